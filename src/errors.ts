@@ -1,0 +1,82 @@
+/**
+ * Errors and validation issues shared by every module.
+ *
+ * Bad *data* (a contract, a record, an amount typed by a user) is reported as a list of
+ * {@link Issue}s inside a {@link Result}; nothing throws for it. An {@link OutcomePayError}
+ * is thrown only when a caller misuses the API (passes a float where an amount string was
+ * required, an impossible date to a calendar function, ...). Both carry a stable `code`.
+ *
+ * @module
+ */
+
+/** One segment of a path into a JSON document: an object key or an array index. */
+export type PathSegment = string | number;
+
+/**
+ * A problem found in input data.
+ *
+ * @example
+ * const issue: Issue = {
+ *   code: 'DATE_IMPOSSIBLE',
+ *   path: ['cohorts', 0, 'enrolmentStart'],
+ *   message: '"2023-02-29" is not a calendar date (2023 has no 29 February)',
+ * };
+ */
+export interface Issue {
+  /** Stable, machine-readable code (UPPER_SNAKE_CASE). Never changes between versions. */
+  readonly code: string;
+  /** Where the problem is, from the root of the document. */
+  readonly path: readonly PathSegment[];
+  /** A sentence for a person. May be reworded between versions; match on `code` instead. */
+  readonly message: string;
+  /** For record problems: the 0-based index of the record in its input. */
+  readonly recordIndex?: number;
+  /** For record problems: the participant id, when the record had a readable one. */
+  readonly participantId?: string;
+  /** For problems in a file: the 1-based line number. */
+  readonly line?: number;
+}
+
+/**
+ * Error thrown when the API is misused (not for bad data, which is reported as {@link Issue}s).
+ *
+ * @example
+ * try {
+ *   parseAmount(0.1);
+ * } catch (error) {
+ *   if (error instanceof OutcomePayError) console.log(error.code); // 'AMOUNT_FRACTIONAL_NUMBER'
+ * }
+ */
+export class OutcomePayError extends Error {
+  /** Stable, machine-readable code. */
+  readonly code: string;
+  /** Where the offending value was, when known. */
+  readonly path: readonly PathSegment[];
+
+  /**
+   * @param code - stable machine-readable code
+   * @param message - human-readable explanation naming the offending value
+   * @param path - where the value was, when known
+   */
+  constructor(code: string, message: string, path: readonly PathSegment[] = []) {
+    super(message);
+    this.name = 'OutcomePayError';
+    this.code = code;
+    this.path = path;
+  }
+}
+
+/**
+ * Formats a path as `a.b[0].c` for messages.
+ *
+ * @example
+ * formatPath(['records', 3, 'spells', 0, 'start']); // 'records[3].spells[0].start'
+ */
+export function formatPath(path: readonly PathSegment[]): string {
+  let out = '';
+  for (const segment of path) {
+    if (typeof segment === 'number') out += `[${segment}]`;
+    else out += out === '' ? segment : `.${segment}`;
+  }
+  return out === '' ? '(root)' : out;
+}
