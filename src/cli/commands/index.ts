@@ -1,0 +1,30 @@
+/**
+ * The registry of CLI subcommands. To add a command, write a module in this folder exporting a
+ * {@link Command} and append it to {@link COMMANDS}; `--help` picks it up automatically.
+ *
+ * @module
+ */
+import type { Command } from './command.js';
+import { versionCommand } from './version.js';
+
+export type { Command } from './command.js';
+
+/**
+ * Every subcommand, in the order `--help` lists them. (`help` itself is handled by the
+ * dispatcher in src/cli/run.ts.)
+ *
+ * @example
+ * const names = COMMANDS.map((c) => c.name); // ['version']
+ */
+export const COMMANDS: readonly Command[] = [versionCommand];
+
+/**
+ * Finds a subcommand by name.
+ *
+ * @example
+ * findCommand('version')?.summary; // 'Print the version of outcome-pay.'
+ * findCommand('nope'); // undefined
+ */
+export function findCommand(name: string): Command | undefined {
+  return COMMANDS.find((command) => command.name === name);
+}

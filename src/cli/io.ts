@@ -1,0 +1,65 @@
+/**
+ * The input/output surface the CLI uses, so commands can be run and tested without a process.
+ *
+ * @module
+ */
+
+/**
+ * Everything a CLI command may touch outside itself. `stdout` and `stderr` receive text exactly
+ * as it should appear (the caller adds the trailing newline).
+ *
+ * @example
+ * const io: CliIo = {
+ *   stdout: (text) => process.stdout.write(text),
+ *   stderr: (text) => process.stderr.write(text),
+ *   readFile: (path) => readFile(path, 'utf8'),
+ *   env: process.env,
+ * };
+ */
+export interface CliIo {
+  /** Writes text to standard output, as is. */
+  stdout(text: string): void;
+  /** Writes text to standard error, as is. */
+  stderr(text: string): void;
+  /** Reads a UTF-8 text file. Rejects when the file cannot be read. */
+  readFile(path: string): Promise<string>;
+  /**
+   * Environment variables. Only `OUTCOME_PAY_DEBUG` is read (`1` prints stack traces for
+   * internal errors). Omit it in tests to get the default behaviour.
+   */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+}
+
+/**
+ * Process exit codes used by the CLI (sysexits-style where one exists).
+ *
+ * @example
+ * if (code === EXIT.USAGE) console.error('bad arguments');
+ */
+export const EXIT = {
+  /** Success. */
+  OK: 0,
+  /** The command ran but found a problem in the input data. */
+  DATA: 1,
+  /** The command line itself was wrong (unknown command, bad option). */
+  USAGE: 2,
+  /** A bug: an unexpected exception escaped a command. */
+  INTERNAL: 70,
+} as const;
+
+/**
+ * Thrown by a command when its arguments are wrong; the dispatcher prints the message to stderr
+ * (no stack trace) and exits with {@link EXIT}.USAGE.
+ *
+ * @example
+ * if (args.length === 0) throw new CliUsageError('settle: missing <contract.json>');
+ */
+export class CliUsageError extends Error {
+  /**
+   * @param message - one line saying what is wrong with the command line
+   */
+  constructor(message: string) {
+    super(message);
+    this.name = 'CliUsageError';
+  }
+}

@@ -1,0 +1,34 @@
+/**
+ * Entry point of the `outcome-pay` executable (built to dist/cli.js). Wires {@link run} to the
+ * real process; all logic lives in src/cli/run.ts.
+ *
+ * @example
+ * // $ outcome-pay --version
+ * // 0.1.0
+ *
+ * @module
+ */
+import { readFile } from 'node:fs/promises';
+import { run } from './run.js';
+import type { CliIo } from './io.js';
+
+function ignoreBrokenPipe(error: NodeJS.ErrnoException): void {
+  if (error.code === 'EPIPE') return;
+  process.stderr.write(`outcome-pay: internal error: ${error.message}\n`);
+  process.exitCode = 70;
+}
+
+process.stdout.on('error', ignoreBrokenPipe);
+
+const io: CliIo = {
+  stdout: (text) => {
+    process.stdout.write(text);
+  },
+  stderr: (text) => {
+    process.stderr.write(text);
+  },
+  readFile: (path) => readFile(path, 'utf8'),
+  env: process.env,
+};
+
+process.exitCode = await run(process.argv.slice(2), io);
