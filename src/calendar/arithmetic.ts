@@ -1,0 +1,87 @@
+/**
+ * Date arithmetic on calendar dates: days, calendar months with month-end clamping, comparison.
+ *
+ * @module
+ */
+import { OutcomePayError } from '../errors.js';
+import { assertInRange, civilToDays, dateParts, daysInMonth, type CalendarDate } from './days.js';
+
+function assertInteger(value: number, name: string): void {
+  if (!Number.isSafeInteger(value)) {
+    throw new OutcomePayError('CALENDAR_ARGUMENT_INVALID', `${name} must be an integer, got ${String(value)}`);
+  }
+}
+
+/**
+ * Adds a number of days (negative to go back).
+ *
+ * @example
+ * formatDate(addDays(parseDate('2024-02-28'), 1)); // '2024-02-29'
+ */
+export function addDays(date: CalendarDate, days: number): CalendarDate {
+  assertInteger(days, 'days');
+  return assertInRange(date + days, 'addDays');
+}
+
+/**
+ * Adds calendar months, clamping to the last day of the target month when the day does not exist
+ * there (the rule of spreadsheets and date-fns). Always count from the original date: adding 6
+ * months to 2023-08-31 gives 2024-02-29, while adding 3 then 3 would give 2024-02-29 only by luck.
+ *
+ * @example
+ * formatDate(addMonths(parseDate('2023-08-31'), 6));  // '2024-02-29'
+ * formatDate(addMonths(parseDate('2024-02-29'), 12)); // '2025-02-28'
+ * formatDate(addMonths(parseDate('2024-03-31'), -1)); // '2024-02-29'
+ */
+export function addMonths(date: CalendarDate, months: number): CalendarDate {
+  assertInteger(months, 'months');
+  const { year, month, day } = dateParts(date);
+  const monthIndex = year * 12 + (month - 1) + months;
+  const targetYear = Math.floor(monthIndex / 12);
+  const targetMonth = monthIndex - targetYear * 12 + 1;
+  if (targetYear < 1 || targetYear > 9999) {
+    throw new OutcomePayError('DATE_OUT_OF_RANGE', `addMonths gave year ${String(targetYear)}, outside 0001 to 9999`);
+  }
+  const targetDay = Math.min(day, daysInMonth(targetYear, targetMonth));
+  return civilToDays(targetYear, targetMonth, targetDay) as CalendarDate;
+}
+
+/**
+ * The number of days from `from` to `to` (negative when `to` is earlier).
+ *
+ * @example
+ * daysBetween(parseDate('2024-01-01'), parseDate('2024-03-01')); // 60
+ */
+export function daysBetween(from: CalendarDate, to: CalendarDate): number {
+  return to - from;
+}
+
+/**
+ * Compares two dates: -1 when `a` is earlier, 0 when equal, 1 when later. Usable with `Array.sort`.
+ *
+ * @example
+ * compareDates(parseDate('2024-01-01'), parseDate('2024-01-02')); // -1
+ */
+export function compareDates(a: CalendarDate, b: CalendarDate): -1 | 0 | 1 {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * The earlier of two dates.
+ *
+ * @example
+ * formatDate(minDate(parseDate('2024-01-01'), parseDate('2023-12-31'))); // '2023-12-31'
+ */
+export function minDate(a: CalendarDate, b: CalendarDate): CalendarDate {
+  return a <= b ? a : b;
+}
+
+/**
+ * The later of two dates.
+ *
+ * @example
+ * formatDate(maxDate(parseDate('2024-01-01'), parseDate('2023-12-31'))); // '2024-01-01'
+ */
+export function maxDate(a: CalendarDate, b: CalendarDate): CalendarDate {
+  return a >= b ? a : b;
+}

@@ -1,0 +1,139 @@
+/**
+ * Calendar dates as day numbers, and the civil-calendar conversions behind them.
+ *
+ * A date is the number of days since 1970-01-01 in the proleptic Gregorian calendar. It is a
+ * plain integer: comparing, subtracting and hashing dates is integer arithmetic, and no time zone
+ * can shift it. Conversions use Howard Hinnant's `days_from_civil` algorithms.
+ *
+ * @module
+ */
+import { OutcomePayError } from '../errors.js';
+
+/**
+ * A calendar date, held as the number of days since 1970-01-01 (negative before). Dates run from
+ * 0001-01-01 to 9999-12-31. Build one with `parseDate` or {@link dateFromParts}; print it with
+ * `formatDate`.
+ *
+ * @example
+ * const d: CalendarDate = parseDate('1970-01-02'); // 1
+ */
+export type CalendarDate = number & { readonly __calendarDate: true };
+
+/** The parts of a calendar date. Months run from 1 (January) to 12. */
+export interface DateParts {
+  /** Year, 1 to 9999. */
+  readonly year: number;
+  /** Month, 1 (January) to 12 (December). */
+  readonly month: number;
+  /** Day of the month, 1 to 31. */
+  readonly day: number;
+}
+
+/** The smallest supported year. */
+export const MIN_YEAR = 1;
+/** The largest supported year. */
+export const MAX_YEAR = 9999;
+
+/**
+ * True for a leap year of the Gregorian calendar.
+ *
+ * @example
+ * isLeapYear(2024); // true
+ * isLeapYear(1900); // false
+ */
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+/**
+ * The number of days in a month (1 to 12) of a year.
+ *
+ * @example
+ * daysInMonth(2024, 2); // 29
+ * daysInMonth(2023, 2); // 28
+ */
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/** Days from 1970-01-01 to year/month/day, for valid parts (no checks). */
+export function civilToDays(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const monthIndex = (month + 9) % 12; // March = 0
+  const dayOfYear = Math.floor((153 * monthIndex + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
+}
+
+/**
+ * Builds a date from its parts, checking that they name a real day.
+ * Throws {@link OutcomePayError} `DATE_IMPOSSIBLE` otherwise.
+ *
+ * @example
+ * dateFromParts(2024, 2, 29); // the day number of 2024-02-29
+ * dateFromParts(2023, 2, 29); // throws DATE_IMPOSSIBLE
+ */
+export function dateFromParts(year: number, month: number, day: number): CalendarDate {
+  if (
+    !Number.isInteger(year) ||
+    !Number.isInteger(month) ||
+    !Number.isInteger(day) ||
+    year < MIN_YEAR ||
+    year > MAX_YEAR ||
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    day > daysInMonth(year, month)
+  ) {
+    throw new OutcomePayError(
+      'DATE_IMPOSSIBLE',
+      `year ${String(year)}, month ${String(month)}, day ${String(day)} is not a calendar date between 0001-01-01 and 9999-12-31`,
+    );
+  }
+  return civilToDays(year, month, day) as CalendarDate;
+}
+
+/**
+ * The parts of a date.
+ *
+ * @example
+ * dateParts(parseDate('2024-02-29')); // { year: 2024, month: 2, day: 29 }
+ */
+export function dateParts(date: CalendarDate): DateParts {
+  const z = date + 719468;
+  const era = Math.floor(z / 146097);
+  const dayOfEra = z - era * 146097;
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const monthIndex = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * monthIndex + 2) / 5) + 1;
+  const month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  return { year, month, day };
+}
+
+/** Day number of 0001-01-01. */
+export const MIN_DATE = civilToDays(MIN_YEAR, 1, 1) as CalendarDate;
+/** Day number of 9999-12-31. */
+export const MAX_DATE = civilToDays(MAX_YEAR, 12, 31) as CalendarDate;
+
+/**
+ * Checks that a day number lies in the supported range, or throws `DATE_OUT_OF_RANGE`.
+ *
+ * @example
+ * assertInRange(0, 'addDays'); // 1970-01-01 is fine
+ */
+export function assertInRange(days: number, operation: string): CalendarDate {
+  if (!Number.isSafeInteger(days) || days < MIN_DATE || days > MAX_DATE) {
+    throw new OutcomePayError(
+      'DATE_OUT_OF_RANGE',
+      `${operation} gave day ${String(days)}, outside 0001-01-01 to 9999-12-31`,
+    );
+  }
+  return days as CalendarDate;
+}

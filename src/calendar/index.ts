@@ -1,0 +1,10 @@
+/**
+ * The calendar core: calendar dates as day numbers, strict parsing, month arithmetic.
+ * Results never depend on the machine's time zone: no `Date` object is involved.
+ *
+ * @module
+ */
+export { MAX_DATE, MIN_DATE, dateFromParts, dateParts, daysInMonth, isLeapYear } from './days.js';
+export type { CalendarDate, DateParts } from './days.js';
+export { checkDate, formatDate, isDateString, parseDate } from './text.js';
+export { addDays, addMonths, compareDates, daysBetween, maxDate, minDate } from './arithmetic.js';

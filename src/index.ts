@@ -1,0 +1,12 @@
+/**
+ * outcome-pay: exact, explained payments for outcome-based workforce contracts.
+ *
+ * @module
+ */
+export { OutcomePayError, formatPath } from './errors.js';
+export type { Issue, PathSegment } from './errors.js';
+export { fail, ok } from './result.js';
+export type { Result } from './result.js';
+export { VERSION } from './version.js';
+export * from './money/index.js';
+export * from './calendar/index.js';

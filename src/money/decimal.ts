@@ -1,0 +1,37 @@
+/**
+ * The private decimal constructor of outcome-pay.
+ *
+ * decimal.js keeps its configuration on the constructor, so another package calling
+ * `Decimal.set(...)` on the global constructor would change every result computed with it.
+ * outcome-pay therefore works with its own clone, configured completely here (every setting is
+ * named, so nothing is inherited from the global constructor's current state), and re-wraps
+ * any decimal a caller passes in. This module is internal: it is not exported from the package.
+ *
+ * @module
+ */
+import { Decimal } from 'decimal.js';
+
+/**
+ * outcome-pay's own decimal constructor. 60 significant digits keep every intermediate of a
+ * contract computation exact (amounts below 10^15 with up to 12 fractional digits, multiplied by
+ * rates with a few digits); rounding to money happens explicitly, with the contract's mode.
+ */
+export const Dec = Decimal.clone({
+  defaults: true,
+  precision: 60,
+  rounding: Decimal.ROUND_HALF_EVEN,
+  toExpNeg: -9e15,
+  toExpPos: 9e15,
+  minE: -9e15,
+  maxE: 9e15,
+  modulo: Decimal.ROUND_DOWN,
+  crypto: false,
+});
+
+/** An instance of outcome-pay's private decimal constructor. */
+export type Dec = Decimal;
+
+/** True for a decimal.js instance from any constructor (ours, the global one, or another clone). */
+export function isAnyDecimal(value: unknown): value is Decimal {
+  return Decimal.isDecimal(value);
+}

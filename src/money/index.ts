@@ -1,0 +1,14 @@
+/**
+ * The money core: exact amounts, currencies, rounding, canonical text and allocation.
+ * Nothing here knows about contracts; everything above uses it for every amount.
+ *
+ * @module
+ */
+export { ZERO, checkAmount, isDecimalString, parseAmount, sumAmounts } from './amount.js';
+export type { Amount, AmountInput } from './amount.js';
+export { isKnownCurrency, knownCurrencies, minorUnits } from './currency.js';
+export type { CurrencyCode } from './currency.js';
+export { ROUNDING_MODES, roundDecimal, roundMoney } from './rounding.js';
+export type { RoundingMode } from './rounding.js';
+export { formatDecimal, formatMoney } from './format.js';
+export { allocate } from './allocate.js';
