@@ -1,0 +1,224 @@
+#!/usr/bin/env node
+// Checks the package as it would be published.
+//
+//   node scripts/check-package.mjs [--no-build]
+//
+// 1. `npm run build` (skipped with --no-build; dist/ must then already exist),
+// 2. `npm pack` into a temporary directory, and checks the tarball lists the files package.json
+//    points at (dist/index.{js,cjs,d.ts,d.cts}, dist/cli.js executable with a shebang),
+// 3. publint on the tarball (strict: any warning or error fails; suggestions are printed only),
+// 4. @arethetypeswrong/cli on the tarball (strict profile; any problem fails, and so does a
+//    package with no types at all, which attw itself would let pass),
+// 5. runs the built CLI (`node dist/cli.js --version`) and compares with package.json.
+//
+// Prints every tool's output and exits 1 if any check reported a problem, 2 for a bad command
+// line. Needs no network: publint and attw are local devDependencies.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const failures = [];
+
+function heading(text) {
+  process.stdout.write(`\n== ${text} ==\n`);
+}
+
+function fail(step, message) {
+  failures.push(step);
+  process.stdout.write(`FAIL ${step}: ${message}\n`);
+}
+
+function pass(step, message = 'ok') {
+  process.stdout.write(`ok   ${step}: ${message}\n`);
+}
+
+const args = process.argv.slice(2);
+let build = true;
+for (const arg of args) {
+  if (arg === '--no-build') build = false;
+  else if (arg === '--help' || arg === '-h') {
+    process.stdout.write('Usage: node scripts/check-package.mjs [--no-build]\n');
+    process.exit(0);
+  } else {
+    process.stderr.write(`check-package: unknown argument ${JSON.stringify(arg)}\nUsage: node scripts/check-package.mjs [--no-build]\n`);
+    process.exit(2);
+  }
+}
+
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const work = mkdtempSync(join(tmpdir(), 'outcome-pay-pack-'));
+
+try {
+  await main();
+} catch (error) {
+  fail('check-package', `unexpected error: ${error instanceof Error ? error.message : String(error)}`);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+
+if (failures.length > 0) {
+  process.stdout.write(`\ncheck-package: FAILED (${failures.join(', ')})\n`);
+  process.exitCode = 1;
+} else {
+  process.stdout.write('\ncheck-package: all checks passed\n');
+}
+
+async function main() {
+  if (build) {
+    heading('npm run build');
+    const result = spawnSync(npm, ['run', 'build'], { cwd: root, stdio: 'inherit' });
+    if (result.status !== 0) {
+      fail('build', `npm run build exited with ${result.status ?? result.signal}`);
+      return;
+    }
+    pass('build');
+  }
+  if (!existsSync(join(root, 'dist'))) {
+    fail('build', 'dist/ does not exist (run without --no-build, or run `npm run build` first)');
+    return;
+  }
+
+  heading('npm pack');
+  const packed = spawnSync(npm, ['pack', '--json', '--ignore-scripts', '--pack-destination', work], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  if (packed.status !== 0) {
+    process.stdout.write(packed.stdout ?? '');
+    process.stdout.write(packed.stderr ?? '');
+    fail('pack', `npm pack exited with ${packed.status ?? packed.signal}`);
+    return;
+  }
+  let info;
+  try {
+    // npm may print warnings before the JSON; the JSON array starts at the first '[' line.
+    const text = packed.stdout.slice(packed.stdout.search(/^\[/m));
+    info = JSON.parse(text)[0];
+  } catch {
+    process.stdout.write(packed.stdout);
+    fail('pack', 'could not read the output of npm pack --json');
+    return;
+  }
+  const tarball = join(work, info.filename);
+  const files = new Map(info.files.map((f) => [f.path, f]));
+  process.stdout.write(`${info.filename}: ${info.files.length} files, ${info.size} bytes packed\n`);
+  for (const f of info.files) process.stdout.write(`  ${f.path}\n`);
+  checkPackedFiles(files);
+
+  heading('publint');
+  await runPublint(tarball);
+
+  heading('attw (@arethetypeswrong/cli)');
+  runAttw(tarball);
+
+  heading('CLI smoke test');
+  const cli = spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), '--version'], { encoding: 'utf8' });
+  if (cli.status === 0 && cli.stdout.trim() === pkg.version) pass('cli', `dist/cli.js --version printed ${pkg.version}`);
+  else {
+    process.stdout.write(cli.stdout ?? '');
+    process.stdout.write(cli.stderr ?? '');
+    fail('cli', `dist/cli.js --version exited ${cli.status} and printed ${JSON.stringify(cli.stdout?.trim())}, expected ${pkg.version}`);
+  }
+}
+
+function checkPackedFiles(files) {
+  const required = new Set();
+  const collect = (value) => {
+    if (typeof value === 'string') {
+      if (value.startsWith('./') && !value.includes('*')) required.add(value.slice(2));
+    } else if (value && typeof value === 'object') for (const v of Object.values(value)) collect(v);
+  };
+  collect(pkg.exports);
+  collect(pkg.bin);
+  for (const field of ['main', 'module', 'types']) collect(pkg[field]);
+  const missing = [...required].filter((p) => !files.has(p));
+  if (missing.length > 0) fail('pack-contents', `the tarball lacks ${missing.join(', ')}`);
+  else pass('pack-contents', `all ${required.size} files named in package.json are in the tarball`);
+
+  const stray = [...files.keys()].filter((p) => /^(src|test|bench|scripts|examples|\.ci)\//.test(p));
+  if (stray.length > 0) fail('pack-contents', `the tarball includes development files: ${stray.join(', ')}`);
+
+  const bins = typeof pkg.bin === 'string' ? [pkg.bin] : Object.values(pkg.bin ?? {});
+  for (const bin of bins) {
+    const path = bin.replace(/^\.\//, '');
+    const entry = files.get(path);
+    if (entry === undefined) continue;
+    if ((entry.mode & 0o111) === 0) fail('bin', `${path} is not executable in the tarball`);
+    const first = readFileSync(join(root, path), 'utf8').split('\n', 1)[0];
+    if (first !== '#!/usr/bin/env node') fail('bin', `${path} does not start with "#!/usr/bin/env node"`);
+    else pass('bin', `${path} is executable and has a node shebang`);
+  }
+}
+
+async function runPublint(tarball) {
+  const { publint } = await import('publint');
+  const { formatMessage } = await import('publint/utils');
+  const buffer = readFileSync(tarball);
+  const arrayBuffer = buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength);
+  const { messages, pkg: linted } = await publint({ pack: { tarball: arrayBuffer }, level: 'suggestion', strict: true });
+  for (const type of ['error', 'warning', 'suggestion']) {
+    const ofType = messages.filter((m) => m.type === type);
+    if (ofType.length === 0) continue;
+    process.stdout.write(`${type}s:\n`);
+    for (const m of ofType) {
+      process.stdout.write(`  [${m.code}] ${formatMessage(m, linted, { color: false }) ?? m.code}\n`);
+    }
+  }
+  const problems = messages.filter((m) => m.type === 'error' || m.type === 'warning');
+  if (problems.length > 0) fail('publint', `${problems.length} warning(s)/error(s)`);
+  else {
+    const suggestions = messages.length;
+    pass('publint', suggestions === 0 ? 'no messages' : `no warnings or errors (${suggestions} suggestion(s) shown above)`);
+  }
+}
+
+function runAttw(tarball) {
+  const require = createRequire(join(root, 'package.json'));
+  let bin;
+  try {
+    const attwPkgPath = require.resolve('@arethetypeswrong/cli/package.json');
+    const attwPkg = JSON.parse(readFileSync(attwPkgPath, 'utf8'));
+    bin = join(dirname(attwPkgPath), typeof attwPkg.bin === 'string' ? attwPkg.bin : attwPkg.bin.attw);
+  } catch {
+    fail('attw', '@arethetypeswrong/cli is not installed (it is a devDependency: run npm ci)');
+    return;
+  }
+  // Run from the temporary directory so no .attw.json can silence rules; strict profile.
+  const common = [bin, tarball, '--profile', 'strict', '--no-emoji'];
+  const shown = spawnSync(process.execPath, [...common, '--format', 'table-flipped', '--no-color'], {
+    cwd: work,
+    encoding: 'utf8',
+  });
+  process.stdout.write(shown.stdout ?? '');
+  process.stdout.write(shown.stderr ?? '');
+
+  const json = spawnSync(process.execPath, [...common, '--format', 'json'], {
+    cwd: work,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  let analysis;
+  try {
+    analysis = JSON.parse(json.stdout).analysis;
+  } catch {
+    process.stdout.write(json.stderr ?? '');
+    fail('attw', `could not read attw --format json output (exit ${json.status})`);
+    return;
+  }
+  const problems = Array.isArray(analysis?.problems) ? analysis.problems : [];
+  if (shown.status !== 0 || json.status !== 0 || problems.length > 0) {
+    for (const p of problems) {
+      process.stdout.write(`  ${p.kind}${p.entrypoint ? ` at ${p.entrypoint}` : ''}${p.resolutionKind ? ` (${p.resolutionKind})` : ''}\n`);
+    }
+    fail('attw', `${problems.length} problem(s); attw exited ${shown.status}`);
+  } else if (!analysis?.types || analysis.types.kind !== 'included') {
+    fail('attw', `the package does not ship its own types (types: ${JSON.stringify(analysis?.types ?? false)})`);
+  } else {
+    pass('attw', 'no problems');
+  }
+}
