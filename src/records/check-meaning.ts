@@ -1,0 +1,102 @@
+/**
+ * Checks the meaning of a record whose shape is valid: dates in order, spells that do not overlap,
+ * cohort and groups known to the contract.
+ *
+ * @module
+ */
+import { compareDates, formatDate, type CalendarDate } from '../calendar/index.js';
+import { formatPath } from '../errors.js';
+import { show, type Reporter } from './issues.js';
+import type { OutcomeRecord } from './schema.js';
+
+/**
+ * The cohorts and groups a contract defines; records naming others are reported.
+ *
+ * @example
+ * const context: RecordContext = {
+ *   cohortIds: new Set(['2023-A', '2023-B']),
+ *   groupIds: new Set(['rsa', 'ltu', 'youth']),
+ * };
+ */
+export interface RecordContext {
+  readonly cohortIds: ReadonlySet<string>;
+  readonly groupIds: ReadonlySet<string>;
+}
+
+/**
+ * Reports every meaning problem of a shape-valid record (lists still in input order, so paths
+ * point at the input). Codes: COHORT_UNKNOWN, GROUP_UNKNOWN, GROUP_DUPLICATE, EXIT_BEFORE_ENROLMENT,
+ * SPELL_BEFORE_ENROLMENT, SPELL_END_BEFORE_START, SPELLS_OVERLAP, WAGE_BEFORE_ENROLMENT,
+ * EVENT_BEFORE_ENROLMENT.
+ *
+ * @example
+ * checkRecordMeaning(record, context, report); // reports, returns nothing
+ */
+export function checkRecordMeaning(record: OutcomeRecord, context: RecordContext, report: Reporter): void {
+  if (!context.cohortIds.has(record.cohort)) {
+    report('COHORT_UNKNOWN', ['cohort'], `cohort ${show(record.cohort)} is not a cohort of the contract; known: ${listOf(context.cohortIds)}`);
+  }
+  const seenGroups = new Set<string>();
+  record.groups.forEach((group, i) => {
+    if (seenGroups.has(group)) {
+      report('GROUP_DUPLICATE', ['groups', i], `groups[${i}] ${show(group)} is listed twice`);
+    } else if (!context.groupIds.has(group)) {
+      report('GROUP_UNKNOWN', ['groups', i], `groups[${i}] ${show(group)} is not a group of the contract; known: ${listOf(context.groupIds)}`);
+    }
+    seenGroups.add(group);
+  });
+  const enrolled = record.enrolledOn;
+  const beforeEnrolment = (date: CalendarDate): boolean => compareDates(date, enrolled) < 0;
+  const enrolledText = formatDate(enrolled);
+  if (record.exitedOn !== undefined && beforeEnrolment(record.exitedOn)) {
+    report('EXIT_BEFORE_ENROLMENT', ['exitedOn'], `exitedOn ${formatDate(record.exitedOn)} is before enrolledOn ${enrolledText}`);
+  }
+  record.spells.forEach((spell, i) => {
+    if (beforeEnrolment(spell.start)) {
+      report('SPELL_BEFORE_ENROLMENT', ['spells', i, 'start'], `spells[${i}].start ${formatDate(spell.start)} is before enrolledOn ${enrolledText}`);
+    }
+    if (spell.end !== undefined && compareDates(spell.end, spell.start) < 0) {
+      report('SPELL_END_BEFORE_START', ['spells', i, 'end'], `spells[${i}].end ${formatDate(spell.end)} is before spells[${i}].start ${formatDate(spell.start)}`);
+    }
+  });
+  checkOverlaps(record, report);
+  record.wages.forEach((wage, i) => {
+    if (beforeEnrolment(wage.on)) {
+      report('WAGE_BEFORE_ENROLMENT', ['wages', i, 'on'], `wages[${i}].on ${formatDate(wage.on)} is before enrolledOn ${enrolledText}`);
+    }
+  });
+  record.events.forEach((event, i) => {
+    if (beforeEnrolment(event.on)) {
+      report('EVENT_BEFORE_ENROLMENT', ['events', i, 'on'], `events[${i}] ${show(event.kind)} on ${formatDate(event.on)} is before enrolledOn ${enrolledText}`);
+    }
+  });
+}
+
+/** Spells are inclusive intervals; an open spell runs forever. Reports each overlapping pair once. */
+function checkOverlaps(record: OutcomeRecord, report: Reporter): void {
+  const spells = record.spells;
+  if (spells.length < 2) return;
+  const order = spells.map((_, i) => i).sort((a, b) => (spells[a]?.start ?? 0) - (spells[b]?.start ?? 0) || a - b);
+  // Sweep in start order, remembering the spell that reaches furthest so far.
+  let reachIndex = order[0] ?? 0;
+  for (let k = 1; k < order.length; k++) {
+    const index = order[k] ?? 0;
+    const current = spells[index];
+    const reach = spells[reachIndex];
+    if (current === undefined || reach === undefined) continue;
+    if (current.end !== undefined && current.end < current.start) continue; // reported as SPELL_END_BEFORE_START
+    const reachEnd = reach.end ?? Number.POSITIVE_INFINITY;
+    if (current.start <= reachEnd) {
+      const path = ['spells', index, 'start'];
+      const until = reach.end === undefined ? 'is still open' : `ends ${formatDate(reach.end)}`;
+      report('SPELLS_OVERLAP', path, `${formatPath(path)} ${formatDate(current.start)} overlaps spells[${reachIndex}], which starts ${formatDate(reach.start)} and ${until}`);
+    }
+    if ((current.end ?? Number.POSITIVE_INFINITY) > reachEnd) reachIndex = index;
+  }
+}
+
+function listOf(ids: ReadonlySet<string>): string {
+  if (ids.size === 0) return '(none)';
+  const list = [...ids].slice(0, 10).map((id) => JSON.stringify(id)).join(', ');
+  return ids.size > 10 ? `${list}, ...` : list;
+}

@@ -1,0 +1,148 @@
+/**
+ * The fast path: checks one raw record's shape field by field (the same rules as
+ * `OutcomeRecordSchema`) and builds the parsed record, lists in input order.
+ *
+ * @module
+ */
+import type { CalendarDate } from '../calendar/index.js';
+import type { PathSegment } from '../errors.js';
+import type { Amount } from '../money/index.js';
+import { formatPath } from '../errors.js';
+import {
+  checkArray,
+  checkDateField,
+  checkHoursField,
+  checkKeys,
+  checkObject,
+  checkText,
+  checkWageField,
+  requirePresent,
+} from './check-fields.js';
+import { show, type Reporter } from './issues.js';
+import { EVENT_KIND_PATTERN } from './limits.js';
+import type { EmploymentSpell, OutcomeRecord, RecordEvent, WageObservation } from './schema.js';
+
+const RECORD_KEYS: ReadonlySet<string> = new Set([
+  'id', 'cohort', 'groups', 'enrolledOn', 'exitedOn', 'baselineWage', 'spells', 'wages', 'events',
+]);
+const SPELL_KEYS: ReadonlySet<string> = new Set(['start', 'end', 'hoursPerWeek', 'contractType', 'monthlyWage']);
+const WAGE_KEYS: ReadonlySet<string> = new Set(['on', 'monthlyWage']);
+const EVENT_KEYS: ReadonlySet<string> = new Set(['kind', 'on']);
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/**
+ * Checks the shape of one raw record and returns the parsed record (lists in input order, not yet
+ * sorted), or `undefined` when anything was reported. Never throws for any input value.
+ *
+ * @param raw - one element of the input
+ * @param report - receives each problem, with a path relative to the record
+ * @example
+ * const record = checkRecordShape({ id: 'P1', cohort: '2023-A', enrolledOn: '2023-01-09' }, report);
+ * record?.groups; // []
+ */
+export function checkRecordShape(raw: unknown, report: Reporter): OutcomeRecord | undefined {
+  let valid = true;
+  const bad: Reporter = (code, path, message) => {
+    valid = false;
+    report(code, path, message);
+  };
+  const object = checkObject(raw, [], bad);
+  if (object === undefined) return undefined;
+  checkKeys(object, RECORD_KEYS, [], bad);
+
+  const id = requirePresent(object.id, ['id'], bad) ? checkText(object.id, ['id'], bad) : undefined;
+  const cohort = requirePresent(object.cohort, ['cohort'], bad) ? checkText(object.cohort, ['cohort'], bad) : undefined;
+  const enrolledOn = requirePresent(object.enrolledOn, ['enrolledOn'], bad)
+    ? checkDateField(object.enrolledOn, ['enrolledOn'], bad)
+    : undefined;
+  const exitedOn = object.exitedOn === undefined ? undefined : checkDateField(object.exitedOn, ['exitedOn'], bad);
+  const baselineWage =
+    object.baselineWage === undefined ? undefined : checkWageField(object.baselineWage, ['baselineWage'], bad);
+  const groups = checkList(object.groups, ['groups'], bad, (item, path) => checkText(item, path, bad));
+  const spells = checkList(object.spells, ['spells'], bad, (item, path) => checkSpell(item, path, bad));
+  const wages = checkList(object.wages, ['wages'], bad, (item, path) => checkWage(item, path, bad));
+  const events = checkList(object.events, ['events'], bad, (item, path) => checkEvent(item, path, bad));
+
+  if (!valid || id === undefined || cohort === undefined || enrolledOn === undefined) return undefined;
+  const record: Mutable<OutcomeRecord> = { id, cohort, groups, enrolledOn, spells, wages, events };
+  if (exitedOn !== undefined) record.exitedOn = exitedOn;
+  if (baselineWage !== undefined) record.baselineWage = baselineWage;
+  return record;
+}
+
+function checkList<T>(
+  value: unknown,
+  path: readonly PathSegment[],
+  report: Reporter,
+  checkItem: (item: unknown, path: readonly PathSegment[]) => T | undefined,
+): T[] {
+  if (value === undefined) return [];
+  const array = checkArray(value, path, report);
+  if (array === undefined) return [];
+  const out: T[] = [];
+  for (let i = 0; i < array.length; i++) {
+    const item = checkItem(array[i], [...path, i]);
+    if (item !== undefined) out.push(item);
+  }
+  return out;
+}
+
+function checkSpell(raw: unknown, path: readonly PathSegment[], report: Reporter): EmploymentSpell | undefined {
+  const object = checkObject(raw, path, report);
+  if (object === undefined) return undefined;
+  let valid = checkKeys(object, SPELL_KEYS, path, report);
+  const at = (key: string): PathSegment[] => [...path, key];
+  const start = requirePresent(object.start, at('start'), report) ? checkDateField(object.start, at('start'), report) : undefined;
+  const spell: Mutable<EmploymentSpell> = { start: start ?? (0 as CalendarDate) };
+  if (start === undefined) valid = false;
+  if (object.end !== undefined) {
+    const end = checkDateField(object.end, at('end'), report);
+    if (end === undefined) valid = false;
+    else spell.end = end;
+  }
+  if (object.hoursPerWeek !== undefined) {
+    const hours = checkHoursField(object.hoursPerWeek, at('hoursPerWeek'), report);
+    if (hours === undefined) valid = false;
+    else spell.hoursPerWeek = hours;
+  }
+  if (object.contractType !== undefined) {
+    const contractType = checkText(object.contractType, at('contractType'), report);
+    if (contractType === undefined) valid = false;
+    else spell.contractType = contractType;
+  }
+  if (object.monthlyWage !== undefined) {
+    const wage = checkWageField(object.monthlyWage, at('monthlyWage'), report);
+    if (wage === undefined) valid = false;
+    else spell.monthlyWage = wage;
+  }
+  return valid ? spell : undefined;
+}
+
+function checkWage(raw: unknown, path: readonly PathSegment[], report: Reporter): WageObservation | undefined {
+  const object = checkObject(raw, path, report);
+  if (object === undefined) return undefined;
+  const keysOk = checkKeys(object, WAGE_KEYS, path, report);
+  const onPath = [...path, 'on'];
+  const wagePath = [...path, 'monthlyWage'];
+  const on = requirePresent(object.on, onPath, report) ? checkDateField(object.on, onPath, report) : undefined;
+  const monthlyWage: Amount | undefined = requirePresent(object.monthlyWage, wagePath, report)
+    ? checkWageField(object.monthlyWage, wagePath, report)
+    : undefined;
+  return keysOk && on !== undefined && monthlyWage !== undefined ? { on, monthlyWage } : undefined;
+}
+
+function checkEvent(raw: unknown, path: readonly PathSegment[], report: Reporter): RecordEvent | undefined {
+  const object = checkObject(raw, path, report);
+  if (object === undefined) return undefined;
+  const keysOk = checkKeys(object, EVENT_KEYS, path, report);
+  const kindPath = [...path, 'kind'];
+  const onPath = [...path, 'on'];
+  let kind = requirePresent(object.kind, kindPath, report) ? checkText(object.kind, kindPath, report) : undefined;
+  if (kind !== undefined && !EVENT_KIND_PATTERN.test(kind)) {
+    report('EVENT_KIND_FORMAT', kindPath, `${formatPath(kindPath)} ${show(kind)} must be lower-case kebab-case, such as "training-completed"`);
+    kind = undefined;
+  }
+  const on = requirePresent(object.on, onPath, report) ? checkDateField(object.on, onPath, report) : undefined;
+  return keysOk && kind !== undefined && on !== undefined ? { kind, on } : undefined;
+}

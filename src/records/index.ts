@@ -1,0 +1,22 @@
+/**
+ * Outcome records: the wire schema, the parsed record type, validation (strict or lenient) and
+ * readers for JSON, NDJSON and CSV text.
+ *
+ * @module
+ */
+export {
+  DateSchema,
+  EmploymentSpellSchema,
+  OutcomeRecordSchema,
+  RecordEventSchema,
+  WageObservationSchema,
+  WageSchema,
+} from './schema.js';
+export type { EmploymentSpell, OutcomeRecord, RawOutcomeRecord, RecordEvent, WageObservation } from './schema.js';
+export { RECORD_ISSUE_CODES } from './codes.js';
+export type { RecordIssueCode } from './codes.js';
+export type { RecordIssue, RecordIssueAction } from './issues.js';
+export type { RecordContext } from './check-meaning.js';
+export { validateRawRecords, validateRecords } from './validate.js';
+export type { ExcludedRecord, RecordSet, RecordsResult, ValidateOptions, ValidationMode } from './validate.js';
+export type { RawRecords } from './raw-records.js';

@@ -1,0 +1,174 @@
+/**
+ * The outcome record: its wire format (a zod schema, the published source of truth, exported to
+ * JSON Schema) and its parsed, readonly form with exact dates and amounts.
+ *
+ * The schema checks shape and syntax only and holds no transforms, so
+ * `z.toJSONSchema(OutcomeRecordSchema, { io: 'input' })` works. Meaning (dates in order, spells
+ * that do not overlap, known cohorts) is checked by a separate pass, see `validateRecords`.
+ *
+ * @module
+ */
+import { z } from 'zod';
+import type { CalendarDate } from '../calendar/index.js';
+import type { Amount } from '../money/index.js';
+import { EVENT_KIND_PATTERN, MAX_HOURS_PER_WEEK, WAGE_PATTERN } from './limits.js';
+
+const NonEmpty = z.string().min(1);
+
+/**
+ * A calendar date on the wire: `YYYY-MM-DD`, a real day of the proleptic Gregorian calendar,
+ * year 0001 to 9999.
+ *
+ * @example
+ * DateSchema.safeParse('2024-02-29').success; // true
+ * DateSchema.safeParse('2023-02-29').success; // false
+ */
+export const DateSchema = z.iso
+  .date()
+  .regex(/^(?!0000)/) // the calendar starts at year 0001
+  .describe('A calendar date, YYYY-MM-DD (no time, no zone), from 0001-01-01 to 9999-12-31.');
+
+/**
+ * A non-negative monthly wage on the wire: a decimal string (`"1800.50"`) or a JSON integer
+ * (`1800`). A JSON number with a fraction is refused: it may already have lost a cent.
+ *
+ * @example
+ * WageSchema.safeParse('1800.50').success; // true
+ * WageSchema.safeParse(1800.5).success;    // false
+ */
+export const WageSchema = z
+  .union([z.string().regex(WAGE_PATTERN), z.int().nonnegative()])
+  .describe('A monthly gross wage in the contract currency: a decimal string such as "1800.50", or an integer.');
+
+/**
+ * An employment spell on the wire: a job held from `start` to `end` (both inclusive).
+ *
+ * @example
+ * EmploymentSpellSchema.parse({ start: '2023-05-02', hoursPerWeek: 35, monthlyWage: '1800.00' });
+ */
+export const EmploymentSpellSchema = z
+  .strictObject({
+    start: DateSchema.describe('First day of the job, YYYY-MM-DD.'),
+    end: DateSchema.optional().describe('Last day of the job (inclusive). Absent: still in the job when the data was exported.'),
+    hoursPerWeek: z
+      .number()
+      .min(0)
+      .max(MAX_HOURS_PER_WEEK)
+      .optional()
+      .describe('Contracted hours per week, 0 to 168. Absent: unknown.'),
+    contractType: NonEmpty.optional().describe('Contract type as the source system names it, e.g. "permanent", "fixed-term".'),
+    monthlyWage: WageSchema.optional().describe('Monthly gross wage in this job. Absent: unknown.'),
+  })
+  .describe('A period of employment.');
+
+/**
+ * A wage observation on the wire: the monthly gross wage known on a date.
+ *
+ * @example
+ * WageObservationSchema.parse({ on: '2024-01-31', monthlyWage: '1900.00' });
+ */
+export const WageObservationSchema = z
+  .strictObject({
+    on: DateSchema.describe('Date the wage was observed, YYYY-MM-DD.'),
+    monthlyWage: WageSchema,
+  })
+  .describe('A wage observed on a date (payslip, wage record).');
+
+/**
+ * A dated milestone event on the wire, such as `{ kind: 'training-completed', on: '2023-04-28' }`.
+ *
+ * @example
+ * RecordEventSchema.parse({ kind: 'training-completed', on: '2023-04-28' });
+ */
+export const RecordEventSchema = z
+  .strictObject({
+    kind: z.string().regex(EVENT_KIND_PATTERN).describe('Event kind, lower-case kebab-case, e.g. "training-completed".'),
+    on: DateSchema.describe('Date of the event, YYYY-MM-DD.'),
+  })
+  .describe('A dated milestone.');
+
+/**
+ * One participant's outcome record on the wire, as a provider or payer exports it. Strict: unknown
+ * keys are refused. The published JSON Schema is made from this.
+ *
+ * @example
+ * OutcomeRecordSchema.safeParse({ id: 'P001', cohort: '2023-A', enrolledOn: '2023-01-09' }).success; // true
+ * z.toJSONSchema(OutcomeRecordSchema, { io: 'input' }); // the JSON Schema
+ */
+export const OutcomeRecordSchema = z
+  .strictObject({
+    id: NonEmpty.describe('Participant id, unique within the input.'),
+    cohort: NonEmpty.describe('Cohort id, one of the contract cohorts.'),
+    groups: z.array(NonEmpty).optional().describe('Priority groups the participant belongs to. Absent: none.'),
+    enrolledOn: DateSchema.describe('Enrolment date, YYYY-MM-DD.'),
+    exitedOn: DateSchema.optional().describe('Programme exit date. Absent: still in the programme.'),
+    baselineWage: WageSchema.optional().describe('Monthly gross wage before the programme. Absent: unknown.'),
+    spells: z.array(EmploymentSpellSchema).optional().describe('Employment spells. Absent: none known.'),
+    wages: z.array(WageObservationSchema).optional().describe('Wage observations. Absent: none.'),
+    events: z.array(RecordEventSchema).optional().describe('Milestone events. Absent: none.'),
+  })
+  .describe('One participant of an outcome-based contract.');
+
+/**
+ * The wire form of an outcome record (what JSON, NDJSON and CSV inputs hold).
+ *
+ * @example
+ * const raw: RawOutcomeRecord = { id: 'P001', cohort: '2023-A', enrolledOn: '2023-01-09' };
+ */
+export type RawOutcomeRecord = z.input<typeof OutcomeRecordSchema>;
+
+/**
+ * A parsed employment spell. `end` is inclusive; absent means ongoing.
+ *
+ * @example
+ * const spell: EmploymentSpell = { start: parseDate('2023-05-02'), hoursPerWeek: 35 };
+ */
+export interface EmploymentSpell {
+  readonly start: CalendarDate;
+  readonly end?: CalendarDate;
+  readonly hoursPerWeek?: number;
+  readonly contractType?: string;
+  readonly monthlyWage?: Amount;
+}
+
+/**
+ * A parsed wage observation.
+ *
+ * @example
+ * const wage: WageObservation = { on: parseDate('2024-01-31'), monthlyWage: parseAmount('1900.00') };
+ */
+export interface WageObservation {
+  readonly on: CalendarDate;
+  readonly monthlyWage: Amount;
+}
+
+/**
+ * A parsed milestone event.
+ *
+ * @example
+ * const event: RecordEvent = { kind: 'training-completed', on: parseDate('2023-04-28') };
+ */
+export interface RecordEvent {
+  readonly kind: string;
+  readonly on: CalendarDate;
+}
+
+/**
+ * A valid, parsed outcome record. Lists are always present (empty when absent on the wire) and
+ * sorted: `spells` by start, `wages` by date, `events` by date then kind; `groups` keep input order.
+ *
+ * @example
+ * const result = validateRecords([{ id: 'P1', cohort: '2023-A', enrolledOn: '2023-01-09' }], context);
+ * if (result.ok) result.value.records[0]?.spells; // []
+ */
+export interface OutcomeRecord {
+  readonly id: string;
+  readonly cohort: string;
+  readonly groups: readonly string[];
+  readonly enrolledOn: CalendarDate;
+  readonly exitedOn?: CalendarDate;
+  readonly baselineWage?: Amount;
+  readonly spells: readonly EmploymentSpell[];
+  readonly wages: readonly WageObservation[];
+  readonly events: readonly RecordEvent[];
+}

@@ -1,0 +1,219 @@
+/**
+ * Validates raw outcome records: shape, meaning, duplicates; strict or lenient.
+ *
+ * @module
+ */
+import type { PathSegment } from '../errors.js';
+import { checkRecordMeaning, type RecordContext } from './check-meaning.js';
+import { checkRecordShape } from './check-record.js';
+import type { RecordIssue, RecordIssueAction, Reporter } from './issues.js';
+import type { RawRecords } from './raw-records.js';
+import { sortRecordLists } from './sort-record.js';
+import type { OutcomeRecord } from './schema.js';
+
+/**
+ * How to treat invalid records. `'strict'` (default): any issue refuses the whole input
+ * (`ok: false`, every issue listed). `'lenient'`: invalid records are excluded, listed in
+ * `excluded` with their issues, and the valid ones are returned (`ok: true`).
+ *
+ * @example
+ * const mode: ValidationMode = 'lenient';
+ */
+export type ValidationMode = 'strict' | 'lenient';
+
+/**
+ * Options of {@link validateRecords}.
+ *
+ * @example
+ * const options: ValidateOptions = { mode: 'lenient', lines: [2, 3, 4] };
+ */
+export interface ValidateOptions {
+  /** `'strict'` (default) or `'lenient'`. */
+  readonly mode?: ValidationMode;
+  /** 1-based line of each raw record in its file, copied into issues. */
+  readonly lines?: readonly number[];
+}
+
+/**
+ * A record left out in lenient mode (or that would have been, in strict mode), with why.
+ * `recordIndex` is absent for a file row that could not be read as a record at all.
+ *
+ * @example
+ * const excluded: ExcludedRecord = { recordIndex: 4, participantId: 'P005', line: 6, issues: [] };
+ */
+export interface ExcludedRecord {
+  readonly recordIndex?: number;
+  readonly participantId?: string;
+  readonly line?: number;
+  readonly issues: readonly RecordIssue[];
+}
+
+/**
+ * The valid parsed records (in input order) and the excluded ones.
+ *
+ * @example
+ * const set: RecordSet = { records: [], excluded: [] };
+ */
+export interface RecordSet {
+  readonly records: readonly OutcomeRecord[];
+  readonly excluded: readonly ExcludedRecord[];
+}
+
+/**
+ * The result of {@link validateRecords}: a {@link Result} of a {@link RecordSet} whose `issues`
+ * always lists every issue (empty when all records are valid), ordered by record then field.
+ *
+ * @example
+ * const result: RecordsResult = validateRecords(raw, context);
+ * if (!result.ok) console.error(result.issues);
+ */
+export type RecordsResult =
+  | { readonly ok: true; readonly value: RecordSet; readonly issues: readonly RecordIssue[] }
+  | { readonly ok: false; readonly issues: readonly RecordIssue[] };
+
+interface Located {
+  readonly recordIndex: number;
+  participantId?: string;
+  line?: number;
+  readonly issues: RecordIssue[];
+}
+
+/**
+ * Validates raw outcome records (parsed JSON values) against the record schema and the contract's
+ * cohorts and groups. Never throws for bad data.
+ *
+ * Checks, each with a stable code (see `RECORD_ISSUE_CODES`): shape (types, missing and unknown
+ * fields, forbidden keys, impossible dates, float or negative wages, hours), then, for records
+ * whose shape is valid, meaning (exit/spells/wages/events before enrolment, spell end before start,
+ * overlapping spells, unknown cohort or group, repeated group), and across records duplicate ids:
+ * every record sharing an id with another is excluded (keeping one would depend on input order).
+ *
+ * @param raw - the records, e.g. a parsed JSON array
+ * @param context - the cohort and group ids of the contract
+ * @param options - mode (`'strict'` default, or `'lenient'`) and line numbers
+ * @example
+ * const context = { cohortIds: new Set(['2023-A']), groupIds: new Set(['rsa']) };
+ * const result = validateRecords(
+ *   [{ id: 'P1', cohort: '2023-A', enrolledOn: '2023-01-09' }, { id: 'P2', cohort: 'X', enrolledOn: '2023-01-09' }],
+ *   context,
+ *   { mode: 'lenient' },
+ * );
+ * // result.ok === true; result.value.records has P1; result.issues[0].code === 'COHORT_UNKNOWN'
+ */
+export function validateRecords(
+  raw: readonly unknown[],
+  context: RecordContext,
+  options: ValidateOptions = {},
+): RecordsResult {
+  const mode = options.mode ?? 'strict';
+  const action: RecordIssueAction = mode === 'strict' ? 'rejected' : 'excluded';
+  const lines = options.lines;
+  const parsed: (OutcomeRecord | undefined)[] = new Array<OutcomeRecord | undefined>(raw.length);
+  const bad = new Map<number, Located>();
+  const idIndexes = new Map<string, number[]>();
+
+  for (let index = 0; index < raw.length; index++) {
+    const item = raw[index];
+    const line = lines?.[index];
+    const participantId = readableId(item);
+    if (participantId !== undefined) {
+      const seen = idIndexes.get(participantId);
+      if (seen === undefined) idIndexes.set(participantId, [index]);
+      else seen.push(index);
+    }
+    const report: Reporter = (code, path, message) => {
+      let located = bad.get(index);
+      if (located === undefined) {
+        located = { recordIndex: index, issues: [] };
+        if (participantId !== undefined) located.participantId = participantId;
+        if (line !== undefined) located.line = line;
+        bad.set(index, located);
+      }
+      located.issues.push(makeIssue(code, [index, ...path], message, located, action));
+    };
+    const record = checkRecordShape(item, report);
+    if (record === undefined) continue;
+    checkRecordMeaning(record, context, report);
+    if (!bad.has(index)) parsed[index] = sortRecordLists(record);
+  }
+
+  for (const [id, indexes] of idIndexes) {
+    if (indexes.length < 2) continue;
+    for (const index of indexes) {
+      const others = indexes.filter((other) => other !== index).map((other) => describeAt(other, lines));
+      const located = bad.get(index) ?? { recordIndex: index, participantId: id, issues: [] };
+      const line = lines?.[index];
+      if (line !== undefined) located.line = line;
+      bad.set(index, located);
+      parsed[index] = undefined;
+      located.issues.push(
+        makeIssue('DUPLICATE_ID', [index, 'id'], `id ${JSON.stringify(id)} is also used by ${others.join(', ')}; every record with this id is excluded`, located, action),
+      );
+    }
+  }
+
+  const excluded = [...bad.values()].sort((a, b) => a.recordIndex - b.recordIndex);
+  const issues = excluded.flatMap((entry) => entry.issues);
+  if (mode === 'strict' && issues.length > 0) return { ok: false, issues };
+  const records: OutcomeRecord[] = [];
+  for (const record of parsed) if (record !== undefined) records.push(record);
+  return { ok: true, value: { records, excluded }, issues };
+}
+
+/**
+ * Validates what a reader produced: the rows it could not read count as issues too (strict: the
+ * input is refused; lenient: they are excluded and listed first in `excluded` and `issues`).
+ *
+ * @example
+ * const read = readNdjsonRecords(text);
+ * if (read.ok) validateRawRecords(read.value, context, { mode: 'lenient' });
+ */
+export function validateRawRecords(
+  batch: RawRecords,
+  context: RecordContext,
+  options: { readonly mode?: ValidationMode } = {},
+): RecordsResult {
+  const mode = options.mode ?? 'strict';
+  const result = validateRecords(batch.records, context, { mode, lines: batch.lines });
+  if (batch.issues.length === 0) return result;
+  const action: RecordIssueAction = mode === 'strict' ? 'rejected' : 'excluded';
+  const readerIssues = batch.issues.map((issue) => ({ ...issue, action }));
+  const issues = [...readerIssues, ...result.issues];
+  if (!result.ok || mode === 'strict') return { ok: false, issues };
+  const unreadable: ExcludedRecord[] = readerIssues.map((issue) =>
+    issue.line === undefined ? { issues: [issue] } : { line: issue.line, issues: [issue] },
+  );
+  return { ok: true, value: { records: result.value.records, excluded: [...unreadable, ...result.value.excluded] }, issues };
+}
+
+function makeIssue(
+  code: RecordIssue['code'],
+  path: readonly PathSegment[],
+  message: string,
+  at: Located,
+  action: RecordIssueAction,
+): RecordIssue {
+  const where = `record ${at.recordIndex}${at.participantId === undefined ? '' : ` (id ${JSON.stringify(at.participantId)})`}${at.line === undefined ? '' : `, line ${at.line}`}`;
+  const issue: { -readonly [K in keyof RecordIssue]: RecordIssue[K] } = {
+    code,
+    path,
+    message: `${where}: ${message}`,
+    recordIndex: at.recordIndex,
+    action,
+  };
+  if (at.participantId !== undefined) issue.participantId = at.participantId;
+  if (at.line !== undefined) issue.line = at.line;
+  return issue;
+}
+
+function readableId(item: unknown): string | undefined {
+  if (typeof item !== 'object' || item === null || Array.isArray(item)) return undefined;
+  const id: unknown = (item as { id?: unknown }).id;
+  return typeof id === 'string' && id.length > 0 ? id : undefined;
+}
+
+function describeAt(index: number, lines: readonly number[] | undefined): string {
+  const line = lines?.[index];
+  return line === undefined ? `record ${index}` : `record ${index} (line ${line})`;
+}
+
