@@ -1,0 +1,77 @@
+/** fast-check generators of raw outcome records, valid by construction, and of mutations of them. */
+import fc from 'fast-check';
+import { formatDate, type CalendarDate } from '../../src/calendar/index.js';
+
+const DAY_2020 = 18262; // 2020-01-01 as days since 1970-01-01
+
+/** A date string from an integer day offset (2020 to about 2027). */
+export const dateText = fc.integer({ min: 0, max: 2900 }).map((n) => formatDate((DAY_2020 + n) as CalendarDate));
+
+/** A wage as the wire allows it: a decimal string from integer cents, or a JSON integer. */
+export const wireWage = fc.oneof(
+  fc.integer({ min: 0, max: 1_000_000_00 }).map((cents) => `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`),
+  fc.integer({ min: 0, max: 100_000 }),
+);
+
+const spell = fc.record(
+  {
+    start: dateText,
+    end: dateText,
+    hoursPerWeek: fc.integer({ min: 0, max: 336 }).map((halves) => halves / 2),
+    contractType: fc.constantFrom('permanent', 'fixed-term', 'apprenticeship'),
+    monthlyWage: wireWage,
+  },
+  { requiredKeys: ['start'] },
+);
+
+/** A raw record whose shape is valid (its meaning may not be: dates are independent). */
+export const shapeValidRecord = fc.record(
+  {
+    id: fc.string({ minLength: 1, maxLength: 6 }),
+    cohort: fc.constantFrom('2023-A', '2023-B'),
+    groups: fc.subarray(['rsa', 'ltu', 'youth']),
+    enrolledOn: dateText,
+    exitedOn: dateText,
+    baselineWage: wireWage,
+    spells: fc.array(spell, { maxLength: 3 }),
+    wages: fc.array(fc.record({ on: dateText, monthlyWage: wireWage }), { maxLength: 3 }),
+    events: fc.array(fc.record({ kind: fc.constantFrom('training-completed', 'job-offer', 'a1'), on: dateText }), { maxLength: 2 }),
+  },
+  { requiredKeys: ['id', 'cohort', 'enrolledOn'] },
+);
+
+/** Values that are wrong somewhere in a record (each is invalid for at least one field). */
+export const badValue = fc.constantFrom<unknown>(
+  null, '', 'x', 1.5, -1, -0.5, 2 ** 60, 1e400, '1e3', '-12.00', '.5', '2023-02-29', '0000-01-01', '2024-1-01',
+  '2024-01-01T00:00:00Z', '2024-01-01T00:00', 169, [], {}, true, 'A B', '12,50', ' 1', 'Infinity',
+);
+
+/** Keys a mutation may set (top-level or in a nested object). */
+export const anyKey = fc.constantFrom(
+  'id', 'cohort', 'groups', 'enrolledOn', 'exitedOn', 'baselineWage', 'spells', 'wages', 'events',
+  'start', 'end', 'hoursPerWeek', 'contractType', 'monthlyWage', 'on', 'kind', 'extra', '__proto__', 'constructor', 'prototype',
+);
+
+type Json = Record<string, unknown>;
+
+/** Sets `key` to `value` in the record or in one of its nested objects, chosen by `where`. */
+export function mutate(record: Json, where: number, key: string, value: unknown, remove: boolean): Json {
+  const copy = structuredClone(record);
+  const targets: Json[] = [copy];
+  for (const list of ['spells', 'wages', 'events'] as const) {
+    const items = copy[list];
+    if (Array.isArray(items)) for (const item of items) targets.push(item as Json);
+  }
+  const target = targets[where % targets.length] ?? copy;
+  if (remove) Reflect.deleteProperty(target, key);
+  else Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  return copy;
+}
+
+/** A raw record that is shape-valid, or a mutation of one that usually is not. */
+export const mutatedRecord = fc.oneof(
+  shapeValidRecord.map((r) => r as Json),
+  fc
+    .tuple(shapeValidRecord, fc.nat(), anyKey, fc.oneof(badValue, dateText, wireWage), fc.boolean())
+    .map(([record, where, key, value, remove]) => mutate(record as Json, where, key, value, remove)),
+);
