@@ -1,0 +1,92 @@
+/**
+ * Caps: upper limits on what is paid. A discriminated union on `kind`.
+ * Money caps say whether the claim that crosses the cap is paid in part (`partialPayment: true`:
+ * up to the cap) or not at all (`false`).
+ *
+ * @module
+ */
+import { z } from 'zod';
+import { DecimalStringSchema, IdSchema } from './primitives.js';
+
+const money = {
+  id: IdSchema,
+  amount: DecimalStringSchema,
+  partialPayment: z.boolean().describe('Whether the claim that crosses the cap is paid up to the cap (true) or not at all (false).'),
+};
+
+/**
+ * Cap per participant over all rules; claims are taken in `claimOrder`
+ * (`achievementDate`: by achievement date, ties by rule order in the contract; `ruleOrder`: by rule order).
+ *
+ * @example
+ * ParticipantCapSchema.parse({ kind: 'participant', id: 'cap-pp', amount: '8200.00', partialPayment: true, claimOrder: 'achievementDate' });
+ */
+export const ParticipantCapSchema = z
+  .object({ kind: z.literal('participant'), ...money, claimOrder: z.enum(['achievementDate', 'ruleOrder']) })
+  .strict();
+
+/**
+ * Cap on all payments for one outcome.
+ *
+ * @example
+ * OutcomeCapSchema.parse({ kind: 'outcome', id: 'cap-placement', outcome: 'placement', amount: '100000.00', partialPayment: false });
+ */
+export const OutcomeCapSchema = z.object({ kind: z.literal('outcome'), ...money, outcome: IdSchema }).strict();
+
+/**
+ * Volume cap: a rate-card rule pays at most `targetUnits` participants (price × target units).
+ *
+ * @example
+ * OutcomeVolumeCapSchema.parse({ kind: 'outcomeVolume', id: 'vol', rule: 'pay-placement', targetUnits: 200 });
+ */
+export const OutcomeVolumeCapSchema = z
+  .object({ kind: z.literal('outcomeVolume'), id: IdSchema, rule: IdSchema, targetUnits: z.int().min(0) })
+  .strict();
+
+/**
+ * Cap on all payments for one cohort.
+ *
+ * @example
+ * CohortCapSchema.parse({ kind: 'cohort', id: 'cap-a', cohort: '2023-A', amount: '300000.00', partialPayment: true });
+ */
+export const CohortCapSchema = z.object({ kind: z.literal('cohort'), ...money, cohort: IdSchema }).strict();
+
+/**
+ * Cap on one tranche.
+ *
+ * @example
+ * TrancheCapSchema.parse({ kind: 'tranche', id: 'cap-t1', tranche: 't1', amount: '50000.00', partialPayment: true });
+ */
+export const TrancheCapSchema = z.object({ kind: z.literal('tranche'), ...money, tranche: IdSchema }).strict();
+
+/**
+ * Cap on what one payer pays over the contract.
+ *
+ * @example
+ * PayerCapSchema.parse({ kind: 'payer', id: 'cap-region', payer: 'region', amount: '600000.00', partialPayment: true });
+ */
+export const PayerCapSchema = z.object({ kind: z.literal('payer'), ...money, payer: IdSchema }).strict();
+
+/**
+ * Cap on the whole contract.
+ *
+ * @example
+ * ContractCapSchema.parse({ kind: 'contract', id: 'cap-total', amount: '1000000.00', partialPayment: true });
+ */
+export const ContractCapSchema = z.object({ kind: z.literal('contract'), ...money }).strict();
+
+/**
+ * Any cap, discriminated by `kind`.
+ *
+ * @example
+ * CapSchema.parse({ kind: 'contract', id: 'cap-total', amount: '1000000.00', partialPayment: true });
+ */
+export const CapSchema = z.discriminatedUnion('kind', [
+  ParticipantCapSchema,
+  OutcomeCapSchema,
+  OutcomeVolumeCapSchema,
+  CohortCapSchema,
+  TrancheCapSchema,
+  PayerCapSchema,
+  ContractCapSchema,
+]);

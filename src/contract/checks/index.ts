@@ -1,0 +1,30 @@
+/**
+ * All cross-field checks, run after the structural (zod) pass.
+ *
+ * @module
+ */
+import type { Issue } from '../../errors.js';
+import type { Contract } from '../schema.js';
+import { checkDateOrder, parseContractDates } from './dates.js';
+import { checkNumbers } from './numbers.js';
+import { checkPrerequisiteCycles } from './prerequisites.js';
+import { checkReferences } from './references.js';
+import { checkTiming } from './timing.js';
+
+/**
+ * Runs every cross-field check on a structurally valid contract and returns every issue found.
+ *
+ * @example
+ * const issues = checkContract(structurallyValid); // [] for a sound contract
+ */
+export function checkContract(c: Contract): Issue[] {
+  const { table, issues: dateIssues } = parseContractDates(c);
+  return [
+    ...dateIssues,
+    ...checkDateOrder(c, table),
+    ...checkNumbers(c),
+    ...checkReferences(c),
+    ...checkPrerequisiteCycles(c),
+    ...checkTiming(c, table),
+  ];
+}

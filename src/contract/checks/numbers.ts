@@ -1,0 +1,181 @@
+/**
+ * Numeric checks: currency known, amounts within the currency's minor unit, rates in [0, 1],
+ * payer shares summing exactly to 1, thresholds in order.
+ *
+ * @module
+ */
+import type { Issue, PathSegment } from '../../errors.js';
+import { isKnownCurrency, minorUnits, parseAmount, sumAmounts, type Amount } from '../../money/index.js';
+import type { Contract } from '../schema.js';
+import { unreachable } from '../unreachable.js';
+import { issueAt } from './issue.js';
+
+type NumberClass = 'money' | 'rate';
+
+interface NumberField {
+  readonly value: string;
+  readonly path: readonly PathSegment[];
+  readonly class: NumberClass;
+}
+
+function* numberFields(c: Contract): Generator<NumberField> {
+  const f = (value: string, cls: NumberClass, ...path: PathSegment[]): NumberField => ({ value, path, class: cls });
+  for (const [i, p] of c.parties.payers.entries()) yield f(p.share, 'rate', 'parties', 'payers', i, 'share');
+  for (const [i, inv] of (c.parties.investors ?? []).entries()) {
+    yield f(inv.commitment, 'money', 'parties', 'investors', i, 'commitment');
+    if (inv.terms !== undefined) {
+      yield f(inv.terms.principal, 'money', 'parties', 'investors', i, 'terms', 'principal');
+      if (inv.terms.returnCap?.kind === 'irr') yield f(inv.terms.returnCap.rate, 'rate', 'parties', 'investors', i, 'terms', 'returnCap', 'rate');
+      if (inv.terms.guarantee !== undefined) yield f(inv.terms.guarantee.amount, 'money', 'parties', 'investors', i, 'terms', 'guarantee', 'amount');
+    }
+  }
+  for (const [i, g] of (c.groups ?? []).entries()) {
+    if (g.minimumShare !== undefined) yield f(g.minimumShare, 'rate', 'groups', i, 'minimumShare');
+  }
+  for (const [i, r] of c.rules.entries()) {
+    const at = (...rest: PathSegment[]): PathSegment[] => ['rules', i, ...rest];
+    switch (r.kind) {
+      case 'rateCard':
+        yield f(r.price, 'money', ...at('price'));
+        if (r.groupPricing.mode === 'prices') {
+          for (const [j, gp] of r.groupPricing.prices.entries()) yield f(gp.price, 'money', ...at('groupPricing', 'prices', j, 'price'));
+        }
+        break;
+      case 'sustainment':
+        yield f(r.price, 'money', ...at('price'));
+        break;
+      case 'cohortRate': {
+        const s = r.schedule;
+        switch (s.mode) {
+          case 'allOrNothing':
+            yield f(s.threshold, 'rate', ...at('schedule', 'threshold'));
+            yield f(s.amount, 'money', ...at('schedule', 'amount'));
+            break;
+          case 'tiers':
+            for (const [j, t] of s.tiers.entries()) {
+              yield f(t.from, 'rate', ...at('schedule', 'tiers', j, 'from'));
+              yield f(t.amount, 'money', ...at('schedule', 'tiers', j, 'amount'));
+            }
+            break;
+          case 'linear':
+            yield f(s.floor, 'rate', ...at('schedule', 'floor'));
+            yield f(s.target, 'rate', ...at('schedule', 'target'));
+            yield f(s.amountAtFloor, 'money', ...at('schedule', 'amountAtFloor'));
+            yield f(s.amountAtTarget, 'money', ...at('schedule', 'amountAtTarget'));
+            yield f(s.ceiling, 'money', ...at('schedule', 'ceiling'));
+            break;
+          default:
+            unreachable(s);
+        }
+        if (r.baseline !== undefined) {
+          if (r.baseline.source.kind === 'rate') yield f(r.baseline.source.rate, 'rate', ...at('baseline', 'source', 'rate'));
+          yield f(r.baseline.minimumDifference, 'rate', ...at('baseline', 'minimumDifference'));
+        }
+        break;
+      }
+      case 'bonus':
+        if (r.trigger.kind === 'groupShare') yield f(r.trigger.minimumShare, 'rate', ...at('trigger', 'minimumShare'));
+        yield f(r.payment.amount, 'money', ...at('payment', 'amount'));
+        break;
+      case 'fee':
+        if (r.charge.basis === 'perStart') yield f(r.charge.amount, 'money', ...at('charge', 'amount'));
+        else for (const [j, p] of r.charge.payments.entries()) yield f(p.amount, 'money', ...at('charge', 'payments', j, 'amount'));
+        break;
+      default:
+        unreachable(r);
+    }
+  }
+  for (const [i, cap] of (c.caps ?? []).entries()) {
+    if (cap.kind !== 'outcomeVolume') yield f(cap.amount, 'money', 'caps', i, 'amount');
+  }
+  const indicatorUnits = new Map(c.outcomes.flatMap((o) => (o.kind === 'cohortIndicator' ? [[o.id, o.unit] as const] : [])));
+  for (const [i, clause] of (c.exitClauses ?? []).entries()) {
+    const cond = clause.condition;
+    if (cond.kind === 'outcomeRateBelow') yield f(cond.threshold, 'rate', 'exitClauses', i, 'condition', 'threshold');
+    if (cond.kind === 'indicatorBelow' && indicatorUnits.get(cond.indicator) === 'rate') {
+      yield f(cond.threshold, 'rate', 'exitClauses', i, 'condition', 'threshold');
+    }
+    const e = clause.effect;
+    if (e.kind === 'reducePrices') yield f(e.factor, 'rate', 'exitClauses', i, 'effect', 'factor');
+    if ((e.kind === 'terminate' || e.kind === 'completeEarly') && (e.payOnExit.kind === 'fixed' || e.payOnExit.kind === 'earnedToDatePlusFixed')) {
+      yield f(e.payOnExit.amount, 'money', 'exitClauses', i, 'effect', 'payOnExit', 'amount');
+    }
+  }
+  for (const [i, r] of (c.reinvestment ?? []).entries()) {
+    yield f(r.share, 'rate', 'reinvestment', i, 'share');
+    yield f(r.cap, 'money', 'reinvestment', i, 'cap');
+    if (r.trigger.kind === 'paymentsAboveThreshold') yield f(r.trigger.threshold, 'money', 'reinvestment', i, 'trigger', 'threshold');
+  }
+  for (const [i, g] of (c.hiringGuarantees ?? []).entries()) {
+    if (g.shortfallAmountPerPosition !== undefined) yield f(g.shortfallAmountPerPosition, 'money', 'hiringGuarantees', i, 'shortfallAmountPerPosition');
+  }
+}
+
+const ONE = parseAmount('1');
+const amount = (text: string): Amount => parseAmount(text);
+
+function checkOrder(c: Contract, issues: Issue[]): void {
+  for (const [i, r] of c.rules.entries()) {
+    if (r.kind === 'cohortRate') {
+      const s = r.schedule;
+      if (s.mode === 'linear') {
+        if (amount(s.floor).gt(amount(s.target))) {
+          issues.push(issueAt('THRESHOLD_ORDER', ['rules', i, 'schedule', 'floor'], `floor "${s.floor}" is above target "${s.target}"`));
+        }
+        if (amount(s.amountAtFloor).gt(amount(s.amountAtTarget))) {
+          issues.push(issueAt('THRESHOLD_ORDER', ['rules', i, 'schedule', 'amountAtFloor'], `amountAtFloor "${s.amountAtFloor}" is above amountAtTarget "${s.amountAtTarget}"`));
+        }
+        if (amount(s.ceiling).lt(amount(s.amountAtTarget))) {
+          issues.push(issueAt('THRESHOLD_ORDER', ['rules', i, 'schedule', 'ceiling'], `ceiling "${s.ceiling}" is below amountAtTarget "${s.amountAtTarget}"`));
+        }
+      }
+      if (s.mode === 'tiers') {
+        for (let j = 1; j < s.tiers.length; j += 1) {
+          const prev = s.tiers[j - 1];
+          const cur = s.tiers[j];
+          if (prev !== undefined && cur !== undefined && !amount(cur.from).gt(amount(prev.from))) {
+            issues.push(issueAt('THRESHOLD_ORDER', ['rules', i, 'schedule', 'tiers', j, 'from'], `tier from "${cur.from}" is not above the previous tier's "${prev.from}"`));
+          }
+        }
+      }
+    }
+    if (r.kind === 'bonus' && r.payment.kind === 'perUnitUplift' && r.trigger.kind !== 'volume') {
+      issues.push(issueAt('BONUS_PAYMENT_TRIGGER', ['rules', i, 'payment', 'kind'], 'a perUnitUplift payment needs a "volume" trigger'));
+    }
+  }
+  for (const [i, inv] of (c.parties.investors ?? []).entries()) {
+    if (inv.terms !== undefined && amount(inv.terms.principal).gt(amount(inv.commitment))) {
+      issues.push(issueAt('INVESTOR_PRINCIPAL', ['parties', 'investors', i, 'terms', 'principal'], `principal "${inv.terms.principal}" exceeds commitment "${inv.commitment}"`));
+    }
+  }
+}
+
+/**
+ * Numeric checks on a structurally valid contract.
+ *
+ * @example
+ * checkNumbers(contract); // [{ code: 'PAYER_SHARES_SUM', ... }] when shares are 0.6 and 0.3
+ */
+export function checkNumbers(c: Contract): Issue[] {
+  const issues: Issue[] = [];
+  const currency: string = c.currency;
+  const known = isKnownCurrency(c.currency);
+  if (!known) issues.push(issueAt('CURRENCY_UNKNOWN', ['currency'], `"${currency}" is not a known ISO 4217 currency`));
+  const places = known ? minorUnits(c.currency) : undefined;
+  for (const field of numberFields(c)) {
+    const value = amount(field.value);
+    if (field.class === 'rate' && value.gt(ONE)) {
+      issues.push(issueAt('RATE_RANGE', field.path, `"${field.value}" is above 1 (write rates and shares as fractions: 60% is "0.6")`));
+    }
+    if (field.class === 'money' && places !== undefined && value.decimalPlaces() > places) {
+      issues.push(issueAt('AMOUNT_PRECISION', field.path, `"${field.value}" has more than ${places} decimal places for ${c.currency}`));
+    }
+  }
+  const total = sumAmounts(c.parties.payers.map((p) => amount(p.share)));
+  if (!total.eq(ONE)) {
+    const shares = c.parties.payers.map((p) => `${p.id} ${p.share}`).join(' + ');
+    issues.push(issueAt('PAYER_SHARES_SUM', ['parties', 'payers'], `payer shares sum to ${total.toFixed()}, not exactly 1 (${shares})`));
+  }
+  checkOrder(c, issues);
+  return issues;
+}

@@ -1,0 +1,58 @@
+/**
+ * The stable issue codes reported by `parseContract`. Codes never change meaning between
+ * versions; messages may be reworded. Dates and amounts also use the calendar and money cores'
+ * own codes (`DATE_IMPOSSIBLE`, ...).
+ *
+ * @module
+ */
+
+/**
+ * Every code `parseContract` can report, with a one-line meaning (documented in docs/contract.md).
+ *
+ * @example
+ * CONTRACT_ISSUE_CODES.CONTRACT_UNKNOWN_KEY; // 'a key the schema does not define (often a typo)'
+ */
+export const CONTRACT_ISSUE_CODES = {
+  CONTRACT_NOT_OBJECT: 'the document is not a JSON object',
+  CONTRACT_UNREADABLE: 'the document could not be read (a getter threw, a cycle, a proxy)',
+  CONTRACT_TOO_DEEP: 'the document nests deeper than any contract can',
+  FORBIDDEN_KEY: 'a "__proto__", "constructor" or "prototype" key, refused anywhere',
+  CONTRACT_UNKNOWN_KEY: 'a key the schema does not define (often a typo)',
+  CONTRACT_REQUIRED: 'a required field is missing',
+  CONTRACT_TYPE: 'a field has the wrong JSON type (or a non-integer where an integer is required)',
+  CONTRACT_ENUM: 'a field is not one of its allowed values',
+  CONTRACT_UNKNOWN_KIND: 'a "kind" (or "mode", "basis") discriminator names no known variant',
+  CONTRACT_SCHEMA_VERSION: 'schemaVersion is not the version this library reads',
+  CONTRACT_TOO_SMALL: 'a list is empty where at least one item is required, or a number is below its minimum',
+  CONTRACT_TOO_BIG: 'a text or number is above its maximum',
+  CONTRACT_ID_FORMAT: 'an id is not letters, digits, ".", "_", "-" (at most 64 characters)',
+  CONTRACT_INVALID: 'any other structural problem',
+  DATE_FORMAT: 'a date is not written YYYY-MM-DD',
+  DATE_IMPOSSIBLE: 'a date does not exist in the calendar (2023-02-29)',
+  AMOUNT_FORMAT: 'an amount, rate or share is not a non-negative decimal string such as "1500.00"',
+  AMOUNT_PRECISION: 'an amount has more decimals than the currency\'s minor unit',
+  CURRENCY_FORMAT: 'the currency is not three capital letters',
+  CURRENCY_UNKNOWN: 'the currency is not an ISO 4217 code known to the money core',
+  DATE_ORDER: 'two dates are in the wrong order (start after end, measured after due)',
+  DATE_OUTSIDE_PERIOD: 'a date lies outside the contract period',
+  PAYER_SHARES_SUM: 'payer shares do not sum to exactly 1',
+  DUPLICATE_ID: 'two items of the same list (or two parties) have the same id',
+  UNKNOWN_REFERENCE: 'an id refers to nothing in the contract',
+  REFERENCE_KIND: 'an id refers to an item of the wrong kind (e.g. a retention anchored on a milestone)',
+  RATE_RANGE: 'a rate, share or factor is outside [0, 1]',
+  THRESHOLD_ORDER: 'thresholds or amounts out of order (floor above target, tiers not increasing)',
+  TRANCHE_BEFORE_OUTCOME: 'a tranche is measured before a cohort it pays for can have the outcome',
+  PREREQUISITE_CYCLE: 'prerequisites of outcomes form a cycle',
+  RULE_WITHOUT_TRANCHE: 'a payment rule is paid by no tranche, so it would never be paid',
+  BONUS_PAYMENT_TRIGGER: 'a per-unit uplift bonus needs a volume trigger',
+  EXIT_SUSPENDS_PAST_TRANCHE: 'an exit clause suspends a tranche due on or before its check date',
+  INVESTOR_PRINCIPAL: 'an investor\'s principal exceeds its commitment',
+} as const;
+
+/**
+ * A code from {@link CONTRACT_ISSUE_CODES}.
+ *
+ * @example
+ * const code: ContractIssueCode = 'PAYER_SHARES_SUM';
+ */
+export type ContractIssueCode = keyof typeof CONTRACT_ISSUE_CODES;

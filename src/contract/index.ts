@@ -1,0 +1,49 @@
+/**
+ * The contract data model: schema, types, parsing and validation.
+ *
+ * @module
+ */
+export { parseContract } from './parse.js';
+export { ContractSchema, CONTRACT_SCHEMA_VERSION, PeriodSchema } from './schema.js';
+export type {
+  Cap,
+  CapKind,
+  Cohort,
+  Contract,
+  ContractInput,
+  ExitClause,
+  ExitCondition,
+  ExitEffect,
+  Group,
+  HiringGuarantee,
+  Investor,
+  Outcome,
+  OutcomeKind,
+  Payer,
+  PaymentRule,
+  PaymentRuleKind,
+  Reinvestment,
+  Tranche,
+} from './schema.js';
+export { CONTRACT_ISSUE_CODES } from './codes.js';
+export type { ContractIssueCode } from './codes.js';
+export type { DeepReadonly } from './deep-readonly.js';
+export { CapSchema } from './caps.js';
+export { CohortSchema, GroupSchema } from './cohorts.js';
+export { ExitClauseSchema, ExitConditionSchema, ExitEffectSchema, PayOnExitSchema } from './exit-clauses.js';
+export { HiringGuaranteeSchema } from './hiring-guarantees.js';
+export { OutcomeSchema, RetentionMeasureSchema, WageThresholdSchema } from './outcomes.js';
+export { InvestorSchema, PartiesSchema, PayerSchema, ReturnCapSchema } from './parties.js';
+export { CONTRACT_ROUNDING_MODES } from './primitives.js';
+export { ReinvestmentSchema, ReinvestmentDestinationSchema, ReinvestmentTriggerSchema } from './reinvestment.js';
+export {
+  BonusPaymentSchema,
+  BonusTriggerSchema,
+  DenominatorSchema,
+  FeeChargeSchema,
+  GroupPricingSchema,
+  PaymentRuleSchema,
+  RateScheduleSchema,
+} from './rules.js';
+export { TrancheSchema } from './tranches.js';
+export { earliestAchievement } from './checks/timing.js';

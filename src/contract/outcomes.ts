@@ -1,0 +1,171 @@
+/**
+ * Outcome definitions, each precise to the day. An outcome says what a participant (or a
+ * cohort, for indicators) must achieve; payment rules say what it is worth.
+ *
+ * Boundaries: every "within N days" window is inclusive at both ends
+ * (`anchor <= date <= anchor + N`). Month arithmetic clamps to month end
+ * (31 August + 6 months = last day of February).
+ *
+ * @module
+ */
+import { z } from 'zod';
+import { CountSchema, DecimalStringSchema, IdSchema, TextSchema } from './primitives.js';
+
+const common = {
+  id: IdSchema,
+  name: TextSchema,
+  description: TextSchema.optional(),
+};
+
+/** The date a window is counted from: the participant's enrolment date or programme exit date. */
+export const AnchorSchema = z.enum(['enrolment', 'exit']);
+
+/**
+ * Placement: employment starting within `window.days` days (inclusive) of enrolment or exit.
+ *
+ * @example
+ * PlacementOutcomeSchema.parse({
+ *   kind: 'placement', id: 'placement', name: 'Job within 90 days of exit',
+ *   window: { from: 'exit', days: 90 }, contractTypes: ['permanent', 'fixed-term'],
+ *   minWeeklyHours: '24', minSpellDays: 30,
+ * });
+ */
+export const PlacementOutcomeSchema = z
+  .object({
+    kind: z.literal('placement'),
+    ...common,
+    window: z
+      .object({ from: AnchorSchema, days: CountSchema })
+      .strict()
+      .describe('Employment must start on a day in [anchor, anchor + days], both inclusive.'),
+    contractTypes: z
+      .union([z.literal('any'), z.array(IdSchema).min(1)])
+      .describe('Allowed employment contract types as recorded in the records (e.g. "permanent"), or "any".'),
+    minWeeklyHours: DecimalStringSchema.optional().describe('Minimum contractual hours per week; absent = no minimum.'),
+    minSpellDays: CountSchema.optional().describe('Minimum length of the employment spell in calendar days; absent = no minimum.'),
+  })
+  .strict();
+
+/**
+ * How retention over a period is measured.
+ * - `continuous`: employed every day of the period, gaps of at most `allowedGapDays` days tolerated;
+ * - `cumulative`: employed at least `minDays` days in the period;
+ * - `anniversary`: employed on the end date of the period.
+ *
+ * @example
+ * RetentionMeasureSchema.parse({ mode: 'continuous', allowedGapDays: 14 });
+ */
+export const RetentionMeasureSchema = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('continuous'), allowedGapDays: CountSchema }).strict(),
+  z.object({ mode: z.literal('cumulative'), minDays: CountSchema }).strict(),
+  z.object({ mode: z.literal('anniversary') }).strict(),
+]);
+
+/**
+ * Retention: still in work `months` calendar months after the placement date.
+ * The period runs from the placement start date to `addMonths(placement, months)` (month-end clamped);
+ * `endBoundary` says whether that end date itself belongs to the period.
+ *
+ * @example
+ * RetentionOutcomeSchema.parse({
+ *   kind: 'retention', id: 'retention-6m', name: 'In work 6 months after placement',
+ *   placementOutcome: 'placement', months: 6,
+ *   measure: { mode: 'continuous', allowedGapDays: 14 }, endBoundary: 'inclusive',
+ * });
+ */
+export const RetentionOutcomeSchema = z
+  .object({
+    kind: z.literal('retention'),
+    ...common,
+    placementOutcome: IdSchema.describe('Id of the placement outcome whose start date anchors the period.'),
+    months: z.int().min(1),
+    measure: RetentionMeasureSchema,
+    endBoundary: z.enum(['inclusive', 'exclusive']),
+  })
+  .strict();
+
+/**
+ * Threshold of a wage progression: a percentage rise (`"10"` = 10 %) or an amount rise, both
+ * passed when the rise is greater than or equal to the threshold (an exact 10 % passes 10 %).
+ *
+ * @example
+ * WageThresholdSchema.parse({ kind: 'percent', percent: '10' });
+ */
+export const WageThresholdSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('percent'), percent: DecimalStringSchema }).strict(),
+  z.object({ kind: z.literal('amount'), amount: DecimalStringSchema }).strict(),
+]);
+
+/**
+ * Wage progression: the wage `months` calendar months after placement against a baseline wage.
+ *
+ * @example
+ * WageProgressionOutcomeSchema.parse({
+ *   kind: 'wageProgression', id: 'wage-10pc', name: 'Wage +10% at 12 months',
+ *   placementOutcome: 'placement', months: 12, baseline: 'preProgramme',
+ *   threshold: { kind: 'percent', percent: '10' },
+ * });
+ */
+export const WageProgressionOutcomeSchema = z
+  .object({
+    kind: z.literal('wageProgression'),
+    ...common,
+    placementOutcome: IdSchema,
+    months: z.int().min(0),
+    baseline: z.enum(['preProgramme', 'placement']),
+    threshold: WageThresholdSchema,
+  })
+  .strict();
+
+/**
+ * Milestone: an event of kind `event` recorded in the outcome records, optionally within a window.
+ *
+ * @example
+ * MilestoneOutcomeSchema.parse({
+ *   kind: 'milestone', id: 'training', name: 'Training completed',
+ *   event: 'training-completed', within: { from: 'enrolment', days: 365 },
+ * });
+ */
+export const MilestoneOutcomeSchema = z
+  .object({
+    kind: z.literal('milestone'),
+    ...common,
+    event: IdSchema.describe('Event kind as written in the records, e.g. "training-completed".'),
+    within: z
+      .object({ from: AnchorSchema, days: CountSchema })
+      .strict()
+      .optional()
+      .describe('Event must fall in [anchor, anchor + days], inclusive; absent = any date.'),
+  })
+  .strict();
+
+/**
+ * Cohort indicator: a cohort-level figure supplied from outside (employer satisfaction,
+ * comparison-group rate). Values come with the settlement inputs, not the records.
+ *
+ * @example
+ * CohortIndicatorOutcomeSchema.parse({
+ *   kind: 'cohortIndicator', id: 'comparison-rate', name: 'Comparison group placement rate', unit: 'rate',
+ * });
+ */
+export const CohortIndicatorOutcomeSchema = z
+  .object({
+    kind: z.literal('cohortIndicator'),
+    ...common,
+    unit: z.enum(['rate', 'score', 'count', 'amount']).describe('"rate" = fraction in [0, 1]; "score" = a number on a scale; "count"; "amount" in contract currency.'),
+  })
+  .strict();
+
+/**
+ * Any outcome definition, discriminated by `kind`.
+ *
+ * @example
+ * OutcomeSchema.parse({ kind: 'cohortIndicator', id: 'satisfaction', name: 'Employer satisfaction', unit: 'score' });
+ */
+export const OutcomeSchema = z.discriminatedUnion('kind', [
+  PlacementOutcomeSchema,
+  RetentionOutcomeSchema,
+  WageProgressionOutcomeSchema,
+  MilestoneOutcomeSchema,
+  CohortIndicatorOutcomeSchema,
+]);

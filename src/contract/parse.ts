@@ -1,0 +1,51 @@
+/**
+ * `parseContract`: untrusted JSON in, a validated readonly contract or every problem out.
+ *
+ * @module
+ */
+import type { Issue } from '../errors.js';
+import { fail, ok, type Result } from '../result.js';
+import { checkContract } from './checks/index.js';
+import { deepFreeze } from './freeze.js';
+import { FORBIDDEN_KEYS, scanKeys } from './forbidden-keys.js';
+import { ContractSchema, type Contract } from './schema.js';
+import { fromZodIssue } from './zod-issues.js';
+
+/**
+ * Validates a contract document (usually the result of `JSON.parse`). Never throws for bad
+ * data: returns `{ ok: false, issues }` listing every problem found, each with a stable `code`
+ * (see `CONTRACT_ISSUE_CODES`) and a `path`. Checks run in two passes: structure (types,
+ * required fields, unknown keys, formats, enums) and, when the structure is sound, the
+ * cross-field checks (dates, shares, references, ranges, timing). The value returned is a
+ * fresh, deeply frozen copy; the input is never modified.
+ *
+ * @example
+ * const result = parseContract(JSON.parse(text));
+ * if (result.ok) console.log(result.value.currency);
+ * else for (const issue of result.issues) console.error(issue.code, issue.message);
+ */
+export function parseContract(input: unknown): Result<Contract> {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    const got = input === null ? 'null' : Array.isArray(input) ? 'an array' : typeof input;
+    return fail([{ code: 'CONTRACT_NOT_OBJECT', path: [], message: `a contract must be a JSON object, got ${got}` }]);
+  }
+  const scanned = scanKeys(input);
+  if (scanned.some((issue) => issue.code !== 'FORBIDDEN_KEY')) return fail(scanned);
+  let structural: Issue[];
+  let value: Contract | undefined;
+  try {
+    const parsed = ContractSchema.safeParse(input, { reportInput: true });
+    if (parsed.success) {
+      structural = [];
+      value = deepFreeze(parsed.data);
+    } else {
+      structural = parsed.error.issues.flatMap((issue) => fromZodIssue(issue, FORBIDDEN_KEYS));
+    }
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : 'unknown error';
+    return fail([...scanned, { code: 'CONTRACT_UNREADABLE', path: [], message: `the contract could not be read (${reason})` }]);
+  }
+  if (value === undefined || scanned.length > 0) return fail([...scanned, ...structural]);
+  const semantic = checkContract(value);
+  return semantic.length > 0 ? fail(semantic) : ok(value);
+}

@@ -1,0 +1,99 @@
+/**
+ * The primitive wire types of a contract: ids, decimal strings, dates, currency codes and
+ * rounding modes. They are plain strings with regex patterns so the JSON Schema export is exact;
+ * range and calendar checks happen after the zod pass (see `checks/`).
+ *
+ * @module
+ */
+import { z } from 'zod';
+import type { RoundingMode } from '../money/index.js';
+
+/** Pattern of an id: letters, digits, `.`, `_`, `-`; starts with a letter or digit; 1 to 64 characters. */
+export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+/** Pattern of a non-negative decimal string: `"0"`, `"1500.00"`, `"0.6"` (no sign, exponent or leading zeros). */
+export const DECIMAL_PATTERN = /^(0|[1-9][0-9]*)(\.[0-9]+)?$/;
+/** Pattern of a calendar date string `YYYY-MM-DD` (validity is checked by the calendar core). */
+export const DATE_PATTERN = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
+/** Pattern of an ISO 4217 alphabetic currency code (whether it is known is checked by the money core). */
+export const CURRENCY_PATTERN = /^[A-Z]{3}$/;
+
+/**
+ * An identifier referenced elsewhere in the contract (cohort, group, outcome, rule, ...).
+ *
+ * @example
+ * IdSchema.parse('2023-A'); // '2023-A'
+ */
+export const IdSchema = z
+  .string()
+  .regex(ID_PATTERN, { error: 'must be an id: letters, digits, ".", "_" or "-", at most 64 characters' });
+
+/**
+ * A non-negative exact decimal written as a string: an amount (`"1500.00"`), a rate or share
+ * (`"0.6"`), a multiplier (`"1.4"`) or a percentage (`"10"`).
+ *
+ * @example
+ * DecimalStringSchema.parse('0.6'); // '0.6'
+ */
+export const DecimalStringSchema = z
+  .string()
+  .regex(DECIMAL_PATTERN, { error: 'must be a non-negative decimal string such as "1500.00" or "0.6"' });
+
+/**
+ * A calendar date `YYYY-MM-DD`.
+ *
+ * @example
+ * DateStringSchema.parse('2023-09-01'); // '2023-09-01'
+ */
+export const DateStringSchema = z
+  .string()
+  .regex(DATE_PATTERN, { error: 'must be a calendar date written YYYY-MM-DD' });
+
+/**
+ * An ISO 4217 currency code such as `"EUR"` or `"GBP"`.
+ *
+ * @example
+ * CurrencySchema.parse('EUR'); // 'EUR'
+ */
+export const CurrencySchema = z
+  .string()
+  .regex(CURRENCY_PATTERN, { error: 'must be an ISO 4217 currency code such as "EUR"' });
+
+/**
+ * The rounding modes a contract may name, in the order of the money core's `ROUNDING_MODES`.
+ *
+ * @example
+ * CONTRACT_ROUNDING_MODES.includes('half-even'); // true
+ */
+export const CONTRACT_ROUNDING_MODES = [
+  'half-even',
+  'half-up',
+  'half-down',
+  'up',
+  'down',
+  'ceiling',
+  'floor',
+] as const satisfies readonly RoundingMode[];
+
+/**
+ * A rounding mode name.
+ *
+ * @example
+ * RoundingModeSchema.parse('half-up'); // 'half-up'
+ */
+export const RoundingModeSchema = z.enum(CONTRACT_ROUNDING_MODES);
+
+/**
+ * A whole number of days, months, units or people (0 or more).
+ *
+ * @example
+ * CountSchema.parse(90); // 90
+ */
+export const CountSchema = z.int().min(0);
+
+/**
+ * A free human-readable text (name, description).
+ *
+ * @example
+ * TextSchema.parse('Retention at 6 months'); // 'Retention at 6 months'
+ */
+export const TextSchema = z.string().min(1).max(500);

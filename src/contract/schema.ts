@@ -1,0 +1,112 @@
+/**
+ * The contract document: the zod schema (single source of the TypeScript types and of the
+ * published JSON Schema) and the readonly types inferred from it.
+ *
+ * The schema checks structure only (types, required fields, unknown keys, patterns, enums).
+ * Cross-field and semantic checks (dates in order, shares summing to 1, references, ranges)
+ * run afterwards in `checks/`; use {@link parseContract} to get both.
+ *
+ * @module
+ */
+import { z } from 'zod';
+import { CapSchema } from './caps.js';
+import { CohortSchema, GroupSchema } from './cohorts.js';
+import type { DeepReadonly } from './deep-readonly.js';
+import { ExitClauseSchema } from './exit-clauses.js';
+import { HiringGuaranteeSchema } from './hiring-guarantees.js';
+import { OutcomeSchema } from './outcomes.js';
+import { PartiesSchema } from './parties.js';
+import { CurrencySchema, DateStringSchema, IdSchema, RoundingModeSchema, TextSchema } from './primitives.js';
+import { ReinvestmentSchema } from './reinvestment.js';
+import { PaymentRuleSchema } from './rules.js';
+import { TrancheSchema } from './tranches.js';
+
+/** The schema version this library reads and writes. */
+export const CONTRACT_SCHEMA_VERSION = '1.0';
+
+/**
+ * The contract period, both ends inclusive.
+ *
+ * @example
+ * PeriodSchema.parse({ start: '2023-01-01', end: '2028-12-31' });
+ */
+export const PeriodSchema = z.object({ start: DateStringSchema, end: DateStringSchema }).strict();
+
+/**
+ * The zod schema of a contract document. Structure only; see `parseContract` for the full check.
+ *
+ * @example
+ * const structural = ContractSchema.safeParse(JSON.parse(text));
+ * const jsonSchema = z.toJSONSchema(ContractSchema, { io: 'input' });
+ */
+export const ContractSchema = z
+  .object({
+    schemaVersion: z.literal(CONTRACT_SCHEMA_VERSION),
+    id: IdSchema,
+    name: TextSchema,
+    description: z.string().max(5000).optional(),
+    currency: CurrencySchema,
+    rounding: RoundingModeSchema.describe('Rounding mode used for every amount rounded to the currency minor unit.'),
+    period: PeriodSchema,
+    parties: PartiesSchema,
+    cohorts: z.array(CohortSchema).min(1),
+    groups: z.array(GroupSchema).optional().describe('Participant groups; absent = none.'),
+    outcomes: z.array(OutcomeSchema).min(1),
+    rules: z.array(PaymentRuleSchema).min(1),
+    caps: z.array(CapSchema).optional().describe('Absent = no caps.'),
+    tranches: z.array(TrancheSchema).min(1),
+    exitClauses: z.array(ExitClauseSchema).optional().describe('Absent = none.'),
+    reinvestment: z.array(ReinvestmentSchema).optional().describe('Absent = none.'),
+    hiringGuarantees: z.array(HiringGuaranteeSchema).optional().describe('Absent = none.'),
+  })
+  .strict();
+
+/**
+ * A validated contract: JSON-native (amounts, rates and dates stay strings) and readonly.
+ *
+ * @example
+ * const result = parseContract(json);
+ * if (result.ok) { const contract: Contract = result.value; console.log(contract.currency); }
+ */
+export type Contract = DeepReadonly<z.output<typeof ContractSchema>>;
+
+/**
+ * The contract as written (the input side of the schema), for building contracts in code.
+ *
+ * @example
+ * const draft: ContractInput = JSON.parse(text) as ContractInput;
+ */
+export type ContractInput = z.input<typeof ContractSchema>;
+
+/** @example const p: Payer = contract.parties.payers[0]!; */
+export type Payer = Contract['parties']['payers'][number];
+/** @example const investors: readonly Investor[] = contract.parties.investors ?? []; */
+export type Investor = NonNullable<Contract['parties']['investors']>[number];
+/** @example const c: Cohort = contract.cohorts[0]!; */
+export type Cohort = Contract['cohorts'][number];
+/** @example const groups: readonly Group[] = contract.groups ?? []; */
+export type Group = NonNullable<Contract['groups']>[number];
+/** @example const o: Outcome = contract.outcomes[0]!; */
+export type Outcome = Contract['outcomes'][number];
+/** @example type K = OutcomeKind; // 'placement' | 'retention' | ... */
+export type OutcomeKind = Outcome['kind'];
+/** @example const r: PaymentRule = contract.rules[0]!; */
+export type PaymentRule = Contract['rules'][number];
+/** @example type K = PaymentRuleKind; // 'rateCard' | 'cohortRate' | ... */
+export type PaymentRuleKind = PaymentRule['kind'];
+/** @example const caps: readonly Cap[] = contract.caps ?? []; */
+export type Cap = NonNullable<Contract['caps']>[number];
+/** @example type K = CapKind; // 'participant' | 'contract' | ... */
+export type CapKind = Cap['kind'];
+/** @example const t: Tranche = contract.tranches[0]!; */
+export type Tranche = Contract['tranches'][number];
+/** @example const clauses: readonly ExitClause[] = contract.exitClauses ?? []; */
+export type ExitClause = NonNullable<Contract['exitClauses']>[number];
+/** @example const cond: ExitCondition = clause.condition; */
+export type ExitCondition = ExitClause['condition'];
+/** @example const effect: ExitEffect = clause.effect; */
+export type ExitEffect = ExitClause['effect'];
+/** @example const list: readonly Reinvestment[] = contract.reinvestment ?? []; */
+export type Reinvestment = NonNullable<Contract['reinvestment']>[number];
+/** @example const list: readonly HiringGuarantee[] = contract.hiringGuarantees ?? []; */
+export type HiringGuarantee = NonNullable<Contract['hiringGuarantees']>[number];
