@@ -29,6 +29,7 @@ export { CONTRACT_ISSUE_CODES } from './codes.js';
 export type { ContractIssueCode } from './codes.js';
 export type { DeepReadonly } from './deep-readonly.js';
 export { CapSchema } from './caps.js';
+export { FORBIDDEN_KEYS } from './forbidden-keys.js';
 export { CohortSchema, GroupSchema } from './cohorts.js';
 export { ExitClauseSchema, ExitConditionSchema, ExitEffectSchema, PayOnExitSchema } from './exit-clauses.js';
 export { HiringGuaranteeSchema } from './hiring-guarantees.js';
@@ -37,6 +38,8 @@ export { InvestorSchema, PartiesSchema, PayerSchema, ReturnCapSchema } from './p
 export { CONTRACT_ROUNDING_MODES } from './primitives.js';
 export { ReinvestmentSchema, ReinvestmentDestinationSchema, ReinvestmentTriggerSchema } from './reinvestment.js';
 export {
+  BaselineSchema,
+  BaselineSourceSchema,
   BonusPaymentSchema,
   BonusTriggerSchema,
   DenominatorSchema,
@@ -44,6 +47,7 @@ export {
   GroupPricingSchema,
   PaymentRuleSchema,
   RateScheduleSchema,
+  SeveralGroupsSchema,
 } from './rules.js';
 export { TrancheSchema } from './tranches.js';
 export { earliestAchievement } from './checks/timing.js';

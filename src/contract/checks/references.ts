@@ -140,7 +140,10 @@ function duplicates(items: readonly { readonly id: string }[], base: readonly Pa
 export function checkReferences(c: Contract): Issue[] {
   const issues: Issue[] = [];
   const parties = duplicates(c.parties.payers, ['parties', 'payers'], 'party', issues);
-  duplicates([c.parties.provider], ['parties', 'provider'], 'party', issues, parties);
+  const provider = c.parties.provider.id;
+  const clash = parties.get(provider);
+  if (clash !== undefined) issues.push(issueAt('DUPLICATE_ID', ['parties', 'provider', 'id'], `party id "${provider}" is already used at ${clash}`));
+  parties.set(provider, 'parties.provider');
   duplicates(c.parties.investors ?? [], ['parties', 'investors'], 'party', issues, parties);
   duplicates(c.cohorts, ['cohorts'], 'cohort', issues);
   duplicates(c.groups ?? [], ['groups'], 'group', issues);
