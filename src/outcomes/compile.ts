@@ -1,0 +1,108 @@
+/**
+ * Compiles a contract's outcome definitions once, before resolving participants.
+ *
+ * @module
+ */
+import type { Outcome } from '../contract/schema.js';
+import { OutcomePayError } from '../errors.js';
+import { parseAmount } from '../money/index.js';
+import type { CompiledOutcome, CompiledOutcomes, CompiledWageThreshold } from './compiled.js';
+
+function placementIndex(id: string, at: number, indexById: ReadonlyMap<string, number>, outcomes: readonly Outcome[]): number {
+  const index = indexById.get(id);
+  if (index === undefined || outcomes[index]?.kind !== 'placement') {
+    throw new OutcomePayError(
+      'OUTCOME_PLACEMENT_REFERENCE',
+      `outcome ${JSON.stringify(outcomes[at]?.id)} counts from ${JSON.stringify(id)}, which is not a placement outcome of the contract`,
+      ['outcomes', at, 'placementOutcome'],
+    );
+  }
+  return index;
+}
+
+function compileThreshold(t: Extract<Outcome, { kind: 'wageProgression' }>['threshold'], at: number): CompiledWageThreshold {
+  switch (t.kind) {
+    case 'percent':
+      return { kind: 'percent', percent: parseAmount(t.percent, ['outcomes', at, 'threshold', 'percent']) };
+    case 'amount':
+      return { kind: 'amount', amount: parseAmount(t.amount, ['outcomes', at, 'threshold', 'amount']) };
+    default: {
+      const never: never = t;
+      return never;
+    }
+  }
+}
+
+function compileOne(o: Outcome, at: number, indexById: ReadonlyMap<string, number>, outcomes: readonly Outcome[]): CompiledOutcome {
+  switch (o.kind) {
+    case 'placement': {
+      const hours = o.minWeeklyHours === undefined ? undefined : Number(o.minWeeklyHours);
+      return {
+        kind: 'placement',
+        id: o.id,
+        window: { from: o.window.from, days: o.window.days },
+        contractTypes: o.contractTypes === 'any' ? 'any' : new Set(o.contractTypes),
+        ...(hours === undefined ? {} : { minWeeklyHours: hours }),
+        ...(o.minSpellDays === undefined ? {} : { minSpellDays: o.minSpellDays }),
+      };
+    }
+    case 'retention':
+      return {
+        kind: 'retention',
+        id: o.id,
+        placement: placementIndex(o.placementOutcome, at, indexById, outcomes),
+        months: o.months,
+        measure: o.measure,
+        endBoundary: o.endBoundary,
+      };
+    case 'wageProgression':
+      return {
+        kind: 'wageProgression',
+        id: o.id,
+        placement: placementIndex(o.placementOutcome, at, indexById, outcomes),
+        months: o.months,
+        baseline: o.baseline,
+        threshold: compileThreshold(o.threshold, at),
+      };
+    case 'milestone':
+      return {
+        kind: 'milestone',
+        id: o.id,
+        event: o.event,
+        ...(o.within === undefined ? {} : { within: { from: o.within.from, days: o.within.days } }),
+      };
+    case 'cohortIndicator':
+      return { kind: 'cohortIndicator', id: o.id };
+    default: {
+      const never: never = o;
+      return never;
+    }
+  }
+}
+
+/**
+ * Compiles the outcome definitions of a validated contract: decimals become exact amounts (wage
+ * thresholds) or numbers (weekly hours, compared with the records' hours), placement references
+ * become indexes, and the evaluation order puts every placement before the outcomes that count
+ * from it. Throws {@link OutcomePayError} `OUTCOME_ID_DUPLICATE` or `OUTCOME_PLACEMENT_REFERENCE`
+ * for a contract that was not validated (see `parseContract`).
+ *
+ * @param outcomes - the contract's outcomes, in contract order
+ * @example
+ * const compiled = compileOutcomes(contract.outcomes);
+ * const resolutions = resolveParticipant(record, compiled, parseDate('2024-12-31'));
+ */
+export function compileOutcomes(outcomes: readonly Outcome[]): CompiledOutcomes {
+  const indexById = new Map<string, number>();
+  for (const [i, o] of outcomes.entries()) {
+    if (indexById.has(o.id)) {
+      throw new OutcomePayError('OUTCOME_ID_DUPLICATE', `outcome id ${JSON.stringify(o.id)} is used twice`, ['outcomes', i, 'id']);
+    }
+    indexById.set(o.id, i);
+  }
+  const compiled = outcomes.map((o, i) => compileOne(o, i, indexById, outcomes));
+  const order: number[] = [];
+  for (const [i, o] of compiled.entries()) if (o.kind === 'placement') order.push(i);
+  for (const [i, o] of compiled.entries()) if (o.kind !== 'placement') order.push(i);
+  return { outcomes: compiled, order, indexById };
+}

@@ -1,0 +1,146 @@
+/**
+ * The compiled form of a contract's outcome definitions: parsed once per contract (decimals to
+ * exact amounts or numbers, placement references to indexes), then used for every participant.
+ *
+ * @module
+ */
+import type { Amount } from '../money/index.js';
+
+/**
+ * A window `[anchor, anchor + days]`, both ends inclusive.
+ *
+ * @example
+ * const w: CompiledWindow = { from: 'exit', days: 90 };
+ */
+export interface CompiledWindow {
+  readonly from: 'enrolment' | 'exit';
+  readonly days: number;
+}
+
+/**
+ * A compiled placement outcome.
+ *
+ * @example
+ * const p: CompiledPlacement = { kind: 'placement', id: 'job', window: { from: 'exit', days: 90 }, contractTypes: 'any' };
+ */
+export interface CompiledPlacement {
+  readonly kind: 'placement';
+  readonly id: string;
+  readonly window: CompiledWindow;
+  /** `'any'`, or the allowed contract types. */
+  readonly contractTypes: 'any' | ReadonlySet<string>;
+  /** Minimum weekly hours; absent = no minimum. */
+  readonly minWeeklyHours?: number;
+  /** Minimum spell length in days; absent = no minimum. */
+  readonly minSpellDays?: number;
+}
+
+/**
+ * How retention is measured (as in the contract).
+ *
+ * @example
+ * const m: CompiledRetentionMeasure = { mode: 'continuous', allowedGapDays: 14 };
+ */
+export type CompiledRetentionMeasure =
+  | { readonly mode: 'continuous'; readonly allowedGapDays: number }
+  | { readonly mode: 'cumulative'; readonly minDays: number }
+  | { readonly mode: 'anniversary' };
+
+/**
+ * A compiled retention outcome; `placement` is the index of its placement outcome.
+ *
+ * @example
+ * const r: CompiledRetention = {
+ *   kind: 'retention', id: 'ret-6m', placement: 0, months: 6,
+ *   measure: { mode: 'anniversary' }, endBoundary: 'inclusive',
+ * };
+ */
+export interface CompiledRetention {
+  readonly kind: 'retention';
+  readonly id: string;
+  readonly placement: number;
+  readonly months: number;
+  readonly measure: CompiledRetentionMeasure;
+  readonly endBoundary: 'inclusive' | 'exclusive';
+}
+
+/**
+ * A compiled wage threshold (exact decimals).
+ *
+ * @example
+ * const t: CompiledWageThreshold = { kind: 'percent', percent: parseAmount('10') };
+ */
+export type CompiledWageThreshold =
+  | { readonly kind: 'percent'; readonly percent: Amount }
+  | { readonly kind: 'amount'; readonly amount: Amount };
+
+/**
+ * A compiled wage progression outcome; `placement` is the index of its placement outcome.
+ *
+ * @example
+ * const w: CompiledWageProgression = {
+ *   kind: 'wageProgression', id: 'wage', placement: 0, months: 12, baseline: 'placement',
+ *   threshold: { kind: 'percent', percent: parseAmount('10') },
+ * };
+ */
+export interface CompiledWageProgression {
+  readonly kind: 'wageProgression';
+  readonly id: string;
+  readonly placement: number;
+  readonly months: number;
+  readonly baseline: 'preProgramme' | 'placement';
+  readonly threshold: CompiledWageThreshold;
+}
+
+/**
+ * A compiled milestone outcome.
+ *
+ * @example
+ * const m: CompiledMilestone = { kind: 'milestone', id: 'trained', event: 'training-completed' };
+ */
+export interface CompiledMilestone {
+  readonly kind: 'milestone';
+  readonly id: string;
+  readonly event: string;
+  /** Absent = any date, and the milestone never fails. */
+  readonly within?: CompiledWindow;
+}
+
+/**
+ * A compiled cohort indicator (resolved as not applicable per participant).
+ *
+ * @example
+ * const c: CompiledCohortIndicator = { kind: 'cohortIndicator', id: 'satisfaction' };
+ */
+export interface CompiledCohortIndicator {
+  readonly kind: 'cohortIndicator';
+  readonly id: string;
+}
+
+/**
+ * Any compiled outcome, discriminated by `kind`.
+ *
+ * @example
+ * const o: CompiledOutcome = { kind: 'cohortIndicator', id: 'satisfaction' };
+ */
+export type CompiledOutcome =
+  | CompiledPlacement
+  | CompiledRetention
+  | CompiledWageProgression
+  | CompiledMilestone
+  | CompiledCohortIndicator;
+
+/**
+ * A contract's outcomes, compiled: `outcomes` in contract order (resolutions are aligned with it),
+ * `order` the evaluation order (every placement before the outcomes that depend on it), `indexById`
+ * the position of each outcome id.
+ *
+ * @example
+ * const compiled: CompiledOutcomes = compileOutcomes(contract.outcomes);
+ * compiled.indexById.get('placement'); // 0
+ */
+export interface CompiledOutcomes {
+  readonly outcomes: readonly CompiledOutcome[];
+  readonly order: readonly number[];
+  readonly indexById: ReadonlyMap<string, number>;
+}

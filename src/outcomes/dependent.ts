@@ -1,0 +1,59 @@
+/**
+ * The link between a placement and the outcomes that count from it (retention, wage progression).
+ *
+ * @module
+ */
+import { maxDate, type CalendarDate } from '../calendar/index.js';
+import { OutcomePayError } from '../errors.js';
+import { failed, pending, type Resolution } from './resolution.js';
+
+/**
+ * What a dependent outcome needs from an achieved placement: the placement date `anchor` (start
+ * of the placing spell) and the day `placedOn` the placement was achieved.
+ *
+ * @example
+ * const p: Placed = { anchor: parseDate('2024-03-04'), placedOn: parseDate('2024-04-02') };
+ */
+export interface Placed {
+  readonly anchor: CalendarDate;
+  readonly placedOn: CalendarDate;
+}
+
+/**
+ * For a placement that is not achieved, the resolution of every outcome counting from it:
+ * pending (`AWAITING_PLACEMENT`) while it is pending, failed on the same day (`PLACEMENT_FAILED`)
+ * when it failed. For an achieved placement, its anchor and date.
+ *
+ * @example
+ * const p = placedOrResolution(placementResolution);
+ * if ('status' in p) return p; // nothing to measure
+ */
+export function placedOrResolution(placement: Resolution): Placed | Resolution {
+  switch (placement.status) {
+    case 'achieved':
+      if (placement.anchor === undefined) {
+        throw new OutcomePayError('OUTCOME_INTERNAL', 'an achieved placement has no anchor');
+      }
+      return { anchor: placement.anchor, placedOn: placement.on };
+    case 'failed':
+      return failed(placement.on, 'PLACEMENT_FAILED');
+    case 'pending':
+      return pending('AWAITING_PLACEMENT');
+    case 'notApplicable':
+      throw new OutcomePayError('OUTCOME_INTERNAL', 'a placement cannot be not applicable');
+    default: {
+      const never: never = placement;
+      return never;
+    }
+  }
+}
+
+/**
+ * A dependent outcome is never decided before its placement: the later of the two days.
+ *
+ * @example
+ * decidedOn(parseDate('2024-01-31'), placed); // placed.placedOn when that is later
+ */
+export function decidedOn(day: CalendarDate, placed: Placed): CalendarDate {
+  return maxDate(day, placed.placedOn);
+}

@@ -1,0 +1,27 @@
+/**
+ * The per-participant outcome resolver: for each participant and outcome, pending, or achieved or
+ * failed on a resolution date, so settlement resolves each participant once and reads the status
+ * at every tranche date. See `docs/outcomes.md`.
+ *
+ * @module
+ */
+export { compileOutcomes } from './compile.js';
+export type {
+  CompiledCohortIndicator,
+  CompiledMilestone,
+  CompiledOutcome,
+  CompiledOutcomes,
+  CompiledPlacement,
+  CompiledRetention,
+  CompiledRetentionMeasure,
+  CompiledWageProgression,
+  CompiledWageThreshold,
+  CompiledWindow,
+} from './compiled.js';
+export { resolveParticipant } from './resolve.js';
+export { statusAt } from './resolution.js';
+export type { OutcomeStatus, Resolution } from './resolution.js';
+export { REASON_CODES, REASON_TEXT } from './reasons.js';
+export type { ReasonCode } from './reasons.js';
+export { retentionEnd } from './retention.js';
+export { PLACEMENT_BASELINE_DAYS } from './wage.js';

@@ -1,0 +1,66 @@
+/**
+ * Resolves a placement outcome for one participant.
+ *
+ * @module
+ */
+import { addDays, maxDate, type CalendarDate } from '../calendar/index.js';
+import type { EmploymentSpell, OutcomeRecord } from '../records/schema.js';
+import { windowAnchor } from './anchor.js';
+import type { CompiledPlacement } from './compiled.js';
+import { achieved, failed, pending, type Resolution } from './resolution.js';
+
+/** True when the spell's hours and contract type satisfy the outcome (unknown values do not). */
+function meetsTerms(o: CompiledPlacement, spell: EmploymentSpell): boolean {
+  if (o.minWeeklyHours !== undefined && (spell.hoursPerWeek === undefined || spell.hoursPerWeek < o.minWeeklyHours)) {
+    return false;
+  }
+  return o.contractTypes === 'any' || (spell.contractType !== undefined && o.contractTypes.has(spell.contractType));
+}
+
+/**
+ * Resolves a placement: a spell starting in `[A, A + days]` that meets the hours and contract type
+ * terms and lasts `minSpellDays` days. Achieved on the day the earliest such spell qualifies (its
+ * start, or start + minSpellDays − 1), with `anchor` = its start. Failed on the later of
+ * `A + days + 1` and the day after the last candidate spell ended too short. See `docs/outcomes.md`.
+ *
+ * @param o - the compiled placement
+ * @param record - the participant
+ * @param asOf - the as-of date: spells starting after it are unknown
+ * @example
+ * resolvePlacement(compiled, record, parseDate('2024-12-31')); // { status: 'achieved', on, anchor, reason: 'SPELL_IN_WINDOW' }
+ */
+export function resolvePlacement(o: CompiledPlacement, record: OutcomeRecord, asOf: CalendarDate): Resolution {
+  const anchor = windowAnchor(o.window.from, record, asOf);
+  if (anchor === undefined) return pending('AWAITING_EXIT');
+  const last = addDays(anchor, o.window.days);
+  const lengthLess1 = o.minSpellDays === undefined || o.minSpellDays <= 1 ? 0 : o.minSpellDays - 1;
+  let bestOn: CalendarDate | undefined;
+  let bestStart: CalendarDate | undefined;
+  let candidates = 0;
+  let lastDrop: CalendarDate | undefined; // the day after the last too-short candidate ended
+  let running = false;
+  for (const spell of record.spells) {
+    if (spell.start > asOf || spell.start < anchor || spell.start > last || !meetsTerms(o, spell)) continue;
+    candidates++;
+    const qualifiesOn = addDays(spell.start, lengthLess1);
+    if (spell.end !== undefined && spell.end < qualifiesOn) {
+      const drop = addDays(spell.end, 1);
+      lastDrop = lastDrop === undefined ? drop : maxDate(lastDrop, drop);
+    } else if (qualifiesOn > asOf) {
+      running = true; // may still reach the minimum length
+    } else if (
+      bestOn === undefined ||
+      qualifiesOn < bestOn ||
+      (qualifiesOn === bestOn && spell.start < (bestStart as CalendarDate))
+    ) {
+      bestOn = qualifiesOn;
+      bestStart = spell.start;
+    }
+  }
+  if (bestOn !== undefined && bestStart !== undefined) return achieved(bestOn, 'SPELL_IN_WINDOW', bestStart);
+  if (running) return pending('SPELL_RUNNING');
+  const closes = addDays(last, 1);
+  const failsOn = lastDrop === undefined ? closes : maxDate(closes, lastDrop);
+  if (failsOn > asOf) return pending(closes > asOf ? 'WINDOW_OPEN' : 'SPELL_RUNNING');
+  return failed(failsOn, candidates > 0 ? 'SPELL_TOO_SHORT' : 'WINDOW_CLOSED');
+}

@@ -1,0 +1,107 @@
+/**
+ * The resolution of one outcome for one participant, and its status at a measurement date.
+ *
+ * @module
+ */
+import type { CalendarDate } from '../calendar/index.js';
+import type { ReasonCode } from './reasons.js';
+
+/**
+ * A status at a date.
+ *
+ * @example
+ * const s: OutcomeStatus = 'pending';
+ */
+export type OutcomeStatus = 'achieved' | 'failed' | 'pending' | 'notApplicable';
+
+/**
+ * How an outcome resolved for a participant, as known at the as-of date of the resolution.
+ *
+ * - `achieved` / `failed`: decided on `on` (at or before the as-of date) and final from then on;
+ * - `pending`: not decided by the as-of date;
+ * - `notApplicable`: cohort indicators, supplied at cohort level.
+ *
+ * `on` is absent unless achieved or failed (so `resolution.on` can be read on any member).
+ * `anchor` is the placement date (start of the placing spell) for an achieved placement, and for
+ * retention and wage progression outcomes whose placement is achieved.
+ *
+ * @example
+ * const r: Resolution = { status: 'achieved', on: parseDate('2024-03-01'), anchor: parseDate('2024-03-01'), reason: 'SPELL_IN_WINDOW' };
+ */
+export type Resolution =
+  | {
+      readonly status: 'achieved' | 'failed';
+      readonly on: CalendarDate;
+      readonly anchor?: CalendarDate;
+      readonly reason: ReasonCode;
+    }
+  | { readonly status: 'pending'; readonly on?: undefined; readonly anchor?: CalendarDate; readonly reason: ReasonCode }
+  | { readonly status: 'notApplicable'; readonly on?: undefined; readonly anchor?: undefined; readonly reason: ReasonCode };
+
+/**
+ * An achieved resolution.
+ *
+ * @example
+ * achieved(parseDate('2024-03-01'), 'EVENT_RECORDED'); // { status: 'achieved', on: ..., reason: 'EVENT_RECORDED' }
+ */
+export function achieved(on: CalendarDate, reason: ReasonCode, anchor?: CalendarDate): Resolution {
+  return anchor === undefined ? { status: 'achieved', on, reason } : { status: 'achieved', on, anchor, reason };
+}
+
+/**
+ * A failed resolution.
+ *
+ * @example
+ * failed(parseDate('2024-04-01'), 'WINDOW_CLOSED'); // { status: 'failed', on: ..., reason: 'WINDOW_CLOSED' }
+ */
+export function failed(on: CalendarDate, reason: ReasonCode, anchor?: CalendarDate): Resolution {
+  return anchor === undefined ? { status: 'failed', on, reason } : { status: 'failed', on, anchor, reason };
+}
+
+/**
+ * A pending resolution.
+ *
+ * @example
+ * pending('WINDOW_OPEN'); // { status: 'pending', reason: 'WINDOW_OPEN' }
+ */
+export function pending(reason: ReasonCode, anchor?: CalendarDate): Resolution {
+  return anchor === undefined ? { status: 'pending', reason } : { status: 'pending', anchor, reason };
+}
+
+/** The single not-applicable resolution (shared: resolutions are immutable). */
+const NOT_APPLICABLE: Resolution = Object.freeze({ status: 'notApplicable', reason: 'COHORT_LEVEL' });
+
+/**
+ * The resolution of a cohort indicator.
+ *
+ * @example
+ * notApplicable().status; // 'notApplicable'
+ */
+export function notApplicable(): Resolution {
+  return NOT_APPLICABLE;
+}
+
+/**
+ * The status of a resolved outcome at measurement date `m`: achieved or failed from its
+ * resolution date on, pending before it. `m` should not be after the as-of date the resolution was
+ * computed at: a pending resolution says nothing about later dates, and is reported as pending.
+ *
+ * @example
+ * const r = failed(parseDate('2024-04-01'), 'WINDOW_CLOSED');
+ * statusAt(r, parseDate('2024-03-31')); // 'pending'
+ * statusAt(r, parseDate('2024-04-01')); // 'failed'
+ */
+export function statusAt(resolution: Resolution, m: CalendarDate): OutcomeStatus {
+  switch (resolution.status) {
+    case 'achieved':
+    case 'failed':
+      return resolution.on <= m ? resolution.status : 'pending';
+    case 'pending':
+    case 'notApplicable':
+      return resolution.status;
+    default: {
+      const never: never = resolution;
+      return never;
+    }
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * Resolves every outcome of a contract for one participant.
+ *
+ * @module
+ */
+import type { CalendarDate } from '../calendar/index.js';
+import { OutcomePayError } from '../errors.js';
+import type { EmploymentSpell, OutcomeRecord } from '../records/schema.js';
+import type { CompiledOutcome, CompiledOutcomes } from './compiled.js';
+import { resolveMilestone } from './milestone.js';
+import { resolvePlacement } from './placement.js';
+import { notApplicable, type Resolution } from './resolution.js';
+import { resolveRetention } from './retention.js';
+import { spellsByStart } from './spells.js';
+import { resolveWageProgression } from './wage.js';
+
+function placementOf(index: number, done: readonly (Resolution | undefined)[]): Resolution {
+  const r = done[index];
+  if (r === undefined) throw new OutcomePayError('OUTCOME_INTERNAL', 'a placement was not resolved before its dependents');
+  return r;
+}
+
+function resolveOne(
+  o: CompiledOutcome,
+  record: OutcomeRecord,
+  spells: readonly EmploymentSpell[],
+  asOf: CalendarDate,
+  done: readonly (Resolution | undefined)[],
+): Resolution {
+  switch (o.kind) {
+    case 'placement':
+      return resolvePlacement(o, record, asOf);
+    case 'retention':
+      return resolveRetention(o, spells, placementOf(o.placement, done), asOf);
+    case 'wageProgression':
+      return resolveWageProgression(o, record, placementOf(o.placement, done), asOf);
+    case 'milestone':
+      return resolveMilestone(o, record, asOf);
+    case 'cohortIndicator':
+      return notApplicable();
+    default: {
+      const never: never = o;
+      return never;
+    }
+  }
+}
+
+/**
+ * Resolves every outcome for one participant from the record as known at `asOf`: facts dated
+ * after `asOf` are ignored (spells starting later, events and wages dated later, an exit dated
+ * later), and a spell ending after `asOf` counts as ongoing. The result is aligned with
+ * `compiled.outcomes`. Read the status at any measurement date `m <= asOf` with `statusAt`: it
+ * equals the status that resolving the record truncated to `m` at `m` would give.
+ *
+ * Work is per spell, wage and event, never per day; one small object per outcome.
+ *
+ * @param record - a valid parsed record (see `validateRecords`)
+ * @param compiled - the contract's outcomes, from `compileOutcomes`
+ * @param asOf - the as-of date
+ * @example
+ * const compiled = compileOutcomes(contract.outcomes);
+ * const [placement, retention6] = resolveParticipant(record, compiled, parseDate('2024-12-31'));
+ * statusAt(retention6!, parseDate('2024-06-30')); // 'achieved' | 'failed' | 'pending'
+ */
+export function resolveParticipant(
+  record: OutcomeRecord,
+  compiled: CompiledOutcomes,
+  asOf: CalendarDate,
+): readonly Resolution[] {
+  const spells = spellsByStart(record.spells);
+  const out = new Array<Resolution | undefined>(compiled.outcomes.length);
+  for (const i of compiled.order) {
+    const o = compiled.outcomes[i];
+    if (o !== undefined) out[i] = resolveOne(o, record, spells, asOf, out);
+  }
+  return out as readonly Resolution[];
+}

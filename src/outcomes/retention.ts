@@ -1,0 +1,76 @@
+/**
+ * Resolves a retention outcome for one participant, given its placement.
+ *
+ * @module
+ */
+import { addDays, addMonths, minDate, type CalendarDate } from '../calendar/index.js';
+import type { EmploymentSpell } from '../records/schema.js';
+import type { CompiledRetention } from './compiled.js';
+import { decidedOn, placedOrResolution } from './dependent.js';
+import { firstExcessDay } from './gaps.js';
+import { achieved, failed, pending, type Resolution } from './resolution.js';
+import { covers } from './spells.js';
+
+/**
+ * The last day of the retention period: `addMonths(P, months)` when the end is inclusive, the day
+ * before when it is exclusive.
+ *
+ * @example
+ * formatDate(retentionEnd(parseDate('2023-08-31'), 6, 'inclusive')); // '2024-02-29'
+ * formatDate(retentionEnd(parseDate('2023-08-31'), 6, 'exclusive')); // '2024-02-28'
+ */
+export function retentionEnd(anchor: CalendarDate, months: number, endBoundary: 'inclusive' | 'exclusive'): CalendarDate {
+  const end = addMonths(anchor, months);
+  return endBoundary === 'inclusive' ? end : addDays(end, -1);
+}
+
+/**
+ * Resolves a retention outcome over `[P, end]`, P the placement date, using every spell of the
+ * participant (any job). See `docs/outcomes.md` for the three measures.
+ *
+ * @param o - the compiled retention outcome
+ * @param spells - the participant's spells, sorted by start
+ * @param placement - the resolution of its placement outcome
+ * @param asOf - the as-of date
+ * @example
+ * resolveRetention(compiled, spellsByStart(record.spells), placementResolution, parseDate('2024-12-31'));
+ */
+export function resolveRetention(
+  o: CompiledRetention,
+  spells: readonly EmploymentSpell[],
+  placement: Resolution,
+  asOf: CalendarDate,
+): Resolution {
+  const placed = placedOrResolution(placement);
+  if ('status' in placed) return placed;
+  const p = placed.anchor;
+  const end = retentionEnd(p, o.months, o.endBoundary);
+  const ended = end <= asOf;
+  const measure = o.measure;
+  switch (measure.mode) {
+    case 'continuous':
+    case 'cumulative': {
+      const continuous = measure.mode === 'continuous';
+      const periodDays = end - p + 1;
+      const failsOn = continuous
+        ? firstExcessDay(spells, p, minDate(end, asOf), measure.allowedGapDays, Infinity)
+        : firstExcessDay(spells, p, minDate(end, asOf), Infinity, periodDays - measure.minDays);
+      if (failsOn !== undefined) {
+        return failed(decidedOn(failsOn, placed), continuous ? 'GAP_TOO_LONG' : 'TOO_FEW_DAYS_EMPLOYED', p);
+      }
+      if (!ended) return pending('PERIOD_RUNNING', p);
+      return achieved(decidedOn(end, placed), continuous ? 'CONTINUOUSLY_EMPLOYED' : 'ENOUGH_DAYS_EMPLOYED', p);
+    }
+    case 'anniversary': {
+      if (!ended) return pending('PERIOD_RUNNING', p);
+      const on = decidedOn(end, placed);
+      return spells.some((s) => covers(s, end))
+        ? achieved(on, 'EMPLOYED_ON_END_DATE', p)
+        : failed(on, 'NOT_EMPLOYED_ON_END_DATE', p);
+    }
+    default: {
+      const never: never = measure;
+      return never;
+    }
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * Resolves a wage progression outcome for one participant, given its placement.
+ *
+ * @module
+ */
+import { addDays, addMonths, maxDate, minDate, type CalendarDate } from '../calendar/index.js';
+import type { Amount } from '../money/index.js';
+import type { OutcomeRecord } from '../records/schema.js';
+import type { CompiledWageProgression, CompiledWageThreshold } from './compiled.js';
+import { decidedOn, placedOrResolution } from './dependent.js';
+import { achieved, failed, pending, type Resolution } from './resolution.js';
+import { earliestWage, wageOn } from './wage-values.js';
+
+/** Days after the placement date in which a wage observation can serve as the placement baseline. */
+export const PLACEMENT_BASELINE_DAYS = 31;
+
+/**
+ * True when `wage` rose over `base` by at least the threshold, exactly:
+ * percent: `wage − base >= base × percent / 100` (a zero base passes iff `wage > 0`);
+ * amount: `wage − base >= amount`.
+ *
+ * @example
+ * passes(parseAmount('1650'), parseAmount('1500'), { kind: 'percent', percent: parseAmount('10') }); // true
+ */
+export function passes(wage: Amount, base: Amount, threshold: CompiledWageThreshold): boolean {
+  switch (threshold.kind) {
+    case 'percent':
+      if (base.isZero()) return wage.gt(0);
+      return wage.minus(base).times(100).gte(base.times(threshold.percent));
+    case 'amount':
+      return wage.minus(base).gte(threshold.amount);
+    default: {
+      const never: never = threshold;
+      return never;
+    }
+  }
+}
+
+/**
+ * Resolves a wage progression: the wage at `W = addMonths(P, months)` against the baseline,
+ * decided on W (or later, when the placement or the baseline observation is later). See
+ * `docs/outcomes.md`.
+ *
+ * @param o - the compiled outcome
+ * @param record - the participant
+ * @param placement - the resolution of its placement outcome
+ * @param asOf - the as-of date
+ * @example
+ * resolveWageProgression(compiled, record, placementResolution, parseDate('2025-06-30'));
+ */
+export function resolveWageProgression(
+  o: CompiledWageProgression,
+  record: OutcomeRecord,
+  placement: Resolution,
+  asOf: CalendarDate,
+): Resolution {
+  const placed = placedOrResolution(placement);
+  if ('status' in placed) return placed;
+  const p = placed.anchor;
+  const measureOn = addMonths(p, o.months);
+  let base: Amount | undefined;
+  let on = decidedOn(measureOn, placed);
+  switch (o.baseline) {
+    case 'preProgramme':
+      base = record.baselineWage;
+      break;
+    case 'placement': {
+      base = record.spells.find((s) => s.start === p)?.monthlyWage;
+      if (base === undefined) {
+        const lastDay = addDays(p, PLACEMENT_BASELINE_DAYS);
+        const first = earliestWage(record, p, minDate(lastDay, asOf));
+        base = first?.wage;
+        // Decided once the observation is known, or the day after the search window closed empty.
+        on = maxDate(on, first === undefined ? addDays(lastDay, 1) : first.on);
+      }
+      break;
+    }
+    default: {
+      const never: never = o.baseline;
+      return never;
+    }
+  }
+  if (on > asOf) return pending(measureOn > asOf ? 'AWAITING_MEASURE_DATE' : 'AWAITING_BASELINE', p);
+  if (base === undefined) return failed(on, 'NO_BASELINE', p);
+  const wage = wageOn(record, p, measureOn);
+  if (wage === undefined) return failed(on, 'NO_WAGE_DATA', p);
+  return passes(wage, base, o.threshold) ? achieved(on, 'WAGE_ROSE', p) : failed(on, 'WAGE_BELOW_THRESHOLD', p);
+}
