@@ -122,9 +122,9 @@ export function checkDateField(value: unknown, path: readonly PathSegment[], rep
  * checkWageField(1800.5, ['baselineWage'], report);    // undefined, reports AMOUNT_FRACTIONAL_NUMBER
  */
 export function checkWageField(value: unknown, path: readonly PathSegment[], report: Reporter): Amount | undefined {
+  if (typeof value === 'string' && WAGE_PATTERN.test(value)) return parseAmount(value, path);
   const where = formatPath(path);
   if (typeof value === 'string') {
-    if (WAGE_PATTERN.test(value)) return parseAmount(value, path);
     if (NEGATIVE_WAGE_PATTERN.test(value)) {
       report('AMOUNT_NEGATIVE', path, `${where} ${show(value)} is negative; a wage must be 0 or more`);
     } else {
@@ -158,6 +158,7 @@ export function checkWageField(value: unknown, path: readonly PathSegment[], rep
  * checkHoursField(35, ['spells', 0, 'hoursPerWeek'], report); // 35
  */
 export function checkHoursField(value: unknown, path: readonly PathSegment[], report: Reporter): number | undefined {
+  if (typeof value === 'number' && value >= 0 && value <= MAX_HOURS_PER_WEEK) return value;
   const where = formatPath(path);
   if (typeof value !== 'number') {
     report('FIELD_TYPE', path, `${where} must be a number of hours per week, got ${show(value)}`);

@@ -110,16 +110,21 @@ export function validateRecords(
   const lines = options.lines;
   const parsed: (OutcomeRecord | undefined)[] = new Array<OutcomeRecord | undefined>(raw.length);
   const bad = new Map<number, Located>();
-  const idIndexes = new Map<string, number[]>();
+  const firstIndex = new Map<string, number>();
+  const duplicated = new Map<string, number[]>(); // only ids seen more than once
 
   for (let index = 0; index < raw.length; index++) {
     const item = raw[index];
     const line = lines?.[index];
     const participantId = readableId(item);
     if (participantId !== undefined) {
-      const seen = idIndexes.get(participantId);
-      if (seen === undefined) idIndexes.set(participantId, [index]);
-      else seen.push(index);
+      const first = firstIndex.get(participantId);
+      if (first === undefined) firstIndex.set(participantId, index);
+      else {
+        const seen = duplicated.get(participantId);
+        if (seen === undefined) duplicated.set(participantId, [first, index]);
+        else seen.push(index);
+      }
     }
     const report: Reporter = (code, path, message) => {
       let located = bad.get(index);
@@ -137,8 +142,7 @@ export function validateRecords(
     if (!bad.has(index)) parsed[index] = sortRecordLists(record);
   }
 
-  for (const [id, indexes] of idIndexes) {
-    if (indexes.length < 2) continue;
+  for (const [id, indexes] of duplicated) {
     for (const index of indexes) {
       const others = indexes.filter((other) => other !== index).map((other) => describeAt(other, lines));
       const located = bad.get(index) ?? { recordIndex: index, participantId: id, issues: [] };
