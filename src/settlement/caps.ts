@@ -1,0 +1,135 @@
+/**
+ * Money caps over lines: per outcome, per cohort, per tranche and whole contract, cumulative over
+ * the life of the contract. (Per-participant caps are applied when claims are made, outcome
+ * volume caps when claims are taken by a tranche, payer caps after the split among payers.)
+ *
+ * @module
+ */
+import type { Contract } from '../contract/index.js';
+import { ZERO, formatDecimal, parseAmount, sumAmounts, type Amount } from '../money/index.js';
+import type { Line } from './lines.js';
+
+type MoneyCap = Extract<NonNullable<Contract['caps']>[number], { kind: 'outcome' | 'cohort' | 'tranche' | 'contract' }>;
+
+/** A cut made by a cap, for the audit trail. */
+export interface CapCut {
+  /** Cap id. */
+  readonly cap: string;
+  /** Cap kind. */
+  readonly kind: string;
+  /** The cap amount. */
+  readonly limit: Amount;
+  /** Used by earlier tranches. */
+  readonly usedBefore: Amount;
+  /** What the lines it covers asked for in this tranche. */
+  readonly requested: Amount;
+  /** What was cut. */
+  readonly cut: Amount;
+}
+
+/** Order in which money caps apply. */
+const CAP_ORDER: readonly MoneyCap['kind'][] = ['outcome', 'cohort', 'tranche', 'contract'];
+
+function covers(cap: MoneyCap, line: Line, tranche: string): boolean {
+  switch (cap.kind) {
+    case 'outcome':
+      return line.outcome === cap.outcome;
+    case 'cohort':
+      return line.cohort === cap.cohort;
+    case 'tranche':
+      return tranche === cap.tranche;
+    case 'contract':
+      return true;
+    default: {
+      const never: never = cap;
+      return never;
+    }
+  }
+}
+
+/**
+ * Applies the money caps to a tranche's lines, in the order outcome, cohort, tranche, contract
+ * (contract order within a kind). Each cap's remaining budget is handed to its lines in order:
+ * with `partialPayment` a line gets what is left of the budget; without it, a line of claims
+ * keeps only the whole claims that fit, and any other line is paid in full or not at all.
+ * `used` (cap id → amount used so far) is updated; the cuts are returned.
+ *
+ * @example
+ * applyMoneyCaps(contract.caps ?? [], lines, 'T1', used);
+ */
+export function applyMoneyCaps(
+  caps: NonNullable<Contract['caps']>,
+  lines: readonly Line[],
+  tranche: string,
+  used: Map<string, Amount>,
+): CapCut[] {
+  const cuts: CapCut[] = [];
+  const moneyCaps = caps.filter((cap): cap is MoneyCap => CAP_ORDER.includes(cap.kind as MoneyCap['kind']));
+  moneyCaps.sort((a, b) => CAP_ORDER.indexOf(a.kind) - CAP_ORDER.indexOf(b.kind));
+  for (const cap of moneyCaps) {
+    const covered = lines.filter((line) => covers(cap, line, tranche));
+    if (covered.length === 0) continue;
+    const limit = parseAmount(cap.amount);
+    const usedBefore = used.get(cap.id) ?? ZERO;
+    const requested = sumAmounts(covered.map((line) => line.paid));
+    let budget = limit.minus(usedBefore);
+    if (budget.isNegative()) budget = ZERO;
+    for (const line of covered) {
+      if (line.paid.lessThanOrEqualTo(budget)) {
+        budget = budget.minus(line.paid);
+        continue;
+      }
+      if (cap.partialPayment) line.paid = budget;
+      else if (line.claims !== null && line.unit !== null && line.unit.greaterThan(0)) {
+        const whole = budget.dividedToIntegerBy(line.unit);
+        line.paid = line.unit.times(whole);
+      } else line.paid = ZERO;
+      budget = budget.minus(line.paid);
+    }
+    const paid = sumAmounts(covered.map((line) => line.paid));
+    used.set(cap.id, usedBefore.plus(paid));
+    const cut = requested.minus(paid);
+    if (!cut.isZero()) cuts.push({ cap: cap.id, kind: cap.kind, limit, usedBefore, requested, cut });
+  }
+  return cuts;
+}
+
+/**
+ * Applies payer caps to the parts of a tranche: each payer pays at most what remains of its cap.
+ *
+ * @example
+ * applyPayerCaps(contract, ['region', 'agency'], parts, used, cuts);
+ */
+export function applyPayerCaps(
+  caps: NonNullable<Contract['caps']>,
+  payers: readonly string[],
+  parts: Amount[],
+  used: Map<string, Amount>,
+): CapCut[] {
+  const cuts: CapCut[] = [];
+  for (const cap of caps) {
+    if (cap.kind !== 'payer') continue;
+    const index = payers.indexOf(cap.payer);
+    const part = parts[index];
+    if (part === undefined) continue;
+    const limit = parseAmount(cap.amount);
+    const usedBefore = used.get(cap.id) ?? ZERO;
+    let budget = limit.minus(usedBefore);
+    if (budget.isNegative()) budget = ZERO;
+    const paid = part.lessThanOrEqualTo(budget) ? part : budget;
+    parts[index] = paid;
+    used.set(cap.id, usedBefore.plus(paid));
+    if (!paid.equals(part)) cuts.push({ cap: cap.id, kind: 'payer', limit, usedBefore, requested: part, cut: part.minus(paid) });
+  }
+  return cuts;
+}
+
+/**
+ * Describes a cut in words.
+ *
+ * @example
+ * describeCut(cut); // 'contract cap total 100000.00: 98000.00 used before, 5000.00 asked, 3000.00 cut'
+ */
+export function describeCut(cut: CapCut): string {
+  return `${cut.kind} cap ${cut.cap} of ${formatDecimal(cut.limit)}: ${formatDecimal(cut.usedBefore)} used before, ${formatDecimal(cut.requested)} asked, ${formatDecimal(cut.cut)} cut`;
+}

@@ -1,0 +1,26 @@
+/**
+ * Settlement: what is owed under a contract at a date, to whom, and why.
+ *
+ * @module
+ */
+export { settle } from './settle.js';
+export type { SettleOptions } from './options.js';
+export { checkOptions } from './options.js';
+export type { CheckedOptions } from './options.js';
+export { openSession } from './session.js';
+export type { SettlementSession } from './session.js';
+export { readPrevious } from './previous.js';
+export type { PreviousPayments } from './previous.js';
+export type {
+  PayerAmounts,
+  Settlement,
+  SettlementAdjustment,
+  SettlementCapCut,
+  SettlementDataQuality,
+  SettlementExit,
+  SettlementLine,
+  SettlementParticipantCap,
+  SettlementReinvestment,
+  SettlementTally,
+  SettlementTranche,
+} from './types.js';

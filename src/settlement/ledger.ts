@@ -1,0 +1,207 @@
+/**
+ * The ledger: everything settlement needs from the participants, accumulated one record at a
+ * time into counts by date and aggregated claims. Its size depends on the contract (cohorts,
+ * groups, outcomes, rules, distinct dates), not on the number of records, except for the
+ * participant ids kept when per-participant detail is asked for. Ledgers of shards merge.
+ *
+ * @module
+ */
+import type { Amount } from '../money/index.js';
+import { bump, mergeCounts, type DateCounts } from './date-counts.js';
+
+/** Achieved and failed counts of one outcome, by resolution date. */
+export interface OutcomeCounts {
+  /** Participants who achieved it, by date achieved. */
+  readonly achieved: DateCounts;
+  /** Participants who failed it, by date failed. */
+  readonly failed: DateCounts;
+}
+
+/** Counts for a rate: entry into the denominator, and achieved / failed while in it. */
+export interface RateCounts {
+  /** Participants entering the denominator, by entry date. */
+  readonly denominator: DateCounts;
+  /** Participants in the denominator who achieved the outcome, by the later of entry and achievement. */
+  readonly achieved: DateCounts;
+  /** Participants in the denominator who failed the outcome, by the later of entry and failure. */
+  readonly failed: DateCounts;
+}
+
+/** The tallies of a set of participants (a cohort, or a group within a cohort). */
+export interface Tally {
+  /** Enrolments by date. */
+  readonly enrolled: DateCounts;
+  /** Per outcome (contract order). */
+  readonly outcomes: readonly OutcomeCounts[];
+}
+
+/** Claims of one rule, on one date, for one amount, aggregated over participants. */
+export interface ClaimBucket {
+  /** Rule index. */
+  readonly rule: number;
+  /** Claim date. */
+  readonly date: number;
+  /** Amount of each claim. */
+  readonly amount: Amount;
+  /** Number of claims. */
+  count: number;
+  /** Contributing participant ids, when detail is kept. */
+  readonly participants: string[] | undefined;
+}
+
+/** A per-participant cap's cuts, aggregated. */
+export interface ParticipantCapCuts {
+  /** Claims cut, in whole or in part. */
+  claims: number;
+  /** Total amount cut. */
+  amount: Amount;
+  /** Participant ids whose claims were cut, when detail is kept. */
+  readonly participants: string[] | undefined;
+}
+
+/** Everything known about one cohort's participants. */
+export interface CohortLedger {
+  /** The cohort's tally. */
+  readonly tally: Tally;
+  /** Tallies per group id. */
+  readonly groups: Map<string, Tally>;
+  /** Per rate specification (see rate-specs.ts). */
+  readonly rates: readonly RateCounts[];
+  /** Claims keyed by `rule|date|amount`. */
+  readonly claims: Map<string, ClaimBucket>;
+}
+
+/** The ledger of a whole contract. */
+export interface Ledger {
+  /** Per cohort (contract order). */
+  readonly cohorts: readonly CohortLedger[];
+  /** Per participant cap (contract order of participant caps). */
+  readonly participantCaps: readonly ParticipantCapCuts[];
+  /** Records accumulated. */
+  participants: number;
+}
+
+function emptyTally(outcomes: number): Tally {
+  return {
+    enrolled: new Map(),
+    outcomes: Array.from({ length: outcomes }, () => ({ achieved: new Map(), failed: new Map() })),
+  };
+}
+
+/**
+ * An empty ledger for a contract's shape.
+ *
+ * @example
+ * const ledger = emptyLedger({ cohorts: 2, outcomes: 3, rateSpecs: 1, participantCaps: 0 }, false, ZERO);
+ */
+export function emptyLedger(
+  shape: { cohorts: number; outcomes: number; rateSpecs: number; participantCaps: number },
+  keepParticipants: boolean,
+  zero: Amount,
+): Ledger {
+  return {
+    cohorts: Array.from({ length: shape.cohorts }, () => ({
+      tally: emptyTally(shape.outcomes),
+      groups: new Map<string, Tally>(),
+      rates: Array.from({ length: shape.rateSpecs }, () => ({ denominator: new Map(), achieved: new Map(), failed: new Map() })),
+      claims: new Map<string, ClaimBucket>(),
+    })),
+    participantCaps: Array.from({ length: shape.participantCaps }, () => ({
+      claims: 0,
+      amount: zero,
+      participants: keepParticipants ? [] : undefined,
+    })),
+    participants: 0,
+  };
+}
+
+/**
+ * The tally of a group within a cohort, created on first use.
+ *
+ * @example
+ * groupTally(ledger.cohorts[0], 'rsa', 3).enrolled;
+ */
+export function groupTally(cohort: CohortLedger, group: string, outcomes: number): Tally {
+  let tally = cohort.groups.get(group);
+  if (tally === undefined) {
+    tally = emptyTally(outcomes);
+    cohort.groups.set(group, tally);
+  }
+  return tally;
+}
+
+/**
+ * Adds claims to a cohort's buckets.
+ *
+ * @example
+ * addClaim(ledger.cohorts[0], 0, 19782, parseAmount('1500.00'), 'P001', false);
+ */
+export function addClaim(
+  cohort: CohortLedger,
+  rule: number,
+  date: number,
+  amount: Amount,
+  participant: string,
+  keepParticipants: boolean,
+): void {
+  const key = `${rule}|${date}|${amount.toFixed()}`;
+  const bucket = cohort.claims.get(key);
+  if (bucket === undefined) {
+    cohort.claims.set(key, { rule, date, amount, count: 1, participants: keepParticipants ? [participant] : undefined });
+    return;
+  }
+  bucket.count += 1;
+  bucket.participants?.push(participant);
+}
+
+function mergeTally(into: Tally, from: Tally): void {
+  mergeCounts(into.enrolled, from.enrolled);
+  from.outcomes.forEach((counts, index) => {
+    const target = into.outcomes[index];
+    if (target === undefined) return;
+    mergeCounts(target.achieved, counts.achieved);
+    mergeCounts(target.failed, counts.failed);
+  });
+}
+
+/**
+ * Merges `from` into `into`: the ledger of two shards of records is the ledger of all of them.
+ * Both must come from the same compiled contract.
+ *
+ * @example
+ * mergeLedger(left, right); // left now holds both shards
+ */
+export function mergeLedger(into: Ledger, from: Ledger): void {
+  into.participants += from.participants;
+  from.cohorts.forEach((cohort, index) => {
+    const target = into.cohorts[index];
+    if (target === undefined) return;
+    mergeTally(target.tally, cohort.tally);
+    for (const [group, tally] of cohort.groups) mergeTally(groupTally(target, group, tally.outcomes.length), tally);
+    cohort.rates.forEach((rate, r) => {
+      const targetRate = target.rates[r];
+      if (targetRate === undefined) return;
+      mergeCounts(targetRate.denominator, rate.denominator);
+      mergeCounts(targetRate.achieved, rate.achieved);
+      mergeCounts(targetRate.failed, rate.failed);
+    });
+    for (const [key, bucket] of cohort.claims) {
+      const existing = target.claims.get(key);
+      if (existing === undefined) {
+        target.claims.set(key, { ...bucket, participants: bucket.participants === undefined ? undefined : [...bucket.participants] });
+      } else {
+        existing.count += bucket.count;
+        if (bucket.participants !== undefined) existing.participants?.push(...bucket.participants);
+      }
+    }
+  });
+  from.participantCaps.forEach((cuts, index) => {
+    const target = into.participantCaps[index];
+    if (target === undefined) return;
+    target.claims += cuts.claims;
+    target.amount = target.amount.plus(cuts.amount);
+    if (cuts.participants !== undefined) target.participants?.push(...cuts.participants);
+  });
+}
+
+export { bump };

@@ -1,0 +1,111 @@
+/**
+ * Settlement options: checked like any other input, every problem reported with a code.
+ *
+ * @module
+ */
+import { checkDate, type CalendarDate } from '../calendar/index.js';
+import type { Contract } from '../contract/index.js';
+import type { Issue } from '../errors.js';
+import { checkAmount, type Amount } from '../money/index.js';
+import type { ValidationMode } from '../records/index.js';
+
+/**
+ * Options of {@link settle}.
+ *
+ * @example
+ * const options: SettleOptions = { asOf: '2025-06-30', indicators: { 'employer-satisfaction': { '2023-A': '4.2' } } };
+ */
+export interface SettleOptions {
+  /** The date the settlement is made at, `YYYY-MM-DD`: outcomes and tranches up to this date count. */
+  readonly asOf: string;
+  /** Earlier settlements of the same contract whose `due` amounts were paid. */
+  readonly previous?: readonly unknown[];
+  /** Values of cohort indicators: indicator id → cohort id (or `*` for pooled cohorts) → decimal string. */
+  readonly indicators?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** `'totals'` (default) or `'participants'`: list the participant ids behind every line. */
+  readonly detail?: 'totals' | 'participants';
+  /** What to do with invalid records: `'lenient'` (default: exclude and report) or `'strict'` (fail). */
+  readonly records?: ValidationMode;
+}
+
+/** Options after checking. */
+export interface CheckedOptions {
+  /** As-of date. */
+  readonly asOf: CalendarDate;
+  /** Indicator values. */
+  readonly indicators: ReadonlyMap<string, ReadonlyMap<string, Amount>>;
+  /** Keep participant ids. */
+  readonly keepParticipants: boolean;
+  /** Record validation mode. */
+  readonly records: ValidationMode;
+}
+
+const KNOWN_KEYS = new Set(['asOf', 'previous', 'indicators', 'detail', 'records']);
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Checks settlement options against a contract.
+ *
+ * @example
+ * checkOptions({ asOf: '2025-06-30' }, contract); // { options, issues: [] }
+ */
+export function checkOptions(input: unknown, contract: Contract): { options: CheckedOptions | undefined; issues: Issue[] } {
+  const issues: Issue[] = [];
+  if (!isObject(input)) {
+    return { options: undefined, issues: [{ code: 'OPTIONS_NOT_OBJECT', path: ['options'], message: 'settlement options must be an object with at least asOf' }] };
+  }
+  for (const key of Object.keys(input)) {
+    if (!KNOWN_KEYS.has(key)) issues.push({ code: 'OPTIONS_UNKNOWN_KEY', path: ['options', key], message: `unknown settlement option "${key}"; known: ${[...KNOWN_KEYS].join(', ')}` });
+  }
+  const asOf = checkDate(input['asOf'], ['options', 'asOf']);
+  if (!asOf.ok) issues.push(...asOf.issues);
+  const detail = input['detail'] ?? 'totals';
+  if (detail !== 'totals' && detail !== 'participants') {
+    issues.push({ code: 'OPTIONS_DETAIL', path: ['options', 'detail'], message: `detail must be "totals" or "participants", not ${JSON.stringify(detail)}` });
+  }
+  const records = input['records'] ?? 'lenient';
+  if (records !== 'lenient' && records !== 'strict') {
+    issues.push({ code: 'OPTIONS_RECORDS_MODE', path: ['options', 'records'], message: `records must be "lenient" or "strict", not ${JSON.stringify(records)}` });
+  }
+  if (input['previous'] !== undefined && !Array.isArray(input['previous'])) {
+    issues.push({ code: 'OPTIONS_PREVIOUS', path: ['options', 'previous'], message: 'previous must be an array of settlement documents' });
+  }
+  const indicators = new Map<string, Map<string, Amount>>();
+  const rawIndicators = input['indicators'] ?? {};
+  const declared = new Set(contract.outcomes.filter((outcome) => outcome.kind === 'cohortIndicator').map((outcome) => outcome.id));
+  const cohorts = new Set(contract.cohorts.map((cohort) => cohort.id));
+  if (!isObject(rawIndicators)) {
+    issues.push({ code: 'OPTIONS_INDICATORS', path: ['options', 'indicators'], message: 'indicators must be an object: indicator id → cohort id → value' });
+  } else {
+    for (const [indicator, values] of Object.entries(rawIndicators)) {
+      const path = ['options', 'indicators', indicator];
+      if (!declared.has(indicator)) {
+        issues.push({ code: 'INDICATOR_UNKNOWN', path, message: `"${indicator}" is not a cohortIndicator outcome of the contract` });
+        continue;
+      }
+      if (!isObject(values)) {
+        issues.push({ code: 'OPTIONS_INDICATORS', path, message: `indicator "${indicator}" must map cohort ids to decimal strings` });
+        continue;
+      }
+      const byCohort = new Map<string, Amount>();
+      for (const [cohort, value] of Object.entries(values)) {
+        if (cohort !== '*' && !cohorts.has(cohort)) {
+          issues.push({ code: 'INDICATOR_COHORT_UNKNOWN', path: [...path, cohort], message: `indicator "${indicator}": "${cohort}" is not a cohort of the contract (use "*" for pooled cohorts)` });
+          continue;
+        }
+        const amount = checkAmount(value, [...path, cohort]);
+        if (amount.ok) byCohort.set(cohort, amount.value);
+        else issues.push(...amount.issues);
+      }
+      indicators.set(indicator, byCohort);
+    }
+  }
+  if (issues.length > 0 || !asOf.ok) return { options: undefined, issues };
+  return {
+    options: { asOf: asOf.value, indicators, keepParticipants: detail === 'participants', records: records as ValidationMode },
+    issues,
+  };
+}

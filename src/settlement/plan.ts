@@ -1,0 +1,84 @@
+/**
+ * The settlement plan: a compiled contract plus what the per-participant pass needs, prepared
+ * once per settlement (prices, rate specifications, participant caps, the as-of date).
+ *
+ * @module
+ */
+import { parseDate, type CalendarDate } from '../calendar/index.js';
+import { compileOutcomes, type CompiledOutcomes } from '../outcomes/index.js';
+import { parseAmount, type Amount } from '../money/index.js';
+import { compileContract, type CompiledContract } from './compile.js';
+import { compileRatePrices, type RatePrices } from './pricing.js';
+import { collectRateSpecs, type RateSpec } from './rate-specs.js';
+import type { Contract } from '../contract/index.js';
+
+/** A per-participant cap, parsed. */
+export interface ParticipantCapPlan {
+  /** Cap id. */
+  readonly id: string;
+  /** The cap. */
+  readonly amount: Amount;
+  /** Whether the claim crossing the cap is paid up to it. */
+  readonly partialPayment: boolean;
+  /** Order in which a participant's claims consume the cap. */
+  readonly claimOrder: 'achievementDate' | 'ruleOrder';
+}
+
+/** Everything the settlement computation needs, prepared once. */
+export interface SettlementPlan extends CompiledContract {
+  /** Outcome definitions compiled for the resolver. */
+  readonly outcomes: CompiledOutcomes;
+  /** Rate specifications (cohort-rate rules and exit clauses). */
+  readonly rateSpecs: readonly RateSpec[];
+  /** Rate-card prices per rule index (undefined for other kinds). */
+  readonly ratePrices: readonly (RatePrices | undefined)[];
+  /** Sustainment price per rule index (undefined for other kinds). */
+  readonly sustainmentPrices: readonly (Amount | undefined)[];
+  /** Fee per start per rule index (undefined for other kinds). */
+  readonly startFees: readonly (Amount | undefined)[];
+  /** Scheduled fee dates (text → day number) per rule index. */
+  readonly scheduledFeeDates: readonly (ReadonlyMap<string, number> | undefined)[];
+  /** Exit clause check dates (contract order). */
+  readonly exitCheckDates: readonly number[];
+  /** Participant caps, in contract order. */
+  readonly participantCaps: readonly ParticipantCapPlan[];
+  /** The as-of date. */
+  readonly asOf: CalendarDate;
+  /** Whether to keep participant ids for the audit trail. */
+  readonly keepParticipants: boolean;
+}
+
+/**
+ * Prepares a settlement plan.
+ *
+ * @example
+ * const plan = buildPlan(contract, parseDate('2025-06-30'), false);
+ */
+export function buildPlan(contract: Contract, asOf: CalendarDate, keepParticipants: boolean): SettlementPlan {
+  const compiled = compileContract(contract);
+  return {
+    ...compiled,
+    outcomes: compileOutcomes(contract.outcomes),
+    rateSpecs: collectRateSpecs(contract, compiled.outcomeIndex),
+    ratePrices: contract.rules.map((rule) =>
+      rule.kind === 'rateCard' ? compileRatePrices(rule, contract.groups, contract.currency) : undefined,
+    ),
+    sustainmentPrices: contract.rules.map((rule) => (rule.kind === 'sustainment' ? parseAmount(rule.price) : undefined)),
+    startFees: contract.rules.map((rule) =>
+      rule.kind === 'fee' && rule.charge.basis === 'perStart' ? parseAmount(rule.charge.amount) : undefined,
+    ),
+    scheduledFeeDates: contract.rules.map((rule) =>
+      rule.kind === 'fee' && rule.charge.basis === 'schedule'
+        ? new Map(rule.charge.payments.map((payment) => [payment.date, parseDate(payment.date) as number]))
+        : undefined,
+    ),
+    exitCheckDates: (contract.exitClauses ?? []).map((clause) => parseDate(clause.checkOn) as number),
+    participantCaps: (contract.caps ?? []).flatMap((cap) =>
+      cap.kind === 'participant'
+        ? [{ id: cap.id, amount: parseAmount(cap.amount), partialPayment: cap.partialPayment, claimOrder: cap.claimOrder }]
+        : [],
+    ),
+    asOf,
+    keepParticipants,
+  };
+}

@@ -1,0 +1,94 @@
+/**
+ * Prices of a rate card per participant: group prices and multipliers resolved once per
+ * contract into a small list, so that each participant only picks an index.
+ *
+ * @module
+ */
+import type { Contract } from '../contract/index.js';
+import { formatDecimal, parseAmount, roundMoney, type Amount, type CurrencyCode } from '../money/index.js';
+
+type RateCard = Extract<Contract['rules'][number], { kind: 'rateCard' }>;
+
+/** The prices a rate-card rule can pay, and how a participant's groups select one. */
+export interface RatePrices {
+  /** Distinct prices; index 0 is the base price. */
+  readonly prices: readonly Amount[];
+  /** How each price was derived, for the audit trail (same order as `prices`). */
+  readonly derivations: readonly string[];
+  /** Group id → index into `prices`, for groups with their own price. */
+  readonly byGroup: ReadonlyMap<string, number>;
+  /** Which price wins for a participant in several priced groups. */
+  readonly pick: 'highest' | 'lowest';
+}
+
+/**
+ * Resolves a rate card's group pricing. Multiplied prices are rounded once, here, to the
+ * currency's minor unit with the rounding mode the rule names (Buenos Aires priced the
+ * "extremely vulnerable" at 1.4 × the base, rounded up).
+ *
+ * @example
+ * compileRatePrices(rule, contract.groups ?? [], 'EUR').prices.map(String); // ['1500', '2100']
+ */
+export function compileRatePrices(rule: RateCard, groups: Contract['groups'], currency: CurrencyCode): RatePrices {
+  const base = parseAmount(rule.price);
+  const prices: Amount[] = [base];
+  const derivations: string[] = [`base price ${formatDecimal(base)}`];
+  const byGroup = new Map<string, number>();
+  const intern = (price: Amount, derivation: string): number => {
+    const found = prices.findIndex((existing) => existing.equals(price));
+    if (found >= 0) return found;
+    prices.push(price);
+    derivations.push(derivation);
+    return prices.length - 1;
+  };
+  const pricing = rule.groupPricing;
+  switch (pricing.mode) {
+    case 'flat':
+      return { prices, derivations, byGroup, pick: 'highest' };
+    case 'prices':
+      for (const entry of pricing.prices) {
+        byGroup.set(entry.group, intern(parseAmount(entry.price), `group ${entry.group} price ${entry.price}`));
+      }
+      return { prices, derivations, byGroup, pick: pricing.severalGroups };
+    case 'multipliers':
+      for (const group of groups ?? []) {
+        if (group.priceMultiplier === undefined) continue;
+        const exact = base.times(parseAmount(group.priceMultiplier));
+        const price = roundMoney(exact, currency, pricing.rounding);
+        byGroup.set(
+          group.id,
+          intern(price, `group ${group.id}: ${formatDecimal(base)} × ${group.priceMultiplier} = ${formatDecimal(exact)}, rounded ${pricing.rounding}`),
+        );
+      }
+      return { prices, derivations, byGroup, pick: pricing.severalGroups };
+    default: {
+      const never: never = pricing;
+      return never;
+    }
+  }
+}
+
+/**
+ * The index of the price a participant earns: the base price, or among the participant's groups
+ * that have a price, the highest (or lowest) one.
+ *
+ * @example
+ * priceIndexFor(prices, ['rsa']); // 1 when "rsa" has its own price
+ */
+export function priceIndexFor(prices: RatePrices, groups: readonly string[]): number {
+  let chosen = -1;
+  for (const group of groups) {
+    const index = prices.byGroup.get(group);
+    if (index === undefined) continue;
+    if (chosen < 0) {
+      chosen = index;
+      continue;
+    }
+    const better =
+      prices.pick === 'highest'
+        ? (prices.prices[index] as Amount).greaterThan(prices.prices[chosen] as Amount)
+        : (prices.prices[index] as Amount).lessThan(prices.prices[chosen] as Amount);
+    if (better) chosen = index;
+  }
+  return chosen < 0 ? 0 : chosen;
+}

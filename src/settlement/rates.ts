@@ -1,0 +1,134 @@
+/**
+ * Exact rates from the ledger, and the schedules that turn a rate into an amount.
+ * A rate is kept as a fraction (numerator / denominator) so that comparing it with a threshold
+ * is exact: 2/3 ≥ 0.6667 is decided by 2 ≥ 0.6667 × 3, never by a rounded quotient.
+ *
+ * @module
+ */
+import type { Contract } from '../contract/index.js';
+import { ZERO, parseAmount, type Amount } from '../money/index.js';
+import { countUpTo } from './date-counts.js';
+import type { RateCounts } from './ledger.js';
+
+/** Counts behind a rate at a date. */
+export interface RateFigures {
+  /** Participants in the denominator (before excluding pending ones). */
+  readonly inDenominator: number;
+  /** Achieved. */
+  readonly achieved: number;
+  /** Failed. */
+  readonly failed: number;
+  /** Pending (not yet observable). */
+  readonly pending: number;
+  /** Numerator of the rate. */
+  readonly numerator: Amount;
+  /** Denominator of the rate (0: empty). */
+  readonly denominator: number;
+}
+
+/**
+ * The figures of a rate at `date`, over several cohorts' counts pooled.
+ *
+ * @example
+ * rateAt([ledger.cohorts[0].rates[0]], parseDate('2024-06-30'), 'exclude');
+ */
+export function rateAt(counts: readonly RateCounts[], date: number, pending: 'exclude' | 'countAsNotAchieved'): RateFigures {
+  let inDenominator = 0;
+  let achieved = 0;
+  let failed = 0;
+  for (const rate of counts) {
+    inDenominator += countUpTo(rate.denominator, date);
+    achieved += countUpTo(rate.achieved, date);
+    failed += countUpTo(rate.failed, date);
+  }
+  const stillPending = inDenominator - achieved - failed;
+  return {
+    inDenominator,
+    achieved,
+    failed,
+    pending: stillPending,
+    numerator: parseAmount(achieved),
+    denominator: pending === 'exclude' ? achieved + failed : inDenominator,
+  };
+}
+
+/**
+ * True when numerator / denominator ≥ threshold, exactly (denominator > 0).
+ *
+ * @example
+ * atLeast(parseAmount(2), 3, parseAmount('0.6666')); // true
+ */
+export function atLeast(numerator: Amount, denominator: number, threshold: Amount): boolean {
+  return numerator.greaterThanOrEqualTo(threshold.times(denominator));
+}
+
+/**
+ * Formats a fraction as a decimal rate for reports, to 6 decimal places (the comparison itself is
+ * always done exactly).
+ *
+ * @example
+ * rateText(parseAmount(2), 3); // '0.666667'
+ */
+export function rateText(numerator: Amount, denominator: number): string {
+  if (denominator === 0) return 'n/a';
+  return numerator.dividedBy(denominator).toDecimalPlaces(6).toFixed();
+}
+
+type Schedule = Extract<Contract['rules'][number], { kind: 'cohortRate' }>['schedule'];
+
+/** The amount a schedule gives for a rate, unrounded, and the formula in words. */
+export interface ScheduleValue {
+  /** Exact amount (before the contract's rounding). */
+  readonly exact: Amount;
+  /** How it was obtained. */
+  readonly formula: string;
+}
+
+/**
+ * Evaluates a schedule at the rate numerator / denominator (denominator > 0).
+ *
+ * @example
+ * scheduleValue({ mode: 'allOrNothing', threshold: '0.6', amount: '50000.00' }, parseAmount(7), 10).exact; // 50000
+ */
+export function scheduleValue(schedule: Schedule, numerator: Amount, denominator: number): ScheduleValue {
+  const rate = rateText(numerator, denominator);
+  switch (schedule.mode) {
+    case 'allOrNothing': {
+      const reached = atLeast(numerator, denominator, parseAmount(schedule.threshold));
+      return reached
+        ? { exact: parseAmount(schedule.amount), formula: `rate ${rate} ≥ threshold ${schedule.threshold}: pays ${schedule.amount}` }
+        : { exact: ZERO, formula: `rate ${rate} < threshold ${schedule.threshold}: pays nothing` };
+    }
+    case 'tiers': {
+      let chosen: { from: string; amount: string } | undefined;
+      for (const tier of schedule.tiers) if (atLeast(numerator, denominator, parseAmount(tier.from))) chosen = tier;
+      return chosen === undefined
+        ? { exact: ZERO, formula: `rate ${rate} below the first tier (${schedule.tiers[0]?.from ?? '?'}): pays nothing` }
+        : { exact: parseAmount(chosen.amount), formula: `rate ${rate} in the tier from ${chosen.from}: pays ${chosen.amount}` };
+    }
+    case 'linear': {
+      const floor = parseAmount(schedule.floor);
+      if (!atLeast(numerator, denominator, floor)) {
+        return { exact: ZERO, formula: `rate ${rate} < floor ${schedule.floor}: pays nothing` };
+      }
+      const target = parseAmount(schedule.target);
+      const atFloor = parseAmount(schedule.amountAtFloor);
+      const atTarget = parseAmount(schedule.amountAtTarget);
+      const ceiling = parseAmount(schedule.ceiling);
+      const span = target.minus(floor);
+      const linear = span.isZero()
+        ? atTarget
+        : atFloor.plus(numerator.dividedBy(denominator).minus(floor).dividedBy(span).times(atTarget.minus(atFloor)));
+      const exact = linear.greaterThan(ceiling) ? ceiling : linear;
+      const capped = linear.greaterThan(ceiling) ? `, capped at the ceiling ${schedule.ceiling}` : '';
+      return {
+        exact,
+        formula: `${schedule.amountAtFloor} + (rate ${rate} − floor ${schedule.floor}) / (target ${schedule.target} − floor ${schedule.floor}) × (${schedule.amountAtTarget} − ${schedule.amountAtFloor})${capped}`,
+      };
+    }
+    default: {
+      const never: never = schedule;
+      return never;
+    }
+  }
+}

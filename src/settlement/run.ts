@@ -1,0 +1,283 @@
+/**
+ * The settlement schedule: tranche measurements and exit-clause checks applied in date order to
+ * the ledger (same day: the tranche first, then the clause), as ACTUS applies contract events.
+ *
+ * @module
+ */
+import type { CalendarDate } from '../calendar/index.js';
+import { ZERO, allocate, parseAmount, sumAmounts, type Amount } from '../money/index.js';
+import { applyMoneyCaps, applyPayerCaps, type CapCut } from './caps.js';
+import { claimLines, scheduledFeeLine, type ClaimState, type PriceReduction } from './claim-lines.js';
+import { cohortLines, type CohortContext, type IndicatorValues } from './cohort-lines.js';
+import { checkExit, uncheckedExit, type ExitCheck } from './exits.js';
+import type { Ledger } from './ledger.js';
+import type { Line } from './lines.js';
+import type { SettlementPlan } from './plan.js';
+import { reinvest, type ReinvestmentPart, type ReinvestmentState } from './reinvestment.js';
+
+/** What happened to a tranche. */
+export type TrancheStatus = 'settled' | 'scheduled' | 'cancelled' | 'suspended';
+
+/** A tranche as computed (amounts exact, at minor units). */
+export interface TrancheResult {
+  /** Tranche id (`exit:<clause>` for an exit payment). */
+  readonly id: string;
+  /** Name. */
+  readonly name: string;
+  /** Status. */
+  status: TrancheStatus;
+  /** Clause that cancelled, suspended or created it. */
+  byClause: string | null;
+  /** Measurement date. */
+  readonly measuredOn: CalendarDate;
+  /** Due date. */
+  readonly dueOn: CalendarDate;
+  /** Lines (earned before caps, paid after). */
+  lines: Line[];
+  /** Cap cuts. */
+  capCuts: CapCut[];
+  /** Earned by the tranche after every cap. */
+  earned: Amount;
+  /** What a suspension withheld. */
+  withheld: Amount;
+  /** Set aside for reinvestment. */
+  reinvestment: ReinvestmentPart[];
+  /** Per payer (contract order), after payer caps. */
+  payerParts: Amount[];
+}
+
+/** The computed schedule. */
+export interface RunResult {
+  /** Tranches in settlement order. */
+  readonly tranches: readonly TrancheResult[];
+  /** Every exit clause, in check order. */
+  readonly exits: readonly ExitCheck[];
+  /** Problems with the options (missing indicators). */
+  readonly problems: readonly { code: string; message: string; path: (string | number)[] }[];
+}
+
+interface TrancheSpec {
+  readonly id: string;
+  readonly name: string;
+  readonly measuredOn: number;
+  readonly dueOn: number;
+  readonly rules: readonly number[];
+  readonly cohorts: readonly number[];
+  readonly outcomes: readonly string[] | undefined;
+  readonly fixedExitPayment: Amount | undefined;
+  readonly byClause: string | null;
+}
+
+interface State {
+  readonly claims: ClaimState;
+  readonly cohort: CohortContext;
+  readonly capsUsed: Map<string, Amount>;
+  readonly reinvestment: ReinvestmentState;
+  readonly reductions: PriceReduction[];
+}
+
+function ruleOutcomes(plan: SettlementPlan, rule: number): string[] {
+  const source = plan.contract.rules[rule];
+  if (source === undefined) return [];
+  switch (source.kind) {
+    case 'rateCard':
+    case 'cohortRate':
+      return [source.outcome];
+    case 'sustainment':
+      return [source.placementOutcome];
+    case 'bonus':
+      return [source.trigger.outcome];
+    case 'fee':
+      return [];
+    default: {
+      const never: never = source;
+      return never;
+    }
+  }
+}
+
+function computeLines(plan: SettlementPlan, ledger: Ledger, state: State, spec: TrancheSpec, advance: boolean): Line[] {
+  const lines: Line[] = [];
+  for (const rule of spec.rules) {
+    const paysFor = ruleOutcomes(plan, rule);
+    if (spec.outcomes !== undefined && paysFor.length > 0 && !paysFor.some((outcome) => spec.outcomes?.includes(outcome))) continue;
+    const kind = plan.contract.rules[rule]?.kind;
+    if (kind === 'cohortRate' || kind === 'bonus') {
+      lines.push(...cohortLines(plan, ledger, state.cohort, rule, spec.cohorts, spec.measuredOn, state.reductions));
+      continue;
+    }
+    const scheduled = scheduledFeeLine(plan, rule, { after: state.claims.watermark.get(`${rule}|*`) ?? -Infinity, upTo: spec.measuredOn });
+    if (scheduled !== undefined) lines.push(scheduled);
+    if (advance) state.claims.watermark.set(`${rule}|*`, spec.measuredOn);
+    for (const cohort of spec.cohorts) {
+      const key = `${rule}|${cohort}`;
+      const window = { after: state.claims.watermark.get(key) ?? -Infinity, upTo: spec.measuredOn };
+      lines.push(...claimLines(plan, ledger, state.claims, rule, cohort, window, state.reductions));
+      if (advance) state.claims.watermark.set(key, spec.measuredOn);
+    }
+  }
+  if (spec.fixedExitPayment !== undefined && spec.byClause !== null) {
+    lines.push({
+      rule: `exit:${spec.byClause}`,
+      kind: 'exitPayment',
+      cohort: null,
+      outcome: null,
+      claims: null,
+      unit: null,
+      inputs: { clause: spec.byClause },
+      formula: `fixed payment on exit under clause ${spec.byClause}`,
+      exact: spec.fixedExitPayment,
+      amount: spec.fixedExitPayment,
+      paid: spec.fixedExitPayment,
+      participants: undefined,
+    });
+  }
+  return lines;
+}
+
+function settleTranche(plan: SettlementPlan, ledger: Ledger, state: State, spec: TrancheSpec, status: TrancheStatus): TrancheResult {
+  const result: TrancheResult = {
+    id: spec.id,
+    name: spec.name,
+    status,
+    byClause: spec.byClause,
+    measuredOn: spec.measuredOn as CalendarDate,
+    dueOn: spec.dueOn as CalendarDate,
+    lines: [],
+    capCuts: [],
+    earned: ZERO,
+    withheld: ZERO,
+    reinvestment: [],
+    payerParts: plan.payerShares.map(() => ZERO),
+  };
+  if (status === 'scheduled' || status === 'cancelled') return result;
+  const lines = computeLines(plan, ledger, state, spec, true);
+  result.lines = lines;
+  if (status === 'suspended') {
+    result.withheld = sumAmounts(lines.map((line) => line.amount));
+    for (const line of lines) line.paid = ZERO;
+    return result;
+  }
+  const caps = plan.contract.caps ?? [];
+  result.capCuts = applyMoneyCaps(caps, lines, spec.id, state.capsUsed);
+  const total = sumAmounts(lines.map((line) => line.paid));
+  const parts = allocate(total, plan.payerShares, plan.currency);
+  result.capCuts.push(...applyPayerCaps(caps, plan.contract.parties.payers.map((payer) => payer.id), parts, state.capsUsed));
+  result.payerParts = parts;
+  result.earned = sumAmounts(parts);
+  result.reinvestment = reinvest(plan, state.reinvestment, lines, result.earned);
+  return result;
+}
+
+function specOf(plan: SettlementPlan, index: number): TrancheSpec {
+  const tranche = plan.tranches[index];
+  if (tranche === undefined) throw new Error('outcome-pay internal error: tranche index');
+  return {
+    id: tranche.source.id,
+    name: tranche.source.name,
+    measuredOn: tranche.measuredOn,
+    dueOn: tranche.dueOn,
+    rules: [...tranche.rules].sort((a, b) => a - b),
+    cohorts: [...tranche.cohorts].sort((a, b) => a - b),
+    outcomes: tranche.source.outcomes,
+    fixedExitPayment: undefined,
+    byClause: null,
+  };
+}
+
+/**
+ * Runs the settlement schedule over a ledger.
+ *
+ * @example
+ * const run = runSchedule(plan, ledger, new Map());
+ * run.tranches.map((t) => [t.id, t.status, t.earned.toFixed(2)]);
+ */
+export function runSchedule(plan: SettlementPlan, ledger: Ledger, indicators: IndicatorValues): RunResult {
+  const problems: { code: string; message: string; path: (string | number)[] }[] = [];
+  const state: State = {
+    claims: { watermark: new Map(), volumeUsed: new Map() },
+    cohort: { paidSoFar: new Map(), indicators, problems },
+    capsUsed: new Map(),
+    reinvestment: { earned: ZERO, units: new Map(), surplus: new Map(), setAside: new Map() },
+    reductions: [],
+  };
+  const specs = plan.tranches.map((_, index) => specOf(plan, index));
+  const statuses = new Map<string, { status: TrancheStatus; byClause: string | null }>();
+  const clauses = [...(plan.contract.exitClauses ?? [])]
+    .map((clause, index) => ({ clause, index, checkOn: plan.exitCheckDates[index] ?? 0 }))
+    .sort((a, b) => a.checkOn - b.checkOn || a.index - b.index);
+  const results: TrancheResult[] = [];
+  const exits: ExitCheck[] = [];
+  let ended = false;
+  let next = 0;
+  const participantCuts = new Map(plan.participantCaps.map((cap, index) => [cap.id, ledger.participantCaps[index]?.claims ?? 0]));
+
+  const runTranchesUpTo = (date: number): void => {
+    while (next < specs.length && (specs[next]?.measuredOn ?? Infinity) <= date) {
+      const spec = specs[next] as TrancheSpec;
+      next += 1;
+      const forced = statuses.get(spec.id);
+      const status: TrancheStatus = spec.measuredOn > plan.asOf ? 'scheduled' : (forced?.status ?? 'settled');
+      const result = settleTranche(plan, ledger, state, spec, status);
+      result.byClause = forced?.byClause ?? null;
+      results.push(result);
+    }
+  };
+
+  for (const { clause, checkOn } of clauses) {
+    runTranchesUpTo(checkOn);
+    if (ended) {
+      exits.push(uncheckedExit(clause, 'skipped'));
+      continue;
+    }
+    if (checkOn > plan.asOf) {
+      exits.push(uncheckedExit(clause, 'notYetChecked'));
+      continue;
+    }
+    const check = checkExit(plan, ledger, clause, indicators, { used: state.capsUsed, volumeUsed: state.claims.volumeUsed, participantCuts }, problems);
+    exits.push(check);
+    if (check.outcome !== 'fired') continue;
+    const effect = clause.effect;
+    const later = specs.slice(next);
+    switch (effect.kind) {
+      case 'terminate':
+      case 'completeEarly': {
+        ended = true;
+        for (const spec of later) statuses.set(spec.id, { status: 'cancelled', byClause: clause.id });
+        const pay = effect.payOnExit;
+        if (pay.kind === 'nothing') break;
+        const earnedToDate = pay.kind === 'earnedToDate' || pay.kind === 'earnedToDatePlusFixed';
+        const exitSpec: TrancheSpec = {
+          id: `exit:${clause.id}`,
+          name: `Payment on exit (${clause.name})`,
+          measuredOn: checkOn,
+          dueOn: checkOn,
+          rules: earnedToDate ? [...new Set(later.flatMap((spec) => spec.rules))].sort((a, b) => a - b) : [],
+          cohorts: earnedToDate ? [...new Set(later.flatMap((spec) => spec.cohorts))].sort((a, b) => a - b) : [],
+          outcomes: undefined,
+          fixedExitPayment: pay.kind === 'earnedToDate' ? undefined : parseAmount(pay.amount),
+          byClause: clause.id,
+        };
+        results.push(settleTranche(plan, ledger, state, exitSpec, 'settled'));
+        break;
+      }
+      case 'suspendTranches':
+        for (const spec of later) if (effect.tranches.includes(spec.id)) statuses.set(spec.id, { status: 'suspended', byClause: clause.id });
+        break;
+      case 'reducePrices':
+        state.reductions.push({
+          clause: clause.id,
+          after: checkOn,
+          factor: parseAmount(effect.factor),
+          rules: new Set(effect.rules.map((id) => plan.ruleIndex.get(id) ?? -1)),
+        });
+        break;
+      default: {
+        const never: never = effect;
+        return never;
+      }
+    }
+  }
+  runTranchesUpTo(Infinity);
+  return { tranches: results, exits, problems };
+}

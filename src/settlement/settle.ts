@@ -1,0 +1,61 @@
+/**
+ * `settle`: from a contract and outcome records at a date, the tranches owed, split among payers,
+ * every amount explained.
+ *
+ * @module
+ */
+import { formatDate } from '../calendar/index.js';
+import { parseContract } from '../contract/index.js';
+import type { Issue } from '../errors.js';
+import { validateRecords } from '../records/index.js';
+import { fail, ok, type Result } from '../result.js';
+import { canonicalJson } from './canonical-json.js';
+import { checkOptions, type SettleOptions } from './options.js';
+import { readPrevious } from './previous.js';
+import { openSession } from './session.js';
+import type { Settlement } from './types.js';
+
+/**
+ * Settles a contract: validates the contract, the options and the records, computes every
+ * tranche as of `options.asOf`, and returns the settlement document, or every problem found.
+ * Never throws for bad data. Deterministic: the same inputs give the same document, whatever the
+ * order of the records or the machine's time zone.
+ *
+ * @param contract - the contract JSON (parsed), validated with `parseContract`
+ * @param records - outcome records (parsed JSON objects), validated against the contract
+ * @param options - as-of date, previous settlements, indicator values, detail, record mode
+ * @example
+ * const result = settle(contractJson, recordsJson, { asOf: '2025-06-30' });
+ * if (result.ok) console.log(result.value.totals.due); // e.g. '48200.00'
+ */
+export function settle(contract: unknown, records: readonly unknown[], options: SettleOptions): Result<Settlement> {
+  const parsed = parseContract(contract);
+  if (!parsed.ok) return fail(parsed.issues);
+  const checked = checkOptions(options, parsed.value);
+  if (checked.options === undefined) return fail(checked.issues);
+  const previous = readPrevious(options.previous ?? [], parsed.value, checked.options.asOf);
+  if (previous.issues.length > 0) return fail(previous.issues);
+  const context = {
+    cohortIds: new Set(parsed.value.cohorts.map((cohort) => cohort.id)),
+    groupIds: new Set((parsed.value.groups ?? []).map((group) => group.id)),
+  };
+  const validated = validateRecords(records, context, { mode: checked.options.records });
+  if (!validated.ok) return fail(validated.issues);
+  const session = openSession(parsed.value, checked.options, previous.value);
+  for (const record of validated.value.records) session.add(record);
+  const dataQuality = {
+    recordsRead: records.length,
+    recordsSettled: validated.value.records.length,
+    recordsExcluded: validated.value.excluded.length,
+    issues: validated.issues as readonly Issue[],
+  };
+  const optionsText = canonicalJson({
+    asOf: formatDate(checked.options.asOf),
+    detail: options.detail ?? 'totals',
+    indicators: options.indicators ?? {},
+    previous: previous.value.fingerprints,
+    records: checked.options.records,
+  });
+  const result = session.finish(dataQuality, optionsText);
+  return result.ok ? ok(result.value) : result;
+}

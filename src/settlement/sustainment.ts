@@ -1,0 +1,57 @@
+/**
+ * Sustainment payments: every full period in work after a job outcome (the Work Programme paid
+ * every 4 weeks in work, after a lag, within a 104-week window).
+ *
+ * @module
+ */
+import { addDays, type CalendarDate } from '../calendar/index.js';
+import type { Contract } from '../contract/index.js';
+import type { EmploymentSpell } from '../records/index.js';
+
+type SustainmentRule = Extract<Contract['rules'][number], { kind: 'sustainment' }>;
+
+/**
+ * The dates on which a participant's sustainment payments become claimable, as of `asOf`.
+ *
+ * From the placement date `placedOn`, days in work (the union of all spells; a spell without an
+ * end runs to `asOf`) are counted within the window `[placedOn, placedOn + windowDays − 1]`.
+ * A gap longer than `allowedGapDays` ends the count. Period `i` completes on the day the count
+ * reaches `i × periodDays`; its claim date is that day plus `paymentLagDays`, and only claim
+ * dates on or before `asOf` are returned, at most `maxPayments` of them.
+ *
+ * @example
+ * // Placed 2024-01-01, in work ever since, 28-day periods, 14-day lag, as of 2024-03-15:
+ * // period 1 completes 2024-01-28 (claim 2024-02-11), period 2 on 2024-02-25 (claim 2024-03-10).
+ * sustainmentClaimDates(rule, spells, parseDate('2024-01-01'), parseDate('2024-03-15')).map(formatDate);
+ */
+export function sustainmentClaimDates(
+  rule: SustainmentRule,
+  spells: readonly EmploymentSpell[],
+  placedOn: CalendarDate,
+  asOf: CalendarDate,
+): CalendarDate[] {
+  const limit = Math.min(placedOn + rule.windowDays - 1, asOf);
+  const intervals = spells
+    .filter((spell) => spell.start <= limit && (spell.end ?? asOf) >= placedOn)
+    .map((spell) => [Math.max(spell.start, placedOn), Math.min(spell.end ?? asOf, limit)] as const)
+    .sort((a, b) => a[0] - b[0]);
+  const claims: CalendarDate[] = [];
+  let counted = 0;
+  let coveredTo = placedOn - 1;
+  for (const [start, end] of intervals) {
+    if (end <= coveredTo) continue;
+    const from = Math.max(start, coveredTo + 1);
+    if (from - coveredTo - 1 > rule.allowedGapDays) break;
+    const days = end - from + 1;
+    while (claims.length < rule.maxPayments) {
+      const needed = (claims.length + 1) * rule.periodDays - counted;
+      if (needed > days) break;
+      const claimOn = addDays((from + needed - 1) as CalendarDate, rule.paymentLagDays);
+      if (claimOn > asOf) return claims;
+      claims.push(claimOn);
+    }
+    counted += days;
+    coveredTo = end;
+  }
+  return claims;
+}

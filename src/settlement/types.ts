@@ -1,0 +1,228 @@
+/**
+ * The settlement document: plain JSON-ready data. Money is a canonical decimal string with the
+ * currency's minor units (`"1234.50"`), dates are `YYYY-MM-DD`, and keys always come in the order
+ * written here.
+ *
+ * @module
+ */
+import type { Issue } from '../errors.js';
+
+/** A payer's part of an amount. */
+export interface PayerAmounts {
+  /** Payer id. */
+  readonly payer: string;
+  /** The payer's share of every payment. */
+  readonly share: string;
+  /** Earned to date. */
+  readonly earned: string;
+  /** Paid by the previous settlements. */
+  readonly previouslyPaid: string;
+  /** Due now: earned − previously paid. */
+  readonly due: string;
+}
+
+/** One amount of a tranche, explained. */
+export interface SettlementLine {
+  /** Rule id (`exit:<clause>` for an exit payment). */
+  readonly rule: string;
+  /** Rule kind, or `exitPayment`. */
+  readonly kind: string;
+  /** Cohort id, or null for a contract-level amount. */
+  readonly cohort: string | null;
+  /** Outcome paid for, or null. */
+  readonly outcome: string | null;
+  /** Number of claims, or null for a cohort amount. */
+  readonly claims: number | null;
+  /** Amount per claim, or null. */
+  readonly unit: string | null;
+  /** Inputs of the formula. */
+  readonly inputs: Readonly<Record<string, string | number>>;
+  /** The formula in words. */
+  readonly formula: string;
+  /** The exact amount before rounding. */
+  readonly exact: string;
+  /** The rounding applied (the contract's mode, to the currency's minor unit). */
+  readonly rounding: string;
+  /** Earned, rounded, before caps. */
+  readonly earned: string;
+  /** After caps. */
+  readonly paid: string;
+  /** Participants who contributed (with `detail: 'participants'`). */
+  readonly participants?: readonly string[];
+}
+
+/** A cap's cut in a tranche. */
+export interface SettlementCapCut {
+  /** Cap id. */
+  readonly cap: string;
+  /** Cap kind. */
+  readonly kind: string;
+  /** The cap. */
+  readonly limit: string;
+  /** Used before this tranche. */
+  readonly usedBefore: string;
+  /** Asked for by the lines it covers. */
+  readonly requested: string;
+  /** Cut. */
+  readonly cut: string;
+}
+
+/** A reinvestment set-aside in a tranche. */
+export interface SettlementReinvestment {
+  /** Reinvestment id. */
+  readonly reinvestment: string;
+  /** Destination. */
+  readonly destination: string;
+  /** Set aside. */
+  readonly amount: string;
+  /** How it was computed. */
+  readonly formula: string;
+}
+
+/** A tranche of the settlement. */
+export interface SettlementTranche {
+  /** Tranche id. */
+  readonly id: string;
+  /** Name. */
+  readonly name: string;
+  /** `settled` (measured on or before the as-of date), `scheduled`, `cancelled`, `suspended`, or `withdrawn` (paid before, no longer earned). */
+  readonly status: 'settled' | 'scheduled' | 'cancelled' | 'suspended' | 'withdrawn';
+  /** The exit clause behind the status, if any. */
+  readonly byClause: string | null;
+  /** Measurement date. */
+  readonly measuredOn: string;
+  /** Due date. */
+  readonly dueOn: string;
+  /** Earned to date, after caps. */
+  readonly earned: string;
+  /** Paid by previous settlements. */
+  readonly previouslyPaid: string;
+  /** Due now. */
+  readonly due: string;
+  /** Withheld by a suspension. */
+  readonly withheld: string;
+  /** Set aside for reinvestment (part of `earned`). */
+  readonly reinvested: string;
+  /** Earned minus reinvested: what the provider receives. */
+  readonly toProvider: string;
+  /** Per payer. */
+  readonly payers: readonly PayerAmounts[];
+  /** The lines. */
+  readonly lines: readonly SettlementLine[];
+  /** Cap cuts. */
+  readonly capCuts: readonly SettlementCapCut[];
+  /** Reinvestment set-asides. */
+  readonly reinvestment: readonly SettlementReinvestment[];
+}
+
+/** An adjustment: a change to an amount already paid. */
+export interface SettlementAdjustment {
+  /** Tranche id. */
+  readonly tranche: string;
+  /** Payer id. */
+  readonly payer: string;
+  /** Paid before. */
+  readonly previouslyPaid: string;
+  /** Earned now. */
+  readonly earned: string;
+  /** The adjustment (positive: owed to the provider; negative: recovered). */
+  readonly amount: string;
+  /** Why. */
+  readonly reason: string;
+}
+
+/** An exit clause as checked. */
+export interface SettlementExit {
+  /** Clause id. */
+  readonly clause: string;
+  /** Check date. */
+  readonly checkOn: string;
+  /** `fired`, `notFired`, `notYetChecked` or `skipped`. */
+  readonly outcome: string;
+  /** The figures the condition was decided on. */
+  readonly figures: Readonly<Record<string, string | number>>;
+  /** In words. */
+  readonly explanation: string;
+}
+
+/** Counts of an outcome for a cohort (or a group in it) at the as-of date. */
+export interface SettlementTally {
+  /** Cohort id. */
+  readonly cohort: string;
+  /** Group id, or null for the whole cohort. */
+  readonly group: string | null;
+  /** Outcome id. */
+  readonly outcome: string;
+  /** Enrolled on or before the as-of date. */
+  readonly enrolled: number;
+  /** Achieved. */
+  readonly achieved: number;
+  /** Failed. */
+  readonly failed: number;
+  /** Not yet observable. */
+  readonly pending: number;
+}
+
+/** Cuts made by a per-participant cap. */
+export interface SettlementParticipantCap {
+  /** Cap id. */
+  readonly cap: string;
+  /** The cap per participant. */
+  readonly limit: string;
+  /** Claims cut (in whole or part). */
+  readonly claimsCut: number;
+  /** Amount cut. */
+  readonly amountCut: string;
+  /** Participants affected (with `detail: 'participants'`). */
+  readonly participants?: readonly string[];
+}
+
+/** What was done with the input records. */
+export interface SettlementDataQuality {
+  /** Records read. */
+  readonly recordsRead: number;
+  /** Records settled. */
+  readonly recordsSettled: number;
+  /** Records excluded (each listed in `issues`). */
+  readonly recordsExcluded: number;
+  /** Every problem found, with the record and what was done. */
+  readonly issues: readonly Issue[];
+}
+
+/** A settlement: what is owed at a date, to whom, and why. */
+export interface Settlement {
+  /** Document type. */
+  readonly format: 'outcome-pay/settlement';
+  /** Version of this document format. */
+  readonly formatVersion: 1;
+  /** The library that computed it. */
+  readonly library: { readonly name: 'outcome-pay'; readonly version: string };
+  /** The contract. */
+  readonly contract: { readonly id: string; readonly name: string; readonly currency: string; readonly rounding: string };
+  /** The as-of date. */
+  readonly asOf: string;
+  /** SHA-256 fingerprints of the inputs. */
+  readonly fingerprint: { readonly inputs: string; readonly contract: string; readonly records: string; readonly options: string };
+  /** Totals over the tranches. */
+  readonly totals: {
+    readonly earned: string;
+    readonly previouslyPaid: string;
+    readonly due: string;
+    readonly reinvested: string;
+    readonly withheld: string;
+  };
+  /** Totals per payer. */
+  readonly payers: readonly PayerAmounts[];
+  /** The tranches, in settlement order. */
+  readonly tranches: readonly SettlementTranche[];
+  /** Adjustments to amounts already paid. */
+  readonly adjustments: readonly SettlementAdjustment[];
+  /** The exit clauses. */
+  readonly exits: readonly SettlementExit[];
+  /** Per-participant cap cuts. */
+  readonly participantCaps: readonly SettlementParticipantCap[];
+  /** Outcome counts at the as-of date. */
+  readonly tallies: readonly SettlementTally[];
+  /** Record problems. */
+  readonly dataQuality: SettlementDataQuality;
+}
