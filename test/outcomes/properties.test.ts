@@ -9,6 +9,8 @@ import { datesFor, outcomesArb, recordArb, truncate } from './arbitraries.js';
 import { refAddMonths, refMilestone, refPlacement, refRetention, type RefResolution } from './reference.js';
 
 const RUNS = { numRuns: 400 };
+/** Generous per-test limit: CI runs the suite once per time zone on shared machines. */
+const LIMIT_MS = 60_000;
 
 const scenario = fc
   .tuple(recordArb, outcomesArb)
@@ -40,7 +42,7 @@ describe('resolver properties', () => {
       }),
       RUNS,
     );
-  });
+  }, LIMIT_MS);
 
   it('(b) monotonicity: a resolved outcome keeps its status and date when asOf grows', () => {
     fc.assert(
@@ -54,7 +56,7 @@ describe('resolver properties', () => {
       }),
       RUNS,
     );
-  });
+  }, LIMIT_MS);
 
   it('(c) agrees with a day-by-day reference for placement, retention and milestone', () => {
     fc.assert(
@@ -84,7 +86,7 @@ describe('resolver properties', () => {
       }),
       RUNS,
     );
-  });
+  }, LIMIT_MS);
 
   it('the retention end uses the same month arithmetic as date-fns', () => {
     fc.assert(
@@ -94,5 +96,5 @@ describe('resolver properties', () => {
       }),
       RUNS,
     );
-  });
+  }, LIMIT_MS);
 });
