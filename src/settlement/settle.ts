@@ -7,7 +7,7 @@
 import { formatDate } from '../calendar/index.js';
 import { parseContract } from '../contract/index.js';
 import type { Issue } from '../errors.js';
-import { validateRecords } from '../records/index.js';
+import { validateRawRecords, type RawRecords } from '../records/index.js';
 import { fail, ok, type Result } from '../result.js';
 import { canonicalJson } from './canonical-json.js';
 import { checkOptions, type SettleOptions } from './options.js';
@@ -22,13 +22,15 @@ import type { Settlement } from './types.js';
  * order of the records or the machine's time zone.
  *
  * @param contract - the contract JSON (parsed), validated with `parseContract`
- * @param records - outcome records (parsed JSON objects), validated against the contract
+ * @param records - outcome records (parsed JSON objects), or what a records reader returned
+ *   (`readCsvRecords(text)` etc., whose line numbers then appear in the data-quality issues),
+ *   validated against the contract
  * @param options - as-of date, previous settlements, indicator values, detail, record mode
  * @example
  * const result = settle(contractJson, recordsJson, { asOf: '2025-06-30' });
  * if (result.ok) console.log(result.value.totals.due); // e.g. '48200.00'
  */
-export function settle(contract: unknown, records: readonly unknown[], options: SettleOptions): Result<Settlement> {
+export function settle(contract: unknown, records: readonly unknown[] | RawRecords, options: SettleOptions): Result<Settlement> {
   const parsed = parseContract(contract);
   if (!parsed.ok) return fail(parsed.issues);
   const checked = checkOptions(options, parsed.value);
@@ -39,12 +41,13 @@ export function settle(contract: unknown, records: readonly unknown[], options: 
     cohortIds: new Set(parsed.value.cohorts.map((cohort) => cohort.id)),
     groupIds: new Set((parsed.value.groups ?? []).map((group) => group.id)),
   };
-  const validated = validateRecords(records, context, { mode: checked.options.records });
+  const batch: RawRecords = isRawRecords(records) ? records : { records, lines: [], issues: [] };
+  const validated = validateRawRecords(batch, context, { mode: checked.options.records });
   if (!validated.ok) return fail(validated.issues);
   const session = openSession(parsed.value, checked.options, previous.value);
   for (const record of validated.value.records) session.add(record);
   const dataQuality = {
-    recordsRead: records.length,
+    recordsRead: batch.records.length + batch.issues.length,
     recordsSettled: validated.value.records.length,
     recordsExcluded: validated.value.excluded.length,
     issues: validated.issues as readonly Issue[],
@@ -58,4 +61,8 @@ export function settle(contract: unknown, records: readonly unknown[], options: 
   });
   const result = session.finish(dataQuality, optionsText);
   return result.ok ? ok(result.value) : result;
+}
+
+function isRawRecords(records: readonly unknown[] | RawRecords): records is RawRecords {
+  return !Array.isArray(records);
 }
