@@ -11,7 +11,13 @@ import { decidedOn, placedOrResolution } from './dependent.js';
 import { achieved, failed, pending, type Resolution } from './resolution.js';
 import { earliestWage, wageOn } from './wage-values.js';
 
-/** Days after the placement date in which a wage observation can serve as the placement baseline. */
+/**
+ * Days after the placement date in which a wage observation can serve as the placement baseline:
+ * observations dated in `[P, P + 31]`.
+ *
+ * @example
+ * addDays(placementDate, PLACEMENT_BASELINE_DAYS); // the last day a baseline observation may carry
+ */
 export const PLACEMENT_BASELINE_DAYS = 31;
 
 /**
