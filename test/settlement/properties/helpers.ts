@@ -7,7 +7,7 @@ import { settle, type Settlement, type SettleOptions } from '../../../src/index.
 import type { Scenario } from '../arbitraries.js';
 
 /** Runs per property: modest, so that each file stays well under 20 s. */
-export const RUNS = 60;
+export const RUNS = 100;
 
 /** Settles a scenario and fails the test with the issues if settlement did not succeed. */
 export function settleOk(scenario: Scenario, options: Partial<SettleOptions> = {}): Settlement {

@@ -1,0 +1,106 @@
+/**
+ * No cap is ever exceeded: cumulative paid under every cap, over the life of the contract, is at
+ * most the cap; and no amount is negative except a due (or adjustment) after previous payments.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Settlement } from '../../../src/index.js';
+import { scenarioArbitrary, type Scenario } from '../arbitraries.js';
+import { RUNS, settleOk, sumCents, toCents } from './helpers.js';
+
+function checkCaps(scenario: Scenario, s: Settlement): void {
+  const lines = s.tranches.flatMap((t) => t.lines.map((line) => ({ tranche: t.id, line })));
+  for (const cap of scenario.contract.caps ?? []) {
+    switch (cap.kind) {
+      case 'participant': {
+        // per participant, from the participant claims (rate card and sustainment lines, which list
+        // their participants with detail: 'participants'): Σ unit over the participant's claims
+        const perParticipant = new Map<string, bigint>();
+        for (const { line } of lines) {
+          if ((line.kind !== 'rateCard' && line.kind !== 'sustainment') || line.unit === null) continue;
+          for (const id of line.participants ?? []) perParticipant.set(id, (perParticipant.get(id) ?? 0n) + toCents(fixed2(line.unit)));
+        }
+        for (const [id, total] of perParticipant) expect(total <= toCents(fixed2(cap.amount)), `${cap.id} ${id}`).toBe(true);
+        break;
+      }
+      case 'outcomeVolume': {
+        const claims = lines.filter(({ line }) => line.rule === cap.rule).reduce((n, { line }) => n + (line.claims ?? 0), 0);
+        expect(claims).toBeLessThanOrEqual(cap.targetUnits);
+        break;
+      }
+      case 'outcome':
+        expect(sumCents(lines.filter(({ line }) => line.outcome === cap.outcome).map(({ line }) => line.paid)) <= toCents(cap.amount), cap.id).toBe(true);
+        break;
+      case 'cohort':
+        expect(sumCents(lines.filter(({ line }) => line.cohort === cap.cohort).map(({ line }) => line.paid)) <= toCents(cap.amount), cap.id).toBe(true);
+        break;
+      case 'tranche': {
+        const tranche = s.tranches.find((t) => t.id === cap.tranche);
+        if (tranche !== undefined) expect(toCents(tranche.earned) <= toCents(cap.amount), cap.id).toBe(true);
+        break;
+      }
+      case 'payer': {
+        const payer = s.payers.find((p) => p.payer === cap.payer);
+        expect(payer).toBeDefined();
+        expect(toCents(payer?.earned ?? '0.00') <= toCents(cap.amount), cap.id).toBe(true);
+        break;
+      }
+      case 'contract':
+        expect(toCents(s.totals.earned) <= toCents(cap.amount), cap.id).toBe(true);
+        break;
+      default: {
+        const never: never = cap;
+        throw new Error(`unknown cap ${JSON.stringify(never)}`);
+      }
+    }
+  }
+}
+
+function fixed2(text: string): string {
+  const [whole, fraction = ''] = text.split('.');
+  if (fraction.length > 2) throw new Error(`more than 2 decimals: ${text}`);
+  return `${whole ?? '0'}.${fraction.padEnd(2, '0')}`;
+}
+
+function checkSigns(s: Settlement): void {
+  const nonNegative: [string, string][] = [
+    ['totals.earned', s.totals.earned],
+    ['totals.reinvested', s.totals.reinvested],
+    ['totals.withheld', s.totals.withheld],
+    ...s.payers.map((p): [string, string] => [`payer ${p.payer} earned`, p.earned]),
+    ...s.tranches.flatMap((t) => [
+      [`${t.id}.earned`, t.earned],
+      [`${t.id}.reinvested`, t.reinvested],
+      [`${t.id}.toProvider`, t.toProvider],
+      [`${t.id}.withheld`, t.withheld],
+      ...t.payers.map((p): [string, string] => [`${t.id} ${p.payer} earned`, p.earned]),
+      ...t.lines.flatMap((l): [string, string][] => [[`${t.id} ${l.rule} earned`, l.earned], [`${t.id} ${l.rule} paid`, l.paid]]),
+      ...t.capCuts.flatMap((c): [string, string][] => [[`${t.id} ${c.cap} cut`, c.cut], [`${t.id} ${c.cap} requested`, c.requested]]),
+    ] as [string, string][]),
+  ];
+  for (const [where, value] of nonNegative) expect(toCents(value) >= 0n, `${where} = ${value}`).toBe(true);
+}
+
+describe('settlement caps and signs', () => {
+  it('cumulative paid under every cap is at most the cap', () => {
+    fc.assert(
+      fc.property(scenarioArbitrary(), (scenario) => {
+        checkCaps(scenario, settleOk(scenario, { detail: 'participants' }));
+      }),
+      { numRuns: RUNS * 2 },
+    );
+  });
+
+  it('without previous settlements nothing is negative and due = earned', () => {
+    fc.assert(
+      fc.property(scenarioArbitrary(), (scenario) => {
+        const s = settleOk(scenario);
+        checkSigns(s);
+        expect(s.adjustments).toEqual([]);
+        expect(s.totals.due).toBe(s.totals.earned);
+        for (const t of s.tranches) for (const p of t.payers) expect(p.due).toBe(p.earned);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
