@@ -1,0 +1,94 @@
+/**
+ * Determinism: shuffled records give the same document byte for byte (fingerprint included);
+ * two sessions over two halves of the records, merged, give the same document as one session
+ * over all of them; and the document survives a JSON round trip unchanged.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  checkOptions,
+  openSession,
+  parseContract,
+  validateRecords,
+  type Settlement,
+} from '../../../src/index.js';
+import { scenarioArbitrary, type Scenario } from '../arbitraries.js';
+import { RUNS, settleOk } from './helpers.js';
+
+function sessionsSettlement(scenario: Scenario, split: number, detail: 'totals' | 'participants'): { whole: string; merged: string } {
+  const parsed = parseContract(scenario.contract);
+  if (!parsed.ok) throw new Error('contract');
+  const checked = checkOptions({ asOf: scenario.asOf, detail }, parsed.value);
+  if (checked.options === undefined) throw new Error('options');
+  const context = { cohortIds: new Set(parsed.value.cohorts.map((c) => c.id)), groupIds: new Set((parsed.value.groups ?? []).map((g) => g.id)) };
+  const validated = validateRecords(scenario.records, context, { mode: 'strict' });
+  if (!validated.ok) throw new Error('records');
+  const records = validated.value.records;
+  const previous = { paid: new Map(), tranches: [], fingerprints: [] };
+  const dataQuality = { recordsRead: records.length, recordsSettled: records.length, recordsExcluded: 0, issues: [] };
+  const whole = openSession(parsed.value, checked.options, previous);
+  for (const record of records) whole.add(record);
+  const left = openSession(parsed.value, checked.options, previous);
+  const right = openSession(parsed.value, checked.options, previous);
+  records.forEach((record, index) => (index < split ? left : right).add(record));
+  left.merge(right);
+  const a = whole.finish(dataQuality, 'options');
+  const b = left.finish(dataQuality, 'options');
+  if (!a.ok || !b.ok) throw new Error('finish');
+  return { whole: JSON.stringify(a.value), merged: JSON.stringify(b.value) };
+}
+
+const MONEY_KEYS = new Set(['earned', 'paid', 'previouslyPaid', 'due', 'withheld', 'reinvested', 'toProvider', 'amount', 'usedBefore', 'requested', 'cut', 'amountCut']);
+
+function checkJsonValues(value: unknown, path: string, problems: string[]): void {
+  if (value === undefined) problems.push(`${path} is undefined`);
+  else if (typeof value === 'number' && !Number.isFinite(value)) problems.push(`${path} is ${value}`);
+  else if (Array.isArray(value)) value.forEach((item, i) => checkJsonValues(item, `${path}[${i}]`, problems));
+  else if (typeof value === 'object' && value !== null) {
+    for (const [key, item] of Object.entries(value)) {
+      if (MONEY_KEYS.has(key) && !path.includes('.inputs') && !/^-?\d+\.\d{2}$/.test(String(item))) problems.push(`${path}.${key} = ${String(item)} is not EUR money`);
+      checkJsonValues(item, `${path}.${key}`, problems);
+    }
+  }
+}
+
+describe('settlement determinism', () => {
+  it('shuffled records give the same document, byte for byte', () => {
+    fc.assert(
+      fc.property(scenarioArbitrary(), fc.boolean(), fc.nat(), (scenario, participants, seed) => {
+        const detail = participants ? 'participants' : 'totals';
+        const shuffled = fc.sample(fc.shuffledSubarray(scenario.records, { minLength: scenario.records.length }), { seed, numRuns: 1 })[0] ?? [];
+        const reversed = [...scenario.records].reverse();
+        const a = JSON.stringify(settleOk(scenario, { detail }));
+        expect(JSON.stringify(settleOk({ ...scenario, records: shuffled }, { detail }))).toBe(a);
+        expect(JSON.stringify(settleOk({ ...scenario, records: reversed }, { detail }))).toBe(a);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('two sessions over two halves, merged, equal one session over all the records', () => {
+    fc.assert(
+      fc.property(scenarioArbitrary(), fc.nat(), fc.boolean(), (scenario, at, participants) => {
+        const split = scenario.records.length === 0 ? 0 : at % (scenario.records.length + 1);
+        const { whole, merged } = sessionsSettlement(scenario, split, participants ? 'participants' : 'totals');
+        expect(merged).toBe(whole);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('the document is plain JSON: round trip unchanged, no undefined, money as EUR strings', () => {
+    fc.assert(
+      fc.property(scenarioArbitrary(), fc.boolean(), (scenario, participants) => {
+        const s: Settlement = settleOk(scenario, { detail: participants ? 'participants' : 'totals' });
+        expect(JSON.parse(JSON.stringify(s))).toStrictEqual(s);
+        const problems: string[] = [];
+        checkJsonValues(s, '$', problems);
+        expect(problems).toEqual([]);
+        expect(s.fingerprint.inputs).toMatch(/^[0-9a-f]{64}$/);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
