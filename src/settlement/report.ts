@@ -49,7 +49,7 @@ function capReport(cut: CapCut, money: (a: Amount) => string): SettlementTranche
   return {
     cap: cut.cap,
     kind: cut.kind,
-    limit: formatDecimal(cut.limit),
+    limit: money(cut.limit),
     usedBefore: money(cut.usedBefore),
     requested: money(cut.requested),
     cut: money(cut.cut),
@@ -193,7 +193,7 @@ export function buildSettlement(inputs: Inputs): Settlement {
       const cuts = ledger.participantCaps[index];
       const report = {
         cap: cap.id,
-        limit: formatDecimal(cap.amount),
+        limit: money(cap.amount),
         claimsCut: cuts?.claims ?? 0,
         amountCut: money(cuts?.amount ?? ZERO),
       };
