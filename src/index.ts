@@ -14,3 +14,4 @@ export * from './contract/index.js';
 export * from './records/index.js';
 export * from './outcomes/index.js';
 export * from './settlement/index.js';
+export * from './schema/json-schema.js';

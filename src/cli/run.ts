@@ -5,7 +5,9 @@
  */
 import { VERSION } from '../version.js';
 import { COMMANDS, findCommand } from './commands/index.js';
+import { InputError } from './input.js';
 import { CliUsageError, EXIT, type CliIo } from './io.js';
+import { issueLines } from './print-issues.js';
 
 export type { CliIo } from './io.js';
 export { CliUsageError, EXIT } from './io.js';
@@ -119,6 +121,10 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     return await command.run(rest, io);
   } catch (error) {
     if (error instanceof CliUsageError) return usageError(io, error.message);
+    if (error instanceof InputError) {
+      io.stderr(`${PROGRAM}: ${error.message}\n${issueLines(error.issues)}`);
+      return EXIT.DATA;
+    }
     throw error;
   }
 }

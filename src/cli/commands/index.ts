@@ -5,6 +5,9 @@
  * @module
  */
 import type { Command } from './command.js';
+import { schemaCommand } from './schema.js';
+import { settleCommand } from './settle.js';
+import { validateCommand } from './validate.js';
 import { versionCommand } from './version.js';
 
 export type { Command } from './command.js';
@@ -16,7 +19,7 @@ export type { Command } from './command.js';
  * @example
  * const names = COMMANDS.map((c) => c.name); // ['version']
  */
-export const COMMANDS: readonly Command[] = [versionCommand];
+export const COMMANDS: readonly Command[] = [settleCommand, validateCommand, schemaCommand, versionCommand];
 
 /**
  * Finds a subcommand by name.

@@ -1,0 +1,76 @@
+/**
+ * `outcome-pay settle`: the settlement of a contract at a date, as JSON or as a readable summary.
+ *
+ * @module
+ */
+import type { Issue } from '../../errors.js';
+import { settle } from '../../settlement/index.js';
+import { parseArgs } from '../args.js';
+import { readJsonFile, readRecordsFile } from '../input.js';
+import { CliUsageError, EXIT } from '../io.js';
+import { issueLines } from '../print-issues.js';
+import { settlementSummary } from '../summary.js';
+import type { Command } from './command.js';
+
+const USAGE = `Usage: outcome-pay settle --contract <file> --records <file> --as-of <YYYY-MM-DD>
+                        [--previous <settlement.json>]... [--indicators <file>]
+                        [--detail participants] [--strict] [--summary]
+
+Computes what is owed under the contract as of the date: every tranche, split among payers, each
+amount explained (docs/settlement.md). Records: .json, .ndjson/.jsonl or .csv (docs/records.md).
+  --previous     a settlement already paid (repeatable): only the difference is due now
+  --indicators   JSON file: { "<indicator id>": { "<cohort id>": "<value>" } }
+  --detail participants   list the participant ids behind every line
+  --strict       fail on any invalid record (default: exclude it and report it)
+  --summary      print a readable summary instead of the JSON document
+Exit codes: 0 settled, 1 invalid input (every problem is printed), 2 bad command line.`;
+
+function required(values: ReadonlyMap<string, string>, name: string): string {
+  const value = values.get(name);
+  if (value === undefined) throw new CliUsageError(`settle: missing --${name}`);
+  return value;
+}
+
+/** The `settle` command. */
+export const settleCommand: Command = {
+  name: 'settle',
+  summary: 'Compute what is owed at a date, per tranche and payer, with the audit trail.',
+  usage: USAGE,
+  async run(args, io) {
+    const parsed = parseArgs('settle', args, {
+      values: ['contract', 'records', 'as-of', 'indicators', 'detail'],
+      repeated: ['previous'],
+      flags: ['strict', 'summary'],
+    });
+    const contractPath = required(parsed.values, 'contract');
+    const recordsPath = required(parsed.values, 'records');
+    const asOf = required(parsed.values, 'as-of');
+    const detail = parsed.values.get('detail');
+    if (detail !== undefined && detail !== 'participants' && detail !== 'totals') {
+      throw new CliUsageError('settle: --detail takes "participants" or "totals"');
+    }
+    const contract = await readJsonFile(io, contractPath, 'contract');
+    const records = await readRecordsFile(io, recordsPath);
+    const previous: unknown[] = [];
+    for (const path of parsed.repeated.get('previous') ?? []) previous.push(await readJsonFile(io, path, 'previous settlement'));
+    const indicatorsPath = parsed.values.get('indicators');
+    const indicators = indicatorsPath === undefined ? undefined : await readJsonFile(io, indicatorsPath, 'indicators');
+    const result = settle(contract, records, {
+      asOf,
+      previous,
+      ...(indicators === undefined ? {} : { indicators: indicators as Record<string, Record<string, string>> }),
+      ...(detail === undefined ? {} : { detail }),
+      records: parsed.flags.has('strict') ? 'strict' : 'lenient',
+    });
+    if (!result.ok) {
+      io.stderr(printProblems(result.issues));
+      return EXIT.DATA;
+    }
+    io.stdout(parsed.flags.has('summary') ? settlementSummary(result.value) : `${JSON.stringify(result.value, null, 2)}\n`);
+    return EXIT.OK;
+  },
+};
+
+function printProblems(issues: readonly Issue[]): string {
+  return `${issueLines(issues)}settle: ${issues.length} problem${issues.length === 1 ? '' : 's'} found; nothing was settled\n`;
+}

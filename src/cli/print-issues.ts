@@ -1,0 +1,25 @@
+/**
+ * Printing issues for people (one line each) or machines (JSON).
+ *
+ * @module
+ */
+import { formatPath, type Issue } from '../errors.js';
+
+/**
+ * One line per issue: `CODE at path (record 3, participant P-17, line 5): message`.
+ *
+ * @example
+ * issueLines([{ code: 'DATE_IMPOSSIBLE', path: ['period', 'start'], message: '...' }]);
+ */
+export function issueLines(issues: readonly Issue[]): string {
+  return issues
+    .map((issue) => {
+      const where: string[] = [];
+      if (issue.recordIndex !== undefined) where.push(`record ${issue.recordIndex}`);
+      if (issue.participantId !== undefined) where.push(`participant ${issue.participantId}`);
+      if (issue.line !== undefined) where.push(`line ${issue.line}`);
+      const context = where.length > 0 ? ` (${where.join(', ')})` : '';
+      return `${issue.code} at ${formatPath(issue.path)}${context}: ${issue.message}\n`;
+    })
+    .join('');
+}

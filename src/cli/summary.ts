@@ -1,0 +1,71 @@
+/**
+ * A readable summary of a settlement, for people at a terminal.
+ *
+ * @module
+ */
+import type { Settlement } from '../settlement/index.js';
+
+function table(rows: readonly (readonly string[])[], rightAligned: ReadonlySet<number>): string {
+  const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length))) ?? [];
+  return rows
+    .map((row) =>
+      row
+        .map((cell, column) => (rightAligned.has(column) ? cell.padStart(widths[column] ?? 0) : cell.padEnd(widths[column] ?? 0)))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
+}
+
+function percent(share: string): string {
+  const [whole = '0', fraction = ''] = share.split('.');
+  const digits = `${whole}${fraction.padEnd(2, '0')}`;
+  const integer = digits.slice(0, whole.length + 2).replace(/^0+(?=\d)/, '');
+  const rest = fraction.slice(2);
+  return `${integer}${rest === '' ? '' : `.${rest}`}%`;
+}
+
+/**
+ * Formats the summary: the contract, the tranches with their status and amounts, the payers, the
+ * exit clauses, the data quality and the fingerprint.
+ *
+ * @example
+ * console.log(settlementSummary(settlement));
+ */
+export function settlementSummary(settlement: Settlement): string {
+  const currency = settlement.contract.currency;
+  const rows: string[][] = [['Tranche', 'Status', 'Measured', 'Due on', 'Earned', 'Paid before', 'Due now']];
+  for (const tranche of settlement.tranches) {
+    rows.push([tranche.id, tranche.status, tranche.measuredOn, tranche.dueOn, tranche.earned, tranche.previouslyPaid, tranche.due]);
+  }
+  rows.push(['Total', '', '', '', settlement.totals.earned, settlement.totals.previouslyPaid, settlement.totals.due]);
+  const payers = table(
+    [['Payer', 'Share', 'Earned', 'Paid before', 'Due now'], ...settlement.payers.map((payer) => [payer.payer, percent(payer.share), payer.earned, payer.previouslyPaid, payer.due])],
+    new Set([1, 2, 3, 4]),
+  );
+  const lines = [
+    `${settlement.contract.name} (${settlement.contract.id})`,
+    `Settlement as of ${settlement.asOf}, amounts in ${currency}`,
+    '',
+    table(rows, new Set([4, 5, 6])),
+    '',
+    payers,
+  ];
+  if (settlement.totals.reinvested !== settlement.totals.withheld || settlement.totals.reinvested !== (0).toFixed(2)) {
+    lines.push('', `Reinvested: ${settlement.totals.reinvested}; withheld by suspensions: ${settlement.totals.withheld}`);
+  }
+  if (settlement.adjustments.length > 0) {
+    lines.push('', 'Adjustments to amounts already paid:');
+    for (const adjustment of settlement.adjustments) {
+      lines.push(`  ${adjustment.tranche} / ${adjustment.payer}: ${adjustment.amount} (${adjustment.reason})`);
+    }
+  }
+  if (settlement.exits.length > 0) {
+    lines.push('', 'Exit clauses:');
+    for (const exit of settlement.exits) lines.push(`  ${exit.clause} on ${exit.checkOn}: ${exit.outcome} — ${exit.explanation}`);
+  }
+  const quality = settlement.dataQuality;
+  lines.push('', `Records: ${quality.recordsRead} read, ${quality.recordsSettled} settled, ${quality.recordsExcluded} excluded (${quality.issues.length} problems listed in dataQuality)`);
+  lines.push(`Fingerprint: ${settlement.fingerprint.inputs}`);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,129 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { run } from '../../src/cli/run.js';
+import type { Settlement } from '../../src/settlement/index.js';
+import { fakeIo } from './helpers.js';
+
+const contract = readFileSync('examples/contracts/region-agency-convention.json', 'utf8');
+const files = {
+  'contract.json': contract,
+  'records.csv': readFileSync('examples/records/sample.csv', 'utf8'),
+  'records.ndjson': readFileSync('examples/records/sample.ndjson', 'utf8'),
+  'records.json': readFileSync('examples/records/sample.json', 'utf8'),
+  'broken.json': '{ "schemaVersion": ',
+  'typo.json': contract.replace('"currency"', '"curency"'),
+  'records.txt': 'id\n',
+  'truncated.ndjson': '{"id":"P1","cohort":"2023-A","enrolledOn":"2023-02-01"}\n{"id":"P2","coh',
+};
+
+describe('outcome-pay validate', () => {
+  it('accepts a valid contract and records and exits 0', async () => {
+    const io = fakeIo(files);
+    expect(await run(['validate', 'contract.json', '--records', 'records.csv'], io)).toBe(0);
+    expect(io.stdoutText()).toMatch(/valid contract; records.csv: 9 valid records/);
+  });
+
+  it('lists every problem with code and path and exits 1', async () => {
+    const io = fakeIo(files);
+    expect(await run(['validate', 'typo.json'], io)).toBe(1);
+    const text = io.stdoutText();
+    expect(text).toContain('CONTRACT_UNKNOWN_KEY');
+    expect(text).toContain('CONTRACT_REQUIRED');
+    expect(text).toMatch(/\d+ problems? found/);
+  });
+
+  it('prints { valid, issues } with --json', async () => {
+    const io = fakeIo(files);
+    expect(await run(['validate', 'typo.json', '--json'], io)).toBe(1);
+    const report = JSON.parse(io.stdoutText()) as { valid: boolean; issues: { code: string; path: unknown[] }[] };
+    expect(report.valid).toBe(false);
+    expect(report.issues.some((issue) => issue.code === 'CONTRACT_UNKNOWN_KEY' && issue.path[0] === 'curency')).toBe(true);
+  });
+
+  it('reports unreadable JSON as data (1), a missing file or unknown format as usage (2)', async () => {
+    const broken = fakeIo(files);
+    expect(await run(['validate', 'broken.json'], broken)).toBe(1);
+    expect(broken.stderrText()).toContain('not valid JSON');
+    const missing = fakeIo(files);
+    expect(await run(['validate', 'missing.json'], missing)).toBe(2);
+    expect(missing.stderrText()).toContain('cannot read contract file "missing.json"');
+    const format = fakeIo(files);
+    expect(await run(['validate', 'contract.json', '--records', 'records.txt'], format)).toBe(2);
+    expect(format.stderrText()).toContain('cannot tell the format');
+    for (const io of [broken, missing, format]) expect(io.stderrText() + io.stdoutText()).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('outcome-pay schema', () => {
+  it('prints the contract and records schemas', async () => {
+    for (const which of ['contract', 'records']) {
+      const io = fakeIo();
+      expect(await run(['schema', which], io)).toBe(0);
+      const schema = JSON.parse(io.stdoutText()) as Record<string, unknown>;
+      expect(schema['$schema']).toBe('https://json-schema.org/draft/2020-12/schema');
+    }
+    const io = fakeIo();
+    expect(await run(['schema', 'settlement'], io)).toBe(2);
+  });
+});
+
+describe('outcome-pay settle', () => {
+  const args = ['settle', '--contract', 'contract.json', '--as-of', '2025-06-30'];
+
+  it('prints the same settlement for the CSV, NDJSON and JSON records', async () => {
+    const outputs: string[] = [];
+    for (const records of ['records.csv', 'records.ndjson', 'records.json']) {
+      const io = fakeIo(files);
+      expect(await run([...args, '--records', records], io)).toBe(0);
+      outputs.push(io.stdoutText());
+    }
+    expect(outputs[1]).toBe(outputs[0]);
+    expect(outputs[2]).toBe(outputs[0]);
+    const settlement = JSON.parse(outputs[0] ?? '') as Settlement;
+    expect(settlement.asOf).toBe('2025-06-30');
+    expect(settlement.format).toBe('outcome-pay/settlement');
+  });
+
+  it('prints a readable summary whose totals match the JSON', async () => {
+    const json = fakeIo(files);
+    await run([...args, '--records', 'records.csv'], json);
+    const settlement = JSON.parse(json.stdoutText()) as Settlement;
+    const io = fakeIo(files);
+    expect(await run([...args, '--records', 'records.csv', '--summary'], io)).toBe(0);
+    const text = io.stdoutText();
+    expect(text).toContain('Settlement as of 2025-06-30, amounts in EUR');
+    expect(text).toMatch(new RegExp(`^Total .* ${settlement.totals.due.replace('.', '\\.')}$`, 'm'));
+  });
+
+  it('settling again with the first settlement as previous owes nothing more', async () => {
+    const first = fakeIo(files);
+    await run([...args, '--records', 'records.csv'], first);
+    const io = fakeIo({ ...files, 'paid.json': first.stdoutText() });
+    expect(await run([...args, '--records', 'records.csv', '--previous', 'paid.json'], io)).toBe(0);
+    const again = JSON.parse(io.stdoutText()) as Settlement;
+    expect(again.totals.due).toBe('0.00');
+    expect(again.adjustments).toEqual([]);
+  });
+
+  it('exits 1 with every problem and no stack trace for bad input', async () => {
+    const badDate = fakeIo(files);
+    expect(await run(['settle', '--contract', 'contract.json', '--records', 'records.csv', '--as-of', '2025-02-30'], badDate)).toBe(1);
+    expect(badDate.stderrText()).toContain('DATE_IMPOSSIBLE');
+    const truncated = fakeIo(files);
+    expect(await run([...args, '--records', 'truncated.ndjson'], truncated)).toBe(1);
+    expect(truncated.stderrText()).toContain('NDJSON');
+    const typo = fakeIo(files);
+    expect(await run(['settle', '--contract', 'typo.json', '--records', 'records.csv', '--as-of', '2025-06-30'], typo)).toBe(1);
+    expect(typo.stderrText()).toContain('CONTRACT_UNKNOWN_KEY');
+    for (const io of [badDate, truncated, typo]) {
+      expect(io.stdoutText()).toBe('');
+      expect(io.stderrText()).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it('exits 2 for a missing option', async () => {
+    const io = fakeIo(files);
+    expect(await run(['settle', '--contract', 'contract.json', '--records', 'records.csv'], io)).toBe(2);
+    expect(io.stderrText()).toContain('missing --as-of');
+  });
+});

@@ -1,0 +1,63 @@
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { describe, expect, it } from 'vitest';
+import { contractJsonSchema, recordsJsonSchema } from '../../src/schema/json-schema.js';
+
+/**
+ * The published JSON Schemas are checked with an independent validator (ajv), on every example
+ * file of the repository: a service in another language must accept what outcome-pay accepts.
+ */
+const ajv = new Ajv2020({ allErrors: true, strict: false });
+const validateContract = ajv.compile(contractJsonSchema());
+const validateRecords = ajv.compile(recordsJsonSchema());
+
+function exampleContracts(): string[] {
+  const files = readdirSync('examples/contracts').map((name) => join('examples/contracts', name));
+  for (const folder of readdirSync('examples')) {
+    const candidate = join('examples', folder, 'contract.json');
+    if (existsSync(candidate)) files.push(candidate);
+  }
+  return files.filter((file) => file.endsWith('.json'));
+}
+
+describe('contract.schema.json', () => {
+  const files = exampleContracts();
+  it('has example contracts to check', () => {
+    expect(files.length).toBeGreaterThanOrEqual(3);
+  });
+  for (const file of files) {
+    it(`accepts ${file}`, () => {
+      const valid = validateContract(JSON.parse(readFileSync(file, 'utf8')));
+      expect(validateContract.errors ?? []).toEqual([]);
+      expect(valid).toBe(true);
+    });
+  }
+  it('rejects a typo in a key, like parseContract', () => {
+    const contract = JSON.parse(readFileSync(files[0] ?? '', 'utf8')) as Record<string, unknown>;
+    contract['currencyy'] = 'EUR';
+    expect(validateContract(contract)).toBe(false);
+  });
+  it('rejects an amount written as a number', () => {
+    const contract = JSON.parse(readFileSync('examples/contracts/uk-rate-card.json', 'utf8')) as { rules: { price?: unknown }[] };
+    const rule = contract.rules.find((candidate) => candidate.price !== undefined);
+    if (rule === undefined) throw new Error('example has no priced rule');
+    rule.price = 1500.5;
+    expect(validateContract(contract)).toBe(false);
+  });
+});
+
+describe('records.schema.json', () => {
+  it('accepts the JSON example and each NDJSON line', () => {
+    expect(validateRecords(JSON.parse(readFileSync('examples/records/sample.json', 'utf8')))).toBe(true);
+    const lines = readFileSync('examples/records/sample.ndjson', 'utf8').split('\n').filter((line) => line.trim() !== '');
+    for (const line of lines) expect(validateRecords([JSON.parse(line)]), line).toBe(true);
+  });
+  it('rejects an impossible date, a fractional wage and an unknown key', () => {
+    const base = { id: 'P1', cohort: '2023-A', enrolledOn: '2023-02-01' };
+    expect(validateRecords([base])).toBe(true);
+    expect(validateRecords([{ ...base, enrolledOn: '2023-02-29' }])).toBe(false);
+    expect(validateRecords([{ ...base, baselineWage: 1500.5 }])).toBe(false);
+    expect(validateRecords([{ ...base, enroledOn: '2023-02-01' }])).toBe(false);
+  });
+});
