@@ -3,12 +3,10 @@
  *
  * @module
  */
-import type { PathSegment } from '../errors.js';
-import { checkRecordMeaning, type RecordContext } from './check-meaning.js';
-import { checkRecordShape } from './check-record.js';
-import type { RecordIssue, RecordIssueAction, Reporter } from './issues.js';
+import type { RecordContext } from './check-meaning.js';
+import { checkOneRecord, readableId, reportDuplicates, type Located, type ValidationRun } from './check-one.js';
+import type { RecordIssue, RecordIssueAction } from './issues.js';
 import type { RawRecords } from './raw-records.js';
-import { sortRecordLists } from './sort-record.js';
 import type { OutcomeRecord } from './schema.js';
 
 /**
@@ -71,13 +69,6 @@ export type RecordsResult =
   | { readonly ok: true; readonly value: RecordSet; readonly issues: readonly RecordIssue[] }
   | { readonly ok: false; readonly issues: readonly RecordIssue[] };
 
-interface Located {
-  readonly recordIndex: number;
-  participantId?: string;
-  line?: number;
-  readonly issues: RecordIssue[];
-}
-
 /**
  * Validates raw outcome records (parsed JSON values) against the record schema and the contract's
  * cohorts and groups. Never throws for bad data.
@@ -108,6 +99,7 @@ export function validateRecords(
   const mode = options.mode ?? 'strict';
   const action: RecordIssueAction = mode === 'strict' ? 'rejected' : 'excluded';
   const lines = options.lines;
+  const run: ValidationRun = { context, action, amounts: new Map() };
   const parsed: (OutcomeRecord | undefined)[] = new Array<OutcomeRecord | undefined>(raw.length);
   const bad = new Map<number, Located>();
   const firstIndex = new Map<string, number>();
@@ -115,7 +107,6 @@ export function validateRecords(
 
   for (let index = 0; index < raw.length; index++) {
     const item = raw[index];
-    const line = lines?.[index];
     const participantId = readableId(item);
     if (participantId !== undefined) {
       const first = firstIndex.get(participantId);
@@ -126,34 +117,12 @@ export function validateRecords(
         else seen.push(index);
       }
     }
-    const report: Reporter = (code, path, message) => {
-      let located = bad.get(index);
-      if (located === undefined) {
-        located = { recordIndex: index, issues: [] };
-        if (participantId !== undefined) located.participantId = participantId;
-        if (line !== undefined) located.line = line;
-        bad.set(index, located);
-      }
-      located.issues.push(makeIssue(code, [index, ...path], message, located, action));
-    };
-    const record = checkRecordShape(item, report);
-    if (record === undefined) continue;
-    checkRecordMeaning(record, context, report);
-    if (!bad.has(index)) parsed[index] = sortRecordLists(record);
+    parsed[index] = checkOneRecord(item, index, lines?.[index], run, bad);
   }
 
   for (const [id, indexes] of duplicated) {
-    for (const index of indexes) {
-      const others = indexes.filter((other) => other !== index).map((other) => describeAt(other, lines));
-      const located = bad.get(index) ?? { recordIndex: index, participantId: id, issues: [] };
-      const line = lines?.[index];
-      if (line !== undefined) located.line = line;
-      bad.set(index, located);
-      parsed[index] = undefined;
-      located.issues.push(
-        makeIssue('DUPLICATE_ID', [index, 'id'], `id ${JSON.stringify(id)} is also used by ${others.join(', ')}; every record with this id is excluded`, located, action),
-      );
-    }
+    reportDuplicates(id, indexes.map((index) => ({ index, line: lines?.[index] })), bad, action);
+    for (const index of indexes) parsed[index] = undefined;
   }
 
   const excluded = [...bad.values()].sort((a, b) => a.recordIndex - b.recordIndex);
@@ -189,35 +158,3 @@ export function validateRawRecords(
   );
   return { ok: true, value: { records: result.value.records, excluded: [...unreadable, ...result.value.excluded] }, issues };
 }
-
-function makeIssue(
-  code: RecordIssue['code'],
-  path: readonly PathSegment[],
-  message: string,
-  at: Located,
-  action: RecordIssueAction,
-): RecordIssue {
-  const where = `record ${at.recordIndex}${at.participantId === undefined ? '' : ` (id ${JSON.stringify(at.participantId)})`}${at.line === undefined ? '' : `, line ${at.line}`}`;
-  const issue: { -readonly [K in keyof RecordIssue]: RecordIssue[K] } = {
-    code,
-    path,
-    message: `${where}: ${message}`,
-    recordIndex: at.recordIndex,
-    action,
-  };
-  if (at.participantId !== undefined) issue.participantId = at.participantId;
-  if (at.line !== undefined) issue.line = at.line;
-  return issue;
-}
-
-function readableId(item: unknown): string | undefined {
-  if (typeof item !== 'object' || item === null || Array.isArray(item)) return undefined;
-  const id: unknown = (item as { id?: unknown }).id;
-  return typeof id === 'string' && id.length > 0 ? id : undefined;
-}
-
-function describeAt(index: number, lines: readonly number[] | undefined): string {
-  const line = lines?.[index];
-  return line === undefined ? `record ${index}` : `record ${index} (line ${line})`;
-}
-

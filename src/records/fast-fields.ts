@@ -1,0 +1,61 @@
+/**
+ * Allocation-free checks of field text for the validation fast path: integer arithmetic on
+ * character codes, no regular expression, no intermediate object.
+ *
+ * @module
+ */
+import { dateFromParts, daysInMonth } from '../calendar/index.js';
+
+const ZERO_CODE = 48;
+
+/**
+ * What {@link plainDateDay} returns for text that is not a plain calendar date: below every day
+ * number, so `day < enrolledOn` holds for it.
+ *
+ * @example
+ * plainDateDay('2023-02-30') === NO_DATE; // true
+ */
+export const NO_DATE = Number.NEGATIVE_INFINITY;
+
+function digit(text: string, at: number): number {
+  const code = text.charCodeAt(at) - ZERO_CODE;
+  return code >= 0 && code <= 9 ? code : -1000;
+}
+
+/**
+ * The day number of a plain calendar date `YYYY-MM-DD` (the calendar core's numbering), or {@link NO_DATE}
+ * when the text is anything else (a date-time, an impossible day, a year 0000...). Callers fall
+ * back to the calendar core's checked parser, which explains the problem, when this gives NO_DATE.
+ *
+ * @example
+ * plainDateDay('2024-02-29'); // 19782
+ * plainDateDay('2023-02-29'); // NO_DATE
+ */
+export function plainDateDay(text: string): number {
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return NO_DATE;
+  const year = digit(text, 0) * 1000 + digit(text, 1) * 100 + digit(text, 2) * 10 + digit(text, 3);
+  const month = digit(text, 5) * 10 + digit(text, 6);
+  const day = digit(text, 8) * 10 + digit(text, 9);
+  if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return NO_DATE;
+  return dateFromParts(year, month, day);
+}
+
+/**
+ * True when the text is a non-negative decimal amount as records write it (the same language as
+ * `WAGE_PATTERN`: digits, optionally a dot and more digits).
+ *
+ * @example
+ * isWageText('1800.50'); // true
+ * isWageText('1800.');   // false
+ */
+export function isWageText(text: string): boolean {
+  const length = text.length;
+  let i = 0;
+  while (i < length && digit(text, i) >= 0) i++;
+  if (i === 0) return false;
+  if (i === length) return true;
+  if (text.charCodeAt(i) !== 46) return false;
+  const fraction = ++i;
+  while (i < length && digit(text, i) >= 0) i++;
+  return i === length && i > fraction;
+}

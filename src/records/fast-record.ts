@@ -1,0 +1,196 @@
+/**
+ * The validation fast path: accepts a raw record only when it is certainly valid (shape and
+ * meaning) with its lists already in their documented order, and builds the parsed record without
+ * building any path, message or result object. Anything else returns `undefined`, and the caller
+ * runs the full checks, which explain the problem (or accept an unusual valid record, e.g. with
+ * unsorted spells). The fast path is therefore only an optimisation: it can never accept a record
+ * the full checks refuse, nor produce a different parsed record (tests compare the two).
+ *
+ * @module
+ */
+import type { CalendarDate } from '../calendar/index.js';
+import { parseAmount, type Amount } from '../money/index.js';
+import type { RecordContext } from './check-meaning.js';
+import { isWageText, NO_DATE, plainDateDay } from './fast-fields.js';
+import { EVENT_KIND_PATTERN, MAX_HOURS_PER_WEEK } from './limits.js';
+import type { EmploymentSpell, OutcomeRecord, RecordEvent, WageObservation } from './schema.js';
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+type Raw = Record<string, unknown>;
+
+const RECORD_KEYS: ReadonlySet<string> = new Set([
+  'id', 'cohort', 'groups', 'enrolledOn', 'exitedOn', 'baselineWage', 'spells', 'wages', 'events',
+]);
+const SPELL_KEYS: ReadonlySet<string> = new Set(['start', 'end', 'hoursPerWeek', 'contractType', 'monthlyWage']);
+const MAX_CACHED_AMOUNTS = 4096;
+/** Absent lists share one frozen empty array (records are readonly): fewer allocations. */
+const NONE: readonly never[] = Object.freeze([]);
+
+/**
+ * Decimal amounts already parsed, by their text: amounts are immutable, so records can share them.
+ * Bounded; one per validation run (never module state).
+ *
+ * @example
+ * const cache: AmountCache = new Map();
+ */
+export type AmountCache = Map<string, Amount>;
+
+function isObject(value: unknown): value is Raw {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function onlyKeys(object: Raw, allowed: ReadonlySet<string>): boolean {
+  for (const key in object) if (!allowed.has(key)) return false;
+  return true;
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value.length > 0 ? value : undefined;
+}
+
+function date(value: unknown): number {
+  return typeof value === 'string' ? plainDateDay(value) : NO_DATE;
+}
+
+function wage(value: unknown, cache: AmountCache): Amount | undefined {
+  if (typeof value === 'string') {
+    if (!isWageText(value)) return undefined;
+    const known = cache.get(value);
+    if (known !== undefined) return known;
+    const amount = parseAmount(value);
+    if (cache.size < MAX_CACHED_AMOUNTS) cache.set(value, amount);
+    return amount;
+  }
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return parseAmount(value);
+  return undefined;
+}
+
+function groupsOf(value: unknown, context: RecordContext): readonly string[] | undefined {
+  if (value === undefined || (Array.isArray(value) && value.length === 0)) return NONE;
+  if (!Array.isArray(value)) return undefined;
+  const groups: string[] = [];
+  for (let i = 0; i < value.length; i++) {
+    const group = text(value[i] as unknown);
+    if (group === undefined || !context.groupIds.has(group)) return undefined;
+    for (let j = 0; j < i; j++) if (groups[j] === group) return undefined;
+    groups.push(group);
+  }
+  return groups;
+}
+
+function spellsOf(value: unknown, enrolled: number, cache: AmountCache): readonly EmploymentSpell[] | undefined {
+  if (value === undefined || (Array.isArray(value) && value.length === 0)) return NONE;
+  if (!Array.isArray(value)) return undefined;
+  const spells: EmploymentSpell[] = [];
+  let previousEnd: number | undefined; // the previous spell's end; undefined when it is open
+  for (let i = 0; i < value.length; i++) {
+    const raw: unknown = value[i];
+    if (!isObject(raw) || !onlyKeys(raw, SPELL_KEYS)) return undefined;
+    const start = date(raw.start);
+    if (start < enrolled || (i > 0 && (previousEnd === undefined || start <= previousEnd))) return undefined;
+    const spell: Mutable<EmploymentSpell> = { start: start as CalendarDate };
+    if (raw.end === undefined) previousEnd = undefined;
+    else {
+      const end = date(raw.end);
+      if (end < start) return undefined;
+      spell.end = end as CalendarDate;
+      previousEnd = end;
+    }
+    const hours = raw.hoursPerWeek;
+    if (hours !== undefined) {
+      if (!(typeof hours === 'number' && hours >= 0 && hours <= MAX_HOURS_PER_WEEK)) return undefined;
+      spell.hoursPerWeek = hours;
+    }
+    if (raw.contractType !== undefined) {
+      const contractType = text(raw.contractType);
+      if (contractType === undefined) return undefined;
+      spell.contractType = contractType;
+    }
+    if (raw.monthlyWage !== undefined) {
+      const monthlyWage = wage(raw.monthlyWage, cache);
+      if (monthlyWage === undefined) return undefined;
+      spell.monthlyWage = monthlyWage;
+    }
+    spells.push(spell);
+  }
+  return spells;
+}
+
+function wagesOf(value: unknown, enrolled: number, cache: AmountCache): readonly WageObservation[] | undefined {
+  if (value === undefined || (Array.isArray(value) && value.length === 0)) return NONE;
+  if (!Array.isArray(value)) return undefined;
+  const wages: WageObservation[] = [];
+  let previous = enrolled;
+  for (const raw of value as readonly unknown[]) {
+    if (!isObject(raw)) return undefined;
+    for (const key in raw) if (key !== 'on' && key !== 'monthlyWage') return undefined;
+    const on = date(raw.on);
+    if (on < previous) return undefined;
+    const monthlyWage = wage(raw.monthlyWage, cache);
+    if (monthlyWage === undefined) return undefined;
+    wages.push({ on: on as CalendarDate, monthlyWage });
+    previous = on;
+  }
+  return wages;
+}
+
+function eventsOf(value: unknown, enrolled: number): readonly RecordEvent[] | undefined {
+  if (value === undefined || (Array.isArray(value) && value.length === 0)) return NONE;
+  if (!Array.isArray(value)) return undefined;
+  const events: RecordEvent[] = [];
+  let previousOn = enrolled;
+  let previousKind = '';
+  for (const raw of value as readonly unknown[]) {
+    if (!isObject(raw)) return undefined;
+    for (const key in raw) if (key !== 'kind' && key !== 'on') return undefined;
+    const kind = text(raw.kind);
+    const on = date(raw.on);
+    if (kind === undefined || on < previousOn || (on === previousOn && kind < previousKind)) return undefined;
+    if (!EVENT_KIND_PATTERN.test(kind)) return undefined;
+    events.push({ kind, on: on as CalendarDate });
+    previousOn = on;
+    previousKind = kind;
+  }
+  return events;
+}
+
+/**
+ * The parsed record when `raw` is certainly a valid record for `context` with sorted lists, else
+ * `undefined` (run the full checks then). Never throws for any input value.
+ *
+ * @param raw - one element of the input
+ * @param context - the contract's cohorts and groups
+ * @param cache - parsed amounts by text, shared across one run
+ * @example
+ * const record = fastRecord({ id: 'P1', cohort: '2023-A', enrolledOn: '2023-01-09' }, context, new Map());
+ * record?.enrolledOn; // the day number of 2023-01-09
+ */
+export function fastRecord(raw: unknown, context: RecordContext, cache: AmountCache): OutcomeRecord | undefined {
+  if (!isObject(raw) || !onlyKeys(raw, RECORD_KEYS)) return undefined;
+  const id = text(raw.id);
+  const cohort = text(raw.cohort);
+  const enrolledOn = date(raw.enrolledOn);
+  if (id === undefined || cohort === undefined || enrolledOn === NO_DATE || !context.cohortIds.has(cohort)) return undefined;
+  let exitedOn: number | undefined;
+  if (raw.exitedOn !== undefined) {
+    exitedOn = date(raw.exitedOn);
+    if (exitedOn < enrolledOn) return undefined;
+  }
+  let baselineWage: Amount | undefined;
+  if (raw.baselineWage !== undefined) {
+    baselineWage = wage(raw.baselineWage, cache);
+    if (baselineWage === undefined) return undefined;
+  }
+  const groups = groupsOf(raw.groups, context);
+  if (groups === undefined) return undefined;
+  const spells = spellsOf(raw.spells, enrolledOn, cache);
+  if (spells === undefined) return undefined;
+  const wages = wagesOf(raw.wages, enrolledOn, cache);
+  if (wages === undefined) return undefined;
+  const events = eventsOf(raw.events, enrolledOn);
+  if (events === undefined) return undefined;
+  const record: Mutable<OutcomeRecord> = { id, cohort, groups, enrolledOn: enrolledOn as CalendarDate, spells, wages, events };
+  if (exitedOn !== undefined) record.exitedOn = exitedOn as CalendarDate;
+  if (baselineWage !== undefined) record.baselineWage = baselineWage;
+  return record;
+}
