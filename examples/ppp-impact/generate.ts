@@ -59,11 +59,6 @@ function money(cents: bigint): string {
   return `${text.slice(0, -2)}.${text.slice(-2)}`;
 }
 
-/** A wage raised by `percent` % (integer), rounded down to the cent, in integer arithmetic. */
-function raise(cents: bigint, percent: number): bigint {
-  return (cents * BigInt(100 + percent)) / 100n;
-}
-
 const d = (date: CalendarDate): string => formatDate(date);
 
 const COHORTS = [

@@ -8,7 +8,7 @@
  *
  * @module
  */
-import { addDays, addMonths, formatDate, parseDate, type CalendarDate } from '../../src/calendar/index.js';
+import { addDays, formatDate, parseDate, type CalendarDate } from '../../src/calendar/index.js';
 
 /** The seed the committed files were generated with. */
 export const SEED = 20240401;
@@ -57,11 +57,6 @@ function prng(seed: number): { int: (lo: number, hi: number) => number; chance: 
 function money(cents: bigint): string {
   const text = cents.toString().padStart(3, '0');
   return `${text.slice(0, -2)}.${text.slice(-2)}`;
-}
-
-/** A wage raised by `percent` % (integer), rounded down to the cent, in integer arithmetic. */
-function raise(cents: bigint, percent: number): bigint {
-  return (cents * BigInt(100 + percent)) / 100n;
 }
 
 const d = (date: CalendarDate): string => formatDate(date);

@@ -80,3 +80,47 @@ export function settlementText(settlement: Settlement): string {
 export function writeExampleFile(example: Example, file: string, text: string): void {
   writeFileSync(join(example.dir, file), text);
 }
+
+/** A money string to integer cents ("1234.5" → 123450n), exact, for hand arithmetic in tests. */
+export function cents(text: string): bigint {
+  const match = /^(\d+)(?:\.(\d{1,2}))?$/.exec(text);
+  if (match === null) throw new Error(`not a money string with at most 2 decimals: ${text}`);
+  return BigInt(match[1] ?? '0') * 100n + BigInt((match[2] ?? '').padEnd(2, '0'));
+}
+
+/** Integer cents back to a money string with two decimals. */
+export function money(value: bigint): string {
+  const text = value.toString().padStart(3, '0');
+  return `${text.slice(0, -2)}.${text.slice(-2)}`;
+}
+
+/**
+ * The arithmetic every settlement must satisfy, checked from the document alone: each claim line
+ * pays claims × unit; a tranche's earned is the sum of its lines; the provider gets earned minus
+ * reinvested; the payers' parts sum to the tranche; the totals sum the tranches.
+ */
+export function checkSettlementArithmetic(settlement: Settlement): string[] {
+  const problems: string[] = [];
+  let total = 0n;
+  for (const tranche of settlement.tranches) {
+    let sum = 0n;
+    for (const line of tranche.lines) {
+      if (line.claims !== null && line.unit !== null && cents(line.earned) !== BigInt(line.claims) * cents(line.unit)) {
+        problems.push(`${tranche.id} ${line.rule}: ${line.claims} × ${line.unit} ≠ ${line.earned}`);
+      }
+      sum += cents(line.paid);
+    }
+    if (tranche.status === 'settled' && sum !== cents(tranche.earned)) problems.push(`${tranche.id}: lines ${money(sum)} ≠ earned ${tranche.earned}`);
+    if (cents(tranche.earned) - cents(tranche.reinvested) !== cents(tranche.toProvider)) problems.push(`${tranche.id}: toProvider`);
+    const payers = tranche.payers.reduce((acc, payer) => acc + cents(payer.earned), 0n);
+    if (payers !== cents(tranche.earned)) problems.push(`${tranche.id}: payers ${money(payers)} ≠ ${tranche.earned}`);
+    total += cents(tranche.earned);
+  }
+  if (total !== cents(settlement.totals.earned)) problems.push(`totals ${settlement.totals.earned} ≠ ${money(total)}`);
+  return problems;
+}
+
+/** Raw wire records with the list fields defaulted (NDJSON leaves empty lists out). */
+export function wireRecords<T>(raw: readonly unknown[]): T[] {
+  return raw.map((r) => ({ groups: [], spells: [], wages: [], events: [], ...(r as object) }) as T);
+}
