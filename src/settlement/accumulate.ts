@@ -94,7 +94,7 @@ function participantClaims(plan: SettlementPlan, record: OutcomeRecord, resoluti
 
 function applyParticipantCaps(plan: SettlementPlan, ledger: Ledger, record: OutcomeRecord, claims: Claim[]): void {
   plan.participantCaps.forEach((cap, capIndex) => {
-    const capped = claims.filter((claim) => plan.contract.rules[claim.rule]?.kind !== 'fee');
+    const capped = [...claims];
     capped.sort((a, b) =>
       cap.claimOrder === 'achievementDate' ? a.date - b.date || a.rule - b.rule : a.rule - b.rule || a.date - b.date,
     );
