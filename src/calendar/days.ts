@@ -117,9 +117,19 @@ export function dateParts(date: CalendarDate): DateParts {
   return { year, month, day };
 }
 
-/** Day number of 0001-01-01. */
+/**
+ * The first supported date, 0001-01-01, as a day number.
+ *
+ * @example
+ * formatDate(MIN_DATE); // '0001-01-01'
+ */
 export const MIN_DATE = civilToDays(MIN_YEAR, 1, 1) as CalendarDate;
-/** Day number of 9999-12-31. */
+/**
+ * The last supported date, 9999-12-31, as a day number.
+ *
+ * @example
+ * formatDate(MAX_DATE); // '9999-12-31'
+ */
 export const MAX_DATE = civilToDays(MAX_YEAR, 12, 31) as CalendarDate;
 
 /**

@@ -6,7 +6,12 @@
  */
 import { formatPath, type Issue, type PathSegment } from '../errors.js';
 
-/** Keys refused anywhere in a contract (prototype pollution vectors). */
+/**
+ * Keys refused anywhere in a contract (prototype pollution vectors).
+ *
+ * @example
+ * FORBIDDEN_KEYS.has('__proto__'); // true
+ */
 export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** Deepest nesting a contract document may have (the schema itself needs fewer than 10 levels). */

@@ -13,7 +13,12 @@ const common = {
   description: TextSchema.optional(),
 };
 
-/** Which price applies to a participant who belongs to several priced groups. */
+/**
+ * Which price applies to a participant who belongs to several priced groups.
+ *
+ * @example
+ * SeveralGroupsSchema.parse('highest'); // 'highest'
+ */
 export const SeveralGroupsSchema = z.enum(['highest', 'lowest']);
 
 /**

@@ -21,7 +21,12 @@ import { ReinvestmentSchema } from './reinvestment.js';
 import { PaymentRuleSchema } from './rules.js';
 import { TrancheSchema } from './tranches.js';
 
-/** The schema version this library reads and writes. */
+/**
+ * The schema version this library reads and writes.
+ *
+ * @example
+ * contract.schemaVersion === CONTRACT_SCHEMA_VERSION; // true for every parsed contract
+ */
 export const CONTRACT_SCHEMA_VERSION = '1.0';
 
 /**
@@ -78,35 +83,99 @@ export type Contract = DeepReadonly<z.output<typeof ContractSchema>>;
  */
 export type ContractInput = z.input<typeof ContractSchema>;
 
-/** @example const p: Payer = contract.parties.payers[0]!; */
+/**
+ * A payer of outcome payments and its share of every payment.
+ *
+ * @example const p: Payer = contract.parties.payers[0]!;
+ */
 export type Payer = Contract['parties']['payers'][number];
-/** @example const investors: readonly Investor[] = contract.parties.investors ?? []; */
+/**
+ * An investor (for simulation: commitment, principal, return cap, guarantee).
+ *
+ * @example const investors: readonly Investor[] = contract.parties.investors ?? [];
+ */
 export type Investor = NonNullable<Contract['parties']['investors']>[number];
-/** @example const c: Cohort = contract.cohorts[0]!; */
+/**
+ * A cohort: an enrolment window and an optional target size.
+ *
+ * @example const c: Cohort = contract.cohorts[0]!;
+ */
 export type Cohort = Contract['cohorts'][number];
-/** @example const groups: readonly Group[] = contract.groups ?? []; */
+/**
+ * A participant group (a priority group such as minimum-income beneficiaries).
+ *
+ * @example const groups: readonly Group[] = contract.groups ?? [];
+ */
 export type Group = NonNullable<Contract['groups']>[number];
-/** @example const o: Outcome = contract.outcomes[0]!; */
+/**
+ * An outcome definition (placement, retention, wage progression, milestone, cohort indicator).
+ *
+ * @example const o: Outcome = contract.outcomes[0]!;
+ */
 export type Outcome = Contract['outcomes'][number];
-/** @example type K = OutcomeKind; // 'placement' | 'retention' | ... */
+/**
+ * The kinds of outcome definition.
+ *
+ * @example type K = OutcomeKind; // 'placement' | 'retention' | ...
+ */
 export type OutcomeKind = Outcome['kind'];
-/** @example const r: PaymentRule = contract.rules[0]!; */
+/**
+ * A payment rule (rate card, sustainment, cohort rate, bonus, fee).
+ *
+ * @example const r: PaymentRule = contract.rules[0]!;
+ */
 export type PaymentRule = Contract['rules'][number];
-/** @example type K = PaymentRuleKind; // 'rateCard' | 'cohortRate' | ... */
+/**
+ * The kinds of payment rule.
+ *
+ * @example type K = PaymentRuleKind; // 'rateCard' | 'cohortRate' | ...
+ */
 export type PaymentRuleKind = PaymentRule['kind'];
-/** @example const caps: readonly Cap[] = contract.caps ?? []; */
+/**
+ * A cap (per participant, outcome volume, outcome, cohort, tranche, payer, contract).
+ *
+ * @example const caps: readonly Cap[] = contract.caps ?? [];
+ */
 export type Cap = NonNullable<Contract['caps']>[number];
-/** @example type K = CapKind; // 'participant' | 'contract' | ... */
+/**
+ * The kinds of cap.
+ *
+ * @example type K = CapKind; // 'participant' | 'contract' | ...
+ */
 export type CapKind = Cap['kind'];
-/** @example const t: Tranche = contract.tranches[0]!; */
+/**
+ * A tranche: what it pays for, when it is measured and when it falls due.
+ *
+ * @example const t: Tranche = contract.tranches[0]!;
+ */
 export type Tranche = Contract['tranches'][number];
-/** @example const clauses: readonly ExitClause[] = contract.exitClauses ?? []; */
+/**
+ * An exit clause: a condition checked at a date and its effect.
+ *
+ * @example const clauses: readonly ExitClause[] = contract.exitClauses ?? [];
+ */
 export type ExitClause = NonNullable<Contract['exitClauses']>[number];
-/** @example const cond: ExitCondition = clause.condition; */
+/**
+ * The condition of an exit clause.
+ *
+ * @example const cond: ExitCondition = clause.condition;
+ */
 export type ExitCondition = ExitClause['condition'];
-/** @example const effect: ExitEffect = clause.effect; */
+/**
+ * The effect of an exit clause when its condition holds.
+ *
+ * @example const effect: ExitEffect = clause.effect;
+ */
 export type ExitEffect = ExitClause['effect'];
-/** @example const list: readonly Reinvestment[] = contract.reinvestment ?? []; */
+/**
+ * A reinvestment: a share of payments set aside for a destination, with a cap.
+ *
+ * @example const list: readonly Reinvestment[] = contract.reinvestment ?? [];
+ */
 export type Reinvestment = NonNullable<Contract['reinvestment']>[number];
-/** @example const list: readonly HiringGuarantee[] = contract.hiringGuarantees ?? []; */
+/**
+ * A conditional hiring guarantee by an employer.
+ *
+ * @example const list: readonly HiringGuarantee[] = contract.hiringGuarantees ?? [];
+ */
 export type HiringGuarantee = NonNullable<Contract['hiringGuarantees']>[number];

@@ -36,7 +36,12 @@ export function isDecimalString(value: unknown): value is string {
   return typeof value === 'string' && DECIMAL_STRING.test(value);
 }
 
-/** The amount zero. */
+/**
+ * The amount zero.
+ *
+ * @example
+ * sumAmounts([]).equals(ZERO); // true
+ */
 export const ZERO: Amount = new Dec(0);
 
 function describe(value: unknown): string {
