@@ -217,7 +217,10 @@ export function runSchedule(plan: SettlementPlan, ledger: Ledger, indicators: In
       const spec = specs[next] as TrancheSpec;
       next += 1;
       const forced = statuses.get(spec.id);
-      const status: TrancheStatus = spec.measuredOn > plan.asOf ? 'scheduled' : (forced?.status ?? 'settled');
+      // A tranche cancelled by a clause that fired on or before the as-of date is cancelled even if
+      // it is measured after it: it will never be paid, so it is not `scheduled`.
+      const status: TrancheStatus =
+        forced?.status === 'cancelled' ? 'cancelled' : spec.measuredOn > plan.asOf ? 'scheduled' : (forced?.status ?? 'settled');
       const result = settleTranche(plan, ledger, state, spec, status);
       result.byClause = forced?.byClause ?? null;
       results.push(result);
