@@ -3,7 +3,10 @@ import { parseContract, validateRecords } from '../../src/index.js';
 import { loadExample, readRecordsText, settledExample, settlementText } from './helpers.js';
 import { PROGRAMMES } from './programmes.js';
 
-describe.each(PROGRAMMES)('examples/$name', (programme) => {
+// While regenerating, the files change under the tests: they run on the next plain run.
+const REGENERATING = process.env['REGENERATE_EXAMPLES'] === '1';
+
+describe.skipIf(REGENERATING).each(PROGRAMMES)('examples/$name', (programme) => {
   const example = loadExample(programme.name);
 
   test('contract.json parses', () => {

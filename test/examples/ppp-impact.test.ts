@@ -5,6 +5,9 @@ import { addDays, formatDate, parseDate, settle, type Settlement } from '../../s
 import type { WireRecord } from '../../examples/ppp-impact/generate.js';
 import { cents, checkSettlementArithmetic, loadExample, money, readRecordsText, wireRecords } from './helpers.js';
 
+// While regenerating, the files change under the tests: they run on the next plain run.
+const REGENERATING = process.env['REGENERATE_EXAMPLES'] === '1';
+
 const example = loadExample('ppp-impact');
 const expected = JSON.parse(example.expected) as Settlement;
 const records = wireRecords<WireRecord>(readRecordsText(example.ndjson, 'ndjson'));
@@ -19,7 +22,7 @@ const completed = (r: WireRecord): boolean => r.events.some((e) => e.kind === 't
 const line = (tranche: string, rule: string, cohort: string | null): Settlement['tranches'][number]['lines'][number] | undefined =>
   expected.tranches.find((t) => t.id === tranche)?.lines.find((l) => l.rule === rule && l.cohort === cohort);
 
-describe('examples/ppp-impact, checked by hand', () => {
+describe.skipIf(REGENERATING)('examples/ppp-impact, checked by hand', () => {
   test('every amount adds up: lines, tranches, payers, totals', () => {
     expect(checkSettlementArithmetic(expected)).toEqual([]);
   });

@@ -5,6 +5,9 @@ import { addDays, formatDate, parseDate, settle } from '../../src/index.js';
 import type { WireRecord } from '../../examples/region-sud/generate.js';
 import { cents, checkSettlementArithmetic, loadExample, money, readRecordsText, wireRecords } from './helpers.js';
 
+// While regenerating, the files change under the tests: they run on the next plain run.
+const REGENERATING = process.env['REGENERATE_EXAMPLES'] === '1';
+
 const AS_OF = '2025-06-30';
 const example = loadExample('region-sud');
 const expected = JSON.parse(example.expected) as import('../../src/index.js').Settlement;
@@ -27,7 +30,7 @@ function placedOn(record: WireRecord): string | undefined {
   return dates[0];
 }
 
-describe('examples/region-sud, checked by hand', () => {
+describe.skipIf(REGENERATING)('examples/region-sud, checked by hand', () => {
   test('every amount adds up: lines, tranches, payers, totals', () => {
     expect(checkSettlementArithmetic(expected)).toEqual([]);
   });
