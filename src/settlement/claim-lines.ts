@@ -104,7 +104,12 @@ export function claimLines(
   }
   const cohortId = plan.contract.cohorts[cohort]?.id ?? null;
   const outcome = source.kind === 'rateCard' ? source.outcome : source.kind === 'sustainment' ? source.placementOutcome : null;
-  const what = source.kind === 'fee' ? 'starts' : source.kind === 'sustainment' ? 'sustainment periods' : `participants who achieved ${outcome ?? '?'}`;
+  const what = (count: number): string => {
+    const one = count === 1;
+    if (source.kind === 'fee') return one ? 'start' : 'starts';
+    if (source.kind === 'sustainment') return one ? 'sustainment period' : 'sustainment periods';
+    return `${one ? 'participant' : 'participants'} who achieved ${outcome ?? '?'}`;
+  };
   const lines: Line[] = [];
   for (const entry of byUnit.values()) {
     if (entry.claims === 0 && entry.volumeCut === 0) continue;
@@ -128,7 +133,7 @@ export function claimLines(
       claims: entry.claims,
       unit: entry.unit,
       inputs,
-      formula: `${entry.claims} ${what} × ${formatDecimal(entry.unit)}`,
+      formula: `${entry.claims} ${what(entry.claims)} × ${formatDecimal(entry.unit)}`,
       exact,
       amount: roundMoney(exact, plan.currency, plan.rounding),
       paid: roundMoney(exact, plan.currency, plan.rounding),
