@@ -16,7 +16,8 @@ interface ParsedRow {
   readonly info: { readonly lines: number };
 }
 
-const NEWLINES = /\r\n|\r|\n/g;
+const LINE_BREAK_CHARS = /[\r\n]/g;
+const CRLF = /\r\n/g;
 
 /**
  * Parses the contents of a CSV file: a header row, then one row per participant (RFC 4180 quoting,
@@ -45,19 +46,20 @@ export function readCsvRecords(text: string): Result<RawRecords> {
     const lines = (error as { lines?: unknown }).lines;
     return fail([readerIssue('CSV_SYNTAX', `the CSV text cannot be parsed: ${reason}`, typeof lines === 'number' ? lines : undefined, 'rejected')]);
   }
+  const startLines = startLinesOf(rows);
   rows = rows.filter((row) => row.record.some((cell) => cell.trim() !== ''));
   const [headerRow, ...dataRows] = rows;
   if (headerRow === undefined) return fail([readerIssue('CSV_EMPTY', 'the CSV text has no header row', undefined, 'rejected')]);
   const header = headerRow.record.map((cell) => cell.trim());
-  const headerLine = startLine(headerRow);
-  const columns = mapHeader(header, headerLine);
+  const headerLine = startLines.get(headerRow) ?? 1;
+  const columns = mapCsvHeader(header, headerLine);
   if (!Array.isArray(columns)) return fail(columns.issues);
 
   const records: unknown[] = [];
   const lines: number[] = [];
   const issues: RecordIssue[] = [];
   for (const row of dataRows) {
-    const line = startLine(row);
+    const line = startLines.get(row) ?? 1;
     if (row.record.length !== header.length) {
       issues.push(
         readerIssue('CSV_ROW_LENGTH', `line ${line} has ${row.record.length} cells but the header has ${header.length}`, line, 'excluded'),
@@ -70,7 +72,15 @@ export function readCsvRecords(text: string): Result<RawRecords> {
   return ok({ records, lines, issues });
 }
 
-function mapHeader(header: readonly string[], line: number): CsvColumn[] | { issues: RecordIssue[] } {
+/**
+ * Maps a CSV header row (cells trimmed) to its columns, or the fatal issues: CSV_DUPLICATE_COLUMN,
+ * CSV_UNKNOWN_COLUMN, CSV_MISSING_COLUMN.
+ *
+ * @example
+ * mapCsvHeader(['id', 'cohort', 'enrolledOn'], 1); // three columns
+ * mapCsvHeader(['id', 'salary'], 1);               // { issues: [CSV_UNKNOWN_COLUMN, CSV_MISSING_COLUMN ...] }
+ */
+export function mapCsvHeader(header: readonly string[], line: number): CsvColumn[] | { issues: RecordIssue[] } {
   const issues: RecordIssue[] = [];
   const columns: CsvColumn[] = [];
   const seen = new Set<string>();
@@ -96,9 +106,23 @@ function mapHeader(header: readonly string[], line: number): CsvColumn[] | { iss
   return issues.length > 0 ? { issues } : columns;
 }
 
-/** csv-parse reports the line a row ends on; a quoted cell may span lines. */
-function startLine(row: ParsedRow): number {
-  let inner = 0;
-  for (const cell of row.record) inner += cell.match(NEWLINES)?.length ?? 0;
-  return row.info.lines - inner;
+/**
+ * The line each row starts on. csv-parse reports the line a row ends on, and inside a quoted cell
+ * it counts a CR and an LF each as a line, so a CRLF in a quoted cell counts twice, for that row
+ * and every later one: undo both.
+ */
+function startLinesOf(rows: readonly ParsedRow[]): Map<ParsedRow, number> {
+  const lines = new Map<ParsedRow, number>();
+  let drift = 0; // CRLF pairs inside quoted cells of earlier rows
+  for (const row of rows) {
+    let chars = 0;
+    let pairs = 0;
+    for (const cell of row.record) {
+      chars += cell.match(LINE_BREAK_CHARS)?.length ?? 0;
+      pairs += cell.match(CRLF)?.length ?? 0;
+    }
+    lines.set(row, row.info.lines - drift - chars);
+    drift += pairs;
+  }
+  return lines;
 }

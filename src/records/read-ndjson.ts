@@ -37,7 +37,7 @@ export function readNdjsonRecords(text: string): Result<RawRecords> {
       lines.push(line);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      if (i === last && isCut(row)) {
+      if (i === last && isCutRecord(row)) {
         return fail([
           readerIssue('NDJSON_TRUNCATED', `line ${line}, the last line, is cut mid-record (the file is incomplete): ${reason}`, line, 'rejected'),
         ]);
@@ -48,8 +48,15 @@ export function readNdjsonRecords(text: string): Result<RawRecords> {
   return ok({ records, lines, issues });
 }
 
-/** True when the text ends inside a string or with an object or array still open. */
-function isCut(row: string): boolean {
+/**
+ * True when the text ends inside a string or with an object or array still open: a record cut
+ * short, not merely a bad line.
+ *
+ * @example
+ * isCutRecord('{"id":"P1","coh'); // true
+ * isCutRecord('{"id":P1}');       // false
+ */
+export function isCutRecord(row: string): boolean {
   let depth = 0;
   let inString = false;
   for (let i = 0; i < row.length; i++) {

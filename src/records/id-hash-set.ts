@@ -1,0 +1,88 @@
+/**
+ * A compact set of participant ids for streams: each id is kept as a 64-bit hash in a typed
+ * array (16 bytes per id at most), not as a string. Two different ids can share a hash (about
+ * once in 10^12 pairs): `add` then reports a repeat, so a repeat is a *candidate* duplicate that
+ * the caller confirms with the ids themselves.
+ *
+ * @module
+ */
+
+/**
+ * The set: `add` returns false when the id's hash was already present (a candidate duplicate).
+ *
+ * @example
+ * const ids = createIdHashSet();
+ * ids.add('P1'); // true
+ * ids.add('P1'); // false
+ */
+export interface IdHashSet {
+  add(id: string): boolean;
+  readonly size: number;
+}
+
+function hash(text: string, seed: number): number {
+  let h = seed;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  h ^= text.length;
+  h = Math.imul(h ^ (h >>> 16), 0x7feb352d);
+  h = Math.imul(h ^ (h >>> 15), 0x846ca68b);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/**
+ * The 64-bit hash of an id as text, to name candidate duplicates.
+ *
+ * @example
+ * idHashKey('P1') === idHashKey('P1'); // true
+ */
+export function idHashKey(id: string): string {
+  return `${hash(id, 0x811c9dc5).toString(36)}:${(hash(id, 0x9e3779b9) | 1).toString(36)}`;
+}
+
+/**
+ * An empty set of id hashes, growing as needed.
+ *
+ * @example
+ * const ids = createIdHashSet();
+ */
+export function createIdHashSet(): IdHashSet {
+  let capacity = 1024;
+  let table = new Uint32Array(capacity * 2);
+  let size = 0;
+
+  function insert(into: Uint32Array, mask: number, low: number, high: number): boolean {
+    let slot = low & mask;
+    for (;;) {
+      const at = slot * 2;
+      const storedHigh = into[at + 1] ?? 0;
+      if (storedHigh === 0) {
+        into[at] = low;
+        into[at + 1] = high;
+        return true;
+      }
+      if (storedHigh === high && into[at] === low) return false;
+      slot = (slot + 1) & mask;
+    }
+  }
+
+  function grow(): void {
+    const old = table;
+    capacity *= 2;
+    table = new Uint32Array(capacity * 2);
+    for (let at = 0; at < old.length; at += 2) {
+      const high = old[at + 1] ?? 0;
+      if (high !== 0) insert(table, capacity - 1, old[at] ?? 0, high);
+    }
+  }
+
+  return {
+    add(id) {
+      const added = insert(table, capacity - 1, hash(id, 0x811c9dc5), (hash(id, 0x9e3779b9) | 1) >>> 0);
+      if (added && ++size * 2 > capacity) grow();
+      return added;
+    },
+    get size() {
+      return size;
+    },
+  };
+}

@@ -1,0 +1,96 @@
+/**
+ * Reads flat CSV from a stream of text chunks, one record at a time.
+ *
+ * @module
+ */
+import type { CsvColumn } from './csv-columns.js';
+import { csvRowToRecord } from './csv-row.js';
+import { scanCsvRecord } from './csv-scan.js';
+import { mapCsvHeader } from './read-csv.js';
+import { readerIssue } from './reader-issue.js';
+import type { StreamRow } from './stream-row.js';
+
+/**
+ * Streams a records CSV file with exactly the rules of `readCsvRecords` (header row, RFC 4180
+ * quoting, CRLF/LF/CR, byte-order mark, cells trimmed, blank rows skipped, the same column
+ * mapping): yields each record with the line it starts on as soon as it is complete. A row with
+ * the wrong number of cells yields an `unreadable` CSV_ROW_LENGTH. Fatal (the reader stops):
+ * CSV_EMPTY, a bad header (CSV_UNKNOWN_COLUMN, CSV_DUPLICATE_COLUMN, CSV_MISSING_COLUMN) and
+ * CSV_SYNTAX, notably a quote left open at the end of the text (the file is cut). Chunks may
+ * split the text anywhere; only the current record is held in memory.
+ *
+ * The scanner is outcome-pay's own (`csv-scan.ts`): csv-parse's platform-neutral core is not
+ * exported by the package, and its stream API needs Node streams. Tests check that both readers
+ * give the same records.
+ *
+ * @param chunks - the file's text in chunks, e.g. `fs.createReadStream(path, 'utf8')`
+ * @example
+ * async function* chunks() { yield 'id,cohort,enrolledOn\nP1,2023-A,'; yield '2023-01-09\n'; }
+ * for await (const row of readCsvStream(chunks())) console.log(row); // { kind: 'record', record: { id: 'P1', ... }, line: 2 }
+ */
+export async function* readCsvStream(chunks: AsyncIterable<string>): AsyncGenerator<StreamRow, void, undefined> {
+  let text = '';
+  let line = 1;
+  let first = true;
+  let header: { columns: CsvColumn[]; width: number } | undefined;
+
+  function* rows(atEnd: boolean): Generator<StreamRow | 'stop', void, undefined> {
+    let start = 0;
+    while (start < text.length) {
+      const scan = scanCsvRecord(text, start, atEnd);
+      if (scan === 'more') break;
+      if ('error' in scan) {
+        yield { kind: 'fatal', issues: [readerIssue('CSV_SYNTAX', `the CSV text cannot be parsed at line ${line + scan.breaks}: ${scan.error}`, line + scan.breaks, 'rejected')] };
+        yield 'stop';
+        return;
+      }
+      const rowLine = line;
+      line += scan.breaks;
+      start = scan.end;
+      const cells = scan.cells;
+      let blank = true;
+      for (let i = 0; i < cells.length; i++) {
+        const cell = (cells[i] ?? '').trim();
+        cells[i] = cell;
+        if (cell !== '') blank = false;
+      }
+      if (blank) continue;
+      if (header === undefined) {
+        const columns = mapCsvHeader(cells, rowLine);
+        if (!Array.isArray(columns)) {
+          yield { kind: 'fatal', issues: columns.issues };
+          yield 'stop';
+          return;
+        }
+        header = { columns, width: cells.length };
+        continue;
+      }
+      if (cells.length !== header.width) {
+        yield {
+          kind: 'unreadable',
+          issue: readerIssue('CSV_ROW_LENGTH', `line ${rowLine} has ${cells.length} cells but the header has ${header.width}`, rowLine, 'excluded'),
+        };
+        continue;
+      }
+      yield { kind: 'record', record: csvRowToRecord(header.columns, cells), line: rowLine };
+    }
+    text = start === 0 ? text : text.slice(start);
+  }
+
+  for await (const chunk of chunks) {
+    text += chunk;
+    if (first && text.length > 0) {
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      first = false;
+    }
+    for (const row of rows(false)) {
+      if (row === 'stop') return;
+      yield row;
+    }
+  }
+  for (const row of rows(true)) {
+    if (row === 'stop') return;
+    yield row;
+  }
+  if (header === undefined) yield { kind: 'fatal', issues: [readerIssue('CSV_EMPTY', 'the CSV text has no header row', undefined, 'rejected')] };
+}

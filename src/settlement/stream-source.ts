@@ -1,0 +1,61 @@
+/**
+ * Where a streamed settlement reads its records from, turned into rows one at a time.
+ *
+ * @module
+ */
+import { readCsvStream, readNdjsonStream, type StreamRow } from '../records/index.js';
+
+/**
+ * A file format that can be streamed.
+ *
+ * @example
+ * const format: StreamFormat = 'ndjson';
+ */
+export type StreamFormat = 'ndjson' | 'csv';
+
+/**
+ * Text chunks of a records file, or a function that opens them (again): pass a function, such
+ * as `() => fs.createReadStream(path, 'utf8')`, so that the rare input with duplicate ids can be
+ * read a second time (see `settleStream`).
+ *
+ * @example
+ * const chunks: ChunkSource = () => createReadStream('records.ndjson', 'utf8');
+ */
+export type ChunkSource = AsyncIterable<string> | (() => AsyncIterable<string>);
+
+/**
+ * The records of a streamed settlement: raw records (parsed JSON values, e.g. from a database
+ * cursor), or a function that opens them (again), or a file's text chunks in a format.
+ *
+ * @example
+ * const source: RecordSource = { format: 'csv', chunks: () => createReadStream('records.csv', 'utf8') };
+ */
+export type RecordSource =
+  | AsyncIterable<unknown>
+  | (() => AsyncIterable<unknown>)
+  | { readonly format: StreamFormat; readonly chunks: ChunkSource };
+
+function isFileSource(source: RecordSource): source is { readonly format: StreamFormat; readonly chunks: ChunkSource } {
+  return typeof source === 'object' && 'format' in source && 'chunks' in source;
+}
+
+async function* asRows(records: AsyncIterable<unknown>): AsyncGenerator<StreamRow, void, undefined> {
+  for await (const record of records) yield { kind: 'record', record, line: 0 };
+}
+
+/**
+ * Opens the source as rows; `undefined` when it was a single-use iterable already consumed once.
+ * Rows of raw-record sources have `line: 0` (no file line).
+ *
+ * @example
+ * const rows = openRows(source, 0);
+ */
+export function openRows(source: RecordSource, pass: number): AsyncIterable<StreamRow> | undefined {
+  if (isFileSource(source)) {
+    const chunks = typeof source.chunks === 'function' ? source.chunks() : pass === 0 ? source.chunks : undefined;
+    if (chunks === undefined) return undefined;
+    return source.format === 'csv' ? readCsvStream(chunks) : readNdjsonStream(chunks);
+  }
+  if (typeof source === 'function') return asRows(source());
+  return pass === 0 ? asRows(source) : undefined;
+}

@@ -1,0 +1,108 @@
+/**
+ * `settleStream`: the settlement of records that arrive one at a time (a file read in chunks, a
+ * database cursor), in memory that does not grow with the number of records, except for one
+ * compact hash per participant id (to find duplicate ids) and, with `detail: 'participants'`, the
+ * participant ids the settlement lists.
+ *
+ * @module
+ */
+import { formatDate } from '../calendar/index.js';
+import { parseContract } from '../contract/index.js';
+import type { Issue } from '../errors.js';
+import type { ValidationRun } from '../records/check-one.js';
+import { fail, ok, type Result } from '../result.js';
+import { canonicalJson } from './canonical-json.js';
+import { checkOptions, type SettleOptions } from './options.js';
+import { readPrevious } from './previous.js';
+import { openSession } from './session.js';
+import { runPass } from './stream-pass.js';
+import { openRows, type RecordSource } from './stream-source.js';
+import type { Settlement } from './types.js';
+
+/**
+ * Settles a contract on records that arrive one at a time, with the result `settle` gives on the
+ * same records (byte for byte, duplicate ids included). Each record is validated as it arrives and
+ * added to the settlement session, then dropped.
+ *
+ * The records: an async iterable of raw records, a function returning one, or
+ * `{ format: 'ndjson' | 'csv', chunks }` where `chunks` is the file's text in chunks (or a function
+ * opening them), e.g. `() => fs.createReadStream(path, 'utf8')`. From a file, issues carry the line
+ * of their record; rows that cannot be read (NDJSON_LINE_SYNTAX, CSV_ROW_LENGTH) are issues listed
+ * first, counted in `recordsRead` and `recordsExcluded` (as `validateRawRecords` does); a file that
+ * is cut (NDJSON_TRUNCATED, an unclosed CSV quote) or has a bad header fails the settlement.
+ *
+ * Duplicate ids: as in `settle`, every record sharing an id is excluded (lenient) or the input is
+ * refused (strict). A stream only learns that an id repeats after its first record was added, so
+ * when a repeat is found the source is read a second time, from the start; the records of
+ * repeated ids are then left out. That needs a source that can be opened again (a function): a
+ * single-use iterable with a repeated id fails with `STREAM_NOT_REPEATABLE`. Inputs without
+ * duplicate ids are read once.
+ *
+ * @param contract - the contract JSON (parsed)
+ * @param records - where the records come from
+ * @param options - the options of `settle`
+ * @example
+ * import { createReadStream } from 'node:fs';
+ * const result = await settleStream(contractJson, { format: 'ndjson', chunks: () => createReadStream('records.ndjson', 'utf8') }, { asOf: '2025-06-30' });
+ * if (result.ok) console.log(result.value.totals.due);
+ */
+export async function settleStream(contract: unknown, records: RecordSource, options: SettleOptions): Promise<Result<Settlement>> {
+  const parsed = parseContract(contract);
+  if (!parsed.ok) return fail(parsed.issues);
+  const checked = checkOptions(options, parsed.value);
+  if (checked.options === undefined) return fail(checked.issues);
+  const previous = readPrevious(options.previous ?? [], parsed.value, checked.options.asOf);
+  if (previous.issues.length > 0) return fail(previous.issues);
+  const mode = checked.options.records;
+  const run: ValidationRun = {
+    context: {
+      cohortIds: new Set(parsed.value.cohorts.map((cohort) => cohort.id)),
+      groupIds: new Set((parsed.value.groups ?? []).map((group) => group.id)),
+    },
+    action: mode === 'strict' ? 'rejected' : 'excluded',
+    amounts: new Map(),
+  };
+
+  const firstRows = openRows(records, 0);
+  if (firstRows === undefined) return fail([notRepeatable('the records source was already consumed')]);
+  let session = openSession(parsed.value, checked.options, previous.value);
+  let pass = await runPass(firstRows, run, mode, session);
+  if (pass.fatal !== undefined) return fail(pass.fatal);
+  if (pass.candidates.size > 0) {
+    const again = openRows(records, 1);
+    if (again === undefined) {
+      return fail([notRepeatable('some participant ids occur more than once, and every record of a repeated id must be excluded, but the records source can be read only once: pass a function that opens it again')]);
+    }
+    const firstRead = pass.read;
+    session = openSession(parsed.value, checked.options, previous.value);
+    pass = await runPass(again, run, mode, session, pass.candidates);
+    if (pass.fatal !== undefined) return fail(pass.fatal);
+    if (pass.read !== firstRead) {
+      return fail([{ code: 'STREAM_CHANGED', path: [], message: `the records source gave ${firstRead} records the first time and ${pass.read} the second: it changed while being settled` }]);
+    }
+  }
+
+  const excluded = [...pass.bad.values()].sort((a, b) => a.recordIndex - b.recordIndex);
+  const issues = [...pass.readerIssues, ...excluded.flatMap((entry) => entry.issues)];
+  if (mode === 'strict' && issues.length > 0) return fail(issues);
+  const dataQuality = {
+    recordsRead: pass.read + pass.readerIssues.length,
+    recordsSettled: pass.settled,
+    recordsExcluded: excluded.length + pass.readerIssues.length,
+    issues: issues as readonly Issue[],
+  };
+  // The same options text as `settle`, so that both give the same fingerprint.
+  const optionsText = canonicalJson({
+    asOf: formatDate(checked.options.asOf),
+    detail: options.detail ?? 'totals',
+    indicators: options.indicators ?? {},
+    previous: previous.value.fingerprints,
+    records: checked.options.records,
+  });
+  const result = session.finish(dataQuality, optionsText);
+  return result.ok ? ok(result.value) : result;
+}
+
+function notRepeatable(message: string): Issue {
+  return { code: 'STREAM_NOT_REPEATABLE', path: [], message };
+}
