@@ -249,7 +249,7 @@ function contract(g: Gen, options: ScenarioOptions): ContractInput {
   }
   if (!reference && rules.some((r) => r.kind === 'fee') && bool(g)) {
     rules.push({ kind: 'fee', id: 'fee-schedule', name: 'Delivery fee', charge: { basis: 'schedule', payments: [{ date: formatDate(addDays(start, int(g, 0, 100))), amount: money(g, 5000) }, { date: formatDate(first), amount: money(g, 5000) }] } });
-    (tranches[0]?.rules as string[] | undefined)?.push('fee-schedule');
+    (tranches[0]?.rules)?.push('fee-schedule');
   }
   const lastDue = Math.max(...tranches.map((t) => parseDate(t.dueOn))) as CalendarDate;
   const periodEnd = addDays(Math.max(lastDue, lastCohortEnd) as CalendarDate, int(g, 0, 100));

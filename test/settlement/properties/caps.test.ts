@@ -13,11 +13,11 @@ function checkCaps(scenario: Scenario, s: Settlement): void {
   for (const cap of scenario.contract.caps ?? []) {
     switch (cap.kind) {
       case 'participant': {
-        // per participant, from the participant claims (rate card and sustainment lines, which list
-        // their participants with detail: 'participants'): Σ unit over the participant's claims
+        // per participant, from the participant claims (rate card, sustainment and per-start fee
+        // lines, which list their participants with detail: 'participants'): Σ unit over the claims
         const perParticipant = new Map<string, bigint>();
         for (const { line } of lines) {
-          if ((line.kind !== 'rateCard' && line.kind !== 'sustainment') || line.unit === null) continue;
+          if (line.claims === null || line.unit === null) continue;
           for (const id of line.participants ?? []) perParticipant.set(id, (perParticipant.get(id) ?? 0n) + toCents(fixed2(line.unit)));
         }
         for (const [id, total] of perParticipant) expect(total <= toCents(fixed2(cap.amount)), `${cap.id} ${id}`).toBe(true);

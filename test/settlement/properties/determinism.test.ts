@@ -30,7 +30,7 @@ function sessionsSettlement(scenario: Scenario, split: number, detail: 'totals' 
   for (const record of records) whole.add(record);
   const left = openSession(parsed.value, checked.options, previous);
   const right = openSession(parsed.value, checked.options, previous);
-  records.forEach((record, index) => (index < split ? left : right).add(record));
+  records.forEach((record, index) => { (index < split ? left : right).add(record); });
   left.merge(right);
   const a = whole.finish(dataQuality, 'options');
   const b = left.finish(dataQuality, 'options');
@@ -43,7 +43,7 @@ const MONEY_KEYS = new Set(['earned', 'paid', 'previouslyPaid', 'due', 'withheld
 function checkJsonValues(value: unknown, path: string, problems: string[]): void {
   if (value === undefined) problems.push(`${path} is undefined`);
   else if (typeof value === 'number' && !Number.isFinite(value)) problems.push(`${path} is ${value}`);
-  else if (Array.isArray(value)) value.forEach((item, i) => checkJsonValues(item, `${path}[${i}]`, problems));
+  else if (Array.isArray(value)) value.forEach((item, i) => { checkJsonValues(item, `${path}[${i}]`, problems); });
   else if (typeof value === 'object' && value !== null) {
     for (const [key, item] of Object.entries(value)) {
       if (MONEY_KEYS.has(key) && !path.includes('.inputs') && !/^-?\d+\.\d{2}$/.test(String(item))) problems.push(`${path}.${key} = ${String(item)} is not EUR money`);

@@ -6,8 +6,11 @@ import { expect } from 'vitest';
 import { settle, type Settlement, type SettleOptions } from '../../../src/index.js';
 import type { Scenario } from '../arbitraries.js';
 
-/** Runs per property: modest, so that each file stays well under 20 s. */
-export const RUNS = 100;
+/**
+ * Runs per property: modest, so that each file stays well under 20 s. Set `SETTLEMENT_RUNS` to
+ * search longer (e.g. `SETTLEMENT_RUNS=2000 npx vitest run test/settlement/properties`).
+ */
+export const RUNS = Number.parseInt(process.env['SETTLEMENT_RUNS'] ?? '100', 10);
 
 /** Settles a scenario and fails the test with the issues if settlement did not succeed. */
 export function settleOk(scenario: Scenario, options: Partial<SettleOptions> = {}): Settlement {
