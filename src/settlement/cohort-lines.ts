@@ -200,7 +200,10 @@ export function cohortLines(
     if (rule.pooling === 'pooled') {
       const key = cohorts.length === 1 ? cohortId(cohorts[0] ?? 0) : '*';
       const value = cohortRateValue(plan, context, rule, countsOf(cohorts), key, date);
-      return [ratchet(plan, context, rule, key, key === '*' ? null : key, rule.outcome, value, factor)];
+      // One ratchet per pool of the rule, whichever of its cohorts a tranche lists: a lump sum paid
+      // on part of the pool is deducted when a later tranche pays on the whole pool.
+      const pool = rule.cohorts.length === 1 ? (rule.cohorts[0] ?? key) : '*';
+      return [ratchet(plan, context, rule, pool, key === '*' ? null : key, rule.outcome, value, factor)];
     }
     return cohorts.map((index) =>
       ratchet(plan, context, rule, cohortId(index), cohortId(index), rule.outcome, cohortRateValue(plan, context, rule, countsOf([index]), cohortId(index), date), factor),
