@@ -241,7 +241,7 @@ function contract(g: Gen, options: ScenarioOptions): ContractInput {
       id: `T${i + 1}`,
       name: `Tranche ${i + 1}`,
       rules: last ? ruleIds : someOf(g, ruleIds),
-      cohorts: last || reference ? cohortIds : someOf(g, cohortIds),
+      cohorts: last ? cohortIds : someOf(g, cohortIds),
       measuredOn: formatDate(measured),
       dueOn: formatDate(due),
     });

@@ -162,7 +162,7 @@ export function referenceSettle(contract: ContractInput, records: readonly WireR
           const achieved = decided('achieved');
           const denominator = rule.pending === 'exclude' ? achieved + decided('failed') : members.length;
           const value = roundCents(scheduleValue(rule, achieved, denominator), contract.rounding);
-          const key = `${rule.id}|${group.length === 1 ? group[0] : '*'}`;
+          const key = `${rule.id}|${rule.pooling === 'pooled' ? rule.cohorts.join(',') : group.join(',')}`; // one ratchet per pool of the rule
           const before = ratchet.get(key) ?? new D(0);
           const pays = value.greaterThan(before) ? value.minus(before) : new D(0);
           if (value.greaterThan(before)) ratchet.set(key, value);
