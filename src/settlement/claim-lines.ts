@@ -54,9 +54,46 @@ function volumeTarget(plan: SettlementPlan, rule: number): number | undefined {
 }
 
 /**
+ * Allots an outcome-volume cap's remaining units to the claims of `rule` that a tranche takes,
+ * over all its cohorts together: earliest first (same day: larger amount first, then cohort
+ * order), so a later claim in one cohort never takes a unit from an earlier claim in another.
+ * Returns the units allowed per bucket, or undefined when the rule has no volume cap.
+ *
+ * @example
+ * const allotted = allotVolume(plan, ledger, state, 0, [{ cohort: 0, window }, { cohort: 1, window }]);
+ */
+export function allotVolume(
+  plan: SettlementPlan,
+  ledger: Ledger,
+  state: ClaimState,
+  rule: number,
+  windows: readonly { readonly cohort: number; readonly window: Window }[],
+): Map<ClaimBucket, number> | undefined {
+  const target = volumeTarget(plan, rule);
+  if (target === undefined) return undefined;
+  const taken: { bucket: ClaimBucket; cohort: number }[] = [];
+  for (const { cohort, window } of windows) {
+    for (const bucket of ledger.cohorts[cohort]?.claims.values() ?? []) {
+      if (bucket.rule === rule && bucket.date > window.after && bucket.date <= window.upTo) taken.push({ bucket, cohort });
+    }
+  }
+  taken.sort((a, b) => a.bucket.date - b.bucket.date || b.bucket.amount.comparedTo(a.bucket.amount) || a.cohort - b.cohort);
+  const allotted = new Map<ClaimBucket, number>();
+  let used = state.volumeUsed.get(rule) ?? 0;
+  for (const { bucket } of taken) {
+    const allowed = Math.max(0, Math.min(bucket.count, target - used));
+    allotted.set(bucket, allowed);
+    used += allowed;
+  }
+  state.volumeUsed.set(rule, used);
+  return allotted;
+}
+
+/**
  * The lines a tranche pays from participant claims of `rule` in `cohort`, within `window`.
  * Buckets are taken earliest first (same day: larger amount first) so that an outcome-volume cap
- * pays the first `targetUnits` claims. Lines are per unit amount.
+ * pays the first `targetUnits` claims; `allotted` (from {@link allotVolume}) gives the units
+ * allowed per bucket when the tranche's cohorts share the cap. Lines are per unit amount.
  *
  * @example
  * claimLines(plan, ledger, state, 0, 0, { after: -Infinity, upTo: measuredOn }, []);
@@ -69,6 +106,7 @@ export function claimLines(
   cohort: number,
   window: Window,
   reductions: readonly PriceReduction[],
+  allotted?: ReadonlyMap<ClaimBucket, number>,
 ): Line[] {
   const source = plan.contract.rules[rule];
   const cohortLedger = ledger.cohorts[cohort];
@@ -83,7 +121,11 @@ export function claimLines(
   for (const bucket of buckets) {
     let count = bucket.count;
     let cut = 0;
-    if (target !== undefined) {
+    if (allotted !== undefined) {
+      const allowed = allotted.get(bucket) ?? 0;
+      cut = count - allowed;
+      count = allowed;
+    } else if (target !== undefined) {
       const used = state.volumeUsed.get(rule) ?? 0;
       const allowed = Math.max(0, Math.min(count, target - used));
       cut = count - allowed;

@@ -7,7 +7,7 @@
 import type { CalendarDate } from '../calendar/index.js';
 import { ZERO, allocate, parseAmount, sumAmounts, type Amount } from '../money/index.js';
 import { applyMoneyCaps, applyPayerCaps, type CapCut } from './caps.js';
-import { claimLines, scheduledFeeLine, type ClaimState, type PriceReduction } from './claim-lines.js';
+import { allotVolume, claimLines, scheduledFeeLine, type ClaimState, type PriceReduction } from './claim-lines.js';
 import { cohortLines, type CohortContext, type IndicatorValues } from './cohort-lines.js';
 import { checkExit, uncheckedExit, type ExitCheck } from './exits.js';
 import type { Ledger } from './ledger.js';
@@ -109,11 +109,12 @@ function computeLines(plan: SettlementPlan, ledger: Ledger, state: State, spec: 
     const scheduled = scheduledFeeLine(plan, rule, { after: state.claims.watermark.get(`${rule}|*`) ?? -Infinity, upTo: spec.measuredOn });
     if (scheduled !== undefined) lines.push(scheduled);
     if (advance) state.claims.watermark.set(`${rule}|*`, spec.measuredOn);
-    for (const cohort of spec.cohorts) {
-      const key = `${rule}|${cohort}`;
-      const window = { after: state.claims.watermark.get(key) ?? -Infinity, upTo: spec.measuredOn };
-      lines.push(...claimLines(plan, ledger, state.claims, rule, cohort, window, state.reductions));
-      if (advance) state.claims.watermark.set(key, spec.measuredOn);
+    const windows = spec.cohorts.map((cohort) => ({ cohort, window: { after: state.claims.watermark.get(`${rule}|${cohort}`) ?? -Infinity, upTo: spec.measuredOn } }));
+    // an outcome-volume cap takes the earliest claims over all the tranche's cohorts, not cohort by cohort
+    const allotted = allotVolume(plan, ledger, state.claims, rule, windows);
+    for (const { cohort, window } of windows) {
+      lines.push(...claimLines(plan, ledger, state.claims, rule, cohort, window, state.reductions, allotted));
+      if (advance) state.claims.watermark.set(`${rule}|${cohort}`, spec.measuredOn);
     }
   }
   if (spec.fixedExitPayment !== undefined && spec.byClause !== null) {
