@@ -3,10 +3,13 @@
  * most the cap; and no amount is negative except a due (or adjustment) after previous payments.
  */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Settlement } from '../../../src/index.js';
 import { scenarioArbitrary, type Scenario } from '../arbitraries.js';
 import { RUNS, settleOk, sumCents, toCents } from './helpers.js';
+
+// Property runs are CPU-bound; leave room for slow CI machines and parallel files.
+vi.setConfig({ testTimeout: 30_000 });
 
 function checkCaps(scenario: Scenario, s: Settlement): void {
   const lines = s.tranches.flatMap((t) => t.lines.map((line) => ({ tranche: t.id, line })));

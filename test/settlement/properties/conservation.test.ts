@@ -2,9 +2,12 @@
  * Conservation: parts sum to the whole, to the cent, at every level of the settlement.
  */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { scenarioArbitrary } from '../arbitraries.js';
 import { RUNS, settleOk, sumCents, toCents } from './helpers.js';
+
+// Property runs are CPU-bound; leave room for slow CI machines and parallel files.
+vi.setConfig({ testTimeout: 30_000 });
 
 describe('settlement conservation', () => {
   it('per tranche: Σ payer earned = earned, Σ lines paid − payer-cap cuts = earned, Σ payer due = due, toProvider = earned − reinvested', () => {

@@ -4,7 +4,7 @@
  * over all of them; and the document survives a JSON round trip unchanged.
  */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   checkOptions,
   openSession,
@@ -14,6 +14,9 @@ import {
 } from '../../../src/index.js';
 import { scenarioArbitrary, type Scenario } from '../arbitraries.js';
 import { RUNS, settleOk } from './helpers.js';
+
+// Property runs are CPU-bound; leave room for slow CI machines and parallel files.
+vi.setConfig({ testTimeout: 30_000 });
 
 function sessionsSettlement(scenario: Scenario, split: number, detail: 'totals' | 'participants'): { whole: string; merged: string } {
   const parsed = parseContract(scenario.contract);

@@ -1,8 +1,11 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parseContract, settle, validateRecords } from '../../../src/index.js';
 import { scenarioArbitrary, type ScenarioOptions } from '../arbitraries.js';
 import { RUNS } from './helpers.js';
+
+// Property runs are CPU-bound; leave room for slow CI machines and parallel files.
+vi.setConfig({ testTimeout: 30_000 });
 
 const variants: [string, ScenarioOptions][] = [
   ['all terms', {}],

@@ -5,10 +5,13 @@
  * at T1 is never restated at T2.
  */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parseDate, formatDate, type CalendarDate } from '../../../src/index.js';
 import { scenarioArbitrary } from '../arbitraries.js';
 import { RUNS, settleOk, sumCents, toCents } from './helpers.js';
+
+// Property runs are CPU-bound; leave room for slow CI machines and parallel files.
+vi.setConfig({ testTimeout: 30_000 });
 
 describe('settlement with previous settlements', () => {
   it('idempotence: settling with itself as previous makes every due 0.00 and no adjustment', () => {
