@@ -22,13 +22,14 @@ interface Claim {
 
 function countOutcomes(tally: Tally, resolutions: readonly Resolution[], enrolledOn: number): void {
   bump(tally.enrolled, enrolledOn);
-  resolutions.forEach((resolution, index) => {
-    if (resolution.on === undefined) return;
+  for (let index = 0; index < resolutions.length; index++) {
+    const resolution = resolutions[index];
+    if (resolution?.on === undefined) continue;
     const counts = tally.outcomes[index];
-    if (counts === undefined) return;
+    if (counts === undefined) continue;
     if (resolution.status === 'achieved') bump(counts.achieved, resolution.on);
     else if (resolution.status === 'failed') bump(counts.failed, resolution.on);
-  });
+  }
 }
 
 function achievedOn(resolutions: readonly Resolution[], outcome: number): number | undefined {
@@ -37,58 +38,67 @@ function achievedOn(resolutions: readonly Resolution[], outcome: number): number
 }
 
 function countRates(plan: SettlementPlan, cohort: CohortLedger, resolutions: readonly Resolution[], enrolledOn: number): void {
-  plan.rateSpecs.forEach((spec, index) => {
+  const specs = plan.rateSpecs;
+  for (let index = 0; index < specs.length; index++) {
+    const spec = specs[index];
     const counts = cohort.rates[index];
-    if (counts === undefined) return;
+    if (spec === undefined || counts === undefined) continue;
     const entry = spec.entryOutcome < 0 ? enrolledOn : achievedOn(resolutions, spec.entryOutcome);
-    if (entry === undefined) return;
+    if (entry === undefined) continue;
     bump(counts.denominator, entry);
     const resolution = resolutions[spec.outcome];
-    if (resolution?.on === undefined) return;
+    if (resolution?.on === undefined) continue;
     if (resolution.status === 'achieved') bump(counts.achieved, Math.max(entry, resolution.on));
     else if (resolution.status === 'failed') bump(counts.failed, Math.max(entry, resolution.on));
-  });
+  }
 }
 
 function participantClaims(plan: SettlementPlan, record: OutcomeRecord, resolutions: readonly Resolution[]): Claim[] {
   const claims: Claim[] = [];
-  plan.contract.rules.forEach((rule, index) => {
+  const rules = plan.contract.rules;
+  for (let index = 0; index < rules.length; index++) {
+    const rule = rules[index];
+    if (rule === undefined) continue;
     switch (rule.kind) {
       case 'rateCard': {
-        let date = achievedOn(resolutions, plan.outcomeIndex.get(rule.outcome) ?? -1);
-        for (const prerequisite of rule.prerequisites) {
-          if (date === undefined) break;
-          const other = achievedOn(resolutions, plan.outcomeIndex.get(prerequisite) ?? -1);
-          date = other === undefined ? undefined : Math.max(date, other);
+        const needed = plan.ruleOutcomes[index] ?? [];
+        let date: number | undefined = -Infinity;
+        for (const outcome of needed) {
+          const other = achievedOn(resolutions, outcome);
+          if (other === undefined) {
+            date = undefined;
+            break;
+          }
+          date = Math.max(date, other);
         }
         const prices = plan.ratePrices[index];
-        if (date === undefined || prices === undefined) return;
+        if (date === undefined || prices === undefined) continue;
         claims.push({ rule: index, date, amount: prices.prices[priceIndexFor(prices, record.groups)] ?? ZERO });
-        return;
+        continue;
       }
       case 'sustainment': {
-        const placement = resolutions[plan.outcomeIndex.get(rule.placementOutcome) ?? -1];
-        if (placement?.status !== 'achieved' || placement.anchor === undefined) return;
+        const placement = resolutions[plan.ruleOutcomes[index]?.[0] ?? -1];
+        if (placement?.status !== 'achieved' || placement.anchor === undefined) continue;
         const price = plan.sustainmentPrices[index] ?? ZERO;
         for (const date of sustainmentClaimDates(rule, record.spells, placement.anchor, plan.asOf)) {
           claims.push({ rule: index, date, amount: price });
         }
-        return;
+        continue;
       }
       case 'fee': {
         const fee = plan.startFees[index];
         if (fee !== undefined && record.enrolledOn <= plan.asOf) claims.push({ rule: index, date: record.enrolledOn, amount: fee });
-        return;
+        continue;
       }
       case 'cohortRate':
       case 'bonus':
-        return;
+        continue;
       default: {
         const never: never = rule;
-        return never;
+        throw new Error(`outcome-pay internal error: unknown rule kind ${String(never)}`);
       }
     }
-  });
+  }
   return claims;
 }
 

@@ -7,7 +7,7 @@
  */
 import { formatDate } from '../calendar/index.js';
 import { formatDecimal, parseAmount, roundMoney, sumAmounts, type Amount } from '../money/index.js';
-import type { ClaimBucket, Ledger } from './ledger.js';
+import { claimBuckets, type ClaimBucket, type Ledger } from './ledger.js';
 import type { Line } from './lines.js';
 import type { SettlementPlan } from './plan.js';
 
@@ -29,6 +29,11 @@ export interface ClaimState {
   readonly watermark: Map<string, number>;
   /** Per rule index: claims already paid under an outcome-volume cap. */
   readonly volumeUsed: Map<number, number>;
+}
+
+function cohortBuckets(ledger: Ledger, cohort: number): Iterable<ClaimBucket> {
+  const cohortLedger = ledger.cohorts[cohort];
+  return cohortLedger === undefined ? [] : claimBuckets(cohortLedger);
 }
 
 interface Window {
@@ -73,7 +78,7 @@ export function allotVolume(
   if (target === undefined) return undefined;
   const taken: { bucket: ClaimBucket; cohort: number }[] = [];
   for (const { cohort, window } of windows) {
-    for (const bucket of ledger.cohorts[cohort]?.claims.values() ?? []) {
+    for (const bucket of cohortBuckets(ledger, cohort)) {
       if (bucket.rule === rule && bucket.date > window.after && bucket.date <= window.upTo) taken.push({ bucket, cohort });
     }
   }
@@ -112,7 +117,7 @@ export function claimLines(
   const cohortLedger = ledger.cohorts[cohort];
   if (source === undefined || cohortLedger === undefined) return [];
   const buckets: ClaimBucket[] = [];
-  for (const bucket of cohortLedger.claims.values()) {
+  for (const bucket of claimBuckets(cohortLedger)) {
     if (bucket.rule === rule && bucket.date > window.after && bucket.date <= window.upTo) buckets.push(bucket);
   }
   buckets.sort((a, b) => a.date - b.date || b.amount.comparedTo(a.amount));

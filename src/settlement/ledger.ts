@@ -67,8 +67,11 @@ export interface CohortLedger {
   readonly groups: Map<string, Tally>;
   /** Per rate specification (see rate-specs.ts). */
   readonly rates: readonly RateCounts[];
-  /** Claims keyed by `rule|date|amount`. */
-  readonly claims: Map<string, ClaimBucket>;
+  /**
+   * Claims by rule and date (key `claimKey(rule, date)`); each entry holds one bucket per
+   * distinct amount (usually one: the rule's price). Read them with {@link claimBuckets}.
+   */
+  readonly claims: Map<number, ClaimBucket[]>;
 }
 
 /** The ledger of a whole contract. */
@@ -104,7 +107,7 @@ export function emptyLedger(
       tally: emptyTally(shape.outcomes),
       groups: new Map<string, Tally>(),
       rates: Array.from({ length: shape.rateSpecs }, () => ({ denominator: new Map(), achieved: new Map(), failed: new Map() })),
-      claims: new Map<string, ClaimBucket>(),
+      claims: new Map<number, ClaimBucket[]>(),
     })),
     participantCaps: Array.from({ length: shape.participantCaps }, () => ({
       claims: 0,
@@ -130,8 +133,18 @@ export function groupTally(cohort: CohortLedger, group: string, outcomes: number
   return tally;
 }
 
+/** Dates run from 0001-01-01 (day −719162) to 9999-12-31 (day 2932896): 2^22 days per rule. */
+const DATE_SPAN = 4_194_304;
+const DATE_OFFSET = 1_000_000;
+
+function claimKey(rule: number, date: number): number {
+  return rule * DATE_SPAN + (date + DATE_OFFSET);
+}
+
 /**
- * Adds claims to a cohort's buckets.
+ * Adds a claim to a cohort's buckets. Claims of the same rule, date and amount share a bucket;
+ * the key is numeric and amounts are compared by identity first (the rule's price objects are
+ * shared), so the common case allocates nothing.
  *
  * @example
  * addClaim(ledger.cohorts[0], 0, 19782, parseAmount('1500.00'), 'P001', false);
@@ -144,14 +157,33 @@ export function addClaim(
   participant: string,
   keepParticipants: boolean,
 ): void {
-  const key = `${rule}|${date}|${amount.toFixed()}`;
-  const bucket = cohort.claims.get(key);
+  const key = claimKey(rule, date);
+  const list = cohort.claims.get(key);
+  const bucket = list === undefined ? undefined : findBucket(list, amount);
   if (bucket === undefined) {
-    cohort.claims.set(key, { rule, date, amount, count: 1, participants: keepParticipants ? [participant] : undefined });
+    const created: ClaimBucket = { rule, date, amount, count: 1, participants: keepParticipants ? [participant] : undefined };
+    if (list === undefined) cohort.claims.set(key, [created]);
+    else list.push(created);
     return;
   }
   bucket.count += 1;
   bucket.participants?.push(participant);
+}
+
+function findBucket(list: readonly ClaimBucket[], amount: Amount): ClaimBucket | undefined {
+  for (const bucket of list) if (bucket.amount === amount) return bucket;
+  for (const bucket of list) if (bucket.amount.equals(amount)) return bucket;
+  return undefined;
+}
+
+/**
+ * Every claim bucket of a cohort.
+ *
+ * @example
+ * for (const bucket of claimBuckets(ledger.cohorts[0])) console.log(bucket.rule, bucket.count);
+ */
+export function* claimBuckets(cohort: CohortLedger): Generator<ClaimBucket> {
+  for (const list of cohort.claims.values()) yield* list;
 }
 
 function mergeTally(into: Tally, from: Tally): void {
@@ -185,10 +217,13 @@ export function mergeLedger(into: Ledger, from: Ledger): void {
       mergeCounts(targetRate.achieved, rate.achieved);
       mergeCounts(targetRate.failed, rate.failed);
     });
-    for (const [key, bucket] of cohort.claims) {
-      const existing = target.claims.get(key);
+    for (const bucket of claimBuckets(cohort)) {
+      const key = claimKey(bucket.rule, bucket.date);
+      const list = target.claims.get(key) ?? [];
+      const existing = findBucket(list, bucket.amount);
       if (existing === undefined) {
-        target.claims.set(key, { ...bucket, participants: bucket.participants === undefined ? undefined : [...bucket.participants] });
+        list.push({ ...bucket, participants: bucket.participants === undefined ? undefined : [...bucket.participants] });
+        target.claims.set(key, list);
       } else {
         existing.count += bucket.count;
         if (bucket.participants !== undefined) existing.participants?.push(...bucket.participants);

@@ -32,6 +32,11 @@ export interface SettlementPlan extends CompiledContract {
   readonly rateSpecs: readonly RateSpec[];
   /** Rate-card prices per rule index (undefined for other kinds). */
   readonly ratePrices: readonly (RatePrices | undefined)[];
+  /**
+   * Outcome indexes each rule needs per participant: a rate card's outcome then its
+   * prerequisites; a sustainment rule's placement outcome; empty for other kinds.
+   */
+  readonly ruleOutcomes: readonly (readonly number[])[];
   /** Sustainment price per rule index (undefined for other kinds). */
   readonly sustainmentPrices: readonly (Amount | undefined)[];
   /** Fee per start per rule index (undefined for other kinds). */
@@ -63,6 +68,12 @@ export function buildPlan(contract: Contract, asOf: CalendarDate, keepParticipan
     ratePrices: contract.rules.map((rule) =>
       rule.kind === 'rateCard' ? compileRatePrices(rule, contract.groups, contract.currency) : undefined,
     ),
+    ruleOutcomes: contract.rules.map((rule) => {
+      const index = (id: string): number => compiled.outcomeIndex.get(id) ?? -1;
+      if (rule.kind === 'rateCard') return [rule.outcome, ...rule.prerequisites].map(index);
+      if (rule.kind === 'sustainment') return [index(rule.placementOutcome)];
+      return [];
+    }),
     sustainmentPrices: contract.rules.map((rule) => (rule.kind === 'sustainment' ? parseAmount(rule.price) : undefined)),
     startFees: contract.rules.map((rule) =>
       rule.kind === 'fee' && rule.charge.basis === 'perStart' ? parseAmount(rule.charge.amount) : undefined,
