@@ -32,10 +32,10 @@ export interface PassOutcome {
  * every record of a duplicated id is excluded (as `settle` does), the others are added.
  *
  * @example
- * const first = await runPass(rows, run, 'lenient', session);
+ * const first = await runPass(openRows(source, 0)!, run, 'lenient', session);
  */
 export async function runPass(
-  rows: AsyncIterable<StreamRow>,
+  batches: AsyncIterable<readonly StreamRow[]>,
   run: ValidationRun,
   mode: ValidationMode,
   session: SettlementSession,
@@ -49,36 +49,39 @@ export async function runPass(
   const held: OutcomeRecord[] = [];
   let index = 0;
   let settled = 0;
-  for await (const row of rows) {
-    if (row.kind === 'fatal') return { fatal: row.issues, readerIssues, bad, read: index, settled, candidates: found };
-    if (row.kind === 'unreadable') {
-      readerIssues.push({ ...row.issue, action: run.action });
-      continue;
-    }
-    const line = row.line === 0 ? undefined : row.line;
-    const id = readableId(row.record);
-    let hold = false;
-    if (id !== undefined) {
-      if (ids !== undefined) {
-        if (!ids.add(id)) {
-          found.add(idHashKey(id));
-          hold = true; // a later occurrence is never added in the first pass
-        }
-      } else if (candidates?.has(idHashKey(id)) === true) {
-        const list = occurrences.get(id);
-        if (list === undefined) occurrences.set(id, [{ index, line }]);
-        else list.push({ index, line });
-        hold = true;
+  for await (const rows of batches) {
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r] as StreamRow;
+      if (row.kind === 'fatal') return { fatal: row.issues, readerIssues, bad, read: index, settled, candidates: found };
+      if (row.kind === 'unreadable') {
+        readerIssues.push({ ...row.issue, action: run.action });
+        continue;
       }
+      const line = row.line === 0 ? undefined : row.line;
+      const id = readableId(row.record);
+      let hold = false;
+      if (id !== undefined) {
+        if (ids !== undefined) {
+          if (!ids.add(id)) {
+            found.add(idHashKey(id));
+            hold = true; // a later occurrence is never added in the first pass
+          }
+        } else if (candidates?.has(idHashKey(id)) === true) {
+          const list = occurrences.get(id);
+          if (list === undefined) occurrences.set(id, [{ index, line }]);
+          else list.push({ index, line });
+          hold = true;
+        }
+      }
+      const record = checkOneRecord(row.record, index, line, run, bad);
+      index++;
+      if (record === undefined) continue;
+      if (mode === 'strict' && (bad.size > 0 || readerIssues.length > 0 || found.size > 0)) continue; // will fail
+      if (!hold) {
+        session.add(record);
+        settled++;
+      } else if (candidates !== undefined) held.push(record);
     }
-    const record = checkOneRecord(row.record, index, line, run, bad);
-    index++;
-    if (record === undefined) continue;
-    if (mode === 'strict' && (bad.size > 0 || readerIssues.length > 0 || found.size > 0)) continue; // will fail
-    if (!hold) {
-      session.add(record);
-      settled++;
-    } else if (candidates !== undefined) held.push(record);
   }
   for (const [id, list] of occurrences) if (list.length > 1) reportDuplicates(id, list, bad, run.action);
   for (const record of held) {

@@ -3,7 +3,9 @@
  *
  * @module
  */
-import { readCsvStream, readNdjsonStream, type StreamRow } from '../records/index.js';
+import type { StreamRow } from '../records/index.js';
+import { readCsvBatches } from '../records/read-csv-stream.js';
+import { readNdjsonBatches } from '../records/read-ndjson-stream.js';
 
 /**
  * A file format that can be streamed.
@@ -39,22 +41,23 @@ function isFileSource(source: RecordSource): source is { readonly format: Stream
   return typeof source === 'object' && 'format' in source && 'chunks' in source;
 }
 
-async function* asRows(records: AsyncIterable<unknown>): AsyncGenerator<StreamRow, void, undefined> {
-  for await (const record of records) yield { kind: 'record', record, line: 0 };
+async function* asRows(records: AsyncIterable<unknown>): AsyncGenerator<StreamRow[], void, undefined> {
+  for await (const record of records) yield [{ kind: 'record', record, line: 0 }];
 }
 
 /**
- * Opens the source as rows; `undefined` when it was a single-use iterable already consumed once.
- * Rows of raw-record sources have `line: 0` (no file line).
+ * Opens the source as rows, in batches (one per chunk of a file, one per raw record); `undefined`
+ * when it was a single-use iterable already consumed once. Rows of raw-record sources have
+ * `line: 0` (no file line).
  *
  * @example
  * const rows = openRows(source, 0);
  */
-export function openRows(source: RecordSource, pass: number): AsyncIterable<StreamRow> | undefined {
+export function openRows(source: RecordSource, pass: number): AsyncIterable<readonly StreamRow[]> | undefined {
   if (isFileSource(source)) {
     const chunks = typeof source.chunks === 'function' ? source.chunks() : pass === 0 ? source.chunks : undefined;
     if (chunks === undefined) return undefined;
-    return source.format === 'csv' ? readCsvStream(chunks) : readNdjsonStream(chunks);
+    return source.format === 'csv' ? readCsvBatches(chunks) : readNdjsonBatches(chunks);
   }
   if (typeof source === 'function') return asRows(source());
   return pass === 0 ? asRows(source) : undefined;
