@@ -71,7 +71,14 @@ export function resolveWageProgression(
       base = record.baselineWage;
       break;
     case 'placement': {
-      base = record.spells.find((s) => s.start === p)?.monthlyWage;
+      const spells = record.spells;
+      for (let i = 0; i < spells.length; i++) {
+        const spell = spells[i];
+        if (spell !== undefined && spell.start === p) {
+          base = spell.monthlyWage;
+          break;
+        }
+      }
       if (base === undefined) {
         const lastDay = addDays(p, PLACEMENT_BASELINE_DAYS);
         const first = earliestWage(record, p, minDate(lastDay, asOf));

@@ -10,8 +10,9 @@
  */
 import type { CalendarDate } from '../calendar/index.js';
 import { parseAmount, type Amount } from '../money/index.js';
+import { amountFromPlainText } from '../money/wage-text.js';
 import type { RecordContext } from './check-meaning.js';
-import { isWageText, NO_DATE, plainDateDay } from './fast-fields.js';
+import { NO_DATE, plainDateDay } from './fast-fields.js';
 import { EVENT_KIND_PATTERN, MAX_HOURS_PER_WEEK } from './limits.js';
 import type { EmploymentSpell, OutcomeRecord, RecordEvent, WageObservation } from './schema.js';
 
@@ -54,10 +55,11 @@ function date(value: unknown): number {
 
 function wage(value: unknown, cache: AmountCache): Amount | undefined {
   if (typeof value === 'string') {
-    if (!isWageText(value)) return undefined;
     const known = cache.get(value);
     if (known !== undefined) return known;
-    const amount = parseAmount(value);
+    // the same decimal as parseAmount(value), for exactly the texts isWageText accepts
+    const amount = amountFromPlainText(value);
+    if (amount === undefined) return undefined;
     if (cache.size < MAX_CACHED_AMOUNTS) cache.set(value, amount);
     return amount;
   }
