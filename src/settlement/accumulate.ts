@@ -127,6 +127,33 @@ function applyParticipantCaps(plan: SettlementPlan, ledger: Ledger, record: Outc
   });
 }
 
+function countGuarantees(plan: SettlementPlan, ledger: Ledger, record: OutcomeRecord, cohort: number, resolutions: readonly Resolution[]): void {
+  for (let index = 0; index < plan.guarantees.length; index++) {
+    const guarantee = plan.guarantees[index];
+    const counts = ledger.guarantees[index];
+    if (guarantee === undefined || counts === undefined || !guarantee.cohorts.has(cohort)) continue;
+    const qualifying = resolutions[guarantee.qualifying];
+    if (qualifying?.status === 'failed') continue;
+    if (qualifying?.status !== 'achieved') {
+      counts.undecided += 1;
+      continue;
+    }
+    bump(counts.qualified, qualifying.on);
+    const exit = record.exitedOn !== undefined && record.exitedOn <= plan.asOf ? record.exitedOn : undefined;
+    if (exit === undefined) {
+      counts.undecided += 1;
+      continue;
+    }
+    const deadline = exit + guarantee.withinDays;
+    const placement = resolutions[guarantee.placement];
+    if (placement?.status === 'achieved' && placement.anchor !== undefined) {
+      if (placement.anchor <= deadline) bump(counts.hired, Math.max(qualifying.on, placement.on));
+      continue;
+    }
+    if (placement?.status !== 'failed' && plan.asOf <= deadline) counts.undecided += 1;
+  }
+}
+
 /**
  * Adds one validated participant record to the ledger.
  *
@@ -134,8 +161,8 @@ function applyParticipantCaps(plan: SettlementPlan, ledger: Ledger, record: Outc
  * for (const record of records) accumulate(plan, ledger, record);
  */
 export function accumulate(plan: SettlementPlan, ledger: Ledger, record: OutcomeRecord): void {
-  const cohortIndex = plan.cohortIndex.get(record.cohort);
-  const cohort = cohortIndex === undefined ? undefined : ledger.cohorts[cohortIndex];
+  const cohortIndex = plan.cohortIndex.get(record.cohort) ?? -1;
+  const cohort = ledger.cohorts[cohortIndex];
   if (cohort === undefined) return; // validation guarantees the cohort exists
   ledger.participants += 1;
   if (record.enrolledOn > plan.asOf) return; // not yet enrolled at the as-of date: nothing to count
@@ -143,6 +170,7 @@ export function accumulate(plan: SettlementPlan, ledger: Ledger, record: Outcome
   countOutcomes(cohort.tally, resolutions, record.enrolledOn);
   for (const group of record.groups) countOutcomes(groupTally(cohort, group, resolutions.length), resolutions, record.enrolledOn);
   countRates(plan, cohort, resolutions, record.enrolledOn);
+  if (plan.guarantees.length > 0) countGuarantees(plan, ledger, record, cohortIndex, resolutions);
   const claims = participantClaims(plan, record, resolutions);
   if (claims.length === 0) return;
   if (plan.participantCaps.length > 0) applyParticipantCaps(plan, ledger, record, claims);

@@ -20,9 +20,11 @@ export type {
   SettlementCapCut,
   SettlementDataQuality,
   SettlementExit,
+  SettlementHiringGuarantee,
   SettlementLine,
   SettlementParticipantCap,
   SettlementReinvestment,
   SettlementTally,
   SettlementTranche,
+  SettlementUnscheduled,
 } from './types.js';

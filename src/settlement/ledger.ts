@@ -59,6 +59,16 @@ export interface ParticipantCapCuts {
   readonly participants: string[] | undefined;
 }
 
+/** What a hiring guarantee needs from the participants of its cohorts. */
+export interface GuaranteeCounts {
+  /** Participants who achieved the qualifying outcome, by date. */
+  readonly qualified: DateCounts;
+  /** Qualified participants placed within the guarantee's window after exit, by date. */
+  readonly hired: DateCounts;
+  /** Participants whose part in the guarantee is not decided yet at the as-of date. */
+  undecided: number;
+}
+
 /** Everything known about one cohort's participants. */
 export interface CohortLedger {
   /** The cohort's tally. */
@@ -80,6 +90,8 @@ export interface Ledger {
   readonly cohorts: readonly CohortLedger[];
   /** Per participant cap (contract order of participant caps). */
   readonly participantCaps: readonly ParticipantCapCuts[];
+  /** Per hiring guarantee (contract order). */
+  readonly guarantees: readonly GuaranteeCounts[];
   /** Records accumulated. */
   participants: number;
 }
@@ -95,10 +107,10 @@ function emptyTally(outcomes: number): Tally {
  * An empty ledger for a contract's shape.
  *
  * @example
- * const ledger = emptyLedger({ cohorts: 2, outcomes: 3, rateSpecs: 1, participantCaps: 0 }, false, ZERO);
+ * const ledger = emptyLedger({ cohorts: 2, outcomes: 3, rateSpecs: 1, participantCaps: 0, guarantees: 0 }, false, ZERO);
  */
 export function emptyLedger(
-  shape: { cohorts: number; outcomes: number; rateSpecs: number; participantCaps: number },
+  shape: { cohorts: number; outcomes: number; rateSpecs: number; participantCaps: number; guarantees: number },
   keepParticipants: boolean,
   zero: Amount,
 ): Ledger {
@@ -114,6 +126,7 @@ export function emptyLedger(
       amount: zero,
       participants: keepParticipants ? [] : undefined,
     })),
+    guarantees: Array.from({ length: shape.guarantees }, () => ({ qualified: new Map(), hired: new Map(), undecided: 0 })),
     participants: 0,
   };
 }
@@ -229,6 +242,13 @@ export function mergeLedger(into: Ledger, from: Ledger): void {
         if (bucket.participants !== undefined) existing.participants?.push(...bucket.participants);
       }
     }
+  });
+  from.guarantees.forEach((counts, index) => {
+    const target = into.guarantees[index];
+    if (target === undefined) return;
+    mergeCounts(target.qualified, counts.qualified);
+    mergeCounts(target.hired, counts.hired);
+    target.undecided += counts.undecided;
   });
   from.participantCaps.forEach((cuts, index) => {
     const target = into.participantCaps[index];

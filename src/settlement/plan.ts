@@ -24,6 +24,18 @@ export interface ParticipantCapPlan {
   readonly claimOrder: 'achievementDate' | 'ruleOrder';
 }
 
+/** A hiring guarantee, with indexes resolved. */
+export interface GuaranteePlan {
+  /** Cohort indexes it covers. */
+  readonly cohorts: ReadonlySet<number>;
+  /** Index of the qualifying outcome. */
+  readonly qualifying: number;
+  /** Index of the placement outcome. */
+  readonly placement: number;
+  /** Days after exit within which the placement must start. */
+  readonly withinDays: number;
+}
+
 /** Everything the settlement computation needs, prepared once. */
 export interface SettlementPlan extends CompiledContract {
   /** Outcome definitions compiled for the resolver. */
@@ -45,6 +57,8 @@ export interface SettlementPlan extends CompiledContract {
   readonly scheduledFeeDates: readonly (ReadonlyMap<string, number> | undefined)[];
   /** Exit clause check dates (contract order). */
   readonly exitCheckDates: readonly number[];
+  /** Hiring guarantees, in contract order. */
+  readonly guarantees: readonly GuaranteePlan[];
   /** Participant caps, in contract order. */
   readonly participantCaps: readonly ParticipantCapPlan[];
   /** The as-of date. */
@@ -84,6 +98,12 @@ export function buildPlan(contract: Contract, asOf: CalendarDate, keepParticipan
         : undefined,
     ),
     exitCheckDates: (contract.exitClauses ?? []).map((clause) => parseDate(clause.checkOn) as number),
+    guarantees: (contract.hiringGuarantees ?? []).map((guarantee) => ({
+      cohorts: new Set(guarantee.cohorts.map((id) => compiled.cohortIndex.get(id) ?? -1)),
+      qualifying: compiled.outcomeIndex.get(guarantee.qualifyingOutcome) ?? -1,
+      placement: compiled.outcomeIndex.get(guarantee.placementOutcome) ?? -1,
+      withinDays: guarantee.withinDays,
+    })),
     participantCaps: (contract.caps ?? []).flatMap((cap) =>
       cap.kind === 'participant'
         ? [{ id: cap.id, amount: parseAmount(cap.amount), partialPayment: cap.partialPayment, claimOrder: cap.claimOrder }]

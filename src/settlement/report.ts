@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { formatDate } from '../calendar/index.js';
+import { formatDate, parseDate } from '../calendar/index.js';
 import { ZERO, formatDecimal, formatMoney, parseAmount, sumAmounts, type Amount } from '../money/index.js';
 import { VERSION } from '../version.js';
 import type { CapCut } from './caps.js';
@@ -19,6 +19,7 @@ import type {
   Settlement,
   SettlementAdjustment,
   SettlementDataQuality,
+  SettlementHiringGuarantee,
   SettlementLine,
   SettlementTally,
   SettlementTranche,
@@ -79,6 +80,33 @@ function tallies(plan: SettlementPlan, ledger: Ledger): SettlementTally[] {
     }
   });
   return out;
+}
+
+function guarantees(plan: SettlementPlan, ledger: Ledger, money: (a: Amount) => string): SettlementHiringGuarantee[] {
+  return (plan.contract.hiringGuarantees ?? []).map((guarantee, index) => {
+    const counts = ledger.guarantees[index];
+    const qualified = counts === undefined ? 0 : countUpTo(counts.qualified, plan.asOf);
+    const hired = counts === undefined ? 0 : countUpTo(counts.hired, plan.asOf);
+    const enrolmentOpen = guarantee.cohorts.some((id) => {
+      const cohort = plan.contract.cohorts.find((candidate) => candidate.id === id);
+      return cohort !== undefined && parseDate(cohort.enrolmentEnd) > plan.asOf;
+    });
+    const undecided = counts?.undecided ?? 0;
+    const shortfallPositions = Math.max(0, guarantee.positions - hired);
+    const status = shortfallPositions === 0 ? 'met' : undecided > 0 || enrolmentOpen ? 'open' : 'shortfall';
+    const perPosition = guarantee.shortfallAmountPerPosition;
+    return {
+      guarantee: guarantee.id,
+      employer: guarantee.employer,
+      positions: guarantee.positions,
+      qualified,
+      hired,
+      undecided,
+      status,
+      shortfallPositions,
+      shortfallAmount: status === 'shortfall' && perPosition !== undefined ? money(parseAmount(perPosition).times(shortfallPositions)) : null,
+    };
+  });
 }
 
 interface Inputs {
@@ -199,6 +227,8 @@ export function buildSettlement(inputs: Inputs): Settlement {
       };
       return cuts?.participants === undefined ? report : { ...report, participants: [...new Set(cuts.participants)].sort() };
     }),
+    unscheduled: run.unscheduled.map((item) => ({ ...item, amount: money(item.amount) })),
+    hiringGuarantees: guarantees(plan, ledger, money),
     tallies: tallies(plan, ledger),
     dataQuality: inputs.dataQuality,
   };

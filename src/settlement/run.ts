@@ -14,6 +14,7 @@ import type { Ledger } from './ledger.js';
 import type { Line } from './lines.js';
 import type { SettlementPlan } from './plan.js';
 import { reinvest, type ReinvestmentPart, type ReinvestmentState } from './reinvestment.js';
+import { findUnscheduled, type UnscheduledClaims } from './unscheduled.js';
 
 /** What happened to a tranche. */
 export type TrancheStatus = 'settled' | 'scheduled' | 'cancelled' | 'suspended';
@@ -52,6 +53,8 @@ export interface RunResult {
   readonly tranches: readonly TrancheResult[];
   /** Every exit clause, in check order. */
   readonly exits: readonly ExitCheck[];
+  /** Claims no tranche will pay. */
+  readonly unscheduled: readonly UnscheduledClaims[];
   /** Problems with the options (missing indicators). */
   readonly problems: readonly { code: string; message: string; path: (string | number)[] }[];
 }
@@ -210,6 +213,7 @@ export function runSchedule(plan: SettlementPlan, ledger: Ledger, indicators: In
   const results: TrancheResult[] = [];
   const exits: ExitCheck[] = [];
   let ended = false;
+  let endedBy: { clause: string; on: number } | null = null;
   let next = 0;
   const participantCuts = new Map(plan.participantCaps.map((cap, index) => [cap.id, ledger.participantCaps[index]?.claims ?? 0]));
 
@@ -247,6 +251,7 @@ export function runSchedule(plan: SettlementPlan, ledger: Ledger, indicators: In
       case 'terminate':
       case 'completeEarly': {
         ended = true;
+        endedBy = { clause: clause.id, on: checkOn };
         for (const spec of later) statuses.set(spec.id, { status: 'cancelled', byClause: clause.id });
         const pay = effect.payOnExit;
         if (pay.kind === 'nothing') break;
@@ -283,5 +288,7 @@ export function runSchedule(plan: SettlementPlan, ledger: Ledger, indicators: In
     }
   }
   runTranchesUpTo(Infinity);
-  return { tranches: results, exits, problems };
+  const future = specs.filter((spec) => spec.measuredOn > plan.asOf && statuses.get(spec.id)?.status !== 'cancelled');
+  const unscheduled = findUnscheduled(plan, ledger, state.claims.watermark, future, endedBy);
+  return { tranches: results, exits, unscheduled, problems };
 }

@@ -57,6 +57,7 @@ export function openSession(contract: Contract, options: CheckedOptions, previou
       outcomes: contract.outcomes.length,
       rateSpecs: plan.rateSpecs.length,
       participantCaps: plan.participantCaps.length,
+      guarantees: plan.guarantees.length,
     },
     options.keepParticipants,
     ZERO,

@@ -177,6 +177,46 @@ export interface SettlementParticipantCap {
   readonly participants?: readonly string[];
 }
 
+/** Claims that no tranche will pay, so that nothing earned disappears silently. */
+export interface SettlementUnscheduled {
+  /** Rule id. */
+  readonly rule: string;
+  /** Cohort id, or null for a contract-level scheduled fee. */
+  readonly cohort: string | null;
+  /** Number of claims. */
+  readonly claims: number;
+  /** Their total amount. */
+  readonly amount: string;
+  /** Earliest claim date. */
+  readonly from: string;
+  /** Latest claim date. */
+  readonly to: string;
+  /** Why no tranche pays them. */
+  readonly reason: string;
+}
+
+/** A conditional hiring guarantee at the as-of date. */
+export interface SettlementHiringGuarantee {
+  /** Guarantee id. */
+  readonly guarantee: string;
+  /** The employer who gave it. */
+  readonly employer: string;
+  /** Positions promised. */
+  readonly positions: number;
+  /** Participants who achieved the qualifying outcome. */
+  readonly qualified: number;
+  /** Qualified participants placed within the window after their exit. */
+  readonly hired: number;
+  /** Participants whose part is not decided yet (qualifying outcome pending, not yet exited, window open, or enrolment still open). */
+  readonly undecided: number;
+  /** `met` (hired ≥ positions), `open` (could still be met) or `shortfall` (final). */
+  readonly status: 'met' | 'open' | 'shortfall';
+  /** Positions not filled (so far, while open). */
+  readonly shortfallPositions: number;
+  /** What the employer owes for the unfilled positions once final, or null (open, met, or no amount agreed). */
+  readonly shortfallAmount: string | null;
+}
+
 /** What was done with the input records. */
 export interface SettlementDataQuality {
   /** Records read. */
@@ -221,6 +261,10 @@ export interface Settlement {
   readonly exits: readonly SettlementExit[];
   /** Per-participant cap cuts. */
   readonly participantCaps: readonly SettlementParticipantCap[];
+  /** Claims no tranche will pay. */
+  readonly unscheduled: readonly SettlementUnscheduled[];
+  /** Conditional hiring guarantees. */
+  readonly hiringGuarantees: readonly SettlementHiringGuarantee[];
   /** Outcome counts at the as-of date. */
   readonly tallies: readonly SettlementTally[];
   /** Record problems. */

@@ -247,12 +247,15 @@ function contract(g: Gen, options: ScenarioOptions): ContractInput {
     });
     measured = addDays(measured, int(g, 1, 200));
   }
+  let lastFee = start;
   if (!reference && rules.some((r) => r.kind === 'fee') && bool(g)) {
-    rules.push({ kind: 'fee', id: 'fee-schedule', name: 'Delivery fee', charge: { basis: 'schedule', payments: [{ date: formatDate(addDays(start, int(g, 0, 100))), amount: money(g, 5000) }, { date: formatDate(first), amount: money(g, 5000) }] } });
+    lastFee = addDays(start, int(g, 0, 100));
+    rules.push({ kind: 'fee', id: 'fee-schedule', name: 'Delivery fee', charge: { basis: 'schedule', payments: [{ date: formatDate(lastFee), amount: money(g, 5000) }, { date: formatDate(first), amount: money(g, 5000) }] } });
     (tranches[0]?.rules)?.push('fee-schedule');
   }
   const lastDue = Math.max(...tranches.map((t) => parseDate(t.dueOn))) as CalendarDate;
-  const periodEnd = addDays(Math.max(lastDue, lastCohortEnd) as CalendarDate, int(g, 0, 100));
+  // the period must contain every dated term, scheduled fee payments included
+  const periodEnd = addDays(Math.max(lastDue, lastCohortEnd, lastFee) as CalendarDate, int(g, 0, 100));
   const payerList = payers(g);
   const capList = caps(g, options, cohortIds, tranches.map((t) => t.id), payerList.map((p) => p.id), outcomeIds);
   const exits = options.exits ?? (!monotone && !reference);
