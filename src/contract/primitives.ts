@@ -6,7 +6,7 @@
  * @module
  */
 import { z } from 'zod';
-import type { RoundingMode } from '../money/index.js';
+import { ROUNDING_MODES } from '../money/index.js';
 
 /** Pattern of an id: letters, digits, `.`, `_`, `-`; starts with a letter or digit; 1 to 64 characters. */
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
@@ -59,20 +59,13 @@ export const CurrencySchema = z
   .regex(CURRENCY_PATTERN, { error: 'must be an ISO 4217 currency code such as "EUR"' });
 
 /**
- * The rounding modes a contract may name, in the order of the money core's `ROUNDING_MODES`.
+ * The rounding modes a contract may name: the money core's `ROUNDING_MODES` (one list, so the
+ * schema can never offer a mode the money core does not implement).
  *
  * @example
  * CONTRACT_ROUNDING_MODES.includes('half-even'); // true
  */
-export const CONTRACT_ROUNDING_MODES = [
-  'half-even',
-  'half-up',
-  'half-down',
-  'up',
-  'down',
-  'ceiling',
-  'floor',
-] as const satisfies readonly RoundingMode[];
+export const CONTRACT_ROUNDING_MODES = ROUNDING_MODES;
 
 /**
  * A rounding mode name.

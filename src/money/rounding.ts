@@ -19,7 +19,7 @@ import { minorUnits, type CurrencyCode } from './currency.js';
  * @example
  * const mode: RoundingMode = 'half-up';
  */
-export type RoundingMode = 'half-even' | 'half-up' | 'half-down' | 'up' | 'down' | 'ceiling' | 'floor';
+export type RoundingMode = (typeof ROUNDING_MODES)[number];
 
 /**
  * Every {@link RoundingMode}, for schemas and generators.
@@ -27,7 +27,7 @@ export type RoundingMode = 'half-even' | 'half-up' | 'half-down' | 'up' | 'down'
  * @example
  * ROUNDING_MODES.includes('half-even'); // true
  */
-export const ROUNDING_MODES: readonly RoundingMode[] = Object.freeze([
+export const ROUNDING_MODES = Object.freeze([
   'half-even',
   'half-up',
   'half-down',

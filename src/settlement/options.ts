@@ -3,11 +3,12 @@
  *
  * @module
  */
-import { checkDate, type CalendarDate } from '../calendar/index.js';
+import { checkDate, formatDate, type CalendarDate } from '../calendar/index.js';
 import type { Contract } from '../contract/index.js';
 import type { Issue } from '../errors.js';
 import { checkAmount, type Amount } from '../money/index.js';
 import type { ValidationMode } from '../records/index.js';
+import { canonicalJson } from './canonical-json.js';
 
 /**
  * Options of {@link settle}.
@@ -108,4 +109,22 @@ export function checkOptions(input: unknown, contract: Contract): { options: Che
     options: { asOf: asOf.value, indicators, keepParticipants: detail === 'participants', records: records as ValidationMode },
     issues,
   };
+}
+
+/**
+ * The canonical text of the options that enter the settlement's fingerprint: the as-of date, the
+ * detail level, the indicator values, the record mode and the fingerprints of the previous
+ * settlements. `settle` and `settleStream` both use it, so their fingerprints agree.
+ *
+ * @example
+ * optionsFingerprintText({ asOf: '2025-06-30' }, checked, []); // '{"asOf":"2025-06-30",...}'
+ */
+export function optionsFingerprintText(options: SettleOptions, checked: CheckedOptions, previous: readonly string[]): string {
+  return canonicalJson({
+    asOf: formatDate(checked.asOf),
+    detail: options.detail ?? 'totals',
+    indicators: options.indicators ?? {},
+    previous,
+    records: checked.records,
+  });
 }

@@ -13,6 +13,7 @@ import { checkExit, uncheckedExit, type ExitCheck } from './exits.js';
 import type { Ledger } from './ledger.js';
 import type { Line } from './lines.js';
 import type { SettlementPlan } from './plan.js';
+import { outcomesPaidBy } from './compile.js';
 import { reinvest, type ReinvestmentPart, type ReinvestmentState } from './reinvestment.js';
 import { findUnscheduled, type UnscheduledClaims } from './unscheduled.js';
 
@@ -79,30 +80,12 @@ interface State {
   readonly reductions: PriceReduction[];
 }
 
-function ruleOutcomes(plan: SettlementPlan, rule: number): string[] {
-  const source = plan.contract.rules[rule];
-  if (source === undefined) return [];
-  switch (source.kind) {
-    case 'rateCard':
-    case 'cohortRate':
-      return [source.outcome];
-    case 'sustainment':
-      return [source.placementOutcome];
-    case 'bonus':
-      return [source.trigger.outcome];
-    case 'fee':
-      return [];
-    default: {
-      const never: never = source;
-      return never;
-    }
-  }
-}
 
 function computeLines(plan: SettlementPlan, ledger: Ledger, state: State, spec: TrancheSpec, advance: boolean): Line[] {
   const lines: Line[] = [];
   for (const rule of spec.rules) {
-    const paysFor = ruleOutcomes(plan, rule);
+    const source = plan.contract.rules[rule];
+    const paysFor = source === undefined ? [] : outcomesPaidBy(source);
     if (spec.outcomes !== undefined && paysFor.length > 0 && !paysFor.some((outcome) => spec.outcomes?.includes(outcome))) continue;
     const kind = plan.contract.rules[rule]?.kind;
     if (kind === 'cohortRate' || kind === 'bonus') {

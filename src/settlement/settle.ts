@@ -4,13 +4,11 @@
  *
  * @module
  */
-import { formatDate } from '../calendar/index.js';
 import { parseContract } from '../contract/index.js';
 import type { Issue } from '../errors.js';
 import { validateRawRecords, type RawRecords } from '../records/index.js';
 import { fail, ok, type Result } from '../result.js';
-import { canonicalJson } from './canonical-json.js';
-import { checkOptions, type SettleOptions } from './options.js';
+import { checkOptions, optionsFingerprintText, type SettleOptions } from './options.js';
 import { readPrevious } from './previous.js';
 import { openSession } from './session.js';
 import type { Settlement } from './types.js';
@@ -52,13 +50,7 @@ export function settle(contract: unknown, records: readonly unknown[] | RawRecor
     recordsExcluded: validated.value.excluded.length,
     issues: validated.issues as readonly Issue[],
   };
-  const optionsText = canonicalJson({
-    asOf: formatDate(checked.options.asOf),
-    detail: options.detail ?? 'totals',
-    indicators: options.indicators ?? {},
-    previous: previous.value.fingerprints,
-    records: checked.options.records,
-  });
+  const optionsText = optionsFingerprintText(options, checked.options, previous.value.fingerprints);
   const result = session.finish(dataQuality, optionsText);
   return result.ok ? ok(result.value) : result;
 }

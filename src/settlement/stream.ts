@@ -6,13 +6,11 @@
  *
  * @module
  */
-import { formatDate } from '../calendar/index.js';
 import { parseContract } from '../contract/index.js';
 import type { Issue } from '../errors.js';
 import type { ValidationRun } from '../records/check-one.js';
 import { fail, ok, type Result } from '../result.js';
-import { canonicalJson } from './canonical-json.js';
-import { checkOptions, type SettleOptions } from './options.js';
+import { checkOptions, optionsFingerprintText, type SettleOptions } from './options.js';
 import { readPrevious } from './previous.js';
 import { openSession } from './session.js';
 import { runPass } from './stream-pass.js';
@@ -91,14 +89,7 @@ export async function settleStream(contract: unknown, records: RecordSource, opt
     recordsExcluded: excluded.length + pass.readerIssues.length,
     issues: issues as readonly Issue[],
   };
-  // The same options text as `settle`, so that both give the same fingerprint.
-  const optionsText = canonicalJson({
-    asOf: formatDate(checked.options.asOf),
-    detail: options.detail ?? 'totals',
-    indicators: options.indicators ?? {},
-    previous: previous.value.fingerprints,
-    records: checked.options.records,
-  });
+  const optionsText = optionsFingerprintText(options, checked.options, previous.value.fingerprints);
   const result = session.finish(dataQuality, optionsText);
   return result.ok ? ok(result.value) : result;
 }
