@@ -65,3 +65,24 @@ export async function readRecordsFile(io: CliIo, path: string): Promise<RawRecor
   if (!result.ok) throw new InputError(`records file ${path} cannot be read`, result.issues);
   return result.value;
 }
+
+/**
+ * Opens a records file for streaming when it is NDJSON or CSV and the environment can stream
+ * files; otherwise returns undefined (the caller reads the file whole).
+ *
+ * @example
+ * const stream = await openRecordsStream(io, 'records.csv'); // { format: 'csv', chunks }
+ */
+export async function openRecordsStream(
+  io: CliIo,
+  path: string,
+): Promise<{ format: 'ndjson' | 'csv'; chunks: () => AsyncIterable<string> } | undefined> {
+  const format = detectFormat(path);
+  if ((format !== 'ndjson' && format !== 'csv') || io.streamFile === undefined) return undefined;
+  try {
+    return { format, chunks: await io.streamFile(path) };
+  } catch (error) {
+    const reason = error instanceof Error && 'code' in error ? String((error as { code: unknown }).code) : 'unreadable';
+    throw new CliUsageError(`cannot read records file ${JSON.stringify(path)} (${reason})`);
+  }
+}

@@ -24,6 +24,12 @@ export interface CliIo {
   /** Reads a UTF-8 text file. Rejects when the file cannot be read. */
   readFile(path: string): Promise<string>;
   /**
+   * Opens a file for streaming: resolves, once the file is known to be readable, to a function
+   * that opens its UTF-8 text as chunks (callable again for a second read). Optional: without it,
+   * `settle` reads records files whole.
+   */
+  streamFile?(path: string): Promise<() => AsyncIterable<string>>;
+  /**
    * Environment variables. Only `OUTCOME_PAY_DEBUG` is read (`1` prints stack traces for
    * internal errors). Omit it in tests to get the default behaviour.
    */

@@ -8,7 +8,8 @@
  *
  * @module
  */
-import { readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { access, constants, readFile } from 'node:fs/promises';
 import { run } from './run.js';
 import type { CliIo } from './io.js';
 
@@ -28,6 +29,10 @@ const io: CliIo = {
     process.stderr.write(text);
   },
   readFile: (path) => readFile(path, 'utf8'),
+  streamFile: async (path) => {
+    await access(path, constants.R_OK);
+    return () => createReadStream(path, { encoding: 'utf8' }) as AsyncIterable<string>;
+  },
   env: process.env,
 };
 

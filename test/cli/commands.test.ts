@@ -127,3 +127,48 @@ describe('outcome-pay settle', () => {
     expect(io.stderrText()).toContain('missing --as-of');
   });
 });
+
+describe('outcome-pay settle streams NDJSON and CSV files', () => {
+  const programme = {
+    'contract.json': readFileSync('examples/region-sud/contract.json', 'utf8'),
+    'records.csv': readFileSync('examples/region-sud/records.csv', 'utf8'),
+    'records.ndjson': readFileSync('examples/region-sud/records.ndjson', 'utf8'),
+  };
+  /** The same files, also openable as streams of 7-character chunks (cut anywhere, mid-line too). */
+  function streamingIo(): ReturnType<typeof fakeIo> {
+    const io = fakeIo(programme);
+    const texts: Readonly<Record<string, string>> = programme;
+    return Object.assign(io, {
+      streamFile: (path: string) => {
+        const text = texts[path];
+        if (text === undefined) return Promise.reject(Object.assign(new Error('no such file'), { code: 'ENOENT' }));
+        return Promise.resolve(async function* chunks(): AsyncGenerator<string> {
+          for (let at = 0; at < text.length; at += 7) {
+            await Promise.resolve(); // each chunk arrives asynchronously, as from a file
+            yield text.slice(at, at + 7);
+          }
+        });
+      },
+    });
+  }
+  const args = ['settle', '--contract', 'contract.json', '--as-of', '2025-06-30'];
+
+  it('prints byte for byte what the whole-file path prints, invalid records included', async () => {
+    for (const records of ['records.csv', 'records.ndjson']) {
+      const whole = fakeIo(programme);
+      expect(await run([...args, '--records', records], whole)).toBe(0);
+      const streamed = streamingIo();
+      expect(await run([...args, '--records', records], streamed)).toBe(0);
+      expect(streamed.stdoutText()).toBe(whole.stdoutText());
+      const settlement = JSON.parse(streamed.stdoutText()) as Settlement;
+      expect(settlement.dataQuality.recordsExcluded).toBeGreaterThan(0);
+      expect(settlement.dataQuality.issues.every((issue) => issue.line !== undefined)).toBe(true);
+    }
+  });
+
+  it('exits 2 for a records file it cannot open', async () => {
+    const io = streamingIo();
+    expect(await run([...args, '--records', 'missing.csv'], io)).toBe(2);
+    expect(io.stderrText()).toContain('cannot read records file "missing.csv" (ENOENT)');
+  });
+});

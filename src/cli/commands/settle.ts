@@ -4,9 +4,9 @@
  * @module
  */
 import type { Issue } from '../../errors.js';
-import { settle } from '../../settlement/index.js';
+import { settle, settleStream, type SettleOptions } from '../../settlement/index.js';
 import { parseArgs } from '../args.js';
-import { readJsonFile, readRecordsFile } from '../input.js';
+import { openRecordsStream, readJsonFile, readRecordsFile } from '../input.js';
 import { CliUsageError, EXIT } from '../io.js';
 import { issueLines } from '../print-issues.js';
 import { settlementSummary } from '../summary.js';
@@ -50,18 +50,21 @@ export const settleCommand: Command = {
       throw new CliUsageError('settle: --detail takes "participants" or "totals"');
     }
     const contract = await readJsonFile(io, contractPath, 'contract');
-    const records = await readRecordsFile(io, recordsPath);
+    // NDJSON and CSV files are streamed: memory stays flat however many records they hold.
+    const stream = await openRecordsStream(io, recordsPath);
+    const records = stream === undefined ? await readRecordsFile(io, recordsPath) : undefined;
     const previous: unknown[] = [];
     for (const path of parsed.repeated.get('previous') ?? []) previous.push(await readJsonFile(io, path, 'previous settlement'));
     const indicatorsPath = parsed.values.get('indicators');
     const indicators = indicatorsPath === undefined ? undefined : await readJsonFile(io, indicatorsPath, 'indicators');
-    const result = settle(contract, records, {
+    const options: SettleOptions = {
       asOf,
       previous,
       ...(indicators === undefined ? {} : { indicators: indicators as Record<string, Record<string, string>> }),
       ...(detail === undefined ? {} : { detail }),
       records: parsed.flags.has('strict') ? 'strict' : 'lenient',
-    });
+    };
+    const result = stream === undefined ? settle(contract, records ?? [], options) : await settleStream(contract, stream, options);
     if (!result.ok) {
       io.stderr(printProblems(result.issues));
       return EXIT.DATA;
