@@ -37,6 +37,11 @@ describe('settlement with previous settlements', () => {
     fc.assert(
       fc.property(scenarioArbitrary(), fc.integer({ min: 0, max: 400 }), (scenario, later) => {
         const t1 = settleOk(scenario);
+        // The one term that lets later data restate a settled tranche: a per-participant cap that
+        // takes claims in rule order, where a claim achieved later under an earlier rule takes the
+        // cap before a claim already paid (docs/settlement.md). Found by this property (seed
+        // 1001395221): a 0.01 training claim after T1 displaced a 1.00 start fee paid in T1.
+        const displacesPaidClaims = (scenario.contract.caps ?? []).some((cap) => cap.kind === 'participant' && cap.claimOrder === 'ruleOrder');
         const asOf2 = formatDate((parseDate(scenario.asOf) + later) as CalendarDate);
         const t2 = settleOk({ ...scenario, asOf: asOf2 }, { previous: [t1] });
         for (const tranche of t2.tranches) {
@@ -47,13 +52,13 @@ describe('settlement with previous settlements', () => {
             expect(toCents(payer.due), `${tranche.id} ${payer.payer}`).toBe(toCents(payer.earned) - toCents(dueBefore));
           });
           expect(toCents(tranche.due)).toBe(sumCents(tranche.payers.map((p) => p.due)));
-          if (before !== undefined && before.status === 'settled') {
+          if (before !== undefined && before.status === 'settled' && !displacesPaidClaims) {
             // the records did not change: what was known at T1 about a tranche measured by T1 still holds
             expect(tranche.earned, `tranche ${tranche.id} restated`).toBe(before.earned);
           }
         }
         for (const before of t1.tranches) expect(t2.tranches.some((t) => t.id === before.id), `tranche ${before.id} lost`).toBe(true);
-        expect(t2.adjustments).toEqual([]);
+        if (!displacesPaidClaims) expect(t2.adjustments).toEqual([]);
         // paying T1's due then T2's due pays T2's earned
         expect(toCents(t1.totals.due) + toCents(t2.totals.due)).toBe(toCents(t2.totals.earned));
       }),
