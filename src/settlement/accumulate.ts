@@ -80,7 +80,7 @@ function participantClaims(plan: SettlementPlan, record: OutcomeRecord, resoluti
         const placement = resolutions[plan.ruleOutcomes[index]?.[0] ?? -1];
         if (placement?.status !== 'achieved' || placement.anchor === undefined) continue;
         const price = plan.sustainmentPrices[index] ?? ZERO;
-        for (const date of sustainmentClaimDates(rule, record.spells, placement.anchor, plan.asOf)) {
+        for (const date of sustainmentClaimDates(rule, record.spells, placement.anchor, plan.asOf, placement.on)) {
           claims.push({ rule: index, date, amount: price });
         }
         continue;

@@ -17,7 +17,10 @@ type SustainmentRule = Extract<Contract['rules'][number], { kind: 'sustainment' 
  * end runs to `asOf`) are counted within the window `[placedOn, placedOn + windowDays − 1]`.
  * A gap longer than `allowedGapDays` ends the count. Period `i` completes on the day the count
  * reaches `i × periodDays`; its claim date is that day plus `paymentLagDays`, and only claim
- * dates on or before `asOf` are returned, at most `maxPayments` of them.
+ * dates on or before `asOf` are returned, at most `maxPayments` of them. A claim is never dated
+ * before `achievedOn`, the day the job outcome itself was achieved (a placement with a minimum
+ * spell length is achieved after its start): until then the payment cannot be claimed, so a
+ * tranche measured earlier never has to be restated when the placement is later confirmed.
  *
  * @example
  * // Placed 2024-01-01, in work ever since, 28-day periods, 14-day lag, as of 2024-03-15:
@@ -29,6 +32,7 @@ export function sustainmentClaimDates(
   spells: readonly EmploymentSpell[],
   placedOn: CalendarDate,
   asOf: CalendarDate,
+  achievedOn: CalendarDate = placedOn,
 ): CalendarDate[] {
   const limit = Math.min(placedOn + rule.windowDays - 1, asOf);
   const intervals = spells
@@ -46,7 +50,7 @@ export function sustainmentClaimDates(
     while (claims.length < rule.maxPayments) {
       const needed = (claims.length + 1) * rule.periodDays - counted;
       if (needed > days) break;
-      const claimOn = addDays((from + needed - 1) as CalendarDate, rule.paymentLagDays);
+      const claimOn = Math.max(addDays((from + needed - 1) as CalendarDate, rule.paymentLagDays), achievedOn) as CalendarDate;
       if (claimOn > asOf) return claims;
       claims.push(claimOn);
     }
