@@ -7,7 +7,7 @@
  */
 import type { Contract } from '../contract/index.js';
 import { ZERO, formatDecimal, parseAmount, roundMoney, type Amount } from '../money/index.js';
-import { countUpTo, type DateCounts } from './date-counts.js';
+import { countUpTo, DateCounts } from './date-counts.js';
 import type { Ledger, RateCounts } from './ledger.js';
 import type { Line } from './lines.js';
 import type { PriceReduction } from './claim-lines.js';
@@ -132,7 +132,7 @@ function cohortRateValue(
 
 function bonusValue(plan: SettlementPlan, ledger: Ledger, rule: BonusRule, cohorts: readonly number[], date: number): Value {
   const outcome = plan.outcomeIndex.get(rule.trigger.outcome) ?? -1;
-  const none: DateCounts = new Map();
+  const none = new DateCounts();
   let achieved = 0;
   let inGroup = 0;
   for (const cohort of cohorts) {

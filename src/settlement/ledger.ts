@@ -7,7 +7,7 @@
  * @module
  */
 import type { Amount } from '../money/index.js';
-import { bump, mergeCounts, type DateCounts } from './date-counts.js';
+import { bump, DateCounts, mergeCounts } from './date-counts.js';
 
 /** Achieved and failed counts of one outcome, by resolution date. */
 export interface OutcomeCounts {
@@ -98,8 +98,8 @@ export interface Ledger {
 
 function emptyTally(outcomes: number): Tally {
   return {
-    enrolled: new Map(),
-    outcomes: Array.from({ length: outcomes }, () => ({ achieved: new Map(), failed: new Map() })),
+    enrolled: new DateCounts(),
+    outcomes: Array.from({ length: outcomes }, () => ({ achieved: new DateCounts(), failed: new DateCounts() })),
   };
 }
 
@@ -118,7 +118,7 @@ export function emptyLedger(
     cohorts: Array.from({ length: shape.cohorts }, () => ({
       tally: emptyTally(shape.outcomes),
       groups: new Map<string, Tally>(),
-      rates: Array.from({ length: shape.rateSpecs }, () => ({ denominator: new Map(), achieved: new Map(), failed: new Map() })),
+      rates: Array.from({ length: shape.rateSpecs }, () => ({ denominator: new DateCounts(), achieved: new DateCounts(), failed: new DateCounts() })),
       claims: new Map<number, ClaimBucket[]>(),
     })),
     participantCaps: Array.from({ length: shape.participantCaps }, () => ({
@@ -126,7 +126,7 @@ export function emptyLedger(
       amount: zero,
       participants: keepParticipants ? [] : undefined,
     })),
-    guarantees: Array.from({ length: shape.guarantees }, () => ({ qualified: new Map(), hired: new Map(), undecided: 0 })),
+    guarantees: Array.from({ length: shape.guarantees }, () => ({ qualified: new DateCounts(), hired: new DateCounts(), undecided: 0 })),
     participants: 0,
   };
 }

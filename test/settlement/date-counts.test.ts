@@ -1,0 +1,78 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DateCounts } from '../../src/settlement/date-counts.js';
+
+/** The model: a plain map of day → count, summed by a scan. */
+function modelUpTo(model: Map<number, number>, day: number): number {
+  let total = 0;
+  for (const [at, count] of model) if (at <= day) total += count;
+  return total;
+}
+
+// Days near a cohort's dates, far before and after them (past the dense span), and the calendar's ends.
+const day = fc.oneof(
+  fc.integer({ min: 19_000, max: 21_000 }),
+  fc.integer({ min: -719_162, max: 2_932_896 }),
+  fc.constantFrom(-719_162, 2_932_896, 19_000 - 16_384, 19_000 + 16_384),
+);
+const adds = fc.array(fc.tuple(day, fc.integer({ min: 1, max: 5 })), { maxLength: 60 });
+
+describe('DateCounts', () => {
+  it('counts up to any day exactly as a map of day → count does, in any order of adds and queries', () => {
+    fc.assert(
+      fc.property(adds, fc.array(day, { minLength: 1, maxLength: 10 }), (entries, queries) => {
+        const counts = new DateCounts();
+        const model = new Map<number, number>();
+        entries.forEach(([at, n], i) => {
+          counts.add(at, n);
+          model.set(at, (model.get(at) ?? 0) + n);
+          // query between adds: the cumulative counts must follow every change
+          const probe = queries[i % queries.length] ?? at;
+          expect(counts.upTo(probe)).toBe(modelUpTo(model, probe));
+        });
+        for (const q of [...queries, ...model.keys()]) {
+          expect(counts.upTo(q)).toBe(modelUpTo(model, q));
+          expect(counts.upTo(q - 1)).toBe(modelUpTo(model, q - 1));
+        }
+        const seen = new Map<number, number>();
+        counts.forEach((at, n) => seen.set(at, (seen.get(at) ?? 0) + n));
+        expect(seen).toEqual(model);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('merges: the counts of two shards are the counts of both', () => {
+    fc.assert(
+      fc.property(adds, adds, fc.array(day, { maxLength: 10 }), (left, right, queries) => {
+        const a = new DateCounts();
+        const b = new DateCounts();
+        const whole = new DateCounts();
+        for (const [at, n] of left) {
+          a.add(at, n);
+          whole.add(at, n);
+        }
+        for (const [at, n] of right) {
+          b.add(at, n);
+          whole.add(at, n);
+        }
+        a.merge(b);
+        for (const q of [...queries, ...left.map(([at]) => at), ...right.map(([at]) => at)]) expect(a.upTo(q)).toBe(whole.upTo(q));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('holds a stray date far away as an outlier, not by stretching its array', () => {
+    // 2024-01-01 is day 19723; 9999-12-31 is day 2932896
+    const counts = new DateCounts();
+    counts.add(19_723, 3);
+    counts.add(2_932_896);
+    counts.add(19_723 - 500, 2); // grows the dense span downwards
+    expect(counts.upTo(19_722)).toBe(2);
+    expect(counts.upTo(19_723)).toBe(5);
+    expect(counts.upTo(2_932_895)).toBe(5);
+    expect(counts.upTo(2_932_896)).toBe(6);
+    expect(new DateCounts().upTo(19_723)).toBe(0);
+  });
+});
