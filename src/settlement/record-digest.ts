@@ -6,8 +6,7 @@
  * @module
  */
 import type { Amount } from '../money/index.js';
-import { writeAmountText } from '../money/text-hash.js';
-import type { EmploymentSpell, OutcomeRecord, RecordEvent, WageObservation } from '../records/index.js';
+import type { OutcomeRecord } from '../records/index.js';
 
 /** The running digest of a set of records. */
 export interface RecordDigest {
@@ -17,36 +16,96 @@ export interface RecordDigest {
   low: number;
   /** Sum of the second hash words, modulo 2^32. */
   high: number;
-  /** Scratch space: the text of one amount, as character codes (no string is built). */
-  readonly scratch: Uint8Array;
-  /** The text of weekly hours already seen (`String(hours)`); bounded, a cache only. */
-  readonly hoursTexts: Map<number, string>;
+  /** Scratch space: one float64, read as two 32-bit words (to hash hours exactly). */
+  readonly float: Float64Array;
+  /** The same memory as `float`. */
+  readonly floatWords: Uint32Array;
+  /** Scratch space: the two lanes of the record being hashed. */
+  readonly lanes: Int32Array;
 }
 
-const FNV_PRIME = 0x01000193;
-const LOW_SEED = 0x811c9dc5;
-const HIGH_SEED = 0x9e3779b9;
-const BAR = 124; // '|'
-const DASH = 45; // '-'
-const MAX_CACHED_TEXTS = 4096;
+const LOW_SEED = 0x811c9dc5 | 0;
+const HIGH_SEED = 0x9e3779b9 | 0;
+/** Mixed for an absent optional field (no day number, count or code unit pair is this). */
+const ABSENT_DAY = -1e9;
+const ABSENT_MARK = 0x7fffffff;
+const ZERO_MARK = 0x7ffffffe;
 
 /*
- * Each record hashes to two words, one per seed ("lanes" low and high), both the FNV-1a mix of the
- * same field texts: the id, cohort, groups, `toFixed()` of the amounts, `hours|contract|wage` per
- * spell, event kinds (each text's characters, then its length), and the day numbers. Both lanes
- * are computed in one pass, reading each text once; amounts are written as character codes into the
- * digest's scratch buffer (no string), hours to text once per digest (cached).
+ * A record hashes, in each of two lanes (seeds and primes), to the FNV-1a style mix of its fields
+ * in a fixed order: texts (id, cohort, groups, contract types, event kinds) by pairs of UTF-16 code
+ * units then their length; day numbers as integers; hours by the 64 bits of the float; amounts by value: sign,
+ * exponent and base-10^7 digit words of the decimal (decimal.js keeps them normalised: no trailing
+ * zero word), so 1650.5, 1650.50 and 1500 × 1.1 hash alike, and every zero (−0 too) alike.
+ * Absent optional fields mix a marker no present value can take. Lists mix their length first.
  */
 
-/** Mixes the characters of `text` (no length). */
-function mixChars(h: number, text: string): number {
-  let x = h;
-  for (let i = 0; i < text.length; i++) x = Math.imul(x ^ text.charCodeAt(i), FNV_PRIME);
-  return x;
+/**
+ * The two lanes of the hash being computed, mixed together so that each field is read once and
+ * the two multiply chains run side by side. Index 0 is the low lane, 1 the high lane.
+ */
+type Lanes = Int32Array;
+
+const LOW_PRIME = 0x01000193;
+const HIGH_PRIME = 0x2c1b3c6d;
+
+function mix(lanes: Lanes, value: number): void {
+  lanes[0] = Math.imul((lanes[0] as number) ^ value, LOW_PRIME);
+  lanes[1] = Math.imul((lanes[1] as number) ^ value, HIGH_PRIME);
 }
 
-function mixNumber(h: number, value: number): number {
-  return Math.imul(h ^ (value | 0), 0x01000193) ^ Math.imul((value / 0x100000000) | 0, 0x85ebca6b);
+/** A text: two UTF-16 code units per step, then its length. */
+function mixText(lanes: Lanes, text: string): void {
+  let low = lanes[0] as number;
+  let high = lanes[1] as number;
+  const length = text.length;
+  let i = 0;
+  for (; i + 1 < length; i += 2) {
+    const pair = text.charCodeAt(i) | (text.charCodeAt(i + 1) << 16);
+    low = Math.imul(low ^ pair, LOW_PRIME);
+    high = Math.imul(high ^ pair, HIGH_PRIME);
+  }
+  if (i < length) {
+    const unit = text.charCodeAt(i);
+    low = Math.imul(low ^ unit, LOW_PRIME);
+    high = Math.imul(high ^ unit, HIGH_PRIME);
+  }
+  lanes[0] = Math.imul(low ^ length, LOW_PRIME);
+  lanes[1] = Math.imul(high ^ length, HIGH_PRIME);
+}
+
+/** An integer (a day number, a count) up to 2^53: its low 32 bits, then its high bits. */
+function mixNumber(lanes: Lanes, value: number): void {
+  mix(lanes, value | 0);
+  mix(lanes, (value / 0x100000000) | 0);
+}
+
+function mixAmount(lanes: Lanes, amount: Amount | undefined): void {
+  if (amount === undefined) {
+    mix(lanes, ABSENT_MARK);
+    return;
+  }
+  const d = amount.d as readonly number[];
+  let words = d.length;
+  while (words > 1 && d[words - 1] === 0) words--;
+  if (words === 1 && d[0] === 0) {
+    mix(lanes, ZERO_MARK); // zero, whatever its sign
+    return;
+  }
+  mix(lanes, amount.s);
+  mix(lanes, amount.e);
+  mix(lanes, words);
+  for (let i = 0; i < words; i++) mix(lanes, d[i] as number);
+}
+
+function mixHours(lanes: Lanes, digest: RecordDigest, hours: number | undefined): void {
+  if (hours === undefined) {
+    mix(lanes, ABSENT_MARK);
+    return;
+  }
+  digest.float[0] = hours + 0; // −0 becomes 0
+  mix(lanes, digest.floatWords[0] as number);
+  mix(lanes, digest.floatWords[1] as number);
 }
 
 function finish(h: number): number {
@@ -57,113 +116,44 @@ function finish(h: number): number {
   return (x ^ (x >>> 16)) >>> 0;
 }
 
-/** Mixes the bytes `[0, length)` of `codes` (no length). */
-function mixCodes(h: number, codes: Uint8Array, length: number): number {
-  let x = h;
-  for (let i = 0; i < length; i++) x = Math.imul(x ^ (codes[i] as number), FNV_PRIME);
-  return x;
-}
-
-/** `amount.toFixed()` into the scratch buffer: its length, or -1 (then use the string). */
-function amountCodes(digest: RecordDigest, amount: Amount): number {
-  return writeAmountText(amount, digest.scratch);
-}
-
-function hoursText(digest: RecordDigest, hours: number): string {
-  const known = digest.hoursTexts.get(hours);
-  if (known !== undefined) return known;
-  const text = String(hours);
-  if (digest.hoursTexts.size < MAX_CACHED_TEXTS) digest.hoursTexts.set(hours, text);
-  return text;
-}
-
-/** Adds the hash words of one record to the digest. */
-function addRecord(digest: RecordDigest, record: OutcomeRecord): void {
-  let low = LOW_SEED;
-  let high = HIGH_SEED;
-  let text = record.id;
-  low = Math.imul(mixChars(low, text) ^ text.length, FNV_PRIME);
-  high = Math.imul(mixChars(high, text) ^ text.length, FNV_PRIME);
-  text = record.cohort;
-  low = Math.imul(mixChars(low, text) ^ text.length, FNV_PRIME);
-  high = Math.imul(mixChars(high, text) ^ text.length, FNV_PRIME);
+/** Mixes one record into both lanes. */
+function hashRecord(lanes: Lanes, digest: RecordDigest, record: OutcomeRecord): void {
+  mixText(lanes, record.id);
+  mixText(lanes, record.cohort);
   const groups = record.groups;
-  for (let i = 0; i < groups.length; i++) {
-    text = groups[i] as string;
-    low = Math.imul(mixChars(low, text) ^ text.length, FNV_PRIME);
-    high = Math.imul(mixChars(high, text) ^ text.length, FNV_PRIME);
-  }
-  low = mixNumber(mixNumber(low, record.enrolledOn), record.exitedOn ?? -1e9);
-  high = mixNumber(mixNumber(high, record.enrolledOn), record.exitedOn ?? -1e9);
-  const baseline = record.baselineWage;
-  if (baseline === undefined) {
-    low = Math.imul(Math.imul(low ^ DASH, FNV_PRIME) ^ 1, FNV_PRIME);
-    high = Math.imul(Math.imul(high ^ DASH, FNV_PRIME) ^ 1, FNV_PRIME);
-  } else {
-    const length = amountCodes(digest, baseline);
-    if (length >= 0) {
-      low = Math.imul(mixCodes(low, digest.scratch, length) ^ length, FNV_PRIME);
-      high = Math.imul(mixCodes(high, digest.scratch, length) ^ length, FNV_PRIME);
-    } else {
-      text = baseline.toFixed();
-      low = Math.imul(mixChars(low, text) ^ text.length, FNV_PRIME);
-      high = Math.imul(mixChars(high, text) ^ text.length, FNV_PRIME);
-    }
-  }
+  mix(lanes, groups.length);
+  for (let i = 0; i < groups.length; i++) mixText(lanes, groups[i] as string);
+  mixNumber(lanes, record.enrolledOn);
+  mixNumber(lanes, record.exitedOn ?? ABSENT_DAY);
+  mixAmount(lanes, record.baselineWage);
   const spells = record.spells;
+  mix(lanes, spells.length);
   for (let i = 0; i < spells.length; i++) {
-    const spell = spells[i] as EmploymentSpell;
-    low = mixNumber(mixNumber(low, spell.start), spell.end ?? -1e9);
-    high = mixNumber(mixNumber(high, spell.start), spell.end ?? -1e9);
-    // the text `${String(hoursPerWeek ?? '-')}|${contractType ?? '-'}|${monthlyWage?.toFixed() ?? '-'}`
-    text = spell.hoursPerWeek === undefined ? '-' : hoursText(digest, spell.hoursPerWeek);
-    let length = text.length + 2;
-    low = Math.imul(mixChars(low, text) ^ BAR, FNV_PRIME);
-    high = Math.imul(mixChars(high, text) ^ BAR, FNV_PRIME);
-    text = spell.contractType ?? '-';
-    length += text.length;
-    low = Math.imul(mixChars(low, text) ^ BAR, FNV_PRIME);
-    high = Math.imul(mixChars(high, text) ^ BAR, FNV_PRIME);
-    const wage = spell.monthlyWage;
-    const written = wage === undefined ? -1 : amountCodes(digest, wage);
-    if (written >= 0) {
-      length += written;
-      low = mixCodes(low, digest.scratch, written);
-      high = mixCodes(high, digest.scratch, written);
-    } else {
-      text = wage === undefined ? '-' : wage.toFixed();
-      length += text.length;
-      low = mixChars(low, text);
-      high = mixChars(high, text);
-    }
-    low = Math.imul(low ^ length, FNV_PRIME);
-    high = Math.imul(high ^ length, FNV_PRIME);
+    const spell = spells[i];
+    if (spell === undefined) continue;
+    mixNumber(lanes, spell.start);
+    mixNumber(lanes, spell.end ?? ABSENT_DAY);
+    mixHours(lanes, digest, spell.hoursPerWeek);
+    if (spell.contractType === undefined) mix(lanes, ABSENT_MARK);
+    else mixText(lanes, spell.contractType);
+    mixAmount(lanes, spell.monthlyWage);
   }
   const wages = record.wages;
+  mix(lanes, wages.length);
   for (let i = 0; i < wages.length; i++) {
-    const observation = wages[i] as WageObservation;
-    low = mixNumber(low, observation.on);
-    high = mixNumber(high, observation.on);
-    const amount = observation.monthlyWage;
-    const length = amountCodes(digest, amount);
-    if (length >= 0) {
-      low = Math.imul(mixCodes(low, digest.scratch, length) ^ length, FNV_PRIME);
-      high = Math.imul(mixCodes(high, digest.scratch, length) ^ length, FNV_PRIME);
-    } else {
-      text = amount.toFixed();
-      low = Math.imul(mixChars(low, text) ^ text.length, FNV_PRIME);
-      high = Math.imul(mixChars(high, text) ^ text.length, FNV_PRIME);
-    }
+    const observation = wages[i];
+    if (observation === undefined) continue;
+    mixNumber(lanes, observation.on);
+    mixAmount(lanes, observation.monthlyWage);
   }
   const events = record.events;
+  mix(lanes, events.length);
   for (let i = 0; i < events.length; i++) {
-    const event = events[i] as RecordEvent;
-    text = event.kind;
-    low = Math.imul(mixChars(mixNumber(low, event.on), text) ^ text.length, FNV_PRIME);
-    high = Math.imul(mixChars(mixNumber(high, event.on), text) ^ text.length, FNV_PRIME);
+    const event = events[i];
+    if (event === undefined) continue;
+    mixNumber(lanes, event.on);
+    mixText(lanes, event.kind);
   }
-  digest.low = (digest.low + finish(low)) >>> 0;
-  digest.high = (digest.high + finish(high)) >>> 0;
 }
 
 /**
@@ -173,7 +163,8 @@ function addRecord(digest: RecordDigest, record: OutcomeRecord): void {
  * const digest = emptyDigest(); addToDigest(digest, record);
  */
 export function emptyDigest(): RecordDigest {
-  return { count: 0, low: 0, high: 0, scratch: new Uint8Array(64), hoursTexts: new Map() };
+  const float = new Float64Array(1);
+  return { count: 0, low: 0, high: 0, float, floatWords: new Uint32Array(float.buffer), lanes: new Int32Array(2) };
 }
 
 /**
@@ -184,7 +175,12 @@ export function emptyDigest(): RecordDigest {
  */
 export function addToDigest(digest: RecordDigest, record: OutcomeRecord): void {
   digest.count += 1;
-  addRecord(digest, record);
+  const lanes = digest.lanes;
+  lanes[0] = LOW_SEED;
+  lanes[1] = HIGH_SEED;
+  hashRecord(lanes, digest, record);
+  digest.low = (digest.low + finish(lanes[0])) >>> 0;
+  digest.high = (digest.high + finish(lanes[1])) >>> 0;
 }
 
 /**
