@@ -67,9 +67,9 @@ function mutations(r: OutcomeRecord): OutcomeRecord[] {
     { ...r, wages: [...r.wages, { on: r.enrolledOn, monthlyWage: parseAmount('1') }] },
     { ...r, events: [...r.events, { kind: 'x', on: r.enrolledOn }] },
   ];
-  const withoutExit: Partial<OutcomeRecord> = { ...r };
+  const withoutExit: { -readonly [K in keyof OutcomeRecord]?: OutcomeRecord[K] } = { ...r };
   delete withoutExit.exitedOn;
-  const withoutBaseline: Partial<OutcomeRecord> = { ...r };
+  const withoutBaseline: { -readonly [K in keyof OutcomeRecord]?: OutcomeRecord[K] } = { ...r };
   delete withoutBaseline.baselineWage;
   if (r.exitedOn !== undefined) out.push(withoutExit as OutcomeRecord);
   if (r.baselineWage !== undefined) out.push(withoutBaseline as OutcomeRecord);
