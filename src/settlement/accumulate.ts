@@ -9,9 +9,10 @@ import type { OutcomeRecord } from '../records/index.js';
 import { resolveParticipant, type Resolution } from '../outcomes/index.js';
 import { ZERO, type Amount } from '../money/index.js';
 import { bump } from './date-counts.js';
-import { addClaim, groupTally, type CohortLedger, type Ledger, type Tally } from './ledger.js';
+import { amountOfUnits, type ClaimUnits } from './claim-units.js';
+import { addClaim, groupTally, type CohortLedger, type Ledger, type ParticipantCapCuts, type Tally } from './ledger.js';
 import { priceIndexFor } from './pricing.js';
-import type { SettlementPlan } from './plan.js';
+import type { ParticipantCapPlan, SettlementPlan } from './plan.js';
 import { sustainmentClaimDates } from './sustainment.js';
 
 interface Claim {
@@ -102,29 +103,69 @@ function participantClaims(plan: SettlementPlan, record: OutcomeRecord, resoluti
   return claims;
 }
 
-function applyParticipantCaps(plan: SettlementPlan, ledger: Ledger, record: OutcomeRecord, claims: Claim[]): void {
-  plan.participantCaps.forEach((cap, capIndex) => {
-    const capped = [...claims];
-    capped.sort((a, b) =>
-      cap.claimOrder === 'achievementDate' ? a.date - b.date || a.rule - b.rule : a.rule - b.rule || a.date - b.date,
-    );
-    let remaining = cap.amount;
-    const cuts = ledger.participantCaps[capIndex];
-    for (const claim of capped) {
-      if (claim.amount.lessThanOrEqualTo(remaining)) {
-        remaining = remaining.minus(claim.amount);
-        continue;
-      }
-      const paid = cap.partialPayment ? remaining : ZERO;
-      if (cuts !== undefined) {
-        cuts.claims += 1;
-        cuts.amount = cuts.amount.plus(claim.amount.minus(paid));
-        cuts.participants?.push(record.id);
-      }
-      remaining = remaining.minus(paid);
-      claim.amount = paid;
+const byAchievementDate = (a: Claim, b: Claim): number => a.date - b.date || a.rule - b.rule;
+const byRuleOrder = (a: Claim, b: Claim): number => a.rule - b.rule || a.date - b.date;
+
+/** Records that a cap cut `claim` to `paid`. */
+function recordCut(cuts: ParticipantCapCuts | undefined, record: OutcomeRecord, claim: Claim, paid: Amount): void {
+  if (cuts === undefined) return;
+  cuts.claims += 1;
+  cuts.amount = cuts.amount.plus(claim.amount.minus(paid));
+  cuts.participants?.push(record.id);
+}
+
+/**
+ * One cap over claims in its order, in integer units; false (having changed nothing) when a
+ * claim amount has no exact integer value (an amount cut by an earlier cap, say).
+ */
+function capInUnits(units: ClaimUnits, cap: ParticipantCapPlan, ordered: readonly Claim[], cuts: ParticipantCapCuts | undefined, record: OutcomeRecord): boolean {
+  const capUnits = units.of.get(cap.amount);
+  if (capUnits === undefined) return false;
+  for (const claim of ordered) if (!units.of.has(claim.amount)) return false;
+  let remaining = capUnits;
+  for (const claim of ordered) {
+    const claimed = units.of.get(claim.amount) as number;
+    if (claimed <= remaining) {
+      remaining -= claimed;
+      continue;
     }
-  });
+    const paidUnits = cap.partialPayment ? remaining : 0;
+    const paid = paidUnits === 0 ? ZERO : amountOfUnits(units, paidUnits);
+    recordCut(cuts, record, claim, paid);
+    remaining -= paidUnits;
+    claim.amount = paid;
+  }
+  return true;
+}
+
+function capInDecimals(cap: ParticipantCapPlan, ordered: readonly Claim[], cuts: ParticipantCapCuts | undefined, record: OutcomeRecord): void {
+  let remaining = cap.amount;
+  for (const claim of ordered) {
+    if (claim.amount.lessThanOrEqualTo(remaining)) {
+      remaining = remaining.minus(claim.amount);
+      continue;
+    }
+    const paid = cap.partialPayment ? remaining : ZERO;
+    recordCut(cuts, record, claim, paid);
+    remaining = remaining.minus(paid);
+    claim.amount = paid;
+  }
+}
+
+/**
+ * Applies each per-participant cap to the participant's claims, in the cap's claim order. Integer
+ * arithmetic when the amounts allow it (they almost always do: prices in minor units), decimals
+ * otherwise; both give the same amounts.
+ */
+function applyParticipantCaps(plan: SettlementPlan, ledger: Ledger, record: OutcomeRecord, claims: Claim[]): void {
+  const caps = plan.participantCaps;
+  for (let capIndex = 0; capIndex < caps.length; capIndex++) {
+    const cap = caps[capIndex] as ParticipantCapPlan;
+    const ordered = claims.length < 2 ? claims : [...claims].sort(cap.claimOrder === 'achievementDate' ? byAchievementDate : byRuleOrder);
+    const cuts = ledger.participantCaps[capIndex];
+    const units = plan.participantCapUnits;
+    if (units === undefined || !capInUnits(units, cap, ordered, cuts, record)) capInDecimals(cap, ordered, cuts, record);
+  }
 }
 
 function countGuarantees(plan: SettlementPlan, ledger: Ledger, record: OutcomeRecord, cohort: number, resolutions: readonly Resolution[]): void {

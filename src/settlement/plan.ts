@@ -7,6 +7,7 @@
 import { parseDate, type CalendarDate } from '../calendar/index.js';
 import { compileOutcomes, type CompiledOutcomes } from '../outcomes/index.js';
 import { parseAmount, type Amount } from '../money/index.js';
+import { claimUnits, type ClaimUnits } from './claim-units.js';
 import { compileContract, type CompiledContract } from './compile.js';
 import { compileRatePrices, type RatePrices } from './pricing.js';
 import { collectRateSpecs, type RateSpec } from './rate-specs.js';
@@ -61,6 +62,11 @@ export interface SettlementPlan extends CompiledContract {
   readonly guarantees: readonly GuaranteePlan[];
   /** Participant caps, in contract order. */
   readonly participantCaps: readonly ParticipantCapPlan[];
+  /**
+   * The claim amounts (prices, sustainment prices, fees) and participant cap amounts as integer
+   * units, when there are participant caps and every amount can be counted exactly.
+   */
+  readonly participantCapUnits: ClaimUnits | undefined;
   /** The as-of date. */
   readonly asOf: CalendarDate;
   /** Whether to keep participant ids for the audit trail. */
@@ -75,23 +81,34 @@ export interface SettlementPlan extends CompiledContract {
  */
 export function buildPlan(contract: Contract, asOf: CalendarDate, keepParticipants: boolean): SettlementPlan {
   const compiled = compileContract(contract);
+  const ratePrices = contract.rules.map((rule) =>
+    rule.kind === 'rateCard' ? compileRatePrices(rule, contract.groups, contract.currency) : undefined,
+  );
+  const sustainmentPrices = contract.rules.map((rule) => (rule.kind === 'sustainment' ? parseAmount(rule.price) : undefined));
+  const startFees = contract.rules.map((rule) =>
+    rule.kind === 'fee' && rule.charge.basis === 'perStart' ? parseAmount(rule.charge.amount) : undefined,
+  );
+  const participantCaps = (contract.caps ?? []).flatMap((cap) =>
+    cap.kind === 'participant'
+      ? [{ id: cap.id, amount: parseAmount(cap.amount), partialPayment: cap.partialPayment, claimOrder: cap.claimOrder }]
+      : [],
+  );
+  const claimAmounts = [...ratePrices.flatMap((prices) => prices?.prices ?? []), ...sustainmentPrices, ...startFees].filter(
+    (amount): amount is Amount => amount !== undefined,
+  );
   return {
     ...compiled,
     outcomes: compileOutcomes(contract.outcomes),
     rateSpecs: collectRateSpecs(contract, compiled.outcomeIndex),
-    ratePrices: contract.rules.map((rule) =>
-      rule.kind === 'rateCard' ? compileRatePrices(rule, contract.groups, contract.currency) : undefined,
-    ),
+    ratePrices,
     ruleOutcomes: contract.rules.map((rule) => {
       const index = (id: string): number => compiled.outcomeIndex.get(id) ?? -1;
       if (rule.kind === 'rateCard') return [rule.outcome, ...rule.prerequisites].map(index);
       if (rule.kind === 'sustainment') return [index(rule.placementOutcome)];
       return [];
     }),
-    sustainmentPrices: contract.rules.map((rule) => (rule.kind === 'sustainment' ? parseAmount(rule.price) : undefined)),
-    startFees: contract.rules.map((rule) =>
-      rule.kind === 'fee' && rule.charge.basis === 'perStart' ? parseAmount(rule.charge.amount) : undefined,
-    ),
+    sustainmentPrices,
+    startFees,
     scheduledFeeDates: contract.rules.map((rule) =>
       rule.kind === 'fee' && rule.charge.basis === 'schedule'
         ? new Map(rule.charge.payments.map((payment) => [payment.date, parseDate(payment.date) as number]))
@@ -104,11 +121,8 @@ export function buildPlan(contract: Contract, asOf: CalendarDate, keepParticipan
       placement: compiled.outcomeIndex.get(guarantee.placementOutcome) ?? -1,
       withinDays: guarantee.withinDays,
     })),
-    participantCaps: (contract.caps ?? []).flatMap((cap) =>
-      cap.kind === 'participant'
-        ? [{ id: cap.id, amount: parseAmount(cap.amount), partialPayment: cap.partialPayment, claimOrder: cap.claimOrder }]
-        : [],
-    ),
+    participantCaps,
+    participantCapUnits: participantCaps.length === 0 ? undefined : claimUnits([...claimAmounts, ...participantCaps.map((cap) => cap.amount)]),
     asOf,
     keepParticipants,
   };
