@@ -21,8 +21,8 @@ const NUMBER = /^-?\d+(\.\d+)?$/;
  */
 export function csvRowToRecord(columns: readonly CsvColumn[], cells: readonly string[]): Record<string, unknown> {
   const record: Record<string, unknown> = {};
-  const spells = new Map<number, Record<string, unknown>>();
-  const wages = new Map<number, Record<string, unknown>>();
+  const spells: Numbered = [];
+  const wages: Numbered = [];
   const events: { kind: string; on: string }[] = [];
   for (let i = 0; i < columns.length; i++) {
     const column = columns[i];
@@ -47,21 +47,30 @@ export function csvRowToRecord(columns: readonly CsvColumn[], cells: readonly st
       }
     }
   }
-  if (spells.size > 0) record.spells = inOrder(spells);
-  if (wages.size > 0) record.wages = inOrder(wages);
+  if (spells.length > 0) record.spells = inOrder(spells);
+  if (wages.length > 0) record.wages = inOrder(wages);
   if (events.length > 0) record.events = events;
   return record;
 }
 
-function itemOf(items: Map<number, Record<string, unknown>>, n: number): Record<string, unknown> {
-  let item = items.get(n);
+/** Numbered list items by their number N (1 to 999; a sparse array, holes for absent numbers). */
+type Numbered = (Record<string, unknown> | undefined)[];
+
+function itemOf(items: Numbered, n: number): Record<string, unknown> {
+  let item = items[n];
   if (item === undefined) {
     item = {};
-    items.set(n, item);
+    items[n] = item;
   }
   return item;
 }
 
-function inOrder(items: ReadonlyMap<number, Record<string, unknown>>): Record<string, unknown>[] {
-  return [...items.entries()].sort(([a], [b]) => a - b).map(([, item]) => item);
+/** The items in increasing N, without the holes. */
+function inOrder(items: Numbered): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  for (let n = 0; n < items.length; n++) {
+    const item = items[n];
+    if (item !== undefined) out.push(item);
+  }
+  return out;
 }

@@ -61,6 +61,23 @@ describe('readCsvRecords', () => {
     });
     expect(read.value.records[1]).toEqual({ id: 'P "2"', cohort: '2023-B', enrolledOn: '2023-01-09' });
   });
+  it('numbered items come in increasing N, numbers without cells skipped (spell 10 after spell 9, not after 1)', () => {
+    const text =
+      'id,cohort,enrolledOn,spell10_start,spell3_start,spell1_start,spell2_start,wage12_on,wage12_amount,wage2_on,wage2_amount\n' +
+      'P1,2023-A,2023-01-09,2024-01-10,2023-03-01,2023-02-01,,2023-12-31,1900.00,2023-06-30,1800.00\n';
+    const read = readCsvRecords(text);
+    expect(read.ok && read.value.records[0]).toEqual({
+      id: 'P1',
+      cohort: '2023-A',
+      enrolledOn: '2023-01-09',
+      spells: [{ start: '2023-02-01' }, { start: '2023-03-01' }, { start: '2024-01-10' }],
+      wages: [
+        { on: '2023-06-30', monthlyWage: '1800.00' },
+        { on: '2023-12-31', monthlyWage: '1900.00' },
+      ],
+    });
+  });
+
   it('refuses unknown, duplicate and missing columns with the header line', () => {
     const read = readCsvRecords('id,cohort,salary,id\nP1,2023-A,3,P1\n');
     expect(read.ok).toBe(false);
