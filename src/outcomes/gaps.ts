@@ -35,7 +35,8 @@ export function firstExcessDay(
   if (maxTotal < 0) return from;
   let cursor = from; // first day not yet known to be covered
   let total = 0;
-  for (const spell of spells) {
+  for (let i = 0; i < spells.length; i++) {
+    const spell = spells[i] as EmploymentSpell;
     if (cursor > to || spell.start > to) break;
     if (spell.start > cursor) {
       const hit = excessInGap(cursor, addDays(spell.start, -1), total, maxGap, maxTotal);

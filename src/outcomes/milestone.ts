@@ -4,7 +4,7 @@
  * @module
  */
 import { addDays, type CalendarDate } from '../calendar/index.js';
-import type { OutcomeRecord } from '../records/schema.js';
+import type { OutcomeRecord, RecordEvent } from '../records/schema.js';
 import { windowAnchor } from './anchor.js';
 import type { CompiledMilestone } from './compiled.js';
 import { achieved, failed, pending, type Resolution } from './resolution.js';
@@ -30,7 +30,9 @@ export function resolveMilestone(o: CompiledMilestone, record: OutcomeRecord, as
     if (last < to) to = last;
   }
   let first: CalendarDate | undefined;
-  for (const e of record.events) {
+  const events = record.events;
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i] as RecordEvent;
     if (e.kind === o.event && e.on <= to && (from === undefined || e.on >= from) && (first === undefined || e.on < first)) {
       first = e.on;
     }

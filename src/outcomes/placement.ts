@@ -39,7 +39,9 @@ export function resolvePlacement(o: CompiledPlacement, record: OutcomeRecord, as
   let candidates = 0;
   let lastDrop: CalendarDate | undefined; // the day after the last too-short candidate ended
   let running = false;
-  for (const spell of record.spells) {
+  const spells = record.spells;
+  for (let i = 0; i < spells.length; i++) {
+    const spell = spells[i] as EmploymentSpell;
     if (spell.start > asOf || spell.start < anchor || spell.start > last || !meetsTerms(o, spell)) continue;
     candidates++;
     const qualifiesOn = addDays(spell.start, lengthLess1);

@@ -69,7 +69,9 @@ export function resolveParticipant(
 ): readonly Resolution[] {
   const spells = spellsByStart(record.spells);
   const out = new Array<Resolution | undefined>(compiled.outcomes.length);
-  for (const i of compiled.order) {
+  const order = compiled.order;
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k] as number;
     const o = compiled.outcomes[i];
     if (o !== undefined) out[i] = resolveOne(o, record, spells, asOf, out);
   }

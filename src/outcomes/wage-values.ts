@@ -5,7 +5,7 @@
  */
 import type { CalendarDate } from '../calendar/index.js';
 import type { Amount } from '../money/index.js';
-import type { OutcomeRecord } from '../records/schema.js';
+import type { EmploymentSpell, OutcomeRecord, WageObservation } from '../records/schema.js';
 import { covers } from './spells.js';
 
 /**
@@ -19,7 +19,9 @@ import { covers } from './spells.js';
 export function wageOn(record: OutcomeRecord, from: CalendarDate, day: CalendarDate): Amount | undefined {
   let best: Amount | undefined;
   let bestOn: CalendarDate | undefined;
-  for (const w of record.wages) {
+  const wages = record.wages;
+  for (let i = 0; i < wages.length; i++) {
+    const w = wages[i] as WageObservation;
     if (w.on >= from && w.on <= day && (bestOn === undefined || w.on >= bestOn)) {
       best = w.monthlyWage;
       bestOn = w.on;
@@ -27,7 +29,9 @@ export function wageOn(record: OutcomeRecord, from: CalendarDate, day: CalendarD
   }
   if (best !== undefined) return best;
   let spellStart: CalendarDate | undefined;
-  for (const s of record.spells) {
+  const spells = record.spells;
+  for (let i = 0; i < spells.length; i++) {
+    const s = spells[i] as EmploymentSpell;
     if (s.monthlyWage !== undefined && covers(s, day) && (spellStart === undefined || s.start >= spellStart)) {
       best = s.monthlyWage;
       spellStart = s.start;
@@ -49,7 +53,9 @@ export function earliestWage(
   to: CalendarDate,
 ): { readonly on: CalendarDate; readonly wage: Amount } | undefined {
   let found: { readonly on: CalendarDate; readonly wage: Amount } | undefined;
-  for (const w of record.wages) {
+  const wages = record.wages;
+  for (let i = 0; i < wages.length; i++) {
+    const w = wages[i] as WageObservation;
     if (w.on >= from && w.on <= to && (found === undefined || w.on < found.on)) found = { on: w.on, wage: w.monthlyWage };
   }
   return found;

@@ -123,7 +123,8 @@ function wagesOf(value: unknown, enrolled: number, cache: AmountCache): readonly
   if (!Array.isArray(value)) return undefined;
   const wages: WageObservation[] = [];
   let previous = enrolled;
-  for (const raw of value as readonly unknown[]) {
+  for (let i = 0; i < value.length; i++) {
+    const raw: unknown = value[i];
     if (!isObject(raw)) return undefined;
     for (const key in raw) if (key !== 'on' && key !== 'monthlyWage') return undefined;
     const on = date(raw.on);
@@ -142,7 +143,8 @@ function eventsOf(value: unknown, enrolled: number): readonly RecordEvent[] | un
   const events: RecordEvent[] = [];
   let previousOn = enrolled;
   let previousKind = '';
-  for (const raw of value as readonly unknown[]) {
+  for (let i = 0; i < value.length; i++) {
+    const raw: unknown = value[i];
     if (!isObject(raw)) return undefined;
     for (const key in raw) if (key !== 'kind' && key !== 'on') return undefined;
     const kind = text(raw.kind);

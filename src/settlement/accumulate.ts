@@ -64,8 +64,8 @@ function participantClaims(plan: SettlementPlan, record: OutcomeRecord, resoluti
       case 'rateCard': {
         const needed = plan.ruleOutcomes[index] ?? [];
         let date: number | undefined = -Infinity;
-        for (const outcome of needed) {
-          const other = achievedOn(resolutions, outcome);
+        for (let k = 0; k < needed.length; k++) {
+          const other = achievedOn(resolutions, needed[k] as number);
           if (other === undefined) {
             date = undefined;
             break;
@@ -106,6 +106,22 @@ function participantClaims(plan: SettlementPlan, record: OutcomeRecord, resoluti
 const byAchievementDate = (a: Claim, b: Claim): number => a.date - b.date || a.rule - b.rule;
 const byRuleOrder = (a: Claim, b: Claim): number => a.rule - b.rule || a.date - b.date;
 
+/**
+ * Sorts a participant's few claims in place (insertion sort: no allocation, stable). The order of
+ * `claims` matters to nothing but the caps, each of which sorts it again.
+ */
+function sortClaims(claims: Claim[], order: (a: Claim, b: Claim) => number): void {
+  for (let i = 1; i < claims.length; i++) {
+    const claim = claims[i] as Claim;
+    let j = i - 1;
+    while (j >= 0 && order(claims[j] as Claim, claim) > 0) {
+      claims[j + 1] = claims[j] as Claim;
+      j--;
+    }
+    claims[j + 1] = claim;
+  }
+}
+
 /** Records that a cap cut `claim` to `paid`. */
 function recordCut(cuts: ParticipantCapCuts | undefined, record: OutcomeRecord, claim: Claim, paid: Amount): void {
   if (cuts === undefined) return;
@@ -121,9 +137,10 @@ function recordCut(cuts: ParticipantCapCuts | undefined, record: OutcomeRecord, 
 function capInUnits(units: ClaimUnits, cap: ParticipantCapPlan, ordered: readonly Claim[], cuts: ParticipantCapCuts | undefined, record: OutcomeRecord): boolean {
   const capUnits = units.of.get(cap.amount);
   if (capUnits === undefined) return false;
-  for (const claim of ordered) if (!units.of.has(claim.amount)) return false;
+  for (let k = 0; k < ordered.length; k++) if (!units.of.has((ordered[k] as Claim).amount)) return false;
   let remaining = capUnits;
-  for (const claim of ordered) {
+  for (let k = 0; k < ordered.length; k++) {
+    const claim = ordered[k] as Claim;
     const claimed = units.of.get(claim.amount) as number;
     if (claimed <= remaining) {
       remaining -= claimed;
@@ -140,7 +157,8 @@ function capInUnits(units: ClaimUnits, cap: ParticipantCapPlan, ordered: readonl
 
 function capInDecimals(cap: ParticipantCapPlan, ordered: readonly Claim[], cuts: ParticipantCapCuts | undefined, record: OutcomeRecord): void {
   let remaining = cap.amount;
-  for (const claim of ordered) {
+  for (let k = 0; k < ordered.length; k++) {
+    const claim = ordered[k] as Claim;
     if (claim.amount.lessThanOrEqualTo(remaining)) {
       remaining = remaining.minus(claim.amount);
       continue;
@@ -161,7 +179,8 @@ function applyParticipantCaps(plan: SettlementPlan, ledger: Ledger, record: Outc
   const caps = plan.participantCaps;
   for (let capIndex = 0; capIndex < caps.length; capIndex++) {
     const cap = caps[capIndex] as ParticipantCapPlan;
-    const ordered = claims.length < 2 ? claims : [...claims].sort(cap.claimOrder === 'achievementDate' ? byAchievementDate : byRuleOrder);
+    if (claims.length > 1) sortClaims(claims, cap.claimOrder === 'achievementDate' ? byAchievementDate : byRuleOrder);
+    const ordered = claims;
     const cuts = ledger.participantCaps[capIndex];
     const units = plan.participantCapUnits;
     if (units === undefined || !capInUnits(units, cap, ordered, cuts, record)) capInDecimals(cap, ordered, cuts, record);
@@ -209,13 +228,15 @@ export function accumulate(plan: SettlementPlan, ledger: Ledger, record: Outcome
   if (record.enrolledOn > plan.asOf) return; // not yet enrolled at the as-of date: nothing to count
   const resolutions = resolveParticipant(record, plan.outcomes, plan.asOf);
   countOutcomes(cohort.tally, resolutions, record.enrolledOn);
-  for (const group of record.groups) countOutcomes(groupTally(cohort, group, resolutions.length), resolutions, record.enrolledOn);
+  const groups = record.groups;
+  for (let k = 0; k < groups.length; k++) countOutcomes(groupTally(cohort, groups[k] as string, resolutions.length), resolutions, record.enrolledOn);
   countRates(plan, cohort, resolutions, record.enrolledOn);
   if (plan.guarantees.length > 0) countGuarantees(plan, ledger, record, cohortIndex, resolutions);
   const claims = participantClaims(plan, record, resolutions);
   if (claims.length === 0) return;
   if (plan.participantCaps.length > 0) applyParticipantCaps(plan, ledger, record, claims);
-  for (const claim of claims) {
+  for (let k = 0; k < claims.length; k++) {
+    const claim = claims[k] as Claim;
     if (claim.amount.isZero()) continue;
     addClaim(cohort, claim.rule, claim.date, claim.amount, record.id, plan.keepParticipants);
   }

@@ -184,8 +184,8 @@ export function addClaim(
 }
 
 function findBucket(list: readonly ClaimBucket[], amount: Amount): ClaimBucket | undefined {
-  for (const bucket of list) if (bucket.amount === amount) return bucket;
-  for (const bucket of list) if (bucket.amount.equals(amount)) return bucket;
+  for (let k = 0; k < list.length; k++) if ((list[k] as ClaimBucket).amount === amount) return list[k];
+  for (let k = 0; k < list.length; k++) if ((list[k] as ClaimBucket).amount.equals(amount)) return list[k];
   return undefined;
 }
 

@@ -77,8 +77,8 @@ export function compileRatePrices(rule: RateCard, groups: Contract['groups'], cu
  */
 export function priceIndexFor(prices: RatePrices, groups: readonly string[]): number {
   let chosen = -1;
-  for (const group of groups) {
-    const index = prices.byGroup.get(group);
+  for (let k = 0; k < groups.length; k++) {
+    const index = prices.byGroup.get(groups[k] as string);
     if (index === undefined) continue;
     if (chosen < 0) {
       chosen = index;
