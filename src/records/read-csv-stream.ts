@@ -63,7 +63,8 @@ export async function* readCsvBatches(chunks: AsyncIterable<string>): AsyncGener
       const cells = scan.cells;
       let blank = true;
       for (let i = 0; i < cells.length; i++) {
-        const cell = (cells[i] ?? '').trim();
+        const raw = cells[i] ?? '';
+        const cell = mayNeedTrim(raw) ? raw.trim() : raw;
         cells[i] = cell;
         if (cell !== '') blank = false;
       }
@@ -106,4 +107,16 @@ export async function* readCsvBatches(chunks: AsyncIterable<string>): AsyncGener
     out.push({ kind: 'fatal', issues: [readerIssue('CSV_EMPTY', 'the CSV text has no header row', undefined, 'rejected')] });
   }
   if (out.length > 0) yield out;
+}
+
+/**
+ * Whether `trim()` could change `cell`: its first or last character is an ASCII space or control
+ * character, or not ASCII at all (Unicode has other spaces). Most cells need no trimming, and
+ * `trim()` is a call per cell.
+ */
+function mayNeedTrim(cell: string): boolean {
+  if (cell.length === 0) return false;
+  const first = cell.charCodeAt(0);
+  const last = cell.charCodeAt(cell.length - 1);
+  return first <= 32 || first >= 127 || last <= 32 || last >= 127;
 }
