@@ -8,9 +8,14 @@ function parts(a: { s: number; e: number; d: readonly number[] | null }): unknow
   return { s: a.s, e: a.e, d: a.d === null ? null : [...a.d] };
 }
 
-const plainText = fc
-  .tuple(fc.stringMatching(/^[0-9]{1,25}$/), fc.option(fc.stringMatching(/^[0-9]{1,25}$/), { nil: undefined }))
-  .map(([whole, fraction]) => (fraction === undefined ? whole : `${whole}.${fraction}`));
+const digitsText = (max: number) => fc.stringMatching(new RegExp(`^[0-9]{1,${max}}$`));
+const textOf = ([whole, fraction]: [string, string | undefined]) => (fraction === undefined ? whole : `${whole}.${fraction}`);
+// long texts (more than 15 digits: built digit by digit) and wage-like ones (up to 15: built from
+// one integer), each with leading and trailing zeros at word boundaries
+const plainText = fc.oneof(
+  fc.tuple(digitsText(25), fc.option(digitsText(25), { nil: undefined })).map(textOf),
+  fc.tuple(digitsText(9), fc.option(digitsText(7), { nil: undefined })).map(textOf),
+);
 
 describe('amountFromPlainText', () => {
   it('gives exactly the decimal parseAmount gives', () => {
