@@ -1,6 +1,7 @@
 /**
  * A compact set of participant ids for streams: each id is kept as a 64-bit hash in a typed
- * array (16 bytes per id at most), not as a string. Two different ids can share a hash (about
+ * array of 8-byte slots at most 3/4 full (8 to 16 bytes per id as the table doubles, plus the
+ * old table while it is copied), not as a string. Two different ids can share a hash (about
  * once in 10^12 pairs): `add` then reports a repeat, so a repeat is a *candidate* duplicate that
  * the caller confirms with the ids themselves.
  *
@@ -36,7 +37,7 @@ function hash(text: string, seed: number): number {
  * idHashKey('P1') === idHashKey('P1'); // true
  */
 export function idHashKey(id: string): string {
-  return `${hash(id, 0x811c9dc5).toString(36)}:${(hash(id, 0x9e3779b9) | 1).toString(36)}`;
+  return `${hash(id, 0x811c9dc5).toString(36)}:${((hash(id, 0x9e3779b9) | 1) >>> 0).toString(36)}`;
 }
 
 /**
@@ -78,7 +79,7 @@ export function createIdHashSet(): IdHashSet {
   return {
     add(id) {
       const added = insert(table, capacity - 1, hash(id, 0x811c9dc5), (hash(id, 0x9e3779b9) | 1) >>> 0);
-      if (added && ++size * 2 > capacity) grow();
+      if (added && ++size * 4 > capacity * 3) grow(); // load at most 3/4
       return added;
     },
     get size() {
