@@ -9,55 +9,12 @@
  * @module
  */
 import { addDays, addMonths, formatDate, parseDate, type CalendarDate } from '../../src/calendar/index.js';
+import { generateFiles, money, toCsv, toNdjson, type Generated, type Rng, type WireRecord } from '../wire-records.js';
 
 /** The seed the committed files were generated with. */
 export const SEED = 20230623;
 /** The date the records were exported on: nothing after it is known. */
 export const EXPORTED_ON = '2025-06-30';
-
-/** A record as written to the files (wire format of docs/records.md). */
-export interface WireRecord {
-  id: string;
-  cohort: string;
-  groups: string[];
-  enrolledOn: string;
-  exitedOn?: string;
-  baselineWage?: string;
-  spells: { start: string; end?: string; hoursPerWeek?: number; contractType?: string; monthlyWage?: string }[];
-  wages: { on: string; monthlyWage: string }[];
-  events: { kind: string; on: string }[];
-}
-
-/** The generated files. */
-export interface Generated {
-  readonly records: readonly WireRecord[];
-  readonly csv: string;
-  readonly ndjson: string;
-}
-
-/** mulberry32: a tiny seeded PRNG; its floats only drive choices, never amounts. */
-function prng(seed: number): { int: (lo: number, hi: number) => number; chance: (p: number) => boolean; pick: <T>(items: readonly T[]) => T } {
-  let state = seed >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (lo: number, hi: number): number => lo + Math.floor(next() * (hi - lo + 1));
-  return {
-    int,
-    chance: (p) => next() < p,
-    pick: <T>(items: readonly T[]): T => items[int(0, items.length - 1)] as T,
-  };
-}
-
-/** Integer cents to a decimal string: 176692n → "1766.92". */
-function money(cents: bigint): string {
-  const text = cents.toString().padStart(3, '0');
-  return `${text.slice(0, -2)}.${text.slice(-2)}`;
-}
 
 /** A wage raised by `percent` % (integer), rounded down to the cent, in integer arithmetic. */
 function raise(cents: bigint, percent: number): bigint {
@@ -71,7 +28,7 @@ const COHORTS = [
   { id: '2023-B', start: parseDate('2023-07-03'), days: 170, size: 42 },
 ] as const;
 
-function person(rng: ReturnType<typeof prng>, id: string, cohort: (typeof COHORTS)[number]): WireRecord {
+function person(rng: Rng, id: string, cohort: (typeof COHORTS)[number]): WireRecord {
   const enrolled = addDays(cohort.start, rng.int(0, cohort.days));
   const rsa = rng.chance(0.27);
   const youth = !rsa && rng.chance(0.3);
@@ -151,58 +108,6 @@ function scripted(): WireRecord[] {
   ];
 }
 
-/** Drops what was not known on the export date: later spells, ends, payslips, events, exits. */
-function asExported(record: WireRecord, exportedOn: string): WireRecord {
-  const known = (date: string): boolean => date <= exportedOn;
-  const out: WireRecord = { ...record, spells: [], wages: record.wages.filter((w) => known(w.on)), events: record.events.filter((e) => known(e.on)) };
-  if (record.exitedOn !== undefined && !known(record.exitedOn)) delete out.exitedOn;
-  for (const spell of record.spells) {
-    if (!known(spell.start)) continue;
-    const copy = { ...spell };
-    if (copy.end !== undefined && !known(copy.end)) delete copy.end;
-    out.spells.push(copy);
-  }
-  out.events.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : a.kind < b.kind ? -1 : 1));
-  return out;
-}
-
-/** NDJSON: one record per line, keys in the order of docs/records.md, empty lists left out. */
-export function toNdjson(records: readonly WireRecord[]): string {
-  return records
-    .map((r) => {
-      const line: Record<string, unknown> = { id: r.id, cohort: r.cohort, groups: r.groups, enrolledOn: r.enrolledOn };
-      if (r.exitedOn !== undefined) line['exitedOn'] = r.exitedOn;
-      if (r.baselineWage !== undefined) line['baselineWage'] = r.baselineWage;
-      if (r.spells.length > 0) line['spells'] = r.spells;
-      if (r.wages.length > 0) line['wages'] = r.wages;
-      if (r.events.length > 0) line['events'] = r.events;
-      return `${JSON.stringify(line)}\n`;
-    })
-    .join('');
-}
-
-/** Flat CSV: one row per participant, numbered spell and wage columns, one column per event kind. */
-export function toCsv(records: readonly WireRecord[]): string {
-  const spells = Math.max(...records.map((r) => r.spells.length));
-  const wages = Math.max(...records.map((r) => r.wages.length));
-  const kinds = [...new Set(records.flatMap((r) => r.events.map((e) => e.kind)))].sort();
-  const header = ['id', 'cohort', 'groups', 'enrolledOn', 'exitedOn', 'baselineWage'];
-  for (let n = 1; n <= spells; n++) header.push(...['start', 'end', 'hours', 'contract', 'wage'].map((f) => `spell${n}_${f}`));
-  for (let n = 1; n <= wages; n++) header.push(`wage${n}_on`, `wage${n}_amount`);
-  header.push(...kinds.map((k) => `event_${k}`));
-  const rows = records.map((r) => {
-    const cells = [r.id, r.cohort, r.groups.join(';'), r.enrolledOn, r.exitedOn ?? '', r.baselineWage ?? ''];
-    for (let n = 0; n < spells; n++) {
-      const s = r.spells[n];
-      cells.push(s?.start ?? '', s?.end ?? '', s?.hoursPerWeek === undefined ? '' : String(s.hoursPerWeek), s?.contractType ?? '', s?.monthlyWage ?? '');
-    }
-    for (let n = 0; n < wages; n++) cells.push(r.wages[n]?.on ?? '', r.wages[n]?.monthlyWage ?? '');
-    for (const kind of kinds) cells.push(r.events.find((e) => e.kind === kind)?.on ?? '');
-    return cells.join(',');
-  });
-  return `${[header.join(','), ...rows].join('\n')}\n`;
-}
-
 /**
  * Generates the example records.
  *
@@ -211,16 +116,7 @@ export function toCsv(records: readonly WireRecord[]): string {
  * const { csv, ndjson } = generate(SEED);
  */
 export function generate(seed: number): Generated {
-  const rng = prng(seed);
-  const records: WireRecord[] = [];
-  let n = 0;
-  for (const cohort of COHORTS) {
-    for (let i = 0; i < cohort.size; i++) {
-      n += 1;
-      records.push(person(rng, `RS-${String(n).padStart(4, '0')}`, cohort));
-    }
-  }
-  records.push(...scripted());
-  const exported = records.map((r) => asExported(r, EXPORTED_ON));
-  return { records: exported, csv: toCsv(exported), ndjson: toNdjson(exported) };
+  return generateFiles({ seed, idPrefix: 'RS', cohorts: COHORTS, person, scripted: scripted(), exportedOn: EXPORTED_ON });
 }
+
+export { toCsv, toNdjson, type Generated, type WireRecord };
