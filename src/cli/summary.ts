@@ -26,8 +26,9 @@ function percent(share: string): string {
 }
 
 /**
- * Formats the summary: the contract, the tranches with their status and amounts, the payers, the
- * exit clauses, the data quality and the fingerprint.
+ * Formats the summary: the contract, the tranches with their status and amounts, the payers,
+ * adjustments, the exit clauses, claims no tranche pays, hiring guarantees, the data quality and
+ * the fingerprint.
  *
  * @example
  * console.log(settlementSummary(settlement));
@@ -63,6 +64,22 @@ export function settlementSummary(settlement: Settlement): string {
   if (settlement.exits.length > 0) {
     lines.push('', 'Exit clauses:');
     for (const exit of settlement.exits) lines.push(`  ${exit.clause} on ${exit.checkOn}: ${exit.outcome} — ${exit.explanation}`);
+  }
+  if (settlement.unscheduled.length > 0) {
+    lines.push('', 'Earned but paid by no tranche:');
+    for (const claims of settlement.unscheduled) {
+      const where = claims.cohort === null ? '' : ` (${claims.cohort})`;
+      lines.push(`  ${claims.rule}${where}: ${claims.claims} claims, ${claims.amount} from ${claims.from} to ${claims.to} — ${claims.reason}`);
+    }
+  }
+  if (settlement.hiringGuarantees.length > 0) {
+    lines.push('', 'Hiring guarantees:');
+    for (const g of settlement.hiringGuarantees) {
+      const owed = g.shortfallAmount === null ? '' : `, ${g.employer} owes ${g.shortfallAmount}`;
+      lines.push(
+        `  ${g.guarantee} (${g.employer}, ${g.positions} positions): ${g.status} — ${g.hired} hired of ${g.qualified} qualified, ${g.undecided} undecided, ${g.shortfallPositions} positions short${owed}`,
+      );
+    }
   }
   const quality = settlement.dataQuality;
   lines.push('', `Records: ${quality.recordsRead} read, ${quality.recordsSettled} settled, ${quality.recordsExcluded} excluded (${quality.issues.length} problems listed in dataQuality)`);

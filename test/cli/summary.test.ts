@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { settlementSummary } from '../../src/cli/summary.js';
+import { settle, type Settlement } from '../../src/index.js';
+
+function readJson<T>(path: string): T {
+  return JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8')) as T;
+}
+
+describe('settlementSummary', () => {
+  it('lists claims that no tranche pays, with their rule, cohort, count, amount and dates', () => {
+    // vector 32: a 500.00 claim of pay-r3 (cohort A) on 2024-10-15, after every tranche listing it
+    const vector = readJson<{ contract: unknown; records: unknown[]; options: { asOf: string } }>('../vectors/32-tranches-assignment-filter-scheduled.json');
+    const result = settle(vector.contract, vector.records, vector.options);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const text = settlementSummary(result.value);
+    expect(text).toContain('\nEarned but paid by no tranche:\n');
+    expect(text).toContain('  pay-r3 (A): 1 claims, 500.00 from 2024-10-15 to 2024-10-15 — no tranche pays rule pay-r3 for cohort A on or after 2024-10-15\n');
+  });
+
+  it('reports each hiring guarantee with its status and counts', () => {
+    const settlement = readJson<Settlement>('../../examples/ppp-impact/expected-settlement.json');
+    const [guarantee] = settlement.hiringGuarantees;
+    expect(guarantee).toBeDefined();
+    if (guarantee === undefined) return;
+    const text = settlementSummary(settlement);
+    expect(text).toContain('\nHiring guarantees:\n');
+    expect(text).toContain(
+      `  ${guarantee.guarantee} (${guarantee.employer}, ${guarantee.positions} positions): ${guarantee.status} — ${guarantee.hired} hired of ${guarantee.qualified} qualified, ${guarantee.undecided} undecided, ${guarantee.shortfallPositions} positions short\n`,
+    );
+  });
+
+  it('leaves out the sections a settlement does not have', () => {
+    const settlement = readJson<Settlement>('../../examples/region-sud/expected-settlement.json');
+    const text = settlementSummary(settlement);
+    expect(settlement.unscheduled).toEqual([]);
+    expect(settlement.hiringGuarantees).toEqual([]);
+    expect(text).not.toContain('Earned but paid by no tranche');
+    expect(text).not.toContain('Hiring guarantees');
+  });
+});
