@@ -3,14 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { settlementSummary } from '../../src/cli/summary.js';
 import { settle, type Settlement } from '../../src/index.js';
 
-function readJson<T>(path: string): T {
-  return JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8')) as T;
+function readJson(path: string): unknown {
+  return JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8'));
 }
 
 describe('settlementSummary', () => {
   it('lists claims that no tranche pays, with their rule, cohort, count, amount and dates', () => {
     // vector 32: a 500.00 claim of pay-r3 (cohort A) on 2024-10-15, after every tranche listing it
-    const vector = readJson<{ contract: unknown; records: unknown[]; options: { asOf: string } }>('../vectors/32-tranches-assignment-filter-scheduled.json');
+    const vector = readJson('../vectors/32-tranches-assignment-filter-scheduled.json') as { contract: unknown; records: unknown[]; options: { asOf: string } };
     const result = settle(vector.contract, vector.records, vector.options);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
@@ -20,7 +20,7 @@ describe('settlementSummary', () => {
   });
 
   it('reports each hiring guarantee with its status and counts', () => {
-    const settlement = readJson<Settlement>('../../examples/ppp-impact/expected-settlement.json');
+    const settlement = readJson('../../examples/ppp-impact/expected-settlement.json') as Settlement;
     const [guarantee] = settlement.hiringGuarantees;
     expect(guarantee).toBeDefined();
     if (guarantee === undefined) return;
@@ -32,7 +32,7 @@ describe('settlementSummary', () => {
   });
 
   it('leaves out the sections a settlement does not have', () => {
-    const settlement = readJson<Settlement>('../../examples/region-sud/expected-settlement.json');
+    const settlement = readJson('../../examples/region-sud/expected-settlement.json') as Settlement;
     const text = settlementSummary(settlement);
     expect(settlement.unscheduled).toEqual([]);
     expect(settlement.hiringGuarantees).toEqual([]);
