@@ -50,8 +50,10 @@ export async function* readCsvBatches(chunks: AsyncIterable<string>): AsyncGener
   /** Appends the rows of the complete records in `text` to `out`; false after a fatal row. */
   function rows(atEnd: boolean, out: StreamRow[]): boolean {
     let start = 0;
+    let lineEnd = -2; // the first LF at or after `start` (-1: none in `text`), found once per line
     while (start < text.length) {
-      const scan = scanCsvRecord(text, start, atEnd);
+      if (lineEnd !== -1 && lineEnd < start) lineEnd = text.indexOf('\n', start);
+      const scan = scanCsvRecord(text, start, atEnd, lineEnd);
       if (scan === 'more') break;
       if ('error' in scan) {
         out.push({ kind: 'fatal', issues: [readerIssue('CSV_SYNTAX', `the CSV text cannot be parsed at line ${line + scan.breaks}: ${scan.error}`, line + scan.breaks, 'rejected')] });
