@@ -5,6 +5,7 @@
  * @module
  */
 import { ZERO, type Amount } from './amount.js';
+import type { AmountDigits } from './amount-digits.js';
 import { Dec } from './decimal.js';
 
 const ZERO_CODE = 48;
@@ -13,7 +14,6 @@ const DOT = 46;
 const WORD_DIGITS = 7;
 const POW10 = [1, 10, 100, 1000, 10000, 100000, 1000000, 10000000] as const;
 
-type Parts = { s: number; e: number; d: number[] };
 
 /**
  * The amount of a text made of digits with an optional fraction (`"1650"`, `"1650.50"`,
@@ -70,7 +70,7 @@ export function amountFromPlainText(text: string): Amount | undefined {
     // one word: the digits followed by (head - significant) zeros
     words[0] = (words[0] as number) * (POW10[head - significant] as number);
   } else if (inWord > 0) words.push(word * (POW10[WORD_DIGITS - inWord] as number));
-  const amount = new Dec(0) as unknown as Parts;
+  const amount = new Dec(0) as unknown as AmountDigits;
   amount.s = 1;
   amount.e = e;
   amount.d = words;

@@ -6,6 +6,7 @@
  * @module
  */
 import type { Amount } from '../money/index.js';
+import { amountDigits, isZeroDigits } from '../money/amount-digits.js';
 import type { OutcomeRecord } from '../records/index.js';
 
 /** The running digest of a set of records. */
@@ -35,8 +36,8 @@ const ZERO_MARK = 0x7ffffffe;
  * A record hashes, in each of two lanes (seeds and primes), to the FNV-1a style mix of its fields
  * in a fixed order: texts (id, cohort, groups, contract types, event kinds) by pairs of UTF-16 code
  * units then their length; day numbers as integers; hours by the 64 bits of the float; amounts by value: sign,
- * exponent and base-10^7 digit words of the decimal (decimal.js keeps them normalised: no trailing
- * zero word), so 1650.5, 1650.50 and 1500 × 1.1 hash alike, and every zero (−0 too) alike.
+ * exponent and base-10^7 digit words of the decimal (`amountDigits`: decimal.js keeps them
+ * normalised, no trailing zero word), so 1650.5, 1650.50 and 1500 × 1.1 hash alike, and every zero (−0 too) alike.
  * Absent optional fields mix a marker no present value can take. Lists mix their length first.
  */
 
@@ -85,15 +86,15 @@ function mixAmount(lanes: Lanes, amount: Amount | undefined): void {
     mix(lanes, ABSENT_MARK);
     return;
   }
-  const d = amount.d as readonly number[];
-  let words = d.length;
-  while (words > 1 && d[words - 1] === 0) words--;
-  if (words === 1 && d[0] === 0) {
+  const parts = amountDigits(amount);
+  if (isZeroDigits(parts)) {
     mix(lanes, ZERO_MARK); // zero, whatever its sign
     return;
   }
-  mix(lanes, amount.s);
-  mix(lanes, amount.e);
+  const d = parts.d;
+  mix(lanes, parts.s);
+  mix(lanes, parts.e);
+  const words = d.length;
   mix(lanes, words);
   for (let i = 0; i < words; i++) mix(lanes, d[i] as number);
 }
