@@ -102,19 +102,16 @@ function inProcess(paths, reps) {
   };
 }
 
-/** Runs `child` `reps` times: the smallest wall time, the largest peak RSS. */
+/** Runs `child` `reps` times: the run with the smallest wall time, with the largest peak RSS of all. */
 function bestChild(mode, format, file, reps) {
-  let best;
+  const runs = [];
   for (let rep = 0; rep < reps; rep++) {
     const run = child(mode, format, file);
     if (run.error) return run;
-    if (best === undefined) best = { ...run, repetitions: reps };
-    else {
-      if (run.wallMs < best.wallMs) best = { ...run, maxRssMb: Math.max(run.maxRssMb, best.maxRssMb), repetitions: reps };
-      else best.maxRssMb = Math.max(run.maxRssMb, best.maxRssMb);
-    }
+    runs.push(run);
   }
-  return best;
+  const fastest = runs.reduce((best, run) => (run.wallMs < best.wallMs ? run : best));
+  return { ...fastest, maxRssMb: Math.max(...runs.map((run) => run.maxRssMb)), repetitions: reps };
 }
 
 function child(mode, format, file) {

@@ -27,7 +27,7 @@ export interface Generated {
 }
 
 /** mulberry32: a tiny seeded PRNG; its floats only drive choices, never amounts. */
-export function prng(seed: number): { int: (lo: number, hi: number) => number; chance: (p: number) => boolean; pick: <T>(items: readonly T[]) => T } {
+function prng(seed: number): { int: (lo: number, hi: number) => number; chance: (p: number) => boolean; pick: <T>(items: readonly T[]) => T } {
   let state = seed >>> 0;
   const next = (): number => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -51,7 +51,7 @@ export function money(cents: bigint): string {
 }
 
 /** Drops what was not known on the export date: later spells, ends, payslips, events, exits. */
-export function asExported(record: WireRecord, exportedOn: string): WireRecord {
+function asExported(record: WireRecord, exportedOn: string): WireRecord {
   const known = (date: string): boolean => date <= exportedOn;
   const out: WireRecord = { ...record, spells: [], wages: record.wages.filter((w) => known(w.on)), events: record.events.filter((e) => known(e.on)) };
   if (record.exitedOn !== undefined && !known(record.exitedOn)) delete out.exitedOn;
@@ -66,7 +66,7 @@ export function asExported(record: WireRecord, exportedOn: string): WireRecord {
 }
 
 /** NDJSON: one record per line, keys in the order of docs/records.md, empty lists left out. */
-export function toNdjson(records: readonly WireRecord[]): string {
+function toNdjson(records: readonly WireRecord[]): string {
   return records
     .map((r) => {
       const line: Record<string, unknown> = { id: r.id, cohort: r.cohort, groups: r.groups, enrolledOn: r.enrolledOn };
@@ -81,7 +81,7 @@ export function toNdjson(records: readonly WireRecord[]): string {
 }
 
 /** Flat CSV: one row per participant, numbered spell and wage columns, one column per event kind. */
-export function toCsv(records: readonly WireRecord[]): string {
+function toCsv(records: readonly WireRecord[]): string {
   const spells = Math.max(...records.map((r) => r.spells.length));
   const wages = Math.max(...records.map((r) => r.wages.length));
   const kinds = [...new Set(records.flatMap((r) => r.events.map((e) => e.kind)))].sort();
@@ -102,7 +102,7 @@ export function toCsv(records: readonly WireRecord[]): string {
   return `${[header.join(','), ...rows].join('\n')}\n`;
 }
 
-/** The seeded choices a generator draws from (see {@link prng}). */
+/** The seeded choices a generator draws from (mulberry32, see `prng`). */
 export type Rng = ReturnType<typeof prng>;
 
 /**

@@ -9,7 +9,7 @@
  * @module
  */
 import { addDays, formatDate, parseDate, type CalendarDate } from '../../src/calendar/index.js';
-import { generateFiles, money, toCsv, toNdjson, type Generated, type Rng, type WireRecord } from '../wire-records.js';
+import { generateFiles, money, type Generated, type Rng, type WireRecord } from '../wire-records.js';
 
 /** The seed the committed files were generated with. */
 export const SEED = 20240401;
@@ -85,5 +85,3 @@ function scripted(): WireRecord[] {
 export function generate(seed: number): Generated {
   return generateFiles({ seed, idPrefix: 'UK', cohorts: COHORTS, person, scripted: scripted(), exportedOn: EXPORTED_ON });
 }
-
-export { toCsv, toNdjson, type Generated, type WireRecord };

@@ -8,7 +8,6 @@
 import type { OutcomeRecord } from '../records/index.js';
 import { resolveParticipant, type Resolution } from '../outcomes/index.js';
 import { ZERO, type Amount } from '../money/index.js';
-import { bump } from './date-counts.js';
 import { amountOfUnits, type ClaimUnits } from './claim-units.js';
 import { addClaim, groupTally, type CohortLedger, type Ledger, type ParticipantCapCuts, type Tally } from './ledger.js';
 import { priceIndexFor } from './pricing.js';
@@ -22,14 +21,14 @@ interface Claim {
 }
 
 function countOutcomes(tally: Tally, resolutions: readonly Resolution[], enrolledOn: number): void {
-  bump(tally.enrolled, enrolledOn);
+  tally.enrolled.add(enrolledOn);
   for (let index = 0; index < resolutions.length; index++) {
     const resolution = resolutions[index];
     if (resolution?.on === undefined) continue;
     const counts = tally.outcomes[index];
     if (counts === undefined) continue;
-    if (resolution.status === 'achieved') bump(counts.achieved, resolution.on);
-    else if (resolution.status === 'failed') bump(counts.failed, resolution.on);
+    if (resolution.status === 'achieved') counts.achieved.add(resolution.on);
+    else if (resolution.status === 'failed') counts.failed.add(resolution.on);
   }
 }
 
@@ -46,11 +45,11 @@ function countRates(plan: SettlementPlan, cohort: CohortLedger, resolutions: rea
     if (spec === undefined || counts === undefined) continue;
     const entry = spec.entryOutcome < 0 ? enrolledOn : achievedOn(resolutions, spec.entryOutcome);
     if (entry === undefined) continue;
-    bump(counts.denominator, entry);
+    counts.denominator.add(entry);
     const resolution = resolutions[spec.outcome];
     if (resolution?.on === undefined) continue;
-    if (resolution.status === 'achieved') bump(counts.achieved, Math.max(entry, resolution.on));
-    else if (resolution.status === 'failed') bump(counts.failed, Math.max(entry, resolution.on));
+    if (resolution.status === 'achieved') counts.achieved.add(Math.max(entry, resolution.on));
+    else if (resolution.status === 'failed') counts.failed.add(Math.max(entry, resolution.on));
   }
 }
 
@@ -180,10 +179,9 @@ function applyParticipantCaps(plan: SettlementPlan, ledger: Ledger, record: Outc
   for (let capIndex = 0; capIndex < caps.length; capIndex++) {
     const cap = caps[capIndex] as ParticipantCapPlan;
     if (claims.length > 1) sortClaims(claims, cap.claimOrder === 'achievementDate' ? byAchievementDate : byRuleOrder);
-    const ordered = claims;
     const cuts = ledger.participantCaps[capIndex];
     const units = plan.participantCapUnits;
-    if (units === undefined || !capInUnits(units, cap, ordered, cuts, record)) capInDecimals(cap, ordered, cuts, record);
+    if (units === undefined || !capInUnits(units, cap, claims, cuts, record)) capInDecimals(cap, claims, cuts, record);
   }
 }
 
@@ -198,7 +196,7 @@ function countGuarantees(plan: SettlementPlan, ledger: Ledger, record: OutcomeRe
       counts.undecided += 1;
       continue;
     }
-    bump(counts.qualified, qualifying.on);
+    counts.qualified.add(qualifying.on);
     const exit = record.exitedOn !== undefined && record.exitedOn <= plan.asOf ? record.exitedOn : undefined;
     if (exit === undefined) {
       counts.undecided += 1;
@@ -207,7 +205,7 @@ function countGuarantees(plan: SettlementPlan, ledger: Ledger, record: OutcomeRe
     const deadline = exit + guarantee.withinDays;
     const placement = resolutions[guarantee.placement];
     if (placement?.status === 'achieved' && placement.anchor !== undefined) {
-      if (placement.anchor <= deadline) bump(counts.hired, Math.max(qualifying.on, placement.on));
+      if (placement.anchor <= deadline) counts.hired.add(Math.max(qualifying.on, placement.on));
       continue;
     }
     if (placement?.status !== 'failed' && plan.asOf <= deadline) counts.undecided += 1;

@@ -25,8 +25,8 @@ const MAX_UNITS = 2 ** 40;
  * decimal places, or is too large to count exactly (then callers use decimals).
  *
  * @example
- * const units = claimUnits([parseAmount('1500.00'), parseAmount('1320.5')]);
- * units?.of.get(price); // 150000 (units of 0.01 when the finest amount has two places)
+ * const units = claimUnits([price, parseAmount('1320.25')]); // price = parseAmount('1500.00')
+ * units?.of.get(price); // 150000: units of 0.01, the finest place among the amounts
  */
 export function claimUnits(amounts: readonly Amount[]): ClaimUnits | undefined {
   let places = 0;

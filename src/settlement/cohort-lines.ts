@@ -7,7 +7,7 @@
  */
 import type { Contract } from '../contract/index.js';
 import { ZERO, formatDecimal, parseAmount, roundMoney, type Amount } from '../money/index.js';
-import { countUpTo, DateCounts } from './date-counts.js';
+import { DateCounts } from './date-counts.js';
 import type { Ledger, RateCounts } from './ledger.js';
 import type { Line } from './lines.js';
 import type { PriceReduction } from './claim-lines.js';
@@ -137,9 +137,9 @@ function bonusValue(plan: SettlementPlan, ledger: Ledger, rule: BonusRule, cohor
   let inGroup = 0;
   for (const cohort of cohorts) {
     const ledgerCohort = ledger.cohorts[cohort];
-    achieved += countUpTo(ledgerCohort?.tally.outcomes[outcome]?.achieved ?? none, date);
+    achieved += (ledgerCohort?.tally.outcomes[outcome]?.achieved ?? none).upTo(date);
     if (rule.trigger.kind === 'groupShare') {
-      inGroup += countUpTo(ledgerCohort?.groups.get(rule.trigger.group)?.outcomes[outcome]?.achieved ?? none, date);
+      inGroup += (ledgerCohort?.groups.get(rule.trigger.group)?.outcomes[outcome]?.achieved ?? none).upTo(date);
     }
   }
   const amount = parseAmount(rule.payment.amount);

@@ -106,33 +106,3 @@ export class DateCounts {
     next[day - first] = (next[day - first] as number) + count;
   }
 }
-
-/**
- * Adds one (or `count`) at a date.
- *
- * @example
- * const counts = new DateCounts(); bump(counts, 19782); countUpTo(counts, 19782); // 1
- */
-export function bump(counts: DateCounts, date: number, count = 1): void {
-  counts.add(date, count);
-}
-
-/**
- * How many were counted on or before `date`.
- *
- * @example
- * const counts = new DateCounts(); bump(counts, 10, 2); bump(counts, 20, 3); countUpTo(counts, 15); // 2
- */
-export function countUpTo(counts: DateCounts, date: number): number {
-  return counts.upTo(date);
-}
-
-/**
- * Adds every count of `from` into `into` (tallies of two shards merge into the tally of both).
- *
- * @example
- * const a = new DateCounts(); a.add(1); const b = new DateCounts(); b.add(1, 2); mergeCounts(a, b); a.upTo(1); // 3
- */
-export function mergeCounts(into: DateCounts, from: DateCounts): void {
-  into.merge(from);
-}

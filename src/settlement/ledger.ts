@@ -7,7 +7,7 @@
  * @module
  */
 import type { Amount } from '../money/index.js';
-import { bump, DateCounts, mergeCounts } from './date-counts.js';
+import { DateCounts } from './date-counts.js';
 
 /** Achieved and failed counts of one outcome, by resolution date. */
 export interface OutcomeCounts {
@@ -200,12 +200,12 @@ export function* claimBuckets(cohort: CohortLedger): Generator<ClaimBucket> {
 }
 
 function mergeTally(into: Tally, from: Tally): void {
-  mergeCounts(into.enrolled, from.enrolled);
+  into.enrolled.merge(from.enrolled);
   from.outcomes.forEach((counts, index) => {
     const target = into.outcomes[index];
     if (target === undefined) return;
-    mergeCounts(target.achieved, counts.achieved);
-    mergeCounts(target.failed, counts.failed);
+    target.achieved.merge(counts.achieved);
+    target.failed.merge(counts.failed);
   });
 }
 
@@ -226,9 +226,9 @@ export function mergeLedger(into: Ledger, from: Ledger): void {
     cohort.rates.forEach((rate, r) => {
       const targetRate = target.rates[r];
       if (targetRate === undefined) return;
-      mergeCounts(targetRate.denominator, rate.denominator);
-      mergeCounts(targetRate.achieved, rate.achieved);
-      mergeCounts(targetRate.failed, rate.failed);
+      targetRate.denominator.merge(rate.denominator);
+      targetRate.achieved.merge(rate.achieved);
+      targetRate.failed.merge(rate.failed);
     });
     for (const bucket of claimBuckets(cohort)) {
       const key = claimKey(bucket.rule, bucket.date);
@@ -246,8 +246,8 @@ export function mergeLedger(into: Ledger, from: Ledger): void {
   from.guarantees.forEach((counts, index) => {
     const target = into.guarantees[index];
     if (target === undefined) return;
-    mergeCounts(target.qualified, counts.qualified);
-    mergeCounts(target.hired, counts.hired);
+    target.qualified.merge(counts.qualified);
+    target.hired.merge(counts.hired);
     target.undecided += counts.undecided;
   });
   from.participantCaps.forEach((cuts, index) => {
@@ -259,4 +259,3 @@ export function mergeLedger(into: Ledger, from: Ledger): void {
   });
 }
 
-export { bump };

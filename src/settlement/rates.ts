@@ -7,7 +7,6 @@
  */
 import type { Contract } from '../contract/index.js';
 import { ZERO, parseAmount, type Amount } from '../money/index.js';
-import { countUpTo } from './date-counts.js';
 import type { RateCounts } from './ledger.js';
 
 /** Counts behind a rate at a date. */
@@ -37,9 +36,9 @@ export function rateAt(counts: readonly RateCounts[], date: number, pending: 'ex
   let achieved = 0;
   let failed = 0;
   for (const rate of counts) {
-    inDenominator += countUpTo(rate.denominator, date);
-    achieved += countUpTo(rate.achieved, date);
-    failed += countUpTo(rate.failed, date);
+    inDenominator += rate.denominator.upTo(date);
+    achieved += rate.achieved.upTo(date);
+    failed += rate.failed.upTo(date);
   }
   const stillPending = inDenominator - achieved - failed;
   return {

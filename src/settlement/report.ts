@@ -8,7 +8,6 @@ import { formatDate, parseDate } from '../calendar/index.js';
 import { ZERO, formatDecimal, formatMoney, parseAmount, sumAmounts, type Amount } from '../money/index.js';
 import { VERSION } from '../version.js';
 import type { CapCut } from './caps.js';
-import { countUpTo } from './date-counts.js';
 import type { Ledger, Tally } from './ledger.js';
 import type { Line } from './lines.js';
 import type { SettlementPlan } from './plan.js';
@@ -61,12 +60,12 @@ function tallies(plan: SettlementPlan, ledger: Ledger): SettlementTally[] {
   const out: SettlementTally[] = [];
   const asOf = plan.asOf;
   const push = (cohort: string, group: string | null, tally: Tally): void => {
-    const enrolled = countUpTo(tally.enrolled, asOf);
+    const enrolled = tally.enrolled.upTo(asOf);
     plan.contract.outcomes.forEach((outcome, index) => {
       if (outcome.kind === 'cohortIndicator') return;
       const counts = tally.outcomes[index];
-      const achieved = counts === undefined ? 0 : countUpTo(counts.achieved, asOf);
-      const failed = counts === undefined ? 0 : countUpTo(counts.failed, asOf);
+      const achieved = counts === undefined ? 0 : counts.achieved.upTo(asOf);
+      const failed = counts === undefined ? 0 : counts.failed.upTo(asOf);
       out.push({ cohort, group, outcome: outcome.id, enrolled, achieved, failed, pending: enrolled - achieved - failed });
     });
   };
@@ -85,8 +84,8 @@ function tallies(plan: SettlementPlan, ledger: Ledger): SettlementTally[] {
 function guarantees(plan: SettlementPlan, ledger: Ledger, money: (a: Amount) => string): SettlementHiringGuarantee[] {
   return (plan.contract.hiringGuarantees ?? []).map((guarantee, index) => {
     const counts = ledger.guarantees[index];
-    const qualified = counts === undefined ? 0 : countUpTo(counts.qualified, plan.asOf);
-    const hired = counts === undefined ? 0 : countUpTo(counts.hired, plan.asOf);
+    const qualified = counts === undefined ? 0 : counts.qualified.upTo(plan.asOf);
+    const hired = counts === undefined ? 0 : counts.hired.upTo(plan.asOf);
     const enrolmentOpen = guarantee.cohorts.some((id) => {
       const cohort = plan.contract.cohorts.find((candidate) => candidate.id === id);
       return cohort !== undefined && parseDate(cohort.enrolmentEnd) > plan.asOf;

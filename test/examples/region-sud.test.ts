@@ -2,7 +2,7 @@
 // from the records and the contract terms, not read back from the engine.
 import { describe, expect, test } from 'vitest';
 import { addDays, formatDate, parseDate, settle } from '../../src/index.js';
-import type { WireRecord } from '../../examples/region-sud/generate.js';
+import type { WireRecord } from '../../examples/wire-records.js';
 import { cents, checkSettlementArithmetic, loadExample, money, readRecordsText, wireRecords } from './helpers.js';
 
 // While regenerating, the files change under the tests: they run on the next plain run.

@@ -2,7 +2,7 @@
 // from the records and the rate card, not read back from the engine.
 import { describe, expect, test } from 'vitest';
 import { settle, type Settlement } from '../../src/index.js';
-import type { WireRecord } from '../../examples/uk-rate-card/generate.js';
+import type { WireRecord } from '../../examples/wire-records.js';
 import { cents, checkSettlementArithmetic, loadExample, money, readRecordsText, wireRecords } from './helpers.js';
 
 // While regenerating, the files change under the tests: they run on the next plain run.
