@@ -8,7 +8,8 @@
 import type { PathSegment } from '../errors.js';
 import { checkRecordMeaning, type RecordContext } from './check-meaning.js';
 import { checkRecordShape } from './check-record.js';
-import { fastRecord, type AmountCache } from './fast-record.js';
+import type { AmountCache } from './amount-cache.js';
+import { fastRecord } from './fast-record.js';
 import type { RecordIssue, RecordIssueAction, Reporter } from './issues.js';
 import type { OutcomeRecord } from './schema.js';
 import { sortRecordLists } from './sort-record.js';
@@ -30,7 +31,7 @@ export interface Located {
  * What one validation run shares across its records.
  *
  * @example
- * const run: ValidationRun = { context, action: 'excluded', amounts: new Map() };
+ * const run: ValidationRun = { context, action: 'excluded', amounts: createAmountCache() };
  */
 export interface ValidationRun {
   readonly context: RecordContext;

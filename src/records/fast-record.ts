@@ -10,31 +10,21 @@
  */
 import type { CalendarDate } from '../calendar/index.js';
 import { parseAmount, type Amount } from '../money/index.js';
-import { amountFromPlainText } from '../money/wage-text.js';
+import type { AmountCache } from './amount-cache.js';
 import type { RecordContext } from './check-meaning.js';
 import { NO_DATE, plainDateDay } from './fast-fields.js';
 import { EVENT_KIND_PATTERN, MAX_HOURS_PER_WEEK } from './limits.js';
+import { buildRecord, buildSpell } from './record-build.js';
 import type { EmploymentSpell, OutcomeRecord, RecordEvent, WageObservation } from './schema.js';
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 type Raw = Record<string, unknown>;
 
 const RECORD_KEYS: ReadonlySet<string> = new Set([
   'id', 'cohort', 'groups', 'enrolledOn', 'exitedOn', 'baselineWage', 'spells', 'wages', 'events',
 ]);
 const SPELL_KEYS: ReadonlySet<string> = new Set(['start', 'end', 'hoursPerWeek', 'contractType', 'monthlyWage']);
-const MAX_CACHED_AMOUNTS = 4096;
 /** Absent lists share one frozen empty array (records are readonly): fewer allocations. */
 const NONE: readonly never[] = Object.freeze([]);
-
-/**
- * Decimal amounts already parsed, by their text: amounts are immutable, so records can share them.
- * Bounded; one per validation run (never module state).
- *
- * @example
- * const cache: AmountCache = new Map();
- */
-export type AmountCache = Map<string, Amount>;
 
 function isObject(value: unknown): value is Raw {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -54,15 +44,8 @@ function date(value: unknown): number {
 }
 
 function wage(value: unknown, cache: AmountCache): Amount | undefined {
-  if (typeof value === 'string') {
-    const known = cache.get(value);
-    if (known !== undefined) return known;
-    // the same decimal as parseAmount(value), for exactly the texts isWageText accepts
-    const amount = amountFromPlainText(value);
-    if (amount === undefined) return undefined;
-    if (cache.size < MAX_CACHED_AMOUNTS) cache.set(value, amount);
-    return amount;
-  }
+  // the same decimal as parseAmount(value), for exactly the texts isWageText accepts
+  if (typeof value === 'string') return cache.amountOf(value);
   if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return parseAmount(value);
   return undefined;
 }
@@ -90,29 +73,26 @@ function spellsOf(value: unknown, enrolled: number, cache: AmountCache): readonl
     if (!isObject(raw) || !onlyKeys(raw, SPELL_KEYS)) return undefined;
     const start = date(raw.start);
     if (start < enrolled || (i > 0 && (previousEnd === undefined || start <= previousEnd))) return undefined;
-    const spell: Mutable<EmploymentSpell> = { start: start as CalendarDate };
+    let end: number | undefined;
     if (raw.end === undefined) previousEnd = undefined;
     else {
-      const end = date(raw.end);
+      end = date(raw.end);
       if (end < start) return undefined;
-      spell.end = end as CalendarDate;
       previousEnd = end;
     }
     const hours = raw.hoursPerWeek;
-    if (hours !== undefined) {
-      if (!(typeof hours === 'number' && hours >= 0 && hours <= MAX_HOURS_PER_WEEK)) return undefined;
-      spell.hoursPerWeek = hours;
-    }
+    if (hours !== undefined && !(typeof hours === 'number' && hours >= 0 && hours <= MAX_HOURS_PER_WEEK)) return undefined;
+    let contractType: string | undefined;
     if (raw.contractType !== undefined) {
-      const contractType = text(raw.contractType);
+      contractType = text(raw.contractType);
       if (contractType === undefined) return undefined;
-      spell.contractType = contractType;
     }
+    let monthlyWage: Amount | undefined;
     if (raw.monthlyWage !== undefined) {
-      const monthlyWage = wage(raw.monthlyWage, cache);
+      monthlyWage = wage(raw.monthlyWage, cache);
       if (monthlyWage === undefined) return undefined;
-      spell.monthlyWage = monthlyWage;
     }
+    const spell = buildSpell(start as CalendarDate, end as CalendarDate | undefined, hours, contractType, monthlyWage);
     spells.push(spell);
   }
   return spells;
@@ -166,7 +146,7 @@ function eventsOf(value: unknown, enrolled: number): readonly RecordEvent[] | un
  * @param context - the contract's cohorts and groups
  * @param cache - parsed amounts by text, shared across one run
  * @example
- * const record = fastRecord({ id: 'P1', cohort: '2023-A', enrolledOn: '2023-01-09' }, context, new Map());
+ * const record = fastRecord({ id: 'P1', cohort: '2023-A', enrolledOn: '2023-01-09' }, context, createAmountCache());
  * record?.enrolledOn; // the day number of 2023-01-09
  */
 export function fastRecord(raw: unknown, context: RecordContext, cache: AmountCache): OutcomeRecord | undefined {
@@ -193,8 +173,5 @@ export function fastRecord(raw: unknown, context: RecordContext, cache: AmountCa
   if (wages === undefined) return undefined;
   const events = eventsOf(raw.events, enrolledOn);
   if (events === undefined) return undefined;
-  const record: Mutable<OutcomeRecord> = { id, cohort, groups, enrolledOn: enrolledOn as CalendarDate, spells, wages, events };
-  if (exitedOn !== undefined) record.exitedOn = exitedOn as CalendarDate;
-  if (baselineWage !== undefined) record.baselineWage = baselineWage;
-  return record;
+  return buildRecord(id, cohort, groups, enrolledOn as CalendarDate, spells, wages, events, exitedOn as CalendarDate | undefined, baselineWage);
 }

@@ -5,10 +5,11 @@
  */
 import type { CsvColumn } from './csv-columns.js';
 import { csvRowToRecord } from './csv-row.js';
+import type { CsvTypedReader } from './csv-typed-row.js';
 import { scanCsvRecord } from './csv-scan.js';
 import { mapCsvHeader } from './read-csv.js';
 import { readerIssue } from './reader-issue.js';
-import type { StreamRow } from './stream-row.js';
+import type { ParsedRow, StreamRow } from './stream-row.js';
 
 /**
  * Streams a records CSV file with exactly the rules of `readCsvRecords` (header row, RFC 4180
@@ -41,18 +42,46 @@ export async function* readCsvStream(chunks: AsyncIterable<string>): AsyncGenera
  * @example
  * for await (const rows of readCsvBatches(chunks)) for (const row of rows) console.log(row);
  */
-export async function* readCsvBatches(chunks: AsyncIterable<string>): AsyncGenerator<StreamRow[], void, undefined> {
+export function readCsvBatches(chunks: AsyncIterable<string>): AsyncGenerator<StreamRow[], void, undefined> {
+  // without a typed reader, no row is a ParsedRow
+  return readCsvRows(chunks, undefined) as AsyncGenerator<StreamRow[], void, undefined>;
+}
+
+/**
+ * {@link readCsvBatches}, where `typedFor` (given the header's columns) may read a plain line
+ * straight into a parsed record (a `parsed` row, see `createCsvTypedReader`); the lines it
+ * declines give the same rows as `readCsvBatches`. For streamed settlements.
+ *
+ * @param chunks - the file's text in chunks
+ * @param typedFor - makes the typed reader for the header's columns
+ * @example
+ * const batches = readCsvRows(chunks, (columns) => createCsvTypedReader(columns, context, createAmountCache()));
+ */
+export async function* readCsvRows(
+  chunks: AsyncIterable<string>,
+  typedFor: ((columns: readonly CsvColumn[]) => CsvTypedReader) | undefined,
+): AsyncGenerator<(StreamRow | ParsedRow)[], void, undefined> {
   let text = '';
   let line = 1;
   let first = true;
   let header: { columns: CsvColumn[]; width: number } | undefined;
+  let typed: CsvTypedReader | undefined;
 
   /** Appends the rows of the complete records in `text` to `out`; false after a fatal row. */
-  function rows(atEnd: boolean, out: StreamRow[]): boolean {
+  function rows(atEnd: boolean, out: (StreamRow | ParsedRow)[]): boolean {
     let start = 0;
     let lineEnd = -2; // the first LF at or after `start` (-1: none in `text`), found once per line
     while (start < text.length) {
       if (lineEnd !== -1 && lineEnd < start) lineEnd = text.indexOf('\n', start);
+      if (typed !== undefined && lineEnd >= start) {
+        const record = typed(text, start, lineEnd);
+        if (record !== undefined) {
+          out.push({ kind: 'parsed', record, line });
+          line += 1;
+          start = lineEnd + 1;
+          continue;
+        }
+      }
       const scan = scanCsvRecord(text, start, atEnd, lineEnd);
       if (scan === 'more') break;
       if ('error' in scan) {
@@ -78,6 +107,7 @@ export async function* readCsvBatches(chunks: AsyncIterable<string>): AsyncGener
           return false;
         }
         header = { columns, width: cells.length };
+        typed = typedFor?.(columns);
         continue;
       }
       if (cells.length !== header.width) {
@@ -99,12 +129,12 @@ export async function* readCsvBatches(chunks: AsyncIterable<string>): AsyncGener
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       first = false;
     }
-    const out: StreamRow[] = [];
+    const out: (StreamRow | ParsedRow)[] = [];
     const going = rows(false, out);
     if (out.length > 0) yield out;
     if (!going) return;
   }
-  const out: StreamRow[] = [];
+  const out: (StreamRow | ParsedRow)[] = [];
   if (rows(true, out) && header === undefined) {
     out.push({ kind: 'fatal', issues: [readerIssue('CSV_EMPTY', 'the CSV text has no header row', undefined, 'rejected')] });
   }

@@ -4,6 +4,7 @@
  * @module
  */
 import type { RecordIssue } from './issues.js';
+import type { OutcomeRecord } from './schema.js';
 
 /**
  * One item of a streaming reader: a raw record with the 1-based line it starts on; a row that
@@ -20,3 +21,17 @@ export type StreamRow =
   | { readonly kind: 'record'; readonly record: unknown; readonly line: number }
   | { readonly kind: 'unreadable'; readonly issue: RecordIssue }
   | { readonly kind: 'fatal'; readonly issues: readonly RecordIssue[] };
+
+/**
+ * A row that a fast path of a streamed settlement read straight into a valid parsed record (the
+ * record the general path, raw record then validation, would give). Public readers never yield
+ * it.
+ *
+ * @example
+ * const row: ParsedRow = { kind: 'parsed', record, line: 2 };
+ */
+export interface ParsedRow {
+  readonly kind: 'parsed';
+  readonly record: OutcomeRecord;
+  readonly line: number;
+}

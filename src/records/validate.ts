@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { createAmountCache } from './amount-cache.js';
 import type { RecordContext } from './check-meaning.js';
 import { checkOneRecord, readableId, reportDuplicates, type Located, type ValidationRun } from './check-one.js';
 import type { RecordIssue, RecordIssueAction } from './issues.js';
@@ -99,7 +100,7 @@ export function validateRecords(
   const mode = options.mode ?? 'strict';
   const action: RecordIssueAction = mode === 'strict' ? 'rejected' : 'excluded';
   const lines = options.lines;
-  const run: ValidationRun = { context, action, amounts: new Map() };
+  const run: ValidationRun = { context, action, amounts: createAmountCache() };
   const parsed: (OutcomeRecord | undefined)[] = new Array<OutcomeRecord | undefined>(raw.length);
   const bad = new Map<number, Located>();
   const firstIndex = new Map<string, number>();

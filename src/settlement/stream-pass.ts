@@ -7,6 +7,7 @@
 import { checkOneRecord, readableId, reportDuplicates, type Located, type Occurrence, type ValidationRun } from '../records/check-one.js';
 import { createIdHashSet, idHashKey } from '../records/id-hash-set.js';
 import type { OutcomeRecord, RecordIssue, StreamRow, ValidationMode } from '../records/index.js';
+import type { ParsedRow } from '../records/stream-row.js';
 import type { SettlementSession } from './session.js';
 
 /**
@@ -26,7 +27,8 @@ export interface PassOutcome {
 }
 
 /**
- * Runs one pass. Without `candidates` (first pass), ids are tracked as hashes; a repeated hash is
+ * Runs one pass. Rows are raw records (validated here) or `parsed` rows (a fast path of the reader
+ * already gave the valid record). Without `candidates` (first pass), ids are tracked as hashes; a repeated hash is
  * a candidate and its later occurrences are not added. With `candidates` (second pass), records
  * whose id hash is a candidate are held back until the end, when the true duplicates are known:
  * every record of a duplicated id is excluded (as `settle` does), the others are added.
@@ -35,7 +37,7 @@ export interface PassOutcome {
  * const first = await runPass(openRows(source, 0)!, run, 'lenient', session);
  */
 export async function runPass(
-  batches: AsyncIterable<readonly StreamRow[]>,
+  batches: AsyncIterable<readonly (StreamRow | ParsedRow)[]>,
   run: ValidationRun,
   mode: ValidationMode,
   session: SettlementSession,
@@ -51,14 +53,15 @@ export async function runPass(
   let settled = 0;
   for await (const rows of batches) {
     for (let r = 0; r < rows.length; r++) {
-      const row = rows[r] as StreamRow;
+      const row = rows[r] as StreamRow | ParsedRow;
       if (row.kind === 'fatal') return { fatal: row.issues, readerIssues, bad, read: index, settled, candidates: found };
       if (row.kind === 'unreadable') {
         readerIssues.push({ ...row.issue, action: run.action });
         continue;
       }
       const line = row.line === 0 ? undefined : row.line;
-      const id = readableId(row.record);
+      const parsed = row.kind === 'parsed';
+      const id = parsed ? row.record.id : readableId(row.record);
       let hold = false;
       if (id !== undefined) {
         if (ids !== undefined) {
@@ -73,7 +76,7 @@ export async function runPass(
           hold = true;
         }
       }
-      const record = checkOneRecord(row.record, index, line, run, bad);
+      const record = parsed ? row.record : checkOneRecord(row.record, index, line, run, bad);
       index++;
       if (record === undefined) continue;
       if (mode === 'strict' && (bad.size > 0 || readerIssues.length > 0 || found.size > 0)) continue; // will fail

@@ -3,9 +3,12 @@
  *
  * @module
  */
+import type { CsvColumn } from '../records/csv-columns.js';
+import type { CsvTypedReader } from '../records/csv-typed-row.js';
 import type { StreamRow } from '../records/index.js';
-import { readCsvBatches } from '../records/read-csv-stream.js';
+import { readCsvRows } from '../records/read-csv-stream.js';
 import { readNdjsonBatches } from '../records/read-ndjson-stream.js';
+import type { ParsedRow } from '../records/stream-row.js';
 
 /**
  * A file format that can be streamed.
@@ -48,16 +51,21 @@ async function* asRows(records: AsyncIterable<unknown>): AsyncGenerator<StreamRo
 /**
  * Opens the source as rows, in batches (one per chunk of a file, one per raw record); `undefined`
  * when it was a single-use iterable already consumed once. Rows of raw-record sources have
- * `line: 0` (no file line).
+ * `line: 0` (no file line). For CSV, `typedFor` makes the reader of plain lines straight into
+ * parsed records (`parsed` rows).
  *
  * @example
- * const rows = openRows(source, 0);
+ * const rows = openRows(source, 0, (columns) => createCsvTypedReader(columns, context, createAmountCache()));
  */
-export function openRows(source: RecordSource, pass: number): AsyncIterable<readonly StreamRow[]> | undefined {
+export function openRows(
+  source: RecordSource,
+  pass: number,
+  typedFor?: (columns: readonly CsvColumn[]) => CsvTypedReader,
+): AsyncIterable<readonly (StreamRow | ParsedRow)[]> | undefined {
   if (isFileSource(source)) {
     const chunks = typeof source.chunks === 'function' ? source.chunks() : pass === 0 ? source.chunks : undefined;
     if (chunks === undefined) return undefined;
-    return source.format === 'csv' ? readCsvBatches(chunks) : readNdjsonBatches(chunks);
+    return source.format === 'csv' ? readCsvRows(chunks, typedFor) : readNdjsonBatches(chunks);
   }
   if (typeof source === 'function') return asRows(source());
   return pass === 0 ? asRows(source) : undefined;

@@ -8,6 +8,9 @@
  */
 import { parseContract } from '../contract/index.js';
 import type { Issue } from '../errors.js';
+import { createAmountCache } from '../records/amount-cache.js';
+import type { CsvColumn } from '../records/csv-columns.js';
+import { createCsvTypedReader } from '../records/csv-typed-row.js';
 import type { ValidationRun } from '../records/check-one.js';
 import { fail, ok, type Result } from '../result.js';
 import { checkOptions, optionsFingerprintText, type SettleOptions } from './options.js';
@@ -58,16 +61,17 @@ export async function settleStream(contract: unknown, records: RecordSource, opt
       groupIds: new Set((parsed.value.groups ?? []).map((group) => group.id)),
     },
     action: mode === 'strict' ? 'rejected' : 'excluded',
-    amounts: new Map(),
+    amounts: createAmountCache(),
   };
 
-  const firstRows = openRows(records, 0);
+  const typedFor = (columns: readonly CsvColumn[]) => createCsvTypedReader(columns, run.context, run.amounts);
+  const firstRows = openRows(records, 0, typedFor);
   if (firstRows === undefined) return fail([notRepeatable('the records source was already consumed')]);
   let session = openSession(parsed.value, checked.options, previous.value);
   let pass = await runPass(firstRows, run, mode, session);
   if (pass.fatal !== undefined) return fail(pass.fatal);
   if (pass.candidates.size > 0) {
-    const again = openRows(records, 1);
+    const again = openRows(records, 1, typedFor);
     if (again === undefined) {
       return fail([notRepeatable('some participant ids occur more than once, and every record of a repeated id must be excluded, but the records source can be read only once: pass a function that opens it again')]);
     }

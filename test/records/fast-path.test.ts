@@ -4,6 +4,7 @@ import { checkDate, formatDate, type CalendarDate } from '../../src/calendar/ind
 import { checkRecordMeaning } from '../../src/records/check-meaning.js';
 import { checkRecordShape } from '../../src/records/check-record.js';
 import { isWageText, NO_DATE, plainDateDay } from '../../src/records/fast-fields.js';
+import { createAmountCache } from '../../src/records/amount-cache.js';
 import { fastRecord } from '../../src/records/fast-record.js';
 import { PLAIN_DATE_PATTERN, WAGE_PATTERN } from '../../src/records/limits.js';
 import { sortRecordLists } from '../../src/records/sort-record.js';
@@ -66,7 +67,7 @@ describe('validation fast path', () => {
   it('never accepts a record the full checks refuse, and builds the same record', () => {
     fc.assert(
       fc.property(fc.oneof(mutatedRecord, shapeValidRecord, orderedValidRecord), (raw) => {
-        const fast = fastRecord(raw, CONTEXT, new Map());
+        const fast = fastRecord(raw, CONTEXT, createAmountCache());
         if (fast !== undefined) expect(fast).toEqual(fullChecks(raw));
       }),
       { numRuns: 2000 },
@@ -78,7 +79,7 @@ describe('validation fast path', () => {
       fc.property(orderedValidRecord, (raw) => {
         const full = fullChecks(raw);
         expect(full).toBeDefined();
-        expect(fastRecord(raw, CONTEXT, new Map())).toEqual(full);
+        expect(fastRecord(raw, CONTEXT, createAmountCache())).toEqual(full);
       }),
       { numRuns: 1000 },
     );

@@ -1,0 +1,66 @@
+/**
+ * Builders of parsed records and spells for the validation fast paths: each object is created
+ * whole, from one object literal, with the keys in the documented order (absent optional fields
+ * are left out, not set to `undefined`). A literal creates the object with its final shape at
+ * once; adding optional fields one by one would move it through a shape per field, and the
+ * consumers of records (the digest, the outcome resolvers) would see more shapes.
+ *
+ * @module
+ */
+import type { CalendarDate } from '../calendar/index.js';
+import type { Amount } from '../money/index.js';
+import type { EmploymentSpell, OutcomeRecord, RecordEvent, WageObservation } from './schema.js';
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/**
+ * A parsed employment spell: `{ start, end?, hoursPerWeek?, contractType?, monthlyWage? }`.
+ *
+ * @example
+ * buildSpell(19360 as CalendarDate, undefined, 35, 'permanent', parseAmount('1800.00'));
+ */
+export function buildSpell(
+  start: CalendarDate,
+  end: CalendarDate | undefined,
+  hoursPerWeek: number | undefined,
+  contractType: string | undefined,
+  monthlyWage: Amount | undefined,
+): EmploymentSpell {
+  if (hoursPerWeek !== undefined && contractType !== undefined && monthlyWage !== undefined) {
+    return end === undefined ? { start, hoursPerWeek, contractType, monthlyWage } : { start, end, hoursPerWeek, contractType, monthlyWage };
+  }
+  const spell: Mutable<EmploymentSpell> = { start };
+  if (end !== undefined) spell.end = end;
+  if (hoursPerWeek !== undefined) spell.hoursPerWeek = hoursPerWeek;
+  if (contractType !== undefined) spell.contractType = contractType;
+  if (monthlyWage !== undefined) spell.monthlyWage = monthlyWage;
+  return spell;
+}
+
+/**
+ * A parsed record: `{ id, cohort, groups, enrolledOn, spells, wages, events, exitedOn?,
+ * baselineWage? }`.
+ *
+ * @example
+ * buildRecord('P1', '2023-A', [], 19366 as CalendarDate, [], [], [], undefined, undefined);
+ */
+export function buildRecord(
+  id: string,
+  cohort: string,
+  groups: readonly string[],
+  enrolledOn: CalendarDate,
+  spells: readonly EmploymentSpell[],
+  wages: readonly WageObservation[],
+  events: readonly RecordEvent[],
+  exitedOn: CalendarDate | undefined,
+  baselineWage: Amount | undefined,
+): OutcomeRecord {
+  if (exitedOn !== undefined) {
+    return baselineWage === undefined
+      ? { id, cohort, groups, enrolledOn, spells, wages, events, exitedOn }
+      : { id, cohort, groups, enrolledOn, spells, wages, events, exitedOn, baselineWage };
+  }
+  return baselineWage === undefined
+    ? { id, cohort, groups, enrolledOn, spells, wages, events }
+    : { id, cohort, groups, enrolledOn, spells, wages, events, baselineWage };
+}

@@ -1,0 +1,77 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { amountFromPlainText } from '../../src/money/wage-text.js';
+import { createAmountCache } from '../../src/records/amount-cache.js';
+
+/*
+ * The cache is an optimisation only: whatever was looked up before (values written differently,
+ * slots overwritten by other values, texts it declines to cache), each lookup gives exactly the
+ * decimal amountFromPlainText gives for that text, or undefined exactly when it does.
+ */
+
+function parts(a: { s: number; e: number; d: readonly number[] | null } | undefined): unknown {
+  return a === undefined ? undefined : { s: a.s, e: a.e, d: a.d === null ? null : [...a.d] };
+}
+
+const digits = (min: number, max: number) => fc.stringMatching(new RegExp(`^[0-9]{${min},${max}}$`));
+// wage-like texts (the cached kind: up to two places), long ones and other fractions (not cached),
+// the same values written with leading and trailing zeros, and texts that are not amounts at all
+const text = fc.oneof(
+  fc.tuple(digits(1, 6), fc.option(digits(1, 2), { nil: undefined })).map(([w, f]) => (f === undefined ? w : `${w}.${f}`)),
+  fc.integer({ min: 0, max: 300 }).map((n) => `${1500 + n}.${n % 2 === 0 ? '5' : '50'}`),
+  fc.tuple(digits(1, 16), digits(3, 9)).map(([w, f]) => `${w}.${f}`),
+  digits(13, 20),
+  fc.string({ maxLength: 6 }),
+  fc.constantFrom('', '.', '1.', '.5', '-1', '1.2.3', '1e3', ' 1', '0', '0.00', '00.0'),
+);
+
+describe('amount cache', () => {
+  it('gives amountFromPlainText for every text, whatever came before', () => {
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 1, maxLength: 400 }), (texts) => {
+        const cache = createAmountCache();
+        for (const t of [...texts, ...texts]) {
+          const cached = cache.amountOf(t);
+          const direct = amountFromPlainText(t);
+          expect(cached === undefined).toBe(direct === undefined);
+          expect(parts(cached as never)).toEqual(parts(direct as never));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('shares one decimal between texts of the same value', () => {
+    const cache = createAmountCache();
+    const first = cache.amountOf('1650.5');
+    expect(cache.amountOf('1650.50')).toBe(first);
+    expect(cache.amountOf('01650.50')).toBe(first);
+    expect(cache.amountOf('1650.05')).not.toBe(first);
+    expect(cache.amountOf('1650.05')?.toFixed(2)).toBe('1650.05');
+  });
+
+  it('stays exact after far more distinct values than it has slots', () => {
+    const cache = createAmountCache();
+    const first = cache.amountOf('1200.00');
+    for (let cents = 0; cents < 100_000; cents++) cache.amountOf(`${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`);
+    const again = cache.amountOf('1200.00');
+    expect(again?.equals(first as never)).toBe(true);
+    expect(again?.toFixed(2)).toBe('1200.00');
+  });
+});
+
+describe('amount cache, in place', () => {
+  it('reads a text between two indexes as the cache reads that text alone', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.string({ maxLength: 3 }), text, fc.string({ maxLength: 3 })), { minLength: 1, maxLength: 50 }), (pieces) => {
+        const inPlace = createAmountCache();
+        const whole = createAmountCache();
+        for (const [before, t, after] of pieces) {
+          const line = `${before}${t}${after}`;
+          expect(parts(inPlace.amountIn(line, before.length, before.length + t.length) as never)).toEqual(parts(whole.amountOf(t) as never));
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
