@@ -3,9 +3,10 @@
  *
  * @module
  */
+import type { NdjsonTypedReader } from './ndjson-typed-line.js';
 import { isCutRecord } from './read-ndjson.js';
 import { readerIssue } from './reader-issue.js';
-import type { StreamRow } from './stream-row.js';
+import type { ParsedRow, StreamRow } from './stream-row.js';
 
 /**
  * Streams newline-delimited JSON: yields each record with its line as soon as its line is
@@ -33,16 +34,41 @@ export async function* readNdjsonStream(chunks: AsyncIterable<string>): AsyncGen
  * @example
  * for await (const rows of readNdjsonBatches(chunks)) for (const row of rows) console.log(row);
  */
-export async function* readNdjsonBatches(chunks: AsyncIterable<string>): AsyncGenerator<StreamRow[], void, undefined> {
+export function readNdjsonBatches(chunks: AsyncIterable<string>): AsyncGenerator<StreamRow[], void, undefined> {
+  // without a typed reader, no row is a ParsedRow
+  return readNdjsonRows(chunks, undefined) as AsyncGenerator<StreamRow[], void, undefined>;
+}
+
+/**
+ * {@link readNdjsonBatches}, where `typed` may read a line straight into a parsed record (a
+ * `parsed` row, see `createNdjsonTypedReader`); the lines it declines give the same rows as
+ * `readNdjsonBatches`. For streamed settlements.
+ *
+ * @param chunks - the file's text in chunks
+ * @param typed - the typed line reader
+ * @example
+ * const batches = readNdjsonRows(chunks, createNdjsonTypedReader(context, createAmountCache()));
+ */
+export async function* readNdjsonRows(
+  chunks: AsyncIterable<string>,
+  typed: NdjsonTypedReader | undefined,
+): AsyncGenerator<(StreamRow | ParsedRow)[], void, undefined> {
   let carry = '';
   let line = 0;
   let first = true;
   /** A line that did not parse: an error, or the sign of a truncated file if nothing follows. */
   let pending: { line: number; row: string; reason: string } | undefined;
 
-  function take(raw: string, out: StreamRow[]): void {
+  function take(text: string, start: number, end: number, out: (StreamRow | ParsedRow)[]): void {
     line++;
-    const row = raw.trim();
+    if (typed !== undefined && pending === undefined) {
+      const record = typed(text, start, end);
+      if (record !== undefined) {
+        out.push({ kind: 'parsed', record, line });
+        return;
+      }
+    }
+    const row = (start === 0 && end === text.length ? text : text.slice(start, end)).trim();
     if (row === '') return;
     if (pending !== undefined) {
       out.push({ kind: 'unreadable', issue: syntaxIssue(pending.line, pending.reason) });
@@ -64,17 +90,17 @@ export async function* readNdjsonBatches(chunks: AsyncIterable<string>): AsyncGe
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       first = false;
     }
-    const rows: StreamRow[] = [];
+    const rows: (StreamRow | ParsedRow)[] = [];
     let start = 0;
     for (let end = text.indexOf('\n', start); end >= 0; end = text.indexOf('\n', start)) {
-      take(text.slice(start, end), rows);
+      take(text, start, end, rows);
       start = end + 1;
     }
     carry = start === 0 ? text : text.slice(start);
     if (rows.length > 0) yield rows;
   }
-  const rows: StreamRow[] = [];
-  take(carry, rows);
+  const rows: (StreamRow | ParsedRow)[] = [];
+  take(carry, 0, carry.length, rows);
   if (pending !== undefined) {
     if (isCutRecord(pending.row)) {
       rows.push({

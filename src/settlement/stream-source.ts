@@ -7,7 +7,8 @@ import type { CsvColumn } from '../records/csv-columns.js';
 import type { CsvTypedReader } from '../records/csv-typed-row.js';
 import type { StreamRow } from '../records/index.js';
 import { readCsvRows } from '../records/read-csv-stream.js';
-import { readNdjsonBatches } from '../records/read-ndjson-stream.js';
+import type { NdjsonTypedReader } from '../records/ndjson-typed-line.js';
+import { readNdjsonRows } from '../records/read-ndjson-stream.js';
 import type { ParsedRow } from '../records/stream-row.js';
 
 /**
@@ -40,6 +41,18 @@ export type RecordSource =
   | (() => AsyncIterable<unknown>)
   | { readonly format: StreamFormat; readonly chunks: ChunkSource };
 
+/**
+ * The fast paths of a streamed settlement's file readers: NDJSON lines, and (given the header's
+ * columns) CSV lines, read straight into parsed records.
+ *
+ * @example
+ * const typed: TypedReaders = { ndjson: createNdjsonTypedReader(context, cache), csv: (columns) => createCsvTypedReader(columns, context, cache) };
+ */
+export interface TypedReaders {
+  readonly ndjson: NdjsonTypedReader;
+  readonly csv: (columns: readonly CsvColumn[]) => CsvTypedReader;
+}
+
 function isFileSource(source: RecordSource): source is { readonly format: StreamFormat; readonly chunks: ChunkSource } {
   return typeof source === 'object' && 'format' in source && 'chunks' in source;
 }
@@ -51,21 +64,17 @@ async function* asRows(records: AsyncIterable<unknown>): AsyncGenerator<StreamRo
 /**
  * Opens the source as rows, in batches (one per chunk of a file, one per raw record); `undefined`
  * when it was a single-use iterable already consumed once. Rows of raw-record sources have
- * `line: 0` (no file line). For CSV, `typedFor` makes the reader of plain lines straight into
- * parsed records (`parsed` rows).
+ * `line: 0` (no file line). With `typed`, files' lines may be read straight into parsed records
+ * (`parsed` rows).
  *
  * @example
- * const rows = openRows(source, 0, (columns) => createCsvTypedReader(columns, context, createAmountCache()));
+ * const rows = openRows(source, 0, { ndjson: createNdjsonTypedReader(context, cache), csv: (columns) => createCsvTypedReader(columns, context, cache) });
  */
-export function openRows(
-  source: RecordSource,
-  pass: number,
-  typedFor?: (columns: readonly CsvColumn[]) => CsvTypedReader,
-): AsyncIterable<readonly (StreamRow | ParsedRow)[]> | undefined {
+export function openRows(source: RecordSource, pass: number, typed?: TypedReaders): AsyncIterable<readonly (StreamRow | ParsedRow)[]> | undefined {
   if (isFileSource(source)) {
     const chunks = typeof source.chunks === 'function' ? source.chunks() : pass === 0 ? source.chunks : undefined;
     if (chunks === undefined) return undefined;
-    return source.format === 'csv' ? readCsvRows(chunks, typedFor) : readNdjsonBatches(chunks);
+    return source.format === 'csv' ? readCsvRows(chunks, typed?.csv) : readNdjsonRows(chunks, typed?.ndjson);
   }
   if (typeof source === 'function') return asRows(source());
   return pass === 0 ? asRows(source) : undefined;

@@ -9,15 +9,15 @@
 import { parseContract } from '../contract/index.js';
 import type { Issue } from '../errors.js';
 import { createAmountCache } from '../records/amount-cache.js';
-import type { CsvColumn } from '../records/csv-columns.js';
 import { createCsvTypedReader } from '../records/csv-typed-row.js';
+import { createNdjsonTypedReader } from '../records/ndjson-typed-line.js';
 import type { ValidationRun } from '../records/check-one.js';
 import { fail, ok, type Result } from '../result.js';
 import { checkOptions, optionsFingerprintText, type SettleOptions } from './options.js';
 import { readPrevious } from './previous.js';
 import { openSession } from './session.js';
 import { runPass } from './stream-pass.js';
-import { openRows, type RecordSource } from './stream-source.js';
+import { openRows, type RecordSource, type TypedReaders } from './stream-source.js';
 import type { Settlement } from './types.js';
 
 /**
@@ -64,14 +64,17 @@ export async function settleStream(contract: unknown, records: RecordSource, opt
     amounts: createAmountCache(),
   };
 
-  const typedFor = (columns: readonly CsvColumn[]) => createCsvTypedReader(columns, run.context, run.amounts);
-  const firstRows = openRows(records, 0, typedFor);
+  const typed: TypedReaders = {
+    ndjson: createNdjsonTypedReader(run.context, run.amounts),
+    csv: (columns) => createCsvTypedReader(columns, run.context, run.amounts),
+  };
+  const firstRows = openRows(records, 0, typed);
   if (firstRows === undefined) return fail([notRepeatable('the records source was already consumed')]);
   let session = openSession(parsed.value, checked.options, previous.value);
   let pass = await runPass(firstRows, run, mode, session);
   if (pass.fatal !== undefined) return fail(pass.fatal);
   if (pass.candidates.size > 0) {
-    const again = openRows(records, 1, typedFor);
+    const again = openRows(records, 1, typed);
     if (again === undefined) {
       return fail([notRepeatable('some participant ids occur more than once, and every record of a repeated id must be excluded, but the records source can be read only once: pass a function that opens it again')]);
     }

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { formatDate, type CalendarDate } from '../../src/calendar/index.js';
 
 const DAY_2020 = 18262; // 2020-01-01 as days since 1970-01-01
+const DAY_1950 = -7305;
 
 /** A date string from an integer day offset (2020 to about 2027). */
 export const dateText = fc.integer({ min: 0, max: 2900 }).map((n) => formatDate((DAY_2020 + n) as CalendarDate));
@@ -75,3 +76,40 @@ export const mutatedRecord = fc.oneof(
     .tuple(shapeValidRecord, fc.nat(), anyKey, fc.oneof(badValue, dateText, wireWage), fc.boolean())
     .map(([record, where, key, value, remove]) => mutate(record as Json, where, key, value, remove)),
 );
+
+/** A record valid by construction, lists in order, so the fast path must accept it. */
+export const orderedValidRecord = fc
+  .record({
+    id: fc.string({ minLength: 1, maxLength: 6 }),
+    cohort: fc.constantFrom('2023-A', '2023-B'),
+    groups: fc.subarray(['rsa', 'ltu', 'youth']),
+    enrolled: fc.integer({ min: 0, max: 40_000 }),
+    exitAfter: fc.option(fc.integer({ min: 0, max: 400 }), { nil: undefined }),
+    baselineWage: fc.option(wireWage, { nil: undefined }),
+    gaps: fc.array(fc.tuple(fc.integer({ min: 1, max: 90 }), fc.integer({ min: 0, max: 400 }), fc.option(fc.integer({ min: 0, max: 168 }), { nil: undefined }), fc.option(wireWage, { nil: undefined })), { maxLength: 3 }),
+    openLast: fc.boolean(),
+    wageDays: fc.array(fc.tuple(fc.integer({ min: 0, max: 60 }), wireWage), { maxLength: 3 }),
+    eventDays: fc.array(fc.tuple(fc.integer({ min: 0, max: 60 }), fc.constantFrom('a1', 'job-offer', 'training-completed')), { maxLength: 3 }),
+  })
+  .map((r) => {
+    const day = (n: number): string => formatDate((DAY_1950 + n) as CalendarDate);
+    const record: Record<string, unknown> = { id: r.id, cohort: r.cohort, groups: r.groups, enrolledOn: day(r.enrolled) };
+    if (r.exitAfter !== undefined) record.exitedOn = day(r.enrolled + r.exitAfter);
+    if (r.baselineWage !== undefined) record.baselineWage = r.baselineWage;
+    let at = r.enrolled - 1;
+    record.spells = r.gaps.map(([gap, length, hours, wage], i) => {
+      const spell: Record<string, unknown> = { start: day(at + gap) };
+      at += gap + length;
+      if (!(r.openLast && i === r.gaps.length - 1)) spell.end = day(at);
+      if (hours !== undefined) spell.hoursPerWeek = hours;
+      if (wage !== undefined) spell.monthlyWage = wage;
+      return spell;
+    });
+    let on = r.enrolled;
+    record.wages = r.wageDays.map(([step, monthlyWage]) => ({ on: day((on += step)), monthlyWage }));
+    on = r.enrolled;
+    const events = r.eventDays.map(([step, kind]) => ({ kind, on: (on += step) }));
+    events.sort((a, b) => a.on - b.on || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
+    record.events = events.map((e) => ({ kind: e.kind, on: day(e.on) }));
+    return record;
+  });
