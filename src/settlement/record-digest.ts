@@ -7,7 +7,7 @@
  */
 import type { Amount } from '../money/index.js';
 import { amountDigits, isZeroDigits } from '../money/amount-digits.js';
-import type { OutcomeRecord } from '../records/index.js';
+import type { EmploymentSpell, OutcomeRecord, RecordEvent, WageObservation } from '../records/index.js';
 
 /** The running digest of a set of records. */
 export interface RecordDigest {
@@ -21,8 +21,6 @@ export interface RecordDigest {
   readonly float: Float64Array;
   /** The same memory as `float`. */
   readonly floatWords: Uint32Array;
-  /** Scratch space: the two lanes of the record being hashed. */
-  readonly lanes: Int32Array;
 }
 
 const LOW_SEED = 0x811c9dc5 | 0;
@@ -42,71 +40,46 @@ const ZERO_MARK = 0x7ffffffe;
  */
 
 /**
- * The two lanes of the hash being computed, mixed together so that each field is read once and
- * the two multiply chains run side by side. Index 0 is the low lane, 1 the high lane.
+ * Each lane is computed in a local variable (a register), a field at a time: the helpers below
+ * take a lane's hash and its prime and return the new hash, and are called once per lane (the
+ * two calls read the same, cached values). Mixing both lanes through a shared array instead put
+ * a store and a load on every step of both multiply chains.
  */
-type Lanes = Int32Array;
 
 const LOW_PRIME = 0x01000193;
 const HIGH_PRIME = 0x2c1b3c6d;
 
-function mix(lanes: Lanes, value: number): void {
-  lanes[0] = Math.imul((lanes[0] as number) ^ value, LOW_PRIME);
-  lanes[1] = Math.imul((lanes[1] as number) ^ value, HIGH_PRIME);
-}
-
 /** A text: two UTF-16 code units per step, then its length. */
-function mixText(lanes: Lanes, text: string): void {
-  let low = lanes[0] as number;
-  let high = lanes[1] as number;
+function textLane(hash: number, text: string, prime: number): number {
+  let h = hash;
   const length = text.length;
   let i = 0;
-  for (; i + 1 < length; i += 2) {
-    const pair = text.charCodeAt(i) | (text.charCodeAt(i + 1) << 16);
-    low = Math.imul(low ^ pair, LOW_PRIME);
-    high = Math.imul(high ^ pair, HIGH_PRIME);
-  }
-  if (i < length) {
-    const unit = text.charCodeAt(i);
-    low = Math.imul(low ^ unit, LOW_PRIME);
-    high = Math.imul(high ^ unit, HIGH_PRIME);
-  }
-  lanes[0] = Math.imul(low ^ length, LOW_PRIME);
-  lanes[1] = Math.imul(high ^ length, HIGH_PRIME);
+  for (; i + 1 < length; i += 2) h = Math.imul(h ^ (text.charCodeAt(i) | (text.charCodeAt(i + 1) << 16)), prime);
+  if (i < length) h = Math.imul(h ^ text.charCodeAt(i), prime);
+  return Math.imul(h ^ length, prime);
 }
 
 /** An integer (a day number, a count) up to 2^53: its low 32 bits, then its high bits. */
-function mixNumber(lanes: Lanes, value: number): void {
-  mix(lanes, value | 0);
-  mix(lanes, (value / 0x100000000) | 0);
+function numberLane(hash: number, value: number, prime: number): number {
+  return Math.imul(Math.imul(hash ^ (value | 0), prime) ^ ((value / 0x100000000) | 0), prime);
 }
 
-function mixAmount(lanes: Lanes, amount: Amount | undefined): void {
-  if (amount === undefined) {
-    mix(lanes, ABSENT_MARK);
-    return;
-  }
+function amountLane(hash: number, amount: Amount | undefined, prime: number): number {
+  if (amount === undefined) return Math.imul(hash ^ ABSENT_MARK, prime);
   const parts = amountDigits(amount);
-  if (isZeroDigits(parts)) {
-    mix(lanes, ZERO_MARK); // zero, whatever its sign
-    return;
-  }
+  if (isZeroDigits(parts)) return Math.imul(hash ^ ZERO_MARK, prime); // zero, whatever its sign
   const d = parts.d;
-  mix(lanes, parts.s);
-  mix(lanes, parts.e);
   const words = d.length;
-  mix(lanes, words);
-  for (let i = 0; i < words; i++) mix(lanes, d[i] as number);
+  let h = Math.imul(Math.imul(Math.imul(hash ^ parts.s, prime) ^ parts.e, prime) ^ words, prime);
+  for (let i = 0; i < words; i++) h = Math.imul(h ^ (d[i] as number), prime);
+  return h;
 }
 
-function mixHours(lanes: Lanes, digest: RecordDigest, hours: number | undefined): void {
-  if (hours === undefined) {
-    mix(lanes, ABSENT_MARK);
-    return;
-  }
+/** Hours by the two 32-bit words of the float64 (scratch space in the digest). */
+function hoursLane(hash: number, digest: RecordDigest, hours: number | undefined, prime: number): number {
+  if (hours === undefined) return Math.imul(hash ^ ABSENT_MARK, prime);
   digest.float[0] = hours + 0; // −0 becomes 0
-  mix(lanes, digest.floatWords[0] as number);
-  mix(lanes, digest.floatWords[1] as number);
+  return Math.imul(Math.imul(hash ^ (digest.floatWords[0] as number), prime) ^ (digest.floatWords[1] as number), prime);
 }
 
 function finish(h: number): number {
@@ -117,44 +90,41 @@ function finish(h: number): number {
   return (x ^ (x >>> 16)) >>> 0;
 }
 
-/** Mixes one record into both lanes. */
-function hashRecord(lanes: Lanes, digest: RecordDigest, record: OutcomeRecord): void {
-  mixText(lanes, record.id);
-  mixText(lanes, record.cohort);
+/** One lane's hash of a record. */
+function recordLane(digest: RecordDigest, record: OutcomeRecord, seed: number, prime: number): number {
+  let h = textLane(seed, record.id, prime);
+  h = textLane(h, record.cohort, prime);
   const groups = record.groups;
-  mix(lanes, groups.length);
-  for (let i = 0; i < groups.length; i++) mixText(lanes, groups[i] as string);
-  mixNumber(lanes, record.enrolledOn);
-  mixNumber(lanes, record.exitedOn ?? ABSENT_DAY);
-  mixAmount(lanes, record.baselineWage);
+  h = Math.imul(h ^ groups.length, prime);
+  for (let i = 0; i < groups.length; i++) h = textLane(h, groups[i] as string, prime);
+  h = numberLane(h, record.enrolledOn, prime);
+  h = numberLane(h, record.exitedOn ?? ABSENT_DAY, prime);
+  h = amountLane(h, record.baselineWage, prime);
   const spells = record.spells;
-  mix(lanes, spells.length);
+  h = Math.imul(h ^ spells.length, prime);
   for (let i = 0; i < spells.length; i++) {
-    const spell = spells[i];
-    if (spell === undefined) continue;
-    mixNumber(lanes, spell.start);
-    mixNumber(lanes, spell.end ?? ABSENT_DAY);
-    mixHours(lanes, digest, spell.hoursPerWeek);
-    if (spell.contractType === undefined) mix(lanes, ABSENT_MARK);
-    else mixText(lanes, spell.contractType);
-    mixAmount(lanes, spell.monthlyWage);
+    const spell = spells[i] as EmploymentSpell;
+    h = numberLane(h, spell.start, prime);
+    h = numberLane(h, spell.end ?? ABSENT_DAY, prime);
+    h = hoursLane(h, digest, spell.hoursPerWeek, prime);
+    h = spell.contractType === undefined ? Math.imul(h ^ ABSENT_MARK, prime) : textLane(h, spell.contractType, prime);
+    h = amountLane(h, spell.monthlyWage, prime);
   }
   const wages = record.wages;
-  mix(lanes, wages.length);
+  h = Math.imul(h ^ wages.length, prime);
   for (let i = 0; i < wages.length; i++) {
-    const observation = wages[i];
-    if (observation === undefined) continue;
-    mixNumber(lanes, observation.on);
-    mixAmount(lanes, observation.monthlyWage);
+    const observation = wages[i] as WageObservation;
+    h = numberLane(h, observation.on, prime);
+    h = amountLane(h, observation.monthlyWage, prime);
   }
   const events = record.events;
-  mix(lanes, events.length);
+  h = Math.imul(h ^ events.length, prime);
   for (let i = 0; i < events.length; i++) {
-    const event = events[i];
-    if (event === undefined) continue;
-    mixNumber(lanes, event.on);
-    mixText(lanes, event.kind);
+    const event = events[i] as RecordEvent;
+    h = numberLane(h, event.on, prime);
+    h = textLane(h, event.kind, prime);
   }
+  return h;
 }
 
 /**
@@ -165,7 +135,7 @@ function hashRecord(lanes: Lanes, digest: RecordDigest, record: OutcomeRecord): 
  */
 export function emptyDigest(): RecordDigest {
   const float = new Float64Array(1);
-  return { count: 0, low: 0, high: 0, float, floatWords: new Uint32Array(float.buffer), lanes: new Int32Array(2) };
+  return { count: 0, low: 0, high: 0, float, floatWords: new Uint32Array(float.buffer) };
 }
 
 /**
@@ -176,12 +146,8 @@ export function emptyDigest(): RecordDigest {
  */
 export function addToDigest(digest: RecordDigest, record: OutcomeRecord): void {
   digest.count += 1;
-  const lanes = digest.lanes;
-  lanes[0] = LOW_SEED;
-  lanes[1] = HIGH_SEED;
-  hashRecord(lanes, digest, record);
-  digest.low = (digest.low + finish(lanes[0])) >>> 0;
-  digest.high = (digest.high + finish(lanes[1])) >>> 0;
+  digest.low = (digest.low + finish(recordLane(digest, record, LOW_SEED, LOW_PRIME))) >>> 0;
+  digest.high = (digest.high + finish(recordLane(digest, record, HIGH_SEED, HIGH_PRIME))) >>> 0;
 }
 
 /**
