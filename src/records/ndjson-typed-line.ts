@@ -183,10 +183,11 @@ function key(c: Cursor, names: readonly string[], seen: number): number {
   readString(c);
   const { text, from, to } = c;
   const length = to - from;
+  const first = text.charCodeAt(from);
   for (let index = 0; index < names.length; index++) {
     const name = names[index] as string;
-    if (name.length !== length) continue;
-    let i = 0;
+    if (name.length !== length || name.charCodeAt(0) !== first) continue;
+    let i = 1;
     while (i < length && text.charCodeAt(from + i) === name.charCodeAt(i)) i++;
     if (i < length) continue;
     if ((seen & (1 << index)) !== 0) throw DECLINE;
