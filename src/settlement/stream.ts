@@ -80,13 +80,12 @@ export async function settleStream(contract: unknown, records: RecordSource, opt
     }
   }
 
-  const excluded = [...pass.bad.values()].sort((a, b) => a.recordIndex - b.recordIndex);
-  const issues = [...pass.readerIssues, ...excluded.flatMap((entry) => entry.issues)];
+  const issues = pass.readerIssues.length === 0 ? pass.issues : [...pass.readerIssues, ...pass.issues];
   if (mode === 'strict' && issues.length > 0) return fail(issues);
   const dataQuality = {
     recordsRead: pass.read + pass.readerIssues.length,
     recordsSettled: pass.settled,
-    recordsExcluded: excluded.length + pass.readerIssues.length,
+    recordsExcluded: pass.excluded + pass.readerIssues.length,
     issues: issues as readonly Issue[],
   };
   const optionsText = optionsFingerprintText(options, checked.options, previous.value.fingerprints);
