@@ -5,16 +5,17 @@
  * @module
  */
 import { checkOneRecord, locatedSink, readableId, reportDuplicates, type Located, type Occurrence, type ValidationRun } from '../records/check-one.js';
-import { createIdHashSet, idHashKey } from '../records/id-hash-set.js';
+import { idHashKey } from '../records/id-hash-set.js';
 import type { OutcomeRecord, RecordIssue, StreamRow, ValidationMode } from '../records/index.js';
 import type { SettlementSession } from './session.js';
 import { createStreamIssues } from './stream-issues.js';
+import type { StreamIds } from './stream-ids.js';
 
 /**
  * What a pass found: the reader's issues, then the issues of the excluded records in record
  * order (`excluded` records in all); `candidates` (first pass only) are the hashes of ids seen
- * more than once: when there are any, the first occurrences were already added, and a second
- * pass must run.
+ * more than once: when there are any, the first pass's session counts records that must be
+ * excluded, and a second pass must run.
  *
  * @example
  * const outcome: PassOutcome = { fatal: undefined, readerIssues: [], issues: [], excluded: 0, read: 0, settled: 0, candidates: new Set() };
@@ -30,39 +31,50 @@ export interface PassOutcome {
 }
 
 /**
- * Runs one pass. Without `candidates` (first pass), ids are tracked as hashes; a repeated hash is
- * a candidate and its later occurrences are not added. With `candidates` (second pass), records
- * whose id hash is a candidate are held back until the end, when the true duplicates are known:
- * every record of a duplicated id is excluded (as `settle` does), the others are added.
+ * How a pass tracks ids: the first pass notes every id in `ids` and asks it for candidates at
+ * the end; the second pass holds back the records whose id hash is one of `candidates`.
  *
  * @example
- * const first = await runPass(openRows(source, 0)!, run, 'lenient', session);
+ * const first: PassIds = { ids: streamIds(storage) };
+ * const second: PassIds = { candidates };
+ */
+export type PassIds = { readonly ids: StreamIds; readonly candidates?: undefined } | { readonly ids?: undefined; readonly candidates: ReadonlySet<string> };
+
+/**
+ * Runs one pass. First pass (`ids`): every id is noted; an id the in-memory table already knows
+ * to repeat is not added to the session (the settlement will be redone anyway). Second pass
+ * (`candidates`): records whose id hash is a candidate are held back until the end, when the
+ * true duplicates are known: every record of a duplicated id is excluded (as `settle` does), the
+ * others are added. May throw a `SpillFailure` from the spill store.
+ *
+ * @example
+ * const first = await runPass(openRows(source, 0)!, run, 'lenient', session, { ids: streamIds(undefined) });
  */
 export async function runPass(
   batches: AsyncIterable<readonly StreamRow[]>,
   run: ValidationRun,
   mode: ValidationMode,
   session: SettlementSession,
-  candidates?: ReadonlySet<string>,
+  track: PassIds,
 ): Promise<PassOutcome> {
+  const { ids, candidates } = track;
   const readerIssues: RecordIssue[] = [];
   const issues = createStreamIssues(run.action);
   const suspects = new Map<number, Located>(); // second pass: issues of records whose id is a candidate
   const suspectSink = locatedSink(suspects, run.action);
-  const ids = candidates === undefined ? createIdHashSet() : undefined;
-  const found = new Set<string>();
   const occurrences = new Map<string, Occurrence[]>();
   const held: OutcomeRecord[] = [];
+  let repeated = false;
   let index = 0;
   let settled = 0;
-  const outcome = (fatal: readonly RecordIssue[] | undefined): PassOutcome => {
+  const outcome = (fatal: readonly RecordIssue[] | undefined, found: ReadonlySet<string>): PassOutcome => {
     const merged = issues.withSuspects(suspects);
     return { fatal, readerIssues, issues: merged.issues, excluded: merged.excluded, read: index, settled, candidates: found };
   };
   for await (const rows of batches) {
     for (let r = 0; r < rows.length; r++) {
       const row = rows[r] as StreamRow;
-      if (row.kind === 'fatal') return outcome(row.issues);
+      if (row.kind === 'fatal') return outcome(row.issues, new Set());
       if (row.kind === 'unreadable') {
         readerIssues.push({ ...row.issue, action: run.action });
         continue;
@@ -72,25 +84,26 @@ export async function runPass(
       let hold = false;
       if (id !== undefined) {
         if (ids !== undefined) {
+          if (ids.mustFlush) await ids.flush();
           if (!ids.add(id)) {
-            found.add(idHashKey(id));
+            repeated = true;
             hold = true; // a later occurrence is never added in the first pass
           }
-        } else if (candidates?.has(idHashKey(id)) === true) {
+        } else if (candidates.has(idHashKey(id))) {
           const list = occurrences.get(id);
           if (list === undefined) occurrences.set(id, [{ index, line }]);
           else list.push({ index, line });
           hold = true;
         }
       }
-      const record = checkOneRecord(row.record, index, line, run, hold && candidates !== undefined ? suspectSink : issues.sink);
+      const record = checkOneRecord(row.record, index, line, run, hold && ids === undefined ? suspectSink : issues.sink);
       index++;
       if (record === undefined) continue;
-      if (mode === 'strict' && (issues.excluded > 0 || suspects.size > 0 || readerIssues.length > 0 || found.size > 0)) continue; // will fail
+      if (mode === 'strict' && (issues.excluded > 0 || suspects.size > 0 || readerIssues.length > 0 || repeated)) continue; // will fail
       if (!hold) {
         session.add(record);
         settled++;
-      } else if (candidates !== undefined) held.push(record);
+      } else if (ids === undefined) held.push(record);
     }
   }
   for (const [id, list] of occurrences) if (list.length > 1) reportDuplicates(id, list, suspects, run.action);
@@ -99,5 +112,5 @@ export async function runPass(
     session.add(record);
     settled++;
   }
-  return outcome(undefined);
+  return outcome(undefined, ids === undefined ? new Set() : await ids.candidates());
 }
