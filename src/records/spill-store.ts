@@ -1,7 +1,7 @@
 /**
  * Where a long stream puts what it cannot keep in memory: runs of bytes written once and read back
- * in blocks. The core defines the interface only: an implementation could use temporary files,
- * or in a browser OPFS or IndexedDB.
+ * in blocks. The core defines the interface only: `outcome-pay/node` implements it with temporary
+ * files; in a browser, OPFS or IndexedDB could hold the runs.
  *
  * @module
  */

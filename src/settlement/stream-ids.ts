@@ -35,7 +35,7 @@ export interface StreamIds {
  * The ids of a first pass: spilled when `storage` is given, in memory otherwise.
  *
  * @example
- * const ids = streamIds({ openSpill: () => mySpillStore() });
+ * const ids = streamIds(tempFileStorage());
  */
 export function streamIds(storage: StreamStorage | undefined): StreamIds {
   if (storage === undefined) {

@@ -13,10 +13,12 @@ import type { SpillStore } from '../records/spill-store.js';
  * written to a store as a run, and the runs are merged at the end to find repeated ids: memory
  * stays the same however long the stream. `openSpill` is called at most once per settlement, the
  * first time the buffer is full (a stream with fewer ids never opens a store), and the store is
- * disposed of before `settleStream` returns, whatever the outcome.
+ * disposed of before `settleStream` returns, whatever the outcome. In Node, `tempFileStorage()`
+ * from `outcome-pay/node` gives one that writes temporary files.
  *
  * @example
- * const storage: StreamStorage = { openSpill: () => mySpillStore(), bufferIds: 1 << 18 };
+ * import { tempFileStorage } from 'outcome-pay/node';
+ * const storage: StreamStorage = tempFileStorage();
  * const result = await settleStream(contractJson, source, { asOf: '2025-06-30' }, storage);
  */
 export interface StreamStorage {

@@ -50,14 +50,15 @@ import type { Settlement } from './types.js';
  * @param contract - the contract JSON (parsed)
  * @param records - where the records come from
  * @param options - the options of `settle`
- * @param storage - a spill store for the ids of long streams
+ * @param storage - a spill store for the ids of long streams (in Node: `tempFileStorage()` from `outcome-pay/node`)
  * @example
  * import { createReadStream } from 'node:fs';
+ * import { tempFileStorage } from 'outcome-pay/node';
  * const result = await settleStream(
  *   contractJson,
  *   { format: 'ndjson', chunks: () => createReadStream('records.ndjson', 'utf8') },
  *   { asOf: '2025-06-30' },
- *   { openSpill: () => mySpillStore() },
+ *   tempFileStorage(),
  * );
  * if (result.ok) console.log(result.value.totals.due);
  */
