@@ -15,7 +15,9 @@ import type { StreamIds } from './stream-ids.js';
  * What a pass found: the reader's issues, then the issues of the excluded records in record
  * order (`excluded` records in all); `candidates` (first pass only) are the hashes of ids seen
  * more than once: when there are any, the first pass's session counts records that must be
- * excluded, and a second pass must run.
+ * excluded, and a second pass must run. The excluded records' issues are built only when they
+ * are the settlement's: not after a fatal row, nor when there are candidates (`issues` is then
+ * empty and `excluded` 0; the second pass gives them).
  *
  * @example
  * const outcome: PassOutcome = { fatal: undefined, readerIssues: [], issues: [], excluded: 0, read: 0, settled: 0, candidates: new Set() };
@@ -68,6 +70,7 @@ export async function runPass(
   let index = 0;
   let settled = 0;
   const outcome = (fatal: readonly RecordIssue[] | undefined, found: ReadonlySet<string>): PassOutcome => {
+    if (fatal !== undefined || found.size > 0) return { fatal, readerIssues, issues: [], excluded: 0, read: index, settled, candidates: found };
     const merged = issues.withSuspects(suspects);
     return { fatal, readerIssues, issues: merged.issues, excluded: merged.excluded, read: index, settled, candidates: found };
   };
