@@ -9,6 +9,7 @@ import { baselinePayment } from './baseline.mjs';
 
 const [mode, format, file, asOf] = process.argv.slice(2);
 const lib = await import(new URL('../dist/index.js', import.meta.url));
+const { tempFileStorage } = await import(new URL('../dist/node.js', import.meta.url)); // what the CLI uses
 globalThis.gc?.();
 const heapBefore = process.memoryUsage().heapUsed;
 
@@ -27,7 +28,7 @@ let records = 0;
 let total = 0;
 let retained;
 if (mode === 'stream') {
-  const result = await lib.settleStream(benchContract(), { format, chunks: () => createReadStream(file, 'utf8') }, { asOf });
+  const result = await lib.settleStream(benchContract(), { format, chunks: () => createReadStream(file, 'utf8') }, { asOf }, tempFileStorage());
   if (!result.ok) throw new Error(JSON.stringify(result.issues.slice(0, 3)));
   records = result.value.dataQuality.recordsRead;
   total = result.value.totals?.earned ?? null;

@@ -61,6 +61,16 @@ describe('package.json', () => {
     expect(conditions['require']).toEqual({ types: './dist/index.d.cts', default: './dist/index.cjs' });
   });
 
+  it('exports "./node" like ".", and a node/ directory for resolvers that ignore exports', () => {
+    const node = (pkg.exports as Record<string, unknown>)['./node'];
+    expect(node).toEqual({
+      import: { types: './dist/node.d.ts', default: './dist/node.js' },
+      require: { types: './dist/node.d.cts', default: './dist/node.cjs' },
+    });
+    expect(pkg.files).toContain('node');
+    expect(JSON.parse(readFileSync(new URL('../node/package.json', import.meta.url), 'utf8'))).toEqual({ main: '../dist/node.cjs', types: '../dist/node.d.cts' });
+  });
+
   it('every condition object anywhere in exports lists types first', () => {
     const found: { path: string; keys: string[] }[] = [];
     conditionObjects(pkg.exports, 'exports', found);

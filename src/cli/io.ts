@@ -3,6 +3,7 @@
  *
  * @module
  */
+import type { StreamStorage } from '../settlement/index.js';
 
 /**
  * Everything a CLI command may touch outside itself. `stdout` and `stderr` receive text exactly
@@ -29,6 +30,11 @@ export interface CliIo {
    * `settle` reads records files whole.
    */
   streamFile?(path: string): Promise<() => AsyncIterable<string>>;
+  /**
+   * Storage for streamed settlements (the ids of long streams spilled to temporary files, under
+   * `dir` when given). Optional: without it, streamed ids are kept in memory.
+   */
+  spillStorage?(dir: string | undefined): StreamStorage;
   /**
    * Environment variables. Only `OUTCOME_PAY_DEBUG` is read (`1` prints stack traces for
    * internal errors). Omit it in tests to get the default behaviour.

@@ -10,6 +10,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { access, constants, readFile } from 'node:fs/promises';
+import { tempFileStorage } from '../node/index.js';
 import { run } from './run.js';
 import type { CliIo } from './io.js';
 
@@ -33,6 +34,7 @@ const io: CliIo = {
     await access(path, constants.R_OK);
     return () => createReadStream(path, { encoding: 'utf8' }) as AsyncIterable<string>;
   },
+  spillStorage: (dir) => tempFileStorage(dir === undefined ? {} : { dir }),
   env: process.env,
 };
 

@@ -9,10 +9,24 @@ import type { PathSegment } from '../errors.js';
 import { checkRecordMeaning, type RecordContext } from './check-meaning.js';
 import { checkRecordShape } from './check-record.js';
 import type { AmountCache } from './amount-cache.js';
+import type { RecordIssueCode } from './codes.js';
 import { fastRecord } from './fast-record.js';
 import type { RecordIssue, RecordIssueAction, Reporter } from './issues.js';
+import { ownText } from './own-text.js';
 import type { OutcomeRecord } from './schema.js';
 import { sortRecordLists } from './sort-record.js';
+
+/**
+ * Where a record with issues is: its index, its readable id, its file line.
+ *
+ * @example
+ * const place: RecordPlace = { recordIndex: 3, participantId: 'P4', line: 5 };
+ */
+export interface RecordPlace {
+  readonly recordIndex: number;
+  readonly participantId?: string;
+  readonly line?: number;
+}
 
 /**
  * A record with issues: where it was and what is wrong with it.
@@ -28,6 +42,15 @@ export interface Located {
 }
 
 /**
+ * Receives each problem of a record as the checks find it: the record's place (one object per
+ * record, the same for all its problems), a code, a path relative to the record and a message.
+ *
+ * @example
+ * const sink: IssueSink = (place, code, path, message) => issues.push(makeIssue(code, issuePath(place.recordIndex, path), message, place, 'excluded'));
+ */
+export type IssueSink = (place: RecordPlace, code: RecordIssueCode, path: readonly PathSegment[], message: string) => void;
+
+/**
  * What one validation run shares across its records.
  *
  * @example
@@ -41,63 +64,103 @@ export interface ValidationRun {
 
 /**
  * Checks one raw record. Returns the parsed record (lists sorted) when shape and meaning are
- * valid; otherwise records its issues in `bad` under its index and returns `undefined`. Duplicate
- * ids are not checked here (they need every record).
+ * valid; otherwise passes each issue to `sink` and returns `undefined`. Duplicate ids are not
+ * checked here (they need every record).
  *
  * @example
- * const bad = new Map<number, Located>();
- * const record = checkOneRecord(raw[0], 0, 2, run, bad);
+ * const record = checkOneRecord(raw[0], 0, 2, run, (place, code, path, message) => console.log(code));
  */
 export function checkOneRecord(
   raw: unknown,
   index: number,
   line: number | undefined,
   run: ValidationRun,
-  bad: Map<number, Located>,
+  sink: IssueSink,
 ): OutcomeRecord | undefined {
   const fast = fastRecord(raw, run.context, run.amounts);
   if (fast !== undefined) return fast;
-  const participantId = readableId(raw);
-  let located: Located | undefined;
+  let place: RecordPlace | undefined;
   const report: Reporter = (code, path, message) => {
-    if (located === undefined) {
-      located = { recordIndex: index, issues: [] };
-      if (participantId !== undefined) located.participantId = participantId;
-      if (line !== undefined) located.line = line;
-      bad.set(index, located);
-    }
-    located.issues.push(makeIssue(code, [index, ...path], message, located, run.action));
+    place ??= recordPlace(index, readableId(raw), line);
+    sink(place, code, path, message);
   };
   const record = checkRecordShape(raw, report);
   if (record === undefined) return undefined;
   checkRecordMeaning(record, run.context, report);
-  return located === undefined ? sortRecordLists(record) : undefined;
+  return place === undefined ? sortRecordLists(record) : undefined;
 }
 
 /**
- * Builds an issue about a located record: the message starts with where the record is.
+ * A record's place, its id copied so that it keeps no larger text alive (an id cut from a CSV
+ * chunk would otherwise hold the whole chunk for as long as the issue lives).
  *
  * @example
- * makeIssue('DUPLICATE_ID', [3, 'id'], 'id "P1" is also used by record 0', located, 'excluded');
+ * recordPlace(3, 'P4', undefined); // { recordIndex: 3, participantId: 'P4' }
+ */
+export function recordPlace(recordIndex: number, participantId: string | undefined, line: number | undefined): RecordPlace {
+  if (participantId === undefined) return line === undefined ? { recordIndex } : { recordIndex, line };
+  const id = ownText(participantId);
+  return line === undefined ? { recordIndex, participantId: id } : { recordIndex, participantId: id, line };
+}
+
+/**
+ * An issue sink that gathers the issues of each record into a {@link Located} entry of `bad`,
+ * under its record index.
+ *
+ * @example
+ * const bad = new Map<number, Located>();
+ * checkOneRecord(raw[0], 0, 2, run, locatedSink(bad, 'excluded'));
+ */
+export function locatedSink(bad: Map<number, Located>, action: RecordIssueAction): IssueSink {
+  return (place, code, path, message) => {
+    let located = bad.get(place.recordIndex);
+    if (located === undefined) {
+      // The key order of `validateRecords`' excluded records: index, issues, then id and line.
+      located = { recordIndex: place.recordIndex, issues: [] };
+      if (place.participantId !== undefined) located.participantId = place.participantId;
+      if (place.line !== undefined) located.line = place.line;
+      bad.set(place.recordIndex, located);
+    }
+    located.issues.push(makeIssue(code, issuePath(place.recordIndex, path), message, located, action));
+  };
+}
+
+/**
+ * The path of an issue in the input: the record index, then the path within the record. Built
+ * with `concat`, which sizes the array exactly (a spread `[index, ...path]` reserves room for
+ * more than a dozen elements, some 100 bytes per issue kept).
+ *
+ * @example
+ * issuePath(3, ['spells', 0, 'end']); // [3, 'spells', 0, 'end']
+ */
+export function issuePath(recordIndex: number, path: readonly PathSegment[]): PathSegment[] {
+  return ([recordIndex] as PathSegment[]).concat(path);
+}
+
+/**
+ * Builds an issue about a record: the message starts with where the record is. The message is
+ * one flat text (not the tree of pieces it was built from), and every issue has the same layout,
+ * so that a long list of issues costs little memory.
+ *
+ * @example
+ * makeIssue('DUPLICATE_ID', [3, 'id'], 'id "P1" is also used by record 0', place, 'excluded');
  */
 export function makeIssue(
   code: RecordIssue['code'],
   path: readonly PathSegment[],
   message: string,
-  at: Located,
+  at: RecordPlace,
   action: RecordIssueAction,
 ): RecordIssue {
-  const where = `record ${at.recordIndex}${at.participantId === undefined ? '' : ` (id ${JSON.stringify(at.participantId)})`}${at.line === undefined ? '' : `, line ${at.line}`}`;
-  const issue: { -readonly [K in keyof RecordIssue]: RecordIssue[K] } = {
-    code,
-    path,
-    message: `${where}: ${message}`,
-    recordIndex: at.recordIndex,
-    action,
-  };
-  if (at.participantId !== undefined) issue.participantId = at.participantId;
-  if (at.line !== undefined) issue.line = at.line;
-  return issue;
+  const { recordIndex, participantId, line } = at;
+  const where = `record ${recordIndex}${participantId === undefined ? '' : ` (id ${JSON.stringify(participantId)})`}${line === undefined ? '' : `, line ${line}`}`;
+  const text = ownText(`${where}: ${message}`);
+  if (participantId === undefined) {
+    return line === undefined ? { code, path, message: text, recordIndex, action } : { code, path, message: text, recordIndex, action, line };
+  }
+  return line === undefined
+    ? { code, path, message: text, recordIndex, action, participantId }
+    : { code, path, message: text, recordIndex, action, participantId, line };
 }
 
 /**
@@ -142,7 +205,7 @@ export function reportDuplicates(
     const others = occurrences
       .filter((other) => other.index !== index)
       .map((other) => (other.line === undefined ? `record ${other.index}` : `record ${other.index} (line ${other.line})`));
-    const located = bad.get(index) ?? { recordIndex: index, participantId: id, issues: [] };
+    const located = bad.get(index) ?? { recordIndex: index, participantId: ownText(id), issues: [] };
     if (line !== undefined) located.line = line;
     bad.set(index, located);
     located.issues.push(

@@ -31,13 +31,43 @@ function hash(text: string, seed: number): number {
 }
 
 /**
+ * The low 32-bit word of an id's 64-bit hash.
+ *
+ * @example
+ * idHashLow('P1') === idHashLow('P1'); // true
+ */
+export function idHashLow(id: string): number {
+  return hash(id, 0x811c9dc5);
+}
+
+/**
+ * The high 32-bit word of an id's 64-bit hash, never 0 (an empty slot of the table is 0).
+ *
+ * @example
+ * idHashHigh('P1') !== 0; // true
+ */
+export function idHashHigh(id: string): number {
+  return (hash(id, 0x9e3779b9) | 1) >>> 0;
+}
+
+/**
  * The 64-bit hash of an id as text, to name candidate duplicates.
  *
  * @example
  * idHashKey('P1') === idHashKey('P1'); // true
  */
 export function idHashKey(id: string): string {
-  return `${hash(id, 0x811c9dc5).toString(36)}:${((hash(id, 0x9e3779b9) | 1) >>> 0).toString(36)}`;
+  return idHashKeyOf(idHashLow(id), idHashHigh(id));
+}
+
+/**
+ * {@link idHashKey} from the hash's two words (as {@link idHashLow} and {@link idHashHigh} give them).
+ *
+ * @example
+ * idHashKeyOf(idHashLow('P1'), idHashHigh('P1')) === idHashKey('P1'); // true
+ */
+export function idHashKeyOf(low: number, high: number): string {
+  return `${low.toString(36)}:${high.toString(36)}`;
 }
 
 /**
@@ -78,7 +108,7 @@ export function createIdHashSet(): IdHashSet {
 
   return {
     add(id) {
-      const added = insert(table, capacity - 1, hash(id, 0x811c9dc5), (hash(id, 0x9e3779b9) | 1) >>> 0);
+      const added = insert(table, capacity - 1, idHashLow(id), idHashHigh(id));
       if (added && ++size * 4 > capacity * 3) grow(); // load at most 3/4
       return added;
     },

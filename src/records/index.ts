@@ -31,3 +31,5 @@ export type { CsvColumn } from './csv-columns.js';
 export { readNdjsonStream } from './read-ndjson-stream.js';
 export { readCsvStream } from './read-csv-stream.js';
 export type { StreamRow } from './stream-row.js';
+export type { SpillStore } from './spill-store.js';
+export { DEFAULT_SPILL_BUFFER_IDS } from './spilled-ids.js';

@@ -5,7 +5,7 @@
  */
 import { createAmountCache } from './amount-cache.js';
 import type { RecordContext } from './check-meaning.js';
-import { checkOneRecord, readableId, reportDuplicates, type Located, type ValidationRun } from './check-one.js';
+import { checkOneRecord, locatedSink, readableId, reportDuplicates, type Located, type ValidationRun } from './check-one.js';
 import type { RecordIssue, RecordIssueAction } from './issues.js';
 import type { RawRecords } from './raw-records.js';
 import type { OutcomeRecord } from './schema.js';
@@ -103,6 +103,7 @@ export function validateRecords(
   const run: ValidationRun = { context, action, amounts: createAmountCache() };
   const parsed: (OutcomeRecord | undefined)[] = new Array<OutcomeRecord | undefined>(raw.length);
   const bad = new Map<number, Located>();
+  const sink = locatedSink(bad, action);
   const firstIndex = new Map<string, number>();
   const duplicated = new Map<string, number[]>(); // only ids seen more than once
 
@@ -118,7 +119,7 @@ export function validateRecords(
         else seen.push(index);
       }
     }
-    parsed[index] = checkOneRecord(item, index, lines?.[index], run, bad);
+    parsed[index] = checkOneRecord(item, index, lines?.[index], run, sink);
   }
 
   for (const [id, indexes] of duplicated) {

@@ -1,6 +1,7 @@
 /**
  * SHA-256 in plain JavaScript (FIPS 180-4), so that fingerprints need no Node-only module.
- * Used on small inputs (a contract, options, a digest of the records).
+ * Used on a contract, options, a digest of the records and the list of record issues (hashed
+ * piece by piece, so that a long list is never written out as one text).
  *
  * @module
  */
@@ -19,6 +20,105 @@ function rotr(x: number, n: number): number {
   return (x >>> n) | (x << (32 - n));
 }
 
+/** The compression function: mixes the 64-byte block at `offset` of `view` into `h` (`w` is scratch). */
+function compress(h: Uint32Array, w: Uint32Array, view: DataView, offset: number): void {
+  for (let i = 0; i < 16; i++) w[i] = view.getUint32(offset + i * 4);
+  for (let i = 16; i < 64; i++) {
+    const a = w[i - 15] ?? 0;
+    const b = w[i - 2] ?? 0;
+    const s0 = rotr(a, 7) ^ rotr(a, 18) ^ (a >>> 3);
+    const s1 = rotr(b, 17) ^ rotr(b, 19) ^ (b >>> 10);
+    w[i] = ((w[i - 16] ?? 0) + s0 + (w[i - 7] ?? 0) + s1) >>> 0;
+  }
+  let [a, b, c, d, e, f, g, hh] = [h[0] ?? 0, h[1] ?? 0, h[2] ?? 0, h[3] ?? 0, h[4] ?? 0, h[5] ?? 0, h[6] ?? 0, h[7] ?? 0];
+  for (let i = 0; i < 64; i++) {
+    const s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25);
+    const ch = (e & f) ^ (~e & g);
+    const t1 = (hh + s1 + ch + (K[i] ?? 0) + (w[i] ?? 0)) >>> 0;
+    const s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22);
+    const maj = (a & b) ^ (a & c) ^ (b & c);
+    const t2 = (s0 + maj) >>> 0;
+    hh = g;
+    g = f;
+    f = e;
+    e = (d + t1) >>> 0;
+    d = c;
+    c = b;
+    b = a;
+    a = (t1 + t2) >>> 0;
+  }
+  const add = [a, b, c, d, e, f, g, hh];
+  for (let i = 0; i < 8; i++) h[i] = ((h[i] ?? 0) + (add[i] ?? 0)) >>> 0;
+}
+
+/**
+ * A SHA-256 computed piece by piece: `update` with texts (their UTF-8 bytes are hashed one after
+ * the other, as if the texts were joined), then `hex()` once. Memory stays at one 64-byte block
+ * plus the bytes of the current piece, however long the whole text is. Pieces must not split a
+ * surrogate pair (each is encoded on its own).
+ *
+ * @example
+ * const hash = createSha256();
+ * hash.update('a');
+ * hash.update('bc');
+ * hash.hex() === sha256Hex('abc'); // true
+ */
+export interface Sha256 {
+  update(text: string): void;
+  hex(): string;
+}
+
+/**
+ * An empty {@link Sha256}.
+ *
+ * @example
+ * const hash = createSha256();
+ */
+export function createSha256(): Sha256 {
+  const encoder = new TextEncoder();
+  const h = new Uint32Array([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
+  const w = new Uint32Array(64);
+  const block = new Uint8Array(64);
+  const blockView = new DataView(block.buffer);
+  let filled = 0; // bytes in `block`
+  let length = 0; // bytes hashed in all
+
+  function absorb(bytes: Uint8Array): void {
+    length += bytes.length;
+    let at = 0;
+    if (filled > 0) {
+      const take = Math.min(64 - filled, bytes.length);
+      block.set(bytes.subarray(0, take), filled);
+      filled += take;
+      at = take;
+      if (filled < 64) return;
+      compress(h, w, blockView, 0);
+      filled = 0;
+    }
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    for (; at + 64 <= bytes.length; at += 64) compress(h, w, view, at);
+    block.set(bytes.subarray(at), 0);
+    filled = bytes.length - at;
+  }
+
+  return {
+    update(text) {
+      absorb(encoder.encode(text));
+    },
+    hex() {
+      const bits = length * 8;
+      const tail = new Uint8Array(((filled + 9 + 63) >> 6) << 6);
+      tail.set(block.subarray(0, filled));
+      tail[filled] = 0x80;
+      const view = new DataView(tail.buffer);
+      view.setUint32(tail.length - 8, Math.floor(bits / 0x100000000));
+      view.setUint32(tail.length - 4, bits >>> 0);
+      for (let offset = 0; offset < tail.length; offset += 64) compress(h, w, view, offset);
+      return Array.from(h, (x) => x.toString(16).padStart(8, '0')).join('');
+    },
+  };
+}
+
 /**
  * The SHA-256 digest of a text's UTF-8 bytes, as 64 lower-case hex digits.
  *
@@ -26,45 +126,7 @@ function rotr(x: number, n: number): number {
  * sha256Hex('abc'); // 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad'
  */
 export function sha256Hex(text: string): string {
-  const bytes = new TextEncoder().encode(text);
-  const length = bytes.length;
-  const padded = new Uint8Array(((length + 9 + 63) >> 6) << 6);
-  padded.set(bytes);
-  padded[length] = 0x80;
-  const view = new DataView(padded.buffer);
-  const bits = length * 8;
-  view.setUint32(padded.length - 8, Math.floor(bits / 0x100000000));
-  view.setUint32(padded.length - 4, bits >>> 0);
-  const h = new Uint32Array([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
-  const w = new Uint32Array(64);
-  for (let offset = 0; offset < padded.length; offset += 64) {
-    for (let i = 0; i < 16; i++) w[i] = view.getUint32(offset + i * 4);
-    for (let i = 16; i < 64; i++) {
-      const a = w[i - 15] ?? 0;
-      const b = w[i - 2] ?? 0;
-      const s0 = rotr(a, 7) ^ rotr(a, 18) ^ (a >>> 3);
-      const s1 = rotr(b, 17) ^ rotr(b, 19) ^ (b >>> 10);
-      w[i] = ((w[i - 16] ?? 0) + s0 + (w[i - 7] ?? 0) + s1) >>> 0;
-    }
-    let [a, b, c, d, e, f, g, hh] = [h[0] ?? 0, h[1] ?? 0, h[2] ?? 0, h[3] ?? 0, h[4] ?? 0, h[5] ?? 0, h[6] ?? 0, h[7] ?? 0];
-    for (let i = 0; i < 64; i++) {
-      const s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25);
-      const ch = (e & f) ^ (~e & g);
-      const t1 = (hh + s1 + ch + (K[i] ?? 0) + (w[i] ?? 0)) >>> 0;
-      const s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22);
-      const maj = (a & b) ^ (a & c) ^ (b & c);
-      const t2 = (s0 + maj) >>> 0;
-      hh = g;
-      g = f;
-      f = e;
-      e = (d + t1) >>> 0;
-      d = c;
-      c = b;
-      b = a;
-      a = (t1 + t2) >>> 0;
-    }
-    const add = [a, b, c, d, e, f, g, hh];
-    for (let i = 0; i < 8; i++) h[i] = ((h[i] ?? 0) + (add[i] ?? 0)) >>> 0;
-  }
-  return Array.from(h, (x) => x.toString(16).padStart(8, '0')).join('');
+  const hash = createSha256();
+  hash.update(text);
+  return hash.hex();
 }

@@ -4,57 +4,82 @@
  *
  * @module
  */
-import { checkOneRecord, readableId, reportDuplicates, type Located, type Occurrence, type ValidationRun } from '../records/check-one.js';
-import { createIdHashSet, idHashKey } from '../records/id-hash-set.js';
+import { checkOneRecord, locatedSink, readableId, reportDuplicates, type Located, type Occurrence, type ValidationRun } from '../records/check-one.js';
+import { idHashKey } from '../records/id-hash-set.js';
 import type { OutcomeRecord, RecordIssue, StreamRow, ValidationMode } from '../records/index.js';
 import type { ParsedRow } from '../records/stream-row.js';
 import type { SettlementSession } from './session.js';
+import { createStreamIssues } from './stream-issues.js';
+import type { StreamIds } from './stream-ids.js';
 
 /**
- * What a pass found. `candidates` (first pass only) are the hashes of ids seen more than once:
- * when there are any, the first occurrences were already added, and a second pass must run.
+ * What a pass found: the reader's issues, then the issues of the excluded records in record
+ * order (`excluded` records in all); `candidates` (first pass only) are the hashes of ids seen
+ * more than once: when there are any, the first pass's session counts records that must be
+ * excluded, and a second pass must run. The excluded records' issues are built only when they
+ * are the settlement's: not after a fatal row, nor when there are candidates (`issues` is then
+ * empty and `excluded` 0; the second pass gives them).
  *
  * @example
- * const outcome: PassOutcome = { fatal: undefined, readerIssues: [], bad: new Map(), read: 0, settled: 0, candidates: new Set() };
+ * const outcome: PassOutcome = { fatal: undefined, readerIssues: [], issues: [], excluded: 0, read: 0, settled: 0, candidates: new Set() };
  */
 export interface PassOutcome {
   readonly fatal: readonly RecordIssue[] | undefined;
   readonly readerIssues: readonly RecordIssue[];
-  readonly bad: Map<number, Located>;
+  readonly issues: readonly RecordIssue[];
+  readonly excluded: number;
   readonly read: number;
   readonly settled: number;
   readonly candidates: ReadonlySet<string>;
 }
 
 /**
- * Runs one pass. Rows are raw records (validated here) or `parsed` rows (a fast path of the reader
- * already gave the valid record). Without `candidates` (first pass), ids are tracked as hashes; a repeated hash is
- * a candidate and its later occurrences are not added. With `candidates` (second pass), records
- * whose id hash is a candidate are held back until the end, when the true duplicates are known:
- * every record of a duplicated id is excluded (as `settle` does), the others are added.
+ * How a pass tracks ids: the first pass notes every id in `ids` and asks it for candidates at
+ * the end; the second pass holds back the records whose id hash is one of `candidates`.
  *
  * @example
- * const first = await runPass(openRows(source, 0)!, run, 'lenient', session);
+ * const first: PassIds = { ids: streamIds(storage) };
+ * const second: PassIds = { candidates };
+ */
+export type PassIds = { readonly ids: StreamIds; readonly candidates?: undefined } | { readonly ids?: undefined; readonly candidates: ReadonlySet<string> };
+
+/**
+ * Runs one pass. Rows are raw records (validated here) or `parsed` rows (a fast path of the reader
+ * already gave the valid record). First pass (`ids`): every id is noted; an id the in-memory table already knows
+ * to repeat is not added to the session (the settlement will be redone anyway). Second pass
+ * (`candidates`): records whose id hash is a candidate are held back until the end, when the
+ * true duplicates are known: every record of a duplicated id is excluded (as `settle` does), the
+ * others are added. May throw a `SpillFailure` from the spill store.
+ *
+ * @example
+ * const first = await runPass(openRows(source, 0)!, run, 'lenient', session, { ids: streamIds(undefined) });
  */
 export async function runPass(
   batches: AsyncIterable<readonly (StreamRow | ParsedRow)[]>,
   run: ValidationRun,
   mode: ValidationMode,
   session: SettlementSession,
-  candidates?: ReadonlySet<string>,
+  track: PassIds,
 ): Promise<PassOutcome> {
-  const bad = new Map<number, Located>();
+  const { ids, candidates } = track;
   const readerIssues: RecordIssue[] = [];
-  const ids = candidates === undefined ? createIdHashSet() : undefined;
-  const found = new Set<string>();
+  const issues = createStreamIssues(run.action);
+  const suspects = new Map<number, Located>(); // second pass: issues of records whose id is a candidate
+  const suspectSink = locatedSink(suspects, run.action);
   const occurrences = new Map<string, Occurrence[]>();
   const held: OutcomeRecord[] = [];
+  let repeated = false;
   let index = 0;
   let settled = 0;
+  const outcome = (fatal: readonly RecordIssue[] | undefined, found: ReadonlySet<string>): PassOutcome => {
+    if (fatal !== undefined || found.size > 0) return { fatal, readerIssues, issues: [], excluded: 0, read: index, settled, candidates: found };
+    const merged = issues.withSuspects(suspects);
+    return { fatal, readerIssues, issues: merged.issues, excluded: merged.excluded, read: index, settled, candidates: found };
+  };
   for await (const rows of batches) {
     for (let r = 0; r < rows.length; r++) {
       const row = rows[r] as StreamRow | ParsedRow;
-      if (row.kind === 'fatal') return { fatal: row.issues, readerIssues, bad, read: index, settled, candidates: found };
+      if (row.kind === 'fatal') return outcome(row.issues, new Set());
       if (row.kind === 'unreadable') {
         readerIssues.push({ ...row.issue, action: run.action });
         continue;
@@ -65,32 +90,33 @@ export async function runPass(
       let hold = false;
       if (id !== undefined) {
         if (ids !== undefined) {
+          if (ids.mustFlush) await ids.flush();
           if (!ids.add(id)) {
-            found.add(idHashKey(id));
+            repeated = true;
             hold = true; // a later occurrence is never added in the first pass
           }
-        } else if (candidates?.has(idHashKey(id)) === true) {
+        } else if (candidates.has(idHashKey(id))) {
           const list = occurrences.get(id);
           if (list === undefined) occurrences.set(id, [{ index, line }]);
           else list.push({ index, line });
           hold = true;
         }
       }
-      const record = parsed ? row.record : checkOneRecord(row.record, index, line, run, bad);
+      const record = parsed ? row.record : checkOneRecord(row.record, index, line, run, hold && ids === undefined ? suspectSink : issues.sink);
       index++;
       if (record === undefined) continue;
-      if (mode === 'strict' && (bad.size > 0 || readerIssues.length > 0 || found.size > 0)) continue; // will fail
+      if (mode === 'strict' && (issues.excluded > 0 || suspects.size > 0 || readerIssues.length > 0 || repeated)) continue; // will fail
       if (!hold) {
         session.add(record);
         settled++;
-      } else if (candidates !== undefined) held.push(record);
+      } else if (ids === undefined) held.push(record);
     }
   }
-  for (const [id, list] of occurrences) if (list.length > 1) reportDuplicates(id, list, bad, run.action);
+  for (const [id, list] of occurrences) if (list.length > 1) reportDuplicates(id, list, suspects, run.action);
   for (const record of held) {
     if ((occurrences.get(record.id)?.length ?? 0) > 1) continue;
     session.add(record);
     settled++;
   }
-  return { fatal: undefined, readerIssues, bad, read: index, settled, candidates: found };
+  return outcome(undefined, ids === undefined ? new Set() : await ids.candidates());
 }

@@ -1,23 +1,29 @@
 /**
  * `settleStream`: the settlement of records that arrive one at a time (a file read in chunks, a
- * database cursor), in memory that does not grow with the number of records, except for one
- * compact hash per participant id (to find duplicate ids) and, with `detail: 'participants'`, the
- * participant ids the settlement lists.
+ * database cursor), in memory that does not grow with the number of records, except for the
+ * issues found and, with `detail: 'participants'`, the participant ids the settlement lists.
+ * Duplicate ids are found with one compact hash per id, kept in memory or, given a spill store,
+ * in sorted runs outside it.
  *
  * @module
  */
-import { parseContract } from '../contract/index.js';
+import { parseContract, type Contract } from '../contract/index.js';
 import type { Issue } from '../errors.js';
 import { createAmountCache } from '../records/amount-cache.js';
 import { createCsvTypedReader } from '../records/csv-typed-row.js';
 import { createNdjsonTypedReader } from '../records/ndjson-typed-line.js';
 import type { ValidationRun } from '../records/check-one.js';
+import type { StreamRow, ValidationMode } from '../records/index.js';
+import type { ParsedRow } from '../records/stream-row.js';
+import { SpillFailure } from '../records/spill-failure.js';
 import { fail, ok, type Result } from '../result.js';
-import { checkOptions, optionsFingerprintText, type SettleOptions } from './options.js';
-import { readPrevious } from './previous.js';
+import { checkOptions, optionsFingerprintText, type CheckedOptions, type SettleOptions } from './options.js';
+import { readPrevious, type PreviousPayments } from './previous.js';
 import { openSession } from './session.js';
+import { streamIds, type StreamIds } from './stream-ids.js';
 import { runPass } from './stream-pass.js';
 import { openRows, type RecordSource, type TypedReaders } from './stream-source.js';
+import type { StreamStorage } from './stream-storage.js';
 import type { Settlement } from './types.js';
 
 /**
@@ -39,66 +45,133 @@ import type { Settlement } from './types.js';
  * single-use iterable with a repeated id fails with `STREAM_NOT_REPEATABLE`. Inputs without
  * duplicate ids are read once.
  *
+ * Finding repeats needs one 64-bit hash per id. Without `storage` they are kept in a hash table in
+ * memory (8 to 16 bytes per id). With `storage`, memory stays fixed: the hashes are buffered,
+ * written to the spill store in sorted runs when the buffer is full, and merged at the end; the
+ * store is disposed of before this returns. A store that fails gives `STREAM_SPILL_FAILED`.
+ * `storage` never changes the result.
+ *
  * @param contract - the contract JSON (parsed)
  * @param records - where the records come from
  * @param options - the options of `settle`
+ * @param storage - a spill store for the ids of long streams (in Node: `tempFileStorage()` from `outcome-pay/node`)
  * @example
  * import { createReadStream } from 'node:fs';
- * const result = await settleStream(contractJson, { format: 'ndjson', chunks: () => createReadStream('records.ndjson', 'utf8') }, { asOf: '2025-06-30' });
+ * import { tempFileStorage } from 'outcome-pay/node';
+ * const result = await settleStream(
+ *   contractJson,
+ *   { format: 'ndjson', chunks: () => createReadStream('records.ndjson', 'utf8') },
+ *   { asOf: '2025-06-30' },
+ *   tempFileStorage(),
+ * );
  * if (result.ok) console.log(result.value.totals.due);
  */
-export async function settleStream(contract: unknown, records: RecordSource, options: SettleOptions): Promise<Result<Settlement>> {
+export async function settleStream(
+  contract: unknown,
+  records: RecordSource,
+  options: SettleOptions,
+  storage?: StreamStorage,
+): Promise<Result<Settlement>> {
   const parsed = parseContract(contract);
   if (!parsed.ok) return fail(parsed.issues);
   const checked = checkOptions(options, parsed.value);
   if (checked.options === undefined) return fail(checked.issues);
   const previous = readPrevious(options.previous ?? [], parsed.value, checked.options.asOf);
   if (previous.issues.length > 0) return fail(previous.issues);
-  const mode = checked.options.records;
-  const run: ValidationRun = {
-    context: {
-      cohortIds: new Set(parsed.value.cohorts.map((cohort) => cohort.id)),
-      groupIds: new Set((parsed.value.groups ?? []).map((group) => group.id)),
-    },
-    action: mode === 'strict' ? 'rejected' : 'excluded',
-    amounts: createAmountCache(),
-  };
-
+  const run = validationRun(parsed.value, checked.options.records);
   const typed: TypedReaders = {
     ndjson: createNdjsonTypedReader(run.context, run.amounts),
     csv: (columns) => createCsvTypedReader(columns, run.context, run.amounts),
   };
   const firstRows = openRows(records, 0, typed);
   if (firstRows === undefined) return fail([notRepeatable('the records source was already consumed')]);
-  let session = openSession(parsed.value, checked.options, previous.value);
-  let pass = await runPass(firstRows, run, mode, session);
+  const ids = streamIds(storage);
+  let result: Result<Settlement>;
+  try {
+    const prepared = { contract: parsed.value, options: checked.options, previous: previous.value, run, typed };
+    const optionsText = optionsFingerprintText(options, checked.options, previous.value.fingerprints);
+    result = await settlePasses(prepared, records, firstRows, ids, optionsText);
+  } catch (error) {
+    if (!(error instanceof SpillFailure)) {
+      await ids.dispose().catch(() => undefined); // the original error is the one to report
+      throw error;
+    }
+    result = fail([spillFailed(error)]);
+  }
+  try {
+    await ids.dispose();
+  } catch (error) {
+    if (!(error instanceof SpillFailure)) throw error;
+    result = fail([...(result.ok ? [] : result.issues), spillFailed(error)]);
+  }
+  return result;
+}
+
+interface Prepared {
+  readonly contract: Contract;
+  readonly options: CheckedOptions;
+  readonly previous: PreviousPayments;
+  readonly run: ValidationRun;
+  readonly typed: TypedReaders;
+}
+
+/** What validation shares across the records of a streamed settlement. */
+function validationRun(contract: Contract, mode: ValidationMode): ValidationRun {
+  return {
+    context: {
+      cohortIds: new Set(contract.cohorts.map((cohort) => cohort.id)),
+      groupIds: new Set((contract.groups ?? []).map((group) => group.id)),
+    },
+    action: mode === 'strict' ? 'rejected' : 'excluded',
+    amounts: createAmountCache(),
+  };
+}
+
+async function settlePasses(
+  prepared: Prepared,
+  records: RecordSource,
+  firstRows: AsyncIterable<readonly (StreamRow | ParsedRow)[]>,
+  ids: StreamIds,
+  optionsText: string,
+): Promise<Result<Settlement>> {
+  const { contract, options, previous, run, typed } = prepared;
+  const mode = options.records;
+  let session = openSession(contract, options, previous);
+  let pass = await runPass(firstRows, run, mode, session, { ids });
   if (pass.fatal !== undefined) return fail(pass.fatal);
+  await ids.dispose(); // the candidates are known: the spill store is no longer needed
   if (pass.candidates.size > 0) {
     const again = openRows(records, 1, typed);
     if (again === undefined) {
       return fail([notRepeatable('some participant ids occur more than once, and every record of a repeated id must be excluded, but the records source can be read only once: pass a function that opens it again')]);
     }
     const firstRead = pass.read;
-    session = openSession(parsed.value, checked.options, previous.value);
-    pass = await runPass(again, run, mode, session, pass.candidates);
+    session = openSession(contract, options, previous);
+    pass = await runPass(again, run, mode, session, { candidates: pass.candidates });
     if (pass.fatal !== undefined) return fail(pass.fatal);
     if (pass.read !== firstRead) {
       return fail([{ code: 'STREAM_CHANGED', path: [], message: `the records source gave ${firstRead} records the first time and ${pass.read} the second: it changed while being settled` }]);
     }
   }
 
-  const excluded = [...pass.bad.values()].sort((a, b) => a.recordIndex - b.recordIndex);
-  const issues = [...pass.readerIssues, ...excluded.flatMap((entry) => entry.issues)];
+  const issues = pass.readerIssues.length === 0 ? pass.issues : [...pass.readerIssues, ...pass.issues];
   if (mode === 'strict' && issues.length > 0) return fail(issues);
   const dataQuality = {
     recordsRead: pass.read + pass.readerIssues.length,
     recordsSettled: pass.settled,
-    recordsExcluded: excluded.length + pass.readerIssues.length,
+    recordsExcluded: pass.excluded + pass.readerIssues.length,
     issues: issues as readonly Issue[],
   };
-  const optionsText = optionsFingerprintText(options, checked.options, previous.value.fingerprints);
   const result = session.finish(dataQuality, optionsText);
   return result.ok ? ok(result.value) : result;
+}
+
+function spillFailed(failure: SpillFailure): Issue {
+  return {
+    code: 'STREAM_SPILL_FAILED',
+    path: [],
+    message: `the spill store for participant ids failed while ${failure.message}; nothing was settled`,
+  };
 }
 
 function notRepeatable(message: string): Issue {

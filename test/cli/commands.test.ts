@@ -1,6 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.js';
+import { tempFileStorage } from '../../src/node/index.js';
 import type { Settlement } from '../../src/settlement/index.js';
 import { fakeIo } from './helpers.js';
 
@@ -164,6 +167,39 @@ describe('outcome-pay settle streams NDJSON and CSV files', () => {
       expect(settlement.dataQuality.recordsExcluded).toBeGreaterThan(0);
       expect(settlement.dataQuality.issues.every((issue) => issue.line !== undefined)).toBe(true);
     }
+  });
+
+  it('spills the ids of a streamed file to temporary files under --temp-dir: the same output, nothing left behind', async () => {
+    const parent = mkdtempSync(join(tmpdir(), 'outcome-pay-cli-spill-'));
+    try {
+      const dirs: (string | undefined)[] = [];
+      for (const records of ['records.csv', 'records.ndjson']) {
+        const whole = fakeIo(programme);
+        expect(await run([...args, '--records', records], whole)).toBe(0);
+        const streamed = Object.assign(streamingIo(), {
+          spillStorage: (dir: string | undefined) => {
+            dirs.push(dir);
+            return tempFileStorage({ ...(dir === undefined ? {} : { dir }), bufferIds: 3 });
+          },
+        });
+        expect(await run([...args, '--records', records, '--temp-dir', parent], streamed)).toBe(0);
+        expect(streamed.stdoutText()).toBe(whole.stdoutText());
+        expect(readdirSync(parent)).toEqual([]);
+      }
+      expect(dirs).toEqual([parent, parent]);
+    } finally {
+      rmSync(parent, { recursive: true, force: true });
+    }
+  });
+
+  it('exits 1 with STREAM_SPILL_FAILED when the temporary directory cannot be used', async () => {
+    const io = Object.assign(streamingIo(), {
+      spillStorage: (dir: string | undefined) => tempFileStorage({ ...(dir === undefined ? {} : { dir }), bufferIds: 3 }),
+    });
+    expect(await run([...args, '--records', 'records.csv', '--temp-dir', '/nonexistent/outcome-pay'], io)).toBe(1);
+    expect(io.stderrText()).toContain('STREAM_SPILL_FAILED');
+    expect(io.stderrText()).toContain('cannot create a temporary directory in /nonexistent/outcome-pay');
+    expect(io.stderrText()).not.toMatch(/\n\s+at /);
   });
 
   it('exits 2 for a records file it cannot open', async () => {

@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
  * with a summary and an `@example`. Read with the TypeScript compiler, so a new undocumented
  * export fails here.
  */
-function exportedDocs(): { name: string; summary: string; hasExample: boolean; kind: string }[] {
-  const program = ts.createProgram(['src/index.ts'], {
+function exportedDocs(entry: string): { name: string; summary: string; hasExample: boolean; kind: string }[] {
+  const program = ts.createProgram([entry], {
     module: ts.ModuleKind.NodeNext,
     moduleResolution: ts.ModuleResolutionKind.NodeNext,
     target: ts.ScriptTarget.ES2022,
@@ -16,10 +16,10 @@ function exportedDocs(): { name: string; summary: string; hasExample: boolean; k
     types: [],
   });
   const checker = program.getTypeChecker();
-  const source = program.getSourceFile('src/index.ts');
-  if (source === undefined) throw new Error('src/index.ts not found');
+  const source = program.getSourceFile(entry);
+  if (source === undefined) throw new Error(`${entry} not found`);
   const module = checker.getSymbolAtLocation(source);
-  if (module === undefined) throw new Error('src/index.ts has no module symbol');
+  if (module === undefined) throw new Error(`${entry} has no module symbol`);
   return checker.getExportsOfModule(module).map((exported) => {
     const symbol = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
     const summary = ts.displayPartsToString(symbol.getDocumentationComment(checker)).trim();
@@ -30,7 +30,8 @@ function exportedDocs(): { name: string; summary: string; hasExample: boolean; k
   });
 }
 
-const exports = exportedDocs();
+const exports = exportedDocs('src/index.ts');
+const nodeExports = exportedDocs('src/node/index.ts');
 
 describe('public API documentation', () => {
   it('exports a substantial API', () => {
@@ -40,6 +41,11 @@ describe('public API documentation', () => {
   it('documents every export with a summary', () => {
     const missing = exports.filter((entry) => entry.summary === '').map((entry) => entry.name);
     expect(missing).toEqual([]);
+  });
+
+  it('outcome-pay/node: documents every export, each function with an @example', () => {
+    expect(nodeExports.map((entry) => entry.name).sort()).toEqual(['TempFileOptions', 'openTempFileStore', 'tempFileStorage']);
+    expect(nodeExports.filter((entry) => entry.summary === '' || (entry.kind === 'FunctionDeclaration' && !entry.hasExample))).toEqual([]);
   });
 
   it('gives every function, class and constant an @example', () => {

@@ -14,7 +14,7 @@ import type { Command } from './command.js';
 
 const USAGE = `Usage: outcome-pay settle --contract <file> --records <file> --as-of <YYYY-MM-DD>
                         [--previous <settlement.json>]... [--indicators <file>]
-                        [--detail participants] [--strict] [--summary]
+                        [--detail participants] [--strict] [--summary] [--temp-dir <dir>]
 
 Computes what is owed under the contract as of the date: every tranche, split among payers, each
 amount explained (docs/settlement.md). Records: .json, .ndjson/.jsonl or .csv (docs/records.md).
@@ -23,6 +23,9 @@ amount explained (docs/settlement.md). Records: .json, .ndjson/.jsonl or .csv (d
   --detail participants   list the participant ids behind every line
   --strict       fail on any invalid record (default: exclude it and report it)
   --summary      print a readable summary instead of the JSON document
+  --temp-dir     where a streamed NDJSON or CSV file of more than about a million records keeps
+                 its participant id hashes while duplicates are looked for (default: the system's
+                 temporary directory; the files are removed when done)
 Exit codes: 0 settled, 1 invalid input (every problem is printed), 2 bad command line.`;
 
 function required(values: ReadonlyMap<string, string>, name: string): string {
@@ -38,7 +41,7 @@ export const settleCommand: Command = {
   usage: USAGE,
   async run(args, io) {
     const parsed = parseArgs('settle', args, {
-      values: ['contract', 'records', 'as-of', 'indicators', 'detail'],
+      values: ['contract', 'records', 'as-of', 'indicators', 'detail', 'temp-dir'],
       repeated: ['previous'],
       flags: ['strict', 'summary'],
     });
@@ -64,7 +67,8 @@ export const settleCommand: Command = {
       ...(detail === undefined ? {} : { detail }),
       records: parsed.flags.has('strict') ? 'strict' : 'lenient',
     };
-    const result = stream === undefined ? settle(contract, records ?? [], options) : await settleStream(contract, stream, options);
+    const storage = io.spillStorage?.(parsed.values.get('temp-dir'));
+    const result = stream === undefined ? settle(contract, records ?? [], options) : await settleStream(contract, stream, options, storage);
     if (!result.ok) {
       io.stderr(printProblems(result.issues));
       return EXIT.DATA;

@@ -1,0 +1,35 @@
+/**
+ * outcome-pay for Node.js (`outcome-pay/node`): what needs the file system, kept out of the
+ * platform-neutral core.
+ *
+ * @module
+ */
+import type { StreamStorage } from '../settlement/stream-storage.js';
+import { openTempFileStore, type TempFileOptions } from './temp-file-store.js';
+
+export { openTempFileStore } from './temp-file-store.js';
+export type { TempFileOptions } from './temp-file-store.js';
+
+/**
+ * Storage for `settleStream` on temporary files: the participant ids of a long stream are spilled
+ * to a directory made under `options.dir` (default `os.tmpdir()`) when they outgrow the in-memory
+ * buffer (`bufferIds` hashes, default 1,048,576: 8 MB), and the directory is removed before
+ * `settleStream` returns, also when it fails. The CLI's `settle` uses it.
+ *
+ * @param options - the parent directory of the temporary files, and the buffer size
+ * @example
+ * import { createReadStream } from 'node:fs';
+ * import { settleStream } from 'outcome-pay';
+ * import { tempFileStorage } from 'outcome-pay/node';
+ * const result = await settleStream(
+ *   contractJson,
+ *   { format: 'csv', chunks: () => createReadStream('records.csv', 'utf8') },
+ *   { asOf: '2025-06-30' },
+ *   tempFileStorage({ dir: '/var/tmp' }),
+ * );
+ */
+export function tempFileStorage(options: TempFileOptions & { readonly bufferIds?: number } = {}): StreamStorage {
+  const { bufferIds, ...files } = options;
+  const openSpill = (): ReturnType<StreamStorage['openSpill']> => openTempFileStore(files);
+  return bufferIds === undefined ? { openSpill } : { openSpill, bufferIds };
+}

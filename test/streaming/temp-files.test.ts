@@ -1,0 +1,126 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readNdjsonRecords, settle, settleStream, type StreamStorage } from '../../src/index.js';
+import { openTempFileStore, tempFileStorage } from '../../src/node/index.js';
+
+const contract: unknown = JSON.parse(readFileSync('examples/contracts/region-agency-convention.json', 'utf8'));
+const ndjson = readFileSync('examples/records/sample.ndjson', 'utf8');
+const options = { asOf: '2025-06-30' } as const;
+const read = readNdjsonRecords(ndjson);
+if (!read.ok) throw new Error('sample.ndjson must read');
+const sample = read.value.records;
+
+/** Sample records with an id used three times (one copy invalid) and invalid records. */
+const messy: unknown[] = [...sample, { ...(sample[1] as object), exitedOn: '2022-01-01' }, { ...(sample[3] as object) }, { ...(sample[3] as object), baselineWage: '-1' }, 42];
+const messyNdjson = `${messy.map((record) => JSON.stringify(record)).join('\n')}\n`;
+
+async function* fromArray(items: readonly unknown[]): AsyncGenerator {
+  for (const item of items) yield await Promise.resolve(item);
+}
+
+async function* chunks(text: string, size = 97): AsyncGenerator<string> {
+  for (let at = 0; at < text.length; at += size) yield await Promise.resolve(text.slice(at, at + size));
+}
+
+let parent = '';
+beforeEach(() => {
+  parent = mkdtempSync(join(tmpdir(), 'outcome-pay-spill-test-'));
+});
+afterEach(() => {
+  rmSync(parent, { recursive: true, force: true });
+});
+
+describe('settleStream with temporary files (outcome-pay/node)', () => {
+  it('tiny buffer: byte-identical to settle, duplicates included, files written and all removed', async () => {
+    for (const records of ['lenient', 'strict'] as const) {
+      for (const bufferIds of [1, 3]) {
+        const settleOptions = { ...options, records, detail: 'participants' } as const;
+        let written = 0;
+        const files = tempFileStorage({ dir: parent, bufferIds });
+        const storage: StreamStorage = {
+          ...files,
+          openSpill: () => {
+            const store = files.openSpill();
+            return { ...store, writeRun: (bytes) => (written++, store.writeRun(bytes)) };
+          },
+        };
+        const streamed = await settleStream(contract, () => fromArray(messy), settleOptions, storage);
+        expect(JSON.stringify(streamed)).toBe(JSON.stringify(settle(contract, messy, settleOptions)));
+        const fromFile = await settleStream(contract, { format: 'ndjson', chunks: () => chunks(messyNdjson) }, settleOptions, storage);
+        expect(JSON.stringify(fromFile)).toBe(JSON.stringify(await settleStream(contract, { format: 'ndjson', chunks: () => chunks(messyNdjson) }, settleOptions)));
+        expect(written).toBeGreaterThan(2);
+        expect(readdirSync(parent)).toEqual([]);
+      }
+    }
+  });
+
+  it('a directory that cannot be written gives STREAM_SPILL_FAILED naming it', async () => {
+    const missing = join(parent, 'no', 'such', 'dir');
+    const result = await settleStream(contract, () => fromArray(messy), options, tempFileStorage({ dir: missing, bufferIds: 2 }));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues[0]?.code).toBe('STREAM_SPILL_FAILED');
+    expect(result.issues[0]?.message).toContain(`cannot create a temporary directory in ${missing}`);
+  });
+
+  it('removes its files when the settlement fails: a cut file, a source that throws, a failing read', async () => {
+    const storage = tempFileStorage({ dir: parent, bufferIds: 2 });
+    const cut = await settleStream(contract, { format: 'ndjson', chunks: () => chunks(`${messyNdjson}{"id":"P0`) }, options, storage);
+    expect(cut.ok ? undefined : cut.issues[0]?.code).toBe('NDJSON_TRUNCATED');
+    expect(readdirSync(parent)).toEqual([]);
+
+    async function* breaking(): AsyncGenerator {
+      yield* fromArray(sample);
+      throw new Error('the database went away');
+    }
+    await expect(settleStream(contract, breaking, options, storage)).rejects.toThrow('the database went away');
+    expect(readdirSync(parent)).toEqual([]);
+
+    let written = 0;
+    const failingRead: StreamStorage = {
+      bufferIds: 2,
+      openSpill: () => {
+        const files = openTempFileStore({ dir: parent });
+        return {
+          writeRun: (bytes) => (written++, files.writeRun(bytes)),
+          readRun: () => Promise.reject(new Error('EIO: i/o error')),
+          dispose: () => files.dispose(),
+        };
+      },
+    };
+    const failed = await settleStream(contract, () => fromArray(messy), options, failingRead);
+    expect(failed.ok ? undefined : failed.issues[0]?.code).toBe('STREAM_SPILL_FAILED');
+    expect(written).toBeGreaterThan(1);
+    expect(readdirSync(parent)).toEqual([]);
+  });
+});
+
+describe('openTempFileStore', () => {
+  it('writes runs to a directory of its own, reads them from any offset, and removes the directory', async () => {
+    const store = openTempFileStore({ dir: parent });
+    expect(readdirSync(parent)).toEqual([]); // nothing before the first run
+    const first = await store.writeRun(new Uint8Array([1, 2, 3, 4, 5]));
+    const second = await store.writeRun(new Uint8Array([9, 8]));
+    const [directory] = readdirSync(parent);
+    expect(directory).toMatch(/^outcome-pay-spill-/);
+    expect(readdirSync(join(parent, directory ?? '')).sort()).toEqual(['run-0.bin', 'run-1.bin']);
+    const into = new Uint8Array(4);
+    expect(await store.readRun(first, 2, into)).toBe(3);
+    expect([...into.subarray(0, 3)]).toEqual([3, 4, 5]);
+    expect(await store.readRun(second, 0, into)).toBe(2);
+    expect([...into.subarray(0, 2)]).toEqual([9, 8]);
+    expect(await store.readRun(first, 5, into)).toBe(0);
+    await store.dispose();
+    expect(readdirSync(parent)).toEqual([]);
+    await store.dispose(); // twice is harmless
+  });
+
+  it('names the file when a run cannot be read', async () => {
+    const store = openTempFileStore({ dir: parent });
+    await store.writeRun(new Uint8Array([1]));
+    await expect(store.readRun(7, 0, new Uint8Array(1))).rejects.toThrow(/cannot read .*run-7\.bin at byte 0: ENOENT/);
+    await store.dispose();
+  });
+});
