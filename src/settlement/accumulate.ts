@@ -6,6 +6,7 @@
  * @module
  */
 import type { OutcomeRecord } from '../records/index.js';
+import { ownText } from '../records/own-text.js';
 import { resolveParticipant, type Resolution } from '../outcomes/index.js';
 import { ZERO, type Amount } from '../money/index.js';
 import { amountOfUnits, type ClaimUnits } from './claim-units.js';
@@ -126,7 +127,7 @@ function recordCut(cuts: ParticipantCapCuts | undefined, record: OutcomeRecord, 
   if (cuts === undefined) return;
   cuts.claims += 1;
   cuts.amount = cuts.amount.plus(claim.amount.minus(paid));
-  cuts.participants?.push(record.id);
+  cuts.participants?.push(ownText(record.id)); // kept for long: a copy that holds no file text
 }
 
 /**

@@ -7,6 +7,7 @@
  * @module
  */
 import type { Amount } from '../money/index.js';
+import { ownText } from '../records/own-text.js';
 import { DateCounts } from './date-counts.js';
 
 /** Achieved and failed counts of one outcome, by resolution date. */
@@ -174,13 +175,13 @@ export function addClaim(
   const list = cohort.claims.get(key);
   const bucket = list === undefined ? undefined : findBucket(list, amount);
   if (bucket === undefined) {
-    const created: ClaimBucket = { rule, date, amount, count: 1, participants: keepParticipants ? [participant] : undefined };
+    const created: ClaimBucket = { rule, date, amount, count: 1, participants: keepParticipants ? [ownText(participant)] : undefined };
     if (list === undefined) cohort.claims.set(key, [created]);
     else list.push(created);
     return;
   }
   bucket.count += 1;
-  bucket.participants?.push(participant);
+  bucket.participants?.push(ownText(participant)); // kept for long: a copy that holds no file text
 }
 
 function findBucket(list: readonly ClaimBucket[], amount: Amount): ClaimBucket | undefined {
