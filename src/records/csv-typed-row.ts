@@ -16,7 +16,7 @@ import type { RecordContext } from './check-meaning.js';
 import type { CsvColumn } from './csv-columns.js';
 import { NO_DATE, plainDateDayIn } from './fast-fields.js';
 import { MAX_HOURS_PER_WEEK } from './limits.js';
-import { buildRecord, buildSpell } from './record-build.js';
+import { buildRecord, buildSpell, NO_ITEMS } from './record-build.js';
 import type { EmploymentSpell, OutcomeRecord, RecordEvent, WageObservation } from './schema.js';
 
 /**
@@ -35,7 +35,6 @@ const CR = 13;
 const SEMICOLON = 59;
 const DOT = 46;
 const ZERO_CODE = 48;
-const NONE: readonly never[] = Object.freeze([]);
 
 // What a column holds (its code), and for spells and wages which item (its slot).
 const ID = 0;
@@ -121,7 +120,7 @@ export function createCsvTypedReader(columns: readonly CsvColumn[], context: Rec
     for (let k = 0; k < wageItems.length; k++) (wageItems[k] as Item).present = false;
     let id: string | undefined;
     let cohort: string | undefined;
-    let groups: readonly string[] = NONE;
+    let groups: readonly string[] = NO_ITEMS;
     let enrolledOn = NO_DATE;
     let exitedOn: number | undefined;
     let baselineWage: Amount | undefined;
@@ -194,7 +193,7 @@ export function createCsvTypedReader(columns: readonly CsvColumn[], context: Rec
     const wages = wagesOf(wageItems, enrolledOn);
     if (wages === undefined) return undefined;
     if (events !== undefined && !eventsInOrder(events, enrolledOn)) return undefined;
-    return buildRecord(id, cohort, groups, enrolledOn as CalendarDate, spells, wages, events ?? NONE, exitedOn as CalendarDate | undefined, baselineWage);
+    return buildRecord(id, cohort, groups, enrolledOn as CalendarDate, spells, wages, events ?? NO_ITEMS, exitedOn as CalendarDate | undefined, baselineWage);
   };
 }
 
@@ -285,7 +284,7 @@ function spellsOf(items: readonly Item[], enrolled: number): readonly Employment
     previousEnd = end;
     (spells ??= []).push(buildSpell(start as CalendarDate, end as CalendarDate | undefined, item.hours, item.contractType, item.amount));
   }
-  return spells ?? NONE;
+  return spells ?? NO_ITEMS;
 }
 
 /** The wage observations in slot order when each has both cells and they are in date order. */
@@ -299,7 +298,7 @@ function wagesOf(items: readonly Item[], enrolled: number): readonly WageObserva
     (wages ??= []).push({ on: item.start as CalendarDate, monthlyWage: item.amount });
     previous = item.start;
   }
-  return wages ?? NONE;
+  return wages ?? NO_ITEMS;
 }
 
 /** Events in the order the validation fast path requires: by date, then kind, none before enrolment. */

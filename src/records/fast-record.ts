@@ -14,7 +14,7 @@ import type { AmountCache } from './amount-cache.js';
 import type { RecordContext } from './check-meaning.js';
 import { NO_DATE, plainDateDay } from './fast-fields.js';
 import { EVENT_KIND_PATTERN, MAX_HOURS_PER_WEEK } from './limits.js';
-import { buildRecord, buildSpell } from './record-build.js';
+import { buildRecord, buildSpell, NO_ITEMS } from './record-build.js';
 import type { EmploymentSpell, OutcomeRecord, RecordEvent, WageObservation } from './schema.js';
 
 type Raw = Record<string, unknown>;
@@ -23,8 +23,6 @@ const RECORD_KEYS: ReadonlySet<string> = new Set([
   'id', 'cohort', 'groups', 'enrolledOn', 'exitedOn', 'baselineWage', 'spells', 'wages', 'events',
 ]);
 const SPELL_KEYS: ReadonlySet<string> = new Set(['start', 'end', 'hoursPerWeek', 'contractType', 'monthlyWage']);
-/** Absent lists share one frozen empty array (records are readonly): fewer allocations. */
-const NONE: readonly never[] = Object.freeze([]);
 
 function isObject(value: unknown): value is Raw {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -51,7 +49,7 @@ function wage(value: unknown, cache: AmountCache): Amount | undefined {
 }
 
 function groupsOf(value: unknown, context: RecordContext): readonly string[] | undefined {
-  if (value === undefined || (Array.isArray(value) && value.length === 0)) return NONE;
+  if (value === undefined || (Array.isArray(value) && value.length === 0)) return NO_ITEMS;
   if (!Array.isArray(value)) return undefined;
   const groups: string[] = [];
   for (let i = 0; i < value.length; i++) {
@@ -64,7 +62,7 @@ function groupsOf(value: unknown, context: RecordContext): readonly string[] | u
 }
 
 function spellsOf(value: unknown, enrolled: number, cache: AmountCache): readonly EmploymentSpell[] | undefined {
-  if (value === undefined || (Array.isArray(value) && value.length === 0)) return NONE;
+  if (value === undefined || (Array.isArray(value) && value.length === 0)) return NO_ITEMS;
   if (!Array.isArray(value)) return undefined;
   const spells: EmploymentSpell[] = [];
   let previousEnd: number | undefined; // the previous spell's end; undefined when it is open
@@ -99,7 +97,7 @@ function spellsOf(value: unknown, enrolled: number, cache: AmountCache): readonl
 }
 
 function wagesOf(value: unknown, enrolled: number, cache: AmountCache): readonly WageObservation[] | undefined {
-  if (value === undefined || (Array.isArray(value) && value.length === 0)) return NONE;
+  if (value === undefined || (Array.isArray(value) && value.length === 0)) return NO_ITEMS;
   if (!Array.isArray(value)) return undefined;
   const wages: WageObservation[] = [];
   let previous = enrolled;
@@ -118,7 +116,7 @@ function wagesOf(value: unknown, enrolled: number, cache: AmountCache): readonly
 }
 
 function eventsOf(value: unknown, enrolled: number): readonly RecordEvent[] | undefined {
-  if (value === undefined || (Array.isArray(value) && value.length === 0)) return NONE;
+  if (value === undefined || (Array.isArray(value) && value.length === 0)) return NO_ITEMS;
   if (!Array.isArray(value)) return undefined;
   const events: RecordEvent[] = [];
   let previousOn = enrolled;

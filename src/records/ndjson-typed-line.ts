@@ -17,7 +17,7 @@ import type { AmountCache } from './amount-cache.js';
 import type { RecordContext } from './check-meaning.js';
 import { NO_DATE, plainDateDayIn } from './fast-fields.js';
 import { EVENT_KIND_PATTERN, MAX_HOURS_PER_WEEK } from './limits.js';
-import { buildRecord, buildSpell } from './record-build.js';
+import { buildRecord, buildSpell, NO_ITEMS } from './record-build.js';
 import type { EmploymentSpell, OutcomeRecord, RecordEvent, WageObservation } from './schema.js';
 
 /**
@@ -41,7 +41,6 @@ const OPEN_BRACKET = 91;
 const CLOSE_BRACKET = 93;
 const DOT = 46;
 const ZERO_CODE = 48;
-const NONE: readonly never[] = Object.freeze([]);
 
 /**
  * Thrown inside the reader only, to decline the line, and caught at its top (it never escapes
@@ -235,13 +234,13 @@ export function createNdjsonTypedReader(context: RecordContext, cache: AmountCac
 function readRecord(c: Cursor, context: RecordContext, cache: AmountCache): OutcomeRecord {
   let id: string | undefined;
   let cohort: string | undefined;
-  let groups: readonly string[] = NONE;
+  let groups: readonly string[] = NO_ITEMS;
   let enrolledOn = NO_DATE;
   let exitedOn: number | undefined;
   let baselineWage: Amount | undefined;
-  let spells: readonly EmploymentSpell[] = NONE;
-  let wages: readonly WageObservation[] = NONE;
-  let events: readonly RecordEvent[] = NONE;
+  let spells: readonly EmploymentSpell[] = NO_ITEMS;
+  let wages: readonly WageObservation[] = NO_ITEMS;
+  let events: readonly RecordEvent[] = NO_ITEMS;
   // lists are checked against the enrolment date: they are read when it is known, else their
   // place is noted, they are skipped, and read once the object is read
   let spellsAt = -1;
@@ -331,7 +330,7 @@ function skipList(c: Cursor): number {
 }
 
 function groupsValue(c: Cursor, context: RecordContext): readonly string[] {
-  if (!opens(c, OPEN_BRACKET, CLOSE_BRACKET)) return NONE;
+  if (!opens(c, OPEN_BRACKET, CLOSE_BRACKET)) return NO_ITEMS;
   const groups: string[] = [];
   do {
     const group = stringValue(c);
@@ -342,7 +341,7 @@ function groupsValue(c: Cursor, context: RecordContext): readonly string[] {
 }
 
 function spellsValue(c: Cursor, enrolled: number, cache: AmountCache): readonly EmploymentSpell[] {
-  if (!opens(c, OPEN_BRACKET, CLOSE_BRACKET)) return NONE;
+  if (!opens(c, OPEN_BRACKET, CLOSE_BRACKET)) return NO_ITEMS;
   const spells: EmploymentSpell[] = [];
   let previousEnd: number | undefined; // undefined: the previous spell is open
   do {
@@ -372,7 +371,7 @@ function spellsValue(c: Cursor, enrolled: number, cache: AmountCache): readonly 
 }
 
 function wagesValue(c: Cursor, enrolled: number, cache: AmountCache): readonly WageObservation[] {
-  if (!opens(c, OPEN_BRACKET, CLOSE_BRACKET)) return NONE;
+  if (!opens(c, OPEN_BRACKET, CLOSE_BRACKET)) return NO_ITEMS;
   const wages: WageObservation[] = [];
   let previous = enrolled;
   do {
@@ -395,7 +394,7 @@ function wagesValue(c: Cursor, enrolled: number, cache: AmountCache): readonly W
 }
 
 function eventsValue(c: Cursor, enrolled: number): readonly RecordEvent[] {
-  if (!opens(c, OPEN_BRACKET, CLOSE_BRACKET)) return NONE;
+  if (!opens(c, OPEN_BRACKET, CLOSE_BRACKET)) return NO_ITEMS;
   const events: RecordEvent[] = [];
   let previousOn = enrolled;
   let previousKind = '';

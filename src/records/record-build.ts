@@ -14,6 +14,15 @@ import type { EmploymentSpell, OutcomeRecord, RecordEvent, WageObservation } fro
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /**
+ * The list of a record that has none of its kind: one frozen empty array shared by every record
+ * the fast paths build (records are readonly), so an absent list costs no allocation.
+ *
+ * @example
+ * buildRecord('P1', '2023-A', NO_ITEMS, day, NO_ITEMS, NO_ITEMS, NO_ITEMS, undefined, undefined).spells === NO_ITEMS; // true
+ */
+export const NO_ITEMS: readonly never[] = Object.freeze([]);
+
+/**
  * A parsed employment spell: `{ start, end?, hoursPerWeek?, contractType?, monthlyWage? }`.
  *
  * @example
