@@ -1,34 +1,8 @@
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readNdjsonRecords, settle, settleStream, type SpillStore, type StreamStorage } from '../../src/index.js';
+import { settle, settleStream, type SpillStore, type StreamStorage } from '../../src/index.js';
 import { memoryStore, type MemoryStore } from '../records/memory-spill-store.js';
-
-const contract: unknown = JSON.parse(readFileSync('examples/contracts/region-agency-convention.json', 'utf8'));
-const ndjson = readFileSync('examples/records/sample.ndjson', 'utf8');
-const options = { asOf: '2025-06-30' } as const;
-const read = readNdjsonRecords(ndjson);
-if (!read.ok) throw new Error('sample.ndjson must read');
-const sample = read.value.records;
-
-/** Sample records with problems: invalid records, an id used three times (one copy invalid), a bad cohort. */
-const messy: unknown[] = [
-  ...sample,
-  { ...(sample[1] as object), exitedOn: '2022-01-01' },
-  { ...(sample[3] as object) },
-  { id: 'X1', cohort: 'nope', enrolledOn: '2023-01-09' },
-  { ...(sample[3] as object), baselineWage: '-1' },
-  42,
-];
-const messyNdjson = `${messy.map((record) => JSON.stringify(record)).join('\n')}\n`;
-
-async function* fromArray(items: readonly unknown[]): AsyncGenerator {
-  for (const item of items) yield await Promise.resolve(item);
-}
-
-async function* chunks(text: string, size = 97): AsyncGenerator<string> {
-  for (let at = 0; at < text.length; at += size) yield await Promise.resolve(text.slice(at, at + size));
-}
+import { chunks, contract, fromArray, messy, messyNdjson, options, sample } from './fixtures.js';
 
 /** A storage on memory stores, keeping every store it opens. */
 function memoryStorage(bufferIds: number): StreamStorage & { readonly stores: MemoryStore[] } {

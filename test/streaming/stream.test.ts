@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -12,10 +11,7 @@ import {
   type StreamRow,
 } from '../../src/index.js';
 
-const contract: unknown = JSON.parse(readFileSync('examples/contracts/region-agency-convention.json', 'utf8'));
-const ndjson = readFileSync('examples/records/sample.ndjson', 'utf8');
-const csv = readFileSync('examples/records/sample.csv', 'utf8');
-const options = { asOf: '2025-06-30' } as const;
+import { contract, csv, fromArray, messy, ndjson, options, sample } from './fixtures.js';
 
 /** The text in chunks cut at the given offsets (sorted, deduplicated by the caller or not). */
 async function* chunked(text: string, cuts: readonly number[] = []): AsyncGenerator<string> {
@@ -34,24 +30,6 @@ async function collect(rows: AsyncIterable<StreamRow>): Promise<StreamRow[]> {
   for await (const row of rows) out.push(row);
   return out;
 }
-
-async function* fromArray(items: readonly unknown[]): AsyncGenerator {
-  for (const item of items) yield await Promise.resolve(item);
-}
-
-const rawRecords = readNdjsonRecords(ndjson);
-if (!rawRecords.ok) throw new Error('sample.ndjson must read');
-const sample = rawRecords.value.records;
-
-/** Sample records with problems: an invalid record, a duplicated id (one copy invalid), a bad cohort. */
-const messy: unknown[] = [
-  ...sample,
-  { ...(sample[1] as object), exitedOn: '2022-01-01' },
-  { ...(sample[3] as object) },
-  { id: 'X1', cohort: 'nope', enrolledOn: '2023-01-09' },
-  { ...(sample[3] as object), baselineWage: '-1' },
-  42,
-];
 
 describe('streaming readers', () => {
   it('NDJSON: the same records, lines and issues as the whole-text reader, wherever the chunks are cut', async () => {

@@ -1,28 +1,10 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readNdjsonRecords, settle, settleStream, type StreamStorage } from '../../src/index.js';
+import { settle, settleStream, type StreamStorage } from '../../src/index.js';
 import { openTempFileStore, tempFileStorage } from '../../src/node/index.js';
-
-const contract: unknown = JSON.parse(readFileSync('examples/contracts/region-agency-convention.json', 'utf8'));
-const ndjson = readFileSync('examples/records/sample.ndjson', 'utf8');
-const options = { asOf: '2025-06-30' } as const;
-const read = readNdjsonRecords(ndjson);
-if (!read.ok) throw new Error('sample.ndjson must read');
-const sample = read.value.records;
-
-/** Sample records with an id used three times (one copy invalid) and invalid records. */
-const messy: unknown[] = [...sample, { ...(sample[1] as object), exitedOn: '2022-01-01' }, { ...(sample[3] as object) }, { ...(sample[3] as object), baselineWage: '-1' }, 42];
-const messyNdjson = `${messy.map((record) => JSON.stringify(record)).join('\n')}\n`;
-
-async function* fromArray(items: readonly unknown[]): AsyncGenerator {
-  for (const item of items) yield await Promise.resolve(item);
-}
-
-async function* chunks(text: string, size = 97): AsyncGenerator<string> {
-  for (let at = 0; at < text.length; at += size) yield await Promise.resolve(text.slice(at, at + size));
-}
+import { chunks, contract, fromArray, messy, messyNdjson, options, sample } from './fixtures.js';
 
 let parent = '';
 beforeEach(() => {
