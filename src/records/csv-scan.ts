@@ -124,3 +124,16 @@ function plainLine(text: string, start: number, lineEnd: number): CsvScan | unde
   if (line.indexOf('"') >= 0 || line.indexOf('\r') >= 0) return undefined;
   return { cells: line.split(','), end: lineEnd + 1, breaks: 1 };
 }
+
+/**
+ * Whether `trim()` could remove a character with this code at the edge of a cell: an ASCII space
+ * or control character, or any non-ASCII character (Unicode has other spaces). Cells are trimmed
+ * only when their first or last character is one (most need no `trim()` call).
+ *
+ * @example
+ * mayTrim(' '.charCodeAt(0)); // true
+ * mayTrim('P'.charCodeAt(0)); // false
+ */
+export function mayTrim(code: number): boolean {
+  return code <= 32 || code >= 127;
+}

@@ -14,8 +14,10 @@ import type { Amount } from '../money/index.js';
 import type { AmountCache } from './amount-cache.js';
 import type { RecordContext } from './check-meaning.js';
 import type { CsvColumn } from './csv-columns.js';
+import { mayTrim } from './csv-scan.js';
 import { NO_DATE, plainDateDayIn } from './fast-fields.js';
 import { MAX_HOURS_PER_WEEK } from './limits.js';
+import { eventFollows, observationFollows, spellFollows } from './list-order.js';
 import { buildRecord, buildSpell, NO_ITEMS } from './record-build.js';
 import type { EmploymentSpell, OutcomeRecord, RecordEvent, WageObservation } from './schema.js';
 
@@ -137,7 +139,7 @@ export function createCsvTypedReader(columns: readonly CsvColumn[], context: Rec
       if ((cellEnd === end) !== (column === width - 1)) return undefined; // too few or too many cells
       if (cellEnd > cellStart) {
         // a cell the general path would trim: leave it to that path
-        if (needsTrim(text.charCodeAt(cellStart)) || needsTrim(text.charCodeAt(cellEnd - 1))) return undefined;
+        if (mayTrim(text.charCodeAt(cellStart)) || mayTrim(text.charCodeAt(cellEnd - 1))) return undefined;
         const slot = slots[column] as number;
         switch (codes[column]) {
           case ID:
@@ -197,18 +199,13 @@ export function createCsvTypedReader(columns: readonly CsvColumn[], context: Rec
   };
 }
 
-/** Whether `trim()` could remove a character with this code at the edge of a text. */
-function needsTrim(code: number): boolean {
-  return code <= 32 || code >= 127;
-}
-
 /** The groups of a `;`-separated cell: each a contract group, none repeated; else undefined. */
 function groupsIn(text: string, start: number, end: number, context: RecordContext): readonly string[] | undefined {
   const groups: string[] = [];
   let from = start;
   for (let i = start; i <= end; i++) {
     if (i < end && text.charCodeAt(i) !== SEMICOLON) continue;
-    if (i === from || needsTrim(text.charCodeAt(from)) || needsTrim(text.charCodeAt(i - 1))) return undefined;
+    if (i === from || mayTrim(text.charCodeAt(from)) || mayTrim(text.charCodeAt(i - 1))) return undefined;
     const group = text.slice(from, i);
     if (!context.groupIds.has(group) || groups.includes(group)) return undefined;
     groups.push(group);
@@ -279,8 +276,7 @@ function spellsOf(items: readonly Item[], enrolled: number): readonly Employment
     const item = items[k] as Item;
     if (!item.present) continue;
     const { start, end } = item;
-    if (start === NO_DATE || start < enrolled || (spells !== undefined && (previousEnd === undefined || start <= previousEnd))) return undefined;
-    if (end !== undefined && end < start) return undefined;
+    if (!spellFollows(start, end, enrolled, previousEnd, spells === undefined)) return undefined;
     previousEnd = end;
     (spells ??= []).push(buildSpell(start as CalendarDate, end as CalendarDate | undefined, item.hours, item.contractType, item.amount));
   }
@@ -294,7 +290,7 @@ function wagesOf(items: readonly Item[], enrolled: number): readonly WageObserva
   for (let k = 0; k < items.length; k++) {
     const item = items[k] as Item;
     if (!item.present) continue;
-    if (item.start === NO_DATE || item.amount === undefined || item.start < previous) return undefined;
+    if (item.amount === undefined || !observationFollows(item.start, previous)) return undefined;
     (wages ??= []).push({ on: item.start as CalendarDate, monthlyWage: item.amount });
     previous = item.start;
   }
@@ -307,7 +303,7 @@ function eventsInOrder(events: readonly RecordEvent[], enrolled: number): boolea
   let previousKind = '';
   for (let k = 0; k < events.length; k++) {
     const event = events[k] as RecordEvent;
-    if (event.on < previousOn || (event.on === previousOn && event.kind < previousKind)) return false;
+    if (!eventFollows(event.on, event.kind, previousOn, previousKind)) return false;
     previousOn = event.on;
     previousKind = event.kind;
   }

@@ -14,6 +14,7 @@ import type { AmountCache } from './amount-cache.js';
 import type { RecordContext } from './check-meaning.js';
 import { NO_DATE, plainDateDay } from './fast-fields.js';
 import { EVENT_KIND_PATTERN, MAX_HOURS_PER_WEEK } from './limits.js';
+import { eventFollows, observationFollows, spellFollows } from './list-order.js';
 import { buildRecord, buildSpell, NO_ITEMS } from './record-build.js';
 import type { EmploymentSpell, OutcomeRecord, RecordEvent, WageObservation } from './schema.js';
 
@@ -70,14 +71,9 @@ function spellsOf(value: unknown, enrolled: number, cache: AmountCache): readonl
     const raw: unknown = value[i];
     if (!isObject(raw) || !onlyKeys(raw, SPELL_KEYS)) return undefined;
     const start = date(raw.start);
-    if (start < enrolled || (i > 0 && (previousEnd === undefined || start <= previousEnd))) return undefined;
-    let end: number | undefined;
-    if (raw.end === undefined) previousEnd = undefined;
-    else {
-      end = date(raw.end);
-      if (end < start) return undefined;
-      previousEnd = end;
-    }
+    const end = raw.end === undefined ? undefined : date(raw.end);
+    if (!spellFollows(start, end, enrolled, previousEnd, i === 0)) return undefined;
+    previousEnd = end;
     const hours = raw.hoursPerWeek;
     if (hours !== undefined && !(typeof hours === 'number' && hours >= 0 && hours <= MAX_HOURS_PER_WEEK)) return undefined;
     let contractType: string | undefined;
@@ -106,7 +102,7 @@ function wagesOf(value: unknown, enrolled: number, cache: AmountCache): readonly
     if (!isObject(raw)) return undefined;
     for (const key in raw) if (key !== 'on' && key !== 'monthlyWage') return undefined;
     const on = date(raw.on);
-    if (on < previous) return undefined;
+    if (!observationFollows(on, previous)) return undefined;
     const monthlyWage = wage(raw.monthlyWage, cache);
     if (monthlyWage === undefined) return undefined;
     wages.push({ on: on as CalendarDate, monthlyWage });
@@ -127,7 +123,7 @@ function eventsOf(value: unknown, enrolled: number): readonly RecordEvent[] | un
     for (const key in raw) if (key !== 'kind' && key !== 'on') return undefined;
     const kind = text(raw.kind);
     const on = date(raw.on);
-    if (kind === undefined || on < previousOn || (on === previousOn && kind < previousKind)) return undefined;
+    if (kind === undefined || !eventFollows(on, kind, previousOn, previousKind)) return undefined;
     if (!EVENT_KIND_PATTERN.test(kind)) return undefined;
     events.push({ kind, on: on as CalendarDate });
     previousOn = on;
@@ -142,7 +138,7 @@ function eventsOf(value: unknown, enrolled: number): readonly RecordEvent[] | un
  *
  * @param raw - one element of the input
  * @param context - the contract's cohorts and groups
- * @param cache - parsed amounts by text, shared across one run
+ * @param cache - the run's amount cache (equal amounts share one decimal)
  * @example
  * const record = fastRecord({ id: 'P1', cohort: '2023-A', enrolledOn: '2023-01-09' }, context, createAmountCache());
  * record?.enrolledOn; // the day number of 2023-01-09

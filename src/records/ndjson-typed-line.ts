@@ -17,6 +17,7 @@ import type { AmountCache } from './amount-cache.js';
 import type { RecordContext } from './check-meaning.js';
 import { NO_DATE, plainDateDayIn } from './fast-fields.js';
 import { EVENT_KIND_PATTERN, MAX_HOURS_PER_WEEK } from './limits.js';
+import { eventFollows, observationFollows, spellFollows } from './list-order.js';
 import { buildRecord, buildSpell, NO_ITEMS } from './record-build.js';
 import type { EmploymentSpell, OutcomeRecord, RecordEvent, WageObservation } from './schema.js';
 
@@ -362,8 +363,7 @@ function spellsValue(c: Cursor, enrolled: number, cache: AmountCache): readonly 
         else monthlyWage = amountValue(c, cache);
       } while (continues(c, CLOSE_BRACE));
     }
-    if (start === NO_DATE || start < enrolled || (spells.length > 0 && (previousEnd === undefined || start <= previousEnd))) throw DECLINE;
-    if (end !== undefined && end < start) throw DECLINE;
+    if (!spellFollows(start, end, enrolled, previousEnd, spells.length === 0)) throw DECLINE;
     previousEnd = end;
     spells.push(buildSpell(start as CalendarDate, end as CalendarDate | undefined, hours, contractType, monthlyWage));
   } while (continues(c, CLOSE_BRACKET));
@@ -386,7 +386,7 @@ function wagesValue(c: Cursor, enrolled: number, cache: AmountCache): readonly W
         else monthlyWage = amountValue(c, cache);
       } while (continues(c, CLOSE_BRACE));
     }
-    if (on === NO_DATE || monthlyWage === undefined || on < previous) throw DECLINE;
+    if (monthlyWage === undefined || !observationFollows(on, previous)) throw DECLINE;
     wages.push({ on: on as CalendarDate, monthlyWage });
     previous = on;
   } while (continues(c, CLOSE_BRACKET));
@@ -410,7 +410,7 @@ function eventsValue(c: Cursor, enrolled: number): readonly RecordEvent[] {
         else on = dateValue(c);
       } while (continues(c, CLOSE_BRACE));
     }
-    if (kind === undefined || on === NO_DATE || on < previousOn || (on === previousOn && kind < previousKind)) throw DECLINE;
+    if (kind === undefined || !eventFollows(on, kind, previousOn, previousKind)) throw DECLINE;
     if (!EVENT_KIND_PATTERN.test(kind)) throw DECLINE;
     events.push({ kind, on: on as CalendarDate });
     previousOn = on;

@@ -6,7 +6,7 @@
 import type { CsvColumn } from './csv-columns.js';
 import { csvRowToRecord } from './csv-row.js';
 import type { CsvTypedReader } from './csv-typed-row.js';
-import { scanCsvRecord } from './csv-scan.js';
+import { mayTrim, scanCsvRecord } from './csv-scan.js';
 import { mapCsvHeader } from './read-csv.js';
 import { readerIssue } from './reader-issue.js';
 import type { ParsedRow, StreamRow } from './stream-row.js';
@@ -141,14 +141,7 @@ export async function* readCsvRows(
   if (out.length > 0) yield out;
 }
 
-/**
- * Whether `trim()` could change `cell`: its first or last character is an ASCII space or control
- * character, or not ASCII at all (Unicode has other spaces). Most cells need no trimming, and
- * `trim()` is a call per cell.
- */
+/** Whether `trim()` could change `cell` (see {@link mayTrim}). */
 function mayNeedTrim(cell: string): boolean {
-  if (cell.length === 0) return false;
-  const first = cell.charCodeAt(0);
-  const last = cell.charCodeAt(cell.length - 1);
-  return first <= 32 || first >= 127 || last <= 32 || last >= 127;
+  return cell.length > 0 && (mayTrim(cell.charCodeAt(0)) || mayTrim(cell.charCodeAt(cell.length - 1)));
 }
