@@ -94,12 +94,27 @@ function inProcess(paths, reps) {
     jsonParseMs: best.parse,
     validateMs: best.validate,
     validateRecordsPerSecond: read / (best.validate / 1000),
+    validatedHeapBytesPerRecord: validatedHeapPerRecord(JSON.parse(text)),
     computeMs: best.compute,
     settleMs: best.settle,
     computeOverJsonParse: best.compute / best.parse,
     settleOverJsonParse: best.settle / best.parse,
     earned,
   };
+}
+
+/**
+ * Heap bytes per record that the validated records of `raw` hold (after a forced GC on each side;
+ * run after the timed repetitions, so that compiled code is not counted). Null without `--expose-gc`.
+ */
+function validatedHeapPerRecord(raw) {
+  if (globalThis.gc === undefined) return null;
+  globalThis.gc();
+  const before = process.memoryUsage().heapUsed;
+  const valid = lib.validateRecords(raw, context, { mode: 'lenient' }).value.records;
+  globalThis.gc();
+  const bytes = process.memoryUsage().heapUsed - before;
+  return valid.length === 0 ? null : bytes / valid.length;
 }
 
 /** Runs `child` `reps` times: the run with the smallest wall time, with the largest peak RSS of all. */
@@ -182,10 +197,10 @@ function targets(rows) {
 function printTable(report) {
   const f = (n, d = 0) => (n === null || n === undefined ? '-' : Number(n).toFixed(d));
   console.log(`machine: ${report.machine.cpu}, ${report.machine.nproc} CPUs, node ${report.machine.node}`);
-  console.log('\nsize       JSON.parse  validate  rec/s(val)  compute  settle()  compute/parse');
+  console.log('\nsize       JSON.parse  validate  rec/s(val)  heap B/rec  compute  settle()  compute/parse');
   for (const r of report.results) {
     const p = r.inProcess;
-    if (p) console.log(`${String(r.size).padEnd(10)} ${f(p.jsonParseMs).padStart(8)}ms ${f(p.validateMs).padStart(7)}ms ${f(p.validateRecordsPerSecond).padStart(10)} ${f(p.computeMs).padStart(6)}ms ${f(p.settleMs).padStart(7)}ms ${f(p.computeOverJsonParse, 2).padStart(8)}`);
+    if (p) console.log(`${String(r.size).padEnd(10)} ${f(p.jsonParseMs).padStart(8)}ms ${f(p.validateMs).padStart(7)}ms ${f(p.validateRecordsPerSecond).padStart(10)} ${f(p.validatedHeapBytesPerRecord).padStart(10)} ${f(p.computeMs).padStart(6)}ms ${f(p.settleMs).padStart(7)}ms ${f(p.computeOverJsonParse, 2).padStart(8)}`);
   }
   console.log('\nsize       child            wall       us/rec   maxRSS MB  retained B/rec');
   for (const r of report.results) {

@@ -73,6 +73,7 @@ export function amountFromPlainText(text: string): Amount | undefined {
   const amount = new Dec(0) as unknown as AmountDigits;
   amount.s = 1;
   amount.e = e;
-  amount.d = words;
+  // a copy of exactly its length: `words`, grown by push, has room for 17 (the decimal keeps it)
+  amount.d = words.slice();
   return amount as unknown as Amount;
 }

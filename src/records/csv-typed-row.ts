@@ -18,7 +18,7 @@ import { mayTrim } from './csv-scan.js';
 import { NO_DATE, plainDateDayIn } from './fast-fields.js';
 import { MAX_HOURS_PER_WEEK } from './limits.js';
 import { eventFollows, observationFollows, spellFollows } from './list-order.js';
-import { buildRecord, buildSpell, NO_ITEMS } from './record-build.js';
+import { buildRecord, buildSpell, exactList, NO_ITEMS } from './record-build.js';
 import type { EmploymentSpell, OutcomeRecord, RecordEvent, WageObservation } from './schema.js';
 
 /**
@@ -195,7 +195,7 @@ export function createCsvTypedReader(columns: readonly CsvColumn[], context: Rec
     const wages = wagesOf(wageItems, enrolledOn);
     if (wages === undefined) return undefined;
     if (events !== undefined && !eventsInOrder(events, enrolledOn)) return undefined;
-    return buildRecord(id, cohort, groups, enrolledOn as CalendarDate, spells, wages, events ?? NO_ITEMS, exitedOn as CalendarDate | undefined, baselineWage);
+    return buildRecord(id, cohort, groups, enrolledOn as CalendarDate, spells, wages, exactList(events ?? NO_ITEMS), exitedOn as CalendarDate | undefined, baselineWage);
   };
 }
 
@@ -211,7 +211,7 @@ function groupsIn(text: string, start: number, end: number, context: RecordConte
     groups.push(group);
     from = i + 1;
   }
-  return groups;
+  return exactList(groups);
 }
 
 /** A plain non-negative decimal (digits, optionally a dot and digits) as the general path's Number(). */
@@ -280,7 +280,7 @@ function spellsOf(items: readonly Item[], enrolled: number): readonly Employment
     previousEnd = end;
     (spells ??= []).push(buildSpell(start as CalendarDate, end as CalendarDate | undefined, item.hours, item.contractType, item.amount));
   }
-  return spells ?? NO_ITEMS;
+  return exactList(spells ?? NO_ITEMS);
 }
 
 /** The wage observations in slot order when each has both cells and they are in date order. */
@@ -294,7 +294,7 @@ function wagesOf(items: readonly Item[], enrolled: number): readonly WageObserva
     (wages ??= []).push({ on: item.start as CalendarDate, monthlyWage: item.amount });
     previous = item.start;
   }
-  return wages ?? NO_ITEMS;
+  return exactList(wages ?? NO_ITEMS);
 }
 
 /** Events in the order the validation fast path requires: by date, then kind, none before enrolment. */

@@ -15,7 +15,7 @@ import type { RecordContext } from './check-meaning.js';
 import { NO_DATE, plainDateDay } from './fast-fields.js';
 import { EVENT_KIND_PATTERN, MAX_HOURS_PER_WEEK } from './limits.js';
 import { eventFollows, observationFollows, spellFollows } from './list-order.js';
-import { buildRecord, buildSpell, NO_ITEMS } from './record-build.js';
+import { buildRecord, buildSpell, exactList, NO_ITEMS } from './record-build.js';
 import type { EmploymentSpell, OutcomeRecord, RecordEvent, WageObservation } from './schema.js';
 
 type Raw = Record<string, unknown>;
@@ -59,7 +59,7 @@ function groupsOf(value: unknown, context: RecordContext): readonly string[] | u
     for (let j = 0; j < i; j++) if (groups[j] === group) return undefined;
     groups.push(group);
   }
-  return groups;
+  return exactList(groups);
 }
 
 function spellsOf(value: unknown, enrolled: number, cache: AmountCache): readonly EmploymentSpell[] | undefined {
@@ -89,7 +89,7 @@ function spellsOf(value: unknown, enrolled: number, cache: AmountCache): readonl
     const spell = buildSpell(start as CalendarDate, end as CalendarDate | undefined, hours, contractType, monthlyWage);
     spells.push(spell);
   }
-  return spells;
+  return exactList(spells);
 }
 
 function wagesOf(value: unknown, enrolled: number, cache: AmountCache): readonly WageObservation[] | undefined {
@@ -108,7 +108,7 @@ function wagesOf(value: unknown, enrolled: number, cache: AmountCache): readonly
     wages.push({ on: on as CalendarDate, monthlyWage });
     previous = on;
   }
-  return wages;
+  return exactList(wages);
 }
 
 function eventsOf(value: unknown, enrolled: number): readonly RecordEvent[] | undefined {
@@ -129,7 +129,7 @@ function eventsOf(value: unknown, enrolled: number): readonly RecordEvent[] | un
     previousOn = on;
     previousKind = kind;
   }
-  return events;
+  return exactList(events);
 }
 
 /**

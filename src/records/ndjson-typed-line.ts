@@ -18,7 +18,7 @@ import type { RecordContext } from './check-meaning.js';
 import { NO_DATE, plainDateDayIn } from './fast-fields.js';
 import { EVENT_KIND_PATTERN, MAX_HOURS_PER_WEEK } from './limits.js';
 import { eventFollows, observationFollows, spellFollows } from './list-order.js';
-import { buildRecord, buildSpell, NO_ITEMS } from './record-build.js';
+import { buildRecord, buildSpell, exactList, NO_ITEMS } from './record-build.js';
 import type { EmploymentSpell, OutcomeRecord, RecordEvent, WageObservation } from './schema.js';
 
 /**
@@ -338,7 +338,7 @@ function groupsValue(c: Cursor, context: RecordContext): readonly string[] {
     if (!context.groupIds.has(group) || groups.includes(group)) throw DECLINE;
     groups.push(group);
   } while (continues(c, CLOSE_BRACKET));
-  return groups;
+  return exactList(groups);
 }
 
 function spellsValue(c: Cursor, enrolled: number, cache: AmountCache): readonly EmploymentSpell[] {
@@ -367,7 +367,7 @@ function spellsValue(c: Cursor, enrolled: number, cache: AmountCache): readonly 
     previousEnd = end;
     spells.push(buildSpell(start as CalendarDate, end as CalendarDate | undefined, hours, contractType, monthlyWage));
   } while (continues(c, CLOSE_BRACKET));
-  return spells;
+  return exactList(spells);
 }
 
 function wagesValue(c: Cursor, enrolled: number, cache: AmountCache): readonly WageObservation[] {
@@ -390,7 +390,7 @@ function wagesValue(c: Cursor, enrolled: number, cache: AmountCache): readonly W
     wages.push({ on: on as CalendarDate, monthlyWage });
     previous = on;
   } while (continues(c, CLOSE_BRACKET));
-  return wages;
+  return exactList(wages);
 }
 
 function eventsValue(c: Cursor, enrolled: number): readonly RecordEvent[] {
@@ -416,5 +416,5 @@ function eventsValue(c: Cursor, enrolled: number): readonly RecordEvent[] {
     previousOn = on;
     previousKind = kind;
   } while (continues(c, CLOSE_BRACKET));
-  return events;
+  return exactList(events);
 }
