@@ -5,10 +5,17 @@
  *
  * The cache is direct-mapped and keyed by value, not by text: a text of at most two decimal
  * places is read once, by its character codes, into its value in hundredths (an integer below
- * 2^47, exact in a float64), which picks one of a fixed number of slots. A slot holding another
- * value is overwritten. So a lookup costs one pass over a few characters and no string hashing,
- * memory is fixed (a few hundred kilobytes per run), and the result is the decimal
- * `amountFromPlainText` gives for the text, whichever record put it there first.
+ * 2^47, exact in a float64), which picks one of a fixed number of slots. A slot keeps the first
+ * value that takes it: a later value for the same slot is parsed each time and not cached. So a
+ * lookup costs one pass over a few characters and no string hashing, memory is fixed (a few
+ * hundred kilobytes per run), and the result is the decimal `amountFromPlainText` gives for the
+ * text, whichever record put it there first.
+ *
+ * Why a slot is never overwritten: a cached decimal lives long enough to be moved to the engine's
+ * old generation, so replacing it made it garbage there, which only a full collection reclaims.
+ * With many distinct wages (a million records hold some 130,000), overwriting produced a steady
+ * stream of such garbage: streamed settlements ran 1.15 to 1.18 x slower and peaked higher. An
+ * uncached decimal belongs to one record and dies young with it.
  *
  * @module
  */
@@ -58,8 +65,10 @@ export function createAmountCache(): AmountCache {
     const slot = slotOf(key);
     if (keys[slot] === key) return amounts[slot];
     const amount = amountFromPlainText(start === 0 && end === text.length ? text : text.slice(start, end));
-    keys[slot] = key;
-    amounts[slot] = amount;
+    if (keys[slot] === EMPTY) {
+      keys[slot] = key;
+      amounts[slot] = amount;
+    }
     return amount;
   }
   return {

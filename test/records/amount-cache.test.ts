@@ -5,7 +5,7 @@ import { createAmountCache } from '../../src/records/amount-cache.js';
 
 /*
  * The cache is an optimisation only: whatever was looked up before (values written differently,
- * slots overwritten by other values, texts it declines to cache), each lookup gives exactly the
+ * slots already taken by other values, texts it declines to cache), each lookup gives exactly the
  * decimal amountFromPlainText gives for that text, or undefined exactly when it does.
  */
 
@@ -57,6 +57,16 @@ describe('amount cache', () => {
     const again = cache.amountOf('1200.00');
     expect(again?.equals(first as never)).toBe(true);
     expect(again?.toFixed(2)).toBe('1200.00');
+  });
+
+  it('keeps the first value of a slot: later values never replace a cached decimal', () => {
+    // A replaced decimal would be garbage in the engine's old generation (see amount-cache.ts);
+    // after 100,000 other values, every one of the first 50 values is still the very same object.
+    const cache = createAmountCache();
+    const texts = Array.from({ length: 50 }, (_, i) => `${2000 + i}.25`);
+    const first = texts.map((t) => cache.amountOf(t));
+    for (let cents = 0; cents < 100_000; cents++) cache.amountOf(`${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`);
+    texts.forEach((t, i) => expect(cache.amountOf(t)).toBe(first[i]));
   });
 });
 
