@@ -66,7 +66,9 @@ describe('amount cache', () => {
     const texts = Array.from({ length: 50 }, (_, i) => `${2000 + i}.25`);
     const first = texts.map((t) => cache.amountOf(t));
     for (let cents = 0; cents < 100_000; cents++) cache.amountOf(`${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`);
-    texts.forEach((t, i) => expect(cache.amountOf(t)).toBe(first[i]));
+    texts.forEach((t, i) => {
+      expect(cache.amountOf(t)).toBe(first[i]);
+    });
   });
 });
 
