@@ -81,9 +81,8 @@ function participantClaims(plan: SettlementPlan, record: OutcomeRecord, resoluti
         const placement = resolutions[plan.ruleOutcomes[index]?.[0] ?? -1];
         if (placement?.status !== 'achieved' || placement.anchor === undefined) continue;
         const price = plan.sustainmentPrices[index] ?? ZERO;
-        for (const date of sustainmentClaimDates(rule, record.spells, placement.anchor, plan.asOf, placement.on)) {
-          claims.push({ rule: index, date, amount: price });
-        }
+        const dates = sustainmentClaimDates(rule, record.spells, placement.anchor, plan.asOf, placement.on);
+        for (let k = 0; k < dates.length; k++) claims.push({ rule: index, date: dates[k] as number, amount: price });
         continue;
       }
       case 'fee': {

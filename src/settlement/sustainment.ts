@@ -42,7 +42,11 @@ export function sustainmentClaimDates(
   const claims: CalendarDate[] = [];
   let counted = 0;
   let coveredTo = placedOn - 1;
-  for (const [start, end] of intervals) {
+  for (let k = 0; k < intervals.length; k++) {
+    // by index, not by destructuring: the iterator protocol allocated per interval
+    const interval = intervals[k] as readonly [number, number];
+    const start = interval[0];
+    const end = interval[1];
     if (end <= coveredTo) continue;
     const from = Math.max(start, coveredTo + 1);
     if (from - coveredTo - 1 > rule.allowedGapDays) break;
