@@ -105,7 +105,8 @@ function inProcess(paths, reps) {
 
 /**
  * Heap bytes per record that the validated records of `raw` hold (after a forced GC on each side;
- * run after the timed repetitions, so that compiled code is not counted). Null without `--expose-gc`.
+ * run after the timed repetitions, so that compiled code is not counted). `raw` stays alive, so
+ * the texts a record shares with it (its id) are not counted. Null without `--expose-gc`.
  */
 function validatedHeapPerRecord(raw) {
   if (globalThis.gc === undefined) return null;

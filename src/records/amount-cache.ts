@@ -14,7 +14,7 @@
  * Why a slot is never overwritten: a cached decimal lives long enough to be moved to the engine's
  * old generation, so replacing it made it garbage there, which only a full collection reclaims.
  * With many distinct wages (a million records hold some 130,000), overwriting produced a steady
- * stream of such garbage: streamed settlements ran 1.15 to 1.18 x slower and peaked higher. An
+ * stream of such garbage: streamed settlements ran 1.16 to 1.18 x slower and peaked higher. An
  * uncached decimal belongs to one record and dies young with it.
  *
  * @module
@@ -36,7 +36,7 @@ const EMPTY = -1;
  *
  * @example
  * const cache = createAmountCache();
- * cache.amountOf('1650.50') === cache.amountOf('1650.5'); // true: one shared decimal
+ * cache.amountOf('1650.50') === cache.amountOf('1650.5'); // true in a fresh cache: one shared decimal
  * cache.amountOf('-1'); // undefined (not a plain non-negative decimal text)
  */
 export interface AmountCache {
