@@ -21,11 +21,10 @@
  */
 import type { Amount } from '../money/index.js';
 import { amountFromPlainText } from '../money/wage-text.js';
+import { DOT, ZERO_CODE } from './char-codes.js';
 
 const SLOT_BITS = 14;
 const SLOTS = 1 << SLOT_BITS;
-const ZERO_CODE = 48;
-const DOT = 46;
 /** Whole parts at or above this are not cached (hundredths must stay exact in a float64). */
 const MAX_WHOLE = 2 ** 40;
 /** The key of no value (keys are non-negative). */

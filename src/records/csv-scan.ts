@@ -4,11 +4,7 @@
  *
  * @module
  */
-
-const QUOTE = 34;
-const COMMA = 44;
-const CR = 13;
-const LF = 10;
+import { COMMA, CR, LF, QUOTE } from './char-codes.js';
 
 /**
  * The result of scanning one record: its cells and where the next record starts; `'more'` when the

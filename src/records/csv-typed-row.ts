@@ -20,6 +20,7 @@ import { MAX_HOURS_PER_WEEK } from './limits.js';
 import { eventFollows, observationFollows, spellFollows } from './list-order.js';
 import { buildRecord, buildSpell, exactList, NO_ITEMS } from './record-build.js';
 import type { EmploymentSpell, OutcomeRecord, RecordEvent, WageObservation } from './schema.js';
+import { COMMA, CR, DOT, QUOTE, SEMICOLON, ZERO_CODE } from './char-codes.js';
 
 /**
  * Reads the line between `start` and `end` (the index of its LF) of `text`: the parsed record,
@@ -30,13 +31,6 @@ import type { EmploymentSpell, OutcomeRecord, RecordEvent, WageObservation } fro
  * typed('P1,2023-A,2023-01-09\n', 0, 20)?.enrolledOn; // the day number of 2023-01-09
  */
 export type CsvTypedReader = (text: string, start: number, end: number) => OutcomeRecord | undefined;
-
-const COMMA = 44;
-const QUOTE = 34;
-const CR = 13;
-const SEMICOLON = 59;
-const DOT = 46;
-const ZERO_CODE = 48;
 
 // What a column holds (its code), and for spells and wages which item (its slot).
 const ID = 0;

@@ -5,8 +5,7 @@
  * @module
  */
 import { dateFromParts, daysInMonth } from '../calendar/index.js';
-
-const ZERO_CODE = 48;
+import { ZERO_CODE } from './char-codes.js';
 
 /**
  * What {@link plainDateDay} returns for text that is not a plain calendar date: below every day

@@ -20,6 +20,7 @@ import { EVENT_KIND_PATTERN, MAX_HOURS_PER_WEEK } from './limits.js';
 import { eventFollows, observationFollows, spellFollows } from './list-order.js';
 import { buildRecord, buildSpell, exactList, NO_ITEMS } from './record-build.js';
 import type { EmploymentSpell, OutcomeRecord, RecordEvent, WageObservation } from './schema.js';
+import { BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, COLON, COMMA, DOT, OPEN_BRACE, OPEN_BRACKET, QUOTE, ZERO_CODE } from './char-codes.js';
 
 /**
  * Reads the line between `start` and `end` of `text`: the parsed record, or `undefined` to take
@@ -31,17 +32,6 @@ import type { EmploymentSpell, OutcomeRecord, RecordEvent, WageObservation } fro
  * typed(line, 0, line.length)?.enrolledOn; // the day number of 2023-01-09
  */
 export type NdjsonTypedReader = (text: string, start: number, end: number) => OutcomeRecord | undefined;
-
-const QUOTE = 34;
-const BACKSLASH = 92;
-const COMMA = 44;
-const COLON = 58;
-const OPEN_BRACE = 123;
-const CLOSE_BRACE = 125;
-const OPEN_BRACKET = 91;
-const CLOSE_BRACKET = 93;
-const DOT = 46;
-const ZERO_CODE = 48;
 
 /**
  * Thrown inside the reader only, to decline the line, and caught at its top (it never escapes
