@@ -82,7 +82,7 @@ export function settlementSummary(settlement: Settlement): string {
     }
   }
   const quality = settlement.dataQuality;
-  lines.push('', `Records: ${quality.recordsRead} read, ${quality.recordsSettled} settled, ${quality.recordsExcluded} excluded (${quality.issues.length} problems listed in dataQuality)`);
+  lines.push('', `Records: ${quality.recordsRead} read, ${quality.recordsSettled} settled, ${quality.recordsExcluded} excluded (${quality.issuesDelivered === undefined ? `${quality.issues.length} problems listed in dataQuality` : `${quality.issuesDelivered} problems reported separately`})`);
   lines.push(`Fingerprint: ${settlement.fingerprint.inputs}`);
   return `${lines.join('\n')}\n`;
 }

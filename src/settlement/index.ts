@@ -6,7 +6,7 @@
 export { settle } from './settle.js';
 export { settleStream } from './stream.js';
 export type { ChunkSource, RecordSource, StreamFormat } from './stream-source.js';
-export type { StreamStorage } from './stream-storage.js';
+export type { StreamSettings, StreamStorage } from './stream-storage.js';
 export type { SettleOptions } from './options.js';
 export { checkOptions } from './options.js';
 export type { CheckedOptions } from './options.js';

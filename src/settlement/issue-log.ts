@@ -25,7 +25,9 @@ type LoggedRecord = [number, number | null, string | null, [number, readonly Pat
 
 /**
  * A log of record issues. `sink` receives them as the checks report them, records in order;
- * `issues()` builds them, in that order, and empties the log.
+ * `each(visit)` builds them one at a time, in that order, passes each to `visit`, and empties
+ * the log (one block of text is read at a time, so the issues never need to be in memory
+ * together); `issues()` does the same into a list.
  *
  * @example
  * const log = createIssueLog('excluded');
@@ -34,6 +36,7 @@ type LoggedRecord = [number, number | null, string | null, [number, readonly Pat
  */
 export interface IssueLog {
   readonly sink: IssueSink;
+  each(visit: (issue: RecordIssue) => void): void;
   issues(): RecordIssue[];
 }
 
@@ -85,6 +88,25 @@ export function createIssueLog(action: RecordIssueAction): IssueLog {
     pending = undefined;
   }
 
+  function each(visit: (issue: RecordIssue) => void): void {
+    settlePending();
+    place = undefined;
+    for (let b = 0; b < blocks.length; b++) {
+      const lines = blockText(blocks[b] as Uint8Array, filled[b] ?? 0).split('\n');
+      blocks[b] = new Uint8Array(0); // free the block as soon as it is read
+      for (const line of lines) {
+        if (line === '') continue;
+        const [recordIndex, lineNumber, id, reported] = JSON.parse(line) as LoggedRecord;
+        const where = recordPlace(recordIndex, id ?? undefined, lineNumber ?? undefined);
+        for (const [number, path, message] of reported) {
+          visit(makeIssue(codes[number] as RecordIssueCode, issuePath(recordIndex, path), message, where, action));
+        }
+      }
+    }
+    blocks.length = 0;
+    filled.length = 0;
+  }
+
   return {
     sink(at, code, path, message) {
       if (at !== place) {
@@ -100,24 +122,10 @@ export function createIssueLog(action: RecordIssueAction): IssueLog {
       }
       pending?.[3].push([number, path, message]);
     },
+    each,
     issues() {
-      settlePending();
-      place = undefined;
       const issues: RecordIssue[] = [];
-      for (let b = 0; b < blocks.length; b++) {
-        const lines = blockText(blocks[b] as Uint8Array, filled[b] ?? 0).split('\n');
-        blocks[b] = new Uint8Array(0); // free the block as soon as it is read
-        for (const line of lines) {
-          if (line === '') continue;
-          const [recordIndex, lineNumber, id, reported] = JSON.parse(line) as LoggedRecord;
-          const where = recordPlace(recordIndex, id ?? undefined, lineNumber ?? undefined);
-          for (const [number, path, message] of reported) {
-            issues.push(makeIssue(codes[number] as RecordIssueCode, issuePath(recordIndex, path), message, where, action));
-          }
-        }
-      }
-      blocks.length = 0;
-      filled.length = 0;
+      each((issue) => issues.push(issue));
       return issues;
     },
   };

@@ -35,12 +35,28 @@ export interface SettlementSession {
   add(record: OutcomeRecord): void;
   /** Adds everything another session (of the same contract and options) has seen. */
   merge(other: SettlementSession): void;
-  /** Computes the settlement. */
-  finish(dataQuality: SettlementDataQuality, optionsText: string): Result<Settlement>;
+  /**
+   * Computes the settlement. With `delivered`, the data-quality issues are not in
+   * `dataQuality.issues` (which must then be empty) but visited once by `delivered`, in their
+   * order, after the schedule has run and before the document is built: the records' fingerprint
+   * is the same as if they were listed, and the document holds their number as `issuesDelivered`.
+   */
+  finish(dataQuality: SettlementDataQuality, optionsText: string, delivered?: DeliveredIssues): Result<Settlement>;
   /** The ledger so far (for merging and tests). */
   readonly ledger: Ledger;
   /** The record digest so far. */
   readonly digest: RecordDigest;
+}
+
+/**
+ * Issues reported elsewhere than in the settlement document: `each(visit)` passes each issue to
+ * `visit`, in the order the document would list them.
+ *
+ * @example
+ * const delivered: DeliveredIssues = { each: (visit) => issues.forEach(visit) };
+ */
+export interface DeliveredIssues {
+  each(visit: (issue: Issue) => void): void;
 }
 
 /**
@@ -74,11 +90,23 @@ export function openSession(contract: Contract, options: CheckedOptions, previou
       mergeLedger(ledger, other.ledger);
       mergeDigest(digest, other.digest);
     },
-    finish(dataQuality, optionsText) {
+    finish(given, optionsText, delivered) {
       const run = runSchedule(plan, ledger, options.indicators);
       if (run.problems.length > 0) return fail(run.problems.map((problem): Issue => ({ ...problem })));
       const contractHash = sha256Hex(canonicalJson(contract));
-      const recordsHash = recordsFingerprint(digestText(digest), dataQuality.issues);
+      const records = recordsFingerprint(digestText(digest));
+      let dataQuality = given;
+      if (delivered === undefined) {
+        for (const issue of given.issues) records.add(issue);
+      } else {
+        let count = 0;
+        delivered.each((issue) => {
+          records.add(issue);
+          count++;
+        });
+        dataQuality = { ...given, issuesDelivered: count };
+      }
+      const recordsHash = records.hex();
       const optionsHash = sha256Hex(optionsText);
       const fingerprint = {
         inputs: sha256Hex(`outcome-pay ${VERSION}|${contractHash}|${recordsHash}|${optionsHash}`),
@@ -93,17 +121,22 @@ export function openSession(contract: Contract, options: CheckedOptions, previou
 
 /**
  * The records' fingerprint: the SHA-256 of the digest text, `|`, and the canonical JSON of the
- * list of `[code, recordIndex, participantId]` of every issue. Hashed one issue at a time: the
- * same bytes as the whole text, without building it (at 50,000 issues, it and its pieces would
- * be some 15 MB at once).
+ * list of `[code, recordIndex, participantId]` of every issue. Hashed one issue at a time, as
+ * `add` is given them: the same bytes as the whole text, without building it (at 50,000 issues,
+ * it and its pieces would be some 15 MB at once).
  */
-function recordsFingerprint(digest: string, issues: readonly Issue[]): string {
+function recordsFingerprint(digest: string): { add(issue: Issue): void; hex(): string } {
   const hash = createSha256();
   hash.update(`${digest}|[`);
-  for (let i = 0; i < issues.length; i++) {
-    const issue = issues[i] as Issue;
-    hash.update(`${i === 0 ? '' : ','}${canonicalJson([issue.code, issue.recordIndex ?? null, issue.participantId ?? null])}`);
-  }
-  hash.update(']');
-  return hash.hex();
+  let first = true;
+  return {
+    add(issue) {
+      hash.update(`${first ? '' : ','}${canonicalJson([issue.code, issue.recordIndex ?? null, issue.participantId ?? null])}`);
+      first = false;
+    },
+    hex() {
+      hash.update(']');
+      return hash.hex();
+    },
+  };
 }

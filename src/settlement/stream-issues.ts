@@ -1,6 +1,6 @@
 /**
  * The issues of a stream's excluded records: in an issue log while the stream runs (records
- * arrive in order), then one flat list in record order, with the few records kept aside merged in.
+ * arrive in order), then, once, in record order, with the few records kept aside merged in.
  *
  * @module
  */
@@ -9,20 +9,37 @@ import type { RecordIssue, RecordIssueAction } from '../records/index.js';
 import { createIssueLog } from './issue-log.js';
 
 /**
+ * The excluded records' issues of a finished pass. `excluded` counts the records they are about;
+ * `each(visit)` builds the issues one at a time, in record order, and passes each to `visit`
+ * (once: a second call visits nothing), so that they need never be in memory all together.
+ *
+ * @example
+ * const all: RecordIssue[] = [];
+ * passIssues.each((issue) => all.push(issue));
+ */
+export interface PassIssues {
+  readonly excluded: number;
+  each(visit: (issue: RecordIssue) => void): void;
+}
+
+/** The issues of a pass that found none, or whose issues are not the settlement's. */
+export const NO_PASS_ISSUES: PassIssues = { excluded: 0, each() {} };
+
+/**
  * The issue list of one pass: `sink` receives the issues as the checks report them; `excluded`
- * counts the records they are about. `withSuspects` (once, at the end) builds the list and merges
- * in the records kept aside (the few whose id may repeat, with their DUPLICATE_ID issues), in
- * record order.
+ * counts the records they are about. `withSuspects` (once, at the end) gives the pass's issues,
+ * the records kept aside (the few whose id may repeat, with their DUPLICATE_ID issues) merged in
+ * by record index.
  *
  * @example
  * const issues = createStreamIssues('excluded');
  * checkOneRecord(raw, 0, 1, run, issues.sink);
- * const { issues: all, excluded } = issues.withSuspects(new Map());
+ * const { excluded } = issues.withSuspects(new Map());
  */
 export interface StreamIssues {
   readonly sink: IssueSink;
   readonly excluded: number;
-  withSuspects(suspects: ReadonlyMap<number, Located>): { readonly issues: RecordIssue[]; readonly excluded: number };
+  withSuspects(suspects: ReadonlyMap<number, Located>): PassIssues;
 }
 
 /**
@@ -47,17 +64,26 @@ export function createStreamIssues(action: RecordIssueAction): StreamIssues {
       return excluded;
     },
     withSuspects(suspects) {
-      const list = log.issues();
-      if (suspects.size === 0) return { issues: list, excluded };
       const aside = [...suspects.values()].sort((a, b) => a.recordIndex - b.recordIndex);
-      const issues: RecordIssue[] = [];
-      let next = 0;
-      for (const located of aside) {
-        while (next < list.length && (list[next]?.recordIndex ?? 0) < located.recordIndex) issues.push(list[next++] as RecordIssue);
-        for (const issue of located.issues) issues.push(issue);
-      }
-      while (next < list.length) issues.push(list[next++] as RecordIssue);
-      return { issues, excluded: excluded + aside.length };
+      return {
+        excluded: excluded + aside.length,
+        each(visit) {
+          // A record is either logged or aside, never both: each aside record goes before the
+          // first logged issue of a later record.
+          let next = 0;
+          const flushUpTo = (recordIndex: number): void => {
+            for (; next < aside.length && (aside[next] as Located).recordIndex <= recordIndex; next++) {
+              for (const issue of (aside[next] as Located).issues) visit(issue);
+            }
+          };
+          log.each((issue) => {
+            flushUpTo(issue.recordIndex ?? 0);
+            visit(issue);
+          });
+          flushUpTo(Infinity);
+          aside.length = 0;
+        },
+      };
     },
   };
 }

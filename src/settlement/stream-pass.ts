@@ -9,25 +9,24 @@ import { idHashKey } from '../records/id-hash-set.js';
 import type { OutcomeRecord, RecordIssue, StreamRow, ValidationMode } from '../records/index.js';
 import type { ParsedRow } from '../records/stream-row.js';
 import type { SettlementSession } from './session.js';
-import { createStreamIssues } from './stream-issues.js';
+import { createStreamIssues, NO_PASS_ISSUES, type PassIssues } from './stream-issues.js';
 import type { StreamIds } from './stream-ids.js';
 
 /**
  * What a pass found: the reader's issues, then the issues of the excluded records in record
- * order (`excluded` records in all); `candidates` (first pass only) are the hashes of ids seen
- * more than once: when there are any, the first pass's session counts records that must be
- * excluded, and a second pass must run. The excluded records' issues are built only when they
- * are the settlement's: not after a fatal row, nor when there are candidates (`issues` is then
- * empty and `excluded` 0; the second pass gives them).
+ * order (`issues.excluded` records in all, built when `issues.each` asks for them);
+ * `candidates` (first pass only) are the hashes of ids seen more than once: when there are any,
+ * the first pass's session counts records that must be excluded, and a second pass must run.
+ * The excluded records' issues are the settlement's only when the pass is the last: not after a
+ * fatal row, nor when there are candidates (`issues` is then empty; the second pass gives them).
  *
  * @example
- * const outcome: PassOutcome = { fatal: undefined, readerIssues: [], issues: [], excluded: 0, read: 0, settled: 0, candidates: new Set() };
+ * const outcome: PassOutcome = { fatal: undefined, readerIssues: [], issues: NO_PASS_ISSUES, read: 0, settled: 0, candidates: new Set() };
  */
 export interface PassOutcome {
   readonly fatal: readonly RecordIssue[] | undefined;
   readonly readerIssues: readonly RecordIssue[];
-  readonly issues: readonly RecordIssue[];
-  readonly excluded: number;
+  readonly issues: PassIssues;
   readonly read: number;
   readonly settled: number;
   readonly candidates: ReadonlySet<string>;
@@ -72,9 +71,8 @@ export async function runPass(
   let index = 0;
   let settled = 0;
   const outcome = (fatal: readonly RecordIssue[] | undefined, found: ReadonlySet<string>): PassOutcome => {
-    if (fatal !== undefined || found.size > 0) return { fatal, readerIssues, issues: [], excluded: 0, read: index, settled, candidates: found };
-    const merged = issues.withSuspects(suspects);
-    return { fatal, readerIssues, issues: merged.issues, excluded: merged.excluded, read: index, settled, candidates: found };
+    const passIssues = fatal !== undefined || found.size > 0 ? NO_PASS_ISSUES : issues.withSuspects(suspects);
+    return { fatal, readerIssues, issues: passIssues, read: index, settled, candidates: found };
   };
   for await (const rows of batches) {
     for (let r = 0; r < rows.length; r++) {

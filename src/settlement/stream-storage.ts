@@ -1,10 +1,12 @@
 /**
- * What a streamed settlement may use besides memory: a spill store for the participant ids of
- * long streams. Passed to `settleStream` apart from its options because it changes where state
- * is kept, never the result (options feed the settlement's fingerprint).
+ * How a streamed settlement runs, apart from its options: a spill store for the participant ids
+ * of long streams, and where the data-quality issues go. Passed to `settleStream` apart from its
+ * options because they change where state is kept and where issues are reported, never the
+ * figures or the fingerprint (options feed the settlement's fingerprint).
  *
  * @module
  */
+import { OutcomePayError, type Issue } from '../errors.js';
 import type { SpillStore } from '../records/spill-store.js';
 
 /**
@@ -26,4 +28,58 @@ export interface StreamStorage {
   readonly openSpill: () => SpillStore;
   /** Hashes kept in memory before a run is written (an integer from 1 to 2^27). */
   readonly bufferIds?: number;
+}
+
+/**
+ * The fourth argument of `settleStream`. `storage`: see {@link StreamStorage}. `onIssue`: receives
+ * each data-quality issue of a settlement, one at a time, in the order `dataQuality.issues` would
+ * list them, instead of the settlement listing them; the settlement then has an empty `issues`
+ * and their number as `issuesDelivered`, and the same figures and fingerprint. It is called only
+ * once the settlement is sure to succeed (after the last read and the schedule), before
+ * `settleStream` resolves; the issues are built from compact text one at a time, so that they are
+ * never in memory all together. An exception thrown by `onIssue` rejects `settleStream` with it.
+ * In strict mode, problems refuse the settlement, which lists them as always (`onIssue` is not
+ * called).
+ *
+ * @example
+ * const problems: string[] = [];
+ * const settings: StreamSettings = { storage: tempFileStorage(), onIssue: (issue) => problems.push(issue.message) };
+ * const result = await settleStream(contractJson, source, { asOf: '2025-06-30' }, settings);
+ */
+export interface StreamSettings {
+  /** A spill store for the participant ids of long streams. */
+  readonly storage?: StreamStorage;
+  /** Receives each data-quality issue instead of the settlement listing it. */
+  readonly onIssue?: (issue: Issue) => void;
+}
+
+/**
+ * The settings `settleStream` was given: a {@link StreamStorage} alone (as before settings had
+ * `onIssue`) stands for `{ storage }`. A value of the wrong kind throws an `OutcomePayError`
+ * `STREAM_SETTINGS` naming it.
+ *
+ * @example
+ * readStreamSettings(tempFileStorage()); // { storage: ... }
+ * readStreamSettings(undefined);         // {}
+ */
+export function readStreamSettings(given: StreamSettings | StreamStorage | undefined): StreamSettings {
+  const value: unknown = given; // JavaScript callers may pass anything
+  if (value === undefined) return {};
+  if (typeof value !== 'object' || value === null) {
+    throw settingsError([], `the fourth argument of settleStream must be an object ({ storage?, onIssue? }) or a StreamStorage, not ${value === null ? 'null' : typeof value}`);
+  }
+  if ('openSpill' in value) return { storage: value as StreamStorage };
+  for (const key of Object.keys(value)) {
+    if (key !== 'storage' && key !== 'onIssue') throw settingsError([key], `unknown stream setting "${key}"; known: storage, onIssue`);
+  }
+  const { storage, onIssue } = value as { storage?: unknown; onIssue?: unknown };
+  if (onIssue !== undefined && typeof onIssue !== 'function') throw settingsError(['onIssue'], `onIssue must be a function, not ${onIssue === null ? 'null' : typeof onIssue}`);
+  if (storage !== undefined && (typeof storage !== 'object' || storage === null || typeof (storage as { openSpill?: unknown }).openSpill !== 'function')) {
+    throw settingsError(['storage'], 'storage must be a StreamStorage: an object with an openSpill function');
+  }
+  return value;
+}
+
+function settingsError(path: readonly string[], message: string): OutcomePayError {
+  return new OutcomePayError('STREAM_SETTINGS', message, path);
 }

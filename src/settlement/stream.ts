@@ -1,7 +1,8 @@
 /**
  * `settleStream`: the settlement of records that arrive one at a time (a file read in chunks, a
  * database cursor), in memory that does not grow with the number of records, except for the
- * issues found and, with `detail: 'participants'`, the participant ids the settlement lists.
+ * issues found (unless they are delivered to `onIssue`, kept until then as compact text) and,
+ * with `detail: 'participants'`, the participant ids the settlement lists.
  * Duplicate ids are found with one compact hash per id, kept in memory or, given a spill store,
  * in sorted runs outside it.
  *
@@ -16,14 +17,14 @@ import type { ValidationRun } from '../records/check-one.js';
 import type { StreamRow, ValidationMode } from '../records/index.js';
 import type { ParsedRow } from '../records/stream-row.js';
 import { SpillFailure } from '../records/spill-failure.js';
-import { fail, ok, type Result } from '../result.js';
+import { fail, type Result } from '../result.js';
 import { checkOptions, optionsFingerprintText, type CheckedOptions, type SettleOptions } from './options.js';
 import { readPrevious, type PreviousPayments } from './previous.js';
 import { openSession } from './session.js';
 import { streamIds, type StreamIds } from './stream-ids.js';
 import { runPass } from './stream-pass.js';
 import { openRows, type RecordSource, type TypedReaders } from './stream-source.js';
-import type { StreamStorage } from './stream-storage.js';
+import { readStreamSettings, type StreamSettings, type StreamStorage } from './stream-storage.js';
 import type { Settlement } from './types.js';
 
 /**
@@ -51,10 +52,16 @@ import type { Settlement } from './types.js';
  * store is disposed of before this returns. A store that fails gives `STREAM_SPILL_FAILED`.
  * `storage` never changes the result.
  *
+ * Issues: the settlement lists them in `dataQuality.issues`, as `settle` does; with `onIssue`
+ * in the settings, each is passed to it instead, one at a time and in the same order, and the
+ * settlement holds only their number (`issuesDelivered`): see {@link StreamSettings}. Both keep
+ * the issues as compact text while the stream runs; only delivered issues are never all in
+ * memory as objects.
+ *
  * @param contract - the contract JSON (parsed)
  * @param records - where the records come from
  * @param options - the options of `settle`
- * @param storage - a spill store for the ids of long streams (in Node: `tempFileStorage()` from `outcome-pay/node`)
+ * @param settings - `{ storage?, onIssue? }` ({@link StreamSettings}), or a {@link StreamStorage} alone: a spill store for the ids of long streams (in Node: `tempFileStorage()` from `outcome-pay/node`)
  * @example
  * import { createReadStream } from 'node:fs';
  * import { tempFileStorage } from 'outcome-pay/node';
@@ -70,8 +77,9 @@ export async function settleStream(
   contract: unknown,
   records: RecordSource,
   options: SettleOptions,
-  storage?: StreamStorage,
+  settings?: StreamSettings | StreamStorage,
 ): Promise<Result<Settlement>> {
+  const { storage, onIssue } = readStreamSettings(settings);
   const parsed = parseContract(contract);
   if (!parsed.ok) return fail(parsed.issues);
   const checked = checkOptions(options, parsed.value);
@@ -90,7 +98,7 @@ export async function settleStream(
   try {
     const prepared = { contract: parsed.value, options: checked.options, previous: previous.value, run, typed };
     const optionsText = optionsFingerprintText(options, checked.options, previous.value.fingerprints);
-    result = await settlePasses(prepared, records, firstRows, ids, optionsText);
+    result = await settlePasses(prepared, records, firstRows, ids, optionsText, onIssue);
   } catch (error) {
     if (!(error instanceof SpillFailure)) {
       await ids.dispose().catch(() => undefined); // the original error is the one to report
@@ -133,6 +141,7 @@ async function settlePasses(
   firstRows: AsyncIterable<readonly (StreamRow | ParsedRow)[]>,
   ids: StreamIds,
   optionsText: string,
+  onIssue: ((issue: Issue) => void) | undefined,
 ): Promise<Result<Settlement>> {
   const { contract, options, previous, run, typed } = prepared;
   const mode = options.records;
@@ -154,16 +163,31 @@ async function settlePasses(
     }
   }
 
-  const issues = pass.readerIssues.length === 0 ? pass.issues : [...pass.readerIssues, ...pass.issues];
-  if (mode === 'strict' && issues.length > 0) return fail(issues);
-  const dataQuality = {
-    recordsRead: pass.read + pass.readerIssues.length,
+  const { readerIssues, issues } = pass;
+  const counts = {
+    recordsRead: pass.read + readerIssues.length,
     recordsSettled: pass.settled,
-    recordsExcluded: pass.excluded + pass.readerIssues.length,
-    issues: issues as readonly Issue[],
+    recordsExcluded: issues.excluded + readerIssues.length,
   };
-  const result = session.finish(dataQuality, optionsText);
-  return result.ok ? ok(result.value) : result;
+  if (onIssue === undefined || mode === 'strict') {
+    const listed: Issue[] = [...readerIssues];
+    issues.each((issue) => listed.push(issue));
+    if (mode === 'strict' && listed.length > 0) return fail(listed);
+    return session.finish({ ...counts, issues: listed }, optionsText);
+  }
+  const delivered = {
+    each(visit: (issue: Issue) => void) {
+      for (const issue of readerIssues) {
+        visit(issue);
+        onIssue(issue);
+      }
+      issues.each((issue) => {
+        visit(issue);
+        onIssue(issue);
+      });
+    },
+  };
+  return session.finish({ ...counts, issues: [] }, optionsText, delivered);
 }
 
 function spillFailed(failure: SpillFailure): Issue {

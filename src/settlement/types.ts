@@ -223,10 +223,15 @@ export interface SettlementDataQuality {
   readonly recordsRead: number;
   /** Records settled. */
   readonly recordsSettled: number;
-  /** Records excluded (each listed in `issues`). */
+  /** Records excluded (each listed in `issues`, or among the issues delivered). */
   readonly recordsExcluded: number;
-  /** Every problem found, with the record and what was done. */
+  /** Every problem found, with the record and what was done (empty when they were delivered instead). */
   readonly issues: readonly Issue[];
+  /**
+   * Present only when `settleStream` passed the issues to an `onIssue` callback instead of
+   * listing them in `issues`: how many it passed.
+   */
+  readonly issuesDelivered?: number;
 }
 
 /** A settlement: what is owed at a date, to whom, and why. */

@@ -39,4 +39,12 @@ describe('settlementSummary', () => {
     expect(text).not.toContain('Earned but paid by no tranche');
     expect(text).not.toContain('Hiring guarantees');
   });
+
+  it('counts the problems listed, or says they were reported separately when onIssue had them', () => {
+    const settlement = readJson('../../examples/region-sud/expected-settlement.json') as Settlement;
+    const { recordsRead, recordsSettled, recordsExcluded, issues } = settlement.dataQuality;
+    expect(settlementSummary(settlement)).toContain(`excluded (${issues.length} problems listed in dataQuality)\n`);
+    const delivered = { ...settlement, dataQuality: { recordsRead, recordsSettled, recordsExcluded, issues: [], issuesDelivered: 7 } };
+    expect(settlementSummary(delivered)).toContain(`${recordsExcluded} excluded (7 problems reported separately)\n`);
+  });
 });

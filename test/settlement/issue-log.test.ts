@@ -54,4 +54,24 @@ describe('createIssueLog', () => {
     expect(log.issues()).toEqual(expected);
     expect(log.issues()).toEqual([]); // the log is emptied
   });
+
+  it('each visits the issues issues() would give, in order, once', () => {
+    const build = (): ReturnType<typeof createIssueLog> => {
+      const log = createIssueLog('excluded');
+      for (let index = 0; index < 2000; index++) {
+        const place = recordPlace(index * 2, `P${index}`, index + 2);
+        log.sink(place, 'FIELD_TYPE', ['field'], `field ${'x'.repeat(index % 90)} is wrong`);
+        if (index % 3 === 0) log.sink(place, 'DATE_FORMAT', ['on'], 'not a date');
+      }
+      return log;
+    };
+    const visited: unknown[] = [];
+    const log = build();
+    log.each((issue) => visited.push(issue));
+    expect(visited).toHaveLength(2000 + 667);
+    expect(visited).toEqual(build().issues());
+    log.each(() => {
+      throw new Error('the log was emptied');
+    });
+  });
 });

@@ -1,0 +1,130 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { OutcomePayError, settle, settleStream, type Issue, type Settlement, type StreamStorage } from '../../src/index.js';
+import { memoryStore, type MemoryStore } from '../records/memory-spill-store.js';
+import { chunks, contract, fromArray, messy, messyNdjson, options } from './fixtures.js';
+
+/** A storage on memory stores, keeping every store it opens. */
+function memoryStorage(bufferIds: number): StreamStorage & { readonly stores: MemoryStore[] } {
+  const stores: MemoryStore[] = [];
+  return {
+    bufferIds,
+    stores,
+    openSpill: () => {
+      const store = memoryStore();
+      stores.push(store);
+      return store;
+    },
+  };
+}
+
+/** The settlement `settle` gives, as it would be with its issues delivered: `issues` empty, their number after them. */
+function asDelivered(settlement: Settlement): Settlement {
+  const { issues, ...counts } = settlement.dataQuality;
+  return { ...settlement, dataQuality: { ...counts, issues: [], issuesDelivered: issues.length } };
+}
+
+/** `messy` with an unreadable line (NDJSON_LINE_SYNTAX) after its second record. */
+const lines = messyNdjson.split('\n');
+const withBadLine = [...lines.slice(0, 2), '{"id": nope', ...lines.slice(2)].join('\n');
+
+describe('settleStream with onIssue', () => {
+  it('passes every issue settle lists, in its order; the settlement is the same but for the list, fingerprint included', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.shuffledSubarray(messy, { minLength: messy.length, maxLength: messy.length }),
+        fc.constantFrom('totals', 'participants' as const),
+        fc.option(fc.integer({ min: 1, max: 12 }), { nil: undefined }),
+        async (shuffled, detail, bufferIds) => {
+          const expected = settle(contract, shuffled, { ...options, detail });
+          if (!expected.ok) throw new Error('the messy records settle in lenient mode');
+          const delivered: Issue[] = [];
+          const storage = bufferIds === undefined ? undefined : memoryStorage(bufferIds);
+          const streamed = await settleStream(contract, () => fromArray(shuffled), { ...options, detail }, { ...(storage === undefined ? {} : { storage }), onIssue: (issue) => delivered.push(issue) });
+          expect(delivered).toEqual(expected.value.dataQuality.issues);
+          expect(JSON.stringify(delivered)).toBe(JSON.stringify(expected.value.dataQuality.issues));
+          expect(JSON.stringify(streamed)).toBe(JSON.stringify({ ok: true, value: asDelivered(expected.value) }));
+          expect(delivered.length).toBeGreaterThan(0); // messy has invalid and duplicated records
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('from a file: the reader issues first, then the records issues, as the listed settlement has them', async () => {
+    const source = { format: 'ndjson' as const, chunks: () => chunks(withBadLine) };
+    const listed = await settleStream(contract, source, options);
+    const delivered: Issue[] = [];
+    const streamed = await settleStream(contract, source, options, { storage: memoryStorage(3), onIssue: (issue) => delivered.push(issue) });
+    if (!listed.ok || !streamed.ok) throw new Error('both settle');
+    expect(delivered).toEqual(listed.value.dataQuality.issues);
+    expect(delivered[0]?.code).toBe('NDJSON_LINE_SYNTAX');
+    expect(delivered.map((issue) => issue.code)).toContain('DUPLICATE_ID');
+    expect(streamed.value).toEqual(asDelivered(listed.value));
+    expect(streamed.value.fingerprint).toEqual(listed.value.fingerprint);
+  });
+
+  it('no issue, nothing delivered: issuesDelivered is 0 and the figures are the listed ones', async () => {
+    const clean = messy.slice(0, 8);
+    const expected = settle(contract, clean, options);
+    let calls = 0;
+    const streamed = await settleStream(contract, () => fromArray(clean), options, { onIssue: () => calls++ });
+    if (!expected.ok || !streamed.ok) throw new Error('both settle');
+    expect(expected.value.dataQuality.issues).toEqual([]);
+    expect(calls).toBe(0);
+    expect(streamed.value).toEqual(asDelivered(expected.value));
+    expect(streamed.value.dataQuality.issuesDelivered).toBe(0);
+  });
+
+  it('strict mode: the problems refuse the settlement and are listed, onIssue is not called', async () => {
+    let calls = 0;
+    const strict = { ...options, records: 'strict' as const };
+    const streamed = await settleStream(contract, () => fromArray(messy), strict, { onIssue: () => calls++ });
+    expect(JSON.stringify(streamed)).toBe(JSON.stringify(settle(contract, messy, strict)));
+    expect(streamed.ok).toBe(false);
+    expect(calls).toBe(0);
+  });
+
+  it('a settlement that fails after the read (a missing indicator) delivers nothing', async () => {
+    const dir = 'examples/ppp-impact';
+    const ppp: unknown = JSON.parse(readFileSync(`${dir}/contract.json`, 'utf8'));
+    const text = readFileSync(`${dir}/records.ndjson`, 'utf8');
+    const asOf = { asOf: '2025-06-30' };
+    const listed = await settleStream(ppp, { format: 'ndjson', chunks: () => chunks(text) }, asOf);
+    expect(listed.ok ? undefined : listed.issues.map((issue) => issue.code)).toContain('INDICATOR_MISSING');
+    let calls = 0;
+    const streamed = await settleStream(ppp, { format: 'ndjson', chunks: () => chunks(text) }, asOf, { onIssue: () => calls++ });
+    expect(JSON.stringify(streamed)).toBe(JSON.stringify(listed));
+    expect(calls).toBe(0);
+  });
+
+  it('an exception from onIssue rejects settleStream with it, the store already disposed of', async () => {
+    const storage = memoryStorage(2);
+    const failing = (): void => {
+      throw new Error('the issue table is full');
+    };
+    await expect(settleStream(contract, () => fromArray(messy), options, { storage, onIssue: failing })).rejects.toThrow('the issue table is full');
+    expect(storage.stores.map((store) => store.log.disposed)).toEqual([1]); // the first read's, the only one that spills
+  });
+
+  it('a StreamStorage alone is still the storage; bad settings throw STREAM_SETTINGS naming the setting', async () => {
+    const storage = memoryStorage(2);
+    const alone = await settleStream(contract, () => fromArray(messy), options, storage);
+    expect(JSON.stringify(alone)).toBe(JSON.stringify(settle(contract, messy, options)));
+    expect(storage.stores.length).toBeGreaterThan(0);
+    const cases: [unknown, string, readonly string[]][] = [
+      [null, 'must be an object ({ storage?, onIssue? }) or a StreamStorage, not null', []],
+      ['tmp', 'not string', []],
+      [{ onIssue: 'log' }, 'onIssue must be a function, not string', ['onIssue']],
+      [{ storage: {} }, 'storage must be a StreamStorage', ['storage']],
+      [{ onIssues: () => undefined }, 'unknown stream setting "onIssues"; known: storage, onIssue', ['onIssues']],
+    ];
+    for (const [settings, message, path] of cases) {
+      const run = settleStream(contract, () => fromArray(messy), options, settings as StreamStorage);
+      await expect(run).rejects.toThrow(OutcomePayError);
+      await expect(run).rejects.toMatchObject({ code: 'STREAM_SETTINGS', path });
+      await expect(run).rejects.toThrow(message);
+    }
+  });
+});
