@@ -13,10 +13,11 @@ export type { TempFileOptions } from './temp-file-store.js';
 /**
  * Storage for `settleStream` on temporary files: the participant ids of a long stream are spilled
  * to a directory made under `options.dir` (default `os.tmpdir()`) when they outgrow the in-memory
- * buffer (`bufferIds` hashes, default 1,048,576: 8 MB), and the directory is removed before
+ * buffer (`bufferIds` hashes, default 1,048,576: 8 MB), and so are the issues of excluded records
+ * when they outgrow a block (`issueBlockBytes`, default 262,144); each directory is removed before
  * `settleStream` returns, also when it fails. The CLI's `settle` uses it.
  *
- * @param options - the parent directory of the temporary files, and the buffer size
+ * @param options - the parent directory of the temporary files, and the buffer sizes
  * @example
  * import { createReadStream } from 'node:fs';
  * import { settleStream } from 'outcome-pay';
@@ -28,8 +29,8 @@ export type { TempFileOptions } from './temp-file-store.js';
  *   tempFileStorage({ dir: '/var/tmp' }),
  * );
  */
-export function tempFileStorage(options: TempFileOptions & { readonly bufferIds?: number } = {}): StreamStorage {
-  const { bufferIds, ...files } = options;
+export function tempFileStorage(options: TempFileOptions & { readonly bufferIds?: number; readonly issueBlockBytes?: number } = {}): StreamStorage {
+  const { bufferIds, issueBlockBytes, ...files } = options;
   const openSpill = (): ReturnType<StreamStorage['openSpill']> => openTempFileStore(files);
-  return bufferIds === undefined ? { openSpill } : { openSpill, bufferIds };
+  return { openSpill, ...(bufferIds === undefined ? {} : { bufferIds }), ...(issueBlockBytes === undefined ? {} : { issueBlockBytes }) };
 }

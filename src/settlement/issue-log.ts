@@ -11,33 +11,49 @@
  * path within the record and message. At the end, each issue is built by `makeIssue` from what
  * was reported, as if it had been built at once.
  *
+ * Given a spill store, the log keeps one block in memory: each full block is written to the
+ * store as a run (`flush`) and read back, one at a time, at the end. Memory then stays the same
+ * however many issues there are.
+ *
  * @module
  */
 import type { PathSegment } from '../errors.js';
 import { issuePath, makeIssue, recordPlace, type IssueSink, type RecordPlace } from '../records/check-one.js';
 import type { RecordIssue, RecordIssueAction, RecordIssueCode } from '../records/index.js';
+import { spillStep, SpillFailure } from '../records/spill-failure.js';
+import type { SpillStore } from '../records/spill-store.js';
 
-/** Bytes per block of text; a longer line gets a block of its own. */
+/** Bytes per block of text kept in memory; a longer line gets a block of its own. */
 const BLOCK_BYTES = 1 << 16;
+
+/** Bytes per block of a log with a spill store: each full block is one run in the store. */
+export const SPILL_BLOCK_BYTES = 1 << 18;
+
+/** What a spill store holds for the log, as failures name it. */
+const SUBJECT = 'data-quality issues';
 
 /** What one line holds: index, line or null, id or null, then [code number, path, message] per issue. */
 type LoggedRecord = [number, number | null, string | null, [number, readonly PathSegment[], string][]];
 
 /**
- * A log of record issues. `sink` receives them as the checks report them, records in order;
- * `each(visit)` builds them one at a time, in that order, passes each to `visit`, and empties
- * the log (one block of text is read at a time, so the issues never need to be in memory
- * together); `issues()` does the same into a list.
+ * A log of record issues. `sink` receives them as the checks report them, records in order.
+ * With a spill store, when `mustFlush` is true, `flush()` must be awaited before more issues are
+ * reported (it writes the full blocks to the store). `each(visit)` builds the issues one at a
+ * time, in order, passes each to `visit`, and empties the log (one block of text is read at a
+ * time, so the issues never need to be in memory together); `issues()` does the same into a
+ * list. A store that fails throws a {@link SpillFailure}.
  *
  * @example
  * const log = createIssueLog('excluded');
  * checkOneRecord(raw, 0, 1, run, log.sink);
- * const issues = log.issues();
+ * const issues = await log.issues();
  */
 export interface IssueLog {
   readonly sink: IssueSink;
-  each(visit: (issue: RecordIssue) => void): void;
-  issues(): RecordIssue[];
+  readonly mustFlush: boolean;
+  flush(): Promise<void>;
+  each(visit: (issue: RecordIssue) => void): Promise<void>;
+  issues(): Promise<RecordIssue[]>;
 }
 
 function asciiJson(value: unknown): string {
@@ -54,33 +70,50 @@ function blockText(block: Uint8Array, length: number): string {
   return text;
 }
 
+/** A block of text: its bytes and how many are filled. */
+interface Block {
+  bytes: Uint8Array;
+  filled: number;
+}
+
+/** A block written to the store: its run and its length in bytes. */
+interface StoredBlock {
+  readonly run: number;
+  readonly bytes: number;
+}
+
 /**
- * An empty issue log whose issues take `action`.
+ * An empty issue log whose issues take `action`; with `openSpill`, full blocks go to the store it
+ * opens (called once, when the first block is full; the caller disposes of the store).
  *
+ * @param action - what was done with the records
+ * @param openSpill - opens a spill store for the log's blocks
+ * @param blockBytes - bytes per block with a store (default {@link SPILL_BLOCK_BYTES})
  * @example
  * const log = createIssueLog('rejected');
  */
-export function createIssueLog(action: RecordIssueAction): IssueLog {
-  const blocks: Uint8Array[] = [];
-  const filled: number[] = [];
+export function createIssueLog(action: RecordIssueAction, openSpill?: () => SpillStore, blockBytes = SPILL_BLOCK_BYTES): IssueLog {
+  const blockSize = openSpill === undefined ? BLOCK_BYTES : blockBytes;
+  const blocks: Block[] = []; // in memory, in order; with a store, the full ones wait for flush()
+  const stored: StoredBlock[] = [];
   const codes: RecordIssueCode[] = [];
   const codeNumbers = new Map<RecordIssueCode, number>();
+  let store: SpillStore | undefined;
   let place: RecordPlace | undefined;
   let pending: LoggedRecord | undefined;
 
   function write(line: string): void {
     const needed = line.length + 1;
-    let last = blocks.length - 1;
-    if (last < 0 || (filled[last] ?? 0) + needed > (blocks[last]?.length ?? 0)) {
-      blocks.push(new Uint8Array(Math.max(BLOCK_BYTES, needed)));
-      filled.push(0);
-      last++;
+    let block = blocks.at(-1);
+    if (block === undefined || block.filled + needed > block.bytes.length) {
+      block = { bytes: new Uint8Array(Math.max(blockSize, needed)), filled: 0 };
+      blocks.push(block);
     }
-    const block = blocks[last] as Uint8Array;
-    let at = filled[last] ?? 0;
-    for (let i = 0; i < line.length; i++) block[at++] = line.charCodeAt(i);
-    block[at++] = 10;
-    filled[last] = at;
+    const bytes = block.bytes;
+    let at = block.filled;
+    for (let i = 0; i < line.length; i++) bytes[at++] = line.charCodeAt(i);
+    bytes[at++] = 10;
+    block.filled = at;
   }
 
   function settlePending(): void {
@@ -88,23 +121,54 @@ export function createIssueLog(action: RecordIssueAction): IssueLog {
     pending = undefined;
   }
 
-  function each(visit: (issue: RecordIssue) => void): void {
-    settlePending();
-    place = undefined;
-    for (let b = 0; b < blocks.length; b++) {
-      const lines = blockText(blocks[b] as Uint8Array, filled[b] ?? 0).split('\n');
-      blocks[b] = new Uint8Array(0); // free the block as soon as it is read
-      for (const line of lines) {
-        if (line === '') continue;
-        const [recordIndex, lineNumber, id, reported] = JSON.parse(line) as LoggedRecord;
-        const where = recordPlace(recordIndex, id ?? undefined, lineNumber ?? undefined);
-        for (const [number, path, message] of reported) {
-          visit(makeIssue(codes[number] as RecordIssueCode, issuePath(recordIndex, path), message, where, action));
-        }
+  async function writeBlocks(count: number): Promise<void> {
+    if (openSpill === undefined || count === 0) return;
+    const opened = store ?? (await spillStep('opening the spill store', () => Promise.resolve(openSpill()), SUBJECT));
+    store = opened;
+    for (const block of blocks.splice(0, count)) {
+      const run = await spillStep(`writing issue block ${stored.length} (${block.filled} bytes)`, () => opened.writeRun(block.bytes.subarray(0, block.filled)), SUBJECT);
+      stored.push({ run, bytes: block.filled });
+    }
+  }
+
+  async function readBlock(number: number, into: Uint8Array): Promise<void> {
+    const opened = store as SpillStore;
+    const { run, bytes } = stored[number] as StoredBlock;
+    const operation = `reading issue block ${number} (${bytes} bytes)`;
+    let got = 0;
+    while (got < bytes) {
+      const read = await spillStep(operation, () => opened.readRun(run, got, into.subarray(got, bytes)), SUBJECT);
+      if (!Number.isSafeInteger(read) || read <= 0 || read > bytes - got) {
+        throw new SpillFailure(operation, `the store read ${String(read)} bytes where ${bytes - got} were left in the run`, SUBJECT);
+      }
+      got += read;
+    }
+  }
+
+  function visitText(text: string, visit: (issue: RecordIssue) => void): void {
+    for (const line of text.split('\n')) {
+      if (line === '') continue;
+      const [recordIndex, lineNumber, id, reported] = JSON.parse(line) as LoggedRecord;
+      const where = recordPlace(recordIndex, id ?? undefined, lineNumber ?? undefined);
+      for (const [number, path, message] of reported) {
+        visit(makeIssue(codes[number] as RecordIssueCode, issuePath(recordIndex, path), message, where, action));
       }
     }
-    blocks.length = 0;
-    filled.length = 0;
+  }
+
+  async function each(visit: (issue: RecordIssue) => void): Promise<void> {
+    settlePending();
+    place = undefined;
+    let into = new Uint8Array(0);
+    for (let number = 0; number < stored.length; number++) {
+      const { bytes } = stored[number] as StoredBlock;
+      if (into.length < bytes) into = new Uint8Array(bytes);
+      await readBlock(number, into);
+      visitText(blockText(into, bytes), visit);
+    }
+    stored.length = 0;
+    // Blocks in memory, each let go as soon as it is read.
+    for (let block = blocks.shift(); block !== undefined; block = blocks.shift()) visitText(blockText(block.bytes, block.filled), visit);
   }
 
   return {
@@ -122,10 +186,14 @@ export function createIssueLog(action: RecordIssueAction): IssueLog {
       }
       pending?.[3].push([number, path, message]);
     },
+    get mustFlush() {
+      return openSpill !== undefined && blocks.length > 1;
+    },
+    flush: () => writeBlocks(blocks.length - 1),
     each,
-    issues() {
+    async issues() {
       const issues: RecordIssue[] = [];
-      each((issue) => issues.push(issue));
+      await each((issue) => issues.push(issue));
       return issues;
     },
   };

@@ -35,13 +35,16 @@ export interface SettlementSession {
   add(record: OutcomeRecord): void;
   /** Adds everything another session (of the same contract and options) has seen. */
   merge(other: SettlementSession): void;
+  /** Computes the settlement, with the data-quality issues listed in `dataQuality.issues`. */
+  finish(dataQuality: SettlementDataQuality, optionsText: string): Result<Settlement>;
   /**
-   * Computes the settlement. With `delivered`, the data-quality issues are not in
-   * `dataQuality.issues` (which must then be empty) but visited once by `delivered`, in their
-   * order, after the schedule has run and before the document is built: the records' fingerprint
-   * is the same as if they were listed, and the document holds their number as `issuesDelivered`.
+   * Computes the settlement with the data-quality issues reported elsewhere: they are not in
+   * `dataQuality.issues` (which must be empty) but visited once by `delivered`, in their order,
+   * after the schedule has run (a schedule that fails visits none) and before the document is
+   * built. The records' fingerprint is the same as if they were listed, and the document holds
+   * their number as `issuesDelivered`.
    */
-  finish(dataQuality: SettlementDataQuality, optionsText: string, delivered?: DeliveredIssues): Result<Settlement>;
+  finishDelivering(dataQuality: SettlementDataQuality, optionsText: string, delivered: DeliveredIssues): Promise<Result<Settlement>>;
   /** The ledger so far (for merging and tests). */
   readonly ledger: Ledger;
   /** The record digest so far. */
@@ -50,13 +53,13 @@ export interface SettlementSession {
 
 /**
  * Issues reported elsewhere than in the settlement document: `each(visit)` passes each issue to
- * `visit`, in the order the document would list them.
+ * `visit`, in the order the document would list them, and resolves when done.
  *
  * @example
- * const delivered: DeliveredIssues = { each: (visit) => issues.forEach(visit) };
+ * const delivered: DeliveredIssues = { each: async (visit) => issues.forEach(visit) };
  */
 export interface DeliveredIssues {
-  each(visit: (issue: Issue) => void): void;
+  each(visit: (issue: Issue) => void): Promise<void>;
 }
 
 /**
@@ -79,6 +82,16 @@ export function openSession(contract: Contract, options: CheckedOptions, previou
     ZERO,
   );
   const digest = emptyDigest();
+  const fingerprintOf = (recordsHash: string, optionsText: string): Settlement['fingerprint'] => {
+    const contractHash = sha256Hex(canonicalJson(contract));
+    const optionsHash = sha256Hex(optionsText);
+    return {
+      inputs: sha256Hex(`outcome-pay ${VERSION}|${contractHash}|${recordsHash}|${optionsHash}`),
+      contract: contractHash,
+      records: recordsHash,
+      options: optionsHash,
+    };
+  };
   return {
     ledger,
     digest,
@@ -90,33 +103,30 @@ export function openSession(contract: Contract, options: CheckedOptions, previou
       mergeLedger(ledger, other.ledger);
       mergeDigest(digest, other.digest);
     },
-    finish(given, optionsText, delivered) {
+    finish(dataQuality, optionsText) {
       const run = runSchedule(plan, ledger, options.indicators);
-      if (run.problems.length > 0) return fail(run.problems.map((problem): Issue => ({ ...problem })));
-      const contractHash = sha256Hex(canonicalJson(contract));
+      if (run.problems.length > 0) return scheduleFailed(run.problems);
       const records = recordsFingerprint(digestText(digest));
-      let dataQuality = given;
-      if (delivered === undefined) {
-        for (const issue of given.issues) records.add(issue);
-      } else {
-        let count = 0;
-        delivered.each((issue) => {
-          records.add(issue);
-          count++;
-        });
-        dataQuality = { ...given, issuesDelivered: count };
-      }
-      const recordsHash = records.hex();
-      const optionsHash = sha256Hex(optionsText);
-      const fingerprint = {
-        inputs: sha256Hex(`outcome-pay ${VERSION}|${contractHash}|${recordsHash}|${optionsHash}`),
-        contract: contractHash,
-        records: recordsHash,
-        options: optionsHash,
-      };
-      return ok(buildSettlement({ plan, ledger, run, previous, dataQuality, fingerprint }));
+      for (const issue of dataQuality.issues) records.add(issue);
+      return ok(buildSettlement({ plan, ledger, run, previous, dataQuality, fingerprint: fingerprintOf(records.hex(), optionsText) }));
+    },
+    async finishDelivering(given, optionsText, delivered) {
+      const run = runSchedule(plan, ledger, options.indicators);
+      if (run.problems.length > 0) return scheduleFailed(run.problems);
+      const records = recordsFingerprint(digestText(digest));
+      let count = 0;
+      await delivered.each((issue) => {
+        records.add(issue);
+        count++;
+      });
+      const dataQuality = { ...given, issuesDelivered: count };
+      return ok(buildSettlement({ plan, ledger, run, previous, dataQuality, fingerprint: fingerprintOf(records.hex(), optionsText) }));
     },
   };
+}
+
+function scheduleFailed(problems: readonly Issue[]): Result<never> {
+  return fail(problems.map((problem): Issue => ({ ...problem })));
 }
 
 /**

@@ -9,7 +9,7 @@ import { idHashKey } from '../records/id-hash-set.js';
 import type { OutcomeRecord, RecordIssue, StreamRow, ValidationMode } from '../records/index.js';
 import type { ParsedRow } from '../records/stream-row.js';
 import type { SettlementSession } from './session.js';
-import { createStreamIssues, NO_PASS_ISSUES, type PassIssues } from './stream-issues.js';
+import { createStreamIssues, NO_PASS_ISSUES, type LogSpill, type PassIssues } from './stream-issues.js';
 import type { StreamIds } from './stream-ids.js';
 
 /**
@@ -48,7 +48,8 @@ export type PassIds = { readonly ids: StreamIds; readonly candidates?: undefined
  * to repeat is not added to the session (the settlement will be redone anyway). Second pass
  * (`candidates`): records whose id hash is a candidate are held back until the end, when the
  * true duplicates are known: every record of a duplicated id is excluded (as `settle` does), the
- * others are added. May throw a `SpillFailure` from the spill store.
+ * others are added. With `logSpill`, the issue log keeps its full blocks in the store it opens.
+ * May throw a `SpillFailure` from a spill store.
  *
  * @example
  * const first = await runPass(openRows(source, 0)!, run, 'lenient', session, { ids: streamIds(undefined) });
@@ -59,10 +60,11 @@ export async function runPass(
   mode: ValidationMode,
   session: SettlementSession,
   track: PassIds,
+  logSpill?: LogSpill,
 ): Promise<PassOutcome> {
   const { ids, candidates } = track;
   const readerIssues: RecordIssue[] = [];
-  const issues = createStreamIssues(run.action);
+  const issues = createStreamIssues(run.action, logSpill);
   const suspects = new Map<number, Located>(); // second pass: issues of records whose id is a candidate
   const suspectSink = locatedSink(suspects, run.action);
   const occurrences = new Map<string, Occurrence[]>();
@@ -102,7 +104,10 @@ export async function runPass(
       }
       const record = parsed ? row.record : checkOneRecord(row.record, index, line, run, hold && ids === undefined ? suspectSink : issues.sink);
       index++;
-      if (record === undefined) continue;
+      if (record === undefined) {
+        if (issues.mustFlush) await issues.flush();
+        continue;
+      }
       if (mode === 'strict' && (issues.excluded > 0 || suspects.size > 0 || readerIssues.length > 0 || repeated)) continue; // will fail
       if (!hold) {
         session.add(record);

@@ -12,22 +12,27 @@ import type { SpillStore } from '../records/spill-store.js';
 /**
  * Storage for `settleStream`. With it, the ids of a stream are hashed into a buffer of
  * `bufferIds` hashes (default 1,048,576: 8 MB); each time the buffer is full it is sorted and
- * written to a store as a run, and the runs are merged at the end to find repeated ids: memory
- * stays the same however long the stream. `openSpill` is called at most once per settlement, the
- * first time the buffer is full (a stream with fewer ids never opens a store), and the store is
- * disposed of before `settleStream` returns, whatever the outcome. In Node, `tempFileStorage()`
- * from `outcome-pay/node` gives one that writes temporary files.
+ * written to a store as a run, and the runs are merged at the end to find repeated ids. The
+ * issues of excluded records are kept as text in blocks of `issueBlockBytes` (default 262,144),
+ * each written to a store as a run when full and read back at the end. Memory stays the same
+ * however long the stream. `openSpill` is called once for the ids, the first time their buffer
+ * is full, and once per read of the records for the issues, the first time a block is full (a
+ * short stream never opens a store); every store is disposed of before `settleStream` returns,
+ * whatever the outcome (the ids' store as soon as the repeated ids are known). In Node,
+ * `tempFileStorage()` from `outcome-pay/node` gives one that writes temporary files.
  *
  * @example
  * import { tempFileStorage } from 'outcome-pay/node';
  * const storage: StreamStorage = tempFileStorage();
- * const result = await settleStream(contractJson, source, { asOf: '2025-06-30' }, storage);
+ * const result = await settleStream(contractJson, source, { asOf: '2025-06-30' }, { storage });
  */
 export interface StreamStorage {
-  /** Opens an empty spill store for one settlement. */
+  /** Opens an empty spill store. */
   readonly openSpill: () => SpillStore;
   /** Hashes kept in memory before a run is written (an integer from 1 to 2^27). */
   readonly bufferIds?: number;
+  /** Bytes of issue text kept in memory before a run is written (an integer from 1 to 2^30). */
+  readonly issueBlockBytes?: number;
 }
 
 /**
@@ -68,7 +73,7 @@ export function readStreamSettings(given: StreamSettings | StreamStorage | undef
   if (typeof value !== 'object' || value === null) {
     throw settingsError([], `the fourth argument of settleStream must be an object ({ storage?, onIssue? }) or a StreamStorage, not ${value === null ? 'null' : typeof value}`);
   }
-  if ('openSpill' in value) return { storage: value as StreamStorage };
+  if ('openSpill' in value) return { storage: checkedStorage(value as StreamStorage) };
   for (const key of Object.keys(value)) {
     if (key !== 'storage' && key !== 'onIssue') throw settingsError([key], `unknown stream setting "${key}"; known: storage, onIssue`);
   }
@@ -77,7 +82,17 @@ export function readStreamSettings(given: StreamSettings | StreamStorage | undef
   if (storage !== undefined && (typeof storage !== 'object' || storage === null || typeof (storage as { openSpill?: unknown }).openSpill !== 'function')) {
     throw settingsError(['storage'], 'storage must be a StreamStorage: an object with an openSpill function');
   }
+  if (storage !== undefined) checkedStorage(storage as StreamStorage);
   return value;
+}
+
+/** The storage, its `issueBlockBytes` checked (`bufferIds` is checked where it is used). */
+function checkedStorage(storage: StreamStorage): StreamStorage {
+  const bytes: unknown = storage.issueBlockBytes;
+  if (bytes !== undefined && (typeof bytes !== 'number' || !Number.isSafeInteger(bytes) || bytes < 1 || bytes > 2 ** 30)) {
+    throw new OutcomePayError('SPILL_SIZE', `issueBlockBytes must be an integer from 1 to 1073741824 (1 GB), not ${typeof bytes === 'number' ? String(bytes) : typeof bytes}`, ['storage', 'issueBlockBytes']);
+  }
+  return storage;
 }
 
 function settingsError(path: readonly string[], message: string): OutcomePayError {

@@ -17,12 +17,15 @@ import type { ValidationRun } from '../records/check-one.js';
 import type { StreamRow, ValidationMode } from '../records/index.js';
 import type { ParsedRow } from '../records/stream-row.js';
 import { SpillFailure } from '../records/spill-failure.js';
+import type { SpillStore } from '../records/spill-store.js';
 import { fail, type Result } from '../result.js';
 import { checkOptions, optionsFingerprintText, type CheckedOptions, type SettleOptions } from './options.js';
 import { readPrevious, type PreviousPayments } from './previous.js';
 import { openSession } from './session.js';
 import { streamIds, type StreamIds } from './stream-ids.js';
+import type { LogSpill } from './stream-issues.js';
 import { runPass } from './stream-pass.js';
+import { keepSpills } from './stream-spills.js';
 import { openRows, type RecordSource, type TypedReaders } from './stream-source.js';
 import { readStreamSettings, type StreamSettings, type StreamStorage } from './stream-storage.js';
 import type { Settlement } from './types.js';
@@ -48,9 +51,10 @@ import type { Settlement } from './types.js';
  *
  * Finding repeats needs one 64-bit hash per id. Without `storage` they are kept in a hash table in
  * memory (8 to 16 bytes per id). With `storage`, memory stays fixed: the hashes are buffered,
- * written to the spill store in sorted runs when the buffer is full, and merged at the end; the
- * store is disposed of before this returns. A store that fails gives `STREAM_SPILL_FAILED`.
- * `storage` never changes the result.
+ * written to a spill store in sorted runs when the buffer is full, and merged at the end; the
+ * issues' text is written to a spill store a block at a time; every store is disposed of before
+ * this returns. A store that fails gives `STREAM_SPILL_FAILED`. `storage` never changes the
+ * result.
  *
  * Issues: the settlement lists them in `dataQuality.issues`, as `settle` does; with `onIssue`
  * in the settings, each is passed to it instead, one at a time and in the same order, and the
@@ -93,21 +97,23 @@ export async function settleStream(
   };
   const firstRows = openRows(records, 0, typed);
   if (firstRows === undefined) return fail([notRepeatable('the records source was already consumed')]);
-  const ids = streamIds(storage);
+  const spills = storage === undefined ? undefined : keepSpills(storage);
+  const ids = streamIds(storage === undefined || spills === undefined ? undefined : { ...storage, openSpill: () => spills.open('participant ids') });
+  const logSpill = spills === undefined ? undefined : { open: (): SpillStore => spills.open('data-quality issues'), blockBytes: storage?.issueBlockBytes };
   let result: Result<Settlement>;
   try {
-    const prepared = { contract: parsed.value, options: checked.options, previous: previous.value, run, typed };
+    const prepared = { contract: parsed.value, options: checked.options, previous: previous.value, run, typed, logSpill };
     const optionsText = optionsFingerprintText(options, checked.options, previous.value.fingerprints);
     result = await settlePasses(prepared, records, firstRows, ids, optionsText, onIssue);
   } catch (error) {
     if (!(error instanceof SpillFailure)) {
-      await ids.dispose().catch(() => undefined); // the original error is the one to report
+      await spills?.dispose().catch(() => undefined); // the original error is the one to report
       throw error;
     }
     result = fail([spillFailed(error)]);
   }
   try {
-    await ids.dispose();
+    await spills?.dispose();
   } catch (error) {
     if (!(error instanceof SpillFailure)) throw error;
     result = fail([...(result.ok ? [] : result.issues), spillFailed(error)]);
@@ -121,6 +127,8 @@ interface Prepared {
   readonly previous: PreviousPayments;
   readonly run: ValidationRun;
   readonly typed: TypedReaders;
+  /** How a read's issue log spills (with storage only). */
+  readonly logSpill: LogSpill | undefined;
 }
 
 /** What validation shares across the records of a streamed settlement. */
@@ -143,10 +151,10 @@ async function settlePasses(
   optionsText: string,
   onIssue: ((issue: Issue) => void) | undefined,
 ): Promise<Result<Settlement>> {
-  const { contract, options, previous, run, typed } = prepared;
+  const { contract, options, previous, run, typed, logSpill } = prepared;
   const mode = options.records;
   let session = openSession(contract, options, previous);
-  let pass = await runPass(firstRows, run, mode, session, { ids });
+  let pass = await runPass(firstRows, run, mode, session, { ids }, logSpill);
   if (pass.fatal !== undefined) return fail(pass.fatal);
   await ids.dispose(); // the candidates are known: the spill store is no longer needed
   if (pass.candidates.size > 0) {
@@ -156,7 +164,7 @@ async function settlePasses(
     }
     const firstRead = pass.read;
     session = openSession(contract, options, previous);
-    pass = await runPass(again, run, mode, session, { candidates: pass.candidates });
+    pass = await runPass(again, run, mode, session, { candidates: pass.candidates }, logSpill);
     if (pass.fatal !== undefined) return fail(pass.fatal);
     if (pass.read !== firstRead) {
       return fail([{ code: 'STREAM_CHANGED', path: [], message: `the records source gave ${firstRead} records the first time and ${pass.read} the second: it changed while being settled` }]);
@@ -171,30 +179,30 @@ async function settlePasses(
   };
   if (onIssue === undefined || mode === 'strict') {
     const listed: Issue[] = [...readerIssues];
-    issues.each((issue) => listed.push(issue));
+    await issues.each((issue) => listed.push(issue));
     if (mode === 'strict' && listed.length > 0) return fail(listed);
     return session.finish({ ...counts, issues: listed }, optionsText);
   }
   const delivered = {
-    each(visit: (issue: Issue) => void) {
+    async each(visit: (issue: Issue) => void) {
       for (const issue of readerIssues) {
         visit(issue);
         onIssue(issue);
       }
-      issues.each((issue) => {
+      await issues.each((issue) => {
         visit(issue);
         onIssue(issue);
       });
     },
   };
-  return session.finish({ ...counts, issues: [] }, optionsText, delivered);
+  return session.finishDelivering({ ...counts, issues: [] }, optionsText, delivered);
 }
 
 function spillFailed(failure: SpillFailure): Issue {
   return {
     code: 'STREAM_SPILL_FAILED',
     path: [],
-    message: `the spill store for participant ids failed while ${failure.message}; nothing was settled`,
+    message: `the spill store for ${failure.subject} failed while ${failure.message}; nothing was settled`,
   };
 }
 

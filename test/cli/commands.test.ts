@@ -169,7 +169,7 @@ describe('outcome-pay settle streams NDJSON and CSV files', () => {
     }
   });
 
-  it('spills the ids of a streamed file to temporary files under --temp-dir: the same output, nothing left behind', async () => {
+  it('spills the ids and issues of a streamed file to temporary files under --temp-dir: the same output, nothing left behind', async () => {
     const parent = mkdtempSync(join(tmpdir(), 'outcome-pay-cli-spill-'));
     try {
       const dirs: (string | undefined)[] = [];
@@ -179,7 +179,7 @@ describe('outcome-pay settle streams NDJSON and CSV files', () => {
         const streamed = Object.assign(streamingIo(), {
           spillStorage: (dir: string | undefined) => {
             dirs.push(dir);
-            return tempFileStorage({ ...(dir === undefined ? {} : { dir }), bufferIds: 3 });
+            return tempFileStorage({ ...(dir === undefined ? {} : { dir }), bufferIds: 3, issueBlockBytes: 64 });
           },
         });
         expect(await run([...args, '--records', records, '--temp-dir', parent], streamed)).toBe(0);

@@ -2,8 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PathSegment } from '../../src/errors.js';
 import { issuePath, makeIssue, recordPlace } from '../../src/records/check-one.js';
-import { RECORD_ISSUE_CODES, type RecordIssueCode } from '../../src/records/index.js';
-import { createIssueLog } from '../../src/settlement/issue-log.js';
+import { RECORD_ISSUE_CODES, type RecordIssueAction, type RecordIssueCode } from '../../src/records/index.js';
+import { SpillFailure } from '../../src/records/spill-failure.js';
+import type { SpillStore } from '../../src/records/spill-store.js';
+import { createIssueLog, type IssueLog } from '../../src/settlement/issue-log.js';
+import { memoryStore, type MemoryStore } from '../records/memory-spill-store.js';
 
 /** Any UTF-16 code unit: lone surrogates, line breaks, quotes, backslashes, non-Latin-1 text. */
 const anyText = (maxLength: number): fc.Arbitrary<string> =>
@@ -17,11 +20,24 @@ const record = fc.record({
   issues: fc.array(reported, { minLength: 1, maxLength: 3 }),
 });
 
+/** How a log keeps its blocks: in memory, or in a memory spill store with blocks of `blockBytes`. */
+const keeping = fc.option(fc.integer({ min: 1, max: 400 }), { nil: undefined });
+
+function logKeeping(action: RecordIssueAction, blockBytes: number | undefined): { log: IssueLog; stores: MemoryStore[] } {
+  const stores: MemoryStore[] = [];
+  const open = (): MemoryStore => {
+    const store = memoryStore();
+    stores.push(store);
+    return store;
+  };
+  return { log: blockBytes === undefined ? createIssueLog(action) : createIssueLog(action, open, blockBytes), stores };
+}
+
 describe('createIssueLog', () => {
-  it('gives back exactly the issues makeIssue builds from what was reported, in order', () => {
-    fc.assert(
-      fc.property(fc.array(record, { maxLength: 30 }), fc.constantFrom('excluded', 'rejected' as const), (records, action) => {
-        const log = createIssueLog(action);
+  it('gives back exactly the issues makeIssue builds from what was reported, in order, in memory or spilled', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(record, { maxLength: 30 }), fc.constantFrom('excluded', 'rejected' as const), keeping, async (records, action, blockBytes) => {
+        const { log, stores } = logKeeping(action, blockBytes);
         const expected = [];
         let index = 0;
         for (const { id, line, issues } of records) {
@@ -31,32 +47,40 @@ describe('createIssueLog', () => {
             log.sink(place, issue.code, issue.path, issue.message);
             expected.push(makeIssue(issue.code, issuePath(index, issue.path), issue.message, place, action));
           }
+          if (log.mustFlush) await log.flush();
+          expect(log.mustFlush).toBe(false);
         }
-        const issues = log.issues();
+        const issues = await log.issues();
         expect(issues).toEqual(expected);
         expect(JSON.stringify(issues)).toBe(JSON.stringify(expected));
         expect(issues.map((issue) => Object.keys(issue))).toEqual(expected.map((issue) => Object.keys(issue)));
+        expect(stores.length).toBeLessThanOrEqual(1); // a store is opened once, if at all
+        if (blockBytes !== undefined && blockBytes < 30 && records.length > 2) expect(stores[0]?.log.writes).toBeGreaterThan(0);
       }),
       { numRuns: 300 },
     );
   });
 
-  it('keeps many records and messages longer than a block', () => {
-    const log = createIssueLog('excluded');
-    const long = `é${'x'.repeat(70_000)}\ud800`;
-    const expected = [];
-    for (let index = 0; index < 3000; index++) {
-      const place = recordPlace(index, `P${index}`, index + 2);
-      const message = index % 1000 === 7 ? long : `field ${index} is wrong`;
-      log.sink(place, 'FIELD_TYPE', ['field'], message);
-      expected.push(makeIssue('FIELD_TYPE', [index, 'field'], message, place, 'excluded'));
+  it('keeps many records and messages longer than a block', async () => {
+    for (const blockBytes of [undefined, 1000]) {
+      const { log, stores } = logKeeping('excluded', blockBytes);
+      const long = `é${'x'.repeat(70_000)}\ud800`;
+      const expected = [];
+      for (let index = 0; index < 3000; index++) {
+        const place = recordPlace(index, `P${index}`, index + 2);
+        const message = index % 1000 === 7 ? long : `field ${index} is wrong`;
+        log.sink(place, 'FIELD_TYPE', ['field'], message);
+        expected.push(makeIssue('FIELD_TYPE', [index, 'field'], message, place, 'excluded'));
+        if (log.mustFlush) await log.flush();
+      }
+      expect(await log.issues()).toEqual(expected);
+      expect(await log.issues()).toEqual([]); // the log is emptied
+      if (blockBytes !== undefined) expect(stores[0]?.runs.some((run) => run.length > 70_000)).toBe(true); // a long line is a block of its own
     }
-    expect(log.issues()).toEqual(expected);
-    expect(log.issues()).toEqual([]); // the log is emptied
   });
 
-  it('each visits the issues issues() would give, in order, once', () => {
-    const build = (): ReturnType<typeof createIssueLog> => {
+  it('each visits the issues issues() would give, in order, once', async () => {
+    const build = (): IssueLog => {
       const log = createIssueLog('excluded');
       for (let index = 0; index < 2000; index++) {
         const place = recordPlace(index * 2, `P${index}`, index + 2);
@@ -67,11 +91,35 @@ describe('createIssueLog', () => {
     };
     const visited: unknown[] = [];
     const log = build();
-    log.each((issue) => visited.push(issue));
+    await log.each((issue) => visited.push(issue));
     expect(visited).toHaveLength(2000 + 667);
-    expect(visited).toEqual(build().issues());
-    log.each(() => {
+    expect(visited).toEqual(await build().issues());
+    await log.each(() => {
       throw new Error('the log was emptied');
     });
+  });
+
+  it('a spill store that fails throws a SpillFailure about the data-quality issues, naming the block', async () => {
+    const failing = (overrides: Partial<SpillStore>) => (): SpillStore => ({ ...memoryStore(), ...overrides });
+    const cases: [() => SpillStore, string][] = [
+      [failing({ writeRun: () => Promise.reject(new Error('ENOSPC')) }), 'writing issue block 0 ('],
+      [failing({ readRun: () => Promise.reject(new Error('EIO')) }), 'reading issue block 0 ('],
+      [failing({ readRun: () => Promise.resolve(3) }), 'reading issue block 0 ('],
+      [() => { throw new Error('no storage'); }, 'opening the spill store'],
+    ];
+    for (const [open, operation] of cases) {
+      const log = createIssueLog('excluded', open, 10);
+      const run = async (): Promise<void> => {
+        for (let index = 0; index < 3; index++) {
+          log.sink(recordPlace(index, `P${index}`, undefined), 'FIELD_TYPE', ['field'], 'wrong');
+          if (log.mustFlush) await log.flush();
+        }
+        await log.issues();
+      };
+      const failure = await run().then(() => undefined, (error: unknown) => error);
+      expect(failure).toBeInstanceOf(SpillFailure);
+      expect((failure as SpillFailure).subject).toBe('data-quality issues');
+      expect((failure as SpillFailure).operation).toContain(operation);
+    }
   });
 });

@@ -15,12 +15,13 @@ afterEach(() => {
 });
 
 describe('settleStream with temporary files (outcome-pay/node)', () => {
-  it('tiny buffer: byte-identical to settle, duplicates included, files written and all removed', async () => {
+  it('tiny buffers (ids, issue blocks): byte-identical to settle, duplicates included, files written and all removed', async () => {
     for (const records of ['lenient', 'strict'] as const) {
-      for (const bufferIds of [1, 3]) {
+      for (const [bufferIds, issueBlockBytes] of [[1, undefined], [3, 1], [1000, 1]] as const) {
         const settleOptions = { ...options, records, detail: 'participants' } as const;
         let written = 0;
-        const files = tempFileStorage({ dir: parent, bufferIds });
+        const files = tempFileStorage({ dir: parent, bufferIds, ...(issueBlockBytes === undefined ? {} : { issueBlockBytes }) });
+        expect(files.issueBlockBytes).toBe(issueBlockBytes);
         const storage: StreamStorage = {
           ...files,
           openSpill: () => {

@@ -23,9 +23,10 @@ amount explained (docs/settlement.md). Records: .json, .ndjson/.jsonl or .csv (d
   --detail participants   list the participant ids behind every line
   --strict       fail on any invalid record (default: exclude it and report it)
   --summary      print a readable summary instead of the JSON document
-  --temp-dir     where a streamed NDJSON or CSV file of more than about a million records keeps
-                 its participant id hashes while duplicates are looked for (default: the system's
-                 temporary directory; the files are removed when done)
+  --temp-dir     where a streamed NDJSON or CSV file keeps its participant id hashes (beyond
+                 about a million records) and its invalid records' issue text (beyond 256 KB)
+                 until the end (default: the system's temporary directory; the files are
+                 removed when done)
 Exit codes: 0 settled, 1 invalid input (every problem is printed), 2 bad command line.`;
 
 function required(values: ReadonlyMap<string, string>, name: string): string {
