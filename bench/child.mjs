@@ -1,9 +1,13 @@
 /**
  * One streaming measurement in its own process (so its peak RSS is its own):
- * node --expose-gc bench/child.mjs <stream|baseline> <ndjson|csv> <file> <asOf>
- * Prints one JSON line: wall ms, records, maxRSS MB, retained heap bytes per record.
+ * node --expose-gc bench/child.mjs <stream|listed|baseline> <ndjson|csv> <file> <asOf>
+ * `stream`: settleStream with a spill store, the issues delivered to onIssue and written to a file;
+ * `listed`: the same with the issues listed in the settlement (the default of settleStream).
+ * Prints one JSON line: wall ms, records, maxRSS MB, retained heap bytes per record, issues delivered.
  */
-import { createReadStream } from 'node:fs';
+import { closeSync, createReadStream, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { benchContract } from './contract.mjs';
 import { baselinePayment } from './baseline.mjs';
 
@@ -27,13 +31,30 @@ const t0 = performance.now();
 let records = 0;
 let total = 0;
 let retained;
+let issues;
 if (mode === 'stream') {
-  const result = await lib.settleStream(benchContract(), { format, chunks: () => createReadStream(file, 'utf8') }, { asOf }, tempFileStorage());
+  // As a service would: the data-quality issues written out as they are delivered (NDJSON), not
+  // kept in the settlement, so that memory does not grow with them.
+  const dir = mkdtempSync(join(tmpdir(), 'outcome-pay-bench-'));
+  const out = openSync(join(dir, 'issues.ndjson'), 'w');
+  const onIssue = (issue) => writeSync(out, `${JSON.stringify(issue)}\n`);
+  const result = await lib.settleStream(benchContract(), { format, chunks: () => createReadStream(file, 'utf8') }, { asOf }, { storage: tempFileStorage(), onIssue });
+  closeSync(out);
+  rmSync(dir, { recursive: true });
   if (!result.ok) throw new Error(JSON.stringify(result.issues.slice(0, 3)));
   records = result.value.dataQuality.recordsRead;
+  issues = result.value.dataQuality.issuesDelivered;
   total = result.value.totals?.earned ?? null;
   globalThis.gc?.();
   retained = process.memoryUsage().heapUsed - heapBefore; // includes the settlement document
+} else if (mode === 'listed') {
+  const result = await lib.settleStream(benchContract(), { format, chunks: () => createReadStream(file, 'utf8') }, { asOf }, { storage: tempFileStorage() });
+  if (!result.ok) throw new Error(JSON.stringify(result.issues.slice(0, 3)));
+  records = result.value.dataQuality.recordsRead;
+  issues = result.value.dataQuality.issues.length;
+  total = result.value.totals?.earned ?? null;
+  globalThis.gc?.();
+  retained = process.memoryUsage().heapUsed - heapBefore; // includes the settlement and its issues
 } else {
   // The hand-written loop: read lines, parse, pay.
   let header;
@@ -55,7 +76,7 @@ if (mode === 'stream') {
 }
 const wallMs = performance.now() - t0;
 const maxRssMb = process.resourceUsage().maxRSS / 1024;
-console.log(JSON.stringify({ mode, format, records, wallMs, maxRssMb, retainedBytesPerRecord: retained === undefined ? null : retained / records, total }));
+console.log(JSON.stringify({ mode, format, records, wallMs, maxRssMb, retainedBytesPerRecord: retained === undefined ? null : retained / records, issues: issues ?? null, total }));
 
 /** The naive CSV mapping a user would write (no quoting). */
 function csvRecord(header, cells) {

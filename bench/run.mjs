@@ -32,14 +32,14 @@ for (const size of sizes) {
   const paths = await generate(size);
   const reps = size <= 1_000_000 ? 3 : 1;
   const entry = { size, inProcess: size <= 1_000_000 ? inProcess(paths, reps) : null, children: {} };
-  for (const [mode, format] of [['stream', 'ndjson'], ['stream', 'csv'], ['baseline', 'ndjson'], ['baseline', 'csv']]) {
+  for (const [mode, format] of [['stream', 'ndjson'], ['stream', 'csv'], ['listed', 'ndjson'], ['baseline', 'ndjson'], ['baseline', 'csv']]) {
     log(`  ${size}: ${mode} ${format}...`);
     entry.children[`${mode}-${format}`] = bestChild(mode, format, paths[format], reps);
   }
   results.push(entry);
 }
 const agreement = compareWithBaseline(quick ? 10_000 : 100_000);
-const report = { machine: machine(), asOf: AS_OF, results, agreement, targets: targets(results) };
+const report = { machine: machine(), asOf: AS_OF, results, agreement, targets: targets(results), listedIssuesMemory: listedIssuesMemory(results) };
 if (asJson) console.log(JSON.stringify(report, null, 2));
 else printTable(report);
 process.exit(0);
@@ -195,6 +195,19 @@ function targets(rows) {
   return out.map((t) => ({ ...t, pass: t.ratio <= t.limit }));
 }
 
+/**
+ * Not a target: peak RSS when the settlement lists its issues (settleStream's default) instead of
+ * delivering them to onIssue, at 10M against 1M. The listed issues are output held in memory
+ * (about 340 bytes each), so this grows with the number of invalid records.
+ */
+function listedIssuesMemory(rows) {
+  const at = (size) => rows.find((r) => r.size === size)?.children['listed-ndjson'];
+  const big = at(1_000_000);
+  const huge = at(10_000_000);
+  if (!big?.maxRssMb || !huge?.maxRssMb) return null;
+  return { at1M: big.maxRssMb, at10M: huge.maxRssMb, ratio: huge.maxRssMb / big.maxRssMb, issues1M: big.issues, issues10M: huge.issues };
+}
+
 function printTable(report) {
   const f = (n, d = 0) => (n === null || n === undefined ? '-' : Number(n).toFixed(d));
   console.log(`machine: ${report.machine.cpu}, ${report.machine.nproc} CPUs, node ${report.machine.node}`);
@@ -203,14 +216,17 @@ function printTable(report) {
     const p = r.inProcess;
     if (p) console.log(`${String(r.size).padEnd(10)} ${f(p.jsonParseMs).padStart(8)}ms ${f(p.validateMs).padStart(7)}ms ${f(p.validateRecordsPerSecond).padStart(10)} ${f(p.validatedHeapBytesPerRecord).padStart(10)} ${f(p.computeMs).padStart(6)}ms ${f(p.settleMs).padStart(7)}ms ${f(p.computeOverJsonParse, 2).padStart(8)}`);
   }
-  console.log('\nsize       child            wall       us/rec   maxRSS MB  retained B/rec');
+  console.log('\nsize       child            wall       us/rec   maxRSS MB  retained B/rec  issues');
   for (const r of report.results) {
     for (const [name, c] of Object.entries(r.children)) {
-      console.log(`${String(r.size).padEnd(10)} ${name.padEnd(16)} ${c.error ? 'ERROR ' + c.error.slice(0, 60) : `${f(c.wallMs).padStart(7)}ms ${f(c.microsPerRecord, 2).padStart(8)} ${f(c.maxRssMb).padStart(10)} ${f(c.retainedBytesPerRecord, 1).padStart(14)}`}`);
+      console.log(`${String(r.size).padEnd(10)} ${name.padEnd(16)} ${c.error ? 'ERROR ' + c.error.slice(0, 60) : `${f(c.wallMs).padStart(7)}ms ${f(c.microsPerRecord, 2).padStart(8)} ${f(c.maxRssMb).padStart(10)} ${f(c.retainedBytesPerRecord, 1).padStart(14)} ${f(c.issues).padStart(7)}`}`);
     }
   }
+  console.log('\nstream: issues delivered to onIssue (written to a file); listed: issues kept in the settlement');
   const a = report.agreement;
   console.log(`\nfloat baseline vs outcome-pay on ${a.size} records: ${a.baselineWrong} of ${a.participants} participants paid differently (${f(a.baselineWrongShare * 100, 1)} %); baseline total ${a.baselineTotal}, outcome-pay earned ${a.outcomePayEarned}`);
   console.log('\ntargets:');
   for (const t of report.targets) console.log(`  ${t.pass ? 'PASS' : 'MISS'}  ${t.target}: ${f(t.ratio, 2)}${t.unit ? ' ' + t.unit : ''} (limit ${t.limit})`);
+  const listed = report.listedIssuesMemory;
+  if (listed) console.log(`  (not a target) issues listed in the settlement: peak RSS ${f(listed.at10M)} MB at 10M / ${f(listed.at1M)} MB at 1M = ${f(listed.ratio, 2)} x (${listed.issues10M} / ${listed.issues1M} issues)`);
 }
