@@ -2,7 +2,7 @@
  * The issues of a stream's excluded records, kept as text in byte arrays while the stream runs
  * and built into issue objects only at the end.
  *
- * Kept as objects, an issue costs some 330 bytes of heap (the object, its path, its message, the
+ * Kept as objects, an issue costs some 340 bytes of heap (the object, its path, its message, the
  * id), and a long list of them, promoted among the garbage of the stream, makes the engine's heap
  * grow by about twice that. Kept here, an issue costs about the length of its message in bytes,
  * outside the managed heap. Each record with issues is one line of JSON text (ASCII only: other
@@ -11,9 +11,10 @@
  * path within the record and message. At the end, each issue is built by `makeIssue` from what
  * was reported, as if it had been built at once.
  *
- * Given a spill store, the log keeps one block in memory: each full block is written to the
- * store as a run (`flush`) and read back, one at a time, at the end. Memory then stays the same
- * however many issues there are.
+ * Given a spill store, the log keeps at most two blocks in memory: each full block is written to
+ * the store as a run (`flush`), its bytes reused for a later block, and read back, one at a time,
+ * at the end. Memory then stays the same however many issues there are. Bytes read back that are
+ * not a line this log wrote throw a {@link SpillFailure}.
  *
  * @module
  */
@@ -70,6 +71,18 @@ function blockText(block: Uint8Array, length: number): string {
   return text;
 }
 
+/** Whether `value` has the shape of a logged record whose code numbers are below `codes`. */
+function isLoggedRecord(value: unknown, codes: number): value is LoggedRecord {
+  if (!Array.isArray(value) || value.length !== 4) return false;
+  const [recordIndex, line, id, reported] = value as unknown[];
+  if (!Number.isSafeInteger(recordIndex) || (line !== null && !Number.isSafeInteger(line)) || (id !== null && typeof id !== 'string') || !Array.isArray(reported)) return false;
+  return reported.every((entry: unknown) => {
+    if (!Array.isArray(entry) || entry.length !== 3) return false;
+    const [number, path, message] = entry as unknown[];
+    return Number.isSafeInteger(number) && (number as number) >= 0 && (number as number) < codes && Array.isArray(path) && typeof message === 'string';
+  });
+}
+
 /** A block of text: its bytes and how many are filled. */
 interface Block {
   bytes: Uint8Array;
@@ -99,6 +112,7 @@ export function createIssueLog(action: RecordIssueAction, openSpill?: () => Spil
   const codes: RecordIssueCode[] = [];
   const codeNumbers = new Map<RecordIssueCode, number>();
   let store: SpillStore | undefined;
+  let spare: Uint8Array | undefined; // a written block's bytes, for the next block: two buffers in all, not one per block
   let place: RecordPlace | undefined;
   let pending: LoggedRecord | undefined;
 
@@ -106,7 +120,9 @@ export function createIssueLog(action: RecordIssueAction, openSpill?: () => Spil
     const needed = line.length + 1;
     let block = blocks.at(-1);
     if (block === undefined || block.filled + needed > block.bytes.length) {
-      block = { bytes: new Uint8Array(Math.max(blockSize, needed)), filled: 0 };
+      const size = Math.max(blockSize, needed);
+      block = { bytes: spare !== undefined && size === blockSize ? spare : new Uint8Array(size), filled: 0 };
+      if (size === blockSize) spare = undefined;
       blocks.push(block);
     }
     const bytes = block.bytes;
@@ -128,6 +144,7 @@ export function createIssueLog(action: RecordIssueAction, openSpill?: () => Spil
     for (const block of blocks.splice(0, count)) {
       const run = await spillStep(`writing issue block ${stored.length} (${block.filled} bytes)`, () => opened.writeRun(block.bytes.subarray(0, block.filled)), SUBJECT);
       stored.push({ run, bytes: block.filled });
+      if (block.bytes.length === blockSize) spare = block.bytes;
     }
   }
 
@@ -145,10 +162,11 @@ export function createIssueLog(action: RecordIssueAction, openSpill?: () => Spil
     }
   }
 
-  function visitText(text: string, visit: (issue: RecordIssue) => void): void {
+  function visitText(text: string, visit: (issue: RecordIssue) => void, readBack?: string): void {
     for (const line of text.split('\n')) {
       if (line === '') continue;
-      const [recordIndex, lineNumber, id, reported] = JSON.parse(line) as LoggedRecord;
+      const logged = readBack === undefined ? (JSON.parse(line) as LoggedRecord) : checkedLine(line, readBack);
+      const [recordIndex, lineNumber, id, reported] = logged;
       const where = recordPlace(recordIndex, id ?? undefined, lineNumber ?? undefined);
       for (const [number, path, message] of reported) {
         visit(makeIssue(codes[number] as RecordIssueCode, issuePath(recordIndex, path), message, where, action));
@@ -156,15 +174,28 @@ export function createIssueLog(action: RecordIssueAction, openSpill?: () => Spil
     }
   }
 
+  /** A line read back from the store, or a SpillFailure when it is not one this log wrote. */
+  function checkedLine(line: string, operation: string): LoggedRecord {
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      value = undefined;
+    }
+    if (!isLoggedRecord(value, codes.length)) throw new SpillFailure(operation, 'the store gave back bytes that are not the ones written', SUBJECT);
+    return value;
+  }
+
   async function each(visit: (issue: RecordIssue) => void): Promise<void> {
     settlePending();
     place = undefined;
-    let into = new Uint8Array(0);
+    let into = spare ?? new Uint8Array(0);
+    spare = undefined;
     for (let number = 0; number < stored.length; number++) {
       const { bytes } = stored[number] as StoredBlock;
       if (into.length < bytes) into = new Uint8Array(bytes);
       await readBlock(number, into);
-      visitText(blockText(into, bytes), visit);
+      visitText(blockText(into, bytes), visit, `reading issue block ${number} (${bytes} bytes)`);
     }
     stored.length = 0;
     // Blocks in memory, each let go as soon as it is read.

@@ -39,12 +39,16 @@ export interface StreamStorage {
  * The fourth argument of `settleStream`. `storage`: see {@link StreamStorage}. `onIssue`: receives
  * each data-quality issue of a settlement, one at a time, in the order `dataQuality.issues` would
  * list them, instead of the settlement listing them; the settlement then has an empty `issues`
- * and their number as `issuesDelivered`, and the same figures and fingerprint. It is called only
- * once the settlement is sure to succeed (after the last read and the schedule), before
- * `settleStream` resolves; the issues are built from compact text one at a time, so that they are
- * never in memory all together. An exception thrown by `onIssue` rejects `settleStream` with it.
- * In strict mode, problems refuse the settlement, which lists them as always (`onIssue` is not
- * called).
+ * and their number as `issuesDelivered`, and the same figures and fingerprint. It is called after
+ * the last read and the schedule (a settlement that fails before, say for a missing indicator,
+ * delivers nothing), before `settleStream` resolves; the issues are built from compact text one
+ * at a time, so that they are never in memory all together. It is called synchronously: a
+ * promise it returns is not awaited. An exception thrown by `onIssue` rejects `settleStream` with
+ * it. With a spill store, the issue text is read back from the store during delivery and the
+ * store removed after it: should the store fail then, the result is `STREAM_SPILL_FAILED` and the
+ * issues already delivered belong to no settlement. In strict mode, problems refuse the
+ * settlement, which lists them as always (`onIssue` is not called); a strict settlement without
+ * problems has `issuesDelivered: 0`.
  *
  * @example
  * const problems: string[] = [];
@@ -52,16 +56,17 @@ export interface StreamStorage {
  * const result = await settleStream(contractJson, source, { asOf: '2025-06-30' }, settings);
  */
 export interface StreamSettings {
-  /** A spill store for the participant ids of long streams. */
+  /** A spill store for the participant ids and the issue text of long streams. */
   readonly storage?: StreamStorage;
-  /** Receives each data-quality issue instead of the settlement listing it. */
+  /** Receives each data-quality issue instead of the settlement listing it (called synchronously). */
   readonly onIssue?: (issue: Issue) => void;
 }
 
 /**
  * The settings `settleStream` was given: a {@link StreamStorage} alone (as before settings had
- * `onIssue`) stands for `{ storage }`. A value of the wrong kind throws an `OutcomePayError`
- * `STREAM_SETTINGS` naming it.
+ * `onIssue`) stands for `{ storage }`, and may not also hold `onIssue` or `storage`. A value of
+ * the wrong kind throws an `OutcomePayError` `STREAM_SETTINGS` naming it; a `bufferIds` or
+ * `issueBlockBytes` out of range, `SPILL_SIZE`.
  *
  * @example
  * readStreamSettings(tempFileStorage()); // { storage: ... }
@@ -73,26 +78,38 @@ export function readStreamSettings(given: StreamSettings | StreamStorage | undef
   if (typeof value !== 'object' || value === null) {
     throw settingsError([], `the fourth argument of settleStream must be an object ({ storage?, onIssue? }) or a StreamStorage, not ${value === null ? 'null' : typeof value}`);
   }
-  if ('openSpill' in value) return { storage: checkedStorage(value as StreamStorage) };
+  if ('openSpill' in value) {
+    // A StreamStorage alone. Settings spread into it would be lost: refuse them.
+    for (const key of ['onIssue', 'storage']) {
+      if (key in value) throw settingsError([key], `a StreamStorage (an object with openSpill) was given with "${key}": pass { storage, onIssue } instead`);
+    }
+    return { storage: checkedStorage(value, []) };
+  }
   for (const key of Object.keys(value)) {
     if (key !== 'storage' && key !== 'onIssue') throw settingsError([key], `unknown stream setting "${key}"; known: storage, onIssue`);
   }
   const { storage, onIssue } = value as { storage?: unknown; onIssue?: unknown };
   if (onIssue !== undefined && typeof onIssue !== 'function') throw settingsError(['onIssue'], `onIssue must be a function, not ${onIssue === null ? 'null' : typeof onIssue}`);
-  if (storage !== undefined && (typeof storage !== 'object' || storage === null || typeof (storage as { openSpill?: unknown }).openSpill !== 'function')) {
+  if (storage !== undefined && (typeof storage !== 'object' || storage === null)) {
     throw settingsError(['storage'], 'storage must be a StreamStorage: an object with an openSpill function');
   }
-  if (storage !== undefined) checkedStorage(storage as StreamStorage);
-  return value;
+  return storage === undefined ? value : { ...(value as StreamSettings), storage: checkedStorage(storage, ['storage']) };
 }
 
-/** The storage, its `issueBlockBytes` checked (`bufferIds` is checked where it is used). */
-function checkedStorage(storage: StreamStorage): StreamStorage {
-  const bytes: unknown = storage.issueBlockBytes;
-  if (bytes !== undefined && (typeof bytes !== 'number' || !Number.isSafeInteger(bytes) || bytes < 1 || bytes > 2 ** 30)) {
-    throw new OutcomePayError('SPILL_SIZE', `issueBlockBytes must be an integer from 1 to 1073741824 (1 GB), not ${typeof bytes === 'number' ? String(bytes) : typeof bytes}`, ['storage', 'issueBlockBytes']);
+/** The storage, checked: `openSpill` a function, `bufferIds` and `issueBlockBytes` in range (`at` is where it was given). */
+function checkedStorage(storage: object, at: readonly string[]): StreamStorage {
+  const { openSpill, bufferIds, issueBlockBytes } = storage as { openSpill?: unknown; bufferIds?: unknown; issueBlockBytes?: unknown };
+  if (typeof openSpill !== 'function') throw settingsError(at.length === 0 ? ['openSpill'] : at, 'storage must be a StreamStorage: an object with an openSpill function');
+  checkSize(bufferIds, 2 ** 27, 'bufferIds', '134217728 (1 GB of hashes)', at);
+  checkSize(issueBlockBytes, 2 ** 30, 'issueBlockBytes', '1073741824 (1 GB)', at);
+  return storage as StreamStorage;
+}
+
+function checkSize(value: unknown, max: number, name: string, maxText: string, at: readonly string[]): void {
+  if (value === undefined) return;
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1 || value > max) {
+    throw new OutcomePayError('SPILL_SIZE', `${name} must be an integer from 1 to ${maxText}, not ${typeof value === 'number' ? String(value) : typeof value}`, [...at, name]);
   }
-  return storage;
 }
 
 function settingsError(path: readonly string[], message: string): OutcomePayError {

@@ -65,7 +65,7 @@ import type { Settlement } from './types.js';
  * @param contract - the contract JSON (parsed)
  * @param records - where the records come from
  * @param options - the options of `settle`
- * @param settings - `{ storage?, onIssue? }` ({@link StreamSettings}), or a {@link StreamStorage} alone: a spill store for the ids of long streams (in Node: `tempFileStorage()` from `outcome-pay/node`)
+ * @param settings - `{ storage?, onIssue? }` ({@link StreamSettings}), or a {@link StreamStorage} alone: a spill store for the ids and the issue text of long streams (in Node: `tempFileStorage()` from `outcome-pay/node`)
  * @example
  * import { createReadStream } from 'node:fs';
  * import { tempFileStorage } from 'outcome-pay/node';
@@ -102,7 +102,8 @@ export async function settleStream(
   const logSpill = spills === undefined ? undefined : { open: (): SpillStore => spills.open('data-quality issues'), blockBytes: storage?.issueBlockBytes };
   let result: Result<Settlement>;
   try {
-    const prepared = { contract: parsed.value, options: checked.options, previous: previous.value, run, typed, logSpill };
+    const disposeStores = (): Promise<void> => spills?.dispose() ?? Promise.resolve();
+    const prepared = { contract: parsed.value, options: checked.options, previous: previous.value, run, typed, logSpill, disposeStores };
     const optionsText = optionsFingerprintText(options, checked.options, previous.value.fingerprints);
     result = await settlePasses(prepared, records, firstRows, ids, optionsText, onIssue);
   } catch (error) {
@@ -129,6 +130,8 @@ interface Prepared {
   readonly typed: TypedReaders;
   /** How a read's issue log spills (with storage only). */
   readonly logSpill: LogSpill | undefined;
+  /** Disposes of the spill stores opened so far. */
+  readonly disposeStores: () => Promise<void>;
 }
 
 /** What validation shares across the records of a streamed settlement. */
@@ -158,6 +161,7 @@ async function settlePasses(
   if (pass.fatal !== undefined) return fail(pass.fatal);
   await ids.dispose(); // the candidates are known: the spill store is no longer needed
   if (pass.candidates.size > 0) {
+    await prepared.disposeStores(); // the first read's issue log is not the settlement's
     const again = openRows(records, 1, typed);
     if (again === undefined) {
       return fail([notRepeatable('some participant ids occur more than once, and every record of a repeated id must be excluded, but the records source can be read only once: pass a function that opens it again')]);
@@ -177,10 +181,10 @@ async function settlePasses(
     recordsSettled: pass.settled,
     recordsExcluded: issues.excluded + readerIssues.length,
   };
-  if (onIssue === undefined || mode === 'strict') {
+  if (onIssue === undefined || (mode === 'strict' && counts.recordsExcluded > 0)) {
     const listed: Issue[] = [...readerIssues];
     await issues.each((issue) => listed.push(issue));
-    if (mode === 'strict' && listed.length > 0) return fail(listed);
+    if (mode === 'strict' && listed.length > 0) return fail(listed); // strict: problems refuse the settlement
     return session.finish({ ...counts, issues: listed }, optionsText);
   }
   const delivered = {

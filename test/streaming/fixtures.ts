@@ -24,6 +24,8 @@ export const messy: unknown[] = [
   { ...(sample[3] as object), baselineWage: '-1' },
   42,
 ];
+/** The sample and 20 records of an unknown cohort: ids that do not repeat, so a stream of them is read once. */
+export const manyInvalid: unknown[] = [...sample, ...Array.from({ length: 20 }, (_, i) => ({ id: `Q${i}`, cohort: 'nope', enrolledOn: '2023-01-09' }))];
 /** `messy` as NDJSON text. */
 export const messyNdjson = `${messy.map((record) => JSON.stringify(record)).join('\n')}\n`;
 

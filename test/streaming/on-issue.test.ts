@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { OutcomePayError, settle, settleStream, type Issue, type Settlement, type StreamStorage } from '../../src/index.js';
 import { memoryStore, type MemoryStore } from '../records/memory-spill-store.js';
-import { chunks, contract, fromArray, messy, messyNdjson, options } from './fixtures.js';
+import { chunks, contract, fromArray, manyInvalid, messy, messyNdjson, options } from './fixtures.js';
 
 /** A storage on memory stores, keeping every store it opens. */
 function memoryStorage(bufferIds: number): StreamStorage & { readonly stores: MemoryStore[] } {
@@ -99,13 +99,27 @@ describe('settleStream with onIssue', () => {
     expect(calls).toBe(0);
   });
 
-  it('an exception from onIssue rejects settleStream with it, the store already disposed of', async () => {
-    const storage = memoryStorage(2);
-    const failing = (): void => {
-      throw new Error('the issue table is full');
-    };
-    await expect(settleStream(contract, () => fromArray(messy), options, { storage, onIssue: failing })).rejects.toThrow('the issue table is full');
-    expect(storage.stores.map((store) => store.log.disposed)).toEqual([1]); // the first read's, the only one that spills
+  it('an exception from onIssue rejects settleStream with it, every store disposed of once', async () => {
+    for (const issueBlockBytes of [undefined, 1]) {
+      const storage = { ...memoryStorage(2), ...(issueBlockBytes === undefined ? {} : { issueBlockBytes }) };
+      let calls = 0;
+      const failing = (): void => {
+        if (++calls === 2) throw new Error('the issue table is full');
+      };
+      await expect(settleStream(contract, () => fromArray(manyInvalid), options, { storage, onIssue: failing })).rejects.toThrow('the issue table is full');
+      // the ids' store (disposed of before delivery); with blocks of one byte also the issue
+      // store, being read back when onIssue throws
+      expect(storage.stores.map((store) => store.log.disposed)).toEqual(issueBlockBytes === undefined ? [1] : [1, 1]);
+    }
+  });
+
+  it('strict mode without problems: issuesDelivered 0, as lenient', async () => {
+    const clean = messy.slice(0, 8);
+    const strict = { ...options, records: 'strict' as const };
+    const expected = settle(contract, clean, strict);
+    const streamed = await settleStream(contract, () => fromArray(clean), strict, { onIssue: () => undefined });
+    if (!expected.ok || !streamed.ok) throw new Error('both settle');
+    expect(streamed.value).toEqual(asDelivered(expected.value));
   });
 
   it('a StreamStorage alone is still the storage; bad settings throw STREAM_SETTINGS naming the setting', async () => {
@@ -114,6 +128,9 @@ describe('settleStream with onIssue', () => {
     expect(JSON.stringify(alone)).toBe(JSON.stringify(settle(contract, messy, options)));
     expect(storage.stores.length).toBeGreaterThan(0);
     const cases: [unknown, string, readonly string[]][] = [
+      [{ ...storage, onIssue: () => undefined }, 'a StreamStorage (an object with openSpill) was given with "onIssue": pass { storage, onIssue } instead', ['onIssue']],
+      [{ openSpill: 42 }, 'storage must be a StreamStorage: an object with an openSpill function', ['openSpill']],
+      [{ storage: { openSpill: 'tmp' } }, 'storage must be a StreamStorage: an object with an openSpill function', ['storage']],
       [null, 'must be an object ({ storage?, onIssue? }) or a StreamStorage, not null', []],
       ['tmp', 'not string', []],
       [{ onIssue: 'log' }, 'onIssue must be a function, not string', ['onIssue']],

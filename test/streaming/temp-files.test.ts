@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { settle, settleStream, type StreamStorage } from '../../src/index.js';
 import { openTempFileStore, tempFileStorage } from '../../src/node/index.js';
-import { chunks, contract, fromArray, messy, messyNdjson, options, sample } from './fixtures.js';
+import { chunks, contract, fromArray, manyInvalid, messy, messyNdjson, options, sample } from './fixtures.js';
 
 let parent = '';
 beforeEach(() => {
@@ -15,6 +15,18 @@ afterEach(() => {
 });
 
 describe('settleStream with temporary files (outcome-pay/node)', () => {
+  it('onIssue with issue blocks on temporary files: the issues settle lists, in order; nothing left behind', async () => {
+    const expected = settle(contract, manyInvalid, options);
+    if (!expected.ok) throw new Error('the records settle in lenient mode');
+    const delivered: unknown[] = [];
+    const storage = tempFileStorage({ dir: parent, bufferIds: 4, issueBlockBytes: 64 });
+    const streamed = await settleStream(contract, () => fromArray(manyInvalid), options, { storage, onIssue: (issue) => delivered.push(issue) });
+    expect(delivered).toEqual(expected.value.dataQuality.issues);
+    expect(delivered).toHaveLength(20);
+    expect(streamed.ok ? streamed.value.fingerprint : undefined).toEqual(expected.value.fingerprint);
+    expect(readdirSync(parent)).toEqual([]);
+  });
+
   it('tiny buffers (ids, issue blocks): byte-identical to settle, duplicates included, files written and all removed', async () => {
     for (const records of ['lenient', 'strict'] as const) {
       for (const [bufferIds, issueBlockBytes] of [[1, undefined], [3, 1], [1000, 1]] as const) {
