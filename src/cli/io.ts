@@ -36,10 +36,30 @@ export interface CliIo {
    */
   spillStorage?(dir: string | undefined): StreamStorage;
   /**
+   * Creates (or empties) a file to write text to, for `settle --issues`. Rejects when the file
+   * cannot be created. Optional: without it, `--issues` is refused.
+   */
+  createFile?(path: string): Promise<CliFile>;
+  /**
    * Environment variables. Only `OUTCOME_PAY_DEBUG` is read (`1` prints stack traces for
    * internal errors). Omit it in tests to get the default behaviour.
    */
   readonly env?: Readonly<Record<string, string | undefined>>;
+}
+
+/**
+ * A file being written: `write` appends text at once (synchronously), `close` keeps the file,
+ * `discard` closes and removes it.
+ *
+ * @example
+ * const file = await io.createFile('issues.ndjson');
+ * file.write('{"code":"DATE_FORMAT"}\n');
+ * await file.close();
+ */
+export interface CliFile {
+  write(text: string): void;
+  close(): Promise<void>;
+  discard(): Promise<void>;
 }
 
 /**

@@ -8,7 +8,7 @@
  *
  * @module
  */
-import { createReadStream } from 'node:fs';
+import { closeSync, createReadStream, openSync, rmSync, writeSync } from 'node:fs';
 import { access, constants, readFile } from 'node:fs/promises';
 import { tempFileStorage } from '../node/index.js';
 import { run } from './run.js';
@@ -35,6 +35,25 @@ const io: CliIo = {
     return () => createReadStream(path, { encoding: 'utf8' }) as AsyncIterable<string>;
   },
   spillStorage: (dir) => tempFileStorage(dir === undefined ? {} : { dir }),
+  createFile: (path) => {
+    const fd = openSync(path, 'w');
+    let open = true;
+    const close = (): void => {
+      if (open) closeSync(fd);
+      open = false;
+    };
+    return Promise.resolve({
+      write: (text) => {
+        writeSync(fd, text);
+      },
+      close: () => Promise.resolve(close()),
+      discard: () => {
+        close();
+        rmSync(path, { force: true });
+        return Promise.resolve();
+      },
+    });
+  },
   env: process.env,
 };
 

@@ -169,6 +169,60 @@ describe('outcome-pay settle streams NDJSON and CSV files', () => {
     }
   });
 
+  /** Files written through `createFile`, by path, with what happened to each. */
+  function withFiles<T extends object>(io: T): T & { written: Map<string, { text: string; state: 'open' | 'closed' | 'discarded' }> } {
+    const written = new Map<string, { text: string; state: 'open' | 'closed' | 'discarded' }>();
+    return Object.assign(io, {
+      written,
+      createFile: (path: string) => {
+        if (path.startsWith('/nonexistent/')) return Promise.reject(Object.assign(new Error('no such directory'), { code: 'ENOENT' }));
+        const file = { text: '', state: 'open' as 'open' | 'closed' | 'discarded' };
+        written.set(path, file);
+        return Promise.resolve({
+          write: (text: string) => {
+            file.text += text;
+          },
+          close: () => Promise.resolve(void (file.state = 'closed')),
+          discard: () => Promise.resolve(void (file.state = 'discarded')),
+        });
+      },
+    });
+  }
+
+  it('--issues: the issues go to the file, one JSON object per line; the settlement counts them; whole and streamed files alike', async () => {
+    for (const records of ['records.csv', 'records.ndjson']) {
+      const listed = fakeIo(programme);
+      expect(await run([...args, '--records', records], listed)).toBe(0);
+      const expected = JSON.parse(listed.stdoutText()) as Settlement;
+      const { issues, ...counts } = expected.dataQuality;
+      expect(issues.length).toBeGreaterThan(0);
+      const outputs: string[] = [];
+      for (const io of [withFiles(fakeIo(programme)), withFiles(streamingIo())]) {
+        expect(await run([...args, '--records', records, '--issues', 'issues.ndjson'], io)).toBe(0);
+        const file = io.written.get('issues.ndjson');
+        expect(file?.state).toBe('closed');
+        expect(file?.text.split('\n').filter(Boolean).map((line) => JSON.parse(line) as unknown)).toEqual(issues);
+        const settlement = JSON.parse(io.stdoutText()) as Settlement;
+        expect(settlement).toEqual({ ...expected, dataQuality: { ...counts, issues: [], issuesDelivered: issues.length } });
+        outputs.push(io.stdoutText());
+      }
+      expect(outputs[1]).toBe(outputs[0]); // the streamed document is the whole-file one, byte for byte
+    }
+  });
+
+  it('--issues: a refused settlement removes the file; a file that cannot be created is a usage error', async () => {
+    const strict = withFiles(streamingIo());
+    expect(await run([...args, '--records', 'records.ndjson', '--strict', '--issues', 'issues.ndjson'], strict)).toBe(1);
+    expect(strict.written.get('issues.ndjson')?.state).toBe('discarded');
+    expect(strict.stderrText()).toContain('nothing was settled');
+    const nowhere = withFiles(streamingIo());
+    expect(await run([...args, '--records', 'records.ndjson', '--issues', '/nonexistent/issues.ndjson'], nowhere)).toBe(2);
+    expect(nowhere.stderrText()).toContain('cannot write issues file "/nonexistent/issues.ndjson" (ENOENT)');
+    const noFiles = streamingIo();
+    expect(await run([...args, '--records', 'records.ndjson', '--issues', 'issues.ndjson'], noFiles)).toBe(2);
+    expect(noFiles.stderrText()).toContain('--issues needs a file system');
+  });
+
   it('spills the ids and issues of a streamed file to temporary files under --temp-dir: the same output, nothing left behind', async () => {
     const parent = mkdtempSync(join(tmpdir(), 'outcome-pay-cli-spill-'));
     try {

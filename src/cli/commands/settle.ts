@@ -4,9 +4,11 @@
  * @module
  */
 import type { Issue } from '../../errors.js';
-import { settle, settleStream, type SettleOptions } from '../../settlement/index.js';
+import { ok, type Result } from '../../result.js';
+import { settle, settleStream, type Settlement, type SettleOptions } from '../../settlement/index.js';
 import { parseArgs } from '../args.js';
 import { openRecordsStream, readJsonFile, readRecordsFile } from '../input.js';
+import { openIssuesFile } from '../issues-file.js';
 import { CliUsageError, EXIT } from '../io.js';
 import { issueLines } from '../print-issues.js';
 import { settlementSummary } from '../summary.js';
@@ -15,6 +17,7 @@ import type { Command } from './command.js';
 const USAGE = `Usage: outcome-pay settle --contract <file> --records <file> --as-of <YYYY-MM-DD>
                         [--previous <settlement.json>]... [--indicators <file>]
                         [--detail participants] [--strict] [--summary] [--temp-dir <dir>]
+                        [--issues <file>]
 
 Computes what is owed under the contract as of the date: every tranche, split among payers, each
 amount explained (docs/settlement.md). Records: .json, .ndjson/.jsonl or .csv (docs/records.md).
@@ -23,6 +26,9 @@ amount explained (docs/settlement.md). Records: .json, .ndjson/.jsonl or .csv (d
   --detail participants   list the participant ids behind every line
   --strict       fail on any invalid record (default: exclude it and report it)
   --summary      print a readable summary instead of the JSON document
+  --issues       write the data-quality issues to this file, one JSON object per line, instead
+                 of listing them in the settlement (which then gives their number as
+                 issuesDelivered): with a streamed file, memory then does not grow with them
   --temp-dir     where a streamed NDJSON or CSV file keeps its participant id hashes (beyond
                  about a million records) and its invalid records' issue text (beyond 256 KB)
                  until the end (default: the system's temporary directory; the files are
@@ -42,7 +48,7 @@ export const settleCommand: Command = {
   usage: USAGE,
   async run(args, io) {
     const parsed = parseArgs('settle', args, {
-      values: ['contract', 'records', 'as-of', 'indicators', 'detail', 'temp-dir'],
+      values: ['contract', 'records', 'as-of', 'indicators', 'detail', 'temp-dir', 'issues'],
       repeated: ['previous'],
       flags: ['strict', 'summary'],
     });
@@ -69,11 +75,27 @@ export const settleCommand: Command = {
       records: parsed.flags.has('strict') ? 'strict' : 'lenient',
     };
     const storage = io.spillStorage?.(parsed.values.get('temp-dir'));
-    const result = stream === undefined ? settle(contract, records ?? [], options) : await settleStream(contract, stream, options, storage);
+    const issuesPath = parsed.values.get('issues');
+    const issuesFile = issuesPath === undefined ? undefined : await openIssuesFile(io, issuesPath);
+    let result: Result<Settlement>;
+    try {
+      if (stream !== undefined) {
+        const settings = { ...(storage === undefined ? {} : { storage }), ...(issuesFile === undefined ? {} : { onIssue: issuesFile.onIssue }) };
+        result = await settleStream(contract, stream, options, settings);
+      } else {
+        const whole = settle(contract, records ?? [], options);
+        result = whole.ok && issuesFile !== undefined ? ok(issuesFile.moveFrom(whole.value)) : whole;
+      }
+    } catch (error) {
+      await issuesFile?.discard();
+      throw error;
+    }
     if (!result.ok) {
+      await issuesFile?.discard(); // issues already written belong to no settlement
       io.stderr(printProblems(result.issues));
       return EXIT.DATA;
     }
+    await issuesFile?.close();
     io.stdout(parsed.flags.has('summary') ? settlementSummary(result.value) : `${JSON.stringify(result.value, null, 2)}\n`);
     return EXIT.OK;
   },
