@@ -46,7 +46,10 @@ const io: CliIo = {
       write: (text) => {
         writeSync(fd, text);
       },
-      close: () => Promise.resolve(close()),
+      close: () => {
+        close();
+        return Promise.resolve();
+      },
       discard: () => {
         close();
         rmSync(path, { force: true });
