@@ -1,4 +1,5 @@
 import type { SpillStore } from '../../src/records/spill-store.js';
+import type { StreamStorage } from '../../src/settlement/index.js';
 
 /** A spill store in memory that counts what is asked of it, for tests. */
 export interface MemoryStore extends SpillStore {
@@ -27,6 +28,21 @@ export function memoryStore(): MemoryStore {
       log.disposed++;
       runs.length = 0;
       return Promise.resolve();
+    },
+  };
+}
+
+/** A storage on memory stores (ids buffered `bufferIds` at a time), keeping every store it opens. */
+export function memoryStorage(bufferIds: number, issueBlockBytes?: number): StreamStorage & { readonly stores: MemoryStore[] } {
+  const stores: MemoryStore[] = [];
+  return {
+    bufferIds,
+    ...(issueBlockBytes === undefined ? {} : { issueBlockBytes }),
+    stores,
+    openSpill: () => {
+      const store = memoryStore();
+      stores.push(store);
+      return store;
     },
   };
 }

@@ -1,6 +1,6 @@
 /** Shared inputs of the streaming tests: the example contract, the sample records, and a messy variant. */
 import { readFileSync } from 'node:fs';
-import { readNdjsonRecords } from '../../src/index.js';
+import { readNdjsonRecords, type Settlement } from '../../src/index.js';
 
 /** The example contract the sample records belong to. */
 export const contract: unknown = JSON.parse(readFileSync('examples/contracts/region-agency-convention.json', 'utf8'));
@@ -37,4 +37,10 @@ export async function* fromArray(items: readonly unknown[]): AsyncGenerator {
 /** The text in chunks of `size` characters, arriving asynchronously. */
 export async function* chunks(text: string, size = 97): AsyncGenerator<string> {
   for (let at = 0; at < text.length; at += size) yield await Promise.resolve(text.slice(at, at + size));
+}
+
+/** The settlement `settle` gives, as it would be with its issues delivered: `issues` empty, their number after them. */
+export function asDelivered(settlement: Settlement): Settlement {
+  const { issues, ...counts } = settlement.dataQuality;
+  return { ...settlement, dataQuality: { ...counts, issues: [], issuesDelivered: issues.length } };
 }

@@ -1,29 +1,9 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { OutcomePayError, settle, settleStream, type Issue, type Settlement, type StreamStorage } from '../../src/index.js';
-import { memoryStore, type MemoryStore } from '../records/memory-spill-store.js';
-import { chunks, contract, fromArray, manyInvalid, messy, messyNdjson, options } from './fixtures.js';
-
-/** A storage on memory stores, keeping every store it opens. */
-function memoryStorage(bufferIds: number): StreamStorage & { readonly stores: MemoryStore[] } {
-  const stores: MemoryStore[] = [];
-  return {
-    bufferIds,
-    stores,
-    openSpill: () => {
-      const store = memoryStore();
-      stores.push(store);
-      return store;
-    },
-  };
-}
-
-/** The settlement `settle` gives, as it would be with its issues delivered: `issues` empty, their number after them. */
-function asDelivered(settlement: Settlement): Settlement {
-  const { issues, ...counts } = settlement.dataQuality;
-  return { ...settlement, dataQuality: { ...counts, issues: [], issuesDelivered: issues.length } };
-}
+import { OutcomePayError, settle, settleStream, type Issue, type StreamStorage } from '../../src/index.js';
+import { memoryStorage } from '../records/memory-spill-store.js';
+import { asDelivered, chunks, contract, fromArray, manyInvalid, messy, messyNdjson, options } from './fixtures.js';
 
 /** `messy` with an unreadable line (NDJSON_LINE_SYNTAX) after its second record. */
 const lines = messyNdjson.split('\n');
