@@ -53,8 +53,28 @@ export interface IssueLog {
   readonly sink: IssueSink;
   readonly mustFlush: boolean;
   flush(): Promise<void>;
-  each(visit: (issue: RecordIssue) => void): Promise<void>;
+  each(visit: IssueVisitor): Promise<void>;
   issues(): Promise<RecordIssue[]>;
+}
+
+/**
+ * Receives one issue; when it returns a promise (any thenable), the next issue waits for it (a
+ * rejection stops the visit with that rejection); any other value is ignored.
+ *
+ * @example
+ * const visit: IssueVisitor = (issue) => table.insert(issue); // a promise: awaited before the next
+ */
+export type IssueVisitor = (issue: RecordIssue) => unknown;
+
+/**
+ * Whether `value` is a thenable, to be awaited.
+ *
+ * @example
+ * isThenable(Promise.resolve()); // true
+ * isThenable(3);                 // false
+ */
+export function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as { then?: unknown }).then === 'function';
 }
 
 function asciiJson(value: unknown): string {
@@ -162,14 +182,15 @@ export function createIssueLog(action: RecordIssueAction, openSpill?: () => Spil
     }
   }
 
-  function visitText(text: string, visit: (issue: RecordIssue) => void, readBack?: string): void {
+  async function visitText(text: string, visit: IssueVisitor, readBack?: string): Promise<void> {
     for (const line of text.split('\n')) {
       if (line === '') continue;
       const logged = readBack === undefined ? (JSON.parse(line) as LoggedRecord) : checkedLine(line, readBack);
       const [recordIndex, lineNumber, id, reported] = logged;
       const where = recordPlace(recordIndex, id ?? undefined, lineNumber ?? undefined);
       for (const [number, path, message] of reported) {
-        visit(makeIssue(codes[number] as RecordIssueCode, issuePath(recordIndex, path), message, where, action));
+        const visited = visit(makeIssue(codes[number] as RecordIssueCode, issuePath(recordIndex, path), message, where, action));
+        if (isThenable(visited)) await visited;
       }
     }
   }
@@ -186,7 +207,7 @@ export function createIssueLog(action: RecordIssueAction, openSpill?: () => Spil
     return value;
   }
 
-  async function each(visit: (issue: RecordIssue) => void): Promise<void> {
+  async function each(visit: IssueVisitor): Promise<void> {
     settlePending();
     place = undefined;
     let into = spare ?? new Uint8Array(0);
@@ -195,11 +216,11 @@ export function createIssueLog(action: RecordIssueAction, openSpill?: () => Spil
       const { bytes } = stored[number] as StoredBlock;
       if (into.length < bytes) into = new Uint8Array(bytes);
       await readBlock(number, into);
-      visitText(blockText(into, bytes), visit, `reading issue block ${number} (${bytes} bytes)`);
+      await visitText(blockText(into, bytes), visit, `reading issue block ${number} (${bytes} bytes)`);
     }
     stored.length = 0;
     // Blocks in memory, each let go as soon as it is read.
-    for (let block = blocks.shift(); block !== undefined; block = blocks.shift()) visitText(blockText(block.bytes, block.filled), visit);
+    for (let block = blocks.shift(); block !== undefined; block = blocks.shift()) await visitText(blockText(block.bytes, block.filled), visit);
   }
 
   return {

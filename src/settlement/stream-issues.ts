@@ -5,9 +5,9 @@
  * @module
  */
 import type { IssueSink, Located, RecordPlace } from '../records/check-one.js';
-import type { RecordIssue, RecordIssueAction } from '../records/index.js';
+import type { RecordIssueAction } from '../records/index.js';
 import type { SpillStore } from '../records/spill-store.js';
-import { createIssueLog } from './issue-log.js';
+import { createIssueLog, isThenable, type IssueVisitor } from './issue-log.js';
 
 /**
  * The excluded records' issues of a finished pass. `excluded` counts the records they are about;
@@ -21,7 +21,7 @@ import { createIssueLog } from './issue-log.js';
  */
 export interface PassIssues {
   readonly excluded: number;
-  each(visit: (issue: RecordIssue) => void): Promise<void>;
+  each(visit: IssueVisitor): Promise<void>;
 }
 
 /** The issues of a pass that found none, or whose issues are not the settlement's. */
@@ -93,16 +93,20 @@ export function createStreamIssues(action: RecordIssueAction, spill?: LogSpill):
           // A record is either logged or aside, never both: each aside record goes before the
           // first logged issue of a later record.
           let next = 0;
-          const flushUpTo = (recordIndex: number): void => {
+          const visitUpTo = async (recordIndex: number): Promise<void> => {
             for (; next < aside.length && (aside[next] as Located).recordIndex <= recordIndex; next++) {
-              for (const issue of (aside[next] as Located).issues) visit(issue);
+              for (const issue of (aside[next] as Located).issues) {
+                const visited = visit(issue);
+                if (isThenable(visited)) await visited;
+              }
             }
           };
-          await log.each((issue) => {
-            flushUpTo(issue.recordIndex ?? 0);
-            visit(issue);
+          await log.each(async (issue) => {
+            await visitUpTo(issue.recordIndex ?? 0);
+            const visited = visit(issue);
+            if (isThenable(visited)) await visited;
           });
-          flushUpTo(Infinity);
+          await visitUpTo(Infinity);
           aside.length = 0;
         },
       };

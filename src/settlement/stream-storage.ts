@@ -42,9 +42,9 @@ export interface StreamStorage {
  * and their number as `issuesDelivered`, and the same figures and fingerprint. It is called after
  * the last read and the schedule (a settlement that fails before, say for a missing indicator,
  * delivers nothing), before `settleStream` resolves; the issues are built from compact text one
- * at a time, so that they are never in memory all together. It is called synchronously: a
- * promise it returns is not awaited. An exception thrown by `onIssue` rejects `settleStream` with
- * it. With a spill store, the issue text is read back from the store during delivery and the
+ * at a time, so that they are never in memory all together. When `onIssue` returns a promise
+ * (writing to a database, say), the next issue waits for it. An exception thrown by `onIssue`, or
+ * a promise it returns that rejects, rejects `settleStream` with it. With a spill store, the issue text is read back from the store during delivery and the
  * store removed after it: should the store fail then, the result is `STREAM_SPILL_FAILED` and the
  * issues already delivered belong to no settlement. In strict mode, problems refuse the
  * settlement, which lists them as always (`onIssue` is not called); a strict settlement without
@@ -58,8 +58,8 @@ export interface StreamStorage {
 export interface StreamSettings {
   /** A spill store for the participant ids and the issue text of long streams. */
   readonly storage?: StreamStorage;
-  /** Receives each data-quality issue instead of the settlement listing it (called synchronously). */
-  readonly onIssue?: (issue: Issue) => void;
+  /** Receives each data-quality issue instead of the settlement listing it; a promise it returns is awaited before the next. */
+  readonly onIssue?: (issue: Issue) => unknown;
 }
 
 /**

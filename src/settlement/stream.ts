@@ -23,6 +23,7 @@ import { checkOptions, optionsFingerprintText, type CheckedOptions, type SettleO
 import { readPrevious, type PreviousPayments } from './previous.js';
 import { openSession } from './session.js';
 import { streamIds, type StreamIds } from './stream-ids.js';
+import { isThenable } from './issue-log.js';
 import type { LogSpill } from './stream-issues.js';
 import { runPass } from './stream-pass.js';
 import { keepSpills } from './stream-spills.js';
@@ -152,7 +153,7 @@ async function settlePasses(
   firstRows: AsyncIterable<readonly (StreamRow | ParsedRow)[]>,
   ids: StreamIds,
   optionsText: string,
-  onIssue: ((issue: Issue) => void) | undefined,
+  onIssue: StreamSettings['onIssue'],
 ): Promise<Result<Settlement>> {
   const { contract, options, previous, run, typed, logSpill } = prepared;
   const mode = options.records;
@@ -191,11 +192,12 @@ async function settlePasses(
     async each(visit: (issue: Issue) => void) {
       for (const issue of readerIssues) {
         visit(issue);
-        onIssue(issue);
+        const delivering = onIssue(issue);
+        if (isThenable(delivering)) await delivering;
       }
       await issues.each((issue) => {
         visit(issue);
-        onIssue(issue);
+        return onIssue(issue);
       });
     },
   };

@@ -124,4 +124,33 @@ describe('settleStream with onIssue', () => {
       await expect(run).rejects.toThrow(message);
     }
   });
+
+  it('an onIssue that returns a promise: each issue waits for the one before, in order; a rejection rejects settleStream', async () => {
+    for (const [records, issueBlockBytes] of [[messy, undefined], [messy, 1], [manyInvalid, 1]] as const) {
+      const expected = settle(contract, records, options);
+      if (!expected.ok) throw new Error('the records settle in lenient mode');
+      const storage = { ...memoryStorage(3), ...(issueBlockBytes === undefined ? {} : { issueBlockBytes }) };
+      const delivered: Issue[] = [];
+      let inFlight = 0;
+      let most = 0;
+      const onIssue = async (issue: Issue): Promise<void> => {
+        inFlight++;
+        most = Math.max(most, inFlight);
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        delivered.push(issue);
+        inFlight--;
+      };
+      const streamed = await settleStream(contract, () => fromArray(records), options, { storage, onIssue });
+      expect(most).toBe(1); // never two at once
+      expect(delivered).toEqual(expected.value.dataQuality.issues);
+      expect(streamed).toEqual({ ok: true, value: asDelivered(expected.value) });
+
+      const failing = { ...memoryStorage(3), ...(issueBlockBytes === undefined ? {} : { issueBlockBytes }) };
+      let calls = 0;
+      const rejecting = (): Promise<void> => (++calls === 2 ? Promise.reject(new Error('the database went away')) : Promise.resolve());
+      await expect(settleStream(contract, () => fromArray(records), options, { storage: failing, onIssue: rejecting })).rejects.toThrow('the database went away');
+      expect(calls).toBe(2); // nothing delivered after the rejection
+      expect(failing.stores.map((store) => store.log.disposed)).toEqual(failing.stores.map(() => 1));
+    }
+  });
 });
