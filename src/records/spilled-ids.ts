@@ -54,10 +54,23 @@ export interface SpilledIds {
   dispose(): Promise<void>;
 }
 
-function checkSize(name: string, value: number | undefined, fallback: number): number {
+/** The largest buffer or block of id hashes: 2^27 hashes, 1 GB. */
+export const MAX_SPILL_IDS = 2 ** 27;
+
+/**
+ * Checks a spill size given by a caller: `value` when it is an integer from 1 to `max`,
+ * `fallback` when it is undefined; anything else throws an `OutcomePayError` `SPILL_SIZE` naming
+ * `name`, at `path` (where the size was given) followed by `name`.
+ *
+ * @example
+ * spillSize('bufferIds', 1024, MAX_SPILL_IDS, DEFAULT_SPILL_BUFFER_IDS); // 1024
+ * spillSize('issueBlockBytes', 0, 2 ** 30);                             // throws SPILL_SIZE
+ */
+export function spillSize(name: string, value: unknown, max: number, fallback?: number, path: readonly string[] = []): number | undefined {
   if (value === undefined) return fallback;
-  if (!Number.isSafeInteger(value) || value < 1 || value > 1 << 27) {
-    throw new OutcomePayError('SPILL_SIZE', `${name} must be an integer from 1 to 134217728 (1 GB of hashes), not ${String(value)}`);
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1 || value > max) {
+    const given = typeof value === 'number' ? String(value) : typeof value;
+    throw new OutcomePayError('SPILL_SIZE', `${name} must be an integer from 1 to ${max}, not ${given}`, [...path, name]);
   }
   return value;
 }
@@ -73,8 +86,8 @@ function checkSize(name: string, value: number | undefined, fallback: number): n
  * const ids = createSpilledIds(() => openMyStore(), { bufferIds: 1 << 16 });
  */
 export function createSpilledIds(openStore: () => SpillStore, sizes: SpillSizes = {}): SpilledIds {
-  const capacity = checkSize('bufferIds', sizes.bufferIds, DEFAULT_SPILL_BUFFER_IDS);
-  const blockIds = checkSize('blockIds', sizes.blockIds, capacity);
+  const capacity = spillSize('bufferIds', sizes.bufferIds, MAX_SPILL_IDS, DEFAULT_SPILL_BUFFER_IDS) as number;
+  const blockIds = spillSize('blockIds', sizes.blockIds, MAX_SPILL_IDS, capacity) as number;
   let words = new Uint32Array(2 * Math.min(capacity, 1024));
   let count = 0;
   let store: SpillStore | undefined;

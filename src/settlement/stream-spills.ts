@@ -7,21 +7,24 @@
  */
 import { spillStep } from '../records/spill-failure.js';
 import type { SpillStore } from '../records/spill-store.js';
+import type { LogSpill } from './stream-issues.js';
 import type { StreamStorage } from './stream-storage.js';
 
 /**
- * Opens stores through a {@link StreamStorage} and keeps them: `open(subject)` opens one (its
- * `dispose` runs the store's once; later calls do nothing); `dispose()` disposes of every store not yet disposed
- * of, all of them even when one fails, then throws the first failure (a `SpillFailure` naming
- * what the store held).
+ * Opens stores through a {@link StreamStorage} and keeps them. `ids` is the storage for the
+ * participant ids and `issues` where the issue logs spill; every store they open is kept, and
+ * its `dispose` runs the store's once (later calls do nothing). `dispose()` disposes of every
+ * store not yet disposed of, all of them even when one fails, then throws the first failure (a
+ * `SpillFailure` naming what the store held).
  *
  * @example
  * const spills = keepSpills(tempFileStorage());
- * const store = spills.open('participant ids');
+ * const ids = streamIds(spills.ids);
  * await spills.dispose();
  */
 export interface SpillKeeper {
-  open(subject: string): SpillStore;
+  readonly ids: StreamStorage;
+  readonly issues: LogSpill;
   dispose(): Promise<void>;
 }
 
@@ -33,18 +36,20 @@ export interface SpillKeeper {
  */
 export function keepSpills(storage: StreamStorage): SpillKeeper {
   const open: { readonly subject: string; readonly dispose: () => Promise<void> }[] = [];
+  const openKept = (subject: string): SpillStore => {
+    const store = storage.openSpill();
+    let disposed = false;
+    const dispose = async (): Promise<void> => {
+      if (disposed) return; // once, whatever came of it: a failure is reported once
+      disposed = true;
+      await store.dispose();
+    };
+    open.push({ subject, dispose });
+    return { writeRun: (bytes) => store.writeRun(bytes), readRun: (run, offset, into) => store.readRun(run, offset, into), dispose };
+  };
   return {
-    open(subject) {
-      const store = storage.openSpill();
-      let disposed = false;
-      const dispose = async (): Promise<void> => {
-        if (disposed) return; // once, whatever came of it: a failure is reported once
-        disposed = true;
-        await store.dispose();
-      };
-      open.push({ subject, dispose });
-      return { writeRun: (bytes) => store.writeRun(bytes), readRun: (run, offset, into) => store.readRun(run, offset, into), dispose };
-    },
+    ids: { ...storage, openSpill: () => openKept('participant ids') },
+    issues: { open: () => openKept('data-quality issues'), blockBytes: storage.issueBlockBytes },
     async dispose() {
       let failure: Error | undefined;
       for (const { subject, dispose } of open.splice(0)) {

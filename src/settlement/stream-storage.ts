@@ -8,6 +8,10 @@
  */
 import { OutcomePayError, type Issue } from '../errors.js';
 import type { SpillStore } from '../records/spill-store.js';
+import { MAX_SPILL_IDS, spillSize } from '../records/spilled-ids.js';
+
+/** The largest block of issue text: 2^30 bytes, 1 GB. */
+const MAX_ISSUE_BLOCK_BYTES = 2 ** 30;
 
 /**
  * Storage for `settleStream`. With it, the ids of a stream are hashed into a buffer of
@@ -100,16 +104,9 @@ export function readStreamSettings(given: StreamSettings | StreamStorage | undef
 function checkedStorage(storage: object, at: readonly string[]): StreamStorage {
   const { openSpill, bufferIds, issueBlockBytes } = storage as { openSpill?: unknown; bufferIds?: unknown; issueBlockBytes?: unknown };
   if (typeof openSpill !== 'function') throw settingsError(at.length === 0 ? ['openSpill'] : at, 'storage must be a StreamStorage: an object with an openSpill function');
-  checkSize(bufferIds, 2 ** 27, 'bufferIds', '134217728 (1 GB of hashes)', at);
-  checkSize(issueBlockBytes, 2 ** 30, 'issueBlockBytes', '1073741824 (1 GB)', at);
+  spillSize('bufferIds', bufferIds, MAX_SPILL_IDS, undefined, at);
+  spillSize('issueBlockBytes', issueBlockBytes, MAX_ISSUE_BLOCK_BYTES, undefined, at);
   return storage as StreamStorage;
-}
-
-function checkSize(value: unknown, max: number, name: string, maxText: string, at: readonly string[]): void {
-  if (value === undefined) return;
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1 || value > max) {
-    throw new OutcomePayError('SPILL_SIZE', `${name} must be an integer from 1 to ${maxText}, not ${typeof value === 'number' ? String(value) : typeof value}`, [...at, name]);
-  }
 }
 
 function settingsError(path: readonly string[], message: string): OutcomePayError {

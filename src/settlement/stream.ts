@@ -17,7 +17,6 @@ import type { ValidationRun } from '../records/check-one.js';
 import type { StreamRow, ValidationMode } from '../records/index.js';
 import type { ParsedRow } from '../records/stream-row.js';
 import { SpillFailure } from '../records/spill-failure.js';
-import type { SpillStore } from '../records/spill-store.js';
 import { fail, type Result } from '../result.js';
 import { checkOptions, optionsFingerprintText, type CheckedOptions, type SettleOptions } from './options.js';
 import { readPrevious, type PreviousPayments } from './previous.js';
@@ -99,8 +98,8 @@ export async function settleStream(
   const firstRows = openRows(records, 0, typed);
   if (firstRows === undefined) return fail([notRepeatable('the records source was already consumed')]);
   const spills = storage === undefined ? undefined : keepSpills(storage);
-  const ids = streamIds(storage === undefined || spills === undefined ? undefined : { ...storage, openSpill: () => spills.open('participant ids') });
-  const logSpill = spills === undefined ? undefined : { open: (): SpillStore => spills.open('data-quality issues'), blockBytes: storage?.issueBlockBytes };
+  const ids = streamIds(spills?.ids);
+  const logSpill = spills?.issues;
   let result: Result<Settlement>;
   try {
     const disposeStores = (): Promise<void> => spills?.dispose() ?? Promise.resolve();
