@@ -63,6 +63,13 @@ export class DateCounts {
     if (this.outliers !== undefined) for (const [day, count] of this.outliers) visit(day, count);
   }
 
+  /** Removes every count (keeping the dense span allocated). */
+  clear(): void {
+    this.dense?.fill(0);
+    this.outliers = undefined;
+    this.cumulative = undefined;
+  }
+
   /** Adds every count of `from` (tallies of two shards merge into the tally of both). */
   merge(from: DateCounts): void {
     from.forEach((day, count) => { this.add(day, count); });

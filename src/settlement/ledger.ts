@@ -79,10 +79,28 @@ export interface CohortLedger {
   /** Per rate specification (see rate-specs.ts). */
   readonly rates: readonly RateCounts[];
   /**
+   * Per rule index: the claims at one of the rule's own prices, counted by date, while they are
+   * being added (undefined when participant ids are kept, or for a rule without prices).
+   * {@link claimBuckets} moves them into `claims` before reading.
+   */
+  readonly priced: readonly (PricedClaims | undefined)[];
+  /**
    * Claims by rule and date (key `claimKey(rule, date)`); each entry holds one bucket per
    * distinct amount (usually one: the rule's price). Read them with {@link claimBuckets}.
    */
   readonly claims: Map<number, ClaimBucket[]>;
+}
+
+/**
+ * The claims of one rule at its own prices (the plan's price objects, no two of equal value),
+ * one histogram by date per price: nearly every claim is at a price, so adding one is a scan of
+ * a few prices by identity and an array increment, with no hash lookup and no allocation.
+ */
+export interface PricedClaims {
+  /** The rule's distinct prices. */
+  readonly prices: readonly Amount[];
+  /** Claims per price, by date. */
+  readonly counts: readonly DateCounts[];
 }
 
 /** The ledger of a whole contract. */
@@ -108,10 +126,10 @@ function emptyTally(outcomes: number): Tally {
  * An empty ledger for a contract's shape.
  *
  * @example
- * const ledger = emptyLedger({ cohorts: 2, outcomes: 3, rateSpecs: 1, participantCaps: 0, guarantees: 0 }, false, ZERO);
+ * const ledger = emptyLedger({ cohorts: 2, outcomes: 3, rateSpecs: 1, participantCaps: 0, guarantees: 0, rulePrices: [[price]] }, false, ZERO);
  */
 export function emptyLedger(
-  shape: { cohorts: number; outcomes: number; rateSpecs: number; participantCaps: number; guarantees: number },
+  shape: { cohorts: number; outcomes: number; rateSpecs: number; participantCaps: number; guarantees: number; rulePrices: readonly (readonly Amount[])[] },
   keepParticipants: boolean,
   zero: Amount,
 ): Ledger {
@@ -120,6 +138,7 @@ export function emptyLedger(
       tally: emptyTally(shape.outcomes),
       groups: new Map<string, Tally>(),
       rates: Array.from({ length: shape.rateSpecs }, () => ({ denominator: new DateCounts(), achieved: new DateCounts(), failed: new DateCounts() })),
+      priced: keepParticipants ? [] : shape.rulePrices.map(pricedClaims),
       claims: new Map<number, ClaimBucket[]>(),
     })),
     participantCaps: Array.from({ length: shape.participantCaps }, () => ({
@@ -155,10 +174,24 @@ function claimKey(rule: number, date: number): number {
   return rule * DATE_SPAN + (date + DATE_OFFSET);
 }
 
+function pricedClaims(prices: readonly Amount[]): PricedClaims | undefined {
+  const distinct: Amount[] = [];
+  for (const price of prices) if (!distinct.some((known) => known.equals(price))) distinct.push(price);
+  return distinct.length === 0 ? undefined : { prices: distinct, counts: distinct.map(() => new DateCounts()) };
+}
+
+/** The index in `prices` of `amount`: by identity, else by value; −1 if it is none of them. */
+function priceSlot(prices: readonly Amount[], amount: Amount): number {
+  for (let k = 0; k < prices.length; k++) if (prices[k] === amount) return k;
+  for (let k = 0; k < prices.length; k++) if ((prices[k] as Amount).equals(amount)) return k;
+  return -1;
+}
+
 /**
- * Adds a claim to a cohort's buckets. Claims of the same rule, date and amount share a bucket;
- * the key is numeric and amounts are compared by identity first (the rule's price objects are
- * shared), so the common case allocates nothing.
+ * Adds a claim to a cohort's buckets. Claims of the same rule, date and amount share a bucket.
+ * A claim at one of the rule's prices is counted in the rule's {@link PricedClaims}; any other
+ * (an amount cut by a per-participant cap, or any claim when participant ids are kept) goes to
+ * its bucket at once, found by a numeric key and amounts compared by identity first.
  *
  * @example
  * addClaim(ledger.cohorts[0], 0, 19782, parseAmount('1500.00'), 'P001', false);
@@ -171,17 +204,47 @@ export function addClaim(
   participant: string,
   keepParticipants: boolean,
 ): void {
+  const priced = cohort.priced[rule];
+  if (priced !== undefined) {
+    const slot = priceSlot(priced.prices, amount);
+    if (slot >= 0) {
+      (priced.counts[slot] as DateCounts).add(date);
+      return;
+    }
+  }
+  addToBucket(cohort, rule, date, amount, 1, keepParticipants ? [ownText(participant)] : undefined); // ids kept for long: copies that hold no file text
+}
+
+/** Adds `count` claims (and their participants, if kept) to the bucket of `rule`, `date`, `amount`. */
+function addToBucket(cohort: CohortLedger, rule: number, date: number, amount: Amount, count: number, participants: string[] | undefined): void {
   const key = claimKey(rule, date);
   const list = cohort.claims.get(key);
   const bucket = list === undefined ? undefined : findBucket(list, amount);
   if (bucket === undefined) {
-    const created: ClaimBucket = { rule, date, amount, count: 1, participants: keepParticipants ? [ownText(participant)] : undefined };
+    const created: ClaimBucket = { rule, date, amount, count, participants };
     if (list === undefined) cohort.claims.set(key, [created]);
     else list.push(created);
     return;
   }
-  bucket.count += 1;
-  bucket.participants?.push(ownText(participant)); // kept for long: a copy that holds no file text
+  bucket.count += count;
+  if (participants !== undefined) bucket.participants?.push(...participants);
+}
+
+/**
+ * Moves the counted claims at the rules' prices into the buckets (adding to a bucket already
+ * there for the same rule, date and amount), so that every claim is in a bucket. Buckets keep
+ * their identity: a bucket read before more claims were added is the one they are added to.
+ */
+function bucketPriced(cohort: CohortLedger): void {
+  for (let rule = 0; rule < cohort.priced.length; rule++) {
+    const priced = cohort.priced[rule];
+    if (priced === undefined) continue;
+    priced.counts.forEach((counts, slot) => {
+      const price = priced.prices[slot] as Amount;
+      counts.forEach((date, count) => { addToBucket(cohort, rule, date, price, count, undefined); });
+      counts.clear();
+    });
+  }
 }
 
 function findBucket(list: readonly ClaimBucket[], amount: Amount): ClaimBucket | undefined {
@@ -191,12 +254,14 @@ function findBucket(list: readonly ClaimBucket[], amount: Amount): ClaimBucket |
 }
 
 /**
- * Every claim bucket of a cohort.
+ * Every claim bucket of a cohort (first moving the claims counted at the rules' prices into
+ * their buckets).
  *
  * @example
  * for (const bucket of claimBuckets(ledger.cohorts[0])) console.log(bucket.rule, bucket.count);
  */
 export function* claimBuckets(cohort: CohortLedger): Generator<ClaimBucket> {
+  bucketPriced(cohort);
   for (const list of cohort.claims.values()) yield* list;
 }
 
@@ -232,16 +297,7 @@ export function mergeLedger(into: Ledger, from: Ledger): void {
       targetRate.failed.merge(rate.failed);
     });
     for (const bucket of claimBuckets(cohort)) {
-      const key = claimKey(bucket.rule, bucket.date);
-      const list = target.claims.get(key) ?? [];
-      const existing = findBucket(list, bucket.amount);
-      if (existing === undefined) {
-        list.push({ ...bucket, participants: bucket.participants === undefined ? undefined : [...bucket.participants] });
-        target.claims.set(key, list);
-      } else {
-        existing.count += bucket.count;
-        if (bucket.participants !== undefined) existing.participants?.push(...bucket.participants);
-      }
+      addToBucket(target, bucket.rule, bucket.date, bucket.amount, bucket.count, bucket.participants === undefined ? undefined : [...bucket.participants]);
     }
   });
   from.guarantees.forEach((counts, index) => {

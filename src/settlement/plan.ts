@@ -54,6 +54,8 @@ export interface SettlementPlan extends CompiledContract {
   readonly sustainmentPrices: readonly (Amount | undefined)[];
   /** Fee per start per rule index (undefined for other kinds). */
   readonly startFees: readonly (Amount | undefined)[];
+  /** Per rule index: the amounts its claims take before any cap (its prices, sustainment price or fee per start). */
+  readonly rulePrices: readonly (readonly Amount[])[];
   /** Scheduled fee dates (text → day number) per rule index. */
   readonly scheduledFeeDates: readonly (ReadonlyMap<string, number> | undefined)[];
   /** Exit clause check dates (contract order). */
@@ -109,6 +111,10 @@ export function buildPlan(contract: Contract, asOf: CalendarDate, keepParticipan
     }),
     sustainmentPrices,
     startFees,
+    rulePrices: contract.rules.map((_, index) => {
+      const own = ratePrices[index]?.prices ?? [sustainmentPrices[index], startFees[index]];
+      return own.filter((amount): amount is Amount => amount !== undefined);
+    }),
     scheduledFeeDates: contract.rules.map((rule) =>
       rule.kind === 'fee' && rule.charge.basis === 'schedule'
         ? new Map(rule.charge.payments.map((payment) => [payment.date, parseDate(payment.date) as number]))

@@ -77,6 +77,7 @@ export function openSession(contract: Contract, options: CheckedOptions, previou
       rateSpecs: plan.rateSpecs.length,
       participantCaps: plan.participantCaps.length,
       guarantees: plan.guarantees.length,
+      rulePrices: plan.rulePrices,
     },
     options.keepParticipants,
     ZERO,

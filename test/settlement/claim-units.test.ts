@@ -29,10 +29,17 @@ describe('claimUnits', () => {
   });
 });
 
-function ledgerText(plan: SettlementPlan, records: Parameters<typeof accumulate>[2][]): string {
+function ledgerText(plan: SettlementPlan, records: Parameters<typeof accumulate>[2][], keepParticipants = true): string {
   const ledger: Ledger = emptyLedger(
-    { cohorts: plan.contract.cohorts.length, outcomes: plan.contract.outcomes.length, rateSpecs: plan.rateSpecs.length, participantCaps: plan.participantCaps.length, guarantees: plan.guarantees.length },
-    true,
+    {
+      cohorts: plan.contract.cohorts.length,
+      outcomes: plan.contract.outcomes.length,
+      rateSpecs: plan.rateSpecs.length,
+      participantCaps: plan.participantCaps.length,
+      guarantees: plan.guarantees.length,
+      rulePrices: plan.rulePrices,
+    },
+    keepParticipants,
     ZERO,
   );
   for (const record of records) accumulate(plan, ledger, record);
