@@ -40,3 +40,49 @@ export function amountDigits(amount: Amount): Readonly<AmountDigits> {
 export function isZeroDigits(parts: { readonly d: readonly number[] }): boolean {
   return parts.d.length === 1 && parts.d[0] === 0;
 }
+
+/** Integers of hundredths at or beyond this magnitude are not given (products stay below 2^53). */
+const MAX_HUNDREDTHS = 2 ** 31;
+
+/** Digits of a base-10^7 word (1 to 7; 1 for 0). */
+function wordDigits(word: number): number {
+  if (word >= 1_000_000) return 7;
+  if (word >= 100_000) return 6;
+  if (word >= 10_000) return 5;
+  if (word >= 1_000) return 4;
+  if (word >= 100) return 3;
+  return word >= 10 ? 2 : 1;
+}
+
+/**
+ * The amount in hundredths as an integer, read from its digit words without creating a decimal:
+ * `undefined` when that is not exact (more than two decimal places) or its magnitude is 2^31 or
+ * more (so that callers can multiply two such integers, or one by up to 2^21, exactly).
+ *
+ * @example
+ * hundredthsOf(parseAmount('1650.5')); // 165050
+ * hundredthsOf(parseAmount('0.005')); // undefined
+ */
+export function hundredthsOf(amount: Amount): number | undefined {
+  const parts = amountDigits(amount);
+  if (isZeroDigits(parts)) return 0;
+  const d = parts.d;
+  // the power of ten, in hundredths, of the last digit of each word: the first word's, then 7 less per word
+  let power = parts.e - wordDigits(d[0] as number) + 3;
+  let total = 0;
+  for (let i = 0; i < d.length; i++, power -= 7) {
+    const word = d[i] as number;
+    if (word === 0) continue;
+    if (power >= 0) {
+      if (power > 9) return undefined; // 10^10 hundredths or more
+      total += word * 10 ** power;
+    } else {
+      if (power < -7) return undefined; // a word entirely below a hundredth, and not zero
+      const divisor = 10 ** -power;
+      if (word % divisor !== 0) return undefined; // a digit below the hundredths
+      total += word / divisor;
+    }
+    if (total >= MAX_HUNDREDTHS) return undefined;
+  }
+  return parts.s < 0 ? -total : total;
+}

@@ -5,6 +5,7 @@
  */
 import { addDays, addMonths, maxDate, minDate, type CalendarDate } from '../calendar/index.js';
 import type { Amount } from '../money/index.js';
+import { hundredthsOf } from '../money/amount-digits.js';
 import type { OutcomeRecord } from '../records/schema.js';
 import type { CompiledWageProgression, CompiledWageThreshold } from './compiled.js';
 import { decidedOn, placedOrResolution } from './dependent.js';
@@ -20,21 +21,37 @@ import { earliestWage, wageOn } from './wage-values.js';
  */
 export const PLACEMENT_BASELINE_DAYS = 31;
 
+/** Percents of more than this many hundredths are compared in decimals (products stay below 2^53). */
+const MAX_PERCENT_HUNDREDTHS = 2 ** 21;
+
 /**
  * True when `wage` rose over `base` by at least the threshold, exactly:
  * percent: `wage − base >= base × percent / 100` (a zero base passes iff `wage > 0`);
  * amount: `wage − base >= amount`.
+ * Compared as integers of hundredths when every amount is a whole number of hundredths below
+ * 2^31 (wages nearly always are: no decimal is created), in decimals otherwise; the same answer.
  *
  * @example
  * passes(parseAmount('1650'), parseAmount('1500'), { kind: 'percent', percent: parseAmount('10') }); // true
  */
 export function passes(wage: Amount, base: Amount, threshold: CompiledWageThreshold): boolean {
+  const w = hundredthsOf(wage);
+  const b = hundredthsOf(base);
   switch (threshold.kind) {
-    case 'percent':
+    case 'percent': {
+      const p = hundredthsOf(threshold.percent);
+      if (w !== undefined && b !== undefined && p !== undefined && Math.abs(p) <= MAX_PERCENT_HUNDREDTHS) {
+        // (w − b) / 100 × 100 >= b / 100 × p / 100, times 10,000: below 2^46 and 2^52, exact
+        return b === 0 ? w > 0 : (w - b) * 10_000 >= b * p;
+      }
       if (base.isZero()) return wage.gt(0);
       return wage.minus(base).times(100).gte(base.times(threshold.percent));
-    case 'amount':
+    }
+    case 'amount': {
+      const a = hundredthsOf(threshold.amount);
+      if (w !== undefined && b !== undefined && a !== undefined) return w - b >= a;
       return wage.minus(base).gte(threshold.amount);
+    }
     default: {
       const never: never = threshold;
       return never;

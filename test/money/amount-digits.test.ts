@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseAmount } from '../../src/money/index.js';
-import { amountDigits, isZeroDigits } from '../../src/money/amount-digits.js';
+import { amountDigits, hundredthsOf, isZeroDigits } from '../../src/money/amount-digits.js';
+import { decimalString } from './arbitraries.js';
 
 const cents = fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n });
 const asText = (value: bigint): string => {
@@ -36,5 +37,28 @@ describe('amountDigits', () => {
     expect(isZeroDigits(amountDigits(parseAmount('0.00')))).toBe(true);
     expect(isZeroDigits(amountDigits(parseAmount('-0')))).toBe(true);
     expect(isZeroDigits(amountDigits(parseAmount('0.01')))).toBe(false);
+  });
+});
+
+describe('hundredthsOf', () => {
+  it('reads worked examples', () => {
+    // 1650.5 = 165050 hundredths; 0.05 = 5; 12345678.91 spans two words; −3 = −300
+    expect(['1650.5', '0.05', '12345678.91', '-3', '0.00', '-0'].map((text) => hundredthsOf(parseAmount(text)))).toEqual([165_050, 5, 1_234_567_891, -300, 0, 0]);
+    // a third decimal place, or 2^31 hundredths and more, is not given
+    expect(['0.005', '1650.501', '21474836.48', '1000000000000', '0.000000001'].map((text) => hundredthsOf(parseAmount(text)))).toEqual([undefined, undefined, undefined, undefined, undefined]);
+    expect(hundredthsOf(parseAmount('21474836.47'))).toBe(2 ** 31 - 1);
+  });
+
+  it('is the exact value times 100 whenever that is an integer below 2^31, and undefined otherwise', () => {
+    fc.assert(
+      fc.property(decimalString({ maxScale: 9, min: -(10n ** 12n), max: 10n ** 12n }), fc.integer({ min: -3, max: 9 }), (text, shift) => {
+        const amount = parseAmount(text).times(parseAmount(10).toPower(shift));
+        const scaled = amount.times(100);
+        const expected = scaled.isInteger() && scaled.abs().lessThan(2 ** 31) ? scaled.toNumber() + 0 : undefined;
+        const got = hundredthsOf(amount);
+        expect(got === undefined ? undefined : got + 0).toBe(expected);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

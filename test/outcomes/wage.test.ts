@@ -1,5 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Outcome } from '../../src/contract/schema.js';
+import { parseAmount, type Amount } from '../../src/money/index.js';
+import type { CompiledWageThreshold } from '../../src/outcomes/compiled.js';
+import { passes } from '../../src/outcomes/wage.js';
+import { decimalString } from '../money/arbitraries.js';
 import { placement, record, resolveText } from './helpers.js';
 
 type Wage = Extract<Outcome, { kind: 'wageProgression' }>;
@@ -78,5 +83,49 @@ describe('wage progression', () => {
     expect(resolveText([placement(), wage()], pos, '2024-12-31')[1]?.reason).toBe('WAGE_ROSE');
     const zero = record({ enrolledOn: '2023-08-01', baselineWage: '0', spells, wages: [['2024-02-01', '0']] });
     expect(resolveText([placement(), wage()], zero, '2024-12-31')[1]?.reason).toBe('WAGE_BELOW_THRESHOLD');
+  });
+});
+
+describe('passes', () => {
+  /** The threshold test in decimal arithmetic only: the definition. */
+  function reference(wage: Amount, base: Amount, threshold: CompiledWageThreshold): boolean {
+    if (threshold.kind === 'amount') return wage.minus(base).gte(threshold.amount);
+    if (base.isZero()) return wage.gt(0);
+    return wage.minus(base).times(100).gte(base.times(threshold.percent));
+  }
+
+  it('compares in hundredths exactly at the boundary: 1320 is +10 % of 1200, 1319.99 is not', () => {
+    const ten: CompiledWageThreshold = { kind: 'percent', percent: parseAmount('10') };
+    // (132000 − 120000) × 10,000 = 120,000,000 = 120000 × 1000: equal, so it passes
+    expect(passes(parseAmount('1320'), parseAmount('1200'), ten)).toBe(true);
+    expect(passes(parseAmount('1319.99'), parseAmount('1200'), ten)).toBe(false);
+    // 12.5 % of 1000.01 is 125.00125: 1125.01 is short of it by 0.00125, 1125.02 is over
+    const twelveAndHalf: CompiledWageThreshold = { kind: 'percent', percent: parseAmount('12.5') };
+    expect(passes(parseAmount('1125.01'), parseAmount('1000.01'), twelveAndHalf)).toBe(false);
+    expect(passes(parseAmount('1125.02'), parseAmount('1000.01'), twelveAndHalf)).toBe(true);
+    const rise: CompiledWageThreshold = { kind: 'amount', amount: parseAmount('150.50') };
+    expect(passes(parseAmount('1650.50'), parseAmount('1500'), rise)).toBe(true);
+    expect(passes(parseAmount('1650.49'), parseAmount('1500'), rise)).toBe(false);
+  });
+
+  it('gives the answer of decimal arithmetic for any amounts, in or out of the integer range', () => {
+    const amount = fc.oneof(
+      decimalString({ maxScale: 2, min: 0n, max: 10n ** 9n }), // whole hundredths: the integer path
+      decimalString({ maxScale: 5, min: 0n, max: 10n ** 14n }), // any: more places, or too large
+    ).map((text) => parseAmount(text));
+    const threshold: fc.Arbitrary<CompiledWageThreshold> = fc.oneof(
+      decimalString({ maxScale: 3, min: 0n, max: 10n ** 8n }).map((text) => ({ kind: 'percent' as const, percent: parseAmount(text) })),
+      decimalString({ maxScale: 3, min: -(10n ** 8n), max: 10n ** 8n }).map((text) => ({ kind: 'amount' as const, amount: parseAmount(text) })),
+    );
+    fc.assert(
+      fc.property(amount, amount, threshold, fc.boolean(), (wage, base, t, near) => {
+        // near the boundary too: a wage exactly at base + threshold, or one hundredth over it
+        const over = wage.isZero() ? 0 : '0.01';
+        const boundary = t.kind === 'amount' ? base.plus(t.amount) : base.times(t.percent.plus(100)).dividedBy(100);
+        const w = near ? boundary.plus(over) : wage;
+        expect(passes(w, base, t)).toBe(reference(w, base, t));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
