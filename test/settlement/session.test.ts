@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { checkOptions, openSession, parseContract, readRecords, validateRecords, type OutcomeRecord } from '../../src/index.js';
+import { digestText } from '../../src/settlement/record-digest.js';
+import { RECORD_BATCH, type SettlementSession } from '../../src/settlement/session.js';
+
+/*
+ * A session takes added records in batches: whatever the batch boundaries fall on, it must hold
+ * exactly the records added, at every read, and settle them as one record at a time would.
+ */
+
+const example = new URL('../../examples/region-sud/', import.meta.url);
+const parsed = parseContract(JSON.parse(readFileSync(new URL('contract.json', example), 'utf8')));
+if (!parsed.ok) throw new Error('example contract');
+const contract = parsed.value;
+const checked = checkOptions({ asOf: '2025-06-30', detail: 'participants' }, contract).options;
+if (checked === undefined) throw new Error('example options');
+const options = checked;
+const read = readRecords(readFileSync(new URL('records.ndjson', example), 'utf8'), 'ndjson');
+if (!read.ok) throw new Error('example records');
+const context = { cohortIds: new Set(contract.cohorts.map((c) => c.id)), groupIds: new Set((contract.groups ?? []).map((g) => g.id)) };
+const validated = validateRecords(read.value.records, context, { mode: 'lenient' });
+if (!validated.ok) throw new Error('example validation');
+const base = validated.value.records;
+/** The example's records, repeated under new ids until there are more than three batches. */
+const records: OutcomeRecord[] = Array.from({ length: 3 * RECORD_BATCH + 7 }, (_, k) => {
+  const record = base[k % base.length] as OutcomeRecord;
+  return { ...record, id: `${record.id}-${String(Math.floor(k / base.length))}` };
+});
+const previous = { paid: new Map(), tranches: [], fingerprints: [] };
+
+function session(): SettlementSession {
+  return openSession(contract, options, previous);
+}
+
+function settlementText(of: SettlementSession): string {
+  const result = of.finish({ recordsRead: records.length, recordsSettled: records.length, recordsExcluded: 0, issues: [] }, 'options');
+  if (!result.ok) throw new Error('finish');
+  return JSON.stringify(result.value);
+}
+
+describe('settlement session batches', () => {
+  it('counts every record added at every read, inside a batch or at its end', () => {
+    const whole = session();
+    for (const [k, record] of records.entries()) {
+      whole.add(record);
+      if (k % 97 === 0 || k === RECORD_BATCH - 1 || k === RECORD_BATCH) {
+        expect(whole.digest.count).toBe(k + 1);
+        expect(whole.ledger.participants).toBe(k + 1);
+      }
+    }
+    expect(whole.digest.count).toBe(records.length);
+  });
+
+  it('settles as sessions of one record each merged together: the same document', () => {
+    const batched = session();
+    for (const record of records) batched.add(record);
+    const merged = session();
+    for (const record of records) {
+      const one = session();
+      one.add(record);
+      merged.merge(one);
+    }
+    expect(digestText(batched.digest)).toBe(digestText(merged.digest));
+    expect(settlementText(batched)).toBe(settlementText(merged));
+  });
+});
