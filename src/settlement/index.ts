@@ -7,6 +7,8 @@ export { settle } from './settle.js';
 export { settleStream } from './stream.js';
 export type { ChunkSource, RecordSource, StreamFormat } from './stream-source.js';
 export type { StreamSettings, StreamStorage } from './stream-storage.js';
+export { SETTLEMENT_ISSUE_CODES } from './codes.js';
+export type { SettlementIssueCode } from './codes.js';
 export type { SettleOptions } from './options.js';
 export { checkOptions } from './options.js';
 export type { CheckedOptions } from './options.js';
