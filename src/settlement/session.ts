@@ -19,7 +19,8 @@ import type { PreviousPayments } from './previous.js';
 import { addToDigest, digestText, emptyDigest, mergeDigest, type RecordDigest } from './record-digest.js';
 import { buildSettlement } from './report.js';
 import { runSchedule } from './run.js';
-import { createSha256, sha256Hex } from './sha256.js';
+import { recordsFingerprint } from './records-fingerprint.js';
+import { sha256Hex } from './sha256.js';
 import type { Settlement, SettlementDataQuality } from './types.js';
 
 /**
@@ -162,26 +163,4 @@ export function openSession(contract: Contract, options: CheckedOptions, previou
 
 function scheduleFailed(problems: readonly Issue[]): Result<never> {
   return fail(problems.map((problem): Issue => ({ ...problem })));
-}
-
-/**
- * The records' fingerprint: the SHA-256 of the digest text, `|`, and the canonical JSON of the
- * list of `[code, recordIndex, participantId]` of every issue. Hashed one issue at a time, as
- * `add` is given them: the same bytes as the whole text, without building it (at 50,000 issues,
- * it and its pieces would be some 15 MB at once).
- */
-function recordsFingerprint(digest: string): { add(issue: Issue): void; hex(): string } {
-  const hash = createSha256();
-  hash.update(`${digest}|[`);
-  let first = true;
-  return {
-    add(issue) {
-      hash.update(`${first ? '' : ','}${canonicalJson([issue.code, issue.recordIndex ?? null, issue.participantId ?? null])}`);
-      first = false;
-    },
-    hex() {
-      hash.update(']');
-      return hash.hex();
-    },
-  };
 }
