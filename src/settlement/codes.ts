@@ -21,6 +21,7 @@ export const SETTLEMENT_ISSUE_CODES = {
   OPTIONS_RECORDS_MODE: 'records is not "lenient" or "strict"',
   OPTIONS_PREVIOUS: 'previous is not an array of settlement documents',
   OPTIONS_INDICATORS: 'indicators is not an object of indicator id → cohort id → decimal string',
+  OPTIONS_EVIDENCE_FINGERPRINT: 'evidenceFingerprint is not true or false',
   // indicator values
   INDICATOR_UNKNOWN: 'an indicator value names no cohortIndicator outcome of the contract',
   INDICATOR_COHORT_UNKNOWN: 'an indicator value names a cohort the contract does not have',

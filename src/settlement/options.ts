@@ -27,6 +27,12 @@ export interface SettleOptions {
   readonly detail?: 'totals' | 'participants';
   /** What to do with invalid records: `'lenient'` (default: exclude and report) or `'strict'` (fail). */
   readonly records?: ValidationMode;
+  /**
+   * `true`: the settlement also carries `fingerprint.recordsEvidence`, a cryptographic,
+   * order-independent fingerprint of the records (SHA-256 of every record, sorted), for disputes;
+   * it costs a SHA-256 per record and 32 bytes of memory per record (docs/settlement.md).
+   */
+  readonly evidenceFingerprint?: boolean;
 }
 
 /** Options after checking. */
@@ -39,9 +45,11 @@ export interface CheckedOptions {
   readonly keepParticipants: boolean;
   /** Record validation mode. */
   readonly records: ValidationMode;
+  /** Compute the evidence fingerprint of the records. */
+  readonly evidence: boolean;
 }
 
-const KNOWN_KEYS = new Set(['asOf', 'previous', 'indicators', 'detail', 'records']);
+const KNOWN_KEYS = new Set(['asOf', 'previous', 'indicators', 'detail', 'records', 'evidenceFingerprint']);
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -70,6 +78,10 @@ export function checkOptions(input: unknown, contract: Contract): { options: Che
   const records = input['records'] ?? 'lenient';
   if (records !== 'lenient' && records !== 'strict') {
     issues.push({ code: 'OPTIONS_RECORDS_MODE', path: ['options', 'records'], message: `records must be "lenient" or "strict", not ${JSON.stringify(records)}` });
+  }
+  const evidence = input['evidenceFingerprint'] ?? false;
+  if (typeof evidence !== 'boolean') {
+    issues.push({ code: 'OPTIONS_EVIDENCE_FINGERPRINT', path: ['options', 'evidenceFingerprint'], message: `evidenceFingerprint must be true or false, not ${JSON.stringify(evidence)}` });
   }
   if (input['previous'] !== undefined && !Array.isArray(input['previous'])) {
     issues.push({ code: 'OPTIONS_PREVIOUS', path: ['options', 'previous'], message: 'previous must be an array of settlement documents' });
@@ -106,15 +118,15 @@ export function checkOptions(input: unknown, contract: Contract): { options: Che
   }
   if (issues.length > 0 || !asOf.ok) return { options: undefined, issues };
   return {
-    options: { asOf: asOf.value, indicators, keepParticipants: detail === 'participants', records: records as ValidationMode },
+    options: { asOf: asOf.value, indicators, keepParticipants: detail === 'participants', records: records as ValidationMode, evidence: evidence === true },
     issues,
   };
 }
 
 /**
  * The canonical text of the options that enter the settlement's fingerprint: the as-of date, the
- * detail level, the indicator values, the record mode and the fingerprints of the previous
- * settlements. `settle` and `settleStream` both use it, so their fingerprints agree.
+ * detail level, the indicator values, the record mode, the fingerprints of the previous
+ * settlements and, when asked for, the evidence fingerprint. `settle` and `settleStream` both use it, so their fingerprints agree.
  *
  * @example
  * optionsFingerprintText({ asOf: '2025-06-30' }, checked, []); // '{"asOf":"2025-06-30",...}'
@@ -126,5 +138,6 @@ export function optionsFingerprintText(options: SettleOptions, checked: CheckedO
     indicators: options.indicators ?? {},
     previous,
     records: checked.records,
+    ...(checked.evidence ? { evidenceFingerprint: true } : {}),
   });
 }

@@ -19,6 +19,7 @@ import type { PreviousPayments } from './previous.js';
 import { addToDigest, digestText, emptyDigest, mergeDigest, type RecordDigest } from './record-digest.js';
 import { buildSettlement } from './report.js';
 import { runSchedule } from './run.js';
+import { createRecordsEvidence, type RecordsEvidence } from './records-evidence.js';
 import { recordsFingerprint } from './records-fingerprint.js';
 import { sha256Hex } from './sha256.js';
 import type { Settlement, SettlementDataQuality } from './types.js';
@@ -54,6 +55,8 @@ export interface SettlementSession {
   readonly ledger: Ledger;
   /** The record digest so far. */
   readonly digest: RecordDigest;
+  /** The evidence fingerprint so far, with the `evidenceFingerprint` option. */
+  readonly evidence: RecordsEvidence | undefined;
 }
 
 /**
@@ -97,11 +100,14 @@ export function openSession(contract: Contract, options: CheckedOptions, previou
     ZERO,
   );
   const digest = emptyDigest();
+  // only with the evidenceFingerprint option: a SHA-256 per record
+  const evidence = options.evidence ? createRecordsEvidence() : undefined;
   // Records wait here, then the batch is digested and accumulated record by record in two loops.
   const waiting = new Array<OutcomeRecord | undefined>(RECORD_BATCH).fill(undefined);
   let waitingCount = 0;
   const takeWaiting = (): void => {
     for (let k = 0; k < waitingCount; k++) addToDigest(digest, waiting[k] as OutcomeRecord);
+    if (evidence !== undefined) for (let k = 0; k < waitingCount; k++) evidence.addRecord(waiting[k] as OutcomeRecord);
     for (let k = 0; k < waitingCount; k++) {
       accumulate(plan, ledger, waiting[k] as OutcomeRecord);
       waiting[k] = undefined;
@@ -111,11 +117,18 @@ export function openSession(contract: Contract, options: CheckedOptions, previou
   const fingerprintOf = (recordsHash: string, optionsText: string): Settlement['fingerprint'] => {
     const contractHash = sha256Hex(canonicalJson(contract));
     const optionsHash = sha256Hex(optionsText);
+    const recordsEvidence = evidence === undefined ? null : evidence.hex();
+    const all = `outcome-pay ${VERSION}|${contractHash}|${recordsHash}|${optionsHash}${recordsEvidence === null ? '' : `|${recordsEvidence}`}`;
+    return { inputs: sha256Hex(all), contract: contractHash, records: recordsHash, options: optionsHash, recordsEvidence };
+  };
+  const issueHashes = (): { add(issue: Issue): void; hex(): string } => {
+    const records = recordsFingerprint(digestText(digest));
     return {
-      inputs: sha256Hex(`outcome-pay ${VERSION}|${contractHash}|${recordsHash}|${optionsHash}`),
-      contract: contractHash,
-      records: recordsHash,
-      options: optionsHash,
+      add(issue) {
+        records.add(issue);
+        evidence?.addIssue(issue);
+      },
+      hex: () => records.hex(),
     };
   };
   return {
@@ -127,6 +140,10 @@ export function openSession(contract: Contract, options: CheckedOptions, previou
       takeWaiting();
       return digest;
     },
+    get evidence() {
+      takeWaiting();
+      return evidence;
+    },
     add(record) {
       waiting[waitingCount] = record;
       waitingCount += 1;
@@ -136,12 +153,14 @@ export function openSession(contract: Contract, options: CheckedOptions, previou
       takeWaiting();
       mergeLedger(ledger, other.ledger);
       mergeDigest(digest, other.digest);
+      const theirs = other.evidence;
+      if (evidence !== undefined && theirs !== undefined) evidence.merge(theirs);
     },
     finish(dataQuality, optionsText) {
       takeWaiting();
       const run = runSchedule(plan, ledger, options.indicators);
       if (run.problems.length > 0) return scheduleFailed(run.problems);
-      const records = recordsFingerprint(digestText(digest));
+      const records = issueHashes();
       for (const issue of dataQuality.issues) records.add(issue);
       return ok(buildSettlement({ plan, ledger, run, previous, dataQuality, fingerprint: fingerprintOf(records.hex(), optionsText) }));
     },
@@ -149,7 +168,7 @@ export function openSession(contract: Contract, options: CheckedOptions, previou
       takeWaiting();
       const run = runSchedule(plan, ledger, options.indicators);
       if (run.problems.length > 0) return scheduleFailed(run.problems);
-      const records = recordsFingerprint(digestText(digest));
+      const records = issueHashes();
       let count = 0;
       await delivered.each((issue) => {
         records.add(issue);

@@ -246,8 +246,17 @@ export interface Settlement {
   readonly contract: { readonly id: string; readonly name: string; readonly currency: string; readonly rounding: string };
   /** The as-of date. */
   readonly asOf: string;
-  /** SHA-256 fingerprints of the inputs. */
-  readonly fingerprint: { readonly inputs: string; readonly contract: string; readonly records: string; readonly options: string };
+  /**
+   * SHA-256 fingerprints of the inputs; `recordsEvidence` is the evidence fingerprint of the
+   * records with the `evidenceFingerprint` option, else null (docs/settlement.md, Fingerprints).
+   */
+  readonly fingerprint: {
+    readonly inputs: string;
+    readonly contract: string;
+    readonly records: string;
+    readonly options: string;
+    readonly recordsEvidence: string | null;
+  };
   /** Totals over the tranches. */
   readonly totals: {
     readonly earned: string;

@@ -108,6 +108,20 @@ describe('outcome-pay settle', () => {
     expect(again.adjustments).toEqual([]);
   });
 
+  it('--evidence-fingerprint: the settlement carries fingerprint.recordsEvidence, the same for CSV and NDJSON', async () => {
+    const evidence: unknown[] = [];
+    for (const records of ['records.csv', 'records.ndjson']) {
+      const io = fakeIo(files);
+      expect(await run([...args, '--records', records, '--evidence-fingerprint'], io)).toBe(0);
+      evidence.push((JSON.parse(io.stdoutText()) as Settlement).fingerprint.recordsEvidence);
+    }
+    expect(evidence[0]).toMatch(/^[0-9a-f]{64}$/);
+    expect(evidence[1]).toBe(evidence[0]);
+    const plain = fakeIo(files);
+    await run([...args, '--records', 'records.csv'], plain);
+    expect((JSON.parse(plain.stdoutText()) as Settlement).fingerprint.recordsEvidence).toBeNull();
+  });
+
   it('exits 1 with every problem and no stack trace for bad input', async () => {
     const badDate = fakeIo(files);
     expect(await run(['settle', '--contract', 'contract.json', '--records', 'records.csv', '--as-of', '2025-02-30'], badDate)).toBe(1);

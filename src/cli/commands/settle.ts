@@ -17,7 +17,7 @@ import type { Command } from './command.js';
 const USAGE = `Usage: outcome-pay settle --contract <file> --records <file> --as-of <YYYY-MM-DD>
                         [--previous <settlement.json>]... [--indicators <file>]
                         [--detail participants] [--strict] [--summary] [--temp-dir <dir>]
-                        [--issues <file>]
+                        [--issues <file>] [--evidence-fingerprint]
 
 Computes what is owed under the contract as of the date: every tranche, split among payers, each
 amount explained (docs/settlement.md). Records: .json, .ndjson/.jsonl or .csv (docs/records.md).
@@ -29,6 +29,8 @@ amount explained (docs/settlement.md). Records: .json, .ndjson/.jsonl or .csv (d
   --issues       write the data-quality issues to this file, one JSON object per line, instead
                  of listing them in the settlement (which then gives their number as
                  issuesDelivered): with a streamed file, memory then does not grow with them
+  --evidence-fingerprint  also give fingerprint.recordsEvidence: SHA-256 of every record, sorted
+                 and hashed again, a fingerprint to rely on in a dispute (slower: a hash per record)
   --temp-dir     where a streamed NDJSON or CSV file keeps its participant id hashes (beyond
                  about a million records) and its invalid records' issue text (beyond 256 KB)
                  until the end (default: the system's temporary directory; the files are
@@ -50,7 +52,7 @@ export const settleCommand: Command = {
     const parsed = parseArgs('settle', args, {
       values: ['contract', 'records', 'as-of', 'indicators', 'detail', 'temp-dir', 'issues'],
       repeated: ['previous'],
-      flags: ['strict', 'summary'],
+      flags: ['strict', 'summary', 'evidence-fingerprint'],
     });
     const contractPath = required(parsed.values, 'contract');
     const recordsPath = required(parsed.values, 'records');
@@ -73,6 +75,7 @@ export const settleCommand: Command = {
       ...(indicators === undefined ? {} : { indicators: indicators as Record<string, Record<string, string>> }),
       ...(detail === undefined ? {} : { detail }),
       records: parsed.flags.has('strict') ? 'strict' : 'lenient',
+      ...(parsed.flags.has('evidence-fingerprint') ? { evidenceFingerprint: true } : {}),
     };
     const storage = io.spillStorage?.(parsed.values.get('temp-dir'));
     const issuesPath = parsed.values.get('issues');
