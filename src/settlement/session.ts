@@ -11,14 +11,14 @@ import type { OutcomeRecord } from '../records/index.js';
 import { fail, ok, type Result } from '../result.js';
 import { VERSION } from '../version.js';
 import { accumulate } from './accumulate.js';
-import { canonicalJson } from './canonical-json.js';
+import { contractFingerprint } from './contract-fingerprint.js';
 import { emptyLedger, mergeLedger, type Ledger } from './ledger.js';
 import type { CheckedOptions } from './options.js';
 import { buildPlan, type SettlementPlan } from './plan.js';
 import type { PreviousPayments } from './previous.js';
 import { addToDigest, digestText, emptyDigest, mergeDigest, type RecordDigest } from './record-digest.js';
 import { buildSettlement } from './report.js';
-import { runSchedule } from './run.js';
+import { runSchedule, type RunResult } from './run.js';
 import { createRecordsEvidence, type RecordsEvidence } from './records-evidence.js';
 import { recordsFingerprint } from './records-fingerprint.js';
 import { sha256Hex } from './sha256.js';
@@ -83,7 +83,7 @@ export const RECORD_BATCH = 256;
  * Opens a settlement session for a validated contract and checked options.
  *
  * @example
- * const session = openSession(contract, checked, { paid: new Map(), tranches: [], fingerprints: [] });
+ * const session = openSession(contract, checked, readPrevious([], contract, checked.asOf).value);
  */
 export function openSession(contract: Contract, options: CheckedOptions, previous: PreviousPayments): SettlementSession {
   const plan: SettlementPlan = buildPlan(contract, options.asOf, options.keepParticipants);
@@ -115,11 +115,17 @@ export function openSession(contract: Contract, options: CheckedOptions, previou
     waitingCount = 0;
   };
   const fingerprintOf = (recordsHash: string, optionsText: string): Settlement['fingerprint'] => {
-    const contractHash = sha256Hex(canonicalJson(contract));
+    const contractHash = contractFingerprint(contract);
     const optionsHash = sha256Hex(optionsText);
     const recordsEvidence = evidence === undefined ? null : evidence.hex();
     const all = `outcome-pay ${VERSION}|${contractHash}|${recordsHash}|${optionsHash}${recordsEvidence === null ? '' : `|${recordsEvidence}`}`;
     return { inputs: sha256Hex(all), contract: contractHash, records: recordsHash, options: optionsHash, recordsEvidence };
+  };
+  // the schedule over every record added
+  const scheduled = (): Result<RunResult> => {
+    takeWaiting();
+    const run = runSchedule(plan, ledger, options.indicators);
+    return run.problems.length > 0 ? scheduleFailed(run.problems) : ok(run);
   };
   const issueHashes = (): { add(issue: Issue): void; hex(): string } => {
     const records = recordsFingerprint(digestText(digest));
@@ -157,17 +163,15 @@ export function openSession(contract: Contract, options: CheckedOptions, previou
       if (evidence !== undefined && theirs !== undefined) evidence.merge(theirs);
     },
     finish(dataQuality, optionsText) {
-      takeWaiting();
-      const run = runSchedule(plan, ledger, options.indicators);
-      if (run.problems.length > 0) return scheduleFailed(run.problems);
+      const run = scheduled();
+      if (!run.ok) return run;
       const records = issueHashes();
       for (const issue of dataQuality.issues) records.add(issue);
-      return ok(buildSettlement({ plan, ledger, run, previous, dataQuality, fingerprint: fingerprintOf(records.hex(), optionsText) }));
+      return ok(buildSettlement({ plan, ledger, run: run.value, previous, dataQuality, fingerprint: fingerprintOf(records.hex(), optionsText) }));
     },
     async finishDelivering(given, optionsText, delivered) {
-      takeWaiting();
-      const run = runSchedule(plan, ledger, options.indicators);
-      if (run.problems.length > 0) return scheduleFailed(run.problems);
+      const run = scheduled();
+      if (!run.ok) return run;
       const records = issueHashes();
       let count = 0;
       await delivered.each((issue) => {
@@ -175,7 +179,7 @@ export function openSession(contract: Contract, options: CheckedOptions, previou
         count++;
       });
       const dataQuality = { ...given, issuesDelivered: count };
-      return ok(buildSettlement({ plan, ledger, run, previous, dataQuality, fingerprint: fingerprintOf(records.hex(), optionsText) }));
+      return ok(buildSettlement({ plan, ledger, run: run.value, previous, dataQuality, fingerprint: fingerprintOf(records.hex(), optionsText) }));
     },
   };
 }

@@ -122,6 +122,31 @@ describe('outcome-pay settle', () => {
     expect((JSON.parse(plain.stdoutText()) as Settlement).fingerprint.recordsEvidence).toBeNull();
   });
 
+  it('--previous: the same settlement twice is refused (exit 1, PREVIOUS_DUPLICATE), nothing printed', async () => {
+    const first = fakeIo(files);
+    await run(['settle', '--contract', 'contract.json', '--as-of', '2024-12-31', '--records', 'records.csv'], first);
+    const io = fakeIo({ ...files, 'paid.json': first.stdoutText() });
+    expect(await run([...args, '--records', 'records.csv', '--previous', 'paid.json', '--previous', 'paid.json'], io)).toBe(1);
+    expect(io.stderrText()).toContain('PREVIOUS_DUPLICATE');
+    expect(io.stdoutText()).toBe('');
+  });
+
+  it('--amended-from accepts a settlement of an earlier version of the contract', async () => {
+    const first = fakeIo(files);
+    await run([...args, '--records', 'records.csv'], first);
+    const paid = JSON.parse(first.stdoutText()) as Settlement;
+    const renamed = JSON.stringify({ ...(JSON.parse(contract) as object), name: 'Amended convention' });
+    expect(paid.totals.due).not.toBe('0.00');
+    const withFiles = { ...files, 'amended.json': renamed, 'paid.json': first.stdoutText() };
+    const changed = ['settle', '--contract', 'amended.json', '--as-of', '2025-06-30', '--records', 'records.csv', '--previous', 'paid.json'];
+    const refused = fakeIo(withFiles);
+    expect(await run(changed, refused)).toBe(1);
+    expect(refused.stderrText()).toContain('PREVIOUS_CONTRACT_CHANGED');
+    const accepted = fakeIo(withFiles);
+    expect(await run([...changed, '--amended-from', paid.fingerprint.contract], accepted)).toBe(0);
+    expect((JSON.parse(accepted.stdoutText()) as Settlement).previous.amendedFrom).toEqual([paid.fingerprint.contract]);
+  });
+
   it('exits 1 with every problem and no stack trace for bad input', async () => {
     const badDate = fakeIo(files);
     expect(await run(['settle', '--contract', 'contract.json', '--records', 'records.csv', '--as-of', '2025-02-30'], badDate)).toBe(1);

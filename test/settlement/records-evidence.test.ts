@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { checkOptions, formatDate, formatDecimal, openSession, parseContract, settle, settleStream, validateRecords, type OutcomeRecord } from '../../src/index.js';
+import { checkOptions, formatDate, formatDecimal, openSession, parseContract, readPrevious, settle, settleStream, validateRecords, type OutcomeRecord } from '../../src/index.js';
 import { canonicalJson } from '../../src/settlement/canonical-json.js';
 import { issueIdentity } from '../../src/settlement/records-fingerprint.js';
 import { recordEvidenceText } from '../../src/settlement/records-evidence.js';
@@ -89,7 +89,7 @@ describe('evidence fingerprint of the records', () => {
         const checked = checkOptions({ asOf: scenario.asOf, evidenceFingerprint: true }, contract.value);
         if (checked.options === undefined) throw new Error('options');
         const { records } = validated(scenario);
-        const previous = { paid: new Map(), tranches: [], fingerprints: [] };
+        const previous = readPrevious([], contract.value, checked.options.asOf).value;
         const whole = openSession(contract.value, checked.options, previous);
         const left = openSession(contract.value, checked.options, previous);
         const right = openSession(contract.value, checked.options, previous);

@@ -18,10 +18,15 @@ const USAGE = `Usage: outcome-pay settle --contract <file> --records <file> --as
                         [--previous <settlement.json>]... [--indicators <file>]
                         [--detail participants] [--strict] [--summary] [--temp-dir <dir>]
                         [--issues <file>] [--evidence-fingerprint]
+                        [--amended-from <contract fingerprint>]...
 
 Computes what is owed under the contract as of the date: every tranche, split among payers, each
 amount explained (docs/settlement.md). Records: .json, .ndjson/.jsonl or .csv (docs/records.md).
-  --previous     a settlement already paid (repeatable): only the difference is due now
+  --previous     a settlement already paid (repeatable): only the difference is due now. Give
+                 every settlement of the contract made so far: each records those it deducted,
+                 and a missing one, one given twice or two made without each other are refused
+  --amended-from the fingerprint.contract of an earlier version of this contract (repeatable):
+                 previous settlements made with it are accepted; without it they are refused
   --indicators   JSON file: { "<indicator id>": { "<cohort id>": "<value>" } }
   --detail participants   list the participant ids behind every line
   --strict       fail on any invalid record (default: exclude it and report it)
@@ -51,7 +56,7 @@ export const settleCommand: Command = {
   async run(args, io) {
     const parsed = parseArgs('settle', args, {
       values: ['contract', 'records', 'as-of', 'indicators', 'detail', 'temp-dir', 'issues'],
-      repeated: ['previous'],
+      repeated: ['previous', 'amended-from'],
       flags: ['strict', 'summary', 'evidence-fingerprint'],
     });
     const contractPath = required(parsed.values, 'contract');
@@ -69,6 +74,7 @@ export const settleCommand: Command = {
     for (const path of parsed.repeated.get('previous') ?? []) previous.push(await readJsonFile(io, path, 'previous settlement'));
     const indicatorsPath = parsed.values.get('indicators');
     const indicators = indicatorsPath === undefined ? undefined : await readJsonFile(io, indicatorsPath, 'indicators');
+    const amendedFrom = parsed.repeated.get('amended-from');
     const options: SettleOptions = {
       asOf,
       previous,
@@ -76,6 +82,7 @@ export const settleCommand: Command = {
       ...(detail === undefined ? {} : { detail }),
       records: parsed.flags.has('strict') ? 'strict' : 'lenient',
       ...(parsed.flags.has('evidence-fingerprint') ? { evidenceFingerprint: true } : {}),
+      ...(amendedFrom === undefined ? {} : { amendedFrom }),
     };
     const storage = io.spillStorage?.(parsed.values.get('temp-dir'));
     const issuesPath = parsed.values.get('issues');

@@ -9,6 +9,7 @@ import {
   checkOptions,
   openSession,
   parseContract,
+  readPrevious,
   settle,
   validateRecords,
   type Settlement,
@@ -28,7 +29,7 @@ function sessionsSettlement(scenario: Scenario, split: number, detail: 'totals' 
   const validated = validateRecords(scenario.records, context, { mode: 'strict' });
   if (!validated.ok) throw new Error('records');
   const records = validated.value.records;
-  const previous = { paid: new Map(), tranches: [], fingerprints: [] };
+  const previous = readPrevious([], parsed.value, checked.options.asOf).value;
   const dataQuality = { recordsRead: records.length, recordsSettled: records.length, recordsExcluded: 0, issues: [] };
   const whole = openSession(parsed.value, checked.options, previous);
   for (const record of records) whole.add(record);
