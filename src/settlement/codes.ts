@@ -23,6 +23,7 @@ export const SETTLEMENT_ISSUE_CODES = {
   OPTIONS_INDICATORS: 'indicators is not an object of indicator id → cohort id → decimal string',
   OPTIONS_EVIDENCE_FINGERPRINT: 'evidenceFingerprint is not true or false',
   OPTIONS_AMENDED_FROM: 'amendedFrom is not an array of contract fingerprints (64 lower-case hex digits)',
+  OPTIONS_ALLOW_FULL_RECOVERY: 'allowFullRecovery is not true or false',
   // indicator values
   INDICATOR_UNKNOWN: 'an indicator value names no cohortIndicator outcome of the contract',
   INDICATOR_COHORT_UNKNOWN: 'an indicator value names a cohort the contract does not have',
@@ -41,6 +42,7 @@ export const SETTLEMENT_ISSUE_CODES = {
   PREVIOUS_CHAIN_INCOMPLETE: 'a previous settlement deducted an earlier settlement that is not given',
   PREVIOUS_CHAIN_FORK: 'two previous settlements were each made without the other, so both cannot have been paid',
   PREVIOUS_PAID_MISMATCH: "a previous settlement's previouslyPaid is not what the settlements before it made due",
+  PREVIOUS_RECOVERS_ALL: 'the settlement earns nothing and would recover everything paid before, without allowFullRecovery',
 } as const;
 
 /**

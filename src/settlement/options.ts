@@ -41,6 +41,12 @@ export interface SettleOptions {
    * contract fingerprint is refused (`PREVIOUS_CONTRACT_CHANGED`).
    */
   readonly amendedFrom?: readonly string[];
+  /**
+   * `true` confirms a settlement that earns nothing and so recovers everything the previous
+   * settlements paid (without it: `PREVIOUS_RECOVERS_ALL`, as such a result usually means records
+   * missing from the input).
+   */
+  readonly allowFullRecovery?: boolean;
 }
 
 /** Options after checking. */
@@ -57,9 +63,11 @@ export interface CheckedOptions {
   readonly evidence: boolean;
   /** Earlier contract fingerprints accepted for previous settlements. */
   readonly amendedFrom: readonly string[];
+  /** A settlement may recover everything paid before. */
+  readonly allowFullRecovery: boolean;
 }
 
-const KNOWN_KEYS = new Set(['asOf', 'previous', 'indicators', 'detail', 'records', 'evidenceFingerprint', 'amendedFrom']);
+const KNOWN_KEYS = new Set(['asOf', 'previous', 'indicators', 'detail', 'records', 'evidenceFingerprint', 'amendedFrom', 'allowFullRecovery']);
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -96,6 +104,10 @@ export function checkOptions(input: unknown, contract: Contract): { options: Che
   const amendedFrom = input['amendedFrom'] ?? [];
   if (!Array.isArray(amendedFrom) || !amendedFrom.every((item) => typeof item === 'string' && /^[0-9a-f]{64}$/.test(item))) {
     issues.push({ code: 'OPTIONS_AMENDED_FROM', path: ['options', 'amendedFrom'], message: 'amendedFrom must be an array of contract fingerprints (64 lower-case hex digits, the fingerprint.contract of a settlement)' });
+  }
+  const allowFullRecovery = input['allowFullRecovery'] ?? false;
+  if (typeof allowFullRecovery !== 'boolean') {
+    issues.push({ code: 'OPTIONS_ALLOW_FULL_RECOVERY', path: ['options', 'allowFullRecovery'], message: `allowFullRecovery must be true or false, not ${JSON.stringify(allowFullRecovery)}` });
   }
   if (input['previous'] !== undefined && !Array.isArray(input['previous'])) {
     issues.push({ code: 'OPTIONS_PREVIOUS', path: ['options', 'previous'], message: 'previous must be an array of settlement documents' });
@@ -135,6 +147,7 @@ export function checkOptions(input: unknown, contract: Contract): { options: Che
     options: { asOf: asOf.value, indicators, keepParticipants: detail === 'participants', records: records as ValidationMode,
       evidence: evidence === true,
       amendedFrom: [...new Set(amendedFrom as string[])],
+      allowFullRecovery: allowFullRecovery === true,
     },
     issues,
   };
@@ -143,8 +156,8 @@ export function checkOptions(input: unknown, contract: Contract): { options: Che
 /**
  * The canonical text of the options that enter the settlement's fingerprint: the as-of date, the
  * detail level, the indicator values, the record mode, the fingerprints of the previous
- * settlements (in the order they were made) and of the earlier contracts accepted, and whether
- * the evidence fingerprint was asked for. `settle` and `settleStream` both use it, so their fingerprints agree.
+ * settlements (in the order they were made) and of the earlier contracts accepted, whether a full
+ * recovery was allowed and whether the evidence fingerprint was asked for. `settle` and `settleStream` both use it, so their fingerprints agree.
  *
  * @example
  * optionsFingerprintText({ asOf: '2025-06-30' }, checked, previous); // '{"asOf":"2025-06-30",...}'
@@ -157,6 +170,7 @@ export function optionsFingerprintText(options: SettleOptions, checked: CheckedO
     previous: previous.fingerprints,
     records: checked.records,
     ...(previous.amendedFrom.length > 0 ? { amendedFrom: previous.amendedFrom } : {}),
+    ...(checked.allowFullRecovery ? { allowFullRecovery: true } : {}),
     ...(checked.evidence ? { evidenceFingerprint: true } : {}),
   });
 }

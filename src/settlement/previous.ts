@@ -10,7 +10,7 @@
 import { checkDate } from '../calendar/index.js';
 import type { Contract } from '../contract/index.js';
 import type { Issue, PathSegment } from '../errors.js';
-import { ZERO, minorUnits, parseAmount, type Amount } from '../money/index.js';
+import { ZERO, minorUnits, parseAmount, sumAmounts, type Amount } from '../money/index.js';
 import { contractFingerprint } from './contract-fingerprint.js';
 import { checkSettlementFigures } from './settlement-figures.js';
 import { SETTLEMENT_FORMAT, SETTLEMENT_FORMAT_VERSION, checkSettlementShape } from './settlement-schema.js';
@@ -261,3 +261,21 @@ function paidAlong(chain: readonly Read[], issues: Issue[]): PaidAmounts {
   return paid;
 }
 
+/**
+ * The refusal of a settlement that earns nothing while the previous settlements paid something:
+ * it would recover everything they paid, which usually means the records given were not the
+ * programme's (an empty or wrong file). Undefined when that is not the case or `allowed`.
+ *
+ * @example
+ * fullRecoveryRefusal(ZERO, previous, false); // PREVIOUS_RECOVERS_ALL issue when previous paid anything
+ */
+export function fullRecoveryRefusal(earned: Amount, previous: PreviousPayments, allowed: boolean): Issue | undefined {
+  if (allowed || !earned.isZero()) return undefined;
+  const paid = sumAmounts([...previous.paid.values()].flatMap((byPayer) => [...byPayer.values()]));
+  if (!paid.isPositive() || paid.isZero()) return undefined;
+  return {
+    code: 'PREVIOUS_RECOVERS_ALL',
+    path: ['options', 'allowFullRecovery'],
+    message: `the settlement earns nothing, so it would recover everything the previous settlements paid (${paid.toFixed()}): this usually means records are missing from the input; if it is meant, confirm it with allowFullRecovery: true (CLI --allow-full-recovery)`,
+  };
+}

@@ -6,7 +6,7 @@
  */
 import type { Contract } from '../contract/index.js';
 import type { Issue } from '../errors.js';
-import { ZERO } from '../money/index.js';
+import { ZERO, sumAmounts } from '../money/index.js';
 import type { OutcomeRecord } from '../records/index.js';
 import { fail, ok, type Result } from '../result.js';
 import { VERSION } from '../version.js';
@@ -15,7 +15,7 @@ import { contractFingerprint } from './contract-fingerprint.js';
 import { emptyLedger, mergeLedger, type Ledger } from './ledger.js';
 import type { CheckedOptions } from './options.js';
 import { buildPlan, type SettlementPlan } from './plan.js';
-import type { PreviousPayments } from './previous.js';
+import { fullRecoveryRefusal, type PreviousPayments } from './previous.js';
 import { addToDigest, digestText, emptyDigest, mergeDigest, type RecordDigest } from './record-digest.js';
 import { buildSettlement } from './report.js';
 import { runSchedule, type RunResult } from './run.js';
@@ -121,11 +121,13 @@ export function openSession(contract: Contract, options: CheckedOptions, previou
     const all = `outcome-pay ${VERSION}|${contractHash}|${recordsHash}|${optionsHash}${recordsEvidence === null ? '' : `|${recordsEvidence}`}`;
     return { inputs: sha256Hex(all), contract: contractHash, records: recordsHash, options: optionsHash, recordsEvidence };
   };
-  // the schedule over every record added
+  // the schedule over every record added; refused when it would recover everything paid before, unless allowed
   const scheduled = (): Result<RunResult> => {
     takeWaiting();
     const run = runSchedule(plan, ledger, options.indicators);
-    return run.problems.length > 0 ? scheduleFailed(run.problems) : ok(run);
+    if (run.problems.length > 0) return scheduleFailed(run.problems);
+    const refused = fullRecoveryRefusal(sumAmounts(run.tranches.map((tranche) => tranche.earned)), previous, options.allowFullRecovery);
+    return refused === undefined ? ok(run) : fail([refused]);
   };
   const issueHashes = (): { add(issue: Issue): void; hex(): string } => {
     const records = recordsFingerprint(digestText(digest));

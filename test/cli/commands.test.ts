@@ -131,13 +131,13 @@ describe('outcome-pay settle', () => {
     expect(io.stdoutText()).toBe('');
   });
 
-  it('--amended-from accepts a settlement of an earlier version of the contract', async () => {
+  it('--amended-from accepts a settlement of an earlier version of the contract; --allow-full-recovery confirms recovering all', async () => {
     const first = fakeIo(files);
     await run([...args, '--records', 'records.csv'], first);
     const paid = JSON.parse(first.stdoutText()) as Settlement;
     const renamed = JSON.stringify({ ...(JSON.parse(contract) as object), name: 'Amended convention' });
     expect(paid.totals.due).not.toBe('0.00');
-    const withFiles = { ...files, 'amended.json': renamed, 'paid.json': first.stdoutText() };
+    const withFiles = { ...files, 'amended.json': renamed, 'paid.json': first.stdoutText(), 'none.csv': 'id,cohort,enrolledOn\nX,2023-A,2023-02-01\n' };
     const changed = ['settle', '--contract', 'amended.json', '--as-of', '2025-06-30', '--records', 'records.csv', '--previous', 'paid.json'];
     const refused = fakeIo(withFiles);
     expect(await run(changed, refused)).toBe(1);
@@ -145,6 +145,15 @@ describe('outcome-pay settle', () => {
     const accepted = fakeIo(withFiles);
     expect(await run([...changed, '--amended-from', paid.fingerprint.contract], accepted)).toBe(0);
     expect((JSON.parse(accepted.stdoutText()) as Settlement).previous.amendedFrom).toEqual([paid.fingerprint.contract]);
+    const nothing = [...args, '--records', 'none.csv', '--previous', 'paid.json'];
+    const recovery = fakeIo(withFiles);
+    expect(await run(nothing, recovery)).toBe(1);
+    expect(recovery.stderrText()).toContain('PREVIOUS_RECOVERS_ALL');
+    const confirmed = fakeIo(withFiles);
+    expect(await run([...nothing, '--allow-full-recovery'], confirmed)).toBe(0);
+    const settlement = JSON.parse(confirmed.stdoutText()) as Settlement;
+    expect(settlement.totals.earned).toBe('0.00');
+    expect(settlement.totals.due).toBe(`-${paid.totals.due}`);
   });
 
   it('exits 1 with every problem and no stack trace for bad input', async () => {

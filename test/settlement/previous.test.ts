@@ -2,7 +2,7 @@
  * Previous settlements (issue #13): each document is checked against the settlement schema and
  * its figures, must be of this contract (or of an earlier version stated in amendedFrom), and the
  * documents together must be one complete chain, none twice. Payers an amendment removed keep
- * what they paid visible.
+ * what they paid visible; a settlement that recovers everything needs a confirmation.
  *
  * Figures of the region-sud example (examples/region-sud, checked by hand in
  * test/examples/region-sud.test.ts): t1 (measured 2024-06-30) earns 56760.00, split 60/40 as
@@ -169,5 +169,21 @@ describe('payers an amendment removed (item 2)', () => {
     const next = settled('2025-06-30', { previous: [s1, s], amendedFrom: [s1.fingerprint.contract] }, regionOnly);
     expect(next.payers.map((p) => [p.payer, p.previouslyPaid, p.due])).toEqual([['region', '113960.00', '0.00']]);
     expect(next.totals.due).toBe('0.00');
+  });
+});
+
+describe('a settlement that recovers everything paid before (item 8)', () => {
+  // one valid record that earns nothing (no employment): as if the real records were missing
+  const nothing = [{ id: 'X', cohort: '2023-A', enrolledOn: '2023-01-10' }];
+
+  it('is refused without allowFullRecovery, and recovers 56760.00 with it', () => {
+    const refused = settle(contract, nothing, { asOf: '2025-06-30', previous: [s1] });
+    expect(refused.ok ? [] : refused.issues.map((issue) => issue.code)).toEqual(['PREVIOUS_RECOVERS_ALL']);
+    const allowed = settle(contract, nothing, { asOf: '2025-06-30', previous: [s1], allowFullRecovery: true });
+    if (!allowed.ok) throw new Error('allowed');
+    expect(allowed.value.totals).toMatchObject({ earned: '0.00', previouslyPaid: '56760.00', due: '-56760.00' });
+    // without previous payments there is nothing to recover: no confirmation needed
+    expect(settle(contract, nothing, { asOf: '2025-06-30' }).ok).toBe(true);
+    expect(settle(contract, nothing, { asOf: '2025-06-30', allowFullRecovery: 'yes' as unknown as boolean })).toMatchObject({ ok: false, issues: [{ code: 'OPTIONS_ALLOW_FULL_RECOVERY' }] });
   });
 });

@@ -18,7 +18,7 @@ const USAGE = `Usage: outcome-pay settle --contract <file> --records <file> --as
                         [--previous <settlement.json>]... [--indicators <file>]
                         [--detail participants] [--strict] [--summary] [--temp-dir <dir>]
                         [--issues <file>] [--evidence-fingerprint]
-                        [--amended-from <contract fingerprint>]...
+                        [--amended-from <contract fingerprint>]... [--allow-full-recovery]
 
 Computes what is owed under the contract as of the date: every tranche, split among payers, each
 amount explained (docs/settlement.md). Records: .json, .ndjson/.jsonl or .csv (docs/records.md).
@@ -27,6 +27,8 @@ amount explained (docs/settlement.md). Records: .json, .ndjson/.jsonl or .csv (d
                  and a missing one, one given twice or two made without each other are refused
   --amended-from the fingerprint.contract of an earlier version of this contract (repeatable):
                  previous settlements made with it are accepted; without it they are refused
+  --allow-full-recovery   confirm a settlement that earns nothing and so recovers everything
+                 paid before (refused otherwise: usually the records given are not complete)
   --indicators   JSON file: { "<indicator id>": { "<cohort id>": "<value>" } }
   --detail participants   list the participant ids behind every line
   --strict       fail on any invalid record (default: exclude it and report it)
@@ -57,7 +59,7 @@ export const settleCommand: Command = {
     const parsed = parseArgs('settle', args, {
       values: ['contract', 'records', 'as-of', 'indicators', 'detail', 'temp-dir', 'issues'],
       repeated: ['previous', 'amended-from'],
-      flags: ['strict', 'summary', 'evidence-fingerprint'],
+      flags: ['strict', 'summary', 'evidence-fingerprint', 'allow-full-recovery'],
     });
     const contractPath = required(parsed.values, 'contract');
     const recordsPath = required(parsed.values, 'records');
@@ -83,6 +85,7 @@ export const settleCommand: Command = {
       records: parsed.flags.has('strict') ? 'strict' : 'lenient',
       ...(parsed.flags.has('evidence-fingerprint') ? { evidenceFingerprint: true } : {}),
       ...(amendedFrom === undefined ? {} : { amendedFrom }),
+      ...(parsed.flags.has('allow-full-recovery') ? { allowFullRecovery: true } : {}),
     };
     const storage = io.spillStorage?.(parsed.values.get('temp-dir'));
     const issuesPath = parsed.values.get('issues');
