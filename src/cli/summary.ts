@@ -41,7 +41,7 @@ export function settlementSummary(settlement: Settlement): string {
   }
   rows.push(['Total', '', '', '', settlement.totals.earned, settlement.totals.previouslyPaid, settlement.totals.due]);
   const payers = table(
-    [['Payer', 'Share', 'Earned', 'Paid before', 'Due now'], ...settlement.payers.map((payer) => [payer.payer, percent(payer.share), payer.earned, payer.previouslyPaid, payer.due])],
+    [['Payer', 'Share', 'Earned', 'Paid before', 'Due now'], ...settlement.payers.map((payer) => [payer.payer, payer.share === null ? 'former' : percent(payer.share), payer.earned, payer.previouslyPaid, payer.due])],
     new Set([1, 2, 3, 4]),
   );
   const lines = [

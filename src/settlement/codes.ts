@@ -21,6 +21,9 @@ export const SETTLEMENT_ISSUE_CODES = {
   OPTIONS_RECORDS_MODE: 'records is not "lenient" or "strict"',
   OPTIONS_PREVIOUS: 'previous is not an array of settlement documents',
   OPTIONS_INDICATORS: 'indicators is not an object of indicator id → cohort id → decimal string',
+  OPTIONS_EVIDENCE_FINGERPRINT: 'evidenceFingerprint is not true or false',
+  OPTIONS_AMENDED_FROM: 'amendedFrom is not an array of contract fingerprints (64 lower-case hex digits)',
+  OPTIONS_ALLOW_FULL_RECOVERY: 'allowFullRecovery is not true or false',
   // indicator values
   INDICATOR_UNKNOWN: 'an indicator value names no cohortIndicator outcome of the contract',
   INDICATOR_COHORT_UNKNOWN: 'an indicator value names a cohort the contract does not have',
@@ -29,6 +32,17 @@ export const SETTLEMENT_ISSUE_CODES = {
   PREVIOUS_NOT_SETTLEMENT: 'a previous settlement is not an outcome-pay settlement document',
   PREVIOUS_OTHER_CONTRACT: 'a previous settlement belongs to another contract or currency',
   PREVIOUS_AFTER_AS_OF: 'a previous settlement is dated after the as-of date (or has no valid asOf)',
+  PREVIOUS_FORMAT_VERSION: 'a previous settlement has a formatVersion this library does not read',
+  PREVIOUS_MALFORMED: 'a field of a previous settlement is missing, unknown or of the wrong type',
+  PREVIOUS_AMOUNT: "an amount of a previous settlement is not canonical money in the contract currency's minor units, or is negative where settle never writes a negative",
+  PREVIOUS_FIGURES: "a previous settlement's figures do not add up (payers to tranches, tranches to totals, due = earned − previouslyPaid, adjustments)",
+  PREVIOUS_CONTRACT_CHANGED: 'a previous settlement was made with another version of the contract (another contract fingerprint) not stated in amendedFrom',
+  PREVIOUS_AMENDMENT_UNUSED: 'amendedFrom names a contract fingerprint that no previous settlement carries',
+  PREVIOUS_DUPLICATE: 'the same previous settlement (same fingerprint.inputs) is given twice',
+  PREVIOUS_CHAIN_INCOMPLETE: 'a previous settlement deducted an earlier settlement that is not given',
+  PREVIOUS_CHAIN_FORK: 'two previous settlements were each made without the other, so both cannot have been paid',
+  PREVIOUS_PAID_MISMATCH: "a previous settlement's previouslyPaid is not what the settlements before it made due",
+  PREVIOUS_RECOVERS_ALL: 'the settlement earns nothing and would recover everything paid before, without allowFullRecovery',
 } as const;
 
 /**

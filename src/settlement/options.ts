@@ -9,6 +9,7 @@ import type { Issue } from '../errors.js';
 import { checkAmount, type Amount } from '../money/index.js';
 import type { ValidationMode } from '../records/index.js';
 import { canonicalJson } from './canonical-json.js';
+import type { PreviousPayments } from './previous.js';
 
 /**
  * Options of {@link settle}.
@@ -27,6 +28,25 @@ export interface SettleOptions {
   readonly detail?: 'totals' | 'participants';
   /** What to do with invalid records: `'lenient'` (default: exclude and report) or `'strict'` (fail). */
   readonly records?: ValidationMode;
+  /**
+   * `true`: the settlement also carries `fingerprint.recordsEvidence`, a cryptographic,
+   * order-independent fingerprint of the records (SHA-256 of every record, sorted), for disputes;
+   * it costs a SHA-256 per record and 32 bytes of memory per record (docs/settlement.md).
+   */
+  readonly evidenceFingerprint?: boolean;
+  /**
+   * Contract fingerprints (`fingerprint.contract` of their settlements) of earlier versions of
+   * this contract, which it amends: previous settlements made with them are accepted, and the
+   * settlement lists them in `previous.amendedFrom`. Without it, a previous settlement of another
+   * contract fingerprint is refused (`PREVIOUS_CONTRACT_CHANGED`).
+   */
+  readonly amendedFrom?: readonly string[];
+  /**
+   * `true` confirms a settlement that earns nothing and so recovers everything the previous
+   * settlements paid (without it: `PREVIOUS_RECOVERS_ALL`, as such a result usually means records
+   * missing from the input).
+   */
+  readonly allowFullRecovery?: boolean;
 }
 
 /** Options after checking. */
@@ -39,9 +59,15 @@ export interface CheckedOptions {
   readonly keepParticipants: boolean;
   /** Record validation mode. */
   readonly records: ValidationMode;
+  /** Compute the evidence fingerprint of the records. */
+  readonly evidence: boolean;
+  /** Earlier contract fingerprints accepted for previous settlements. */
+  readonly amendedFrom: readonly string[];
+  /** A settlement may recover everything paid before. */
+  readonly allowFullRecovery: boolean;
 }
 
-const KNOWN_KEYS = new Set(['asOf', 'previous', 'indicators', 'detail', 'records']);
+const KNOWN_KEYS = new Set(['asOf', 'previous', 'indicators', 'detail', 'records', 'evidenceFingerprint', 'amendedFrom', 'allowFullRecovery']);
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -70,6 +96,18 @@ export function checkOptions(input: unknown, contract: Contract): { options: Che
   const records = input['records'] ?? 'lenient';
   if (records !== 'lenient' && records !== 'strict') {
     issues.push({ code: 'OPTIONS_RECORDS_MODE', path: ['options', 'records'], message: `records must be "lenient" or "strict", not ${JSON.stringify(records)}` });
+  }
+  const evidence = input['evidenceFingerprint'] ?? false;
+  if (typeof evidence !== 'boolean') {
+    issues.push({ code: 'OPTIONS_EVIDENCE_FINGERPRINT', path: ['options', 'evidenceFingerprint'], message: `evidenceFingerprint must be true or false, not ${JSON.stringify(evidence)}` });
+  }
+  const amendedFrom = input['amendedFrom'] ?? [];
+  if (!Array.isArray(amendedFrom) || !amendedFrom.every((item) => typeof item === 'string' && /^[0-9a-f]{64}$/.test(item))) {
+    issues.push({ code: 'OPTIONS_AMENDED_FROM', path: ['options', 'amendedFrom'], message: 'amendedFrom must be an array of contract fingerprints (64 lower-case hex digits, the fingerprint.contract of a settlement)' });
+  }
+  const allowFullRecovery = input['allowFullRecovery'] ?? false;
+  if (typeof allowFullRecovery !== 'boolean') {
+    issues.push({ code: 'OPTIONS_ALLOW_FULL_RECOVERY', path: ['options', 'allowFullRecovery'], message: `allowFullRecovery must be true or false, not ${JSON.stringify(allowFullRecovery)}` });
   }
   if (input['previous'] !== undefined && !Array.isArray(input['previous'])) {
     issues.push({ code: 'OPTIONS_PREVIOUS', path: ['options', 'previous'], message: 'previous must be an array of settlement documents' });
@@ -106,25 +144,33 @@ export function checkOptions(input: unknown, contract: Contract): { options: Che
   }
   if (issues.length > 0 || !asOf.ok) return { options: undefined, issues };
   return {
-    options: { asOf: asOf.value, indicators, keepParticipants: detail === 'participants', records: records as ValidationMode },
+    options: { asOf: asOf.value, indicators, keepParticipants: detail === 'participants', records: records as ValidationMode,
+      evidence: evidence === true,
+      amendedFrom: [...new Set(amendedFrom as string[])],
+      allowFullRecovery: allowFullRecovery === true,
+    },
     issues,
   };
 }
 
 /**
  * The canonical text of the options that enter the settlement's fingerprint: the as-of date, the
- * detail level, the indicator values, the record mode and the fingerprints of the previous
- * settlements. `settle` and `settleStream` both use it, so their fingerprints agree.
+ * detail level, the indicator values, the record mode, the fingerprints of the previous
+ * settlements (in the order they were made) and of the earlier contracts accepted, whether a full
+ * recovery was allowed and whether the evidence fingerprint was asked for. `settle` and `settleStream` both use it, so their fingerprints agree.
  *
  * @example
- * optionsFingerprintText({ asOf: '2025-06-30' }, checked, []); // '{"asOf":"2025-06-30",...}'
+ * optionsFingerprintText({ asOf: '2025-06-30' }, checked, previous); // '{"asOf":"2025-06-30",...}'
  */
-export function optionsFingerprintText(options: SettleOptions, checked: CheckedOptions, previous: readonly string[]): string {
+export function optionsFingerprintText(options: SettleOptions, checked: CheckedOptions, previous: PreviousPayments): string {
   return canonicalJson({
     asOf: formatDate(checked.asOf),
     detail: options.detail ?? 'totals',
     indicators: options.indicators ?? {},
-    previous,
+    previous: previous.fingerprints,
     records: checked.records,
+    ...(previous.amendedFrom.length > 0 ? { amendedFrom: previous.amendedFrom } : {}),
+    ...(checked.allowFullRecovery ? { allowFullRecovery: true } : {}),
+    ...(checked.evidence ? { evidenceFingerprint: true } : {}),
   });
 }

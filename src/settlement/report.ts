@@ -13,6 +13,7 @@ import type { Line } from './lines.js';
 import type { SettlementPlan } from './plan.js';
 import type { PreviousPayments } from './previous.js';
 import type { RunResult, TrancheResult } from './run.js';
+import { SETTLEMENT_FORMAT_VERSION } from './settlement-schema.js';
 import type {
   PayerAmounts,
   Settlement,
@@ -117,8 +118,36 @@ interface Inputs {
   readonly fingerprint: Fingerprint;
 }
 
+/** A payer of the settlement: a payer of the contract, or one only previous settlements name (share null). */
+interface ReportPayer {
+  readonly id: string;
+  readonly share: string | null;
+  /** Index among the contract's payers, or -1 for a former payer. */
+  readonly index: number;
+}
+
+/**
+ * The settlement's payers: the contract's, then those the previous settlements name that the
+ * contract no longer does (an amendment removed them) and that still hold a payment, in order of
+ * first appearance.
+ */
+function reportPayers(inputs: Inputs): ReportPayer[] {
+  const payers: ReportPayer[] = inputs.plan.contract.parties.payers.map((payer, index) => ({ id: payer.id, share: payer.share, index }));
+  const holds = (id: string): boolean => [...inputs.previous.paid.values()].some((byPayer) => byPayer.get(id)?.isZero() === false);
+  for (const id of inputs.previous.payers) if (!payers.some((payer) => payer.id === id) && holds(id)) payers.push({ id, share: null, index: -1 });
+  return payers;
+}
+
+function adjustmentReason(payer: ReportPayer, tranche: TrancheResult | undefined, amended: boolean, before: string, earned: string): string {
+  if (payer.index === -1) return `payer "${payer.id}" is not a payer of the contract as amended: what it paid is returned to it, and the contract's payers now pay the tranche`;
+  const basis = amended ? 'the data and the contract as amended' : 'the data';
+  if (tranche === undefined) return `the tranche is no longer earned with ${basis} as of this settlement`;
+  return `earned amount moved from ${before} to ${earned} with ${basis} as of this settlement`;
+}
+
 function trancheReport(
   inputs: Inputs,
+  payerList: readonly ReportPayer[],
   tranche: TrancheResult | undefined,
   meta: { id: string; name: string; measuredOn: string; dueOn: string },
   adjustments: SettlementAdjustment[],
@@ -126,8 +155,8 @@ function trancheReport(
 ): SettlementTranche {
   const { plan, previous } = inputs;
   const paidBefore = previous.paid.get(meta.id);
-  const payers: PayerAmounts[] = plan.contract.parties.payers.map((payer, index) => {
-    const earned = tranche?.payerParts[index] ?? ZERO;
+  const payers: PayerAmounts[] = payerList.map((payer) => {
+    const earned = (payer.index === -1 ? undefined : tranche?.payerParts[payer.index]) ?? ZERO;
     const before = paidBefore?.get(payer.id) ?? ZERO;
     const due = earned.minus(before);
     if (!before.isZero() && !due.isZero()) {
@@ -137,10 +166,7 @@ function trancheReport(
         previouslyPaid: money(before),
         earned: money(earned),
         amount: money(due),
-        reason:
-          tranche === undefined
-            ? 'the tranche is no longer earned with the data as of this settlement'
-            : `earned amount moved from ${money(before)} to ${money(earned)} with the data as of this settlement`,
+        reason: adjustmentReason(payer, tranche, previous.amendedFrom.length > 0, money(before), money(earned)),
       });
     }
     return { payer: payer.id, share: payer.share, earned: money(earned), previouslyPaid: money(before), due: money(due) };
@@ -183,28 +209,29 @@ export function buildSettlement(inputs: Inputs): Settlement {
   const { plan, ledger, run, previous } = inputs;
   const money = (amount: Amount): string => formatMoney(amount, plan.currency);
   const adjustments: SettlementAdjustment[] = [];
+  const payerList = reportPayers(inputs);
   const tranches = run.tranches.map((tranche) =>
-    trancheReport(inputs, tranche, { id: tranche.id, name: tranche.name, measuredOn: formatDate(tranche.measuredOn), dueOn: formatDate(tranche.dueOn) }, adjustments, money),
+    trancheReport(inputs, payerList, tranche, { id: tranche.id, name: tranche.name, measuredOn: formatDate(tranche.measuredOn), dueOn: formatDate(tranche.dueOn) }, adjustments, money),
   );
   for (const earlier of previous.tranches) {
     if (run.tranches.some((tranche) => tranche.id === earlier.id)) continue;
-    tranches.push(trancheReport(inputs, undefined, earlier, adjustments, money));
+    tranches.push(trancheReport(inputs, payerList, undefined, earlier, adjustments, money));
   }
-  const payers: PayerAmounts[] = plan.contract.parties.payers.map((payer) => {
-    const all = tranches.map((tranche) => tranche.payers.find((part) => part.payer === payer.id));
+  const payers: PayerAmounts[] = payerList.map((payer, index) => {
     const total = (key: 'earned' | 'previouslyPaid' | 'due'): string =>
-      money(sumAmounts(all.map((part) => (part === undefined ? ZERO : parseAmount(part[key])))));
+      money(sumAmounts(tranches.map((tranche) => parseAmount(tranche.payers[index]?.[key] ?? '0'))));
     return { payer: payer.id, share: payer.share, earned: total('earned'), previouslyPaid: total('previouslyPaid'), due: total('due') };
   });
   const sum = (key: 'earned' | 'previouslyPaid' | 'due' | 'reinvested' | 'withheld'): string =>
     money(sumAmounts(tranches.map((tranche) => parseAmount(tranche[key]))));
   return {
     format: 'outcome-pay/settlement',
-    formatVersion: 1,
+    formatVersion: SETTLEMENT_FORMAT_VERSION,
     library: { name: 'outcome-pay', version: VERSION },
     contract: { id: plan.contract.id, name: plan.contract.name, currency: plan.currency, rounding: plan.rounding },
     asOf: formatDate(plan.asOf),
     fingerprint: inputs.fingerprint,
+    previous: { settlements: previous.settlements.map((settlement) => ({ ...settlement })), amendedFrom: [...previous.amendedFrom] },
     totals: { earned: sum('earned'), previouslyPaid: sum('previouslyPaid'), due: sum('due'), reinvested: sum('reinvested'), withheld: sum('withheld') },
     payers,
     tranches,

@@ -6,20 +6,22 @@
  */
 import type { Contract } from '../contract/index.js';
 import type { Issue } from '../errors.js';
-import { ZERO } from '../money/index.js';
+import { ZERO, sumAmounts } from '../money/index.js';
 import type { OutcomeRecord } from '../records/index.js';
 import { fail, ok, type Result } from '../result.js';
 import { VERSION } from '../version.js';
 import { accumulate } from './accumulate.js';
-import { canonicalJson } from './canonical-json.js';
+import { contractFingerprint } from './contract-fingerprint.js';
 import { emptyLedger, mergeLedger, type Ledger } from './ledger.js';
 import type { CheckedOptions } from './options.js';
 import { buildPlan, type SettlementPlan } from './plan.js';
-import type { PreviousPayments } from './previous.js';
+import { fullRecoveryRefusal, type PreviousPayments } from './previous.js';
 import { addToDigest, digestText, emptyDigest, mergeDigest, type RecordDigest } from './record-digest.js';
 import { buildSettlement } from './report.js';
-import { runSchedule } from './run.js';
-import { createSha256, sha256Hex } from './sha256.js';
+import { runSchedule, type RunResult } from './run.js';
+import { createRecordsEvidence, type RecordsEvidence } from './records-evidence.js';
+import { recordsFingerprint } from './records-fingerprint.js';
+import { sha256Hex } from './sha256.js';
 import type { Settlement, SettlementDataQuality } from './types.js';
 
 /**
@@ -53,6 +55,8 @@ export interface SettlementSession {
   readonly ledger: Ledger;
   /** The record digest so far. */
   readonly digest: RecordDigest;
+  /** The evidence fingerprint so far, with the `evidenceFingerprint` option. */
+  readonly evidence: RecordsEvidence | undefined;
 }
 
 /**
@@ -79,7 +83,7 @@ export const RECORD_BATCH = 256;
  * Opens a settlement session for a validated contract and checked options.
  *
  * @example
- * const session = openSession(contract, checked, { paid: new Map(), tranches: [], fingerprints: [] });
+ * const session = openSession(contract, checked, readPrevious([], contract, checked.asOf).value);
  */
 export function openSession(contract: Contract, options: CheckedOptions, previous: PreviousPayments): SettlementSession {
   const plan: SettlementPlan = buildPlan(contract, options.asOf, options.keepParticipants);
@@ -96,11 +100,14 @@ export function openSession(contract: Contract, options: CheckedOptions, previou
     ZERO,
   );
   const digest = emptyDigest();
+  // only with the evidenceFingerprint option: a SHA-256 per record
+  const evidence = options.evidence ? createRecordsEvidence() : undefined;
   // Records wait here, then the batch is digested and accumulated record by record in two loops.
   const waiting = new Array<OutcomeRecord | undefined>(RECORD_BATCH).fill(undefined);
   let waitingCount = 0;
   const takeWaiting = (): void => {
     for (let k = 0; k < waitingCount; k++) addToDigest(digest, waiting[k] as OutcomeRecord);
+    if (evidence !== undefined) for (let k = 0; k < waitingCount; k++) evidence.addRecord(waiting[k] as OutcomeRecord);
     for (let k = 0; k < waitingCount; k++) {
       accumulate(plan, ledger, waiting[k] as OutcomeRecord);
       waiting[k] = undefined;
@@ -108,13 +115,28 @@ export function openSession(contract: Contract, options: CheckedOptions, previou
     waitingCount = 0;
   };
   const fingerprintOf = (recordsHash: string, optionsText: string): Settlement['fingerprint'] => {
-    const contractHash = sha256Hex(canonicalJson(contract));
+    const contractHash = contractFingerprint(contract);
     const optionsHash = sha256Hex(optionsText);
+    const recordsEvidence = evidence === undefined ? null : evidence.hex();
+    const all = `outcome-pay ${VERSION}|${contractHash}|${recordsHash}|${optionsHash}${recordsEvidence === null ? '' : `|${recordsEvidence}`}`;
+    return { inputs: sha256Hex(all), contract: contractHash, records: recordsHash, options: optionsHash, recordsEvidence };
+  };
+  // the schedule over every record added; refused when it would recover everything paid before, unless allowed
+  const scheduled = (): Result<RunResult> => {
+    takeWaiting();
+    const run = runSchedule(plan, ledger, options.indicators);
+    if (run.problems.length > 0) return scheduleFailed(run.problems);
+    const refused = fullRecoveryRefusal(sumAmounts(run.tranches.map((tranche) => tranche.earned)), previous, options.allowFullRecovery);
+    return refused === undefined ? ok(run) : fail([refused]);
+  };
+  const issueHashes = (): { add(issue: Issue): void; hex(): string } => {
+    const records = recordsFingerprint(digestText(digest));
     return {
-      inputs: sha256Hex(`outcome-pay ${VERSION}|${contractHash}|${recordsHash}|${optionsHash}`),
-      contract: contractHash,
-      records: recordsHash,
-      options: optionsHash,
+      add(issue) {
+        records.add(issue);
+        evidence?.addIssue(issue);
+      },
+      hex: () => records.hex(),
     };
   };
   return {
@@ -126,6 +148,10 @@ export function openSession(contract: Contract, options: CheckedOptions, previou
       takeWaiting();
       return digest;
     },
+    get evidence() {
+      takeWaiting();
+      return evidence;
+    },
     add(record) {
       waiting[waitingCount] = record;
       waitingCount += 1;
@@ -135,53 +161,31 @@ export function openSession(contract: Contract, options: CheckedOptions, previou
       takeWaiting();
       mergeLedger(ledger, other.ledger);
       mergeDigest(digest, other.digest);
+      const theirs = other.evidence;
+      if (evidence !== undefined && theirs !== undefined) evidence.merge(theirs);
     },
     finish(dataQuality, optionsText) {
-      takeWaiting();
-      const run = runSchedule(plan, ledger, options.indicators);
-      if (run.problems.length > 0) return scheduleFailed(run.problems);
-      const records = recordsFingerprint(digestText(digest));
+      const run = scheduled();
+      if (!run.ok) return run;
+      const records = issueHashes();
       for (const issue of dataQuality.issues) records.add(issue);
-      return ok(buildSettlement({ plan, ledger, run, previous, dataQuality, fingerprint: fingerprintOf(records.hex(), optionsText) }));
+      return ok(buildSettlement({ plan, ledger, run: run.value, previous, dataQuality, fingerprint: fingerprintOf(records.hex(), optionsText) }));
     },
     async finishDelivering(given, optionsText, delivered) {
-      takeWaiting();
-      const run = runSchedule(plan, ledger, options.indicators);
-      if (run.problems.length > 0) return scheduleFailed(run.problems);
-      const records = recordsFingerprint(digestText(digest));
+      const run = scheduled();
+      if (!run.ok) return run;
+      const records = issueHashes();
       let count = 0;
       await delivered.each((issue) => {
         records.add(issue);
         count++;
       });
       const dataQuality = { ...given, issuesDelivered: count };
-      return ok(buildSettlement({ plan, ledger, run, previous, dataQuality, fingerprint: fingerprintOf(records.hex(), optionsText) }));
+      return ok(buildSettlement({ plan, ledger, run: run.value, previous, dataQuality, fingerprint: fingerprintOf(records.hex(), optionsText) }));
     },
   };
 }
 
 function scheduleFailed(problems: readonly Issue[]): Result<never> {
   return fail(problems.map((problem): Issue => ({ ...problem })));
-}
-
-/**
- * The records' fingerprint: the SHA-256 of the digest text, `|`, and the canonical JSON of the
- * list of `[code, recordIndex, participantId]` of every issue. Hashed one issue at a time, as
- * `add` is given them: the same bytes as the whole text, without building it (at 50,000 issues,
- * it and its pieces would be some 15 MB at once).
- */
-function recordsFingerprint(digest: string): { add(issue: Issue): void; hex(): string } {
-  const hash = createSha256();
-  hash.update(`${digest}|[`);
-  let first = true;
-  return {
-    add(issue) {
-      hash.update(`${first ? '' : ','}${canonicalJson([issue.code, issue.recordIndex ?? null, issue.participantId ?? null])}`);
-      first = false;
-    },
-    hex() {
-      hash.update(']');
-      return hash.hex();
-    },
-  };
 }

@@ -33,7 +33,7 @@ export function settle(contract: unknown, records: readonly unknown[] | RawRecor
   if (!parsed.ok) return fail(parsed.issues);
   const checked = checkOptions(options, parsed.value);
   if (checked.options === undefined) return fail(checked.issues);
-  const previous = readPrevious(options.previous ?? [], parsed.value, checked.options.asOf);
+  const previous = readPrevious(options.previous ?? [], parsed.value, checked.options.asOf, checked.options.amendedFrom);
   if (previous.issues.length > 0) return fail(previous.issues);
   const context = {
     cohortIds: new Set(parsed.value.cohorts.map((cohort) => cohort.id)),
@@ -50,7 +50,7 @@ export function settle(contract: unknown, records: readonly unknown[] | RawRecor
     recordsExcluded: validated.value.excluded.length,
     issues: validated.issues as readonly Issue[],
   };
-  const optionsText = optionsFingerprintText(options, checked.options, previous.value.fingerprints);
+  const optionsText = optionsFingerprintText(options, checked.options, previous.value);
   const result = session.finish(dataQuality, optionsText);
   return result.ok ? ok(result.value) : result;
 }

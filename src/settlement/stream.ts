@@ -88,7 +88,7 @@ export async function settleStream(
   if (!parsed.ok) return fail(parsed.issues);
   const checked = checkOptions(options, parsed.value);
   if (checked.options === undefined) return fail(checked.issues);
-  const previous = readPrevious(options.previous ?? [], parsed.value, checked.options.asOf);
+  const previous = readPrevious(options.previous ?? [], parsed.value, checked.options.asOf, checked.options.amendedFrom);
   if (previous.issues.length > 0) return fail(previous.issues);
   const run = validationRun(parsed.value, checked.options.records);
   const typed: TypedReaders = {
@@ -104,7 +104,7 @@ export async function settleStream(
   try {
     const disposeStores = (): Promise<void> => spills?.dispose() ?? Promise.resolve();
     const prepared = { contract: parsed.value, options: checked.options, previous: previous.value, run, typed, logSpill, disposeStores };
-    const optionsText = optionsFingerprintText(options, checked.options, previous.value.fingerprints);
+    const optionsText = optionsFingerprintText(options, checked.options, previous.value);
     result = await settlePasses(prepared, records, firstRows, ids, optionsText, onIssue);
   } catch (error) {
     if (!(error instanceof SpillFailure)) {

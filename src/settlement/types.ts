@@ -11,8 +11,12 @@ import type { Issue } from '../errors.js';
 export interface PayerAmounts {
   /** Payer id. */
   readonly payer: string;
-  /** The payer's share of every payment. */
-  readonly share: string;
+  /**
+   * The payer's share of every payment, or null for a payer the contract no longer names (an
+   * amendment removed it): its part is then what it paid before, returned (earned 0.00, due
+   * the negative of what it paid).
+   */
+  readonly share: string | null;
   /** Earned to date. */
   readonly earned: string;
   /** Paid by the previous settlements. */
@@ -234,20 +238,39 @@ export interface SettlementDataQuality {
   readonly issuesDelivered?: number;
 }
 
+/** The previous settlements a settlement deducted. */
+export interface SettlementPrevious {
+  /** Each previous settlement, in the order they were made: its `inputs` fingerprint, as-of date and contract fingerprint. */
+  readonly settlements: readonly { readonly inputs: string; readonly asOf: string; readonly contract: string }[];
+  /** Contract fingerprints of earlier versions of the contract accepted (option `amendedFrom`), sorted. */
+  readonly amendedFrom: readonly string[];
+}
+
 /** A settlement: what is owed at a date, to whom, and why. */
 export interface Settlement {
   /** Document type. */
   readonly format: 'outcome-pay/settlement';
   /** Version of this document format. */
-  readonly formatVersion: 1;
+  readonly formatVersion: 2;
   /** The library that computed it. */
   readonly library: { readonly name: 'outcome-pay'; readonly version: string };
   /** The contract. */
   readonly contract: { readonly id: string; readonly name: string; readonly currency: string; readonly rounding: string };
   /** The as-of date. */
   readonly asOf: string;
-  /** SHA-256 fingerprints of the inputs. */
-  readonly fingerprint: { readonly inputs: string; readonly contract: string; readonly records: string; readonly options: string };
+  /**
+   * SHA-256 fingerprints of the inputs; `recordsEvidence` is the evidence fingerprint of the
+   * records with the `evidenceFingerprint` option, else null (docs/settlement.md, Fingerprints).
+   */
+  readonly fingerprint: {
+    readonly inputs: string;
+    readonly contract: string;
+    readonly records: string;
+    readonly options: string;
+    readonly recordsEvidence: string | null;
+  };
+  /** The previous settlements deducted, and the earlier contract versions accepted. */
+  readonly previous: SettlementPrevious;
   /** Totals over the tranches. */
   readonly totals: {
     readonly earned: string;

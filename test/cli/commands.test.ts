@@ -108,6 +108,54 @@ describe('outcome-pay settle', () => {
     expect(again.adjustments).toEqual([]);
   });
 
+  it('--evidence-fingerprint: the settlement carries fingerprint.recordsEvidence, the same for CSV and NDJSON', async () => {
+    const evidence: unknown[] = [];
+    for (const records of ['records.csv', 'records.ndjson']) {
+      const io = fakeIo(files);
+      expect(await run([...args, '--records', records, '--evidence-fingerprint'], io)).toBe(0);
+      evidence.push((JSON.parse(io.stdoutText()) as Settlement).fingerprint.recordsEvidence);
+    }
+    expect(evidence[0]).toMatch(/^[0-9a-f]{64}$/);
+    expect(evidence[1]).toBe(evidence[0]);
+    const plain = fakeIo(files);
+    await run([...args, '--records', 'records.csv'], plain);
+    expect((JSON.parse(plain.stdoutText()) as Settlement).fingerprint.recordsEvidence).toBeNull();
+  });
+
+  it('--previous: the same settlement twice is refused (exit 1, PREVIOUS_DUPLICATE), nothing printed', async () => {
+    const first = fakeIo(files);
+    await run(['settle', '--contract', 'contract.json', '--as-of', '2024-12-31', '--records', 'records.csv'], first);
+    const io = fakeIo({ ...files, 'paid.json': first.stdoutText() });
+    expect(await run([...args, '--records', 'records.csv', '--previous', 'paid.json', '--previous', 'paid.json'], io)).toBe(1);
+    expect(io.stderrText()).toContain('PREVIOUS_DUPLICATE');
+    expect(io.stdoutText()).toBe('');
+  });
+
+  it('--amended-from accepts a settlement of an earlier version of the contract; --allow-full-recovery confirms recovering all', async () => {
+    const first = fakeIo(files);
+    await run([...args, '--records', 'records.csv'], first);
+    const paid = JSON.parse(first.stdoutText()) as Settlement;
+    const renamed = JSON.stringify({ ...(JSON.parse(contract) as object), name: 'Amended convention' });
+    expect(paid.totals.due).not.toBe('0.00');
+    const withFiles = { ...files, 'amended.json': renamed, 'paid.json': first.stdoutText(), 'none.csv': 'id,cohort,enrolledOn\nX,2023-A,2023-02-01\n' };
+    const changed = ['settle', '--contract', 'amended.json', '--as-of', '2025-06-30', '--records', 'records.csv', '--previous', 'paid.json'];
+    const refused = fakeIo(withFiles);
+    expect(await run(changed, refused)).toBe(1);
+    expect(refused.stderrText()).toContain('PREVIOUS_CONTRACT_CHANGED');
+    const accepted = fakeIo(withFiles);
+    expect(await run([...changed, '--amended-from', paid.fingerprint.contract], accepted)).toBe(0);
+    expect((JSON.parse(accepted.stdoutText()) as Settlement).previous.amendedFrom).toEqual([paid.fingerprint.contract]);
+    const nothing = [...args, '--records', 'none.csv', '--previous', 'paid.json'];
+    const recovery = fakeIo(withFiles);
+    expect(await run(nothing, recovery)).toBe(1);
+    expect(recovery.stderrText()).toContain('PREVIOUS_RECOVERS_ALL');
+    const confirmed = fakeIo(withFiles);
+    expect(await run([...nothing, '--allow-full-recovery'], confirmed)).toBe(0);
+    const settlement = JSON.parse(confirmed.stdoutText()) as Settlement;
+    expect(settlement.totals.earned).toBe('0.00');
+    expect(settlement.totals.due).toBe(`-${paid.totals.due}`);
+  });
+
   it('exits 1 with every problem and no stack trace for bad input', async () => {
     const badDate = fakeIo(files);
     expect(await run(['settle', '--contract', 'contract.json', '--records', 'records.csv', '--as-of', '2025-02-30'], badDate)).toBe(1);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkOptions, openSession, parseContract, readRecords, validateRecords, type OutcomeRecord } from '../../src/index.js';
+import { checkOptions, openSession, parseContract, readPrevious, readRecords, validateRecords, type OutcomeRecord } from '../../src/index.js';
 import { digestText } from '../../src/settlement/record-digest.js';
 import { RECORD_BATCH, type SettlementSession } from '../../src/settlement/session.js';
 
@@ -27,7 +27,7 @@ const records: OutcomeRecord[] = Array.from({ length: 3 * RECORD_BATCH + 7 }, (_
   const record = base[k % base.length] as OutcomeRecord;
   return { ...record, id: `${record.id}-${String(Math.floor(k / base.length))}` };
 });
-const previous = { paid: new Map(), tranches: [], fingerprints: [] };
+const previous = readPrevious([], contract, options.asOf).value;
 
 function session(): SettlementSession {
   return openSession(contract, options, previous);

@@ -17,11 +17,18 @@ import type { Command } from './command.js';
 const USAGE = `Usage: outcome-pay settle --contract <file> --records <file> --as-of <YYYY-MM-DD>
                         [--previous <settlement.json>]... [--indicators <file>]
                         [--detail participants] [--strict] [--summary] [--temp-dir <dir>]
-                        [--issues <file>]
+                        [--issues <file>] [--evidence-fingerprint]
+                        [--amended-from <contract fingerprint>]... [--allow-full-recovery]
 
 Computes what is owed under the contract as of the date: every tranche, split among payers, each
 amount explained (docs/settlement.md). Records: .json, .ndjson/.jsonl or .csv (docs/records.md).
-  --previous     a settlement already paid (repeatable): only the difference is due now
+  --previous     a settlement already paid (repeatable): only the difference is due now. Give
+                 every settlement of the contract made so far: each records those it deducted,
+                 and a missing one, one given twice or two made without each other are refused
+  --amended-from the fingerprint.contract of an earlier version of this contract (repeatable):
+                 previous settlements made with it are accepted; without it they are refused
+  --allow-full-recovery   confirm a settlement that earns nothing and so recovers everything
+                 paid before (refused otherwise: usually the records given are not complete)
   --indicators   JSON file: { "<indicator id>": { "<cohort id>": "<value>" } }
   --detail participants   list the participant ids behind every line
   --strict       fail on any invalid record (default: exclude it and report it)
@@ -29,6 +36,8 @@ amount explained (docs/settlement.md). Records: .json, .ndjson/.jsonl or .csv (d
   --issues       write the data-quality issues to this file, one JSON object per line, instead
                  of listing them in the settlement (which then gives their number as
                  issuesDelivered): with a streamed file, memory then does not grow with them
+  --evidence-fingerprint  also give fingerprint.recordsEvidence: SHA-256 of every record, sorted
+                 and hashed again, a fingerprint to rely on in a dispute (slower: a hash per record)
   --temp-dir     where a streamed NDJSON or CSV file keeps its participant id hashes (beyond
                  about a million records) and its invalid records' issue text (beyond 256 KB)
                  until the end (default: the system's temporary directory; the files are
@@ -49,8 +58,8 @@ export const settleCommand: Command = {
   async run(args, io) {
     const parsed = parseArgs('settle', args, {
       values: ['contract', 'records', 'as-of', 'indicators', 'detail', 'temp-dir', 'issues'],
-      repeated: ['previous'],
-      flags: ['strict', 'summary'],
+      repeated: ['previous', 'amended-from'],
+      flags: ['strict', 'summary', 'evidence-fingerprint', 'allow-full-recovery'],
     });
     const contractPath = required(parsed.values, 'contract');
     const recordsPath = required(parsed.values, 'records');
@@ -67,12 +76,16 @@ export const settleCommand: Command = {
     for (const path of parsed.repeated.get('previous') ?? []) previous.push(await readJsonFile(io, path, 'previous settlement'));
     const indicatorsPath = parsed.values.get('indicators');
     const indicators = indicatorsPath === undefined ? undefined : await readJsonFile(io, indicatorsPath, 'indicators');
+    const amendedFrom = parsed.repeated.get('amended-from');
     const options: SettleOptions = {
       asOf,
       previous,
       ...(indicators === undefined ? {} : { indicators: indicators as Record<string, Record<string, string>> }),
       ...(detail === undefined ? {} : { detail }),
       records: parsed.flags.has('strict') ? 'strict' : 'lenient',
+      ...(parsed.flags.has('evidence-fingerprint') ? { evidenceFingerprint: true } : {}),
+      ...(amendedFrom === undefined ? {} : { amendedFrom }),
+      ...(parsed.flags.has('allow-full-recovery') ? { allowFullRecovery: true } : {}),
     };
     const storage = io.spillStorage?.(parsed.values.get('temp-dir'));
     const issuesPath = parsed.values.get('issues');

@@ -9,6 +9,8 @@ import {
   checkOptions,
   openSession,
   parseContract,
+  readPrevious,
+  settle,
   validateRecords,
   type Settlement,
 } from '../../../src/index.js';
@@ -27,7 +29,7 @@ function sessionsSettlement(scenario: Scenario, split: number, detail: 'totals' 
   const validated = validateRecords(scenario.records, context, { mode: 'strict' });
   if (!validated.ok) throw new Error('records');
   const records = validated.value.records;
-  const previous = { paid: new Map(), tranches: [], fingerprints: [] };
+  const previous = readPrevious([], parsed.value, checked.options.asOf).value;
   const dataQuality = { recordsRead: records.length, recordsSettled: records.length, recordsExcluded: 0, issues: [] };
   const whole = openSession(parsed.value, checked.options, previous);
   for (const record of records) whole.add(record);
@@ -65,6 +67,30 @@ describe('settlement determinism', () => {
         const a = JSON.stringify(settleOk(scenario, { detail }));
         expect(JSON.stringify(settleOk({ ...scenario, records: shuffled }, { detail }))).toBe(a);
         expect(JSON.stringify(settleOk({ ...scenario, records: reversed }, { detail }))).toBe(a);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('the records fingerprint does not depend on order, invalid and duplicated records included', () => {
+    // An invalid record (unknown cohort, or an exit before enrolment) and a record whose id repeats
+    // are excluded and enter the fingerprint by their problems: what they are, not where they were.
+    fc.assert(
+      fc.property(scenarioArbitrary(), fc.nat(), fc.nat(), (scenario, pick, seed) => {
+        const records: unknown[] = [...scenario.records];
+        records.push({ id: 'BAD-1', cohort: 'no-such-cohort', enrolledOn: '2024-01-01' });
+        records.push({ id: 'BAD-2', cohort: scenario.contract.cohorts[0]?.id, enrolledOn: '2024-01-10', exitedOn: '2024-01-01' });
+        const twin = scenario.records[pick % Math.max(1, scenario.records.length)];
+        if (twin !== undefined) records.push({ ...twin });
+        const shuffled = fc.sample(fc.shuffledSubarray(records, { minLength: records.length }), { seed, numRuns: 1 })[0] ?? [];
+        const a = settle(scenario.contract, records, { asOf: scenario.asOf });
+        const b = settle(scenario.contract, [...records].reverse(), { asOf: scenario.asOf });
+        const c = settle(scenario.contract, shuffled, { asOf: scenario.asOf });
+        if (!a.ok || !b.ok || !c.ok) throw new Error('settle failed');
+        expect(a.value.dataQuality.recordsExcluded).toBe(twin === undefined ? 2 : 4);
+        expect(b.value.fingerprint.records).toBe(a.value.fingerprint.records);
+        expect(c.value.fingerprint.records).toBe(a.value.fingerprint.records);
+        expect(c.value.fingerprint.inputs).toBe(a.value.fingerprint.inputs);
       }),
       { numRuns: RUNS },
     );

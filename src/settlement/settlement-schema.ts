@@ -1,0 +1,166 @@
+/**
+ * The settlement document's schema (zod): the shape `settle` writes, with money as canonical
+ * strings in the currency's minor units and a sign only where `settle` can produce one. Used to
+ * read previous settlements; their figures are then checked to add up (settlement-figures.ts).
+ *
+ * @module
+ */
+import { z } from 'zod';
+import { formatPath, type Issue, type PathSegment } from '../errors.js';
+import { DATE_PATTERN } from '../contract/primitives.js';
+import { checkDate } from '../calendar/index.js';
+import type { Settlement } from './types.js';
+
+/** The `format` of a settlement document. */
+export const SETTLEMENT_FORMAT = 'outcome-pay/settlement';
+/** The `formatVersion` this library writes and reads. */
+export const SETTLEMENT_FORMAT_VERSION = 2;
+
+const HEX64 = /^[0-9a-f]{64}$/;
+const DECIMAL = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/;
+
+/** Canonical money in `units` minor units: `"1234.50"` (`"100"` with 0 units), never `"-0.00"`; signed or not. */
+function moneyPattern(units: number, signed: boolean): RegExp {
+  const fraction = units === 0 ? '' : `\\.[0-9]{${units}}`;
+  const zero = units === 0 ? '0' : `0\\.0{${units}}`;
+  const unsigned = `(0${fraction}|[1-9][0-9]*${fraction})`;
+  // a zero is written unsigned; "-" only before a non-zero amount
+  return new RegExp(signed ? `^(${zero}|-?(?!${zero}$)${unsigned})$` : `^${unsigned}$`);
+}
+
+const MONEY_MESSAGE = 'is not a canonical amount';
+
+function date() {
+  return z.string().regex(DATE_PATTERN).refine((text) => checkDate(text, []).ok, { message: 'is not a calendar date' });
+}
+
+const hex = () => z.string().regex(HEX64, { error: 'is not 64 lower-case hex digits' });
+const count = () => z.int().min(0);
+const text = () => z.string();
+
+/**
+ * The zod schema of a settlement document in a currency with `units` minor units.
+ *
+ * @example
+ * settlementSchema(2).safeParse(JSON.parse(text)).success; // true for a EUR settlement
+ */
+export function settlementSchema(units: number) {
+  const money = z.string().regex(moneyPattern(units, false), { error: `${MONEY_MESSAGE} (non-negative, ${units} decimals)` });
+  const signed = z.string().regex(moneyPattern(units, true), { error: `${MONEY_MESSAGE} (${units} decimals)` });
+  const decimal = z.string().regex(DECIMAL, { error: 'is not a decimal' });
+  const payer = z.strictObject({ payer: text(), share: decimal.nullable(), earned: money, previouslyPaid: money, due: signed });
+  const figures = z.record(z.string(), z.union([z.string(), z.number()]));
+  const line = z.strictObject({
+    rule: text(),
+    kind: text(),
+    cohort: text().nullable(),
+    outcome: text().nullable(),
+    claims: count().nullable(),
+    unit: decimal.nullable(),
+    inputs: figures,
+    formula: text(),
+    exact: decimal,
+    rounding: text(),
+    earned: money,
+    paid: money,
+    participants: z.array(text()).exactOptional(),
+  });
+  const tranche = z.strictObject({
+    id: text(),
+    name: text(),
+    status: z.enum(['settled', 'scheduled', 'cancelled', 'suspended', 'withdrawn']),
+    byClause: text().nullable(),
+    measuredOn: date(),
+    dueOn: date(),
+    earned: money,
+    previouslyPaid: money,
+    due: signed,
+    withheld: money,
+    reinvested: money,
+    toProvider: money,
+    payers: z.array(payer),
+    lines: z.array(line),
+    capCuts: z.array(z.strictObject({ cap: text(), kind: text(), limit: money, usedBefore: money, requested: money, cut: money })),
+    reinvestment: z.array(z.strictObject({ reinvestment: text(), destination: text(), amount: money, formula: text() })),
+  });
+  return z.strictObject({
+    format: z.literal(SETTLEMENT_FORMAT),
+    formatVersion: z.literal(SETTLEMENT_FORMAT_VERSION),
+    library: z.strictObject({ name: z.literal('outcome-pay'), version: text() }),
+    contract: z.strictObject({ id: text(), name: text(), currency: text(), rounding: text() }),
+    asOf: date(),
+    fingerprint: z.strictObject({ inputs: hex(), contract: hex(), records: hex(), options: hex(), recordsEvidence: hex().nullable() }),
+    previous: z.strictObject({
+      settlements: z.array(z.strictObject({ inputs: hex(), asOf: date(), contract: hex() })),
+      amendedFrom: z.array(hex()),
+    }),
+    totals: z.strictObject({ earned: money, previouslyPaid: money, due: signed, reinvested: money, withheld: money }),
+    payers: z.array(payer),
+    tranches: z.array(tranche),
+    adjustments: z.array(z.strictObject({ tranche: text(), payer: text(), previouslyPaid: money, earned: money, amount: signed, reason: text() })),
+    exits: z.array(
+      z.strictObject({ clause: text(), checkOn: date(), outcome: z.enum(['fired', 'notFired', 'notYetChecked', 'skipped']), figures, explanation: text() }),
+    ),
+    participantCaps: z.array(
+      z.strictObject({ cap: text(), limit: money, claimsCut: count(), amountCut: money, participants: z.array(text()).exactOptional() }),
+    ),
+    unscheduled: z.array(
+      z.strictObject({ rule: text(), cohort: text().nullable(), claims: count(), amount: money, from: date(), to: date(), reason: text() }),
+    ),
+    hiringGuarantees: z.array(
+      z.strictObject({
+        guarantee: text(),
+        employer: text(),
+        positions: count(),
+        qualified: count(),
+        hired: count(),
+        undecided: count(),
+        status: z.enum(['met', 'open', 'shortfall']),
+        shortfallPositions: count(),
+        shortfallAmount: money.nullable(),
+      }),
+    ),
+    tallies: z.array(
+      z.strictObject({ cohort: text(), group: text().nullable(), outcome: text(), enrolled: count(), achieved: count(), failed: count(), pending: count() }),
+    ),
+    dataQuality: z.strictObject({
+      recordsRead: count(),
+      recordsSettled: count(),
+      recordsExcluded: count(),
+      issues: z.array(z.looseObject({ code: text(), path: z.array(z.union([z.string(), z.number()])), message: text() })),
+      issuesDelivered: count().exactOptional(),
+    }),
+  });
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'missing';
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value);
+  if (value === null || typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return Array.isArray(value) ? 'a list' : `a ${typeof value}`;
+}
+
+/**
+ * Checks that a value is a settlement document of this format version in a currency with
+ * `units` minor units. Problems: `PREVIOUS_AMOUNT` (an amount that is not canonical money in
+ * those minor units, or negative where `settle` never writes a negative), otherwise
+ * `PREVIOUS_MALFORMED`, each with its path under `at`.
+ *
+ * @example
+ * const checked = checkSettlementShape(document, 2, ['previous', 0]);
+ * if (checked.issues.length === 0) use(checked.value);
+ */
+export function checkSettlementShape(value: unknown, units: number, at: readonly PathSegment[]): { value: Settlement | undefined; issues: Issue[] } {
+  const parsed = settlementSchema(units).safeParse(value, { reportInput: true });
+  if (parsed.success) return { value: parsed.data satisfies Settlement, issues: [] };
+  const issues = parsed.error.issues.map((problem): Issue => {
+    const path = [...at, ...problem.path.map((segment) => (typeof segment === 'number' ? segment : String(segment)))];
+    const amount = problem.code === 'invalid_format' && problem.message.startsWith(MONEY_MESSAGE);
+    const what =
+      problem.code === 'unrecognized_keys'
+        ? `unknown key${problem.keys.length === 1 ? '' : 's'} ${problem.keys.map((key) => `"${key}"`).join(', ')}`
+        : `${describe(problem.input)} ${problem.code === 'invalid_type' ? `is not ${problem.expected === 'int' ? 'an integer' : `a ${problem.expected}`}` : problem.message}`;
+    return { code: amount ? 'PREVIOUS_AMOUNT' : 'PREVIOUS_MALFORMED', path, message: `${formatPath(path)}: ${what}` };
+  });
+  return { value: undefined, issues };
+}
