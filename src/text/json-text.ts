@@ -10,12 +10,11 @@
  *
  * @module
  */
-import { formatPath, type Issue, type PathSegment } from '../errors.js';
+import { formatPath, type PathSegment } from '../errors.js';
 import { fail, ok, type Result } from '../result.js';
 import type { TextIssueCode } from './codes.js';
 import { isExactNumberToken } from './json-number.js';
-import { lineOfOffset } from './line-ends.js';
-import { decodeText, describeTextFailure } from './utf8.js';
+import { decodeText, textFailureIssue } from './utf8.js';
 
 /**
  * A problem the scan found: a code, the path of the value, its 1-based line, a message.
@@ -426,11 +425,7 @@ function isDigit(c: number): boolean {
  */
 export function parseJsonText(input: string | Uint8Array): Result<unknown> {
   const decoded = decodeText(input);
-  if (decoded.failure !== undefined) {
-    const line = decoded.failure.code === 'TEXT_NOT_UTF8' ? lineOfOffset(decoded.text, decoded.text.length) : undefined;
-    const issue: Issue = { code: decoded.failure.code, path: [], message: describeTextFailure(decoded.failure, line), ...(line === undefined ? {} : { line }) };
-    return fail([issue]);
-  }
+  if (decoded.failure !== undefined) return fail([textFailureIssue(decoded.failure, decoded.text)]);
   const scan = scanJsonText(decoded.text);
   if (scan.problems.length > 0) return fail(scan.problems.map((problem) => ({ ...problem })));
   return ok(scan.value);

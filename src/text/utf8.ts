@@ -5,6 +5,8 @@
  *
  * @module
  */
+import type { Issue } from '../errors.js';
+import { lineOfOffset } from './line-ends.js';
 
 /**
  * Why bytes could not be read as UTF-8 text: an invalid byte (`byteOffset` from the start of the
@@ -278,4 +280,20 @@ export function describeTextFailure(failure: TextFailure, line: number | undefin
   const where = `${line === undefined ? '' : `line ${line}, `}byte offset ${failure.byteOffset}`;
   const what = failure.byte === undefined ? 'the text ends inside a UTF-8 sequence' : `byte 0x${failure.byte.toString(16).toUpperCase().padStart(2, '0')} is not valid UTF-8`;
   return `${where}: ${what} (save the file as UTF-8; was it Latin-1 or Windows-1252?)`;
+}
+
+/**
+ * The issue of a decoding failure (path `[]`): for TEXT_NOT_UTF8 with the line of the bad byte,
+ * found from the text decoded before it, or given (`line`) by a reader that counted the lines.
+ *
+ * @param failure - the failure
+ * @param before - the text decoded before the bad byte, or the line of the bad byte
+ * @example
+ * textFailureIssue({ code: 'TEXT_NOT_UTF8', byteOffset: 9, byte: 0xe9 }, '[\n{"id":"P');
+ * // { code: 'TEXT_NOT_UTF8', path: [], line: 2, message: 'line 2, byte offset 9: byte 0xE9 is not valid UTF-8 (...)' }
+ */
+export function textFailureIssue(failure: TextFailure, before: string | number): Issue {
+  if (failure.code === 'TEXT_ENCODING_UNSUPPORTED') return { code: failure.code, path: [], message: describeTextFailure(failure, undefined) };
+  const line = typeof before === 'number' ? before : lineOfOffset(before, before.length);
+  return { code: failure.code, path: [], line, message: describeTextFailure(failure, line) };
 }
