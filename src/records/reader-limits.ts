@@ -18,8 +18,8 @@ import type { RecordIssue, RecordIssueAction } from './issues.js';
 export const MAX_RECORD_CHARS = 1_048_576;
 
 /**
- * The most characters a text value may have: a JSON string or key, a CSV cell (after trimming).
- * A longer one is `TEXT_TOO_LONG`.
+ * The most characters a text value may have: a JSON string or key as written (escapes counted as
+ * written), a CSV cell (after trimming). A longer one is `TEXT_TOO_LONG`.
  *
  * @example
  * MAX_FIELD_CHARS; // 4096

@@ -136,6 +136,7 @@ function walk(text: string, options: JsonTextOptions, valid: boolean): Omit<Json
   const keySets: (Set<string> | undefined)[] = [];
   const keys: number[] = []; // the keys of the open objects: [from, to, line, escaped (1) or not (0)] each, up to `keysEnd`
   let keysEnd = 0;
+  let backslash = -2; // the first backslash at or after the last key read (-1: none), searched again only once passed
 
   const keyText = (from: number, to: number): string => {
     const raw = text.slice(from, to);
@@ -152,7 +153,8 @@ function walk(text: string, options: JsonTextOptions, valid: boolean): Omit<Json
   /** Checks the key `[from, to)` of the object open at `d` against its earlier keys. */
   const addKey = (d: number, from: number, to: number): void => {
     const base = keyBase[d] as number;
-    const escaped = hasBackslash(text, from, to);
+    if (backslash !== -1 && backslash < from) backslash = text.indexOf('\\', from);
+    const escaped = backslash !== -1 && backslash < to;
     let set = keySets[d];
     let repeatedLine = 0; // none
     if (set === undefined && (escaped || keysEnd - base >= 4 * COMPARED_KEYS || hasEscapedKey(base))) {
@@ -397,12 +399,6 @@ function stringEnd(text: string, at: number, n: number): number {
     } else if (c < 32) return -1;
   }
   return -1;
-}
-
-/** Whether `text[from, to)` holds a backslash. */
-function hasBackslash(text: string, from: number, to: number): boolean {
-  for (let j = from; j < to; j++) if (text.charCodeAt(j) === 92) return true;
-  return false;
 }
 
 function isDigit(c: number): boolean {
