@@ -10,6 +10,7 @@ export type { Result } from './result.js';
 export { VERSION } from './version.js';
 export * from './money/index.js';
 export * from './calendar/index.js';
+export * from './text/index.js';
 export * from './contract/index.js';
 export * from './records/index.js';
 export * from './outcomes/index.js';

@@ -6,6 +6,8 @@
  */
 import type { Issue } from '../errors.js';
 import { detectFormat, readRecords, type RawRecords } from '../records/index.js';
+import { parseJsonText } from '../text/index.js';
+import type { CLI_ISSUE_CODES } from './codes.js';
 import { CliUsageError, type CliIo } from './io.js';
 
 /** A problem with an input file: the file could not be read (usage) or holds invalid data. */
@@ -24,29 +26,57 @@ export class InputError extends Error {
   }
 }
 
-async function readText(io: CliIo, path: string, what: string): Promise<string> {
+/**
+ * An input file that cannot be read at all (missing, a directory, not readable): a usage error
+ * (exit 2), which also carries the issue `FILE_UNREADABLE` for `validate --json`.
+ */
+export class FileUnreadableError extends CliUsageError {
+  /** The issue, code FILE_UNREADABLE. */
+  readonly issue: Issue;
+
+  /**
+   * @param message - what could not be read, and why
+   */
+  constructor(message: string) {
+    super(message);
+    this.name = 'FileUnreadableError';
+    const code: keyof typeof CLI_ISSUE_CODES = 'FILE_UNREADABLE';
+    this.issue = { code, path: [], message };
+  }
+}
+
+function unreadable(error: unknown, what: string, path: string): FileUnreadableError {
+  const reason = error instanceof Error && 'code' in error ? String((error as { code: unknown }).code) : 'unreadable';
+  return new FileUnreadableError(`cannot read ${what} file ${JSON.stringify(path)} (${reason})`);
+}
+
+async function readBytes(io: CliIo, path: string, what: string): Promise<Uint8Array> {
   try {
     return await io.readFile(path);
   } catch (error) {
-    const reason = error instanceof Error && 'code' in error ? String((error as { code: unknown }).code) : 'unreadable';
-    throw new CliUsageError(`cannot read ${what} file ${JSON.stringify(path)} (${reason})`);
+    throw unreadable(error, what, path);
   }
 }
 
 /**
- * Reads and parses a JSON file.
+ * Reads and parses a JSON file with the strict JSON reader (`parseJsonText`): the bytes must be
+ * UTF-8 (a byte-order mark is skipped), the JSON must parse, with no key twice in an object and
+ * no number a double cannot hold. Any problem is an {@link InputError} listing every issue, each
+ * with its path and line.
  *
  * @example
  * const contract = await readJsonFile(io, 'contract.json', 'contract');
  */
 export async function readJsonFile(io: CliIo, path: string, what: string): Promise<unknown> {
-  const text = await readText(io, path, what);
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : 'invalid JSON';
-    throw new InputError(`${what} file ${path} is not valid JSON`, [{ code: 'JSON_SYNTAX', path: [], message: `${path}: ${detail}` }]);
-  }
+  const read = parseJsonText(await readBytes(io, path, what));
+  if (read.ok) return read.value;
+  const codes = new Set(read.issues.map((issue) => issue.code));
+  const why = codes.has('JSON_SYNTAX')
+    ? 'is not valid JSON'
+    : codes.has('TEXT_NOT_UTF8') || codes.has('TEXT_ENCODING_UNSUPPORTED')
+      ? 'is not UTF-8 text'
+      : 'holds JSON that would not be read as written (a key twice, or a number a double cannot hold)';
+  throw new InputError(`${what} file ${path} ${why}`, read.issues);
 }
 
 /**
@@ -60,8 +90,7 @@ export async function readRecordsFile(io: CliIo, path: string): Promise<RawRecor
   if (format === undefined) {
     throw new CliUsageError(`cannot tell the format of records file ${JSON.stringify(path)}: name it .json, .ndjson, .jsonl or .csv`);
   }
-  const text = await readText(io, path, 'records');
-  const result = readRecords(text, format);
+  const result = readRecords(await readBytes(io, path, 'records'), format);
   if (!result.ok) throw new InputError(`records file ${path} cannot be read`, result.issues);
   return result.value;
 }
@@ -76,13 +105,12 @@ export async function readRecordsFile(io: CliIo, path: string): Promise<RawRecor
 export async function openRecordsStream(
   io: CliIo,
   path: string,
-): Promise<{ format: 'ndjson' | 'csv'; chunks: () => AsyncIterable<string> } | undefined> {
+): Promise<{ format: 'ndjson' | 'csv'; chunks: () => AsyncIterable<Uint8Array | string> } | undefined> {
   const format = detectFormat(path);
   if ((format !== 'ndjson' && format !== 'csv') || io.streamFile === undefined) return undefined;
   try {
     return { format, chunks: await io.streamFile(path) };
   } catch (error) {
-    const reason = error instanceof Error && 'code' in error ? String((error as { code: unknown }).code) : 'unreadable';
-    throw new CliUsageError(`cannot read records file ${JSON.stringify(path)} (${reason})`);
+    throw unreadable(error, 'records', path);
   }
 }

@@ -13,7 +13,7 @@ import type { StreamStorage } from '../settlement/index.js';
  * const io: CliIo = {
  *   stdout: (text) => process.stdout.write(text),
  *   stderr: (text) => process.stderr.write(text),
- *   readFile: (path) => readFile(path, 'utf8'),
+ *   readFile: (path) => readFile(path),
  *   env: process.env,
  * };
  */
@@ -22,14 +22,18 @@ export interface CliIo {
   stdout(text: string): void;
   /** Writes text to standard error, as is. */
   stderr(text: string): void;
-  /** Reads a UTF-8 text file. Rejects when the file cannot be read. */
-  readFile(path: string): Promise<string>;
+  /**
+   * Reads a file's bytes (the readers decode them as UTF-8 strictly: never read a file as text
+   * here, which would replace bytes that are not UTF-8 silently). Rejects when the file cannot be
+   * read.
+   */
+  readFile(path: string): Promise<Uint8Array>;
   /**
    * Opens a file for streaming: resolves, once the file is known to be readable, to a function
-   * that opens its UTF-8 text as chunks (callable again for a second read). Optional: without it,
-   * `settle` reads records files whole.
+   * that opens its bytes as chunks (callable again for a second read; text chunks are taken as
+   * they are). Optional: without it, `settle` reads records files whole.
    */
-  streamFile?(path: string): Promise<() => AsyncIterable<string>>;
+  streamFile?(path: string): Promise<() => AsyncIterable<Uint8Array | string>>;
   /**
    * Storage for streamed settlements (the ids of long streams spilled to temporary files, under
    * `dir` when given). Optional: without it, streamed ids are kept in memory.

@@ -29,10 +29,11 @@ const io: CliIo = {
   stderr: (text) => {
     process.stderr.write(text);
   },
-  readFile: (path) => readFile(path, 'utf8'),
+  // bytes, not text: the readers decode them as UTF-8 strictly (a text stream would replace bad bytes)
+  readFile: (path) => readFile(path),
   streamFile: async (path) => {
     await access(path, constants.R_OK);
-    return () => createReadStream(path, { encoding: 'utf8' }) as AsyncIterable<string>;
+    return () => createReadStream(path) as AsyncIterable<Uint8Array>;
   },
   spillStorage: (dir) => tempFileStorage(dir === undefined ? {} : { dir }),
   createFile: (path) => {

@@ -149,7 +149,7 @@ function describe(error: unknown): string {
  *
  * @example
  * const out: string[] = [];
- * const io = { stdout: (t: string) => out.push(t), stderr: (t: string) => out.push(t), readFile: async () => '' };
+ * const io = { stdout: (t: string) => out.push(t), stderr: (t: string) => out.push(t), readFile: async () => new Uint8Array() };
  * const code = await run(['--version'], io); // 0, out = ['0.1.0\n']
  */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {

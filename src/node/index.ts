@@ -24,7 +24,7 @@ export type { TempFileOptions } from './temp-file-store.js';
  * import { tempFileStorage } from 'outcome-pay/node';
  * const result = await settleStream(
  *   contractJson,
- *   { format: 'csv', chunks: () => createReadStream('records.csv', 'utf8') },
+ *   { format: 'csv', chunks: () => createReadStream('records.csv') },
  *   { asOf: '2025-06-30' },
  *   tempFileStorage({ dir: '/var/tmp' }),
  * );

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { TEXT_ISSUE_CODES } from '../text/codes.js';
 
 /**
  * The stable issue codes of the records module and what each means. `docs/records.md` lists the
@@ -41,8 +42,12 @@ export const RECORD_ISSUE_CODES = {
   COHORT_UNKNOWN: 'the cohort is not one of the contract cohorts',
   GROUP_UNKNOWN: 'a group is not one of the contract groups',
   DUPLICATE_ID: 'two or more records share a participant id (all of them are excluded)',
-  // readers
-  JSON_SYNTAX: 'the JSON file does not parse',
+  // readers: text (bytes decoded strictly, JSON read strictly; the codes of src/text/codes.ts)
+  ...TEXT_ISSUE_CODES,
+  // readers: sizes (reader-limits.ts)
+  RECORD_TOO_LONG: "a record's text (an NDJSON line, a CSV row, an element of a JSON array) is longer than 1,048,576 characters",
+  ID_TOO_LONG: 'a participant id is longer than 256 characters',
+  // readers: formats
   JSON_NOT_ARRAY: 'the JSON file is not an array of records',
   NDJSON_LINE_SYNTAX: 'an NDJSON line is not valid JSON',
   NDJSON_TRUNCATED: 'the last NDJSON line is cut mid-record (the file is incomplete)',

@@ -4,6 +4,7 @@
  * @module
  */
 import { OutcomePayError } from '../errors.js';
+import { isExactNumberToken } from '../text/json-number.js';
 import type { CsvColumn } from './csv-columns.js';
 
 const NUMBER = /^-?\d+(\.\d+)?$/;
@@ -11,8 +12,9 @@ const NUMBER = /^-?\d+(\.\d+)?$/;
 /**
  * Builds the raw record of one CSV row. Empty cells are absent fields. `groups` is split on `;`
  * (parts trimmed). Numbered spells and wages become list items in increasing N, skipping numbers
- * whose cells are all empty. Hours become a JSON number when the cell is a plain decimal (else the
- * text stays, and validation reports FIELD_TYPE). Amounts stay decimal strings: never a float.
+ * whose cells are all empty. Hours become a JSON number when the cell is a plain decimal that a
+ * double holds as written (else the text stays, and validation reports FIELD_TYPE: never a number
+ * rounded silently, `34.9999999999999999` read as 35). Amounts stay decimal strings: never a float.
  *
  * @param columns - the mapping of each header cell
  * @param cells - the row's cells, trimmed
@@ -33,7 +35,7 @@ export function csvRowToRecord(columns: readonly CsvColumn[], cells: readonly st
         record[column.key] = column.key === 'groups' ? cell.split(';').map((group) => group.trim()) : cell;
         break;
       case 'spell':
-        itemOf(spells, column.n)[column.key] = column.key === 'hoursPerWeek' && NUMBER.test(cell) ? Number(cell) : cell;
+        itemOf(spells, column.n)[column.key] = column.key === 'hoursPerWeek' && NUMBER.test(cell) && isExactNumberToken(cell, 0, cell.length) ? Number(cell) : cell;
         break;
       case 'wage':
         itemOf(wages, column.n)[column.key] = cell;

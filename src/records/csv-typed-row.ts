@@ -17,14 +17,17 @@ import type { CsvColumn } from './csv-columns.js';
 import { mayTrim } from './csv-scan.js';
 import { NO_DATE, plainDateDayIn } from './fast-fields.js';
 import { MAX_HOURS_PER_WEEK } from './limits.js';
+import { MAX_ID_CHARS } from './reader-limits.js';
 import { eventFollows, observationFollows, spellFollows } from './list-order.js';
 import { buildRecord, buildSpell, exactList, NO_ITEMS } from './record-build.js';
 import type { EmploymentSpell, OutcomeRecord, RecordEvent, WageObservation } from './schema.js';
 import { COMMA, CR, DOT, QUOTE, SEMICOLON, ZERO_CODE } from './char-codes.js';
 
 /**
- * Reads the line between `start` and `end` (the index of its LF) of `text`: the parsed record,
- * or `undefined` to take the general path.
+ * Reads the line between `start` and `end` (where its line end starts) of `text`: the parsed
+ * record, or `undefined` to take the general path. The caller offers only lines within the
+ * readers' size limits (at most `MAX_FIELD_CHARS`, so that no cell is too long); ids longer than
+ * `MAX_ID_CHARS` are declined here.
  *
  * @example
  * const typed: CsvTypedReader = createCsvTypedReader(columns, context, createAmountCache());
@@ -137,6 +140,7 @@ export function createCsvTypedReader(columns: readonly CsvColumn[], context: Rec
         const slot = slots[column] as number;
         switch (codes[column]) {
           case ID:
+            if (cellEnd - cellStart > MAX_ID_CHARS) return undefined;
             id = text.slice(cellStart, cellEnd);
             break;
           case COHORT:
@@ -208,8 +212,13 @@ function groupsIn(text: string, start: number, end: number, context: RecordConte
   return exactList(groups);
 }
 
-/** A plain non-negative decimal (digits, optionally a dot and digits) as the general path's Number(). */
+/**
+ * A plain non-negative decimal (digits, optionally a dot and digits) as the general path's Number(),
+ * of at most 15 characters (a longer one may be a number a double cannot hold, which the general
+ * path leaves as text).
+ */
 function hoursIn(text: string, start: number, end: number): number | undefined {
+  if (end - start > 15) return undefined;
   let dot = -1;
   for (let i = start; i < end; i++) {
     const code = text.charCodeAt(i);

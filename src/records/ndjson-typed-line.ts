@@ -3,9 +3,10 @@
  * without `JSON.parse` and without the raw object: the JSON text is walked once, and dates and
  * amounts are read from their character codes in place. It takes only the plain JSON that records
  * are written in: objects with the record's own keys (each once, in any order), strings without
- * escapes, hours as plain non-negative numbers, wages as decimal strings or integers. It accepts a line only
- * when the record is certainly valid with its lists in order, and then gives exactly the record
- * that `JSON.parse` followed by the validation fast path gives; anything else (any other JSON,
+ * escapes (within the readers' size limits), hours as plain non-negative numbers of at most 15
+ * characters (never one a double cannot hold), wages as decimal strings or safe integers. It
+ * accepts a line only when the record is certainly valid with its lists in order, and then gives
+ * exactly the record that the strict JSON reader followed by the validation fast path gives; anything else (any other JSON,
  * any doubt) it declines, and the caller takes that general path, which explains the problem.
  * Like the validation fast path, it is only an optimisation: tests compare the two.
  *
@@ -18,6 +19,7 @@ import type { RecordContext } from './check-meaning.js';
 import { NO_DATE, plainDateDayIn } from './fast-fields.js';
 import { EVENT_KIND_PATTERN, MAX_HOURS_PER_WEEK } from './limits.js';
 import { eventFollows, observationFollows, spellFollows } from './list-order.js';
+import { MAX_FIELD_CHARS, MAX_ID_CHARS } from './reader-limits.js';
 import { buildRecord, buildSpell, exactList, NO_ITEMS } from './record-build.js';
 import type { EmploymentSpell, OutcomeRecord, RecordEvent, WageObservation } from './schema.js';
 import { BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, COLON, COMMA, DOT, OPEN_BRACE, OPEN_BRACKET, QUOTE, ZERO_CODE } from './char-codes.js';
@@ -85,7 +87,10 @@ function next(c: Cursor, code: number): boolean {
   return false;
 }
 
-/** Reads a string without escapes or control characters; its content is `[c.from, c.to)`. */
+/**
+ * Reads a string without escapes or control characters, of at most `MAX_FIELD_CHARS` characters
+ * (the general path refuses longer ones); its content is `[c.from, c.to)`.
+ */
 function readString(c: Cursor): void {
   expect(c, QUOTE);
   const { text, end } = c;
@@ -95,7 +100,7 @@ function readString(c: Cursor): void {
     if (code === QUOTE) break;
     if (code === BACKSLASH || code < 32) throw DECLINE;
   }
-  if (at >= end) throw DECLINE;
+  if (at >= end || at - c.at > MAX_FIELD_CHARS) throw DECLINE;
   c.from = c.at;
   c.to = at;
   c.at = at + 1;
@@ -141,7 +146,11 @@ function integerAmount(c: Cursor): Amount {
   return parseAmount(value);
 }
 
-/** Hours: a plain JSON number without sign or exponent (`0`, `35`, `17.5`), up to 168. */
+/**
+ * Hours: a plain JSON number without sign or exponent (`0`, `35`, `17.5`), up to 168, of at most
+ * 15 characters: a longer one may be a number a double cannot hold (`35.000000000000001`), which the
+ * general path refuses (JSON_NUMBER_INEXACT).
+ */
 function hoursValue(c: Cursor): number {
   skipSpace(c);
   const { text, end } = c;
@@ -154,6 +163,7 @@ function hoursValue(c: Cursor): number {
     while (at < end && isDigit(text.charCodeAt(at))) at++;
     if (at === fraction) throw DECLINE;
   }
+  if (at - from > 15) throw DECLINE;
   c.at = at;
   const hours = Number(text.slice(from, at));
   if (!(hours <= MAX_HOURS_PER_WEEK)) throw DECLINE;
@@ -245,6 +255,7 @@ function readRecord(c: Cursor, context: RecordContext, cache: AmountCache): Outc
       switch (index) {
         case 0:
           id = stringValue(c);
+          if (id.length > MAX_ID_CHARS) throw DECLINE;
           break;
         case 1:
           cohort = stringValue(c);

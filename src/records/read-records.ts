@@ -12,14 +12,15 @@ import { readJsonRecords } from './read-json.js';
 import { readNdjsonRecords } from './read-ndjson.js';
 
 /**
- * Reads the contents of a records file in the given format (see `detectFormat`).
+ * Reads the contents of a records file in the given format (see `detectFormat`): its bytes,
+ * decoded as UTF-8 strictly (TEXT_NOT_UTF8, TEXT_ENCODING_UNSUPPORTED), or its text.
  *
- * @param text - the file's contents
+ * @param text - the file's contents: UTF-8 bytes (as read from the file) or text
  * @param format - `'json'`, `'ndjson'` or `'csv'`
  * @example
- * const read = readRecords(text, detectFormat('records.csv') ?? 'json');
+ * const read = readRecords(readFileSync('records.csv'), detectFormat('records.csv') ?? 'json');
  */
-export function readRecords(text: string, format: RecordsFormat): Result<RawRecords> {
+export function readRecords(text: string | Uint8Array, format: RecordsFormat): Result<RawRecords> {
   switch (format) {
     case 'json':
       return readJsonRecords(text);

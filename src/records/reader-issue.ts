@@ -21,16 +21,3 @@ export function readerIssue(
 ): RecordIssue {
   return line === undefined ? { code, path: [], message, action } : { code, path: [], message, line, action };
 }
-
-/**
- * The 1-based line of a character offset in a text.
- *
- * @example
- * lineAt('a\nb\nc', 4); // 3
- */
-export function lineAt(text: string, offset: number): number {
-  let line = 1;
-  const end = Math.min(offset, text.length);
-  for (let i = 0; i < end; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
-}

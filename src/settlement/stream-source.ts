@@ -20,21 +20,24 @@ import type { ParsedRow } from '../records/stream-row.js';
 export type StreamFormat = 'ndjson' | 'csv';
 
 /**
- * Text chunks of a records file, or a function that opens them (again): pass a function, such
- * as `() => fs.createReadStream(path, 'utf8')`, so that the rare input with duplicate ids can be
- * read a second time (see `settleStream`).
+ * The chunks of a records file, or a function that opens them (again): pass a function, such
+ * as `() => fs.createReadStream(path)`, so that the rare input with duplicate ids can be read a
+ * second time (see `settleStream`). Byte chunks (`Uint8Array`, such as Node's `Buffer`) are
+ * decoded as UTF-8 strictly: a byte that is not UTF-8 fails the settlement (TEXT_NOT_UTF8, with
+ * its line and byte offset). Text chunks are taken as they are: a stream opened with
+ * `'utf8'` has already replaced such bytes by U+FFFD, silently.
  *
  * @example
- * const chunks: ChunkSource = () => createReadStream('records.ndjson', 'utf8');
+ * const chunks: ChunkSource = () => createReadStream('records.ndjson');
  */
-export type ChunkSource = AsyncIterable<string> | (() => AsyncIterable<string>);
+export type ChunkSource = AsyncIterable<string | Uint8Array> | (() => AsyncIterable<string | Uint8Array>);
 
 /**
  * The records of a streamed settlement: raw records (parsed JSON values, e.g. from a database
- * cursor), or a function that opens them (again), or a file's text chunks in a format.
+ * cursor), or a function that opens them (again), or a file's chunks (bytes or text) in a format.
  *
  * @example
- * const source: RecordSource = { format: 'csv', chunks: () => createReadStream('records.csv', 'utf8') };
+ * const source: RecordSource = { format: 'csv', chunks: () => createReadStream('records.csv') };
  */
 export type RecordSource =
   | AsyncIterable<unknown>

@@ -36,11 +36,13 @@ import type { Settlement } from './types.js';
  * added to the settlement session, then dropped.
  *
  * The records: an async iterable of raw records, a function returning one, or
- * `{ format: 'ndjson' | 'csv', chunks }` where `chunks` is the file's text in chunks (or a function
- * opening them), e.g. `() => fs.createReadStream(path, 'utf8')`. From a file, issues carry the line
- * of their record; rows that cannot be read (NDJSON_LINE_SYNTAX, CSV_ROW_LENGTH) are issues listed
+ * `{ format: 'ndjson' | 'csv', chunks }` where `chunks` is the file's bytes in chunks (or a function
+ * opening them), e.g. `() => fs.createReadStream(path)`, decoded as UTF-8 strictly (text chunks are
+ * taken as they are). From a file, issues carry the line of their record; rows that cannot be read
+ * (NDJSON_LINE_SYNTAX, CSV_ROW_LENGTH, JSON_DUPLICATE_KEY, RECORD_TOO_LONG, ...) are issues listed
  * first, counted in `recordsRead` and `recordsExcluded` (as `validateRawRecords` does); a file that
- * is cut (NDJSON_TRUNCATED, an unclosed CSV quote) or has a bad header fails the settlement.
+ * is cut (NDJSON_TRUNCATED, an unclosed CSV quote), has a bad header or is not UTF-8 fails the
+ * settlement.
  *
  * Duplicate ids: as in `settle`, every record sharing an id is excluded (lenient) or the input is
  * refused (strict). A stream only learns that an id repeats after its first record was added, so
@@ -71,7 +73,7 @@ import type { Settlement } from './types.js';
  * import { tempFileStorage } from 'outcome-pay/node';
  * const result = await settleStream(
  *   contractJson,
- *   { format: 'ndjson', chunks: () => createReadStream('records.ndjson', 'utf8') },
+ *   { format: 'ndjson', chunks: () => createReadStream('records.ndjson') },
  *   { asOf: '2025-06-30' },
  *   tempFileStorage(),
  * );

@@ -57,6 +57,94 @@ describe('outcome-pay validate', () => {
   });
 });
 
+describe('outcome-pay reads every file strictly (issue #13: input text)', () => {
+  const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
+  const regionSud = {
+    'contract.json': readFileSync('examples/region-sud/contract.json', 'utf8'),
+    'records.csv': readFileSync('examples/region-sud/records.csv', 'utf8'),
+  };
+  /** region-sud's CSV with a quote opened on line 7 and never closed (the file has no other quote). */
+  const unclosed = regionSud['records.csv'].split('\n').map((line, k) => (k === 6 ? line.replace(',rsa,', ',"rsa,') : line)).join('\n');
+  /** Files also openable as streams (bytes, in chunks of 7), as the real command line opens them. */
+  function streaming(files: Readonly<Record<string, string | Uint8Array>>): ReturnType<typeof fakeIo> {
+    return Object.assign(fakeIo(files), {
+      streamFile: (path: string) => {
+        const content = files[path];
+        if (content === undefined) return Promise.reject(Object.assign(new Error('no such file'), { code: 'ENOENT' }));
+        const bytes = typeof content === 'string' ? utf8(content) : content;
+        return Promise.resolve(async function* chunks(): AsyncGenerator<Uint8Array> {
+          for (let at = 0; at < bytes.length; at += 7) yield await Promise.resolve(bytes.subarray(at, at + 7));
+        });
+      },
+    });
+  }
+
+  it('the issue: validate and settle report an unclosed CSV quote on the same line, where it opens', async () => {
+    const files = { ...regionSud, 'records.csv': unclosed };
+    const validate = fakeIo(files);
+    expect(await run(['validate', 'contract.json', '--records', 'records.csv'], validate)).toBe(1);
+    const settle = streaming(files);
+    expect(await run(['settle', '--contract', 'contract.json', '--records', 'records.csv', '--as-of', '2025-06-30'], settle)).toBe(1);
+    const line = /CSV_SYNTAX at \(root\) \(line (\d+)\)/;
+    expect(line.exec(validate.stderrText())?.[1]).toBe('7');
+    expect(line.exec(settle.stderrText())?.[1]).toBe('7');
+  });
+
+  it('the issue: validate --json answers on stdout also when a file cannot be read', async () => {
+    const missing = fakeIo(regionSud);
+    expect(await run(['validate', 'contract.json', '--records', 'missing.csv', '--json'], missing)).toBe(2);
+    expect(JSON.parse(missing.stdoutText())).toEqual({
+      valid: false,
+      issues: [{ code: 'FILE_UNREADABLE', path: [], message: 'cannot read records file "missing.csv" (unreadable)' }],
+    });
+    expect(missing.stderrText()).toContain('cannot read records file "missing.csv"');
+    const cut = fakeIo({ ...regionSud, 'records.csv': unclosed });
+    expect(await run(['validate', 'contract.json', '--records', 'records.csv', '--json'], cut)).toBe(1);
+    expect(JSON.parse(cut.stdoutText())).toMatchObject({ valid: false, issues: [{ code: 'CSV_SYNTAX', line: 7 }] });
+    const broken = fakeIo({ 'contract.json': '{\n  "schemaVersion": \n}' });
+    expect(await run(['validate', 'contract.json', '--json'], broken)).toBe(1);
+    expect(JSON.parse(broken.stdoutText())).toMatchObject({ valid: false, issues: [{ code: 'JSON_SYNTAX', line: 3 }] });
+  });
+
+  it('a contract with a key twice is refused (JSON_DUPLICATE_KEY with its path and line), with or without a byte-order mark', async () => {
+    // line 11 of the contract gives the region's share; a second share on the same line would be kept silently by JSON.parse
+    const twice = contract.replace('"share": "0.6" }', '"share": "0.6", "share": "0.1" }');
+    for (const content of [twice, new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(twice)])]) {
+      const io = fakeIo({ ...files, 'contract.json': content });
+      expect(await run(['settle', '--contract', 'contract.json', '--records', 'records.csv', '--as-of', '2025-06-30'], io)).toBe(1);
+      expect(io.stderrText()).toContain('contract file contract.json holds JSON that would not be read as written');
+      expect(io.stderrText()).toContain('JSON_DUPLICATE_KEY at parties.payers[0].share (line 11): key "share" appears twice');
+    }
+    const bom = fakeIo({ ...files, 'contract.json': new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(contract)]) });
+    expect(await run(['validate', 'contract.json'], bom)).toBe(0);
+  });
+
+  it('a previous settlement with a number a double cannot hold is refused (JSON_NUMBER_INEXACT)', async () => {
+    const first = fakeIo(files);
+    expect(await run(['settle', '--contract', 'contract.json', '--records', 'records.csv', '--as-of', '2025-06-30'], first)).toBe(0);
+    const previous = first.stdoutText().replace('"recordsRead": 9', '"recordsRead": 9.000000000000001');
+    expect(previous).not.toBe(first.stdoutText());
+    const io = fakeIo({ ...files, 'previous.json': previous });
+    expect(await run(['settle', '--contract', 'contract.json', '--records', 'records.csv', '--as-of', '2025-06-30', '--previous', 'previous.json'], io)).toBe(1);
+    expect(io.stderrText()).toMatch(/JSON_NUMBER_INEXACT at dataQuality\.recordsRead \(line \d+\): the number 9\.000000000000001/);
+  });
+
+  it('a records file that is not UTF-8 is refused with the line and byte offset, whole and streamed', async () => {
+    // Latin-1 "é" in the id of line 3: lines 1 and 2 of the sample CSV are read first
+    const csvText = files['records.csv'];
+    const lines = csvText.split('\n');
+    const offset = utf8(`${lines[0] ?? ''}\n${lines[1] ?? ''}\nP`).length;
+    const bytes = Uint8Array.from(csvText.replace('P002', 'P\u00e902'), (c) => c.charCodeAt(0));
+    const expected = `TEXT_NOT_UTF8 at (root) (line 3): line 3, byte offset ${offset}: byte 0xE9 is not valid UTF-8`;
+    const whole = fakeIo({ ...files, 'records.csv': bytes });
+    expect(await run(['validate', 'contract.json', '--records', 'records.csv'], whole)).toBe(1);
+    expect(whole.stderrText()).toContain(expected);
+    const streamed = streaming({ ...files, 'records.csv': bytes });
+    expect(await run(['settle', '--contract', 'contract.json', '--records', 'records.csv', '--as-of', '2025-06-30'], streamed)).toBe(1);
+    expect(streamed.stderrText()).toContain(expected);
+  });
+});
+
 describe('outcome-pay schema', () => {
   it('prints the contract and records schemas', async () => {
     for (const which of ['contract', 'records']) {

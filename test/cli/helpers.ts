@@ -7,8 +7,9 @@ export interface FakeIo extends CliIo {
   stderrText(): string;
 }
 
+/** An in-memory CliIo: `files` by path, as text (read as its UTF-8 bytes) or as bytes. */
 export function fakeIo(
-  files: Readonly<Record<string, string>> = {},
+  files: Readonly<Record<string, string | Uint8Array>> = {},
   env: Readonly<Record<string, string | undefined>> = {},
 ): FakeIo {
   const out: string[] = [];
@@ -27,7 +28,7 @@ export function fakeIo(
       const content = files[path];
       return content === undefined
         ? Promise.reject(new Error(`ENOENT: no such file or directory, open '${path}'`))
-        : Promise.resolve(content);
+        : Promise.resolve(typeof content === 'string' ? new TextEncoder().encode(content) : content);
     },
     stdoutText: () => out.join(''),
     stderrText: () => err.join(''),

@@ -4,11 +4,12 @@ import { formatDate, type CalendarDate } from '../../src/calendar/index.js';
 import { createAmountCache } from '../../src/records/amount-cache.js';
 import type { CsvColumn } from '../../src/records/csv-columns.js';
 import { csvRowToRecord } from '../../src/records/csv-row.js';
-import { scanCsvRecord } from '../../src/records/csv-scan.js';
+import { splitCsvRecord } from '../../src/records/csv-scan.js';
 import { createCsvTypedReader } from '../../src/records/csv-typed-row.js';
 import { fastRecord } from '../../src/records/fast-record.js';
 import type { OutcomeRecord } from '../../src/records/index.js';
 import { mapCsvHeader } from '../../src/records/read-csv.js';
+import { MAX_ID_CHARS } from '../../src/records/reader-limits.js';
 import { CONTEXT } from './fixtures.js';
 
 /*
@@ -28,10 +29,10 @@ const DAY_2023 = 19358; // 2023-01-01
 
 /** The general path for one line. */
 function general(line: string): OutcomeRecord | undefined {
-  const scan = scanCsvRecord(`${line}\n`, 0, true);
-  if (scan === 'more' || 'error' in scan) return undefined;
+  const scan = splitCsvRecord(line, 0, line.length);
+  if ('error' in scan) return undefined;
   const cells = scan.cells.map((cell) => cell.trim());
-  if (cells.length !== HEADER.length) return undefined;
+  if (cells.length !== HEADER.length || (cells[0] ?? '').length > MAX_ID_CHARS) return undefined; // CSV_ROW_LENGTH, ID_TOO_LONG
   return fastRecord(csvRowToRecord(COLUMNS, cells), CONTEXT, createAmountCache());
 }
 
@@ -52,11 +53,11 @@ const wageCell = fc.oneof(
 );
 const junk = fc.constantFrom(
   '', ' 2023-01-09', '2023-01-09 ', '2023-02-30', '2023-1-09', '-1', '-0', '1e3', '"x"', '"a,b"', 'a\rb', '12,5', '17.5', '168',
-  '168.5', '35.', '.5', 'rsa; ltu', 'rsa;rsa', 'rsa;;ltu', 'vip', 'rsa;vip', ';', '2022-Z', 'P 1', '\u00a0P1', 'É', 'permanent ',
+  '168.5', '35.', '.5', '34.9999999999999999', '35.000000000000', 'rsa; ltu', 'rsa;rsa', 'rsa;;ltu', 'vip', 'rsa;vip', ';', '2022-Z', 'P 1', '\u00a0P1', 'É', 'permanent ',
 );
 const cellFor = (name: string): fc.Arbitrary<string> => {
   const valid =
-    name === 'id' ? fc.constantFrom('P1', 'P2', 'Émile', 'a b') :
+    name === 'id' ? fc.constantFrom('P1', 'P2', 'Émile', 'a b', 'P'.repeat(MAX_ID_CHARS), 'P'.repeat(MAX_ID_CHARS + 1)) :
     name === 'cohort' ? fc.constantFrom('2023-A', '2023-B') :
     name === 'groups' ? fc.subarray(['rsa', 'ltu', 'youth']).map((g) => g.join(';')) :
     name.endsWith('_hours') ? fc.constantFrom('35', '20', '17.5', '0', '24.25', '168', '035') :
@@ -158,5 +159,7 @@ describe('CSV fast path (typed rows)', () => {
     expect(read(valid.slice(1))).toBeUndefined(); // one cell short
     expect(read([...valid, ''])).toBeUndefined(); // one cell too many
     expect(read(at(1, '2022-Z'))).toBeUndefined();
+    expect(read(at(0, 'P'.repeat(MAX_ID_CHARS)))?.id).toBe('P'.repeat(MAX_ID_CHARS));
+    expect(read(at(0, 'P'.repeat(MAX_ID_CHARS + 1)))).toBeUndefined(); // ID_TOO_LONG on the general path
   });
 });

@@ -4,25 +4,24 @@ import { createAmountCache } from '../../src/records/amount-cache.js';
 import { fastRecord } from '../../src/records/fast-record.js';
 import type { OutcomeRecord } from '../../src/records/index.js';
 import { createNdjsonTypedReader } from '../../src/records/ndjson-typed-line.js';
+import { idTooLong, MAX_FIELD_CHARS, MAX_ID_CHARS } from '../../src/records/reader-limits.js';
+import { scanJsonText } from '../../src/text/json-text.js';
 import { mutatedRecord, orderedValidRecord, shapeValidRecord } from './arbitraries.js';
 import { CONTEXT } from './fixtures.js';
 
 /*
  * The NDJSON fast path is an optimisation only: a line it reads gives exactly the record of the
- * general path (trim, JSON.parse, then the validation fast path), with the same keys in the same
- * order; it declines every other line. And it is taken: every record that the validation fast
- * path accepts, written by JSON.stringify without escapes, is read.
+ * general path (trim, the strict JSON reader with the readers' limits, then the validation fast
+ * path), with the same keys in the same order; it declines every other line. And it is taken:
+ * every record that the validation fast path accepts, written by JSON.stringify without escapes,
+ * is read.
  */
 
-/** The general path for one line. */
+/** The general path for one line (as the NDJSON row reader takes it). */
 function general(line: string): OutcomeRecord | undefined {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(line.trim());
-  } catch {
-    return undefined;
-  }
-  return fastRecord(raw, CONTEXT, createAmountCache());
+  const scan = scanJsonText(line.trim(), { maxStringChars: MAX_FIELD_CHARS });
+  if (scan.problems.length > 0 || idTooLong(scan.value, [], 1, 'excluded') !== undefined) return undefined;
+  return fastRecord(scan.value, CONTEXT, createAmountCache());
 }
 
 /** Keys at every level, in order (amounts excepted): the records must agree on shape too. */
@@ -68,6 +67,10 @@ const edit = fc.constantFrom<(line: string) => string>(
   (l) => l.replace(/"hoursPerWeek":(\d+)/, '"hoursPerWeek":-0'),
   (l) => l.replace(/"hoursPerWeek":(\d+)/, '"hoursPerWeek":168.5'),
   (l) => l.replace(/"hoursPerWeek":(\d+)/, '"hoursPerWeek":169'),
+  (l) => l.replace(/"hoursPerWeek":(\d+)/, '"hoursPerWeek":$1.000000000000001'), // a double holds no such number
+  (l) => l.replace(/"hoursPerWeek":(\d+)/, '"hoursPerWeek":$1.00000000000'), // one it holds, in 15 characters or more
+  (l) => l.replace(/"id":"([^"]*)"/, `"id":"$1${'x'.repeat(MAX_ID_CHARS)}"`),
+  (l) => l.replace(/"contractType":"([^"]*)"/, `"contractType":"$1${'x'.repeat(MAX_FIELD_CHARS)}"`),
   (l) => l.replace(/"kind":"[^"]*"/, '"kind":"Job_offer"'),
   (l) => l.replace(/"monthlyWage":"([^"]*)"/, '"monthlyWage":$1'),
   (l) => l.replace('"spells":[', '"spells":[[],'),
@@ -117,7 +120,7 @@ describe('NDJSON fast path (typed lines)', () => {
     );
   });
 
-  it('declines escapes, repeated keys, other numbers, extra keys and anything after the object', () => {
+  it('declines escapes, repeated keys, other numbers (also one a double cannot hold), texts beyond the limits, extra keys and anything after the object', () => {
     const base = '{"id":"P1","cohort":"2023-A","enrolledOn":"2023-01-09","spells":[{"start":"2023-02-01","hoursPerWeek":35}]}';
     const read = (text: string) => createNdjsonTypedReader(CONTEXT, createAmountCache())(text, 0, text.length);
     expect(read(base)?.spells[0]?.hoursPerWeek).toBe(35);
@@ -127,6 +130,9 @@ describe('NDJSON fast path (typed lines)', () => {
       base.replace('35', '35e0'),
       base.replace('35', '035'),
       base.replace('35', '-0'),
+      base.replace('35', '35.000000000000001'), // JSON.parse reads 35: the strict reader refuses it
+      base.replace('"P1"', `"${'P'.repeat(MAX_ID_CHARS + 1)}"`),
+      base.replace('"hoursPerWeek"', `"contractType":"${'x'.repeat(MAX_FIELD_CHARS + 1)}","hoursPerWeek"`),
       base.replace('35}', '35,"monthlyWage":1.5}'),
       base.replace('35}', '35,"monthlyWage":01}'),
       base.replace('35}', '35,"monthlyWage":9007199254740993}'),

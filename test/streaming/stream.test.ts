@@ -11,6 +11,7 @@ import {
   type StreamRow,
 } from '../../src/index.js';
 
+import { csvParseRecords } from '../records/csv-parse-oracle.js';
 import { contract, csv, fromArray, messy, ndjson, options, sample } from './fixtures.js';
 
 /** The text in chunks cut at the given offsets (sorted, deduplicated by the caller or not). */
@@ -60,12 +61,16 @@ describe('streaming readers', () => {
     expect(readNdjsonRecords(text).ok).toBe(false);
   });
 
-  it('CSV: the same records and lines as the csv-parse reader, wherever the chunks are cut', async () => {
+  it('CSV: the same records and lines as the whole-text reader and as csv-parse, wherever the chunks are cut', async () => {
     const quoted = 'P010,2023-A,"rsa;\r\nltu",2023-01-09,,"1,5",,,,,,,,,,,,,,,,\r\n\r\nP011,2023-A,,2023-01-09,,"12""3",,,,,,,,,,,,,,,,\nP012,short\n';
     const text = `\uFEFF${csv}${quoted}`;
     const whole = readCsvRecords(text);
     expect(whole.ok).toBe(true);
     if (!whole.ok) return;
+    const oracle = csvParseRecords(text);
+    expect(whole.value.records).toEqual(oracle?.records);
+    expect(whole.value.lines).toEqual(oracle?.lines);
+    expect(whole.value.issues.map((issue) => issue.line)).toEqual(oracle?.rowLengthLines);
     await fc.assert(
       fc.asyncProperty(fc.array(fc.integer({ min: 0, max: text.length }), { maxLength: 12 }), async (cuts) => {
         const rows = await collect(readCsvStream(chunked(text, cuts)));
@@ -77,8 +82,8 @@ describe('streaming readers', () => {
     );
   });
 
-  it('CSV: random cells (quotes, commas, line breaks) read as csv-parse reads them', async () => {
-    const cell = fc.oneof(fc.constantFrom('', 'a', ' b ', '2023-A', 'x,y', 'say "hi"', 'two\nlines', 'cr\rlf\r\n'), fc.string({ maxLength: 5 }));
+  it('CSV: random cells (quotes, commas, line breaks) read as csv-parse reads them, whole and in chunks', async () => {
+    const cell = fc.oneof(fc.constantFrom('', 'a', ' b ', '2023-A', 'x,y', 'say "hi"', 'two\nlines', 'cr\rlf\r\n', '\r', '\n\r'), fc.string({ maxLength: 5 }));
     const quote = (value: string): string => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
     await fc.assert(
       fc.asyncProperty(
@@ -87,14 +92,18 @@ describe('streaming readers', () => {
         fc.array(fc.integer({ min: 0, max: 200 }), { maxLength: 6 }),
         async (rows, newline, cuts) => {
           const text = ['id,cohort', ...rows.map(([a, b]) => `${quote(a)},${quote(b)}`)].join(newline) + newline;
+          const oracle = csvParseRecords(text);
           const whole = readCsvRecords(text);
           const streamed = await collect(readCsvStream(chunked(text, cuts)));
-          if (!whole.ok) {
+          if (oracle === undefined) {
+            expect(whole.ok).toBe(false);
             expect(streamed.at(-1)?.kind).toBe('fatal');
             return;
           }
-          expect(streamed.flatMap((row) => (row.kind === 'record' ? [row.record] : []))).toEqual(whole.value.records);
-          expect(streamed.flatMap((row) => (row.kind === 'record' ? [row.line] : []))).toEqual(whole.value.lines);
+          expect(whole.ok && whole.value.records).toEqual(oracle.records);
+          expect(whole.ok && whole.value.lines).toEqual(oracle.lines);
+          expect(streamed.flatMap((row) => (row.kind === 'record' ? [row.record] : []))).toEqual(oracle.records);
+          expect(streamed.flatMap((row) => (row.kind === 'record' ? [row.line] : []))).toEqual(oracle.lines);
         },
       ),
       { numRuns: 300 },
