@@ -37,6 +37,7 @@ export const CONTRACT_ISSUE_CODES = {
   DATE_OUTSIDE_PERIOD: 'a date lies outside the contract period',
   PAYER_SHARES_SUM: 'payer shares do not sum to exactly 1',
   DUPLICATE_ID: 'two items of the same list (or two parties) have the same id',
+  DUPLICATE_REFERENCE: 'one list names the same id twice (a prerequisite, a tranche\'s rule or cohort, a priced group, a contract type...)',
   UNKNOWN_REFERENCE: 'an id refers to nothing in the contract',
   REFERENCE_KIND: 'an id refers to an item of the wrong kind (e.g. a retention anchored on a milestone)',
   RATE_RANGE: 'a rate, share or factor is outside [0, 1]',
