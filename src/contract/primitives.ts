@@ -76,12 +76,55 @@ export const CONTRACT_ROUNDING_MODES = ROUNDING_MODES;
 export const RoundingModeSchema = z.enum(CONTRACT_ROUNDING_MODES);
 
 /**
- * A whole number of days, months, units or people (0 or more).
+ * The longest duration in days a contract can state (a window, a gap, a lag, a period): 36,600
+ * days, a little over a century. A date plus such a duration may still pass the calendar's last
+ * day (9999-12-31); the engine then treats the end as later than every date.
  *
  * @example
- * CountSchema.parse(90); // 90
+ * DaysSchema.safeParse(MAX_CONTRACT_DAYS + 1).success; // false: CONTRACT_TOO_BIG
  */
-export const CountSchema = z.int().min(0);
+export const MAX_CONTRACT_DAYS = 36_600;
+
+/**
+ * The most calendar months a contract can count (retention, wage progression): 1,200, a century.
+ *
+ * @example
+ * MonthsSchema.safeParse(1_201).success; // false: CONTRACT_TOO_BIG
+ */
+export const MAX_CONTRACT_MONTHS = 1_200;
+
+/**
+ * The largest count of participants, units, payments or positions a contract can state:
+ * 10,000,000 (the most records a settlement is proven exact for, see docs/money.md).
+ *
+ * @example
+ * CountSchema.safeParse(10_000_001).success; // false: CONTRACT_TOO_BIG
+ */
+export const MAX_CONTRACT_COUNT = 10_000_000;
+
+/**
+ * A whole number of days, 0 to {@link MAX_CONTRACT_DAYS}.
+ *
+ * @example
+ * DaysSchema.parse(90); // 90
+ */
+export const DaysSchema = z.int().min(0).max(MAX_CONTRACT_DAYS);
+
+/**
+ * A whole number of calendar months, 0 to {@link MAX_CONTRACT_MONTHS}.
+ *
+ * @example
+ * MonthsSchema.parse(12); // 12
+ */
+export const MonthsSchema = z.int().min(0).max(MAX_CONTRACT_MONTHS);
+
+/**
+ * A whole number of participants, units, payments or positions, 0 to {@link MAX_CONTRACT_COUNT}.
+ *
+ * @example
+ * CountSchema.parse(120); // 120
+ */
+export const CountSchema = z.int().min(0).max(MAX_CONTRACT_COUNT);
 
 /**
  * A free human-readable text (name, description).
