@@ -29,16 +29,18 @@ export const DateSchema = z.iso
   .describe('A calendar date, YYYY-MM-DD (no time, no zone), from 0001-01-01 to 9999-12-31.');
 
 /**
- * A non-negative monthly wage on the wire: a decimal string (`"1800.50"`) or a JSON integer
- * (`1800`). A JSON number with a fraction is refused: it may already have lost a cent.
+ * A non-negative monthly wage on the wire: a decimal string (`"1800.50"`, `"0"`). A JSON number is
+ * refused, integers too: `JSON.parse` may already have rounded it (`1185.000000000000001` reads
+ * as 1185), so its value is not what the source says.
  *
  * @example
  * WageSchema.safeParse('1800.50').success; // true
- * WageSchema.safeParse(1800.5).success;    // false
+ * WageSchema.safeParse(1800).success;      // false (AMOUNT_NOT_STRING)
  */
 export const WageSchema = z
-  .union([z.string().regex(WAGE_PATTERN), z.int().nonnegative()])
-  .describe('A monthly gross wage in the contract currency: a decimal string such as "1800.50", or an integer.');
+  .string()
+  .regex(WAGE_PATTERN)
+  .describe('A monthly gross wage in the contract currency: a decimal string such as "1800.50" (never a JSON number).');
 
 /**
  * An employment spell on the wire: a job held from `start` to `end` (both inclusive).
