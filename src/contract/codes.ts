@@ -31,6 +31,8 @@ export const CONTRACT_ISSUE_CODES = {
   DATE_IMPOSSIBLE: 'a date does not exist in the calendar (2023-02-29)',
   AMOUNT_FORMAT: 'an amount, rate or share is not a non-negative decimal string such as "1500.00"',
   AMOUNT_PRECISION: 'an amount has more decimals than the currency\'s minor unit',
+  AMOUNT_TOO_LARGE: 'an amount, rate, factor or percentage is 10^15 or more (the largest kept exact)',
+  AMOUNT_TOO_PRECISE: 'a rate, share, factor or other decimal has more than 12 decimal places',
   CURRENCY_FORMAT: 'the currency is not three capital letters',
   CURRENCY_UNKNOWN: 'the currency is not an ISO 4217 code known to the money core',
   DATE_ORDER: 'two dates are in the wrong order (start after end, measured after due)',

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { ROUNDING_MODES } from '../money/index.js';
+import { AMOUNT_DECIMALS_PATTERN, AMOUNT_MAGNITUDE_PATTERN, MAX_AMOUNT_DECIMALS } from '../money/limits.js';
 
 /** Pattern of an id: letters, digits, `.`, `_`, `-`; starts with a letter or digit; 1 to 64 characters. */
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
@@ -29,14 +30,17 @@ export const IdSchema = z
 
 /**
  * A non-negative exact decimal written as a string: an amount (`"1500.00"`), a rate or share
- * (`"0.6"`), a multiplier (`"1.4"`) or a percentage (`"10"`).
+ * (`"0.6"`), a multiplier (`"1.4"`) or a percentage (`"10"`). Below 10^15, with at most 12
+ * decimal places (the money core's limits, within which every computation is exact).
  *
  * @example
  * DecimalStringSchema.parse('0.6'); // '0.6'
  */
 export const DecimalStringSchema = z
   .string()
-  .regex(DECIMAL_PATTERN, { error: 'must be a non-negative decimal string such as "1500.00" or "0.6"' });
+  .regex(DECIMAL_PATTERN, { error: 'must be a non-negative decimal string such as "1500.00" or "0.6"' })
+  .regex(AMOUNT_MAGNITUDE_PATTERN, { error: 'is too large: amounts, rates and factors must be below 10^15 (1,000,000,000,000,000)' })
+  .regex(AMOUNT_DECIMALS_PATTERN, { error: `has more than ${String(MAX_AMOUNT_DECIMALS)} decimal places, the most outcome-pay keeps exact` });
 
 /**
  * A calendar date `YYYY-MM-DD`.

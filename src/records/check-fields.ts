@@ -6,7 +6,7 @@
  */
 import { checkDate, type CalendarDate } from '../calendar/index.js';
 import { formatPath, type PathSegment } from '../errors.js';
-import { parseAmount, type Amount } from '../money/index.js';
+import { checkAmountLimits, parseAmount, type Amount } from '../money/index.js';
 import type { RecordIssueCode } from './codes.js';
 import { show, type Reporter } from './issues.js';
 import {
@@ -114,15 +114,22 @@ export function checkDateField(value: unknown, path: readonly PathSegment[], rep
 }
 
 /**
- * Checks a non-negative wage: a decimal string. Codes: AMOUNT_NOT_STRING (a JSON number, which
- * `JSON.parse` may already have rounded), FIELD_TYPE, AMOUNT_FORMAT, AMOUNT_NEGATIVE.
+ * Checks a non-negative wage: a decimal string within the money core's limits. Codes:
+ * AMOUNT_NOT_STRING (a JSON number, which `JSON.parse` may already have rounded), FIELD_TYPE,
+ * AMOUNT_FORMAT, AMOUNT_NEGATIVE, AMOUNT_TOO_LARGE, AMOUNT_TOO_PRECISE.
  *
  * @example
  * checkWageField('1800.50', ['baselineWage'], report); // Amount 1800.5
  * checkWageField(1800, ['baselineWage'], report);      // undefined, reports AMOUNT_NOT_STRING
  */
 export function checkWageField(value: unknown, path: readonly PathSegment[], report: Reporter): Amount | undefined {
-  if (typeof value === 'string' && WAGE_PATTERN.test(value)) return parseAmount(value, path);
+  if (typeof value === 'string' && WAGE_PATTERN.test(value)) {
+    const amount = parseAmount(value, path);
+    const beyond = checkAmountLimits(amount, path);
+    if (beyond === undefined) return amount;
+    report(beyond.code as RecordIssueCode, path, beyond.message);
+    return undefined;
+  }
   const where = formatPath(path);
   if (typeof value === 'string') {
     if (NEGATIVE_WAGE_PATTERN.test(value)) {

@@ -25,6 +25,8 @@ export const RECORD_ISSUE_CODES = {
   DATE_TIME_WITHOUT_OFFSET: 'a date-time where a calendar date was expected',
   AMOUNT_NOT_STRING: 'a wage is a JSON number: wages are decimal strings ("1800.50"), as a number may be rounded before it is read',
   AMOUNT_FORMAT: 'a wage is not a decimal string such as "1800.50"',
+  AMOUNT_TOO_LARGE: 'a wage is 10^15 or more (the largest amount kept exact)',
+  AMOUNT_TOO_PRECISE: 'a wage has a non-zero digit after the 12th decimal place',
   AMOUNT_NEGATIVE: 'a wage is negative',
   HOURS_NEGATIVE: 'hoursPerWeek is negative',
   HOURS_OUT_OF_RANGE: 'hoursPerWeek is above 168 or not finite',

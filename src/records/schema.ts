@@ -11,6 +11,7 @@
 import { z } from 'zod';
 import type { CalendarDate } from '../calendar/index.js';
 import type { Amount } from '../money/index.js';
+import { AMOUNT_DECIMALS_PATTERN, AMOUNT_MAGNITUDE_PATTERN } from '../money/limits.js';
 import { EVENT_KIND_PATTERN, MAX_HOURS_PER_WEEK, WAGE_PATTERN } from './limits.js';
 
 const NonEmpty = z.string().min(1);
@@ -29,9 +30,10 @@ export const DateSchema = z.iso
   .describe('A calendar date, YYYY-MM-DD (no time, no zone), from 0001-01-01 to 9999-12-31.');
 
 /**
- * A non-negative monthly wage on the wire: a decimal string (`"1800.50"`, `"0"`). A JSON number is
- * refused, integers too: `JSON.parse` may already have rounded it (`1185.000000000000001` reads
- * as 1185), so its value is not what the source says.
+ * A non-negative monthly wage on the wire: a decimal string (`"1800.50"`, `"0"`), below 10^15 with
+ * at most 12 decimal places (the money core's limits). A JSON number is refused, integers too:
+ * `JSON.parse` may already have rounded it (`1185.000000000000001` reads as 1185), so its value is
+ * not what the source says.
  *
  * @example
  * WageSchema.safeParse('1800.50').success; // true
@@ -40,6 +42,8 @@ export const DateSchema = z.iso
 export const WageSchema = z
   .string()
   .regex(WAGE_PATTERN)
+  .regex(AMOUNT_MAGNITUDE_PATTERN)
+  .regex(AMOUNT_DECIMALS_PATTERN)
   .describe('A monthly gross wage in the contract currency: a decimal string such as "1800.50" (never a JSON number).');
 
 /**
