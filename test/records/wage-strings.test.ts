@@ -1,5 +1,5 @@
 /**
- * A wage is a decimal string on every path: JSON.parse has already rounded a JSON number by the
+ * A wage is a decimal string, within the money core's limits, on every path: JSON.parse has already rounded a JSON number by the
  * time any check sees it (1185.000000000000001 arrives as 1185), so a number is refused, whole or
  * not, with AMOUNT_NOT_STRING, by the general path, the validation fast path and the NDJSON fast
  * path alike. (CSV cells are text: a CSV wage is always a string.)
@@ -45,6 +45,18 @@ describe('wages are decimal strings', () => {
       expect(typed(text, 0, text.length), text).toBeUndefined();
     }
     expect(typed(line, 0, line.length)).toBeUndefined();
+  });
+
+  it('wages beyond the money core\'s limits are refused on every path, CSV included', async () => {
+    const big = `1${'0'.repeat(65)}`;
+    const text = `{"id":"P0","cohort":"2023-A","enrolledOn":"2023-01-09","baselineWage":"${big}"}\n{"id":"P1","cohort":"2023-A","enrolledOn":"2023-01-09","baselineWage":"0.0000000000001"}\n`;
+    const csv = `id,cohort,enrolledOn,baselineWage\nP0,2023-A,2023-01-09,${big}\nP1,2023-A,2023-01-09,0.0000000000001\n`;
+    // NDJSON lines 1 and 2; CSV lines 2 and 3, after the header
+    for (const [source, first] of [[{ format: 'ndjson' as const, chunks: () => chunks(text) }, 1], [{ format: 'csv' as const, chunks: () => chunks(csv) }, 2]] as const) {
+      const result = await settleStream(contract, source, { asOf: '2025-06-30', records: 'lenient' });
+      if (!result.ok) throw new Error(JSON.stringify(result.issues));
+      expect(result.value.dataQuality.issues.map((i) => [i.code, i.line])).toEqual([['AMOUNT_TOO_LARGE', first], ['AMOUNT_TOO_PRECISE', first + 1]]);
+    }
   });
 
   it('a streamed NDJSON file excludes the record and reports it on its line', async () => {
