@@ -4,12 +4,37 @@
  * @module
  */
 import { OutcomePayError } from '../errors.js';
-import { assertInRange, civilToDays, dateParts, daysInMonth, type CalendarDate } from './days.js';
+import { MAX_DATE, MIN_DATE, assertInRange, civilToDays, dateParts, daysInMonth, type CalendarDate } from './days.js';
 
 function assertInteger(value: number, name: string): void {
   if (!Number.isSafeInteger(value)) {
     throw new OutcomePayError('CALENDAR_ARGUMENT_INVALID', `${name} must be an integer, got ${String(value)}`);
   }
+}
+
+/**
+ * A day number that may lie after the calendar's last day (9999-12-31): the end of a window or
+ * period counted from a date near the end of the calendar (an exit on 9999-12-30 plus a 90-day
+ * window). It compares with dates as the day it would be, so such a window is still open on every
+ * date of the calendar. It is not a date: check it against one (`day <= asOf`) before using it as
+ * a {@link CalendarDate}.
+ *
+ * @example
+ * const closes: DayNumber = addDaysUnbounded(parseDate('9999-12-30'), 91);
+ * closes > MAX_DATE; // true: never closed within the calendar
+ */
+export type DayNumber = number;
+
+/**
+ * Adds a number of days (negative to go back), like {@link addDays}, but the result may lie past
+ * either end of the calendar: a {@link DayNumber}, never an error.
+ *
+ * @example
+ * addDaysUnbounded(MAX_DATE, 1) === MAX_DATE + 1; // true
+ */
+export function addDaysUnbounded(date: DayNumber, days: number): DayNumber {
+  assertInteger(days, 'days');
+  return date + days;
 }
 
 /**
@@ -19,8 +44,24 @@ function assertInteger(value: number, name: string): void {
  * formatDate(addDays(parseDate('2024-02-28'), 1)); // '2024-02-29'
  */
 export function addDays(date: CalendarDate, days: number): CalendarDate {
-  assertInteger(days, 'days');
-  return assertInRange(date + days, 'addDays');
+  return assertInRange(addDaysUnbounded(date, days), 'addDays');
+}
+
+/**
+ * Adds calendar months like {@link addMonths} (clamped to the end of the target month), but the
+ * result may lie past either end of the calendar: a {@link DayNumber} (the day it would be in the
+ * proleptic Gregorian calendar), never an error.
+ *
+ * @example
+ * addMonthsUnbounded(parseDate('9999-08-31'), 6) > MAX_DATE; // true (it would be 10000-02-29)
+ */
+export function addMonthsUnbounded(date: CalendarDate, months: number): DayNumber {
+  assertInteger(months, 'months');
+  const { year, month, day } = dateParts(date);
+  const monthIndex = year * 12 + (month - 1) + months;
+  const targetYear = Math.floor(monthIndex / 12);
+  const targetMonth = monthIndex - targetYear * 12 + 1;
+  return civilToDays(targetYear, targetMonth, Math.min(day, daysInMonth(targetYear, targetMonth)));
 }
 
 /**
@@ -34,16 +75,11 @@ export function addDays(date: CalendarDate, days: number): CalendarDate {
  * formatDate(addMonths(parseDate('2024-03-31'), -1)); // '2024-02-29'
  */
 export function addMonths(date: CalendarDate, months: number): CalendarDate {
-  assertInteger(months, 'months');
-  const { year, month, day } = dateParts(date);
-  const monthIndex = year * 12 + (month - 1) + months;
-  const targetYear = Math.floor(monthIndex / 12);
-  const targetMonth = monthIndex - targetYear * 12 + 1;
-  if (targetYear < 1 || targetYear > 9999) {
-    throw new OutcomePayError('DATE_OUT_OF_RANGE', `addMonths gave year ${String(targetYear)}, outside 0001 to 9999`);
+  const target = addMonthsUnbounded(date, months);
+  if (target < MIN_DATE || target > MAX_DATE) {
+    throw new OutcomePayError('DATE_OUT_OF_RANGE', `addMonths gave year ${String(dateParts(target as CalendarDate).year)}, outside 0001 to 9999`);
   }
-  const targetDay = Math.min(day, daysInMonth(targetYear, targetMonth));
-  return civilToDays(targetYear, targetMonth, targetDay) as CalendarDate;
+  return target as CalendarDate;
 }
 
 /**

@@ -7,4 +7,14 @@
 export { MAX_DATE, MIN_DATE, dateFromParts, dateParts, daysInMonth, isLeapYear } from './days.js';
 export type { CalendarDate, DateParts } from './days.js';
 export { checkDate, formatDate, isDateString, parseDate } from './text.js';
-export { addDays, addMonths, compareDates, daysBetween, maxDate, minDate } from './arithmetic.js';
+export {
+  addDays,
+  addDaysUnbounded,
+  addMonths,
+  addMonthsUnbounded,
+  compareDates,
+  daysBetween,
+  maxDate,
+  minDate,
+} from './arithmetic.js';
+export type { DayNumber } from './arithmetic.js';

@@ -6,7 +6,7 @@
  * @module
  */
 import { z } from 'zod';
-import { DecimalStringSchema, IdSchema } from './primitives.js';
+import { CountSchema, DecimalStringSchema, IdSchema } from './primitives.js';
 
 const money = {
   id: IdSchema,
@@ -40,7 +40,7 @@ export const OutcomeCapSchema = z.object({ kind: z.literal('outcome'), ...money,
  * OutcomeVolumeCapSchema.parse({ kind: 'outcomeVolume', id: 'vol', rule: 'pay-placement', targetUnits: 200 });
  */
 export const OutcomeVolumeCapSchema = z
-  .object({ kind: z.literal('outcomeVolume'), id: IdSchema, rule: IdSchema, targetUnits: z.int().min(0) })
+  .object({ kind: z.literal('outcomeVolume'), id: IdSchema, rule: IdSchema, targetUnits: CountSchema })
   .strict();
 
 /**

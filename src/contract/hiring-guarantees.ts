@@ -5,7 +5,7 @@
  * @module
  */
 import { z } from 'zod';
-import { CountSchema, DecimalStringSchema, IdSchema, TextSchema } from './primitives.js';
+import { CountSchema, DaysSchema, DecimalStringSchema, IdSchema, TextSchema } from './primitives.js';
 
 /**
  * A conditional hiring guarantee: for the listed cohorts, `employer` hires up to `positions`
@@ -23,10 +23,10 @@ export const HiringGuaranteeSchema = z
     id: IdSchema,
     employer: TextSchema,
     cohorts: z.array(IdSchema).min(1),
-    positions: z.int().min(1),
+    positions: CountSchema.min(1),
     qualifyingOutcome: IdSchema,
     placementOutcome: IdSchema,
-    withinDays: CountSchema,
+    withinDays: DaysSchema,
     shortfallAmountPerPosition: DecimalStringSchema.optional(),
   })
   .strict();

@@ -35,7 +35,7 @@ export { ExitClauseSchema, ExitConditionSchema, ExitEffectSchema, PayOnExitSchem
 export { HiringGuaranteeSchema } from './hiring-guarantees.js';
 export { OutcomeSchema, RetentionMeasureSchema, WageThresholdSchema } from './outcomes.js';
 export { InvestorSchema, PartiesSchema, PayerSchema, ReturnCapSchema } from './parties.js';
-export { CONTRACT_ROUNDING_MODES } from './primitives.js';
+export { CONTRACT_ROUNDING_MODES, MAX_CONTRACT_COUNT, MAX_CONTRACT_DAYS, MAX_CONTRACT_MONTHS } from './primitives.js';
 export { ReinvestmentSchema, ReinvestmentDestinationSchema, ReinvestmentTriggerSchema } from './reinvestment.js';
 export {
   BaselineSchema,

@@ -9,7 +9,7 @@
  * @module
  */
 import { z } from 'zod';
-import { CountSchema, DecimalStringSchema, IdSchema, TextSchema } from './primitives.js';
+import { DaysSchema, DecimalStringSchema, IdSchema, MonthsSchema, TextSchema } from './primitives.js';
 
 const common = {
   id: IdSchema,
@@ -35,14 +35,14 @@ export const PlacementOutcomeSchema = z
     kind: z.literal('placement'),
     ...common,
     window: z
-      .object({ from: AnchorSchema, days: CountSchema })
+      .object({ from: AnchorSchema, days: DaysSchema })
       .strict()
       .describe('Employment must start on a day in [anchor, anchor + days], both inclusive.'),
     contractTypes: z
       .union([z.literal('any'), z.array(IdSchema).min(1)])
       .describe('Allowed employment contract types as recorded in the records (e.g. "permanent"), or "any".'),
     minWeeklyHours: DecimalStringSchema.optional().describe('Minimum contractual hours per week; absent = no minimum.'),
-    minSpellDays: CountSchema.optional().describe('Minimum length of the employment spell in calendar days; absent = no minimum.'),
+    minSpellDays: DaysSchema.optional().describe('Minimum length of the employment spell in calendar days; absent = no minimum.'),
   })
   .strict();
 
@@ -56,8 +56,8 @@ export const PlacementOutcomeSchema = z
  * RetentionMeasureSchema.parse({ mode: 'continuous', allowedGapDays: 14 });
  */
 export const RetentionMeasureSchema = z.discriminatedUnion('mode', [
-  z.object({ mode: z.literal('continuous'), allowedGapDays: CountSchema }).strict(),
-  z.object({ mode: z.literal('cumulative'), minDays: CountSchema }).strict(),
+  z.object({ mode: z.literal('continuous'), allowedGapDays: DaysSchema }).strict(),
+  z.object({ mode: z.literal('cumulative'), minDays: DaysSchema }).strict(),
   z.object({ mode: z.literal('anniversary') }).strict(),
 ]);
 
@@ -78,7 +78,7 @@ export const RetentionOutcomeSchema = z
     kind: z.literal('retention'),
     ...common,
     placementOutcome: IdSchema.describe('Id of the placement outcome whose start date anchors the period.'),
-    months: z.int().min(1),
+    months: MonthsSchema.min(1),
     measure: RetentionMeasureSchema,
     endBoundary: z.enum(['inclusive', 'exclusive']),
   })
@@ -111,7 +111,7 @@ export const WageProgressionOutcomeSchema = z
     kind: z.literal('wageProgression'),
     ...common,
     placementOutcome: IdSchema,
-    months: z.int().min(0),
+    months: MonthsSchema,
     baseline: z.enum(['preProgramme', 'placement']),
     threshold: WageThresholdSchema,
   })
@@ -132,7 +132,7 @@ export const MilestoneOutcomeSchema = z
     ...common,
     event: IdSchema.describe('Event kind as written in the records, e.g. "training-completed".'),
     within: z
-      .object({ from: AnchorSchema, days: CountSchema })
+      .object({ from: AnchorSchema, days: DaysSchema })
       .strict()
       .optional()
       .describe('Event must fall in [anchor, anchor + days], inclusive; absent = any date.'),

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { ROUNDING_MODES } from '../money/index.js';
+import { AMOUNT_DECIMALS_PATTERN, AMOUNT_MAGNITUDE_PATTERN, MAX_AMOUNT_DECIMALS } from '../money/limits.js';
 
 /** Pattern of an id: letters, digits, `.`, `_`, `-`; starts with a letter or digit; 1 to 64 characters. */
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
@@ -29,14 +30,17 @@ export const IdSchema = z
 
 /**
  * A non-negative exact decimal written as a string: an amount (`"1500.00"`), a rate or share
- * (`"0.6"`), a multiplier (`"1.4"`) or a percentage (`"10"`).
+ * (`"0.6"`), a multiplier (`"1.4"`) or a percentage (`"10"`). Below 10^15, with at most 12
+ * decimal places (the money core's limits, within which every computation is exact).
  *
  * @example
  * DecimalStringSchema.parse('0.6'); // '0.6'
  */
 export const DecimalStringSchema = z
   .string()
-  .regex(DECIMAL_PATTERN, { error: 'must be a non-negative decimal string such as "1500.00" or "0.6"' });
+  .regex(DECIMAL_PATTERN, { error: 'must be a non-negative decimal string such as "1500.00" or "0.6"' })
+  .regex(AMOUNT_MAGNITUDE_PATTERN, { error: 'is too large: amounts, rates and factors must be below 10^15 (1,000,000,000,000,000)' })
+  .regex(AMOUNT_DECIMALS_PATTERN, { error: `has more than ${String(MAX_AMOUNT_DECIMALS)} decimal places, the most outcome-pay keeps exact` });
 
 /**
  * A calendar date `YYYY-MM-DD`.
@@ -76,12 +80,55 @@ export const CONTRACT_ROUNDING_MODES = ROUNDING_MODES;
 export const RoundingModeSchema = z.enum(CONTRACT_ROUNDING_MODES);
 
 /**
- * A whole number of days, months, units or people (0 or more).
+ * The longest duration in days a contract can state (a window, a gap, a lag, a period): 36,600
+ * days, a little over a century. A date plus such a duration may still pass the calendar's last
+ * day (9999-12-31); the engine then treats the end as later than every date.
  *
  * @example
- * CountSchema.parse(90); // 90
+ * DaysSchema.safeParse(MAX_CONTRACT_DAYS + 1).success; // false: CONTRACT_TOO_BIG
  */
-export const CountSchema = z.int().min(0);
+export const MAX_CONTRACT_DAYS = 36_600;
+
+/**
+ * The most calendar months a contract can count (retention, wage progression): 1,200, a century.
+ *
+ * @example
+ * MonthsSchema.safeParse(1_201).success; // false: CONTRACT_TOO_BIG
+ */
+export const MAX_CONTRACT_MONTHS = 1_200;
+
+/**
+ * The largest count of participants, units, payments or positions a contract can state:
+ * 10,000,000 (the most records a settlement is proven exact for, see docs/money.md).
+ *
+ * @example
+ * CountSchema.safeParse(10_000_001).success; // false: CONTRACT_TOO_BIG
+ */
+export const MAX_CONTRACT_COUNT = 10_000_000;
+
+/**
+ * A whole number of days, 0 to {@link MAX_CONTRACT_DAYS}.
+ *
+ * @example
+ * DaysSchema.parse(90); // 90
+ */
+export const DaysSchema = z.int().min(0).max(MAX_CONTRACT_DAYS);
+
+/**
+ * A whole number of calendar months, 0 to {@link MAX_CONTRACT_MONTHS}.
+ *
+ * @example
+ * MonthsSchema.parse(12); // 12
+ */
+export const MonthsSchema = z.int().min(0).max(MAX_CONTRACT_MONTHS);
+
+/**
+ * A whole number of participants, units, payments or positions, 0 to {@link MAX_CONTRACT_COUNT}.
+ *
+ * @example
+ * CountSchema.parse(120); // 120
+ */
+export const CountSchema = z.int().min(0).max(MAX_CONTRACT_COUNT);
 
 /**
  * A free human-readable text (name, description).

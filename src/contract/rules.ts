@@ -5,7 +5,15 @@
  * @module
  */
 import { z } from 'zod';
-import { CountSchema, DateStringSchema, DecimalStringSchema, IdSchema, RoundingModeSchema, TextSchema } from './primitives.js';
+import {
+  CountSchema,
+  DateStringSchema,
+  DaysSchema,
+  DecimalStringSchema,
+  IdSchema,
+  RoundingModeSchema,
+  TextSchema,
+} from './primitives.js';
 
 const common = {
   id: IdSchema,
@@ -82,12 +90,12 @@ export const SustainmentRuleSchema = z
     kind: z.literal('sustainment'),
     ...common,
     placementOutcome: IdSchema,
-    periodDays: z.int().min(1),
-    maxPayments: z.int().min(1),
+    periodDays: DaysSchema.min(1),
+    maxPayments: CountSchema.min(1),
     price: DecimalStringSchema,
-    allowedGapDays: CountSchema,
-    paymentLagDays: CountSchema,
-    windowDays: z.int().min(1),
+    allowedGapDays: DaysSchema,
+    paymentLagDays: DaysSchema,
+    windowDays: DaysSchema.min(1),
   })
   .strict();
 

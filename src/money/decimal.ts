@@ -12,9 +12,11 @@
 import { Decimal } from 'decimal.js';
 
 /**
- * outcome-pay's own decimal constructor. 60 significant digits keep every intermediate of a
- * contract computation exact (amounts below 10^15 with up to 12 fractional digits, multiplied by
- * rates with a few digits); rounding to money happens explicitly, with the contract's mode.
+ * outcome-pay's own decimal constructor. 60 significant digits hold every sum of amounts and every
+ * product of two input values exactly: inputs are below 10^15 with at most 12 decimal places (see
+ * `limits.ts`), at most 27 significant digits, so a product has at most 54. The computations that
+ * divide or chain factors use exact fractions instead (`ratio.ts`). Rounding to money happens
+ * explicitly, with the contract's mode.
  */
 export const Dec = Decimal.clone({
   defaults: true,

@@ -12,3 +12,4 @@ export { ROUNDING_MODES, roundDecimal, roundMoney } from './rounding.js';
 export type { RoundingMode } from './rounding.js';
 export { formatDecimal, formatMoney } from './format.js';
 export { allocate } from './allocate.js';
+export { MAX_AMOUNT_DECIMALS, MAX_AMOUNT_INTEGER_DIGITS, checkAmountLimits } from './limits.js';

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { maxDate, type CalendarDate } from '../calendar/index.js';
+import type { CalendarDate, DayNumber } from '../calendar/index.js';
 import { OutcomePayError } from '../errors.js';
 import { failed, pending, type Resolution } from './resolution.js';
 
@@ -49,11 +49,13 @@ export function placedOrResolution(placement: Resolution): Placed | Resolution {
 }
 
 /**
- * A dependent outcome is never decided before its placement: the later of the two days.
+ * A dependent outcome is never decided before its placement: the later of the two days. A date
+ * gives a date; a day past the calendar's end (see `DayNumber`) stays one.
  *
  * @example
  * decidedOn(parseDate('2024-01-31'), placed); // placed.placedOn when that is later
  */
-export function decidedOn(day: CalendarDate, placed: Placed): CalendarDate {
-  return maxDate(day, placed.placedOn);
+export function decidedOn<Day extends DayNumber>(day: Day, placed: Placed): Day {
+  // placedOn is a date, hence also a Day when the later of the two
+  return (day >= placed.placedOn ? day : placed.placedOn) as Day;
 }

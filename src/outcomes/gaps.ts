@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { addDays, type CalendarDate } from '../calendar/index.js';
+import { addDays, type CalendarDate, type DayNumber } from '../calendar/index.js';
 import type { EmploymentSpell } from '../records/schema.js';
 
 /**
@@ -33,20 +33,21 @@ export function firstExcessDay(
   maxTotal: number,
 ): CalendarDate | undefined {
   if (maxTotal < 0) return from;
-  let cursor = from; // first day not yet known to be covered
+  let cursor: DayNumber = from; // first day not yet known to be covered (after a spell ending 9999-12-31: past the calendar)
   let total = 0;
   for (let i = 0; i < spells.length; i++) {
     const spell = spells[i] as EmploymentSpell;
     if (cursor > to || spell.start > to) break;
     if (spell.start > cursor) {
-      const hit = excessInGap(cursor, addDays(spell.start, -1), total, maxGap, maxTotal);
+      // cursor <= to here: a date
+      const hit = excessInGap(cursor as CalendarDate, addDays(spell.start, -1), total, maxGap, maxTotal);
       if (hit !== undefined) return hit;
       total += spell.start - cursor;
     }
     if (spell.end === undefined) return undefined; // ongoing: covers everything up to `to`
-    if (spell.end >= cursor) cursor = addDays(spell.end, 1);
+    if (spell.end >= cursor) cursor = spell.end + 1;
   }
-  return cursor <= to ? excessInGap(cursor, to, total, maxGap, maxTotal) : undefined;
+  return cursor <= to ? excessInGap(cursor as CalendarDate, to, total, maxGap, maxTotal) : undefined;
 }
 
 /** The day in gap [start, end] where a limit breaks, given `total` uncovered days before it. */

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { addDays, type CalendarDate } from '../calendar/index.js';
+import { addDaysUnbounded, type CalendarDate } from '../calendar/index.js';
 import type { OutcomeRecord, RecordEvent } from '../records/schema.js';
 import { windowAnchor } from './anchor.js';
 import type { CompiledMilestone } from './compiled.js';
@@ -26,8 +26,8 @@ export function resolveMilestone(o: CompiledMilestone, record: OutcomeRecord, as
   if (o.within !== undefined) {
     from = windowAnchor(o.within.from, record, asOf);
     if (from === undefined) return pending('AWAITING_EXIT');
-    const last = addDays(from, o.within.days);
-    if (last < to) to = last;
+    const last = addDaysUnbounded(from, o.within.days); // may pass 9999-12-31
+    if (last < to) to = last as CalendarDate;
   }
   let first: CalendarDate | undefined;
   const events = record.events;
@@ -39,6 +39,6 @@ export function resolveMilestone(o: CompiledMilestone, record: OutcomeRecord, as
   }
   if (first !== undefined) return achieved(first, 'EVENT_RECORDED');
   if (o.within === undefined || from === undefined) return pending('AWAITING_EVENT');
-  const closes = addDays(from, o.within.days + 1);
-  return closes <= asOf ? failed(closes, 'WINDOW_CLOSED') : pending('WINDOW_OPEN');
+  const closes = addDaysUnbounded(from, o.within.days + 1);
+  return closes <= asOf ? failed(closes as CalendarDate, 'WINDOW_CLOSED') : pending('WINDOW_OPEN');
 }

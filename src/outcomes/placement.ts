@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { addDays, maxDate, type CalendarDate } from '../calendar/index.js';
+import { addDaysUnbounded, type CalendarDate, type DayNumber } from '../calendar/index.js';
 import type { EmploymentSpell, OutcomeRecord } from '../records/schema.js';
 import { windowAnchor } from './anchor.js';
 import type { CompiledPlacement } from './compiled.js';
@@ -22,6 +22,8 @@ function meetsTerms(o: CompiledPlacement, spell: EmploymentSpell): boolean {
  * terms and lasts `minSpellDays` days. Achieved on the day the earliest such spell qualifies (its
  * start, or start + minSpellDays − 1), with `anchor` = its start. Failed on the later of
  * `A + days + 1` and the day after the last candidate spell ended too short. See `docs/outcomes.md`.
+ * Days counted from the anchor may pass the calendar's last day: a window closing after
+ * 9999-12-31 is open on every date (pending, never failed).
  *
  * @param o - the compiled placement
  * @param record - the participant
@@ -32,22 +34,22 @@ function meetsTerms(o: CompiledPlacement, spell: EmploymentSpell): boolean {
 export function resolvePlacement(o: CompiledPlacement, record: OutcomeRecord, asOf: CalendarDate): Resolution {
   const anchor = windowAnchor(o.window.from, record, asOf);
   if (anchor === undefined) return pending('AWAITING_EXIT');
-  const last = addDays(anchor, o.window.days);
+  const last = addDaysUnbounded(anchor, o.window.days);
   const lengthLess1 = o.minSpellDays === undefined || o.minSpellDays <= 1 ? 0 : o.minSpellDays - 1;
   let bestOn: CalendarDate | undefined;
   let bestStart: CalendarDate | undefined;
   let candidates = 0;
-  let lastDrop: CalendarDate | undefined; // the day after the last too-short candidate ended
+  let lastDrop: DayNumber | undefined; // the day after the last too-short candidate ended
   let running = false;
   const spells = record.spells;
   for (let i = 0; i < spells.length; i++) {
     const spell = spells[i] as EmploymentSpell;
     if (spell.start > asOf || spell.start < anchor || spell.start > last || !meetsTerms(o, spell)) continue;
     candidates++;
-    const qualifiesOn = addDays(spell.start, lengthLess1);
+    const qualifiesOn = addDaysUnbounded(spell.start, lengthLess1);
     if (spell.end !== undefined && spell.end < qualifiesOn) {
-      const drop = addDays(spell.end, 1);
-      lastDrop = lastDrop === undefined ? drop : maxDate(lastDrop, drop);
+      const drop = addDaysUnbounded(spell.end, 1);
+      lastDrop = lastDrop === undefined ? drop : Math.max(lastDrop, drop);
     } else if (qualifiesOn > asOf) {
       running = true; // may still reach the minimum length
     } else if (
@@ -55,14 +57,14 @@ export function resolvePlacement(o: CompiledPlacement, record: OutcomeRecord, as
       qualifiesOn < bestOn ||
       (qualifiesOn === bestOn && spell.start < (bestStart as CalendarDate))
     ) {
-      bestOn = qualifiesOn;
+      bestOn = qualifiesOn as CalendarDate; // on or before asOf: a date
       bestStart = spell.start;
     }
   }
   if (bestOn !== undefined && bestStart !== undefined) return achieved(bestOn, 'SPELL_IN_WINDOW', bestStart);
   if (running) return pending('SPELL_RUNNING');
-  const closes = addDays(last, 1);
-  const failsOn = lastDrop === undefined ? closes : maxDate(closes, lastDrop);
+  const closes = addDaysUnbounded(last, 1);
+  const failsOn = lastDrop === undefined ? closes : Math.max(closes, lastDrop);
   if (failsOn > asOf) return pending(closes > asOf ? 'WINDOW_OPEN' : 'SPELL_RUNNING');
-  return failed(failsOn, candidates > 0 ? 'SPELL_TOO_SHORT' : 'WINDOW_CLOSED');
+  return failed(failsOn as CalendarDate, candidates > 0 ? 'SPELL_TOO_SHORT' : 'WINDOW_CLOSED');
 }

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { addDays, addMonths, minDate, type CalendarDate } from '../calendar/index.js';
+import { addMonthsUnbounded, type CalendarDate, type DayNumber } from '../calendar/index.js';
 import type { EmploymentSpell } from '../records/schema.js';
 import type { CompiledRetention } from './compiled.js';
 import { decidedOn, placedOrResolution } from './dependent.js';
@@ -13,15 +13,16 @@ import { covers } from './spells.js';
 
 /**
  * The last day of the retention period: `addMonths(P, months)` when the end is inclusive, the day
- * before when it is exclusive.
+ * before when it is exclusive. It may lie after 9999-12-31 (a period that never ends within the
+ * calendar).
  *
  * @example
  * formatDate(retentionEnd(parseDate('2023-08-31'), 6, 'inclusive')); // '2024-02-29'
  * formatDate(retentionEnd(parseDate('2023-08-31'), 6, 'exclusive')); // '2024-02-28'
  */
-export function retentionEnd(anchor: CalendarDate, months: number, endBoundary: 'inclusive' | 'exclusive'): CalendarDate {
-  const end = addMonths(anchor, months);
-  return endBoundary === 'inclusive' ? end : addDays(end, -1);
+export function retentionEnd(anchor: CalendarDate, months: number, endBoundary: 'inclusive' | 'exclusive'): DayNumber {
+  const end = addMonthsUnbounded(anchor, months);
+  return endBoundary === 'inclusive' ? end : end - 1;
 }
 
 /**
@@ -46,6 +47,8 @@ export function resolveRetention(
   const p = placed.anchor;
   const end = retentionEnd(p, o.months, o.endBoundary);
   const ended = end <= asOf;
+  // the last day examined: the period's end, or the as-of date when that is earlier
+  const to = (ended ? end : asOf) as CalendarDate;
   const measure = o.measure;
   switch (measure.mode) {
     case 'continuous':
@@ -53,18 +56,18 @@ export function resolveRetention(
       const continuous = measure.mode === 'continuous';
       const periodDays = end - p + 1;
       const failsOn = continuous
-        ? firstExcessDay(spells, p, minDate(end, asOf), measure.allowedGapDays, Infinity)
-        : firstExcessDay(spells, p, minDate(end, asOf), Infinity, periodDays - measure.minDays);
+        ? firstExcessDay(spells, p, to, measure.allowedGapDays, Infinity)
+        : firstExcessDay(spells, p, to, Infinity, periodDays - measure.minDays);
       if (failsOn !== undefined) {
         return failed(decidedOn(failsOn, placed), continuous ? 'GAP_TOO_LONG' : 'TOO_FEW_DAYS_EMPLOYED', p);
       }
       if (!ended) return pending('PERIOD_RUNNING', p);
-      return achieved(decidedOn(end, placed), continuous ? 'CONTINUOUSLY_EMPLOYED' : 'ENOUGH_DAYS_EMPLOYED', p);
+      return achieved(decidedOn(to, placed), continuous ? 'CONTINUOUSLY_EMPLOYED' : 'ENOUGH_DAYS_EMPLOYED', p);
     }
     case 'anniversary': {
       if (!ended) return pending('PERIOD_RUNNING', p);
-      const on = decidedOn(end, placed);
-      return spells.some((s) => covers(s, end))
+      const on = decidedOn(to, placed);
+      return spells.some((s) => covers(s, to))
         ? achieved(on, 'EMPLOYED_ON_END_DATE', p)
         : failed(on, 'NOT_EMPLOYED_ON_END_DATE', p);
     }

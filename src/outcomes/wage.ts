@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { addDays, addMonths, maxDate, minDate, type CalendarDate } from '../calendar/index.js';
+import { addDaysUnbounded, addMonthsUnbounded, type CalendarDate } from '../calendar/index.js';
 import type { Amount } from '../money/index.js';
 import { hundredthsOf } from '../money/amount-digits.js';
 import type { OutcomeRecord } from '../records/schema.js';
@@ -80,7 +80,8 @@ export function resolveWageProgression(
   const placed = placedOrResolution(placement);
   if ('status' in placed) return placed;
   const p = placed.anchor;
-  const measureOn = addMonths(p, o.months);
+  // W and the day the outcome is decided may pass 9999-12-31: then it stays pending
+  const measureOn = addMonthsUnbounded(p, o.months);
   let base: Amount | undefined;
   let on = decidedOn(measureOn, placed);
   switch (o.baseline) {
@@ -97,11 +98,11 @@ export function resolveWageProgression(
         }
       }
       if (base === undefined) {
-        const lastDay = addDays(p, PLACEMENT_BASELINE_DAYS);
-        const first = earliestWage(record, p, minDate(lastDay, asOf));
+        const lastDay = addDaysUnbounded(p, PLACEMENT_BASELINE_DAYS);
+        const first = earliestWage(record, p, Math.min(lastDay, asOf) as CalendarDate);
         base = first?.wage;
         // Decided once the observation is known, or the day after the search window closed empty.
-        on = maxDate(on, first === undefined ? addDays(lastDay, 1) : first.on);
+        on = Math.max(on, first === undefined ? lastDay + 1 : first.on);
       }
       break;
     }
@@ -111,8 +112,9 @@ export function resolveWageProgression(
     }
   }
   if (on > asOf) return pending(measureOn > asOf ? 'AWAITING_MEASURE_DATE' : 'AWAITING_BASELINE', p);
-  if (base === undefined) return failed(on, 'NO_BASELINE', p);
-  const wage = wageOn(record, p, measureOn);
-  if (wage === undefined) return failed(on, 'NO_WAGE_DATA', p);
-  return passes(wage, base, o.threshold) ? achieved(on, 'WAGE_ROSE', p) : failed(on, 'WAGE_BELOW_THRESHOLD', p);
+  const decided = on as CalendarDate; // on or before asOf, so is W: both dates
+  if (base === undefined) return failed(decided, 'NO_BASELINE', p);
+  const wage = wageOn(record, p, measureOn as CalendarDate);
+  if (wage === undefined) return failed(decided, 'NO_WAGE_DATA', p);
+  return passes(wage, base, o.threshold) ? achieved(decided, 'WAGE_ROSE', p) : failed(decided, 'WAGE_BELOW_THRESHOLD', p);
 }

@@ -20,6 +20,7 @@
  * @module
  */
 import type { Amount } from '../money/index.js';
+import { isWithinAmountLimits } from '../money/limits.js';
 import { amountFromPlainText } from '../money/wage-text.js';
 import { DOT, ZERO_CODE } from './char-codes.js';
 
@@ -41,7 +42,8 @@ const EMPTY = -1;
 export interface AmountCache {
   /**
    * The amount of a plain non-negative decimal text (digits with an optional fraction), exactly
-   * as `amountFromPlainText` gives it, or `undefined` for any other text.
+   * as `amountFromPlainText` gives it, or `undefined` for any other text and for an amount beyond
+   * the money core's limits (10^15, 12 decimal places: the general path reports those).
    */
   amountOf(text: string): Amount | undefined;
   /** {@link AmountCache.amountOf} of the text between `start` and `end`, read in place. */
@@ -59,8 +61,12 @@ export function createAmountCache(): AmountCache {
   const amounts = new Array<Amount | undefined>(SLOTS).fill(undefined);
   function amountIn(text: string, start: number, end: number): Amount | undefined {
     const key = hundredths(text, start, end);
-    // not cacheable: parse it (or refuse it) as is
-    if (key < 0) return amountFromPlainText(start === 0 && end === text.length ? text : text.slice(start, end));
+    // not cacheable: parse it (or refuse it) as is; a cacheable text (whole part below 2^40, at
+    // most two decimals) is always within the limits
+    if (key < 0) {
+      const amount = amountFromPlainText(start === 0 && end === text.length ? text : text.slice(start, end));
+      return amount !== undefined && isWithinAmountLimits(amount) ? amount : undefined;
+    }
     const slot = slotOf(key);
     if (keys[slot] === key) return amounts[slot];
     const amount = amountFromPlainText(start === 0 && end === text.length ? text : text.slice(start, end));

@@ -6,7 +6,7 @@
  */
 import { checkDate, type CalendarDate } from '../calendar/index.js';
 import { formatPath, type PathSegment } from '../errors.js';
-import { parseAmount, type Amount } from '../money/index.js';
+import { checkAmountLimits, parseAmount, type Amount } from '../money/index.js';
 import type { RecordIssueCode } from './codes.js';
 import { show, type Reporter } from './issues.js';
 import {
@@ -114,15 +114,22 @@ export function checkDateField(value: unknown, path: readonly PathSegment[], rep
 }
 
 /**
- * Checks a non-negative wage: a decimal string or a safe JSON integer. Codes: FIELD_TYPE,
- * AMOUNT_FORMAT, AMOUNT_NEGATIVE, AMOUNT_FRACTIONAL_NUMBER, AMOUNT_NOT_FINITE, AMOUNT_UNSAFE_INTEGER.
+ * Checks a non-negative wage: a decimal string within the money core's limits. Codes:
+ * AMOUNT_NOT_STRING (a JSON number, which `JSON.parse` may already have rounded), FIELD_TYPE,
+ * AMOUNT_FORMAT, AMOUNT_NEGATIVE, AMOUNT_TOO_LARGE, AMOUNT_TOO_PRECISE.
  *
  * @example
  * checkWageField('1800.50', ['baselineWage'], report); // Amount 1800.5
- * checkWageField(1800.5, ['baselineWage'], report);    // undefined, reports AMOUNT_FRACTIONAL_NUMBER
+ * checkWageField(1800, ['baselineWage'], report);      // undefined, reports AMOUNT_NOT_STRING
  */
 export function checkWageField(value: unknown, path: readonly PathSegment[], report: Reporter): Amount | undefined {
-  if (typeof value === 'string' && WAGE_PATTERN.test(value)) return parseAmount(value, path);
+  if (typeof value === 'string' && WAGE_PATTERN.test(value)) {
+    const amount = parseAmount(value, path);
+    const beyond = checkAmountLimits(amount, path);
+    if (beyond === undefined) return amount;
+    report(beyond.code as RecordIssueCode, path, beyond.message);
+    return undefined;
+  }
   const where = formatPath(path);
   if (typeof value === 'string') {
     if (NEGATIVE_WAGE_PATTERN.test(value)) {
@@ -133,17 +140,9 @@ export function checkWageField(value: unknown, path: readonly PathSegment[], rep
     return undefined;
   }
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) {
-      report('AMOUNT_NOT_FINITE', path, `${where} ${show(value)} is not a finite amount`);
-    } else if (!Number.isInteger(value)) {
-      report('AMOUNT_FRACTIONAL_NUMBER', path, `${where} ${show(value)} is a JSON number with a fraction, which cannot hold an exact amount: write it as a string, "${String(value)}"`);
-    } else if (!Number.isSafeInteger(value)) {
-      report('AMOUNT_UNSAFE_INTEGER', path, `${where} ${show(value)} is too large to be exact as a JSON number: write it as a decimal string`);
-    } else if (value < 0) {
-      report('AMOUNT_NEGATIVE', path, `${where} ${show(value)} is negative; a wage must be 0 or more`);
-    } else {
-      return parseAmount(value, path);
-    }
+    // The number may already be rounded (1185.000000000000001 reads as 1185): its text is gone, so
+    // the message names the form to use, not a string made from the number.
+    report('AMOUNT_NOT_STRING', path, `${where} is the JSON number ${show(value)}: write a wage as a decimal string, with quotes, exactly as the source has it (e.g. "1800.50"); a JSON number can lose digits before it is read`);
     return undefined;
   }
   report('FIELD_TYPE', path, `${where} must be a decimal string such as "1800.50", got ${show(value)}`);

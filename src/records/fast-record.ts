@@ -9,7 +9,7 @@
  * @module
  */
 import type { CalendarDate } from '../calendar/index.js';
-import { parseAmount, type Amount } from '../money/index.js';
+import type { Amount } from '../money/index.js';
 import type { AmountCache } from './amount-cache.js';
 import type { RecordContext } from './check-meaning.js';
 import { NO_DATE, plainDateDay } from './fast-fields.js';
@@ -44,9 +44,7 @@ function date(value: unknown): number {
 
 function wage(value: unknown, cache: AmountCache): Amount | undefined {
   // the same decimal as parseAmount(value), for exactly the texts isWageText accepts
-  if (typeof value === 'string') return cache.amountOf(value);
-  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return parseAmount(value);
-  return undefined;
+  return typeof value === 'string' ? cache.amountOf(value) : undefined;
 }
 
 function groupsOf(value: unknown, context: RecordContext): readonly string[] | undefined {

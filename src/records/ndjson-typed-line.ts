@@ -4,16 +4,16 @@
  * amounts are read from their character codes in place. It takes only the plain JSON that records
  * are written in: objects with the record's own keys (each once, in any order), strings without
  * escapes (within the readers' size limits), hours as plain non-negative numbers of at most 15
- * characters (never one a double cannot hold), wages as decimal strings or safe integers. It
- * accepts a line only when the record is certainly valid with its lists in order, and then gives
- * exactly the record that the strict JSON reader followed by the validation fast path gives; anything else (any other JSON,
+ * characters (never one a double cannot hold), wages as decimal strings. It accepts a line only
+ * when the record is certainly valid with its lists in order, and then gives exactly the record
+ * that the strict JSON reader followed by the validation fast path gives; anything else (any other JSON,
  * any doubt) it declines, and the caller takes that general path, which explains the problem.
  * Like the validation fast path, it is only an optimisation: tests compare the two.
  *
  * @module
  */
 import type { CalendarDate } from '../calendar/index.js';
-import { parseAmount, type Amount } from '../money/index.js';
+import type { Amount } from '../money/index.js';
 import type { AmountCache } from './amount-cache.js';
 import type { RecordContext } from './check-meaning.js';
 import { NO_DATE, plainDateDayIn } from './fast-fields.js';
@@ -119,31 +119,12 @@ function dateValue(c: Cursor): number {
   return day;
 }
 
-/** A wage: a decimal string, or a JSON integer (as the wire allows: a safe non-negative integer). */
+/** A wage: a decimal string (a JSON number is refused by the general path, AMOUNT_NOT_STRING). */
 function amountValue(c: Cursor, cache: AmountCache): Amount {
-  skipSpace(c);
-  if (c.at < c.end && isDigit(c.text.charCodeAt(c.at))) return integerAmount(c);
   readString(c);
   const amount = cache.amountIn(c.text, c.from, c.to);
   if (amount === undefined) throw DECLINE;
   return amount;
-}
-
-/** A wage written as a JSON integer: the decimal `parseAmount` gives for the number. */
-function integerAmount(c: Cursor): Amount {
-  const { text, end } = c;
-  const from = c.at;
-  let at = from;
-  while (at < end && isDigit(text.charCodeAt(at))) at++;
-  if (at < end) {
-    const code = text.charCodeAt(at);
-    if (code === DOT || code === 101 || code === 69) throw DECLINE; // a fraction or an exponent: e, E
-  }
-  if (text.charCodeAt(from) === ZERO_CODE && at - from > 1) throw DECLINE; // JSON: no leading zero
-  const value = Number(text.slice(from, at));
-  if (!Number.isSafeInteger(value)) throw DECLINE;
-  c.at = at;
-  return parseAmount(value);
 }
 
 /**

@@ -11,6 +11,7 @@
 import { z } from 'zod';
 import type { CalendarDate } from '../calendar/index.js';
 import type { Amount } from '../money/index.js';
+import { AMOUNT_DECIMALS_PATTERN, AMOUNT_MAGNITUDE_PATTERN } from '../money/limits.js';
 import { EVENT_KIND_PATTERN, MAX_HOURS_PER_WEEK, WAGE_PATTERN } from './limits.js';
 
 const NonEmpty = z.string().min(1);
@@ -29,16 +30,21 @@ export const DateSchema = z.iso
   .describe('A calendar date, YYYY-MM-DD (no time, no zone), from 0001-01-01 to 9999-12-31.');
 
 /**
- * A non-negative monthly wage on the wire: a decimal string (`"1800.50"`) or a JSON integer
- * (`1800`). A JSON number with a fraction is refused: it may already have lost a cent.
+ * A non-negative monthly wage on the wire: a decimal string (`"1800.50"`, `"0"`), below 10^15 with
+ * at most 12 decimal places (the money core's limits). A JSON number is refused, integers too:
+ * `JSON.parse` may already have rounded it (`1185.000000000000001` reads as 1185), so its value is
+ * not what the source says.
  *
  * @example
  * WageSchema.safeParse('1800.50').success; // true
- * WageSchema.safeParse(1800.5).success;    // false
+ * WageSchema.safeParse(1800).success;      // false (AMOUNT_NOT_STRING)
  */
 export const WageSchema = z
-  .union([z.string().regex(WAGE_PATTERN), z.int().nonnegative()])
-  .describe('A monthly gross wage in the contract currency: a decimal string such as "1800.50", or an integer.');
+  .string()
+  .regex(WAGE_PATTERN)
+  .regex(AMOUNT_MAGNITUDE_PATTERN)
+  .regex(AMOUNT_DECIMALS_PATTERN)
+  .describe('A monthly gross wage in the contract currency: a decimal string such as "1800.50" (never a JSON number).');
 
 /**
  * An employment spell on the wire: a job held from `start` to `end` (both inclusive).

@@ -7,6 +7,7 @@
  */
 import { formatDate } from '../calendar/index.js';
 import { formatDecimal, parseAmount, roundMoney, sumAmounts, type Amount } from '../money/index.js';
+import { ratioOf, ratioTimes, roundRatioMoney, type Ratio } from '../money/ratio.js';
 import { claimBuckets, type ClaimBucket, type Ledger } from './ledger.js';
 import type { Line } from './lines.js';
 import type { SettlementPlan } from './plan.js';
@@ -41,10 +42,20 @@ interface Window {
   readonly upTo: number;
 }
 
-function reductionFor(reductions: readonly PriceReduction[], rule: number, date: number): Amount | undefined {
-  let factor: Amount | undefined;
+/**
+ * The product of the factors of the price reductions in force for `rule` on `date`, as an exact
+ * fraction (factors of 12 decimal places each: their product can outgrow any decimal context), or
+ * `undefined` when none applies.
+ *
+ * @example
+ * priceFactor(reductions, 0, measuredOn); // 9/10 after a reduction by 0.9
+ */
+export function priceFactor(reductions: readonly PriceReduction[], rule: number, date: number): Ratio | undefined {
+  let factor: Ratio | undefined;
   for (const reduction of reductions) {
-    if (reduction.rules.has(rule) && date > reduction.after) factor = factor === undefined ? reduction.factor : factor.times(reduction.factor);
+    if (reduction.rules.has(rule) && date > reduction.after) {
+      factor = factor === undefined ? ratioOf(reduction.factor) : ratioTimes(factor, ratioOf(reduction.factor));
+    }
   }
   return factor;
 }
@@ -137,8 +148,8 @@ export function claimLines(
       count = allowed;
       state.volumeUsed.set(rule, used + allowed);
     }
-    const factor = reductionFor(reductions, rule, bucket.date);
-    const unit = factor === undefined ? bucket.amount : roundMoney(bucket.amount.times(factor), plan.currency, plan.rounding);
+    const factor = priceFactor(reductions, rule, bucket.date);
+    const unit = factor === undefined ? bucket.amount : roundRatioMoney(ratioTimes(ratioOf(bucket.amount), factor), plan.currency, plan.rounding);
     const key = `${bucket.amount.toFixed()}|${unit.toFixed()}`;
     let entry = byUnit.get(key);
     if (entry === undefined) {

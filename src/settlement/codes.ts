@@ -28,6 +28,8 @@ export const SETTLEMENT_ISSUE_CODES = {
   INDICATOR_UNKNOWN: 'an indicator value names no cohortIndicator outcome of the contract',
   INDICATOR_COHORT_UNKNOWN: 'an indicator value names a cohort the contract does not have',
   INDICATOR_MISSING: 'a rule or exit clause needs an indicator value that was not given',
+  AMOUNT_TOO_LARGE: 'an indicator value is 10^15 or more in absolute value (the largest amount kept exact)',
+  AMOUNT_TOO_PRECISE: 'an indicator value has a non-zero digit after the 12th decimal place',
   // previous settlements
   PREVIOUS_NOT_SETTLEMENT: 'a previous settlement is not an outcome-pay settlement document',
   PREVIOUS_OTHER_CONTRACT: 'a previous settlement belongs to another contract or currency',

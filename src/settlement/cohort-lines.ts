@@ -6,11 +6,12 @@
  * @module
  */
 import type { Contract } from '../contract/index.js';
-import { ZERO, formatDecimal, parseAmount, roundMoney, type Amount } from '../money/index.js';
+import { ZERO, formatDecimal, parseAmount, type Amount } from '../money/index.js';
+import { RATIO_ZERO, ratioMinus, ratioOf, ratioOfInteger, ratioTimes, ratioValue, roundRatioMoney, type Ratio } from '../money/ratio.js';
 import { DateCounts } from './date-counts.js';
 import type { Ledger, RateCounts } from './ledger.js';
 import type { Line } from './lines.js';
-import type { PriceReduction } from './claim-lines.js';
+import { priceFactor, type PriceReduction } from './claim-lines.js';
 import type { SettlementPlan } from './plan.js';
 import { atLeast, rateAt, rateText, scheduleValue } from './rates.js';
 import { rateSpecKey } from './rate-specs.js';
@@ -32,7 +33,8 @@ type CohortRateRule = Extract<Contract['rules'][number], { kind: 'cohortRate' }>
 type BonusRule = Extract<Contract['rules'][number], { kind: 'bonus' }>;
 
 interface Value {
-  readonly exact: Amount;
+  /** Exact value (a fraction: a linear schedule divides), before the contract's rounding. */
+  readonly exact: Ratio;
   readonly formula: string;
   readonly inputs: Record<string, string | number>;
 }
@@ -45,16 +47,16 @@ function ratchet(
   cohort: string | null,
   outcome: string | null,
   value: Value,
-  factor: Amount | undefined,
+  factor: Ratio | undefined,
 ): Line {
-  const exact = factor === undefined ? value.exact : value.exact.times(factor);
-  const rounded = roundMoney(exact, plan.currency, plan.rounding);
+  const exact = factor === undefined ? value.exact : ratioTimes(value.exact, factor);
+  const rounded = roundRatioMoney(exact, plan.currency, plan.rounding);
   const key = `${rule.id}|${cohortKey}`;
   const before = context.paidSoFar.get(key) ?? ZERO;
   const amount = rounded.greaterThan(before) ? rounded.minus(before) : ZERO;
   if (rounded.greaterThan(before)) context.paidSoFar.set(key, rounded);
   const inputs: Record<string, string | number> = { ...value.inputs, valueToDate: formatDecimal(rounded), paidByEarlierTranches: formatDecimal(before) };
-  if (factor !== undefined) inputs['priceFactor'] = formatDecimal(factor);
+  if (factor !== undefined) inputs['priceFactor'] = formatDecimal(ratioValue(factor));
   return {
     rule: rule.id,
     kind: rule.kind,
@@ -63,8 +65,8 @@ function ratchet(
     claims: null,
     unit: null,
     inputs,
-    formula: `${value.formula}${factor === undefined ? '' : ` × factor ${formatDecimal(factor)}`}; less ${formatDecimal(before)} paid by earlier tranches`,
-    exact: exact.minus(before),
+    formula: `${value.formula}${factor === undefined ? '' : ` × factor ${formatDecimal(ratioValue(factor))}`}; less ${formatDecimal(before)} paid by earlier tranches`,
+    exact: ratioValue(ratioMinus(exact, ratioOf(before))),
     amount,
     paid: amount,
     participants: undefined,
@@ -102,9 +104,9 @@ function cohortRateValue(
     rateDenominator: figures.denominator,
     rate: rateText(figures.numerator, figures.denominator),
   };
-  const perAchiever = (amount: Amount): Amount => (rule.amountBasis === 'perAchiever' ? amount.times(figures.achieved) : amount);
+  const perAchiever = (amount: Ratio): Ratio => (rule.amountBasis === 'perAchiever' ? ratioTimes(amount, ratioOfInteger(figures.achieved)) : amount);
   if (figures.denominator === 0) {
-    if (rule.emptyCohort === 'nothing') return { exact: ZERO, formula: 'empty denominator: the contract says it earns nothing', inputs };
+    if (rule.emptyCohort === 'nothing') return { exact: RATIO_ZERO, formula: 'empty denominator: the contract says it earns nothing', inputs };
     const full = scheduleValue(rule.schedule, parseAmount(1), 1);
     return { exact: perAchiever(full.exact), formula: `empty denominator: the contract pays the schedule at rate 1 (${full.formula})`, inputs };
   }
@@ -113,12 +115,12 @@ function cohortRateValue(
   if (rule.baseline !== undefined) {
     const source = rule.baseline.source;
     const baseline = source.kind === 'rate' ? parseAmount(source.rate) : indicatorValue(context, source.indicator, cohortKey, rule.id);
-    if (baseline === undefined) return { exact: ZERO, formula: 'baseline indicator missing', inputs };
+    if (baseline === undefined) return { exact: RATIO_ZERO, formula: 'baseline indicator missing', inputs };
     const excess = figures.numerator.minus(baseline.times(figures.denominator));
     inputs['baseline'] = formatDecimal(baseline);
     inputs['minimumDifference'] = rule.baseline.minimumDifference;
     if (!atLeast(excess, figures.denominator, parseAmount(rule.baseline.minimumDifference))) {
-      return { exact: ZERO, formula: `rate ${String(inputs['rate'])} − baseline ${formatDecimal(baseline)} < minimum difference ${rule.baseline.minimumDifference}: pays nothing`, inputs };
+      return { exact: RATIO_ZERO, formula: `rate ${String(inputs['rate'])} − baseline ${formatDecimal(baseline)} < minimum difference ${rule.baseline.minimumDifference}: pays nothing`, inputs };
     }
     if (rule.baseline.scheduleAppliesTo === 'excessOverBaseline') {
       numerator = excess;
@@ -147,27 +149,19 @@ function bonusValue(plan: SettlementPlan, ledger: Ledger, rule: BonusRule, cohor
     const beyond = Math.max(0, achieved - rule.trigger.afterUnits);
     const inputs = { achieved, afterUnits: rule.trigger.afterUnits, beyond };
     if (rule.payment.kind === 'perUnitUplift') {
-      return { exact: amount.times(beyond), formula: `${beyond} achievements beyond ${rule.trigger.afterUnits} × uplift ${rule.payment.amount}`, inputs };
+      return { exact: ratioOf(amount.times(beyond)), formula: `${beyond} achievements beyond ${rule.trigger.afterUnits} × uplift ${rule.payment.amount}`, inputs };
     }
     return beyond > 0
-      ? { exact: amount, formula: `${achieved} achievements > ${rule.trigger.afterUnits}: fixed bonus ${rule.payment.amount}`, inputs }
-      : { exact: ZERO, formula: `${achieved} achievements, not above ${rule.trigger.afterUnits}: no bonus`, inputs };
+      ? { exact: ratioOf(amount), formula: `${achieved} achievements > ${rule.trigger.afterUnits}: fixed bonus ${rule.payment.amount}`, inputs }
+      : { exact: RATIO_ZERO, formula: `${achieved} achievements, not above ${rule.trigger.afterUnits}: no bonus`, inputs };
   }
   const minimum = parseAmount(rule.trigger.minimumShare);
   const inputs = { achieved, inGroup, group: rule.trigger.group, share: rateText(parseAmount(inGroup), achieved), minimumShare: rule.trigger.minimumShare };
   const reached = achieved > 0 && atLeast(parseAmount(inGroup), achieved, minimum);
   const pays = rule.payment.kind === 'fixed' ? amount : amount.times(inGroup);
   return reached
-    ? { exact: pays, formula: `group ${rule.trigger.group} share ${inputs.share} ≥ ${rule.trigger.minimumShare}: bonus ${formatDecimal(pays)}`, inputs }
-    : { exact: ZERO, formula: `group ${rule.trigger.group} share ${inputs.share} below ${rule.trigger.minimumShare} (or no achievement): no bonus`, inputs };
-}
-
-function factorFor(reductions: readonly PriceReduction[], rule: number, date: number): Amount | undefined {
-  let factor: Amount | undefined;
-  for (const reduction of reductions) {
-    if (reduction.rules.has(rule) && date > reduction.after) factor = factor === undefined ? reduction.factor : factor.times(reduction.factor);
-  }
-  return factor;
+    ? { exact: ratioOf(pays), formula: `group ${rule.trigger.group} share ${inputs.share} ≥ ${rule.trigger.minimumShare}: bonus ${formatDecimal(pays)}`, inputs }
+    : { exact: RATIO_ZERO, formula: `group ${rule.trigger.group} share ${inputs.share} below ${rule.trigger.minimumShare} (or no achievement): no bonus`, inputs };
 }
 
 /**
@@ -186,7 +180,7 @@ export function cohortLines(
   reductions: readonly PriceReduction[],
 ): Line[] {
   const rule = plan.contract.rules[ruleIndex];
-  const factor = factorFor(reductions, ruleIndex, date);
+  const factor = priceFactor(reductions, ruleIndex, date);
   const cohortId = (index: number): string => plan.contract.cohorts[index]?.id ?? '?';
   if (rule?.kind === 'cohortRate') {
     const spec = plan.rateSpecs.findIndex((candidate) => candidate.key === rateSpecKey(rule.outcome, rule.denominator));

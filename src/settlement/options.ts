@@ -6,7 +6,7 @@
 import { checkDate, formatDate, type CalendarDate } from '../calendar/index.js';
 import type { Contract } from '../contract/index.js';
 import type { Issue } from '../errors.js';
-import { checkAmount, type Amount } from '../money/index.js';
+import { checkAmount, checkAmountLimits, type Amount } from '../money/index.js';
 import type { ValidationMode } from '../records/index.js';
 import { canonicalJson } from './canonical-json.js';
 import type { PreviousPayments } from './previous.js';
@@ -136,8 +136,10 @@ export function checkOptions(input: unknown, contract: Contract): { options: Che
           continue;
         }
         const amount = checkAmount(value, [...path, cohort]);
-        if (amount.ok) byCohort.set(cohort, amount.value);
-        else issues.push(...amount.issues);
+        const beyond = amount.ok ? checkAmountLimits(amount.value, [...path, cohort]) : undefined;
+        if (!amount.ok) issues.push(...amount.issues);
+        else if (beyond !== undefined) issues.push(beyond);
+        else byCohort.set(cohort, amount.value);
       }
       indicators.set(indicator, byCohort);
     }

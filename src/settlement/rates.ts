@@ -6,7 +6,8 @@
  * @module
  */
 import type { Contract } from '../contract/index.js';
-import { ZERO, parseAmount, type Amount } from '../money/index.js';
+import { parseAmount, type Amount } from '../money/index.js';
+import { RATIO_ZERO, compareRatios, ratioMinus, ratioOf, ratioOfInteger, ratioOver, ratioPlus, ratioTimes, type Ratio } from '../money/ratio.js';
 import type { RateCounts } from './ledger.js';
 
 /** Counts behind a rate at a date. */
@@ -77,17 +78,18 @@ type Schedule = Extract<Contract['rules'][number], { kind: 'cohortRate' }>['sche
 
 /** The amount a schedule gives for a rate, unrounded, and the formula in words. */
 export interface ScheduleValue {
-  /** Exact amount (before the contract's rounding). */
-  readonly exact: Amount;
+  /** Exact amount (before the contract's rounding): a fraction, as a linear schedule divides. */
+  readonly exact: Ratio;
   /** How it was obtained. */
   readonly formula: string;
 }
 
 /**
- * Evaluates a schedule at the rate numerator / denominator (denominator > 0).
+ * Evaluates a schedule at the rate numerator / denominator (denominator > 0), exactly: a linear
+ * schedule's value is a fraction, rounded once, later, by the contract's rounding mode.
  *
  * @example
- * scheduleValue({ mode: 'allOrNothing', threshold: '0.6', amount: '50000.00' }, parseAmount(7), 10).exact; // 50000
+ * scheduleValue({ mode: 'allOrNothing', threshold: '0.6', amount: '50000.00' }, parseAmount(7), 10).exact; // 50000/1
  */
 export function scheduleValue(schedule: Schedule, numerator: Amount, denominator: number): ScheduleValue {
   const rate = rateText(numerator, denominator);
@@ -95,31 +97,33 @@ export function scheduleValue(schedule: Schedule, numerator: Amount, denominator
     case 'allOrNothing': {
       const reached = atLeast(numerator, denominator, parseAmount(schedule.threshold));
       return reached
-        ? { exact: parseAmount(schedule.amount), formula: `rate ${rate} ≥ threshold ${schedule.threshold}: pays ${schedule.amount}` }
-        : { exact: ZERO, formula: `rate ${rate} < threshold ${schedule.threshold}: pays nothing` };
+        ? { exact: ratioOf(parseAmount(schedule.amount)), formula: `rate ${rate} ≥ threshold ${schedule.threshold}: pays ${schedule.amount}` }
+        : { exact: RATIO_ZERO, formula: `rate ${rate} < threshold ${schedule.threshold}: pays nothing` };
     }
     case 'tiers': {
       let chosen: { from: string; amount: string } | undefined;
       for (const tier of schedule.tiers) if (atLeast(numerator, denominator, parseAmount(tier.from))) chosen = tier;
       return chosen === undefined
-        ? { exact: ZERO, formula: `rate ${rate} below the first tier (${schedule.tiers[0]?.from ?? '?'}): pays nothing` }
-        : { exact: parseAmount(chosen.amount), formula: `rate ${rate} in the tier from ${chosen.from}: pays ${chosen.amount}` };
+        ? { exact: RATIO_ZERO, formula: `rate ${rate} below the first tier (${schedule.tiers[0]?.from ?? '?'}): pays nothing` }
+        : { exact: ratioOf(parseAmount(chosen.amount)), formula: `rate ${rate} in the tier from ${chosen.from}: pays ${chosen.amount}` };
     }
     case 'linear': {
       const floor = parseAmount(schedule.floor);
       if (!atLeast(numerator, denominator, floor)) {
-        return { exact: ZERO, formula: `rate ${rate} < floor ${schedule.floor}: pays nothing` };
+        return { exact: RATIO_ZERO, formula: `rate ${rate} < floor ${schedule.floor}: pays nothing` };
       }
-      const target = parseAmount(schedule.target);
-      const atFloor = parseAmount(schedule.amountAtFloor);
-      const atTarget = parseAmount(schedule.amountAtTarget);
-      const ceiling = parseAmount(schedule.ceiling);
-      const span = target.minus(floor);
-      const linear = span.isZero()
+      const r = ratioOver(ratioOf(numerator), ratioOfInteger(denominator));
+      const atFloor = ratioOf(parseAmount(schedule.amountAtFloor));
+      const atTarget = ratioOf(parseAmount(schedule.amountAtTarget));
+      const ceiling = ratioOf(parseAmount(schedule.ceiling));
+      const span = ratioMinus(ratioOf(parseAmount(schedule.target)), ratioOf(floor));
+      // atFloor + (r − floor) / span × (atTarget − atFloor), one exact fraction
+      const linear = span.numerator === 0n
         ? atTarget
-        : atFloor.plus(numerator.dividedBy(denominator).minus(floor).dividedBy(span).times(atTarget.minus(atFloor)));
-      const exact = linear.greaterThan(ceiling) ? ceiling : linear;
-      const capped = linear.greaterThan(ceiling) ? `, capped at the ceiling ${schedule.ceiling}` : '';
+        : ratioPlus(atFloor, ratioTimes(ratioOver(ratioMinus(r, ratioOf(floor)), span), ratioMinus(atTarget, atFloor)));
+      const above = compareRatios(linear, ceiling) > 0;
+      const exact = above ? ceiling : linear;
+      const capped = above ? `, capped at the ceiling ${schedule.ceiling}` : '';
       return {
         exact,
         formula: `${schedule.amountAtFloor} + (rate ${rate} − floor ${schedule.floor}) / (target ${schedule.target} − floor ${schedule.floor}) × (${schedule.amountAtTarget} − ${schedule.amountAtFloor})${capped}`,

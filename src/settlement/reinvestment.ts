@@ -5,7 +5,8 @@
  * @module
  */
 import type { Contract } from '../contract/index.js';
-import { ZERO, formatDecimal, parseAmount, roundMoney, type Amount } from '../money/index.js';
+import { ZERO, formatDecimal, parseAmount, type Amount } from '../money/index.js';
+import { RATIO_ZERO, ratioOf, ratioOfInteger, ratioOver, ratioPlus, ratioTimes, ratioValue, roundRatioMoney, type Ratio } from '../money/ratio.js';
 import type { Line } from './lines.js';
 import type { SettlementPlan } from './plan.js';
 
@@ -15,8 +16,11 @@ export interface ReinvestmentState {
   earned: Amount;
   /** Per reinvestment id: cumulative units of its outcome paid so far. */
   readonly units: Map<string, number>;
-  /** Per reinvestment id: cumulative surplus payments (beyond the target units). */
-  readonly surplus: Map<string, Amount>;
+  /**
+   * Per reinvestment id: cumulative surplus payments (beyond the target units), an exact fraction
+   * (a line's payment is shared among its claims: paid × beyond / claims).
+   */
+  readonly surplus: Map<string, Ratio>;
   /** Per reinvestment id: cumulative amount set aside. */
   readonly setAside: Map<string, Amount>;
 }
@@ -51,29 +55,29 @@ export function reinvest(plan: SettlementPlan, state: ReinvestmentState, lines: 
   for (const reinvestment of plan.contract.reinvestment ?? []) {
     const share = parseAmount(reinvestment.share);
     const cap = parseAmount(reinvestment.cap);
-    let basis: Amount;
+    let basis: Ratio;
     let described: string;
     const trigger = reinvestment.trigger;
     if (trigger.kind === 'paymentsAboveThreshold') {
       const above = state.earned.minus(parseAmount(trigger.threshold));
-      basis = above.isNegative() ? ZERO : above;
+      basis = above.isNegative() ? RATIO_ZERO : ratioOf(above);
       described = `payments to date ${formatDecimal(state.earned)} above ${trigger.threshold}`;
     } else {
       let units = state.units.get(reinvestment.id) ?? 0;
-      let surplus = state.surplus.get(reinvestment.id) ?? ZERO;
+      let surplus = state.surplus.get(reinvestment.id) ?? RATIO_ZERO;
       for (const line of lines) {
         if (line.kind !== 'rateCard' || line.outcome !== trigger.outcome || line.claims === null || line.claims === 0) continue;
         const after = units + line.claims;
         const beyond = Math.max(0, after - Math.max(trigger.targetUnits, units));
-        if (beyond > 0) surplus = surplus.plus(line.paid.times(beyond).dividedBy(line.claims));
+        if (beyond > 0) surplus = ratioPlus(surplus, ratioOver(ratioTimes(ratioOf(line.paid), ratioOfInteger(beyond)), ratioOfInteger(line.claims)));
         units = after;
       }
       state.units.set(reinvestment.id, units);
       state.surplus.set(reinvestment.id, surplus);
       basis = surplus;
-      described = `payments for ${trigger.outcome} beyond ${trigger.targetUnits} units (${units} paid so far): ${formatDecimal(surplus)}`;
+      described = `payments for ${trigger.outcome} beyond ${trigger.targetUnits} units (${units} paid so far): ${formatDecimal(ratioValue(surplus))}`;
     }
-    const wanted = roundMoney(basis.times(share), plan.currency, plan.rounding);
+    const wanted = roundRatioMoney(ratioTimes(basis, ratioOf(share)), plan.currency, plan.rounding);
     const cumulative = wanted.greaterThan(cap) ? cap : wanted;
     const before = state.setAside.get(reinvestment.id) ?? ZERO;
     const amount = cumulative.greaterThan(before) ? cumulative.minus(before) : ZERO;

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { addDays, type CalendarDate } from '../calendar/index.js';
+import { addDaysUnbounded, type CalendarDate } from '../calendar/index.js';
 import type { Contract } from '../contract/index.js';
 import type { EmploymentSpell } from '../records/index.js';
 
@@ -54,9 +54,10 @@ export function sustainmentClaimDates(
     while (claims.length < rule.maxPayments) {
       const needed = (claims.length + 1) * rule.periodDays - counted;
       if (needed > days) break;
-      const claimOn = Math.max(addDays((from + needed - 1) as CalendarDate, rule.paymentLagDays), achievedOn) as CalendarDate;
+      // the claim date may pass 9999-12-31 (then it is after asOf: not claimable yet)
+      const claimOn = Math.max(addDaysUnbounded(from + needed - 1, rule.paymentLagDays), achievedOn);
       if (claimOn > asOf) return claims;
-      claims.push(claimOn);
+      claims.push(claimOn as CalendarDate);
     }
     counted += days;
     coveredTo = end;

@@ -8,10 +8,11 @@ const DAY_1950 = -7305;
 /** A date string from an integer day offset (2020 to about 2027). */
 export const dateText = fc.integer({ min: 0, max: 2900 }).map((n) => formatDate((DAY_2020 + n) as CalendarDate));
 
-/** A wage as the wire allows it: a decimal string from integer cents, or a JSON integer. */
+/** A wage as the wire allows it: a decimal string from integer cents, of whole units, or at the limits (below 10^15, 12 decimals). */
 export const wireWage = fc.oneof(
   fc.integer({ min: 0, max: 1_000_000_00 }).map((cents) => `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`),
-  fc.integer({ min: 0, max: 100_000 }),
+  fc.integer({ min: 0, max: 100_000 }).map(String),
+  fc.constantFrom('999999999999999.999999999999', '0.000000000001', '000999999999999999.50', '1.5000000000000000'),
 );
 
 const spell = fc.record(
@@ -43,7 +44,7 @@ export const shapeValidRecord = fc.record(
 
 /** Values that are wrong somewhere in a record (each is invalid for at least one field). */
 export const badValue = fc.constantFrom<unknown>(
-  null, '', 'x', 1.5, -1, -0.5, 2 ** 60, Number.POSITIVE_INFINITY, Number.NaN, '1e3', '-12.00', '.5', '2023-02-29', '0000-01-01', '2024-1-01',
+  null, '', 'x', 1.5, -1, -0.5, 2 ** 60, 0, 1800, '1000000000000000', '0.0000000000001', Number.POSITIVE_INFINITY, Number.NaN, '1e3', '-12.00', '.5', '2023-02-29', '0000-01-01', '2024-1-01',
   '2024-01-01T00:00:00Z', '2024-01-01T00:00', 169, [], {}, true, 'A B', '12,50', ' 1', 'Infinity',
 );
 

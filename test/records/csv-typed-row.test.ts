@@ -49,11 +49,11 @@ const day = (offset: number) => formatDate((DAY_2023 + offset) as CalendarDate);
 const dateCell = fc.integer({ min: -5, max: 700 }).map(day);
 const wageCell = fc.oneof(
   fc.integer({ min: 0, max: 400_000 }).map((cents) => `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`),
-  fc.constantFrom('1850', '1850.5', '0', '0.00', '1850.125', '12345678901234567', '007.50'),
+  fc.constantFrom('1850', '1850.5', '0', '0.00', '1850.125', '999999999999999.99', '0.000000000001', '007.50'),
 );
 const junk = fc.constantFrom(
   '', ' 2023-01-09', '2023-01-09 ', '2023-02-30', '2023-1-09', '-1', '-0', '1e3', '"x"', '"a,b"', 'a\rb', '12,5', '17.5', '168',
-  '168.5', '35.', '.5', '34.9999999999999999', '35.000000000000', 'rsa; ltu', 'rsa;rsa', 'rsa;;ltu', 'vip', 'rsa;vip', ';', '2022-Z', 'P 1', '\u00a0P1', 'É', 'permanent ',
+  '168.5', '35.', '.5', '34.9999999999999999', '35.000000000000', '1000000000000000', '12345678901234567', '0.0000000000001', 'rsa; ltu', 'rsa;rsa', 'rsa;;ltu', 'vip', 'rsa;vip', ';', '2022-Z', 'P 1', '\u00a0P1', 'É', 'permanent ',
 );
 const cellFor = (name: string): fc.Arbitrary<string> => {
   const valid =

@@ -136,6 +136,7 @@ describe('NDJSON fast path (typed lines)', () => {
       base.replace('35}', '35,"monthlyWage":1.5}'),
       base.replace('35}', '35,"monthlyWage":01}'),
       base.replace('35}', '35,"monthlyWage":9007199254740993}'),
+      base.replace('35}', '35,"monthlyWage":1800}'), // a wage is a string
       base.replace('}]}', '}],"extra":1}'),
       `${base},`,
       base.replace('"2023-A"', '"2022-Z"'),

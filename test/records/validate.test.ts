@@ -18,7 +18,7 @@ describe('validateRecords', () => {
           ...base,
           groups: ['rsa', 'youth'],
           exitedOn: '2023-04-28',
-          baselineWage: 1500,
+          baselineWage: '1500',
           spells: [
             { start: '2023-11-01', hoursPerWeek: 35, monthlyWage: '1900.00' },
             { start: '2023-05-02', end: '2023-10-31', hoursPerWeek: 24.5, contractType: 'fixed-term', monthlyWage: '1400.5' },
@@ -47,8 +47,8 @@ describe('validateRecords', () => {
       CONTEXT,
     );
     expect(result.ok).toBe(false);
-    // shape problems stop meaning checks: P2 reports only its float wage, not its cohort
-    expect(codes(result)).toEqual(['AMOUNT_FRACTIONAL_NUMBER', 'DATE_IMPOSSIBLE']);
+    // shape problems stop meaning checks: P2 reports only its wage written as a number, not its cohort
+    expect(codes(result)).toEqual(['AMOUNT_NOT_STRING', 'DATE_IMPOSSIBLE']);
     expect(result.issues.map((i) => [i.recordIndex, i.participantId, i.action])).toEqual([
       [1, 'P2', 'rejected'],
       [2, 'P3', 'rejected'],

@@ -53,11 +53,13 @@ describe('records.schema.json', () => {
     const lines = readFileSync('examples/records/sample.ndjson', 'utf8').split('\n').filter((line) => line.trim() !== '');
     for (const line of lines) expect(validateRecords([JSON.parse(line)]), line).toBe(true);
   });
-  it('rejects an impossible date, a fractional wage and an unknown key', () => {
+  it('rejects an impossible date, a wage written as a JSON number and an unknown key', () => {
     const base = { id: 'P1', cohort: '2023-A', enrolledOn: '2023-02-01' };
     expect(validateRecords([base])).toBe(true);
     expect(validateRecords([{ ...base, enrolledOn: '2023-02-29' }])).toBe(false);
     expect(validateRecords([{ ...base, baselineWage: 1500.5 }])).toBe(false);
+    expect(validateRecords([{ ...base, baselineWage: 1500 }])).toBe(false);
+    expect(validateRecords([{ ...base, baselineWage: '1500' }])).toBe(true);
     expect(validateRecords([{ ...base, enroledOn: '2023-02-01' }])).toBe(false);
   });
 });

@@ -1,10 +1,10 @@
 /**
- * Identity checks: duplicate ids within each list, and every reference pointing to an existing
- * item of the right kind.
+ * Identity checks: duplicate ids within each list of items, the same id listed twice in one list
+ * of references, and every reference pointing to an existing item of the right kind.
  *
  * @module
  */
-import type { Issue, PathSegment } from '../../errors.js';
+import { formatPath, type Issue, type PathSegment } from '../../errors.js';
 import type { Contract, OutcomeKind, PaymentRuleKind } from '../schema.js';
 import { unreachable } from '../unreachable.js';
 import { issueAt } from './issue.js';
@@ -17,6 +17,26 @@ interface Reference {
   readonly path: readonly PathSegment[];
   /** Allowed kinds of the target (outcomes and rules only); absent = any. */
   readonly kinds?: readonly (OutcomeKind | PaymentRuleKind)[];
+  /** The list this reference is one entry of (its path, joined), when it is one: a list names each id once. */
+  readonly list?: string;
+}
+
+/**
+ * The references of a list of ids at `base` (or of a list of objects, each naming its target under
+ * `key`): one per entry, all marked as entries of the same list.
+ */
+function* listed(
+  target: Target,
+  ids: readonly string[],
+  base: readonly PathSegment[],
+  kinds?: readonly (OutcomeKind | PaymentRuleKind)[],
+  key?: string,
+): Generator<Reference> {
+  const list = base.join('/');
+  for (const [j, id] of ids.entries()) {
+    const path = key === undefined ? [...base, j] : [...base, j, key];
+    yield kinds === undefined ? { target, id, path, list } : { target, id, path, kinds, list };
+  }
 }
 
 const PER_PARTICIPANT: readonly OutcomeKind[] = ['placement', 'retention', 'wageProgression', 'milestone'];
@@ -32,9 +52,9 @@ function* references(c: Contract): Generator<Reference> {
     switch (r.kind) {
       case 'rateCard':
         yield { target: 'outcome', id: r.outcome, path: at('outcome'), kinds: PER_PARTICIPANT };
-        for (const [j, p] of r.prerequisites.entries()) yield { target: 'outcome', id: p, path: at('prerequisites', j), kinds: PER_PARTICIPANT };
+        yield* listed('outcome', r.prerequisites, at('prerequisites'), PER_PARTICIPANT);
         if (r.groupPricing.mode === 'prices') {
-          for (const [j, gp] of r.groupPricing.prices.entries()) yield { target: 'group', id: gp.group, path: at('groupPricing', 'prices', j, 'group') };
+          yield* listed('group', r.groupPricing.prices.map((gp) => gp.group), at('groupPricing', 'prices'), undefined, 'group');
         }
         break;
       case 'sustainment':
@@ -42,7 +62,7 @@ function* references(c: Contract): Generator<Reference> {
         break;
       case 'cohortRate':
         yield { target: 'outcome', id: r.outcome, path: at('outcome'), kinds: PER_PARTICIPANT };
-        for (const [j, id] of r.cohorts.entries()) yield { target: 'cohort', id, path: at('cohorts', j) };
+        yield* listed('cohort', r.cohorts, at('cohorts'));
         if (r.denominator.basis === 'placed') yield { target: 'outcome', id: r.denominator.outcome, path: at('denominator', 'outcome'), kinds: ['placement'] };
         if (r.denominator.basis === 'completed') yield { target: 'outcome', id: r.denominator.outcome, path: at('denominator', 'outcome'), kinds: ['milestone'] };
         if (r.baseline?.source.kind === 'indicator') {
@@ -75,9 +95,9 @@ function* references(c: Contract): Generator<Reference> {
     }
   }
   for (const [i, t] of c.tranches.entries()) {
-    for (const [j, id] of t.rules.entries()) yield { target: 'rule', id, path: ['tranches', i, 'rules', j] };
-    for (const [j, id] of t.cohorts.entries()) yield { target: 'cohort', id, path: ['tranches', i, 'cohorts', j] };
-    for (const [j, id] of (t.outcomes ?? []).entries()) yield { target: 'outcome', id, path: ['tranches', i, 'outcomes', j] };
+    yield* listed('rule', t.rules, ['tranches', i, 'rules']);
+    yield* listed('cohort', t.cohorts, ['tranches', i, 'cohorts']);
+    yield* listed('outcome', t.outcomes ?? [], ['tranches', i, 'outcomes']);
   }
   for (const [i, clause] of (c.exitClauses ?? []).entries()) {
     const at = (...rest: PathSegment[]): PathSegment[] => ['exitClauses', i, ...rest];
@@ -85,13 +105,13 @@ function* references(c: Contract): Generator<Reference> {
     switch (cond.kind) {
       case 'outcomeRateBelow':
         yield { target: 'outcome', id: cond.outcome, path: at('condition', 'outcome'), kinds: PER_PARTICIPANT };
-        for (const [j, id] of cond.cohorts.entries()) yield { target: 'cohort', id, path: at('condition', 'cohorts', j) };
+        yield* listed('cohort', cond.cohorts, at('condition', 'cohorts'));
         if (cond.denominator.basis === 'placed') yield { target: 'outcome', id: cond.denominator.outcome, path: at('condition', 'denominator', 'outcome'), kinds: ['placement'] };
         if (cond.denominator.basis === 'completed') yield { target: 'outcome', id: cond.denominator.outcome, path: at('condition', 'denominator', 'outcome'), kinds: ['milestone'] };
         break;
       case 'indicatorBelow':
         yield { target: 'outcome', id: cond.indicator, path: at('condition', 'indicator'), kinds: ['cohortIndicator'] };
-        for (const [j, id] of cond.cohorts.entries()) yield { target: 'cohort', id, path: at('condition', 'cohorts', j) };
+        yield* listed('cohort', cond.cohorts, at('condition', 'cohorts'));
         break;
       case 'capReached':
         yield { target: 'cap', id: cond.cap, path: at('condition', 'cap') };
@@ -102,19 +122,15 @@ function* references(c: Contract): Generator<Reference> {
         unreachable(cond);
     }
     const effect = clause.effect;
-    if (effect.kind === 'suspendTranches') {
-      for (const [j, id] of effect.tranches.entries()) yield { target: 'tranche', id, path: at('effect', 'tranches', j) };
-    }
-    if (effect.kind === 'reducePrices') {
-      for (const [j, id] of effect.rules.entries()) yield { target: 'rule', id, path: at('effect', 'rules', j), kinds: ['rateCard', 'sustainment'] };
-    }
+    if (effect.kind === 'suspendTranches') yield* listed('tranche', effect.tranches, at('effect', 'tranches'));
+    if (effect.kind === 'reducePrices') yield* listed('rule', effect.rules, at('effect', 'rules'), ['rateCard', 'sustainment']);
   }
   for (const [i, r] of (c.reinvestment ?? []).entries()) {
     if (r.trigger.kind === 'surplusOverTarget') yield { target: 'outcome', id: r.trigger.outcome, path: ['reinvestment', i, 'trigger', 'outcome'], kinds: PER_PARTICIPANT };
     if (r.destination.kind === 'cohort') yield { target: 'cohort', id: r.destination.cohort, path: ['reinvestment', i, 'destination', 'cohort'] };
   }
   for (const [i, g] of (c.hiringGuarantees ?? []).entries()) {
-    for (const [j, id] of g.cohorts.entries()) yield { target: 'cohort', id, path: ['hiringGuarantees', i, 'cohorts', j] };
+    yield* listed('cohort', g.cohorts, ['hiringGuarantees', i, 'cohorts']);
     yield { target: 'outcome', id: g.qualifyingOutcome, path: ['hiringGuarantees', i, 'qualifyingOutcome'], kinds: PER_PARTICIPANT };
     yield { target: 'outcome', id: g.placementOutcome, path: ['hiringGuarantees', i, 'placementOutcome'], kinds: ['placement'] };
   }
@@ -130,9 +146,33 @@ function duplicates(items: readonly { readonly id: string }[], base: readonly Pa
   return seen;
 }
 
+/** An entry of a list of ids: a reference, or a contract type a placement accepts (named by the records, not the contract). */
+type ListEntry = Pick<Reference, 'id' | 'path' | 'list'>;
+
+function* listEntries(c: Contract): Generator<ListEntry> {
+  for (const ref of references(c)) if (ref.list !== undefined) yield ref;
+  for (const [i, o] of c.outcomes.entries()) {
+    if (o.kind === 'placement' && o.contractTypes !== 'any') {
+      const base = ['outcomes', i, 'contractTypes'];
+      for (const [j, id] of o.contractTypes.entries()) yield { id, path: [...base, j], list: base.join('/') };
+    }
+  }
+}
+
+/** Reports each id listed a second time in the same list (a tranche naming a rule twice would pay it twice). */
+function listedOnce(c: Contract, issues: Issue[]): void {
+  const first = new Map<string, readonly PathSegment[]>();
+  for (const entry of listEntries(c)) {
+    const key = `${entry.list ?? ''}\u0000${entry.id}`;
+    const seen = first.get(key);
+    if (seen === undefined) first.set(key, entry.path);
+    else issues.push(issueAt('DUPLICATE_REFERENCE', entry.path, `"${entry.id}" is already listed at ${formatPath(seen)}; a list names each id once`));
+  }
+}
+
 /**
- * Reports duplicate ids (per list; payers, provider and investors share one namespace) and
- * references to missing items or items of the wrong kind.
+ * Reports duplicate ids (per list; payers, provider and investors share one namespace), ids listed
+ * twice in one list of references, and references to missing items or items of the wrong kind.
  *
  * @example
  * checkReferences(contract); // [] when every id is unique and every reference resolves
@@ -154,6 +194,7 @@ export function checkReferences(c: Contract): Issue[] {
   duplicates(c.exitClauses ?? [], ['exitClauses'], 'exit clause', issues);
   duplicates(c.reinvestment ?? [], ['reinvestment'], 'reinvestment', issues);
   duplicates(c.hiringGuarantees ?? [], ['hiringGuarantees'], 'hiring guarantee', issues);
+  listedOnce(c, issues);
 
   const kindOf = new Map<Target, Map<string, string>>([
     ['cohort', new Map(c.cohorts.map((x) => [x.id, 'cohort']))],
