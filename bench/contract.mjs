@@ -9,8 +9,8 @@
  * - the per-participant cap (4000.00, paid in part) stays: it cuts the last claim of every `rsa`
  *   participant paid all four outcomes (4250.00), so its cut grows with the records too;
  * - the mid-term review's threshold is 0.2 instead of 0.3: the placement rate of 2023-A on
- *   2025-01-31 is about 0.27 at every size, so the clause is evaluated and does not fire (at 0.3
- *   it fired and cancelled t2 and t3);
+ *   2025-01-31 is 0.27 to 0.28 at every size, so the clause is evaluated and does not fire (at
+ *   0.3 it fired and cancelled t2 and t3);
  * - t2 (mid 2025) pays 2024-A as well as the 2023 cohorts; t3 (mid 2026, after the as-of date)
  *   pays every cohort.
  */
