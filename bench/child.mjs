@@ -3,13 +3,17 @@
  * node --expose-gc bench/child.mjs <stream|listed|baseline> <ndjson|csv> <file> <asOf>
  * `stream`: settleStream with a spill store, the issues delivered to onIssue and written to a file;
  * `listed`: the same with the issues listed in the settlement (the default of settleStream).
- * Prints one JSON line: wall ms, records, maxRSS MB, retained heap bytes per record, issues delivered.
+ * Prints one JSON line: wall ms, records, maxRSS MB, retained heap bytes per record, issues delivered,
+ * and for `stream` and `listed` the settlement's figures that the bench checks (figures.mjs), read
+ * from it after every measurement.
  */
 import { closeSync, createReadStream, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchContract } from './contract.mjs';
 import { baselinePayment } from './baseline.mjs';
+import { settlementFigures } from './figures.mjs';
+import { lines } from './lines.mjs';
 
 const [mode, format, file, asOf] = process.argv.slice(2);
 const lib = await import(new URL('../dist/index.js', import.meta.url));
@@ -17,19 +21,10 @@ const { tempFileStorage } = await import(new URL('../dist/node.js', import.meta.
 globalThis.gc?.();
 const heapBefore = process.memoryUsage().heapUsed;
 
-async function* lines(path) {
-  let carry = '';
-  for await (const chunk of createReadStream(path, 'utf8')) {
-    const parts = (carry + chunk).split('\n');
-    carry = parts.pop() ?? '';
-    yield* parts;
-  }
-  if (carry !== '') yield carry;
-}
-
 const t0 = performance.now();
 let records = 0;
 let total = 0;
+let settlement;
 let retained;
 let issues;
 if (mode === 'stream') {
@@ -45,6 +40,7 @@ if (mode === 'stream') {
   records = result.value.dataQuality.recordsRead;
   issues = result.value.dataQuality.issuesDelivered;
   total = result.value.totals?.earned ?? null;
+  settlement = result.value;
   globalThis.gc?.();
   retained = process.memoryUsage().heapUsed - heapBefore; // includes the settlement document
 } else if (mode === 'listed') {
@@ -53,6 +49,7 @@ if (mode === 'stream') {
   records = result.value.dataQuality.recordsRead;
   issues = result.value.dataQuality.issues.length;
   total = result.value.totals?.earned ?? null;
+  settlement = result.value;
   globalThis.gc?.();
   retained = process.memoryUsage().heapUsed - heapBefore; // includes the settlement and its issues
 } else {
@@ -76,7 +73,8 @@ if (mode === 'stream') {
 }
 const wallMs = performance.now() - t0;
 const maxRssMb = process.resourceUsage().maxRSS / 1024;
-console.log(JSON.stringify({ mode, format, records, wallMs, maxRssMb, retainedBytesPerRecord: retained === undefined ? null : retained / records, issues: issues ?? null, total }));
+const figures = settlement === undefined ? null : settlementFigures(settlement);
+console.log(JSON.stringify({ mode, format, records, wallMs, maxRssMb, retainedBytesPerRecord: retained === undefined ? null : retained / records, issues: issues ?? null, total, figures }));
 
 /** The naive CSV mapping a user would write (no quoting). */
 function csvRecord(header, cells) {

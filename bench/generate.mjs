@@ -98,6 +98,15 @@ function csvRow(record) {
   return CSV_HEADER.map((h) => cells.get(h) ?? '').join(',');
 }
 
+/** The seed of the benchmark's files. */
+export const SEED = 20250630;
+
+/** The first `count` records of the seeded sequence, as plain objects: what the files hold. */
+export function* generatedRecords(count, seed = SEED) {
+  const random = rng(seed);
+  for (let i = 0; i < count; i++) yield makeRecord(i + 1, random);
+}
+
 /** Paths of the three files for a count. */
 export function dataPaths(count) {
   return {
@@ -108,7 +117,7 @@ export function dataPaths(count) {
 }
 
 /** Writes the three files for `count` participants (seeded), unless they exist. */
-export async function generate(count, { seed = 20250630, force = false } = {}) {
+export async function generate(count, { seed = SEED, force = false } = {}) {
   mkdirSync(DATA_DIR, { recursive: true });
   const paths = dataPaths(count);
   if (!force && Object.values(paths).every((p) => existsSync(p))) return paths;
@@ -116,7 +125,7 @@ export async function generate(count, { seed = 20250630, force = false } = {}) {
   const json = createWriteStream(temp.json);
   const ndjson = createWriteStream(temp.ndjson);
   const csv = createWriteStream(temp.csv);
-  const random = rng(seed);
+  const records = generatedRecords(count, seed);
   const batch = 10_000;
   const csvRows = csv;
   csv.write(`${CSV_HEADER.join(',')}\n`);
@@ -126,7 +135,7 @@ export async function generate(count, { seed = 20250630, force = false } = {}) {
     const n = [];
     const c = [];
     for (let i = start; i < Math.min(count, start + batch); i++) {
-      const record = makeRecord(i + 1, random);
+      const record = records.next().value;
       const line = JSON.stringify(record);
       j.push(`${line}${i === count - 1 ? '' : ','}\n`);
       n.push(`${line}\n`);

@@ -1,8 +1,11 @@
 /**
  * outcome-pay benchmark. `npm run bench` (10k, 100k, 1M), `npm run bench -- --quick` (10k, a few
- * seconds), `--huge` adds 10M, `--json` prints every figure as JSON. A measurement, not a test:
- * it prints pass/fail per target and always exits 0. Up to 1M, each figure is the best of three
- * runs (in process, and each child process three times); 10M runs once.
+ * seconds), `--huge` adds 10M, `--json` prints every figure as JSON. The timings are a
+ * measurement: it prints pass/fail per target and does not fail on them. The amounts are a check:
+ * at every size, every settlement it runs (settle() in process, each streaming child) must give
+ * exactly the figures of the independent computation (expected.mjs) over the same records, or it
+ * exits 1 after the report. Up to 1M, each timing is the best of three runs (in process, and each
+ * child process three times); 10M runs once.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
@@ -10,7 +13,10 @@ import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { AS_OF, benchContract, COHORTS, GROUPS } from './contract.mjs';
 import { baselinePayment } from './baseline.mjs';
-import { dataPaths, generate } from './generate.mjs';
+import { expectedRun, formatCents } from './expected.mjs';
+import { differences, settlementFigures } from './figures.mjs';
+import { generate } from './generate.mjs';
+import { lines } from './lines.mjs';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -36,12 +42,19 @@ for (const size of sizes) {
     log(`  ${size}: ${mode} ${format}...`);
     entry.children[`${mode}-${format}`] = bestChild(mode, format, paths[format], reps);
   }
+  log(`  ${size}: independent computation of the amounts...`);
+  entry.amounts = await checkAmounts(paths.ndjson, entry);
   results.push(entry);
 }
-const agreement = compareWithBaseline(quick ? 10_000 : 100_000);
-const report = { machine: machine(), asOf: AS_OF, results, agreement, targets: targets(results), listedIssuesMemory: listedIssuesMemory(results) };
+const report = { machine: machine(), asOf: AS_OF, results, targets: targets(results), listedIssuesMemory: listedIssuesMemory(results) };
 if (asJson) console.log(JSON.stringify(report, null, 2));
 else printTable(report);
+const wrong = results.filter((r) => r.amounts.mismatches.length > 0);
+if (wrong.length > 0) {
+  console.error(`\nAMOUNTS CHECK FAILED: the engine's figures differ from the independent computation at ${wrong.map((r) => r.size).join(', ')} records:`);
+  for (const r of wrong) for (const m of r.amounts.mismatches) console.error(`  ${r.size}: ${m}`);
+  process.exit(1);
+}
 process.exit(0);
 
 function ensureBuilt() {
@@ -69,7 +82,7 @@ function inProcess(paths, reps) {
   const previous = lib.readPrevious([], parsedContract.value, checked.asOf).value;
   const best = { parse: Infinity, validate: Infinity, compute: Infinity, settle: Infinity };
   let read = 0;
-  let earned = null;
+  let figures = null;
   for (let rep = 0; rep < reps; rep++) {
     globalThis.gc?.();
     const parse = time(() => JSON.parse(text));
@@ -83,7 +96,7 @@ function inProcess(paths, reps) {
       return session.finish({ recordsRead: raw.length, recordsSettled: valid.length, recordsExcluded: 0, issues: [] }, '{}');
     });
     const settleAll = time(() => lib.settle(contract, raw, { asOf: AS_OF }));
-    earned = settleAll.value.ok ? settleAll.value.value.totals.earned : null;
+    figures = settleAll.value.ok ? settlementFigures(settleAll.value.value) : { error: settleAll.value.issues.slice(0, 3) };
     best.parse = Math.min(best.parse, parse.ms);
     best.validate = Math.min(best.validate, validate.ms);
     best.compute = Math.min(best.compute, compute.ms);
@@ -99,7 +112,8 @@ function inProcess(paths, reps) {
     settleMs: best.settle,
     computeOverJsonParse: best.compute / best.parse,
     settleOverJsonParse: best.settle / best.parse,
-    earned,
+    earned: figures?.totals?.earned ?? null,
+    figures,
   };
 }
 
@@ -137,34 +151,54 @@ function child(mode, format, file) {
   return { ...figures, microsPerRecord: (figures.wallMs * 1000) / figures.records };
 }
 
-/** Per participant: the baseline's payment against outcome-pay's (detail: participants). */
-function compareWithBaseline(size) {
-  const raw = JSON.parse(readFileSync(dataPaths(size).json, 'utf8'));
-  const result = lib.settle(contract, raw, { asOf: AS_OF, detail: 'participants' });
-  if (!result.ok) return { error: result.issues.slice(0, 3) };
-  const exact = new Map();
-  for (const tranche of result.value.tranches) {
-    for (const line of tranche.lines ?? []) {
-      if (line.unit === null || line.participants === undefined) continue;
-      for (const id of line.participants) exact.set(id, (exact.get(id) ?? 0n) + cents(line.unit));
-    }
+/**
+ * The independent computation (expected.mjs) over the NDJSON file, compared with the figures of
+ * every settlement of this size (settle() in process, the `stream` and `listed` children); and
+ * per participant, the float baseline's payment against the independent computation's amount
+ * for the outcomes achieved by the as-of date (after the per-participant cap, whatever tranche
+ * pays it: the baseline knows no tranches).
+ */
+async function checkAmounts(file, entry) {
+  const run = expectedRun(contract, AS_OF);
+  let participants = 0;
+  let baselineWrong = 0;
+  let baselineTotal = 0;
+  let achievedTotal = 0n;
+  for await (const line of lines(file)) {
+    if (line.trim() === '') continue;
+    const raw = JSON.parse(line);
+    const paid = run.add(raw);
+    if (paid === undefined) continue;
+    participants++;
+    achievedTotal += BigInt(paid.amount);
+    const float = baselinePayment(raw, AS_OF).total;
+    baselineTotal += float;
+    if (float.toFixed(10) !== `${formatCents(BigInt(paid.amount))}00000000`) baselineWrong++;
   }
-  const validIds = new Set(lib.validateRecords(raw, context, { mode: 'lenient' }).value.records.map((r) => r.id));
-  let wrong = 0;
-  let floatTotal = 0;
-  for (const record of raw) {
-    if (!validIds.has(record.id)) continue;
-    const paid = baselinePayment(record, AS_OF).total;
-    floatTotal += paid;
-    const mine = exact.get(record.id) ?? 0n;
-    if (paid.toFixed(10) !== `${mine / 100n}.${String(mine % 100n).padStart(2, '0')}00000000`) wrong++;
+  const expected = run.figures();
+  const settlements = { 'settle() in process': entry.inProcess?.figures };
+  for (const [name, child] of Object.entries(entry.children)) if (!name.startsWith('baseline')) settlements[name] = child.error ? { error: child.error } : child.figures;
+  const mismatches = [];
+  for (const [name, figures] of Object.entries(settlements)) {
+    if (figures === undefined) continue;
+    const found = differences(expected, figures);
+    if (found.length > 0) mismatches.push(`${name}: ${found.length} differences`, ...found.slice(0, 8).map((d) => `  ${name} ${d}`));
   }
-  return { size, participants: validIds.size, baselineWrong: wrong, baselineWrongShare: wrong / validIds.size, baselineTotal: floatTotal.toString(), outcomePayEarned: result.value.totals.earned };
-}
-
-function cents(text) {
-  const [whole, fraction = ''] = text.split('.');
-  return BigInt(whole) * 100n + BigInt(fraction.padEnd(2, '0').slice(0, 2));
+  // The report keeps what each settlement earned (`earned`, a child's `total`), not every figure.
+  if (entry.inProcess?.figures) entry.inProcess.figures = undefined;
+  for (const child of Object.values(entry.children)) if (child.figures) child.figures = undefined;
+  return {
+    earned: expected.totals.earned,
+    tranches: expected.tranches.map((t) => ({ id: t.id, status: t.status, earned: t.earned })),
+    participantCapCut: expected.participantCaps[0]?.amountCut ?? null,
+    checked: Object.keys(settlements).filter((name) => settlements[name] !== undefined),
+    mismatches,
+    participants,
+    baselineWrong,
+    baselineWrongShare: baselineWrong / participants,
+    baselineTotal: baselineTotal.toString(),
+    achievedTotal: formatCents(achievedTotal),
+  };
 }
 
 function machine() {
@@ -223,8 +257,13 @@ function printTable(report) {
     }
   }
   console.log('\nstream: issues delivered to onIssue (written to a file); listed: issues kept in the settlement');
-  const a = report.agreement;
-  console.log(`\nfloat baseline vs outcome-pay on ${a.size} records: ${a.baselineWrong} of ${a.participants} participants paid differently (${f(a.baselineWrongShare * 100, 1)} %); baseline total ${a.baselineTotal}, outcome-pay earned ${a.outcomePayEarned}`);
+  console.log('\nsize                 earned  participant cap cut  amounts check               achieved by as-of  float baseline: paid differently, total');
+  for (const r of report.results) {
+    const a = r.amounts;
+    const check = a.mismatches.length === 0 ? `equal in ${a.checked.length} settlements` : 'DIFFERENT (below)';
+    console.log(`${String(r.size).padEnd(10)} ${a.earned.padStart(16)} ${String(a.participantCapCut).padStart(20)}  ${check.padEnd(26)} ${a.achievedTotal.padStart(18)}  ${a.baselineWrong} of ${a.participants} (${f(a.baselineWrongShare * 100, 1)} %), ${a.baselineTotal}`);
+  }
+  console.log('(earned: the tranches measured by the as-of date, checked against the independent computation; achieved by as-of: every claim achieved by then, after the participant cap, whatever tranche pays it, the float baseline\'s reference)');
   console.log('\ntargets:');
   for (const t of report.targets) console.log(`  ${t.pass ? 'PASS' : 'MISS'}  ${t.target}: ${f(t.ratio, 2)}${t.unit ? ' ' + t.unit : ''} (limit ${t.limit})`);
   const listed = report.listedIssuesMemory;
