@@ -6,6 +6,7 @@
  */
 import type { Issue } from '../errors.js';
 import { detectFormat, readRecords, type RawRecords } from '../records/index.js';
+import { fileError, systemErrorCode } from './file-error.js';
 import { CliUsageError, type CliIo } from './io.js';
 
 /** A problem with an input file: the file could not be read (usage) or holds invalid data. */
@@ -28,8 +29,7 @@ async function readText(io: CliIo, path: string, what: string): Promise<string> 
   try {
     return await io.readFile(path);
   } catch (error) {
-    const reason = error instanceof Error && 'code' in error ? String((error as { code: unknown }).code) : 'unreadable';
-    throw new CliUsageError(`cannot read ${what} file ${JSON.stringify(path)} (${reason})`);
+    throw fileError('read', what, path, error);
   }
 }
 
@@ -68,7 +68,8 @@ export async function readRecordsFile(io: CliIo, path: string): Promise<RawRecor
 
 /**
  * Opens a records file for streaming when it is NDJSON or CSV and the environment can stream
- * files; otherwise returns undefined (the caller reads the file whole).
+ * it (a regular file); otherwise returns undefined (the caller reads the file whole). A failure
+ * to open it, or to read it while the settlement streams it, is a usage error naming the file.
  *
  * @example
  * const stream = await openRecordsStream(io, 'records.csv'); // { format: 'csv', chunks }
@@ -79,10 +80,22 @@ export async function openRecordsStream(
 ): Promise<{ format: 'ndjson' | 'csv'; chunks: () => AsyncIterable<string> } | undefined> {
   const format = detectFormat(path);
   if ((format !== 'ndjson' && format !== 'csv') || io.streamFile === undefined) return undefined;
+  let open: (() => AsyncIterable<string>) | undefined;
   try {
-    return { format, chunks: await io.streamFile(path) };
+    open = await io.streamFile(path);
   } catch (error) {
-    const reason = error instanceof Error && 'code' in error ? String((error as { code: unknown }).code) : 'unreadable';
-    throw new CliUsageError(`cannot read records file ${JSON.stringify(path)} (${reason})`);
+    throw fileError('read', 'records', path, error);
   }
+  if (open === undefined) return undefined;
+  const opened = open;
+  return {
+    format,
+    chunks: async function* chunks(): AsyncGenerator<string> {
+      try {
+        yield* opened();
+      } catch (error) {
+        throw systemErrorCode(error) !== undefined ? fileError('read', 'records', path, error) : error;
+      }
+    },
+  };
 }

@@ -26,10 +26,11 @@ export interface CliIo {
   readFile(path: string): Promise<string>;
   /**
    * Opens a file for streaming: resolves, once the file is known to be readable, to a function
-   * that opens its UTF-8 text as chunks (callable again for a second read). Optional: without it,
-   * `settle` reads records files whole.
+   * that opens its UTF-8 text as chunks (callable again for a second read), or to undefined when
+   * the file cannot be read twice (a FIFO, a device: `settle` then reads it whole, once).
+   * Optional: without it, `settle` reads records files whole.
    */
-  streamFile?(path: string): Promise<() => AsyncIterable<string>>;
+  streamFile?(path: string): Promise<(() => AsyncIterable<string>) | undefined>;
   /**
    * Storage for streamed settlements (the ids of long streams spilled to temporary files, under
    * `dir` when given). Optional: without it, streamed ids are kept in memory.

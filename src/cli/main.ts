@@ -9,7 +9,7 @@
  * @module
  */
 import { closeSync, createReadStream, openSync, rmSync, writeSync } from 'node:fs';
-import { access, constants, readFile } from 'node:fs/promises';
+import { access, constants, readFile, stat } from 'node:fs/promises';
 import { tempFileStorage } from '../node/index.js';
 import { run } from './run.js';
 import type { CliIo } from './io.js';
@@ -31,6 +31,9 @@ const io: CliIo = {
   },
   readFile: (path) => readFile(path, 'utf8'),
   streamFile: async (path) => {
+    // only a regular file can be opened again (a second read finds repeated ids): anything else
+    // is read whole, once, and a directory is refused by readFile with EISDIR
+    if (!(await stat(path)).isFile()) return undefined;
     await access(path, constants.R_OK);
     return () => createReadStream(path, { encoding: 'utf8' }) as AsyncIterable<string>;
   },

@@ -33,7 +33,8 @@ amount explained (docs/settlement.md). Records: .json, .ndjson/.jsonl or .csv (d
                  about a million records) and its invalid records' issue text (beyond 256 KB)
                  until the end (default: the system's temporary directory; the files are
                  removed when done)
-Exit codes: 0 settled, 1 invalid input (every problem is printed), 2 bad command line.`;
+Exit codes: 0 settled, 1 invalid input (every problem is printed), 2 bad command line or a file
+that cannot be read or written (named, with the system's reason).`;
 
 function required(values: ReadonlyMap<string, string>, name: string): string {
   const value = values.get(name);
