@@ -8,6 +8,7 @@ import { COMMANDS, findCommand } from './commands/index.js';
 import { InputError } from './input.js';
 import { CliUsageError, EXIT, type CliIo } from './io.js';
 import { issueLines } from './print-issues.js';
+import { printable } from './printable.js';
 
 export type { CliIo } from './io.js';
 export { CliUsageError, EXIT } from './io.js';
@@ -62,11 +63,11 @@ function suggestion(name: string): string {
 }
 
 function usageError(io: CliIo, message: string): number {
-  io.stderr(`${PROGRAM}: ${message}\nRun '${PROGRAM} --help' for usage.\n`);
+  io.stderr(`${PROGRAM}: ${printable(message)}\nRun '${PROGRAM} --help' for usage.\n`);
   return EXIT.USAGE;
 }
 
-function printable(value: string): string {
+function quoted(value: string): string {
   return JSON.stringify(value);
 }
 
@@ -74,14 +75,14 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   const [first, ...rest] = argv;
   if (first === undefined || first === '--help' || first === '-h') {
     if (first !== undefined && rest.length > 0) {
-      return usageError(io, `unexpected argument ${printable(rest[0] ?? '')} after ${first}`);
+      return usageError(io, `unexpected argument ${quoted(rest[0] ?? '')} after ${first}`);
     }
     io.stdout(usageText());
     return EXIT.OK;
   }
   if (first === '--version' || first === '-V') {
     if (rest.length > 0) {
-      return usageError(io, `unexpected argument ${printable(rest[0] ?? '')} after ${first}`);
+      return usageError(io, `unexpected argument ${quoted(rest[0] ?? '')} after ${first}`);
     }
     io.stdout(`${VERSION}\n`);
     return EXIT.OK;
@@ -92,24 +93,24 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
       io.stdout(usageText());
       return EXIT.OK;
     }
-    if (extra.length > 0) return usageError(io, `help: unexpected argument ${printable(extra[0] ?? '')}`);
+    if (extra.length > 0) return usageError(io, `help: unexpected argument ${quoted(extra[0] ?? '')}`);
     if (topic === 'help') {
       io.stdout(`Usage: ${PROGRAM} help [command]\n\nShows the list of commands, or the usage of one command.\n`);
       return EXIT.OK;
     }
     const command = findCommand(topic);
     if (command === undefined) {
-      return usageError(io, `help: unknown command ${printable(topic)}.${suggestion(topic)}`);
+      return usageError(io, `help: unknown command ${quoted(topic)}.${suggestion(topic)}`);
     }
     io.stdout(`${command.usage}\n`);
     return EXIT.OK;
   }
   if (first.startsWith('-')) {
-    return usageError(io, `unknown option ${printable(first)}.`);
+    return usageError(io, `unknown option ${quoted(first)}.`);
   }
   const command = findCommand(first);
   if (command === undefined) {
-    return usageError(io, `unknown command ${printable(first)}.${suggestion(first)}`);
+    return usageError(io, `unknown command ${quoted(first)}.${suggestion(first)}`);
   }
   const separator = rest.indexOf('--');
   const beforeSeparator = separator === -1 ? rest : rest.slice(0, separator);
@@ -122,7 +123,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   } catch (error) {
     if (error instanceof CliUsageError) return usageError(io, error.message);
     if (error instanceof InputError) {
-      io.stderr(`${PROGRAM}: ${error.message}\n${issueLines(error.issues)}`);
+      io.stderr(`${PROGRAM}: ${printable(error.message)}\n${issueLines(error.issues)}`);
       return EXIT.DATA;
     }
     throw error;
@@ -157,7 +158,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     return await dispatch(argv, io);
   } catch (error) {
     try {
-      io.stderr(`${PROGRAM}: internal error: ${describe(error)}\n`);
+      io.stderr(`${PROGRAM}: internal error: ${printable(describe(error))}\n`);
       if (io.env?.['OUTCOME_PAY_DEBUG'] === '1' && error instanceof Error && error.stack !== undefined) {
         io.stderr(`${error.stack}\n`);
       }

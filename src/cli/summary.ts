@@ -4,17 +4,18 @@
  * @module
  */
 import type { Settlement } from '../settlement/index.js';
+import { printable, printableLines } from './printable.js';
 
-function table(rows: readonly (readonly string[])[], rightAligned: ReadonlySet<number>): string {
+/** The rows of a table, its cells made printable first so that the columns line up as printed. */
+function table(cells: readonly (readonly string[])[], rightAligned: ReadonlySet<number>): string[] {
+  const rows = cells.map((row) => row.map(printable));
   const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length))) ?? [];
-  return rows
-    .map((row) =>
-      row
-        .map((cell, column) => (rightAligned.has(column) ? cell.padStart(widths[column] ?? 0) : cell.padEnd(widths[column] ?? 0)))
-        .join('  ')
-        .trimEnd(),
-    )
-    .join('\n');
+  return rows.map((row) =>
+    row
+      .map((cell, column) => (rightAligned.has(column) ? cell.padStart(widths[column] ?? 0) : cell.padEnd(widths[column] ?? 0)))
+      .join('  ')
+      .trimEnd(),
+  );
 }
 
 function percent(share: string): string {
@@ -28,7 +29,8 @@ function percent(share: string): string {
 /**
  * Formats the summary: the contract, the tranches with their status and amounts, the payers,
  * adjustments, the exit clauses, claims no tranche pays, hiring guarantees, the data quality and
- * the fingerprint.
+ * the fingerprint. Every line is made {@link printable}: names and ids from the contract or the
+ * records cannot act on the terminal.
  *
  * @example
  * console.log(settlementSummary(settlement));
@@ -48,9 +50,9 @@ export function settlementSummary(settlement: Settlement): string {
     `${settlement.contract.name} (${settlement.contract.id})`,
     `Settlement as of ${settlement.asOf}, amounts in ${currency}`,
     '',
-    table(rows, new Set([4, 5, 6])),
+    ...table(rows, new Set([4, 5, 6])),
     '',
-    payers,
+    ...payers,
   ];
   if (settlement.totals.reinvested !== settlement.totals.withheld || settlement.totals.reinvested !== (0).toFixed(2)) {
     lines.push('', `Reinvested: ${settlement.totals.reinvested}; withheld by suspensions: ${settlement.totals.withheld}`);
@@ -84,5 +86,5 @@ export function settlementSummary(settlement: Settlement): string {
   const quality = settlement.dataQuality;
   lines.push('', `Records: ${quality.recordsRead} read, ${quality.recordsSettled} settled, ${quality.recordsExcluded} excluded (${quality.issuesDelivered === undefined ? `${quality.issues.length} problems listed in dataQuality` : `${quality.issuesDelivered} problems reported separately`})`);
   lines.push(`Fingerprint: ${settlement.fingerprint.inputs}`);
-  return `${lines.join('\n')}\n`;
+  return printableLines(lines);
 }

@@ -11,6 +11,7 @@ import { parseArgs } from '../args.js';
 import { readJsonFile, readRecordsFile } from '../input.js';
 import { CliUsageError, EXIT } from '../io.js';
 import { issueLines } from '../print-issues.js';
+import { printableLines } from '../printable.js';
 import type { Command } from './command.js';
 
 const USAGE = `Usage: outcome-pay validate <contract.json> [--records <file>] [--json]
@@ -50,7 +51,7 @@ export const validateCommand: Command = {
     if (parsed.flags.has('json')) {
       io.stdout(`${JSON.stringify({ valid: issues.length === 0, issues }, null, 2)}\n`);
     } else if (issues.length === 0) {
-      io.stdout(`${contractPath}: valid contract${recordsPath === undefined ? '' : `; ${recordsPath}: ${records} valid records`}\n`);
+      io.stdout(printableLines([`${contractPath}: valid contract${recordsPath === undefined ? '' : `; ${recordsPath}: ${records} valid records`}`]));
     } else {
       io.stdout(issueLines(issues));
       io.stdout(`${issues.length} problem${issues.length === 1 ? '' : 's'} found\n`);
