@@ -21,6 +21,11 @@ export const SETTLEMENT_ISSUE_CODES = {
   OPTIONS_RECORDS_MODE: 'records is not "lenient" or "strict"',
   OPTIONS_PREVIOUS: 'previous is not an array of settlement documents',
   OPTIONS_INDICATORS: 'indicators is not an object of indicator id → cohort id → decimal string',
+  OPTIONS_MAX_EXCLUDED: 'maxExcluded is not a whole number of records nor a share from "0%" to "100%"',
+  OPTIONS_ALLOW_EMPTY: 'allowEmpty is not true or false',
+  // the records as a whole
+  RECORDS_EMPTY: 'no records were read (and allowEmpty is not set)',
+  RECORDS_EXCLUDED_LIMIT: 'more invalid records would be excluded than maxExcluded allows (a likely format mistake)',
   // indicator values
   INDICATOR_UNKNOWN: 'an indicator value names no cohortIndicator outcome of the contract',
   INDICATOR_COHORT_UNKNOWN: 'an indicator value names a cohort the contract does not have',

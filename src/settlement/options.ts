@@ -9,6 +9,7 @@ import type { Issue } from '../errors.js';
 import { checkAmount, type Amount } from '../money/index.js';
 import type { ValidationMode } from '../records/index.js';
 import { canonicalJson } from './canonical-json.js';
+import { DEFAULT_MAX_EXCLUDED, readMaxExcluded, type ExcludedLimit } from './record-limits.js';
 
 /**
  * Options of {@link settle}.
@@ -27,6 +28,14 @@ export interface SettleOptions {
   readonly detail?: 'totals' | 'participants';
   /** What to do with invalid records: `'lenient'` (default: exclude and report) or `'strict'` (fail). */
   readonly records?: ValidationMode;
+  /**
+   * Lenient mode: how many invalid records may be excluded before the settlement fails with
+   * `RECORDS_EXCLUDED_LIMIT`: a whole number of records (`10`) or a share of the records read
+   * (`'2%'`). Default `'5%'` ({@link DEFAULT_MAX_EXCLUDED}).
+   */
+  readonly maxExcluded?: number | string;
+  /** Settle an input of no records at all (default false: it fails with `RECORDS_EMPTY`). */
+  readonly allowEmpty?: boolean;
 }
 
 /** Options after checking. */
@@ -39,9 +48,13 @@ export interface CheckedOptions {
   readonly keepParticipants: boolean;
   /** Record validation mode. */
   readonly records: ValidationMode;
+  /** How many excluded records are accepted (lenient mode). */
+  readonly maxExcluded: ExcludedLimit;
+  /** Whether an input of no records settles. */
+  readonly allowEmpty: boolean;
 }
 
-const KNOWN_KEYS = new Set(['asOf', 'previous', 'indicators', 'detail', 'records']);
+const KNOWN_KEYS = new Set(['asOf', 'previous', 'indicators', 'detail', 'records', 'maxExcluded', 'allowEmpty']);
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -70,6 +83,12 @@ export function checkOptions(input: unknown, contract: Contract): { options: Che
   const records = input['records'] ?? 'lenient';
   if (records !== 'lenient' && records !== 'strict') {
     issues.push({ code: 'OPTIONS_RECORDS_MODE', path: ['options', 'records'], message: `records must be "lenient" or "strict", not ${JSON.stringify(records)}` });
+  }
+  const maxExcluded = readMaxExcluded(input['maxExcluded'] === undefined ? DEFAULT_MAX_EXCLUDED : input['maxExcluded'], ['options', 'maxExcluded']);
+  issues.push(...maxExcluded.issues);
+  const allowEmpty = input['allowEmpty'] === undefined ? false : input['allowEmpty'];
+  if (typeof allowEmpty !== 'boolean') {
+    issues.push({ code: 'OPTIONS_ALLOW_EMPTY', path: ['options', 'allowEmpty'], message: `allowEmpty must be true or false, not ${JSON.stringify(allowEmpty)}` });
   }
   if (input['previous'] !== undefined && !Array.isArray(input['previous'])) {
     issues.push({ code: 'OPTIONS_PREVIOUS', path: ['options', 'previous'], message: 'previous must be an array of settlement documents' });
@@ -104,9 +123,16 @@ export function checkOptions(input: unknown, contract: Contract): { options: Che
       indicators.set(indicator, byCohort);
     }
   }
-  if (issues.length > 0 || !asOf.ok) return { options: undefined, issues };
+  if (issues.length > 0 || !asOf.ok || maxExcluded.limit === undefined) return { options: undefined, issues };
   return {
-    options: { asOf: asOf.value, indicators, keepParticipants: detail === 'participants', records: records as ValidationMode },
+    options: {
+      asOf: asOf.value,
+      indicators,
+      keepParticipants: detail === 'participants',
+      records: records as ValidationMode,
+      maxExcluded: maxExcluded.limit,
+      allowEmpty: allowEmpty === true,
+    },
     issues,
   };
 }
@@ -114,7 +140,8 @@ export function checkOptions(input: unknown, contract: Contract): { options: Che
 /**
  * The canonical text of the options that enter the settlement's fingerprint: the as-of date, the
  * detail level, the indicator values, the record mode and the fingerprints of the previous
- * settlements. `settle` and `settleStream` both use it, so their fingerprints agree.
+ * settlements (not `maxExcluded` nor `allowEmpty`: they decide whether a settlement is made, and
+ * change nothing in one that is). `settle` and `settleStream` both use it, so their fingerprints agree.
  *
  * @example
  * optionsFingerprintText({ asOf: '2025-06-30' }, checked, []); // '{"asOf":"2025-06-30",...}'

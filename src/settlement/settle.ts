@@ -10,6 +10,7 @@ import { validateRawRecords, type RawRecords } from '../records/index.js';
 import { fail, ok, type Result } from '../result.js';
 import { checkOptions, optionsFingerprintText, type SettleOptions } from './options.js';
 import { readPrevious } from './previous.js';
+import { recordsProblem } from './record-limits.js';
 import { openSession } from './session.js';
 import type { Settlement } from './types.js';
 
@@ -23,7 +24,10 @@ import type { Settlement } from './types.js';
  * @param records - outcome records (parsed JSON objects), or what a records reader returned
  *   (`readCsvRecords(text)` etc., whose line numbers then appear in the data-quality issues),
  *   validated against the contract
- * @param options - as-of date, previous settlements, indicator values, detail, record mode
+ * @param options - as-of date, previous settlements, indicator values, detail, record mode, how
+ *   many excluded records are accepted (`maxExcluded`, default 5 % of those read: beyond it the
+ *   settlement fails with `RECORDS_EXCLUDED_LIMIT` and every problem), whether no records at all
+ *   may settle (`allowEmpty`; otherwise `RECORDS_EMPTY`)
  * @example
  * const result = settle(contractJson, recordsJson, { asOf: '2025-06-30' });
  * if (result.ok) console.log(result.value.totals.due); // e.g. '48200.00'
@@ -42,14 +46,16 @@ export function settle(contract: unknown, records: readonly unknown[] | RawRecor
   const batch: RawRecords = isRawRecords(records) ? records : { records, lines: [], issues: [] };
   const validated = validateRawRecords(batch, context, { mode: checked.options.records });
   if (!validated.ok) return fail(validated.issues);
-  const session = openSession(parsed.value, checked.options, previous.value);
-  for (const record of validated.value.records) session.add(record);
   const dataQuality = {
     recordsRead: batch.records.length + batch.issues.length,
     recordsSettled: validated.value.records.length,
     recordsExcluded: validated.value.excluded.length,
     issues: validated.issues as readonly Issue[],
   };
+  const problem = recordsProblem(dataQuality, checked.options);
+  if (problem !== undefined) return fail([problem, ...validated.issues]);
+  const session = openSession(parsed.value, checked.options, previous.value);
+  for (const record of validated.value.records) session.add(record);
   const optionsText = optionsFingerprintText(options, checked.options, previous.value.fingerprints);
   const result = session.finish(dataQuality, optionsText);
   return result.ok ? ok(result.value) : result;

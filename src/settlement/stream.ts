@@ -20,6 +20,7 @@ import { SpillFailure } from '../records/spill-failure.js';
 import { fail, type Result } from '../result.js';
 import { checkOptions, optionsFingerprintText, type CheckedOptions, type SettleOptions } from './options.js';
 import { readPrevious, type PreviousPayments } from './previous.js';
+import { recordsProblem } from './record-limits.js';
 import { openSession } from './session.js';
 import { streamIds, type StreamIds } from './stream-ids.js';
 import { isThenable } from './issue-log.js';
@@ -181,10 +182,12 @@ async function settlePasses(
     recordsSettled: pass.settled,
     recordsExcluded: issues.excluded + readerIssues.length,
   };
-  if (onIssue === undefined || (mode === 'strict' && counts.recordsExcluded > 0)) {
+  const problem = mode === 'strict' && counts.recordsExcluded > 0 ? undefined : recordsProblem(counts, options);
+  if (onIssue === undefined || problem !== undefined || (mode === 'strict' && counts.recordsExcluded > 0)) {
     const listed: Issue[] = [...readerIssues];
     await issues.each((issue) => listed.push(issue));
     if (mode === 'strict' && listed.length > 0) return fail(listed); // strict: problems refuse the settlement
+    if (problem !== undefined) return fail([problem, ...listed]); // no records, or too many excluded
     return session.finish({ ...counts, issues: listed }, optionsText);
   }
   const delivered = {

@@ -16,8 +16,8 @@ import type { Command } from './command.js';
 
 const USAGE = `Usage: outcome-pay settle --contract <file> --records <file> --as-of <YYYY-MM-DD>
                         [--previous <settlement.json>]... [--indicators <file>]
-                        [--detail participants] [--strict] [--summary] [--temp-dir <dir>]
-                        [--issues <file>]
+                        [--detail participants] [--strict] [--max-excluded <n|p%>]
+                        [--allow-empty] [--summary] [--temp-dir <dir>] [--issues <file>]
 
 Computes what is owed under the contract as of the date: every tranche, split among payers, each
 amount explained (docs/settlement.md). Records: .json, .ndjson/.jsonl or .csv (docs/records.md).
@@ -25,6 +25,10 @@ amount explained (docs/settlement.md). Records: .json, .ndjson/.jsonl or .csv (d
   --indicators   JSON file: { "<indicator id>": { "<cohort id>": "<value>" } }
   --detail participants   list the participant ids behind every line
   --strict       fail on any invalid record (default: exclude it and report it)
+  --max-excluded how many invalid records may be excluded: a number of records (10) or a share
+                 of the records read (2%); beyond it nothing is settled (default 5%: a mistake
+                 in the format of the file excludes most records, and must not settle the rest)
+  --allow-empty  settle a records file with no records at all (refused by default)
   --summary      print a readable summary instead of the JSON document
   --issues       write the data-quality issues to this file, one JSON object per line, instead
                  of listing them in the settlement (which then gives their number as
@@ -49,9 +53,9 @@ export const settleCommand: Command = {
   usage: USAGE,
   async run(args, io) {
     const parsed = parseArgs('settle', args, {
-      values: ['contract', 'records', 'as-of', 'indicators', 'detail', 'temp-dir', 'issues'],
+      values: ['contract', 'records', 'as-of', 'indicators', 'detail', 'temp-dir', 'issues', 'max-excluded'],
       repeated: ['previous'],
-      flags: ['strict', 'summary'],
+      flags: ['strict', 'summary', 'allow-empty'],
     });
     const contractPath = required(parsed.values, 'contract');
     const recordsPath = required(parsed.values, 'records');
@@ -66,6 +70,7 @@ export const settleCommand: Command = {
     const records = stream === undefined ? await readRecordsFile(io, recordsPath) : undefined;
     const previous: unknown[] = [];
     for (const path of parsed.repeated.get('previous') ?? []) previous.push(await readJsonFile(io, path, 'previous settlement'));
+    const maxExcluded = parsed.values.get('max-excluded');
     const indicatorsPath = parsed.values.get('indicators');
     const indicators = indicatorsPath === undefined ? undefined : await readJsonFile(io, indicatorsPath, 'indicators');
     const options: SettleOptions = {
@@ -74,6 +79,8 @@ export const settleCommand: Command = {
       ...(indicators === undefined ? {} : { indicators: indicators as Record<string, Record<string, string>> }),
       ...(detail === undefined ? {} : { detail }),
       records: parsed.flags.has('strict') ? 'strict' : 'lenient',
+      ...(maxExcluded === undefined ? {} : { maxExcluded }),
+      ...(parsed.flags.has('allow-empty') ? { allowEmpty: true } : {}),
     };
     const storage = io.spillStorage?.(parsed.values.get('temp-dir'));
     const issuesPath = parsed.values.get('issues');
@@ -102,6 +109,9 @@ export const settleCommand: Command = {
   },
 };
 
+/** Every problem, one per line; the one about the records as a whole last, where it is seen. */
 function printProblems(issues: readonly Issue[]): string {
-  return `${issueLines(issues)}settle: ${issues.length} problem${issues.length === 1 ? '' : 's'} found; nothing was settled\n`;
+  const whole = issues.filter((issue) => issue.code === 'RECORDS_EXCLUDED_LIMIT');
+  const ordered = [...issues.filter((issue) => !whole.includes(issue)), ...whole];
+  return `${issueLines(ordered)}settle: ${issues.length} problem${issues.length === 1 ? '' : 's'} found; nothing was settled\n`;
 }
