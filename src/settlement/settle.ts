@@ -10,6 +10,7 @@ import { validateRawRecords, type RawRecords } from '../records/index.js';
 import { fail, ok, type Result } from '../result.js';
 import { checkOptions, optionsFingerprintText, type SettleOptions } from './options.js';
 import { readPrevious } from './previous.js';
+import { recordContext } from './record-context.js';
 import { recordsProblem } from './record-limits.js';
 import { openSession } from './session.js';
 import type { Settlement } from './types.js';
@@ -39,10 +40,7 @@ export function settle(contract: unknown, records: readonly unknown[] | RawRecor
   if (checked.options === undefined) return fail(checked.issues);
   const previous = readPrevious(options.previous ?? [], parsed.value, checked.options.asOf);
   if (previous.issues.length > 0) return fail(previous.issues);
-  const context = {
-    cohortIds: new Set(parsed.value.cohorts.map((cohort) => cohort.id)),
-    groupIds: new Set((parsed.value.groups ?? []).map((group) => group.id)),
-  };
+  const context = recordContext(parsed.value);
   const batch: RawRecords = isRawRecords(records) ? records : { records, lines: [], issues: [] };
   const validated = validateRawRecords(batch, context, { mode: checked.options.records });
   if (!validated.ok) return fail(validated.issues);

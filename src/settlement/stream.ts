@@ -20,6 +20,7 @@ import { SpillFailure } from '../records/spill-failure.js';
 import { fail, type Result } from '../result.js';
 import { checkOptions, optionsFingerprintText, type CheckedOptions, type SettleOptions } from './options.js';
 import { readPrevious, type PreviousPayments } from './previous.js';
+import { recordContext } from './record-context.js';
 import { recordsProblem } from './record-limits.js';
 import { openSession } from './session.js';
 import { streamIds, type StreamIds } from './stream-ids.js';
@@ -138,10 +139,7 @@ interface Prepared {
 /** What validation shares across the records of a streamed settlement. */
 function validationRun(contract: Contract, mode: ValidationMode): ValidationRun {
   return {
-    context: {
-      cohortIds: new Set(contract.cohorts.map((cohort) => cohort.id)),
-      groupIds: new Set((contract.groups ?? []).map((group) => group.id)),
-    },
+    context: recordContext(contract),
     action: mode === 'strict' ? 'rejected' : 'excluded',
     amounts: createAmountCache(),
   };

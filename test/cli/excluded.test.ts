@@ -40,8 +40,8 @@ describe('outcome-pay settle: --max-excluded', () => {
     expect(lines.filter((line) => line.startsWith('DATE_FORMAT'))).not.toHaveLength(0);
   });
 
-  it('takes a count or a share: 2 of 94 excluded pass --max-excluded 2 and fail 2% and 1', async () => {
-    const cases: [string, number][] = [['2', 0], ['2%', 1], ['1', 1], ['2.2%', 0]];
+  it('takes a count or a share: 3 of 94 excluded pass --max-excluded 3 and 3.2%, fail 2 and 3.1%', async () => {
+    const cases: [string, number][] = [['3', 0], ['3.1%', 1], ['2', 1], ['3.2%', 0]];
     for (const [limit, code] of cases) {
       const io = fakeIo(files);
       const status = await run([...settle, '--records', 'records.csv', '--max-excluded', limit], io);

@@ -106,7 +106,7 @@ describe('files the CLI cannot read, in a real process', () => {
     const lines = recordsCsv.trimEnd().split('\n');
     const writer = spawn('sh', ['-c', 'cat > "$1"', 'sh', fifo], { stdio: ['pipe', 'ignore', 'ignore'] });
     writer.stdin.end(`${[...lines, lines[1]].join('\n')}\n`); // the first record's id twice
-    const result = await cliRun([...settle, '--records', 'pipe.csv']);
+    const result = await cliRun([...settle, '--records', 'pipe.csv', '--max-excluded', '10%']); // 5 of 95 excluded
     expect(result.stderr).not.toContain('internal error');
     const settlement = JSON.parse(result.stdout) as { dataQuality: { recordsRead: number; issues: { code: string }[] } };
     expect(settlement.dataQuality.recordsRead).toBe(lines.length); // 94 records + the repeat

@@ -7,6 +7,7 @@
 import { parseContract } from '../../contract/index.js';
 import type { Issue } from '../../errors.js';
 import { validateRawRecords } from '../../records/index.js';
+import { recordContext } from '../../settlement/record-context.js';
 import { parseArgs } from '../args.js';
 import { readJsonFile, readRecordsFile } from '../input.js';
 import { CliUsageError, EXIT } from '../io.js';
@@ -38,11 +39,7 @@ export const validateCommand: Command = {
       const batch = await readRecordsFile(io, recordsPath);
       records = batch.records.length;
       if (contract.ok) {
-        const context = {
-          cohortIds: new Set(contract.value.cohorts.map((cohort) => cohort.id)),
-          groupIds: new Set((contract.value.groups ?? []).map((group) => group.id)),
-        };
-        const result = validateRawRecords(batch, context, { mode: 'strict' });
+        const result = validateRawRecords(batch, recordContext(contract.value), { mode: 'strict' });
         issues.push(...result.issues);
       } else {
         issues.push(...batch.issues);
