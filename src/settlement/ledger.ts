@@ -277,12 +277,13 @@ function mergeTally(into: Tally, from: Tally): void {
 
 /**
  * Merges `from` into `into`: the ledger of two shards of records is the ledger of all of them.
- * Both must come from the same compiled contract.
+ * Both must come from the same compiled contract. With `withParticipants` false, participant ids
+ * are not copied (a copy of the counts alone, for what-if runs).
  *
  * @example
  * mergeLedger(left, right); // left now holds both shards
  */
-export function mergeLedger(into: Ledger, from: Ledger): void {
+export function mergeLedger(into: Ledger, from: Ledger, withParticipants = true): void {
   into.participants += from.participants;
   from.cohorts.forEach((cohort, index) => {
     const target = into.cohorts[index];
@@ -297,7 +298,8 @@ export function mergeLedger(into: Ledger, from: Ledger): void {
       targetRate.failed.merge(rate.failed);
     });
     for (const bucket of claimBuckets(cohort)) {
-      addToBucket(target, bucket.rule, bucket.date, bucket.amount, bucket.count, bucket.participants === undefined ? undefined : [...bucket.participants]);
+      const participants = bucket.participants === undefined || !withParticipants ? undefined : [...bucket.participants];
+      addToBucket(target, bucket.rule, bucket.date, bucket.amount, bucket.count, participants);
     }
   });
   from.guarantees.forEach((counts, index) => {
@@ -312,7 +314,7 @@ export function mergeLedger(into: Ledger, from: Ledger): void {
     if (target === undefined) return;
     target.claims += cuts.claims;
     target.amount = target.amount.plus(cuts.amount);
-    if (cuts.participants !== undefined) target.participants?.push(...cuts.participants);
+    if (cuts.participants !== undefined && withParticipants) target.participants?.push(...cuts.participants);
   });
 }
 

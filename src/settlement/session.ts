@@ -18,9 +18,10 @@ import { buildPlan, type SettlementPlan } from './plan.js';
 import type { PreviousPayments } from './previous.js';
 import { addToDigest, digestText, emptyDigest, mergeDigest, type RecordDigest } from './record-digest.js';
 import { buildSettlement } from './report.js';
-import { runSchedule } from './run.js';
+import { decisionsAtRisk, type ExcludedCohorts } from './decisions-at-risk.js';
+import { runSchedule, type RunResult } from './run.js';
 import { createSha256, sha256Hex } from './sha256.js';
-import type { Settlement, SettlementDataQuality } from './types.js';
+import type { Settlement, SettlementDataQuality, SettlementDecisionAtRisk } from './types.js';
 
 /**
  * An open settlement: add validated records, merge shards, then finish.
@@ -39,8 +40,12 @@ export interface SettlementSession {
   add(record: OutcomeRecord): void;
   /** Adds everything another session (of the same contract and options) has seen. */
   merge(other: SettlementSession): void;
-  /** Computes the settlement, with the data-quality issues listed in `dataQuality.issues`. */
-  finish(dataQuality: SettlementDataQuality, optionsText: string): Result<Settlement>;
+  /**
+   * Computes the settlement, with the data-quality issues listed in `dataQuality.issues`. When
+   * records were excluded, `excluded` says which cohorts they name (default: all unknown, counted
+   * in every cohort), for `dataQuality.decisionsAtRisk`.
+   */
+  finish(dataQuality: SettlementDataQuality, optionsText: string, excluded?: ExcludedCohorts): Result<Settlement>;
   /**
    * Computes the settlement with the data-quality issues reported elsewhere: they are not in
    * `dataQuality.issues` (which must be empty) but visited once by `delivered`, in their order,
@@ -48,7 +53,7 @@ export interface SettlementSession {
    * built. The records' fingerprint is the same as if they were listed, and the document holds
    * their number as `issuesDelivered`.
    */
-  finishDelivering(dataQuality: SettlementDataQuality, optionsText: string, delivered: DeliveredIssues): Promise<Result<Settlement>>;
+  finishDelivering(dataQuality: SettlementDataQuality, optionsText: string, delivered: DeliveredIssues, excluded?: ExcludedCohorts): Promise<Result<Settlement>>;
   /** The ledger so far (for merging and tests). */
   readonly ledger: Ledger;
   /** The record digest so far. */
@@ -107,6 +112,11 @@ export function openSession(contract: Contract, options: CheckedOptions, previou
     }
     waitingCount = 0;
   };
+  /** The decisions at risk, when records were excluded (their cohorts unknown unless given). */
+  const atRisk = (run: RunResult, quality: SettlementDataQuality, excluded: ExcludedCohorts | undefined): readonly SettlementDecisionAtRisk[] | undefined =>
+    quality.recordsExcluded === 0
+      ? undefined
+      : decisionsAtRisk(plan, ledger, run, options.indicators, excluded ?? { byCohort: new Map(), unknown: quality.recordsExcluded });
   const fingerprintOf = (recordsHash: string, optionsText: string): Settlement['fingerprint'] => {
     const contractHash = sha256Hex(canonicalJson(contract));
     const optionsHash = sha256Hex(optionsText);
@@ -136,27 +146,48 @@ export function openSession(contract: Contract, options: CheckedOptions, previou
       mergeLedger(ledger, other.ledger);
       mergeDigest(digest, other.digest);
     },
-    finish(dataQuality, optionsText) {
+    finish(given, optionsText, excluded) {
       takeWaiting();
       const run = runSchedule(plan, ledger, options.indicators);
       if (run.problems.length > 0) return scheduleFailed(run.problems);
+      const dataQuality = withDecisions(given, given.issuesDelivered, atRisk(run, given, excluded));
       const records = recordsFingerprint(digestText(digest));
       for (const issue of dataQuality.issues) records.add(issue);
       return ok(buildSettlement({ plan, ledger, run, previous, dataQuality, fingerprint: fingerprintOf(records.hex(), optionsText) }));
     },
-    async finishDelivering(given, optionsText, delivered) {
+    async finishDelivering(given, optionsText, delivered, excluded) {
       takeWaiting();
       const run = runSchedule(plan, ledger, options.indicators);
       if (run.problems.length > 0) return scheduleFailed(run.problems);
+      const decisions = atRisk(run, given, excluded);
       const records = recordsFingerprint(digestText(digest));
       let count = 0;
       await delivered.each((issue) => {
         records.add(issue);
         count++;
       });
-      const dataQuality = { ...given, issuesDelivered: count };
+      const dataQuality = withDecisions(given, count, decisions);
       return ok(buildSettlement({ plan, ledger, run, previous, dataQuality, fingerprint: fingerprintOf(records.hex(), optionsText) }));
     },
+  };
+}
+
+/**
+ * The data quality in document order: the counts, the decisions at risk (when records were
+ * excluded), the issues, and how many were delivered elsewhere (when they were).
+ */
+function withDecisions(
+  given: SettlementDataQuality,
+  issuesDelivered: number | undefined,
+  decisions: readonly SettlementDecisionAtRisk[] | undefined,
+): SettlementDataQuality {
+  return {
+    recordsRead: given.recordsRead,
+    recordsSettled: given.recordsSettled,
+    recordsExcluded: given.recordsExcluded,
+    ...(decisions === undefined ? {} : { decisionsAtRisk: decisions }),
+    issues: given.issues,
+    ...(issuesDelivered === undefined ? {} : { issuesDelivered }),
   };
 }
 

@@ -9,6 +9,7 @@ import type { Issue } from '../errors.js';
 import { validateRawRecords, type RawRecords } from '../records/index.js';
 import { fail, ok, type Result } from '../result.js';
 import { checkOptions, optionsFingerprintText, type SettleOptions } from './options.js';
+import { excludedCohortsTally } from './decisions-at-risk.js';
 import { readPrevious } from './previous.js';
 import { recordContext } from './record-context.js';
 import { recordsProblem } from './record-limits.js';
@@ -54,8 +55,10 @@ export function settle(contract: unknown, records: readonly unknown[] | RawRecor
   if (problem !== undefined) return fail([problem, ...validated.issues]);
   const session = openSession(parsed.value, checked.options, previous.value);
   for (const record of validated.value.records) session.add(record);
+  const excluded = excludedCohortsTally(context.cohortIds);
+  for (const entry of validated.value.excluded) excluded.add(entry.recordIndex === undefined ? undefined : batch.records[entry.recordIndex]);
   const optionsText = optionsFingerprintText(options, checked.options, previous.value.fingerprints);
-  const result = session.finish(dataQuality, optionsText);
+  const result = session.finish(dataQuality, optionsText, excluded.counts());
   return result.ok ? ok(result.value) : result;
 }
 

@@ -186,7 +186,7 @@ async function settlePasses(
     await issues.each((issue) => listed.push(issue));
     if (mode === 'strict' && listed.length > 0) return fail(listed); // strict: problems refuse the settlement
     if (problem !== undefined) return fail([problem, ...listed]); // no records, or too many excluded
-    return session.finish({ ...counts, issues: listed }, optionsText);
+    return session.finish({ ...counts, issues: listed }, optionsText, pass.excludedCohorts);
   }
   const delivered = {
     async each(visit: (issue: Issue) => void) {
@@ -201,7 +201,7 @@ async function settlePasses(
       });
     },
   };
-  return session.finishDelivering({ ...counts, issues: [] }, optionsText, delivered);
+  return session.finishDelivering({ ...counts, issues: [] }, optionsText, delivered, pass.excludedCohorts);
 }
 
 function spillFailed(failure: SpillFailure): Issue {
