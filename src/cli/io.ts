@@ -76,6 +76,8 @@ export const EXIT = {
   DATA: 1,
   /** The command line itself was wrong (unknown command, bad option). */
   USAGE: 2,
+  /** `settle` made a settlement, but invalid records were excluded from it: not a clean success. */
+  EXCLUDED: 3,
   /** A bug: an unexpected exception escaped a command. */
   INTERNAL: 70,
 } as const;

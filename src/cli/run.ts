@@ -38,7 +38,8 @@ export function usageText(): string {
     `  ${'help'.padEnd(width)}Show this text, or the usage of one command.`,
     '',
     'Exit codes: 0 success, 1 problem found in the input data, 2 bad command line,',
-    '70 internal error (set OUTCOME_PAY_DEBUG=1 to see the stack trace).',
+    '3 settled but invalid records were excluded (settle), 70 internal error (set',
+    'OUTCOME_PAY_DEBUG=1 to see the stack trace).',
   ];
   return `${lines.join('\n')}\n`;
 }
@@ -146,7 +147,8 @@ function describe(error: unknown): string {
  *
  * @param argv - the arguments after the program name (`process.argv.slice(2)`)
  * @param io - where to write output and how to read files
- * @returns the exit code: 0 success, 1 bad input data, 2 bad command line, 70 internal error
+ * @returns the exit code: 0 success, 1 bad input data, 2 bad command line, 3 settled with records
+ *   excluded, 70 internal error
  *
  * @example
  * const out: string[] = [];

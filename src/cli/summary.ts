@@ -4,6 +4,7 @@
  * @module
  */
 import type { Settlement } from '../settlement/index.js';
+import { exclusionWarning } from './excluded-warning.js';
 import { printable, printableLines } from './printable.js';
 
 /** The rows of a table, its cells made printable first so that the columns line up as printed. */
@@ -27,7 +28,8 @@ function percent(share: string): string {
 }
 
 /**
- * Formats the summary: the contract, the tranches with their status and amounts, the payers,
+ * Formats the summary: a warning first when records were excluded (how many, the first problems,
+ * the decisions they could change), then the contract, the tranches with their status and amounts, the payers,
  * adjustments, the exit clauses, claims no tranche pays, hiring guarantees, the data quality and
  * the fingerprint. Every line is made {@link printable}: names and ids from the contract or the
  * records cannot act on the terminal.
@@ -46,7 +48,10 @@ export function settlementSummary(settlement: Settlement): string {
     [['Payer', 'Share', 'Earned', 'Paid before', 'Due now'], ...settlement.payers.map((payer) => [payer.payer, percent(payer.share), payer.earned, payer.previouslyPaid, payer.due])],
     new Set([1, 2, 3, 4]),
   );
+  const warning = exclusionWarning(settlement);
   const lines = [
+    ...warning,
+    ...(warning.length === 0 ? [] : ['']),
     `${settlement.contract.name} (${settlement.contract.id})`,
     `Settlement as of ${settlement.asOf}, amounts in ${currency}`,
     '',

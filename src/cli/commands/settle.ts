@@ -10,7 +10,9 @@ import { parseArgs } from '../args.js';
 import { openRecordsStream, readJsonFile, readRecordsFile } from '../input.js';
 import { openIssuesFile } from '../issues-file.js';
 import { CliUsageError, EXIT } from '../io.js';
+import { exclusionNotice } from '../excluded-warning.js';
 import { issueLines } from '../print-issues.js';
+import { printableLines } from '../printable.js';
 import { settlementSummary } from '../summary.js';
 import type { Command } from './command.js';
 
@@ -37,8 +39,10 @@ amount explained (docs/settlement.md). Records: .json, .ndjson/.jsonl or .csv (d
                  about a million records) and its invalid records' issue text (beyond 256 KB)
                  until the end (default: the system's temporary directory; the files are
                  removed when done)
-Exit codes: 0 settled, 1 invalid input (every problem is printed), 2 bad command line or a file
-that cannot be read or written (named, with the system's reason).`;
+Exit codes: 0 settled, every record valid; 3 settled, but invalid records were excluded (a warning
+on stderr, or at the top of --summary, with the decisions they could change); 1 invalid input,
+nothing settled (every problem is printed); 2 bad command line or a file that cannot be read or
+written (named, with the system's reason).`;
 
 function required(values: ReadonlyMap<string, string>, name: string): string {
   const value = values.get(name);
@@ -104,8 +108,11 @@ export const settleCommand: Command = {
       return EXIT.DATA;
     }
     await issuesFile?.close();
-    io.stdout(parsed.flags.has('summary') ? settlementSummary(result.value) : `${JSON.stringify(result.value, null, 2)}\n`);
-    return EXIT.OK;
+    const summary = parsed.flags.has('summary');
+    io.stdout(summary ? settlementSummary(result.value) : `${JSON.stringify(result.value, null, 2)}\n`);
+    if (result.value.dataQuality.recordsExcluded === 0) return EXIT.OK;
+    if (!summary) io.stderr(printableLines([`outcome-pay: ${exclusionNotice(result.value)}`]));
+    return EXIT.EXCLUDED;
   },
 };
 
