@@ -6,15 +6,14 @@
  */
 import type { Contract } from '../contract/index.js';
 import type { Issue } from '../errors.js';
-import { ZERO } from '../money/index.js';
 import type { OutcomeRecord } from '../records/index.js';
 import { fail, ok, type Result } from '../result.js';
 import { VERSION } from '../version.js';
 import { accumulate } from './accumulate.js';
 import { canonicalJson } from './canonical-json.js';
-import { emptyLedger, mergeLedger, type Ledger } from './ledger.js';
+import { mergeLedger, type Ledger } from './ledger.js';
 import type { CheckedOptions } from './options.js';
-import { buildPlan, type SettlementPlan } from './plan.js';
+import { buildPlan, emptyLedgerOf, type SettlementPlan } from './plan.js';
 import type { PreviousPayments } from './previous.js';
 import { addToDigest, digestText, emptyDigest, mergeDigest, type RecordDigest } from './record-digest.js';
 import { buildSettlement } from './report.js';
@@ -88,18 +87,7 @@ export const RECORD_BATCH = 256;
  */
 export function openSession(contract: Contract, options: CheckedOptions, previous: PreviousPayments): SettlementSession {
   const plan: SettlementPlan = buildPlan(contract, options.asOf, options.keepParticipants);
-  const ledger = emptyLedger(
-    {
-      cohorts: contract.cohorts.length,
-      outcomes: contract.outcomes.length,
-      rateSpecs: plan.rateSpecs.length,
-      participantCaps: plan.participantCaps.length,
-      guarantees: plan.guarantees.length,
-      rulePrices: plan.rulePrices,
-    },
-    options.keepParticipants,
-    ZERO,
-  );
+  const ledger = emptyLedgerOf(plan, options.keepParticipants);
   const digest = emptyDigest();
   // Records wait here, then the batch is digested and accumulated record by record in two loops.
   const waiting = new Array<OutcomeRecord | undefined>(RECORD_BATCH).fill(undefined);

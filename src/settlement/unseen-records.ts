@@ -8,8 +8,8 @@
  */
 import { parseDate } from '../calendar/index.js';
 import { ZERO, type Amount } from '../money/index.js';
-import { addClaim, emptyLedger, groupTally, mergeLedger, type CohortLedger, type Ledger, type Tally } from './ledger.js';
-import type { SettlementPlan } from './plan.js';
+import { addClaim, groupTally, mergeLedger, type CohortLedger, type Ledger, type Tally } from './ledger.js';
+import { emptyLedgerOf, type SettlementPlan } from './plan.js';
 
 /**
  * How the excluded records are counted: `allAchieved` (every outcome achieved, in no group),
@@ -34,18 +34,7 @@ export type UnseenScenario = 'allAchieved' | 'allAchievedInGroups' | 'noneAchiev
  * const ledger = ledgerWithUnseen(plan, settled, [3, 0], 'allAchieved'); // 3 more in cohort 0
  */
 export function ledgerWithUnseen(plan: SettlementPlan, ledger: Ledger, counts: readonly number[], scenario: UnseenScenario): Ledger {
-  const copy = emptyLedger(
-    {
-      cohorts: plan.contract.cohorts.length,
-      outcomes: plan.contract.outcomes.length,
-      rateSpecs: plan.rateSpecs.length,
-      participantCaps: plan.participantCaps.length,
-      guarantees: plan.guarantees.length,
-      rulePrices: plan.rulePrices,
-    },
-    false,
-    ZERO,
-  );
+  const copy = emptyLedgerOf(plan, false);
   mergeLedger(copy, ledger, false);
   counts.forEach((count, cohort) => {
     if (count > 0) addUnseen(plan, copy, cohort, count, scenario);
