@@ -120,7 +120,9 @@ export function decisionsAtRisk(
     return decisionsOf(whatIf, unseen, runSchedule(whatIf, unseen, indicators));
   };
   const allAchieved = alternative('allAchieved');
-  const inGroups = (plan.contract.groups ?? []).length > 0 ? alternative('allAchievedInGroups') : allAchieved;
+  // group tallies decide group-share bonuses only: the run in every group is needed for them alone
+  const groupShares = plan.contract.rules.some((rule) => rule.kind === 'bonus' && rule.trigger.kind === 'groupShare');
+  const inGroups = groupShares ? alternative('allAchievedInGroups') : allAchieved;
   const noneAchieved = alternative('noneAchieved');
   const atRisk: SettlementDecisionAtRisk[] = [];
   for (const [key, decision] of decided) {

@@ -215,6 +215,17 @@ export function addClaim(
   addToBucket(cohort, rule, date, amount, 1, keepParticipants ? [ownText(participant)] : undefined); // ids kept for long: copies that hold no file text
 }
 
+/**
+ * Adds `count` claims of `rule` on `date` for `amount` each to a cohort's buckets, with no
+ * participant ids (claims of no one in particular: the what-if ledgers of decisionsAtRisk).
+ *
+ * @example
+ * addClaims(ledger.cohorts[0], 0, 19782, parseAmount('1500.00'), 12);
+ */
+export function addClaims(cohort: CohortLedger, rule: number, date: number, amount: Amount, count: number): void {
+  addToBucket(cohort, rule, date, amount, count, undefined);
+}
+
 /** Adds `count` claims (and their participants, if kept) to the bucket of `rule`, `date`, `amount`. */
 function addToBucket(cohort: CohortLedger, rule: number, date: number, amount: Amount, count: number, participants: string[] | undefined): void {
   const key = claimKey(rule, date);
@@ -265,6 +276,37 @@ export function* claimBuckets(cohort: CohortLedger): Generator<ClaimBucket> {
   for (const list of cohort.claims.values()) yield* list;
 }
 
+function copyTally(tally: Tally): Tally {
+  return { enrolled: tally.enrolled.copy(), outcomes: tally.outcomes.map((counts) => ({ achieved: counts.achieved.copy(), failed: counts.failed.copy() })) };
+}
+
+/**
+ * A copy of a ledger's counts and claims, without participant ids, changed independently from
+ * now on (the what-if ledgers of decisionsAtRisk start from one). Typed arrays are copied whole:
+ * far quicker than merging into an empty ledger.
+ *
+ * @example
+ * const whatIf = copyLedger(ledger);
+ */
+export function copyLedger(ledger: Ledger): Ledger {
+  return {
+    cohorts: ledger.cohorts.map((cohort) => {
+      const claims = new Map<number, ClaimBucket[]>();
+      for (const [key, list] of cohort.claims) claims.set(key, list.map((bucket) => ({ rule: bucket.rule, date: bucket.date, amount: bucket.amount, count: bucket.count, participants: undefined })));
+      return {
+        tally: copyTally(cohort.tally),
+        groups: new Map([...cohort.groups].map(([group, tally]) => [group, copyTally(tally)])),
+        rates: cohort.rates.map((rate) => ({ denominator: rate.denominator.copy(), achieved: rate.achieved.copy(), failed: rate.failed.copy() })),
+        priced: cohort.priced.map((priced) => (priced === undefined ? undefined : { prices: priced.prices, counts: priced.counts.map((counts) => counts.copy()) })),
+        claims,
+      };
+    }),
+    participantCaps: ledger.participantCaps.map((cuts) => ({ claims: cuts.claims, amount: cuts.amount, participants: undefined })),
+    guarantees: ledger.guarantees.map((counts) => ({ qualified: counts.qualified.copy(), hired: counts.hired.copy(), undecided: counts.undecided })),
+    participants: ledger.participants,
+  };
+}
+
 function mergeTally(into: Tally, from: Tally): void {
   into.enrolled.merge(from.enrolled);
   from.outcomes.forEach((counts, index) => {
@@ -277,13 +319,12 @@ function mergeTally(into: Tally, from: Tally): void {
 
 /**
  * Merges `from` into `into`: the ledger of two shards of records is the ledger of all of them.
- * Both must come from the same compiled contract. With `withParticipants` false, participant ids
- * are not copied (a copy of the counts alone, for what-if runs).
+ * Both must come from the same compiled contract.
  *
  * @example
  * mergeLedger(left, right); // left now holds both shards
  */
-export function mergeLedger(into: Ledger, from: Ledger, withParticipants = true): void {
+export function mergeLedger(into: Ledger, from: Ledger): void {
   into.participants += from.participants;
   from.cohorts.forEach((cohort, index) => {
     const target = into.cohorts[index];
@@ -298,8 +339,7 @@ export function mergeLedger(into: Ledger, from: Ledger, withParticipants = true)
       targetRate.failed.merge(rate.failed);
     });
     for (const bucket of claimBuckets(cohort)) {
-      const participants = bucket.participants === undefined || !withParticipants ? undefined : [...bucket.participants];
-      addToBucket(target, bucket.rule, bucket.date, bucket.amount, bucket.count, participants);
+      addToBucket(target, bucket.rule, bucket.date, bucket.amount, bucket.count, bucket.participants === undefined ? undefined : [...bucket.participants]);
     }
   });
   from.guarantees.forEach((counts, index) => {
@@ -314,7 +354,7 @@ export function mergeLedger(into: Ledger, from: Ledger, withParticipants = true)
     if (target === undefined) return;
     target.claims += cuts.claims;
     target.amount = target.amount.plus(cuts.amount);
-    if (cuts.participants !== undefined && withParticipants) target.participants?.push(...cuts.participants);
+    if (cuts.participants !== undefined) target.participants?.push(...cuts.participants);
   });
 }
 

@@ -8,8 +8,8 @@
  */
 import { parseDate } from '../calendar/index.js';
 import { ZERO, type Amount } from '../money/index.js';
-import { addClaim, groupTally, mergeLedger, type CohortLedger, type Ledger, type Tally } from './ledger.js';
-import { emptyLedgerOf, type SettlementPlan } from './plan.js';
+import { addClaims, copyLedger, groupTally, type CohortLedger, type Ledger, type Tally } from './ledger.js';
+import type { SettlementPlan } from './plan.js';
 
 /**
  * How the excluded records are counted: `allAchieved` (every outcome achieved, in no group),
@@ -34,8 +34,7 @@ export type UnseenScenario = 'allAchieved' | 'allAchievedInGroups' | 'noneAchiev
  * const ledger = ledgerWithUnseen(plan, settled, [3, 0], 'allAchieved'); // 3 more in cohort 0
  */
 export function ledgerWithUnseen(plan: SettlementPlan, ledger: Ledger, counts: readonly number[], scenario: UnseenScenario): Ledger {
-  const copy = emptyLedgerOf(plan, false);
-  mergeLedger(copy, ledger, false);
+  const copy = copyLedger(ledger);
   counts.forEach((count, cohort) => {
     if (count > 0) addUnseen(plan, copy, cohort, count, scenario);
   });
@@ -62,7 +61,7 @@ function addUnseen(plan: SettlementPlan, ledger: Ledger, index: number, count: n
     rate.denominator.add(day, count);
     (achieved ? rate.achieved : rate.failed).add(day, count);
   }
-  addClaims(plan, ledger, cohort, day, count, achieved);
+  addUnseenClaims(plan, ledger, cohort, day, count, achieved);
   if (!achieved) return;
   plan.guarantees.forEach((guarantee, g) => {
     const counts = ledger.guarantees[g];
@@ -73,7 +72,7 @@ function addUnseen(plan: SettlementPlan, ledger: Ledger, index: number, count: n
 }
 
 /** One unseen participant's claims (rule order), after the per-participant caps, added `count` times. */
-function addClaims(plan: SettlementPlan, ledger: Ledger, cohort: CohortLedger, day: number, count: number, achieved: boolean): void {
+function addUnseenClaims(plan: SettlementPlan, ledger: Ledger, cohort: CohortLedger, day: number, count: number, achieved: boolean): void {
   const claims: { rule: number; amount: Amount }[] = [];
   plan.contract.rules.forEach((rule, index) => {
     const fee = plan.startFees[index];
@@ -106,8 +105,5 @@ function addClaims(plan: SettlementPlan, ledger: Ledger, cohort: CohortLedger, d
       claim.amount = paid;
     }
   });
-  for (const claim of claims) {
-    if (claim.amount.isZero()) continue;
-    for (let k = 0; k < count; k++) addClaim(cohort, claim.rule, day, claim.amount, '', false);
-  }
+  for (const claim of claims) if (!claim.amount.isZero()) addClaims(cohort, claim.rule, day, claim.amount, count);
 }
