@@ -1,6 +1,6 @@
 /**
  * A small command-line option parser: `--name value`, `--name=value`, repeatable options and
- * boolean flags, with a usage error for anything unknown or missing.
+ * boolean flags, with a usage error for anything unknown, missing or given twice.
  *
  * @module
  */
@@ -22,7 +22,7 @@ export interface OptionSpec {
 export interface ParsedArgs {
   /** Positional arguments, in order. */
   readonly positionals: readonly string[];
-  /** Option values (last one wins). */
+  /** Option values (each given at most once: a second one is a usage error). */
   readonly values: ReadonlyMap<string, string>;
   /** Repeated option values, in order. */
   readonly repeated: ReadonlyMap<string, readonly string[]>;
@@ -32,7 +32,8 @@ export interface ParsedArgs {
 
 /**
  * Parses a command's arguments. Throws {@link CliUsageError} for an unknown option, a missing
- * value or too many positional arguments.
+ * value, a single-value option given twice (`--as-of` twice: which one was meant is a guess, so
+ * neither is taken) or too many positional arguments.
  *
  * @example
  * parseArgs('settle', ['--as-of', '2025-06-30', '--json'], { values: ['as-of'], flags: ['json'] });
@@ -70,7 +71,9 @@ export function parseArgs(command: string, args: readonly string[], spec: Option
     }
     if (value === undefined || value === '') throw new CliUsageError(`${command}: --${name} needs a value`);
     if (spec.repeated?.includes(name) === true) repeated.set(name, [...(repeated.get(name) ?? []), value]);
-    else values.set(name, value);
+    else if (values.has(name)) {
+      throw new CliUsageError(`${command}: --${name} given twice (${JSON.stringify(values.get(name))} and ${JSON.stringify(value)}); give it once`);
+    } else values.set(name, value);
   }
   if (positionals.length > (spec.maxPositionals ?? 0)) {
     throw new CliUsageError(`${command}: unexpected argument ${JSON.stringify(positionals[spec.maxPositionals ?? 0])}`);

@@ -8,6 +8,7 @@ import type { Issue } from '../errors.js';
 import { detectFormat, readRecords, type RawRecords } from '../records/index.js';
 import { parseJsonText } from '../text/index.js';
 import type { CLI_ISSUE_CODES } from './codes.js';
+import { fileError, systemErrorCode } from './file-error.js';
 import { CliUsageError, type CliIo } from './io.js';
 
 /** A problem with an input file: the file could not be read (usage) or holds invalid data. */
@@ -45,9 +46,9 @@ export class FileUnreadableError extends CliUsageError {
   }
 }
 
+/** A file that cannot be read, worded by {@link fileError} (the system's code and its meaning). */
 function unreadable(error: unknown, what: string, path: string): FileUnreadableError {
-  const reason = error instanceof Error && 'code' in error ? String((error as { code: unknown }).code) : 'unreadable';
-  return new FileUnreadableError(`cannot read ${what} file ${JSON.stringify(path)} (${reason})`);
+  return new FileUnreadableError(fileError('read', what, path, error).message);
 }
 
 async function readBytes(io: CliIo, path: string, what: string): Promise<Uint8Array> {
@@ -97,7 +98,8 @@ export async function readRecordsFile(io: CliIo, path: string): Promise<RawRecor
 
 /**
  * Opens a records file for streaming when it is NDJSON or CSV and the environment can stream
- * files; otherwise returns undefined (the caller reads the file whole).
+ * it (a regular file); otherwise returns undefined (the caller reads the file whole). A failure
+ * to open it, or to read it while the settlement streams it, is a usage error naming the file.
  *
  * @example
  * const stream = await openRecordsStream(io, 'records.csv'); // { format: 'csv', chunks }
@@ -108,9 +110,22 @@ export async function openRecordsStream(
 ): Promise<{ format: 'ndjson' | 'csv'; chunks: () => AsyncIterable<Uint8Array | string> } | undefined> {
   const format = detectFormat(path);
   if ((format !== 'ndjson' && format !== 'csv') || io.streamFile === undefined) return undefined;
+  let open: (() => AsyncIterable<Uint8Array | string>) | undefined;
   try {
-    return { format, chunks: await io.streamFile(path) };
+    open = await io.streamFile(path);
   } catch (error) {
     throw unreadable(error, 'records', path);
   }
+  if (open === undefined) return undefined;
+  const opened = open;
+  return {
+    format,
+    chunks: async function* chunks(): AsyncGenerator<Uint8Array | string> {
+      try {
+        yield* opened();
+      } catch (error) {
+        throw systemErrorCode(error) !== undefined ? unreadable(error, 'records', path) : error;
+      }
+    },
+  };
 }

@@ -31,9 +31,10 @@ export interface CliIo {
   /**
    * Opens a file for streaming: resolves, once the file is known to be readable, to a function
    * that opens its bytes as chunks (callable again for a second read; text chunks are taken as
-   * they are). Optional: without it, `settle` reads records files whole.
+   * they are), or to undefined when the file cannot be read twice (a FIFO, a device: `settle`
+   * then reads it whole, once). Optional: without it, `settle` reads records files whole.
    */
-  streamFile?(path: string): Promise<() => AsyncIterable<Uint8Array | string>>;
+  streamFile?(path: string): Promise<(() => AsyncIterable<Uint8Array | string>) | undefined>;
   /**
    * Storage for streamed settlements (the ids of long streams spilled to temporary files, under
    * `dir` when given). Optional: without it, streamed ids are kept in memory.
@@ -79,6 +80,8 @@ export const EXIT = {
   DATA: 1,
   /** The command line itself was wrong (unknown command, bad option). */
   USAGE: 2,
+  /** `settle` made a settlement, but invalid records were excluded from it: not a clean success. */
+  EXCLUDED: 3,
   /** A bug: an unexpected exception escaped a command. */
   INTERNAL: 70,
 } as const;

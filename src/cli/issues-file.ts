@@ -6,6 +6,7 @@
  */
 import type { Issue } from '../errors.js';
 import type { Settlement } from '../settlement/index.js';
+import { fileError } from './file-error.js';
 import { CliUsageError, type CliFile, type CliIo } from './io.js';
 
 /**
@@ -37,8 +38,7 @@ export async function openIssuesFile(io: CliIo, path: string): Promise<IssuesFil
   try {
     file = await io.createFile(path);
   } catch (error) {
-    const reason = error instanceof Error && 'code' in error ? String((error as { code: unknown }).code) : 'unwritable';
-    throw new CliUsageError(`cannot write issues file ${JSON.stringify(path)} (${reason})`);
+    throw fileError('write', 'issues', path, error);
   }
   const onIssue = (issue: Issue): void => {
     file.write(`${JSON.stringify(issue)}\n`);

@@ -9,7 +9,7 @@
  * @module
  */
 import { closeSync, createReadStream, openSync, rmSync, writeSync } from 'node:fs';
-import { access, constants, readFile } from 'node:fs/promises';
+import { access, constants, readFile, stat } from 'node:fs/promises';
 import { tempFileStorage } from '../node/index.js';
 import { run } from './run.js';
 import type { CliIo } from './io.js';
@@ -32,6 +32,9 @@ const io: CliIo = {
   // bytes, not text: the readers decode them as UTF-8 strictly (a text stream would replace bad bytes)
   readFile: (path) => readFile(path),
   streamFile: async (path) => {
+    // only a regular file can be opened again (a second read finds repeated ids): anything else
+    // is read whole, once, and a directory is refused by readFile with EISDIR
+    if (!(await stat(path)).isFile()) return undefined;
     await access(path, constants.R_OK);
     return () => createReadStream(path) as AsyncIterable<Uint8Array>;
   },

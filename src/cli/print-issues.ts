@@ -4,22 +4,25 @@
  * @module
  */
 import { formatPath, type Issue } from '../errors.js';
+import { printableLines } from './printable.js';
 
 /**
- * One line per issue: `CODE at path (record 3, participant P-17, line 5): message`.
+ * One line per issue: `CODE at path (record 3, participant P-17, line 5): message`, made
+ * {@link printableLines | printable} (a participant id or a message quoting the input cannot act
+ * on the terminal).
  *
  * @example
  * issueLines([{ code: 'DATE_IMPOSSIBLE', path: ['period', 'start'], message: '...' }]);
  */
 export function issueLines(issues: readonly Issue[]): string {
-  return issues
-    .map((issue) => {
+  return printableLines(
+    issues.map((issue) => {
       const where: string[] = [];
       if (issue.recordIndex !== undefined) where.push(`record ${issue.recordIndex}`);
       if (issue.participantId !== undefined) where.push(`participant ${issue.participantId}`);
       if (issue.line !== undefined) where.push(`line ${issue.line}`);
       const context = where.length > 0 ? ` (${where.join(', ')})` : '';
-      return `${issue.code} at ${formatPath(issue.path)}${context}: ${issue.message}\n`;
-    })
-    .join('');
+      return `${issue.code} at ${formatPath(issue.path)}${context}: ${issue.message}`;
+    }),
+  );
 }

@@ -8,6 +8,7 @@ import { COMMANDS, findCommand } from './commands/index.js';
 import { InputError } from './input.js';
 import { CliUsageError, EXIT, type CliIo } from './io.js';
 import { issueLines } from './print-issues.js';
+import { printable } from './printable.js';
 
 export type { CliIo } from './io.js';
 export { CliUsageError, EXIT } from './io.js';
@@ -37,7 +38,8 @@ export function usageText(): string {
     `  ${'help'.padEnd(width)}Show this text, or the usage of one command.`,
     '',
     'Exit codes: 0 success, 1 problem found in the input data, 2 bad command line,',
-    '70 internal error (set OUTCOME_PAY_DEBUG=1 to see the stack trace).',
+    '3 settled but invalid records were excluded (settle), 70 internal error (set',
+    'OUTCOME_PAY_DEBUG=1 to see the stack trace).',
   ];
   return `${lines.join('\n')}\n`;
 }
@@ -62,11 +64,11 @@ function suggestion(name: string): string {
 }
 
 function usageError(io: CliIo, message: string): number {
-  io.stderr(`${PROGRAM}: ${message}\nRun '${PROGRAM} --help' for usage.\n`);
+  io.stderr(`${PROGRAM}: ${printable(message)}\nRun '${PROGRAM} --help' for usage.\n`);
   return EXIT.USAGE;
 }
 
-function printable(value: string): string {
+function quoted(value: string): string {
   return JSON.stringify(value);
 }
 
@@ -74,14 +76,14 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   const [first, ...rest] = argv;
   if (first === undefined || first === '--help' || first === '-h') {
     if (first !== undefined && rest.length > 0) {
-      return usageError(io, `unexpected argument ${printable(rest[0] ?? '')} after ${first}`);
+      return usageError(io, `unexpected argument ${quoted(rest[0] ?? '')} after ${first}`);
     }
     io.stdout(usageText());
     return EXIT.OK;
   }
   if (first === '--version' || first === '-V') {
     if (rest.length > 0) {
-      return usageError(io, `unexpected argument ${printable(rest[0] ?? '')} after ${first}`);
+      return usageError(io, `unexpected argument ${quoted(rest[0] ?? '')} after ${first}`);
     }
     io.stdout(`${VERSION}\n`);
     return EXIT.OK;
@@ -92,24 +94,24 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
       io.stdout(usageText());
       return EXIT.OK;
     }
-    if (extra.length > 0) return usageError(io, `help: unexpected argument ${printable(extra[0] ?? '')}`);
+    if (extra.length > 0) return usageError(io, `help: unexpected argument ${quoted(extra[0] ?? '')}`);
     if (topic === 'help') {
       io.stdout(`Usage: ${PROGRAM} help [command]\n\nShows the list of commands, or the usage of one command.\n`);
       return EXIT.OK;
     }
     const command = findCommand(topic);
     if (command === undefined) {
-      return usageError(io, `help: unknown command ${printable(topic)}.${suggestion(topic)}`);
+      return usageError(io, `help: unknown command ${quoted(topic)}.${suggestion(topic)}`);
     }
     io.stdout(`${command.usage}\n`);
     return EXIT.OK;
   }
   if (first.startsWith('-')) {
-    return usageError(io, `unknown option ${printable(first)}.`);
+    return usageError(io, `unknown option ${quoted(first)}.`);
   }
   const command = findCommand(first);
   if (command === undefined) {
-    return usageError(io, `unknown command ${printable(first)}.${suggestion(first)}`);
+    return usageError(io, `unknown command ${quoted(first)}.${suggestion(first)}`);
   }
   const separator = rest.indexOf('--');
   const beforeSeparator = separator === -1 ? rest : rest.slice(0, separator);
@@ -122,7 +124,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   } catch (error) {
     if (error instanceof CliUsageError) return usageError(io, error.message);
     if (error instanceof InputError) {
-      io.stderr(`${PROGRAM}: ${error.message}\n${issueLines(error.issues)}`);
+      io.stderr(`${PROGRAM}: ${printable(error.message)}\n${issueLines(error.issues)}`);
       return EXIT.DATA;
     }
     throw error;
@@ -145,7 +147,8 @@ function describe(error: unknown): string {
  *
  * @param argv - the arguments after the program name (`process.argv.slice(2)`)
  * @param io - where to write output and how to read files
- * @returns the exit code: 0 success, 1 bad input data, 2 bad command line, 70 internal error
+ * @returns the exit code: 0 success, 1 bad input data, 2 bad command line, 3 settled with records
+ *   excluded, 70 internal error
  *
  * @example
  * const out: string[] = [];
@@ -157,7 +160,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     return await dispatch(argv, io);
   } catch (error) {
     try {
-      io.stderr(`${PROGRAM}: internal error: ${describe(error)}\n`);
+      io.stderr(`${PROGRAM}: internal error: ${printable(describe(error))}\n`);
       if (io.env?.['OUTCOME_PAY_DEBUG'] === '1' && error instanceof Error && error.stack !== undefined) {
         io.stderr(`${error.stack}\n`);
       }

@@ -4,17 +4,19 @@
  * @module
  */
 import type { Settlement } from '../settlement/index.js';
+import { exclusionWarning } from './excluded-warning.js';
+import { printable, printableLines } from './printable.js';
 
-function table(rows: readonly (readonly string[])[], rightAligned: ReadonlySet<number>): string {
+/** The rows of a table, its cells made printable first so that the columns line up as printed. */
+function table(cells: readonly (readonly string[])[], rightAligned: ReadonlySet<number>): string[] {
+  const rows = cells.map((row) => row.map(printable));
   const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length))) ?? [];
-  return rows
-    .map((row) =>
-      row
-        .map((cell, column) => (rightAligned.has(column) ? cell.padStart(widths[column] ?? 0) : cell.padEnd(widths[column] ?? 0)))
-        .join('  ')
-        .trimEnd(),
-    )
-    .join('\n');
+  return rows.map((row) =>
+    row
+      .map((cell, column) => (rightAligned.has(column) ? cell.padStart(widths[column] ?? 0) : cell.padEnd(widths[column] ?? 0)))
+      .join('  ')
+      .trimEnd(),
+  );
 }
 
 function percent(share: string): string {
@@ -26,9 +28,11 @@ function percent(share: string): string {
 }
 
 /**
- * Formats the summary: the contract, the tranches with their status and amounts, the payers,
+ * Formats the summary: a warning first when records were excluded (how many, the first problems,
+ * the decisions they could change), then the contract, the tranches with their status and amounts, the payers,
  * adjustments, the exit clauses, claims no tranche pays, hiring guarantees, the data quality and
- * the fingerprint.
+ * the fingerprint. Every line is made {@link printable}: names and ids from the contract or the
+ * records cannot act on the terminal.
  *
  * @example
  * console.log(settlementSummary(settlement));
@@ -44,13 +48,16 @@ export function settlementSummary(settlement: Settlement): string {
     [['Payer', 'Share', 'Earned', 'Paid before', 'Due now'], ...settlement.payers.map((payer) => [payer.payer, payer.share === null ? 'former' : percent(payer.share), payer.earned, payer.previouslyPaid, payer.due])],
     new Set([1, 2, 3, 4]),
   );
+  const warning = exclusionWarning(settlement);
   const lines = [
+    ...warning,
+    ...(warning.length === 0 ? [] : ['']),
     `${settlement.contract.name} (${settlement.contract.id})`,
     `Settlement as of ${settlement.asOf}, amounts in ${currency}`,
     '',
-    table(rows, new Set([4, 5, 6])),
+    ...table(rows, new Set([4, 5, 6])),
     '',
-    payers,
+    ...payers,
   ];
   if (settlement.totals.reinvested !== settlement.totals.withheld || settlement.totals.reinvested !== (0).toFixed(2)) {
     lines.push('', `Reinvested: ${settlement.totals.reinvested}; withheld by suspensions: ${settlement.totals.withheld}`);
@@ -84,5 +91,5 @@ export function settlementSummary(settlement: Settlement): string {
   const quality = settlement.dataQuality;
   lines.push('', `Records: ${quality.recordsRead} read, ${quality.recordsSettled} settled, ${quality.recordsExcluded} excluded (${quality.issuesDelivered === undefined ? `${quality.issues.length} problems listed in dataQuality` : `${quality.issuesDelivered} problems reported separately`})`);
   lines.push(`Fingerprint: ${settlement.fingerprint.inputs}`);
-  return `${lines.join('\n')}\n`;
+  return printableLines(lines);
 }

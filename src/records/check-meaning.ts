@@ -10,22 +10,50 @@ import { show, type Reporter } from './issues.js';
 import type { OutcomeRecord } from './schema.js';
 
 /**
- * The cohorts and groups a contract defines; records naming others are reported.
+ * The cohorts and groups a contract defines; records naming others are reported. With
+ * `enrolmentWindows` (cohort id → first and last enrolment day, inclusive), a record enrolled
+ * outside its cohort's window is reported too (`ENROLMENT_OUTSIDE_WINDOW`); settlements always
+ * give them.
  *
  * @example
  * const context: RecordContext = {
  *   cohortIds: new Set(['2023-A', '2023-B']),
  *   groupIds: new Set(['rsa', 'ltu', 'youth']),
+ *   enrolmentWindows: new Map([['2023-A', { start: parseDate('2023-01-01'), end: parseDate('2023-06-30') }]]),
  * };
  */
 export interface RecordContext {
   readonly cohortIds: ReadonlySet<string>;
   readonly groupIds: ReadonlySet<string>;
+  readonly enrolmentWindows?: ReadonlyMap<string, EnrolmentWindow>;
+}
+
+/**
+ * A cohort's enrolment window: its first and last enrolment days, both inclusive.
+ *
+ * @example
+ * const window: EnrolmentWindow = { start: parseDate('2023-01-01'), end: parseDate('2023-06-30') };
+ */
+export interface EnrolmentWindow {
+  readonly start: CalendarDate;
+  readonly end: CalendarDate;
+}
+
+/**
+ * True unless the context knows the cohort's enrolment window and `enrolledOn` is outside it.
+ * One map lookup and two integer comparisons: the fast paths call it on every record.
+ *
+ * @example
+ * enrolledInWindow(context, '2023-A', parseDate('2022-12-31')); // false with the window above
+ */
+export function enrolledInWindow(context: RecordContext, cohort: string, enrolledOn: number): boolean {
+  const window = context.enrolmentWindows?.get(cohort);
+  return window === undefined || (enrolledOn >= window.start && enrolledOn <= window.end);
 }
 
 /**
  * Reports every meaning problem of a shape-valid record (lists still in input order, so paths
- * point at the input). Codes: COHORT_UNKNOWN, GROUP_UNKNOWN, GROUP_DUPLICATE, EXIT_BEFORE_ENROLMENT,
+ * point at the input). Codes: COHORT_UNKNOWN, ENROLMENT_OUTSIDE_WINDOW, GROUP_UNKNOWN, GROUP_DUPLICATE, EXIT_BEFORE_ENROLMENT,
  * SPELL_BEFORE_ENROLMENT, SPELL_END_BEFORE_START, SPELLS_OVERLAP, WAGE_BEFORE_ENROLMENT,
  * EVENT_BEFORE_ENROLMENT.
  *
@@ -35,6 +63,15 @@ export interface RecordContext {
 export function checkRecordMeaning(record: OutcomeRecord, context: RecordContext, report: Reporter): void {
   if (!context.cohortIds.has(record.cohort)) {
     report('COHORT_UNKNOWN', ['cohort'], `cohort ${show(record.cohort)} is not a cohort of the contract; known: ${listOf(context.cohortIds)}`);
+  } else if (!enrolledInWindow(context, record.cohort, record.enrolledOn)) {
+    const window = context.enrolmentWindows?.get(record.cohort);
+    const from = window === undefined ? '?' : formatDate(window.start);
+    const to = window === undefined ? '?' : formatDate(window.end);
+    report(
+      'ENROLMENT_OUTSIDE_WINDOW',
+      ['enrolledOn'],
+      `enrolledOn ${formatDate(record.enrolledOn)} is outside the enrolment window of cohort ${show(record.cohort)}, ${from} to ${to}: the record is not a participant of that cohort under the contract`,
+    );
   }
   const seenGroups = new Set<string>();
   record.groups.forEach((group, i) => {

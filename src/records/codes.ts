@@ -40,6 +40,7 @@ export const RECORD_ISSUE_CODES = {
   EVENT_BEFORE_ENROLMENT: 'an event is dated before enrolledOn',
   GROUP_DUPLICATE: 'the same group is listed twice',
   COHORT_UNKNOWN: 'the cohort is not one of the contract cohorts',
+  ENROLMENT_OUTSIDE_WINDOW: "enrolledOn is outside the enrolment window of the record's cohort (so also any enrolment before the contract period)",
   GROUP_UNKNOWN: 'a group is not one of the contract groups',
   DUPLICATE_ID: 'two or more records share a participant id (all of them are excluded)',
   // readers: text (bytes decoded strictly, JSON read strictly; the codes of src/text/codes.ts)

@@ -12,7 +12,7 @@
 import type { CalendarDate } from '../calendar/index.js';
 import type { Amount } from '../money/index.js';
 import type { AmountCache } from './amount-cache.js';
-import type { RecordContext } from './check-meaning.js';
+import { enrolledInWindow, type RecordContext } from './check-meaning.js';
 import type { CsvColumn } from './csv-columns.js';
 import { mayTrim } from './csv-scan.js';
 import { NO_DATE, plainDateDayIn } from './fast-fields.js';
@@ -187,6 +187,7 @@ export function createCsvTypedReader(columns: readonly CsvColumn[], context: Rec
       cellStart = cellEnd + 1;
     }
     if (id === undefined || cohort === undefined || enrolledOn === NO_DATE) return undefined;
+    if (!enrolledInWindow(context, cohort, enrolledOn)) return undefined;
     if (exitedOn !== undefined && exitedOn < enrolledOn) return undefined;
     const spells = spellsOf(spellItems, enrolledOn);
     if (spells === undefined) return undefined;

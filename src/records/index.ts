@@ -17,7 +17,7 @@ export { RECORD_ISSUE_CODES } from './codes.js';
 export { MAX_FIELD_CHARS, MAX_ID_CHARS, MAX_RECORD_CHARS } from './reader-limits.js';
 export type { RecordIssueCode } from './codes.js';
 export type { RecordIssue, RecordIssueAction } from './issues.js';
-export type { RecordContext } from './check-meaning.js';
+export type { EnrolmentWindow, RecordContext } from './check-meaning.js';
 export { validateRawRecords, validateRecords } from './validate.js';
 export type { ExcludedRecord, RecordSet, RecordsResult, ValidateOptions, ValidationMode } from './validate.js';
 export type { RawRecords } from './raw-records.js';

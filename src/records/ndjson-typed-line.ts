@@ -15,7 +15,7 @@
 import type { CalendarDate } from '../calendar/index.js';
 import type { Amount } from '../money/index.js';
 import type { AmountCache } from './amount-cache.js';
-import type { RecordContext } from './check-meaning.js';
+import { enrolledInWindow, type RecordContext } from './check-meaning.js';
 import { NO_DATE, plainDateDayIn } from './fast-fields.js';
 import { EVENT_KIND_PATTERN, MAX_HOURS_PER_WEEK } from './limits.js';
 import { eventFollows, observationFollows, spellFollows } from './list-order.js';
@@ -269,6 +269,7 @@ function readRecord(c: Cursor, context: RecordContext, cache: AmountCache): Outc
     } while (continues(c, CLOSE_BRACE));
   }
   if (id === undefined || cohort === undefined || enrolledOn === NO_DATE) throw DECLINE;
+  if (!enrolledInWindow(context, cohort, enrolledOn)) throw DECLINE;
   if (exitedOn !== undefined && exitedOn < enrolledOn) throw DECLINE;
   const back = c.at;
   if (spellsAt >= 0) {

@@ -24,6 +24,11 @@ export const SETTLEMENT_ISSUE_CODES = {
   OPTIONS_EVIDENCE_FINGERPRINT: 'evidenceFingerprint is not true or false',
   OPTIONS_AMENDED_FROM: 'amendedFrom is not an array of contract fingerprints (64 lower-case hex digits)',
   OPTIONS_ALLOW_FULL_RECOVERY: 'allowFullRecovery is not true or false',
+  OPTIONS_MAX_EXCLUDED: 'maxExcluded is not a whole number of records nor a share from "0%" to "100%"',
+  OPTIONS_ALLOW_EMPTY: 'allowEmpty is not true or false',
+  // the records as a whole
+  RECORDS_EMPTY: 'no records were read (and allowEmpty is not set)',
+  RECORDS_EXCLUDED_LIMIT: 'more invalid records would be excluded than maxExcluded allows (a likely format mistake)',
   // indicator values
   INDICATOR_UNKNOWN: 'an indicator value names no cohortIndicator outcome of the contract',
   INDICATOR_COHORT_UNKNOWN: 'an indicator value names a cohort the contract does not have',

@@ -37,6 +37,8 @@ interface Value {
   readonly exact: Ratio;
   readonly formula: string;
   readonly inputs: Record<string, string | number>;
+  /** The decision the amount was made on (see {@link Line.decision}). */
+  readonly decision: string;
 }
 
 function ratchet(
@@ -70,6 +72,7 @@ function ratchet(
     amount,
     paid: amount,
     participants: undefined,
+    decision: value.decision,
   };
 }
 
@@ -106,21 +109,26 @@ function cohortRateValue(
   };
   const perAchiever = (amount: Ratio): Ratio => (rule.amountBasis === 'perAchiever' ? ratioTimes(amount, ratioOfInteger(figures.achieved)) : amount);
   if (figures.denominator === 0) {
-    if (rule.emptyCohort === 'nothing') return { exact: RATIO_ZERO, formula: 'empty denominator: the contract says it earns nothing', inputs };
+    if (rule.emptyCohort === 'nothing') return { exact: RATIO_ZERO, formula: 'empty denominator: the contract says it earns nothing', inputs, decision: 'empty cohort' };
     const full = scheduleValue(rule.schedule, parseAmount(1), 1);
-    return { exact: perAchiever(full.exact), formula: `empty denominator: the contract pays the schedule at rate 1 (${full.formula})`, inputs };
+    return { exact: perAchiever(full.exact), formula: `empty denominator: the contract pays the schedule at rate 1 (${full.formula})`, inputs, decision: 'empty cohort' };
   }
   let numerator = figures.numerator;
   let basis = '';
   if (rule.baseline !== undefined) {
     const source = rule.baseline.source;
     const baseline = source.kind === 'rate' ? parseAmount(source.rate) : indicatorValue(context, source.indicator, cohortKey, rule.id);
-    if (baseline === undefined) return { exact: RATIO_ZERO, formula: 'baseline indicator missing', inputs };
+    if (baseline === undefined) return { exact: RATIO_ZERO, formula: 'baseline indicator missing', inputs, decision: 'baseline missing' };
     const excess = figures.numerator.minus(baseline.times(figures.denominator));
     inputs['baseline'] = formatDecimal(baseline);
     inputs['minimumDifference'] = rule.baseline.minimumDifference;
     if (!atLeast(excess, figures.denominator, parseAmount(rule.baseline.minimumDifference))) {
-      return { exact: RATIO_ZERO, formula: `rate ${String(inputs['rate'])} − baseline ${formatDecimal(baseline)} < minimum difference ${rule.baseline.minimumDifference}: pays nothing`, inputs };
+      return {
+        exact: RATIO_ZERO,
+        formula: `rate ${String(inputs['rate'])} − baseline ${formatDecimal(baseline)} < minimum difference ${rule.baseline.minimumDifference}: pays nothing`,
+        inputs,
+        decision: 'below the baseline plus the minimum difference',
+      };
     }
     if (rule.baseline.scheduleAppliesTo === 'excessOverBaseline') {
       numerator = excess;
@@ -129,7 +137,7 @@ function cohortRateValue(
   }
   const value = scheduleValue(rule.schedule, numerator, figures.denominator);
   const per = rule.amountBasis === 'perAchiever' ? ` × ${figures.achieved} achievers` : '';
-  return { exact: perAchiever(value.exact), formula: `${basis}${value.formula}${per}`, inputs };
+  return { exact: perAchiever(value.exact), formula: `${basis}${value.formula}${per}`, inputs, decision: value.decision };
 }
 
 function bonusValue(plan: SettlementPlan, ledger: Ledger, rule: BonusRule, cohorts: readonly number[], date: number): Value {
@@ -148,20 +156,26 @@ function bonusValue(plan: SettlementPlan, ledger: Ledger, rule: BonusRule, cohor
   if (rule.trigger.kind === 'volume') {
     const beyond = Math.max(0, achieved - rule.trigger.afterUnits);
     const inputs = { achieved, afterUnits: rule.trigger.afterUnits, beyond };
+    const decision = beyond > 0 ? 'triggered' : 'not triggered';
     if (rule.payment.kind === 'perUnitUplift') {
-      return { exact: ratioOf(amount.times(beyond)), formula: `${beyond} achievements beyond ${rule.trigger.afterUnits} × uplift ${rule.payment.amount}`, inputs };
+      return { exact: ratioOf(amount.times(beyond)), formula: `${beyond} achievements beyond ${rule.trigger.afterUnits} × uplift ${rule.payment.amount}`, inputs, decision };
     }
     return beyond > 0
-      ? { exact: ratioOf(amount), formula: `${achieved} achievements > ${rule.trigger.afterUnits}: fixed bonus ${rule.payment.amount}`, inputs }
-      : { exact: RATIO_ZERO, formula: `${achieved} achievements, not above ${rule.trigger.afterUnits}: no bonus`, inputs };
+      ? { exact: ratioOf(amount), formula: `${achieved} achievements > ${rule.trigger.afterUnits}: fixed bonus ${rule.payment.amount}`, inputs, decision }
+      : { exact: RATIO_ZERO, formula: `${achieved} achievements, not above ${rule.trigger.afterUnits}: no bonus`, inputs, decision };
   }
   const minimum = parseAmount(rule.trigger.minimumShare);
   const inputs = { achieved, inGroup, group: rule.trigger.group, share: rateText(parseAmount(inGroup), achieved), minimumShare: rule.trigger.minimumShare };
   const reached = achieved > 0 && atLeast(parseAmount(inGroup), achieved, minimum);
   const pays = rule.payment.kind === 'fixed' ? amount : amount.times(inGroup);
   return reached
-    ? { exact: ratioOf(pays), formula: `group ${rule.trigger.group} share ${inputs.share} ≥ ${rule.trigger.minimumShare}: bonus ${formatDecimal(pays)}`, inputs }
-    : { exact: RATIO_ZERO, formula: `group ${rule.trigger.group} share ${inputs.share} below ${rule.trigger.minimumShare} (or no achievement): no bonus`, inputs };
+    ? { exact: ratioOf(pays), formula: `group ${rule.trigger.group} share ${inputs.share} ≥ ${rule.trigger.minimumShare}: bonus ${formatDecimal(pays)}`, inputs, decision: 'triggered' }
+    : {
+        exact: RATIO_ZERO,
+        formula: `group ${rule.trigger.group} share ${inputs.share} below ${rule.trigger.minimumShare} (or no achievement): no bonus`,
+        inputs,
+        decision: 'not triggered',
+      };
 }
 
 /**

@@ -70,6 +70,16 @@ export class DateCounts {
     this.cumulative = undefined;
   }
 
+  /** A copy: the same counts, changed independently from now on. */
+  copy(): DateCounts {
+    const copy = new DateCounts();
+    copy.first = this.first;
+    copy.dense = this.dense?.slice();
+    copy.outliers = this.outliers === undefined ? undefined : new Map(this.outliers);
+    copy.cumulative = this.cumulative?.slice();
+    return copy;
+  }
+
   /** Adds every count of `from` (tallies of two shards merge into the tally of both). */
   merge(from: DateCounts): void {
     from.forEach((day, count) => { this.add(day, count); });

@@ -22,6 +22,7 @@ export type {
   SettlementAdjustment,
   SettlementCapCut,
   SettlementDataQuality,
+  SettlementDecisionAtRisk,
   SettlementExit,
   SettlementHiringGuarantee,
   SettlementLine,

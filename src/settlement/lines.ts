@@ -32,6 +32,12 @@ export interface Line {
   paid: Amount;
   /** Contributing participants (detail on request). */
   readonly participants: readonly string[] | undefined;
+  /**
+   * Cohort amounts (cohort rate, bonus): the decision the amount was made on (`threshold met`,
+   * `tier from 0.6`, `triggered`...), compared with the records excluded counted in
+   * (`decisionsAtRisk`). Not in the settlement document.
+   */
+  readonly decision?: string;
 }
 
 /**

@@ -10,6 +10,7 @@ import { checkAmount, checkAmountLimits, type Amount } from '../money/index.js';
 import type { ValidationMode } from '../records/index.js';
 import { canonicalJson } from './canonical-json.js';
 import type { PreviousPayments } from './previous.js';
+import { DEFAULT_MAX_EXCLUDED, readMaxExcluded, type ExcludedLimit } from './record-limits.js';
 
 /**
  * Options of {@link settle}.
@@ -47,6 +48,14 @@ export interface SettleOptions {
    * missing from the input).
    */
   readonly allowFullRecovery?: boolean;
+  /**
+   * Lenient mode: how many invalid records may be excluded before the settlement fails with
+   * `RECORDS_EXCLUDED_LIMIT`: a whole number of records (`10`) or a share of the records read
+   * (`'2%'`). Default `'5%'` ({@link DEFAULT_MAX_EXCLUDED}).
+   */
+  readonly maxExcluded?: number | string;
+  /** Settle an input of no records at all (default false: it fails with `RECORDS_EMPTY`). */
+  readonly allowEmpty?: boolean;
 }
 
 /** Options after checking. */
@@ -65,9 +74,13 @@ export interface CheckedOptions {
   readonly amendedFrom: readonly string[];
   /** A settlement may recover everything paid before. */
   readonly allowFullRecovery: boolean;
+  /** How many excluded records are accepted (lenient mode). */
+  readonly maxExcluded: ExcludedLimit;
+  /** Whether an input of no records settles. */
+  readonly allowEmpty: boolean;
 }
 
-const KNOWN_KEYS = new Set(['asOf', 'previous', 'indicators', 'detail', 'records', 'evidenceFingerprint', 'amendedFrom', 'allowFullRecovery']);
+const KNOWN_KEYS = new Set(['asOf', 'previous', 'indicators', 'detail', 'records', 'evidenceFingerprint', 'amendedFrom', 'allowFullRecovery', 'maxExcluded', 'allowEmpty']);
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -109,6 +122,12 @@ export function checkOptions(input: unknown, contract: Contract): { options: Che
   if (typeof allowFullRecovery !== 'boolean') {
     issues.push({ code: 'OPTIONS_ALLOW_FULL_RECOVERY', path: ['options', 'allowFullRecovery'], message: `allowFullRecovery must be true or false, not ${JSON.stringify(allowFullRecovery)}` });
   }
+  const maxExcluded = readMaxExcluded(input['maxExcluded'] === undefined ? DEFAULT_MAX_EXCLUDED : input['maxExcluded'], ['options', 'maxExcluded']);
+  issues.push(...maxExcluded.issues);
+  const allowEmpty = input['allowEmpty'] === undefined ? false : input['allowEmpty'];
+  if (typeof allowEmpty !== 'boolean') {
+    issues.push({ code: 'OPTIONS_ALLOW_EMPTY', path: ['options', 'allowEmpty'], message: `allowEmpty must be true or false, not ${JSON.stringify(allowEmpty)}` });
+  }
   if (input['previous'] !== undefined && !Array.isArray(input['previous'])) {
     issues.push({ code: 'OPTIONS_PREVIOUS', path: ['options', 'previous'], message: 'previous must be an array of settlement documents' });
   }
@@ -144,12 +163,18 @@ export function checkOptions(input: unknown, contract: Contract): { options: Che
       indicators.set(indicator, byCohort);
     }
   }
-  if (issues.length > 0 || !asOf.ok) return { options: undefined, issues };
+  if (issues.length > 0 || !asOf.ok || maxExcluded.limit === undefined) return { options: undefined, issues };
   return {
-    options: { asOf: asOf.value, indicators, keepParticipants: detail === 'participants', records: records as ValidationMode,
+    options: {
+      asOf: asOf.value,
+      indicators,
+      keepParticipants: detail === 'participants',
+      records: records as ValidationMode,
       evidence: evidence === true,
       amendedFrom: [...new Set(amendedFrom as string[])],
       allowFullRecovery: allowFullRecovery === true,
+      maxExcluded: maxExcluded.limit,
+      allowEmpty: allowEmpty === true,
     },
     issues,
   };
@@ -159,7 +184,9 @@ export function checkOptions(input: unknown, contract: Contract): { options: Che
  * The canonical text of the options that enter the settlement's fingerprint: the as-of date, the
  * detail level, the indicator values, the record mode, the fingerprints of the previous
  * settlements (in the order they were made) and of the earlier contracts accepted, whether a full
- * recovery was allowed and whether the evidence fingerprint was asked for. `settle` and `settleStream` both use it, so their fingerprints agree.
+ * recovery was allowed and whether the evidence fingerprint was asked for (not `maxExcluded` nor
+ * `allowEmpty`: they decide whether a settlement is made, and change nothing in one that is).
+ * `settle` and `settleStream` both use it, so their fingerprints agree.
  *
  * @example
  * optionsFingerprintText({ asOf: '2025-06-30' }, checked, previous); // '{"asOf":"2025-06-30",...}'

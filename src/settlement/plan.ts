@@ -6,9 +6,10 @@
  */
 import { parseDate, type CalendarDate } from '../calendar/index.js';
 import { compileOutcomes, type CompiledOutcomes } from '../outcomes/index.js';
-import { parseAmount, type Amount } from '../money/index.js';
+import { ZERO, parseAmount, type Amount } from '../money/index.js';
 import { claimUnits, type ClaimUnits } from './claim-units.js';
 import { compileContract, type CompiledContract } from './compile.js';
+import { emptyLedger, type Ledger } from './ledger.js';
 import { compileRatePrices, type RatePrices } from './pricing.js';
 import { collectRateSpecs, type RateSpec } from './rate-specs.js';
 import type { Contract } from '../contract/index.js';
@@ -132,4 +133,26 @@ export function buildPlan(contract: Contract, asOf: CalendarDate, keepParticipan
     asOf,
     keepParticipants,
   };
+}
+
+/**
+ * An empty ledger of the plan's shape (its cohorts, outcomes, rate specifications, caps,
+ * guarantees and prices).
+ *
+ * @example
+ * const ledger = emptyLedgerOf(plan, plan.keepParticipants);
+ */
+export function emptyLedgerOf(plan: SettlementPlan, keepParticipants: boolean): Ledger {
+  return emptyLedger(
+    {
+      cohorts: plan.contract.cohorts.length,
+      outcomes: plan.contract.outcomes.length,
+      rateSpecs: plan.rateSpecs.length,
+      participantCaps: plan.participantCaps.length,
+      guarantees: plan.guarantees.length,
+      rulePrices: plan.rulePrices,
+    },
+    keepParticipants,
+    ZERO,
+  );
 }

@@ -76,12 +76,17 @@ export function rateText(numerator: Amount, denominator: number): string {
 
 type Schedule = Extract<Contract['rules'][number], { kind: 'cohortRate' }>['schedule'];
 
-/** The amount a schedule gives for a rate, unrounded, and the formula in words. */
+/** The amount a schedule gives for a rate, unrounded, the formula in words and the decision. */
 export interface ScheduleValue {
   /** Exact amount (before the contract's rounding): a fraction, as a linear schedule divides. */
   readonly exact: Ratio;
   /** How it was obtained. */
   readonly formula: string;
+  /**
+   * Which part of the schedule the rate fell in: `threshold met` / `threshold not met`, `tier
+   * from <from>` / `below the first tier`, `below floor` / `on the line` / `at ceiling`.
+   */
+  readonly decision: string;
 }
 
 /**
@@ -97,20 +102,20 @@ export function scheduleValue(schedule: Schedule, numerator: Amount, denominator
     case 'allOrNothing': {
       const reached = atLeast(numerator, denominator, parseAmount(schedule.threshold));
       return reached
-        ? { exact: ratioOf(parseAmount(schedule.amount)), formula: `rate ${rate} ≥ threshold ${schedule.threshold}: pays ${schedule.amount}` }
-        : { exact: RATIO_ZERO, formula: `rate ${rate} < threshold ${schedule.threshold}: pays nothing` };
+        ? { exact: ratioOf(parseAmount(schedule.amount)), formula: `rate ${rate} ≥ threshold ${schedule.threshold}: pays ${schedule.amount}`, decision: 'threshold met' }
+        : { exact: RATIO_ZERO, formula: `rate ${rate} < threshold ${schedule.threshold}: pays nothing`, decision: 'threshold not met' };
     }
     case 'tiers': {
       let chosen: { from: string; amount: string } | undefined;
       for (const tier of schedule.tiers) if (atLeast(numerator, denominator, parseAmount(tier.from))) chosen = tier;
       return chosen === undefined
-        ? { exact: RATIO_ZERO, formula: `rate ${rate} below the first tier (${schedule.tiers[0]?.from ?? '?'}): pays nothing` }
-        : { exact: ratioOf(parseAmount(chosen.amount)), formula: `rate ${rate} in the tier from ${chosen.from}: pays ${chosen.amount}` };
+        ? { exact: RATIO_ZERO, formula: `rate ${rate} below the first tier (${schedule.tiers[0]?.from ?? '?'}): pays nothing`, decision: 'below the first tier' }
+        : { exact: ratioOf(parseAmount(chosen.amount)), formula: `rate ${rate} in the tier from ${chosen.from}: pays ${chosen.amount}`, decision: `tier from ${chosen.from}` };
     }
     case 'linear': {
       const floor = parseAmount(schedule.floor);
       if (!atLeast(numerator, denominator, floor)) {
-        return { exact: RATIO_ZERO, formula: `rate ${rate} < floor ${schedule.floor}: pays nothing` };
+        return { exact: RATIO_ZERO, formula: `rate ${rate} < floor ${schedule.floor}: pays nothing`, decision: 'below floor' };
       }
       const r = ratioOver(ratioOf(numerator), ratioOfInteger(denominator));
       const atFloor = ratioOf(parseAmount(schedule.amountAtFloor));
@@ -127,6 +132,7 @@ export function scheduleValue(schedule: Schedule, numerator: Amount, denominator
       return {
         exact,
         formula: `${schedule.amountAtFloor} + (rate ${rate} − floor ${schedule.floor}) / (target ${schedule.target} − floor ${schedule.floor}) × (${schedule.amountAtTarget} − ${schedule.amountAtFloor})${capped}`,
+        decision: above ? 'at ceiling' : 'on the line',
       };
     }
     default: {

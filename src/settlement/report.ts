@@ -82,7 +82,13 @@ function tallies(plan: SettlementPlan, ledger: Ledger): SettlementTally[] {
   return out;
 }
 
-function guarantees(plan: SettlementPlan, ledger: Ledger, money: (a: Amount) => string): SettlementHiringGuarantee[] {
+/**
+ * The hiring guarantees at the as-of date, from the ledger's counts.
+ *
+ * @example
+ * guaranteeReports(plan, ledger, (amount) => formatMoney(amount, plan.currency)).map((g) => g.status);
+ */
+export function guaranteeReports(plan: SettlementPlan, ledger: Ledger, money: (a: Amount) => string): SettlementHiringGuarantee[] {
   return (plan.contract.hiringGuarantees ?? []).map((guarantee, index) => {
     const counts = ledger.guarantees[index];
     const qualified = counts === undefined ? 0 : counts.qualified.upTo(plan.asOf);
@@ -254,7 +260,7 @@ export function buildSettlement(inputs: Inputs): Settlement {
       return cuts?.participants === undefined ? report : { ...report, participants: [...new Set(cuts.participants)].sort() };
     }),
     unscheduled: run.unscheduled.map((item) => ({ ...item, amount: money(item.amount) })),
-    hiringGuarantees: guarantees(plan, ledger, money),
+    hiringGuarantees: guaranteeReports(plan, ledger, money),
     tallies: tallies(plan, ledger),
     dataQuality: inputs.dataQuality,
   };

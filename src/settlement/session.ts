@@ -6,15 +6,16 @@
  */
 import type { Contract } from '../contract/index.js';
 import type { Issue } from '../errors.js';
-import { ZERO, sumAmounts } from '../money/index.js';
+import { sumAmounts } from '../money/index.js';
 import type { OutcomeRecord } from '../records/index.js';
 import { fail, ok, type Result } from '../result.js';
 import { VERSION } from '../version.js';
 import { accumulate } from './accumulate.js';
 import { contractFingerprint } from './contract-fingerprint.js';
-import { emptyLedger, mergeLedger, type Ledger } from './ledger.js';
+import { decisionsAtRisk, type ExcludedCohorts } from './decisions-at-risk.js';
+import { mergeLedger, type Ledger } from './ledger.js';
 import type { CheckedOptions } from './options.js';
-import { buildPlan, type SettlementPlan } from './plan.js';
+import { buildPlan, emptyLedgerOf, type SettlementPlan } from './plan.js';
 import { fullRecoveryRefusal, type PreviousPayments } from './previous.js';
 import { addToDigest, digestText, emptyDigest, mergeDigest, type RecordDigest } from './record-digest.js';
 import { buildSettlement } from './report.js';
@@ -22,7 +23,7 @@ import { runSchedule, type RunResult } from './run.js';
 import { createRecordsEvidence, type RecordsEvidence } from './records-evidence.js';
 import { recordsFingerprint } from './records-fingerprint.js';
 import { sha256Hex } from './sha256.js';
-import type { Settlement, SettlementDataQuality } from './types.js';
+import type { Settlement, SettlementDataQuality, SettlementDecisionAtRisk } from './types.js';
 
 /**
  * An open settlement: add validated records, merge shards, then finish.
@@ -41,8 +42,12 @@ export interface SettlementSession {
   add(record: OutcomeRecord): void;
   /** Adds everything another session (of the same contract and options) has seen. */
   merge(other: SettlementSession): void;
-  /** Computes the settlement, with the data-quality issues listed in `dataQuality.issues`. */
-  finish(dataQuality: SettlementDataQuality, optionsText: string): Result<Settlement>;
+  /**
+   * Computes the settlement, with the data-quality issues listed in `dataQuality.issues`. When
+   * records were excluded, `excluded` says which cohorts they name (default: all unknown, counted
+   * in every cohort), for `dataQuality.decisionsAtRisk`.
+   */
+  finish(dataQuality: SettlementDataQuality, optionsText: string, excluded?: ExcludedCohorts): Result<Settlement>;
   /**
    * Computes the settlement with the data-quality issues reported elsewhere: they are not in
    * `dataQuality.issues` (which must be empty) but visited once by `delivered`, in their order,
@@ -50,7 +55,7 @@ export interface SettlementSession {
    * built. The records' fingerprint is the same as if they were listed, and the document holds
    * their number as `issuesDelivered`.
    */
-  finishDelivering(dataQuality: SettlementDataQuality, optionsText: string, delivered: DeliveredIssues): Promise<Result<Settlement>>;
+  finishDelivering(dataQuality: SettlementDataQuality, optionsText: string, delivered: DeliveredIssues, excluded?: ExcludedCohorts): Promise<Result<Settlement>>;
   /** The ledger so far (for merging and tests). */
   readonly ledger: Ledger;
   /** The record digest so far. */
@@ -87,18 +92,7 @@ export const RECORD_BATCH = 256;
  */
 export function openSession(contract: Contract, options: CheckedOptions, previous: PreviousPayments): SettlementSession {
   const plan: SettlementPlan = buildPlan(contract, options.asOf, options.keepParticipants);
-  const ledger = emptyLedger(
-    {
-      cohorts: contract.cohorts.length,
-      outcomes: contract.outcomes.length,
-      rateSpecs: plan.rateSpecs.length,
-      participantCaps: plan.participantCaps.length,
-      guarantees: plan.guarantees.length,
-      rulePrices: plan.rulePrices,
-    },
-    options.keepParticipants,
-    ZERO,
-  );
+  const ledger = emptyLedgerOf(plan, options.keepParticipants);
   const digest = emptyDigest();
   // only with the evidenceFingerprint option: a SHA-256 per record
   const evidence = options.evidence ? createRecordsEvidence() : undefined;
@@ -114,6 +108,11 @@ export function openSession(contract: Contract, options: CheckedOptions, previou
     }
     waitingCount = 0;
   };
+  /** The decisions at risk, when records were excluded (their cohorts unknown unless given). */
+  const atRisk = (run: RunResult, quality: SettlementDataQuality, excluded: ExcludedCohorts | undefined): readonly SettlementDecisionAtRisk[] | undefined =>
+    quality.recordsExcluded === 0
+      ? undefined
+      : decisionsAtRisk(plan, ledger, run, options.indicators, excluded ?? { byCohort: new Map(), unknown: quality.recordsExcluded });
   const fingerprintOf = (recordsHash: string, optionsText: string): Settlement['fingerprint'] => {
     const contractHash = contractFingerprint(contract);
     const optionsHash = sha256Hex(optionsText);
@@ -164,25 +163,46 @@ export function openSession(contract: Contract, options: CheckedOptions, previou
       const theirs = other.evidence;
       if (evidence !== undefined && theirs !== undefined) evidence.merge(theirs);
     },
-    finish(dataQuality, optionsText) {
+    finish(given, optionsText, excluded) {
       const run = scheduled();
       if (!run.ok) return run;
+      const dataQuality = withDecisions(given, given.issuesDelivered, atRisk(run.value, given, excluded));
       const records = issueHashes();
       for (const issue of dataQuality.issues) records.add(issue);
       return ok(buildSettlement({ plan, ledger, run: run.value, previous, dataQuality, fingerprint: fingerprintOf(records.hex(), optionsText) }));
     },
-    async finishDelivering(given, optionsText, delivered) {
+    async finishDelivering(given, optionsText, delivered, excluded) {
       const run = scheduled();
       if (!run.ok) return run;
+      const decisions = atRisk(run.value, given, excluded);
       const records = issueHashes();
       let count = 0;
       await delivered.each((issue) => {
         records.add(issue);
         count++;
       });
-      const dataQuality = { ...given, issuesDelivered: count };
+      const dataQuality = withDecisions(given, count, decisions);
       return ok(buildSettlement({ plan, ledger, run: run.value, previous, dataQuality, fingerprint: fingerprintOf(records.hex(), optionsText) }));
     },
+  };
+}
+
+/**
+ * The data quality in document order: the counts, the decisions at risk (when records were
+ * excluded), the issues, and how many were delivered elsewhere (when they were).
+ */
+function withDecisions(
+  given: SettlementDataQuality,
+  issuesDelivered: number | undefined,
+  decisions: readonly SettlementDecisionAtRisk[] | undefined,
+): SettlementDataQuality {
+  return {
+    recordsRead: given.recordsRead,
+    recordsSettled: given.recordsSettled,
+    recordsExcluded: given.recordsExcluded,
+    ...(decisions === undefined ? {} : { decisionsAtRisk: decisions }),
+    issues: given.issues,
+    ...(issuesDelivered === undefined ? {} : { issuesDelivered }),
   };
 }
 

@@ -9,7 +9,10 @@ import type { Issue } from '../errors.js';
 import { validateRawRecords, type RawRecords } from '../records/index.js';
 import { fail, ok, type Result } from '../result.js';
 import { checkOptions, optionsFingerprintText, type SettleOptions } from './options.js';
+import { excludedCohortsTally } from './decisions-at-risk.js';
 import { readPrevious } from './previous.js';
+import { recordContext } from './record-context.js';
+import { recordsProblem } from './record-limits.js';
 import { openSession } from './session.js';
 import type { Settlement } from './types.js';
 
@@ -23,7 +26,10 @@ import type { Settlement } from './types.js';
  * @param records - outcome records (parsed JSON objects), or what a records reader returned
  *   (`readCsvRecords(text)` etc., whose line numbers then appear in the data-quality issues),
  *   validated against the contract
- * @param options - as-of date, previous settlements, indicator values, detail, record mode
+ * @param options - as-of date, previous settlements, indicator values, detail, record mode, how
+ *   many excluded records are accepted (`maxExcluded`, default 5 % of those read: beyond it the
+ *   settlement fails with `RECORDS_EXCLUDED_LIMIT` and every problem), whether no records at all
+ *   may settle (`allowEmpty`; otherwise `RECORDS_EMPTY`)
  * @example
  * const result = settle(contractJson, recordsJson, { asOf: '2025-06-30' });
  * if (result.ok) console.log(result.value.totals.due); // e.g. '48200.00'
@@ -35,23 +41,24 @@ export function settle(contract: unknown, records: readonly unknown[] | RawRecor
   if (checked.options === undefined) return fail(checked.issues);
   const previous = readPrevious(options.previous ?? [], parsed.value, checked.options.asOf, checked.options.amendedFrom);
   if (previous.issues.length > 0) return fail(previous.issues);
-  const context = {
-    cohortIds: new Set(parsed.value.cohorts.map((cohort) => cohort.id)),
-    groupIds: new Set((parsed.value.groups ?? []).map((group) => group.id)),
-  };
+  const context = recordContext(parsed.value);
   const batch: RawRecords = isRawRecords(records) ? records : { records, lines: [], issues: [] };
   const validated = validateRawRecords(batch, context, { mode: checked.options.records });
   if (!validated.ok) return fail(validated.issues);
-  const session = openSession(parsed.value, checked.options, previous.value);
-  for (const record of validated.value.records) session.add(record);
   const dataQuality = {
     recordsRead: batch.records.length + batch.issues.length,
     recordsSettled: validated.value.records.length,
     recordsExcluded: validated.value.excluded.length,
     issues: validated.issues as readonly Issue[],
   };
+  const problem = recordsProblem(dataQuality, checked.options);
+  if (problem !== undefined) return fail([problem, ...validated.issues]);
+  const session = openSession(parsed.value, checked.options, previous.value);
+  for (const record of validated.value.records) session.add(record);
+  const excluded = excludedCohortsTally(context.cohortIds);
+  for (const entry of validated.value.excluded) excluded.add(entry.recordIndex === undefined ? undefined : batch.records[entry.recordIndex]);
   const optionsText = optionsFingerprintText(options, checked.options, previous.value);
-  const result = session.finish(dataQuality, optionsText);
+  const result = session.finish(dataQuality, optionsText, excluded.counts());
   return result.ok ? ok(result.value) : result;
 }
 

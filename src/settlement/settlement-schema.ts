@@ -127,6 +127,19 @@ export function settlementSchema(units: number) {
       recordsRead: count(),
       recordsSettled: count(),
       recordsExcluded: count(),
+      decisionsAtRisk: z
+        .array(
+          z.strictObject({
+            kind: z.enum(['exitClause', 'cohortRate', 'bonus', 'cap', 'hiringGuarantee']),
+            id: text(),
+            tranche: text().nullable(),
+            cohort: text().nullable(),
+            decided: text(),
+            ifAllAchieved: text(),
+            ifNoneAchieved: text(),
+          }),
+        )
+        .exactOptional(),
       issues: z.array(z.looseObject({ code: text(), path: z.array(z.union([z.string(), z.number()])), message: text() })),
       issuesDelivered: count().exactOptional(),
     }),

@@ -8,6 +8,7 @@ import { checkOneRecord, locatedSink, readableId, reportDuplicates, type Located
 import { idHashKey } from '../records/id-hash-set.js';
 import type { OutcomeRecord, RecordIssue, StreamRow, ValidationMode } from '../records/index.js';
 import type { ParsedRow } from '../records/stream-row.js';
+import { excludedCohortsTally, type ExcludedCohorts } from './decisions-at-risk.js';
 import type { SettlementSession } from './session.js';
 import { createStreamIssues, NO_PASS_ISSUES, type LogSpill, type PassIssues } from './stream-issues.js';
 import type { StreamIds } from './stream-ids.js';
@@ -20,8 +21,10 @@ import type { StreamIds } from './stream-ids.js';
  * The excluded records' issues are the settlement's only when the pass is the last: not after a
  * fatal row, nor when there are candidates (`issues` is then empty; the second pass gives them).
  *
+ * `excludedCohorts` counts the excluded records by the cohort they name.
+ *
  * @example
- * const outcome: PassOutcome = { fatal: undefined, readerIssues: [], issues: NO_PASS_ISSUES, read: 0, settled: 0, candidates: new Set() };
+ * const outcome: PassOutcome = { fatal: undefined, readerIssues: [], issues: NO_PASS_ISSUES, read: 0, settled: 0, candidates: new Set(), excludedCohorts: { byCohort: new Map(), unknown: 0 } };
  */
 export interface PassOutcome {
   readonly fatal: readonly RecordIssue[] | undefined;
@@ -30,6 +33,7 @@ export interface PassOutcome {
   readonly read: number;
   readonly settled: number;
   readonly candidates: ReadonlySet<string>;
+  readonly excludedCohorts: ExcludedCohorts;
 }
 
 /**
@@ -69,12 +73,13 @@ export async function runPass(
   const suspectSink = locatedSink(suspects, run.action);
   const occurrences = new Map<string, Occurrence[]>();
   const held: OutcomeRecord[] = [];
+  const excluded = excludedCohortsTally(run.context.cohortIds); // excluded records only: never a valid one
   let repeated = false;
   let index = 0;
   let settled = 0;
   const outcome = (fatal: readonly RecordIssue[] | undefined, found: ReadonlySet<string>): PassOutcome => {
     const passIssues = fatal !== undefined || found.size > 0 ? NO_PASS_ISSUES : issues.withSuspects(suspects);
-    return { fatal, readerIssues, issues: passIssues, read: index, settled, candidates: found };
+    return { fatal, readerIssues, issues: passIssues, read: index, settled, candidates: found, excludedCohorts: excluded.counts() };
   };
   for await (const rows of batches) {
     for (let r = 0; r < rows.length; r++) {
@@ -82,6 +87,7 @@ export async function runPass(
       if (row.kind === 'fatal') return outcome(row.issues, new Set());
       if (row.kind === 'unreadable') {
         readerIssues.push({ ...row.issue, action: run.action });
+        excluded.add(undefined);
         continue;
       }
       const line = row.line === 0 ? undefined : row.line;
@@ -105,6 +111,7 @@ export async function runPass(
       const record = parsed ? row.record : checkOneRecord(row.record, index, line, run, hold && ids === undefined ? suspectSink : issues.sink);
       index++;
       if (record === undefined) {
+        excluded.add(row.record);
         if (issues.mustFlush) await issues.flush();
         continue;
       }
@@ -117,7 +124,10 @@ export async function runPass(
   }
   for (const [id, list] of occurrences) if (list.length > 1) reportDuplicates(id, list, suspects, run.action);
   for (const record of held) {
-    if ((occurrences.get(record.id)?.length ?? 0) > 1) continue;
+    if ((occurrences.get(record.id)?.length ?? 0) > 1) {
+      excluded.add(record);
+      continue;
+    }
     session.add(record);
     settled++;
   }

@@ -20,6 +20,8 @@ import { SpillFailure } from '../records/spill-failure.js';
 import { fail, type Result } from '../result.js';
 import { checkOptions, optionsFingerprintText, type CheckedOptions, type SettleOptions } from './options.js';
 import { readPrevious, type PreviousPayments } from './previous.js';
+import { recordContext } from './record-context.js';
+import { recordsProblem } from './record-limits.js';
 import { openSession } from './session.js';
 import { streamIds, type StreamIds } from './stream-ids.js';
 import { isThenable } from './issue-log.js';
@@ -139,10 +141,7 @@ interface Prepared {
 /** What validation shares across the records of a streamed settlement. */
 function validationRun(contract: Contract, mode: ValidationMode): ValidationRun {
   return {
-    context: {
-      cohortIds: new Set(contract.cohorts.map((cohort) => cohort.id)),
-      groupIds: new Set((contract.groups ?? []).map((group) => group.id)),
-    },
+    context: recordContext(contract),
     action: mode === 'strict' ? 'rejected' : 'excluded',
     amounts: createAmountCache(),
   };
@@ -183,11 +182,13 @@ async function settlePasses(
     recordsSettled: pass.settled,
     recordsExcluded: issues.excluded + readerIssues.length,
   };
-  if (onIssue === undefined || (mode === 'strict' && counts.recordsExcluded > 0)) {
+  const problem = mode === 'strict' && counts.recordsExcluded > 0 ? undefined : recordsProblem(counts, options);
+  if (onIssue === undefined || problem !== undefined || (mode === 'strict' && counts.recordsExcluded > 0)) {
     const listed: Issue[] = [...readerIssues];
     await issues.each((issue) => listed.push(issue));
     if (mode === 'strict' && listed.length > 0) return fail(listed); // strict: problems refuse the settlement
-    return session.finish({ ...counts, issues: listed }, optionsText);
+    if (problem !== undefined) return fail([problem, ...listed]); // no records, or too many excluded
+    return session.finish({ ...counts, issues: listed }, optionsText, pass.excludedCohorts);
   }
   const delivered = {
     async each(visit: (issue: Issue) => void) {
@@ -202,7 +203,7 @@ async function settlePasses(
       });
     },
   };
-  return session.finishDelivering({ ...counts, issues: [] }, optionsText, delivered);
+  return session.finishDelivering({ ...counts, issues: [] }, optionsText, delivered, pass.excludedCohorts);
 }
 
 function spillFailed(failure: SpillFailure): Issue {

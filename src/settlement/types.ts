@@ -221,6 +221,39 @@ export interface SettlementHiringGuarantee {
   readonly shortfallAmount: string | null;
 }
 
+/**
+ * A decision the settlement made on counts that could go the other way if the excluded records
+ * were counted: `decided` is the outcome on the records settled, `ifAllAchieved` and
+ * `ifNoneAchieved` the outcomes with every excluded record counted as achieving every outcome, or
+ * none (at least one of them differs from `decided`).
+ *
+ * @example
+ * const risk: SettlementDecisionAtRisk = {
+ *   kind: 'exitClause', id: 'mid-review', tranche: null, cohort: null,
+ *   decided: 'notFired', ifAllAchieved: 'notFired', ifNoneAchieved: 'fired',
+ * };
+ */
+export interface SettlementDecisionAtRisk {
+  /** `exitClause`, `cohortRate`, `bonus`, `cap` or `hiringGuarantee`. */
+  readonly kind: 'exitClause' | 'cohortRate' | 'bonus' | 'cap' | 'hiringGuarantee';
+  /** The clause, rule, cap or guarantee id. */
+  readonly id: string;
+  /** The tranche the decision was made in (cohort amounts, money caps), or null. */
+  readonly tranche: string | null;
+  /** The cohort (a cohort amount per cohort), or null. */
+  readonly cohort: string | null;
+  /**
+   * The outcome decided: `fired` / `notFired` (exit clause); `threshold met`, `tier from 0.6`,
+   * `below floor`, `empty cohort`... (cohort rate); `triggered` / `not triggered` (bonus);
+   * `binds` / `does not bind` (cap); `met` / `open` / `shortfall` (hiring guarantee).
+   */
+  readonly decided: string;
+  /** The outcome with every excluded record counted as achieving every outcome. */
+  readonly ifAllAchieved: string;
+  /** The outcome with every excluded record counted as achieving none. */
+  readonly ifNoneAchieved: string;
+}
+
 /** What was done with the input records. */
 export interface SettlementDataQuality {
   /** Records read. */
@@ -229,6 +262,11 @@ export interface SettlementDataQuality {
   readonly recordsSettled: number;
   /** Records excluded (each listed in `issues`, or among the issues delivered). */
   readonly recordsExcluded: number;
+  /**
+   * Present when records were excluded: every decision made on counts that would go the other
+   * way with them counted (empty: none could).
+   */
+  readonly decisionsAtRisk?: readonly SettlementDecisionAtRisk[];
   /** Every problem found, with the record and what was done (empty when they were delivered instead). */
   readonly issues: readonly Issue[];
   /**

@@ -95,7 +95,7 @@ describe('outcome-pay reads every file strictly (issue #13: input text)', () => 
     expect(await run(['validate', 'contract.json', '--records', 'missing.csv', '--json'], missing)).toBe(2);
     expect(JSON.parse(missing.stdoutText())).toEqual({
       valid: false,
-      issues: [{ code: 'FILE_UNREADABLE', path: [], message: 'cannot read records file "missing.csv" (unreadable)' }],
+      issues: [{ code: 'FILE_UNREADABLE', path: [], message: `cannot read records file "missing.csv": ENOENT: no such file or directory, open 'missing.csv'` }],
     });
     expect(missing.stderrText()).toContain('cannot read records file "missing.csv"');
     const cut = fakeIo({ ...regionSud, 'records.csv': unclosed });
@@ -295,9 +295,9 @@ describe('outcome-pay settle streams NDJSON and CSV files', () => {
   it('prints byte for byte what the whole-file path prints, invalid records included', async () => {
     for (const records of ['records.csv', 'records.ndjson']) {
       const whole = fakeIo(programme);
-      expect(await run([...args, '--records', records], whole)).toBe(0);
+      expect(await run([...args, '--records', records], whole)).toBe(3); // settled, records excluded
       const streamed = streamingIo();
-      expect(await run([...args, '--records', records], streamed)).toBe(0);
+      expect(await run([...args, '--records', records], streamed)).toBe(3); // settled, records excluded
       expect(streamed.stdoutText()).toBe(whole.stdoutText());
       const settlement = JSON.parse(streamed.stdoutText()) as Settlement;
       expect(settlement.dataQuality.recordsExcluded).toBeGreaterThan(0);
@@ -328,13 +328,13 @@ describe('outcome-pay settle streams NDJSON and CSV files', () => {
   it('--issues: the issues go to the file, one JSON object per line; the settlement counts them; whole and streamed files alike', async () => {
     for (const records of ['records.csv', 'records.ndjson']) {
       const listed = fakeIo(programme);
-      expect(await run([...args, '--records', records], listed)).toBe(0);
+      expect(await run([...args, '--records', records], listed)).toBe(3); // settled, records excluded
       const expected = JSON.parse(listed.stdoutText()) as Settlement;
       const { issues, ...counts } = expected.dataQuality;
       expect(issues.length).toBeGreaterThan(0);
       const outputs: string[] = [];
       for (const io of [withFiles(fakeIo(programme)), withFiles(streamingIo())]) {
-        expect(await run([...args, '--records', records, '--issues', 'issues.ndjson'], io)).toBe(0);
+        expect(await run([...args, '--records', records, '--issues', 'issues.ndjson'], io)).toBe(3); // settled, records excluded
         const file = io.written.get('issues.ndjson');
         expect(file?.state).toBe('closed');
         expect(file?.text.split('\n').filter(Boolean).map((line) => JSON.parse(line) as unknown)).toEqual(issues);
@@ -365,14 +365,14 @@ describe('outcome-pay settle streams NDJSON and CSV files', () => {
       const dirs: (string | undefined)[] = [];
       for (const records of ['records.csv', 'records.ndjson']) {
         const whole = fakeIo(programme);
-        expect(await run([...args, '--records', records], whole)).toBe(0);
+        expect(await run([...args, '--records', records], whole)).toBe(3); // settled, records excluded
         const streamed = Object.assign(streamingIo(), {
           spillStorage: (dir: string | undefined) => {
             dirs.push(dir);
             return tempFileStorage({ ...(dir === undefined ? {} : { dir }), bufferIds: 3, issueBlockBytes: 64 });
           },
         });
-        expect(await run([...args, '--records', records, '--temp-dir', parent], streamed)).toBe(0);
+        expect(await run([...args, '--records', records, '--temp-dir', parent], streamed)).toBe(3); // settled, records excluded
         expect(streamed.stdoutText()).toBe(whole.stdoutText());
         expect(readdirSync(parent)).toEqual([]);
       }

@@ -12,7 +12,9 @@ const AS_OF = '2025-06-30';
 const example = loadExample('region-sud');
 const expected = JSON.parse(example.expected) as import('../../src/index.js').Settlement;
 const records = wireRecords<WireRecord>(readRecordsText(example.ndjson, 'ndjson'));
-const valid = records.filter((r) => r.id !== 'RS-X03' && r.id !== 'RS-X04');
+/** The generator drew one enrolment date a day past 2023-A's window (2023-01-02 to 2023-06-30). */
+const outsideWindow = records.filter((r) => r.cohort === '2023-A' && r.enrolledOn > '2023-06-30').map((r) => r.id);
+const valid = records.filter((r) => r.id !== 'RS-X03' && r.id !== 'RS-X04' && !outsideWindow.includes(r.id));
 
 /** Placement as the contract defines it, written independently: a permanent, fixed-term or
  * apprenticeship job of 24 h or more starting within 180 days of exit, achieved once it has
@@ -35,24 +37,26 @@ describe.skipIf(REGENERATING)('examples/region-sud, checked by hand', () => {
     expect(checkSettlementArithmetic(expected)).toEqual([]);
   });
 
-  test('data quality: 94 records read, 2 excluded with their reasons, 92 settled', () => {
+  test('data quality: 94 records read, 3 excluded with their reasons, 91 settled', () => {
     expect(records).toHaveLength(94); // 48 + 42 generated + 4 hand-written
+    expect(outsideWindow).toEqual(['RS-0008']); // enrolled 2023-07-01
     expect(expected.dataQuality.recordsRead).toBe(94);
-    expect(expected.dataQuality.recordsSettled).toBe(92);
+    expect(expected.dataQuality.recordsSettled).toBe(91);
     expect(expected.dataQuality.issues.map((i) => [i.code, i.participantId])).toEqual([
+      ['ENROLMENT_OUTSIDE_WINDOW', 'RS-0008'],
       ['EXIT_BEFORE_ENROLMENT', 'RS-X03'],
       ['SPELLS_OVERLAP', 'RS-X04'],
     ]);
   });
 
-  test('mid-term review on 2025-01-31: 20 of the 50 participants of 2023-A placed = 0.4 ≥ 0.3, not fired', () => {
+  test('mid-term review on 2025-01-31: 20 of the 49 participants of 2023-A placed = 0.408163 ≥ 0.3, not fired', () => {
     const cohortA = valid.filter((r) => r.cohort === '2023-A');
     const placed = cohortA.filter((r) => (placedOn(r) ?? '9999') <= '2025-01-31');
-    expect(cohortA).toHaveLength(50);
-    expect(placed).toHaveLength(20); // 20 / 50 = 0.4
+    expect(cohortA).toHaveLength(49);
+    expect(placed).toHaveLength(20); // 20 / 49 = 0.40816326... → 0.408163 (6 places)
     const exit = expected.exits[0];
     expect(exit?.outcome).toBe('notFired');
-    expect(exit?.figures).toMatchObject({ achieved: 20, rateDenominator: 50, rate: '0.4', threshold: '0.3' });
+    expect(exit?.figures).toMatchObject({ achieved: 20, rateDenominator: 49, rate: '0.408163', threshold: '0.3' });
   });
 
   test('group prices: placement 1200.00; RSA × 1.25 = 1500.00; long-term unemployed × 1.1 = 1320.00', () => {

@@ -2,12 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseContract } from '../../src/contract/index.js';
 import { parseDate } from '../../src/calendar/index.js';
-import { parseAmount, ZERO } from '../../src/money/index.js';
+import { parseAmount } from '../../src/money/index.js';
 import { validateRecords } from '../../src/records/index.js';
 import { accumulate } from '../../src/settlement/accumulate.js';
 import { amountOfUnits, claimUnits } from '../../src/settlement/claim-units.js';
-import { claimBuckets, emptyLedger, type Ledger } from '../../src/settlement/ledger.js';
-import { buildPlan, type SettlementPlan } from '../../src/settlement/plan.js';
+import { claimBuckets, type Ledger } from '../../src/settlement/ledger.js';
+import { buildPlan, emptyLedgerOf, type SettlementPlan } from '../../src/settlement/plan.js';
 import { scenarioArbitrary } from './arbitraries.js';
 import { RUNS } from './properties/helpers.js';
 
@@ -30,18 +30,7 @@ describe('claimUnits', () => {
 });
 
 function ledgerText(plan: SettlementPlan, records: Parameters<typeof accumulate>[2][], keepParticipants = true): string {
-  const ledger: Ledger = emptyLedger(
-    {
-      cohorts: plan.contract.cohorts.length,
-      outcomes: plan.contract.outcomes.length,
-      rateSpecs: plan.rateSpecs.length,
-      participantCaps: plan.participantCaps.length,
-      guarantees: plan.guarantees.length,
-      rulePrices: plan.rulePrices,
-    },
-    keepParticipants,
-    ZERO,
-  );
+  const ledger: Ledger = emptyLedgerOf(plan, keepParticipants);
   for (const record of records) accumulate(plan, ledger, record);
   const claims = ledger.cohorts.map((cohort) =>
     [...claimBuckets(cohort)].map((b) => `${b.rule}@${b.date}:${b.amount.toFixed()}x${b.count}[${(b.participants ?? []).join(',')}]`).sort(),

@@ -70,7 +70,7 @@ describe('settleStream with onIssue', () => {
     const dir = 'examples/ppp-impact';
     const ppp: unknown = JSON.parse(readFileSync(`${dir}/contract.json`, 'utf8'));
     const text = readFileSync(`${dir}/records.ndjson`, 'utf8');
-    const asOf = { asOf: '2025-06-30' };
+    const asOf = { asOf: '2025-06-30', maxExcluded: '100%' };
     const listed = await settleStream(ppp, { format: 'ndjson', chunks: () => chunks(text) }, asOf);
     expect(listed.ok ? undefined : listed.issues.map((issue) => issue.code)).toContain('INDICATOR_MISSING');
     let calls = 0;

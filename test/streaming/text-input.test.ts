@@ -33,7 +33,8 @@ const regionSud = {
   csv: readFileSync('examples/region-sud/records.csv', 'utf8'),
   expected: readFileSync('examples/region-sud/expected-settlement.json', 'utf8'),
 };
-const AS_OF = { asOf: '2025-06-30' } as const;
+// these files are mostly faults: every excluded record is accepted, to see each reported
+const AS_OF = { asOf: '2025-06-30', maxExcluded: '100%' } as const;
 
 /** The input cut into pieces of `size` (text or bytes), arriving asynchronously. */
 async function* pieces<T extends string | Uint8Array>(input: T, size: number): AsyncGenerator<T> {

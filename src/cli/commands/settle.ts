@@ -10,15 +10,18 @@ import { parseArgs } from '../args.js';
 import { openRecordsStream, readJsonFile, readRecordsFile } from '../input.js';
 import { openIssuesFile } from '../issues-file.js';
 import { CliUsageError, EXIT } from '../io.js';
+import { exclusionNotice } from '../excluded-warning.js';
 import { issueLines } from '../print-issues.js';
+import { printableLines } from '../printable.js';
 import { settlementSummary } from '../summary.js';
 import type { Command } from './command.js';
 
 const USAGE = `Usage: outcome-pay settle --contract <file> --records <file> --as-of <YYYY-MM-DD>
                         [--previous <settlement.json>]... [--indicators <file>]
-                        [--detail participants] [--strict] [--summary] [--temp-dir <dir>]
-                        [--issues <file>] [--evidence-fingerprint]
-                        [--amended-from <contract fingerprint>]... [--allow-full-recovery]
+                        [--detail participants] [--strict] [--max-excluded <n|p%>]
+                        [--allow-empty] [--summary] [--temp-dir <dir>] [--issues <file>]
+                        [--evidence-fingerprint] [--amended-from <contract fingerprint>]...
+                        [--allow-full-recovery]
 
 Computes what is owed under the contract as of the date: every tranche, split among payers, each
 amount explained (docs/settlement.md). Records: .json, .ndjson/.jsonl or .csv (docs/records.md).
@@ -32,6 +35,10 @@ amount explained (docs/settlement.md). Records: .json, .ndjson/.jsonl or .csv (d
   --indicators   JSON file: { "<indicator id>": { "<cohort id>": "<value>" } }
   --detail participants   list the participant ids behind every line
   --strict       fail on any invalid record (default: exclude it and report it)
+  --max-excluded how many invalid records may be excluded: a number of records (10) or a share
+                 of the records read (2%); beyond it nothing is settled (default 5%: a mistake
+                 in the format of the file excludes most records, and must not settle the rest)
+  --allow-empty  settle a records file with no records at all (refused by default)
   --summary      print a readable summary instead of the JSON document
   --issues       write the data-quality issues to this file, one JSON object per line, instead
                  of listing them in the settlement (which then gives their number as
@@ -42,7 +49,10 @@ amount explained (docs/settlement.md). Records: .json, .ndjson/.jsonl or .csv (d
                  about a million records) and its invalid records' issue text (beyond 256 KB)
                  until the end (default: the system's temporary directory; the files are
                  removed when done)
-Exit codes: 0 settled, 1 invalid input (every problem is printed), 2 bad command line.`;
+Exit codes: 0 settled, every record valid; 3 settled, but invalid records were excluded (a warning
+on stderr, or at the top of --summary, with the decisions they could change); 1 invalid input,
+nothing settled (every problem is printed); 2 bad command line or a file that cannot be read or
+written (named, with the system's reason).`;
 
 function required(values: ReadonlyMap<string, string>, name: string): string {
   const value = values.get(name);
@@ -57,9 +67,9 @@ export const settleCommand: Command = {
   usage: USAGE,
   async run(args, io) {
     const parsed = parseArgs('settle', args, {
-      values: ['contract', 'records', 'as-of', 'indicators', 'detail', 'temp-dir', 'issues'],
+      values: ['contract', 'records', 'as-of', 'indicators', 'detail', 'temp-dir', 'issues', 'max-excluded'],
       repeated: ['previous', 'amended-from'],
-      flags: ['strict', 'summary', 'evidence-fingerprint', 'allow-full-recovery'],
+      flags: ['strict', 'summary', 'allow-empty', 'evidence-fingerprint', 'allow-full-recovery'],
     });
     const contractPath = required(parsed.values, 'contract');
     const recordsPath = required(parsed.values, 'records');
@@ -74,6 +84,7 @@ export const settleCommand: Command = {
     const records = stream === undefined ? await readRecordsFile(io, recordsPath) : undefined;
     const previous: unknown[] = [];
     for (const path of parsed.repeated.get('previous') ?? []) previous.push(await readJsonFile(io, path, 'previous settlement'));
+    const maxExcluded = parsed.values.get('max-excluded');
     const indicatorsPath = parsed.values.get('indicators');
     const indicators = indicatorsPath === undefined ? undefined : await readJsonFile(io, indicatorsPath, 'indicators');
     const amendedFrom = parsed.repeated.get('amended-from');
@@ -86,6 +97,8 @@ export const settleCommand: Command = {
       ...(parsed.flags.has('evidence-fingerprint') ? { evidenceFingerprint: true } : {}),
       ...(amendedFrom === undefined ? {} : { amendedFrom }),
       ...(parsed.flags.has('allow-full-recovery') ? { allowFullRecovery: true } : {}),
+      ...(maxExcluded === undefined ? {} : { maxExcluded }),
+      ...(parsed.flags.has('allow-empty') ? { allowEmpty: true } : {}),
     };
     const storage = io.spillStorage?.(parsed.values.get('temp-dir'));
     const issuesPath = parsed.values.get('issues');
@@ -109,11 +122,17 @@ export const settleCommand: Command = {
       return EXIT.DATA;
     }
     await issuesFile?.close();
-    io.stdout(parsed.flags.has('summary') ? settlementSummary(result.value) : `${JSON.stringify(result.value, null, 2)}\n`);
-    return EXIT.OK;
+    const summary = parsed.flags.has('summary');
+    io.stdout(summary ? settlementSummary(result.value) : `${JSON.stringify(result.value, null, 2)}\n`);
+    if (result.value.dataQuality.recordsExcluded === 0) return EXIT.OK;
+    if (!summary) io.stderr(printableLines([`outcome-pay: ${exclusionNotice(result.value)}`]));
+    return EXIT.EXCLUDED;
   },
 };
 
+/** Every problem, one per line; the one about the records as a whole last, where it is seen. */
 function printProblems(issues: readonly Issue[]): string {
-  return `${issueLines(issues)}settle: ${issues.length} problem${issues.length === 1 ? '' : 's'} found; nothing was settled\n`;
+  const whole = issues.filter((issue) => issue.code === 'RECORDS_EXCLUDED_LIMIT');
+  const ordered = [...issues.filter((issue) => !whole.includes(issue)), ...whole];
+  return `${issueLines(ordered)}settle: ${issues.length} problem${issues.length === 1 ? '' : 's'} found; nothing was settled\n`;
 }

@@ -7,10 +7,12 @@
 import { parseContract } from '../../contract/index.js';
 import type { Issue } from '../../errors.js';
 import { validateRawRecords, type RawRecords } from '../../records/index.js';
+import { recordContext } from '../../settlement/record-context.js';
 import { parseArgs } from '../args.js';
 import { FileUnreadableError, InputError, readJsonFile, readRecordsFile } from '../input.js';
 import { CliUsageError, EXIT, type CliIo } from '../io.js';
 import { issueLines } from '../print-issues.js';
+import { printableLines } from '../printable.js';
 import type { Command } from './command.js';
 
 const USAGE = `Usage: outcome-pay validate <contract.json> [--records <file>] [--json]
@@ -45,11 +47,7 @@ export const validateCommand: Command = {
     if (batch !== undefined) {
       records = batch.records.length;
       if (contract.ok) {
-        const context = {
-          cohortIds: new Set(contract.value.cohorts.map((cohort) => cohort.id)),
-          groupIds: new Set((contract.value.groups ?? []).map((group) => group.id)),
-        };
-        const result = validateRawRecords(batch, context, { mode: 'strict' });
+        const result = validateRawRecords(batch, recordContext(contract.value), { mode: 'strict' });
         issues.push(...result.issues);
       } else {
         issues.push(...batch.issues);
@@ -58,7 +56,7 @@ export const validateCommand: Command = {
     if (parsed.flags.has('json')) {
       io.stdout(`${JSON.stringify({ valid: issues.length === 0, issues }, null, 2)}\n`);
     } else if (issues.length === 0) {
-      io.stdout(`${contractPath}: valid contract${recordsPath === undefined ? '' : `; ${recordsPath}: ${records} valid records`}\n`);
+      io.stdout(printableLines([`${contractPath}: valid contract${recordsPath === undefined ? '' : `; ${recordsPath}: ${records} valid records`}`]));
     } else {
       io.stdout(issueLines(issues));
       io.stdout(`${issues.length} problem${issues.length === 1 ? '' : 's'} found\n`);

@@ -84,7 +84,7 @@ describe('chains of previous settlements with amended payers', () => {
             asOf += step;
             const contract = k >= amendAt ? amendedContract : scenario.contract;
             // the amendment is stated from the first settlement of the amended contract on
-            const result = settle(contract, scenario.records, { asOf: formatDate(asOf as CalendarDate), previous: [...chain], amendedFrom: k >= amendAt ? amendedFrom : [], allowFullRecovery: true });
+            const result = settle(contract, scenario.records, { asOf: formatDate(asOf as CalendarDate), previous: [...chain], amendedFrom: k >= amendAt ? amendedFrom : [], allowFullRecovery: true, allowEmpty: true, maxExcluded: '100%' });
             if (!result.ok) throw new Error(JSON.stringify(result.issues.slice(0, 2)));
             chain.push(JSON.parse(JSON.stringify(result.value)) as Settlement);
             if (k < amendAt && k + 1 >= amendAt) amendedFrom.push(result.value.fingerprint.contract);
@@ -98,7 +98,7 @@ describe('chains of previous settlements with amended payers', () => {
             const amended = amendAt < chain.length;
             const contract = amended ? amendedContract : scenario.contract;
             const statement = amended && subset.some((i) => i < amendAt) ? amendedFrom : [];
-            const result = settle(contract, scenario.records, { asOf: last, previous: [...given].reverse(), amendedFrom: statement, allowFullRecovery: true });
+            const result = settle(contract, scenario.records, { asOf: last, previous: [...given].reverse(), amendedFrom: statement, allowFullRecovery: true, allowEmpty: true, maxExcluded: '100%' });
             if (!prefix) {
               expect(result.ok).toBe(false);
               if (!result.ok) expect(result.issues.map((i) => i.code).every((code) => code === 'PREVIOUS_CHAIN_INCOMPLETE' || code === 'PREVIOUS_CHAIN_FORK'), JSON.stringify(result.issues[0])).toBe(true);

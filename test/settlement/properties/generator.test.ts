@@ -24,7 +24,7 @@ describe('settlement generators', () => {
           const context = { cohortIds: new Set(parsed.value.cohorts.map((c) => c.id)), groupIds: new Set((parsed.value.groups ?? []).map((g) => g.id)) };
           const validated = validateRecords(scenario.records, context, { mode: 'strict' });
           expect(validated.ok ? [] : validated.issues).toEqual([]);
-          const result = settle(scenario.contract, scenario.records, { asOf: scenario.asOf, records: 'strict' });
+          const result = settle(scenario.contract, scenario.records, { asOf: scenario.asOf, records: 'strict', allowEmpty: true });
           expect(result.ok ? [] : result.issues).toEqual([]);
         }),
         { numRuns: RUNS },

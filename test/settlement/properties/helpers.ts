@@ -12,9 +12,12 @@ import type { Scenario } from '../arbitraries.js';
  */
 export const RUNS = Number.parseInt(process.env['SETTLEMENT_RUNS'] ?? '100', 10);
 
-/** Settles a scenario and fails the test with the issues if settlement did not succeed. */
+/**
+ * Settles a scenario and fails the test with the issues if settlement did not succeed. A scenario
+ * may have no records (`allowEmpty`): the properties hold for an early settlement too.
+ */
 export function settleOk(scenario: Scenario, options: Partial<SettleOptions> = {}): Settlement {
-  const result = settle(scenario.contract, scenario.records, { asOf: scenario.asOf, ...options });
+  const result = settle(scenario.contract, scenario.records, { asOf: scenario.asOf, allowEmpty: true, ...options });
   if (!result.ok) expect.fail(`settle failed: ${JSON.stringify(result.issues.slice(0, 3))}`);
   return result.value;
 }
