@@ -3,7 +3,7 @@
  * placement (no minimum spell length) and retention (continuous or anniversary).
  */
 import type { ContractInput } from '../../../src/contract/index.js';
-import type { WireRecord } from '../arbitraries.js';
+import type { WireRecord } from '../arbitraries/index.js';
 import { refAddMonths, refDay } from './dates.js';
 
 type Outcome = ContractInput['outcomes'][number];

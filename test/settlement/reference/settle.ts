@@ -9,7 +9,7 @@
  */
 import { Decimal } from 'decimal.js';
 import type { ContractInput } from '../../../src/contract/index.js';
-import type { WireRecord } from '../arbitraries.js';
+import { currencyOf, type WireRecord } from '../arbitraries/index.js';
 import { refDay } from './dates.js';
 import { refOutcomes, type RefStatus } from './outcomes.js';
 
@@ -30,19 +30,20 @@ const MODES: Record<string, Decimal.Rounding> = {
   floor: Decimal.ROUND_FLOOR,
 };
 
-function roundCents(value: Dec, mode: string): Dec {
+/** Rounds to the currency's minor unit (`places` decimals) with the contract's rounding mode. */
+function roundMinor(value: Dec, places: number, mode: string): Dec {
   const rounding = MODES[mode];
   if (rounding === undefined) throw new Error(`reference: rounding ${mode}`);
-  return value.toDecimalPlaces(2, rounding);
+  return value.toDecimalPlaces(places, rounding);
 }
 
 /** What the reference computes for one tranche. */
 export interface RefTranche {
   readonly id: string;
   readonly status: 'settled' | 'scheduled';
-  /** Earned, 2 decimals. */
+  /** Earned, with the currency's decimals. */
   readonly earned: string;
-  /** Payer parts in contract order, 2 decimals. */
+  /** Payer parts in contract order, with the currency's decimals. */
   readonly payers: readonly string[];
 }
 
@@ -53,7 +54,7 @@ interface Claim {
   amount: Dec;
 }
 
-function price(rule: RateCard, groups: readonly string[], contract: ContractInput): Dec {
+function price(rule: RateCard, groups: readonly string[], contract: ContractInput, places: number): Dec {
   const base = new D(rule.price);
   const pricing = rule.groupPricing;
   let candidates: Dec[] = [];
@@ -62,7 +63,7 @@ function price(rule: RateCard, groups: readonly string[], contract: ContractInpu
   } else if (pricing.mode === 'multipliers') {
     for (const group of contract.groups ?? []) {
       if (group.priceMultiplier === undefined || !groups.includes(group.id)) continue;
-      candidates.push(roundCents(base.times(group.priceMultiplier), pricing.rounding));
+      candidates.push(roundMinor(base.times(group.priceMultiplier), places, pricing.rounding));
     }
   }
   if (candidates.length === 0 || pricing.mode === 'flat') return base;
@@ -70,7 +71,7 @@ function price(rule: RateCard, groups: readonly string[], contract: ContractInpu
   return (pricing.severalGroups === 'highest' ? sorted[sorted.length - 1] : sorted[0]) ?? base;
 }
 
-function participantClaims(contract: ContractInput, record: WireRecord, outcomes: Map<string, RefStatus>): Claim[] {
+function participantClaims(contract: ContractInput, record: WireRecord, outcomes: Map<string, RefStatus>, places: number): Claim[] {
   const claims: Claim[] = [];
   const achievedOn = (id: string): number | undefined => {
     const status = outcomes.get(id);
@@ -80,7 +81,7 @@ function participantClaims(contract: ContractInput, record: WireRecord, outcomes
     if (rule.kind === 'rateCard') {
       const dates = [rule.outcome, ...rule.prerequisites].map(achievedOn);
       if (dates.some((d) => d === undefined)) return;
-      claims.push({ rule: index, cohort: record.cohort, date: Math.max(...(dates as number[])), amount: price(rule, record.groups ?? [], contract) });
+      claims.push({ rule: index, cohort: record.cohort, date: Math.max(...(dates as number[])), amount: price(rule, record.groups ?? [], contract, places) });
     } else if (rule.kind === 'fee') {
       if (rule.charge.basis !== 'perStart') throw new Error('reference: scheduled fees not covered');
       claims.push({ rule: index, cohort: record.cohort, date: refDay(record.enrolledOn), amount: new D(rule.charge.amount) });
@@ -131,9 +132,10 @@ function scheduleValue(rule: CohortRate, achieved: number, denominator: number):
 export function referenceSettle(contract: ContractInput, records: readonly WireRecord[], asOfText: string): RefTranche[] {
   if ((contract.exitClauses ?? []).length > 0 || (contract.reinvestment ?? []).length > 0) throw new Error('reference: exits/reinvestment not covered');
   const asOf = refDay(asOfText);
+  const places = currencyOf(contract.currency).places;
   const enrolled = records.filter((r) => refDay(r.enrolledOn) <= asOf);
   const resolved = enrolled.map((record) => ({ record, outcomes: refOutcomes(contract, record, asOf) }));
-  const claims = resolved.flatMap(({ record, outcomes }) => participantClaims(contract, record, outcomes));
+  const claims = resolved.flatMap(({ record, outcomes }) => participantClaims(contract, record, outcomes, places));
   const tranches = contract.tranches.map((t, index) => ({ t, index, measuredOn: refDay(t.measuredOn) })).sort((a, b) => a.measuredOn - b.measuredOn || a.index - b.index);
   const ruleIndex = new Map(contract.rules.map((rule, index) => [rule.id, index]));
   const cohortOrder = contract.cohorts.map((c) => c.id);
@@ -144,7 +146,7 @@ export function referenceSettle(contract: ContractInput, records: readonly WireR
   const out: RefTranche[] = [];
   for (const { t, measuredOn } of tranches) {
     if (measuredOn > asOf) {
-      out.push({ id: t.id, status: 'scheduled', earned: '0.00', payers: contract.parties.payers.map(() => '0.00') });
+      out.push({ id: t.id, status: 'scheduled', earned: new D(0).toFixed(places), payers: contract.parties.payers.map(() => new D(0).toFixed(places)) });
       continue;
     }
     const lines: Line[] = [];
@@ -161,7 +163,7 @@ export function referenceSettle(contract: ContractInput, records: readonly WireR
           const decided = (status: string): number => members.filter(({ outcomes }) => { const s = outcomes.get(rule.outcome); return s?.status === status && (s.on ?? Infinity) <= measuredOn; }).length;
           const achieved = decided('achieved');
           const denominator = rule.pending === 'exclude' ? achieved + decided('failed') : members.length;
-          const value = roundCents(scheduleValue(rule, achieved, denominator), contract.rounding);
+          const value = roundMinor(scheduleValue(rule, achieved, denominator), places, contract.rounding);
           const key = `${rule.id}|${rule.pooling === 'pooled' ? rule.cohorts.join(',') : group.join(',')}`; // one ratchet per pool of the rule
           const before = ratchet.get(key) ?? new D(0);
           const pays = value.greaterThan(before) ? value.minus(before) : new D(0);
@@ -182,7 +184,7 @@ export function referenceSettle(contract: ContractInput, records: readonly WireR
           units.set(key, entry);
         }
         const ordered = [...units.values()].sort((a, b) => a.first - b.first || b.unit.comparedTo(a.unit));
-        for (const u of ordered) lines.push({ claims: u.count, unit: u.unit, paid: roundCents(u.unit.times(u.count), contract.rounding) });
+        for (const u of ordered) lines.push({ claims: u.count, unit: u.unit, paid: roundMinor(u.unit.times(u.count), places, contract.rounding) });
       }
     }
     for (const cap of contract.caps ?? []) {
@@ -202,14 +204,15 @@ export function referenceSettle(contract: ContractInput, records: readonly WireR
       contractUsed = contractUsed.plus(lines.reduce((sum, line) => sum.plus(line.paid), new D(0)));
     }
     const earned = lines.reduce((sum, line) => sum.plus(line.paid), new D(0));
-    out.push({ id: t.id, status: 'settled', earned: earned.toFixed(2), payers: largestRemainder(earned, contract.parties.payers.map((p) => p.share)).map((part) => part.toFixed(2)) });
+    out.push({ id: t.id, status: 'settled', earned: earned.toFixed(places), payers: largestRemainder(earned, contract.parties.payers.map((p) => p.share), places).map((part) => part.toFixed(places)) });
   }
   return out;
 }
 
-/** Splits a non-negative amount in cents by shares summing to 1: floors, then the leftover cents to the largest remainders (ties: earlier payer). */
-function largestRemainder(total: Dec, shares: readonly string[]): Dec[] {
-  const cents = total.times(100);
+/** Splits a non-negative amount in minor units by shares summing to 1: floors, then the leftover minor units to the largest remainders (ties: earlier payer). */
+function largestRemainder(total: Dec, shares: readonly string[], places: number): Dec[] {
+  const unit = new D(10).pow(places);
+  const cents = total.times(unit);
   const exact = shares.map((share) => cents.times(share));
   const floors = exact.map((value) => value.floor());
   let left = cents.minus(floors.reduce((sum, value) => sum.plus(value), new D(0))).toNumber();
@@ -219,5 +222,5 @@ function largestRemainder(total: Dec, shares: readonly string[]): Dec[] {
     floors[index] = (floors[index] ?? new D(0)).plus(1);
     left -= 1;
   }
-  return floors.map((value) => value.dividedBy(100));
+  return floors.map((value) => value.dividedBy(unit));
 }
