@@ -1,29 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkDate, formatDate, type CalendarDate } from '../../src/calendar/index.js';
-import { checkRecordMeaning } from '../../src/records/check-meaning.js';
-import { checkRecordShape } from '../../src/records/check-record.js';
 import { isWageText, NO_DATE, plainDateDay } from '../../src/records/fast-fields.js';
 import { createAmountCache } from '../../src/records/amount-cache.js';
 import { fastRecord } from '../../src/records/fast-record.js';
 import { PLAIN_DATE_PATTERN, WAGE_PATTERN } from '../../src/records/limits.js';
-import { sortRecordLists } from '../../src/records/sort-record.js';
-import type { OutcomeRecord } from '../../src/records/index.js';
 import { mutatedRecord, orderedValidRecord, shapeValidRecord } from './arbitraries.js';
 import { CONTEXT } from './fixtures.js';
-
-/** The full checks: the parsed, sorted record, or undefined when any issue is reported. */
-function fullChecks(raw: unknown): OutcomeRecord | undefined {
-  let issues = 0;
-  const report = (): void => {
-    issues++;
-  };
-  const record = checkRecordShape(raw, report);
-  if (record === undefined) return undefined;
-  checkRecordMeaning(record, CONTEXT, report);
-  return issues === 0 ? sortRecordLists(record) : undefined;
-}
-
+import { fullChecks } from './full-checks.js';
 
 describe('validation fast path', () => {
   it('never accepts a record the full checks refuse, and builds the same record', () => {
