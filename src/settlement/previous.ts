@@ -12,12 +12,26 @@ import type { Contract } from '../contract/index.js';
 /** Paid amounts: tranche id → payer id → amount. */
 export type PaidAmounts = Map<string, Map<string, Amount>>;
 
+/** A tranche as previous settlements listed it. */
+export interface PreviousTranche {
+  /** Tranche id. */
+  readonly id: string;
+  /** Name. */
+  readonly name: string;
+  /** Measurement date. */
+  readonly measuredOn: string;
+  /** Due date. */
+  readonly dueOn: string;
+  /** Whether a previous settlement settled it: it was measured on or before that settlement's as-of date (whatever it earned, even 0.00), so a later change to it is an adjustment. */
+  readonly settled?: boolean;
+}
+
 /** Previous settlements read. */
 export interface PreviousPayments {
   /** What was paid. */
   readonly paid: PaidAmounts;
-  /** Order in which tranches appeared (for tranches no longer earned). */
-  readonly tranches: readonly { id: string; name: string; measuredOn: string; dueOn: string }[];
+  /** Order in which tranches appeared (for tranches no longer earned), and whether they were settled. */
+  readonly tranches: readonly PreviousTranche[];
   /** Fingerprints of the previous settlements, for the options fingerprint. */
   readonly fingerprints: readonly string[];
 }
@@ -36,7 +50,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
 export function readPrevious(documents: readonly unknown[], contract: Contract, asOf: number): { value: PreviousPayments; issues: Issue[] } {
   const issues: Issue[] = [];
   const paid: PaidAmounts = new Map();
-  const tranches: { id: string; name: string; measuredOn: string; dueOn: string }[] = [];
+  const tranches: PreviousTranche[] = [];
   const fingerprints: string[] = [];
   documents.forEach((document, index) => {
     const path = ['previous', index];
@@ -70,13 +84,19 @@ export function readPrevious(documents: readonly unknown[], contract: Contract, 
         return;
       }
       const id = tranche['id'];
-      if (!tranches.some((known) => known.id === id)) {
+      const measured = checkDate(tranche['measuredOn']);
+      const settled = measured.ok && measured.value <= date.value;
+      const known = tranches.findIndex((entry) => entry.id === id);
+      if (known < 0) {
         tranches.push({
           id,
           name: typeof tranche['name'] === 'string' ? tranche['name'] : id,
           measuredOn: typeof tranche['measuredOn'] === 'string' ? tranche['measuredOn'] : '',
           dueOn: typeof tranche['dueOn'] === 'string' ? tranche['dueOn'] : '',
+          settled,
         });
+      } else if (settled) {
+        tranches[known] = { ...(tranches[known] as PreviousTranche), settled };
       }
       for (const payer of tranche['payers'] as unknown[]) {
         if (!isObject(payer) || typeof payer['payer'] !== 'string') continue;

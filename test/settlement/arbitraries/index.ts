@@ -5,7 +5,7 @@
  * (measure.ts).
  */
 export { CONTRACT_TYPES, drawContract, type ContractTerms, type GeneratedContract } from './contract.js';
-export { CURRENCIES, EUR, currencyOf, minor, moneyText, sumMinor, type Currency } from './currencies.js';
+export { CURRENCIES, EUR, currency, currencyOf, minor, moneyText, sumMinor, type Currency } from './currencies.js';
 export { drawAsOf, later, measurementDays } from './dates.js';
 export { drawIndicators, type Indicators } from './indicators.js';
 export { drawRecord, type RecordOptions, type WireRecord, type WireSpell } from './records.js';
