@@ -10,13 +10,13 @@
  * that most participants' outcomes are decided by then; exit clauses are checked between the
  * first and the last measurement, so that something was earned before they fire.
  *
- * `ContractTerms` switches off the terms a property cannot hold under (see the property) and
- * restricts to the subset the reference implementation covers.
+ * `ContractTerms` switches off the terms a property cannot hold under (see the property), or the
+ * exit clauses the reference implementation does not cover.
  */
 import { addDays, addMonths, formatDate, parseDate, type CalendarDate } from '../../../src/calendar/index.js';
 import type { ContractInput } from '../../../src/contract/index.js';
 import { amount, currency as drawCurrency, unitsText, type Currency } from './currencies.js';
-import { anyOf, basisPoints, chance, distinctInts, int, pick, someOf, type Gen } from './gen.js';
+import { basisPoints, chance, distinctInts, int, pick, someOf, type Gen } from './gen.js';
 
 type Rule = ContractInput['rules'][number];
 type Outcome = ContractInput['outcomes'][number];
@@ -36,7 +36,7 @@ type CapKind = Cap['kind'];
 export interface ContractTerms {
   /** Only terms under which one more achieved outcome never lowers what is earned (see the monotonicity property). */
   readonly monotone?: boolean;
-  /** Only the subset of the contract language the reference implementation covers. */
+  /** Only the subset of the contract language the reference implementation covers: everything but exit clauses. */
   readonly reference?: boolean;
   /** Allow exit clauses (default: unless monotone or reference). */
   readonly exits?: boolean;
@@ -59,7 +59,6 @@ const MONEY_CAPS: readonly CapKind[] = ['participant', 'outcome', 'outcomeVolume
 
 interface Terms {
   readonly monotone: boolean;
-  readonly reference: boolean;
   readonly exits: boolean;
 }
 
@@ -102,7 +101,7 @@ function cohorts(g: Gen, start: CalendarDate): Draft['cohorts'] {
 }
 
 function placement(d: Draft): Outcome {
-  const { g, terms } = d;
+  const { g } = d;
   const types = chance(g, 50) ? 'any' : someOf(g, CONTRACT_TYPES.slice(0, 3));
   return {
     kind: 'placement',
@@ -111,14 +110,14 @@ function placement(d: Draft): Outcome {
     window: { from: chance(g, 60) ? 'enrolment' : 'exit', days: int(g, 30, 200) },
     contractTypes: types,
     ...(chance(g, 40) ? { minWeeklyHours: pick(g, ['16', '17.5', '24', '30']) } : {}),
-    ...(!terms.reference && chance(g, 30) ? { minSpellDays: int(g, 1, 60) } : {}),
+    ...(chance(g, 30) ? { minSpellDays: int(g, 1, 60) } : {}),
   };
 }
 
 function outcomes(d: Draft): void {
-  const { g, terms } = d;
+  const { g } = d;
   d.outcomes.push(placement(d));
-  if (!terms.reference && chance(g, 70)) {
+  if (chance(g, 70)) {
     d.outcomes.push({
       kind: 'milestone',
       id: 'training',
@@ -132,7 +131,7 @@ function outcomes(d: Draft): void {
     const measures = [
       { mode: 'continuous' as const, allowedGapDays: int(g, 0, 30) },
       { mode: 'anniversary' as const },
-      ...(terms.reference ? [] : [{ mode: 'cumulative' as const, minDays: Math.max(1, Math.round(m * int(g, 10, 31))) }]),
+      { mode: 'cumulative' as const, minDays: Math.max(1, Math.round(m * int(g, 10, 31))) },
     ];
     d.outcomes.push({
       kind: 'retention',
@@ -144,7 +143,7 @@ function outcomes(d: Draft): void {
       endBoundary: pick(g, ['inclusive', 'exclusive'] as const),
     });
   }
-  if (!terms.reference && chance(g, 55)) {
+  if (chance(g, 55)) {
     d.outcomes.push({
       kind: 'wageProgression',
       id: 'wage',
@@ -155,7 +154,7 @@ function outcomes(d: Draft): void {
       threshold: chance(g, 50) ? { kind: 'percent', percent: pick(g, ['5', '10', '12.5', '0']) } : { kind: 'amount', amount: amount(g, d.currency, 0, 200) },
     });
   }
-  if (!terms.reference && chance(g, 60)) {
+  if (chance(g, 60)) {
     d.outcomes.push({ kind: 'cohortIndicator', id: 'indicator', name: 'Comparison group rate', unit: chance(g, 50) ? 'rate' : pick(g, ['score', 'count', 'amount'] as const) });
   }
 }
@@ -183,11 +182,8 @@ function rateCard(d: Draft, id: string, outcome: string, prerequisites: string[]
 }
 
 function denominator(d: Draft): Denominator {
-  const choices: Denominator[] = [{ basis: 'enrolled' }];
-  if (!d.terms.reference) {
-    choices.push({ basis: 'placed', outcome: 'placement' });
-    if (has(d, 'training')) choices.push({ basis: 'completed', outcome: 'training' });
-  }
+  const choices: Denominator[] = [{ basis: 'enrolled' }, { basis: 'placed', outcome: 'placement' }];
+  if (has(d, 'training')) choices.push({ basis: 'completed', outcome: 'training' });
   return pick(d.g, choices);
 }
 
@@ -198,20 +194,18 @@ function schedule(d: Draft): Schedule {
     { mode: 'allOrNothing', threshold: basisPoints(int(g, 0, 9_000)), amount: money(d, 1, 10) },
     { mode: 'tiers', tiers: tierBps.map((bp, i) => ({ from: basisPoints(bp), amount: money(d, i + 0.5, 3 * (i + 1)) })) },
   ];
-  if (!d.terms.reference) {
-    const floor = int(g, 0, 6_000);
-    const target = int(g, floor, 10_000);
-    const atFloor = int(g, 0, d.base * 5);
-    const atTarget = int(g, atFloor, d.base * 10);
-    choices.push({
-      mode: 'linear',
-      floor: basisPoints(floor),
-      target: basisPoints(target),
-      amountAtFloor: unitsText(d.currency, atFloor),
-      amountAtTarget: unitsText(d.currency, atTarget),
-      ceiling: unitsText(d.currency, int(g, atTarget, d.base * 12)),
-    });
-  }
+  const floor = int(g, 0, 6_000);
+  const target = int(g, floor, 10_000);
+  const atFloor = int(g, 0, d.base * 5);
+  const atTarget = int(g, atFloor, d.base * 10);
+  choices.push({
+    mode: 'linear',
+    floor: basisPoints(floor),
+    target: basisPoints(target),
+    amountAtFloor: unitsText(d.currency, atFloor),
+    amountAtTarget: unitsText(d.currency, atTarget),
+    ceiling: unitsText(d.currency, int(g, atTarget, d.base * 12)),
+  });
   return pick(g, choices);
 }
 
@@ -230,7 +224,7 @@ function cohortRate(d: Draft): Rule {
     emptyCohort: pick(g, ['nothing', 'maximum'] as const),
     amountBasis: pick(g, ['perCohort', 'perAchiever'] as const),
     schedule: schedule(d),
-    ...(d.terms.reference || !chance(g, 50)
+    ...(!chance(g, 50)
       ? {}
       : { baseline: { source, minimumDifference: basisPoints(int(g, 0, 2_000)), scheduleAppliesTo: pick(g, ['rate', 'excessOverBaseline'] as const) } }),
   };
@@ -268,7 +262,7 @@ function rules(d: Draft): Rule[] {
     if (o.kind === 'wageProgression' && chance(g, 80)) list.push(rateCard(d, 'pay-wage', o.id, chance(g, 30) ? ['placement'] : []));
     if (o.kind === 'milestone' && chance(g, 35)) list.push(rateCard(d, 'pay-training', o.id, []));
   }
-  if (!terms.reference && chance(g, 35)) {
+  if (chance(g, 35)) {
     const periodDays = int(g, 7, 60);
     list.push({
       kind: 'sustainment',
@@ -284,7 +278,7 @@ function rules(d: Draft): Rule[] {
     });
   }
   if (!terms.monotone && chance(g, 45)) list.push(cohortRate(d));
-  if (!terms.monotone && !terms.reference && chance(g, 40)) list.push(bonus(d));
+  if (!terms.monotone && chance(g, 40)) list.push(bonus(d));
   if (chance(g, 40)) list.push({ kind: 'fee', id: 'fee-start', name: 'Attachment fee', charge: { basis: 'perStart', amount: money(d, 0.05, 0.4) } });
   if (list.length === 0) list.push(rateCard(d, 'pay-placement', 'placement', []));
   return list;
@@ -324,7 +318,7 @@ function outcomesPaid(rule: Rule): string[] {
 }
 
 function tranches(d: Draft, ruleList: readonly Rule[]): Tranche[] {
-  const { g, terms } = d;
+  const { g } = d;
   const lastEnd = Math.max(...d.cohorts.map((c) => c.end)) as CalendarDate;
   const cohortIds = d.cohorts.map((c) => c.id);
   const startOf = new Map(d.cohorts.map((c) => [c.id, c.start]));
@@ -354,7 +348,7 @@ function tranches(d: Draft, ruleList: readonly Rule[]): Tranche[] {
     const kept = allowed.filter(() => chance(g, 75));
     const ruleIds = (last ? allowed : kept.length > 0 ? kept : [pick(g, allowed)]).map((rule) => rule.id);
     const paid = [...new Set(ruleList.filter((rule) => ruleIds.includes(rule.id)).flatMap(outcomesPaid))];
-    const filter = !last && !terms.reference && paid.length > 0 && chance(g, 10) ? someOf(g, paid) : undefined;
+    const filter = !last && paid.length > 0 && chance(g, 10) ? someOf(g, paid) : undefined;
     list.push({
       id: `T${i + 1}`,
       name: `Tranche ${i + 1}`,
@@ -383,7 +377,6 @@ function scheduledFee(d: Draft, trancheList: Tranche[]): Rule | undefined {
 
 function capKinds(d: Draft): CapKind[] {
   const { g, terms } = d;
-  if (terms.reference) return anyOf(g, ['participant', 'participant', 'contract'] as const);
   if (terms.monotone) {
     // One cap covering a subset of lines plus the contract cap, all paid in part: two overlapping
     // subsets (outcome and cohort, say) can trade budget between lines and lower the total.
@@ -497,7 +490,6 @@ function reinvestment(d: Draft): Reinvestment {
 export function drawContract(g: Gen, options: ContractTerms = {}): GeneratedContract {
   const terms: Terms = {
     monotone: options.monotone === true,
-    reference: options.reference === true,
     exits: options.exits ?? (options.monotone !== true && options.reference !== true),
   };
   const currency = options.currency ?? drawCurrency(g);
@@ -507,7 +499,7 @@ export function drawContract(g: Gen, options: ContractTerms = {}): GeneratedCont
   outcomes(d);
   const ruleList = rules(d);
   const trancheList = tranches(d, ruleList);
-  if (!terms.reference && ruleList.some((r) => r.kind === 'fee') && chance(g, 50)) {
+  if (ruleList.some((r) => r.kind === 'fee') && chance(g, 50)) {
     const fee = scheduledFee(d, trancheList);
     if (fee !== undefined) ruleList.push(fee);
   }
@@ -517,7 +509,7 @@ export function drawContract(g: Gen, options: ContractTerms = {}): GeneratedCont
   const capList = caps(d, ruleList, trancheList, payerList.map((p) => p.id));
   const clauseCount = terms.exits ? pick(g, [0, 0, 1, 1, 1, 2]) : 0;
   const exitClauses = Array.from({ length: clauseCount }, (_, i) => exitClause(d, i, ruleList, trancheList, capList, periodEnd));
-  const reinvest = !terms.reference && chance(g, 40) ? [reinvestment(d)] : [];
+  const reinvest = chance(g, 40) ? [reinvestment(d)] : [];
   const guarantees =
     chance(g, 30)
       ? [{
