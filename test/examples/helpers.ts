@@ -5,7 +5,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readCsvRecords, readNdjsonRecords, type ContractInput, type Result, type Settlement } from '../../src/index.js';
+import { readCsvRecords, readNdjsonRecords, type Result, type Settlement } from '../../src/index.js';
 import { settleWith } from '../settlement/settle-helper.js';
 
 /** The repository root (tests run from it). */
@@ -132,11 +132,4 @@ export function wireRecords<T>(raw: readonly unknown[]): T[] {
  */
 export function plainNdjson<T>(text: string): T[] {
   return wireRecords<T>(text.split(/\r?\n/).filter((line) => line.trim() !== '').map((line) => JSON.parse(line) as unknown));
-}
-
-/** A contract without its exit clauses, for the reference settlement (which does not cover them) once a test has shown that none fires. */
-export function withoutExitClauses(contract: unknown): ContractInput {
-  const copy: ContractInput = { ...(contract as ContractInput) };
-  delete copy.exitClauses;
-  return copy;
 }

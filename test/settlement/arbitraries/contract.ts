@@ -10,8 +10,7 @@
  * that most participants' outcomes are decided by then; exit clauses are checked between the
  * first and the last measurement, so that something was earned before they fire.
  *
- * `ContractTerms` switches off the terms a property cannot hold under (see the property), or the
- * exit clauses the reference implementation does not cover.
+ * `ContractTerms` switches off the terms a property cannot hold under (see the property).
  */
 import { addDays, addMonths, formatDate, parseDate, type CalendarDate } from '../../../src/calendar/index.js';
 import type { ContractInput } from '../../../src/contract/index.js';
@@ -36,9 +35,7 @@ type CapKind = Cap['kind'];
 export interface ContractTerms {
   /** Only terms under which one more achieved outcome never lowers what is earned (see the monotonicity property). */
   readonly monotone?: boolean;
-  /** Only the subset of the contract language the reference implementation covers: everything but exit clauses. */
-  readonly reference?: boolean;
-  /** Allow exit clauses (default: unless monotone or reference). */
+  /** Allow exit clauses (default: unless monotone). */
   readonly exits?: boolean;
   /** Use this currency instead of drawing one. */
   readonly currency?: Currency;
@@ -490,7 +487,7 @@ function reinvestment(d: Draft): Reinvestment {
 export function drawContract(g: Gen, options: ContractTerms = {}): GeneratedContract {
   const terms: Terms = {
     monotone: options.monotone === true,
-    exits: options.exits ?? (options.monotone !== true && options.reference !== true),
+    exits: options.exits ?? options.monotone !== true,
   };
   const currency = options.currency ?? drawCurrency(g);
   const start = addDays(parseDate('2022-01-01'), int(g, 0, 400));

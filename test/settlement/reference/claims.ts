@@ -65,12 +65,14 @@ function sustainmentDays(rule: Sustainment, p: RefParticipant, asOf: number): nu
 }
 
 /**
- * Every claim of a participant, after the per-participant caps (claims cut to nothing are dropped).
+ * Every claim of a participant, after the per-participant caps (claims cut to nothing are
+ * dropped), and for each cap that cut one, the day the first cut was known (the latest day of the
+ * claims the cap had taken by then).
  *
  * @example
- * participantClaims(contract, participant, refDay('2025-06-30'), 2);
+ * participantClaims(contract, participant, refDay('2025-06-30'), 2).claims;
  */
-export function participantClaims(contract: ContractInput, p: RefParticipant, asOf: number, places: number): RefClaim[] {
+export function participantClaims(contract: ContractInput, p: RefParticipant, asOf: number, places: number): { claims: RefClaim[]; cutOn: Map<string, number> } {
   const claims: RefClaim[] = [];
   const base = { cohort: p.record.cohort, participant: p.record.id };
   contract.rules.forEach((rule, index) => {
@@ -95,19 +97,23 @@ export function participantClaims(contract: ContractInput, p: RefParticipant, as
       }
     }
   });
+  const cutOn = new Map<string, number>();
   for (const cap of contract.caps ?? []) {
     if (cap.kind !== 'participant') continue;
     // every claim of the participant, per-start fees included (docs/settlement.md, caps 5.1)
     const ordered = [...claims].sort((a, b) => (cap.claimOrder === 'achievementDate' ? a.date - b.date || a.rule - b.rule : a.rule - b.rule || a.date - b.date));
     let remaining = new D(cap.amount);
+    let latest = -Infinity;
     for (const claim of ordered) {
+      latest = Math.max(latest, claim.date);
       if (claim.amount.lessThanOrEqualTo(remaining)) {
         remaining = remaining.minus(claim.amount);
         continue;
       }
       claim.amount = cap.partialPayment ? remaining : new D(0);
       remaining = remaining.minus(claim.amount);
+      if (!cutOn.has(cap.id)) cutOn.set(cap.id, latest);
     }
   }
-  return claims.filter((claim) => !claim.amount.isZero());
+  return { claims: claims.filter((claim) => !claim.amount.isZero()), cutOn };
 }

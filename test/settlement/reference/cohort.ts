@@ -101,6 +101,35 @@ function schedule(rule: CohortRate, numerator: Dec, denominator: number): Ratio 
   }
 }
 
+/** What a rate is counted on: its outcome, denominator and how pending participants count. */
+export type RateTerms = Pick<CohortRate, 'outcome' | 'denominator' | 'pending'>;
+
+/**
+ * A rate's figures at date `m` over the participants of `cohorts`: those who entered the
+ * denominator by `m` (enrolled, placed or completed), of them those achieved or failed by `m`
+ * (never before they entered), and the denominator (pending participants left out, or counted
+ * as not achieved).
+ *
+ * @example
+ * rateFigures(rule, participants, ['2023-A'], refDay('2024-06-30')); // { achieved: 3, failed: 1, denominator: 4 }
+ */
+export function rateFigures(rule: RateTerms, participants: readonly RefParticipant[], cohorts: readonly string[], m: number): { achieved: number; failed: number; denominator: number } {
+  let inDenominator = 0;
+  let achieved = 0;
+  let failed = 0;
+  for (const p of participants) {
+    if (!cohorts.includes(p.record.cohort)) continue;
+    const entry = rule.denominator.basis === 'enrolled' ? refDay(p.record.enrolledOn) : achievedOn(p, rule.denominator.outcome);
+    if (entry === undefined || entry > m) continue;
+    inDenominator += 1;
+    const yes = decidedOn(p, rule.outcome, 'achieved');
+    const no = decidedOn(p, rule.outcome, 'failed');
+    if (yes !== undefined && Math.max(yes, entry) <= m) achieved += 1;
+    if (no !== undefined && Math.max(no, entry) <= m) failed += 1;
+  }
+  return { achieved, failed, denominator: rule.pending === 'exclude' ? achieved + failed : inDenominator };
+}
+
 /**
  * A cohort rate's amount, rounded, for the participants of `cohorts` at measurement date `m`.
  *
@@ -117,20 +146,7 @@ export function cohortRateValue(
   indicators: Readonly<Record<string, Readonly<Record<string, string>>>> | undefined,
   key: string,
 ): Dec {
-  let inDenominator = 0;
-  let achieved = 0;
-  let failed = 0;
-  for (const p of participants) {
-    if (!cohorts.includes(p.record.cohort)) continue;
-    const entry = rule.denominator.basis === 'enrolled' ? refDay(p.record.enrolledOn) : achievedOn(p, rule.denominator.outcome);
-    if (entry === undefined || entry > m) continue;
-    inDenominator += 1;
-    const yes = decidedOn(p, rule.outcome, 'achieved');
-    const no = decidedOn(p, rule.outcome, 'failed');
-    if (yes !== undefined && Math.max(yes, entry) <= m) achieved += 1;
-    if (no !== undefined && Math.max(no, entry) <= m) failed += 1;
-  }
-  const denominator = rule.pending === 'exclude' ? achieved + failed : inDenominator;
+  const { achieved, denominator } = rateFigures(rule, participants, cohorts, m);
   // an amount per achiever is multiplied before the one rounding
   const rounded = (r: Ratio): Dec => roundRatio(rule.amountBasis === 'perAchiever' ? r.n.times(achieved) : r.n, r.d, places, rounding);
   if (denominator === 0) return rule.emptyCohort === 'nothing' ? new D(0) : rounded(schedule(rule, new D(1), 1));

@@ -6,14 +6,15 @@
  * group-share bonuses with the ratchet (cohort.ts), tranches (a claim belongs to the first tranche
  * measured on or after it that lists its rule, cohort and outcome), every cap (per participant,
  * outcome volume, outcome, cohort, tranche, contract, payer) and the split among payers by largest
- * remainder, in any currency. Exit clauses are not covered (a contract with one is refused);
- * reinvestment does not change what is earned or what each payer pays, so it is left out.
+ * remainder, in any currency; exit clauses checked on the figures of their date, ending the
+ * contract with a payment on exit, suspending tranches or reducing prices. Reinvestment does not
+ * change what is earned or what each payer pays, so it is left out.
  * Exact decimals through a private decimal.js clone; dates through date-fns.
  */
 import type { ContractInput } from '../../../src/contract/index.js';
 import { currencyOf, type Indicators, type WireRecord } from '../arbitraries/index.js';
 import { participantClaims, type RefClaim } from './claims.js';
-import { bonusValue, cohortRateValue, type RefParticipant } from './cohort.js';
+import { bonusValue, cohortRateValue, rateFigures, type RefParticipant } from './cohort.js';
 import { refDay } from './dates.js';
 import { D, roundMinor, sum, type Dec } from './decimal.js';
 import { refOutcomes } from './outcomes.js';
@@ -24,7 +25,7 @@ type Tranche = ContractInput['tranches'][number];
 /** What the reference computes for one tranche. */
 export interface RefTranche {
   readonly id: string;
-  readonly status: 'settled' | 'scheduled';
+  readonly status: 'settled' | 'scheduled' | 'cancelled' | 'suspended';
   /** Earned, with the currency's decimals. */
   readonly earned: string;
   /** Payer parts in contract order, with the currency's decimals. */
@@ -53,19 +54,32 @@ function lists(tranche: Tranche, rule: Rule): boolean {
   return tranche.rules.includes(rule.id) && (tranche.outcomes === undefined || outcome === null || tranche.outcomes.includes(outcome));
 }
 
-/** Lines of claims of one rule and cohort: one per unit amount, in the order of each amount's earliest claim (same day: larger first). */
-function claimLines(claims: readonly RefClaim[], outcome: string | null, cohort: string, places: number, rounding: string): Line[] {
-  const units = new Map<string, { unit: Dec; count: number; first: number }>();
+/** A price reduction in force: claims of `rules` dated after `after` are multiplied by `factor`. */
+interface Reduction {
+  readonly after: number;
+  readonly factor: string;
+  readonly rules: readonly string[];
+}
+
+/**
+ * Lines of claims of one rule and cohort: one per amount (reduced by the price reductions in force
+ * for claims dated after their check), in the order of each amount's earliest claim (same day:
+ * larger first).
+ */
+function claimLines(claims: readonly RefClaim[], rule: Rule, cohort: string, reductions: readonly Reduction[], places: number, rounding: string): Line[] {
+  const units = new Map<string, { base: Dec; unit: Dec; count: number; first: number }>();
   for (const claim of claims) {
-    const key = claim.amount.toFixed();
-    const entry = units.get(key) ?? { unit: claim.amount, count: 0, first: claim.date };
+    const factors = reductions.filter((r) => r.rules.includes(rule.id) && claim.date > r.after).map((r) => r.factor);
+    const unit = factors.length === 0 ? claim.amount : roundMinor(factors.reduce((value, factor) => value.times(factor), claim.amount), places, rounding);
+    const key = `${claim.amount.toFixed()}|${unit.toFixed()}`;
+    const entry = units.get(key) ?? { base: claim.amount, unit, count: 0, first: claim.date };
     entry.count += 1;
     entry.first = Math.min(entry.first, claim.date);
     units.set(key, entry);
   }
   return [...units.values()]
-    .sort((a, b) => a.first - b.first || b.unit.comparedTo(a.unit))
-    .map((u) => ({ outcome, cohort, claims: u.count, unit: u.unit, paid: roundMinor(u.unit.times(u.count), places, rounding) }));
+    .sort((a, b) => a.first - b.first || b.base.comparedTo(a.base))
+    .map((u) => ({ outcome: paysFor(rule), cohort, claims: u.count, unit: u.unit, paid: roundMinor(u.unit.times(u.count), places, rounding) }));
 }
 
 /** Cuts lines to what is left of a money cap (docs/settlement.md 5.3); returns what they paid. */
@@ -104,42 +118,53 @@ function largestRemainder(total: Dec, shares: readonly string[], places: number)
   return floors.map((value) => value.dividedBy(unit));
 }
 
+/** What the reference computes: the tranches in settlement order and what each exit clause did. */
+export interface RefSettlement {
+  readonly tranches: readonly RefTranche[];
+  readonly exits: readonly { readonly clause: string; readonly outcome: 'fired' | 'notFired' | 'notYetChecked' | 'skipped' }[];
+}
+
+/** A tranche to settle: a contract tranche, or the payment on exit of a clause that ended the contract. */
+interface Spec {
+  readonly id: string;
+  readonly measuredOn: number;
+  readonly cohorts: readonly string[];
+  readonly pays: (rule: Rule) => boolean;
+  readonly fixed?: Dec;
+}
+
 /**
- * Settles a contract without exit clauses: every tranche's status, earned amount and payer parts,
- * as of `asOf`.
+ * Settles a contract as of `asOf`: every tranche's status, earned amount and payer parts, in
+ * settlement order, and what each exit clause did.
  *
  * @example
- * referenceSettle(contract, records, '2025-06-30').map((t) => t.earned);
+ * referenceSettlement(contract, records, '2025-06-30').tranches.map((t) => t.earned);
  */
-export function referenceSettle(contract: ContractInput, records: readonly WireRecord[], asOfText: string, indicators?: Indicators): RefTranche[] {
-  if ((contract.exitClauses ?? []).length > 0) throw new Error('reference: exit clauses not covered');
+export function referenceSettlement(contract: ContractInput, records: readonly WireRecord[], asOfText: string, indicators?: Indicators): RefSettlement {
   const asOf = refDay(asOfText);
   const places = currencyOf(contract.currency).places;
   const cohortOrder = contract.cohorts.map((c) => c.id);
+  const byCohortOrder = (cohorts: Iterable<string>): string[] => [...new Set(cohorts)].sort((a, b) => cohortOrder.indexOf(a) - cohortOrder.indexOf(b));
   const participants: RefParticipant[] = records.filter((r) => refDay(r.enrolledOn) <= asOf).map((record) => ({ record, outcomes: refOutcomes(contract, record, asOf) }));
-  const claims = participants.flatMap((p) => participantClaims(contract, p, asOf, places));
-  const tranches = contract.tranches.map((t, index) => ({ t, index, measuredOn: refDay(t.measuredOn) })).sort((a, b) => a.measuredOn - b.measuredOn || a.index - b.index);
-  // each claim belongs to the first tranche (in order) measured on or after it that pays its rule for its cohort
-  const owner = claims.map((claim) => {
-    const rule = contract.rules[claim.rule] as Rule;
-    return tranches.find(({ t, measuredOn }) => measuredOn >= claim.date && t.cohorts.includes(claim.cohort) && lists(t, rule));
-  });
-  const feeOwner = (rule: Rule, day: number): Tranche | undefined => tranches.find(({ t, measuredOn }) => measuredOn >= day && lists(t, rule))?.t;
+  const claimed = participants.map((p) => participantClaims(contract, p, asOf, places));
+  const claims = claimed.flatMap((c) => c.claims);
+  const taken = new Set<RefClaim>();
+  const takenFees = new Set<string>();
   const ratchet = new Map<string, Dec>();
   const volumeUsed = new Map<number, number>();
   const capUsed = new Map<string, Dec>();
-  const out: RefTranche[] = [];
+  const reductions: Reduction[] = [];
   const zero = new D(0).toFixed(places);
-  for (const { t, measuredOn } of tranches) {
-    if (measuredOn > asOf) {
-      out.push({ id: t.id, status: 'scheduled', earned: zero, payers: contract.parties.payers.map(() => zero) });
-      continue;
-    }
+  const out: RefTranche[] = [];
+  const nothing = (id: string, status: 'scheduled' | 'cancelled' | 'suspended'): RefTranche => ({ id, status, earned: zero, payers: contract.parties.payers.map(() => zero) });
+
+  /** Settles one tranche (or takes its claims and withholds them, when suspended). */
+  const settle = (spec: Spec, suspended: boolean): RefTranche => {
     const lines: Line[] = [];
-    const cohorts = [...t.cohorts].sort((a, b) => cohortOrder.indexOf(a) - cohortOrder.indexOf(b));
-    const mine = claims.filter((_, i) => owner[i]?.t === t);
+    const cohorts = byCohortOrder(spec.cohorts);
+    const measuredOn = spec.measuredOn;
     contract.rules.forEach((rule, r) => {
-      if (!lists(t, rule)) return;
+      if (!spec.pays(rule)) return;
       const pays = (value: Dec, key: string, cohort: string | null): void => {
         const before = ratchet.get(`${rule.id}|${key}`) ?? new D(0);
         if (value.greaterThan(before)) ratchet.set(`${rule.id}|${key}`, value);
@@ -163,11 +188,17 @@ export function referenceSettle(contract: ContractInput, records: readonly WireR
         return;
       }
       if (rule.kind === 'fee' && rule.charge.basis === 'schedule') {
-        const due = rule.charge.payments.filter((payment) => feeOwner(rule, refDay(payment.date)) === t);
+        // the payments dated by this tranche that no earlier tranche took
+        const due = rule.charge.payments.filter((payment, j) => refDay(payment.date) <= measuredOn && !takenFees.has(`${r}|${j}`));
+        rule.charge.payments.forEach((payment, j) => {
+          if (refDay(payment.date) <= measuredOn) takenFees.add(`${r}|${j}`);
+        });
         if (due.length > 0) lines.push({ outcome: null, cohort: null, claims: null, unit: null, paid: sum(due.map((payment) => new D(payment.amount))) });
       }
-      let ruleClaims = mine.filter((claim) => claim.rule === r);
-      const volume = (contract.caps ?? []).filter((cap) => cap.kind === 'outcomeVolume' && cap.rule === rule.id).map((cap) => (cap.kind === 'outcomeVolume' ? cap.targetUnits : 0));
+      // the claims of the rule for the tranche's cohorts, dated by it, that no earlier tranche took
+      let ruleClaims = claims.filter((claim) => claim.rule === r && cohorts.includes(claim.cohort) && claim.date <= measuredOn && !taken.has(claim));
+      for (const claim of ruleClaims) taken.add(claim);
+      const volume = (contract.caps ?? []).flatMap((cap) => (cap.kind === 'outcomeVolume' && cap.rule === rule.id ? [cap.targetUnits] : []));
       if (volume.length > 0) {
         // the earliest claims over all the tranche's cohorts (same day: higher price first, then cohort order)
         const ordered = [...ruleClaims].sort((a, b) => a.date - b.date || b.amount.comparedTo(a.amount) || cohortOrder.indexOf(a.cohort) - cohortOrder.indexOf(b.cohort));
@@ -175,14 +206,17 @@ export function referenceSettle(contract: ContractInput, records: readonly WireR
         ruleClaims = ordered.slice(0, room);
         volumeUsed.set(r, (volumeUsed.get(r) ?? 0) + ruleClaims.length);
       }
-      for (const c of cohorts) lines.push(...claimLines(ruleClaims.filter((claim) => claim.cohort === c), paysFor(rule), c, places, contract.rounding));
+      for (const c of cohorts) lines.push(...claimLines(ruleClaims.filter((claim) => claim.cohort === c), rule, c, reductions, places, contract.rounding));
     });
+    if (spec.fixed !== undefined) lines.push({ outcome: null, cohort: null, claims: null, unit: null, paid: spec.fixed });
+    // a suspended tranche takes its claims and pays nothing: what it withholds is never paid
+    if (suspended) return nothing(spec.id, 'suspended');
     // money caps: outcome, cohort, tranche, contract (contract order within a kind), cumulative over the tranches
     for (const kind of ['outcome', 'cohort', 'tranche', 'contract'] as const) {
       for (const cap of contract.caps ?? []) {
         if (cap.kind !== kind) continue;
         const covered = lines.filter((line) =>
-          cap.kind === 'outcome' ? line.outcome === cap.outcome : cap.kind === 'cohort' ? line.cohort === cap.cohort : cap.kind === 'tranche' ? cap.tranche === t.id : true,
+          cap.kind === 'outcome' ? line.outcome === cap.outcome : cap.kind === 'cohort' ? line.cohort === cap.cohort : cap.kind === 'tranche' ? cap.tranche === spec.id : true,
         );
         if (covered.length === 0) continue;
         const used = capUsed.get(cap.id) ?? new D(0);
@@ -201,7 +235,93 @@ export function referenceSettle(contract: ContractInput, records: readonly WireR
         capUsed.set(cap.id, used.plus(paid));
       }
     });
-    out.push({ id: t.id, status: 'settled', earned: sum(parts).toFixed(places), payers: parts.map((part) => part.toFixed(places)) });
+    return { id: spec.id, status: 'settled', earned: sum(parts).toFixed(places), payers: parts.map((part) => part.toFixed(places)) };
+  };
+
+  /** Whether a condition holds on its check date, on the figures of that date. */
+  const holds = (condition: NonNullable<ContractInput['exitClauses']>[number]['condition'], checkOn: number): boolean => {
+    switch (condition.kind) {
+      case 'outcomeRateBelow': {
+        const { achieved, denominator } = rateFigures(condition, participants, condition.cohorts, checkOn);
+        // an empty rate never fires
+        return denominator > 0 && new D(achieved).lessThan(new D(condition.threshold).times(denominator));
+      }
+      case 'indicatorBelow':
+        return condition.cohorts.some((c) => new D(indicators?.[condition.indicator]?.[c] ?? 'NaN').lessThan(condition.threshold));
+      case 'capReached': {
+        const cap = (contract.caps ?? []).find((x) => x.id === condition.cap);
+        if (cap === undefined) return false;
+        if (cap.kind === 'outcomeVolume') return (volumeUsed.get(contract.rules.findIndex((rule) => rule.id === cap.rule)) ?? 0) >= cap.targetUnits;
+        // a per-participant cap is reached once it has cut a claim, known by the day of the latest claim it had taken
+        if (cap.kind === 'participant') return claimed.some((c) => (c.cutOn.get(cap.id) ?? Infinity) <= checkOn);
+        return (capUsed.get(cap.id) ?? new D(0)).greaterThanOrEqualTo(cap.amount);
+      }
+      case 'datePassed':
+        return checkOn >= refDay(condition.date);
+      default: {
+        const never: never = condition;
+        return never;
+      }
+    }
+  };
+
+  const tranches = contract.tranches.map((t, index) => ({ t, index, measuredOn: refDay(t.measuredOn) })).sort((a, b) => a.measuredOn - b.measuredOn || a.index - b.index);
+  const clauses = (contract.exitClauses ?? []).map((clause, index) => ({ clause, index, checkOn: refDay(clause.checkOn) })).sort((a, b) => a.checkOn - b.checkOn || a.index - b.index);
+  const forced = new Map<string, 'cancelled' | 'suspended'>();
+  const exits: { clause: string; outcome: 'fired' | 'notFired' | 'notYetChecked' | 'skipped' }[] = [];
+  let next = 0;
+  let ended = false;
+  const runUpTo = (day: number): void => {
+    // tranches measured by `day` (same day: the tranche before the clause)
+    while (next < tranches.length && (tranches[next]?.measuredOn ?? Infinity) <= day) {
+      const { t, measuredOn } = tranches[next] as (typeof tranches)[number];
+      next += 1;
+      const status = forced.get(t.id);
+      if (status === 'cancelled') out.push(nothing(t.id, 'cancelled'));
+      else if (measuredOn > asOf) out.push(nothing(t.id, 'scheduled'));
+      else out.push(settle({ id: t.id, measuredOn, cohorts: t.cohorts, pays: (rule) => lists(t, rule) }, status === 'suspended'));
+    }
+  };
+  for (const { clause, checkOn } of clauses) {
+    runUpTo(checkOn);
+    if (ended) {
+      exits.push({ clause: clause.id, outcome: 'skipped' });
+      continue;
+    }
+    if (checkOn > asOf) {
+      exits.push({ clause: clause.id, outcome: 'notYetChecked' });
+      continue;
+    }
+    const fired = holds(clause.condition, checkOn);
+    exits.push({ clause: clause.id, outcome: fired ? 'fired' : 'notFired' });
+    if (!fired) continue;
+    const later = tranches.slice(next).map(({ t }) => t);
+    const effect = clause.effect;
+    if (effect.kind === 'terminate' || effect.kind === 'completeEarly') {
+      ended = true;
+      for (const t of later) forced.set(t.id, 'cancelled');
+      const pay = effect.payOnExit;
+      if (pay.kind === 'nothing') continue;
+      const toDate = pay.kind === 'earnedToDate' || pay.kind === 'earnedToDatePlusFixed';
+      // the claims achieved by the check date that no earlier tranche paid, for the rules and cohorts of the tranches cancelled
+      const ruleIds = new Set(toDate ? later.flatMap((t) => t.rules) : []);
+      out.push(settle({ id: `exit:${clause.id}`, measuredOn: checkOn, cohorts: toDate ? byCohortOrder(later.flatMap((t) => t.cohorts)) : [], pays: (rule) => ruleIds.has(rule.id), ...(pay.kind === 'earnedToDate' ? {} : { fixed: new D(pay.amount) }) }, false));
+    } else if (effect.kind === 'suspendTranches') {
+      for (const t of later) if (effect.tranches.includes(t.id)) forced.set(t.id, 'suspended');
+    } else {
+      reductions.push({ after: checkOn, factor: effect.factor, rules: effect.rules });
+    }
   }
-  return out;
+  runUpTo(Infinity);
+  return { tranches: out, exits };
+}
+
+/**
+ * The tranches of {@link referenceSettlement}.
+ *
+ * @example
+ * referenceSettle(contract, records, '2025-06-30').map((t) => t.earned);
+ */
+export function referenceSettle(contract: ContractInput, records: readonly WireRecord[], asOfText: string, indicators?: Indicators): RefTranche[] {
+  return [...referenceSettlement(contract, records, asOfText, indicators).tranches];
 }
