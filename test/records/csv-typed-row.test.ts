@@ -11,6 +11,7 @@ import type { OutcomeRecord } from '../../src/records/index.js';
 import { mapCsvHeader } from '../../src/records/read-csv.js';
 import { CONTEXT } from './fixtures.js';
 import { fullChecks } from './full-checks.js';
+import { runs } from '../runs.js';
 
 /*
  * The CSV fast path is an optimisation only: a line it reads gives exactly the record of the
@@ -135,7 +136,7 @@ describe('CSV fast path (typed rows)', () => {
           expect(keysOf(record)).toEqual(keysOf(expected));
         }
       }),
-      { numRuns: 400 },
+      { numRuns: runs(400) },
     );
   });
 
@@ -151,7 +152,7 @@ describe('CSV fast path (typed rows)', () => {
         expect(record).toStrictEqual(expected);
         expect(keysOf(record)).toEqual(keysOf(expected));
       }),
-      { numRuns: 400 },
+      { numRuns: runs(400) },
     );
   });
 

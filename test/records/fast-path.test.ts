@@ -8,6 +8,7 @@ import { PLAIN_DATE_PATTERN, WAGE_PATTERN } from '../../src/records/limits.js';
 import { mutatedRecord, orderedValidRecord, shapeValidRecord } from './arbitraries.js';
 import { CONTEXT } from './fixtures.js';
 import { fullChecks } from './full-checks.js';
+import { runs } from '../runs.js';
 
 describe('validation fast path', () => {
   it('never accepts a record the full checks refuse, and builds the same record', () => {
@@ -16,7 +17,7 @@ describe('validation fast path', () => {
         const fast = fastRecord(raw, CONTEXT, createAmountCache());
         if (fast !== undefined) expect(fast).toEqual(fullChecks(raw));
       }),
-      { numRuns: 2000 },
+      { numRuns: runs(2000) },
     );
   });
 
@@ -27,7 +28,7 @@ describe('validation fast path', () => {
         expect(full).toBeDefined();
         expect(fastRecord(raw, CONTEXT, createAmountCache())).toEqual(full);
       }),
-      { numRuns: 1000 },
+      { numRuns: runs(1000) },
     );
   });
 
@@ -46,7 +47,7 @@ describe('validation fast path', () => {
         const expected = checked.ok && PLAIN_DATE_PATTERN.test(text) ? checked.value : NO_DATE;
         expect(plainDateDay(text)).toBe(expected);
       }),
-      { numRuns: 3000 },
+      { numRuns: runs(3000) },
     );
   });
 
@@ -54,6 +55,6 @@ describe('validation fast path', () => {
     const wageLike = fc.oneof(fc.stringMatching(/^[0-9.\-e ]{0,8}$/), fc.string({ maxLength: 6 }), fc.constantFrom('1.', '.5', '1..2', '007.10', '0', ''));
     fc.assert(fc.property(wageLike, (text) => {
       expect(isWageText(text)).toBe(WAGE_PATTERN.test(text));
-    }), { numRuns: 3000 });
+    }), { numRuns: runs(3000) });
   });
 });

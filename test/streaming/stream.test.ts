@@ -11,6 +11,7 @@ import {
 
 import { settleStreamWith, settleWith } from '../settlement/settle-helper.js';
 import { chunked, contract, csv, fromArray, messy, ndjson, options, sample } from './fixtures.js';
+import { runs } from '../runs.js';
 
 async function collect(rows: AsyncIterable<StreamRow>): Promise<StreamRow[]> {
   const out: StreamRow[] = [];
@@ -34,7 +35,7 @@ describe('streaming readers', () => {
         expect(lines).toEqual(whole.value.lines);
         expect(issues).toEqual(whole.value.issues);
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 
@@ -60,7 +61,7 @@ describe('streaming readers', () => {
         expect(rows.flatMap((row) => (row.kind === 'record' ? [row.line] : []))).toEqual(whole.value.lines);
         expect(rows.flatMap((row) => (row.kind === 'unreadable' ? [row.issue] : []))).toEqual(whole.value.issues);
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 
@@ -84,7 +85,7 @@ describe('streaming readers', () => {
           expect(streamed.flatMap((row) => (row.kind === 'record' ? [row.line] : []))).toEqual(whole.value.lines);
         },
       ),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 
@@ -117,7 +118,7 @@ describe('settleStream', () => {
         const streamed = JSON.stringify(await settleStreamWith(contract, () => fromArray(shuffled), { ...options, detail: 'participants' }));
         expect(streamed).toBe(expected);
       }),
-      { numRuns: 30 },
+      { numRuns: runs(30) },
     );
   });
 
@@ -143,7 +144,7 @@ describe('settleStream', () => {
           const streamed = await settleStreamWith(contract, { format, chunks: chunked(text, cuts) }, { ...options, detail: 'participants' });
           expect(JSON.stringify(streamed)).toBe(expected);
         }),
-        { numRuns: 40 },
+        { numRuns: runs(40) },
       );
     });
   }
