@@ -133,3 +133,11 @@ export function wireRecords<T>(raw: readonly unknown[]): T[] {
 export function plainNdjson<T>(text: string): T[] {
   return wireRecords<T>(text.split(/\r?\n/).filter((line) => line.trim() !== '').map((line) => JSON.parse(line) as unknown));
 }
+
+/** The figures the reference settlement computes, as a settlement shows them: what each exit clause did, and each tranche's status, earned amount and payer parts. */
+export function shownAsReference(settlement: Settlement): { exits: unknown[]; tranches: unknown[] } {
+  return {
+    exits: settlement.exits.map((e) => ({ clause: e.clause, outcome: e.outcome })),
+    tranches: settlement.tranches.map((t) => ({ id: t.id, status: t.status, earned: t.earned, payers: t.payers.map((p) => p.earned) })),
+  };
+}

@@ -9,7 +9,7 @@ import { refDay } from '../settlement/reference/dates.js';
 import { refOutcomes, type RefStatus } from '../settlement/reference/outcomes.js';
 import { referenceSettlement } from '../settlement/reference/settle.js';
 import { settleWith } from '../settlement/settle-helper.js';
-import { cents, checkSettlementArithmetic, loadExample, money, plainNdjson } from './helpers.js';
+import { cents, checkSettlementArithmetic, loadExample, money, plainNdjson, shownAsReference } from './helpers.js';
 
 // While regenerating, the files change under the tests: they run on the next plain run.
 const REGENERATING = process.env['REGENERATE_EXAMPLES'] === '1';
@@ -108,8 +108,7 @@ describe.skipIf(REGENERATING)('examples/ppp-impact, checked by hand', () => {
 
   test('every tranche, payer part and exit clause recomputed by the reference settlement (test/settlement/reference), which shares nothing with the engine', () => {
     const reference = referenceSettlement(contract, valid, AS_OF, example.indicators);
-    expect(expected.exits.map((e) => ({ clause: e.clause, outcome: e.outcome }))).toEqual(reference.exits);
-    expect(expected.tranches.map((t) => ({ id: t.id, status: t.status, earned: t.earned, payers: t.payers.map((p) => p.earned) }))).toEqual(reference.tranches);
+    expect(shownAsReference(expected)).toEqual(reference);
     // 350000.00 + 11400.00 + 147540.98 = 508940.98 (t4 scheduled), under the contract cap of 1000000.00
     const total = reference.tranches.reduce((sum, t) => sum + cents(t.earned), 0n);
     expect(expected.totals.earned).toBe(money(total));

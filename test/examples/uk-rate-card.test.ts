@@ -9,7 +9,7 @@ import { refDay } from '../settlement/reference/dates.js';
 import { refOutcomes } from '../settlement/reference/outcomes.js';
 import { referenceSettlement } from '../settlement/reference/settle.js';
 import { settleWith } from '../settlement/settle-helper.js';
-import { cents, checkSettlementArithmetic, loadExample, money, plainNdjson } from './helpers.js';
+import { cents, checkSettlementArithmetic, loadExample, money, plainNdjson, shownAsReference } from './helpers.js';
 
 // While regenerating, the files change under the tests: they run on the next plain run.
 const REGENERATING = process.env['REGENERATE_EXAMPLES'] === '1';
@@ -90,8 +90,7 @@ describe.skipIf(REGENERATING)('examples/uk-rate-card, checked by hand', () => {
 
   test('every tranche, payer part and exit clause recomputed by the reference settlement (test/settlement/reference), which shares nothing with the engine', () => {
     const reference = referenceSettlement(contract, valid, AS_OF);
-    expect(expected.exits.map((e) => ({ clause: e.clause, outcome: e.outcome }))).toEqual(reference.exits);
-    expect(expected.tranches.map((t) => ({ id: t.id, status: t.status, earned: t.earned, payers: t.payers.map((p) => p.earned) }))).toEqual(reference.tranches);
+    expect(shownAsReference(expected)).toEqual(reference);
     // 297900.00 in all, under the contract cap of 600000.00
     const total = reference.tranches.reduce((sum, t) => sum + cents(t.earned), 0n);
     expect(expected.totals.earned).toBe(money(total));

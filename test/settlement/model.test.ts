@@ -202,31 +202,21 @@ interface Real {
 
 type Command = fc.Command<Model, Real>;
 
-class Arrive implements Command {
-  constructor(readonly record: WireRecord) {}
+/** A record arrives (a new participant), or corrects the record of a participant already known. */
+class Put implements Command {
+  constructor(
+    readonly kind: 'arrive' | 'correct',
+    readonly record: WireRecord,
+  ) {}
   check(m: Readonly<Model>): boolean {
-    return !m.records.has(this.record.id);
+    return m.records.has(this.record.id) === (this.kind === 'correct');
   }
   run(m: Model, r: Real): void {
     m.records.set(this.record.id, this.record);
     r.records.set(this.record.id, this.record);
   }
   toString(): string {
-    return `arrive ${JSON.stringify(this.record)}`;
-  }
-}
-
-class Correct implements Command {
-  constructor(readonly record: WireRecord) {}
-  check(m: Readonly<Model>): boolean {
-    return m.records.has(this.record.id);
-  }
-  run(m: Model, r: Real): void {
-    m.records.set(this.record.id, this.record);
-    r.records.set(this.record.id, this.record);
-  }
-  toString(): string {
-    return `correct ${JSON.stringify(this.record)}`;
+    return `${this.kind} ${JSON.stringify(this.record)}`;
   }
 }
 
@@ -328,8 +318,8 @@ function lifeRun(draw: (g: Gen) => Life): fc.Arbitrary<{ life: Life; initial: Wi
       const anyId = fc.constantFrom(...IDS);
       const commands = fc.commands(
         [
-          anyId.chain(record).map((r) => new Arrive(r)),
-          anyId.chain(record).map((r) => new Correct(r)),
+          anyId.chain(record).map((r) => new Put('arrive', r)),
+          anyId.chain(record).map((r) => new Put('correct', r)),
           anyId.map((id) => new Withdraw(id)),
           fc.integer({ min: 0, max: 200 }).map((days) => new SettleAndPay(days)),
           fc.integer({ min: 0, max: 200 }).map((days) => new SettleAndPay(days)),

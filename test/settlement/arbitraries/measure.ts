@@ -26,19 +26,10 @@ import {
   type ContractInput,
 } from '../../../src/contract/index.js';
 import type { Settlement } from '../../../src/index.js';
+import { variantsOf } from '../../contract/variants.js';
 import { minor } from './currencies.js';
 
 type Rule = ContractInput['rules'][number];
-
-/** The discriminator values a zod discriminated union accepts, read from the schema. */
-function variantsOf(schema: { options: readonly unknown[] }, discriminator: string): string[] {
-  return schema.options.map((option) => {
-    const shape = (option as { shape: Record<string, { value: unknown }> }).shape;
-    const literal = shape[discriminator];
-    if (literal === undefined || typeof literal.value !== 'string') throw new Error(`no literal ${discriminator}`);
-    return literal.value;
-  });
-}
 
 /** A union (or enum) of the contract format and the variants a contract uses. */
 export interface Union {
