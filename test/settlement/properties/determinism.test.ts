@@ -68,7 +68,7 @@ describe('settlement determinism', () => {
         expect(problems).toEqual([]);
         expect(s.fingerprint.inputs).toMatch(/^[0-9a-f]{64}$/);
       }),
-      { numRuns: runs(100) },
+      { numRuns: runs(60) },
     );
   });
 });
