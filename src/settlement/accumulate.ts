@@ -121,10 +121,11 @@ function sortClaims(claims: Claim[], order: (a: Claim, b: Claim) => number): voi
   }
 }
 
-/** Records that a cap cut `claim` to `paid`. */
-function recordCut(cuts: ParticipantCapCuts | undefined, record: OutcomeRecord, claim: Claim, paid: Amount): void {
+/** Records that a cap cut `claim` to `paid`, a cut known on `knownOn` (the latest day of the claims taken so far). */
+function recordCut(cuts: ParticipantCapCuts | undefined, record: OutcomeRecord, claim: Claim, paid: Amount, knownOn: number): void {
   if (cuts === undefined) return;
   cuts.claims += 1;
+  cuts.dates.add(knownOn);
   cuts.amount = cuts.amount.plus(claim.amount.minus(paid));
   cuts.participants?.push(ownText(record.id)); // kept for long: a copy that holds no file text
 }
@@ -138,8 +139,10 @@ function capInUnits(units: ClaimUnits, cap: ParticipantCapPlan, ordered: readonl
   if (capUnits === undefined) return false;
   for (let k = 0; k < ordered.length; k++) if (!units.of.has((ordered[k] as Claim).amount)) return false;
   let remaining = capUnits;
+  let knownOn = -Infinity;
   for (let k = 0; k < ordered.length; k++) {
     const claim = ordered[k] as Claim;
+    if (claim.date > knownOn) knownOn = claim.date;
     const claimed = units.of.get(claim.amount) as number;
     if (claimed <= remaining) {
       remaining -= claimed;
@@ -147,7 +150,7 @@ function capInUnits(units: ClaimUnits, cap: ParticipantCapPlan, ordered: readonl
     }
     const paidUnits = cap.partialPayment ? remaining : 0;
     const paid = paidUnits === 0 ? ZERO : amountOfUnits(units, paidUnits);
-    recordCut(cuts, record, claim, paid);
+    recordCut(cuts, record, claim, paid, knownOn);
     remaining -= paidUnits;
     claim.amount = paid;
   }
@@ -156,14 +159,16 @@ function capInUnits(units: ClaimUnits, cap: ParticipantCapPlan, ordered: readonl
 
 function capInDecimals(cap: ParticipantCapPlan, ordered: readonly Claim[], cuts: ParticipantCapCuts | undefined, record: OutcomeRecord): void {
   let remaining = cap.amount;
+  let knownOn = -Infinity;
   for (let k = 0; k < ordered.length; k++) {
     const claim = ordered[k] as Claim;
+    if (claim.date > knownOn) knownOn = claim.date;
     if (claim.amount.lessThanOrEqualTo(remaining)) {
       remaining = remaining.minus(claim.amount);
       continue;
     }
     const paid = cap.partialPayment ? remaining : ZERO;
-    recordCut(cuts, record, claim, paid);
+    recordCut(cuts, record, claim, paid, knownOn);
     remaining = remaining.minus(paid);
     claim.amount = paid;
   }

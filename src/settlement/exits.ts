@@ -8,6 +8,7 @@ import { formatDate, parseDate, type CalendarDate } from '../calendar/index.js';
 import type { Contract } from '../contract/index.js';
 import { ZERO, formatDecimal, parseAmount, type Amount } from '../money/index.js';
 import type { IndicatorValues } from './cohort-lines.js';
+import type { DateCounts } from './date-counts.js';
 import type { Ledger } from './ledger.js';
 import type { SettlementPlan } from './plan.js';
 import { atLeast, rateAt, rateText } from './rates.js';
@@ -35,11 +36,11 @@ export interface CapUse {
   readonly used: ReadonlyMap<string, Amount>;
   /** Claims paid per rule index under volume caps. */
   readonly volumeUsed: ReadonlyMap<number, number>;
-  /** Claims cut per participant cap id. */
-  readonly participantCuts: ReadonlyMap<string, number>;
+  /** Claims cut per participant cap id, by the day each cut was known. */
+  readonly participantCuts: ReadonlyMap<string, DateCounts>;
 }
 
-function capReached(plan: SettlementPlan, capId: string, use: CapUse): { reached: boolean; figures: Record<string, string | number> } {
+function capReached(plan: SettlementPlan, capId: string, use: CapUse, checkOn: number): { reached: boolean; figures: Record<string, string | number> } {
   const cap = (plan.contract.caps ?? []).find((candidate) => candidate.id === capId);
   if (cap === undefined) return { reached: false, figures: { cap: capId } };
   if (cap.kind === 'outcomeVolume') {
@@ -47,7 +48,8 @@ function capReached(plan: SettlementPlan, capId: string, use: CapUse): { reached
     return { reached: used >= cap.targetUnits, figures: { cap: capId, unitsPaid: used, targetUnits: cap.targetUnits } };
   }
   if (cap.kind === 'participant') {
-    const cuts = use.participantCuts.get(cap.id) ?? 0;
+    // cuts known by the check date only: a claim achieved later cannot have fired the clause then
+    const cuts = use.participantCuts.get(cap.id)?.upTo(checkOn) ?? 0;
     return { reached: cuts > 0, figures: { cap: capId, claimsCut: cuts } };
   }
   const used = use.used.get(cap.id) ?? ZERO;
@@ -123,7 +125,7 @@ export function checkExit(
       };
     }
     case 'capReached': {
-      const { reached, figures } = capReached(plan, condition.cap, capUse);
+      const { reached, figures } = capReached(plan, condition.cap, capUse, checkOn);
       return { ...base, outcome: reached ? 'fired' : 'notFired', figures, explanation: `cap ${condition.cap} ${reached ? 'reached' : 'not reached'} by ${clause.checkOn}` };
     }
     case 'datePassed': {

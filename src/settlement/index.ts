@@ -15,7 +15,7 @@ export type { CheckedOptions } from './options.js';
 export { openSession } from './session.js';
 export type { SettlementSession } from './session.js';
 export { readPrevious } from './previous.js';
-export type { PreviousPayments, PreviousSettlement } from './previous.js';
+export type { PreviousPayments, PreviousSettlement, PreviousTranche } from './previous.js';
 export type {
   PayerAmounts,
   Settlement,

@@ -54,6 +54,8 @@ export interface ClaimBucket {
 export interface ParticipantCapCuts {
   /** Claims cut, in whole or in part. */
   claims: number;
+  /** The same claims by the day each cut was known (the latest day of the claims the cap had taken): what an exit clause sees on its check date. */
+  readonly dates: DateCounts;
   /** Total amount cut. */
   amount: Amount;
   /** Participant ids whose claims were cut, when detail is kept. */
@@ -143,6 +145,7 @@ export function emptyLedger(
     })),
     participantCaps: Array.from({ length: shape.participantCaps }, () => ({
       claims: 0,
+      dates: new DateCounts(),
       amount: zero,
       participants: keepParticipants ? [] : undefined,
     })),
@@ -301,7 +304,7 @@ export function copyLedger(ledger: Ledger): Ledger {
         claims,
       };
     }),
-    participantCaps: ledger.participantCaps.map((cuts) => ({ claims: cuts.claims, amount: cuts.amount, participants: undefined })),
+    participantCaps: ledger.participantCaps.map((cuts) => ({ claims: cuts.claims, dates: cuts.dates.copy(), amount: cuts.amount, participants: undefined })),
     guarantees: ledger.guarantees.map((counts) => ({ qualified: counts.qualified.copy(), hired: counts.hired.copy(), undecided: counts.undecided })),
     participants: ledger.participants,
   };
@@ -353,6 +356,7 @@ export function mergeLedger(into: Ledger, from: Ledger): void {
     const target = into.participantCaps[index];
     if (target === undefined) return;
     target.claims += cuts.claims;
+    target.dates.merge(cuts.dates);
     target.amount = target.amount.plus(cuts.amount);
     if (cuts.participants !== undefined) target.participants?.push(...cuts.participants);
   });

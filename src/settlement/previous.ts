@@ -32,6 +32,28 @@ export interface PreviousSettlement {
 }
 
 /**
+ * A tranche as previous settlements listed it.
+ *
+ * @example
+ * const t1: PreviousTranche = { id: 'T1', name: 'Placements', measuredOn: '2024-12-31', dueOn: '2025-01-31', settled: true };
+ */
+export interface PreviousTranche {
+  /** Tranche id. */
+  readonly id: string;
+  /** Name. */
+  readonly name: string;
+  /** Measurement date. */
+  readonly measuredOn: string;
+  /** Due date. */
+  readonly dueOn: string;
+  /**
+   * Whether a previous settlement settled it: it was measured on or before that settlement's
+   * as-of date (whatever it earned, even 0.00), so a later change to it is an adjustment.
+   */
+  readonly settled: boolean;
+}
+
+/**
  * Previous settlements read.
  *
  * @example
@@ -40,8 +62,8 @@ export interface PreviousSettlement {
 export interface PreviousPayments {
   /** What was paid. */
   readonly paid: PaidAmounts;
-  /** Order in which tranches appeared (for tranches no longer earned). */
-  readonly tranches: readonly { id: string; name: string; measuredOn: string; dueOn: string }[];
+  /** Order in which tranches appeared (for tranches no longer earned), and whether they were settled. */
+  readonly tranches: readonly PreviousTranche[];
   /** Every payer the previous settlements name, in order of first appearance. */
   readonly payers: readonly string[];
   /** The settlements, in the order they were made (each deducted all those before it). */
@@ -103,11 +125,15 @@ export function readPrevious(
     }
   }
   const paid = issues.length === 0 ? paidAlong(chain, issues) : new Map<string, Map<string, Amount>>();
-  const tranches: { id: string; name: string; measuredOn: string; dueOn: string }[] = [];
+  const tranches: PreviousTranche[] = [];
   const payers: string[] = [];
   for (const { document } of chain) {
     for (const tranche of document.tranches) {
-      if (!tranches.some((known) => known.id === tranche.id)) tranches.push({ id: tranche.id, name: tranche.name, measuredOn: tranche.measuredOn, dueOn: tranche.dueOn });
+      // settled by this document: measured on or before its as-of date (whatever it earned)
+      const settled = tranche.measuredOn <= document.asOf;
+      const known = tranches.findIndex((entry) => entry.id === tranche.id);
+      if (known < 0) tranches.push({ id: tranche.id, name: tranche.name, measuredOn: tranche.measuredOn, dueOn: tranche.dueOn, settled });
+      else if (settled) tranches[known] = { ...(tranches[known] as PreviousTranche), settled };
     }
     for (const payer of document.payers) if (!payers.includes(payer.payer)) payers.push(payer.payer);
   }

@@ -5,7 +5,7 @@
  * @module
  */
 import type { Contract } from '../contract/index.js';
-import { ZERO, formatDecimal, parseAmount, type Amount } from '../money/index.js';
+import { ZERO, formatDecimal, parseAmount, sumAmounts, type Amount } from '../money/index.js';
 import { RATIO_ZERO, ratioOf, ratioOfInteger, ratioOver, ratioPlus, ratioTimes, ratioValue, roundRatioMoney, type Ratio } from '../money/ratio.js';
 import type { Line } from './lines.js';
 import type { SettlementPlan } from './plan.js';
@@ -45,6 +45,9 @@ function destination(reinvestment: Reinvestment): string {
 
 /**
  * Computes the set-asides of a tranche that earned `earned` from `lines`, updating `state`.
+ * The lines' payments count as what was paid, except that payer caps may have cut the tranche
+ * after them (`earned` below the lines' sum): a surplus payment then counts in the proportion
+ * actually paid. No tranche sets aside more than it earned.
  *
  * @example
  * reinvest(plan, state, lines, parseAmount('12000.00'));
@@ -52,6 +55,10 @@ function destination(reinvestment: Reinvestment): string {
 export function reinvest(plan: SettlementPlan, state: ReinvestmentState, lines: readonly Line[], earned: Amount): ReinvestmentPart[] {
   state.earned = state.earned.plus(earned);
   const parts: ReinvestmentPart[] = [];
+  const asked = sumAmounts(lines.map((line) => line.paid));
+  // what a line's payment was really paid at, after the payer caps: all of it, or earned / asked
+  const paidShare = (amount: Ratio): Ratio => (earned.greaterThanOrEqualTo(asked) ? amount : ratioOver(ratioTimes(amount, ratioOf(earned)), ratioOf(asked)));
+  let left = earned;
   for (const reinvestment of plan.contract.reinvestment ?? []) {
     const share = parseAmount(reinvestment.share);
     const cap = parseAmount(reinvestment.cap);
@@ -69,7 +76,7 @@ export function reinvest(plan: SettlementPlan, state: ReinvestmentState, lines: 
         if (line.kind !== 'rateCard' || line.outcome !== trigger.outcome || line.claims === null || line.claims === 0) continue;
         const after = units + line.claims;
         const beyond = Math.max(0, after - Math.max(trigger.targetUnits, units));
-        if (beyond > 0) surplus = ratioPlus(surplus, ratioOver(ratioTimes(ratioOf(line.paid), ratioOfInteger(beyond)), ratioOfInteger(line.claims)));
+        if (beyond > 0) surplus = ratioPlus(surplus, paidShare(ratioOver(ratioTimes(ratioOf(line.paid), ratioOfInteger(beyond)), ratioOfInteger(line.claims))));
         units = after;
       }
       state.units.set(reinvestment.id, units);
@@ -80,7 +87,9 @@ export function reinvest(plan: SettlementPlan, state: ReinvestmentState, lines: 
     const wanted = roundRatioMoney(ratioTimes(basis, ratioOf(share)), plan.currency, plan.rounding);
     const cumulative = wanted.greaterThan(cap) ? cap : wanted;
     const before = state.setAside.get(reinvestment.id) ?? ZERO;
-    const amount = cumulative.greaterThan(before) ? cumulative.minus(before) : ZERO;
+    const wantedNow = cumulative.greaterThan(before) ? cumulative.minus(before) : ZERO;
+    const amount = wantedNow.greaterThan(left) ? left : wantedNow;
+    left = left.minus(amount);
     state.setAside.set(reinvestment.id, before.plus(amount));
     if (amount.isZero()) continue;
     parts.push({

@@ -161,11 +161,15 @@ function trancheReport(
 ): SettlementTranche {
   const { plan, previous } = inputs;
   const paidBefore = previous.paid.get(meta.id);
+  // a change to a tranche an earlier settlement settled (measured by its as-of date) is an
+  // adjustment, for every payer, even one whose part was 0.00; the first payment of a tranche
+  // measured since is not
+  const settledBefore = previous.tranches.some((earlier) => earlier.id === meta.id && earlier.settled);
   const payers: PayerAmounts[] = payerList.map((payer) => {
     const earned = (payer.index === -1 ? undefined : tranche?.payerParts[payer.index]) ?? ZERO;
     const before = paidBefore?.get(payer.id) ?? ZERO;
     const due = earned.minus(before);
-    if (!before.isZero() && !due.isZero()) {
+    if ((settledBefore || !before.isZero()) && !due.isZero()) {
       adjustments.push({
         tranche: meta.id,
         payer: payer.id,

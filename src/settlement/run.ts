@@ -12,6 +12,7 @@ import { cohortLines, type CohortContext, type IndicatorValues } from './cohort-
 import { checkExit, uncheckedExit, type ExitCheck } from './exits.js';
 import type { Ledger } from './ledger.js';
 import type { Line } from './lines.js';
+import { DateCounts } from './date-counts.js';
 import type { SettlementPlan } from './plan.js';
 import { outcomesPaidBy } from './compile.js';
 import { reinvest, type ReinvestmentPart, type ReinvestmentState } from './reinvestment.js';
@@ -198,7 +199,7 @@ export function runSchedule(plan: SettlementPlan, ledger: Ledger, indicators: In
   let ended = false;
   let endedBy: { clause: string; on: number } | null = null;
   let next = 0;
-  const participantCuts = new Map(plan.participantCaps.map((cap, index) => [cap.id, ledger.participantCaps[index]?.claims ?? 0]));
+  const participantCuts = new Map(plan.participantCaps.map((cap, index) => [cap.id, ledger.participantCaps[index]?.dates ?? new DateCounts()]));
 
   const runTranchesUpTo = (date: number): void => {
     while (next < specs.length && (specs[next]?.measuredOn ?? Infinity) <= date) {

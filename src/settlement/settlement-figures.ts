@@ -78,11 +78,13 @@ export function checkSettlementFigures(document: Settlement, at: readonly PathSe
     equal(['totals', key], document.totals[key], sum(document.tranches.map((tranche) => tranche[key])), `totals ${key} (the sum over the tranches)`);
   }
 
-  // adjustments: exactly the parts already paid whose amount moves, each with its difference
+  // adjustments: exactly the parts whose amount moves in a tranche settled before (measured on or
+  // before a previous settlement's as-of date, whatever it paid) or already paid, each with its difference
   const expected = new Map<string, { earned: string; previouslyPaid: string; due: string }>();
   for (const tranche of document.tranches) {
+    const settledBefore = document.previous.settlements.some((previous) => tranche.measuredOn <= previous.asOf);
     for (const payer of tranche.payers) {
-      if (!amount(payer.previouslyPaid).isZero() && !amount(payer.due).isZero()) expected.set(`${tranche.id}\u0000${payer.payer}`, payer);
+      if ((settledBefore || !amount(payer.previouslyPaid).isZero()) && !amount(payer.due).isZero()) expected.set(`${tranche.id}\u0000${payer.payer}`, payer);
     }
   }
   document.adjustments.forEach((adjustment, a) => {
@@ -90,7 +92,7 @@ export function checkSettlementFigures(document: Settlement, at: readonly PathSe
     const part = expected.get(key);
     const what = `adjustment of payer "${adjustment.payer}" in tranche "${adjustment.tranche}"`;
     if (part === undefined) {
-      mismatch(['adjustments', a], `${what} matches no part already paid whose amount moved`);
+      mismatch(['adjustments', a], `${what} matches no part settled or paid before whose amount moved`);
       return;
     }
     expected.delete(key);
@@ -100,7 +102,7 @@ export function checkSettlementFigures(document: Settlement, at: readonly PathSe
   });
   for (const key of expected.keys()) {
     const [tranche = '', payer = ''] = key.split('\u0000');
-    mismatch(['adjustments'], `payer "${payer}" in tranche "${tranche}" was paid before and its amount moved, but no adjustment says so`);
+    mismatch(['adjustments'], `payer "${payer}" in tranche "${tranche}" was settled or paid before and its amount moved, but no adjustment says so`);
   }
   return issues;
 }

@@ -119,7 +119,7 @@ export interface SettlementTranche {
   readonly reinvestment: readonly SettlementReinvestment[];
 }
 
-/** An adjustment: a change to an amount already paid. */
+/** An adjustment: a change to a tranche a previous settlement settled (paid, or settled at 0.00). */
 export interface SettlementAdjustment {
   /** Tranche id. */
   readonly tranche: string;
@@ -321,7 +321,7 @@ export interface Settlement {
   readonly payers: readonly PayerAmounts[];
   /** The tranches, in settlement order. */
   readonly tranches: readonly SettlementTranche[];
-  /** Adjustments to amounts already paid. */
+  /** Changes to tranches previous settlements settled. */
   readonly adjustments: readonly SettlementAdjustment[];
   /** The exit clauses. */
   readonly exits: readonly SettlementExit[];

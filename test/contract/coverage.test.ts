@@ -23,6 +23,7 @@ import {
   parseContract,
   type Contract,
 } from '../../src/contract/index.js';
+import { variantsOf } from './variants.js';
 
 
 const dir = join(import.meta.dirname, '..', '..', 'examples', 'contracts');
@@ -33,16 +34,6 @@ const examples: Contract[] = readdirSync(dir)
     if (!result.ok) throw new Error(`${f} does not parse`);
     return result.value;
   });
-
-/** The discriminator values a zod discriminated union accepts, read from the schema itself. */
-function variants(schema: { options: readonly unknown[] }, discriminator: string): string[] {
-  return schema.options.map((option) => {
-    const shape = (option as { shape: Record<string, { value: unknown }> }).shape;
-    const literal = shape[discriminator];
-    if (literal === undefined || typeof literal.value !== 'string') throw new Error(`no literal ${discriminator}`);
-    return literal.value;
-  });
-}
 
 const rules = (c: Contract) => c.rules;
 const clauses = (c: Contract) => c.exitClauses ?? [];
@@ -82,7 +73,7 @@ const unions: readonly (readonly [string, { options: readonly unknown[] }, strin
 
 describe('the examples together use every variant of every union in the schema', () => {
   it.each(unions.map((u) => [u[0], u] as const))('%s', (_name, [, schema, discriminator, used]) => {
-    const all = variants(schema, discriminator);
+    const all = variantsOf(schema, discriminator);
     expect(all.length).toBeGreaterThan(1);
     const seen = new Set(examples.flatMap(used));
     expect(all.filter((v) => !seen.has(v))).toEqual([]);

@@ -44,7 +44,10 @@ describe.skipIf(REGENERATING).each(PROGRAMMES)('examples/$name', (programme) => 
     expect(fromCsv).toBe(fromNdjson);
   });
 
-  test('expected-settlement.json is the settlement at the stated as-of date', () => {
+  // expected-settlement.json is a snapshot: it guards against an unintended change of any figure,
+  // it does not show the figures are right (that is <name>.test.ts, from the records, by code that
+  // shares nothing with the engine)
+  test('expected-settlement.json, a snapshot of the settlement at the stated as-of date, is unchanged', () => {
     const settlement = settledExample(example, programme.asOf, 'ndjson');
     expect(settlement.asOf).toBe(programme.asOf);
     expect(settlementText(settlement)).toBe(example.expected);

@@ -5,7 +5,8 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readCsvRecords, readNdjsonRecords, settle, type Result, type Settlement } from '../../src/index.js';
+import { readCsvRecords, readNdjsonRecords, type Result, type Settlement } from '../../src/index.js';
+import { settleWith } from '../settlement/settle-helper.js';
 
 /** The repository root (tests run from it). */
 export const ROOT = process.cwd();
@@ -57,7 +58,7 @@ export function readRecordsText(text: string, format: 'csv' | 'ndjson'): readonl
 /** Settles an example at its as-of date from one of its records files. */
 export function settleExample(example: Example, asOf: string, format: 'csv' | 'ndjson', detail: 'totals' | 'participants' = 'totals'): Result<Settlement> {
   const records = readRecordsText(format === 'csv' ? example.csv : example.ndjson, format);
-  return settle(example.contract, records, {
+  return settleWith(example.contract, records, {
     asOf,
     detail,
     ...(example.indicators === undefined ? {} : { indicators: example.indicators }),
@@ -123,4 +124,20 @@ export function checkSettlementArithmetic(settlement: Settlement): string[] {
 /** Raw wire records with the list fields defaulted (NDJSON leaves empty lists out). */
 export function wireRecords<T>(raw: readonly unknown[]): T[] {
   return raw.map((r) => ({ groups: [], spells: [], wages: [], events: [], ...(r as object) }) as T);
+}
+
+/**
+ * The records of an NDJSON file parsed line by line with JSON.parse (not the library's reader),
+ * list fields defaulted: for hand checks that share nothing with the engine.
+ */
+export function plainNdjson<T>(text: string): T[] {
+  return wireRecords<T>(text.split(/\r?\n/).filter((line) => line.trim() !== '').map((line) => JSON.parse(line) as unknown));
+}
+
+/** The figures the reference settlement computes, as a settlement shows them: what each exit clause did, and each tranche's status, earned amount and payer parts. */
+export function shownAsReference(settlement: Settlement): { exits: unknown[]; tranches: unknown[] } {
+  return {
+    exits: settlement.exits.map((e) => ({ clause: e.clause, outcome: e.outcome })),
+    tranches: settlement.tranches.map((t) => ({ id: t.id, status: t.status, earned: t.earned, payers: t.payers.map((p) => p.earned) })),
+  };
 }

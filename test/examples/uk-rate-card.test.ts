@@ -1,18 +1,33 @@
-// Hand checks of examples/uk-rate-card/expected-settlement.json: the figures are recomputed here
-// from the records and the rate card, not read back from the engine.
+// Hand checks of examples/uk-rate-card/expected-settlement.json (a snapshot of what the engine
+// computes): the figures are recomputed here from the records and the rate card, by code that
+// shares nothing with the engine (the reference settlement and its outcomes) or by arithmetic
+// written out, never read back from the engine.
 import { describe, expect, test } from 'vitest';
-import { settle, type Settlement } from '../../src/index.js';
+import type { Settlement } from '../../src/index.js';
 import type { WireRecord } from '../../examples/wire-records.js';
-import { cents, checkSettlementArithmetic, loadExample, money, readRecordsText, wireRecords } from './helpers.js';
+import { refDay } from '../settlement/reference/dates.js';
+import { refOutcomes } from '../settlement/reference/outcomes.js';
+import { referenceSettlement } from '../settlement/reference/settle.js';
+import { settleWith } from '../settlement/settle-helper.js';
+import { cents, checkSettlementArithmetic, loadExample, money, plainNdjson, shownAsReference } from './helpers.js';
 
 // While regenerating, the files change under the tests: they run on the next plain run.
 const REGENERATING = process.env['REGENERATE_EXAMPLES'] === '1';
 
 const example = loadExample('uk-rate-card');
 const expected = JSON.parse(example.expected) as Settlement;
-const records = wireRecords<WireRecord>(readRecordsText(example.ndjson, 'ndjson'));
+const records = plainNdjson<WireRecord>(example.ndjson);
+const AS_OF = '2025-09-30';
 const valid = records.filter((r) => r.id !== 'UK-X02');
 const tranche = (id: string): Settlement['tranches'][number] | undefined => expected.tranches.find((t) => t.id === id);
+const contract = example.contract as Parameters<typeof refOutcomes>[0];
+/** The participants with a job entry on or before `date` (placement as the reference resolves it at the as-of date). */
+function jobEntries(date: string, cohort?: string): WireRecord[] {
+  return valid.filter((r) => {
+    const entry = refOutcomes(contract, r, refDay(AS_OF)).get('job-entry');
+    return (cohort === undefined || r.cohort === cohort) && entry?.status === 'achieved' && (entry.on ?? Infinity) <= refDay(date);
+  });
+}
 
 describe.skipIf(REGENERATING)('examples/uk-rate-card, checked by hand', () => {
   test('every amount adds up: lines, tranches, payers, totals', () => {
@@ -30,7 +45,7 @@ describe.skipIf(REGENERATING)('examples/uk-rate-card, checked by hand', () => {
   });
 
   test('UK-X01, a care leaver in work from 2024-03-04: every claim, in date order, up to the 5000.00 cap', () => {
-    const settled = settle(example.contract, records.filter((r) => r.id === 'UK-X01'), { asOf: '2025-09-30' });
+    const settled = settleWith(example.contract, records.filter((r) => r.id === 'UK-X01'), { asOf: AS_OF });
     if (!settled.ok) throw new Error('settlement failed');
     // Claims by date, the attachment fee included (a participant cap covers all payments for the
     // participant): fee 2024-01-15 400.00; job entry 2024-03-04 1500.00 (care-leavers price beats
@@ -50,7 +65,7 @@ describe.skipIf(REGENERATING)('examples/uk-rate-card, checked by hand', () => {
     expect(settled.value.totals.earned).toBe('5000.00');
     // As of 2024-09-30 the cap has cut two claims: the 26 weeks (2000 − 200 = 1800.00) and the
     // 7th sustainment payment, claimed 2024-09-29 (150.00): 1950.00.
-    const early = settle(example.contract, records.filter((r) => r.id === 'UK-X01'), { asOf: '2024-09-30' });
+    const early = settleWith(example.contract, records.filter((r) => r.id === 'UK-X01'), { asOf: '2024-09-30' });
     if (!early.ok) throw new Error('settlement failed');
     expect(early.value.participantCaps.map((c) => [c.claimsCut, c.amountCut])).toEqual([[2, '1950.00']]);
     expect(early.value.totals.earned).toBe('5000.00');
@@ -65,12 +80,21 @@ describe.skipIf(REGENERATING)('examples/uk-rate-card, checked by hand', () => {
   });
 
   test('accelerator: 51 job entries by 2025-03-31 → 11 × 250.00 = 2750.00; 60 by 2025-06-30 → 20 × 250 − 2750 = 2250.00', () => {
-    const acc = (id: string): unknown[] => {
-      const l = tranche(id)?.lines.find((x) => x.rule === 'accelerator');
-      return [l?.inputs['achieved'], l?.paid];
-    };
-    expect(acc('2025-Q1')).toEqual([51, '2750.00']);
-    expect(acc('2025-Q2')).toEqual([60, '2250.00']);
+    // job entries over both cohorts (contract scope), counted from the records
+    expect(jobEntries('2025-03-31')).toHaveLength(51);
+    expect(jobEntries('2025-06-30')).toHaveLength(60);
+    const paid = (id: string): string | undefined => tranche(id)?.lines.find((x) => x.rule === 'accelerator')?.paid;
+    expect(paid('2025-Q1')).toBe(money((51n - 40n) * 25000n)); // 2750.00
+    expect(paid('2025-Q2')).toBe(money((60n - 40n) * 25000n - (51n - 40n) * 25000n)); // 2250.00
+  });
+
+  test('every tranche, payer part and exit clause recomputed by the reference settlement (test/settlement/reference), which shares nothing with the engine', () => {
+    const reference = referenceSettlement(contract, valid, AS_OF);
+    expect(shownAsReference(expected)).toEqual(reference);
+    // 297900.00 in all, under the contract cap of 600000.00
+    const total = reference.tranches.reduce((sum, t) => sum + cents(t.earned), 0n);
+    expect(expected.totals.earned).toBe(money(total));
+    expect(total <= cents('600000.00')).toBe(true);
   });
 
   test('payer split 20/80 to the cent, tranche by tranche', () => {
@@ -80,20 +104,25 @@ describe.skipIf(REGENERATING)('examples/uk-rate-card, checked by hand', () => {
       expect(council).toBe((cents(t.earned) * 8n) / 10n);
     }
     // 297900.00 × 0.2 = 59580.00; × 0.8 = 238320.00
-    expect(expected.totals.earned).toBe('297900.00');
+    const total = cents(expected.totals.earned);
     expect(expected.payers.map((p) => [p.payer, p.earned])).toEqual([
-      ['outcomes-fund', '59580.00'],
-      ['council', '238320.00'],
+      ['outcomes-fund', money((total * 2n) / 10n)],
+      ['council', money((total * 8n) / 10n)],
     ]);
   });
 
   test('minimum performance (2025-06-30): 31 job entries of 56 in 2024-A = 0.55 ≥ 0.15, not fired; later clauses not yet checked', () => {
+    // counted from the records: 2024-A participants, and those with a job entry by the check date
+    const cohort = valid.filter((r) => r.cohort === '2024-A');
+    const placed = jobEntries('2025-06-30', '2024-A');
+    expect([placed.length, cohort.length]).toEqual([31, 56]);
+    expect(placed.length * 100 >= 15 * cohort.length).toBe(true); // 3100 ≥ 840
     expect(expected.exits.map((e) => [e.clause, e.outcome])).toEqual([
       ['minimum-performance', 'notFired'],
       ['volume-reached', 'notYetChecked'],
       ['taper', 'notYetChecked'],
     ]);
-    expect(expected.exits[0]?.figures).toMatchObject({ achieved: 31, rateDenominator: 56 });
+    expect(expected.exits[0]?.figures).toMatchObject({ achieved: placed.length, rateDenominator: cohort.length });
   });
 
   test('data quality: the impossible date 2024-02-30 of UK-X02 excludes that record (107 read, 106 settled)', () => {

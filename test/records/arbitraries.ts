@@ -87,7 +87,16 @@ export const orderedValidRecord = fc
     enrolled: fc.integer({ min: 0, max: 40_000 }),
     exitAfter: fc.option(fc.integer({ min: 0, max: 400 }), { nil: undefined }),
     baselineWage: fc.option(wireWage, { nil: undefined }),
-    gaps: fc.array(fc.tuple(fc.integer({ min: 1, max: 90 }), fc.integer({ min: 0, max: 400 }), fc.option(fc.integer({ min: 0, max: 168 }), { nil: undefined }), fc.option(wireWage, { nil: undefined })), { maxLength: 3 }),
+    gaps: fc.array(
+      fc.tuple(
+        fc.integer({ min: 1, max: 90 }),
+        fc.integer({ min: 0, max: 400 }),
+        fc.option(fc.integer({ min: 0, max: 168 }), { nil: undefined }),
+        fc.option(wireWage, { nil: undefined }),
+        fc.option(fc.constantFrom('permanent', 'fixed-term', 'apprenticeship', 'CDI'), { nil: undefined }),
+      ),
+      { maxLength: 3 },
+    ),
     openLast: fc.boolean(),
     wageDays: fc.array(fc.tuple(fc.integer({ min: 0, max: 60 }), wireWage), { maxLength: 3 }),
     eventDays: fc.array(fc.tuple(fc.integer({ min: 0, max: 60 }), fc.constantFrom('a1', 'job-offer', 'training-completed')), { maxLength: 3 }),
@@ -98,11 +107,12 @@ export const orderedValidRecord = fc
     if (r.exitAfter !== undefined) record.exitedOn = day(r.enrolled + r.exitAfter);
     if (r.baselineWage !== undefined) record.baselineWage = r.baselineWage;
     let at = r.enrolled - 1;
-    record.spells = r.gaps.map(([gap, length, hours, wage], i) => {
+    record.spells = r.gaps.map(([gap, length, hours, wage, contractType], i) => {
       const spell: Record<string, unknown> = { start: day(at + gap) };
       at += gap + length;
       if (!(r.openLast && i === r.gaps.length - 1)) spell.end = day(at);
       if (hours !== undefined) spell.hoursPerWeek = hours;
+      if (contractType !== undefined) spell.contractType = contractType;
       if (wage !== undefined) spell.monthlyWage = wage;
       return spell;
     });

@@ -11,6 +11,8 @@ import type { OutcomeRecord } from '../../src/records/index.js';
 import { mapCsvHeader } from '../../src/records/read-csv.js';
 import { MAX_ID_CHARS } from '../../src/records/reader-limits.js';
 import { CONTEXT } from './fixtures.js';
+import { fullChecks } from './full-checks.js';
+import { runs } from '../runs.js';
 
 /*
  * The CSV fast path is an optimisation only: a line it reads gives exactly the record of the
@@ -27,14 +29,24 @@ const HEADER = [
 const COLUMNS = mapCsvHeader(HEADER, 1) as CsvColumn[];
 const DAY_2023 = 19358; // 2023-01-01
 
-/** The general path for one line. */
-function general(line: string): OutcomeRecord | undefined {
+/** The general path for one line under a header's columns. */
+function general(line: string, columns: readonly CsvColumn[] = COLUMNS): OutcomeRecord | undefined {
   const scan = splitCsvRecord(line, 0, line.length);
   if ('error' in scan) return undefined;
   const cells = scan.cells.map((cell) => cell.trim());
-  if (cells.length !== HEADER.length || (cells[0] ?? '').length > MAX_ID_CHARS) return undefined; // CSV_ROW_LENGTH, ID_TOO_LONG
-  return fastRecord(csvRowToRecord(COLUMNS, cells), CONTEXT, createAmountCache());
+  const id = cells[columns.findIndex((column) => column.kind === 'field' && column.key === 'id')] ?? '';
+  if (cells.length !== columns.length || id.length > MAX_ID_CHARS) return undefined; // CSV_ROW_LENGTH, ID_TOO_LONG
+  return fastRecord(csvRowToRecord(columns, cells), CONTEXT, createAmountCache());
 }
+
+/** The header's columns in another order (sorted by `rank`, cycled), and the same reordering of a row's cells. */
+function arrange(rank: readonly number[]): { columns: CsvColumn[]; row: (cells: readonly string[]) => string } {
+  const order = HEADER.map((_, i) => i).sort((a, b) => (rank[a % rank.length] ?? 0) - (rank[b % rank.length] ?? 0) || a - b);
+  const columns = mapCsvHeader(order.map((i) => HEADER[i] ?? ''), 1);
+  if (!Array.isArray(columns)) throw new Error('header');
+  return { columns, row: (cells) => order.map((i) => cells[i] ?? '').join(',') };
+}
+const rank = fc.array(fc.nat({ max: 30 }), { minLength: 1, maxLength: HEADER.length });
 
 /** Keys at every level, in order: the records must agree on shape, not only on values. */
 function keysOf(value: unknown): unknown {
@@ -55,13 +67,14 @@ const junk = fc.constantFrom(
   '', ' 2023-01-09', '2023-01-09 ', '2023-02-30', '2023-1-09', '-1', '-0', '1e3', '"x"', '"a,b"', 'a\rb', '12,5', '17.5', '168',
   '168.5', '35.', '.5', '34.9999999999999999', '35.000000000000', '1000000000000000', '12345678901234567', '0.0000000000001', 'rsa; ltu', 'rsa;rsa', 'rsa;;ltu', 'vip', 'rsa;vip', ';', '2022-Z', 'P 1', '\u00a0P1', 'É', 'permanent ',
 );
+const contractCell = fc.constantFrom('permanent', 'fixed-term', 'apprenticeship', 'temporary', 'CDI', 'zero-hours');
 const cellFor = (name: string): fc.Arbitrary<string> => {
   const valid =
     name === 'id' ? fc.constantFrom('P1', 'P2', 'Émile', 'a b', 'P'.repeat(MAX_ID_CHARS), 'P'.repeat(MAX_ID_CHARS + 1)) :
     name === 'cohort' ? fc.constantFrom('2023-A', '2023-B') :
     name === 'groups' ? fc.subarray(['rsa', 'ltu', 'youth']).map((g) => g.join(';')) :
     name.endsWith('_hours') ? fc.constantFrom('35', '20', '17.5', '0', '24.25', '168', '035') :
-    name.endsWith('_contract') ? fc.constantFrom('permanent', 'fixed-term') :
+    name.endsWith('_contract') ? contractCell :
     name.endsWith('_wage') || name.endsWith('_amount') || name === 'baselineWage' ? wageCell :
     dateCell;
   return fc.oneof({ weight: 6, arbitrary: valid }, { weight: 2, arbitrary: fc.constant('') }, { weight: 1, arbitrary: junk });
@@ -76,6 +89,7 @@ const cleanCells = fc
     enrolled: fc.integer({ min: 0, max: 300 }),
     steps: fc.array(fc.integer({ min: 0, max: 90 }), { minLength: 8, maxLength: 8 }),
     hours: fc.constantFrom('35', '17.5', '24'),
+    contracts: fc.tuple(contractCell, contractCell),
     wage: wageCell,
     spells: fc.integer({ min: 0, max: 2 }),
     wages: fc.integer({ min: 0, max: 2 }),
@@ -91,7 +105,7 @@ const cleanCells = fc
     for (const [k, n] of [[1, 1], [2, 3]] as const) {
       if (r.spells < k) continue;
       cells.set(`spell${n}_start`, day(next(k))).set(`spell${n}_end`, day(next(k + 2))).set(`spell${n}_hours`, r.hours);
-      cells.set(`spell${n}_contract`, 'permanent').set(`spell${n}_wage`, r.wage);
+      cells.set(`spell${n}_contract`, r.contracts[k - 1] ?? 'permanent').set(`spell${n}_wage`, r.wage);
     }
     for (const n of [1, 2]) {
       if (r.wages < n) continue;
@@ -99,44 +113,48 @@ const cleanCells = fc
     }
     return HEADER.map((name) => cells.get(name) ?? '');
   });
-const cleanLine = cleanCells.map((cells) => cells.join(','));
-/** A clean line with up to three cells replaced (by junk, by another value of the column, by nothing). */
-const anyLine = fc
+/** A clean line with up to three cells replaced (by junk, by another value of the column, by nothing), in the header's order. */
+const anyCells = fc
   .tuple(cleanCells, fc.array(fc.integer({ min: 0, max: HEADER.length - 1 }).chain((i) => fc.tuple(fc.constant(i), cellFor(HEADER[i] as string))), { maxLength: 3 }))
   .map(([cells, changes]) => {
     const out = [...cells];
     for (const [i, cell] of changes) out[i] = cell;
-    return out.join(',');
+    return out;
   });
 
 describe('CSV fast path (typed rows)', () => {
-  it('reads a line only into the very record the general path gives', () => {
+  it('reads a line only into the very record the general path gives, columns in any order', () => {
     fc.assert(
-      fc.property(fc.array(anyLine, { minLength: 1, maxLength: 20 }), (lines) => {
-        const typed = createCsvTypedReader(COLUMNS, CONTEXT, createAmountCache()); // one reader and cache for all lines
-        for (const line of lines) {
+      fc.property(fc.array(anyCells, { minLength: 1, maxLength: 20 }), rank, (rows, order) => {
+        const { columns, row } = arrange(order);
+        const typed = createCsvTypedReader(columns, CONTEXT, createAmountCache()); // one reader and cache for all lines
+        for (const cells of rows) {
+          const line = row(cells);
           const text = `x\n${line}\nrest`;
           const record = typed(text, 2, 2 + line.length);
           if (record === undefined) continue;
-          const expected = general(line);
+          const expected = general(line, columns);
           expect(record).toStrictEqual(expected);
           expect(keysOf(record)).toEqual(keysOf(expected));
         }
       }),
-      { numRuns: 400 },
+      { numRuns: runs(400) },
     );
   });
 
-  it('reads every clean valid line (so the fast path is actually taken)', () => {
+  it('reads every clean valid line, columns in any order, into the record of the full checks (so the fast path is actually taken)', () => {
     fc.assert(
-      fc.property(cleanLine, (line) => {
-        const expected = general(line);
+      fc.property(cleanCells, rank, (cells, order) => {
+        const { columns, row } = arrange(order);
+        const line = row(cells);
+        const expected = general(line, columns);
         expect(expected).toBeDefined();
-        const record = createCsvTypedReader(COLUMNS, CONTEXT, createAmountCache())(line, 0, line.length);
+        expect(expected).toStrictEqual(fullChecks(csvRowToRecord(columns, line.split(',')))); // a clean line has no quoted cell
+        const record = createCsvTypedReader(columns, CONTEXT, createAmountCache())(line, 0, line.length);
         expect(record).toStrictEqual(expected);
         expect(keysOf(record)).toEqual(keysOf(expected));
       }),
-      { numRuns: 400 },
+      { numRuns: runs(400) },
     );
   });
 

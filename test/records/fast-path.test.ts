@@ -1,29 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkDate, formatDate, type CalendarDate } from '../../src/calendar/index.js';
-import { checkRecordMeaning } from '../../src/records/check-meaning.js';
-import { checkRecordShape } from '../../src/records/check-record.js';
 import { isWageText, NO_DATE, plainDateDay } from '../../src/records/fast-fields.js';
 import { createAmountCache } from '../../src/records/amount-cache.js';
 import { fastRecord } from '../../src/records/fast-record.js';
 import { PLAIN_DATE_PATTERN, WAGE_PATTERN } from '../../src/records/limits.js';
-import { sortRecordLists } from '../../src/records/sort-record.js';
-import type { OutcomeRecord } from '../../src/records/index.js';
 import { mutatedRecord, orderedValidRecord, shapeValidRecord } from './arbitraries.js';
 import { CONTEXT } from './fixtures.js';
-
-/** The full checks: the parsed, sorted record, or undefined when any issue is reported. */
-function fullChecks(raw: unknown): OutcomeRecord | undefined {
-  let issues = 0;
-  const report = (): void => {
-    issues++;
-  };
-  const record = checkRecordShape(raw, report);
-  if (record === undefined) return undefined;
-  checkRecordMeaning(record, CONTEXT, report);
-  return issues === 0 ? sortRecordLists(record) : undefined;
-}
-
+import { fullChecks } from './full-checks.js';
+import { runs } from '../runs.js';
 
 describe('validation fast path', () => {
   it('never accepts a record the full checks refuse, and builds the same record', () => {
@@ -32,7 +17,7 @@ describe('validation fast path', () => {
         const fast = fastRecord(raw, CONTEXT, createAmountCache());
         if (fast !== undefined) expect(fast).toEqual(fullChecks(raw));
       }),
-      { numRuns: 2000 },
+      { numRuns: runs(2000) },
     );
   });
 
@@ -43,7 +28,7 @@ describe('validation fast path', () => {
         expect(full).toBeDefined();
         expect(fastRecord(raw, CONTEXT, createAmountCache())).toEqual(full);
       }),
-      { numRuns: 1000 },
+      { numRuns: runs(1000) },
     );
   });
 
@@ -62,7 +47,7 @@ describe('validation fast path', () => {
         const expected = checked.ok && PLAIN_DATE_PATTERN.test(text) ? checked.value : NO_DATE;
         expect(plainDateDay(text)).toBe(expected);
       }),
-      { numRuns: 3000 },
+      { numRuns: runs(3000) },
     );
   });
 
@@ -70,6 +55,6 @@ describe('validation fast path', () => {
     const wageLike = fc.oneof(fc.stringMatching(/^[0-9.\-e ]{0,8}$/), fc.string({ maxLength: 6 }), fc.constantFrom('1.', '.5', '1..2', '007.10', '0', ''));
     fc.assert(fc.property(wageLike, (text) => {
       expect(isWageText(text)).toBe(WAGE_PATTERN.test(text));
-    }), { numRuns: 3000 });
+    }), { numRuns: runs(3000) });
   });
 });

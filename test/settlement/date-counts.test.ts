@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DateCounts } from '../../src/settlement/date-counts.js';
+import { runs } from '../runs.js';
 
 /** The model: a plain map of day → count, summed by a scan. */
 function modelUpTo(model: Map<number, number>, day: number): number {
@@ -38,7 +39,7 @@ describe('DateCounts', () => {
         counts.forEach((at, n) => seen.set(at, (seen.get(at) ?? 0) + n));
         expect(seen).toEqual(model);
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 
@@ -59,7 +60,7 @@ describe('DateCounts', () => {
         a.merge(b);
         for (const q of [...queries, ...left.map(([at]) => at), ...right.map(([at]) => at)]) expect(a.upTo(q)).toBe(whole.upTo(q));
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 

@@ -7,6 +7,7 @@ import { SpillFailure } from '../../src/records/spill-failure.js';
 import type { SpillStore } from '../../src/records/spill-store.js';
 import { createIssueLog, type IssueLog } from '../../src/settlement/issue-log.js';
 import { memoryStore, type MemoryStore } from '../records/memory-spill-store.js';
+import { runs } from '../runs.js';
 
 /** Any UTF-16 code unit: lone surrogates, line breaks, quotes, backslashes, non-Latin-1 text. */
 const anyText = (maxLength: number): fc.Arbitrary<string> =>
@@ -57,7 +58,7 @@ describe('createIssueLog', () => {
         expect(stores.length).toBeLessThanOrEqual(1); // a store is opened once, if at all
         if (blockBytes !== undefined && blockBytes < 30 && records.length > 2) expect(stores[0]?.log.writes).toBeGreaterThan(0);
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 

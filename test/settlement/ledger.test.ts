@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseAmount, ZERO, type Amount } from '../../src/money/index.js';
 import { addClaim, claimBuckets, emptyLedger, mergeLedger, type Ledger } from '../../src/settlement/ledger.js';
-import { RUNS } from './properties/helpers.js';
+import { runs } from '../runs.js';
 
 /*
  * Claims at a rule's own prices are counted by date and moved into buckets when read; any other
@@ -97,7 +97,7 @@ describe('claim buckets', () => {
         const total = merged === undefined ? 0 : [...claimBuckets(merged)].reduce((sum, b) => sum + b.count, 0);
         expect(total).toBe(claims.length); // no claim lost or counted twice
       }),
-      { numRuns: RUNS * 4 },
+      { numRuns: runs(400) },
     );
   });
 });

@@ -5,6 +5,7 @@ import { parseAmount } from '../../src/money/index.js';
 import { Dec } from '../../src/money/decimal.js';
 import type { EmploymentSpell, OutcomeRecord } from '../../src/records/index.js';
 import { addToDigest, digestText, emptyDigest, mergeDigest } from '../../src/settlement/record-digest.js';
+import { runs } from '../runs.js';
 
 /*
  * The record digest feeds the records fingerprint: it must depend on the records' values and on
@@ -109,7 +110,7 @@ describe('record digest', () => {
         mergeDigest(left, right);
         expect(digestText(left)).toBe(digestOf(records));
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 
@@ -119,7 +120,7 @@ describe('record digest', () => {
         const before = digestOf([r, ...others]);
         for (const changed of mutations(r)) expect(digestOf([changed, ...others])).not.toBe(before);
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 

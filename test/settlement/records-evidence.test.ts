@@ -5,13 +5,14 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { checkOptions, formatDate, formatDecimal, openSession, parseContract, readPrevious, settle, settleStream, validateRecords, type OutcomeRecord } from '../../src/index.js';
+import { checkOptions, formatDate, formatDecimal, openSession, parseContract, readPrevious, settle, validateRecords, type OutcomeRecord } from '../../src/index.js';
 import { canonicalJson } from '../../src/settlement/canonical-json.js';
 import { issueIdentity } from '../../src/settlement/records-fingerprint.js';
 import { recordEvidenceText } from '../../src/settlement/records-evidence.js';
 import { sha256Hex } from '../../src/settlement/sha256.js';
 import { fromArray } from '../streaming/fixtures.js';
-import { scenarioArbitrary, type Scenario } from './arbitraries.js';
+import { scenarioArbitrary, type Scenario } from './arbitraries/index.js';
+import { scenarioOptions, settleScenario, settleStreamWith } from './settle-helper.js';
 
 vi.setConfig({ testTimeout: 30_000 });
 
@@ -69,8 +70,8 @@ describe('evidence fingerprint of the records', () => {
       fc.property(scenarioArbitrary(), fc.nat(), (scenario, seed) => {
         const records: unknown[] = [...withWages(scenario), { id: 'BAD', cohort: 'none', enrolledOn: '2024-01-01' }];
         const shuffled = fc.sample(fc.shuffledSubarray(records, { minLength: records.length }), { seed, numRuns: 1 })[0] ?? [];
-        const a = settle(scenario.contract, records, { asOf: scenario.asOf, evidenceFingerprint: true, allowEmpty: true, maxExcluded: '100%' });
-        const b = settle(scenario.contract, shuffled, { asOf: scenario.asOf, evidenceFingerprint: true, allowEmpty: true, maxExcluded: '100%' });
+        const a = settleScenario(scenario, { evidenceFingerprint: true }, records);
+        const b = settleScenario(scenario, { evidenceFingerprint: true }, shuffled);
         if (!a.ok || !b.ok) throw new Error('settle');
         const expected = validated(scenario, records);
         expect(a.value.fingerprint.recordsEvidence).toBe(independentEvidence(expected.records, expected.issues));
@@ -86,7 +87,7 @@ describe('evidence fingerprint of the records', () => {
       fc.property(scenarioArbitrary(), fc.nat(), (scenario, at) => {
         const contract = parseContract(scenario.contract);
         if (!contract.ok) throw new Error('contract');
-        const checked = checkOptions({ asOf: scenario.asOf, evidenceFingerprint: true }, contract.value);
+        const checked = checkOptions(scenarioOptions(scenario, { evidenceFingerprint: true }), contract.value);
         if (checked.options === undefined) throw new Error('options');
         const { records } = validated(scenario);
         const previous = readPrevious([], contract.value, checked.options.asOf).value;
@@ -135,9 +136,8 @@ describe('evidence fingerprint of the records', () => {
     const samples = fc.sample(scenarioArbitrary(), { seed: 7, numRuns: 20 });
     for (const scenario of samples) {
       const records: unknown[] = [...withWages(scenario), { id: 'BAD', cohort: 'none', enrolledOn: '2024-01-01' }];
-      const options = { asOf: scenario.asOf, evidenceFingerprint: true, allowEmpty: true, maxExcluded: '100%' };
-      const whole = settle(scenario.contract, records, options);
-      const streamed = await settleStream(scenario.contract, () => fromArray(records), options);
+      const whole = settleScenario(scenario, { evidenceFingerprint: true }, records);
+      const streamed = await settleStreamWith(scenario.contract, () => fromArray(records), scenarioOptions(scenario, { evidenceFingerprint: true }));
       if (!whole.ok || !streamed.ok) throw new Error('settle');
       expect(streamed.value.fingerprint).toEqual(whole.value.fingerprint);
     }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createSha256, sha256Hex } from '../../src/settlement/sha256.js';
+import { runs } from '../runs.js';
 
 describe('sha256', () => {
   it('matches the FIPS 180-4 examples, including texts that end at a block boundary', () => {
@@ -19,7 +20,7 @@ describe('sha256', () => {
         for (const piece of pieces) hash.update(piece);
         expect(hash.hex()).toBe(sha256Hex(pieces.join('')));
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 });

@@ -7,8 +7,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { settle } from '../../src/settlement/index.js';
 import type { SettleOptions } from '../../src/settlement/index.js';
+import { settleWith } from './settle-helper.js';
 import { isObject, partialMismatches } from './partial-match.js';
 
 interface Vector {
@@ -43,12 +43,12 @@ function resolvePrevious(previous: unknown, seen: readonly string[]): unknown[] 
   });
 }
 
-function run(file: string, seen: readonly string[] = []): ReturnType<typeof settle> {
+function run(file: string, seen: readonly string[] = []): ReturnType<typeof settleWith> {
   if (seen.includes(file)) throw new Error(`cycle of previous settlements: ${[...seen, file].join(' → ')}`);
   const vector = load(file);
   const options = { ...vector.options } as Record<string, unknown>;
   if (options['previous'] !== undefined) options['previous'] = resolvePrevious(options['previous'], [...seen, file]);
-  return settle(vector.contract, vector.records, options as unknown as SettleOptions);
+  return settleWith(vector.contract, vector.records, options as unknown as SettleOptions);
 }
 
 describe('the partial matcher', () => {

@@ -47,3 +47,15 @@ export function asDelivered(settlement: Settlement): Settlement {
   const { issues, ...counts } = settlement.dataQuality;
   return { ...settlement, dataQuality: { ...counts, issues: [], issuesDelivered: issues.length } };
 }
+
+/** The text in chunks cut at the given offsets (in any order; repeated or out-of-range cuts are ignored), arriving asynchronously. */
+export async function* chunked(text: string, cuts: readonly number[] = []): AsyncGenerator<string> {
+  await Promise.resolve(); // chunks arrive asynchronously, as from a file
+  let at = 0;
+  for (const cut of [...cuts].sort((a, b) => a - b)) {
+    if (cut <= at || cut >= text.length) continue;
+    yield text.slice(at, cut);
+    at = cut;
+  }
+  yield text.slice(at);
+}

@@ -5,26 +5,14 @@ import {
   readCsvStream,
   readNdjsonRecords,
   readNdjsonStream,
-  settle,
-  settleStream,
   validateRawRecords,
   type StreamRow,
 } from '../../src/index.js';
 
 import { csvParseRecords } from '../records/csv-parse-oracle.js';
-import { contract, csv, fromArray, messy, ndjson, options, sample } from './fixtures.js';
-
-/** The text in chunks cut at the given offsets (sorted, deduplicated by the caller or not). */
-async function* chunked(text: string, cuts: readonly number[] = []): AsyncGenerator<string> {
-  await Promise.resolve(); // chunks arrive asynchronously, as from a file
-  let at = 0;
-  for (const cut of [...cuts].sort((a, b) => a - b)) {
-    if (cut <= at || cut >= text.length) continue;
-    yield text.slice(at, cut);
-    at = cut;
-  }
-  yield text.slice(at);
-}
+import { settleStreamWith, settleWith } from '../settlement/settle-helper.js';
+import { chunked, contract, csv, fromArray, messy, ndjson, options, sample } from './fixtures.js';
+import { runs } from '../runs.js';
 
 async function collect(rows: AsyncIterable<StreamRow>): Promise<StreamRow[]> {
   const out: StreamRow[] = [];
@@ -48,7 +36,7 @@ describe('streaming readers', () => {
         expect(lines).toEqual(whole.value.lines);
         expect(issues).toEqual(whole.value.issues);
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 
@@ -78,7 +66,7 @@ describe('streaming readers', () => {
         expect(rows.flatMap((row) => (row.kind === 'record' ? [row.line] : []))).toEqual(whole.value.lines);
         expect(rows.flatMap((row) => (row.kind === 'unreadable' ? [row.issue] : []))).toEqual(whole.value.issues);
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 
@@ -106,7 +94,7 @@ describe('streaming readers', () => {
           expect(streamed.flatMap((row) => (row.kind === 'record' ? [row.line] : []))).toEqual(oracle.lines);
         },
       ),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 
@@ -125,8 +113,8 @@ describe('settleStream', () => {
     for (const records of ['lenient', 'strict'] as const) {
       for (const detail of ['totals', 'participants'] as const) {
         const settleOptions = { ...options, records, detail };
-        const expected = JSON.stringify(settle(contract, messy, settleOptions));
-        const streamed = JSON.stringify(await settleStream(contract, () => fromArray(messy), settleOptions));
+        const expected = JSON.stringify(settleWith(contract, messy, settleOptions));
+        const streamed = JSON.stringify(await settleStreamWith(contract, () => fromArray(messy), settleOptions));
         expect(streamed).toBe(expected);
       }
     }
@@ -135,18 +123,18 @@ describe('settleStream', () => {
   it('raw records in any order: byte-identical to settle on the same order (duplicates anywhere)', async () => {
     await fc.assert(
       fc.asyncProperty(fc.shuffledSubarray(messy, { minLength: messy.length, maxLength: messy.length }), async (shuffled) => {
-        const expected = JSON.stringify(settle(contract, shuffled, { ...options, detail: 'participants' }));
-        const streamed = JSON.stringify(await settleStream(contract, () => fromArray(shuffled), { ...options, detail: 'participants' }));
+        const expected = JSON.stringify(settleWith(contract, shuffled, { ...options, detail: 'participants' }));
+        const streamed = JSON.stringify(await settleStreamWith(contract, () => fromArray(shuffled), { ...options, detail: 'participants' }));
         expect(streamed).toBe(expected);
       }),
-      { numRuns: 30 },
+      { numRuns: runs(30) },
     );
   });
 
   it('a single-use source without duplicate ids is read once; with duplicates it fails STREAM_NOT_REPEATABLE', async () => {
-    const once = await settleStream(contract, fromArray(sample), options);
-    expect(JSON.stringify(once)).toBe(JSON.stringify(settle(contract, sample, options)));
-    const duplicated = await settleStream(contract, fromArray(messy), options);
+    const once = await settleStreamWith(contract, fromArray(sample), options);
+    expect(JSON.stringify(once)).toBe(JSON.stringify(settleWith(contract, sample, options)));
+    const duplicated = await settleStreamWith(contract, fromArray(messy), options);
     expect(duplicated.ok).toBe(false);
     if (!duplicated.ok) expect(duplicated.issues[0]?.code).toBe('STREAM_NOT_REPEATABLE');
   });
@@ -159,13 +147,13 @@ describe('settleStream', () => {
       const read = reader(text);
       expect(read.ok).toBe(true);
       if (!read.ok) return;
-      const expected = JSON.stringify(settle(contract, read.value.records, { ...options, detail: 'participants' }));
+      const expected = JSON.stringify(settleWith(contract, read.value.records, { ...options, detail: 'participants' }));
       await fc.assert(
         fc.asyncProperty(fc.array(fc.integer({ min: 0, max: text.length }), { maxLength: 10 }), async (cuts) => {
-          const streamed = await settleStream(contract, { format, chunks: chunked(text, cuts) }, { ...options, detail: 'participants' });
+          const streamed = await settleStreamWith(contract, { format, chunks: chunked(text, cuts) }, { ...options, detail: 'participants' });
           expect(JSON.stringify(streamed)).toBe(expected);
         }),
-        { numRuns: 40 },
+        { numRuns: runs(40) },
       );
     });
   }
@@ -174,8 +162,8 @@ describe('settleStream', () => {
     const text = `${ndjson}not json\n${JSON.stringify(messy[9])}\n${JSON.stringify(messy[10])}\n`;
     const read = readNdjsonRecords(text);
     if (!read.ok) throw new Error('must read');
-    const expected = settle(contract, read.value.records, options);
-    const streamed = await settleStream(contract, { format: 'ndjson', chunks: () => chunked(text, [100, 1000]) }, options);
+    const expected = settleWith(contract, read.value.records, options);
+    const streamed = await settleStreamWith(contract, { format: 'ndjson', chunks: () => chunked(text, [100, 1000]) }, options);
     expect(expected.ok && streamed.ok).toBe(true);
     if (!expected.ok || !streamed.ok) return;
     const { dataQuality: a, fingerprint: fa, ...restExpected } = expected.value;
@@ -191,7 +179,7 @@ describe('settleStream', () => {
   });
 
   it('a cut file fails the settlement instead of settling fewer records', async () => {
-    const result = await settleStream(contract, { format: 'ndjson', chunks: chunked(`${ndjson}{"id":"P0`) }, options);
+    const result = await settleStreamWith(contract, { format: 'ndjson', chunks: chunked(`${ndjson}{"id":"P0`) }, options);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.issues[0]?.code).toBe('NDJSON_TRUNCATED');
   });

@@ -8,9 +8,9 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { MAX_DATE, formatDate, parseDate, type CalendarDate } from '../../../src/calendar/index.js';
 import { MAX_CONTRACT_COUNT, MAX_CONTRACT_DAYS, MAX_CONTRACT_MONTHS, parseContract, type ContractInput } from '../../../src/contract/index.js';
-import { settle } from '../../../src/index.js';
-import { scenarioArbitrary, type Scenario, type WireRecord } from '../arbitraries.js';
-import { RUNS } from './helpers.js';
+import { runs } from '../../runs.js';
+import { moneyText, scenarioArbitrary, type Scenario, type WireRecord } from '../arbitraries/index.js';
+import { settleScenario } from '../settle-helper.js';
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -25,7 +25,8 @@ function extreme(g: Gen, original: number, min: number, max: number): number {
 const shift = (text: string, days: number): string => formatDate((parseDate(text) + days) as CalendarDate);
 
 /** The contract of `s`, its counts pushed to their limits, tranches moved towards the calendar's end, a wage outcome and a hiring guarantee added. */
-function extremeContract(g: Gen, input: ContractInput): ContractInput {
+function extremeContract(g: Gen, input: ContractInput, places: number): ContractInput {
+  const money = (units: number): string => moneyText(BigInt(units) * 10n ** BigInt(places), places);
   const c = structuredClone(input) as Mutable<ContractInput>;
   const days = (n: number, min = 0): number => extreme(g, n, min, MAX_CONTRACT_DAYS);
   const months = (n: number, min = 0): number => extreme(g, n, min, MAX_CONTRACT_MONTHS);
@@ -47,7 +48,7 @@ function extremeContract(g: Gen, input: ContractInput): ContractInput {
     }
   });
   const wageMonths = months(12);
-  c.outcomes.push({ kind: 'wageProgression', id: 'wage', name: 'Wage', placementOutcome: 'placement', months: wageMonths, baseline: g(() => fc.constantFrom('preProgramme' as const, 'placement' as const)), threshold: { kind: 'percent', percent: '10' } });
+  c.outcomes.push({ kind: 'wageProgression', id: 'wage-at-end', name: 'Wage', placementOutcome: 'placement', months: wageMonths, baseline: g(() => fc.constantFrom('preProgramme' as const, 'placement' as const)), threshold: { kind: 'percent', percent: '10' } });
   c.rules = c.rules.map((r) => {
     if (r.kind === 'sustainment') {
       const periodDays = days(r.periodDays, 1);
@@ -56,11 +57,11 @@ function extremeContract(g: Gen, input: ContractInput): ContractInput {
     if (r.kind === 'bonus' && r.trigger.kind === 'volume') return { ...r, trigger: { ...r.trigger, afterUnits: count(r.trigger.afterUnits) } };
     return r;
   });
-  c.rules.push({ kind: 'rateCard', id: 'pay-wage', name: 'Wage', outcome: 'wage', price: '100.00', groupPricing: { mode: 'flat' }, prerequisites: [] });
+  c.rules.push({ kind: 'rateCard', id: 'pay-wage-at-end', name: 'Wage', outcome: 'wage-at-end', price: money(100), groupPricing: { mode: 'flat' }, prerequisites: [] });
   c.caps = (c.caps ?? []).map((cap) => (cap.kind === 'outcomeVolume' ? { ...cap, targetUnits: count(cap.targetUnits) } : cap));
   if (c.caps.length === 0) delete c.caps;
   c.hiringGuarantees = [
-    { id: 'hire', employer: 'Employer', cohorts: c.cohorts.map((cohort) => cohort.id), positions: count(5, 1), qualifyingOutcome: 'placement', placementOutcome: 'placement', withinDays: days(60), shortfallAmountPerPosition: '10.00' },
+    { id: 'hire', employer: 'Employer', cohorts: c.cohorts.map((cohort) => cohort.id), positions: count(5, 1), qualifyingOutcome: 'placement', placementOutcome: 'placement', withinDays: days(60), shortfallAmountPerPosition: money(10) },
   ];
   // Tranches move to dates at least two centuries after enrolment, as late as the calendar allows,
   // so that every outcome can be achieved before they are measured (whatever the counts).
@@ -68,7 +69,7 @@ function extremeContract(g: Gen, input: ContractInput): ContractInput {
   const lastDue = Math.max(...c.tranches.map((t) => parseDate(t.dueOn)));
   const earliest = parseDate('2230-01-01') - Math.min(...measured);
   const by = g(() => fc.oneof(fc.constant(MAX_DATE - lastDue), fc.integer({ min: earliest, max: MAX_DATE - lastDue })));
-  c.tranches = c.tranches.map((t, i) => ({ ...t, rules: i === c.tranches.length - 1 ? [...t.rules, 'pay-wage'] : t.rules, measuredOn: shift(t.measuredOn, by), dueOn: shift(t.dueOn, by) }));
+  c.tranches = c.tranches.map((t, i) => ({ ...t, rules: i === c.tranches.length - 1 ? [...t.rules, 'pay-wage-at-end'] : t.rules, measuredOn: shift(t.measuredOn, by), dueOn: shift(t.dueOn, by) }));
   return c;
 }
 
@@ -91,11 +92,11 @@ function lateRecord(g: Gen, record: WireRecord): WireRecord {
 }
 
 const extremeScenario: fc.Arbitrary<Scenario> = fc.tuple(scenarioArbitrary(), fc.gen()).map(([s, g]) => {
-  const contract = extremeContract(g, s.contract);
+  const contract = extremeContract(g, s.contract, s.currency.places);
   const records = s.records.map((r) => lateRecord(g, r));
   const lastDue = Math.max(...contract.tranches.map((t) => parseDate(t.dueOn)));
   const asOf = g(() => fc.oneof(fc.constant(MAX_DATE), fc.integer({ min: MAX_DATE - 400, max: MAX_DATE }), fc.integer({ min: parseDate(contract.period.start), max: lastDue })));
-  return { contract, records, asOf: formatDate(asOf as CalendarDate) };
+  return { ...s, contract, records, asOf: formatDate(asOf as CalendarDate) };
 });
 
 describe('counts at their limits and dates at the end of the calendar', () => {
@@ -104,10 +105,10 @@ describe('counts at their limits and dates at the end of the calendar', () => {
       fc.property(extremeScenario, (s) => {
         const parsed = parseContract(s.contract);
         expect(parsed.ok ? [] : parsed.issues).toEqual([]);
-        const result = settle(s.contract, s.records, { asOf: s.asOf, allowEmpty: true });
+        const result = settleScenario(s);
         expect(result.ok ? [] : result.issues).toEqual([]);
       }),
-      { numRuns: RUNS },
+      { numRuns: runs(100) },
     );
   });
 });

@@ -1,58 +1,27 @@
 /**
  * Determinism: shuffled records give the same document byte for byte (fingerprint included);
  * two sessions over two halves of the records, merged, give the same document as one session
- * over all of them; and the document survives a JSON round trip unchanged.
+ * over all of them; and the document survives a JSON round trip unchanged, money written with the
+ * currency's decimals.
  */
 import fc from 'fast-check';
-import { describe, expect, it, vi } from 'vitest';
-import {
-  checkOptions,
-  openSession,
-  parseContract,
-  readPrevious,
-  settle,
-  validateRecords,
-  type Settlement,
-} from '../../../src/index.js';
-import { scenarioArbitrary, type Scenario } from '../arbitraries.js';
-import { RUNS, settleOk } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import type { Settlement } from '../../../src/index.js';
+import { runs } from '../../runs.js';
+import { scenarioArbitrary } from '../arbitraries/index.js';
+import { scenarioSessions, settleOk, settleScenario } from '../settle-helper.js';
+import { moneyPattern } from './helpers.js';
 
-// Property runs are CPU-bound; leave room for slow CI machines and parallel files.
-vi.setConfig({ testTimeout: 30_000 });
+const MONEY_KEYS = new Set(['earned', 'paid', 'previouslyPaid', 'due', 'withheld', 'reinvested', 'toProvider', 'amount', 'usedBefore', 'requested', 'cut', 'amountCut', 'limit']);
 
-function sessionsSettlement(scenario: Scenario, split: number, detail: 'totals' | 'participants'): { whole: string; merged: string } {
-  const parsed = parseContract(scenario.contract);
-  if (!parsed.ok) throw new Error('contract');
-  const checked = checkOptions({ asOf: scenario.asOf, detail }, parsed.value);
-  if (checked.options === undefined) throw new Error('options');
-  const context = { cohortIds: new Set(parsed.value.cohorts.map((c) => c.id)), groupIds: new Set((parsed.value.groups ?? []).map((g) => g.id)) };
-  const validated = validateRecords(scenario.records, context, { mode: 'strict' });
-  if (!validated.ok) throw new Error('records');
-  const records = validated.value.records;
-  const previous = readPrevious([], parsed.value, checked.options.asOf).value;
-  const dataQuality = { recordsRead: records.length, recordsSettled: records.length, recordsExcluded: 0, issues: [] };
-  const whole = openSession(parsed.value, checked.options, previous);
-  for (const record of records) whole.add(record);
-  const left = openSession(parsed.value, checked.options, previous);
-  const right = openSession(parsed.value, checked.options, previous);
-  records.forEach((record, index) => { (index < split ? left : right).add(record); });
-  left.merge(right);
-  const a = whole.finish(dataQuality, 'options');
-  const b = left.finish(dataQuality, 'options');
-  if (!a.ok || !b.ok) throw new Error('finish');
-  return { whole: JSON.stringify(a.value), merged: JSON.stringify(b.value) };
-}
-
-const MONEY_KEYS = new Set(['earned', 'paid', 'previouslyPaid', 'due', 'withheld', 'reinvested', 'toProvider', 'amount', 'usedBefore', 'requested', 'cut', 'amountCut']);
-
-function checkJsonValues(value: unknown, path: string, problems: string[]): void {
+function checkJsonValues(value: unknown, path: string, money: RegExp, problems: string[]): void {
   if (value === undefined) problems.push(`${path} is undefined`);
   else if (typeof value === 'number' && !Number.isFinite(value)) problems.push(`${path} is ${value}`);
-  else if (Array.isArray(value)) value.forEach((item, i) => { checkJsonValues(item, `${path}[${i}]`, problems); });
+  else if (Array.isArray(value)) value.forEach((item, i) => { checkJsonValues(item, `${path}[${i}]`, money, problems); });
   else if (typeof value === 'object' && value !== null) {
     for (const [key, item] of Object.entries(value)) {
-      if (MONEY_KEYS.has(key) && !path.includes('.inputs') && !/^-?\d+\.\d{2}$/.test(String(item))) problems.push(`${path}.${key} = ${String(item)} is not EUR money`);
-      checkJsonValues(item, `${path}.${key}`, problems);
+      if (MONEY_KEYS.has(key) && !path.includes('.inputs') && !money.test(String(item))) problems.push(`${path}.${key} = ${String(item)} is not money of the contract's currency`);
+      checkJsonValues(item, `${path}.${key}`, money, problems);
     }
   }
 }
@@ -65,10 +34,10 @@ describe('settlement determinism', () => {
         const shuffled = fc.sample(fc.shuffledSubarray(scenario.records, { minLength: scenario.records.length }), { seed, numRuns: 1 })[0] ?? [];
         const reversed = [...scenario.records].reverse();
         const a = JSON.stringify(settleOk(scenario, { detail }));
-        expect(JSON.stringify(settleOk({ ...scenario, records: shuffled }, { detail }))).toBe(a);
-        expect(JSON.stringify(settleOk({ ...scenario, records: reversed }, { detail }))).toBe(a);
+        expect(JSON.stringify(settleOk(scenario, { detail }, shuffled))).toBe(a);
+        expect(JSON.stringify(settleOk(scenario, { detail }, reversed))).toBe(a);
       }),
-      { numRuns: RUNS },
+      { numRuns: runs(60) },
     );
   });
 
@@ -83,41 +52,47 @@ describe('settlement determinism', () => {
         const twin = scenario.records[pick % Math.max(1, scenario.records.length)];
         if (twin !== undefined) records.push({ ...twin });
         const shuffled = fc.sample(fc.shuffledSubarray(records, { minLength: records.length }), { seed, numRuns: 1 })[0] ?? [];
-        const a = settle(scenario.contract, records, { asOf: scenario.asOf, allowEmpty: true, maxExcluded: '100%' });
-        const b = settle(scenario.contract, [...records].reverse(), { asOf: scenario.asOf, allowEmpty: true, maxExcluded: '100%' });
-        const c = settle(scenario.contract, shuffled, { asOf: scenario.asOf, allowEmpty: true, maxExcluded: '100%' });
+        const a = settleScenario(scenario, {}, records);
+        const b = settleScenario(scenario, {}, [...records].reverse());
+        const c = settleScenario(scenario, {}, shuffled);
         if (!a.ok || !b.ok || !c.ok) throw new Error('settle failed');
         expect(a.value.dataQuality.recordsExcluded).toBe(twin === undefined ? 2 : 4);
         expect(b.value.fingerprint.records).toBe(a.value.fingerprint.records);
         expect(c.value.fingerprint.records).toBe(a.value.fingerprint.records);
         expect(c.value.fingerprint.inputs).toBe(a.value.fingerprint.inputs);
       }),
-      { numRuns: RUNS },
+      { numRuns: runs(100) },
     );
   });
 
   it('two sessions over two halves, merged, equal one session over all the records', () => {
     fc.assert(
       fc.property(scenarioArbitrary(), fc.nat(), fc.boolean(), (scenario, at, participants) => {
-        const split = scenario.records.length === 0 ? 0 : at % (scenario.records.length + 1);
-        const { whole, merged } = sessionsSettlement(scenario, split, participants ? 'participants' : 'totals');
-        expect(merged).toBe(whole);
+        const sessions = scenarioSessions(scenario, { detail: participants ? 'participants' : 'totals' });
+        const split = at % (sessions.records.length + 1);
+        const whole = sessions.open();
+        for (const record of sessions.records) whole.add(record);
+        const left = sessions.open();
+        const right = sessions.open();
+        sessions.records.forEach((record, index) => { (index < split ? left : right).add(record); });
+        left.merge(right);
+        expect(JSON.stringify(sessions.finish(left))).toBe(JSON.stringify(sessions.finish(whole)));
       }),
-      { numRuns: RUNS },
+      { numRuns: runs(100) },
     );
   });
 
-  it('the document is plain JSON: round trip unchanged, no undefined, money as EUR strings', () => {
+  it('the document is plain JSON: round trip unchanged, no undefined, money with the currency decimals', () => {
     fc.assert(
       fc.property(scenarioArbitrary(), fc.boolean(), (scenario, participants) => {
         const s: Settlement = settleOk(scenario, { detail: participants ? 'participants' : 'totals' });
         expect(JSON.parse(JSON.stringify(s))).toStrictEqual(s);
         const problems: string[] = [];
-        checkJsonValues(s, '$', problems);
+        checkJsonValues(s, '$', moneyPattern(scenario.currency.places), problems);
         expect(problems).toEqual([]);
         expect(s.fingerprint.inputs).toMatch(/^[0-9a-f]{64}$/);
       }),
-      { numRuns: RUNS },
+      { numRuns: runs(60) },
     );
   });
 });

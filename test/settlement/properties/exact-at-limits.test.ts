@@ -12,7 +12,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ContractInput } from '../../../src/contract/index.js';
 import { checkOptions, openSession, parseContract, readPrevious, validateRecords, type SettlementSession } from '../../../src/index.js';
 import { MAX_AMOUNT_DECIMALS, MAX_AMOUNT_INTEGER_DIGITS } from '../../../src/money/index.js';
-import { RUNS } from './helpers.js';
+import { runs } from '../../runs.js';
 
 vi.setConfig({ testTimeout: 120_000 });
 
@@ -271,7 +271,7 @@ describe('exact at the limits', () => {
         const got = settled.value;
         expect({ earned: got.totals.earned, reinvested: got.totals.reinvested, payers: got.payers.map((p) => p.earned) }).toEqual(expected);
       }),
-      { numRuns: RUNS },
+      { numRuns: runs(100) },
     );
   });
 });

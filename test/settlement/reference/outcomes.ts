@@ -1,98 +1,122 @@
 /**
- * Per-participant outcomes for the reference, written from docs/outcomes.md, day by day:
- * placement (no minimum spell length) and retention (continuous or anniversary).
+ * Per-participant outcomes for the settlement reference, as known at the as-of date: placement,
+ * retention and milestone through the resolver's day-by-day reference (test/outcomes/reference.ts,
+ * itself written independently of src/outcomes), wage progression written here from
+ * docs/outcomes.md with exact decimals. Dates come from the wire text through date-fns
+ * (dates.ts), never through the calendar core.
  */
 import type { ContractInput } from '../../../src/contract/index.js';
-import type { WireRecord } from '../arbitraries.js';
+import type { OutcomeRecord } from '../../../src/records/schema.js';
+import { refMilestone, refPlacement, refRetention, type RefResolution } from '../../outcomes/reference.js';
+import type { WireRecord } from '../arbitraries/index.js';
 import { refAddMonths, refDay } from './dates.js';
+import { D } from './decimal.js';
 
 type Outcome = ContractInput['outcomes'][number];
+type WageOutcome = Extract<Outcome, { kind: 'wageProgression' }>;
 
 /** A resolved outcome: achieved or failed on a day, or pending. */
 export interface RefStatus {
   readonly status: 'achieved' | 'failed' | 'pending';
   readonly on?: number;
-  /** Placement date (placements only). */
+  /** Placement date: the start of the placing job (placements, and what depends on them). */
   readonly placedOn?: number;
 }
 
 const PENDING: RefStatus = { status: 'pending' };
 
-interface Spell {
-  readonly start: number;
-  readonly end: number | undefined;
-  readonly hours: number | undefined;
-  readonly type: string | undefined;
+/** The record with day numbers, in the shape the resolver's reference reads (amounts are not read there). */
+function days(record: WireRecord): OutcomeRecord {
+  return {
+    id: record.id,
+    cohort: record.cohort,
+    groups: record.groups ?? [],
+    enrolledOn: refDay(record.enrolledOn),
+    ...(record.exitedOn === undefined ? {} : { exitedOn: refDay(record.exitedOn) }),
+    spells: (record.spells ?? []).map((s) => ({
+      start: refDay(s.start),
+      ...(s.end === undefined ? {} : { end: refDay(s.end) }),
+      ...(s.hoursPerWeek === undefined ? {} : { hoursPerWeek: s.hoursPerWeek }),
+      ...(s.contractType === undefined ? {} : { contractType: s.contractType }),
+    })),
+    wages: [],
+    events: (record.events ?? []).map((e) => ({ kind: e.kind, on: refDay(e.on) })),
+  } as unknown as OutcomeRecord;
 }
 
-function spellsOf(record: WireRecord): Spell[] {
-  return (record.spells ?? []).map((s) => ({ start: refDay(s.start), end: s.end === undefined ? undefined : refDay(s.end), hours: s.hoursPerWeek, type: s.contractType }));
+function fromResolution(r: RefResolution): RefStatus {
+  if (r.status === 'pending') return PENDING;
+  return { status: r.status, on: r.on ?? 0, ...(r.anchor === undefined ? {} : { placedOn: r.anchor }) };
 }
 
-function employedOn(spells: readonly Spell[], day: number): boolean {
-  return spells.some((s) => s.start <= day && (s.end === undefined || day <= s.end));
-}
-
-function placement(o: Extract<Outcome, { kind: 'placement' }>, record: WireRecord, asOf: number): RefStatus {
-  if (o.minSpellDays !== undefined) throw new Error('reference: minSpellDays not covered');
-  let anchor: number | undefined;
-  if (o.window.from === 'enrolment') anchor = refDay(record.enrolledOn);
-  else if (record.exitedOn !== undefined && refDay(record.exitedOn) <= asOf) anchor = refDay(record.exitedOn);
-  if (anchor === undefined) return PENDING;
-  const last = anchor + o.window.days;
-  for (let day = anchor; day <= Math.min(last, asOf); day++) {
-    const qualifies = spellsOf(record).some(
-      (s) =>
-        s.start === day &&
-        (o.minWeeklyHours === undefined || (s.hours !== undefined && s.hours >= Number(o.minWeeklyHours))) &&
-        (o.contractTypes === 'any' || (s.type !== undefined && o.contractTypes.includes(s.type))),
-    );
-    if (qualifies) return { status: 'achieved', on: day, placedOn: day };
-  }
-  return last + 1 <= asOf ? { status: 'failed', on: last + 1 } : PENDING;
-}
-
-function retention(o: Extract<Outcome, { kind: 'retention' }>, placed: RefStatus, record: WireRecord, asOf: number): RefStatus {
+/** Wage progression (docs/outcomes.md, "Wage progression"), decided on the later of W, the placement and the baseline's day. */
+function wage(o: WageOutcome, placed: RefStatus, record: WireRecord, asOf: number): RefStatus {
   if (placed.status === 'pending') return PENDING;
   if (placed.status === 'failed') return { status: 'failed', on: placed.on ?? 0 };
   const p = placed.placedOn ?? 0;
-  const e = refAddMonths(p, o.months);
-  const end = o.endBoundary === 'inclusive' ? e : e - 1;
-  const spells = spellsOf(record);
-  switch (o.measure.mode) {
-    case 'anniversary':
-      if (end > asOf) return PENDING;
-      return { status: employedOn(spells, end) ? 'achieved' : 'failed', on: end };
-    case 'continuous': {
-      let gap = 0;
-      for (let day = p; day <= Math.min(end, asOf); day++) {
-        gap = employedOn(spells, day) ? 0 : gap + 1;
-        if (gap === o.measure.allowedGapDays + 1) return { status: 'failed', on: day };
+  const w = refAddMonths(p, o.months);
+  let decided = Math.max(w, placed.on ?? p);
+  const observations = (record.wages ?? []).map((x, index) => ({ on: refDay(x.on), wage: x.monthlyWage, index }));
+  let base: string | undefined;
+  if (o.baseline === 'preProgramme') base = record.baselineWage;
+  else {
+    const placing = (record.spells ?? []).find((s) => refDay(s.start) === p);
+    base = placing?.monthlyWage;
+    if (base === undefined) {
+      const early = observations.filter((x) => x.on >= p && x.on <= p + 31).sort((a, b) => a.on - b.on || a.index - b.index)[0];
+      if (early === undefined) decided = Math.max(decided, p + 32); // the search window closes empty on P + 32
+      else {
+        base = early.wage;
+        decided = Math.max(decided, early.on);
       }
-      return end <= asOf ? { status: 'achieved', on: end } : PENDING;
-    }
-    case 'cumulative':
-      throw new Error('reference: cumulative retention not covered');
-    default: {
-      const never: never = o.measure;
-      return never;
     }
   }
+  if (decided > asOf) return PENDING;
+  const fail = { status: 'failed' as const, on: decided };
+  if (base === undefined) return fail;
+  // the latest observation in [P, W] (the last listed on a day), else the wage of the latest-starting job covering W
+  const atW = observations.filter((x) => x.on >= p && x.on <= w).sort((a, b) => a.on - b.on || a.index - b.index).at(-1)?.wage ??
+    (record.spells ?? [])
+      .filter((s) => s.monthlyWage !== undefined && refDay(s.start) <= w && (s.end === undefined || refDay(s.end) >= w))
+      .sort((a, b) => refDay(a.start) - refDay(b.start))
+      .at(-1)?.monthlyWage;
+  if (atW === undefined) return fail;
+  const baseline = new D(base);
+  const earned = new D(atW);
+  const passes =
+    o.threshold.kind === 'amount'
+      ? earned.minus(baseline).greaterThanOrEqualTo(o.threshold.amount)
+      : baseline.isZero()
+        ? earned.greaterThan(0)
+        : earned.minus(baseline).times(100).greaterThanOrEqualTo(baseline.times(o.threshold.percent));
+  return passes ? { status: 'achieved', on: decided, placedOn: p } : fail;
 }
 
 /**
- * Every outcome of the contract for one participant, as known at `asOf`, by outcome id.
+ * Every outcome of the contract for one participant, as known at `asOf`, by outcome id
+ * (cohort indicators are not per participant and are left out).
  *
  * @example
  * refOutcomes(contract, record, refDay('2024-06-30')).get('placement');
  */
 export function refOutcomes(contract: ContractInput, record: WireRecord, asOf: number): Map<string, RefStatus> {
   const out = new Map<string, RefStatus>();
-  for (const o of contract.outcomes) if (o.kind === 'placement') out.set(o.id, placement(o, record, asOf));
+  const parsed = days(record);
+  const raw = new Map<string, RefResolution>();
   for (const o of contract.outcomes) {
-    if (o.kind === 'placement') continue;
-    if (o.kind !== 'retention') throw new Error(`reference: outcome kind ${o.kind} not covered`);
-    out.set(o.id, retention(o, out.get(o.placementOutcome) ?? PENDING, record, asOf));
+    if (o.kind === 'placement') {
+      const r = refPlacement(o, parsed, asOf);
+      raw.set(o.id, r);
+      out.set(o.id, fromResolution(r));
+    }
+    if (o.kind === 'milestone') out.set(o.id, fromResolution(refMilestone(o, parsed, asOf)));
+  }
+  for (const o of contract.outcomes) {
+    if (o.kind === 'retention') {
+      const placement = raw.get(o.placementOutcome) ?? { status: 'pending' as const };
+      out.set(o.id, fromResolution(refRetention(o, parsed, placement, asOf)));
+    }
+    if (o.kind === 'wageProgression') out.set(o.id, wage(o, out.get(o.placementOutcome) ?? PENDING, record, asOf));
   }
   return out;
 }

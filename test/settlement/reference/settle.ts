@@ -1,223 +1,327 @@
 /**
- * A slow, independent reference settlement for a subset of the contract language, written from
- * docs/settlement.md and docs/contract.md without importing the engine (src/settlement) or the
- * resolver (src/outcomes): placement and retention (continuous, anniversary), rate cards with
- * group prices (prices or multipliers) and prerequisites, per-start fees, cohort rates
- * (allOrNothing, tiers; enrolled denominator) with the ratchet, per-participant caps, a contract
- * cap, tranches, and the split among payers by largest remainder. Exact decimals through a
- * private decimal.js clone; dates through date-fns (see dates.ts).
+ * A slow, independent reference settlement, written from docs/settlement.md and docs/contract.md
+ * without importing the engine (src/settlement) or the resolver (src/outcomes): every outcome
+ * kind (outcomes.ts), rate cards with group prices and prerequisites, sustainment, per-start and
+ * scheduled fees (claims.ts), cohort rates of every schedule, denominator and baseline, volume and
+ * group-share bonuses with the ratchet (cohort.ts), tranches (a claim belongs to the first tranche
+ * measured on or after it that lists its rule, cohort and outcome), every cap (per participant,
+ * outcome volume, outcome, cohort, tranche, contract, payer) and the split among payers by largest
+ * remainder, in any currency; exit clauses checked on the figures of their date, ending the
+ * contract with a payment on exit, suspending tranches or reducing prices. Reinvestment does not
+ * change what is earned or what each payer pays, so it is left out.
+ * Exact decimals through a private decimal.js clone; dates through date-fns.
  */
-import { Decimal } from 'decimal.js';
 import type { ContractInput } from '../../../src/contract/index.js';
-import type { WireRecord } from '../arbitraries.js';
+import { currencyOf, type Indicators, type WireRecord } from '../arbitraries/index.js';
+import { participantClaims, type RefClaim } from './claims.js';
+import { bonusValue, cohortRateValue, rateFigures, type RefParticipant } from './cohort.js';
 import { refDay } from './dates.js';
-import { refOutcomes, type RefStatus } from './outcomes.js';
-
-const D = Decimal.clone({ precision: 60, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -40, toExpPos: 60 });
-type Dec = InstanceType<typeof D>;
+import { D, roundMinor, sum, type Dec } from './decimal.js';
+import { refOutcomes } from './outcomes.js';
 
 type Rule = ContractInput['rules'][number];
-type RateCard = Extract<Rule, { kind: 'rateCard' }>;
-type CohortRate = Extract<Rule, { kind: 'cohortRate' }>;
-
-const MODES: Record<string, Decimal.Rounding> = {
-  'half-even': Decimal.ROUND_HALF_EVEN,
-  'half-up': Decimal.ROUND_HALF_UP,
-  'half-down': Decimal.ROUND_HALF_DOWN,
-  up: Decimal.ROUND_UP,
-  down: Decimal.ROUND_DOWN,
-  ceiling: Decimal.ROUND_CEIL,
-  floor: Decimal.ROUND_FLOOR,
-};
-
-function roundCents(value: Dec, mode: string): Dec {
-  const rounding = MODES[mode];
-  if (rounding === undefined) throw new Error(`reference: rounding ${mode}`);
-  return value.toDecimalPlaces(2, rounding);
-}
+type Tranche = ContractInput['tranches'][number];
 
 /** What the reference computes for one tranche. */
 export interface RefTranche {
   readonly id: string;
-  readonly status: 'settled' | 'scheduled';
-  /** Earned, 2 decimals. */
+  readonly status: 'settled' | 'scheduled' | 'cancelled' | 'suspended';
+  /** Earned, with the currency's decimals. */
   readonly earned: string;
-  /** Payer parts in contract order, 2 decimals. */
+  /** Payer parts in contract order, with the currency's decimals. */
   readonly payers: readonly string[];
 }
 
-interface Claim {
-  readonly rule: number;
-  readonly cohort: string;
-  readonly date: number;
-  amount: Dec;
-}
-
-function price(rule: RateCard, groups: readonly string[], contract: ContractInput): Dec {
-  const base = new D(rule.price);
-  const pricing = rule.groupPricing;
-  let candidates: Dec[] = [];
-  if (pricing.mode === 'prices') {
-    candidates = pricing.prices.filter((p) => groups.includes(p.group)).map((p) => new D(p.price));
-  } else if (pricing.mode === 'multipliers') {
-    for (const group of contract.groups ?? []) {
-      if (group.priceMultiplier === undefined || !groups.includes(group.id)) continue;
-      candidates.push(roundCents(base.times(group.priceMultiplier), pricing.rounding));
-    }
-  }
-  if (candidates.length === 0 || pricing.mode === 'flat') return base;
-  const sorted = candidates.sort((a, b) => a.comparedTo(b));
-  return (pricing.severalGroups === 'highest' ? sorted[sorted.length - 1] : sorted[0]) ?? base;
-}
-
-function participantClaims(contract: ContractInput, record: WireRecord, outcomes: Map<string, RefStatus>): Claim[] {
-  const claims: Claim[] = [];
-  const achievedOn = (id: string): number | undefined => {
-    const status = outcomes.get(id);
-    return status?.status === 'achieved' ? status.on : undefined;
-  };
-  contract.rules.forEach((rule, index) => {
-    if (rule.kind === 'rateCard') {
-      const dates = [rule.outcome, ...rule.prerequisites].map(achievedOn);
-      if (dates.some((d) => d === undefined)) return;
-      claims.push({ rule: index, cohort: record.cohort, date: Math.max(...(dates as number[])), amount: price(rule, record.groups ?? [], contract) });
-    } else if (rule.kind === 'fee') {
-      if (rule.charge.basis !== 'perStart') throw new Error('reference: scheduled fees not covered');
-      claims.push({ rule: index, cohort: record.cohort, date: refDay(record.enrolledOn), amount: new D(rule.charge.amount) });
-    } else if (rule.kind !== 'cohortRate') throw new Error(`reference: rule kind ${rule.kind} not covered`);
-  });
-  for (const cap of contract.caps ?? []) {
-    if (cap.kind !== 'participant') continue;
-    // every claim of the participant, per-start fees included (docs/settlement.md, caps 5.1)
-    const capped = [...claims].sort((a, b) => (cap.claimOrder === 'achievementDate' ? a.date - b.date || a.rule - b.rule : a.rule - b.rule || a.date - b.date));
-    let remaining = new D(cap.amount);
-    for (const claim of capped) {
-      if (claim.amount.lessThanOrEqualTo(remaining)) {
-        remaining = remaining.minus(claim.amount);
-        continue;
-      }
-      claim.amount = cap.partialPayment ? remaining : new D(0);
-      remaining = remaining.minus(claim.amount);
-    }
-  }
-  return claims.filter((claim) => !claim.amount.isZero());
-}
-
 interface Line {
+  readonly outcome: string | null;
+  readonly cohort: string | null;
+  /** Claims and their unit, for a line of claims. */
   readonly claims: number | null;
   readonly unit: Dec | null;
   paid: Dec;
 }
 
-function scheduleValue(rule: CohortRate, achieved: number, denominator: number): Dec {
-  // rate ≥ x  ⇔  achieved ≥ x × denominator (exact); an empty denominator pays at rate 1 or nothing
-  const reaches = (x: string): boolean => (denominator === 0 ? new D(1).greaterThanOrEqualTo(x) : new D(achieved).greaterThanOrEqualTo(new D(x).times(denominator)));
-  if (denominator === 0 && rule.emptyCohort === 'nothing') return new D(0);
-  const schedule = rule.schedule;
-  let amount: Dec;
-  if (schedule.mode === 'allOrNothing') amount = reaches(schedule.threshold) ? new D(schedule.amount) : new D(0);
-  else if (schedule.mode === 'tiers') amount = new D(schedule.tiers.filter((tier) => reaches(tier.from)).at(-1)?.amount ?? 0);
-  else throw new Error('reference: linear schedules not covered');
-  if (rule.baseline !== undefined) throw new Error('reference: baselines not covered');
-  return rule.amountBasis === 'perAchiever' ? amount.times(achieved) : amount;
+function paysFor(rule: Rule): string | null {
+  if (rule.kind === 'rateCard' || rule.kind === 'cohortRate') return rule.outcome;
+  if (rule.kind === 'sustainment') return rule.placementOutcome;
+  if (rule.kind === 'bonus') return rule.trigger.outcome;
+  return null;
+}
+
+/** Whether a tranche pays for a rule: it lists it, and its outcome filter (if any) keeps the rule's outcome. */
+function lists(tranche: Tranche, rule: Rule): boolean {
+  const outcome = paysFor(rule);
+  return tranche.rules.includes(rule.id) && (tranche.outcomes === undefined || outcome === null || tranche.outcomes.includes(outcome));
+}
+
+/** A price reduction in force: claims of `rules` dated after `after` are multiplied by `factor`. */
+interface Reduction {
+  readonly after: number;
+  readonly factor: string;
+  readonly rules: readonly string[];
 }
 
 /**
- * Settles the subset: every tranche's earned amount and payer parts, as of `asOf`.
- *
- * @example
- * referenceSettle(contract, records, '2025-06-30').map((t) => t.earned);
+ * Lines of claims of one rule and cohort: one per amount (reduced by the price reductions in force
+ * for claims dated after their check), in the order of each amount's earliest claim (same day:
+ * larger first).
  */
-export function referenceSettle(contract: ContractInput, records: readonly WireRecord[], asOfText: string): RefTranche[] {
-  if ((contract.exitClauses ?? []).length > 0 || (contract.reinvestment ?? []).length > 0) throw new Error('reference: exits/reinvestment not covered');
-  const asOf = refDay(asOfText);
-  const enrolled = records.filter((r) => refDay(r.enrolledOn) <= asOf);
-  const resolved = enrolled.map((record) => ({ record, outcomes: refOutcomes(contract, record, asOf) }));
-  const claims = resolved.flatMap(({ record, outcomes }) => participantClaims(contract, record, outcomes));
-  const tranches = contract.tranches.map((t, index) => ({ t, index, measuredOn: refDay(t.measuredOn) })).sort((a, b) => a.measuredOn - b.measuredOn || a.index - b.index);
-  const ruleIndex = new Map(contract.rules.map((rule, index) => [rule.id, index]));
-  const cohortOrder = contract.cohorts.map((c) => c.id);
-  // each claim belongs to the first tranche (in order) listing its rule and cohort measured on or after it
-  const owner = claims.map((claim) => tranches.find(({ t, measuredOn }) => measuredOn >= claim.date && t.cohorts.includes(claim.cohort) && t.rules.includes(contract.rules[claim.rule]?.id ?? '')));
-  const ratchet = new Map<string, Dec>();
-  let contractUsed = new D(0);
-  const out: RefTranche[] = [];
-  for (const { t, measuredOn } of tranches) {
-    if (measuredOn > asOf) {
-      out.push({ id: t.id, status: 'scheduled', earned: '0.00', payers: contract.parties.payers.map(() => '0.00') });
-      continue;
-    }
-    const lines: Line[] = [];
-    const rules = [...new Set(t.rules.map((id) => ruleIndex.get(id) ?? -1))].sort((a, b) => a - b);
-    const cohorts = [...t.cohorts].sort((a, b) => cohortOrder.indexOf(a) - cohortOrder.indexOf(b));
-    for (const r of rules) {
-      const rule = contract.rules[r];
-      if (rule === undefined) continue;
-      if (rule.kind === 'cohortRate') {
-        const listed = cohorts.filter((c) => rule.cohorts.includes(c));
-        const groups = rule.pooling === 'pooled' ? (listed.length === 0 ? [] : [listed]) : listed.map((c) => [c]);
-        for (const group of groups) {
-          const members = resolved.filter(({ record }) => group.includes(record.cohort) && refDay(record.enrolledOn) <= measuredOn);
-          const decided = (status: string): number => members.filter(({ outcomes }) => { const s = outcomes.get(rule.outcome); return s?.status === status && (s.on ?? Infinity) <= measuredOn; }).length;
-          const achieved = decided('achieved');
-          const denominator = rule.pending === 'exclude' ? achieved + decided('failed') : members.length;
-          const value = roundCents(scheduleValue(rule, achieved, denominator), contract.rounding);
-          const key = `${rule.id}|${rule.pooling === 'pooled' ? rule.cohorts.join(',') : group.join(',')}`; // one ratchet per pool of the rule
-          const before = ratchet.get(key) ?? new D(0);
-          const pays = value.greaterThan(before) ? value.minus(before) : new D(0);
-          if (value.greaterThan(before)) ratchet.set(key, value);
-          lines.push({ claims: null, unit: null, paid: pays });
-        }
-        continue;
-      }
-      for (const cohort of cohorts) {
-        const mine = claims.filter((claim, i) => owner[i]?.t === t && claim.rule === r && claim.cohort === cohort);
-        // one line per unit amount, in the order of each amount's earliest claim (same day: larger first)
-        const units = new Map<string, { unit: Dec; count: number; first: number }>();
-        for (const claim of mine) {
-          const key = claim.amount.toFixed();
-          const entry = units.get(key) ?? { unit: claim.amount, count: 0, first: claim.date };
-          entry.count += 1;
-          entry.first = Math.min(entry.first, claim.date);
-          units.set(key, entry);
-        }
-        const ordered = [...units.values()].sort((a, b) => a.first - b.first || b.unit.comparedTo(a.unit));
-        for (const u of ordered) lines.push({ claims: u.count, unit: u.unit, paid: roundCents(u.unit.times(u.count), contract.rounding) });
-      }
-    }
-    for (const cap of contract.caps ?? []) {
-      if (cap.kind === 'participant') continue;
-      if (cap.kind !== 'contract') throw new Error(`reference: ${cap.kind} caps not covered`);
-      let budget = D.max(new D(cap.amount).minus(contractUsed), 0);
-      for (const line of lines) {
-        if (line.paid.lessThanOrEqualTo(budget)) {
-          budget = budget.minus(line.paid);
-          continue;
-        }
-        if (cap.partialPayment) line.paid = budget;
-        else if (line.claims !== null && line.unit !== null && line.unit.greaterThan(0)) line.paid = line.unit.times(budget.dividedToIntegerBy(line.unit));
-        else line.paid = new D(0);
-        budget = budget.minus(line.paid);
-      }
-      contractUsed = contractUsed.plus(lines.reduce((sum, line) => sum.plus(line.paid), new D(0)));
-    }
-    const earned = lines.reduce((sum, line) => sum.plus(line.paid), new D(0));
-    out.push({ id: t.id, status: 'settled', earned: earned.toFixed(2), payers: largestRemainder(earned, contract.parties.payers.map((p) => p.share)).map((part) => part.toFixed(2)) });
+function claimLines(claims: readonly RefClaim[], rule: Rule, cohort: string, reductions: readonly Reduction[], places: number, rounding: string): Line[] {
+  const units = new Map<string, { base: Dec; unit: Dec; count: number; first: number }>();
+  for (const claim of claims) {
+    const factors = reductions.filter((r) => r.rules.includes(rule.id) && claim.date > r.after).map((r) => r.factor);
+    const unit = factors.length === 0 ? claim.amount : roundMinor(factors.reduce((value, factor) => value.times(factor), claim.amount), places, rounding);
+    const key = `${claim.amount.toFixed()}|${unit.toFixed()}`;
+    const entry = units.get(key) ?? { base: claim.amount, unit, count: 0, first: claim.date };
+    entry.count += 1;
+    entry.first = Math.min(entry.first, claim.date);
+    units.set(key, entry);
   }
-  return out;
+  return [...units.values()]
+    .sort((a, b) => a.first - b.first || b.base.comparedTo(a.base))
+    .map((u) => ({ outcome: paysFor(rule), cohort, claims: u.count, unit: u.unit, paid: roundMinor(u.unit.times(u.count), places, rounding) }));
 }
 
-/** Splits a non-negative amount in cents by shares summing to 1: floors, then the leftover cents to the largest remainders (ties: earlier payer). */
-function largestRemainder(total: Dec, shares: readonly string[]): Dec[] {
-  const cents = total.times(100);
-  const exact = shares.map((share) => cents.times(share));
+/** Cuts lines to what is left of a money cap (docs/settlement.md 5.3); returns what they paid. */
+function capLines(lines: readonly Line[], left: Dec, partial: boolean): Dec {
+  let budget = Dec0(left);
+  let paid = new D(0);
+  for (const line of lines) {
+    if (line.paid.greaterThan(budget)) {
+      if (partial) line.paid = budget;
+      else if (line.claims !== null && line.unit !== null && line.unit.greaterThan(0)) line.paid = line.unit.times(budget.dividedToIntegerBy(line.unit));
+      else line.paid = new D(0);
+    }
+    budget = budget.minus(line.paid);
+    paid = paid.plus(line.paid);
+  }
+  return paid;
+}
+
+function Dec0(value: Dec): Dec {
+  return value.isNegative() ? new D(0) : value;
+}
+
+/** Splits a non-negative amount in minor units by shares summing to 1: floors, then the leftover minor units to the largest remainders (ties: earlier payer). */
+function largestRemainder(total: Dec, shares: readonly string[], places: number): Dec[] {
+  const unit = new D(10).pow(places);
+  const minorUnits = total.times(unit);
+  const exact = shares.map((share) => minorUnits.times(share));
   const floors = exact.map((value) => value.floor());
-  let left = cents.minus(floors.reduce((sum, value) => sum.plus(value), new D(0))).toNumber();
+  let left = minorUnits.minus(sum(floors)).toNumber();
   const order = exact.map((value, index) => ({ index, remainder: value.minus(floors[index] ?? 0) })).sort((a, b) => b.remainder.comparedTo(a.remainder) || a.index - b.index);
   for (const { index } of order) {
     if (left <= 0) break;
     floors[index] = (floors[index] ?? new D(0)).plus(1);
     left -= 1;
   }
-  return floors.map((value) => value.dividedBy(100));
+  return floors.map((value) => value.dividedBy(unit));
+}
+
+/** What the reference computes: the tranches in settlement order and what each exit clause did. */
+export interface RefSettlement {
+  readonly tranches: readonly RefTranche[];
+  readonly exits: readonly { readonly clause: string; readonly outcome: 'fired' | 'notFired' | 'notYetChecked' | 'skipped' }[];
+}
+
+/** A tranche to settle: a contract tranche, or the payment on exit of a clause that ended the contract. */
+interface Spec {
+  readonly id: string;
+  readonly measuredOn: number;
+  readonly cohorts: readonly string[];
+  readonly pays: (rule: Rule) => boolean;
+  readonly fixed?: Dec;
+}
+
+/**
+ * Settles a contract as of `asOf`: every tranche's status, earned amount and payer parts, in
+ * settlement order, and what each exit clause did.
+ *
+ * @example
+ * referenceSettlement(contract, records, '2025-06-30').tranches.map((t) => t.earned);
+ */
+export function referenceSettlement(contract: ContractInput, records: readonly WireRecord[], asOfText: string, indicators?: Indicators): RefSettlement {
+  const asOf = refDay(asOfText);
+  const places = currencyOf(contract.currency).places;
+  const cohortOrder = contract.cohorts.map((c) => c.id);
+  const byCohortOrder = (cohorts: Iterable<string>): string[] => [...new Set(cohorts)].sort((a, b) => cohortOrder.indexOf(a) - cohortOrder.indexOf(b));
+  const participants: RefParticipant[] = records.filter((r) => refDay(r.enrolledOn) <= asOf).map((record) => ({ record, outcomes: refOutcomes(contract, record, asOf) }));
+  const claimed = participants.map((p) => participantClaims(contract, p, asOf, places));
+  const claims = claimed.flatMap((c) => c.claims);
+  const taken = new Set<RefClaim>();
+  const takenFees = new Set<string>();
+  const ratchet = new Map<string, Dec>();
+  const volumeUsed = new Map<number, number>();
+  const capUsed = new Map<string, Dec>();
+  const reductions: Reduction[] = [];
+  const zero = new D(0).toFixed(places);
+  const out: RefTranche[] = [];
+  const nothing = (id: string, status: 'scheduled' | 'cancelled' | 'suspended'): RefTranche => ({ id, status, earned: zero, payers: contract.parties.payers.map(() => zero) });
+
+  /** Settles one tranche (or takes its claims and withholds them, when suspended). */
+  const settle = (spec: Spec, suspended: boolean): RefTranche => {
+    const lines: Line[] = [];
+    const cohorts = byCohortOrder(spec.cohorts);
+    const measuredOn = spec.measuredOn;
+    contract.rules.forEach((rule, r) => {
+      if (!spec.pays(rule)) return;
+      const pays = (value: Dec, key: string, cohort: string | null): void => {
+        const before = ratchet.get(`${rule.id}|${key}`) ?? new D(0);
+        if (value.greaterThan(before)) ratchet.set(`${rule.id}|${key}`, value);
+        lines.push({ outcome: paysFor(rule), cohort, claims: null, unit: null, paid: value.greaterThan(before) ? value.minus(before) : new D(0) });
+      };
+      if (rule.kind === 'cohortRate') {
+        const listed = cohorts.filter((c) => rule.cohorts.includes(c));
+        if (listed.length === 0) return;
+        if (rule.pooling === 'perCohort') {
+          for (const c of listed) pays(cohortRateValue(rule, participants, [c], measuredOn, places, contract.rounding, indicators, c), c, c);
+        } else {
+          const key = listed.length === 1 ? (listed[0] as string) : '*';
+          // one ratchet per pool of the rule, whichever of its cohorts a tranche lists
+          pays(cohortRateValue(rule, participants, listed, measuredOn, places, contract.rounding, indicators, key), rule.cohorts.length === 1 ? (rule.cohorts[0] as string) : '*', key === '*' ? null : key);
+        }
+        return;
+      }
+      if (rule.kind === 'bonus') {
+        if (rule.trigger.scope === 'contract') pays(bonusValue(rule, participants, cohortOrder, measuredOn, places, contract.rounding), '*', null);
+        else for (const c of cohorts) pays(bonusValue(rule, participants, [c], measuredOn, places, contract.rounding), c, c);
+        return;
+      }
+      if (rule.kind === 'fee' && rule.charge.basis === 'schedule') {
+        // the payments dated by this tranche that no earlier tranche took
+        const due = rule.charge.payments.filter((payment, j) => refDay(payment.date) <= measuredOn && !takenFees.has(`${r}|${j}`));
+        rule.charge.payments.forEach((payment, j) => {
+          if (refDay(payment.date) <= measuredOn) takenFees.add(`${r}|${j}`);
+        });
+        if (due.length > 0) lines.push({ outcome: null, cohort: null, claims: null, unit: null, paid: sum(due.map((payment) => new D(payment.amount))) });
+      }
+      // the claims of the rule for the tranche's cohorts, dated by it, that no earlier tranche took
+      let ruleClaims = claims.filter((claim) => claim.rule === r && cohorts.includes(claim.cohort) && claim.date <= measuredOn && !taken.has(claim));
+      for (const claim of ruleClaims) taken.add(claim);
+      const volume = (contract.caps ?? []).flatMap((cap) => (cap.kind === 'outcomeVolume' && cap.rule === rule.id ? [cap.targetUnits] : []));
+      if (volume.length > 0) {
+        // the earliest claims over all the tranche's cohorts (same day: higher price first, then cohort order)
+        const ordered = [...ruleClaims].sort((a, b) => a.date - b.date || b.amount.comparedTo(a.amount) || cohortOrder.indexOf(a.cohort) - cohortOrder.indexOf(b.cohort));
+        const room = Math.max(0, Math.min(...volume) - (volumeUsed.get(r) ?? 0));
+        ruleClaims = ordered.slice(0, room);
+        volumeUsed.set(r, (volumeUsed.get(r) ?? 0) + ruleClaims.length);
+      }
+      for (const c of cohorts) lines.push(...claimLines(ruleClaims.filter((claim) => claim.cohort === c), rule, c, reductions, places, contract.rounding));
+    });
+    if (spec.fixed !== undefined) lines.push({ outcome: null, cohort: null, claims: null, unit: null, paid: spec.fixed });
+    // a suspended tranche takes its claims and pays nothing: what it withholds is never paid
+    if (suspended) return nothing(spec.id, 'suspended');
+    // money caps: outcome, cohort, tranche, contract (contract order within a kind), cumulative over the tranches
+    for (const kind of ['outcome', 'cohort', 'tranche', 'contract'] as const) {
+      for (const cap of contract.caps ?? []) {
+        if (cap.kind !== kind) continue;
+        const covered = lines.filter((line) =>
+          cap.kind === 'outcome' ? line.outcome === cap.outcome : cap.kind === 'cohort' ? line.cohort === cap.cohort : cap.kind === 'tranche' ? cap.tranche === spec.id : true,
+        );
+        if (covered.length === 0) continue;
+        const used = capUsed.get(cap.id) ?? new D(0);
+        capUsed.set(cap.id, used.plus(capLines(covered, new D(cap.amount).minus(used), cap.partialPayment)));
+      }
+    }
+    const parts = largestRemainder(sum(lines.map((line) => line.paid)), contract.parties.payers.map((p) => p.share), places);
+    contract.parties.payers.forEach((payer, index) => {
+      for (const cap of contract.caps ?? []) {
+        if (cap.kind !== 'payer' || cap.payer !== payer.id) continue;
+        const used = capUsed.get(cap.id) ?? new D(0);
+        const left = Dec0(new D(cap.amount).minus(used));
+        const part = parts[index] ?? new D(0);
+        const paid = part.greaterThan(left) ? left : part;
+        parts[index] = paid;
+        capUsed.set(cap.id, used.plus(paid));
+      }
+    });
+    return { id: spec.id, status: 'settled', earned: sum(parts).toFixed(places), payers: parts.map((part) => part.toFixed(places)) };
+  };
+
+  /** Whether a condition holds on its check date, on the figures of that date. */
+  const holds = (condition: NonNullable<ContractInput['exitClauses']>[number]['condition'], checkOn: number): boolean => {
+    switch (condition.kind) {
+      case 'outcomeRateBelow': {
+        const { achieved, denominator } = rateFigures(condition, participants, condition.cohorts, checkOn);
+        // an empty rate never fires
+        return denominator > 0 && new D(achieved).lessThan(new D(condition.threshold).times(denominator));
+      }
+      case 'indicatorBelow':
+        return condition.cohorts.some((c) => new D(indicators?.[condition.indicator]?.[c] ?? 'NaN').lessThan(condition.threshold));
+      case 'capReached': {
+        const cap = (contract.caps ?? []).find((x) => x.id === condition.cap);
+        if (cap === undefined) return false;
+        if (cap.kind === 'outcomeVolume') return (volumeUsed.get(contract.rules.findIndex((rule) => rule.id === cap.rule)) ?? 0) >= cap.targetUnits;
+        // a per-participant cap is reached once it has cut a claim, known by the day of the latest claim it had taken
+        if (cap.kind === 'participant') return claimed.some((c) => (c.cutOn.get(cap.id) ?? Infinity) <= checkOn);
+        return (capUsed.get(cap.id) ?? new D(0)).greaterThanOrEqualTo(cap.amount);
+      }
+      case 'datePassed':
+        return checkOn >= refDay(condition.date);
+      default: {
+        const never: never = condition;
+        return never;
+      }
+    }
+  };
+
+  const tranches = contract.tranches.map((t, index) => ({ t, index, measuredOn: refDay(t.measuredOn) })).sort((a, b) => a.measuredOn - b.measuredOn || a.index - b.index);
+  const clauses = (contract.exitClauses ?? []).map((clause, index) => ({ clause, index, checkOn: refDay(clause.checkOn) })).sort((a, b) => a.checkOn - b.checkOn || a.index - b.index);
+  const forced = new Map<string, 'cancelled' | 'suspended'>();
+  const exits: { clause: string; outcome: 'fired' | 'notFired' | 'notYetChecked' | 'skipped' }[] = [];
+  let next = 0;
+  let ended = false;
+  const runUpTo = (day: number): void => {
+    // tranches measured by `day` (same day: the tranche before the clause)
+    while (next < tranches.length && (tranches[next]?.measuredOn ?? Infinity) <= day) {
+      const { t, measuredOn } = tranches[next] as (typeof tranches)[number];
+      next += 1;
+      const status = forced.get(t.id);
+      if (status === 'cancelled') out.push(nothing(t.id, 'cancelled'));
+      else if (measuredOn > asOf) out.push(nothing(t.id, 'scheduled'));
+      else out.push(settle({ id: t.id, measuredOn, cohorts: t.cohorts, pays: (rule) => lists(t, rule) }, status === 'suspended'));
+    }
+  };
+  for (const { clause, checkOn } of clauses) {
+    runUpTo(checkOn);
+    if (ended) {
+      exits.push({ clause: clause.id, outcome: 'skipped' });
+      continue;
+    }
+    if (checkOn > asOf) {
+      exits.push({ clause: clause.id, outcome: 'notYetChecked' });
+      continue;
+    }
+    const fired = holds(clause.condition, checkOn);
+    exits.push({ clause: clause.id, outcome: fired ? 'fired' : 'notFired' });
+    if (!fired) continue;
+    const later = tranches.slice(next).map(({ t }) => t);
+    const effect = clause.effect;
+    if (effect.kind === 'terminate' || effect.kind === 'completeEarly') {
+      ended = true;
+      for (const t of later) forced.set(t.id, 'cancelled');
+      const pay = effect.payOnExit;
+      if (pay.kind === 'nothing') continue;
+      const toDate = pay.kind === 'earnedToDate' || pay.kind === 'earnedToDatePlusFixed';
+      // the claims achieved by the check date that no earlier tranche paid, for the rules and cohorts of the tranches cancelled
+      const ruleIds = new Set(toDate ? later.flatMap((t) => t.rules) : []);
+      out.push(settle({ id: `exit:${clause.id}`, measuredOn: checkOn, cohorts: toDate ? byCohortOrder(later.flatMap((t) => t.cohorts)) : [], pays: (rule) => ruleIds.has(rule.id), ...(pay.kind === 'earnedToDate' ? {} : { fixed: new D(pay.amount) }) }, false));
+    } else if (effect.kind === 'suspendTranches') {
+      for (const t of later) if (effect.tranches.includes(t.id)) forced.set(t.id, 'suspended');
+    } else {
+      reductions.push({ after: checkOn, factor: effect.factor, rules: effect.rules });
+    }
+  }
+  runUpTo(Infinity);
+  return { tranches: out, exits };
+}
+
+/**
+ * The tranches of {@link referenceSettlement}.
+ *
+ * @example
+ * referenceSettle(contract, records, '2025-06-30').map((t) => t.earned);
+ */
+export function referenceSettle(contract: ContractInput, records: readonly WireRecord[], asOfText: string, indicators?: Indicators): RefTranche[] {
+  return [...referenceSettlement(contract, records, asOfText, indicators).tranches];
 }
