@@ -9,6 +9,8 @@
  * @module
  */
 
+import type { ErrorCode } from './codes/index.js';
+
 /** One segment of a path into a JSON document: an object key or an array index. */
 export type PathSegment = string | number;
 
@@ -23,8 +25,11 @@ export type PathSegment = string | number;
  * };
  */
 export interface Issue {
-  /** Stable, machine-readable code (UPPER_SNAKE_CASE). Never changes between versions. */
-  readonly code: string;
+  /**
+   * Stable, machine-readable code (UPPER_SNAKE_CASE), one of the registry's (docs/codes.md).
+   * Never changes between versions.
+   */
+  readonly code: ErrorCode;
   /** Where the problem is, from the root of the document. */
   readonly path: readonly PathSegment[];
   /** A sentence for a person. May be reworded between versions; match on `code` instead. */
@@ -48,8 +53,8 @@ export interface Issue {
  * }
  */
 export class OutcomePayError extends Error {
-  /** Stable, machine-readable code. */
-  readonly code: string;
+  /** Stable, machine-readable code, one of the registry's (docs/codes.md). */
+  readonly code: ErrorCode;
   /** Where the offending value was, when known. */
   readonly path: readonly PathSegment[];
 
@@ -58,7 +63,7 @@ export class OutcomePayError extends Error {
    * @param message - human-readable explanation naming the offending value
    * @param path - where the value was, when known
    */
-  constructor(code: string, message: string, path: readonly PathSegment[] = []) {
+  constructor(code: ErrorCode, message: string, path: readonly PathSegment[] = []) {
     super(message);
     this.name = 'OutcomePayError';
     this.code = code;

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import type { CalendarCode } from '../codes/index.js';
 import { OutcomePayError, formatPath, type PathSegment } from '../errors.js';
 import { fail, ok, type Result } from '../result.js';
 import { civilToDays, dateParts, daysInMonth, type CalendarDate } from './days.js';
@@ -18,7 +19,7 @@ function describe(value: unknown): string {
 
 function checkDateText(value: unknown, path: readonly PathSegment[]): Result<CalendarDate> {
   const where = path.length > 0 ? ` at ${formatPath(path)}` : '';
-  const issue = (code: string, message: string): Result<CalendarDate> => fail([{ code, path, message }]);
+  const issue = (code: CalendarCode, message: string): Result<CalendarDate> => fail([{ code, path, message }]);
   if (typeof value !== 'string') {
     return issue('DATE_TYPE', `${describe(value)}${where} is not a date: expected a "YYYY-MM-DD" string`);
   }

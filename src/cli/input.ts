@@ -4,10 +4,10 @@
  *
  * @module
  */
+import type { CliCode } from '../codes/index.js';
 import type { Issue } from '../errors.js';
 import { detectFormat, readRecords, type RawRecords } from '../records/index.js';
 import { parseJsonText } from '../text/index.js';
-import type { CLI_ISSUE_CODES } from './codes.js';
 import { fileError, systemErrorCode } from './file-error.js';
 import { CliUsageError, type CliIo } from './io.js';
 
@@ -41,7 +41,7 @@ export class FileUnreadableError extends CliUsageError {
   constructor(message: string) {
     super(message);
     this.name = 'FileUnreadableError';
-    const code: keyof typeof CLI_ISSUE_CODES = 'FILE_UNREADABLE';
+    const code: CliCode = 'FILE_UNREADABLE';
     this.issue = { code, path: [], message };
   }
 }

@@ -25,8 +25,8 @@ export type {
   Reinvestment,
   Tranche,
 } from './schema.js';
-export { CONTRACT_ISSUE_CODES } from './codes.js';
-export type { ContractIssueCode } from './codes.js';
+export { CONTRACT_ISSUE_CODES } from '../codes/index.js';
+export type { ContractIssueCode } from '../codes/index.js';
 export type { DeepReadonly } from './deep-readonly.js';
 export { CapSchema } from './caps.js';
 export { FORBIDDEN_KEYS } from './forbidden-keys.js';

@@ -6,7 +6,7 @@
  */
 import type { z } from 'zod';
 import { formatPath, type Issue, type PathSegment } from '../errors.js';
-import type { ContractIssueCode } from './codes.js';
+import type { ContractIssueCode } from '../codes/index.js';
 import { AMOUNT_DECIMALS_PATTERN, AMOUNT_MAGNITUDE_PATTERN } from '../money/limits.js';
 import { CURRENCY_PATTERN, DATE_PATTERN, DECIMAL_PATTERN, ID_PATTERN } from './primitives.js';
 

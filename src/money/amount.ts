@@ -3,6 +3,7 @@
  *
  * @module
  */
+import type { MoneyCode } from '../codes/index.js';
 import { OutcomePayError, formatPath, type Issue, type PathSegment } from '../errors.js';
 import { fail, ok, type Result } from '../result.js';
 import { Dec, isAnyDecimal } from './decimal.js';
@@ -53,7 +54,7 @@ function describe(value: unknown): string {
 
 function checkAt(value: unknown, path: readonly PathSegment[]): Result<Amount> {
   const where = path.length > 0 ? ` at ${formatPath(path)}` : '';
-  const issue = (code: string, message: string): Result<Amount> =>
+  const issue = (code: MoneyCode, message: string): Result<Amount> =>
     fail([{ code, path, message } satisfies Issue]);
   if (typeof value === 'string') {
     if (!DECIMAL_STRING.test(value)) {

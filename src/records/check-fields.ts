@@ -7,7 +7,7 @@
 import { checkDate, type CalendarDate } from '../calendar/index.js';
 import { formatPath, type PathSegment } from '../errors.js';
 import { checkAmountLimits, parseAmount, type Amount } from '../money/index.js';
-import type { RecordIssueCode } from './codes.js';
+import type { RecordIssueCode } from '../codes/index.js';
 import { show, type Reporter } from './issues.js';
 import {
   FORBIDDEN_KEYS,

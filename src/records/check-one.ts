@@ -9,7 +9,7 @@ import type { PathSegment } from '../errors.js';
 import { checkRecordMeaning, type RecordContext } from './check-meaning.js';
 import { checkRecordShape } from './check-record.js';
 import type { AmountCache } from './amount-cache.js';
-import type { RecordIssueCode } from './codes.js';
+import type { RecordIssueCode } from '../codes/index.js';
 import { fastRecord } from './fast-record.js';
 import type { RecordIssue, RecordIssueAction, Reporter } from './issues.js';
 import { ownText } from './own-text.js';

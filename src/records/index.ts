@@ -13,9 +13,9 @@ export {
   WageSchema,
 } from './schema.js';
 export type { EmploymentSpell, OutcomeRecord, RawOutcomeRecord, RecordEvent, WageObservation } from './schema.js';
-export { RECORD_ISSUE_CODES } from './codes.js';
+export { RECORD_ISSUE_CODES } from '../codes/index.js';
 export { MAX_FIELD_CHARS, MAX_ID_CHARS, MAX_RECORD_CHARS } from './reader-limits.js';
-export type { RecordIssueCode } from './codes.js';
+export type { RecordIssueCode } from '../codes/index.js';
 export type { RecordIssue, RecordIssueAction } from './issues.js';
 export type { EnrolmentWindow, RecordContext } from './check-meaning.js';
 export { validateRawRecords, validateRecords } from './validate.js';

@@ -4,7 +4,7 @@
  * @module
  */
 import type { Issue, PathSegment } from '../errors.js';
-import type { RecordIssueCode } from './codes.js';
+import type { RecordIssueCode } from '../codes/index.js';
 
 /**
  * What happened to the record an issue is about: `'excluded'` (lenient mode: the record was left

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { RecordIssueCode } from './codes.js';
+import type { RecordIssueCode } from '../codes/index.js';
 import type { RecordIssue, RecordIssueAction } from './issues.js';
 
 /**

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import type { Issue } from '../errors.js';
 import type { Contract } from '../contract/index.js';
 import { ZERO, formatDecimal, parseAmount, type Amount } from '../money/index.js';
 import { RATIO_ZERO, ratioMinus, ratioOf, ratioOfInteger, ratioTimes, ratioValue, roundRatioMoney, type Ratio } from '../money/ratio.js';
@@ -26,7 +27,7 @@ export interface CohortContext {
   /** Indicator values. */
   readonly indicators: IndicatorValues;
   /** Problems found (a missing indicator value). */
-  readonly problems: { code: string; message: string; path: (string | number)[] }[];
+  readonly problems: Issue[];
 }
 
 type CohortRateRule = Extract<Contract['rules'][number], { kind: 'cohortRate' }>;

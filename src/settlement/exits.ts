@@ -4,6 +4,7 @@
  *
  * @module
  */
+import type { Issue } from '../errors.js';
 import { formatDate, parseDate, type CalendarDate } from '../calendar/index.js';
 import type { Contract } from '../contract/index.js';
 import { ZERO, formatDecimal, parseAmount, type Amount } from '../money/index.js';
@@ -69,7 +70,7 @@ export function checkExit(
   clause: ExitClause,
   indicators: IndicatorValues,
   capUse: CapUse,
-  problems: { code: string; message: string; path: (string | number)[] }[],
+  problems: Issue[],
 ): ExitCheck {
   const checkOn = parseDate(clause.checkOn);
   const condition = clause.condition;

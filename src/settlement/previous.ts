@@ -9,6 +9,7 @@
  */
 import { checkDate } from '../calendar/index.js';
 import type { Contract } from '../contract/index.js';
+import type { SettlementIssueCode } from '../codes/index.js';
 import type { Issue, PathSegment } from '../errors.js';
 import { ZERO, minorUnits, parseAmount, sumAmounts, type Amount } from '../money/index.js';
 import { contractFingerprint } from './contract-fingerprint.js';
@@ -153,7 +154,7 @@ interface Expected {
 
 function readOne(input: unknown, index: number, expected: Expected): { document: Settlement | undefined; issues: Issue[] } {
   const path: PathSegment[] = ['previous', index];
-  const refuse = (code: string, message: string, at: PathSegment[] = path): { document: undefined; issues: Issue[] } => ({
+  const refuse = (code: SettlementIssueCode, message: string, at: PathSegment[] = path): { document: undefined; issues: Issue[] } => ({
     document: undefined,
     issues: [{ code, path: at, message: `previous settlement ${index}: ${message}` }],
   });

@@ -5,6 +5,7 @@
  * @module
  */
 import type { CalendarDate } from '../calendar/index.js';
+import type { Issue } from '../errors.js';
 import { ZERO, allocate, parseAmount, sumAmounts, type Amount } from '../money/index.js';
 import { applyMoneyCaps, applyPayerCaps, type CapCut } from './caps.js';
 import { allotVolume, claimLines, scheduledFeeLine, type ClaimState, type PriceReduction } from './claim-lines.js';
@@ -58,7 +59,7 @@ export interface RunResult {
   /** Claims no tranche will pay. */
   readonly unscheduled: readonly UnscheduledClaims[];
   /** Problems with the options (missing indicators). */
-  readonly problems: readonly { code: string; message: string; path: (string | number)[] }[];
+  readonly problems: readonly Issue[];
 }
 
 interface TrancheSpec {
@@ -181,7 +182,7 @@ function specOf(plan: SettlementPlan, index: number): TrancheSpec {
  * run.tranches.map((t) => [t.id, t.status, t.earned.toFixed(2)]);
  */
 export function runSchedule(plan: SettlementPlan, ledger: Ledger, indicators: IndicatorValues): RunResult {
-  const problems: { code: string; message: string; path: (string | number)[] }[] = [];
+  const problems: Issue[] = [];
   const state: State = {
     claims: { watermark: new Map(), volumeUsed: new Map() },
     cohort: { paidSoFar: new Map(), indicators, problems },

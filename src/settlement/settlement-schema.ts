@@ -6,6 +6,7 @@
  * @module
  */
 import { z } from 'zod';
+import { isErrorCode, type ErrorCode } from '../codes/index.js';
 import { formatPath, type Issue, type PathSegment } from '../errors.js';
 import { DATE_PATTERN } from '../contract/primitives.js';
 import { checkDate } from '../calendar/index.js';
@@ -37,6 +38,7 @@ function date() {
 const hex = () => z.string().regex(HEX64, { error: 'is not 64 lower-case hex digits' });
 const count = () => z.int().min(0);
 const text = () => z.string();
+const errorCode = () => z.custom<ErrorCode>((value) => typeof value === 'string' && isErrorCode(value), { error: 'is not a registered issue code (docs/codes.md)' });
 
 /**
  * The zod schema of a settlement document in a currency with `units` minor units.
@@ -140,7 +142,7 @@ export function settlementSchema(units: number) {
           }),
         )
         .exactOptional(),
-      issues: z.array(z.looseObject({ code: text(), path: z.array(z.union([z.string(), z.number()])), message: text() })),
+      issues: z.array(z.looseObject({ code: errorCode(), path: z.array(z.union([z.string(), z.number()])), message: text() })),
       issuesDelivered: count().exactOptional(),
     }),
   });

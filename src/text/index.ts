@@ -3,6 +3,6 @@
  *
  * @module
  */
-export { TEXT_ISSUE_CODES } from './codes.js';
-export type { TextIssueCode } from './codes.js';
+export { TEXT_ISSUE_CODES } from '../codes/index.js';
+export type { TextIssueCode } from '../codes/index.js';
 export { parseJsonText } from './json-text.js';

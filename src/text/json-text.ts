@@ -12,7 +12,7 @@
  */
 import { formatPath, type PathSegment } from '../errors.js';
 import { fail, ok, type Result } from '../result.js';
-import type { TextIssueCode } from './codes.js';
+import type { TextIssueCode } from '../codes/index.js';
 import { isExactNumberToken } from './json-number.js';
 import { decodeText, textFailureIssue } from './utf8.js';
 

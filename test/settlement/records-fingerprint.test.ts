@@ -35,7 +35,7 @@ describe('hash sum of a multiset of texts', () => {
 
 describe('records fingerprint', () => {
   const issue = (recordIndex: number, participantId: string) => ({
-    code: 'COHORT_UNKNOWN',
+    code: 'COHORT_UNKNOWN' as const,
     path: [recordIndex, 'cohort'],
     recordIndex,
     participantId,

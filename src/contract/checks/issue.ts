@@ -5,7 +5,7 @@
  */
 import { addDays, addMonths, type CalendarDate } from '../../calendar/index.js';
 import { formatPath, type Issue, type PathSegment } from '../../errors.js';
-import type { ContractIssueCode } from '../codes.js';
+import type { ContractIssueCode } from '../../codes/index.js';
 
 /**
  * Builds an issue whose message starts with the formatted path.

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { TEXT_ISSUE_CODES } from '../text/codes.js';
+import { TEXT_ISSUE_CODES } from './text.js';
 
 /**
  * The stable issue codes of the records module and what each means. `docs/records.md` lists the
@@ -43,7 +43,7 @@ export const RECORD_ISSUE_CODES = {
   ENROLMENT_OUTSIDE_WINDOW: "enrolledOn is outside the enrolment window of the record's cohort (so also any enrolment before the contract period)",
   GROUP_UNKNOWN: 'a group is not one of the contract groups',
   DUPLICATE_ID: 'two or more records share a participant id (all of them are excluded)',
-  // readers: text (bytes decoded strictly, JSON read strictly; the codes of src/text/codes.ts)
+  // readers: text (bytes decoded strictly, JSON read strictly; the codes of ./text.ts)
   ...TEXT_ISSUE_CODES,
   // readers: sizes (reader-limits.ts)
   RECORD_TOO_LONG: "a record's text (an NDJSON line, a CSV row, an element of a JSON array) is longer than 1,048,576 characters",
