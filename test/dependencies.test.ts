@@ -1,0 +1,35 @@
+/**
+ * The runtime dependencies are exactly what the source imports: a package in `dependencies` that
+ * no file of src imports is weight every consumer installs for nothing (date-fns was 28 MB of a
+ * consumer's 42 MB while only the tests used it), and a package src imports must be in
+ * `dependencies`, never only in `devDependencies`.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? sources(join(dir, entry.name)) : entry.name.endsWith('.ts') ? [join(dir, entry.name)] : [],
+  );
+}
+
+/** The package a bare import names: `@scope/name` or `name`. */
+const packageOf = (spec: string): string => spec.split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/');
+
+describe('runtime dependencies', () => {
+  it('are exactly the packages src imports', () => {
+    const builtins = new Set(builtinModules);
+    const imported = new Set(
+      sources('src').flatMap((file) =>
+        [...readFileSync(file, 'utf8').matchAll(/^(?:import|export)\b[^'"]*?from\s+'([^']+)'/gm)]
+          .map((match) => match[1] ?? '')
+          .filter((spec) => !spec.startsWith('.') && !spec.startsWith('node:') && !builtins.has(spec))
+          .map(packageOf),
+      ),
+    );
+    const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as { dependencies?: Record<string, string> };
+    expect(Object.keys(manifest.dependencies ?? {}).sort()).toEqual([...imported].sort());
+  });
+});
