@@ -1,0 +1,200 @@
+/**
+ * The hostile records corpus (issue #13), each file through every library path that reads
+ * records: the reader and validation (lenient and strict), `settle` on the file read whole, and
+ * `settleStream` on the file's bytes as one chunk and in chunks of 7 bytes (JSON files, which are
+ * not streamed, as raw records). For every file:
+ *
+ * - the expected code is reported, with its path, line and record index, and every issue has a
+ *   code of a registry and a message; nothing throws;
+ * - a refused file settles nothing (in both modes, whole and streamed, with the same issues);
+ * - an excluded record is left out and reported, strict mode refuses it, and the settlement's
+ *   amounts equal those of the same file without the record (the manifest's `without` lines,
+ *   removed here byte for byte), which itself must settle without any issue (so the file holds
+ *   exactly the fault it is there for). Nothing changes the totals silently;
+ * - whole and streamed settlements are the same document.
+ *
+ * The files are built by records-corpus.ts; this test also checks that the files on disk are
+ * what it builds (`UPDATE_CORPUS=1` writes them).
+ */
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import {
+  CONTRACT_ISSUE_CODES,
+  RECORD_ISSUE_CODES,
+  SETTLEMENT_ISSUE_CODES,
+  detectFormat,
+  readRecords,
+  settle,
+  settleStream,
+  validateRawRecords,
+  type Issue,
+  type RawRecords,
+  type RecordsFormat,
+  type Result,
+  type Settlement,
+  type SettleOptions,
+} from '../../src/index.js';
+import { RECORDS_CORPUS, type Expected, type ManifestEntry } from './records-corpus.js';
+
+const corpus = new URL('../corpus/records/', import.meta.url);
+const filesDir = new URL('files/', corpus);
+const manifestUrl = new URL('manifest.json', corpus);
+
+/** The manifest as it is written: one entry per file, in the order built. */
+function manifestText(): string {
+  return `${JSON.stringify({ description: 'Hostile records files (issue #13), one fault each; built by test/reliability/records-corpus.ts, see docs/reliability.md', contract: 'examples/contracts/region-agency-convention.json', asOf: '2025-06-30', files: RECORDS_CORPUS.map((c) => c.entry) }, null, 1)}\n`;
+}
+
+if (process.env['UPDATE_CORPUS'] === '1') {
+  rmSync(filesDir, { recursive: true, force: true });
+  mkdirSync(filesDir, { recursive: true });
+  for (const { entry, bytes } of RECORDS_CORPUS) writeFileSync(new URL(entry.file, filesDir), bytes);
+  writeFileSync(manifestUrl, manifestText());
+}
+
+const manifest = JSON.parse(readFileSync(manifestUrl, 'utf8')) as { contract: string; asOf: string; files: ManifestEntry[] };
+const contract: unknown = JSON.parse(readFileSync(new URL(`../../${manifest.contract}`, import.meta.url), 'utf8'));
+const options: SettleOptions = { asOf: manifest.asOf };
+const context = { cohortIds: new Set(['2023-A', '2023-B']), groupIds: new Set(['rsa', 'ltu', 'youth']) };
+const KNOWN_CODES = new Set([...Object.keys(RECORD_ISSUE_CODES), ...Object.keys(SETTLEMENT_ISSUE_CODES), ...Object.keys(CONTRACT_ISSUE_CODES)]);
+
+/** Each issue cut to the keys the expectation names. */
+function seen(issues: readonly Issue[], expected: Expected): object[] {
+  return issues.map((issue) => {
+    const cut: Record<string, unknown> = { code: issue.code, path: issue.path };
+    if (expected.line !== undefined) cut['line'] = issue.line;
+    if (expected.recordIndex !== undefined) cut['recordIndex'] = issue.recordIndex;
+    return cut;
+  });
+}
+
+function coded(issues: readonly Issue[]): void {
+  for (const issue of issues) {
+    expect(KNOWN_CODES, issue.code).toContain(issue.code);
+    expect(issue.message.length).toBeGreaterThan(10);
+  }
+}
+
+/** The file's lines with their line ends (CRLF, LF, lone CR), lines `drop` (1-based) removed. */
+function withoutLines(bytes: Uint8Array, drop: readonly number[]): Uint8Array {
+  const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  const lines = text.match(/[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$/g) ?? [];
+  return new TextEncoder().encode(lines.filter((_, k) => !drop.includes(k + 1)).join(''));
+}
+
+function chunks(bytes: Uint8Array, size: number): () => AsyncIterable<Uint8Array> {
+  return async function* pieces() {
+    for (let at = 0; at < bytes.length; at += size) yield await Promise.resolve(bytes.subarray(at, at + size));
+  };
+}
+
+async function* rawRecords(records: readonly unknown[]): AsyncGenerator {
+  for (const record of records) yield await Promise.resolve(record);
+}
+
+function settled(result: Result<Settlement>): Settlement {
+  if (!result.ok) throw new Error(`not settled: ${JSON.stringify(result.issues.slice(0, 3))}`);
+  return result.value;
+}
+
+/** What money the settlement moves, and to whom. */
+function amounts(settlement: Settlement): unknown {
+  return { totals: settlement.totals, payers: settlement.payers, tranches: settlement.tranches, unscheduled: settlement.unscheduled, exits: settlement.exits };
+}
+
+/** A settlement as JSON without the issues' lines and messages (raw records carry no lines; messages name them). */
+function lineless(settlement: Settlement): unknown {
+  return JSON.parse(JSON.stringify(settlement, (key, value: unknown) => (key === 'line' || key === 'message' ? undefined : value)));
+}
+
+/** The streamed settlements of a file: its bytes in one chunk and in chunks of 7 (larger for big files). */
+async function streamed(format: RecordsFormat, bytes: Uint8Array, read: RawRecords | undefined, mode: 'lenient' | 'strict'): Promise<Result<Settlement>[]> {
+  const opts = { ...options, records: mode };
+  if (format === 'json') return read === undefined ? [] : [await settleStream(contract, () => rawRecords(read.records), opts)];
+  const small = bytes.length < 100_000 ? 7 : 65_521;
+  return [await settleStream(contract, { format, chunks: chunks(bytes, bytes.length) }, opts), await settleStream(contract, { format, chunks: chunks(bytes, small) }, opts)];
+}
+
+async function check(entry: ManifestEntry): Promise<void> {
+  const format = detectFormat(entry.file);
+  if (format === undefined) throw new Error(`no format for ${entry.file}`);
+  const bytes = new Uint8Array(readFileSync(new URL(entry.file, filesDir)));
+  const expected = entry.expect;
+  const read = readRecords(bytes, format);
+  coded(read.issues ?? (read.ok ? read.value.issues : []));
+
+  if (entry.outcome === 'refused') {
+    expect(read.ok, 'the reader refuses the file').toBe(false);
+    const issues = read.issues ?? [];
+    expect(seen(issues, expected)).toContainEqual(expected);
+    for (const mode of ['lenient', 'strict'] as const) {
+      for (const result of await streamed(format, bytes, undefined, mode)) {
+        expect(result.ok, 'the stream settles nothing').toBe(false);
+        coded(result.issues ?? []);
+        expect(result.issues, 'the stream reports what the whole file reports').toEqual(issues);
+      }
+    }
+    return;
+  }
+
+  if (!read.ok) throw new Error(`the reader refused the file: ${JSON.stringify(read.issues)}`);
+  const lenient = validateRawRecords(read.value, context, { mode: 'lenient' });
+  expect(seen(lenient.issues, expected)).toContainEqual(expected);
+  for (const issue of lenient.issues) expect(issue.action).toBe('excluded');
+  const strict = validateRawRecords(read.value, context, { mode: 'strict' });
+  expect(strict.ok).toBe(false);
+  expect(seen(strict.issues, expected)).toContainEqual(expected);
+  coded([...lenient.issues, ...strict.issues]);
+
+  const whole = settled(settle(contract, read.value, options));
+  expect(seen(whole.dataQuality.issues, expected)).toContainEqual(expected);
+  expect(whole.dataQuality.recordsExcluded).toBeGreaterThan(0);
+
+  // the same file without the hostile record(s): no issue at all, the same amounts
+  const cleanRead = readRecords(withoutLines(bytes, entry.without ?? []), format);
+  if (!cleanRead.ok) throw new Error(`the file without the fault does not read: ${JSON.stringify(cleanRead.issues)}`);
+  const clean = settled(settle(contract, cleanRead.value, options));
+  expect(clean.dataQuality.issues, 'the file without the hostile record has no fault left').toEqual([]);
+  expect(amounts(whole)).toEqual(amounts(clean));
+  expect(whole.dataQuality.recordsSettled).toBe(clean.dataQuality.recordsSettled);
+  expect(whole.dataQuality.recordsExcluded).toBe(whole.dataQuality.recordsRead - clean.dataQuality.recordsRead);
+
+  const refused = settle(contract, read.value, { ...options, records: 'strict' });
+  expect(refused.ok).toBe(false);
+  expect(seen(refused.issues ?? [], expected)).toContainEqual(expected);
+
+  for (const result of await streamed(format, bytes, read.value, 'lenient')) {
+    const stream = settled(result);
+    if (format === 'json') expect(lineless(stream)).toEqual(lineless(whole));
+    else expect(JSON.stringify(stream)).toBe(JSON.stringify(whole));
+  }
+  for (const result of await streamed(format, bytes, read.value, 'strict')) {
+    expect(result.ok).toBe(false);
+    const pathOnly = { code: expected.code, path: expected.path };
+    expect((result.issues ?? []).map((issue) => ({ code: issue.code, path: issue.path }))).toContainEqual(pathOnly);
+  }
+}
+
+describe('the hostile records corpus (issue #13)', () => {
+  it('holds at least 130 files, each in the manifest once, and the files are what records-corpus.ts builds', () => {
+    expect(manifest.files.length).toBeGreaterThanOrEqual(130);
+    const names = manifest.files.map((entry) => entry.file);
+    expect(new Set(names).size).toBe(names.length);
+    expect(readdirSync(filesDir).sort()).toEqual([...names].sort());
+    expect(readFileSync(manifestUrl, 'utf8'), 'run UPDATE_CORPUS=1 npx vitest run test/reliability/records-corpus.test.ts').toBe(manifestText());
+    for (const { entry, bytes } of RECORDS_CORPUS) {
+      expect(Buffer.compare(readFileSync(new URL(entry.file, filesDir)), bytes), entry.file).toBe(0);
+    }
+  });
+
+  it('every expected code is a documented records code', () => {
+    for (const entry of manifest.files.filter((e) => e.knownDefect === undefined)) expect(Object.keys(RECORD_ISSUE_CODES)).toContain(entry.expect.code);
+  });
+
+  for (const entry of manifest.files) {
+    const test = entry.knownDefect === undefined ? it : it.fails;
+    test(`${entry.file}: ${entry.fault} → ${entry.expect.code} (${entry.outcome})`, async () => {
+      await check(entry);
+    });
+  }
+});
