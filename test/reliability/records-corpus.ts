@@ -4,7 +4,7 @@
  * examples/records (9 participants of the region-agency contract, 4 of whom earn money as of
  * 2025-06-30: P001, P002, P005, P008). `UPDATE_CORPUS=1 npx vitest run test/reliability/records-corpus.test.ts`
  * writes them; otherwise the test checks that the files on disk are exactly what this module
- * builds, then runs each through the library and the command line.
+ * builds, then runs each through the library.
  *
  * Every expectation below (code, path, line, record index, what is removed to get the same file
  * without the fault) is worked out from where the fault is put, not read back from the library:
@@ -26,17 +26,31 @@ export interface Expected {
 }
 
 /**
- * One hostile file: `refused` (the file cannot be read: nothing is settled) or `excluded` (the
+ * One hostile file: `refused` (the file cannot be read: nothing is settled), `excluded` (the
  * record is left out and reported; `without` lists the 1-based lines whose removal gives the same
- * file without the hostile record(s), which must settle to the same amounts).
+ * file without the hostile record(s), which must settle to the same amounts), or `not-settled`
+ * (the file reads, but its records as a whole are refused by the settlement with the default
+ * options: none at all, or more excluded than `maxExcluded` allows; `allowedBy` names the option
+ * that settles it all the same).
  */
 export interface ManifestEntry {
   readonly file: string;
   readonly family: string;
   readonly fault: string;
-  readonly outcome: 'refused' | 'excluded';
+  readonly outcome: 'refused' | 'excluded' | 'not-settled';
   readonly expect: Expected;
   readonly without?: readonly number[];
+  /**
+   * `excluded`: `'default'` when the file is settled with the default limit on excluded records (a
+   * file at the limit); otherwise with `maxExcluded: '100%'`, so that the record's own code is what
+   * is seen, whatever the share of the small sample one record is.
+   */
+  readonly maxExcluded?: 'default';
+  /**
+   * `not-settled`: the option that lets the file settle all the same, and for too many excluded
+   * records, how many they are (counted by hand from the fault).
+   */
+  readonly allowedBy?: { readonly maxExcluded: string; readonly recordsExcluded: number } | { readonly allowEmpty: true };
   /** A defect the case shows (the case is kept, known to fail, until the defect is fixed). */
   readonly knownDefect?: string;
 }
@@ -755,13 +769,99 @@ for (const [name, id, what, formats] of [
 cellFault({ name: 'id-bell', family: 'control-characters', fault: "P008's id cell holds a raw BEL character (07)", column: 'id', value: 'P00\u00078', code: 'ID_CONTROL_CHARACTER', path: ['id'], knownDefect: CONTROL_DEFECT });
 
 // ---------------------------------------------------------------------------------------------
-// Families still to come (issue #13), to be added by the lead once their fixes are merged:
-//   - prototype-pollution / library-arguments (own-property reading, bad library arguments);
-//   - empty-inputs (0-byte NDJSON, header-only CSV, `[]`: RECORDS_EMPTY unless allowEmpty);
-//   - excluded-guard-rails (maxExcluded and the exit status for excluded records);
-//   - enrolment-window (records enrolled outside their cohort's window or before the period).
-// test/reliability/census.test.ts lists them as pending.
+// enrolment windows: a record enrolled outside its cohort's window (or before the contract
+// period, which holds every window) is not a participant of that cohort: excluded
+// (region-agency: 2023-A enrols from 2023-01-02 to 2023-06-30, 2023-B from 2023-07-01 to
+// 2023-12-31; the period starts on 2023-01-01)
 // ---------------------------------------------------------------------------------------------
+const P001 = 0;
+const P003 = 2;
+const windowFaults: readonly (readonly [string, number, string, string, string])[] = [
+  ['enrolled-before-window', P008, 'enrolledOn', '2023-06-30', "P008 (2023-B) enrols on 2023-06-30, the day before 2023-B's window opens"],
+  ['enrolled-after-window', P003, 'enrolledOn', '2023-07-01', "P003 (2023-A) enrols on 2023-07-01, the day after 2023-A's window closes"],
+  ['enrolled-before-period', P001, 'enrolledOn', '2022-12-31', 'P001 (2023-A) enrols on 2022-12-31, before the contract period (2023-01-01)'],
+  ['enrolled-period-first-day', P001, 'enrolledOn', '2023-01-01', "P001 (2023-A) enrols on 2023-01-01, the period's first day but the day before 2023-A's window opens"],
+  ['cohort-window-other', P008, 'cohort', '2023-A', "P008 (enrolled 2023-09-11) names cohort 2023-A, whose window closed on 2023-06-30"],
+];
+for (const [name, victim, field, value, fault] of windowFaults) {
+  const path = ['enrolledOn'];
+  recordFault({ name, victim, family: 'enrolment-window', fault, code: 'ENROLMENT_OUTSIDE_WINDOW', path, change: (r) => ({ ...r, [field]: value }) });
+  cellFault({ name, victim, family: 'enrolment-window', fault, column: field, value, code: 'ENROLMENT_OUTSIDE_WINDOW', path });
+}
+
+// ---------------------------------------------------------------------------------------------
+// empty inputs: no records at all settle nothing unless allowEmpty says so (RECORDS_EMPTY, on
+// the records as a whole); a file with no text at all where a header or a value is needed is
+// refused by its reader
+// ---------------------------------------------------------------------------------------------
+function notSettled(file: string, family: string, fault: string, code: string, allowedBy: NonNullable<ManifestEntry['allowedBy']>, content: string | Uint8Array): void {
+  add({ file, family, fault, outcome: 'not-settled', expect: { code, path: ['records'] }, allowedBy }, content);
+}
+{
+  const family = 'empty-inputs';
+  const allowEmpty = { allowEmpty: true } as const;
+  notSettled('empty.ndjson', family, 'an NDJSON file of 0 bytes', 'RECORDS_EMPTY', allowEmpty, '');
+  notSettled('blank-lines.ndjson', family, 'an NDJSON file of blank lines (LF, CRLF, spaces)', 'RECORDS_EMPTY', allowEmpty, '\n\r\n  \n\n');
+  notSettled('bom-only.ndjson', family, 'an NDJSON file holding only a UTF-8 byte-order mark', 'RECORDS_EMPTY', allowEmpty, '\uFEFF');
+  notSettled('header-only.csv', family, 'a CSV file with its header row and no record', 'RECORDS_EMPTY', allowEmpty, `${csvHeader}\n`);
+  notSettled('header-only-no-line-end.csv', family, 'a CSV file with its header row, not ended by a line end', 'RECORDS_EMPTY', allowEmpty, csvHeader);
+  notSettled('header-only-crlf-bom.csv', family, 'a CSV file from a spreadsheet: a byte-order mark, the header, CRLF', 'RECORDS_EMPTY', allowEmpty, `\uFEFF${csvHeader}\r\n`);
+  notSettled('empty-array.json', family, 'a JSON file holding []', 'RECORDS_EMPTY', allowEmpty, '[]\n');
+  notSettled('empty-array-spread.json', family, 'a JSON file holding [ ] over three lines, CRLF', 'RECORDS_EMPTY', allowEmpty, '[\r\n\r\n]\r\n');
+  refusedBytes('empty', 'csv', family, 'a CSV file of 0 bytes (no header row)', new Uint8Array(0), 'CSV_EMPTY', undefined);
+  refusedBytes('blank-lines', 'csv', family, 'a CSV file of blank lines (no header row)', utf8('\n\n'), 'CSV_EMPTY', undefined);
+  refusedJson('empty', family, 'a JSON file of 0 bytes (no value)', '', 'JSON_SYNTAX', 1);
+  refusedJson('whitespace-only', family, 'a JSON file of blank lines', '\n  \n', 'JSON_SYNTAX', 3);
+}
+
+// ---------------------------------------------------------------------------------------------
+// the limit on excluded records (maxExcluded, default 5 % of the records read): a format mistake
+// that excludes many records, or all, settles nothing; at the limit the file settles
+// ---------------------------------------------------------------------------------------------
+{
+  const family = 'excluded-limit';
+  const limit = 'RECORDS_EXCLUDED_LIMIT';
+  const dayFirst = (text: string): string => text.replace(/(\d{4})-(\d{2})-(\d{2})/g, '$3/$2/$1');
+  notSettled('dates-day-first.csv', family, 'every date written DD/MM/YYYY (a spreadsheet in a French locale): 9 of 9 records excluded', limit, { maxExcluded: '100%', recordsExcluded: 9 }, csvFile(csvRows.map(dayFirst)));
+  const numberWages = sampleRecords.map((record) => JSON.stringify(record).replace(/"(baselineWage|monthlyWage)":"([0-9.]+)"/g, '"$1":$2'));
+  notSettled('wages-numbers.ndjson', family, 'every wage written as a JSON number: the 7 records with a wage excluded, of 9', limit, { maxExcluded: '7', recordsExcluded: 7 }, ndjsonFile(numberWages));
+  const lowerCohorts = sampleRecords.map((record) => JSON.stringify({ ...record, cohort: String(record['cohort']).toLowerCase() }));
+  notSettled('cohorts-lower-case.json', family, 'every cohort written in lower case (2023-a): 9 of 9 records excluded', limit, { maxExcluded: '100%', recordsExcluded: 9 }, jsonFile(lowerCohorts));
+  const oneOfNine = recordTexts(P008, p008Text.replace('"2023-B"', '"2023-C"'));
+  notSettled('one-of-nine.ndjson', family, 'P008 in cohort 2023-C: 1 of 9 records excluded (11.1 %, above the default 5 %)', limit, { maxExcluded: '1', recordsExcluded: 1 }, ndjsonFile(oneOfNine));
+  // twenty records: the sample and eleven more like P003 (enrolled in 2023-A, no outcome, earns nothing)
+  const p003 = sampleRecords[P003] ?? {};
+  const extra = Array.from({ length: 11 }, (_, k) => JSON.stringify({ ...p003, id: `P${String(10 + k).padStart(3, '0')}` }));
+  const twenty = (texts: readonly string[]): string[] => [...texts, ...extra];
+  const twoOfTwenty = twenty(recordTexts(P008, p008Text.replace('"2023-B"', '"2023-C"'))).map((text, k) => (k === 9 ? text.replace('"2023-A"', '"2023-Z"') : text));
+  notSettled('two-of-twenty.ndjson', family, 'P008 in cohort 2023-C and P010 in 2023-Z: 2 of 20 records excluded (10 %, above 5 %)', limit, { maxExcluded: '10%', recordsExcluded: 2 }, ndjsonFile(twoOfTwenty));
+  add(
+    {
+      file: 'one-of-twenty.ndjson',
+      family,
+      fault: 'P008 in cohort 2023-C: 1 of 20 records excluded, exactly the default 5 %: settled, the record reported',
+      outcome: 'excluded',
+      expect: { code: 'COHORT_UNKNOWN', path: [P008, 'cohort'], line: P008 + 1, recordIndex: P008 },
+      without: [P008 + 1],
+      maxExcluded: 'default',
+    },
+    ndjsonFile(twenty(oneOfNine)),
+  );
+  const p003Row = csvRows[P003] ?? '';
+  const csvTwenty = [...csvRowsWithCell(P008, 'enrolledOn', '11/09/2023'), ...extra.map((_, k) => p003Row.replace('P003,', `P${String(10 + k).padStart(3, '0')},`))];
+  add(
+    {
+      file: 'one-of-twenty.csv',
+      family,
+      fault: "P008's enrolledOn cell is 11/09/2023: 1 of 20 records excluded, exactly the default 5 %: settled, the record reported",
+      outcome: 'excluded',
+      expect: { code: 'DATE_FORMAT', path: [P008, 'enrolledOn'], line: P008 + 2, recordIndex: P008 },
+      without: [P008 + 2],
+      maxExcluded: 'default',
+    },
+    csvFile(csvTwenty),
+  );
+}
 
 /** Every case of the records corpus, in the order built. */
 export const RECORDS_CORPUS: readonly BuiltCase[] = cases;
