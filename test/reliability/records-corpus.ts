@@ -51,8 +51,6 @@ export interface ManifestEntry {
    * records, how many they are (counted by hand from the fault).
    */
   readonly allowedBy?: { readonly maxExcluded: string; readonly recordsExcluded: number } | { readonly allowEmpty: true };
-  /** A defect the case shows (the case is kept, known to fail, until the defect is fixed). */
-  readonly knownDefect?: string;
 }
 
 /** A built file and its manifest line. */
@@ -127,7 +125,6 @@ interface RecordFault {
   /** The record as changed (a value), or its text as written. */
   readonly change: ((record: Json) => unknown) | { readonly text: string };
   readonly victim?: number;
-  readonly knownDefect?: string;
 }
 
 function faultText(fault: RecordFault, victim: number): string {
@@ -151,7 +148,6 @@ function recordFault(fault: RecordFault, formats: readonly ('json' | 'ndjson')[]
         outcome: 'excluded',
         expect: { code: fault.code, path: [victim, ...fault.path], line, recordIndex: victim },
         without: [line],
-        ...(fault.knownDefect === undefined ? {} : { knownDefect: fault.knownDefect }),
       },
       format === 'json' ? jsonFile(texts) : ndjsonFile(texts),
     );
@@ -198,7 +194,6 @@ interface CellFault {
   readonly code: string;
   readonly path: readonly (string | number)[];
   readonly victim?: number;
-  readonly knownDefect?: string;
 }
 
 /** A fault in one cell of a CSV row: validation excludes the record. */
@@ -213,7 +208,6 @@ function cellFault(fault: CellFault): void {
       outcome: 'excluded',
       expect: { code: fault.code, path: [victim, ...fault.path], line, recordIndex: victim },
       without: [line],
-      ...(fault.knownDefect === undefined ? {} : { knownDefect: fault.knownDefect }),
     },
     csvFile(csvRowsWithCell(victim, fault.column, fault.value)),
   );
@@ -754,19 +748,39 @@ refusedBytes('utf16-bom-on-utf8', 'csv', 'byte-order-marks', 'a UTF-16LE byte-or
 }
 
 // ---------------------------------------------------------------------------------------------
-// control characters in ids (known defects: taken as they are today)
+// control and invisible formatting characters in ids (ID_CONTROL_CHARACTER): such an id is shown as
+// another one, so the same participant given twice, once disguised, would be paid twice
 // ---------------------------------------------------------------------------------------------
-const CONTROL_DEFECT =
-  'a participant id holding a control character (or a bidirectional override) is taken as it is: it reaches the settlement, the issue lines the command line prints and --detail participants unescaped; issue #13 asks for it to be refused with a code (the code here is a proposal)';
 for (const [name, id, what, formats] of [
   ['id-nul', 'P\u0000008', 'a NUL character (\\u0000)', ['ndjson', 'json']],
-  ['id-escape-sequence', 'P008\u001b[2K', 'a terminal escape sequence (ESC [2K erases the line)', ['json']],
-  ['id-line-feed', 'P008\nOK', 'a line feed (\\n)', ['ndjson']],
-  ['id-bidi-override', 'P\u202e800', 'a right-to-left override (U+202E): shown as P008', ['ndjson']],
+  ['id-escape-sequence', 'P008\u001b[2K', 'a terminal escape sequence (ESC [2K erases the line)', ['json', 'ndjson']],
+  ['id-line-feed', 'P008\nOK', 'a line feed (\\n)', ['ndjson', 'json']],
+  ['id-bidi-override', 'P\u202e800', 'a right-to-left override (U+202E): shown as P008', ['ndjson', 'json']],
+  ['id-zero-width-space', 'P008\u200b', 'a zero-width space (U+200B) after P008', ['ndjson']],
+  ['id-delete', 'P008\u007f', 'a DEL character (U+007F)', ['json']],
+  ['id-next-line', 'P008\u0085', 'a C1 next-line character (U+0085)', ['ndjson']],
+  ['id-line-separator', 'P008\u2028', 'a line separator (U+2028)', ['json']],
+  ['id-byte-order-mark', 'P0\ufeff08', 'a zero-width no-break space (U+FEFF) inside it', ['ndjson']],
 ] as const) {
-  recordFault({ name, family: 'control-characters', fault: `P008's id holds ${what}`, code: 'ID_CONTROL_CHARACTER', path: ['id'], change: (r) => ({ ...r, id }), knownDefect: CONTROL_DEFECT }, formats);
+  recordFault({ name, family: 'control-characters', fault: `P008's id holds ${what}`, code: 'ID_CONTROL_CHARACTER', path: ['id'], change: (r) => ({ ...r, id }) }, formats);
 }
-cellFault({ name: 'id-bell', family: 'control-characters', fault: "P008's id cell holds a raw BEL character (07)", column: 'id', value: 'P00\u00078', code: 'ID_CONTROL_CHARACTER', path: ['id'], knownDefect: CONTROL_DEFECT });
+cellFault({ name: 'id-bell', family: 'control-characters', fault: "P008's id cell holds a raw BEL character (07)", column: 'id', value: 'P00\u00078', code: 'ID_CONTROL_CHARACTER', path: ['id'] });
+cellFault({ name: 'id-bidi-override', family: 'control-characters', fault: "P008's id cell is P\\u202E800, shown as P008", column: 'id', value: 'P\u202e800', code: 'ID_CONTROL_CHARACTER', path: ['id'] });
+cellFault({ name: 'id-zero-width-joiner', family: 'control-characters', fault: "P008's id cell holds a zero-width joiner (U+200D)", column: 'id', value: 'P00\u200d8', code: 'ID_CONTROL_CHARACTER', path: ['id'] });
+{
+  // P008 given twice, the copy inserted as record 2 with its id disguised as "P\u202E800": the
+  // copy is excluded, the real P008 (now record 8) paid once (the file without the copy is the sample)
+  const family = 'control-characters';
+  const fault = 'P008 given a second time (record 2) with the id P\\u202E800, shown as P008: not a duplicate id, so it would be paid twice';
+  const disguised = JSON.stringify({ ...copy(sampleRecords[P008]), id: 'P\u202e800' });
+  const texts = sampleRecords.map((record) => JSON.stringify(record));
+  const withCopy = [...texts.slice(0, 2), disguised, ...texts.slice(2)];
+  const expectAt = (line: number): Expected => ({ code: 'ID_CONTROL_CHARACTER', path: [2, 'id'], line, recordIndex: 2 });
+  add({ file: 'id-disguised-duplicate.json', family, fault, outcome: 'excluded', expect: expectAt(4), without: [4] }, jsonFile(withCopy));
+  add({ file: 'id-disguised-duplicate.ndjson', family, fault, outcome: 'excluded', expect: expectAt(3), without: [3] }, ndjsonFile(withCopy));
+  const rows = [...csvRows.slice(0, 2), (csvRows[P008] ?? '').replace('P008,', 'P\u202e800,'), ...csvRows.slice(2)];
+  add({ file: 'id-disguised-duplicate.csv', family, fault, outcome: 'excluded', expect: expectAt(4), without: [4] }, csvFile(rows));
+}
 
 // ---------------------------------------------------------------------------------------------
 // enrolment windows: a record enrolled outside its cohort's window (or before the contract
