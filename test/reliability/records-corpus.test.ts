@@ -248,6 +248,11 @@ describe('the hostile records corpus (issue #13)', () => {
     }
   });
 
+  it('docs/reliability.md lists every family', () => {
+    const doc = readFileSync(new URL('../../docs/reliability.md', import.meta.url), 'utf8');
+    for (const family of new Set(manifest.files.map((entry) => entry.family))) expect(doc).toContain(`| \`${family}\` |`);
+  });
+
   it('every expected code is a documented records code, or a settlement code for the records as a whole', () => {
     for (const entry of manifest.files) {
       expect(Object.keys(entry.outcome === 'not-settled' ? SETTLEMENT_ISSUE_CODES : RECORD_ISSUE_CODES)).toContain(entry.expect.code);
