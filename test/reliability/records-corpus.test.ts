@@ -35,7 +35,9 @@ import {
   type Settlement,
   type SettleOptions,
 } from '../../src/index.js';
+import { run } from '../../src/cli/run.js';
 import { recordContext } from '../../src/settlement/record-context.js';
+import { fakeIo } from '../cli/helpers.js';
 import { RECORDS_CORPUS, type Expected, type ManifestEntry } from './records-corpus.js';
 
 const corpus = new URL('../corpus/records/', import.meta.url);
@@ -193,6 +195,41 @@ async function check(entry: ManifestEntry): Promise<void> {
   }
 }
 
+/** Any control character but the newline, or a bidirectional formatting character: what must never be printed raw for a person. */
+const ACTING = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u; // eslint-disable-line no-control-regex
+
+/**
+ * The file through the command line, in process: `validate --records` reports the expected code
+ * (for a file the reader refuses or a record it excludes) and `settle` exits with the status its
+ * outcome calls for: 1 refused or not settled, 3 settled with the record excluded (with
+ * `--max-excluded 100%` but for the files at the default limit), 0 or 3 with the option that
+ * settles a not-settled file; nothing printed for a person holds a control character raw.
+ */
+async function checkCommandLine(entry: ManifestEntry): Promise<void> {
+  const files = { 'contract.json': JSON.stringify(contract), [entry.file]: new Uint8Array(readFileSync(new URL(entry.file, filesDir))) };
+  const settleArgs = ['settle', '--contract', 'contract.json', '--records', entry.file, '--as-of', manifest.asOf];
+  if (entry.outcome !== 'not-settled') {
+    const validate = fakeIo(files);
+    expect(await run(['validate', 'contract.json', '--records', entry.file], validate)).toBe(1);
+    expect(validate.stdoutText() + validate.stderrText()).toContain(entry.expect.code);
+    expect(validate.stdoutText() + validate.stderrText()).not.toMatch(ACTING);
+  }
+  const io = fakeIo(files);
+  if (entry.outcome === 'refused') expect(await run(settleArgs, io)).toBe(1);
+  else if (entry.outcome === 'excluded') {
+    expect(await run(entry.maxExcluded === 'default' ? settleArgs : [...settleArgs, '--max-excluded', '100%'], io)).toBe(3);
+    expect((JSON.parse(io.stdoutText()) as Settlement).dataQuality.issues.map((issue) => issue.code)).toContain(entry.expect.code);
+  } else {
+    expect(await run(settleArgs, io)).toBe(1);
+    expect(io.stderrText()).toContain(entry.expect.code);
+    const allowed = fakeIo(files);
+    const allow = entry.allowedBy !== undefined && 'allowEmpty' in entry.allowedBy ? ['--allow-empty'] : ['--max-excluded', entry.allowedBy?.maxExcluded ?? ''];
+    expect(await run([...settleArgs, ...allow], allowed)).toBe(allow[0] === '--allow-empty' ? 0 : 3);
+    expect(allowed.stderrText()).not.toMatch(ACTING);
+  }
+  expect(io.stderrText()).not.toMatch(ACTING);
+}
+
 /** The code and path of each issue (streamed raw JSON records carry no lines). */
 function codesAndPaths(issues: readonly Issue[]): object[] {
   return issues.map((issue) => ({ code: issue.code, path: issue.path }));
@@ -264,4 +301,8 @@ describe('the hostile records corpus (issue #13)', () => {
       await check(entry);
     });
   }
+
+  it.each(manifest.files.map((entry) => [entry.file, entry] as const))('%s: the command line', async (_, entry) => {
+    await checkCommandLine(entry);
+  });
 });
