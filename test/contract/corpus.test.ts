@@ -16,7 +16,7 @@ import { run } from '../../src/cli/run.js';
 import { CONTRACT_ISSUE_CODES, parseContract } from '../../src/contract/index.js';
 import type { Issue } from '../../src/errors.js';
 import { TEXT_ISSUE_CODES, parseJsonText } from '../../src/text/index.js';
-import { fakeIo, type FakeIo } from '../cli/helpers.js';
+import { ACTING, fakeIo, type FakeIo } from '../cli/helpers.js';
 import { CONTRACT_CASES, caseInput, corpusRoot, type CorpusCase } from './corpus-cases.js';
 
 const cases = CONTRACT_CASES;
@@ -36,9 +36,6 @@ function fileOf(testCase: CorpusCase): Uint8Array {
   const input = caseInput(testCase);
   return input.bytes ?? new TextEncoder().encode(JSON.stringify(input.value));
 }
-
-/** Any control character but the newline, or a bidirectional formatting character: what must never be printed raw. */
-const ACTING = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u; // eslint-disable-line no-control-regex
 
 function printed(io: FakeIo): string {
   return io.stdoutText() + io.stderrText();

@@ -26,7 +26,13 @@ function hexBytes(hex: string): Uint8Array {
   return new Uint8Array((hex.match(/../g) ?? []).map((pair) => Number.parseInt(pair, 16)));
 }
 
-function concat(...parts: readonly Uint8Array[]): Uint8Array {
+/**
+ * The bytes of `parts`, one after the other.
+ *
+ * @example
+ * concat(new Uint8Array([1]), new Uint8Array([2, 3])); // Uint8Array [1, 2, 3]
+ */
+export function concat(...parts: readonly Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((n, part) => n + part.length, 0));
   let at = 0;
   for (const part of parts) {
@@ -42,7 +48,13 @@ function indexOfOnce(text: string, find: string): number {
   return at;
 }
 
-function encode(text: string, encoding: 'utf-16le' | 'utf-16be' | 'utf-32le' | 'utf-32be', bom: boolean): Uint8Array {
+/**
+ * `text` written in UTF-16 or UTF-32, little- or big-endian, with or without a byte-order mark.
+ *
+ * @example
+ * encode('A', 'utf-16le', true); // Uint8Array [0xff, 0xfe, 0x41, 0x00]
+ */
+export function encode(text: string, encoding: 'utf-16le' | 'utf-16be' | 'utf-32le' | 'utf-32be', bom: boolean): Uint8Array {
   const points = [...(bom ? [0xfeff] : []), ...Array.from(text, (c) => c.codePointAt(0) ?? 0)];
   if (encoding === 'utf-16le' || encoding === 'utf-16be') {
     const units = String.fromCodePoint(...points);

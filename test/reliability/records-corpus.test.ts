@@ -37,7 +37,7 @@ import {
 } from '../../src/index.js';
 import { run } from '../../src/cli/run.js';
 import { recordContext } from '../../src/settlement/record-context.js';
-import { fakeIo } from '../cli/helpers.js';
+import { ACTING, fakeIo } from '../cli/helpers.js';
 import { RECORDS_CORPUS, type Expected, type ManifestEntry } from './records-corpus.js';
 
 const corpus = new URL('../corpus/records/', import.meta.url);
@@ -194,9 +194,6 @@ async function check(entry: ManifestEntry): Promise<void> {
     expect((result.issues ?? []).map((issue) => ({ code: issue.code, path: issue.path }))).toContainEqual(pathOnly);
   }
 }
-
-/** Any control character but the newline, or a bidirectional formatting character: what must never be printed raw for a person. */
-const ACTING = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u; // eslint-disable-line no-control-regex
 
 /**
  * The file through the command line, in process: `validate --records` reports the expected code

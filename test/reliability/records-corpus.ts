@@ -13,6 +13,7 @@
  * field, and earns 4000.00, so a fault taken silently would move the totals).
  */
 import { readFileSync } from 'node:fs';
+import { concat, encode } from '../contract/text-patch.js';
 
 /** The three records formats. */
 export type Format = 'json' | 'ndjson' | 'csv';
@@ -646,38 +647,11 @@ csvRowFault('row-wage-comma', 'csv-structure', "P008's baselineWage cell is 1,30
 // ---------------------------------------------------------------------------------------------
 // encodings: bytes that are not UTF-8, UTF-16 and UTF-32
 // ---------------------------------------------------------------------------------------------
-const concat = (...parts: readonly Uint8Array[]): Uint8Array => {
-  const out = new Uint8Array(parts.reduce((n, part) => n + part.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
-};
 /** The text with `marker` (which occurs once) replaced by raw bytes. */
 function withBytes(text: string, marker: string, bytes: readonly number[]): Uint8Array {
   const at = text.indexOf(marker);
   if (at === -1 || text.indexOf(marker, at + 1) !== -1) throw new Error(`marker ${marker} must occur once`);
   return concat(utf8(text.slice(0, at)), new Uint8Array(bytes), utf8(text.slice(at + marker.length)));
-}
-function utf16(text: string, bigEndian: boolean, bom: boolean): Uint8Array {
-  const units = `${bom ? '\uFEFF' : ''}${text}`;
-  const out = new Uint8Array(units.length * 2);
-  for (let i = 0; i < units.length; i++) {
-    const unit = units.charCodeAt(i);
-    out[2 * i + (bigEndian ? 1 : 0)] = unit & 0xff;
-    out[2 * i + (bigEndian ? 0 : 1)] = unit >> 8;
-  }
-  return out;
-}
-function utf32(text: string, bigEndian: boolean): Uint8Array {
-  const points = [0xfeff, ...Array.from(text, (c) => c.codePointAt(0) ?? 0)];
-  const out = new Uint8Array(points.length * 4);
-  points.forEach((point, i) => {
-    for (let b = 0; b < 4; b++) out[4 * i + (bigEndian ? 3 - b : b)] = (point >> (8 * b)) & 0xff;
-  });
-  return out;
 }
 const sampleNdjson = ndjsonFile(sampleTexts);
 const sampleCsvText = csvFile(csvRows);
@@ -704,12 +678,12 @@ for (const format of ['ndjson', 'csv'] as const) {
   refusedBytes('utf8-cut-at-end', format, 'encodings', 'the file ends with the first two bytes of a three-byte "€" (E2 82)', concat(utf8(baseText[format]), new Uint8Array([0xe2, 0x82])), 'TEXT_NOT_UTF8', lastLine[format]);
 }
 const wideEncodings: readonly (readonly [string, string, (text: string) => Uint8Array, readonly Format[]])[] = [
-  ['utf16le-bom', 'UTF-16LE with its byte-order mark (FF FE), as "Unicode text" from a spreadsheet', (t) => utf16(t, false, true), ['json', 'csv']],
-  ['utf16be-bom', 'UTF-16BE with its byte-order mark (FE FF)', (t) => utf16(t, true, true), ['ndjson']],
-  ['utf16le', 'UTF-16LE without a byte-order mark (NUL after each ASCII byte)', (t) => utf16(t, false, false), ['ndjson', 'csv']],
-  ['utf16be', 'UTF-16BE without a byte-order mark (NUL before each ASCII byte)', (t) => utf16(t, true, false), ['json']],
-  ['utf32le-bom', 'UTF-32LE with its byte-order mark (FF FE 00 00)', (t) => utf32(t, false), ['json']],
-  ['utf32be-bom', 'UTF-32BE with its byte-order mark (00 00 FE FF)', (t) => utf32(t, true), ['ndjson']],
+  ['utf16le-bom', 'UTF-16LE with its byte-order mark (FF FE), as "Unicode text" from a spreadsheet', (t) => encode(t, 'utf-16le', true), ['json', 'csv']],
+  ['utf16be-bom', 'UTF-16BE with its byte-order mark (FE FF)', (t) => encode(t, 'utf-16be', true), ['ndjson']],
+  ['utf16le', 'UTF-16LE without a byte-order mark (NUL after each ASCII byte)', (t) => encode(t, 'utf-16le', false), ['ndjson', 'csv']],
+  ['utf16be', 'UTF-16BE without a byte-order mark (NUL before each ASCII byte)', (t) => encode(t, 'utf-16be', false), ['json']],
+  ['utf32le-bom', 'UTF-32LE with its byte-order mark (FF FE 00 00)', (t) => encode(t, 'utf-32le', true), ['json']],
+  ['utf32be-bom', 'UTF-32BE with its byte-order mark (00 00 FE FF)', (t) => encode(t, 'utf-32be', true), ['ndjson']],
 ];
 for (const [name, fault, encode, formats] of wideEncodings) {
   for (const format of formats) refusedBytes(name, format, 'encodings', fault, encode(baseText[format]), 'TEXT_ENCODING_UNSUPPORTED', undefined);
@@ -849,32 +823,14 @@ function notSettled(file: string, family: string, fault: string, code: string, a
   const twenty = (texts: readonly string[]): string[] => [...texts, ...extra];
   const twoOfTwenty = twenty(recordTexts(P008, p008Text.replace('"2023-B"', '"2023-C"'))).map((text, k) => (k === 9 ? text.replace('"2023-A"', '"2023-Z"') : text));
   notSettled('two-of-twenty.ndjson', family, 'P008 in cohort 2023-C and P010 in 2023-Z: 2 of 20 records excluded (10 %, above 5 %)', limit, { maxExcluded: '10%', recordsExcluded: 2 }, ndjsonFile(twoOfTwenty));
-  add(
-    {
-      file: 'one-of-twenty.ndjson',
-      family,
-      fault: 'P008 in cohort 2023-C: 1 of 20 records excluded, exactly the default 5 %: settled, the record reported',
-      outcome: 'excluded',
-      expect: { code: 'COHORT_UNKNOWN', path: [P008, 'cohort'], line: P008 + 1, recordIndex: P008 },
-      without: [P008 + 1],
-      maxExcluded: 'default',
-    },
-    ndjsonFile(twenty(oneOfNine)),
-  );
+  /** A file at the default limit: settled with the defaults, the record reported. */
+  const atLimit = (file: string, fault: string, expect: Expected, line: number, content: string): void => {
+    add({ file, family, fault: `${fault}: 1 of 20 records excluded, exactly the default 5 %: settled, the record reported`, outcome: 'excluded', expect, without: [line], maxExcluded: 'default' }, content);
+  };
+  atLimit('one-of-twenty.ndjson', 'P008 in cohort 2023-C', { code: 'COHORT_UNKNOWN', path: [P008, 'cohort'], line: P008 + 1, recordIndex: P008 }, P008 + 1, ndjsonFile(twenty(oneOfNine)));
   const p003Row = csvRows[P003] ?? '';
   const csvTwenty = [...csvRowsWithCell(P008, 'enrolledOn', '11/09/2023'), ...extra.map((_, k) => p003Row.replace('P003,', `P${String(10 + k).padStart(3, '0')},`))];
-  add(
-    {
-      file: 'one-of-twenty.csv',
-      family,
-      fault: "P008's enrolledOn cell is 11/09/2023: 1 of 20 records excluded, exactly the default 5 %: settled, the record reported",
-      outcome: 'excluded',
-      expect: { code: 'DATE_FORMAT', path: [P008, 'enrolledOn'], line: P008 + 2, recordIndex: P008 },
-      without: [P008 + 2],
-      maxExcluded: 'default',
-    },
-    csvFile(csvTwenty),
-  );
+  atLimit('one-of-twenty.csv', "P008's enrolledOn cell is 11/09/2023", { code: 'DATE_FORMAT', path: [P008, 'enrolledOn'], line: P008 + 2, recordIndex: P008 }, P008 + 2, csvFile(csvTwenty));
 }
 
 /** Every case of the records corpus, in the order built. */
