@@ -20,6 +20,7 @@ export const RECORD_ISSUE_CODES = {
   FORBIDDEN_KEY: 'a key named __proto__, constructor or prototype',
   FIELD_TYPE: 'a field has the wrong JSON type (string, number, array or object expected)',
   FIELD_EMPTY: 'a text field is the empty string',
+  ID_CONTROL_CHARACTER: 'a participant id holds a control character or an invisible formatting character (a bidirectional override, a zero-width space), which would show it as another id',
   EVENT_KIND_FORMAT: 'an event kind is not lower-case kebab-case',
   DATE_FORMAT: 'a date is not written YYYY-MM-DD',
   DATE_IMPOSSIBLE: 'a date does not exist in the calendar (e.g. 2023-02-29)',

@@ -19,7 +19,7 @@ import {
   requirePresent,
 } from './check-fields.js';
 import { show, type Reporter } from './issues.js';
-import { EVENT_KIND_PATTERN } from './limits.js';
+import { EVENT_KIND_PATTERN, hasIdControlCharacter } from './limits.js';
 import type { EmploymentSpell, OutcomeRecord, RecordEvent, WageObservation } from './schema.js';
 
 const RECORD_KEYS: ReadonlySet<string> = new Set([
@@ -51,7 +51,7 @@ export function checkRecordShape(raw: unknown, report: Reporter): OutcomeRecord 
   if (object === undefined) return undefined;
   checkKeys(object, RECORD_KEYS, [], bad);
 
-  const id = requirePresent(object.id, ['id'], bad) ? checkText(object.id, ['id'], bad) : undefined;
+  const id = requirePresent(object.id, ['id'], bad) ? checkId(object.id, bad) : undefined;
   const cohort = requirePresent(object.cohort, ['cohort'], bad) ? checkText(object.cohort, ['cohort'], bad) : undefined;
   const enrolledOn = requirePresent(object.enrolledOn, ['enrolledOn'], bad)
     ? checkDateField(object.enrolledOn, ['enrolledOn'], bad)
@@ -69,6 +69,18 @@ export function checkRecordShape(raw: unknown, report: Reporter): OutcomeRecord 
   if (exitedOn !== undefined) record.exitedOn = exitedOn;
   if (baselineWage !== undefined) record.baselineWage = baselineWage;
   return record;
+}
+
+/** The participant id: a non-empty text without control or invisible formatting characters. */
+function checkId(value: unknown, report: Reporter): string | undefined {
+  const id = checkText(value, ['id'], report);
+  if (id === undefined || !hasIdControlCharacter(id)) return id;
+  report(
+    'ID_CONTROL_CHARACTER',
+    ['id'],
+    `id ${show(id)} holds a control character or an invisible formatting character (a bidirectional override, a zero-width space), which would show it as another id: correct the id at its source`,
+  );
+  return undefined;
 }
 
 function checkList<T>(

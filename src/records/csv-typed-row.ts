@@ -16,7 +16,7 @@ import { enrolledInWindow, type RecordContext } from './check-meaning.js';
 import type { CsvColumn } from './csv-columns.js';
 import { mayTrim } from './csv-scan.js';
 import { NO_DATE, plainDateDayIn } from './fast-fields.js';
-import { MAX_HOURS_PER_WEEK } from './limits.js';
+import { MAX_HOURS_PER_WEEK, hasIdControlCharacter } from './limits.js';
 import { MAX_ID_CHARS } from './reader-limits.js';
 import { eventFollows, observationFollows, spellFollows } from './list-order.js';
 import { buildRecord, buildSpell, exactList, NO_ITEMS } from './record-build.js';
@@ -142,6 +142,7 @@ export function createCsvTypedReader(columns: readonly CsvColumn[], context: Rec
           case ID:
             if (cellEnd - cellStart > MAX_ID_CHARS) return undefined;
             id = text.slice(cellStart, cellEnd);
+            if (hasIdControlCharacter(id)) return undefined;
             break;
           case COHORT:
             cohort = text.slice(cellStart, cellEnd);

@@ -13,7 +13,7 @@ import type { Amount } from '../money/index.js';
 import type { AmountCache } from './amount-cache.js';
 import { enrolledInWindow, type RecordContext } from './check-meaning.js';
 import { NO_DATE, plainDateDay } from './fast-fields.js';
-import { EVENT_KIND_PATTERN, MAX_HOURS_PER_WEEK } from './limits.js';
+import { EVENT_KIND_PATTERN, MAX_HOURS_PER_WEEK, hasIdControlCharacter } from './limits.js';
 import { eventFollows, observationFollows, spellFollows } from './list-order.js';
 import { buildRecord, buildSpell, exactList, NO_ITEMS } from './record-build.js';
 import type { EmploymentSpell, OutcomeRecord, RecordEvent, WageObservation } from './schema.js';
@@ -147,6 +147,7 @@ export function fastRecord(raw: unknown, context: RecordContext, cache: AmountCa
   const cohort = text(raw.cohort);
   const enrolledOn = date(raw.enrolledOn);
   if (id === undefined || cohort === undefined || enrolledOn === NO_DATE || !context.cohortIds.has(cohort)) return undefined;
+  if (hasIdControlCharacter(id)) return undefined;
   if (!enrolledInWindow(context, cohort, enrolledOn)) return undefined;
   let exitedOn: number | undefined;
   if (raw.exitedOn !== undefined) {

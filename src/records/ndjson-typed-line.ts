@@ -17,7 +17,7 @@ import type { Amount } from '../money/index.js';
 import type { AmountCache } from './amount-cache.js';
 import { enrolledInWindow, type RecordContext } from './check-meaning.js';
 import { NO_DATE, plainDateDayIn } from './fast-fields.js';
-import { EVENT_KIND_PATTERN, MAX_HOURS_PER_WEEK } from './limits.js';
+import { EVENT_KIND_PATTERN, MAX_HOURS_PER_WEEK, hasIdControlCharacter } from './limits.js';
 import { eventFollows, observationFollows, spellFollows } from './list-order.js';
 import { MAX_FIELD_CHARS, MAX_ID_CHARS } from './reader-limits.js';
 import { buildRecord, buildSpell, exactList, NO_ITEMS } from './record-build.js';
@@ -236,7 +236,7 @@ function readRecord(c: Cursor, context: RecordContext, cache: AmountCache): Outc
       switch (index) {
         case 0:
           id = stringValue(c);
-          if (id.length > MAX_ID_CHARS) throw DECLINE;
+          if (id.length > MAX_ID_CHARS || hasIdControlCharacter(id)) throw DECLINE;
           break;
         case 1:
           cohort = stringValue(c);

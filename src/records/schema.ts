@@ -12,7 +12,7 @@ import { z } from 'zod';
 import type { CalendarDate } from '../calendar/index.js';
 import type { Amount } from '../money/index.js';
 import { AMOUNT_DECIMALS_PATTERN, AMOUNT_MAGNITUDE_PATTERN } from '../money/limits.js';
-import { EVENT_KIND_PATTERN, MAX_HOURS_PER_WEEK, WAGE_PATTERN } from './limits.js';
+import { EVENT_KIND_PATTERN, ID_PATTERN, MAX_HOURS_PER_WEEK, WAGE_PATTERN } from './limits.js';
 
 const NonEmpty = z.string().min(1);
 
@@ -103,7 +103,9 @@ export const RecordEventSchema = z
  */
 export const OutcomeRecordSchema = z
   .strictObject({
-    id: NonEmpty.describe('Participant id, unique within the input.'),
+    id: NonEmpty.regex(ID_PATTERN).describe(
+      'Participant id, unique within the input; no control character nor invisible formatting character (bidirectional overrides, zero-width spaces).',
+    ),
     cohort: NonEmpty.describe('Cohort id, one of the contract cohorts.'),
     groups: z.array(NonEmpty).optional().describe('Priority groups the participant belongs to. Absent: none.'),
     enrolledOn: DateSchema.describe('Enrolment date, YYYY-MM-DD.'),

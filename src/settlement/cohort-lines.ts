@@ -83,7 +83,7 @@ function indicatorValue(context: CohortContext, indicator: string, cohortKey: st
     context.problems.push({
       code: 'INDICATOR_MISSING',
       message: `rule ${ruleId} needs the value of indicator "${indicator}" for ${cohortKey === '*' ? 'the pooled cohorts (key "*")' : `cohort "${cohortKey}"`}`,
-      path: ['indicators', indicator, cohortKey],
+      path: ['options', 'indicators', indicator, cohortKey],
     });
   }
   return value;

@@ -111,7 +111,7 @@ export function checkExit(
           problems.push({
             code: 'INDICATOR_MISSING',
             message: `exit clause ${clause.id} needs the value of indicator "${condition.indicator}" for cohort "${cohort}"`,
-            path: ['indicators', condition.indicator, cohort],
+            path: ['options', 'indicators', condition.indicator, cohort],
           });
           continue;
         }

@@ -168,14 +168,17 @@ function describe(value: unknown): string {
 export function checkSettlementShape(value: unknown, units: number, at: readonly PathSegment[]): { value: Settlement | undefined; issues: Issue[] } {
   const parsed = settlementSchema(units).safeParse(value, { reportInput: true });
   if (parsed.success) return { value: parsed.data satisfies Settlement, issues: [] };
-  const issues = parsed.error.issues.map((problem): Issue => {
+  const issues = parsed.error.issues.flatMap((problem): Issue[] => {
     const path = [...at, ...problem.path.map((segment) => (typeof segment === 'number' ? segment : String(segment)))];
+    // an unknown key is named by its own path, one issue each
+    if (problem.code === 'unrecognized_keys') return problem.keys.map((key) => malformed([...path, key], 'is not a field of a settlement document here'));
     const amount = problem.code === 'invalid_format' && problem.message.startsWith(MONEY_MESSAGE);
-    const what =
-      problem.code === 'unrecognized_keys'
-        ? `unknown key${problem.keys.length === 1 ? '' : 's'} ${problem.keys.map((key) => `"${key}"`).join(', ')}`
-        : `${describe(problem.input)} ${problem.code === 'invalid_type' ? `is not ${problem.expected === 'int' ? 'an integer' : `a ${problem.expected}`}` : problem.message}`;
-    return { code: amount ? 'PREVIOUS_AMOUNT' : 'PREVIOUS_MALFORMED', path, message: `${formatPath(path)}: ${what}` };
+    const what = `${describe(problem.input)} ${problem.code === 'invalid_type' ? `is not ${problem.expected === 'int' ? 'an integer' : `a ${problem.expected}`}` : problem.message}`;
+    return [{ code: amount ? 'PREVIOUS_AMOUNT' : 'PREVIOUS_MALFORMED', path, message: `${formatPath(path)}: ${what}` }];
   });
   return { value: undefined, issues };
+}
+
+function malformed(path: readonly PathSegment[], what: string): Issue {
+  return { code: 'PREVIOUS_MALFORMED', path, message: `${formatPath(path)}: ${what}` };
 }

@@ -1,5 +1,8 @@
 import type { CliIo } from '../../src/cli/io.js';
 
+/** Any control character but the newline, or a bidirectional formatting character: what must never be printed raw for a person. */
+export const ACTING = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u; // eslint-disable-line no-control-regex
+
 export interface FakeIo extends CliIo {
   readonly out: string[];
   readonly err: string[];

@@ -6,10 +6,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { printable } from '../../src/cli/printable.js';
 import { run } from '../../src/cli/run.js';
-import { fakeIo, type FakeIo } from './helpers.js';
+import { ACTING, fakeIo, type FakeIo } from './helpers.js';
 
-/** Any control character but the newline, or a bidirectional formatting character. */
-const ACTING = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u; // eslint-disable-line no-control-regex
 
 function printed(io: FakeIo): string {
   return io.stdoutText() + io.stderrText();

@@ -91,6 +91,21 @@ describe('each previous settlement is checked against the settlement schema and 
   });
 });
 
+describe('an unknown key of a previous settlement', () => {
+  it('is named by its own path, one issue per key (the path of the document alone named no key)', () => {
+    const doc = altered(s1, [['paidOn'], '2025-01-15'], [['tranches', 1, 'note'], 'x']);
+    Object.defineProperty(doc, '__proto__', { value: { totals: {} }, enumerable: true });
+    const result = settle(contract, records, { asOf: '2025-06-30', previous: [doc] });
+    const found = result.ok ? [] : result.issues.map((issue) => [issue.code, issue.path]);
+    expect(found).toHaveLength(3);
+    expect(found).toEqual(expect.arrayContaining([
+      ['PREVIOUS_MALFORMED', ['previous', 0, 'paidOn']],
+      ['PREVIOUS_MALFORMED', ['previous', 0, '__proto__']],
+      ['PREVIOUS_MALFORMED', ['previous', 0, 'tranches', 1, 'note']],
+    ]));
+  });
+});
+
 describe('contract identity and amendments', () => {
   const amended = { ...contract, name: `${String(contract['name'])} (amendment 1)` };
 
