@@ -36,7 +36,7 @@ export interface PreviousSettlement {
  * A tranche as previous settlements listed it.
  *
  * @example
- * const t1: PreviousTranche = { id: 'T1', name: 'Placements', measuredOn: '2024-12-31', dueOn: '2025-01-31', settled: true };
+ * const t1: PreviousTranche = { id: 'T1', name: 'Placements', measuredOn: '2024-12-31', dueOn: '2025-01-31' };
  */
 export interface PreviousTranche {
   /** Tranche id. */
@@ -47,11 +47,6 @@ export interface PreviousTranche {
   readonly measuredOn: string;
   /** Due date. */
   readonly dueOn: string;
-  /**
-   * Whether a previous settlement settled it: it was measured on or before that settlement's
-   * as-of date (whatever it earned, even 0.00), so a later change to it is an adjustment.
-   */
-  readonly settled: boolean;
 }
 
 /**
@@ -63,7 +58,7 @@ export interface PreviousTranche {
 export interface PreviousPayments {
   /** What was paid. */
   readonly paid: PaidAmounts;
-  /** Order in which tranches appeared (for tranches no longer earned), and whether they were settled. */
+  /** Order in which tranches appeared (for tranches no longer earned). */
   readonly tranches: readonly PreviousTranche[];
   /** Every payer the previous settlements name, in order of first appearance. */
   readonly payers: readonly string[];
@@ -130,11 +125,7 @@ export function readPrevious(
   const payers: string[] = [];
   for (const { document } of chain) {
     for (const tranche of document.tranches) {
-      // settled by this document: measured on or before its as-of date (whatever it earned)
-      const settled = tranche.measuredOn <= document.asOf;
-      const known = tranches.findIndex((entry) => entry.id === tranche.id);
-      if (known < 0) tranches.push({ id: tranche.id, name: tranche.name, measuredOn: tranche.measuredOn, dueOn: tranche.dueOn, settled });
-      else if (settled) tranches[known] = { ...(tranches[known] as PreviousTranche), settled };
+      if (!tranches.some((entry) => entry.id === tranche.id)) tranches.push({ id: tranche.id, name: tranche.name, measuredOn: tranche.measuredOn, dueOn: tranche.dueOn });
     }
     for (const payer of document.payers) if (!payers.includes(payer.payer)) payers.push(payer.payer);
   }

@@ -163,8 +163,10 @@ function trancheReport(
   const paidBefore = previous.paid.get(meta.id);
   // a change to a tranche an earlier settlement settled (measured by its as-of date) is an
   // adjustment, for every payer, even one whose part was 0.00; the first payment of a tranche
-  // measured since is not
-  const settledBefore = previous.tranches.some((earlier) => earlier.id === meta.id && earlier.settled);
+  // measured since is not. An exit tranche an earlier settlement did not list (its clause did not
+  // fire on that data) was settled at nothing all the same: the clause fires on a date that
+  // settlement had passed, so its amount is a correction, as checkSettlementFigures expects
+  const settledBefore = previous.settlements.some((earlier) => meta.measuredOn <= earlier.asOf);
   const payers: PayerAmounts[] = payerList.map((payer) => {
     const earned = (payer.index === -1 ? undefined : tranche?.payerParts[payer.index]) ?? ZERO;
     const before = paidBefore?.get(payer.id) ?? ZERO;

@@ -189,8 +189,12 @@ interface Model {
   asOf: number;
   /** Tranche → payer → paid so far (sum of the dues paid), in minor units. */
   readonly paid: Map<string, Map<string, bigint>>;
-  /** Tranches an earlier settlement settled (measured on or before its as-of date, whatever they earned). */
-  readonly settled: Set<string>;
+  /**
+   * The as-of dates of the settlements made: a tranche measured on or before one of them was
+   * settled by it, whatever it earned, listed or not (an exit tranche whose clause fires later
+   * on a check date that settlement had passed was settled at nothing).
+   */
+  readonly settledTo: number[];
   settlements: number;
 }
 
@@ -258,7 +262,7 @@ class SettleAndPay implements Command {
         const paid = m.paid.get(t.id)?.get(p.payer) ?? 0n;
         expect(minor(p.previouslyPaid, places), `${at}: ${t.id} ${p.payer} previously paid`).toBe(paid);
         expect(minor(p.due, places), `${at}: ${t.id} ${p.payer} due`).toBe(minor(p.earned, places) - paid);
-        if (m.settled.has(t.id) && minor(p.due, places) !== 0n) expectedAdjustments.push(`${t.id} ${p.payer} ${moneyText(minor(p.due, places), places)}`);
+        if (m.settledTo.some((asOfBefore) => parseDate(t.measuredOn) <= asOfBefore) && minor(p.due, places) !== 0n) expectedAdjustments.push(`${t.id} ${p.payer} ${moneyText(minor(p.due, places), places)}`);
       }
     }
     // every correction appears as an adjustment, and only corrections do
@@ -274,9 +278,9 @@ class SettleAndPay implements Command {
       const byPayer = m.paid.get(t.id) ?? new Map<string, bigint>();
       for (const p of t.payers) byPayer.set(p.payer, (byPayer.get(p.payer) ?? 0n) + minor(p.due, places));
       m.paid.set(t.id, byPayer);
-      if (parseDate(t.measuredOn) <= m.asOf) m.settled.add(t.id);
     }
     r.chain.push(JSON.parse(JSON.stringify(s)) as unknown);
+    m.settledTo.push(m.asOf);
     m.settlements += 1;
     seen.settlements += 1;
     seen.adjustments += s.adjustments.length;
@@ -334,7 +338,7 @@ function lifeRun(draw: (g: Gen) => Life): fc.Arbitrary<{ life: Life; initial: Wi
 function play({ life, initial, firstAsOf, commands }: { life: Life; initial: WireRecord[]; firstAsOf: number; commands: Iterable<Command> }): void {
   const start = parseDate(life.start);
   const setup = (): { model: Model; real: Real } => ({
-    model: { life, records: new Map(initial.map((r) => [r.id, r])), asOf: Math.max(start, firstAsOf), paid: new Map(), settled: new Set(), settlements: 0 },
+    model: { life, records: new Map(initial.map((r) => [r.id, r])), asOf: Math.max(start, firstAsOf), paid: new Map(), settledTo: [], settlements: 0 },
     real: { records: new Map(initial.map((r) => [r.id, r])), chain: [] },
   });
   // every life ends with a settlement, so that its last changes are settled and checked too

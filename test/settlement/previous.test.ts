@@ -202,3 +202,37 @@ describe('a settlement that recovers everything paid before (item 8)', () => {
     expect(settle(contract, nothing, { asOf: '2025-06-30', allowFullRecovery: 'yes' as unknown as boolean })).toMatchObject({ ok: false, issues: [{ code: 'OPTIONS_ALLOW_FULL_RECOVERY' }] });
   });
 });
+
+describe('an exit clause that fires on a date an earlier settlement had passed', () => {
+  // s2 (as of 2025-03-31) passed the mid-term review (2025-01-31) with 2023-A's placement rate
+  // above 30 %: no exit tranche. Twenty 2023-A participants reported late (enrolled, left, never
+  // placed) pull the rate below 30 % on the same review date, so the clause fires retroactively
+  // and the exit tranche, measured 2025-01-31, appears in a settlement made after s2. s2 settled
+  // that date at nothing: the exit tranche's amount is a correction, an adjustment per payer, and
+  // the settlement can itself be given as previous (before the fix it was refused with
+  // PREVIOUS_FIGURES: the chain the library had written could not be continued).
+  const late = Array.from({ length: 20 }, (_, i) => ({ id: `LATE-${i}`, cohort: '2023-A', enrolledOn: '2023-03-01', exitedOn: '2023-06-30' }));
+  const withLate = { ...records, records: [...records.records, ...late], lines: [...records.lines, ...late.map((_, i) => records.lines.length + i + 2)] };
+  const settleLate = (asOf: string, previous: readonly Settlement[]): Settlement => {
+    const result = settle(contract, withLate, { asOf, previous });
+    if (!result.ok) throw new Error(JSON.stringify(result.issues.slice(0, 3)));
+    return JSON.parse(JSON.stringify(result.value)) as Settlement;
+  };
+
+  it('shows the exit tranche as adjustments, and the next settlement accepts the chain and owes nothing more', () => {
+    expect(s2.tranches.map((t) => t.id)).toEqual(['t1', 't2', 't3']);
+    const s3 = settleLate('2025-06-30', [s1, s2]);
+    const exit = s3.tranches.find((t) => t.id === 'exit:mid-term-review');
+    expect(exit?.measuredOn).toBe('2025-01-31');
+    expect(exit?.previouslyPaid).toBe('0.00');
+    expect(Number(exit?.earned)).toBeGreaterThan(0);
+    // one adjustment per payer of the exit tranche, for exactly its due; t2, measured after the
+    // exit and not yet settled (2025-06-30 > 2025-03-31), pays nothing and is no adjustment
+    expect(s3.adjustments.map((a) => [a.tranche, a.payer, a.previouslyPaid, a.amount])).toEqual(
+      (exit?.payers ?? []).map((p) => ['exit:mid-term-review', p.payer, '0.00', p.due]),
+    );
+    const s4 = settleLate('2025-06-30', [s1, s2, s3]);
+    expect(s4.totals.due).toBe('0.00');
+    expect(s4.adjustments).toEqual([]);
+  });
+});
