@@ -178,6 +178,55 @@ export function expectOneOf<T extends string>(where: string, name: string, value
   }
 }
 
+/** A field of an object argument, the test its value must pass (`undefined` when absent), and what it must be. */
+export type FieldCheck = readonly [key: string, test: (value: unknown) => boolean, expected: string];
+
+/**
+ * Throws unless `value` is an object each listed field of which passes its test, naming the first
+ * field that does not (`<name>.<field>`), or the argument when it is not an object or cannot be
+ * read. For the objects the library makes and takes back (a parsed contract, checked options, a
+ * session's data-quality counts): their shape is checked, not their content.
+ *
+ * @param what - what the object is, for the message: `'checked options (from checkOptions)'`
+ * @example
+ * expectFields('openSession', 'options', checked, 'checked options', [['asOf', isWhole(), 'a day number']]);
+ */
+export function expectFields(where: string, name: string, value: unknown, what: string, fields: readonly FieldCheck[]): asserts value is Record<string, unknown> {
+  if (!isObjectValue(value)) throw invalidArgument(where, name, what, value);
+  let wrong: readonly [string, string, unknown] | undefined;
+  try {
+    for (const [key, test, expected] of fields) {
+      const field = value[key];
+      if (!test(field)) {
+        wrong = [key, expected, field];
+        break;
+      }
+    }
+  } catch (error) {
+    throw unreadableArgument(where, name, error);
+  }
+  if (wrong !== undefined) throw invalidArgument(where, `${name}.${wrong[0]}`, `${wrong[1]} in ${what}`, wrong[2]);
+}
+
+/**
+ * Tests for {@link expectFields}.
+ *
+ * @example
+ * is.optional(is.string)(undefined); // true
+ */
+export const is = {
+  string: (value: unknown): boolean => typeof value === 'string',
+  boolean: (value: unknown): boolean => typeof value === 'boolean',
+  array: (value: unknown): boolean => Array.isArray(value),
+  object: (value: unknown): boolean => isObjectValue(value),
+  /** A safe integer from `min` (default: any). */
+  whole: (min?: number) => (value: unknown): boolean => typeof value === 'number' && Number.isSafeInteger(value) && (min === undefined || value >= min),
+  /** An object with a method of that name (a Map's `get`, a Set's `has`). */
+  withMethod: (method: string) => (value: unknown): boolean => isObjectValue(value) && typeof value[method] === 'function',
+  oneOf: (...values: readonly unknown[]) => (value: unknown): boolean => values.includes(value),
+  optional: (test: (value: unknown) => boolean) => (value: unknown): boolean => value === undefined || test(value),
+} as const;
+
 /**
  * Reads the fields of an object given as an argument, once: `undefined` reads as `{}`; anything
  * but a plain object (an array, a `Map`, a string), a field not in `keys`, or an object that
@@ -205,6 +254,28 @@ export function readFields<K extends string>(where: string, name: string, value:
   return read.fields as Partial<Record<K, unknown>>;
 }
 
+/**
+ * True for a plain object: `{}`, an object made by a class of the caller's, an object without a
+ * prototype (`[object Object]`); false for an array, a `Map`, a `Decimal`, a `Date`, a value that
+ * is not an object, and an object that cannot be read.
+ *
+ * @example
+ * isPlainObject({ asOf: '2025-06-30' }); // true
+ * isPlainObject(new Map());              // false
+ */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (!isObjectValue(value)) return false;
+  try {
+    return isPlainTag(value);
+  } catch {
+    return false;
+  }
+}
+
+function isPlainTag(value: object): boolean {
+  return Object.prototype.toString.call(value) === '[object Object]';
+}
+
 /** What {@link readOwnFields} found: the fields, or what reading them threw, or neither for a value that is not a plain object. */
 export interface OwnFields {
   readonly fields?: Readonly<Record<string, unknown>>;
@@ -222,7 +293,7 @@ export interface OwnFields {
 export function readOwnFields(value: unknown): OwnFields {
   if (!isObjectValue(value)) return {};
   try {
-    if (Object.prototype.toString.call(value) !== '[object Object]') return {};
+    if (!isPlainTag(value)) return {};
     const fields = Object.create(null) as Record<string, unknown>; // a "__proto__" key stays a key
     for (const key of Object.keys(value)) fields[key] = value[key];
     return { fields };

@@ -190,7 +190,7 @@ export const MAX_DATE = civilToDays(MAX_YEAR, 12, 31) as CalendarDate;
  */
 export function expectDay(where: string, name: string, value: unknown): asserts value is CalendarDate {
   if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
-    throw invalidArgument(where, name, 'a date as a day number (from parseDate)', value, 'CALENDAR_ARGUMENT_INVALID');
+    throw invalidArgument(where, name, 'a day number (from parseDate)', value, 'CALENDAR_ARGUMENT_INVALID');
   }
   if (value < MIN_DATE || value > MAX_DATE) {
     throw new OutcomePayError('DATE_OUT_OF_RANGE', `${where}: ${name} is day ${String(value)}, outside 0001-01-01 to 9999-12-31`, [name]);

@@ -4,35 +4,29 @@
  *
  * @module
  */
-import { invalidArgument, isObjectValue, unreadableArgument } from '../guard.js';
+import { expectFields, invalidArgument, is, unreadableArgument, type FieldCheck } from '../guard.js';
 import { OutcomeSchema } from './outcomes.js';
 import type { Contract, Outcome } from './schema.js';
 
-/** The fields of a parsed contract checked at its top level, and the JavaScript type each has. */
-const CONTRACT_FIELDS: readonly (readonly [string, 'string' | 'object' | 'array', boolean])[] = [
-  ['id', 'string', true],
-  ['currency', 'string', true],
-  ['rounding', 'string', true],
-  ['period', 'object', true],
-  ['parties', 'object', true],
-  ['cohorts', 'array', true],
-  ['groups', 'array', false],
-  ['outcomes', 'array', true],
-  ['rules', 'array', true],
-  ['caps', 'array', false],
-  ['tranches', 'array', true],
-  ['exitClauses', 'array', false],
-  ['reinvestment', 'array', false],
-  ['hiringGuarantees', 'array', false],
+const PARSED = 'a parsed contract (the value of parseContract)';
+
+/** The fields of a parsed contract checked at its top level. */
+const CONTRACT_FIELDS: readonly FieldCheck[] = [
+  ['id', is.string, 'a string'],
+  ['currency', is.string, 'a string'],
+  ['rounding', is.string, 'a string'],
+  ['period', is.object, 'an object'],
+  ['parties', (value) => is.object(value) && Array.isArray((value as { payers?: unknown }).payers), 'an object with payers'],
+  ['cohorts', is.array, 'an array'],
+  ['groups', is.optional(is.array), 'an array or absent'],
+  ['outcomes', is.array, 'an array'],
+  ['rules', is.array, 'an array'],
+  ['caps', is.optional(is.array), 'an array or absent'],
+  ['tranches', is.array, 'an array'],
+  ['exitClauses', is.optional(is.array), 'an array or absent'],
+  ['reinvestment', is.optional(is.array), 'an array or absent'],
+  ['hiringGuarantees', is.optional(is.array), 'an array or absent'],
 ];
-
-function hasType(value: unknown, type: 'string' | 'object' | 'array'): boolean {
-  if (type === 'array') return Array.isArray(value);
-  if (type === 'object') return isObjectValue(value);
-  return typeof value === 'string';
-}
-
-const WORDS = { string: 'a string', object: 'an object', array: 'an array' } as const;
 
 /**
  * Throws {@link OutcomePayError} `ARGUMENT_INVALID` unless `value` has the top-level shape of a
@@ -44,25 +38,7 @@ const WORDS = { string: 'a string', object: 'an object', array: 'an array' } as 
  * expectContract('checkOptions', 'contract', parseContract(json).value); // passes
  */
 export function expectContract(where: string, name: string, value: unknown): asserts value is Contract {
-  if (!isObjectValue(value)) throw invalidArgument(where, name, 'a parsed contract (the value of parseContract)', value);
-  let wrong: readonly [string, 'string' | 'object' | 'array', unknown] | undefined;
-  try {
-    for (const [key, type, required] of CONTRACT_FIELDS) {
-      const field = value[key];
-      if (field === undefined ? required : !hasType(field, type)) {
-        wrong = [key, type, field];
-        break;
-      }
-    }
-    if (wrong === undefined && !Array.isArray((value['parties'] as Record<string, unknown>)['payers'])) {
-      wrong = ['parties.payers', 'array', (value['parties'] as Record<string, unknown>)['payers']];
-    }
-  } catch (error) {
-    throw unreadableArgument(where, name, error);
-  }
-  if (wrong !== undefined) {
-    throw invalidArgument(where, `${name}.${wrong[0]}`, `${WORDS[wrong[1]]} in a parsed contract (the value of parseContract)`, wrong[2]);
-  }
+  expectFields(where, name, value, PARSED, CONTRACT_FIELDS);
 }
 
 /**

@@ -6,7 +6,7 @@
 import type { Outcome } from '../contract/schema.js';
 import { expectOutcome } from '../contract/shape.js';
 import { OutcomePayError } from '../errors.js';
-import { expectArray, invalidArgument, isObjectValue, unreadableArgument } from '../guard.js';
+import { expectArray, expectFields, invalidArgument, is, isObjectValue, type FieldCheck } from '../guard.js';
 import { parseAmount } from '../money/index.js';
 import type { CompiledOutcome, CompiledOutcomes, CompiledWageThreshold } from './compiled.js';
 
@@ -98,7 +98,9 @@ function compileOne(o: Outcome, at: number, indexById: ReadonlyMap<string, numbe
  */
 export function compileOutcomes(outcomes: readonly Outcome[]): CompiledOutcomes {
   expectArray('compileOutcomes', 'outcomes', outcomes, "an array of a parsed contract's outcomes");
-  outcomes.forEach((outcome: unknown, i) => expectOutcome('compileOutcomes', `outcomes[${String(i)}]`, outcome));
+  outcomes.forEach((outcome: unknown, i) => {
+    expectOutcome('compileOutcomes', `outcomes[${String(i)}]`, outcome);
+  });
   const indexById = new Map<string, number>();
   for (const [i, o] of outcomes.entries()) {
     if (indexById.has(o.id)) {
@@ -124,16 +126,13 @@ const KINDS: ReadonlySet<unknown> = new Set(['placement', 'retention', 'wageProg
  * expectCompiled('resolveParticipant', 'compiled', compileOutcomes(contract.outcomes)); // passes
  */
 export function expectCompiled(where: string, name: string, value: unknown): asserts value is CompiledOutcomes {
-  const expected = 'compiled outcomes (the value of compileOutcomes)';
-  if (!isObjectValue(value)) throw invalidArgument(where, name, expected, value);
-  let wrong: string | undefined;
-  try {
-    const { outcomes, order, indexById } = value;
-    if (!Array.isArray(outcomes) || !outcomes.every((o: unknown) => isObjectValue(o) && KINDS.has(o['kind']) && typeof o['id'] === 'string')) wrong = 'outcomes';
-    else if (!Array.isArray(order) || !order.every((i: unknown) => typeof i === 'number' && Number.isSafeInteger(i) && i >= 0 && i < outcomes.length)) wrong = 'order';
-    else if (!isObjectValue(indexById) || typeof indexById['get'] !== 'function') wrong = 'indexById';
-  } catch (error) {
-    throw unreadableArgument(where, name, error);
-  }
-  if (wrong !== undefined) throw invalidArgument(where, `${name}.${wrong}`, `the ${wrong} of ${expected}`, value[wrong]);
+  expectFields(where, name, value, 'compiled outcomes (the value of compileOutcomes)', COMPILED_FIELDS);
+  const { outcomes, order } = value as unknown as CompiledOutcomes;
+  if (!order.every((i) => i < outcomes.length)) throw invalidArgument(where, `${name}.order`, 'indexes of its outcomes', order);
 }
+
+const COMPILED_FIELDS: readonly FieldCheck[] = [
+  ['outcomes', (list) => Array.isArray(list) && list.every((o: unknown) => isObjectValue(o) && KINDS.has(o['kind']) && typeof o['id'] === 'string'), 'an array of compiled outcomes'],
+  ['order', (list) => Array.isArray(list) && list.every(is.whole(0)), 'an array of indexes'],
+  ['indexById', is.withMethod('get'), 'a Map'],
+];
