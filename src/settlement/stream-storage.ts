@@ -7,11 +7,17 @@
  * @module
  */
 import { OutcomePayError, type Issue } from '../errors.js';
+import { describeValue, isPlainObject, thrownReason } from '../guard.js';
 import type { SpillStore } from '../records/spill-store.js';
 import { MAX_SPILL_IDS, spillSize } from '../records/spilled-ids.js';
 
-/** The largest block of issue text: 2^30 bytes, 1 GB. */
-const MAX_ISSUE_BLOCK_BYTES = 2 ** 30;
+/**
+ * The largest block of issue text: 2^30 bytes, 1 GB.
+ *
+ * @example
+ * spillSize('issueBlockBytes', 4096, MAX_ISSUE_BLOCK_BYTES); // 4096
+ */
+export const MAX_ISSUE_BLOCK_BYTES = 2 ** 30;
 
 /**
  * Storage for `settleStream`. With it, the ids of a stream are hashed into a buffer of
@@ -79,9 +85,19 @@ export interface StreamSettings {
 export function readStreamSettings(given: StreamSettings | StreamStorage | undefined): StreamSettings {
   const value: unknown = given; // JavaScript callers may pass anything
   if (value === undefined) return {};
-  if (typeof value !== 'object' || value === null) {
-    throw settingsError([], `the fourth argument of settleStream must be an object ({ storage?, onIssue? }) or a StreamStorage, not ${value === null ? 'null' : typeof value}`);
+  if (!isPlainObject(value)) {
+    const what = value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value === 'object' ? describeValue(value) : typeof value;
+    throw new OutcomePayError('STREAM_SETTINGS', `settleStream: settings must be an object ({ storage?, onIssue? }) or a StreamStorage, not ${what}`, []);
   }
+  try {
+    return readPlainSettings(value);
+  } catch (error) {
+    if (error instanceof OutcomePayError) throw error;
+    throw new OutcomePayError('STREAM_SETTINGS', `settleStream: settings could not be read (${thrownReason(error)})`, []);
+  }
+}
+
+function readPlainSettings(value: object): StreamSettings {
   if ('openSpill' in value) {
     // A StreamStorage alone. Settings spread into it would be lost: refuse them.
     for (const key of ['onIssue', 'storage']) {
@@ -110,5 +126,5 @@ function checkedStorage(storage: object, at: readonly string[]): StreamStorage {
 }
 
 function settingsError(path: readonly string[], message: string): OutcomePayError {
-  return new OutcomePayError('STREAM_SETTINGS', message, path);
+  return new OutcomePayError('STREAM_SETTINGS', `settleStream: settings: ${message}`, path);
 }
