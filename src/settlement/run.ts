@@ -157,13 +157,14 @@ function specOf(plan: SettlementPlan, index: number): TrancheSpec {
 }
 
 /**
- * Runs the settlement schedule over a ledger.
+ * Runs the settlement schedule over a ledger. With `explain` false the lines carry no audit text
+ * (see {@link evaluateTallies}); the amounts are the same.
  *
  * @example
  * const run = runSchedule(plan, ledger, new Map());
  * run.tranches.map((t) => [t.id, t.status, t.earned.toFixed(2)]);
  */
-export function runSchedule(plan: SettlementPlan, ledger: Ledger, indicators: IndicatorValues): RunResult {
+export function runSchedule(plan: SettlementPlan, ledger: Ledger, indicators: IndicatorValues, explain = true): RunResult {
   const problems: Issue[] = [];
   const state: State = {
     watermark: new Map(),
@@ -174,6 +175,7 @@ export function runSchedule(plan: SettlementPlan, ledger: Ledger, indicators: In
     capsUsed: new Map(),
     reinvestment: { earned: ZERO, units: new Map(), surplus: new Map(), setAside: new Map() },
     reductions: [],
+    explain,
   };
   const specs = plan.tranches.map((_, index) => specOf(plan, index));
   const statuses = new Map<string, { status: TrancheStatus; byClause: string | null }>();

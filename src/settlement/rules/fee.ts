@@ -9,7 +9,7 @@ import { parseDate } from '../../calendar/index.js';
 import { parseAmount, roundMoney, sumAmounts } from '../../money/index.js';
 import type { Line } from '../lines.js';
 import { counted, participantClaimLines, volumeTarget } from './participant-claims.js';
-import type { RuleModule, RuleOf, RuleParts, RuleTerms, ScheduledPayment, TrancheRun } from './rule-module.js';
+import { NO_INPUTS, type RuleModule, type RuleOf, type RuleParts, type RuleTerms, type ScheduledPayment, type TrancheRun } from './rule-module.js';
 
 /**
  * The line of a fee's scheduled payments dated since the tranche that last took them, up to the
@@ -30,8 +30,8 @@ function scheduledLine(terms: RuleTerms, rule: RuleOf<'fee'>, index: number, pay
     outcome: null,
     claims: null,
     unit: null,
-    inputs: { payments: due.map((payment) => `${payment.date}: ${payment.written}`).join('; ') },
-    formula: `scheduled fee payments dated in the tranche: ${due.map((payment) => payment.written).join(' + ')}`,
+    inputs: tranche.state.explain ? { payments: due.map((payment) => `${payment.date}: ${payment.written}`).join('; ') } : NO_INPUTS,
+    formula: tranche.state.explain ? `scheduled fee payments dated in the tranche: ${due.map((payment) => payment.written).join(' + ')}` : '',
     exact,
     amount,
     paid: amount,

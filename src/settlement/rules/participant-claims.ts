@@ -13,7 +13,7 @@ import { ratioOf, ratioTimes, roundRatioMoney } from '../../money/ratio.js';
 import { claimBuckets, type ClaimBucket, type Ledger } from '../ledger.js';
 import type { Line } from '../lines.js';
 import { priceFactor, reducedBy } from './price-reductions.js';
-import type { RuleTerms, RunState, TrancheRun } from './rule-module.js';
+import { NO_INPUTS, type RuleTerms, type RunState, type TrancheRun } from './rule-module.js';
 
 /** How a rule's claim lines are worded. */
 export interface ClaimWording {
@@ -124,37 +124,44 @@ function cohortClaimLines(
     if (bucket.participants !== undefined) entry.participants?.push(...bucket.participants);
   }
   const lines: Line[] = [];
+  const explain = tranche.state.explain;
   for (const entry of byUnit.values()) {
     if (entry.claims === 0 && entry.volumeCut === 0) continue;
     const exact = entry.unit.times(entry.claims);
-    const inputs: Record<string, string | number> = {
-      claims: entry.claims,
-      unit: formatDecimal(entry.unit),
-      claimedAfter: Number.isFinite(window.after) ? formatDate(window.after as never) : 'start',
-      claimedUpTo: formatDate(window.upTo as never),
-    };
-    if (entry.volumeCut > 0) inputs['cutByVolumeCap'] = entry.volumeCut;
-    if (entry.reducedBy.length > 0) {
-      inputs['basePrice'] = formatDecimal(entry.base);
-      inputs['reducedBy'] = entry.reducedBy.join(',');
-    }
     const amount = roundMoney(exact, terms.currency, terms.rounding);
-    lines.push({
+    const line = {
       rule: rule.id,
       kind: rule.kind,
       cohort: terms.contract.cohorts[cohort]?.id ?? null,
       outcome: wording.outcome,
       claims: entry.claims,
       unit: entry.unit,
-      inputs,
-      formula: `${entry.claims} ${wording.what(entry.claims)} × ${formatDecimal(entry.unit)}`,
+      inputs: NO_INPUTS,
+      formula: '',
       exact,
       amount,
       paid: amount,
       participants: entry.participants?.slice().sort(),
-    });
+    };
+    lines.push(explain ? { ...line, ...claimText(entry, window, wording) } : line);
   }
   return lines;
+}
+
+/** The audit text of a claim line: its inputs and formula. */
+function claimText(entry: UnitEntry, window: Window, wording: ClaimWording): Pick<Line, 'inputs' | 'formula'> {
+  const inputs: Record<string, string | number> = {
+    claims: entry.claims,
+    unit: formatDecimal(entry.unit),
+    claimedAfter: Number.isFinite(window.after) ? formatDate(window.after as never) : 'start',
+    claimedUpTo: formatDate(window.upTo as never),
+  };
+  if (entry.volumeCut > 0) inputs['cutByVolumeCap'] = entry.volumeCut;
+  if (entry.reducedBy.length > 0) {
+    inputs['basePrice'] = formatDecimal(entry.base);
+    inputs['reducedBy'] = entry.reducedBy.join(',');
+  }
+  return { inputs, formula: `${entry.claims} ${wording.what(entry.claims)} × ${formatDecimal(entry.unit)}` };
 }
 
 /**

@@ -9,7 +9,7 @@ import type { PaymentRule } from '../../contract/index.js';
 import { ZERO, formatDecimal, type Amount } from '../../money/index.js';
 import { ratioMinus, ratioOf, ratioTimes, ratioValue, roundRatioMoney, type Ratio } from '../../money/ratio.js';
 import type { Line } from '../lines.js';
-import type { RuleTerms, RunState } from './rule-module.js';
+import { NO_INPUTS, type RuleTerms, type RunState } from './rule-module.js';
 
 /** A cohort-level rule's value at a measurement date, with its explanation. */
 export interface CohortValue {
@@ -47,8 +47,9 @@ export function ratchet(terms: RuleTerms, state: RunState, rule: PaymentRule, pl
   const before = state.paidSoFar.get(key) ?? ZERO;
   const amount = rounded.greaterThan(before) ? rounded.minus(before) : ZERO;
   if (rounded.greaterThan(before)) state.paidSoFar.set(key, rounded);
-  const inputs: Record<string, string | number> = { ...value.inputs, valueToDate: formatDecimal(rounded), paidByEarlierTranches: formatDecimal(before) };
-  if (factor !== undefined) inputs['priceFactor'] = formatDecimal(ratioValue(factor));
+  const explain = state.explain;
+  const inputs: Record<string, string | number> = explain ? { ...value.inputs, valueToDate: formatDecimal(rounded), paidByEarlierTranches: formatDecimal(before) } : NO_INPUTS;
+  if (explain && factor !== undefined) inputs['priceFactor'] = formatDecimal(ratioValue(factor));
   return {
     rule: rule.id,
     kind: rule.kind,
@@ -57,7 +58,7 @@ export function ratchet(terms: RuleTerms, state: RunState, rule: PaymentRule, pl
     claims: null,
     unit: null,
     inputs,
-    formula: `${value.formula}${factor === undefined ? '' : ` × factor ${formatDecimal(ratioValue(factor))}`}; less ${formatDecimal(before)} paid by earlier tranches`,
+    formula: explain ? `${value.formula}${factor === undefined ? '' : ` × factor ${formatDecimal(ratioValue(factor))}`}; less ${formatDecimal(before)} paid by earlier tranches` : '',
     exact: ratioValue(ratioMinus(exact, ratioOf(before))),
     amount,
     paid: amount,

@@ -73,7 +73,16 @@ export interface RunState {
   readonly problems: Issue[];
   /** Price reductions in force, in the order their clauses fired. */
   readonly reductions: PriceReduction[];
+  /**
+   * Whether lines carry their audit text (formula and inputs). False when only the amounts are
+   * wanted (a simulation evaluates a contract many thousand times a second): lines then hold
+   * `NO_INPUTS` and an empty formula, and the amounts are the same.
+   */
+  readonly explain: boolean;
 }
+
+/** The inputs of a line written without its audit text. */
+export const NO_INPUTS: Readonly<Record<string, string | number>> = Object.freeze({});
 
 /** What a rule needs to write its lines in one tranche. */
 export interface TrancheRun {
