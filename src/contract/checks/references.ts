@@ -6,6 +6,7 @@
  */
 import { formatPath, type Issue, type PathSegment } from '../../errors.js';
 import type { Contract, OutcomeKind, PaymentRuleKind } from '../schema.js';
+import { PER_PARTICIPANT, denominatorReferences, ruleFacts } from '../rules/index.js';
 import { unreachable } from '../unreachable.js';
 import { issueAt } from './issue.js';
 
@@ -39,8 +40,6 @@ function* listed(
   }
 }
 
-const PER_PARTICIPANT: readonly OutcomeKind[] = ['placement', 'retention', 'wageProgression', 'milestone'];
-
 function* references(c: Contract): Generator<Reference> {
   for (const [i, o] of c.outcomes.entries()) {
     if (o.kind === 'retention' || o.kind === 'wageProgression') {
@@ -48,36 +47,7 @@ function* references(c: Contract): Generator<Reference> {
     }
   }
   for (const [i, r] of c.rules.entries()) {
-    const at = (...rest: PathSegment[]): PathSegment[] => ['rules', i, ...rest];
-    switch (r.kind) {
-      case 'rateCard':
-        yield { target: 'outcome', id: r.outcome, path: at('outcome'), kinds: PER_PARTICIPANT };
-        yield* listed('outcome', r.prerequisites, at('prerequisites'), PER_PARTICIPANT);
-        if (r.groupPricing.mode === 'prices') {
-          yield* listed('group', r.groupPricing.prices.map((gp) => gp.group), at('groupPricing', 'prices'), undefined, 'group');
-        }
-        break;
-      case 'sustainment':
-        yield { target: 'outcome', id: r.placementOutcome, path: at('placementOutcome'), kinds: ['placement'] };
-        break;
-      case 'cohortRate':
-        yield { target: 'outcome', id: r.outcome, path: at('outcome'), kinds: PER_PARTICIPANT };
-        yield* listed('cohort', r.cohorts, at('cohorts'));
-        if (r.denominator.basis === 'placed') yield { target: 'outcome', id: r.denominator.outcome, path: at('denominator', 'outcome'), kinds: ['placement'] };
-        if (r.denominator.basis === 'completed') yield { target: 'outcome', id: r.denominator.outcome, path: at('denominator', 'outcome'), kinds: ['milestone'] };
-        if (r.baseline?.source.kind === 'indicator') {
-          yield { target: 'outcome', id: r.baseline.source.indicator, path: at('baseline', 'source', 'indicator'), kinds: ['cohortIndicator'] };
-        }
-        break;
-      case 'bonus':
-        yield { target: 'outcome', id: r.trigger.outcome, path: at('trigger', 'outcome'), kinds: PER_PARTICIPANT };
-        if (r.trigger.kind === 'groupShare') yield { target: 'group', id: r.trigger.group, path: at('trigger', 'group') };
-        break;
-      case 'fee':
-        break;
-      default:
-        unreachable(r);
-    }
+    yield* ruleFacts(r).references(r, (...rest: PathSegment[]): PathSegment[] => ['rules', i, ...rest]);
   }
   for (const [i, cap] of (c.caps ?? []).entries()) {
     const at = (key: string): PathSegment[] => ['caps', i, key];
@@ -106,8 +76,7 @@ function* references(c: Contract): Generator<Reference> {
       case 'outcomeRateBelow':
         yield { target: 'outcome', id: cond.outcome, path: at('condition', 'outcome'), kinds: PER_PARTICIPANT };
         yield* listed('cohort', cond.cohorts, at('condition', 'cohorts'));
-        if (cond.denominator.basis === 'placed') yield { target: 'outcome', id: cond.denominator.outcome, path: at('condition', 'denominator', 'outcome'), kinds: ['placement'] };
-        if (cond.denominator.basis === 'completed') yield { target: 'outcome', id: cond.denominator.outcome, path: at('condition', 'denominator', 'outcome'), kinds: ['milestone'] };
+        yield* denominatorReferences(cond.denominator, at('condition', 'denominator'));
         break;
       case 'indicatorBelow':
         yield { target: 'outcome', id: cond.indicator, path: at('condition', 'indicator'), kinds: ['cohortIndicator'] };
