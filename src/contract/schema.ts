@@ -27,7 +27,7 @@ import { TrancheSchema } from './tranches.js';
  * @example
  * contract.schemaVersion === CONTRACT_SCHEMA_VERSION; // true for every parsed contract
  */
-export const CONTRACT_SCHEMA_VERSION = '1.0';
+export const CONTRACT_SCHEMA_VERSION = '2.0';
 
 /**
  * The contract period, both ends inclusive.

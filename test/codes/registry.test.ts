@@ -88,7 +88,7 @@ const AREAS: Record<CodeArea, string> = {
   calendar: 'Dates typed by a person (`checkDate`, in contracts, records, options) and misuse of the calendar functions.',
   money: 'Amounts typed by a person (`checkAmount`) and misuse of the money functions (`parseAmount(0.1)` throws).',
   text: 'Reading bytes and JSON text strictly: contracts, records, previous settlements and indicator files.',
-  contract: '`parseContract` (docs/contract.md).',
+  contract: '`parseContract` (docs/contract.md). All are problems but `CONTRACT_UPGRADED`, the notice an ok result carries when it read a document in an earlier version of the format.',
   records: 'Reading and validating outcome records (docs/records.md); an invalid record is excluded and listed, or fails the settlement in strict mode.',
   settlement: '`settle` and `settleStream` beyond the contract and the records: options, the records as a whole, indicator values, previous settlements (docs/settlement.md).',
   streaming: '`settleStream` and the stores it spills to (docs/streaming.md).',

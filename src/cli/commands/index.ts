@@ -5,6 +5,7 @@
  * @module
  */
 import type { Command } from './command.js';
+import { migrateCommand } from './migrate.js';
 import { schemaCommand } from './schema.js';
 import { settleCommand } from './settle.js';
 import { validateCommand } from './validate.js';
@@ -17,9 +18,9 @@ export type { Command, Example, ParsedCommand } from './command.js';
  * the program, in src/cli/program.ts.)
  *
  * @example
- * const names = COMMANDS.map((c) => c.name); // ['settle', 'validate', 'schema', 'version']
+ * const names = COMMANDS.map((c) => c.name); // ['settle', 'validate', 'migrate', 'schema', 'version']
  */
-export const COMMANDS: readonly Command[] = [settleCommand, validateCommand, schemaCommand, versionCommand];
+export const COMMANDS: readonly Command[] = [settleCommand, validateCommand, migrateCommand, schemaCommand, versionCommand];
 
 /**
  * Finds a subcommand by name.
