@@ -15,8 +15,8 @@ type MoneyCap = Extract<NonNullable<Contract['caps']>[number], { kind: 'outcome'
 export interface CapCut {
   /** Cap id. */
   readonly cap: string;
-  /** Cap kind. */
-  readonly kind: string;
+  /** Cap kind (the money caps and the payer caps: participant and volume caps cut claims, not tranches). */
+  readonly kind: MoneyCap['kind'] | 'payer';
   /** The cap amount. */
   readonly limit: Amount;
   /** Used by earlier tranches. */
