@@ -5,9 +5,9 @@
  *
  * @module
  */
-import type { Contract } from '../contract/index.js';
-import { ZERO, formatDecimal, parseAmount, sumAmounts, type Amount } from '../money/index.js';
-import type { Line } from './lines.js';
+import type { Contract } from '../../contract/index.js';
+import { ZERO, formatDecimal, parseAmount, sumAmounts, type Amount } from '../../money/index.js';
+import type { Line } from '../lines.js';
 
 type MoneyCap = Extract<NonNullable<Contract['caps']>[number], { kind: 'outcome' | 'cohort' | 'tranche' | 'contract' }>;
 
