@@ -22,7 +22,8 @@ import { PaymentRuleSchema } from './rules/index.js';
 import { TrancheSchema } from './tranches.js';
 
 /**
- * The schema version this library reads and writes.
+ * The schema version this library writes; it reads the earlier ones too, upgraded on read
+ * (`EARLIER_SCHEMA_VERSIONS`, docs/contract.md "Versions").
  *
  * @example
  * contract.schemaVersion === CONTRACT_SCHEMA_VERSION; // true for every parsed contract

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/run.js';
+import { run } from '../../src/cli/dispatch.js';
 import { tempFileStorage } from '../../src/node/index.js';
 import type { Settlement } from '../../src/settlement/index.js';
 import { fakeIo } from './helpers.js';

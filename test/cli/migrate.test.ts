@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { nodeIo } from '../../src/cli/node-io.js';
-import { run } from '../../src/cli/run.js';
+import { run } from '../../src/cli/dispatch.js';
 import { fakeIo } from './helpers.js';
 
 const v1 = readFileSync('test/fixtures/v1/examples/region-sud/contract.json', 'utf8');

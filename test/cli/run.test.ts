@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/cli/commands/index.js';
 import type { Command } from '../../src/cli/commands/command.js';
-import { CliUsageError, EXIT, EXIT_CODES, run } from '../../src/cli/run.js';
+import { CliUsageError, EXIT, EXIT_CODES, run } from '../../src/cli/dispatch.js';
 import { fakeIo, type FakeIo } from './helpers.js';
 
 const packageVersion = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
