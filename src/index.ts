@@ -5,8 +5,8 @@
  */
 export { OutcomePayError, formatPath } from './errors.js';
 export type { Issue, PathSegment } from './errors.js';
-export { API_CODES, CALENDAR_CODES, CLI_CODES, CODES_BY_AREA, ERROR_CODES, INTERNAL_CODES, MONEY_CODES, STREAMING_CODES, isErrorCode } from './codes/index.js';
-export type { ApiCode, CalendarCode, CliCode, CodeArea, CodeMeaning, ErrorCode, InternalCode, MoneyCode, StreamingCode } from './codes/index.js';
+export { API_CODES, CALENDAR_CODES, CLI_CODES, CODES_BY_AREA, ERROR_CODES, INTERNAL_CODES, MONEY_CODES, SIMULATION_CODES, STREAMING_CODES, isErrorCode } from './codes/index.js';
+export type { ApiCode, CalendarCode, CliCode, CodeArea, CodeMeaning, ErrorCode, InternalCode, MoneyCode, SimulationCode, StreamingCode } from './codes/index.js';
 export { fail, ok } from './result.js';
 export type { Result } from './result.js';
 export { VERSION } from './version.js';
@@ -18,3 +18,4 @@ export * from './records/index.js';
 export * from './outcomes/index.js';
 export * from './settlement/index.js';
 export * from './schema/json-schema.js';
+export * from './simulation/index.js';
