@@ -10,12 +10,20 @@ import { invalidArgument, isObjectValue } from '../guard.js';
 import { minorUnits, sumAmounts, type Amount } from '../money/index.js';
 import type { SimulationSamples } from './simulate.js';
 
-/** Percentiles reported, in per cent. */
+/**
+ * Percentiles reported, in per cent.
+ *
+ * @example
+ * PERCENTILES.map((p) => `p${p}`); // ['p5', 'p25', 'p50', 'p75', 'p95']
+ */
 export const PERCENTILES = [5, 25, 50, 75, 95] as const;
 
 /**
  * How a percentile is chosen: nearest rank, so every percentile is the amount of one run (no
  * interpolation, no rounding).
+ *
+ * @example
+ * summarize(samples).percentiles === PERCENTILE_DEFINITION; // true
  */
 export const PERCENTILE_DEFINITION = 'nearest rank: the p-th percentile is the smallest run amount with at least p % of the runs at or below it (the amount at rank ceil(p / 100 × runs) in increasing order)';
 
