@@ -26,6 +26,7 @@ export type {
   MoneyCode,
   RecordIssueCode,
   SettlementIssueCode,
+  SimulationCode,
   StreamingCode,
   TextIssueCode,
 } from './codes/index.js';
@@ -167,6 +168,21 @@ export type {
   StreamStorage,
 } from './settlement/index.js';
 
+// Simulation
+export { PERCENTILES, PERCENTILE_DEFINITION, parseAssumptions, simulate, summarize } from './simulation/index.js';
+export type {
+  AmountStatistics,
+  Assumptions,
+  DaysDistribution,
+  IndicatorValue,
+  OutcomeAssumption,
+  PayerStatistics,
+  Probability,
+  SimulateOptions,
+  SimulationSamples,
+  SimulationSummary,
+} from './simulation/index.js';
+
 // JSON Schemas of the documents
-export { contractJsonSchema, recordsJsonSchema } from './schema/json-schema.js';
+export { assumptionsJsonSchema, contractJsonSchema, recordsJsonSchema } from './schema/json-schema.js';
 export type { JsonSchema } from './schema/json-schema.js';

@@ -1,5 +1,5 @@
 /**
- * `outcome-pay/schemas`: the zod schemas of the contract and of the records, for a service that
+ * `outcome-pay/schemas`: the zod schemas of the contract, the records and the simulation assumptions, for a service that
  * composes them into its own zod schemas. The main entry point does not expose zod's types;
  * `parseContract`, `validateRecords` and the JSON Schemas (`contractJsonSchema`,
  * `recordsJsonSchema`) are what most users need.
@@ -47,3 +47,4 @@ export {
   WageObservationSchema,
   WageSchema,
 } from './records/index.js';
+export { AssumptionsSchema, DaysDistributionSchema, IndicatorValueSchema, OutcomeAssumptionSchema, ProbabilitySchema } from './simulation/index.js';

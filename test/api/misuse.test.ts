@@ -184,6 +184,12 @@ const parsedContract = (() => {
   if (!parsed.ok) throw new Error('the example contract does not parse');
   return parsed.value;
 })();
+const assumptionsJson: unknown = JSON.parse(readFileSync('examples/region-sud/assumptions.json', 'utf8'));
+const samples = (() => {
+  const simulated = core.simulate(contractJson, assumptionsJson, { runs: 2, seed: 1 });
+  if (!simulated.ok) throw new Error('the example does not simulate');
+  return simulated.value;
+})();
 const asOfText = '2025-06-30';
 const asOf = core.parseDate(asOfText);
 const day = core.parseDate('2024-01-15');
@@ -289,6 +295,11 @@ const CASES: Record<string, Case> = {
   },
   contractJsonSchema: { params: [], args: () => [] },
   recordsJsonSchema: { params: [], args: () => [] },
+  assumptionsJsonSchema: { params: [], args: () => [] },
+  // simulation
+  parseAssumptions: { params: [p('assumptions', K.document), p('contract', K.document)], args: () => [assumptionsJson, contractJson] },
+  simulate: { params: [p('contract', K.document), p('assumptions', K.document), p('options', K.document)], args: () => [contractJson, assumptionsJson, { runs: 1, seed: 1 }] },
+  summarize: { params: [p('samples', K.made)], args: () => [samples] },
 };
 
 const NODE_CASES: Record<string, Case> = {

@@ -146,8 +146,8 @@ describe('outcome-pay reads every file strictly (issue #13: input text)', () => 
 });
 
 describe('outcome-pay schema', () => {
-  it('prints the contract and records schemas', async () => {
-    for (const which of ['contract', 'records']) {
+  it('prints the contract, records and assumptions schemas', async () => {
+    for (const which of ['contract', 'records', 'assumptions']) {
       const io = fakeIo();
       expect(await run(['schema', which], io)).toBe(0);
       const schema = JSON.parse(io.stdoutText()) as Record<string, unknown>;

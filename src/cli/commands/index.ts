@@ -8,6 +8,7 @@ import type { Command } from './command.js';
 import { migrateCommand } from './migrate.js';
 import { schemaCommand } from './schema.js';
 import { settleCommand } from './settle.js';
+import { simulateCommand } from './simulate.js';
 import { validateCommand } from './validate.js';
 import { versionCommand } from './version.js';
 
@@ -18,9 +19,9 @@ export type { Command, Example, ParsedCommand } from './command.js';
  * the program, in src/cli/program.ts.)
  *
  * @example
- * const names = COMMANDS.map((c) => c.name); // ['settle', 'validate', 'migrate', 'schema', 'version']
+ * const names = COMMANDS.map((c) => c.name); // ['settle', 'validate', 'simulate', 'migrate', 'schema', 'version']
  */
-export const COMMANDS: readonly Command[] = [settleCommand, validateCommand, migrateCommand, schemaCommand, versionCommand];
+export const COMMANDS: readonly Command[] = [settleCommand, validateCommand, simulateCommand, migrateCommand, schemaCommand, versionCommand];
 
 /**
  * Finds a subcommand by name.
