@@ -213,8 +213,8 @@ function termsOf(o, outcomeIndex) {
         types: o.contractTypes === 'any' ? undefined : new Set(o.contractTypes),
       };
     case 'retention':
-      if (o.measure.mode !== 'continuous' && o.measure.mode !== 'cumulative') throw new Error(`expected.mjs: retention mode ${o.measure.mode} not modelled`);
-      return { kind: o.kind, ...months(o.months), mode: o.measure.mode, allowedGapDays: o.measure.allowedGapDays, minDays: o.measure.minDays };
+      if (o.measure.kind !== 'continuous' && o.measure.kind !== 'cumulative') throw new Error(`expected.mjs: retention measure ${o.measure.kind} not modelled`);
+      return { kind: o.kind, ...months(o.months), mode: o.measure.kind, allowedGapDays: o.measure.allowedGapDays, minDays: o.measure.minDays };
     case 'wageProgression':
       if (o.baseline !== 'preProgramme' || o.threshold.kind !== 'percent') throw new Error('expected.mjs: only a pre-programme baseline and a percent threshold are modelled');
       return { kind: o.kind, ...months(o.months), percent: ratio(o.threshold.percent) };
@@ -327,7 +327,7 @@ export function expectedRun(contract, asOfText) {
   const rules = contract.rules.map((rule, index) => {
     if (rule.kind !== 'rateCard') throw new Error(`expected.mjs: rule kind ${rule.kind} not modelled`);
     const pricing = rule.groupPricing;
-    if (!(pricing.mode === 'flat' || (pricing.mode === 'multipliers' && pricing.rounding === 'up' && pricing.severalGroups === 'highest'))) {
+    if (!(pricing.kind === 'flat' || (pricing.kind === 'multipliers' && pricing.rounding === 'up' && pricing.severalGroups === 'highest'))) {
       throw new Error(`expected.mjs: group pricing of ${rule.id} not modelled`);
     }
     return { id: rule.id, index, outcome: outcomeIndex.get(rule.outcome), prerequisites: rule.prerequisites.map((p) => outcomeIndex.get(p)), price: moneyCents(rule.price), pricing };
@@ -347,7 +347,7 @@ export function expectedRun(contract, asOfText) {
     .sort((a, b) => a.measured - b.measured || a.index - b.index);
   const exits = (contract.exitClauses ?? []).map((clause) => {
     const c = clause.condition;
-    if (c.kind !== 'outcomeRateBelow' || c.denominator.basis !== 'enrolled' || c.pending !== 'exclude') throw new Error(`expected.mjs: exit condition of ${clause.id} not modelled`);
+    if (c.kind !== 'outcomeRateBelow' || c.denominator.kind !== 'enrolled' || c.pending !== 'exclude') throw new Error(`expected.mjs: exit condition of ${clause.id} not modelled`);
     return { id: clause.id, checkOn: mustDate(clause.checkOn, clause.id).day, outcome: outcomeIndex.get(c.outcome), cohorts: new Set(c.cohorts), threshold: ratio(c.threshold), achieved: 0, failed: 0, pending: 0 };
   });
   // Where a claim of (rule, cohort, date) goes: the first tranche listing both, measured on or after the date.
@@ -355,7 +355,7 @@ export function expectedRun(contract, asOfText) {
 
   const priceCache = new Map();
   const priceOf = (rule, groups) => {
-    if (rule.pricing.mode === 'flat') return Number(rule.price);
+    if (rule.pricing.kind === 'flat') return Number(rule.price);
     const key = `${rule.index}|${groups.join(';')}`;
     let price = priceCache.get(key);
     if (price === undefined) {

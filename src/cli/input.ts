@@ -51,7 +51,13 @@ function unreadable(error: unknown, what: string, path: string): FileUnreadableE
   return new FileUnreadableError(fileError('read', what, path, error).message);
 }
 
-async function readBytes(io: CliIo, path: string, what: string): Promise<Uint8Array> {
+/**
+ * Reads a file's bytes; a file that cannot be read is a {@link FileUnreadableError} naming it.
+ *
+ * @example
+ * const bytes = await readBytes(io, 'contract.json', 'contract');
+ */
+export async function readBytes(io: CliIo, path: string, what: string): Promise<Uint8Array> {
   try {
     return await io.readFile(path);
   } catch (error) {

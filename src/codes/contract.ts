@@ -8,6 +8,8 @@
 
 /**
  * Every code `parseContract` can report, with a one-line meaning (documented in docs/contract.md).
+ * All are problems (in `{ ok: false, issues }`) but `CONTRACT_UPGRADED`, the notice an ok result
+ * carries when it read an earlier version of the format.
  *
  * @example
  * CONTRACT_ISSUE_CODES.CONTRACT_UNKNOWN_KEY; // 'a key the schema does not define (often a typo)'
@@ -21,8 +23,9 @@ export const CONTRACT_ISSUE_CODES = {
   CONTRACT_REQUIRED: 'a required field is missing',
   CONTRACT_TYPE: 'a field has the wrong JSON type (or a non-integer where an integer is required)',
   CONTRACT_ENUM: 'a field is not one of its allowed values',
-  CONTRACT_UNKNOWN_KIND: 'a "kind" (or "mode", "basis") discriminator names no known variant',
-  CONTRACT_SCHEMA_VERSION: 'schemaVersion is not the version this library reads',
+  CONTRACT_UNKNOWN_KIND: 'a "kind" discriminator names no known variant (in a 1.0 document, also "mode" or "basis")',
+  CONTRACT_SCHEMA_VERSION: 'schemaVersion is not a version this library reads (2.0, or 1.0 upgraded on read)',
+  CONTRACT_UPGRADED: 'a notice, in an ok result: the document was written in an earlier version (1.0) and was upgraded on read; outcome-pay migrate rewrites the file',
   CONTRACT_TOO_SMALL: 'a list is empty where at least one item is required, or a number is below its minimum',
   CONTRACT_TOO_BIG: 'a text or number is above its maximum',
   CONTRACT_ID_FORMAT: 'an id is not letters, digits, ".", "_", "-" (at most 64 characters)',

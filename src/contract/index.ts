@@ -4,6 +4,8 @@
  * @module
  */
 export { parseContract } from './parse.js';
+export { EARLIER_SCHEMA_VERSIONS } from './migrate.js';
+export { migrateContractText } from './migrate-text.js';
 export { ContractSchema, CONTRACT_SCHEMA_VERSION, PeriodSchema } from './schema.js';
 export type {
   Cap,

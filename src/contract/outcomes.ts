@@ -53,12 +53,12 @@ export const PlacementOutcomeSchema = z
  * - `anniversary`: employed on the end date of the period.
  *
  * @example
- * RetentionMeasureSchema.parse({ mode: 'continuous', allowedGapDays: 14 });
+ * RetentionMeasureSchema.parse({ kind: 'continuous', allowedGapDays: 14 });
  */
-export const RetentionMeasureSchema = z.discriminatedUnion('mode', [
-  z.object({ mode: z.literal('continuous'), allowedGapDays: DaysSchema }).strict(),
-  z.object({ mode: z.literal('cumulative'), minDays: DaysSchema }).strict(),
-  z.object({ mode: z.literal('anniversary') }).strict(),
+export const RetentionMeasureSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('continuous'), allowedGapDays: DaysSchema }).strict(),
+  z.object({ kind: z.literal('cumulative'), minDays: DaysSchema }).strict(),
+  z.object({ kind: z.literal('anniversary') }).strict(),
 ]);
 
 /**
@@ -70,7 +70,7 @@ export const RetentionMeasureSchema = z.discriminatedUnion('mode', [
  * RetentionOutcomeSchema.parse({
  *   kind: 'retention', id: 'retention-6m', name: 'In work 6 months after placement',
  *   placementOutcome: 'placement', months: 6,
- *   measure: { mode: 'continuous', allowedGapDays: 14 }, endBoundary: 'inclusive',
+ *   measure: { kind: 'continuous', allowedGapDays: 14 }, endBoundary: 'inclusive',
  * });
  */
 export const RetentionOutcomeSchema = z

@@ -8,6 +8,7 @@ import { fail, ok, type Result } from '../result.js';
 import { checkContract } from './checks/index.js';
 import { deepFreeze } from './freeze.js';
 import { FORBIDDEN_KEYS, scanKeys } from './forbidden-keys.js';
+import { issuesAsWritten, upgradeContract, upgradeNotice, type ContractUpgrade } from './migrate.js';
 import { ContractSchema, type Contract } from './schema.js';
 import { fromZodIssue } from './zod-issues.js';
 
@@ -18,6 +19,11 @@ import { fromZodIssue } from './zod-issues.js';
  * required fields, unknown keys, formats, enums) and, when the structure is sound, the
  * cross-field checks (dates, shares, references, ranges, timing). The value returned is a
  * fresh, deeply frozen copy; the input is never modified.
+ *
+ * A document in an earlier version of the format (`schemaVersion` `"1.0"`) is upgraded first
+ * (`upgradeContract`): the value is the contract in the current version, and the ok result
+ * carries one notice, `CONTRACT_UPGRADED`, in `issues`. The issues of a 1.0 document that does
+ * not validate are told as it was written (`measure.mode`, not `measure.kind`).
  *
  * @example
  * const result = parseContract(JSON.parse(text));
@@ -33,19 +39,18 @@ export function parseContract(input: unknown): Result<Contract> {
   if (scanned.some((issue) => issue.code !== 'FORBIDDEN_KEY')) return fail(scanned);
   let structural: Issue[];
   let value: Contract | undefined;
+  let upgrade: ContractUpgrade;
   try {
-    const parsed = ContractSchema.safeParse(input, { reportInput: true });
-    if (parsed.success) {
-      structural = [];
-      value = deepFreeze(parsed.data);
-    } else {
-      structural = parsed.error.issues.flatMap((issue) => fromZodIssue(issue, FORBIDDEN_KEYS));
-    }
+    upgrade = upgradeContract(input);
+    const parsed = ContractSchema.safeParse(upgrade.value, { reportInput: true });
+    structural = issuesAsWritten(parsed.success ? [] : parsed.error.issues.flatMap((issue) => fromZodIssue(issue, FORBIDDEN_KEYS)), upgrade);
+    if (parsed.success && structural.length === 0) value = deepFreeze(parsed.data);
   } catch (error) {
     const reason = error instanceof Error ? error.message : 'unknown error';
     return fail([...scanned, { code: 'CONTRACT_UNREADABLE', path: [], message: `the contract could not be read (${reason})` }]);
   }
   if (value === undefined || scanned.length > 0) return fail([...scanned, ...structural]);
-  const semantic = checkContract(value);
-  return semantic.length > 0 ? fail(semantic) : ok(value);
+  const semantic = issuesAsWritten(checkContract(value), upgrade);
+  if (semantic.length > 0) return fail(semantic);
+  return upgrade.from === undefined ? ok(value) : { ok: true, value, issues: [upgradeNotice(upgrade, 'read')] };
 }

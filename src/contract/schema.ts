@@ -22,12 +22,13 @@ import { PaymentRuleSchema } from './rules/index.js';
 import { TrancheSchema } from './tranches.js';
 
 /**
- * The schema version this library reads and writes.
+ * The schema version this library writes; it reads the earlier ones too, upgraded on read
+ * (`EARLIER_SCHEMA_VERSIONS`, docs/contract.md "Versions").
  *
  * @example
  * contract.schemaVersion === CONTRACT_SCHEMA_VERSION; // true for every parsed contract
  */
-export const CONTRACT_SCHEMA_VERSION = '1.0';
+export const CONTRACT_SCHEMA_VERSION = '2.0';
 
 /**
  * The contract period, both ends inclusive.

@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { formatPath, type Issue, type PathSegment } from '../errors.js';
 import type { ContractIssueCode } from '../codes/index.js';
 import { AMOUNT_DECIMALS_PATTERN, AMOUNT_MAGNITUDE_PATTERN } from '../money/limits.js';
+import { EARLIER_SCHEMA_VERSIONS } from './migrate.js';
 import { CURRENCY_PATTERN, DATE_PATTERN, DECIMAL_PATTERN, ID_PATTERN } from './primitives.js';
 
 const FORMAT_CODES: ReadonlyMap<string, ContractIssueCode> = new Map([
@@ -60,7 +61,8 @@ export function fromZodIssue(issue: z.core.$ZodIssue, forbidden: ReadonlySet<str
       if (input === undefined) return [make('CONTRACT_REQUIRED', path, 'required field is missing')];
       const allowed = issue.values.map((v) => JSON.stringify(v)).join(', ');
       if (path.length === 1 && path[0] === 'schemaVersion') {
-        return [make('CONTRACT_SCHEMA_VERSION', path, `schemaVersion ${describeValue(input)} is not supported; expected ${allowed}`)];
+        const earlier = EARLIER_SCHEMA_VERSIONS.map((version) => JSON.stringify(version)).join(', ');
+        return [make('CONTRACT_SCHEMA_VERSION', path, `schemaVersion ${describeValue(input)} is not supported; expected ${allowed} (or ${earlier}, read and upgraded)`)];
       }
       return [make('CONTRACT_ENUM', path, `${describeValue(input)} is not one of ${allowed}`)];
     }

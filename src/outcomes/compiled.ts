@@ -39,12 +39,12 @@ export interface CompiledPlacement {
  * How retention is measured (as in the contract).
  *
  * @example
- * const m: CompiledRetentionMeasure = { mode: 'continuous', allowedGapDays: 14 };
+ * const m: CompiledRetentionMeasure = { kind: 'continuous', allowedGapDays: 14 };
  */
 export type CompiledRetentionMeasure =
-  | { readonly mode: 'continuous'; readonly allowedGapDays: number }
-  | { readonly mode: 'cumulative'; readonly minDays: number }
-  | { readonly mode: 'anniversary' };
+  | { readonly kind: 'continuous'; readonly allowedGapDays: number }
+  | { readonly kind: 'cumulative'; readonly minDays: number }
+  | { readonly kind: 'anniversary' };
 
 /**
  * A compiled retention outcome; `placement` is the index of its placement outcome.
@@ -52,7 +52,7 @@ export type CompiledRetentionMeasure =
  * @example
  * const r: CompiledRetention = {
  *   kind: 'retention', id: 'ret-6m', placement: 0, months: 6,
- *   measure: { mode: 'anniversary' }, endBoundary: 'inclusive',
+ *   measure: { kind: 'anniversary' }, endBoundary: 'inclusive',
  * };
  */
 export interface CompiledRetention {

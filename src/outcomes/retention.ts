@@ -60,10 +60,10 @@ export function resolveRetention(
   // the last day examined: the period's end, or the as-of date when that is earlier
   const to = (ended ? end : asOf) as CalendarDate;
   const measure = o.measure;
-  switch (measure.mode) {
+  switch (measure.kind) {
     case 'continuous':
     case 'cumulative': {
-      const continuous = measure.mode === 'continuous';
+      const continuous = measure.kind === 'continuous';
       const periodDays = end - p + 1;
       const failsOn = continuous
         ? firstExcessDay(spells, p, to, measure.allowedGapDays, Infinity)

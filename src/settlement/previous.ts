@@ -15,7 +15,7 @@ import { describeValue, invalidArgument, thrownReason } from '../guard.js';
 import type { SettlementIssueCode } from '../codes/index.js';
 import type { Issue, PathSegment } from '../errors.js';
 import { ZERO, minorUnits, parseAmount, sumAmounts, type Amount } from '../money/index.js';
-import { contractFingerprint } from './contract-fingerprint.js';
+import { contractFingerprint, version1ContractFingerprint } from './contract-fingerprint.js';
 import { checkSettlementFigures } from './settlement-figures.js';
 import { SETTLEMENT_FORMAT, SETTLEMENT_FORMAT_VERSION, checkSettlementShape } from './settlement-schema.js';
 import type { Settlement } from './types.js';
@@ -118,21 +118,23 @@ export function readPrevious(
   const issues: Issue[] = [];
   const current = contractFingerprint(contract);
   const accepted = new Set(amendedFrom);
+  const same = sameContract(contract, current);
   const read: Read[] = [];
   list.forEach((document, index) => {
-    const found = readOne(document, index, { contract, current, accepted, asOf });
+    const found = readOne(document, index, { contract, current, same, accepted, asOf });
     issues.push(...found.issues);
     if (found.document !== undefined) read.push({ index, document: found.document });
   });
   if (issues.length === 0) issues.push(...duplicates(read));
   const chain = issues.length === 0 ? chainOrder(read, issues) : [];
-  const used = new Set(chain.map(({ document }) => document.fingerprint.contract).filter((fingerprint) => fingerprint !== current));
+  const used = new Set(chain.map(({ document }) => document.fingerprint.contract).filter((fingerprint) => !same(fingerprint)));
   for (const [k, fingerprint] of amendedFrom.entries()) {
     if (issues.length === 0 && !used.has(fingerprint)) {
+      const own = fingerprint === current ? ' (it is the fingerprint of this contract)' : same(fingerprint) ? ' (it is the fingerprint of this contract written in format 1.0)' : '';
       issues.push({
         code: 'PREVIOUS_AMENDMENT_UNUSED',
         path: ['options', 'amendedFrom', k],
-        message: `amendedFrom names the contract fingerprint ${fingerprint}, which no previous settlement carries${fingerprint === current ? ' (it is the fingerprint of this contract)' : ''}`,
+        message: `amendedFrom names the contract fingerprint ${fingerprint}, which no previous settlement carries${own}`,
       });
     }
   }
@@ -162,9 +164,25 @@ function documentList(documents: unknown): readonly unknown[] | string {
   }
 }
 
+/**
+ * Whether a contract fingerprint is this contract's: its own, or the one it had written in
+ * version 1.0 of the format (what a settlement made by a 1.0 library carries), computed only when
+ * a fingerprint is not the current one.
+ */
+function sameContract(contract: Contract, current: string): (fingerprint: string) => boolean {
+  let version1: string | undefined;
+  return (fingerprint) => {
+    if (fingerprint === current) return true;
+    version1 ??= version1ContractFingerprint(contract);
+    return fingerprint === version1;
+  };
+}
+
 interface Expected {
   readonly contract: Contract;
   readonly current: string;
+  /** Whether a fingerprint is this contract's (in the current format or in 1.0). */
+  readonly same: (fingerprint: string) => boolean;
   readonly accepted: ReadonlySet<string>;
   readonly asOf: number;
 }
@@ -200,7 +218,7 @@ function readOne(input: unknown, index: number, expected: Expected): { document:
   const date = checkDate(settlement.asOf, [...path, 'asOf']);
   if (!date.ok || date.value > expected.asOf) return refuse('PREVIOUS_AFTER_AS_OF', `is dated ${settlement.asOf}, after the as-of date of this settlement`, [...path, 'asOf']);
   const fingerprint = settlement.fingerprint.contract;
-  if (fingerprint !== expected.current && !expected.accepted.has(fingerprint)) {
+  if (!expected.same(fingerprint) && !expected.accepted.has(fingerprint)) {
     return refuse(
       'PREVIOUS_CONTRACT_CHANGED',
       `was made with another version of contract "${contract.id}" (contract fingerprint ${fingerprint}, this one ${expected.current}); if this contract amends that one, say so with amendedFrom (CLI --amended-from ${fingerprint})`,

@@ -32,10 +32,10 @@ export interface RateUse {
  * The key of a rate specification.
  *
  * @example
- * rateSpecKey('placement', { basis: 'enrolled' }); // 'placement/enrolled'
+ * rateSpecKey('placement', { kind: 'enrolled' }); // 'placement/enrolled'
  */
 export function rateSpecKey(outcome: string, denominator: Denominator): string {
-  return denominator.basis === 'enrolled' ? `${outcome}/enrolled` : `${outcome}/${denominator.basis}:${denominator.outcome}`;
+  return denominator.kind === 'enrolled' ? `${outcome}/enrolled` : `${outcome}/${denominator.kind}:${denominator.outcome}`;
 }
 
 /**
@@ -43,7 +43,7 @@ export function rateSpecKey(outcome: string, denominator: Denominator): string {
  * deduplicated, in first-use order.
  *
  * @example
- * collectRateSpecs([{ outcome: 'placement', denominator: { basis: 'enrolled' } }], outcomeIndex).map((spec) => spec.key);
+ * collectRateSpecs([{ outcome: 'placement', denominator: { kind: 'enrolled' } }], outcomeIndex).map((spec) => spec.key);
  */
 export function collectRateSpecs(uses: readonly RateUse[], outcomeIndex: ReadonlyMap<string, number>): RateSpec[] {
   const specs = new Map<string, RateSpec>();
@@ -53,8 +53,8 @@ export function collectRateSpecs(uses: readonly RateUse[], outcomeIndex: Readonl
     specs.set(key, {
       key,
       outcome: outcomeIndex.get(outcome) ?? -1,
-      basis: denominator.basis,
-      entryOutcome: denominator.basis === 'enrolled' ? -1 : (outcomeIndex.get(denominator.outcome) ?? -1),
+      basis: denominator.kind,
+      entryOutcome: denominator.kind === 'enrolled' ? -1 : (outcomeIndex.get(denominator.outcome) ?? -1),
     });
   }
   return [...specs.values()];
@@ -64,7 +64,7 @@ export function collectRateSpecs(uses: readonly RateUse[], outcomeIndex: Readonl
  * The index in `specs` of the rate of `use`.
  *
  * @example
- * rateSpecIndex(plan.rateSpecs, { outcome: 'placement', denominator: { basis: 'enrolled' } }); // 0
+ * rateSpecIndex(plan.rateSpecs, { outcome: 'placement', denominator: { kind: 'enrolled' } }); // 0
  */
 export function rateSpecIndex(specs: readonly RateSpec[], use: RateUse): number {
   const key = rateSpecKey(use.outcome, use.denominator);

@@ -94,11 +94,11 @@ export interface ScheduleValue {
  * schedule's value is a fraction, rounded once, later, by the contract's rounding mode.
  *
  * @example
- * scheduleValue({ mode: 'allOrNothing', threshold: '0.6', amount: '50000.00' }, parseAmount(7), 10).exact; // 50000/1
+ * scheduleValue({ kind: 'allOrNothing', threshold: '0.6', amount: '50000.00' }, parseAmount(7), 10).exact; // 50000/1
  */
 export function scheduleValue(schedule: Schedule, numerator: Amount, denominator: number): ScheduleValue {
   const rate = rateText(numerator, denominator);
-  switch (schedule.mode) {
+  switch (schedule.kind) {
     case 'allOrNothing': {
       const reached = atLeast(numerator, denominator, parseAmount(schedule.threshold));
       return reached

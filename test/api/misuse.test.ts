@@ -260,6 +260,7 @@ const CASES: Record<string, Case> = {
   parseJsonText: { params: [p('input', K.text)], args: () => ['{}'] },
   // contract
   parseContract: { params: [p('contract', K.document)], args: () => [contractJson] },
+  migrateContractText: { params: [p('input', K.text)], args: () => [JSON.stringify(contractJson)] },
   earliestAchievement: { params: [p('contract', K.made), p('outcome', K.made), p('start', K.day)], args: () => [parsedContract, parsedContract.outcomes[2], day] },
   // records
   validateRawRecords: {

@@ -27,7 +27,7 @@ const NOT_CODES = new Set([
   'STREAMING_CODES', 'SIMULATION_CODES', 'INTERNAL_CODES', 'CLI_CODES', 'ERROR_CODES', 'CODES_BY_AREA', 'REASON_CODES', 'REASON_TEXT', 'ROUNDING_MODES',
   'MAX_RECORD_CHARS', 'MAX_FIELD_CHARS', 'MAX_ID_CHARS', 'MAX_CONTRACT_DAYS', 'MAX_CONTRACT_MONTHS', 'MAX_CONTRACT_COUNT',
   'MAX_AMOUNT_INTEGER_DIGITS', 'MAX_AMOUNT_DECIMALS', 'PLACEMENT_BASELINE_DAYS', 'RECORD_BATCH', 'ZERO_CODE', 'NO_DATE', 'WAGE_PATTERN',
-  'OUTCOME_PAY_DEBUG', 'REGENERATE_EXAMPLES', 'REGENERATE_CODES_DOC', 'FC_RUNS', 'DEFAULT_MAX_EXCLUDED', 'RULE_FACTS', 'NO_INPUTS', 'MAX_DATE', 'MIN_DATE', 'REQUIRED_CSV_COLUMNS', 'FORBIDDEN_KEYS', 'CONTRACT_ROUNDING_MODES', 'DEFAULT_SPILL_BUFFER_IDS', 'PERCENTILE_DEFINITION',
+  'OUTCOME_PAY_DEBUG', 'REGENERATE_EXAMPLES', 'REGENERATE_CODES_DOC', 'FC_RUNS', 'DEFAULT_MAX_EXCLUDED', 'RULE_FACTS', 'NO_INPUTS', 'MAX_DATE', 'MIN_DATE', 'REQUIRED_CSV_COLUMNS', 'FORBIDDEN_KEYS', 'CONTRACT_ROUNDING_MODES', 'DEFAULT_SPILL_BUFFER_IDS', 'PERCENTILE_DEFINITION', 'EARLIER_SCHEMA_VERSIONS',
 ]);
 const REASONS: ReadonlySet<string> = new Set(REASON_CODES);
 
@@ -88,7 +88,7 @@ const AREAS: Record<CodeArea, string> = {
   calendar: 'Dates typed by a person (`checkDate`, in contracts, records, options) and misuse of the calendar functions.',
   money: 'Amounts typed by a person (`checkAmount`) and misuse of the money functions (`parseAmount(0.1)` throws).',
   text: 'Reading bytes and JSON text strictly: contracts, records, previous settlements and indicator files.',
-  contract: '`parseContract` (docs/contract.md).',
+  contract: '`parseContract` (docs/contract.md). All are problems but `CONTRACT_UPGRADED`, the notice an ok result carries when it read a document in an earlier version of the format.',
   records: 'Reading and validating outcome records (docs/records.md); an invalid record is excluded and listed, or fails the settlement in strict mode.',
   settlement: '`settle` and `settleStream` beyond the contract and the records: options, the records as a whole, indicator values, previous settlements (docs/settlement.md).',
   streaming: '`settleStream` and the stores it spills to (docs/streaming.md).',

@@ -92,9 +92,9 @@ export function contractArbitrary(): fc.Arbitrary<ContractInput> {
     for (const months of retentionMonths) {
       maxMonths = Math.max(maxMonths, months);
       const measure = pick(g, [
-        { mode: 'continuous' as const, allowedGapDays: 14 },
-        { mode: 'cumulative' as const, minDays: months * 25 },
-        { mode: 'anniversary' as const },
+        { kind: 'continuous' as const, allowedGapDays: 14 },
+        { kind: 'cumulative' as const, minDays: months * 25 },
+        { kind: 'anniversary' as const },
       ]);
       outcomes.push({ kind: 'retention', id: `retention-${months}m`, name: `Retention ${months}m`, placementOutcome: 'placement', months, measure, endBoundary: pick(g, ['inclusive', 'exclusive'] as const) });
     }
@@ -109,10 +109,10 @@ export function contractArbitrary(): fc.Arbitrary<ContractInput> {
     const cohortIds = cohorts.map((c) => c.id);
 
     const groupPricing = (): Extract<Rule, { kind: 'rateCard' }>['groupPricing'] => {
-      const mode = groupIds.length === 0 ? 'flat' : pick(g, ['flat', 'prices', 'multipliers'] as const);
-      if (mode === 'flat') return { mode };
-      if (mode === 'multipliers') return { mode, rounding: pick(g, ROUNDING), severalGroups: pick(g, ['highest', 'lowest'] as const) };
-      return { mode, prices: groupIds.map((group) => ({ group, price: money() })), severalGroups: pick(g, ['highest', 'lowest'] as const) };
+      const kind = groupIds.length === 0 ? 'flat' : pick(g, ['flat', 'prices', 'multipliers'] as const);
+      if (kind === 'flat') return { kind };
+      if (kind === 'multipliers') return { kind, rounding: pick(g, ROUNDING), severalGroups: pick(g, ['highest', 'lowest'] as const) };
+      return { kind, prices: groupIds.map((group) => ({ group, price: money() })), severalGroups: pick(g, ['highest', 'lowest'] as const) };
     };
     const rules: Rule[] = [
       { kind: 'rateCard', id: 'pay-placement', name: 'Placement', outcome: 'placement', price: money(), groupPricing: groupPricing(), prerequisites: g(fc.boolean) ? ['training'] : [] },
@@ -133,11 +133,11 @@ export function contractArbitrary(): fc.Arbitrary<ContractInput> {
       const [a1, a2, a3] = g(() => fc.array(fc.integer({ min: 0, max: 10 ** 6 }), { minLength: 3, maxLength: 3 })).sort((a, b) => a - b);
       const tierBps = g(() => fc.uniqueArray(fc.integer({ min: 0, max: 10_000 }), { minLength: 1, maxLength: 4 })).sort((a, b) => a - b);
       const schedule = pick(g, [
-        { mode: 'allOrNothing' as const, threshold: fromBasisPoints(floorBp ?? 0), amount: fromMinor(a1 ?? 0, 0) },
-        { mode: 'tiers' as const, tiers: tierBps.map((bp) => ({ from: fromBasisPoints(bp), amount: fromMinor(bp * 10, 0) })) },
-        { mode: 'linear' as const, floor: fromBasisPoints(floorBp ?? 0), target: fromBasisPoints(targetBp ?? 0), amountAtFloor: fromMinor(a1 ?? 0, 0), amountAtTarget: fromMinor(a2 ?? 0, 0), ceiling: fromMinor(a3 ?? 0, 0) },
+        { kind: 'allOrNothing' as const, threshold: fromBasisPoints(floorBp ?? 0), amount: fromMinor(a1 ?? 0, 0) },
+        { kind: 'tiers' as const, tiers: tierBps.map((bp) => ({ from: fromBasisPoints(bp), amount: fromMinor(bp * 10, 0) })) },
+        { kind: 'linear' as const, floor: fromBasisPoints(floorBp ?? 0), target: fromBasisPoints(targetBp ?? 0), amountAtFloor: fromMinor(a1 ?? 0, 0), amountAtTarget: fromMinor(a2 ?? 0, 0), ceiling: fromMinor(a3 ?? 0, 0) },
       ]);
-      const denominator = pick(g, [{ basis: 'enrolled' as const }, { basis: 'placed' as const, outcome: 'placement' }, { basis: 'completed' as const, outcome: 'training' }]);
+      const denominator = pick(g, [{ kind: 'enrolled' as const }, { kind: 'placed' as const, outcome: 'placement' }, { kind: 'completed' as const, outcome: 'training' }]);
       const baseline = g(() => fc.option(fc.constantFrom({ kind: 'rate' as const, rate: '0.2' }, { kind: 'indicator' as const, indicator: 'indicator' }), { nil: undefined }));
       rules.push({
         kind: 'cohortRate', id: 'cohort-rate', name: 'Cohort rate', outcome: pick(g, payable), cohorts: g(() => fc.subarray(cohortIds, { minLength: 1 })),
@@ -160,7 +160,7 @@ export function contractArbitrary(): fc.Arbitrary<ContractInput> {
     if (g(fc.boolean)) {
       rules.push({
         kind: 'fee', id: 'fee', name: 'Fee',
-        charge: g(fc.boolean) ? { basis: 'perStart', amount: money(1000) } : { basis: 'schedule', payments: [{ date: day(periodStart), amount: money() }] },
+        charge: g(fc.boolean) ? { kind: 'perStart', amount: money(1000) } : { kind: 'schedule', payments: [{ date: day(periodStart), amount: money() }] },
       });
     }
 
@@ -185,7 +185,7 @@ export function contractArbitrary(): fc.Arbitrary<ContractInput> {
 
     const checkOn = addDays(periodStart, g(fc.integer, { min: 0, max: dueOn - periodStart - 1 > 0 ? dueOn - periodStart - 1 : 0 }));
     const conditions = [
-      { kind: 'outcomeRateBelow' as const, outcome: 'placement', cohorts: [cohortIds[0] ?? '2023-A'], denominator: { basis: 'enrolled' as const }, pending: 'exclude' as const, threshold: rate() },
+      { kind: 'outcomeRateBelow' as const, outcome: 'placement', cohorts: [cohortIds[0] ?? '2023-A'], denominator: { kind: 'enrolled' as const }, pending: 'exclude' as const, threshold: rate() },
       { kind: 'indicatorBelow' as const, indicator: 'indicator', cohorts: cohortIds, threshold: rate() },
       { kind: 'datePassed' as const, date: day(checkOn) },
       ...caps.map((c) => ({ kind: 'capReached' as const, cap: c.id })),
@@ -217,7 +217,7 @@ export function contractArbitrary(): fc.Arbitrary<ContractInput> {
       : undefined;
 
     const contract: ContractInput = {
-      schemaVersion: '1.0',
+      schemaVersion: '2.0',
       id: `contract-${g(fc.integer, { min: 0, max: 999 })}`,
       name: 'Generated contract',
       currency,

@@ -15,7 +15,7 @@ const everyList: PatchOp[] = [
   {
     op: 'replace',
     path: '/rules/1/groupPricing',
-    value: { mode: 'prices', prices: [{ group: 'youth', price: '600.00' }, { group: 'rsa', price: '700.00' }], severalGroups: 'highest' },
+    value: { kind: 'prices', prices: [{ group: 'youth', price: '600.00' }, { group: 'rsa', price: '700.00' }], severalGroups: 'highest' },
   },
   { op: 'replace', path: '/rules/1/prerequisites', value: ['placement', 'training'] },
   {
@@ -23,8 +23,8 @@ const everyList: PatchOp[] = [
     path: '/rules/-',
     value: {
       kind: 'cohortRate', id: 'rate', name: 'Placement rate', outcome: 'placement', cohorts: ['2024-A', '2024-B'], pooling: 'pooled',
-      denominator: { basis: 'enrolled' }, pending: 'exclude', emptyCohort: 'nothing', amountBasis: 'perCohort',
-      schedule: { mode: 'allOrNothing', threshold: '0.5', amount: '1000.00' },
+      denominator: { kind: 'enrolled' }, pending: 'exclude', emptyCohort: 'nothing', amountBasis: 'perCohort',
+      schedule: { kind: 'allOrNothing', threshold: '0.5', amount: '1000.00' },
     },
   },
   { op: 'replace', path: '/tranches/0/rules', value: ['pay-placement', 'pay-retention', 'rate'] },
@@ -41,7 +41,7 @@ const everyList: PatchOp[] = [
     value: [
       {
         id: 'low-rate', name: 'Low rate', checkOn: '2025-06-30',
-        condition: { kind: 'outcomeRateBelow', outcome: 'placement', cohorts: ['2024-A', '2024-B'], denominator: { basis: 'enrolled' }, pending: 'exclude', threshold: '0.2' },
+        condition: { kind: 'outcomeRateBelow', outcome: 'placement', cohorts: ['2024-A', '2024-B'], denominator: { kind: 'enrolled' }, pending: 'exclude', threshold: '0.2' },
         effect: { kind: 'reducePrices', factor: '0.9', rules: ['pay-placement', 'pay-retention'] },
       },
       {

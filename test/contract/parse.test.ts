@@ -16,7 +16,7 @@ describe('parseContract robustness: never throws for bad data', () => {
     ['undefined', undefined],
     ['null', null],
     ['a number', 42],
-    ['a string', '{"schemaVersion":"1.0"}'],
+    ['a string', '{"schemaVersion":"2.0"}'],
     ['an array', []],
     ['a bigint', 10n],
     ['a function', () => 1],

@@ -105,9 +105,9 @@ export const retentionArb: fc.Arbitrary<Outcome> = fc
   .record({
     months: fc.integer({ min: 1, max: 12 }),
     measure: fc.oneof(
-      fc.record({ mode: fc.constant('continuous' as const), allowedGapDays: fc.integer({ min: 0, max: 45 }) }),
-      fc.record({ mode: fc.constant('cumulative' as const), minDays: fc.integer({ min: 0, max: 380 }) }),
-      fc.constant({ mode: 'anniversary' as const }),
+      fc.record({ kind: fc.constant('continuous' as const), allowedGapDays: fc.integer({ min: 0, max: 45 }) }),
+      fc.record({ kind: fc.constant('cumulative' as const), minDays: fc.integer({ min: 0, max: 380 }) }),
+      fc.constant({ kind: 'anniversary' as const }),
     ),
     endBoundary: fc.constantFrom('inclusive' as const, 'exclusive' as const),
   })

@@ -45,11 +45,11 @@ describe('outcomes near the end of the calendar', () => {
   it('retention counts a spell ending 9999-12-31 and a period ending after the calendar', () => {
     // placed 2024-01-01 on a spell to 9999-12-31: every day covered; the 1,200-month period ends 2124-01-01
     const rec = record({ enrolledOn: '2024-01-01', spells: [{ start: '2024-01-01', end: '9999-12-31' }] });
-    const continuous = retention({ mode: 'continuous', allowedGapDays: 0 }, 1200);
+    const continuous = retention({ kind: 'continuous', allowedGapDays: 0 }, 1200);
     expect(resolveText([placement(), continuous], rec, '9999-12-31')[1]).toEqual({ status: 'achieved', on: '2124-01-01', anchor: '2024-01-01', reason: 'CONTINUOUSLY_EMPLOYED' });
     // placed 9999-10-01: 6 months end 10000-04-01, after the calendar
     const late = record({ enrolledOn: '9999-10-01', spells: [{ start: '9999-10-01', end: '9999-12-31' }] });
-    for (const measure of [{ mode: 'continuous', allowedGapDays: 0 }, { mode: 'cumulative', minDays: 100 }, { mode: 'anniversary' }] as const) {
+    for (const measure of [{ kind: 'continuous', allowedGapDays: 0 }, { kind: 'cumulative', minDays: 100 }, { kind: 'anniversary' }] as const) {
       expect(resolveText([placement(), retention(measure)], late, '9999-12-31')[1]).toEqual({ status: 'pending', anchor: '9999-10-01', reason: 'PERIOD_RUNNING' });
     }
   });
@@ -59,7 +59,7 @@ describe('outcomes near the end of the calendar', () => {
     // (10000 is a leap year); 100 needed, so up to 84 days off. Out of work from 9999-11-01: 61 days off
     // by 9999-12-31, not yet failed (a period cut at 9999-12-31, 92 days, would have failed it).
     const rec = record({ enrolledOn: '9999-10-01', spells: [{ start: '9999-10-01', end: '9999-10-31' }] });
-    expect(resolveText([placement(), retention({ mode: 'cumulative', minDays: 100 })], rec, '9999-12-31')[1]).toEqual({ status: 'pending', anchor: '9999-10-01', reason: 'PERIOD_RUNNING' });
+    expect(resolveText([placement(), retention({ kind: 'cumulative', minDays: 100 })], rec, '9999-12-31')[1]).toEqual({ status: 'pending', anchor: '9999-10-01', reason: 'PERIOD_RUNNING' });
   });
 
   it('a wage progression measured after the calendar is pending', () => {

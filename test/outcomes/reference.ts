@@ -81,7 +81,7 @@ export function refRetention(
   const e = refAddMonths(p, o.months);
   const end = o.endBoundary === 'inclusive' ? e : e - 1;
   const m = o.measure;
-  if (m.mode === 'anniversary') {
+  if (m.kind === 'anniversary') {
     if (end > asOf) return { status: 'pending', anchor: p };
     return { status: employed(record, end) ? 'achieved' : 'failed', on: later(end), anchor: p };
   }
@@ -91,9 +91,9 @@ export function refRetention(
     const isEmployed = employed(record, day);
     gap = isEmployed ? 0 : gap + 1;
     if (isEmployed) daysEmployed++;
-    if (m.mode === 'continuous' && gap > m.allowedGapDays) return { status: 'failed', on: later(day), anchor: p };
+    if (m.kind === 'continuous' && gap > m.allowedGapDays) return { status: 'failed', on: later(day), anchor: p };
     // Even employed on every remaining day after today, the count stays below the minimum.
-    if (m.mode === 'cumulative' && daysEmployed + (end - day) < m.minDays) return { status: 'failed', on: later(day), anchor: p };
+    if (m.kind === 'cumulative' && daysEmployed + (end - day) < m.minDays) return { status: 'failed', on: later(day), anchor: p };
   }
   if (end > asOf) return { status: 'pending', anchor: p };
   return { status: 'achieved', on: later(end), anchor: p };

@@ -8,7 +8,7 @@ import { d, placement, record, resolveText } from './helpers.js';
 const indicator: Outcome = { kind: 'cohortIndicator', id: 'sat', name: 'Satisfaction', unit: 'score' };
 const retention: Outcome = {
   kind: 'retention', id: 'ret', name: 'Retention', placementOutcome: 'placement', months: 6,
-  measure: { mode: 'anniversary' }, endBoundary: 'inclusive',
+  measure: { kind: 'anniversary' }, endBoundary: 'inclusive',
 };
 
 describe('resolveParticipant', () => {
@@ -36,7 +36,7 @@ describe('resolveParticipant', () => {
   it('handles spells listed out of order', () => {
     const rec = record({ enrolledOn: '2024-01-01', spells: [] });
     const unsorted = { ...rec, spells: [{ start: d('2024-03-01') }, { start: d('2024-01-15'), end: d('2024-02-29') }] };
-    const o = [placement(), { ...retention, measure: { mode: 'continuous', allowedGapDays: 0 } } as Outcome];
+    const o = [placement(), { ...retention, measure: { kind: 'continuous', allowedGapDays: 0 } } as Outcome];
     const [, r] = resolveRecord(unsorted, compileOutcomes(o), d('2024-12-31'));
     expect(r?.status).toBe('achieved');
   });

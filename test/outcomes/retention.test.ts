@@ -20,7 +20,7 @@ describe('retention period', () => {
   it('runs from 31 August to 29 February (month-end clamping, leap year), inclusive or exclusive', () => {
     // Placement 2023-08-31; addMonths(2023-08-31, 6) = 2024-02-31 clamped to 2024-02-29 (2024 is a leap year).
     const rec = record({ enrolledOn: '2023-08-01', spells: [{ start: '2023-08-31', end: '2024-02-29' }] });
-    const inclusive = retention({ mode: 'anniversary' });
+    const inclusive = retention({ kind: 'anniversary' });
     expect(resolveText([placement(), inclusive], rec, '2024-12-31')[1]).toEqual({
       status: 'achieved', on: '2024-02-29', anchor: '2023-08-31', reason: 'EMPLOYED_ON_END_DATE',
     });
@@ -31,14 +31,14 @@ describe('retention period', () => {
     expect(resolveText([placement(), inclusive], shorter, '2024-12-31')[1]).toEqual({
       status: 'failed', on: '2024-02-29', anchor: '2023-08-31', reason: 'NOT_EMPLOYED_ON_END_DATE',
     });
-    const exclusive = retention({ mode: 'anniversary' }, { endBoundary: 'exclusive' });
+    const exclusive = retention({ kind: 'anniversary' }, { endBoundary: 'exclusive' });
     expect(resolveText([placement(), exclusive], shorter, '2024-12-31')[1]).toEqual({
       status: 'achieved', on: '2024-02-28', anchor: '2023-08-31', reason: 'EMPLOYED_ON_END_DATE',
     });
   });
 
   it('follows the placement: pending while it is pending, failed on the same day when it failed', () => {
-    const o = [placement(), retention({ mode: 'anniversary' })];
+    const o = [placement(), retention({ kind: 'anniversary' })];
     // Window 2024-01-01 + 90 = 2024-03-31; failed on 2024-04-01.
     expect(resolveText(o, record({ enrolledOn: '2024-01-01' }), '2024-03-31')[1]).toEqual({ status: 'pending', reason: 'AWAITING_PLACEMENT' });
     expect(resolveText(o, record({ enrolledOn: '2024-01-01' }), '2024-12-31')[1]).toEqual({ status: 'failed', on: '2024-04-01', reason: 'PLACEMENT_FAILED' });
@@ -47,7 +47,7 @@ describe('retention period', () => {
 
 describe('retention: continuous', () => {
   // Placement 2024-01-15; 6 months: period [2024-01-15, 2024-07-15] (inclusive).
-  const outcomes = [placement(), retention({ mode: 'continuous', allowedGapDays: 14 })];
+  const outcomes = [placement(), retention({ kind: 'continuous', allowedGapDays: 14 })];
 
   it('tolerates a gap of exactly allowedGapDays days', () => {
     // First job ends 2024-03-01; next starts 2024-03-16: gap 2024-03-02 .. 2024-03-15 = 14 days.
@@ -82,7 +82,7 @@ describe('retention: continuous', () => {
   it('with an exclusive end the period stops one day earlier', () => {
     // Exclusive: period [2024-01-15, 2024-07-14]. A 15-day final gap 2024-06-30 .. 2024-07-14 fails on its 15th
     // day, 2024-07-14; a 14-day one (job to 2024-06-30) is fine, achieved on 2024-07-14.
-    const ex = [placement(), retention({ mode: 'continuous', allowedGapDays: 14 }, { endBoundary: 'exclusive' })];
+    const ex = [placement(), retention({ kind: 'continuous', allowedGapDays: 14 }, { endBoundary: 'exclusive' })];
     const fails = record({ enrolledOn: '2024-01-01', spells: [{ start: '2024-01-15', end: '2024-06-29' }] });
     expect(resolveText(ex, fails, '2024-12-31')[1]).toEqual({ status: 'failed', on: '2024-07-14', anchor: '2024-01-15', reason: 'GAP_TOO_LONG' });
     const passes = record({ enrolledOn: '2024-01-01', spells: [{ start: '2024-01-15', end: '2024-06-30' }] });
@@ -92,7 +92,7 @@ describe('retention: continuous', () => {
 
 describe('retention: cumulative', () => {
   // Placement 2024-01-15; period [2024-01-15, 2024-07-15] = 17 + 29 + 31 + 30 + 31 + 30 + 15 = 183 days.
-  const outcomes = [placement(), retention({ mode: 'cumulative', minDays: 150 })];
+  const outcomes = [placement(), retention({ kind: 'cumulative', minDays: 150 })];
 
   it('is achieved on the period end when enough days are employed', () => {
     // Employed 2024-01-15 .. 2024-06-12 = 17 + 29 + 31 + 30 + 31 + 12 = 150 days: exactly enough.
@@ -114,7 +114,7 @@ describe('retention: cumulative', () => {
   });
 
   it('an impossible minimum fails, but never before the placement is achieved', () => {
-    const impossible = [placement(), retention({ mode: 'cumulative', minDays: 184 })];
+    const impossible = [placement(), retention({ kind: 'cumulative', minDays: 184 })];
     const rec = record({ enrolledOn: '2024-01-01', spells: [{ start: '2024-01-15' }] });
     expect(resolveText(impossible, rec, '2024-12-31')[1]).toEqual({ status: 'failed', on: '2024-01-15', anchor: '2024-01-15', reason: 'TOO_FEW_DAYS_EMPLOYED' });
   });
@@ -123,7 +123,7 @@ describe('retention: cumulative', () => {
 describe('retention: decided no earlier than the placement', () => {
   it('waits for a placement achieved after the retention end', () => {
     // minSpellDays 60: placement achieved 2024-01-15 + 59 = 2024-03-14; 1-month anniversary 2024-02-15 is earlier.
-    const o = [placement({ minSpellDays: 60 }), retention({ mode: 'anniversary' }, { months: 1 })];
+    const o = [placement({ minSpellDays: 60 }), retention({ kind: 'anniversary' }, { months: 1 })];
     const rec = record({ enrolledOn: '2024-01-01', spells: [{ start: '2024-01-15' }] });
     expect(resolveText(o, rec, '2024-12-31')[1]).toEqual({ status: 'achieved', on: '2024-03-14', anchor: '2024-01-15', reason: 'EMPLOYED_ON_END_DATE' });
   });

@@ -12,7 +12,7 @@ import { fakeIo } from '../cli/helpers.js';
 // One cohort enrolling 2024-01-01 to 2024-03-31, inside the period 2024-01-01 to 2026-12-31; a
 // 1000.00 placement (a job within 90 days of enrolment), measured 2024-12-31.
 const contract = {
-  schemaVersion: '1.0',
+  schemaVersion: '2.0',
   id: 'window',
   name: 'window',
   currency: 'EUR',
@@ -21,7 +21,7 @@ const contract = {
   parties: { payers: [{ id: 'region', name: 'Region', share: '1' }], provider: { id: 'provider', name: 'Provider' } },
   cohorts: [{ id: 'A', enrolmentStart: '2024-01-01', enrolmentEnd: '2024-03-31' }],
   outcomes: [{ kind: 'placement', id: 'placement', name: 'Job within 90 days of enrolment', window: { from: 'enrolment', days: 90 }, contractTypes: 'any' }],
-  rules: [{ kind: 'rateCard', id: 'pay', name: 'pay', outcome: 'placement', price: '1000.00', groupPricing: { mode: 'flat' }, prerequisites: [] }],
+  rules: [{ kind: 'rateCard', id: 'pay', name: 'pay', outcome: 'placement', price: '1000.00', groupPricing: { kind: 'flat' }, prerequisites: [] }],
   tranches: [{ id: 'T1', name: 'T1', rules: ['pay'], cohorts: ['A'], measuredOn: '2024-12-31', dueOn: '2024-12-31' }],
 };
 

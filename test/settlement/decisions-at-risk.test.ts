@@ -66,8 +66,8 @@ describe('decisionsAtRisk', () => {
     const capped = {
       ...contract,
       rules: [
-        { kind: 'rateCard', id: 'pay-pl', name: 'pay-pl', outcome: 'placement', price: '1000.00', groupPricing: { mode: 'flat' }, prerequisites: [] },
-        { kind: 'fee', id: 'start', name: 'start', charge: { basis: 'perStart', amount: '300.00' } },
+        { kind: 'rateCard', id: 'pay-pl', name: 'pay-pl', outcome: 'placement', price: '1000.00', groupPricing: { kind: 'flat' }, prerequisites: [] },
+        { kind: 'fee', id: 'start', name: 'start', charge: { kind: 'perStart', amount: '300.00' } },
       ],
       caps: [{ kind: 'participant', id: 'per-person', amount: '1200.00', partialPayment: true, claimOrder: 'ruleOrder' }],
       tranches: [{ id: 'T1', name: 'T1', rules: ['pay-pl', 'start'], cohorts: ['A', 'B'], measuredOn: '2024-06-30', dueOn: '2024-06-30' }],

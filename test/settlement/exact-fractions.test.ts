@@ -24,9 +24,9 @@ describe('exact fractions', () => {
     const value = settled([
       { op: 'replace', path: '/rounding', value: 'down' },
       { op: 'replace', path: '/rules', value: [{
-        kind: 'cohortRate', id: 'rate', name: 'Rate', outcome: 'placement', cohorts: ['2024-A'], pooling: 'perCohort', denominator: { basis: 'enrolled' },
+        kind: 'cohortRate', id: 'rate', name: 'Rate', outcome: 'placement', cohorts: ['2024-A'], pooling: 'perCohort', denominator: { kind: 'enrolled' },
         pending: 'exclude', emptyCohort: 'nothing', amountBasis: 'perCohort',
-        schedule: { mode: 'linear', floor: '0', target: '1', amountAtFloor: '0', amountAtTarget: '0.03', ceiling: '1' },
+        schedule: { kind: 'linear', floor: '0', target: '1', amountAtFloor: '0', amountAtTarget: '0.03', ceiling: '1' },
       }] },
       { op: 'replace', path: '/tranches/0/rules', value: ['rate'] },
     ]);

@@ -121,7 +121,7 @@ function simpleLife(g: Gen): Life {
   const bounds = [0, ...cuts, 10_000];
   const money = (units: bigint): string => moneyText(units, c.places);
   const contract: ContractInput = {
-    schemaVersion: '1.0',
+    schemaVersion: '2.0',
     id: 'life',
     name: 'A contract and its settlements',
     currency: c.code,
@@ -135,8 +135,8 @@ function simpleLife(g: Gen): Life {
     groups: [{ id: 'rsa', name: 'Minimum-income beneficiaries' }],
     outcomes: [{ kind: 'placement', id: 'placement', name: 'Job within the window', window: { from: 'enrolment', days: simple.days }, contractTypes: 'any' }],
     rules: [
-      { kind: 'rateCard', id: 'pay', name: 'Placement', outcome: 'placement', price: money(simple.price), groupPricing: { mode: 'prices', prices: [{ group: 'rsa', price: money(simple.rsaPrice) }], severalGroups: 'highest' }, prerequisites: [] },
-      ...(simple.fee === undefined ? [] : [{ kind: 'fee' as const, id: 'fee', name: 'Attachment fee', charge: { basis: 'perStart' as const, amount: money(simple.fee) } }]),
+      { kind: 'rateCard', id: 'pay', name: 'Placement', outcome: 'placement', price: money(simple.price), groupPricing: { kind: 'prices', prices: [{ group: 'rsa', price: money(simple.rsaPrice) }], severalGroups: 'highest' }, prerequisites: [] },
+      ...(simple.fee === undefined ? [] : [{ kind: 'fee' as const, id: 'fee', name: 'Attachment fee', charge: { kind: 'perStart' as const, amount: money(simple.fee) } }]),
     ],
     caps: [
       ...(simple.contractCap === undefined ? [] : [{ kind: 'contract' as const, id: 'budget', amount: money(simple.contractCap), partialPayment: true }]),

@@ -110,11 +110,11 @@ describe('evidence fingerprint of the records', () => {
 
   it('changes with a value, not with how an amount is written; absent without the option', () => {
     const contract = {
-      schemaVersion: '1.0', id: 'c', name: 'C', currency: 'EUR', rounding: 'half-up', period: { start: '2024-01-01', end: '2025-12-31' },
+      schemaVersion: '2.0', id: 'c', name: 'C', currency: 'EUR', rounding: 'half-up', period: { start: '2024-01-01', end: '2025-12-31' },
       parties: { payers: [{ id: 'p', name: 'P', share: '1' }], provider: { id: 'v', name: 'V' } },
       cohorts: [{ id: 'A', enrolmentStart: '2024-01-01', enrolmentEnd: '2024-12-31' }],
       outcomes: [{ kind: 'placement', id: 'placement', name: 'Placed', window: { from: 'exit', days: 90 }, contractTypes: 'any' }],
-      rules: [{ kind: 'rateCard', id: 'r', name: 'R', outcome: 'placement', price: '100.00', groupPricing: { mode: 'flat' }, prerequisites: [] }],
+      rules: [{ kind: 'rateCard', id: 'r', name: 'R', outcome: 'placement', price: '100.00', groupPricing: { kind: 'flat' }, prerequisites: [] }],
       tranches: [{ id: 't', name: 'T', rules: ['r'], cohorts: ['A'], measuredOn: '2024-12-31', dueOn: '2025-01-31' }],
     };
     const record = (wage: string) => [{ id: 'P1', cohort: 'A', enrolledOn: '2024-02-01', baselineWage: wage }];

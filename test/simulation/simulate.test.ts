@@ -84,7 +84,7 @@ describe('simulate', () => {
     const contract = regionSud();
     contract.cohorts = [{ ...contract.cohorts[0], targetSize: 1000 }];
     contract.outcomes = contract.outcomes.filter((outcome) => outcome['id'] === 'placement');
-    contract.rules = [{ ...contract.rules[0], price: '1000.00', groupPricing: { mode: 'flat' }, prerequisites: [] }];
+    contract.rules = [{ ...contract.rules[0], price: '1000.00', groupPricing: { kind: 'flat' }, prerequisites: [] }];
     delete contract['caps'];
     delete contract['exitClauses'];
     contract.tranches = [{ ...contract.tranches[2], rules: ['pay-placement'], cohorts: ['2023-A'] }];

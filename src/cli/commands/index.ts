@@ -5,6 +5,7 @@
  * @module
  */
 import type { Command } from './command.js';
+import { migrateCommand } from './migrate.js';
 import { schemaCommand } from './schema.js';
 import { settleCommand } from './settle.js';
 import { simulateCommand } from './simulate.js';
@@ -18,9 +19,9 @@ export type { Command, Example, ParsedCommand } from './command.js';
  * the program, in src/cli/program.ts.)
  *
  * @example
- * const names = COMMANDS.map((c) => c.name); // ['settle', 'validate', 'simulate', 'schema', 'version']
+ * const names = COMMANDS.map((c) => c.name); // ['settle', 'validate', 'simulate', 'migrate', 'schema', 'version']
  */
-export const COMMANDS: readonly Command[] = [settleCommand, validateCommand, simulateCommand, schemaCommand, versionCommand];
+export const COMMANDS: readonly Command[] = [settleCommand, validateCommand, simulateCommand, migrateCommand, schemaCommand, versionCommand];
 
 /**
  * Finds a subcommand by name.

@@ -15,6 +15,7 @@ import { issueLines } from '../print-issues.js';
 import { flagOption, listOption, once, repeatable, requiredText, textOption } from '../options.js';
 import { printableLines } from '../printable.js';
 import { settlementSummary } from '../summary.js';
+import { printUpgradeNotice } from '../upgrade-notice.js';
 import type { Command } from './command.js';
 
 const NAME = 'settle';
@@ -155,6 +156,7 @@ export const settleCommand: Command = {
       return EXIT.DATA;
     }
     await issuesFile?.close();
+    printUpgradeNotice(io, contractPath, contract);
     const summary = flagOption(values, 'summary');
     io.stdout(summary ? settlementSummary(result.value) : `${JSON.stringify(result.value, null, 2)}\n`);
     if (result.value.dataQuality.recordsExcluded === 0) return EXIT.OK;

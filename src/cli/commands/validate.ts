@@ -13,6 +13,7 @@ import { CliUsageError, EXIT, type CliIo } from '../io.js';
 import { issueLines } from '../print-issues.js';
 import { flagOption, once, textOption } from '../options.js';
 import { printableLines } from '../printable.js';
+import { printUpgradeNotice } from '../upgrade-notice.js';
 import type { Command } from './command.js';
 
 const NAME = 'validate';
@@ -65,6 +66,7 @@ export const validateCommand: Command = {
     const [contractJson, batch] = files;
     const contract = parseContract(contractJson);
     if (!contract.ok) issues.push(...contract.issues);
+    else printUpgradeNotice(io, contractPath, contractJson);
     let records = 0;
     if (batch !== undefined) {
       records = batch.records.length;

@@ -30,7 +30,7 @@ function* dateFields(c: Contract): Generator<readonly [string, readonly PathSegm
     yield [cohort.enrolmentEnd, ['cohorts', i, 'enrolmentEnd']];
   }
   for (const [i, rule] of c.rules.entries()) {
-    if (rule.kind === 'fee' && rule.charge.basis === 'schedule') {
+    if (rule.kind === 'fee' && rule.charge.kind === 'schedule') {
       for (const [j, payment] of rule.charge.payments.entries()) {
         yield [payment.date, ['rules', i, 'charge', 'payments', j, 'date']];
       }
@@ -95,7 +95,7 @@ export function checkDateOrder(c: Contract, table: DateTable): Issue[] {
     inside(['cohorts', i, 'enrolmentEnd'], 'enrolment end');
   }
   for (const [i, rule] of c.rules.entries()) {
-    if (rule.kind === 'fee' && rule.charge.basis === 'schedule') {
+    if (rule.kind === 'fee' && rule.charge.kind === 'schedule') {
       for (const [j] of rule.charge.payments.entries()) inside(['rules', i, 'charge', 'payments', j, 'date'], 'fee payment date');
     }
   }

@@ -68,7 +68,7 @@ function checkOrder(c: Contract, issues: Issue[]): void {
   for (const [i, r] of c.rules.entries()) {
     if (r.kind === 'cohortRate') {
       const s = r.schedule;
-      if (s.mode === 'linear') {
+      if (s.kind === 'linear') {
         if (amount(s.floor).gt(amount(s.target))) {
           issues.push(issueAt('THRESHOLD_ORDER', ['rules', i, 'schedule', 'floor'], `floor "${s.floor}" is above target "${s.target}"`));
         }
@@ -79,7 +79,7 @@ function checkOrder(c: Contract, issues: Issue[]): void {
           issues.push(issueAt('THRESHOLD_ORDER', ['rules', i, 'schedule', 'ceiling'], `ceiling "${s.ceiling}" is below amountAtTarget "${s.amountAtTarget}"`));
         }
       }
-      if (s.mode === 'tiers') {
+      if (s.kind === 'tiers') {
         for (let j = 1; j < s.tiers.length; j += 1) {
           const prev = s.tiers[j - 1];
           const cur = s.tiers[j];

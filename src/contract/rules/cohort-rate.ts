@@ -16,12 +16,12 @@ import { PER_PARTICIPANT, listedIds, ruleCommon, type RuleFacts, type RuleNumber
  * placement outcome), or those who completed (achieved a milestone outcome).
  *
  * @example
- * DenominatorSchema.parse({ basis: 'placed', outcome: 'placement' });
+ * DenominatorSchema.parse({ kind: 'placed', outcome: 'placement' });
  */
-export const DenominatorSchema = z.discriminatedUnion('basis', [
-  z.object({ basis: z.literal('enrolled') }).strict(),
-  z.object({ basis: z.literal('placed'), outcome: IdSchema }).strict(),
-  z.object({ basis: z.literal('completed'), outcome: IdSchema }).strict(),
+export const DenominatorSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('enrolled') }).strict(),
+  z.object({ kind: z.literal('placed'), outcome: IdSchema }).strict(),
+  z.object({ kind: z.literal('completed'), outcome: IdSchema }).strict(),
 ]);
 
 /**
@@ -32,19 +32,19 @@ export const DenominatorSchema = z.discriminatedUnion('basis', [
  *   `target`, continuing at the same slope above target but never beyond `ceiling`.
  *
  * @example
- * RateScheduleSchema.parse({ mode: 'allOrNothing', threshold: '0.5', amount: '10000.00' });
+ * RateScheduleSchema.parse({ kind: 'allOrNothing', threshold: '0.5', amount: '10000.00' });
  */
-export const RateScheduleSchema = z.discriminatedUnion('mode', [
-  z.object({ mode: z.literal('allOrNothing'), threshold: DecimalStringSchema, amount: DecimalStringSchema }).strict(),
+export const RateScheduleSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('allOrNothing'), threshold: DecimalStringSchema, amount: DecimalStringSchema }).strict(),
   z
     .object({
-      mode: z.literal('tiers'),
+      kind: z.literal('tiers'),
       tiers: z.array(z.object({ from: DecimalStringSchema, amount: DecimalStringSchema }).strict()).min(1),
     })
     .strict(),
   z
     .object({
-      mode: z.literal('linear'),
+      kind: z.literal('linear'),
       floor: DecimalStringSchema,
       target: DecimalStringSchema,
       amountAtFloor: DecimalStringSchema,
@@ -86,9 +86,9 @@ export const BaselineSchema = z
  * @example
  * CohortRateRuleSchema.parse({
  *   kind: 'cohortRate', id: 'placement-rate', name: 'Placement rate', outcome: 'placement',
- *   cohorts: ['2023-A'], pooling: 'perCohort', denominator: { basis: 'enrolled' }, pending: 'exclude',
+ *   cohorts: ['2023-A'], pooling: 'perCohort', denominator: { kind: 'enrolled' }, pending: 'exclude',
  *   emptyCohort: 'nothing', amountBasis: 'perCohort',
- *   schedule: { mode: 'allOrNothing', threshold: '0.6', amount: '50000.00' },
+ *   schedule: { kind: 'allOrNothing', threshold: '0.6', amount: '50000.00' },
  * });
  */
 export const CohortRateRuleSchema = z
@@ -116,7 +116,7 @@ type CohortRateRule = DeepReadonly<z.output<typeof CohortRateRuleSchema>>;
 
 function scheduleNumbers(schedule: CohortRateRule['schedule'], at: (...path: (string | number)[]) => (string | number)[]): RuleNumber[] {
   const f = (value: string, cls: RuleNumber['class'], ...path: (string | number)[]): RuleNumber => ({ value, class: cls, path: at('schedule', ...path) });
-  switch (schedule.mode) {
+  switch (schedule.kind) {
     case 'allOrNothing':
       return [f(schedule.threshold, 'rate', 'threshold'), f(schedule.amount, 'money', 'amount')];
     case 'tiers':
@@ -139,11 +139,11 @@ function scheduleNumbers(schedule: CohortRateRule['schedule'], at: (...path: (st
  * completed (a milestone outcome); none for the enrolled.
  *
  * @example
- * denominatorReferences({ basis: 'placed', outcome: 'placement' }, ['rules', 2, 'denominator']);
+ * denominatorReferences({ kind: 'placed', outcome: 'placement' }, ['rules', 2, 'denominator']);
  */
 export function denominatorReferences(denominator: DeepReadonly<z.output<typeof DenominatorSchema>>, base: readonly (string | number)[]): RuleReference[] {
-  if (denominator.basis === 'placed') return [{ target: 'outcome', id: denominator.outcome, path: [...base, 'outcome'], kinds: ['placement'] }];
-  if (denominator.basis === 'completed') return [{ target: 'outcome', id: denominator.outcome, path: [...base, 'outcome'], kinds: ['milestone'] }];
+  if (denominator.kind === 'placed') return [{ target: 'outcome', id: denominator.outcome, path: [...base, 'outcome'], kinds: ['placement'] }];
+  if (denominator.kind === 'completed') return [{ target: 'outcome', id: denominator.outcome, path: [...base, 'outcome'], kinds: ['milestone'] }];
   return [];
 }
 

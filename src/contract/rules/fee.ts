@@ -13,13 +13,13 @@ import { ruleCommon, type RuleFacts } from './common.js';
  * What a fee charges: an amount per participant start (enrolment), or fixed amounts on dates.
  *
  * @example
- * FeeChargeSchema.parse({ basis: 'perStart', amount: '400.00' });
+ * FeeChargeSchema.parse({ kind: 'perStart', amount: '400.00' });
  */
-export const FeeChargeSchema = z.discriminatedUnion('basis', [
-  z.object({ basis: z.literal('perStart'), amount: DecimalStringSchema }).strict(),
+export const FeeChargeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('perStart'), amount: DecimalStringSchema }).strict(),
   z
     .object({
-      basis: z.literal('schedule'),
+      kind: z.literal('schedule'),
       payments: z.array(z.object({ date: DateStringSchema, amount: DecimalStringSchema }).strict()).min(1),
     })
     .strict(),
@@ -29,7 +29,7 @@ export const FeeChargeSchema = z.discriminatedUnion('basis', [
  * Fee rule: attachment / delivery fee, paid for starts or on a schedule, not for results.
  *
  * @example
- * FeeRuleSchema.parse({ kind: 'fee', id: 'attachment', name: 'Attachment fee', charge: { basis: 'perStart', amount: '400.00' } });
+ * FeeRuleSchema.parse({ kind: 'fee', id: 'attachment', name: 'Attachment fee', charge: { kind: 'perStart', amount: '400.00' } });
  */
 export const FeeRuleSchema = z
   .object({
@@ -44,7 +44,7 @@ export const FeeRuleSchema = z
 export const feeFacts: RuleFacts<DeepReadonly<z.output<typeof FeeRuleSchema>>> = {
   references: () => [],
   numbers: (rule, at) =>
-    rule.charge.basis === 'perStart'
+    rule.charge.kind === 'perStart'
       ? [{ value: rule.charge.amount, class: 'money', path: at('charge', 'amount') }]
       : rule.charge.payments.map((payment, j) => ({ value: payment.amount, class: 'money' as const, path: at('charge', 'payments', j, 'amount') })),
   timing: () => ({ ids: [], extraDays: 0 }),

@@ -27,7 +27,7 @@ export { PER_PARTICIPANT, type RuleFacts, type RuleNumber, type RuleReference, t
  * Any payment rule, discriminated by `kind`.
  *
  * @example
- * PaymentRuleSchema.parse({ kind: 'fee', id: 'fee', name: 'Fee', charge: { basis: 'perStart', amount: '400.00' } });
+ * PaymentRuleSchema.parse({ kind: 'fee', id: 'fee', name: 'Fee', charge: { kind: 'perStart', amount: '400.00' } });
  */
 export const PaymentRuleSchema = z.discriminatedUnion('kind', [
   RateCardRuleSchema,

@@ -25,19 +25,19 @@ export const SeveralGroupsSchema = z.enum(['highest', 'lowest']);
  *   currency's minor unit with `rounding`.
  *
  * @example
- * GroupPricingSchema.parse({ mode: 'multipliers', rounding: 'up', severalGroups: 'highest' });
+ * GroupPricingSchema.parse({ kind: 'multipliers', rounding: 'up', severalGroups: 'highest' });
  */
-export const GroupPricingSchema = z.discriminatedUnion('mode', [
-  z.object({ mode: z.literal('flat') }).strict(),
+export const GroupPricingSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('flat') }).strict(),
   z
     .object({
-      mode: z.literal('prices'),
+      kind: z.literal('prices'),
       prices: z.array(z.object({ group: IdSchema, price: DecimalStringSchema }).strict()).min(1),
       severalGroups: SeveralGroupsSchema,
     })
     .strict(),
   z
-    .object({ mode: z.literal('multipliers'), rounding: RoundingModeSchema, severalGroups: SeveralGroupsSchema })
+    .object({ kind: z.literal('multipliers'), rounding: RoundingModeSchema, severalGroups: SeveralGroupsSchema })
     .strict(),
 ]);
 
@@ -48,7 +48,7 @@ export const GroupPricingSchema = z.discriminatedUnion('mode', [
  * @example
  * RateCardRuleSchema.parse({
  *   kind: 'rateCard', id: 'pay-placement', name: 'Placement', outcome: 'placement',
- *   price: '1500.00', groupPricing: { mode: 'flat' }, prerequisites: [],
+ *   price: '1500.00', groupPricing: { kind: 'flat' }, prerequisites: [],
  * });
  */
 export const RateCardRuleSchema = z
@@ -68,13 +68,13 @@ export const rateCardFacts: RuleFacts<DeepReadonly<z.output<typeof RateCardRuleS
   references: (rule, at) => [
     { target: 'outcome', id: rule.outcome, path: at('outcome'), kinds: PER_PARTICIPANT },
     ...listedIds('outcome', rule.prerequisites, at('prerequisites'), PER_PARTICIPANT),
-    ...(rule.groupPricing.mode === 'prices'
+    ...(rule.groupPricing.kind === 'prices'
       ? listedIds('group', rule.groupPricing.prices.map((entry) => entry.group), at('groupPricing', 'prices'), undefined, 'group')
       : []),
   ],
   numbers: (rule, at) => [
     { value: rule.price, class: 'money', path: at('price') },
-    ...(rule.groupPricing.mode === 'prices'
+    ...(rule.groupPricing.kind === 'prices'
       ? rule.groupPricing.prices.map((entry, j) => ({ value: entry.price, class: 'money' as const, path: at('groupPricing', 'prices', j, 'price') }))
       : []),
   ],

@@ -41,7 +41,7 @@ function scheduledLine(terms: RuleTerms, rule: RuleOf<'fee'>, index: number, pay
 
 function prepare(rule: RuleOf<'fee'>, index: number, terms: RuleTerms): RuleParts {
   const charge = rule.charge;
-  if (charge.basis === 'schedule') {
+  if (charge.kind === 'schedule') {
     const payments = charge.payments.map((payment) => ({ date: payment.date, day: parseDate(payment.date), amount: parseAmount(payment.amount), written: payment.amount }));
     return {
       prices: [],

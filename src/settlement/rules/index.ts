@@ -40,7 +40,7 @@ export function outcomesPaidBy(rule: PaymentRule): readonly string[] {
  * The rates (an outcome over a denominator) the contract's rules read.
  *
  * @example
- * rateUsesOf(contract.rules); // [{ outcome: 'placement', denominator: { basis: 'enrolled' } }]
+ * rateUsesOf(contract.rules); // [{ outcome: 'placement', denominator: { kind: 'enrolled' } }]
  */
 export function rateUsesOf(rules: readonly PaymentRule[]): RateUse[] {
   return rules.flatMap((rule) => moduleOf(rule).rateUses(rule));

@@ -46,7 +46,7 @@ export function compileRatePrices(rule: RuleOf<'rateCard'>, groups: Contract['gr
     return prices.length - 1;
   };
   const pricing = rule.groupPricing;
-  switch (pricing.mode) {
+  switch (pricing.kind) {
     case 'flat':
       return { prices, derivations, byGroup, pick: 'highest' };
     case 'prices':

@@ -126,9 +126,9 @@ function outcomes(d: Draft): void {
   const months = [...new Set([1, 3, 6, 12].filter(() => chance(g, 25)).slice(0, 2))];
   for (const m of months) {
     const measures = [
-      { mode: 'continuous' as const, allowedGapDays: int(g, 0, 30) },
-      { mode: 'anniversary' as const },
-      { mode: 'cumulative' as const, minDays: Math.max(1, Math.round(m * int(g, 10, 31))) },
+      { kind: 'continuous' as const, allowedGapDays: int(g, 0, 30) },
+      { kind: 'anniversary' as const },
+      { kind: 'cumulative' as const, minDays: Math.max(1, Math.round(m * int(g, 10, 31))) },
     ];
     d.outcomes.push({
       kind: 'retention',
@@ -167,11 +167,11 @@ function has(d: Draft, id: string): boolean {
 
 function groupPricing(d: Draft): GroupPricing {
   const { g } = d;
-  if (d.groups.length === 0) return { mode: 'flat' };
-  const mode = pick(g, ['flat', 'prices', 'multipliers'] as const);
-  if (mode === 'flat') return { mode };
-  if (mode === 'multipliers') return { mode, rounding: pick(g, ROUNDING), severalGroups: pick(g, ['highest', 'lowest'] as const) };
-  return { mode, prices: someOf(g, d.groups).map((group) => ({ group, price: money(d, 0.2, 2) })), severalGroups: pick(g, ['highest', 'lowest'] as const) };
+  if (d.groups.length === 0) return { kind: 'flat' };
+  const kind = pick(g, ['flat', 'prices', 'multipliers'] as const);
+  if (kind === 'flat') return { kind };
+  if (kind === 'multipliers') return { kind, rounding: pick(g, ROUNDING), severalGroups: pick(g, ['highest', 'lowest'] as const) };
+  return { kind, prices: someOf(g, d.groups).map((group) => ({ group, price: money(d, 0.2, 2) })), severalGroups: pick(g, ['highest', 'lowest'] as const) };
 }
 
 function rateCard(d: Draft, id: string, outcome: string, prerequisites: string[]): Rule {
@@ -179,8 +179,8 @@ function rateCard(d: Draft, id: string, outcome: string, prerequisites: string[]
 }
 
 function denominator(d: Draft): Denominator {
-  const choices: Denominator[] = [{ basis: 'enrolled' }, { basis: 'placed', outcome: 'placement' }];
-  if (has(d, 'training')) choices.push({ basis: 'completed', outcome: 'training' });
+  const choices: Denominator[] = [{ kind: 'enrolled' }, { kind: 'placed', outcome: 'placement' }];
+  if (has(d, 'training')) choices.push({ kind: 'completed', outcome: 'training' });
   return pick(d.g, choices);
 }
 
@@ -188,15 +188,15 @@ function schedule(d: Draft): Schedule {
   const { g } = d;
   const tierBps = distinctInts(g, int(g, 1, 3), 0, 9_000);
   const choices: Schedule[] = [
-    { mode: 'allOrNothing', threshold: basisPoints(int(g, 0, 9_000)), amount: money(d, 1, 10) },
-    { mode: 'tiers', tiers: tierBps.map((bp, i) => ({ from: basisPoints(bp), amount: money(d, i + 0.5, 3 * (i + 1)) })) },
+    { kind: 'allOrNothing', threshold: basisPoints(int(g, 0, 9_000)), amount: money(d, 1, 10) },
+    { kind: 'tiers', tiers: tierBps.map((bp, i) => ({ from: basisPoints(bp), amount: money(d, i + 0.5, 3 * (i + 1)) })) },
   ];
   const floor = int(g, 0, 6_000);
   const target = int(g, floor, 10_000);
   const atFloor = int(g, 0, d.base * 5);
   const atTarget = int(g, atFloor, d.base * 10);
   choices.push({
-    mode: 'linear',
+    kind: 'linear',
     floor: basisPoints(floor),
     target: basisPoints(target),
     amountAtFloor: unitsText(d.currency, atFloor),
@@ -276,7 +276,7 @@ function rules(d: Draft): Rule[] {
   }
   if (!terms.monotone && chance(g, 45)) list.push(cohortRate(d));
   if (!terms.monotone && chance(g, 40)) list.push(bonus(d));
-  if (chance(g, 40)) list.push({ kind: 'fee', id: 'fee-start', name: 'Attachment fee', charge: { basis: 'perStart', amount: money(d, 0.05, 0.4) } });
+  if (chance(g, 40)) list.push({ kind: 'fee', id: 'fee-start', name: 'Attachment fee', charge: { kind: 'perStart', amount: money(d, 0.05, 0.4) } });
   if (list.length === 0) list.push(rateCard(d, 'pay-placement', 'placement', []));
   return list;
 }
@@ -367,7 +367,7 @@ function scheduledFee(d: Draft, trancheList: Tranche[]): Rule | undefined {
   const last = Math.max(...measured) as CalendarDate;
   const dates = [addDays(d.start, int(g, 0, 60)), addDays(first, -int(g, 0, 20)), addDays(first, int(g, 1, Math.max(1, last - first)))];
   const chosen = [...new Set(someOf(g, dates).map((day) => formatDate(day)))].sort();
-  const fee: Rule = { kind: 'fee', id: 'fee-schedule', name: 'Delivery fee', charge: { basis: 'schedule', payments: chosen.map((date) => ({ date, amount: money(d, 0.2, 3) })) } };
+  const fee: Rule = { kind: 'fee', id: 'fee-schedule', name: 'Delivery fee', charge: { kind: 'schedule', payments: chosen.map((date) => ({ date, amount: money(d, 0.2, 3) })) } };
   for (const tranche of trancheList) if (chance(g, 60) || tranche === trancheList[0]) tranche.rules.push('fee-schedule');
   return fee;
 }
@@ -540,7 +540,7 @@ export function drawContract(g: Gen, options: ContractTerms = {}): GeneratedCont
     ...(chance(g, 40) ? { minimumShare: basisPoints(int(g, 0, 5_000)) } : {}),
   }));
   const contract: ContractInput = {
-    schemaVersion: '1.0',
+    schemaVersion: '2.0',
     id: 'generated',
     name: 'Generated contract',
     currency: currency.code,

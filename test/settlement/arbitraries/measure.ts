@@ -51,26 +51,26 @@ const caps = (c: ContractInput) => c.caps ?? [];
 /** Every union of the contract format that settlement reads, and the enums that change what it computes. */
 export const UNIONS: readonly Union[] = [
   { name: 'outcome kinds', variants: variantsOf(OutcomeSchema, 'kind'), used: (c) => c.outcomes.map((o) => o.kind) },
-  { name: 'retention measures', variants: variantsOf(RetentionMeasureSchema, 'mode'), used: (c) => c.outcomes.flatMap((o) => (o.kind === 'retention' ? [o.measure.mode] : [])) },
+  { name: 'retention measures', variants: variantsOf(RetentionMeasureSchema, 'kind'), used: (c) => c.outcomes.flatMap((o) => (o.kind === 'retention' ? [o.measure.kind] : [])) },
   { name: 'wage thresholds', variants: variantsOf(WageThresholdSchema, 'kind'), used: (c) => c.outcomes.flatMap((o) => (o.kind === 'wageProgression' ? [o.threshold.kind] : [])) },
   { name: 'wage baselines', variants: ['preProgramme', 'placement'], used: (c) => c.outcomes.flatMap((o) => (o.kind === 'wageProgression' ? [o.baseline] : [])) },
   { name: 'retention end boundaries', variants: ['inclusive', 'exclusive'], used: (c) => c.outcomes.flatMap((o) => (o.kind === 'retention' ? [o.endBoundary] : [])) },
   { name: 'placement window anchors', variants: ['enrolment', 'exit'], used: (c) => c.outcomes.flatMap((o) => (o.kind === 'placement' ? [o.window.from] : [])) },
   { name: 'indicator units', variants: ['rate', 'score', 'count', 'amount'], used: (c) => c.outcomes.flatMap((o) => (o.kind === 'cohortIndicator' ? [o.unit] : [])) },
   { name: 'rule kinds', variants: variantsOf(PaymentRuleSchema, 'kind'), used: (c) => rules(c).map((r) => r.kind) },
-  { name: 'group pricing modes', variants: variantsOf(GroupPricingSchema, 'mode'), used: (c) => rateCards(c).map((r) => r.groupPricing.mode) },
+  { name: 'group pricing modes', variants: variantsOf(GroupPricingSchema, 'kind'), used: (c) => rateCards(c).map((r) => r.groupPricing.kind) },
   {
     name: 'several groups',
     variants: ['highest', 'lowest'],
-    used: (c) => rateCards(c).flatMap((r) => (r.groupPricing.mode === 'flat' ? [] : [r.groupPricing.severalGroups])),
+    used: (c) => rateCards(c).flatMap((r) => (r.groupPricing.kind === 'flat' ? [] : [r.groupPricing.severalGroups])),
   },
-  { name: 'rate schedules', variants: variantsOf(RateScheduleSchema, 'mode'), used: (c) => cohortRates(c).map((r) => r.schedule.mode) },
+  { name: 'rate schedules', variants: variantsOf(RateScheduleSchema, 'kind'), used: (c) => cohortRates(c).map((r) => r.schedule.kind) },
   {
     name: 'denominators',
-    variants: variantsOf(DenominatorSchema, 'basis'),
+    variants: variantsOf(DenominatorSchema, 'kind'),
     used: (c) => [
-      ...cohortRates(c).map((r) => r.denominator.basis),
-      ...clauses(c).flatMap((x) => (x.condition.kind === 'outcomeRateBelow' ? [x.condition.denominator.basis] : [])),
+      ...cohortRates(c).map((r) => r.denominator.kind),
+      ...clauses(c).flatMap((x) => (x.condition.kind === 'outcomeRateBelow' ? [x.condition.denominator.kind] : [])),
     ],
   },
   {
@@ -86,7 +86,7 @@ export const UNIONS: readonly Union[] = [
   { name: 'bonus triggers', variants: variantsOf(BonusTriggerSchema, 'kind'), used: (c) => bonuses(c).map((r) => r.trigger.kind) },
   { name: 'bonus scopes', variants: ['contract', 'cohort'], used: (c) => bonuses(c).map((r) => r.trigger.scope) },
   { name: 'bonus payments', variants: variantsOf(BonusPaymentSchema, 'kind'), used: (c) => bonuses(c).map((r) => r.payment.kind) },
-  { name: 'fee charges', variants: variantsOf(FeeChargeSchema, 'basis'), used: (c) => rules(c).flatMap((r) => (r.kind === 'fee' ? [r.charge.basis] : [])) },
+  { name: 'fee charges', variants: variantsOf(FeeChargeSchema, 'kind'), used: (c) => rules(c).flatMap((r) => (r.kind === 'fee' ? [r.charge.kind] : [])) },
   { name: 'cap kinds', variants: variantsOf(CapSchema, 'kind'), used: (c) => caps(c).map((x) => x.kind) },
   { name: 'partial payment', variants: ['true', 'false'], used: (c) => caps(c).flatMap((x) => (x.kind === 'outcomeVolume' ? [] : [String(x.partialPayment)])) },
   { name: 'claim orders', variants: ['achievementDate', 'ruleOrder'], used: (c) => caps(c).flatMap((x) => (x.kind === 'participant' ? [x.claimOrder] : [])) },

@@ -38,7 +38,7 @@ function extremeContract(g: Gen, input: ContractInput, places: number): Contract
       case 'placement':
         return { ...o, window: { ...o.window, days: days(o.window.days) }, ...(o.minSpellDays === undefined ? {} : { minSpellDays: days(o.minSpellDays) }) };
       case 'retention': {
-        const measure = o.measure.mode === 'continuous' ? { ...o.measure, allowedGapDays: days(o.measure.allowedGapDays) } : o.measure.mode === 'cumulative' ? { ...o.measure, minDays: days(o.measure.minDays) } : o.measure;
+        const measure = o.measure.kind === 'continuous' ? { ...o.measure, allowedGapDays: days(o.measure.allowedGapDays) } : o.measure.kind === 'cumulative' ? { ...o.measure, minDays: days(o.measure.minDays) } : o.measure;
         return { ...o, months: months(o.months, 1), measure };
       }
       case 'milestone':
@@ -57,7 +57,7 @@ function extremeContract(g: Gen, input: ContractInput, places: number): Contract
     if (r.kind === 'bonus' && r.trigger.kind === 'volume') return { ...r, trigger: { ...r.trigger, afterUnits: count(r.trigger.afterUnits) } };
     return r;
   });
-  c.rules.push({ kind: 'rateCard', id: 'pay-wage-at-end', name: 'Wage', outcome: 'wage-at-end', price: money(100), groupPricing: { mode: 'flat' }, prerequisites: [] });
+  c.rules.push({ kind: 'rateCard', id: 'pay-wage-at-end', name: 'Wage', outcome: 'wage-at-end', price: money(100), groupPricing: { kind: 'flat' }, prerequisites: [] });
   c.caps = (c.caps ?? []).map((cap) => (cap.kind === 'outcomeVolume' ? { ...cap, targetUnits: count(cap.targetUnits) } : cap));
   if (c.caps.length === 0) delete c.caps;
   c.hiringGuarantees = [

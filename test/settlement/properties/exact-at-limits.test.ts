@@ -135,7 +135,7 @@ function contractOf(s: Scenario): ContractInput {
   const bounds = [0n, ...cuts, 10n ** 12n];
   const shares = bounds.slice(1).map((b, i) => money(b - (bounds[i] ?? 0n), MAX_AMOUNT_DECIMALS));
   return {
-    schemaVersion: '1.0', id: 'limits', name: 'At the limits', currency: s.currency[0], rounding: s.rounding,
+    schemaVersion: '2.0', id: 'limits', name: 'At the limits', currency: s.currency[0], rounding: s.rounding,
     period: { start: '2024-01-01', end: '2026-12-31' },
     parties: { payers: shares.map((share, i) => ({ id: `payer-${i}`, name: `Payer ${i}`, share })), provider: { id: 'provider', name: 'Provider' } },
     cohorts: [{ id: 'C', enrolmentStart: '2024-01-01', enrolmentEnd: '2024-01-31' }],
@@ -149,13 +149,13 @@ function contractOf(s: Scenario): ContractInput {
       { kind: 'wageProgression', id: 'wage', name: 'Wage', placementOutcome: 'placement', months: 1, baseline: 'preProgramme', threshold: { kind: 'percent', percent: s.percent } },
     ],
     rules: [
-      { kind: 'fee', id: 'fee', name: 'Fee', charge: { basis: 'perStart', amount: s.fee } },
-      { kind: 'rateCard', id: 'pay-placement', name: 'Placement', outcome: 'placement', price: s.price, groupPricing: { mode: 'multipliers', rounding: s.priceRounding, severalGroups: s.several }, prerequisites: [] },
-      { kind: 'rateCard', id: 'pay-wage', name: 'Wage', outcome: 'wage', price: s.wagePrice, groupPricing: { mode: 'flat' }, prerequisites: [] },
+      { kind: 'fee', id: 'fee', name: 'Fee', charge: { kind: 'perStart', amount: s.fee } },
+      { kind: 'rateCard', id: 'pay-placement', name: 'Placement', outcome: 'placement', price: s.price, groupPricing: { kind: 'multipliers', rounding: s.priceRounding, severalGroups: s.several }, prerequisites: [] },
+      { kind: 'rateCard', id: 'pay-wage', name: 'Wage', outcome: 'wage', price: s.wagePrice, groupPricing: { kind: 'flat' }, prerequisites: [] },
       {
-        kind: 'cohortRate', id: 'rate', name: 'Rate', outcome: 'placement', cohorts: ['C'], pooling: 'perCohort', denominator: { basis: 'enrolled' },
+        kind: 'cohortRate', id: 'rate', name: 'Rate', outcome: 'placement', cohorts: ['C'], pooling: 'perCohort', denominator: { kind: 'enrolled' },
         pending: 'exclude', emptyCohort: 'nothing', amountBasis: s.perAchiever ? 'perAchiever' : 'perCohort',
-        schedule: { mode: 'linear', floor: floor ?? '0', target: target ?? '1', amountAtFloor: atFloor ?? '0', amountAtTarget: atTarget ?? '0', ceiling: ceiling ?? '0' },
+        schedule: { kind: 'linear', floor: floor ?? '0', target: target ?? '1', amountAtFloor: atFloor ?? '0', amountAtTarget: atTarget ?? '0', ceiling: ceiling ?? '0' },
       },
     ],
     tranches: [{ id: 'T1', name: 'T1', rules: ['fee', 'pay-placement', 'pay-wage', 'rate'], cohorts: ['C'], measuredOn: '2025-06-30', dueOn: '2025-07-31' }],
@@ -207,7 +207,7 @@ function model(s: Scenario, contract: ContractInput): { earned: string; reinvest
     if (rose) earned = add(earned, mul(reduced(q(s.wagePrice)), qi(n)));
   }
   const schedule = contract.rules[3];
-  if (schedule?.kind !== 'cohortRate' || schedule.schedule.mode !== 'linear') throw new Error('model: rule 3');
+  if (schedule?.kind !== 'cohortRate' || schedule.schedule.kind !== 'linear') throw new Error('model: rule 3');
   const { floor, target, amountAtFloor, amountAtTarget, ceiling } = schedule.schedule;
   if (enrolled > 0n) {
     const r: Q = [placed, enrolled];

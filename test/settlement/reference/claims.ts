@@ -29,14 +29,14 @@ function price(rule: RateCard, groups: readonly string[], contract: ContractInpu
   const base = new D(rule.price);
   const pricing = rule.groupPricing;
   const candidates: Dec[] = [];
-  if (pricing.mode === 'prices') {
+  if (pricing.kind === 'prices') {
     for (const entry of pricing.prices) if (groups.includes(entry.group)) candidates.push(new D(entry.price));
-  } else if (pricing.mode === 'multipliers') {
+  } else if (pricing.kind === 'multipliers') {
     for (const group of contract.groups ?? []) {
       if (group.priceMultiplier !== undefined && groups.includes(group.id)) candidates.push(roundMinor(base.times(group.priceMultiplier), places, pricing.rounding));
     }
   }
-  if (pricing.mode === 'flat' || candidates.length === 0) return base;
+  if (pricing.kind === 'flat' || candidates.length === 0) return base;
   const sorted = candidates.sort((a, b) => a.comparedTo(b));
   return (pricing.severalGroups === 'highest' ? sorted.at(-1) : sorted[0]) ?? base;
 }
@@ -86,7 +86,7 @@ export function participantClaims(contract: ContractInput, p: RefParticipant, as
         for (const date of sustainmentDays(rule, p, asOf)) claims.push({ ...base, rule: index, date, amount: new D(rule.price) });
         break;
       case 'fee':
-        if (rule.charge.basis === 'perStart') claims.push({ ...base, rule: index, date: refDay(p.record.enrolledOn), amount: new D(rule.charge.amount) });
+        if (rule.charge.kind === 'perStart') claims.push({ ...base, rule: index, date: refDay(p.record.enrolledOn), amount: new D(rule.charge.amount) });
         break;
       case 'cohortRate':
       case 'bonus':

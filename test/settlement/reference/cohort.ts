@@ -78,7 +78,7 @@ const whole = (n: Dec): Ratio => ({ n, d: new D(1) });
 function schedule(rule: CohortRate, numerator: Dec, denominator: number): Ratio {
   const reaches = (x: string): boolean => numerator.greaterThanOrEqualTo(new D(x).times(denominator));
   const s = rule.schedule;
-  switch (s.mode) {
+  switch (s.kind) {
     case 'allOrNothing':
       return whole(reaches(s.threshold) ? new D(s.amount) : new D(0));
     case 'tiers':
@@ -119,7 +119,7 @@ export function rateFigures(rule: RateTerms, participants: readonly RefParticipa
   let failed = 0;
   for (const p of participants) {
     if (!cohorts.includes(p.record.cohort)) continue;
-    const entry = rule.denominator.basis === 'enrolled' ? refDay(p.record.enrolledOn) : achievedOn(p, rule.denominator.outcome);
+    const entry = rule.denominator.kind === 'enrolled' ? refDay(p.record.enrolledOn) : achievedOn(p, rule.denominator.outcome);
     if (entry === undefined || entry > m) continue;
     inDenominator += 1;
     const yes = decidedOn(p, rule.outcome, 'achieved');

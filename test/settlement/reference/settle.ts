@@ -187,7 +187,7 @@ export function referenceSettlement(contract: ContractInput, records: readonly W
         else for (const c of cohorts) pays(bonusValue(rule, participants, [c], measuredOn, places, contract.rounding), c, c);
         return;
       }
-      if (rule.kind === 'fee' && rule.charge.basis === 'schedule') {
+      if (rule.kind === 'fee' && rule.charge.kind === 'schedule') {
         // the payments dated by this tranche that no earlier tranche took
         const due = rule.charge.payments.filter((payment, j) => refDay(payment.date) <= measuredOn && !takenFees.has(`${r}|${j}`));
         rule.charge.payments.forEach((payment, j) => {
