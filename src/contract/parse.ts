@@ -6,6 +6,8 @@
 import type { Issue } from '../errors.js';
 import { fail, ok, type Result } from '../result.js';
 import { checkContract } from './checks/index.js';
+import { ownData } from '../own-data.js';
+import { withEveryKey } from './every-key.js';
 import { deepFreeze } from './freeze.js';
 import { FORBIDDEN_KEYS, scanKeys } from './forbidden-keys.js';
 import { ContractSchema, type Contract } from './schema.js';
@@ -17,7 +19,9 @@ import { fromZodIssue } from './zod-issues.js';
  * (see `CONTRACT_ISSUE_CODES`) and a `path`. Checks run in two passes: structure (types,
  * required fields, unknown keys, formats, enums) and, when the structure is sound, the
  * cross-field checks (dates, shares, references, ranges, timing). The value returned is a
- * fresh, deeply frozen copy; the input is never modified.
+ * fresh, deeply frozen copy; the input is never modified. Only the input's own properties are
+ * read (an inherited one, such as a property added to `Object.prototype`, is not data), and each
+ * object of the value holds every key of its schema, `undefined` for an absent optional one.
  *
  * @example
  * const result = parseContract(JSON.parse(text));
@@ -34,10 +38,12 @@ export function parseContract(input: unknown): Result<Contract> {
   let structural: Issue[];
   let value: Contract | undefined;
   try {
-    const parsed = ContractSchema.safeParse(input, { reportInput: true });
+    // Own properties only, in and out: zod reads the copy, whose objects hold only the input's
+    // own properties, and every object of the value returned holds every key of its schema.
+    const parsed = ContractSchema.safeParse(ownData(input), { reportInput: true });
     if (parsed.success) {
       structural = [];
-      value = deepFreeze(parsed.data);
+      value = deepFreeze(withEveryKey(ContractSchema, parsed.data));
     } else {
       structural = parsed.error.issues.flatMap((issue) => fromZodIssue(issue, FORBIDDEN_KEYS));
     }

@@ -4,7 +4,8 @@
  * @module
  */
 import { createAmountCache } from './amount-cache.js';
-import type { RecordContext } from './check-meaning.js';
+import { hasOwn, ownFields, ownValue } from '../own-data.js';
+import { ownContext, type RecordContext } from './check-meaning.js';
 import { checkOneRecord, locatedSink, readableId, reportDuplicates, type Located, type ValidationRun } from './check-one.js';
 import type { RecordIssue, RecordIssueAction } from './issues.js';
 import type { RawRecords } from './raw-records.js';
@@ -41,9 +42,9 @@ export interface ValidateOptions {
  * const excluded: ExcludedRecord = { recordIndex: 4, participantId: 'P005', line: 6, issues: [] };
  */
 export interface ExcludedRecord {
-  readonly recordIndex?: number;
-  readonly participantId?: string;
-  readonly line?: number;
+  readonly recordIndex?: number | undefined;
+  readonly participantId?: string | undefined;
+  readonly line?: number | undefined;
   readonly issues: readonly RecordIssue[];
 }
 
@@ -97,10 +98,11 @@ export function validateRecords(
   context: RecordContext,
   options: ValidateOptions = {},
 ): RecordsResult {
-  const mode = options.mode ?? 'strict';
+  const given = ownFields(options);
+  const mode = (given['mode'] as ValidationMode | undefined) ?? 'strict';
   const action: RecordIssueAction = mode === 'strict' ? 'rejected' : 'excluded';
-  const lines = options.lines;
-  const run: ValidationRun = { context, action, amounts: createAmountCache() };
+  const lines = given['lines'] as readonly number[] | undefined;
+  const run: ValidationRun = { context: ownContext(context), action, amounts: createAmountCache() };
   const parsed: (OutcomeRecord | undefined)[] = new Array<OutcomeRecord | undefined>(raw.length);
   const bad = new Map<number, Located>();
   const sink = locatedSink(bad, action);
@@ -108,7 +110,7 @@ export function validateRecords(
   const duplicated = new Map<string, number[]>(); // only ids seen more than once
 
   for (let index = 0; index < raw.length; index++) {
-    const item = raw[index];
+    const item = hasOwn(raw, index) ? raw[index] : undefined; // a hole is no record, whatever the prototype holds
     const participantId = readableId(item);
     if (participantId !== undefined) {
       const first = firstIndex.get(participantId);
@@ -119,11 +121,11 @@ export function validateRecords(
         else seen.push(index);
       }
     }
-    parsed[index] = checkOneRecord(item, index, lines?.[index], run, sink);
+    parsed[index] = checkOneRecord(item, index, lineAt(lines, index), run, sink);
   }
 
   for (const [id, indexes] of duplicated) {
-    reportDuplicates(id, indexes.map((index) => ({ index, line: lines?.[index] })), bad, action);
+    reportDuplicates(id, indexes.map((index) => ({ index, line: lineAt(lines, index) })), bad, action);
     for (const index of indexes) parsed[index] = undefined;
   }
 
@@ -148,15 +150,20 @@ export function validateRawRecords(
   context: RecordContext,
   options: { readonly mode?: ValidationMode } = {},
 ): RecordsResult {
-  const mode = options.mode ?? 'strict';
-  const result = validateRecords(batch.records, context, { mode, lines: batch.lines });
-  if (batch.issues.length === 0) return result;
+  const mode = (ownFields(options)['mode'] as ValidationMode | undefined) ?? 'strict';
+  const own = ownFields(batch);
+  const batchIssues = (own['issues'] ?? []) as RawRecords['issues'];
+  const result = validateRecords(own['records'] as RawRecords['records'], context, { mode, lines: own['lines'] as RawRecords['lines'] });
+  if (batchIssues.length === 0) return result;
   const action: RecordIssueAction = mode === 'strict' ? 'rejected' : 'excluded';
-  const readerIssues = batch.issues.map((issue) => ({ ...issue, action }));
+  const readerIssues = batchIssues.map((issue) => ({ ...issue, action }));
   const issues = [...readerIssues, ...result.issues];
   if (!result.ok || mode === 'strict') return { ok: false, issues };
-  const unreadable: ExcludedRecord[] = readerIssues.map((issue) =>
-    issue.line === undefined ? { issues: [issue] } : { line: issue.line, issues: [issue] },
-  );
+  const unreadable: ExcludedRecord[] = readerIssues.map((issue) => ({ recordIndex: undefined, participantId: undefined, line: ownValue(issue, 'line'), issues: [issue] }));
   return { ok: true, value: { records: result.value.records, excluded: [...unreadable, ...result.value.excluded] }, issues };
+}
+
+/** The line of record `index`, when `lines` holds one as an own element. */
+function lineAt(lines: readonly number[] | undefined, index: number): number | undefined {
+  return lines !== undefined && hasOwn(lines, index) ? lines[index] : undefined;
 }

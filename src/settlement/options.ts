@@ -8,6 +8,7 @@ import type { Contract } from '../contract/index.js';
 import type { Issue } from '../errors.js';
 import { checkAmount, checkAmountLimits, type Amount } from '../money/index.js';
 import type { ValidationMode } from '../records/index.js';
+import { ownFields } from '../own-data.js';
 import { canonicalJson } from './canonical-json.js';
 import type { PreviousPayments } from './previous.js';
 import { DEFAULT_MAX_EXCLUDED, readMaxExcluded, type ExcludedLimit } from './record-limits.js';
@@ -92,11 +93,12 @@ function isObject(value: unknown): value is Record<string, unknown> {
  * @example
  * checkOptions({ asOf: '2025-06-30' }, contract); // { options, issues: [] }
  */
-export function checkOptions(input: unknown, contract: Contract): { options: CheckedOptions | undefined; issues: Issue[] } {
+export function checkOptions(given: unknown, contract: Contract): { options: CheckedOptions | undefined; issues: Issue[] } {
   const issues: Issue[] = [];
-  if (!isObject(input)) {
+  if (!isObject(given)) {
     return { options: undefined, issues: [{ code: 'OPTIONS_NOT_OBJECT', path: ['options'], message: 'settlement options must be an object with at least asOf' }] };
   }
+  const input = ownFields(given); // an option not given is not read from Object.prototype
   for (const key of Object.keys(input)) {
     if (!KNOWN_KEYS.has(key)) issues.push({ code: 'OPTIONS_UNKNOWN_KEY', path: ['options', key], message: `unknown settlement option "${key}"; known: ${[...KNOWN_KEYS].join(', ')}` });
   }
@@ -139,6 +141,7 @@ export function checkOptions(input: unknown, contract: Contract): { options: Che
     issues.push({ code: 'OPTIONS_INDICATORS', path: ['options', 'indicators'], message: 'indicators must be an object: indicator id → cohort id → value' });
   } else {
     for (const [indicator, values] of Object.entries(rawIndicators)) {
+      // Object.entries lists own properties only
       const path = ['options', 'indicators', indicator];
       if (!declared.has(indicator)) {
         issues.push({ code: 'INDICATOR_UNKNOWN', path, message: `"${indicator}" is not a cohortIndicator outcome of the contract` });
@@ -181,6 +184,17 @@ export function checkOptions(input: unknown, contract: Contract): { options: Che
 }
 
 /**
+ * The previous settlements the options give (their own `previous`), or none.
+ *
+ * @example
+ * previousGiven({ asOf: '2025-06-30' }); // []
+ */
+export function previousGiven(options: SettleOptions): readonly unknown[] {
+  const previous = ownFields(options)['previous'];
+  return Array.isArray(previous) ? previous : [];
+}
+
+/**
  * The canonical text of the options that enter the settlement's fingerprint: the as-of date, the
  * detail level, the indicator values, the record mode, the fingerprints of the previous
  * settlements (in the order they were made) and of the earlier contracts accepted, whether a full
@@ -192,10 +206,11 @@ export function checkOptions(input: unknown, contract: Contract): { options: Che
  * optionsFingerprintText({ asOf: '2025-06-30' }, checked, previous); // '{"asOf":"2025-06-30",...}'
  */
 export function optionsFingerprintText(options: SettleOptions, checked: CheckedOptions, previous: PreviousPayments): string {
+  const given = ownFields(options);
   return canonicalJson({
     asOf: formatDate(checked.asOf),
-    detail: options.detail ?? 'totals',
-    indicators: options.indicators ?? {},
+    detail: given['detail'] ?? 'totals',
+    indicators: given['indicators'] ?? {},
     previous: previous.fingerprints,
     records: checked.records,
     ...(previous.amendedFrom.length > 0 ? { amendedFrom: previous.amendedFrom } : {}),

@@ -14,6 +14,7 @@ import type { Issue, PathSegment } from '../errors.js';
 import { ZERO, minorUnits, parseAmount, sumAmounts, type Amount } from '../money/index.js';
 import { contractFingerprint } from './contract-fingerprint.js';
 import { checkSettlementFigures } from './settlement-figures.js';
+import { ownData, ownElements } from '../own-data.js';
 import { SETTLEMENT_FORMAT, SETTLEMENT_FORMAT_VERSION, checkSettlementShape } from './settlement-schema.js';
 import type { Settlement } from './types.js';
 
@@ -103,7 +104,7 @@ export function readPrevious(
   const current = contractFingerprint(contract);
   const accepted = new Set(amendedFrom);
   const read: Read[] = [];
-  documents.forEach((document, index) => {
+  ownElements(documents).forEach((document, index) => {
     const found = readOne(document, index, { contract, current, accepted, asOf });
     issues.push(...found.issues);
     if (found.document !== undefined) read.push({ index, document: found.document });
@@ -151,7 +152,9 @@ function readOne(input: unknown, index: number, expected: Expected): { document:
   });
   let document: unknown;
   try {
-    document = structuredClone(input); // plain data, own properties only
+    // plain data (structuredClone refuses functions and symbols), then own properties only, in
+    // objects without a prototype: nothing inherited is read as part of the document
+    document = ownData(structuredClone(input));
   } catch {
     return refuse('PREVIOUS_NOT_SETTLEMENT', 'is not plain JSON data');
   }

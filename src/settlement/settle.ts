@@ -8,7 +8,7 @@ import { parseContract } from '../contract/index.js';
 import type { Issue } from '../errors.js';
 import { validateRawRecords, type RawRecords } from '../records/index.js';
 import { fail, ok, type Result } from '../result.js';
-import { checkOptions, optionsFingerprintText, type SettleOptions } from './options.js';
+import { checkOptions, optionsFingerprintText, previousGiven, type SettleOptions } from './options.js';
 import { excludedCohortsTally } from './decisions-at-risk.js';
 import { readPrevious } from './previous.js';
 import { recordContext } from './record-context.js';
@@ -39,7 +39,7 @@ export function settle(contract: unknown, records: readonly unknown[] | RawRecor
   if (!parsed.ok) return fail(parsed.issues);
   const checked = checkOptions(options, parsed.value);
   if (checked.options === undefined) return fail(checked.issues);
-  const previous = readPrevious(options.previous ?? [], parsed.value, checked.options.asOf, checked.options.amendedFrom);
+  const previous = readPrevious(previousGiven(options), parsed.value, checked.options.asOf, checked.options.amendedFrom);
   if (previous.issues.length > 0) return fail(previous.issues);
   const context = recordContext(parsed.value);
   const batch: RawRecords = isRawRecords(records) ? records : { records, lines: [], issues: [] };

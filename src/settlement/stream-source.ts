@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { hasOwn } from '../own-data.js';
 import type { CsvColumn } from '../records/csv-columns.js';
 import type { CsvTypedReader } from '../records/csv-typed-row.js';
 import type { StreamRow } from '../records/index.js';
@@ -57,7 +58,8 @@ export interface TypedReaders {
 }
 
 function isFileSource(source: RecordSource): source is { readonly format: StreamFormat; readonly chunks: ChunkSource } {
-  return typeof source === 'object' && 'format' in source && 'chunks' in source;
+  // own properties only: an iterable does not become a file because Object.prototype has `format`
+  return typeof source === 'object' && hasOwn(source, 'format') && hasOwn(source, 'chunks');
 }
 
 async function* asRows(records: AsyncIterable<unknown>): AsyncGenerator<StreamRow[], void, undefined> {

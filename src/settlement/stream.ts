@@ -18,7 +18,7 @@ import type { StreamRow, ValidationMode } from '../records/index.js';
 import type { ParsedRow } from '../records/stream-row.js';
 import { SpillFailure } from '../records/spill-failure.js';
 import { fail, type Result } from '../result.js';
-import { checkOptions, optionsFingerprintText, type CheckedOptions, type SettleOptions } from './options.js';
+import { checkOptions, optionsFingerprintText, previousGiven, type CheckedOptions, type SettleOptions } from './options.js';
 import { readPrevious, type PreviousPayments } from './previous.js';
 import { recordContext } from './record-context.js';
 import { recordsProblem } from './record-limits.js';
@@ -92,7 +92,7 @@ export async function settleStream(
   if (!parsed.ok) return fail(parsed.issues);
   const checked = checkOptions(options, parsed.value);
   if (checked.options === undefined) return fail(checked.issues);
-  const previous = readPrevious(options.previous ?? [], parsed.value, checked.options.asOf, checked.options.amendedFrom);
+  const previous = readPrevious(previousGiven(options), parsed.value, checked.options.asOf, checked.options.amendedFrom);
   if (previous.issues.length > 0) return fail(previous.issues);
   const run = validationRun(parsed.value, checked.options.records);
   const typed: TypedReaders = {
