@@ -19,6 +19,8 @@
  * happens.
  */
 import { readFileSync } from 'node:fs';
+import * as vm from 'node:vm';
+import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
@@ -247,5 +249,61 @@ describe('the other entry points read own properties only', () => {
       }
     }
     expect(moved.join('\n')).toBe('');
+  });
+});
+
+/**
+ * Enumerable pollution (`Object.prototype.end = '2023-01-01'`, a plain assignment) in a realm of
+ * its own (a `node:vm` context, so the test runner's objects are not touched), with the library
+ * bundled from src by esbuild:
+ * - after the library is loaded, before validation: the settlement is exactly the clean one (the
+ *   inputs are copied by `Object.keys`, which lists own properties only, and the fast path's
+ *   `for...in` refuses a key that is not an own property);
+ * - before the library is loaded: loading it throws a TypeError (zod, initialising, walks its
+ *   own objects with `for...in` and meets the inherited keys), and nothing can be settled. This is the documented
+ *   limitation (docs/reliability.md, "Inherited properties"): outcome-pay cannot run code before
+ *   its dependencies are initialised.
+ */
+describe('enumerable properties on Object.prototype', () => {
+  const bundle = (async () => {
+    const result = await build({ entryPoints: ['src/index.ts'], bundle: true, platform: 'neutral', format: 'iife', globalName: 'outcomePay', write: false, logLevel: 'silent' });
+    const [file] = result.outputFiles;
+    if (file === undefined) throw new Error('esbuild wrote no bundle');
+    return new vm.Script(file.text);
+  })();
+  const { contract, options } = regionSud;
+  const settleIn = (context: vm.Context): string =>
+    String(
+      vm.runInContext(
+        `(() => { const r = outcomePay.settle(${JSON.stringify(contract)}, ${JSON.stringify(parsedRecords(regionSud))}, ${JSON.stringify(options)});
+          return r.ok ? JSON.stringify(r.value) : 'refused ' + JSON.stringify(r.issues); })()`,
+        context,
+      ),
+    );
+  const cleanDocument = JSON.stringify(unwrap(settle(contract, parsedRecords(regionSud), options)));
+  const pollute = `for (const [name, value] of [['end', '2023-01-01'], ['exitedOn', '2023-01-01'], ['hoursPerWeek', 1], ['priceMultiplier', '0.01'], ['detail', 'participants'], ['status', 'achieved']]) Object.prototype[name] = value;`;
+
+  it('after the library is loaded: the settlement is the clean one', async () => {
+    const context = vm.createContext({ TextEncoder, TextDecoder });
+    (await bundle).runInContext(context);
+    expect(settleIn(context)).toBe(cleanDocument);
+    vm.runInContext(pollute, context);
+    expect(vm.runInContext('Object.keys(Object.prototype).length', context)).toBe(6);
+    expect(settleIn(context)).toBe(cleanDocument);
+  });
+
+  it('before the library is loaded: loading throws (zod cannot initialise), nothing is settled', async () => {
+    const context = vm.createContext({ TextEncoder, TextDecoder });
+    vm.runInContext(pollute, context);
+    const script = await bundle;
+    let thrown: unknown;
+    try {
+      script.runInContext(context);
+    } catch (error) {
+      thrown = error;
+    }
+    // an error of the context's realm: its name, not instanceof this realm's TypeError
+    expect((thrown as Error | undefined)?.name).toBe('TypeError');
+    expect(vm.runInContext('typeof outcomePay', context)).toBe('undefined');
   });
 });
