@@ -9,7 +9,8 @@
  * @module
  */
 
-import type { ErrorCode } from './codes/index.js';
+import { isErrorCode, type ErrorCode } from './codes/index.js';
+import { describeValue } from './describe-value.js';
 
 /** One segment of a path into a JSON document: an object key or an array index. */
 export type PathSegment = string | number;
@@ -64,10 +65,36 @@ export class OutcomePayError extends Error {
    * @param path - where the value was, when known
    */
   constructor(code: ErrorCode, message: string, path: readonly PathSegment[] = []) {
-    super(message);
+    super(typeof message === 'string' ? message : '');
     this.name = 'OutcomePayError';
     this.code = code;
     this.path = path;
+    const misuse = constructorMisuse(code, message, path);
+    if (misuse !== undefined) throw new OutcomePayError('ARGUMENT_INVALID', `new OutcomePayError: ${misuse}`, []);
+  }
+}
+
+/** What is wrong with the arguments of `new OutcomePayError`, if anything (its own arguments: it cannot use the shared checks, which throw it). */
+function constructorMisuse(code: unknown, message: unknown, path: unknown): string | undefined {
+  if (typeof code !== 'string' || !isErrorCode(code)) return `code must be a code of the registry (ERROR_CODES), not ${describeValue(code)}`;
+  if (typeof message !== 'string') return `message must be a string, not ${describeValue(message)}`;
+  if (!isPath(path)) return `path must be an array of keys (strings) and indexes (whole numbers from 0), not ${describeValue(path)}`;
+  return undefined;
+}
+
+/**
+ * True for a path: an array of object keys (strings) and array indexes (whole numbers from 0).
+ * False for anything else, a Proxy that throws included.
+ *
+ * @example
+ * isPath(['records', 3, 'spells']); // true
+ * isPath('records');                // false
+ */
+export function isPath(value: unknown): value is readonly PathSegment[] {
+  try {
+    return Array.isArray(value) && value.every((segment: unknown) => typeof segment === 'string' || (typeof segment === 'number' && Number.isSafeInteger(segment) && segment >= 0));
+  } catch {
+    return false;
   }
 }
 
@@ -78,6 +105,9 @@ export class OutcomePayError extends Error {
  * formatPath(['records', 3, 'spells', 0, 'start']); // 'records[3].spells[0].start'
  */
 export function formatPath(path: readonly PathSegment[]): string {
+  if (!isPath(path)) {
+    throw new OutcomePayError('ARGUMENT_INVALID', `formatPath: path must be an array of keys (strings) and indexes (whole numbers from 0), not ${describeValue(path)}`, []);
+  }
   let out = '';
   for (const segment of path) {
     if (typeof segment === 'number') out += `[${segment}]`;

@@ -5,8 +5,8 @@
  */
 export { OutcomePayError, formatPath } from './errors.js';
 export type { Issue, PathSegment } from './errors.js';
-export { CALENDAR_CODES, CLI_CODES, CODES_BY_AREA, ERROR_CODES, INTERNAL_CODES, MONEY_CODES, STREAMING_CODES, isErrorCode } from './codes/index.js';
-export type { CalendarCode, CliCode, CodeArea, CodeMeaning, ErrorCode, InternalCode, MoneyCode, StreamingCode } from './codes/index.js';
+export { API_CODES, CALENDAR_CODES, CLI_CODES, CODES_BY_AREA, ERROR_CODES, INTERNAL_CODES, MONEY_CODES, STREAMING_CODES, isErrorCode } from './codes/index.js';
+export type { ApiCode, CalendarCode, CliCode, CodeArea, CodeMeaning, ErrorCode, InternalCode, MoneyCode, StreamingCode } from './codes/index.js';
 export { fail, ok } from './result.js';
 export type { Result } from './result.js';
 export { VERSION } from './version.js';

@@ -41,19 +41,24 @@ export function hasOwn(object: object, key: PropertyKey): boolean {
 }
 
 /**
- * A method of `object`: its own property `key`, or one of a prototype it inherits from (a class
- * method), but never one of `Object.prototype` (nor of what `Object.prototype` inherits).
+ * A member of `object`: its own property `key`, or one of a prototype it inherits from (a class
+ * method or getter), but never one of the prototype that ends the chain (`Object.prototype`, of
+ * this realm or another). For the values the library takes and may be class instances (a storage, a `Set`'s
+ * `has`, a session); data is read with {@link ownFields}.
  *
  * @example
  * class Store { openSpill() { return spill; } }
- * methodOf(new Store(), 'openSpill'); // the class method
- * methodOf({}, 'openSpill');          // undefined, even with Object.prototype.openSpill defined
+ * memberOf(new Store(), 'openSpill'); // the class method
+ * memberOf({}, 'openSpill');          // undefined, even with Object.prototype.openSpill defined
  */
-export function methodOf(object: object, key: PropertyKey): unknown {
-  for (let at: object | null = object; at !== null && at !== Object.prototype; at = Object.getPrototypeOf(at) as object | null) {
-    if (hasOwnProperty.call(at, key)) return (at as Record<PropertyKey, unknown>)[key];
+export function memberOf(object: object, key: PropertyKey): unknown {
+  for (let at: object = object; ; ) {
+    if (hasOwnProperty.call(at, key)) return (object as Record<PropertyKey, unknown>)[key];
+    const next = Object.getPrototypeOf(at) as object | null;
+    // the end of the chain is Object.prototype (of this realm or another one): not read
+    if (next === null || Object.getPrototypeOf(next) === null) return undefined;
+    at = next;
   }
-  return undefined;
 }
 
 /**

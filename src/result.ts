@@ -3,7 +3,9 @@
  *
  * @module
  */
-import type { Issue } from './errors.js';
+import { isErrorCode } from './codes/index.js';
+import { isPath, type Issue } from './errors.js';
+import { invalidArgument } from './guard.js';
 
 /**
  * Either a value, or every problem found. Functions that take data never throw for bad data;
@@ -29,11 +31,26 @@ export function ok<T>(value: T): Result<T> {
 }
 
 /**
- * Builds a failed {@link Result}.
+ * Builds a failed {@link Result}. Throws {@link OutcomePayError} `ARGUMENT_INVALID` unless `issues`
+ * is a non-empty array of issues whose codes are in the registry.
  *
  * @example
- * fail([{ code: 'X', path: [], message: 'bad' }]); // { ok: false, issues: [...] }
+ * fail([{ code: 'DATE_FORMAT', path: ['asOf'], message: 'bad' }]); // { ok: false, issues: [...] }
  */
 export function fail<T = never>(issues: readonly Issue[]): Result<T> {
+  if (!Array.isArray(issues) || issues.length === 0) throw invalidArgument('fail', 'issues', 'a non-empty array of issues: a failure names at least one problem', issues);
+  issues.forEach((issue: unknown, index) => {
+    if (!isIssue(issue)) throw invalidArgument('fail', `issues[${String(index)}]`, 'an issue: { code, path, message } with a code of the registry', issue);
+  });
   return { ok: false, issues };
+}
+
+function isIssue(value: unknown): value is Issue {
+  if (typeof value !== 'object' || value === null) return false;
+  try {
+    const { code, path, message } = value as Partial<Record<keyof Issue, unknown>>;
+    return typeof code === 'string' && isErrorCode(code) && isPath(path) && typeof message === 'string';
+  } catch {
+    return false;
+  }
 }

@@ -4,13 +4,7 @@
  * @module
  */
 import { OutcomePayError } from '../errors.js';
-import { MAX_DATE, MIN_DATE, assertInRange, civilToDays, dateParts, daysInMonth, type CalendarDate } from './days.js';
-
-function assertInteger(value: number, name: string): void {
-  if (!Number.isSafeInteger(value)) {
-    throw new OutcomePayError('CALENDAR_ARGUMENT_INVALID', `${name} must be an integer, got ${String(value)}`);
-  }
-}
+import { MAX_DATE, MIN_DATE, assertInRange, civilFromDays, civilToDays, expectDay, expectWhole, monthLength, type CalendarDate } from './days.js';
 
 /**
  * A day number that may lie after the calendar's last day (9999-12-31): the end of a window or
@@ -33,7 +27,8 @@ export type DayNumber = number;
  * addDaysUnbounded(MAX_DATE, 1) === MAX_DATE + 1; // true
  */
 export function addDaysUnbounded(date: DayNumber, days: number): DayNumber {
-  assertInteger(days, 'days');
+  expectWhole('addDaysUnbounded', 'date', date);
+  expectWhole('addDaysUnbounded', 'days', days);
   return date + days;
 }
 
@@ -44,7 +39,9 @@ export function addDaysUnbounded(date: DayNumber, days: number): DayNumber {
  * formatDate(addDays(parseDate('2024-02-28'), 1)); // '2024-02-29'
  */
 export function addDays(date: CalendarDate, days: number): CalendarDate {
-  return assertInRange(addDaysUnbounded(date, days), 'addDays');
+  expectDay('addDays', 'date', date);
+  expectWhole('addDays', 'days', days);
+  return assertInRange(date + days, 'addDays');
 }
 
 /**
@@ -56,12 +53,17 @@ export function addDays(date: CalendarDate, days: number): CalendarDate {
  * addMonthsUnbounded(parseDate('9999-08-31'), 6) > MAX_DATE; // true (it would be 10000-02-29)
  */
 export function addMonthsUnbounded(date: CalendarDate, months: number): DayNumber {
-  assertInteger(months, 'months');
-  const { year, month, day } = dateParts(date);
+  expectDay('addMonthsUnbounded', 'date', date);
+  expectWhole('addMonthsUnbounded', 'months', months);
+  return monthsLater(date, months);
+}
+
+function monthsLater(date: CalendarDate, months: number): DayNumber {
+  const { year, month, day } = civilFromDays(date);
   const monthIndex = year * 12 + (month - 1) + months;
   const targetYear = Math.floor(monthIndex / 12);
   const targetMonth = monthIndex - targetYear * 12 + 1;
-  return civilToDays(targetYear, targetMonth, Math.min(day, daysInMonth(targetYear, targetMonth)));
+  return civilToDays(targetYear, targetMonth, Math.min(day, monthLength(targetYear, targetMonth)));
 }
 
 /**
@@ -75,9 +77,11 @@ export function addMonthsUnbounded(date: CalendarDate, months: number): DayNumbe
  * formatDate(addMonths(parseDate('2024-03-31'), -1)); // '2024-02-29'
  */
 export function addMonths(date: CalendarDate, months: number): CalendarDate {
-  const target = addMonthsUnbounded(date, months);
+  expectDay('addMonths', 'date', date);
+  expectWhole('addMonths', 'months', months);
+  const target = monthsLater(date, months);
   if (target < MIN_DATE || target > MAX_DATE) {
-    throw new OutcomePayError('DATE_OUT_OF_RANGE', `addMonths gave year ${String(dateParts(target as CalendarDate).year)}, outside 0001 to 9999`);
+    throw new OutcomePayError('DATE_OUT_OF_RANGE', `addMonths gave year ${String(civilFromDays(target).year)}, outside 0001 to 9999`);
   }
   return target as CalendarDate;
 }
@@ -89,6 +93,8 @@ export function addMonths(date: CalendarDate, months: number): CalendarDate {
  * daysBetween(parseDate('2024-01-01'), parseDate('2024-03-01')); // 60
  */
 export function daysBetween(from: CalendarDate, to: CalendarDate): number {
+  expectDay('daysBetween', 'from', from);
+  expectDay('daysBetween', 'to', to);
   return to - from;
 }
 
@@ -99,6 +105,8 @@ export function daysBetween(from: CalendarDate, to: CalendarDate): number {
  * compareDates(parseDate('2024-01-01'), parseDate('2024-01-02')); // -1
  */
 export function compareDates(a: CalendarDate, b: CalendarDate): -1 | 0 | 1 {
+  expectDay('compareDates', 'a', a);
+  expectDay('compareDates', 'b', b);
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
@@ -109,6 +117,8 @@ export function compareDates(a: CalendarDate, b: CalendarDate): -1 | 0 | 1 {
  * formatDate(minDate(parseDate('2024-01-01'), parseDate('2023-12-31'))); // '2023-12-31'
  */
 export function minDate(a: CalendarDate, b: CalendarDate): CalendarDate {
+  expectDay('minDate', 'a', a);
+  expectDay('minDate', 'b', b);
   return a <= b ? a : b;
 }
 
@@ -119,5 +129,7 @@ export function minDate(a: CalendarDate, b: CalendarDate): CalendarDate {
  * formatDate(maxDate(parseDate('2024-01-01'), parseDate('2023-12-31'))); // '2024-01-01'
  */
 export function maxDate(a: CalendarDate, b: CalendarDate): CalendarDate {
+  expectDay('maxDate', 'a', a);
+  expectDay('maxDate', 'b', b);
   return a >= b ? a : b;
 }

@@ -5,8 +5,9 @@
  */
 import type { CalendarCode } from '../codes/index.js';
 import { OutcomePayError, formatPath, type PathSegment } from '../errors.js';
+import { expectPath } from '../guard.js';
 import { fail, ok, type Result } from '../result.js';
-import { civilToDays, dateParts, daysInMonth, type CalendarDate } from './days.js';
+import { civilFromDays, civilToDays, expectDay, monthLength, type CalendarDate } from './days.js';
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|z|[+-]\d{2}:\d{2})?$/;
@@ -46,7 +47,7 @@ function checkDateText(value: unknown, path: readonly PathSegment[]): Result<Cal
   const year = Number(match[1]);
   const month = Number(match[2]);
   const day = Number(match[3]);
-  if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
+  if (year < 1 || month < 1 || month > 12 || day < 1 || day > monthLength(year, month)) {
     return issue('DATE_IMPOSSIBLE', `${describe(value)}${where} is not a calendar date${impossibleReason(year, month, day)}`);
   }
   return ok(civilToDays(year, month, day) as CalendarDate);
@@ -56,7 +57,7 @@ function impossibleReason(year: number, month: number, day: number): string {
   if (year < 1) return ' (years start at 0001)';
   if (month < 1 || month > 12) return ` (there is no month ${String(month)})`;
   if (month === 2 && day === 29) return ` (${String(year)} is not a leap year)`;
-  return ` (month ${String(month)} of ${String(year)} has ${String(daysInMonth(year, month))} days)`;
+  return ` (month ${String(month)} of ${String(year)} has ${String(monthLength(year, month))} days)`;
 }
 
 /**
@@ -71,6 +72,7 @@ function impossibleReason(year: number, month: number, day: number): string {
  * checkDate('2023-02-29', ['enrolledOn']); // { ok: false, issues: [{ code: 'DATE_IMPOSSIBLE', ... }] }
  */
 export function checkDate(value: unknown, path: readonly PathSegment[] = []): Result<CalendarDate> {
+  expectPath('checkDate', 'path', path);
   return checkDateText(value, path);
 }
 
@@ -83,6 +85,7 @@ export function checkDate(value: unknown, path: readonly PathSegment[] = []): Re
  * parseDate('2024-13-01');             // throws DATE_IMPOSSIBLE
  */
 export function parseDate(text: string, path: readonly PathSegment[] = []): CalendarDate {
+  expectPath('parseDate', 'path', path);
   const result = checkDateText(text, path);
   if (result.ok) return result.value;
   const [first] = result.issues;
@@ -112,6 +115,7 @@ function pad(value: number, width: number): string {
  * formatDate(0 as CalendarDate);        // '1970-01-01'
  */
 export function formatDate(date: CalendarDate): string {
-  const { year, month, day } = dateParts(date);
+  expectDay('formatDate', 'date', date);
+  const { year, month, day } = civilFromDays(date);
   return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
 }

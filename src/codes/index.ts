@@ -1,6 +1,6 @@
 /**
  * Every stable code outcome-pay can report or throw, in one registry: the codes of each area
- * (calendar, money, text, contract, records, settlement, streaming, internal, command line), each with a
+ * (API misuse, calendar, money, text, contract, records, settlement, streaming, internal, command line), each with a
  * one-line meaning, and their union {@link ErrorCode}, the type of `Issue.code` and
  * `OutcomePayError.code`. docs/codes.md lists them all, generated from this registry (a test keeps
  * the two in step, and another checks that every code written in the source is registered here).
@@ -12,6 +12,7 @@
  *
  * @module
  */
+import { API_CODES } from './api.js';
 import { CALENDAR_CODES } from './calendar.js';
 import { CLI_CODES } from './cli.js';
 import { CONTRACT_ISSUE_CODES } from './contract.js';
@@ -22,6 +23,7 @@ import { SETTLEMENT_ISSUE_CODES } from './settlement.js';
 import { STREAMING_CODES } from './streaming.js';
 import { TEXT_ISSUE_CODES } from './text.js';
 
+export { API_CODES, type ApiCode } from './api.js';
 export { CALENDAR_CODES, type CalendarCode } from './calendar.js';
 export { CLI_CODES, type CliCode } from './cli.js';
 export { CONTRACT_ISSUE_CODES, type ContractIssueCode } from './contract.js';
@@ -36,9 +38,10 @@ export { TEXT_ISSUE_CODES, type TextIssueCode } from './text.js';
  * The registries by area, in the order of the layers (bottom first).
  *
  * @example
- * Object.keys(CODES_BY_AREA); // ['calendar', 'money', 'text', 'contract', 'records', ...]
+ * Object.keys(CODES_BY_AREA); // ['api', 'calendar', 'money', 'text', 'contract', 'records', ...]
  */
 export const CODES_BY_AREA = {
+  api: API_CODES,
   calendar: CALENDAR_CODES,
   money: MONEY_CODES,
   text: TEXT_ISSUE_CODES,
@@ -104,5 +107,5 @@ export const ERROR_CODES: Readonly<Record<ErrorCode, readonly CodeMeaning[]>> = 
  * isErrorCode('NOT_A_CODE');  // false
  */
 export function isErrorCode(text: string): text is ErrorCode {
-  return Object.hasOwn(ERROR_CODES, text);
+  return typeof text === 'string' && Object.hasOwn(ERROR_CODES, text);
 }

@@ -51,6 +51,7 @@ export const RECORD_ISSUE_CODES = {
   ID_TOO_LONG: 'a participant id is longer than 256 characters',
   // readers: formats
   JSON_NOT_ARRAY: 'the JSON file is not an array of records',
+  RECORDS_NOT_ARRAY: "the records given to settle or validateRecords are neither an array nor what a records reader returned (null, a string of a file's text, another object, a reader's Result instead of its value)",
   NDJSON_LINE_SYNTAX: 'an NDJSON line is not valid JSON',
   NDJSON_TRUNCATED: 'the last NDJSON line is cut mid-record (the file is incomplete)',
   CSV_SYNTAX: 'the CSV text cannot be parsed (quoting)',

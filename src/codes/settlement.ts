@@ -15,7 +15,8 @@
  */
 export const SETTLEMENT_ISSUE_CODES = {
   // options
-  OPTIONS_NOT_OBJECT: 'the settlement options are not an object',
+  OPTIONS_NOT_OBJECT: 'the settlement options are not an object (null, a string, an array, a Map)',
+  OPTIONS_UNREADABLE: 'the settlement options could not be read (a getter threw, a proxy)',
   OPTIONS_UNKNOWN_KEY: 'an option the settlement does not define',
   OPTIONS_DETAIL: 'detail is not "totals" or "participants"',
   OPTIONS_RECORDS_MODE: 'records is not "lenient" or "strict"',

@@ -4,8 +4,9 @@
  * @module
  */
 import { OutcomePayError } from '../errors.js';
+import { expectArray } from '../guard.js';
 import { parseAmount, type Amount, type AmountInput } from './amount.js';
-import { minorUnits, type CurrencyCode } from './currency.js';
+import { currencyUnits, type CurrencyCode } from './currency.js';
 import { Dec } from './decimal.js';
 
 /** Scales exact decimals to integers sharing one power of ten. */
@@ -25,7 +26,8 @@ function toScaledIntegers(values: readonly Amount[]): bigint[] {
  *
  * Throws {@link OutcomePayError}: `ALLOCATION_NO_WEIGHTS` (empty list), `ALLOCATION_WEIGHT_NEGATIVE`,
  * `ALLOCATION_WEIGHTS_ZERO` (all weights zero), `AMOUNT_NOT_ROUNDED` (the total has more decimals
- * than the currency), plus the codes of `parseAmount` for a bad weight.
+ * than the currency), plus the codes of `parseAmount` for a bad weight or total, and of `minorUnits`
+ * for the currency; `ARGUMENT_INVALID` when `weights` is not an array.
  *
  * @param total - the amount to split, already in minor units of `currency`
  * @param weights - non-negative weights (shares such as `"0.6"`, or counts), at least one positive
@@ -35,6 +37,7 @@ function toScaledIntegers(values: readonly Amount[]): bigint[] {
  * allocate(parseAmount('-0.05'), ['0.6', '0.4'], 'EUR').map(String);   // ['-0.03', '-0.02']
  */
 export function allocate(total: Amount, weights: readonly AmountInput[], currency: CurrencyCode): Amount[] {
+  expectArray('allocate', 'weights', weights, 'an array of weights');
   if (weights.length === 0) {
     throw new OutcomePayError('ALLOCATION_NO_WEIGHTS', 'cannot allocate among an empty list of weights');
   }
@@ -49,8 +52,8 @@ export function allocate(total: Amount, weights: readonly AmountInput[], currenc
     }
     return value;
   });
-  const units = minorUnits(currency);
-  const amount = parseAmount(total);
+  const units = currencyUnits('allocate', currency);
+  const amount = parseAmount(total, ['total']);
   if (amount.decimalPlaces() > units) {
     throw new OutcomePayError(
       'AMOUNT_NOT_ROUNDED',

@@ -5,6 +5,7 @@
  */
 import type { MoneyCode } from '../codes/index.js';
 import { OutcomePayError, formatPath, type Issue, type PathSegment } from '../errors.js';
+import { describeValue, expectPath, invalidArgument } from '../guard.js';
 import { fail, ok, type Result } from '../result.js';
 import { Dec, isAnyDecimal } from './decimal.js';
 
@@ -111,6 +112,7 @@ function normalizeZero(value: Amount): Amount {
  * checkAmount(12.5, ['price']);     // { ok: false, issues: [{ code: 'AMOUNT_FRACTIONAL_NUMBER', ... }] }
  */
 export function checkAmount(value: unknown, path: readonly PathSegment[] = []): Result<Amount> {
+  expectPath('checkAmount', 'path', path);
   return checkAt(value, path);
 }
 
@@ -127,6 +129,7 @@ export function checkAmount(value: unknown, path: readonly PathSegment[] = []): 
  * parseAmount(0.1);                 // throws OutcomePayError AMOUNT_FRACTIONAL_NUMBER
  */
 export function parseAmount(input: AmountInput, path: readonly PathSegment[] = []): Amount {
+  expectPath('parseAmount', 'path', path);
   const result = checkAt(input, path);
   if (result.ok) return result.value;
   const [first] = result.issues;
@@ -134,13 +137,44 @@ export function parseAmount(input: AmountInput, path: readonly PathSegment[] = [
 }
 
 /**
- * Adds amounts exactly. The sum of an empty list is zero.
+ * Adds amounts exactly. The sum of an empty list is zero. Throws {@link OutcomePayError}
+ * `ARGUMENT_INVALID` for anything but an iterable of finite amounts (a string or a number among
+ * them would be added as a JavaScript value: parse it with {@link parseAmount} first).
  *
  * @example
  * sumAmounts([parseAmount('0.10'), parseAmount('0.20')]).toFixed(); // '0.3'
  */
 export function sumAmounts(amounts: Iterable<Amount>): Amount {
+  if (typeof amounts === 'string' || !isIterable(amounts)) throw invalidArgument('sumAmounts', 'amounts', 'an iterable of amounts (an array)', amounts);
   let total: Amount = ZERO;
-  for (const amount of amounts) total = total.plus(amount);
+  let index = 0;
+  for (const amount of amounts) {
+    expectAmount('sumAmounts', `amounts[${String(index)}]`, amount);
+    total = total.plus(amount);
+    index += 1;
+  }
   return normalizeZero(total);
+}
+
+function isIterable(value: unknown): value is Iterable<unknown> {
+  try {
+    return typeof value === 'object' && value !== null && typeof (value as Partial<Iterable<unknown>>)[Symbol.iterator] === 'function';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Throws {@link OutcomePayError} `ARGUMENT_INVALID` unless `value` is a finite decimal.js value (an
+ * {@link Amount}): the check at the entry of the functions that compute with amounts.
+ *
+ * @example
+ * expectAmount('formatDecimal', 'amount', parseAmount('1.5')); // passes
+ * expectAmount('formatDecimal', 'amount', '1.5');              // throws: parse it first
+ */
+export function expectAmount(where: string, name: string, value: unknown): asserts value is Amount {
+  if (!isAnyDecimal(value) || !value.isFinite()) {
+    const what = isAnyDecimal(value) ? `${describeValue(value)} that is not finite` : describeValue(value);
+    throw new OutcomePayError('ARGUMENT_INVALID', `${where}: ${name} must be an Amount (a finite decimal, from parseAmount), not ${what}`, name.split('.'));
+  }
 }

@@ -4,6 +4,7 @@
  * @module
  */
 import { OutcomePayError } from '../errors.js';
+import { expectString } from '../guard.js';
 
 /** An ISO 4217 alphabetic code such as `"EUR"`. */
 export type CurrencyCode = string;
@@ -47,18 +48,30 @@ export function isKnownCurrency(code: unknown): code is CurrencyCode {
 
 /**
  * The number of minor-unit digits of a currency: 2 for EUR and GBP, 0 for JPY, 3 for KWD.
- * Throws {@link OutcomePayError} `CURRENCY_UNKNOWN` for a code that is not an active ISO 4217 code.
+ * Throws {@link OutcomePayError} `CURRENCY_UNKNOWN` for a code that is not an active ISO 4217 code,
+ * `ARGUMENT_INVALID` for a value that is not a string.
  *
  * @example
  * minorUnits('EUR'); // 2
  * minorUnits('JPY'); // 0
  */
 export function minorUnits(code: CurrencyCode): number {
+  return currencyUnits('minorUnits', code);
+}
+
+/**
+ * {@link minorUnits} for a function that takes a currency (`where`, named in the error).
+ *
+ * @example
+ * currencyUnits('formatMoney', 'JPY'); // 0
+ */
+export function currencyUnits(where: string, code: CurrencyCode): number {
+  expectString(where, 'currency', code);
   const units = MINOR_UNITS.get(code);
   if (units === undefined) {
     throw new OutcomePayError(
       'CURRENCY_UNKNOWN',
-      `${JSON.stringify(code)} is not an active ISO 4217 currency code (write it in upper case, such as "EUR")`,
+      `${where}: currency ${JSON.stringify(code.length > 40 ? `${code.slice(0, 40)}...` : code)} is not an active ISO 4217 currency code (write it in upper case, such as "EUR")`,
     );
   }
   return units;

@@ -33,7 +33,11 @@ export const Dec = Decimal.clone({
 /** An instance of outcome-pay's private decimal constructor. */
 export type Dec = Decimal;
 
-/** True for a decimal.js instance from any constructor (ours, the global one, or another clone). */
+/** True for a decimal.js instance from any constructor (ours, the global one, or another clone); false for anything else, a Proxy that throws included. */
 export function isAnyDecimal(value: unknown): value is Decimal {
-  return Decimal.isDecimal(value);
+  try {
+    return Decimal.isDecimal(value);
+  } catch {
+    return false;
+  }
 }

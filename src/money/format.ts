@@ -4,8 +4,8 @@
  * @module
  */
 import { OutcomePayError } from '../errors.js';
-import type { Amount } from './amount.js';
-import { minorUnits, type CurrencyCode } from './currency.js';
+import { expectAmount, type Amount } from './amount.js';
+import { currencyUnits, type CurrencyCode } from './currency.js';
 
 /**
  * Formats a money amount with exactly the currency's minor units: `"1234.50"`, `"-0.05"`,
@@ -18,7 +18,8 @@ import { minorUnits, type CurrencyCode } from './currency.js';
  * formatMoney(parseAmount(10n ** 21n), 'EUR'); // '1000000000000000000000.00'
  */
 export function formatMoney(amount: Amount, currency: CurrencyCode): string {
-  const units = minorUnits(currency);
+  expectAmount('formatMoney', 'amount', amount);
+  const units = currencyUnits('formatMoney', currency);
   if (amount.decimalPlaces() > units) {
     throw new OutcomePayError(
       'AMOUNT_NOT_ROUNDED',
@@ -38,6 +39,7 @@ export function formatMoney(amount: Amount, currency: CurrencyCode): string {
  * formatDecimal(parseAmount('-0'));     // '0'
  */
 export function formatDecimal(amount: Amount): string {
+  expectAmount('formatDecimal', 'amount', amount);
   if (amount.isZero()) return '0';
   return amount.toFixed();
 }

@@ -12,7 +12,8 @@
  * @module
  */
 import { formatPath, type Issue, type PathSegment } from '../errors.js';
-import type { Amount } from './amount.js';
+import { expectPath } from '../guard.js';
+import { expectAmount, type Amount } from './amount.js';
 import { amountDigits, isZeroDigits } from './amount-digits.js';
 
 /**
@@ -79,6 +80,8 @@ export function isWithinAmountLimits(amount: Amount): boolean {
  * checkAmountLimits(parseAmount('1000000000000000.01'), ['rules', 0, 'price'])?.code; // 'AMOUNT_TOO_LARGE'
  */
 export function checkAmountLimits(amount: Amount, path: readonly PathSegment[] = []): Issue | undefined {
+  expectAmount('checkAmountLimits', 'amount', amount);
+  expectPath('checkAmountLimits', 'path', path);
   if (isWithinAmountLimits(amount)) return undefined;
   const where = path.length > 0 ? `${formatPath(path)}: ` : '';
   const text = amount.toFixed();

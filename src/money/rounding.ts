@@ -5,8 +5,9 @@
  */
 import { Decimal } from 'decimal.js';
 import { OutcomePayError } from '../errors.js';
-import { ZERO, type Amount } from './amount.js';
-import { minorUnits, type CurrencyCode } from './currency.js';
+import { describeValue } from '../guard.js';
+import { ZERO, expectAmount, type Amount } from './amount.js';
+import { currencyUnits, type CurrencyCode } from './currency.js';
 
 /**
  * How to round a value that falls between two representable amounts.
@@ -47,28 +48,36 @@ const DECIMAL_JS_MODE: Readonly<Record<RoundingMode, Decimal.Rounding>> = {
   floor: Decimal.ROUND_FLOOR,
 };
 
-function decimalJsMode(mode: RoundingMode): Decimal.Rounding {
-  const rounding = (DECIMAL_JS_MODE as Record<string, Decimal.Rounding | undefined>)[mode];
-  if (rounding === undefined || !Object.hasOwn(DECIMAL_JS_MODE, mode)) {
+function decimalJsMode(where: string, mode: RoundingMode): Decimal.Rounding {
+  const rounding = typeof mode === 'string' && Object.hasOwn(DECIMAL_JS_MODE, mode) ? DECIMAL_JS_MODE[mode] : undefined;
+  if (rounding === undefined) {
     throw new OutcomePayError(
       'ROUNDING_MODE_UNKNOWN',
-      `${JSON.stringify(mode)} is not a rounding mode; expected one of ${ROUNDING_MODES.join(', ')}`,
+      `${where}: mode must be a rounding mode, one of ${ROUNDING_MODES.join(', ')}, not ${describeValue(mode)}`,
+      ['mode'],
     );
   }
   return rounding;
 }
 
 /**
- * Rounds to a number of decimal places with the given mode. Zero is always positive zero.
+ * Rounds to a number of decimal places with the given mode. Zero is always positive zero. Throws
+ * {@link OutcomePayError} `ROUNDING_PLACES_INVALID`, `ROUNDING_MODE_UNKNOWN`, or `ARGUMENT_INVALID`
+ * for an amount that is not a finite {@link Amount}.
  *
  * @example
  * roundDecimal(parseAmount('1.2345'), 3, 'half-even').toFixed(); // '1.234'
  */
 export function roundDecimal(amount: Amount, places: number, mode: RoundingMode): Amount {
-  if (!Number.isSafeInteger(places) || places < 0) {
-    throw new OutcomePayError('ROUNDING_PLACES_INVALID', `${String(places)} is not a number of decimal places`);
+  return roundTo('roundDecimal', amount, places, mode);
+}
+
+function roundTo(where: string, amount: Amount, places: number, mode: RoundingMode): Amount {
+  expectAmount(where, 'amount', amount);
+  if (typeof places !== 'number' || !Number.isSafeInteger(places) || places < 0) {
+    throw new OutcomePayError('ROUNDING_PLACES_INVALID', `${where}: places must be a whole number of decimal places from 0, not ${describeValue(places)}`, ['places']);
   }
-  const rounded = amount.toDecimalPlaces(places, decimalJsMode(mode));
+  const rounded = amount.toDecimalPlaces(places, decimalJsMode(where, mode));
   return rounded.isZero() ? ZERO : rounded;
 }
 
@@ -82,5 +91,5 @@ export function roundDecimal(amount: Amount, places: number, mode: RoundingMode)
  * roundMoney(parseAmount('-0.004'), 'EUR', 'half-up').toFixed(2);  // '0.00'
  */
 export function roundMoney(amount: Amount, currency: CurrencyCode, mode: RoundingMode): Amount {
-  return roundDecimal(amount, minorUnits(currency), mode);
+  return roundTo('roundMoney', amount, currencyUnits('roundMoney', currency), mode);
 }

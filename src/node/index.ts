@@ -4,7 +4,9 @@
  *
  * @module
  */
-import type { StreamStorage } from '../settlement/stream-storage.js';
+import { expectString, readFields } from '../guard.js';
+import { MAX_SPILL_IDS, spillSize } from '../records/spilled-ids.js';
+import { MAX_ISSUE_BLOCK_BYTES, type StreamStorage } from '../settlement/stream-storage.js';
 import { openTempFileStore, type TempFileOptions } from './temp-file-store.js';
 
 export { openTempFileStore } from './temp-file-store.js';
@@ -15,7 +17,9 @@ export type { TempFileOptions } from './temp-file-store.js';
  * to a directory made under `options.dir` (default `os.tmpdir()`) when they outgrow the in-memory
  * buffer (`bufferIds` hashes, default 1,048,576: 8 MB), and so are the issues of excluded records
  * when they outgrow a block (`issueBlockBytes`, default 262,144); each directory is removed before
- * `settleStream` returns, also when it fails. The CLI's `settle` uses it.
+ * `settleStream` returns, also when it fails. The CLI's `settle` uses it. Options of the wrong type
+ * throw {@link OutcomePayError} (`ARGUMENT_INVALID`: not an object, an unknown field, `dir` not a
+ * string; `SPILL_SIZE`: a size that is not a whole number in range).
  *
  * @param options - the parent directory of the temporary files, and the buffer sizes
  * @example
@@ -30,7 +34,11 @@ export type { TempFileOptions } from './temp-file-store.js';
  * );
  */
 export function tempFileStorage(options: TempFileOptions & { readonly bufferIds?: number; readonly issueBlockBytes?: number } = {}): StreamStorage {
-  const { bufferIds, issueBlockBytes, ...files } = options;
+  const { dir, bufferIds, issueBlockBytes } = readFields('tempFileStorage', 'options', options, ['dir', 'bufferIds', 'issueBlockBytes']);
+  if (dir !== undefined) expectString('tempFileStorage', 'options.dir', dir);
+  spillSize('bufferIds', bufferIds, MAX_SPILL_IDS, undefined, ['options']);
+  spillSize('issueBlockBytes', issueBlockBytes, MAX_ISSUE_BLOCK_BYTES, undefined, ['options']);
+  const files: TempFileOptions = dir === undefined ? {} : { dir };
   const openSpill = (): ReturnType<StreamStorage['openSpill']> => openTempFileStore(files);
-  return { openSpill, ...(bufferIds === undefined ? {} : { bufferIds }), ...(issueBlockBytes === undefined ? {} : { issueBlockBytes }) };
+  return { openSpill, ...(bufferIds === undefined ? {} : { bufferIds: bufferIds as number }), ...(issueBlockBytes === undefined ? {} : { issueBlockBytes: issueBlockBytes as number }) };
 }

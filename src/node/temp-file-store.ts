@@ -7,6 +7,7 @@ import type { FileHandle } from 'node:fs/promises';
 import { mkdtemp, open, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expectInteger, expectString, invalidArgument, isBytes, readFields } from '../guard.js';
 import type { SpillStore } from '../records/spill-store.js';
 
 /**
@@ -28,7 +29,10 @@ function reason(error: unknown): string {
  * A spill store that writes each run to a file `run-<n>.bin` in a directory of its own, created
  * (with `mkdtemp`, named `outcome-pay-spill-…`) when the first run is written; nothing is created
  * before. `dispose()` closes the files and removes the directory with everything in it. Every
- * failure rejects with a message naming the directory or file and the operation.
+ * failure rejects with a message naming the directory or file and the operation. Arguments of the
+ * wrong type throw (or reject) with {@link OutcomePayError} `ARGUMENT_INVALID`: options that are
+ * not `{ dir?: string }`, bytes that are not a `Uint8Array`, a run that was never written, an
+ * offset that is not a whole number from 0.
  *
  * @param options - the parent directory (default `os.tmpdir()`)
  * @example
@@ -37,7 +41,9 @@ function reason(error: unknown): string {
  * await store.dispose(); // the directory is gone
  */
 export function openTempFileStore(options: TempFileOptions = {}): SpillStore {
-  const parent = options.dir ?? tmpdir();
+  const { dir } = readFields('openTempFileStore', 'options', options, ['dir']);
+  if (dir !== undefined) expectString('openTempFileStore', 'options.dir', dir);
+  const parent = dir ?? tmpdir();
   let directory: Promise<string> | undefined;
   let runs = 0;
   let disposed = false;
@@ -53,6 +59,7 @@ export function openTempFileStore(options: TempFileOptions = {}): SpillStore {
 
   return {
     async writeRun(bytes) {
+      if (!isBytes(bytes)) throw invalidArgument('store.writeRun', 'bytes', 'a Uint8Array', bytes);
       const path = join(await ownDirectory(), `run-${runs}.bin`);
       const run = runs++;
       try {
@@ -63,6 +70,10 @@ export function openTempFileStore(options: TempFileOptions = {}): SpillStore {
       return run;
     },
     async readRun(run, offset, into) {
+      expectInteger('store.readRun', 'run', run, 0);
+      if (run >= runs) throw invalidArgument('store.readRun', 'run', `the number of a run written (${runs === 0 ? 'none was' : `0 to ${String(runs - 1)}`})`, run);
+      expectInteger('store.readRun', 'offset', offset, 0);
+      if (!isBytes(into)) throw invalidArgument('store.readRun', 'into', 'a Uint8Array', into);
       const path = join(await ownDirectory(), `run-${run}.bin`);
       try {
         let handle = handles.get(run);

@@ -4,7 +4,9 @@
  * @module
  */
 import type { Outcome } from '../contract/schema.js';
+import { expectOutcome } from '../contract/shape.js';
 import { OutcomePayError } from '../errors.js';
+import { expectArray, expectFields, invalidArgument, is, isObjectValue, type FieldCheck } from '../guard.js';
 import { parseAmount } from '../money/index.js';
 import type { CompiledOutcome, CompiledOutcomes, CompiledWageThreshold } from './compiled.js';
 
@@ -84,8 +86,10 @@ function compileOne(o: Outcome, at: number, indexById: ReadonlyMap<string, numbe
  * Compiles the outcome definitions of a validated contract: decimals become exact amounts (wage
  * thresholds) or numbers (weekly hours, compared with the records' hours), placement references
  * become indexes, and the evaluation order puts every placement before the outcomes that count
- * from it. Throws {@link OutcomePayError} `OUTCOME_ID_DUPLICATE` or `OUTCOME_PLACEMENT_REFERENCE`
- * for a contract that was not validated (see `parseContract`).
+ * from it. Throws {@link OutcomePayError} `ARGUMENT_INVALID` when `outcomes` is not an array of
+ * outcomes as the contract's schema defines them, `OUTCOME_ID_DUPLICATE` or
+ * `OUTCOME_PLACEMENT_REFERENCE` for outcomes of a contract that was not validated (see
+ * `parseContract`).
  *
  * @param outcomes - the contract's outcomes, in contract order
  * @example
@@ -93,6 +97,10 @@ function compileOne(o: Outcome, at: number, indexById: ReadonlyMap<string, numbe
  * const resolutions = resolveParticipant(record, compiled, parseDate('2024-12-31'));
  */
 export function compileOutcomes(outcomes: readonly Outcome[]): CompiledOutcomes {
+  expectArray('compileOutcomes', 'outcomes', outcomes, "an array of a parsed contract's outcomes");
+  outcomes.forEach((outcome: unknown, i) => {
+    expectOutcome('compileOutcomes', `outcomes[${String(i)}]`, outcome);
+  });
   const indexById = new Map<string, number>();
   for (const [i, o] of outcomes.entries()) {
     if (indexById.has(o.id)) {
@@ -106,3 +114,25 @@ export function compileOutcomes(outcomes: readonly Outcome[]): CompiledOutcomes 
   for (const [i, o] of compiled.entries()) if (o.kind !== 'placement') order.push(i);
   return { outcomes: compiled, order, indexById };
 }
+
+const KINDS: ReadonlySet<unknown> = new Set(['placement', 'retention', 'wageProgression', 'milestone', 'cohortIndicator']);
+
+/**
+ * Throws {@link OutcomePayError} `ARGUMENT_INVALID` unless `value` has the shape of compiled
+ * outcomes (what {@link compileOutcomes} returned): `outcomes` an array of compiled outcomes of
+ * known kinds, `order` an array of their indexes, `indexById` a map.
+ *
+ * @example
+ * expectCompiled('resolveParticipant', 'compiled', compileOutcomes(contract.outcomes)); // passes
+ */
+export function expectCompiled(where: string, name: string, value: unknown): asserts value is CompiledOutcomes {
+  expectFields(where, name, value, 'compiled outcomes (the value of compileOutcomes)', COMPILED_FIELDS);
+  const { outcomes, order } = value as unknown as CompiledOutcomes;
+  if (!order.every((i) => i < outcomes.length)) throw invalidArgument(where, `${name}.order`, 'indexes of its outcomes', order);
+}
+
+const COMPILED_FIELDS: readonly FieldCheck[] = [
+  ['outcomes', (list) => Array.isArray(list) && list.every((o: unknown) => isObjectValue(o) && KINDS.has(o['kind']) && typeof o['id'] === 'string'), 'an array of compiled outcomes'],
+  ['order', (list) => Array.isArray(list) && list.every(is.whole(0)), 'an array of indexes'],
+  ['indexById', is.withMethod('get'), 'a Map'],
+];

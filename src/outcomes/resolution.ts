@@ -4,6 +4,8 @@
  * @module
  */
 import type { CalendarDate } from '../calendar/index.js';
+import { expectDay } from '../calendar/days.js';
+import { invalidArgument, isObjectValue, unreadableArgument } from '../guard.js';
 import type { ReasonCode } from './reasons.js';
 
 /**
@@ -92,8 +94,11 @@ export function notApplicable(): Resolution {
  * const r = failed(parseDate('2024-04-01'), 'WINDOW_CLOSED');
  * statusAt(r, parseDate('2024-03-31')); // 'pending'
  * statusAt(r, parseDate('2024-04-01')); // 'failed'
+ * statusAt(r, '2024-04-01');              // throws CALENDAR_ARGUMENT_INVALID: the date is a day number
  */
 export function statusAt(resolution: Resolution, m: CalendarDate): OutcomeStatus {
+  expectResolution('statusAt', 'resolution', resolution);
+  expectDay('statusAt', 'date', m);
   switch (resolution.status) {
     case 'achieved':
     case 'failed':
@@ -105,5 +110,25 @@ export function statusAt(resolution: Resolution, m: CalendarDate): OutcomeStatus
       const never: never = resolution;
       return never;
     }
+  }
+}
+
+const STATUSES: ReadonlySet<unknown> = new Set(['achieved', 'failed', 'pending', 'notApplicable']);
+
+/** Throws `ARGUMENT_INVALID` unless `value` is a resolution: a known status, and a day number `on` when achieved or failed. */
+function expectResolution(where: string, name: string, value: unknown): asserts value is Resolution {
+  const expected = 'a resolution (from resolveParticipant)';
+  if (!isObjectValue(value)) throw invalidArgument(where, name, expected, value);
+  let status: unknown;
+  let on: unknown;
+  try {
+    status = value['status'];
+    on = value['on'];
+  } catch (error) {
+    throw unreadableArgument(where, name, error);
+  }
+  if (!STATUSES.has(status)) throw invalidArgument(where, `${name}.status`, `the status of ${expected}`, status);
+  if ((status === 'achieved' || status === 'failed') && (typeof on !== 'number' || !Number.isSafeInteger(on))) {
+    throw invalidArgument(where, `${name}.on`, `a day number in ${expected}`, on);
   }
 }

@@ -4,8 +4,11 @@
  * @module
  */
 import type { CalendarDate } from '../calendar/index.js';
+import { expectDay } from '../calendar/days.js';
 import { OutcomePayError } from '../errors.js';
+import { expectValidatedRecord } from '../records/record-shape.js';
 import type { EmploymentSpell, OutcomeRecord } from '../records/schema.js';
+import { expectCompiled } from './compile.js';
 import type { CompiledOutcome, CompiledOutcomes } from './compiled.js';
 import { resolveMilestone } from './milestone.js';
 import { resolvePlacement } from './placement.js';
@@ -54,6 +57,10 @@ function resolveOne(
  *
  * Work is per spell, wage and event, never per day; one small object per outcome.
  *
+ * Throws {@link OutcomePayError} `ARGUMENT_INVALID` for a record that is not a validated one
+ * (dates as day numbers, wages as amounts), compiled outcomes that are not, and
+ * `CALENDAR_ARGUMENT_INVALID` or `DATE_OUT_OF_RANGE` for an as-of date that is not a day number.
+ *
  * @param record - a valid parsed record (see `validateRecords`)
  * @param compiled - the contract's outcomes, from `compileOutcomes`
  * @param asOf - the as-of date
@@ -67,6 +74,20 @@ export function resolveParticipant(
   compiled: CompiledOutcomes,
   asOf: CalendarDate,
 ): readonly Resolution[] {
+  expectValidatedRecord('resolveParticipant', 'record', record);
+  expectCompiled('resolveParticipant', 'compiled', compiled);
+  expectDay('resolveParticipant', 'asOf', asOf);
+  return resolveRecord(record, compiled, asOf);
+}
+
+/**
+ * {@link resolveParticipant} without the checks of its arguments: the settlement engine's, which
+ * resolves every record it validated against the outcomes it compiled.
+ *
+ * @example
+ * const resolutions = resolveRecord(record, plan.outcomes, plan.asOf);
+ */
+export function resolveRecord(record: OutcomeRecord, compiled: CompiledOutcomes, asOf: CalendarDate): readonly Resolution[] {
   const spells = spellsByStart(record.spells);
   const out = new Array<Resolution | undefined>(compiled.outcomes.length);
   const order = compiled.order;

@@ -4,6 +4,8 @@
  * @module
  */
 import { addMonthsUnbounded, type CalendarDate, type DayNumber } from '../calendar/index.js';
+import { expectDay, expectWhole } from '../calendar/days.js';
+import { expectOneOf } from '../guard.js';
 import type { EmploymentSpell } from '../records/schema.js';
 import type { CompiledRetention } from './compiled.js';
 import { decidedOn, isResolution, placedOrResolution } from './dependent.js';
@@ -21,6 +23,14 @@ import { covers } from './spells.js';
  * formatDate(retentionEnd(parseDate('2023-08-31'), 6, 'exclusive')); // '2024-02-28'
  */
 export function retentionEnd(anchor: CalendarDate, months: number, endBoundary: 'inclusive' | 'exclusive'): DayNumber {
+  expectDay('retentionEnd', 'anchor', anchor);
+  expectWhole('retentionEnd', 'months', months);
+  expectOneOf('retentionEnd', 'endBoundary', endBoundary, ['inclusive', 'exclusive']);
+  return retentionLastDay(anchor, months, endBoundary);
+}
+
+/** {@link retentionEnd} unchecked: the resolver's, per participant, on a compiled outcome. */
+function retentionLastDay(anchor: CalendarDate, months: number, endBoundary: 'inclusive' | 'exclusive'): DayNumber {
   const end = addMonthsUnbounded(anchor, months);
   return endBoundary === 'inclusive' ? end : end - 1;
 }
@@ -45,7 +55,7 @@ export function resolveRetention(
   const placed = placedOrResolution(placement);
   if (isResolution(placed)) return placed;
   const p = placed.anchor;
-  const end = retentionEnd(p, o.months, o.endBoundary);
+  const end = retentionLastDay(p, o.months, o.endBoundary);
   const ended = end <= asOf;
   // the last day examined: the period's end, or the as-of date when that is earlier
   const to = (ended ? end : asOf) as CalendarDate;

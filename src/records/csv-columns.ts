@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { expectString } from '../guard.js';
 import { EVENT_KIND_PATTERN } from './limits.js';
 
 /**
@@ -47,6 +48,7 @@ export const REQUIRED_CSV_COLUMNS: readonly string[] = ['id', 'cohort', 'enrolle
  * parseColumn('spell1_salary');            // undefined
  */
 export function parseColumn(name: string): CsvColumn | undefined {
+  expectString('parseColumn', 'name', name);
   if ((FIELDS as ReadonlySet<string>).has(name)) {
     return { kind: 'field', key: name as 'id' };
   }

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { expectString } from '../guard.js';
 
 /**
  * The records file formats: a JSON array, newline-delimited JSON, or flat CSV.
@@ -22,6 +23,7 @@ export type RecordsFormat = 'json' | 'ndjson' | 'csv';
  * detectFormat('records.xlsx');           // undefined
  */
 export function detectFormat(fileName: string): RecordsFormat | undefined {
+  expectString('detectFormat', 'fileName', fileName);
   const dot = fileName.lastIndexOf('.');
   const slash = Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\'));
   if (dot <= slash + 1) return undefined;

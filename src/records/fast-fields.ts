@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { dateFromParts, daysInMonth } from '../calendar/index.js';
+import { civilToDays, monthLength } from '../calendar/days.js';
 import { ZERO_CODE } from './char-codes.js';
 
 /**
@@ -46,8 +46,8 @@ export function plainDateDayIn(text: string, start: number, end: number): number
   const year = digit(text, start) * 1000 + digit(text, start + 1) * 100 + digit(text, start + 2) * 10 + digit(text, start + 3);
   const month = digit(text, start + 5) * 10 + digit(text, start + 6);
   const day = digit(text, start + 8) * 10 + digit(text, start + 9);
-  if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return NO_DATE;
-  return dateFromParts(year, month, day);
+  if (year < 1 || month < 1 || month > 12 || day < 1 || day > monthLength(year, month)) return NO_DATE;
+  return civilToDays(year, month, day);
 }
 
 /**

@@ -4,9 +4,10 @@
  * @module
  */
 import type { CsvColumn } from './csv-columns.js';
+import { expectChunks } from './chunks.js';
 import { createCsvRowReader } from './csv-rows.js';
 import type { CsvTypedReader } from './csv-typed-row.js';
-import { readRowBatches } from './row-reader.js';
+import { eachRow, readRowBatches } from './row-reader.js';
 import type { ParsedRow, StreamRow } from './stream-row.js';
 
 /**
@@ -24,13 +25,17 @@ import type { ParsedRow, StreamRow } from './stream-row.js';
  * The scanner is outcome-pay's own: csv-parse's platform-neutral core is not exported by the
  * package, and its stream API needs Node streams. Tests compare it with csv-parse.
  *
+ * Throws {@link OutcomePayError} `ARGUMENT_INVALID` at once when `chunks` is not an async iterable,
+ * and while reading for a chunk that is neither a string nor a `Uint8Array`.
+ *
  * @param chunks - the file's bytes (or text) in chunks, e.g. `fs.createReadStream(path)`
  * @example
  * async function* chunks() { yield 'id,cohort,enrolledOn\nP1,2023-A,'; yield '2023-01-09\n'; }
  * for await (const row of readCsvStream(chunks())) console.log(row); // { kind: 'record', record: { id: 'P1', ... }, line: 2 }
  */
-export async function* readCsvStream(chunks: AsyncIterable<string | Uint8Array>): AsyncGenerator<StreamRow, void, undefined> {
-  for await (const batch of readCsvBatches(chunks)) for (const row of batch) yield row;
+export function readCsvStream(chunks: AsyncIterable<string | Uint8Array>): AsyncGenerator<StreamRow, void, undefined> {
+  expectChunks('readCsvStream', chunks);
+  return eachRow(readCsvBatches(chunks));
 }
 
 /**

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { expectText } from '../guard.js';
 import type { Result } from '../result.js';
 import { createCsvRowReader } from './csv-rows.js';
 import type { RawRecords } from './raw-records.js';
@@ -26,5 +27,6 @@ export { mapCsvHeader } from './csv-rows.js';
  * // read.ok === true; read.value.records[0] → { id: 'P1', cohort: '2023-A', enrolledOn: '2023-01-09', groups: ['rsa', 'youth'] }
  */
 export function readCsvRecords(text: string | Uint8Array): Result<RawRecords> {
+  expectText('readCsvRecords', 'text', text);
   return readWholeRecords(text, createCsvRowReader(undefined));
 }

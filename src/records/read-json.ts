@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { expectText } from '../guard.js';
 import { ownValue } from '../own-data.js';
 import { fail, ok, type Result } from '../result.js';
 import { scanJsonText } from '../text/json-text.js';
@@ -27,6 +28,7 @@ import { readerIssue } from './reader-issue.js';
  * // read.ok === true; read.value.lines → [2]
  */
 export function readJsonRecords(text: string | Uint8Array): Result<RawRecords> {
+  expectText('readJsonRecords', 'text', text);
   const decoded = decodeText(text);
   if (decoded.failure !== undefined) {
     const issue = textFailureIssue(decoded.failure, decoded.text);

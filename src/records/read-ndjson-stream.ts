@@ -3,9 +3,10 @@
  *
  * @module
  */
+import { expectChunks } from './chunks.js';
 import { createNdjsonRowReader } from './ndjson-rows.js';
 import type { NdjsonTypedReader } from './ndjson-typed-line.js';
-import { readRowBatches } from './row-reader.js';
+import { eachRow, readRowBatches } from './row-reader.js';
 import type { ParsedRow, StreamRow } from './stream-row.js';
 
 /**
@@ -19,13 +20,17 @@ import type { ParsedRow, StreamRow } from './stream-row.js';
  * lines, line ends and characters anywhere; only the current line (at most `MAX_RECORD_CHARS`) is
  * held in memory, and each character is read a bounded number of times.
  *
+ * Throws {@link OutcomePayError} `ARGUMENT_INVALID` at once when `chunks` is not an async iterable,
+ * and while reading for a chunk that is neither a string nor a `Uint8Array`.
+ *
  * @param chunks - the file's bytes (or text) in chunks, e.g. `fs.createReadStream(path)`
  * @example
  * async function* chunks() { yield '{"id":"P1","cohort":"2023-A",'; yield '"enrolledOn":"2023-01-09"}\n'; }
  * for await (const row of readNdjsonStream(chunks())) console.log(row); // { kind: 'record', record: {...}, line: 1 }
  */
-export async function* readNdjsonStream(chunks: AsyncIterable<string | Uint8Array>): AsyncGenerator<StreamRow, void, undefined> {
-  for await (const batch of readNdjsonBatches(chunks)) for (const row of batch) yield row;
+export function readNdjsonStream(chunks: AsyncIterable<string | Uint8Array>): AsyncGenerator<StreamRow, void, undefined> {
+  expectChunks('readNdjsonStream', chunks);
+  return eachRow(readNdjsonBatches(chunks));
 }
 
 /**

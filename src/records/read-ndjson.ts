@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { expectText } from '../guard.js';
 import type { Result } from '../result.js';
 import { createNdjsonRowReader } from './ndjson-rows.js';
 import type { RawRecords } from './raw-records.js';
@@ -26,5 +27,6 @@ import { readWholeRecords } from './row-reader.js';
  * // read.ok === false; read.issues[0].code === 'NDJSON_TRUNCATED', line 3
  */
 export function readNdjsonRecords(text: string | Uint8Array): Result<RawRecords> {
+  expectText('readNdjsonRecords', 'text', text);
   return readWholeRecords(text, createNdjsonRowReader(undefined));
 }

@@ -4,6 +4,7 @@
  * @module
  */
 import { OutcomePayError } from '../errors.js';
+import { expectOneOf, expectText } from '../guard.js';
 import type { Result } from '../result.js';
 import type { RecordsFormat } from './detect-format.js';
 import type { RawRecords } from './raw-records.js';
@@ -21,6 +22,8 @@ import { readNdjsonRecords } from './read-ndjson.js';
  * const read = readRecords(readFileSync('records.csv'), detectFormat('records.csv') ?? 'json');
  */
 export function readRecords(text: string | Uint8Array, format: RecordsFormat): Result<RawRecords> {
+  expectText('readRecords', 'text', text);
+  expectOneOf('readRecords', 'format', format, ['json', 'ndjson', 'csv'], 'RECORDS_FORMAT_UNKNOWN');
   switch (format) {
     case 'json':
       return readJsonRecords(text);

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { invalidArgument, isBytes } from '../guard.js';
 import { fail, ok, type Result } from '../result.js';
 import { createTextDecoder, textFailureIssue, type Decoded, type TextChunkDecoder } from '../text/utf8.js';
 import type { RecordIssue } from './issues.js';
@@ -60,7 +61,12 @@ function finish(decoder: TextChunkDecoder, reader: RowReader, out: Row[]): void 
  */
 export async function* readRowBatches(chunks: AsyncIterable<string | Uint8Array>, reader: RowReader): AsyncGenerator<Row[], void, undefined> {
   const decoder = createTextDecoder();
+  let index = 0;
   for await (const chunk of chunks) {
+    if (typeof chunk !== 'string' && !isBytes(chunk)) {
+      throw invalidArgument('reading records', `chunks[${String(index)}]`, 'a string or a Uint8Array of UTF-8 bytes', chunk);
+    }
+    index += 1;
     const out: Row[] = [];
     const going = feed(decoder.push(chunk), reader, out);
     if (out.length > 0) yield out;
@@ -69,6 +75,16 @@ export async function* readRowBatches(chunks: AsyncIterable<string | Uint8Array>
   const out: Row[] = [];
   finish(decoder, reader, out);
   if (out.length > 0) yield out;
+}
+
+/**
+ * The rows of batches one at a time: what the streaming readers yield.
+ *
+ * @example
+ * for await (const row of eachRow(readNdjsonBatches(chunks))) console.log(row.kind);
+ */
+export async function* eachRow<R>(batches: AsyncIterable<readonly R[]>): AsyncGenerator<R, void, undefined> {
+  for await (const batch of batches) for (const row of batch) yield row;
 }
 
 /**

@@ -3,12 +3,14 @@
  *
  * @module
  */
+import { expectFields, expectOneOf, invalidArgument, is, readFields, type FieldCheck } from '../guard.js';
 import { createAmountCache } from './amount-cache.js';
-import { hasOwn, ownFields, ownValue } from '../own-data.js';
+import { hasOwn, ownValue } from '../own-data.js';
 import { ownContext, type RecordContext } from './check-meaning.js';
 import { checkOneRecord, locatedSink, readableId, reportDuplicates, type Located, type ValidationRun } from './check-one.js';
 import type { RecordIssue, RecordIssueAction } from './issues.js';
 import type { RawRecords } from './raw-records.js';
+import { recordsArgument } from './records-argument.js';
 import type { OutcomeRecord } from './schema.js';
 
 /**
@@ -80,6 +82,9 @@ export type RecordsResult =
  * whose shape is valid, meaning (exit/spells/wages/events before enrolment, spell end before start,
  * overlapping spells, unknown cohort or group, repeated group), and across records duplicate ids:
  * every record sharing an id with another is excluded (keeping one would depend on input order).
+ * Records that are not an array (`null`, an object, a file's text) are refused with the issue
+ * `RECORDS_NOT_ARRAY`. A context or options of the wrong type throw {@link OutcomePayError}
+ * `ARGUMENT_INVALID`.
  *
  * @param raw - the records, e.g. a parsed JSON array
  * @param context - the cohort and group ids of the contract
@@ -98,10 +103,20 @@ export function validateRecords(
   context: RecordContext,
   options: ValidateOptions = {},
 ): RecordsResult {
-  const given = ownFields(options);
-  const mode = (given['mode'] as ValidationMode | undefined) ?? 'strict';
+  expectContext('validateRecords', context);
+  const { mode, lines } = readValidateOptions('validateRecords', options, ['mode', 'lines']);
+  if (!Array.isArray(raw)) return { ok: false, issues: [notAnArray(raw)] };
+  return validateArray(raw, context, mode, lines);
+}
+
+function notAnArray(raw: unknown): RecordIssue {
+  const read = recordsArgument(raw);
+  if (read.issue !== undefined) return read.issue;
+  return { code: 'RECORDS_NOT_ARRAY', path: [], message: 'the records must be an array of records: give what a records reader returned to validateRawRecords', action: 'rejected' };
+}
+
+function validateArray(raw: readonly unknown[], context: RecordContext, mode: ValidationMode, lines: readonly number[] | undefined): RecordsResult {
   const action: RecordIssueAction = mode === 'strict' ? 'rejected' : 'excluded';
-  const lines = given['lines'] as readonly number[] | undefined;
   const run: ValidationRun = { context: ownContext(context), action, amounts: createAmountCache() };
   const parsed: (OutcomeRecord | undefined)[] = new Array<OutcomeRecord | undefined>(raw.length);
   const bad = new Map<number, Located>();
@@ -139,7 +154,9 @@ export function validateRecords(
 
 /**
  * Validates what a reader produced: the rows it could not read count as issues too (strict: the
- * input is refused; lenient: they are excluded and listed first in `excluded` and `issues`).
+ * input is refused; lenient: they are excluded and listed first in `excluded` and `issues`). An
+ * array of records is taken as a reader's value without lines; anything else (a reader's `Result`
+ * instead of its value, `null`, a string) is refused with the issue `RECORDS_NOT_ARRAY`.
  *
  * @example
  * const read = readNdjsonRecords(text);
@@ -150,13 +167,25 @@ export function validateRawRecords(
   context: RecordContext,
   options: { readonly mode?: ValidationMode } = {},
 ): RecordsResult {
-  const mode = (ownFields(options)['mode'] as ValidationMode | undefined) ?? 'strict';
-  const own = ownFields(batch);
-  const batchIssues = (own['issues'] ?? []) as RawRecords['issues'];
-  const result = validateRecords(own['records'] as RawRecords['records'], context, { mode, lines: own['lines'] as RawRecords['lines'] });
-  if (batchIssues.length === 0) return result;
+  expectContext('validateRawRecords', context);
+  const { mode } = readValidateOptions('validateRawRecords', options, ['mode']);
+  const read = recordsArgument(batch);
+  if (read.issue !== undefined) return { ok: false, issues: [read.issue] };
+  return validateBatch(read.batch, context, mode);
+}
+
+/**
+ * {@link validateRawRecords} for a batch and a context the caller made itself (a settlement), with
+ * no check of its arguments.
+ *
+ * @example
+ * validateBatch({ records, lines, issues: [] }, recordContext(contract), 'lenient');
+ */
+export function validateBatch(batch: RawRecords, context: RecordContext, mode: ValidationMode): RecordsResult {
+  const result = validateArray(batch.records, context, mode, batch.lines);
+  if (batch.issues.length === 0) return result;
   const action: RecordIssueAction = mode === 'strict' ? 'rejected' : 'excluded';
-  const readerIssues = batchIssues.map((issue) => ({ ...issue, action }));
+  const readerIssues = batch.issues.map((issue) => ({ ...issue, action }));
   const issues = [...readerIssues, ...result.issues];
   if (!result.ok || mode === 'strict') return { ok: false, issues };
   const unreadable: ExcludedRecord[] = readerIssues.map((issue) => ({ recordIndex: undefined, participantId: undefined, line: ownValue(issue, 'line'), issues: [issue] }));
@@ -166,4 +195,28 @@ export function validateRawRecords(
 /** The line of record `index`, when `lines` holds one as an own element. */
 function lineAt(lines: readonly number[] | undefined, index: number): number | undefined {
   return lines !== undefined && hasOwn(lines, index) ? lines[index] : undefined;
+}
+
+/** The options of validateRecords (`mode`, `lines`) and validateRawRecords (`mode`), read once and checked. */
+function readValidateOptions(where: string, options: unknown, keys: readonly ('mode' | 'lines')[]): { mode: ValidationMode; lines: readonly number[] | undefined } {
+  const fields = readFields(where, 'options', options, keys);
+  const mode = fields.mode ?? 'strict';
+  expectOneOf(where, 'options.mode', mode, ['strict', 'lenient']);
+  const lines = fields.lines;
+  if (lines !== undefined && !Array.isArray(lines)) throw invalidArgument(where, 'options.lines', 'an array of line numbers', lines);
+  return { mode, lines: lines as readonly number[] | undefined };
+}
+
+const CONTEXT_FIELDS: readonly FieldCheck[] = [
+  ['cohortIds', is.withMethod('has'), 'a Set'],
+  ['groupIds', is.withMethod('has'), 'a Set'],
+  ['enrolmentWindows', is.optional(is.withMethod('get')), 'a Map or absent'],
+];
+
+/**
+ * Throws {@link OutcomePayError} `ARGUMENT_INVALID` unless `context` has the shape of a
+ * {@link RecordContext}: `cohortIds` and `groupIds` sets, `enrolmentWindows` a map or absent.
+ */
+function expectContext(where: string, context: unknown): asserts context is RecordContext {
+  expectFields(where, 'context', context, 'a record context: { cohortIds: Set, groupIds: Set, enrolmentWindows?: Map }', CONTEXT_FIELDS);
 }

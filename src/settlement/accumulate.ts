@@ -7,7 +7,8 @@
  */
 import type { OutcomeRecord } from '../records/index.js';
 import { ownText } from '../records/own-text.js';
-import { resolveParticipant, type Resolution } from '../outcomes/index.js';
+import type { Resolution } from '../outcomes/index.js';
+import { resolveRecord } from '../outcomes/resolve.js';
 import { ZERO, type Amount } from '../money/index.js';
 import { amountOfUnits, type ClaimUnits } from './claim-units.js';
 import { addClaim, groupTally, type CohortLedger, type Ledger, type ParticipantCapCuts, type Tally } from './ledger.js';
@@ -229,7 +230,7 @@ export function accumulate(plan: SettlementPlan, ledger: Ledger, record: Outcome
   if (cohort === undefined) return; // validation guarantees the cohort exists
   ledger.participants += 1;
   if (record.enrolledOn > plan.asOf) return; // not yet enrolled at the as-of date: nothing to count
-  const resolutions = resolveParticipant(record, plan.outcomes, plan.asOf);
+  const resolutions = resolveRecord(record, plan.outcomes, plan.asOf);
   countOutcomes(cohort.tally, resolutions, record.enrolledOn);
   const groups = record.groups;
   for (let k = 0; k < groups.length; k++) countOutcomes(groupTally(cohort, groups[k] as string, resolutions.length), resolutions, record.enrolledOn);

@@ -5,7 +5,9 @@
  */
 import { checkDate, formatDate, type CalendarDate } from '../calendar/index.js';
 import type { Contract } from '../contract/index.js';
+import { expectContract } from '../contract/shape.js';
 import type { Issue } from '../errors.js';
+import { describeValue, isPlainObject, readOwnFields, thrownReason } from '../guard.js';
 import { checkAmount, checkAmountLimits, type Amount } from '../money/index.js';
 import type { ValidationMode } from '../records/index.js';
 import { ownFields } from '../own-data.js';
@@ -83,22 +85,72 @@ export interface CheckedOptions {
 
 const KNOWN_KEYS = new Set(['asOf', 'previous', 'indicators', 'detail', 'records', 'evidenceFingerprint', 'amendedFrom', 'allowFullRecovery', 'maxExcluded', 'allowEmpty']);
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /**
- * Checks settlement options against a contract.
+ * Checks settlement options against a contract. The options are data: whatever they are (`null`,
+ * a string, an object whose getter throws), a problem is an issue (`OPTIONS_NOT_OBJECT`,
+ * `OPTIONS_UNREADABLE`, ...). The contract must be the value of `parseContract`: anything else
+ * throws {@link OutcomePayError} `ARGUMENT_INVALID`.
  *
  * @example
  * checkOptions({ asOf: '2025-06-30' }, contract); // { options, issues: [] }
  */
-export function checkOptions(given: unknown, contract: Contract): { options: CheckedOptions | undefined; issues: Issue[] } {
-  const issues: Issue[] = [];
-  if (!isObject(given)) {
-    return { options: undefined, issues: [{ code: 'OPTIONS_NOT_OBJECT', path: ['options'], message: 'settlement options must be an object with at least asOf' }] };
+export function checkOptions(input: unknown, contract: Contract): { options: CheckedOptions | undefined; issues: Issue[] } {
+  expectContract('checkOptions', 'contract', contract);
+  const { options, issues } = readSettleOptions(input, contract);
+  return { options, issues };
+}
+
+/** What {@link readSettleOptions} read: the checked options, every problem, and the options as given (own fields, read once). */
+export interface ReadOptions {
+  readonly options: CheckedOptions | undefined;
+  readonly issues: Issue[];
+  /** The options' own fields, indicator values included, each read once: what the settlement uses after the check. */
+  readonly given?: SettleOptions;
+}
+
+/**
+ * {@link checkOptions} for `settle` and `settleStream`, which parsed the contract themselves: also
+ * gives the options as read, so that nothing reads them a second time (a getter could answer
+ * differently).
+ *
+ * @example
+ * const read = readSettleOptions({ asOf: '2025-06-30' }, contract); // read.given.asOf === '2025-06-30'
+ */
+export function readSettleOptions(given: unknown, contract: Contract): ReadOptions {
+  const read = readOwnFields(given);
+  if (read.error !== undefined) {
+    return { options: undefined, issues: [{ code: 'OPTIONS_UNREADABLE', path: ['options'], message: `the settlement options could not be read (${thrownReason(read.error)})` }] };
   }
-  const input = ownFields(given); // an option not given is not read from Object.prototype
+  if (read.fields === undefined) {
+    return { options: undefined, issues: [{ code: 'OPTIONS_NOT_OBJECT', path: ['options'], message: `settlement options must be an object with at least asOf, not ${describeValue(given)}` }] };
+  }
+  const indicators = readIndicators(read.fields['indicators']);
+  // own fields only, in an object without a prototype: an option not given is not read from Object.prototype
+  const input = ownFields(read.fields);
+  if (indicators.values !== undefined) input['indicators'] = indicators.values;
+  const checked = checkOptionFields(input, contract, indicators.issue);
+  return checked.options === undefined ? checked : { ...checked, given: input as unknown as SettleOptions };
+}
+
+/** The indicator values read once, two levels deep (indicator → cohort → value), or the issue of an object that cannot be read. */
+function readIndicators(value: unknown): { values?: Record<string, unknown>; issue?: Issue } {
+  const outer = readOwnFields(value);
+  if (outer.fields === undefined) return outer.error === undefined ? {} : { issue: unreadableIndicators([], outer.error) };
+  const values: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  for (const [indicator, byCohort] of Object.entries(outer.fields)) {
+    const inner = readOwnFields(byCohort);
+    if (inner.error !== undefined) return { issue: unreadableIndicators([indicator], inner.error) };
+    values[indicator] = inner.fields ?? byCohort;
+  }
+  return { values };
+}
+
+function unreadableIndicators(at: readonly string[], error: unknown): Issue {
+  return { code: 'OPTIONS_INDICATORS', path: ['options', 'indicators', ...at], message: `the indicator values could not be read (${thrownReason(error)})` };
+}
+
+function checkOptionFields(input: Record<string, unknown>, contract: Contract, unreadable: Issue | undefined): { options: CheckedOptions | undefined; issues: Issue[] } {
+  const issues: Issue[] = unreadable === undefined ? [] : [unreadable];
   for (const key of Object.keys(input)) {
     if (!KNOWN_KEYS.has(key)) issues.push({ code: 'OPTIONS_UNKNOWN_KEY', path: ['options', key], message: `unknown settlement option "${key}"; known: ${[...KNOWN_KEYS].join(', ')}` });
   }
@@ -117,7 +169,7 @@ export function checkOptions(given: unknown, contract: Contract): { options: Che
     issues.push({ code: 'OPTIONS_EVIDENCE_FINGERPRINT', path: ['options', 'evidenceFingerprint'], message: `evidenceFingerprint must be true or false, not ${JSON.stringify(evidence)}` });
   }
   const amendedFrom = input['amendedFrom'] ?? [];
-  if (!Array.isArray(amendedFrom) || !amendedFrom.every((item) => typeof item === 'string' && /^[0-9a-f]{64}$/.test(item))) {
+  if (!Array.isArray(amendedFrom) || !everyItem(amendedFrom, (item) => typeof item === 'string' && /^[0-9a-f]{64}$/.test(item))) {
     issues.push({ code: 'OPTIONS_AMENDED_FROM', path: ['options', 'amendedFrom'], message: 'amendedFrom must be an array of contract fingerprints (64 lower-case hex digits, the fingerprint.contract of a settlement)' });
   }
   const allowFullRecovery = input['allowFullRecovery'] ?? false;
@@ -137,7 +189,9 @@ export function checkOptions(given: unknown, contract: Contract): { options: Che
   const rawIndicators = input['indicators'] ?? {};
   const declared = new Set(contract.outcomes.filter((outcome) => outcome.kind === 'cohortIndicator').map((outcome) => outcome.id));
   const cohorts = new Set(contract.cohorts.map((cohort) => cohort.id));
-  if (!isObject(rawIndicators)) {
+  if (unreadable !== undefined) {
+    // reported above
+  } else if (!isPlainObject(rawIndicators)) {
     issues.push({ code: 'OPTIONS_INDICATORS', path: ['options', 'indicators'], message: 'indicators must be an object: indicator id → cohort id → value' });
   } else {
     for (const [indicator, values] of Object.entries(rawIndicators)) {
@@ -147,7 +201,7 @@ export function checkOptions(given: unknown, contract: Contract): { options: Che
         issues.push({ code: 'INDICATOR_UNKNOWN', path, message: `"${indicator}" is not a cohortIndicator outcome of the contract` });
         continue;
       }
-      if (!isObject(values)) {
+      if (!isPlainObject(values)) {
         issues.push({ code: 'OPTIONS_INDICATORS', path, message: `indicator "${indicator}" must map cohort ids to decimal strings` });
         continue;
       }
@@ -183,15 +237,13 @@ export function checkOptions(given: unknown, contract: Contract): { options: Che
   };
 }
 
-/**
- * The previous settlements the options give (their own `previous`), or none.
- *
- * @example
- * previousGiven({ asOf: '2025-06-30' }); // []
- */
-export function previousGiven(options: SettleOptions): readonly unknown[] {
-  const previous = ownFields(options)['previous'];
-  return Array.isArray(previous) ? previous : [];
+/** `list.every(test)`, false when the list cannot be read (a Proxy that throws). */
+function everyItem(list: readonly unknown[], test: (item: unknown) => boolean): boolean {
+  try {
+    return list.every(test);
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -200,17 +252,17 @@ export function previousGiven(options: SettleOptions): readonly unknown[] {
  * settlements (in the order they were made) and of the earlier contracts accepted, whether a full
  * recovery was allowed and whether the evidence fingerprint was asked for (not `maxExcluded` nor
  * `allowEmpty`: they decide whether a settlement is made, and change nothing in one that is).
- * `settle` and `settleStream` both use it, so their fingerprints agree.
+ * `settle` and `settleStream` both use it, so their fingerprints agree. `options` is the `given`
+ * of {@link readSettleOptions}: own fields in an object without a prototype.
  *
  * @example
  * optionsFingerprintText({ asOf: '2025-06-30' }, checked, previous); // '{"asOf":"2025-06-30",...}'
  */
 export function optionsFingerprintText(options: SettleOptions, checked: CheckedOptions, previous: PreviousPayments): string {
-  const given = ownFields(options);
   return canonicalJson({
     asOf: formatDate(checked.asOf),
-    detail: given['detail'] ?? 'totals',
-    indicators: given['indicators'] ?? {},
+    detail: options.detail ?? 'totals',
+    indicators: options.indicators ?? {},
     previous: previous.fingerprints,
     records: checked.records,
     ...(previous.amendedFrom.length > 0 ? { amendedFrom: previous.amendedFrom } : {}),

@@ -8,7 +8,10 @@
  * @module
  */
 import { checkDate } from '../calendar/index.js';
+import { expectDay } from '../calendar/days.js';
 import type { Contract } from '../contract/index.js';
+import { expectContract } from '../contract/shape.js';
+import { describeValue, invalidArgument, thrownReason } from '../guard.js';
 import type { SettlementIssueCode } from '../codes/index.js';
 import type { Issue, PathSegment } from '../errors.js';
 import { ZERO, minorUnits, parseAmount, sumAmounts, type Amount } from '../money/index.js';
@@ -84,7 +87,10 @@ function isObject(value: unknown): value is Record<string, unknown> {
  * Reads previous settlement documents (as produced by `settle`, parsed from JSON), checking that
  * each is sound and belongs to this contract, that none is later than `asOf`, and that together
  * they are one complete chain. Returns issues instead of throwing (codes `PREVIOUS_*` in
- * `SETTLEMENT_ISSUE_CODES`).
+ * `SETTLEMENT_ISSUE_CODES`; `OPTIONS_PREVIOUS` when `documents` is not an array, or cannot be
+ * read). The other arguments are the program's: a contract that is not the value of
+ * `parseContract`, an as-of date that is not a day number or `amendedFrom` that is not an array
+ * of strings throw {@link OutcomePayError}.
  *
  * @param documents - the previous settlements, in any order
  * @param contract - the contract being settled (parsed)
@@ -100,11 +106,21 @@ export function readPrevious(
   asOf: number,
   amendedFrom: readonly string[] = [],
 ): { value: PreviousPayments; issues: Issue[] } {
+  expectContract('readPrevious', 'contract', contract);
+  expectDay('readPrevious', 'asOf', asOf);
+  if (!Array.isArray(amendedFrom) || !amendedFrom.every((item: unknown) => typeof item === 'string')) {
+    throw invalidArgument('readPrevious', 'amendedFrom', 'an array of contract fingerprints (strings)', amendedFrom);
+  }
+  const list = documentList(documents);
+  if (typeof list === 'string') {
+    const none: PreviousPayments = { paid: new Map(), tranches: [], payers: [], settlements: [], amendedFrom: [], fingerprints: [] };
+    return { value: none, issues: [{ code: 'OPTIONS_PREVIOUS', path: ['options', 'previous'], message: `previous must be an array of settlement documents, not ${list}` }] };
+  }
   const issues: Issue[] = [];
   const current = contractFingerprint(contract);
   const accepted = new Set(amendedFrom);
   const read: Read[] = [];
-  ownElements(documents).forEach((document, index) => {
+  list.forEach((document, index) => {
     const found = readOne(document, index, { contract, current, accepted, asOf });
     issues.push(...found.issues);
     if (found.document !== undefined) read.push({ index, document: found.document });
@@ -135,6 +151,19 @@ export function readPrevious(
     value: { paid, tranches, payers, settlements, amendedFrom: [...used].sort(), fingerprints: settlements.map((settlement) => settlement.inputs) },
     issues,
   };
+}
+
+/**
+ * The documents as a plain array read once (own elements only: a hole is `undefined`, not what
+ * the prototype holds), or what they are instead (not an array, or one that cannot be read).
+ */
+function documentList(documents: unknown): readonly unknown[] | string {
+  if (!Array.isArray(documents)) return describeValue(documents);
+  try {
+    return ownElements(documents as readonly unknown[]);
+  } catch (error) {
+    return `an array that cannot be read (${thrownReason(error)})`;
+  }
 }
 
 interface Expected {

@@ -6,6 +6,7 @@
  */
 import { ownValue } from '../own-data.js';
 import type { Contract } from '../contract/index.js';
+import { expectContract } from '../contract/shape.js';
 import type { Issue } from '../errors.js';
 import { sumAmounts } from '../money/index.js';
 import type { OutcomeRecord } from '../records/index.js';
@@ -16,6 +17,8 @@ import { contractFingerprint } from './contract-fingerprint.js';
 import { decisionsAtRisk, type ExcludedCohorts } from './decisions-at-risk.js';
 import { mergeLedger, type Ledger } from './ledger.js';
 import type { CheckedOptions } from './options.js';
+import { CHECKED_OPTIONS_FIELDS, PREVIOUS_FIELDS, checkedSession } from './session-checks.js';
+import { expectFields } from '../guard.js';
 import { buildPlan, emptyLedgerOf, type SettlementPlan } from './plan.js';
 import { fullRecoveryRefusal, type PreviousPayments } from './previous.js';
 import { addToDigest, digestText, emptyDigest, mergeDigest, type RecordDigest } from './record-digest.js';
@@ -86,12 +89,34 @@ export interface DeliveredIssues {
 export const RECORD_BATCH = 256;
 
 /**
- * Opens a settlement session for a validated contract and checked options.
+ * Opens a settlement session for a validated contract and checked options. Its arguments are what
+ * the library made (`parseContract(json).value`, `checkOptions(...).options`,
+ * `readPrevious(...).value`), and the session's methods take validated records, another session
+ * and data-quality counts: anything of the wrong type throws {@link OutcomePayError}
+ * `ARGUMENT_INVALID` naming it (`finishDelivering` rejects). `add` checks only what tells a
+ * validated record from a raw one (id, cohort, a day number as `enrolledOn`), as it runs once per
+ * record.
  *
  * @example
  * const session = openSession(contract, checked, readPrevious([], contract, checked.asOf).value);
+ * for (const record of validated.value.records) session.add(record);
+ * const result = session.finish({ recordsRead: 2, recordsSettled: 2, recordsExcluded: 0, issues: [] }, '{}');
  */
 export function openSession(contract: Contract, options: CheckedOptions, previous: PreviousPayments): SettlementSession {
+  expectContract('openSession', 'contract', contract);
+  expectFields('openSession', 'options', options, 'checked options (the options of checkOptions)', CHECKED_OPTIONS_FIELDS);
+  expectFields('openSession', 'previous', previous, 'previous payments (the value of readPrevious)', PREVIOUS_FIELDS);
+  return checkedSession(createSession(contract, options, previous));
+}
+
+/**
+ * {@link openSession} without the checks, for `settle` and `settleStream`, which made its
+ * arguments and give it only records they validated.
+ *
+ * @example
+ * const session = createSession(contract, checked, previous);
+ */
+export function createSession(contract: Contract, options: CheckedOptions, previous: PreviousPayments): SettlementSession {
   const plan: SettlementPlan = buildPlan(contract, options.asOf, options.keepParticipants);
   const ledger = emptyLedgerOf(plan, options.keepParticipants);
   const digest = emptyDigest();

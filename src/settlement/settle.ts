@@ -6,14 +6,16 @@
  */
 import { parseContract } from '../contract/index.js';
 import type { Issue } from '../errors.js';
-import { validateRawRecords, type RawRecords } from '../records/index.js';
+import type { RawRecords } from '../records/index.js';
+import { recordsArgument } from '../records/records-argument.js';
+import { validateBatch } from '../records/validate.js';
 import { fail, ok, type Result } from '../result.js';
-import { checkOptions, optionsFingerprintText, previousGiven, type SettleOptions } from './options.js';
+import { optionsFingerprintText, readSettleOptions, type SettleOptions } from './options.js';
 import { excludedCohortsTally } from './decisions-at-risk.js';
 import { readPrevious } from './previous.js';
 import { recordContext } from './record-context.js';
 import { recordsProblem } from './record-limits.js';
-import { openSession } from './session.js';
+import { createSession } from './session.js';
 import type { Settlement } from './types.js';
 
 /**
@@ -30,6 +32,11 @@ import type { Settlement } from './types.js';
  *   many excluded records are accepted (`maxExcluded`, default 5 % of those read: beyond it the
  *   settlement fails with `RECORDS_EXCLUDED_LIMIT` and every problem), whether no records at all
  *   may settle (`allowEmpty`; otherwise `RECORDS_EMPTY`)
+ *
+ * The three arguments are data: a contract, records or options of the wrong type (`null`, a
+ * string of CSV text, an object whose getter throws) are refused with issues
+ * (`CONTRACT_NOT_OBJECT`, `RECORDS_NOT_ARRAY`, `OPTIONS_NOT_OBJECT`, `OPTIONS_UNREADABLE`), never
+ * thrown.
  * @example
  * const result = settle(contractJson, recordsJson, { asOf: '2025-06-30' });
  * if (result.ok) console.log(result.value.totals.due); // e.g. '48200.00'
@@ -37,13 +44,16 @@ import type { Settlement } from './types.js';
 export function settle(contract: unknown, records: readonly unknown[] | RawRecords, options: SettleOptions): Result<Settlement> {
   const parsed = parseContract(contract);
   if (!parsed.ok) return fail(parsed.issues);
-  const checked = checkOptions(options, parsed.value);
-  if (checked.options === undefined) return fail(checked.issues);
-  const previous = readPrevious(previousGiven(options), parsed.value, checked.options.asOf, checked.options.amendedFrom);
+  const checked = readSettleOptions(options, parsed.value);
+  if (checked.options === undefined || checked.given === undefined) return fail(checked.issues);
+  const given = checked.given;
+  const previous = readPrevious(given.previous ?? [], parsed.value, checked.options.asOf, checked.options.amendedFrom);
   if (previous.issues.length > 0) return fail(previous.issues);
   const context = recordContext(parsed.value);
-  const batch: RawRecords = isRawRecords(records) ? records : { records, lines: [], issues: [] };
-  const validated = validateRawRecords(batch, context, { mode: checked.options.records });
+  const read = recordsArgument(records);
+  if (read.issue !== undefined) return fail([read.issue]);
+  const batch: RawRecords = read.batch;
+  const validated = validateBatch(batch, context, checked.options.records);
   if (!validated.ok) return fail(validated.issues);
   const dataQuality = {
     recordsRead: batch.records.length + batch.issues.length,
@@ -53,15 +63,11 @@ export function settle(contract: unknown, records: readonly unknown[] | RawRecor
   };
   const problem = recordsProblem(dataQuality, checked.options);
   if (problem !== undefined) return fail([problem, ...validated.issues]);
-  const session = openSession(parsed.value, checked.options, previous.value);
+  const session = createSession(parsed.value, checked.options, previous.value);
   for (const record of validated.value.records) session.add(record);
   const excluded = excludedCohortsTally(context.cohortIds);
   for (const entry of validated.value.excluded) excluded.add(entry.recordIndex === undefined ? undefined : batch.records[entry.recordIndex]);
-  const optionsText = optionsFingerprintText(options, checked.options, previous.value);
+  const optionsText = optionsFingerprintText(given, checked.options, previous.value);
   const result = session.finish(dataQuality, optionsText, excluded.counts());
   return result.ok ? ok(result.value) : result;
-}
-
-function isRawRecords(records: readonly unknown[] | RawRecords): records is RawRecords {
-  return !Array.isArray(records);
 }

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { invalidArgument, isAsyncIterable, isObjectValue, unreadableArgument } from '../guard.js';
 import { hasOwn } from '../own-data.js';
 import type { CsvColumn } from '../records/csv-columns.js';
 import type { CsvTypedReader } from '../records/csv-typed-row.js';
@@ -77,10 +78,42 @@ async function* asRows(records: AsyncIterable<unknown>): AsyncGenerator<StreamRo
  */
 export function openRows(source: RecordSource, pass: number, typed?: TypedReaders): AsyncIterable<readonly (StreamRow | ParsedRow)[]> | undefined {
   if (isFileSource(source)) {
-    const chunks = typeof source.chunks === 'function' ? source.chunks() : pass === 0 ? source.chunks : undefined;
+    const chunks = typeof source.chunks === 'function' ? opened(source.chunks(), 'records.chunks()') : pass === 0 ? source.chunks : undefined;
     if (chunks === undefined) return undefined;
     return source.format === 'csv' ? readCsvRows(chunks, typed?.csv) : readNdjsonRows(chunks, typed?.ndjson);
   }
-  if (typeof source === 'function') return asRows(source());
+  if (typeof source === 'function') return asRows(opened(source(), 'records()'));
   return pass === 0 ? asRows(source) : undefined;
+}
+
+/** What a function of the source returned, which must be an async iterable. */
+function opened<T>(value: AsyncIterable<T>, name: string): AsyncIterable<T> {
+  if (!isAsyncIterable(value)) throw invalidArgument('settleStream', name, 'an async iterable (a stream, an async generator)', value);
+  return value;
+}
+
+const SOURCE = 'a records source: an async iterable of records, a function that returns one, or { format: "ndjson" | "csv", chunks }';
+
+/**
+ * Throws {@link OutcomePayError} `ARGUMENT_INVALID` unless `value` is a {@link RecordSource}: an
+ * async iterable of records, a function (called for each read), or a file source with a `format`
+ * of `'ndjson'` or `'csv'` and `chunks` that are an async iterable or a function. What the
+ * functions return is checked when they are called; the records themselves are data.
+ *
+ * @example
+ * expectRecordSource({ format: 'csv', chunks: () => createReadStream('records.csv') }); // passes
+ */
+export function expectRecordSource(value: unknown): asserts value is RecordSource {
+  if (typeof value === 'function') return;
+  let wrong: readonly [string, string, unknown] | undefined;
+  try {
+    if (isObjectValue(value) && isFileSource(value as RecordSource)) {
+      const { format, chunks } = value;
+      if (format !== 'ndjson' && format !== 'csv') wrong = ['records.format', '"ndjson" or "csv"', format];
+      else if (typeof chunks !== 'function' && !isAsyncIterable(chunks)) wrong = ['records.chunks', 'an async iterable of chunks or a function that returns one', chunks];
+    } else if (!isAsyncIterable(value)) wrong = ['records', SOURCE, value];
+  } catch (error) {
+    throw unreadableArgument('settleStream', 'records', error);
+  }
+  if (wrong !== undefined) throw invalidArgument('settleStream', wrong[0], wrong[1], wrong[2]);
 }

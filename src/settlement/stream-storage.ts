@@ -7,12 +7,18 @@
  * @module
  */
 import { OutcomePayError, type Issue } from '../errors.js';
-import { hasOwn, methodOf, ownFields } from '../own-data.js';
+import { describeValue, isPlainObject, thrownReason } from '../guard.js';
+import { hasOwn, memberOf, ownFields } from '../own-data.js';
 import type { SpillStore } from '../records/spill-store.js';
 import { MAX_SPILL_IDS, spillSize } from '../records/spilled-ids.js';
 
-/** The largest block of issue text: 2^30 bytes, 1 GB. */
-const MAX_ISSUE_BLOCK_BYTES = 2 ** 30;
+/**
+ * The largest block of issue text: 2^30 bytes, 1 GB.
+ *
+ * @example
+ * spillSize('issueBlockBytes', 4096, MAX_ISSUE_BLOCK_BYTES); // 4096
+ */
+export const MAX_ISSUE_BLOCK_BYTES = 2 ** 30;
 
 /**
  * Storage for `settleStream`. With it, the ids of a stream are hashed into a buffer of
@@ -80,12 +86,22 @@ export interface StreamSettings {
 export function readStreamSettings(given: StreamSettings | StreamStorage | undefined): StreamSettings {
   const value: unknown = given; // JavaScript callers may pass anything
   if (value === undefined) return { storage: undefined, onIssue: undefined };
-  if (typeof value !== 'object' || value === null) {
-    throw settingsError([], `the fourth argument of settleStream must be an object ({ storage?, onIssue? }) or a StreamStorage, not ${value === null ? 'null' : typeof value}`);
+  if (!isPlainObject(value)) {
+    const what = value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value === 'object' ? describeValue(value) : typeof value;
+    throw new OutcomePayError('STREAM_SETTINGS', `settleStream: settings must be an object ({ storage?, onIssue? }) or a StreamStorage, not ${what}`, []);
   }
+  try {
+    return readPlainSettings(value);
+  } catch (error) {
+    if (error instanceof OutcomePayError) throw error;
+    throw new OutcomePayError('STREAM_SETTINGS', `settleStream: settings could not be read (${thrownReason(error)})`, []);
+  }
+}
+
+function readPlainSettings(value: object): StreamSettings {
   // own properties only: a setting not given is not read from Object.prototype
   const fields = ownFields(value);
-  if (methodOf(value, 'openSpill') !== undefined) {
+  if (memberOf(value, 'openSpill') !== undefined) {
     // A StreamStorage alone. Settings spread into it would be lost: refuse them.
     for (const key of ['onIssue', 'storage']) {
       if (hasOwn(fields, key)) throw settingsError([key], `a StreamStorage (an object with openSpill) was given with "${key}": pass { storage, onIssue } instead`);
@@ -104,14 +120,14 @@ export function readStreamSettings(given: StreamSettings | StreamStorage | undef
 }
 
 /**
- * The storage, checked: `openSpill` a function (its own, or a method of its class), `bufferIds`
- * and `issueBlockBytes` in range, read from its own properties only (`at` is where it was given).
+ * The storage, checked: `openSpill` a function, `bufferIds` and `issueBlockBytes` in range, each
+ * read as its own property or one of its class, never from `Object.prototype` (`at` is where it
+ * was given).
  */
 function checkedStorage(storage: object, at: readonly string[]): StreamStorage {
-  const openSpill = methodOf(storage, 'openSpill');
-  const fields = ownFields(storage);
-  const bufferIds = fields['bufferIds'];
-  const issueBlockBytes = fields['issueBlockBytes'];
+  const openSpill = memberOf(storage, 'openSpill');
+  const bufferIds = memberOf(storage, 'bufferIds');
+  const issueBlockBytes = memberOf(storage, 'issueBlockBytes');
   if (typeof openSpill !== 'function') {
     throw settingsError(at.length === 0 ? ['openSpill'] : at, 'storage must be a StreamStorage: an object with an openSpill function');
   }
@@ -125,5 +141,5 @@ function checkedStorage(storage: object, at: readonly string[]): StreamStorage {
 }
 
 function settingsError(path: readonly string[], message: string): OutcomePayError {
-  return new OutcomePayError('STREAM_SETTINGS', message, path);
+  return new OutcomePayError('STREAM_SETTINGS', `settleStream: settings: ${message}`, path);
 }

@@ -18,17 +18,17 @@ import type { StreamRow, ValidationMode } from '../records/index.js';
 import type { ParsedRow } from '../records/stream-row.js';
 import { SpillFailure } from '../records/spill-failure.js';
 import { fail, type Result } from '../result.js';
-import { checkOptions, optionsFingerprintText, previousGiven, type CheckedOptions, type SettleOptions } from './options.js';
+import { optionsFingerprintText, readSettleOptions, type CheckedOptions, type SettleOptions } from './options.js';
 import { readPrevious, type PreviousPayments } from './previous.js';
 import { recordContext } from './record-context.js';
 import { recordsProblem } from './record-limits.js';
-import { openSession } from './session.js';
+import { createSession } from './session.js';
 import { streamIds, type StreamIds } from './stream-ids.js';
 import { isThenable } from './issue-log.js';
 import type { LogSpill } from './stream-issues.js';
 import { runPass } from './stream-pass.js';
 import { keepSpills } from './stream-spills.js';
-import { openRows, type RecordSource, type TypedReaders } from './stream-source.js';
+import { expectRecordSource, openRows, type RecordSource, type TypedReaders } from './stream-source.js';
 import { readStreamSettings, type StreamSettings, type StreamStorage } from './stream-storage.js';
 import type { Settlement } from './types.js';
 
@@ -66,6 +66,12 @@ import type { Settlement } from './types.js';
  * the issues as compact text while the stream runs; only delivered issues are never all in
  * memory as objects.
  *
+ * Errors: the contract and the options are data, reported as issues whatever their type, as by
+ * `settle`. The records source and the settings are the program's: a source that is not one (a
+ * string, `null`, a file source with another format), a chunk that is neither text nor bytes, or
+ * settings of the wrong type reject with {@link OutcomePayError} (`ARGUMENT_INVALID`,
+ * `STREAM_SETTINGS`) naming them.
+ *
  * @param contract - the contract JSON (parsed)
  * @param records - where the records come from
  * @param options - the options of `settle`
@@ -88,11 +94,13 @@ export async function settleStream(
   settings?: StreamSettings | StreamStorage,
 ): Promise<Result<Settlement>> {
   const { storage, onIssue } = readStreamSettings(settings);
+  expectRecordSource(records);
   const parsed = parseContract(contract);
   if (!parsed.ok) return fail(parsed.issues);
-  const checked = checkOptions(options, parsed.value);
-  if (checked.options === undefined) return fail(checked.issues);
-  const previous = readPrevious(previousGiven(options), parsed.value, checked.options.asOf, checked.options.amendedFrom);
+  const checked = readSettleOptions(options, parsed.value);
+  if (checked.options === undefined || checked.given === undefined) return fail(checked.issues);
+  const given = checked.given;
+  const previous = readPrevious(given.previous ?? [], parsed.value, checked.options.asOf, checked.options.amendedFrom);
   if (previous.issues.length > 0) return fail(previous.issues);
   const run = validationRun(parsed.value, checked.options.records);
   const typed: TypedReaders = {
@@ -108,7 +116,7 @@ export async function settleStream(
   try {
     const disposeStores = (): Promise<void> => spills?.dispose() ?? Promise.resolve();
     const prepared = { contract: parsed.value, options: checked.options, previous: previous.value, run, typed, logSpill, disposeStores };
-    const optionsText = optionsFingerprintText(options, checked.options, previous.value);
+    const optionsText = optionsFingerprintText(given, checked.options, previous.value);
     result = await settlePasses(prepared, records, firstRows, ids, optionsText, onIssue);
   } catch (error) {
     if (!(error instanceof SpillFailure)) {
@@ -157,7 +165,7 @@ async function settlePasses(
 ): Promise<Result<Settlement>> {
   const { contract, options, previous, run, typed, logSpill } = prepared;
   const mode = options.records;
-  let session = openSession(contract, options, previous);
+  let session = createSession(contract, options, previous);
   let pass = await runPass(firstRows, run, mode, session, { ids }, logSpill);
   if (pass.fatal !== undefined) return fail(pass.fatal);
   await ids.dispose(); // the candidates are known: the spill store is no longer needed
@@ -168,7 +176,7 @@ async function settlePasses(
       return fail([notRepeatable('some participant ids occur more than once, and every record of a repeated id must be excluded, but the records source can be read only once: pass a function that opens it again')]);
     }
     const firstRead = pass.read;
-    session = openSession(contract, options, previous);
+    session = createSession(contract, options, previous);
     pass = await runPass(again, run, mode, session, { candidates: pass.candidates }, logSpill);
     if (pass.fatal !== undefined) return fail(pass.fatal);
     if (pass.read !== firstRead) {

@@ -15,6 +15,7 @@ import { fail, ok, type Result } from '../result.js';
 import type { TextIssueCode } from '../codes/index.js';
 import { isExactNumberToken } from './json-number.js';
 import { decodeText, textFailureIssue } from './utf8.js';
+import { expectText } from '../guard.js';
 
 /**
  * A problem the scan found: a code, the path of the value, its 1-based line, a message.
@@ -420,6 +421,7 @@ function isDigit(c: number): boolean {
  * parseJsonText('{"baselineWage": 1000.00000000000001}'); // { ok: false, issues: [{ code: 'JSON_NUMBER_INEXACT', path: ['baselineWage'], line: 1, ... }] }
  */
 export function parseJsonText(input: string | Uint8Array): Result<unknown> {
+  expectText('parseJsonText', 'input', input);
   const decoded = decodeText(input);
   if (decoded.failure !== undefined) return fail([textFailureIssue(decoded.failure, decoded.text)]);
   const scan = scanJsonText(decoded.text);

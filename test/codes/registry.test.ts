@@ -23,7 +23,7 @@ const QUOTED = /['"`]([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)['"`]/g;
  * (their names), limits (constants), environment variables.
  */
 const NOT_CODES = new Set([
-  'CALENDAR_CODES', 'MONEY_CODES', 'TEXT_ISSUE_CODES', 'CONTRACT_ISSUE_CODES', 'RECORD_ISSUE_CODES', 'SETTLEMENT_ISSUE_CODES',
+  'API_CODES', 'CALENDAR_CODES', 'MONEY_CODES', 'TEXT_ISSUE_CODES', 'CONTRACT_ISSUE_CODES', 'RECORD_ISSUE_CODES', 'SETTLEMENT_ISSUE_CODES',
   'STREAMING_CODES', 'INTERNAL_CODES', 'CLI_CODES', 'ERROR_CODES', 'CODES_BY_AREA', 'REASON_CODES', 'REASON_TEXT', 'ROUNDING_MODES',
   'MAX_RECORD_CHARS', 'MAX_FIELD_CHARS', 'MAX_ID_CHARS', 'MAX_CONTRACT_DAYS', 'MAX_CONTRACT_MONTHS', 'MAX_CONTRACT_COUNT',
   'MAX_AMOUNT_INTEGER_DIGITS', 'MAX_AMOUNT_DECIMALS', 'PLACEMENT_BASELINE_DAYS', 'RECORD_BATCH', 'ZERO_CODE', 'NO_DATE', 'WAGE_PATTERN',
@@ -84,6 +84,7 @@ describe('the registry of codes', () => {
 });
 
 const AREAS: Record<CodeArea, string> = {
+  api: 'Misuse of the API that no area has a code of its own for: an argument of the wrong type given to any public function, thrown as an `OutcomePayError` whose message names the function and the argument (README.md, "Errors").',
   calendar: 'Dates typed by a person (`checkDate`, in contracts, records, options) and misuse of the calendar functions.',
   money: 'Amounts typed by a person (`checkAmount`) and misuse of the money functions (`parseAmount(0.1)` throws).',
   text: 'Reading bytes and JSON text strictly: contracts, records, previous settlements and indicator files.',

@@ -29,8 +29,8 @@ describe('roundMoney', () => {
 
   it('refuses an unknown currency or mode with a code', () => {
     expect(() => roundMoney(parseAmount('1'), 'XYZ', 'half-up')).toThrow(OutcomePayError);
-    expect(() => roundMoney(parseAmount('1'), 'EUR', 'bankers' as RoundingMode)).toThrow(/not a rounding mode/);
-    expect(() => roundMoney(parseAmount('1'), 'EUR', 'toString' as RoundingMode)).toThrow(/not a rounding mode/);
+    expect(() => roundMoney(parseAmount('1'), 'EUR', 'bankers' as RoundingMode)).toThrow(/mode must be a rounding mode/);
+    expect(() => roundMoney(parseAmount('1'), 'EUR', 'toString' as RoundingMode)).toThrow(/mode must be a rounding mode/);
     expect(() => roundDecimal(parseAmount('1'), -1, 'up')).toThrow(OutcomePayError);
   });
 

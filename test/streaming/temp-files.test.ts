@@ -115,7 +115,19 @@ describe('openTempFileStore', () => {
   it('names the file when a run cannot be read', async () => {
     const store = openTempFileStore({ dir: parent });
     await store.writeRun(new Uint8Array([1]));
-    await expect(store.readRun(7, 0, new Uint8Array(1))).rejects.toThrow(/cannot read .*run-7\.bin at byte 0: ENOENT/);
+    const [spill] = readdirSync(parent).filter((name) => name.startsWith('outcome-pay-spill-'));
+    rmSync(join(parent, spill ?? '', 'run-0.bin'));
+    await expect(store.readRun(0, 0, new Uint8Array(1))).rejects.toThrow(/cannot read .*run-0\.bin at byte 0: ENOENT/);
+    await store.dispose();
+  });
+
+  it('refuses a run that was never written, and arguments of the wrong type, with ARGUMENT_INVALID', async () => {
+    const store = openTempFileStore({ dir: parent });
+    await store.writeRun(new Uint8Array([1]));
+    await expect(store.readRun(7, 0, new Uint8Array(1))).rejects.toMatchObject({ code: 'ARGUMENT_INVALID', message: 'store.readRun: run must be the number of a run written (0 to 0), not the number 7' });
+    await expect(store.readRun(0, -1, new Uint8Array(1))).rejects.toMatchObject({ code: 'ARGUMENT_INVALID' });
+    await expect(store.writeRun('text' as never)).rejects.toMatchObject({ code: 'ARGUMENT_INVALID' });
+    expect(() => openTempFileStore({ dir: 42 } as never)).toThrow('openTempFileStore: options.dir must be a string, not the number 42');
     await store.dispose();
   });
 });

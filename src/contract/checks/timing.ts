@@ -5,20 +5,32 @@
  * @module
  */
 import { compareDates, formatDate, type CalendarDate } from '../../calendar/index.js';
+import { expectDay } from '../../calendar/days.js';
 import type { Issue } from '../../errors.js';
 import type { Contract, Outcome, PaymentRule } from '../schema.js';
+import { expectContract, expectOutcome } from '../shape.js';
 import { dateKey, type DateTable } from './dates.js';
 import { unreachable } from '../unreachable.js';
 import { issueAt, safeAddDays, safeAddMonths } from './issue.js';
 
 /**
  * The earliest date a participant enrolled on `start` can achieve `outcome`, or `undefined`
- * when it is not a per-participant outcome or the date is out of range.
+ * when it is not a per-participant outcome or the date is out of range. Throws
+ * {@link OutcomePayError} `ARGUMENT_INVALID` for a contract or an outcome that is not parsed
+ * (`parseContract`), `CALENDAR_ARGUMENT_INVALID` for a start that is not a day number.
  *
  * @example
  * earliestAchievement(contract, retention12m, parseDate('2023-01-01')); // 2024-01-01
  */
 export function earliestAchievement(c: Contract, outcome: Outcome, start: CalendarDate): CalendarDate | undefined {
+  expectContract('earliestAchievement', 'contract', c);
+  expectOutcome('earliestAchievement', 'outcome', outcome);
+  expectDay('earliestAchievement', 'start', start);
+  return earliestDate(c, outcome, start);
+}
+
+/** {@link earliestAchievement} unchecked: the contract's timing checks, on the contract they check. */
+function earliestDate(c: Contract, outcome: Outcome, start: CalendarDate): CalendarDate | undefined {
   switch (outcome.kind) {
     case 'placement':
     case 'milestone':
@@ -80,7 +92,7 @@ export function checkTiming(c: Contract, table: DateTable): Issue[] {
         let earliest: CalendarDate | undefined = start;
         for (const id of ids) {
           const outcome = outcomes.get(id);
-          const date = outcome === undefined ? undefined : earliestAchievement(c, outcome, start);
+          const date = outcome === undefined ? undefined : earliestDate(c, outcome, start);
           if (date !== undefined && earliest !== undefined && compareDates(date, earliest) > 0) earliest = date;
         }
         earliest = earliest === undefined ? undefined : safeAddDays(earliest, extraDays);
