@@ -278,10 +278,13 @@ function isPlainTag(value: object): boolean {
   return Object.prototype.toString.call(value) === '[object Object]';
 }
 
-/** What {@link readOwnFields} found: the fields, or what reading them threw, or neither for a value that is not a plain object. */
+/**
+ * What {@link readOwnFields} found: the fields, or what reading them threw, or neither for a value
+ * that is not a plain object. Both keys are always present (`undefined` when they do not apply).
+ */
 export interface OwnFields {
-  readonly fields?: Readonly<Record<string, unknown>>;
-  readonly error?: unknown;
+  readonly fields: Readonly<Record<string, unknown>> | undefined;
+  readonly error: unknown;
 }
 
 /**
@@ -291,15 +294,17 @@ export interface OwnFields {
  * threw is returned instead.
  *
  * @example
- * readOwnFields({ asOf: '2025-06-30' }); // { fields: { asOf: '2025-06-30' } }
- * readOwnFields(new Map());              // {}
+ * readOwnFields({ asOf: '2025-06-30' }); // { fields: { asOf: '2025-06-30' }, error: undefined }
+ * readOwnFields(new Map());              // { fields: undefined, error: undefined }
  */
 export function readOwnFields(value: unknown): OwnFields {
-  if (!isObjectValue(value)) return {};
+  if (!isObjectValue(value)) return NOT_PLAIN;
   try {
-    if (!isPlainTag(value)) return {};
-    return { fields: ownFields(value) };
+    if (!isPlainTag(value)) return NOT_PLAIN;
+    return { fields: ownFields(value), error: undefined };
   } catch (error) {
-    return { error };
+    return { fields: undefined, error };
   }
 }
+
+const NOT_PLAIN: OwnFields = { fields: undefined, error: undefined };

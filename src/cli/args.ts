@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { ownValue } from '../own-data.js';
 import { CliUsageError } from './io.js';
 
 /** What a command accepts. */
@@ -38,7 +39,9 @@ export interface ParsedArgs {
  * @example
  * parseArgs('settle', ['--as-of', '2025-06-30', '--json'], { values: ['as-of'], flags: ['json'] });
  */
-export function parseArgs(command: string, args: readonly string[], spec: OptionSpec): ParsedArgs {
+export function parseArgs(command: string, args: readonly string[], given: OptionSpec): ParsedArgs {
+  // every key read as an own property: one the command does not give is not found on Object.prototype
+  const spec = { values: ownValue(given, 'values'), repeated: ownValue(given, 'repeated'), flags: ownValue(given, 'flags'), maxPositionals: ownValue(given, 'maxPositionals') };
   const positionals: string[] = [];
   const values = new Map<string, string>();
   const repeated = new Map<string, string[]>();

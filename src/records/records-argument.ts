@@ -12,7 +12,7 @@ import type { RawRecords } from './raw-records.js';
 import { readerIssue } from './reader-issue.js';
 
 /** The records as a batch, or the issue that says why they are not records. */
-export type RecordsArgument = { readonly batch: RawRecords; readonly issue?: undefined } | { readonly batch?: undefined; readonly issue: RecordIssue };
+export type RecordsArgument = { readonly batch: RawRecords; readonly issue: undefined } | { readonly batch: undefined; readonly issue: RecordIssue };
 
 /**
  * Reads the records argument: an array of records (data, each checked later), or what a records
@@ -25,10 +25,11 @@ export type RecordsArgument = { readonly batch: RawRecords; readonly issue?: und
  * recordsArgument('id,cohort\nP1,2023-A').issue?.code; // 'RECORDS_NOT_ARRAY'
  */
 export function recordsArgument(value: unknown): RecordsArgument {
-  if (Array.isArray(value)) return { batch: { records: value, lines: [], issues: [] } };
+  if (Array.isArray(value)) return { batch: { records: value, lines: [], issues: [] }, issue: undefined };
   const problem = readBatch(value);
-  if (typeof problem !== 'string') return { batch: problem };
+  if (typeof problem !== 'string') return { batch: problem, issue: undefined };
   return {
+    batch: undefined,
     issue: readerIssue(
       'RECORDS_NOT_ARRAY',
       `the records must be an array of records, or what a records reader returned (its value: { records, lines, issues }), not ${problem}`,

@@ -11,6 +11,7 @@ import { formatPath, type Issue, type PathSegment } from '../errors.js';
 import { DATE_PATTERN } from '../contract/primitives.js';
 import { checkDate } from '../calendar/index.js';
 import { withEveryKey } from '../contract/every-key.js';
+import { thrownReason } from '../guard.js';
 import type { Settlement } from './types.js';
 
 /** The `format` of a settlement document. */
@@ -62,7 +63,8 @@ function buildSettlementSchema(units: number) {
   const signed = z.string().regex(moneyPattern(units, true), { error: `${MONEY_MESSAGE} (${units} decimals)` });
   const decimal = z.string().regex(DECIMAL, { error: 'is not a decimal' });
   const payer = z.strictObject({ payer: text(), share: decimal.nullable(), earned: money, previouslyPaid: money, due: signed });
-  const figures = z.record(z.string(), z.union([z.string(), z.number()]));
+  // an object of any keys (not z.record: zod reads a record key type's `values` through the prototype chain)
+  const figures = z.object({}).catchall(z.union([z.string(), z.number()]));
   const line = z.strictObject({
     rule: text(),
     kind: text(),
@@ -172,7 +174,8 @@ function describe(value: unknown): string {
  * Checks that a value is a settlement document of this format version in a currency with
  * `units` minor units. Problems: `PREVIOUS_AMOUNT` (an amount that is not canonical money in
  * those minor units, or negative where `settle` never writes a negative), otherwise
- * `PREVIOUS_MALFORMED`, each with its path under `at`.
+ * `PREVIOUS_MALFORMED`, each with its path under `at`. Never throws: a document the schema
+ * cannot check at all is `PREVIOUS_MALFORMED` at `at`.
  *
  * @example
  * const checked = checkSettlementShape(document, 2, ['previous', 0]);
@@ -180,7 +183,14 @@ function describe(value: unknown): string {
  */
 export function checkSettlementShape(value: unknown, units: number, at: readonly PathSegment[]): { value: Settlement | undefined; issues: Issue[] } {
   const schema = settlementSchema(units);
-  const parsed = schema.safeParse(value, { reportInput: true });
+  let parsed: ReturnType<typeof schema.safeParse>;
+  try {
+    parsed = schema.safeParse(value, { reportInput: true });
+  } catch (error) {
+    // zod itself failed (it reads a few of its own settings through the prototype chain, such as
+    // a check's `when`: docs/reliability.md, "Inherited properties"): refused, never thrown
+    return { value: undefined, issues: [malformed([...at], `could not be checked (${thrownReason(error)})`)] };
+  }
   // every object of the document read holds every key of its schema (absent ones undefined)
   if (parsed.success) return { value: withEveryKey(schema, parsed.data satisfies Settlement), issues: [] };
   const issues = parsed.error.issues.flatMap((problem): Issue[] => {

@@ -20,14 +20,16 @@ export type TextFailure =
   | { readonly code: 'TEXT_ENCODING_UNSUPPORTED'; readonly encoding: string; readonly sign: string };
 
 /**
- * Decoded text: all of it, or the text before the first bad byte and the failure.
+ * Decoded text: all of it, or the text before the first bad byte and the failure. Both keys are
+ * always present (`failure: undefined` when there is none), so reading `failure` never reaches a
+ * property of the same name on `Object.prototype`.
  *
  * @example
  * const decoded: Decoded = { text: 'P1,', failure: { code: 'TEXT_NOT_UTF8', byteOffset: 3, byte: 0xe9 } };
  */
 export interface Decoded {
   readonly text: string;
-  readonly failure?: TextFailure | undefined;
+  readonly failure: TextFailure | undefined;
 }
 
 /**
@@ -238,7 +240,7 @@ export function createTextDecoder(): TextChunkDecoder {
     },
     end() {
       if (failed) return { text: '', failure: undefined };
-      const last = head !== undefined && head.length > 0 ? pushBytes(new Uint8Array(0), true) : { text: '' };
+      const last = head !== undefined && head.length > 0 ? pushBytes(new Uint8Array(0), true) : { text: '', failure: undefined };
       if (last.failure !== undefined || pending.length === 0) return last;
       failed = true;
       return { text: last.text, failure: { code: 'TEXT_NOT_UTF8', byteOffset: offset, byte: undefined } };
@@ -252,7 +254,7 @@ export function createTextDecoder(): TextChunkDecoder {
  *
  * @param input - the text, or its UTF-8 bytes
  * @example
- * decodeText(new Uint8Array([0x50, 0x31])); // { text: 'P1' }
+ * decodeText(new Uint8Array([0x50, 0x31])); // { text: 'P1', failure: undefined }
  * decodeText(new Uint8Array([0x50, 0xe9])); // { text: 'P', failure: { code: 'TEXT_NOT_UTF8', byteOffset: 1, byte: 0xe9 } }
  */
 export function decodeText(input: string | Uint8Array): Decoded {

@@ -11,14 +11,20 @@ import { issueAt } from './issue.js';
 
 type Target = 'cohort' | 'group' | 'outcome' | 'rule' | 'cap' | 'tranche' | 'payer';
 
+/** A reference: every key present (`undefined` when it does not apply), as for every object the library makes and reads back. */
 interface Reference {
   readonly target: Target;
   readonly id: string;
   readonly path: readonly PathSegment[];
-  /** Allowed kinds of the target (outcomes and rules only); absent = any. */
-  readonly kinds?: readonly (OutcomeKind | PaymentRuleKind)[];
+  /** Allowed kinds of the target (outcomes and rules only); undefined = any. */
+  readonly kinds: readonly (OutcomeKind | PaymentRuleKind)[] | undefined;
   /** The list this reference is one entry of (its path, joined), when it is one: a list names each id once. */
-  readonly list?: string;
+  readonly list: string | undefined;
+}
+
+/** A reference that is not an entry of a list. */
+function single(target: Target, id: string, path: readonly PathSegment[], kinds?: readonly (OutcomeKind | PaymentRuleKind)[]): Reference {
+  return { target, id, path, kinds, list: undefined };
 }
 
 /**
@@ -35,7 +41,7 @@ function* listed(
   const list = base.join('/');
   for (const [j, id] of ids.entries()) {
     const path = key === undefined ? [...base, j] : [...base, j, key];
-    yield kinds === undefined ? { target, id, path, list } : { target, id, path, kinds, list };
+    yield { target, id, path, kinds, list };
   }
 }
 
@@ -44,34 +50,34 @@ const PER_PARTICIPANT: readonly OutcomeKind[] = ['placement', 'retention', 'wage
 function* references(c: Contract): Generator<Reference> {
   for (const [i, o] of c.outcomes.entries()) {
     if (o.kind === 'retention' || o.kind === 'wageProgression') {
-      yield { target: 'outcome', id: o.placementOutcome, path: ['outcomes', i, 'placementOutcome'], kinds: ['placement'] };
+      yield single('outcome', o.placementOutcome, ['outcomes', i, 'placementOutcome'], ['placement']);
     }
   }
   for (const [i, r] of c.rules.entries()) {
     const at = (...rest: PathSegment[]): PathSegment[] => ['rules', i, ...rest];
     switch (r.kind) {
       case 'rateCard':
-        yield { target: 'outcome', id: r.outcome, path: at('outcome'), kinds: PER_PARTICIPANT };
+        yield single('outcome', r.outcome, at('outcome'), PER_PARTICIPANT);
         yield* listed('outcome', r.prerequisites, at('prerequisites'), PER_PARTICIPANT);
         if (r.groupPricing.mode === 'prices') {
           yield* listed('group', r.groupPricing.prices.map((gp) => gp.group), at('groupPricing', 'prices'), undefined, 'group');
         }
         break;
       case 'sustainment':
-        yield { target: 'outcome', id: r.placementOutcome, path: at('placementOutcome'), kinds: ['placement'] };
+        yield single('outcome', r.placementOutcome, at('placementOutcome'), ['placement']);
         break;
       case 'cohortRate':
-        yield { target: 'outcome', id: r.outcome, path: at('outcome'), kinds: PER_PARTICIPANT };
+        yield single('outcome', r.outcome, at('outcome'), PER_PARTICIPANT);
         yield* listed('cohort', r.cohorts, at('cohorts'));
-        if (r.denominator.basis === 'placed') yield { target: 'outcome', id: r.denominator.outcome, path: at('denominator', 'outcome'), kinds: ['placement'] };
-        if (r.denominator.basis === 'completed') yield { target: 'outcome', id: r.denominator.outcome, path: at('denominator', 'outcome'), kinds: ['milestone'] };
+        if (r.denominator.basis === 'placed') yield single('outcome', r.denominator.outcome, at('denominator', 'outcome'), ['placement']);
+        if (r.denominator.basis === 'completed') yield single('outcome', r.denominator.outcome, at('denominator', 'outcome'), ['milestone']);
         if (r.baseline?.source.kind === 'indicator') {
-          yield { target: 'outcome', id: r.baseline.source.indicator, path: at('baseline', 'source', 'indicator'), kinds: ['cohortIndicator'] };
+          yield single('outcome', r.baseline.source.indicator, at('baseline', 'source', 'indicator'), ['cohortIndicator']);
         }
         break;
       case 'bonus':
-        yield { target: 'outcome', id: r.trigger.outcome, path: at('trigger', 'outcome'), kinds: PER_PARTICIPANT };
-        if (r.trigger.kind === 'groupShare') yield { target: 'group', id: r.trigger.group, path: at('trigger', 'group') };
+        yield single('outcome', r.trigger.outcome, at('trigger', 'outcome'), PER_PARTICIPANT);
+        if (r.trigger.kind === 'groupShare') yield single('group', r.trigger.group, at('trigger', 'group'));
         break;
       case 'fee':
         break;
@@ -82,11 +88,11 @@ function* references(c: Contract): Generator<Reference> {
   for (const [i, cap] of (c.caps ?? []).entries()) {
     const at = (key: string): PathSegment[] => ['caps', i, key];
     switch (cap.kind) {
-      case 'outcome': yield { target: 'outcome', id: cap.outcome, path: at('outcome'), kinds: PER_PARTICIPANT }; break;
-      case 'outcomeVolume': yield { target: 'rule', id: cap.rule, path: at('rule'), kinds: ['rateCard'] }; break;
-      case 'cohort': yield { target: 'cohort', id: cap.cohort, path: at('cohort') }; break;
-      case 'tranche': yield { target: 'tranche', id: cap.tranche, path: at('tranche') }; break;
-      case 'payer': yield { target: 'payer', id: cap.payer, path: at('payer') }; break;
+      case 'outcome': yield single('outcome', cap.outcome, at('outcome'), PER_PARTICIPANT); break;
+      case 'outcomeVolume': yield single('rule', cap.rule, at('rule'), ['rateCard']); break;
+      case 'cohort': yield single('cohort', cap.cohort, at('cohort')); break;
+      case 'tranche': yield single('tranche', cap.tranche, at('tranche')); break;
+      case 'payer': yield single('payer', cap.payer, at('payer')); break;
       case 'participant':
       case 'contract':
         break;
@@ -104,17 +110,17 @@ function* references(c: Contract): Generator<Reference> {
     const cond = clause.condition;
     switch (cond.kind) {
       case 'outcomeRateBelow':
-        yield { target: 'outcome', id: cond.outcome, path: at('condition', 'outcome'), kinds: PER_PARTICIPANT };
+        yield single('outcome', cond.outcome, at('condition', 'outcome'), PER_PARTICIPANT);
         yield* listed('cohort', cond.cohorts, at('condition', 'cohorts'));
-        if (cond.denominator.basis === 'placed') yield { target: 'outcome', id: cond.denominator.outcome, path: at('condition', 'denominator', 'outcome'), kinds: ['placement'] };
-        if (cond.denominator.basis === 'completed') yield { target: 'outcome', id: cond.denominator.outcome, path: at('condition', 'denominator', 'outcome'), kinds: ['milestone'] };
+        if (cond.denominator.basis === 'placed') yield single('outcome', cond.denominator.outcome, at('condition', 'denominator', 'outcome'), ['placement']);
+        if (cond.denominator.basis === 'completed') yield single('outcome', cond.denominator.outcome, at('condition', 'denominator', 'outcome'), ['milestone']);
         break;
       case 'indicatorBelow':
-        yield { target: 'outcome', id: cond.indicator, path: at('condition', 'indicator'), kinds: ['cohortIndicator'] };
+        yield single('outcome', cond.indicator, at('condition', 'indicator'), ['cohortIndicator']);
         yield* listed('cohort', cond.cohorts, at('condition', 'cohorts'));
         break;
       case 'capReached':
-        yield { target: 'cap', id: cond.cap, path: at('condition', 'cap') };
+        yield single('cap', cond.cap, at('condition', 'cap'));
         break;
       case 'datePassed':
         break;
@@ -126,13 +132,13 @@ function* references(c: Contract): Generator<Reference> {
     if (effect.kind === 'reducePrices') yield* listed('rule', effect.rules, at('effect', 'rules'), ['rateCard', 'sustainment']);
   }
   for (const [i, r] of (c.reinvestment ?? []).entries()) {
-    if (r.trigger.kind === 'surplusOverTarget') yield { target: 'outcome', id: r.trigger.outcome, path: ['reinvestment', i, 'trigger', 'outcome'], kinds: PER_PARTICIPANT };
-    if (r.destination.kind === 'cohort') yield { target: 'cohort', id: r.destination.cohort, path: ['reinvestment', i, 'destination', 'cohort'] };
+    if (r.trigger.kind === 'surplusOverTarget') yield single('outcome', r.trigger.outcome, ['reinvestment', i, 'trigger', 'outcome'], PER_PARTICIPANT);
+    if (r.destination.kind === 'cohort') yield single('cohort', r.destination.cohort, ['reinvestment', i, 'destination', 'cohort']);
   }
   for (const [i, g] of (c.hiringGuarantees ?? []).entries()) {
     yield* listed('cohort', g.cohorts, ['hiringGuarantees', i, 'cohorts']);
-    yield { target: 'outcome', id: g.qualifyingOutcome, path: ['hiringGuarantees', i, 'qualifyingOutcome'], kinds: PER_PARTICIPANT };
-    yield { target: 'outcome', id: g.placementOutcome, path: ['hiringGuarantees', i, 'placementOutcome'], kinds: ['placement'] };
+    yield single('outcome', g.qualifyingOutcome, ['hiringGuarantees', i, 'qualifyingOutcome'], PER_PARTICIPANT);
+    yield single('outcome', g.placementOutcome, ['hiringGuarantees', i, 'placementOutcome'], ['placement']);
   }
 }
 
