@@ -4,6 +4,7 @@ import { VERSION } from '../src/version.js';
 
 interface PackageJson {
   version?: unknown;
+  license?: unknown;
   sideEffects?: unknown;
   engines?: { node?: unknown };
   bin?: unknown;
@@ -78,5 +79,13 @@ describe('package.json', () => {
     for (const { path, keys } of found) {
       if (keys.includes('types')) expect({ path, first: keys[0] }).toEqual({ path, first: 'types' });
     }
+  });
+
+  it('has a LICENSE file with the license package.json names (MIT), and a CHANGELOG with an Unreleased section', () => {
+    expect(pkg.license).toBe('MIT');
+    const license = readFileSync(new URL('../LICENSE', import.meta.url), 'utf8');
+    expect(license.split('\n')[0]).toBe('MIT License');
+    expect(license).toContain('Permission is hereby granted, free of charge, to any person obtaining a copy');
+    expect(readFileSync(new URL('../CHANGELOG.md', import.meta.url), 'utf8')).toMatch(/^## \[Unreleased\]$/m);
   });
 });

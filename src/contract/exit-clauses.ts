@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { DateStringSchema, DecimalStringSchema, IdSchema, TextSchema } from './primitives.js';
-import { DenominatorSchema } from './rules.js';
+import { DenominatorSchema } from './rules/index.js';
 
 /**
  * The condition of an exit clause:

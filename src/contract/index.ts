@@ -48,6 +48,6 @@ export {
   PaymentRuleSchema,
   RateScheduleSchema,
   SeveralGroupsSchema,
-} from './rules.js';
+} from './rules/index.js';
 export { TrancheSchema } from './tranches.js';
 export { earliestAchievement } from './checks/timing.js';

@@ -18,7 +18,7 @@ import { OutcomeSchema } from './outcomes.js';
 import { PartiesSchema } from './parties.js';
 import { CurrencySchema, DateStringSchema, IdSchema, RoundingModeSchema, TextSchema } from './primitives.js';
 import { ReinvestmentSchema } from './reinvestment.js';
-import { PaymentRuleSchema } from './rules.js';
+import { PaymentRuleSchema } from './rules/index.js';
 import { TrancheSchema } from './tranches.js';
 
 /**

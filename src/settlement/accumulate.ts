@@ -12,15 +12,8 @@ import { resolveRecord } from '../outcomes/resolve.js';
 import { ZERO, type Amount } from '../money/index.js';
 import { amountOfUnits, type ClaimUnits } from './claim-units.js';
 import { addClaim, groupTally, type CohortLedger, type Ledger, type ParticipantCapCuts, type Tally } from './ledger.js';
-import { priceIndexFor } from './pricing.js';
 import type { ParticipantCapPlan, SettlementPlan } from './plan.js';
-import { sustainmentClaimDates } from './sustainment.js';
-
-interface Claim {
-  readonly rule: number;
-  readonly date: number;
-  amount: Amount;
-}
+import type { Claim, ParticipantClaims } from './rules/rule-module.js';
 
 function countOutcomes(tally: Tally, resolutions: readonly Resolution[], enrolledOn: number): void {
   tally.enrolled.add(enrolledOn);
@@ -57,49 +50,8 @@ function countRates(plan: SettlementPlan, cohort: CohortLedger, resolutions: rea
 
 function participantClaims(plan: SettlementPlan, record: OutcomeRecord, resolutions: readonly Resolution[]): Claim[] {
   const claims: Claim[] = [];
-  const rules = plan.contract.rules;
-  for (let index = 0; index < rules.length; index++) {
-    const rule = rules[index];
-    if (rule === undefined) continue;
-    switch (rule.kind) {
-      case 'rateCard': {
-        const needed = plan.ruleOutcomes[index] ?? [];
-        let date: number | undefined = -Infinity;
-        for (let k = 0; k < needed.length; k++) {
-          const other = achievedOn(resolutions, needed[k] as number);
-          if (other === undefined) {
-            date = undefined;
-            break;
-          }
-          date = Math.max(date, other);
-        }
-        const prices = plan.ratePrices[index];
-        if (date === undefined || prices === undefined) continue;
-        claims.push({ rule: index, date, amount: prices.prices[priceIndexFor(prices, record.groups)] ?? ZERO });
-        continue;
-      }
-      case 'sustainment': {
-        const placement = resolutions[plan.ruleOutcomes[index]?.[0] ?? -1];
-        if (placement?.status !== 'achieved' || placement.anchor === undefined) continue;
-        const price = plan.sustainmentPrices[index] ?? ZERO;
-        const dates = sustainmentClaimDates(rule, record.spells, placement.anchor, plan.asOf, placement.on);
-        for (let k = 0; k < dates.length; k++) claims.push({ rule: index, date: dates[k] as number, amount: price });
-        continue;
-      }
-      case 'fee': {
-        const fee = plan.startFees[index];
-        if (fee !== undefined && record.enrolledOn <= plan.asOf) claims.push({ rule: index, date: record.enrolledOn, amount: fee });
-        continue;
-      }
-      case 'cohortRate':
-      case 'bonus':
-        continue;
-      default: {
-        const never: never = rule;
-        throw new Error(`outcome-pay internal error: unknown rule kind ${String(never)}`);
-      }
-    }
-  }
+  const rules = plan.claimRules;
+  for (let index = 0; index < rules.length; index++) (rules[index] as ParticipantClaims)(record, resolutions, claims);
   return claims;
 }
 

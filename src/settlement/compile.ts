@@ -5,7 +5,7 @@
  * @module
  */
 import { parseDate, type CalendarDate } from '../calendar/index.js';
-import type { Contract, PaymentRule, Tranche } from '../contract/index.js';
+import type { Contract, Tranche } from '../contract/index.js';
 import { parseAmount, type Amount, type CurrencyCode, type RoundingMode } from '../money/index.js';
 
 /** A tranche with parsed dates and its position in the contract. */
@@ -88,30 +88,6 @@ export function compileContract(contract: Contract): CompiledContract {
     tranches,
     payerShares: contract.parties.payers.map((payer) => parseAmount(payer.share)),
   };
-}
-
-/**
- * The outcome ids a rule pays for (used by outcome caps and tranche outcome filters).
- *
- * @example
- * outcomesPaidBy({ kind: 'fee', ... }); // []
- */
-export function outcomesPaidBy(rule: PaymentRule): readonly string[] {
-  switch (rule.kind) {
-    case 'rateCard':
-    case 'cohortRate':
-      return [rule.outcome];
-    case 'sustainment':
-      return [rule.placementOutcome];
-    case 'bonus':
-      return [rule.trigger.outcome];
-    case 'fee':
-      return [];
-    default: {
-      const never: never = rule;
-      return never;
-    }
-  }
 }
 
 /** Resolves an id to its index, for references already checked by contract validation. */

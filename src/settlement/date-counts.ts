@@ -29,6 +29,8 @@ export class DateCounts {
   private outliers: Map<number, number> | undefined;
   /** `cumulative[i]` = counts of `dense` up to index i; undefined when stale. */
   private cumulative: Float64Array | undefined;
+  /** False when nothing was added since the last `clear` (a cleared histogram is visited for free). */
+  private touched = false;
 
   /** Adds `count` (default 1) on day `day` (an integer day number). */
   add(day: number, count = 1): void {
@@ -37,6 +39,7 @@ export class DateCounts {
     if (dense !== undefined && index >= 0 && index < dense.length) dense[index] = (dense[index] as number) + count;
     else this.addOutside(day, count);
     this.cumulative = undefined;
+    this.touched = true;
   }
 
   /** How many were counted on or before `day`. */
@@ -53,6 +56,7 @@ export class DateCounts {
 
   /** Calls `visit` for every day with a non-zero count, in increasing day order for the dense span. */
   forEach(visit: (day: number, count: number) => void): void {
+    if (!this.touched) return;
     const dense = this.dense;
     if (dense !== undefined) {
       for (let index = 0; index < dense.length; index++) {
@@ -65,6 +69,8 @@ export class DateCounts {
 
   /** Removes every count (keeping the dense span allocated). */
   clear(): void {
+    if (!this.touched) return;
+    this.touched = false;
     this.dense?.fill(0);
     this.outliers = undefined;
     this.cumulative = undefined;
@@ -77,6 +83,7 @@ export class DateCounts {
     copy.dense = this.dense?.slice();
     copy.outliers = this.outliers === undefined ? undefined : new Map(this.outliers);
     copy.cumulative = this.cumulative?.slice();
+    copy.touched = this.touched;
     return copy;
   }
 

@@ -9,7 +9,7 @@
  */
 import { ownText } from '../records/own-text.js';
 import { formatMoney } from '../money/index.js';
-import type { IndicatorValues } from './cohort-lines.js';
+import type { IndicatorValues } from './rules/index.js';
 import type { Ledger } from './ledger.js';
 import type { SettlementPlan } from './plan.js';
 import { guaranteeReports } from './report.js';

@@ -8,12 +8,12 @@ import type { Issue } from '../errors.js';
 import { formatDate, parseDate, type CalendarDate } from '../calendar/index.js';
 import type { Contract } from '../contract/index.js';
 import { ZERO, formatDecimal, parseAmount, type Amount } from '../money/index.js';
-import type { IndicatorValues } from './cohort-lines.js';
+import type { IndicatorValues } from './rules/index.js';
 import type { DateCounts } from './date-counts.js';
 import type { Ledger } from './ledger.js';
 import type { SettlementPlan } from './plan.js';
 import { atLeast, rateAt, rateText } from './rates.js';
-import { rateSpecKey } from './rate-specs.js';
+import { rateSpecIndex } from './rate-specs.js';
 
 type ExitClause = NonNullable<Contract['exitClauses']>[number];
 
@@ -77,7 +77,7 @@ export function checkExit(
   const base = { clause: clause.id, checkOn };
   switch (condition.kind) {
     case 'outcomeRateBelow': {
-      const spec = plan.rateSpecs.findIndex((candidate) => candidate.key === rateSpecKey(condition.outcome, condition.denominator));
+      const spec = rateSpecIndex(plan.rateSpecs, condition);
       const counts = condition.cohorts.flatMap((id) => {
         const rate = ledger.cohorts[plan.cohortIndex.get(id) ?? -1]?.rates[spec];
         return rate === undefined ? [] : [rate];

@@ -8,10 +8,11 @@ import { parseDate, type CalendarDate } from '../calendar/index.js';
 import { compileOutcomes, type CompiledOutcomes } from '../outcomes/index.js';
 import { ZERO, parseAmount, type Amount } from '../money/index.js';
 import { claimUnits, type ClaimUnits } from './claim-units.js';
-import { compileContract, type CompiledContract } from './compile.js';
+import { compileContract } from './compile.js';
 import { emptyLedger, type Ledger } from './ledger.js';
-import { compileRatePrices, type RatePrices } from './pricing.js';
-import { collectRateSpecs, type RateSpec } from './rate-specs.js';
+import { collectRateSpecs } from './rate-specs.js';
+import { prepareRules, rateUsesOf, type PreparedRule, type RuleTerms } from './rules/index.js';
+import type { ParticipantClaims } from './rules/rule-module.js';
 import type { Contract } from '../contract/index.js';
 
 /** A per-participant cap, parsed. */
@@ -39,26 +40,13 @@ export interface GuaranteePlan {
 }
 
 /** Everything the settlement computation needs, prepared once. */
-export interface SettlementPlan extends CompiledContract {
+export interface SettlementPlan extends RuleTerms {
   /** Outcome definitions compiled for the resolver. */
   readonly outcomes: CompiledOutcomes;
-  /** Rate specifications (cohort-rate rules and exit clauses). */
-  readonly rateSpecs: readonly RateSpec[];
-  /** Rate-card prices per rule index (undefined for other kinds). */
-  readonly ratePrices: readonly (RatePrices | undefined)[];
-  /**
-   * Outcome indexes each rule needs per participant: a rate card's outcome then its
-   * prerequisites; a sustainment rule's placement outcome; empty for other kinds.
-   */
-  readonly ruleOutcomes: readonly (readonly number[])[];
-  /** Sustainment price per rule index (undefined for other kinds). */
-  readonly sustainmentPrices: readonly (Amount | undefined)[];
-  /** Fee per start per rule index (undefined for other kinds). */
-  readonly startFees: readonly (Amount | undefined)[];
-  /** Per rule index: the amounts its claims take before any cap (its prices, sustainment price or fee per start). */
-  readonly rulePrices: readonly (readonly Amount[])[];
-  /** Scheduled fee dates (text → day number) per rule index. */
-  readonly scheduledFeeDates: readonly (ReadonlyMap<string, number> | undefined)[];
+  /** Every rule, prepared by its module, in contract order. */
+  readonly rules: readonly PreparedRule[];
+  /** The per-participant claims of the rules that pay per participant, in contract order (the hot loop). */
+  readonly claimRules: readonly ParticipantClaims[];
   /** Exit clause check dates (contract order). */
   readonly exitCheckDates: readonly number[];
   /** Hiring guarantees, in contract order. */
@@ -70,8 +58,6 @@ export interface SettlementPlan extends CompiledContract {
    * units, when there are participant caps and every amount can be counted exactly.
    */
   readonly participantCapUnits: ClaimUnits | undefined;
-  /** The as-of date. */
-  readonly asOf: CalendarDate;
   /** Whether to keep participant ids for the audit trail. */
   readonly keepParticipants: boolean;
 }
@@ -84,43 +70,20 @@ export interface SettlementPlan extends CompiledContract {
  */
 export function buildPlan(contract: Contract, asOf: CalendarDate, keepParticipants: boolean): SettlementPlan {
   const compiled = compileContract(contract);
-  const ratePrices = contract.rules.map((rule) =>
-    rule.kind === 'rateCard' ? compileRatePrices(rule, contract.groups, contract.currency) : undefined,
-  );
-  const sustainmentPrices = contract.rules.map((rule) => (rule.kind === 'sustainment' ? parseAmount(rule.price) : undefined));
-  const startFees = contract.rules.map((rule) =>
-    rule.kind === 'fee' && rule.charge.basis === 'perStart' ? parseAmount(rule.charge.amount) : undefined,
-  );
+  const exitRates = (contract.exitClauses ?? []).flatMap((clause) => (clause.condition.kind === 'outcomeRateBelow' ? [clause.condition] : []));
+  const terms: RuleTerms = { ...compiled, rateSpecs: collectRateSpecs([...rateUsesOf(contract.rules), ...exitRates], compiled.outcomeIndex), asOf };
+  const rules = prepareRules(terms);
   const participantCaps = (contract.caps ?? []).flatMap((cap) =>
     cap.kind === 'participant'
       ? [{ id: cap.id, amount: parseAmount(cap.amount), partialPayment: cap.partialPayment, claimOrder: cap.claimOrder }]
       : [],
   );
-  const claimAmounts = [...ratePrices.flatMap((prices) => prices?.prices ?? []), ...sustainmentPrices, ...startFees].filter(
-    (amount): amount is Amount => amount !== undefined,
-  );
+  const claimAmounts = rules.flatMap((rule) => rule.prices);
   return {
-    ...compiled,
+    ...terms,
     outcomes: compileOutcomes(contract.outcomes),
-    rateSpecs: collectRateSpecs(contract, compiled.outcomeIndex),
-    ratePrices,
-    ruleOutcomes: contract.rules.map((rule) => {
-      const index = (id: string): number => compiled.outcomeIndex.get(id) ?? -1;
-      if (rule.kind === 'rateCard') return [rule.outcome, ...rule.prerequisites].map(index);
-      if (rule.kind === 'sustainment') return [index(rule.placementOutcome)];
-      return [];
-    }),
-    sustainmentPrices,
-    startFees,
-    rulePrices: contract.rules.map((_, index) => {
-      const own = ratePrices[index]?.prices ?? [sustainmentPrices[index], startFees[index]];
-      return own.filter((amount): amount is Amount => amount !== undefined);
-    }),
-    scheduledFeeDates: contract.rules.map((rule) =>
-      rule.kind === 'fee' && rule.charge.basis === 'schedule'
-        ? new Map(rule.charge.payments.map((payment) => [payment.date, parseDate(payment.date) as number]))
-        : undefined,
-    ),
+    rules,
+    claimRules: rules.flatMap((rule) => (rule.claims === undefined ? [] : [rule.claims])),
     exitCheckDates: (contract.exitClauses ?? []).map((clause) => parseDate(clause.checkOn) as number),
     guarantees: (contract.hiringGuarantees ?? []).map((guarantee) => ({
       cohorts: new Set(guarantee.cohorts.map((id) => compiled.cohortIndex.get(id) ?? -1)),
@@ -130,7 +93,6 @@ export function buildPlan(contract: Contract, asOf: CalendarDate, keepParticipan
     })),
     participantCaps,
     participantCapUnits: participantCaps.length === 0 ? undefined : claimUnits([...claimAmounts, ...participantCaps.map((cap) => cap.amount)]),
-    asOf,
     keepParticipants,
   };
 }
@@ -150,7 +112,7 @@ export function emptyLedgerOf(plan: SettlementPlan, keepParticipants: boolean): 
       rateSpecs: plan.rateSpecs.length,
       participantCaps: plan.participantCaps.length,
       guarantees: plan.guarantees.length,
-      rulePrices: plan.rulePrices,
+      rulePrices: plan.rules.map((rule) => rule.prices),
     },
     keepParticipants,
     ZERO,

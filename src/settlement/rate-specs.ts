@@ -20,6 +20,14 @@ export interface RateSpec {
 
 type Denominator = Extract<Contract['rules'][number], { kind: 'cohortRate' }>['denominator'];
 
+/** A rate something reads: an outcome over a denominator. */
+export interface RateUse {
+  /** The outcome counted (numerator). */
+  readonly outcome: string;
+  /** Who is counted in the denominator. */
+  readonly denominator: Denominator;
+}
+
 /**
  * The key of a rate specification.
  *
@@ -31,27 +39,34 @@ export function rateSpecKey(outcome: string, denominator: Denominator): string {
 }
 
 /**
- * Every rate specification the contract's cohort-rate rules and exit clauses use, deduplicated,
- * in first-use order.
+ * The rate specifications of `uses` (the rates the rules and the exit clauses read),
+ * deduplicated, in first-use order.
  *
  * @example
- * collectRateSpecs(contract, outcomeIndex).map((spec) => spec.key);
+ * collectRateSpecs([{ outcome: 'placement', denominator: { basis: 'enrolled' } }], outcomeIndex).map((spec) => spec.key);
  */
-export function collectRateSpecs(contract: Contract, outcomeIndex: ReadonlyMap<string, number>): RateSpec[] {
+export function collectRateSpecs(uses: readonly RateUse[], outcomeIndex: ReadonlyMap<string, number>): RateSpec[] {
   const specs = new Map<string, RateSpec>();
-  const add = (outcome: string, denominator: Denominator): void => {
+  for (const { outcome, denominator } of uses) {
     const key = rateSpecKey(outcome, denominator);
-    if (specs.has(key)) return;
+    if (specs.has(key)) continue;
     specs.set(key, {
       key,
       outcome: outcomeIndex.get(outcome) ?? -1,
       basis: denominator.basis,
       entryOutcome: denominator.basis === 'enrolled' ? -1 : (outcomeIndex.get(denominator.outcome) ?? -1),
     });
-  };
-  for (const rule of contract.rules) if (rule.kind === 'cohortRate') add(rule.outcome, rule.denominator);
-  for (const clause of contract.exitClauses ?? []) {
-    if (clause.condition.kind === 'outcomeRateBelow') add(clause.condition.outcome, clause.condition.denominator);
   }
   return [...specs.values()];
+}
+
+/**
+ * The index in `specs` of the rate of `use`.
+ *
+ * @example
+ * rateSpecIndex(plan.rateSpecs, { outcome: 'placement', denominator: { basis: 'enrolled' } }); // 0
+ */
+export function rateSpecIndex(specs: readonly RateSpec[], use: RateUse): number {
+  const key = rateSpecKey(use.outcome, use.denominator);
+  return specs.findIndex((spec) => spec.key === key);
 }

@@ -8,15 +8,13 @@ import type { CalendarDate } from '../calendar/index.js';
 import type { Issue } from '../errors.js';
 import { ZERO, allocate, parseAmount, sumAmounts, type Amount } from '../money/index.js';
 import { applyMoneyCaps, applyPayerCaps, type CapCut } from './caps.js';
-import { allotVolume, claimLines, scheduledFeeLine, type ClaimState, type PriceReduction } from './claim-lines.js';
-import { cohortLines, type CohortContext, type IndicatorValues } from './cohort-lines.js';
 import { checkExit, uncheckedExit, type ExitCheck } from './exits.js';
 import type { Ledger } from './ledger.js';
 import type { Line } from './lines.js';
 import { DateCounts } from './date-counts.js';
 import type { SettlementPlan } from './plan.js';
-import { outcomesPaidBy } from './compile.js';
 import { reinvest, type ReinvestmentPart, type ReinvestmentState } from './reinvestment.js';
+import type { IndicatorValues, RunState } from './rules/index.js';
 import { findUnscheduled, type UnscheduledClaims } from './unscheduled.js';
 
 /** What happened to a tranche. */
@@ -74,36 +72,20 @@ interface TrancheSpec {
   readonly byClause: string | null;
 }
 
-interface State {
-  readonly claims: ClaimState;
-  readonly cohort: CohortContext;
+interface State extends RunState {
   readonly capsUsed: Map<string, Amount>;
   readonly reinvestment: ReinvestmentState;
-  readonly reductions: PriceReduction[];
 }
-
 
 function computeLines(plan: SettlementPlan, ledger: Ledger, state: State, spec: TrancheSpec, advance: boolean): Line[] {
   const lines: Line[] = [];
-  for (const rule of spec.rules) {
-    const source = plan.contract.rules[rule];
-    const paysFor = source === undefined ? [] : outcomesPaidBy(source);
+  const tranche = { ledger, state, cohorts: spec.cohorts, measuredOn: spec.measuredOn, advance };
+  for (const index of spec.rules) {
+    const rule = plan.rules[index];
+    if (rule === undefined) continue;
+    const paysFor = rule.paysFor;
     if (spec.outcomes !== undefined && paysFor.length > 0 && !paysFor.some((outcome) => spec.outcomes?.includes(outcome))) continue;
-    const kind = plan.contract.rules[rule]?.kind;
-    if (kind === 'cohortRate' || kind === 'bonus') {
-      lines.push(...cohortLines(plan, ledger, state.cohort, rule, spec.cohorts, spec.measuredOn, state.reductions));
-      continue;
-    }
-    const scheduled = scheduledFeeLine(plan, rule, { after: state.claims.watermark.get(`${rule}|*`) ?? -Infinity, upTo: spec.measuredOn });
-    if (scheduled !== undefined) lines.push(scheduled);
-    if (advance) state.claims.watermark.set(`${rule}|*`, spec.measuredOn);
-    const windows = spec.cohorts.map((cohort) => ({ cohort, window: { after: state.claims.watermark.get(`${rule}|${cohort}`) ?? -Infinity, upTo: spec.measuredOn } }));
-    // an outcome-volume cap takes the earliest claims over all the tranche's cohorts, not cohort by cohort
-    const allotted = allotVolume(plan, ledger, state.claims, rule, windows);
-    for (const { cohort, window } of windows) {
-      lines.push(...claimLines(plan, ledger, state.claims, rule, cohort, window, state.reductions, allotted));
-      if (advance) state.claims.watermark.set(`${rule}|${cohort}`, spec.measuredOn);
-    }
+    lines.push(...rule.lines(tranche));
   }
   if (spec.fixedExitPayment !== undefined && spec.byClause !== null) {
     lines.push({
@@ -175,20 +157,25 @@ function specOf(plan: SettlementPlan, index: number): TrancheSpec {
 }
 
 /**
- * Runs the settlement schedule over a ledger.
+ * Runs the settlement schedule over a ledger. With `explain` false the lines carry no audit text
+ * (see {@link evaluateTallies}); the amounts are the same.
  *
  * @example
  * const run = runSchedule(plan, ledger, new Map());
  * run.tranches.map((t) => [t.id, t.status, t.earned.toFixed(2)]);
  */
-export function runSchedule(plan: SettlementPlan, ledger: Ledger, indicators: IndicatorValues): RunResult {
+export function runSchedule(plan: SettlementPlan, ledger: Ledger, indicators: IndicatorValues, explain = true): RunResult {
   const problems: Issue[] = [];
   const state: State = {
-    claims: { watermark: new Map(), volumeUsed: new Map() },
-    cohort: { paidSoFar: new Map(), indicators, problems },
+    watermark: new Map(),
+    volumeUsed: new Map(),
+    paidSoFar: new Map(),
+    indicators,
+    problems,
     capsUsed: new Map(),
     reinvestment: { earned: ZERO, units: new Map(), surplus: new Map(), setAside: new Map() },
     reductions: [],
+    explain,
   };
   const specs = plan.tranches.map((_, index) => specOf(plan, index));
   const statuses = new Map<string, { status: TrancheStatus; byClause: string | null }>();
@@ -227,7 +214,7 @@ export function runSchedule(plan: SettlementPlan, ledger: Ledger, indicators: In
       exits.push(uncheckedExit(clause, 'notYetChecked'));
       continue;
     }
-    const check = checkExit(plan, ledger, clause, indicators, { used: state.capsUsed, volumeUsed: state.claims.volumeUsed, participantCuts }, problems);
+    const check = checkExit(plan, ledger, clause, indicators, { used: state.capsUsed, volumeUsed: state.volumeUsed, participantCuts }, problems);
     exits.push(check);
     if (check.outcome !== 'fired') continue;
     const effect = clause.effect;
@@ -274,6 +261,6 @@ export function runSchedule(plan: SettlementPlan, ledger: Ledger, indicators: In
   }
   runTranchesUpTo(Infinity);
   const future = specs.filter((spec) => spec.measuredOn > plan.asOf && statuses.get(spec.id)?.status !== 'cancelled');
-  const unscheduled = findUnscheduled(plan, ledger, state.claims.watermark, future, endedBy);
+  const unscheduled = findUnscheduled(plan, ledger, state.watermark, future, endedBy);
   return { tranches: results, exits, unscheduled, problems };
 }

@@ -6,7 +6,7 @@
  * @module
  */
 import { formatDate, type CalendarDate } from '../calendar/index.js';
-import { parseAmount, sumAmounts, type Amount } from '../money/index.js';
+import { sumAmounts, type Amount } from '../money/index.js';
 import { claimBuckets, type Ledger } from './ledger.js';
 import type { SettlementPlan } from './plan.js';
 
@@ -70,24 +70,20 @@ export function findUnscheduled(
     }
   });
   const fees: UnscheduledClaims[] = [];
-  plan.contract.rules.forEach((rule, index) => {
-    if (rule.kind !== 'fee' || rule.charge.basis !== 'schedule') return;
+  for (const { rule, index, scheduled } of plan.rules) {
     const after = watermark.get(`${index}|*`) ?? -Infinity;
-    const left = rule.charge.payments.filter((payment) => {
-      const day = plan.scheduledFeeDates[index]?.get(payment.date) ?? -Infinity;
-      return day > after && day <= plan.asOf && !future.some((tranche) => tranche.measuredOn >= day && tranche.rules.includes(index));
-    });
-    if (left.length === 0) return;
+    const left = scheduled.filter(({ day }) => day > after && day <= plan.asOf && !future.some((tranche) => tranche.measuredOn >= day && tranche.rules.includes(index)));
+    if (left.length === 0) continue;
     fees.push({
       rule: rule.id,
       cohort: null,
       claims: left.length,
-      amount: sumAmounts(left.map((payment) => parseAmount(payment.amount))),
+      amount: sumAmounts(left.map((payment) => payment.amount)),
       from: left[0]?.date ?? '',
       to: left[left.length - 1]?.date ?? '',
       reason: endedBy !== null ? `the contract ended under exit clause ${endedBy.clause} on ${formatDate(endedBy.on as CalendarDate)}` : `no tranche pays fee ${rule.id} on or after ${left[0]?.date ?? ''}`,
     });
-  });
+  }
   const claims = [...groups.values()]
     .sort((a, b) => a.rule - b.rule || a.cohort - b.cohort)
     .map((group): UnscheduledClaims => {

@@ -74,20 +74,7 @@ function addUnseen(plan: SettlementPlan, ledger: Ledger, index: number, count: n
 /** One unseen participant's claims (rule order), after the per-participant caps, added `count` times. */
 function addUnseenClaims(plan: SettlementPlan, ledger: Ledger, cohort: CohortLedger, day: number, count: number, achieved: boolean): void {
   const claims: { rule: number; amount: Amount }[] = [];
-  plan.contract.rules.forEach((rule, index) => {
-    const fee = plan.startFees[index];
-    if (fee !== undefined) claims.push({ rule: index, amount: fee });
-    if (!achieved) return;
-    if (rule.kind === 'rateCard') {
-      const prices = plan.ratePrices[index]?.prices ?? [];
-      const highest = prices.reduce<Amount | undefined>((max, price) => (max === undefined || price.greaterThan(max) ? price : max), undefined);
-      if (highest !== undefined) claims.push({ rule: index, amount: highest });
-    }
-    const sustainment = plan.sustainmentPrices[index];
-    if (rule.kind === 'sustainment' && sustainment !== undefined) {
-      for (let k = 0; k < rule.maxPayments; k++) claims.push({ rule: index, amount: sustainment });
-    }
-  });
+  for (const rule of plan.rules) for (const amount of rule.unseenClaims(achieved)) claims.push({ rule: rule.index, amount });
   plan.participantCaps.forEach((cap, c) => {
     let remaining = cap.amount;
     for (const claim of claims) {

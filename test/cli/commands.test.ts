@@ -263,7 +263,7 @@ describe('outcome-pay settle', () => {
   it('exits 2 for a missing option', async () => {
     const io = fakeIo(files);
     expect(await run(['settle', '--contract', 'contract.json', '--records', 'records.csv'], io)).toBe(2);
-    expect(io.stderrText()).toContain('missing --as-of');
+    expect(io.stderrText()).toContain("settle: required option '--as-of <YYYY-MM-DD>' not specified");
   });
 });
 

@@ -58,7 +58,9 @@ describe('files the CLI cannot read, in a real process', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'outcome-pay-cli-files-'));
     cli = join(dir, 'cli.mjs');
-    await build({ entryPoints: ['src/cli/main.ts'], bundle: true, platform: 'node', format: 'esm', outfile: cli, logLevel: 'silent' });
+    // commander is CommonJS: bundled into an ES module, its require of node's modules needs a require
+    const banner = "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
+    await build({ entryPoints: ['src/cli/main.ts'], bundle: true, platform: 'node', format: 'esm', outfile: cli, logLevel: 'silent', banner: { js: banner } });
     writeFileSync(join(dir, 'contract.json'), contract);
     writeFileSync(join(dir, 'records.csv'), recordsCsv);
     for (const name of ['dir.csv', 'dir.ndjson', 'dir.json']) mkdirSync(join(dir, name));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatDate, parseDate } from '../../src/calendar/index.js';
-import { sustainmentClaimDates } from '../../src/settlement/sustainment.js';
+import { sustainmentClaimDates } from '../../src/settlement/rules/sustainment.js';
 
 const rule = {
   kind: 'sustainment', id: 'sustain', name: 'Sustainment', placementOutcome: 'job',

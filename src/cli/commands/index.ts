@@ -10,14 +10,14 @@ import { settleCommand } from './settle.js';
 import { validateCommand } from './validate.js';
 import { versionCommand } from './version.js';
 
-export type { Command } from './command.js';
+export type { Command, Example, ParsedCommand } from './command.js';
 
 /**
- * Every subcommand, in the order `--help` lists them. (`help` itself is handled by the
- * dispatcher in src/cli/run.ts.)
+ * Every subcommand, in the order `--help` lists them. (`help` itself is defined with
+ * the program, in src/cli/program.ts.)
  *
  * @example
- * const names = COMMANDS.map((c) => c.name); // ['version']
+ * const names = COMMANDS.map((c) => c.name); // ['settle', 'validate', 'schema', 'version']
  */
 export const COMMANDS: readonly Command[] = [settleCommand, validateCommand, schemaCommand, versionCommand];
 

@@ -3,105 +3,138 @@
  *
  * @module
  */
+import type { Command as Definition } from 'commander';
 import type { Issue } from '../../errors.js';
 import { ok, type Result } from '../../result.js';
 import { settle, settleStream, type Settlement, type SettleOptions } from '../../settlement/index.js';
-import { parseArgs } from '../args.js';
 import { openRecordsStream, readJsonFile, readRecordsFile } from '../input.js';
 import { openIssuesFile } from '../issues-file.js';
-import { CliUsageError, EXIT } from '../io.js';
+import { EXIT } from '../io.js';
 import { exclusionNotice } from '../excluded-warning.js';
 import { issueLines } from '../print-issues.js';
+import { flagOption, listOption, once, repeatable, requiredText, textOption } from '../options.js';
 import { printableLines } from '../printable.js';
 import { settlementSummary } from '../summary.js';
 import type { Command } from './command.js';
 
-const USAGE = `Usage: outcome-pay settle --contract <file> --records <file> --as-of <YYYY-MM-DD>
-                        [--previous <settlement.json>]... [--indicators <file>]
-                        [--detail participants] [--strict] [--max-excluded <n|p%>]
-                        [--allow-empty] [--summary] [--temp-dir <dir>] [--issues <file>]
-                        [--evidence-fingerprint] [--amended-from <contract fingerprint>]...
-                        [--allow-full-recovery]
+const NAME = 'settle';
 
-Computes what is owed under the contract as of the date: every tranche, split among payers, each
-amount explained (docs/settlement.md). Records: .json, .ndjson/.jsonl or .csv (docs/records.md).
-  --previous     a settlement already paid (repeatable): only the difference is due now. Give
-                 every settlement of the contract made so far: each records those it deducted,
-                 and a missing one, one given twice or two made without each other are refused
-  --amended-from the fingerprint.contract of an earlier version of this contract (repeatable):
-                 previous settlements made with it are accepted; without it they are refused
-  --allow-full-recovery   confirm a settlement that earns nothing and so recovers everything
-                 paid before (refused otherwise: usually the records given are not complete)
-  --indicators   JSON file: { "<indicator id>": { "<cohort id>": "<value>" } }
-  --detail participants   list the participant ids behind every line
-  --strict       fail on any invalid record (default: exclude it and report it)
-  --max-excluded how many invalid records may be excluded: a number of records (10) or a share
-                 of the records read (2%); beyond it nothing is settled (default 5%: a mistake
-                 in the format of the file excludes most records, and must not settle the rest)
-  --allow-empty  settle a records file with no records at all (refused by default)
-  --summary      print a readable summary instead of the JSON document
-  --issues       write the data-quality issues to this file, one JSON object per line, instead
-                 of listing them in the settlement (which then gives their number as
-                 issuesDelivered): with a streamed file, memory then does not grow with them
-  --evidence-fingerprint  also give fingerprint.recordsEvidence: SHA-256 of every record, sorted
-                 and hashed again, a fingerprint to rely on in a dispute (slower: a hash per record)
-  --temp-dir     where a streamed NDJSON or CSV file keeps its participant id hashes (beyond
-                 about a million records) and its invalid records' issue text (beyond 256 KB)
-                 until the end (default: the system's temporary directory; the files are
-                 removed when done)
-Exit codes: 0 settled, every record valid; 3 settled, but invalid records were excluded (a warning
-on stderr, or at the top of --summary, with the decisions they could change); 1 invalid input,
-nothing settled (every problem is printed); 2 bad command line or a file that cannot be read or
-written (named, with the system's reason).`;
-
-function required(values: ReadonlyMap<string, string>, name: string): string {
-  const value = values.get(name);
-  if (value === undefined) throw new CliUsageError(`settle: missing --${name}`);
-  return value;
+function define(command: Definition): void {
+  const one = (flag: string, choices?: readonly string[]): ((value: string, previous: unknown) => string) => once(NAME, flag, choices);
+  command
+    .usage('--contract <file> --records <file> --as-of <YYYY-MM-DD> [options]')
+    .requiredOption('--contract <file>', 'the contract (JSON, docs/contract.md)', one('--contract'))
+    .requiredOption('--records <file>', 'the outcome records: .json, .ndjson/.jsonl or .csv (docs/records.md); NDJSON and CSV files are streamed', one('--records'))
+    .requiredOption('--as-of <YYYY-MM-DD>', 'the date of the settlement', one('--as-of'))
+    .option(
+      '--previous <file>',
+      'a settlement already paid (repeatable): only the difference is due now. Give every settlement of the contract made so far: each records those it deducted, and a missing one, one given twice or two made without each other are refused',
+      repeatable(NAME, '--previous'),
+    )
+    .option(
+      '--amended-from <fingerprint>',
+      'the fingerprint.contract of an earlier version of this contract (repeatable): previous settlements made with it are accepted; without it they are refused',
+      repeatable(NAME, '--amended-from'),
+    )
+    .option('--allow-full-recovery', 'confirm a settlement that earns nothing and so recovers everything paid before (refused otherwise: usually the records given are not complete)')
+    .option('--indicators <file>', 'JSON file of indicator values: { "<indicator id>": { "<cohort id>": "<value>" } }', one('--indicators'))
+    .option('--detail <level>', '"participants": list the participant ids behind every line; "totals" (default): amounts and counts only', one('--detail', ['participants', 'totals']))
+    .option('--strict', 'refuse the settlement for any invalid record (default: exclude it and report it)')
+    .option(
+      '--max-excluded <n|p%>',
+      'how many invalid records may be excluded: a number of records (10) or a share of the records read (2%); beyond it nothing is settled (default 5%: a mistake in the format of the file excludes most records, and must not settle the rest)',
+      one('--max-excluded'),
+    )
+    .option('--allow-empty', 'settle a records file with no records at all (refused by default)')
+    .option('--summary', 'print a readable summary instead of the JSON document')
+    .option(
+      '--issues <file>',
+      'write the data-quality issues to this file, one JSON object per line, instead of listing them in the settlement (which gives their number as issuesDelivered): with a streamed file, memory then does not grow with them',
+      one('--issues'),
+    )
+    .option(
+      '--evidence-fingerprint',
+      'also give fingerprint.recordsEvidence: SHA-256 of every record, sorted and hashed again, a fingerprint to rely on in a dispute (slower: a hash per record)',
+    )
+    .option(
+      '--temp-dir <dir>',
+      "where a streamed NDJSON or CSV file keeps its participant id hashes (beyond about a million records) and its invalid records' issue text (beyond 256 KB) until the end (default: the system's temporary directory; the files are removed when done)",
+      one('--temp-dir'),
+    );
 }
+
+const EXAMPLE = ['--contract', 'examples/region-sud/contract.json', '--records', 'examples/region-sud/records.csv'];
 
 /** The `settle` command. */
 export const settleCommand: Command = {
-  name: 'settle',
+  name: NAME,
   summary: 'Compute what is owed at a date, per tranche and payer, with the audit trail.',
-  usage: USAGE,
-  async run(args, io) {
-    const parsed = parseArgs('settle', args, {
-      values: ['contract', 'records', 'as-of', 'indicators', 'detail', 'temp-dir', 'issues', 'max-excluded'],
-      repeated: ['previous', 'amended-from'],
-      flags: ['strict', 'summary', 'allow-empty', 'evidence-fingerprint', 'allow-full-recovery'],
-    });
-    const contractPath = required(parsed.values, 'contract');
-    const recordsPath = required(parsed.values, 'records');
-    const asOf = required(parsed.values, 'as-of');
-    const detail = parsed.values.get('detail');
-    if (detail !== undefined && detail !== 'participants' && detail !== 'totals') {
-      throw new CliUsageError('settle: --detail takes "participants" or "totals"');
-    }
+  description:
+    'Computes what is owed under the contract as of the date: every tranche, split among payers, each amount explained (docs/settlement.md). Prints the settlement as JSON on stdout, or a readable summary; warnings and problems go to stderr.',
+  define,
+  examples: [
+    { what: 'Settle as of 30 June 2025 and print the settlement as JSON (exit 3: the example holds three invalid records, excluded)', argv: [NAME, ...EXAMPLE, '--as-of', '2025-06-30'] },
+    { what: 'The same as a readable summary, the warning first (exit 3)', argv: [NAME, ...EXAMPLE, '--as-of', '2025-06-30', '--summary'] },
+    {
+      what: 'Settle at the end of 2025 and pay only what changed since the settlement of 30 June (give every settlement made so far; exit 3)',
+      argv: [NAME, ...EXAMPLE, '--as-of', '2025-12-31', '--previous', 'examples/region-sud/expected-settlement.json'],
+    },
+    {
+      what: 'Tolerate up to 5 invalid records (or a share: 2%), write the data problems to a file and name the participants behind every line (exit 3)',
+      argv: [NAME, ...EXAMPLE, '--as-of', '2025-06-30', '--max-excluded', '5', '--issues', 'issues.ndjson', '--detail', 'participants'],
+    },
+    {
+      what: 'With indicator values from outside the records, and a SHA-256 fingerprint of the records to rely on in a dispute (exit 3: three invalid records)',
+      argv: [
+        NAME,
+        '--contract',
+        'examples/ppp-impact/contract.json',
+        '--records',
+        'examples/ppp-impact/records.ndjson',
+        '--indicators',
+        'examples/ppp-impact/indicators.json',
+        '--as-of',
+        '2025-09-30',
+        '--evidence-fingerprint',
+      ],
+    },
+  ],
+  exitCodes: [
+    [EXIT.OK, 'settled, every record valid'],
+    [EXIT.DATA, 'invalid input, nothing settled (every problem is printed on stderr)'],
+    [EXIT.USAGE, 'bad command line, or a file that cannot be read or written (named, with the reason)'],
+    [EXIT.EXCLUDED, 'settled with data problems: invalid records were excluded (a warning on stderr, or at the top of --summary, with the decisions they could change)'],
+    [EXIT.INTERNAL, 'internal error (a bug: OUTCOME_PAY_DEBUG=1 prints its stack trace)'],
+  ],
+  async run({ options: values }, io) {
+    const contractPath = requiredText(values, 'contract');
+    const recordsPath = requiredText(values, 'records');
+    const asOf = requiredText(values, 'asOf');
+    const detail = textOption(values, 'detail');
     const contract = await readJsonFile(io, contractPath, 'contract');
     // NDJSON and CSV files are streamed: memory stays flat however many records they hold.
     const stream = await openRecordsStream(io, recordsPath);
     const records = stream === undefined ? await readRecordsFile(io, recordsPath) : undefined;
     const previous: unknown[] = [];
-    for (const path of parsed.repeated.get('previous') ?? []) previous.push(await readJsonFile(io, path, 'previous settlement'));
-    const maxExcluded = parsed.values.get('max-excluded');
-    const indicatorsPath = parsed.values.get('indicators');
+    for (const path of listOption(values, 'previous') ?? []) previous.push(await readJsonFile(io, path, 'previous settlement'));
+    const maxExcluded = textOption(values, 'maxExcluded');
+    const indicatorsPath = textOption(values, 'indicators');
     const indicators = indicatorsPath === undefined ? undefined : await readJsonFile(io, indicatorsPath, 'indicators');
-    const amendedFrom = parsed.repeated.get('amended-from');
+    const amendedFrom = listOption(values, 'amendedFrom');
     const options: SettleOptions = {
       asOf,
       previous,
       ...(indicators === undefined ? {} : { indicators: indicators as Record<string, Record<string, string>> }),
-      ...(detail === undefined ? {} : { detail }),
-      records: parsed.flags.has('strict') ? 'strict' : 'lenient',
-      ...(parsed.flags.has('evidence-fingerprint') ? { evidenceFingerprint: true } : {}),
+      ...(detail === 'participants' || detail === 'totals' ? { detail } : {}),
+      records: flagOption(values, 'strict') ? 'strict' : 'lenient',
+      ...(flagOption(values, 'evidenceFingerprint') ? { evidenceFingerprint: true } : {}),
       ...(amendedFrom === undefined ? {} : { amendedFrom }),
-      ...(parsed.flags.has('allow-full-recovery') ? { allowFullRecovery: true } : {}),
+      ...(flagOption(values, 'allowFullRecovery') ? { allowFullRecovery: true } : {}),
       ...(maxExcluded === undefined ? {} : { maxExcluded }),
-      ...(parsed.flags.has('allow-empty') ? { allowEmpty: true } : {}),
+      ...(flagOption(values, 'allowEmpty') ? { allowEmpty: true } : {}),
     };
-    const storage = io.spillStorage?.(parsed.values.get('temp-dir'));
-    const issuesPath = parsed.values.get('issues');
+    const storage = io.spillStorage?.(textOption(values, 'tempDir'));
+    const issuesPath = textOption(values, 'issues');
     const issuesFile = issuesPath === undefined ? undefined : await openIssuesFile(io, issuesPath);
     let result: Result<Settlement>;
     try {
@@ -122,7 +155,7 @@ export const settleCommand: Command = {
       return EXIT.DATA;
     }
     await issuesFile?.close();
-    const summary = parsed.flags.has('summary');
+    const summary = flagOption(values, 'summary');
     io.stdout(summary ? settlementSummary(result.value) : `${JSON.stringify(result.value, null, 2)}\n`);
     if (result.value.dataQuality.recordsExcluded === 0) return EXIT.OK;
     if (!summary) io.stderr(printableLines([`outcome-pay: ${exclusionNotice(result.value)}`]));

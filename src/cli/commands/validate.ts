@@ -8,36 +8,58 @@ import { parseContract } from '../../contract/index.js';
 import type { Issue } from '../../errors.js';
 import { validateRawRecords, type RawRecords } from '../../records/index.js';
 import { recordContext } from '../../settlement/record-context.js';
-import { parseArgs } from '../args.js';
 import { FileUnreadableError, InputError, readJsonFile, readRecordsFile } from '../input.js';
 import { CliUsageError, EXIT, type CliIo } from '../io.js';
 import { issueLines } from '../print-issues.js';
+import { flagOption, once, textOption } from '../options.js';
 import { printableLines } from '../printable.js';
 import type { Command } from './command.js';
 
-const USAGE = `Usage: outcome-pay validate <contract.json> [--records <file>] [--json]
+const NAME = 'validate';
 
-Checks a contract and, with --records, an outcome records file (.json, .ndjson, .csv) against it.
-Prints every problem found (code, path, message); --json prints { valid, issues } instead, also
-when a file cannot be read (its problems, or FILE_UNREADABLE).
-Exit codes: 0 valid, 1 invalid, 2 bad command line or unreadable file.`;
+const REGION_SUD = ['--contract', 'examples/region-sud/contract.json'];
 
 /** The `validate` command. */
 export const validateCommand: Command = {
-  name: 'validate',
+  name: NAME,
   summary: 'Check a contract (and a records file) and list every problem.',
-  usage: USAGE,
-  async run(args, io) {
-    const parsed = parseArgs('validate', args, { values: ['records'], flags: ['json'], maxPositionals: 1 });
-    const contractPath = parsed.positionals[0];
-    if (contractPath === undefined) throw new CliUsageError('validate: missing the contract file');
+  description:
+    'Checks a contract and, with --records, an outcome records file (.json, .ndjson, .csv) against it, strictly (every invalid record is a problem). Prints every problem found (code, path, message) on stdout; --json prints { valid, issues } instead, also when a file cannot be read (its problems, or FILE_UNREADABLE).',
+  define(command) {
+    command
+      .option('--contract <file>', 'the contract (JSON, docs/contract.md)', once(NAME, '--contract'))
+      .option('--records <file>', 'an outcome records file to check against the contract: .json, .ndjson/.jsonl or .csv', once(NAME, '--records'))
+      .option('--json', 'print { valid, issues } as JSON instead of one line per problem')
+      // `validate <contract.json>`: the older spelling of --contract, kept for scripts (not in the usage line)
+      .argument('[contract]')
+      .usage('--contract <file> [options]');
+  },
+  examples: [
+    { what: 'Check a contract', argv: [NAME, ...REGION_SUD] },
+    { what: 'Check it and a records file against it (this one holds three invalid records: exit 1)', argv: [NAME, ...REGION_SUD, '--records', 'examples/region-sud/records.ndjson'] },
+    { what: 'The same for the CSV file, as JSON for a program to read (exit 1)', argv: [NAME, ...REGION_SUD, '--records', 'examples/region-sud/records.csv', '--json'] },
+  ],
+  exitCodes: [
+    [EXIT.OK, 'valid'],
+    [EXIT.DATA, 'invalid: every problem printed'],
+    [EXIT.USAGE, 'bad command line, or a file that cannot be read (with --json, also FILE_UNREADABLE on stdout)'],
+  ],
+  async run({ args, options }, io) {
+    const [positional] = args;
+    const named = textOption(options, 'contract');
+    if (named !== undefined && positional !== undefined) {
+      throw new CliUsageError(`validate: the contract given twice (--contract ${JSON.stringify(named)} and ${JSON.stringify(positional)}); give it once`);
+    }
+    const contractPath = named ?? positional;
+    if (contractPath === undefined) throw new CliUsageError("validate: required option '--contract <file>' not specified");
+    const json = flagOption(options, 'json');
     const issues: Issue[] = [];
-    const recordsPath = parsed.values.get('records');
+    const recordsPath = textOption(options, 'records');
     let files: [unknown, RawRecords | undefined];
     try {
       files = [await readJsonFile(io, contractPath, 'contract'), recordsPath === undefined ? undefined : await readRecordsFile(io, recordsPath)];
     } catch (error) {
-      if (!parsed.flags.has('json')) throw error;
+      if (!json) throw error;
       return unreadableAnswer(io, error);
     }
     const [contractJson, batch] = files;
@@ -53,7 +75,7 @@ export const validateCommand: Command = {
         issues.push(...batch.issues);
       }
     }
-    if (parsed.flags.has('json')) {
+    if (json) {
       io.stdout(`${JSON.stringify({ valid: issues.length === 0, issues }, null, 2)}\n`);
     } else if (issues.length === 0) {
       io.stdout(printableLines([`${contractPath}: valid contract${recordsPath === undefined ? '' : `; ${recordsPath}: ${records} valid records`}`]));

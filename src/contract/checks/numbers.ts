@@ -7,7 +7,7 @@
 import type { Issue, PathSegment } from '../../errors.js';
 import { isKnownCurrency, minorUnits, parseAmount, sumAmounts, type Amount } from '../../money/index.js';
 import type { Contract } from '../schema.js';
-import { unreachable } from '../unreachable.js';
+import { ruleFacts } from '../rules/index.js';
 import { issueAt } from './issue.js';
 
 type NumberClass = 'money' | 'rate';
@@ -33,57 +33,7 @@ function* numberFields(c: Contract): Generator<NumberField> {
     if (g.minimumShare !== undefined) yield f(g.minimumShare, 'rate', 'groups', i, 'minimumShare');
   }
   for (const [i, r] of c.rules.entries()) {
-    const at = (...rest: PathSegment[]): PathSegment[] => ['rules', i, ...rest];
-    switch (r.kind) {
-      case 'rateCard':
-        yield f(r.price, 'money', ...at('price'));
-        if (r.groupPricing.mode === 'prices') {
-          for (const [j, gp] of r.groupPricing.prices.entries()) yield f(gp.price, 'money', ...at('groupPricing', 'prices', j, 'price'));
-        }
-        break;
-      case 'sustainment':
-        yield f(r.price, 'money', ...at('price'));
-        break;
-      case 'cohortRate': {
-        const s = r.schedule;
-        switch (s.mode) {
-          case 'allOrNothing':
-            yield f(s.threshold, 'rate', ...at('schedule', 'threshold'));
-            yield f(s.amount, 'money', ...at('schedule', 'amount'));
-            break;
-          case 'tiers':
-            for (const [j, t] of s.tiers.entries()) {
-              yield f(t.from, 'rate', ...at('schedule', 'tiers', j, 'from'));
-              yield f(t.amount, 'money', ...at('schedule', 'tiers', j, 'amount'));
-            }
-            break;
-          case 'linear':
-            yield f(s.floor, 'rate', ...at('schedule', 'floor'));
-            yield f(s.target, 'rate', ...at('schedule', 'target'));
-            yield f(s.amountAtFloor, 'money', ...at('schedule', 'amountAtFloor'));
-            yield f(s.amountAtTarget, 'money', ...at('schedule', 'amountAtTarget'));
-            yield f(s.ceiling, 'money', ...at('schedule', 'ceiling'));
-            break;
-          default:
-            unreachable(s);
-        }
-        if (r.baseline !== undefined) {
-          if (r.baseline.source.kind === 'rate') yield f(r.baseline.source.rate, 'rate', ...at('baseline', 'source', 'rate'));
-          yield f(r.baseline.minimumDifference, 'rate', ...at('baseline', 'minimumDifference'));
-        }
-        break;
-      }
-      case 'bonus':
-        if (r.trigger.kind === 'groupShare') yield f(r.trigger.minimumShare, 'rate', ...at('trigger', 'minimumShare'));
-        yield f(r.payment.amount, 'money', ...at('payment', 'amount'));
-        break;
-      case 'fee':
-        if (r.charge.basis === 'perStart') yield f(r.charge.amount, 'money', ...at('charge', 'amount'));
-        else for (const [j, p] of r.charge.payments.entries()) yield f(p.amount, 'money', ...at('charge', 'payments', j, 'amount'));
-        break;
-      default:
-        unreachable(r);
-    }
+    yield* ruleFacts(r).numbers(r, (...rest: PathSegment[]): PathSegment[] => ['rules', i, ...rest]);
   }
   for (const [i, cap] of (c.caps ?? []).entries()) {
     if (cap.kind !== 'outcomeVolume') yield f(cap.amount, 'money', 'caps', i, 'amount');

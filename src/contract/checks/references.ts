@@ -6,6 +6,8 @@
  */
 import { formatPath, type Issue, type PathSegment } from '../../errors.js';
 import type { Contract, OutcomeKind, PaymentRuleKind } from '../schema.js';
+import { ownValue } from '../../own-data.js';
+import { PER_PARTICIPANT, denominatorReferences, ruleFacts, type RuleReference } from '../rules/index.js';
 import { unreachable } from '../unreachable.js';
 import { issueAt } from './issue.js';
 
@@ -27,6 +29,11 @@ function single(target: Target, id: string, path: readonly PathSegment[], kinds?
   return { target, id, path, kinds, list: undefined };
 }
 
+/** A rule module's reference with every key: its optional `kinds` and `list` read as own properties. */
+function fromRule(ref: RuleReference): Reference {
+  return { target: ref.target, id: ref.id, path: ref.path, kinds: ownValue(ref, 'kinds'), list: ownValue(ref, 'list') };
+}
+
 /**
  * The references of a list of ids at `base` (or of a list of objects, each naming its target under
  * `key`): one per entry, all marked as entries of the same list.
@@ -45,8 +52,6 @@ function* listed(
   }
 }
 
-const PER_PARTICIPANT: readonly OutcomeKind[] = ['placement', 'retention', 'wageProgression', 'milestone'];
-
 function* references(c: Contract): Generator<Reference> {
   for (const [i, o] of c.outcomes.entries()) {
     if (o.kind === 'retention' || o.kind === 'wageProgression') {
@@ -54,36 +59,7 @@ function* references(c: Contract): Generator<Reference> {
     }
   }
   for (const [i, r] of c.rules.entries()) {
-    const at = (...rest: PathSegment[]): PathSegment[] => ['rules', i, ...rest];
-    switch (r.kind) {
-      case 'rateCard':
-        yield single('outcome', r.outcome, at('outcome'), PER_PARTICIPANT);
-        yield* listed('outcome', r.prerequisites, at('prerequisites'), PER_PARTICIPANT);
-        if (r.groupPricing.mode === 'prices') {
-          yield* listed('group', r.groupPricing.prices.map((gp) => gp.group), at('groupPricing', 'prices'), undefined, 'group');
-        }
-        break;
-      case 'sustainment':
-        yield single('outcome', r.placementOutcome, at('placementOutcome'), ['placement']);
-        break;
-      case 'cohortRate':
-        yield single('outcome', r.outcome, at('outcome'), PER_PARTICIPANT);
-        yield* listed('cohort', r.cohorts, at('cohorts'));
-        if (r.denominator.basis === 'placed') yield single('outcome', r.denominator.outcome, at('denominator', 'outcome'), ['placement']);
-        if (r.denominator.basis === 'completed') yield single('outcome', r.denominator.outcome, at('denominator', 'outcome'), ['milestone']);
-        if (r.baseline?.source.kind === 'indicator') {
-          yield single('outcome', r.baseline.source.indicator, at('baseline', 'source', 'indicator'), ['cohortIndicator']);
-        }
-        break;
-      case 'bonus':
-        yield single('outcome', r.trigger.outcome, at('trigger', 'outcome'), PER_PARTICIPANT);
-        if (r.trigger.kind === 'groupShare') yield single('group', r.trigger.group, at('trigger', 'group'));
-        break;
-      case 'fee':
-        break;
-      default:
-        unreachable(r);
-    }
+    for (const ref of ruleFacts(r).references(r, (...rest: PathSegment[]): PathSegment[] => ['rules', i, ...rest])) yield fromRule(ref);
   }
   for (const [i, cap] of (c.caps ?? []).entries()) {
     const at = (key: string): PathSegment[] => ['caps', i, key];
@@ -112,8 +88,7 @@ function* references(c: Contract): Generator<Reference> {
       case 'outcomeRateBelow':
         yield single('outcome', cond.outcome, at('condition', 'outcome'), PER_PARTICIPANT);
         yield* listed('cohort', cond.cohorts, at('condition', 'cohorts'));
-        if (cond.denominator.basis === 'placed') yield single('outcome', cond.denominator.outcome, at('condition', 'denominator', 'outcome'), ['placement']);
-        if (cond.denominator.basis === 'completed') yield single('outcome', cond.denominator.outcome, at('condition', 'denominator', 'outcome'), ['milestone']);
+        for (const ref of denominatorReferences(cond.denominator, at('condition', 'denominator'))) yield fromRule(ref);
         break;
       case 'indicatorBelow':
         yield single('outcome', cond.indicator, at('condition', 'indicator'), ['cohortIndicator']);

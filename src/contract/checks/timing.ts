@@ -10,6 +10,7 @@ import type { Issue } from '../../errors.js';
 import type { Contract, Outcome, PaymentRule } from '../schema.js';
 import { expectContract, expectOutcome } from '../shape.js';
 import { dateKey, type DateTable } from './dates.js';
+import { ruleFacts, type RuleTiming } from '../rules/index.js';
 import { unreachable } from '../unreachable.js';
 import { issueAt, safeAddDays, safeAddMonths } from './issue.js';
 
@@ -48,21 +49,8 @@ function earliestDate(c: Contract, outcome: Outcome, start: CalendarDate): Calen
   }
 }
 
-function outcomesOfRule(rule: PaymentRule): { ids: readonly string[]; extraDays: number } {
-  switch (rule.kind) {
-    case 'rateCard':
-      return { ids: [rule.outcome, ...rule.prerequisites], extraDays: 0 };
-    case 'sustainment':
-      return { ids: [rule.placementOutcome], extraDays: rule.periodDays };
-    case 'cohortRate':
-      return { ids: [rule.outcome], extraDays: 0 };
-    case 'bonus':
-      return { ids: [rule.trigger.outcome], extraDays: 0 };
-    case 'fee':
-      return { ids: [], extraDays: 0 };
-    default:
-      return unreachable(rule);
-  }
+function outcomesOfRule(rule: PaymentRule): RuleTiming {
+  return ruleFacts(rule).timing(rule);
 }
 
 /**

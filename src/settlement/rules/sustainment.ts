@@ -1,14 +1,15 @@
 /**
- * Sustainment payments: every full period in work after a job outcome (the Work Programme paid
- * every 4 weeks in work, after a lag, within a 104-week window).
+ * Sustainment (`sustainment`): a payment for every full period in work after a job outcome (the
+ * UK Work Programme paid every 4 weeks in work, after a lag, within a 104-week window). Each
+ * period is a participant claim dated when it completes plus the lag.
  *
  * @module
  */
-import { addDaysUnbounded, type CalendarDate } from '../calendar/index.js';
-import type { Contract } from '../contract/index.js';
-import type { EmploymentSpell } from '../records/index.js';
-
-type SustainmentRule = Extract<Contract['rules'][number], { kind: 'sustainment' }>;
+import { addDaysUnbounded, type CalendarDate } from '../../calendar/index.js';
+import { parseAmount } from '../../money/index.js';
+import type { EmploymentSpell } from '../../records/index.js';
+import { counted, participantClaimLines, volumeTarget } from './participant-claims.js';
+import type { RuleModule, RuleOf, RuleParts, RuleTerms } from './rule-module.js';
 
 /**
  * The dates on which a participant's sustainment payments become claimable, as of `asOf`.
@@ -28,7 +29,7 @@ type SustainmentRule = Extract<Contract['rules'][number], { kind: 'sustainment' 
  * sustainmentClaimDates(rule, spells, parseDate('2024-01-01'), parseDate('2024-03-15')).map(formatDate);
  */
 export function sustainmentClaimDates(
-  rule: SustainmentRule,
+  rule: RuleOf<'sustainment'>,
   spells: readonly EmploymentSpell[],
   placedOn: CalendarDate,
   asOf: CalendarDate,
@@ -64,3 +65,31 @@ export function sustainmentClaimDates(
   }
   return claims;
 }
+
+function prepare(rule: RuleOf<'sustainment'>, index: number, terms: RuleTerms): RuleParts {
+  const price = parseAmount(rule.price);
+  const placement = terms.outcomeIndex.get(rule.placementOutcome) ?? -1;
+  const asOf = terms.asOf;
+  const wording = { outcome: rule.placementOutcome, what: counted('sustainment period', 'sustainment periods') };
+  const target = volumeTarget(terms.contract, rule.id);
+  return {
+    prices: [price],
+    claims: (record, resolutions, claims) => {
+      const placed = resolutions[placement];
+      if (placed?.status !== 'achieved' || placed.anchor === undefined) return;
+      const dates = sustainmentClaimDates(rule, record.spells, placed.anchor, asOf, placed.on);
+      for (let k = 0; k < dates.length; k++) claims.push({ rule: index, date: dates[k] as number, amount: price });
+    },
+    unseenClaims: (achieved) => (achieved ? Array.from({ length: rule.maxPayments }, () => price) : []),
+    scheduled: [],
+    lines: (tranche) => participantClaimLines(terms, rule, index, wording, target, tranche),
+  };
+}
+
+/** The sustainment rule kind. */
+export const sustainment: RuleModule<'sustainment'> = {
+  kind: 'sustainment',
+  paysFor: (rule) => [rule.placementOutcome],
+  rateUses: () => [],
+  prepare,
+};

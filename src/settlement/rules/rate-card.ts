@@ -1,13 +1,16 @@
 /**
- * Prices of a rate card per participant: group prices and multipliers resolved once per
- * contract into a small list, so that each participant only picks an index.
+ * Rate card (`rateCard`): a price per participant who achieves an outcome (and its
+ * prerequisites), the price depending on the participant's groups. The claim is dated on the
+ * latest of the achievement dates; a tranche pays the claims dated in its window, one line per
+ * price.
  *
  * @module
  */
-import type { Contract } from '../contract/index.js';
-import { formatDecimal, parseAmount, roundMoney, type Amount, type CurrencyCode } from '../money/index.js';
-
-type RateCard = Extract<Contract['rules'][number], { kind: 'rateCard' }>;
+import type { Contract } from '../../contract/index.js';
+import { ZERO, formatDecimal, parseAmount, roundMoney, type Amount, type CurrencyCode } from '../../money/index.js';
+import type { Resolution } from '../../outcomes/index.js';
+import { counted, participantClaimLines, volumeTarget } from './participant-claims.js';
+import type { Claim, RuleModule, RuleOf, RuleParts, RuleTerms } from './rule-module.js';
 
 /** The prices a rate-card rule can pay, and how a participant's groups select one. */
 export interface RatePrices {
@@ -22,14 +25,15 @@ export interface RatePrices {
 }
 
 /**
- * Resolves a rate card's group pricing. Multiplied prices are rounded once, here, to the
- * currency's minor unit with the rounding mode the rule names (Buenos Aires priced the
- * "extremely vulnerable" at 1.4 × the base, rounded up).
+ * Resolves a rate card's group pricing once per contract into a small list, so that each
+ * participant only picks an index. Multiplied prices are rounded once, here, to the currency's
+ * minor unit with the rounding mode the rule names (Buenos Aires priced the "extremely
+ * vulnerable" at 1.4 × the base, rounded up).
  *
  * @example
  * compileRatePrices(rule, contract.groups ?? [], 'EUR').prices.map(String); // ['1500', '2100']
  */
-export function compileRatePrices(rule: RateCard, groups: Contract['groups'], currency: CurrencyCode): RatePrices {
+export function compileRatePrices(rule: RuleOf<'rateCard'>, groups: Contract['groups'], currency: CurrencyCode): RatePrices {
   const base = parseAmount(rule.price);
   const prices: Amount[] = [base];
   const derivations: string[] = [`base price ${formatDecimal(base)}`];
@@ -92,3 +96,40 @@ export function priceIndexFor(prices: RatePrices, groups: readonly string[]): nu
   }
   return chosen < 0 ? 0 : chosen;
 }
+
+/** The latest achievement day of `needed` outcomes, or undefined when one is not achieved. */
+function allAchievedOn(resolutions: readonly Resolution[], needed: readonly number[]): number | undefined {
+  let date = -Infinity;
+  for (let k = 0; k < needed.length; k++) {
+    const resolution = resolutions[needed[k] as number];
+    if (resolution?.status !== 'achieved') return undefined;
+    date = Math.max(date, resolution.on);
+  }
+  return date;
+}
+
+function prepare(rule: RuleOf<'rateCard'>, index: number, terms: RuleTerms): RuleParts {
+  const prices = compileRatePrices(rule, terms.contract.groups, terms.currency);
+  const needed = [rule.outcome, ...rule.prerequisites].map((id) => terms.outcomeIndex.get(id) ?? -1);
+  const highest = prices.prices.reduce((max, price) => (price.greaterThan(max) ? price : max));
+  const wording = { outcome: rule.outcome, what: (count: number) => `${counted('participant', 'participants')(count)} who achieved ${rule.outcome}` };
+  const target = volumeTarget(terms.contract, rule.id);
+  return {
+    prices: prices.prices,
+    claims: (record, resolutions, claims: Claim[]) => {
+      const date = allAchievedOn(resolutions, needed);
+      if (date !== undefined) claims.push({ rule: index, date, amount: prices.prices[priceIndexFor(prices, record.groups)] ?? ZERO });
+    },
+    unseenClaims: (achieved) => (achieved ? [highest] : []),
+    scheduled: [],
+    lines: (tranche) => participantClaimLines(terms, rule, index, wording, target, tranche),
+  };
+}
+
+/** The rate-card rule kind. */
+export const rateCard: RuleModule<'rateCard'> = {
+  kind: 'rateCard',
+  paysFor: (rule) => [rule.outcome],
+  rateUses: () => [],
+  prepare,
+};

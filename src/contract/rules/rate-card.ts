@@ -1,0 +1,82 @@
+/**
+ * Rate card (`rateCard`) in the contract format: a price per participant who achieves an outcome
+ * and its prerequisites, priced by group. Paid by `src/settlement/rules/rate-card.ts`.
+ *
+ * @module
+ */
+import { z } from 'zod';
+import type { DeepReadonly } from '../deep-readonly.js';
+import { DecimalStringSchema, IdSchema, RoundingModeSchema } from '../primitives.js';
+import { PER_PARTICIPANT, listedIds, ruleCommon, type RuleFacts } from './common.js';
+
+/**
+ * Which price applies to a participant who belongs to several priced groups.
+ *
+ * @example
+ * SeveralGroupsSchema.parse('highest'); // 'highest'
+ */
+export const SeveralGroupsSchema = z.enum(['highest', 'lowest']);
+
+/**
+ * How a rate card prices participant groups:
+ * - `flat`: everyone gets `price`;
+ * - `prices`: listed groups get their own price, others `price`;
+ * - `multipliers`: `price × group.priceMultiplier` (groups without one: × 1), rounded to the
+ *   currency's minor unit with `rounding`.
+ *
+ * @example
+ * GroupPricingSchema.parse({ mode: 'multipliers', rounding: 'up', severalGroups: 'highest' });
+ */
+export const GroupPricingSchema = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('flat') }).strict(),
+  z
+    .object({
+      mode: z.literal('prices'),
+      prices: z.array(z.object({ group: IdSchema, price: DecimalStringSchema }).strict()).min(1),
+      severalGroups: SeveralGroupsSchema,
+    })
+    .strict(),
+  z
+    .object({ mode: z.literal('multipliers'), rounding: RoundingModeSchema, severalGroups: SeveralGroupsSchema })
+    .strict(),
+]);
+
+/**
+ * Rate card: a price per participant for an outcome, paid at most once per participant, only
+ * when every prerequisite outcome is achieved too.
+ *
+ * @example
+ * RateCardRuleSchema.parse({
+ *   kind: 'rateCard', id: 'pay-placement', name: 'Placement', outcome: 'placement',
+ *   price: '1500.00', groupPricing: { mode: 'flat' }, prerequisites: [],
+ * });
+ */
+export const RateCardRuleSchema = z
+  .object({
+    kind: z.literal('rateCard'),
+    ...ruleCommon,
+    outcome: IdSchema,
+    price: DecimalStringSchema,
+    groupPricing: GroupPricingSchema,
+    prerequisites: z.array(IdSchema).describe('Outcome ids that must also be achieved before this one is paid.'),
+  })
+  .strict();
+
+
+/** What the contract checks need of a rate card. */
+export const rateCardFacts: RuleFacts<DeepReadonly<z.output<typeof RateCardRuleSchema>>> = {
+  references: (rule, at) => [
+    { target: 'outcome', id: rule.outcome, path: at('outcome'), kinds: PER_PARTICIPANT },
+    ...listedIds('outcome', rule.prerequisites, at('prerequisites'), PER_PARTICIPANT),
+    ...(rule.groupPricing.mode === 'prices'
+      ? listedIds('group', rule.groupPricing.prices.map((entry) => entry.group), at('groupPricing', 'prices'), undefined, 'group')
+      : []),
+  ],
+  numbers: (rule, at) => [
+    { value: rule.price, class: 'money', path: at('price') },
+    ...(rule.groupPricing.mode === 'prices'
+      ? rule.groupPricing.prices.map((entry, j) => ({ value: entry.price, class: 'money' as const, path: at('groupPricing', 'prices', j, 'price') }))
+      : []),
+  ],
+  timing: (rule) => ({ ids: [rule.outcome, ...rule.prerequisites], extraDays: 0 }),
+};

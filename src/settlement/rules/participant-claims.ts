@@ -1,0 +1,203 @@
+/**
+ * Lines from participant claims, shared by the rules that pay per participant (rate card,
+ * sustainment, per-start fee): a tranche takes the claims of its rule and cohorts dated after the
+ * previous tranche that took them and on or before its own measurement date, grouped into one
+ * line per unit amount. An outcome-volume cap pays the earliest claims first.
+ *
+ * @module
+ */
+import { formatDate } from '../../calendar/index.js';
+import type { Contract, PaymentRule } from '../../contract/index.js';
+import { formatDecimal, roundMoney, type Amount } from '../../money/index.js';
+import { ratioOf, ratioTimes, roundRatioMoney } from '../../money/ratio.js';
+import { claimBuckets, type ClaimBucket, type Ledger } from '../ledger.js';
+import type { Line } from '../lines.js';
+import { priceFactor, reducedBy } from './price-reductions.js';
+import { NO_INPUTS, type RuleTerms, type RunState, type TrancheRun } from './rule-module.js';
+
+/** How a rule's claim lines are worded. */
+export interface ClaimWording {
+  /** The outcome the lines pay for, or null (fees). */
+  readonly outcome: string | null;
+  /** What `count` claims are, in words (`3 starts`, `1 participant who achieved placement`). */
+  readonly what: (count: number) => string;
+}
+
+/** A window of claim dates: after `after`, on or before `upTo`. */
+interface Window {
+  readonly after: number;
+  readonly upTo: number;
+}
+
+/**
+ * The smallest outcome-volume cap on the rule `ruleId`, in claims, or undefined when none caps it.
+ *
+ * @example
+ * volumeTarget(contract, 'placement-fee'); // 120
+ */
+export function volumeTarget(contract: Contract, ruleId: string): number | undefined {
+  let target: number | undefined;
+  for (const cap of contract.caps ?? []) {
+    if (cap.kind === 'outcomeVolume' && cap.rule === ruleId) target = Math.min(target ?? cap.targetUnits, cap.targetUnits);
+  }
+  return target;
+}
+
+function bucketsIn(ledger: Ledger, cohort: number, rule: number, window: Window): ClaimBucket[] {
+  const cohortLedger = ledger.cohorts[cohort];
+  const buckets: ClaimBucket[] = [];
+  if (cohortLedger === undefined) return buckets;
+  for (const bucket of claimBuckets(cohortLedger)) {
+    if (bucket.rule === rule && bucket.date > window.after && bucket.date <= window.upTo) buckets.push(bucket);
+  }
+  return buckets;
+}
+
+/**
+ * Allots an outcome-volume cap's remaining units to the claims of `rule` that a tranche takes,
+ * over all its cohorts together: earliest first (same day: larger amount first, then cohort
+ * order), so a later claim in one cohort never takes a unit from an earlier claim in another.
+ */
+function allotVolume(
+  ledger: Ledger,
+  state: RunState,
+  rule: number,
+  target: number,
+  windows: readonly { readonly cohort: number; readonly window: Window }[],
+): Map<ClaimBucket, number> {
+  const taken: { bucket: ClaimBucket; cohort: number }[] = [];
+  for (const { cohort, window } of windows) for (const bucket of bucketsIn(ledger, cohort, rule, window)) taken.push({ bucket, cohort });
+  taken.sort((a, b) => a.bucket.date - b.bucket.date || b.bucket.amount.comparedTo(a.bucket.amount) || a.cohort - b.cohort);
+  const allotted = new Map<ClaimBucket, number>();
+  let used = state.volumeUsed.get(rule) ?? 0;
+  for (const { bucket } of taken) {
+    const allowed = Math.max(0, Math.min(bucket.count, target - used));
+    allotted.set(bucket, allowed);
+    used += allowed;
+  }
+  state.volumeUsed.set(rule, used);
+  return allotted;
+}
+
+interface UnitEntry {
+  readonly unit: Amount;
+  readonly base: Amount;
+  readonly reducedBy: readonly string[];
+  readonly participants: string[] | undefined;
+  claims: number;
+  volumeCut: number;
+}
+
+function cohortClaimLines(
+  terms: RuleTerms,
+  rule: PaymentRule,
+  index: number,
+  wording: ClaimWording,
+  tranche: TrancheRun,
+  cohort: number,
+  window: Window,
+  allotted: ReadonlyMap<ClaimBucket, number> | undefined,
+): Line[] {
+  const buckets = bucketsIn(tranche.ledger, cohort, index, window);
+  buckets.sort((a, b) => a.date - b.date || b.amount.comparedTo(a.amount));
+  const reductions = tranche.state.reductions;
+  const byUnit = new Map<string, UnitEntry>();
+  for (const bucket of buckets) {
+    const count = allotted === undefined ? bucket.count : (allotted.get(bucket) ?? 0);
+    const factor = priceFactor(reductions, index, bucket.date);
+    const unit = factor === undefined ? bucket.amount : roundRatioMoney(ratioTimes(ratioOf(bucket.amount), factor), terms.currency, terms.rounding);
+    const key = `${bucket.amount.toFixed()}|${unit.toFixed()}`;
+    let entry = byUnit.get(key);
+    if (entry === undefined) {
+      entry = {
+        unit,
+        base: bucket.amount,
+        reducedBy: factor === undefined ? [] : reducedBy(reductions, index, bucket.date),
+        participants: bucket.participants === undefined ? undefined : [],
+        claims: 0,
+        volumeCut: 0,
+      };
+      byUnit.set(key, entry);
+    }
+    entry.claims += count;
+    entry.volumeCut += bucket.count - count;
+    if (bucket.participants !== undefined) entry.participants?.push(...bucket.participants);
+  }
+  const lines: Line[] = [];
+  const explain = tranche.state.explain;
+  for (const entry of byUnit.values()) {
+    if (entry.claims === 0 && entry.volumeCut === 0) continue;
+    const exact = entry.unit.times(entry.claims);
+    const amount = roundMoney(exact, terms.currency, terms.rounding);
+    const line = {
+      rule: rule.id,
+      kind: rule.kind,
+      cohort: terms.contract.cohorts[cohort]?.id ?? null,
+      outcome: wording.outcome,
+      claims: entry.claims,
+      unit: entry.unit,
+      inputs: NO_INPUTS,
+      formula: '',
+      exact,
+      amount,
+      paid: amount,
+      participants: entry.participants?.slice().sort(),
+    };
+    lines.push(explain ? { ...line, ...claimText(entry, window, wording) } : line);
+  }
+  return lines;
+}
+
+/** The audit text of a claim line: its inputs and formula. */
+function claimText(entry: UnitEntry, window: Window, wording: ClaimWording): Pick<Line, 'inputs' | 'formula'> {
+  const inputs: Record<string, string | number> = {
+    claims: entry.claims,
+    unit: formatDecimal(entry.unit),
+    claimedAfter: Number.isFinite(window.after) ? formatDate(window.after as never) : 'start',
+    claimedUpTo: formatDate(window.upTo as never),
+  };
+  if (entry.volumeCut > 0) inputs['cutByVolumeCap'] = entry.volumeCut;
+  if (entry.reducedBy.length > 0) {
+    inputs['basePrice'] = formatDecimal(entry.base);
+    inputs['reducedBy'] = entry.reducedBy.join(',');
+  }
+  return { inputs, formula: `${entry.claims} ${wording.what(entry.claims)} × ${formatDecimal(entry.unit)}` };
+}
+
+/**
+ * The lines a tranche pays from the participant claims of rule `index`, one per cohort and unit
+ * amount, taking the claims dated since the rule's previous tranche for each cohort. With
+ * `tranche.advance`, the claims taken are marked as paid (the watermarks move).
+ *
+ * @example
+ * participantClaimLines(terms, rule, 0, { outcome: 'placement', what: (n) => `${n === 1 ? 'participant' : 'participants'} who achieved placement` }, undefined, tranche);
+ */
+export function participantClaimLines(
+  terms: RuleTerms,
+  rule: PaymentRule,
+  index: number,
+  wording: ClaimWording,
+  target: number | undefined,
+  tranche: TrancheRun,
+): Line[] {
+  const watermark = tranche.state.watermark;
+  const windows = tranche.cohorts.map((cohort) => ({ cohort, window: { after: watermark.get(`${index}|${cohort}`) ?? -Infinity, upTo: tranche.measuredOn } }));
+  // an outcome-volume cap takes the earliest claims over all the tranche's cohorts, not cohort by cohort
+  const allotted = target === undefined ? undefined : allotVolume(tranche.ledger, tranche.state, index, target, windows);
+  const lines: Line[] = [];
+  for (const { cohort, window } of windows) {
+    lines.push(...cohortClaimLines(terms, rule, index, wording, tranche, cohort, window, allotted));
+    if (tranche.advance) watermark.set(`${index}|${cohort}`, tranche.measuredOn);
+  }
+  return lines;
+}
+
+/**
+ * Counted wording: `1 start`, `2 starts`.
+ *
+ * @example
+ * counted('start', 'starts')(2); // 'starts'
+ */
+export function counted(one: string, many: string): (count: number) => string {
+  return (count) => (count === 1 ? one : many);
+}

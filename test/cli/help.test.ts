@@ -1,0 +1,130 @@
+/**
+ * The help of every command and docs/cli.md say the same thing: the same options for every command
+ * (both ways), the same exit codes, the same examples; and every example runs, on the bundled
+ * examples, without a usage error, with the exit code its text announces.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { COMMANDS, type Example } from '../../src/cli/commands/index.js';
+import type { CliFile } from '../../src/cli/io.js';
+import { nodeIo } from '../../src/cli/node-io.js';
+import { PROGRAM_EXAMPLES } from '../../src/cli/program.js';
+import { EXIT, EXIT_CODES, run } from '../../src/cli/run.js';
+import { fakeIo } from './helpers.js';
+
+const doc = readFileSync('docs/cli.md', 'utf8');
+
+/** The sections of docs/cli.md by title (`## title`). */
+const sections = new Map(
+  doc
+    .split(/^## /m)
+    .slice(1)
+    .map((section) => [section.slice(0, section.indexOf('\n')), section] as const),
+);
+
+/** The section of a command (`outcome-pay settle`), or of the program's global options. */
+function sectionOf(command: string | undefined): string {
+  const section = sections.get(command === undefined ? 'Global options' : `\`outcome-pay ${command}\``);
+  if (section === undefined) throw new Error(`docs/cli.md has no section for ${command ?? 'the global options'}`);
+  return section;
+}
+
+/** The long options of a table in the section: the rows whose first cell starts with an option. */
+function documentedOptions(section: string): string[] {
+  return [...section.matchAll(/^\| `(-.*?)` \|/gm)].flatMap((row) => [...(row[1] ?? '').matchAll(/--[a-z][a-z-]*/g)].map((match) => match[0])).sort();
+}
+
+/** The codes of the exit-code tables of a section. */
+function documentedCodes(section: string): number[] {
+  return [...section.matchAll(/^\| (\d+) \|/gm)].map((row) => Number(row[1])).sort((a, b) => a - b);
+}
+
+/** The command lines of the section's sh blocks (`outcome-pay ...`, comments left out). */
+function documentedExamples(section: string): string[] {
+  return [...section.matchAll(/^```sh\n([\s\S]*?)^```/gm)].flatMap((block) => (block[1] ?? '').split('\n').filter((line) => line.startsWith('outcome-pay ')));
+}
+
+async function helpOf(command: string | undefined): Promise<string> {
+  const io = fakeIo();
+  expect(await run(command === undefined ? ['--help'] : [command, '--help'], io)).toBe(EXIT.OK);
+  return io.stdoutText();
+}
+
+/** The long options listed under Options: in a help text. */
+function helpOptions(help: string): string[] {
+  const block = /\nOptions:\n([\s\S]*?)\n\n/.exec(help)?.[1] ?? '';
+  return [...block.matchAll(/^ {2}(?:-\w, )?(--[a-z][a-z-]*)/gm)].map((match) => match[1] ?? '').sort();
+}
+
+/** The codes listed under Exit codes: in a help text. */
+function helpCodes(help: string): number[] {
+  const block = /\nExit codes:\n([\s\S]*?)\n\n/.exec(help)?.[1] ?? '';
+  return [...block.matchAll(/^ {2}(\d+) /gm)].map((match) => Number(match[1])).sort((a, b) => a - b);
+}
+
+/** The example command lines of a help text. */
+function helpExamples(help: string): string[] {
+  return [...help.matchAll(/^ {4}\$ (outcome-pay .*)$/gm)].map((match) => match[1] ?? '');
+}
+
+const commands: (string | undefined)[] = [undefined, ...COMMANDS.map((command) => command.name), 'help'];
+const label = (command: string | undefined): string => command ?? '(global)';
+
+describe('docs/cli.md and --help agree', () => {
+  it('every command has a section, and every section of a command is a command', () => {
+    const documented = [...sections.keys()].flatMap((title) => /^`outcome-pay (\S+)`$/.exec(title)?.[1] ?? []);
+    expect(documented.sort()).toEqual([...COMMANDS.map((command) => command.name), 'help'].sort());
+  });
+
+  it.each(commands.map((command) => [label(command), command]))('%s: the options of --help are those documented, and only those', async (_, command) => {
+    const listed = helpOptions(await helpOf(command));
+    expect(listed.length).toBeGreaterThan(0);
+    expect(listed).toEqual(documentedOptions(sectionOf(command)));
+  });
+
+  it.each(commands.map((command) => [label(command), command]))('%s: the exit codes of --help are those documented', async (_, command) => {
+    const section = command === undefined ? (sections.get('Exit codes') ?? '') : sectionOf(command);
+    expect(helpCodes(await helpOf(command))).toEqual(documentedCodes(section));
+  });
+
+  it('the exit codes documented are every code of EXIT, and 3 is the one for a settlement made with data problems', () => {
+    expect(documentedCodes(sections.get('Exit codes') ?? '')).toEqual(Object.values(EXIT).sort((a, b) => a - b));
+    expect(EXIT_CODES.map(([code]) => code).sort((a, b) => a - b)).toEqual(Object.values(EXIT).sort((a, b) => a - b));
+    expect(sections.get('Exit codes')).toMatch(/^\| 3 \| `settle`: settled with data problems/m);
+  });
+
+  it.each(commands.map((command) => [label(command), command]))('%s: the examples of --help are those documented', async (_, command) => {
+    expect(helpExamples(await helpOf(command))).toEqual(documentedExamples(sectionOf(command)));
+  });
+});
+
+describe('every example runs', () => {
+  /** The real files, an issues file kept in memory, output captured. */
+  function exampleIo(): ReturnType<typeof fakeIo> & { written: string[] } {
+    const real = nodeIo();
+    const written: string[] = [];
+    const file: CliFile = { write: (text) => void written.push(text), close: () => Promise.resolve(), discard: () => Promise.resolve() };
+    return Object.assign(fakeIo(), {
+      readFile: (path: string) => real.readFile(path),
+      streamFile: (path: string) => real.streamFile(path),
+      spillStorage: (dir: string | undefined) => real.spillStorage(dir),
+      written,
+      createFile: () => Promise.resolve(file),
+    });
+  }
+  const examples: [string, Example, readonly number[]][] = [
+    ...PROGRAM_EXAMPLES.map((example): [string, Example, readonly number[]] => ['(global)', example, [EXIT.OK, EXIT.DATA, EXIT.EXCLUDED]]),
+    ...COMMANDS.flatMap((command) => command.examples.map((example): [string, Example, readonly number[]] => [command.name, example, command.exitCodes.map(([code]) => code)])),
+  ];
+
+  it.each(examples.map(([command, example, codes]) => [command, example.argv.join(' '), example, codes] as const))('%s: outcome-pay %s', async (_, __, example, codes) => {
+    const io = exampleIo();
+    const code = await run(example.argv, io);
+    expect(io.stderrText()).not.toMatch(/internal error|for usage/);
+    expect([EXIT.USAGE, EXIT.INTERNAL]).not.toContain(code);
+    expect(codes).toContain(code);
+    expect(io.stdoutText()).not.toBe('');
+    const announced = /\bexit (\d+)/.exec(example.what)?.[1];
+    expect(code).toBe(announced === undefined ? EXIT.OK : Number(announced));
+  });
+});
