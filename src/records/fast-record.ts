@@ -94,11 +94,7 @@ function spellsOf(value: unknown, enrolled: number, cache: AmountCache): readonl
     const raw: unknown = value[i];
     if (!isObject(raw)) return undefined;
     const keys = ownKeyCount(raw, SPELL_KEYS);
-    const rawStart = raw.start;
-    const rawEnd = raw.end;
-    const hours = raw.hoursPerWeek;
-    const rawContractType = raw.contractType;
-    const rawWage = raw.monthlyWage;
+    const { start: rawStart, end: rawEnd, hoursPerWeek: hours, contractType: rawContractType, monthlyWage: rawWage } = raw;
     if (keys !== present(rawStart) + present(rawEnd) + present(hours) + present(rawContractType) + present(rawWage)) return undefined;
     const start = date(rawStart);
     const end = rawEnd === undefined ? undefined : date(rawEnd);
