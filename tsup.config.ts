@@ -2,7 +2,7 @@ import { defineConfig } from 'tsup';
 
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts', node: 'src/node/index.ts' },
+    entry: { index: 'src/index.ts', node: 'src/node/index.ts', schemas: 'src/schemas.ts', internal: 'src/internal.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,

@@ -13,7 +13,7 @@
  * `stream-csv` (settleStream over the file's text in 64 KB chunks); `AB_STEPS=settle,stream-csv`
  * runs only those.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -30,10 +30,20 @@ const size = Number(sizeArg);
 const reps = Number(repsArg);
 const out = mkdtempSync(join(tmpdir(), 'outcome-pay-ab-'));
 
+/** A tree's public entry with its internals (src/internal.ts; a tree from before it existed exported them from index.ts). */
 async function bundle(src, name) {
   const outfile = join(out, `${name}.mjs`);
+  const contents = existsSync(resolve(src, 'internal.ts')) ? "export * from './index.ts';\nexport * from './internal.ts';\n" : "export * from './index.ts';\n";
   // the dependencies from this checkout's node_modules, for a source directory outside it too
-  await build({ entryPoints: [resolve(src, 'index.ts')], bundle: true, platform: 'node', format: 'esm', outfile, logLevel: 'silent', nodePaths: [fileURLToPath(new URL('../node_modules', import.meta.url))] });
+  await build({
+    stdin: { contents, resolveDir: resolve(src), loader: 'ts' },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outfile,
+    logLevel: 'silent',
+    nodePaths: [fileURLToPath(new URL('../node_modules', import.meta.url))],
+  });
   return import(pathToFileURL(outfile).href);
 }
 

@@ -23,8 +23,13 @@ if (otherPath === undefined) throw new Error('usage: node --expose-gc bench/comp
 const size = option('--size', 1_000_000);
 const rounds = option('--rounds', 6);
 
-const current = await import(new URL('../dist/index.js', import.meta.url));
-const other = await import(new URL(otherPath, `file://${process.cwd()}/`));
+/** A build's public entry with its internals (dist/internal.js; a build from before it existed exported them from index.js). */
+async function load(indexUrl) {
+  const internals = await import(new URL('internal.js', indexUrl)).catch(() => ({}));
+  return { ...(await import(indexUrl)), ...internals };
+}
+const current = await load(new URL('../dist/index.js', import.meta.url));
+const other = await load(new URL(otherPath, `file://${process.cwd()}/`));
 const contract = benchContract();
 const context = { cohortIds: new Set(COHORTS.map((c) => c.id)), groupIds: new Set(GROUPS) };
 const raw = [...generatedRecords(size)];

@@ -1,20 +1,188 @@
 /**
  * outcome-pay: exact, explained payments for outcome-based workforce contracts.
  *
+ * The public API, listed name by name: what a finance tool or an embedding service needs to read
+ * a contract and records, settle, and explain a figure. Each export is a decision recorded in
+ * docs/api.md (test/api/exports.test.ts fails on an export that is not there). The zod schemas
+ * are under their own entry point, `outcome-pay/schemas`; Node-only helpers under
+ * `outcome-pay/node`.
+ *
  * @module
  */
+
+// Errors, codes and results
 export { OutcomePayError, formatPath } from './errors.js';
 export type { Issue, PathSegment } from './errors.js';
-export { API_CODES, CALENDAR_CODES, CLI_CODES, CODES_BY_AREA, ERROR_CODES, INTERNAL_CODES, MONEY_CODES, STREAMING_CODES, isErrorCode } from './codes/index.js';
-export type { ApiCode, CalendarCode, CliCode, CodeArea, CodeMeaning, ErrorCode, InternalCode, MoneyCode, StreamingCode } from './codes/index.js';
+export { CODES_BY_AREA, ERROR_CODES, isErrorCode } from './codes/index.js';
+export type {
+  ApiCode,
+  CalendarCode,
+  CliCode,
+  CodeArea,
+  CodeMeaning,
+  ContractIssueCode,
+  ErrorCode,
+  InternalCode,
+  MoneyCode,
+  RecordIssueCode,
+  SettlementIssueCode,
+  SimulationCode,
+  StreamingCode,
+  TextIssueCode,
+} from './codes/index.js';
 export { fail, ok } from './result.js';
 export type { Result } from './result.js';
 export { VERSION } from './version.js';
-export * from './money/index.js';
-export * from './calendar/index.js';
-export * from './text/index.js';
-export * from './contract/index.js';
-export * from './records/index.js';
-export * from './outcomes/index.js';
-export * from './settlement/index.js';
-export * from './schema/json-schema.js';
+
+// Money
+export {
+  MAX_AMOUNT_DECIMALS,
+  MAX_AMOUNT_INTEGER_DIGITS,
+  ROUNDING_MODES,
+  ZERO,
+  allocate,
+  checkAmount,
+  formatDecimal,
+  formatMoney,
+  isDecimalString,
+  isKnownCurrency,
+  knownCurrencies,
+  minorUnits,
+  parseAmount,
+  roundDecimal,
+  roundMoney,
+  sumAmounts,
+} from './money/index.js';
+export type { Amount, AmountInput, CurrencyCode, RoundingMode } from './money/index.js';
+
+// Calendar
+export {
+  MAX_DATE,
+  MIN_DATE,
+  addDays,
+  addMonths,
+  checkDate,
+  compareDates,
+  dateFromParts,
+  dateParts,
+  daysBetween,
+  daysInMonth,
+  formatDate,
+  isDateString,
+  isLeapYear,
+  maxDate,
+  minDate,
+  parseDate,
+} from './calendar/index.js';
+export type { CalendarDate, DateParts } from './calendar/index.js';
+
+// Text
+export { parseJsonText } from './text/index.js';
+
+// Contract
+export { CONTRACT_SCHEMA_VERSION, earliestAchievement, parseContract } from './contract/index.js';
+export type {
+  Cap,
+  CapKind,
+  Cohort,
+  Contract,
+  ContractInput,
+  ExitClause,
+  ExitCondition,
+  ExitEffect,
+  Group,
+  HiringGuarantee,
+  Investor,
+  Outcome,
+  OutcomeKind,
+  Payer,
+  PaymentRule,
+  PaymentRuleKind,
+  Reinvestment,
+  Tranche,
+} from './contract/index.js';
+
+// Records
+export {
+  REQUIRED_CSV_COLUMNS,
+  detectFormat,
+  readCsvRecords,
+  readCsvStream,
+  readJsonRecords,
+  readNdjsonRecords,
+  readNdjsonStream,
+  readRecords,
+  validateRawRecords,
+  validateRecords,
+} from './records/index.js';
+export type {
+  EmploymentSpell,
+  EnrolmentWindow,
+  ExcludedRecord,
+  OutcomeRecord,
+  RawOutcomeRecord,
+  RawRecords,
+  RecordContext,
+  RecordEvent,
+  RecordIssue,
+  RecordIssueAction,
+  RecordSet,
+  RecordsFormat,
+  RecordsResult,
+  SpillStore,
+  StreamRow,
+  ValidateOptions,
+  ValidationMode,
+  WageObservation,
+} from './records/index.js';
+
+// Outcomes, per participant
+export { REASON_CODES, REASON_TEXT, resolveParticipant, retentionEnd, statusAt } from './outcomes/index.js';
+export type { OutcomeStatus, ReasonCode, Resolution } from './outcomes/index.js';
+
+// Settlement
+export { settle, settleStream } from './settlement/index.js';
+export type {
+  ChunkSource,
+  PayerAmounts,
+  PreviousSettlement,
+  PreviousTranche,
+  RecordSource,
+  SettleOptions,
+  Settlement,
+  SettlementAdjustment,
+  SettlementCapCut,
+  SettlementDataQuality,
+  SettlementDecisionAtRisk,
+  SettlementExit,
+  SettlementHiringGuarantee,
+  SettlementLine,
+  SettlementParticipantCap,
+  SettlementPrevious,
+  SettlementReinvestment,
+  SettlementTally,
+  SettlementTranche,
+  SettlementUnscheduled,
+  StreamFormat,
+  StreamSettings,
+  StreamStorage,
+} from './settlement/index.js';
+
+// Simulation
+export { PERCENTILES, PERCENTILE_DEFINITION, parseAssumptions, simulate, summarize } from './simulation/index.js';
+export type {
+  AmountStatistics,
+  Assumptions,
+  DaysDistribution,
+  IndicatorValue,
+  OutcomeAssumption,
+  PayerStatistics,
+  Probability,
+  SimulateOptions,
+  SimulationSamples,
+  SimulationSummary,
+} from './simulation/index.js';
+
+// JSON Schemas of the documents
+export { assumptionsJsonSchema, contractJsonSchema, recordsJsonSchema } from './schema/json-schema.js';
+export type { JsonSchema } from './schema/json-schema.js';

@@ -10,7 +10,7 @@
  * @module
  */
 import { nodeIo } from './node-io.js';
-import { run } from './run.js';
+import { run } from './dispatch.js';
 
 function ignoreBrokenPipe(error: NodeJS.ErrnoException): void {
   if (error.code === 'EPIPE') return;

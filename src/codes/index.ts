@@ -1,6 +1,6 @@
 /**
  * Every stable code outcome-pay can report or throw, in one registry: the codes of each area
- * (API misuse, calendar, money, text, contract, records, settlement, streaming, internal, command line), each with a
+ * (API misuse, calendar, money, text, contract, records, settlement, streaming, simulation, internal, command line), each with a
  * one-line meaning, and their union {@link ErrorCode}, the type of `Issue.code` and
  * `OutcomePayError.code`. docs/codes.md lists them all, generated from this registry (a test keeps
  * the two in step, and another checks that every code written in the source is registered here).
@@ -20,6 +20,7 @@ import { INTERNAL_CODES } from './internal.js';
 import { MONEY_CODES } from './money.js';
 import { RECORD_ISSUE_CODES } from './records.js';
 import { SETTLEMENT_ISSUE_CODES } from './settlement.js';
+import { SIMULATION_CODES } from './simulation.js';
 import { STREAMING_CODES } from './streaming.js';
 import { TEXT_ISSUE_CODES } from './text.js';
 
@@ -31,6 +32,7 @@ export { INTERNAL_CODES, type InternalCode } from './internal.js';
 export { MONEY_CODES, type MoneyCode } from './money.js';
 export { RECORD_ISSUE_CODES, type RecordIssueCode } from './records.js';
 export { SETTLEMENT_ISSUE_CODES, type SettlementIssueCode } from './settlement.js';
+export { SIMULATION_CODES, type SimulationCode } from './simulation.js';
 export { STREAMING_CODES, type StreamingCode } from './streaming.js';
 export { TEXT_ISSUE_CODES, type TextIssueCode } from './text.js';
 
@@ -49,6 +51,7 @@ export const CODES_BY_AREA = {
   records: RECORD_ISSUE_CODES,
   settlement: SETTLEMENT_ISSUE_CODES,
   streaming: STREAMING_CODES,
+  simulation: SIMULATION_CODES,
   internal: INTERNAL_CODES,
   cli: CLI_CODES,
 } as const;

@@ -8,7 +8,9 @@ import { expectDay } from '../calendar/days.js';
 import { OutcomePayError } from '../errors.js';
 import { expectValidatedRecord } from '../records/record-shape.js';
 import type { EmploymentSpell, OutcomeRecord } from '../records/schema.js';
-import { expectCompiled } from './compile.js';
+import type { Contract } from '../contract/index.js';
+import { expectContract } from '../contract/shape.js';
+import { compileOutcomes } from './compile.js';
 import type { CompiledOutcome, CompiledOutcomes } from './compiled.js';
 import { resolveMilestone } from './milestone.js';
 import { resolvePlacement } from './placement.js';
@@ -52,32 +54,27 @@ function resolveOne(
  * Resolves every outcome for one participant from the record as known at `asOf`: facts dated
  * after `asOf` are ignored (spells starting later, events and wages dated later, an exit dated
  * later), and a spell ending after `asOf` counts as ongoing. The result is aligned with
- * `compiled.outcomes`. Read the status at any measurement date `m <= asOf` with `statusAt`: it
+ * `contract.outcomes`. Read the status at any measurement date `m <= asOf` with `statusAt`: it
  * equals the status that resolving the record truncated to `m` at `m` would give.
  *
  * Work is per spell, wage and event, never per day; one small object per outcome.
  *
  * Throws {@link OutcomePayError} `ARGUMENT_INVALID` for a record that is not a validated one
- * (dates as day numbers, wages as amounts), compiled outcomes that are not, and
+ * (dates as day numbers, wages as amounts), a contract that is not a parsed one, and
  * `CALENDAR_ARGUMENT_INVALID` or `DATE_OUT_OF_RANGE` for an as-of date that is not a day number.
  *
  * @param record - a valid parsed record (see `validateRecords`)
- * @param compiled - the contract's outcomes, from `compileOutcomes`
+ * @param contract - the contract (from `parseContract`), whose outcomes are resolved
  * @param asOf - the as-of date
  * @example
- * const compiled = compileOutcomes(contract.outcomes);
- * const [placement, retention6] = resolveParticipant(record, compiled, parseDate('2024-12-31'));
+ * const [placement, retention6] = resolveParticipant(record, contract, parseDate('2024-12-31'));
  * statusAt(retention6!, parseDate('2024-06-30')); // 'achieved' | 'failed' | 'pending'
  */
-export function resolveParticipant(
-  record: OutcomeRecord,
-  compiled: CompiledOutcomes,
-  asOf: CalendarDate,
-): readonly Resolution[] {
+export function resolveParticipant(record: OutcomeRecord, contract: Contract, asOf: CalendarDate): readonly Resolution[] {
   expectValidatedRecord('resolveParticipant', 'record', record);
-  expectCompiled('resolveParticipant', 'compiled', compiled);
+  expectContract('resolveParticipant', 'contract', contract);
   expectDay('resolveParticipant', 'asOf', asOf);
-  return resolveRecord(record, compiled, asOf);
+  return resolveRecord(record, compileOutcomes(contract.outcomes), asOf);
 }
 
 /**

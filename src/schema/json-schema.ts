@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { ContractSchema } from '../contract/index.js';
 import { OutcomeRecordSchema } from '../records/index.js';
+import { AssumptionsSchema } from '../simulation/assumptions.js';
 import { VERSION } from '../version.js';
 
 /** A JSON Schema document (draft 2020-12). */
@@ -50,5 +51,22 @@ export function recordsJsonSchema(): JsonSchema {
     description: 'Outcome records, one per participant. Cross-record rules (unique ids, known cohorts) are checked by validateRecords.',
     type: 'array',
     items: item,
+  };
+}
+
+/**
+ * The JSON Schema of a simulation's assumptions document (docs/simulation.md). References to the
+ * contract (cohort, group and outcome ids) are checked by parseAssumptions.
+ *
+ * @example
+ * const schema = assumptionsJsonSchema();
+ * schema['title']; // 'outcome-pay simulation assumptions'
+ */
+export function assumptionsJsonSchema(): JsonSchema {
+  return {
+    ...z.toJSONSchema(AssumptionsSchema, { io: 'input', target: 'draft-2020-12' }),
+    $id: `${BASE}:assumptions:${VERSION}`,
+    title: 'outcome-pay simulation assumptions',
+    description: 'The assumptions of a simulation of an outcome-pay contract. Semantics in docs/simulation.md; references to the contract are checked by parseAssumptions.',
   };
 }

@@ -13,7 +13,7 @@ import type { IndicatorValues } from './rules/index.js';
 import type { Ledger } from './ledger.js';
 import type { SettlementPlan } from './plan.js';
 import { guaranteeReports } from './report.js';
-import { runSchedule, type RunResult } from './run.js';
+import { runSchedule, type RunResult } from './schedule.js';
 import type { SettlementDecisionAtRisk } from './types.js';
 import { ledgerWithUnseen, type UnseenScenario } from './unseen-records.js';
 

@@ -11,7 +11,7 @@ import { sumAmounts } from '../money/index.js';
 import type { Ledger } from './ledger.js';
 import type { SettlementPlan } from './plan.js';
 import type { IndicatorValues } from './rules/index.js';
-import { runSchedule, type TrancheStatus } from './run.js';
+import { runSchedule, type TrancheStatus } from './schedule.js';
 
 /** One tranche's figures. */
 export interface EvaluatedTranche {

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import type { PaymentRuleKind } from '../contract/index.js';
 import { sumAmounts, type Amount } from '../money/index.js';
 
 /** One amount in a tranche, with everything needed to explain it. */
@@ -11,7 +12,7 @@ export interface Line {
   /** Rule id (or `exit:<clause>` for an exit payment). */
   readonly rule: string;
   /** Rule kind (`rateCard`, `cohortRate`, ..., `exitPayment`). */
-  readonly kind: string;
+  readonly kind: PaymentRuleKind | 'exitPayment';
   /** Cohort id, or null for a contract-level amount. */
   readonly cohort: string | null;
   /** The outcome the line pays for, or null (fees, exit payments). */

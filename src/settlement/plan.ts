@@ -8,7 +8,7 @@ import { parseDate, type CalendarDate } from '../calendar/index.js';
 import { compileOutcomes, type CompiledOutcomes } from '../outcomes/index.js';
 import { ZERO, parseAmount, type Amount } from '../money/index.js';
 import { claimUnits, type ClaimUnits } from './claim-units.js';
-import { compileContract } from './compile.js';
+import { compileContract } from './indexed-contract.js';
 import { emptyLedger, type Ledger } from './ledger.js';
 import { collectRateSpecs } from './rate-specs.js';
 import { prepareRules, rateUsesOf, type PreparedRule, type RuleTerms } from './rules/index.js';

@@ -7,12 +7,12 @@
 import { formatDate, parseDate } from '../calendar/index.js';
 import { ZERO, formatDecimal, formatMoney, parseAmount, sumAmounts, type Amount } from '../money/index.js';
 import { VERSION } from '../version.js';
-import type { CapCut } from './caps.js';
+import type { CapCut } from './caps/money-caps.js';
 import type { Ledger, Tally } from './ledger.js';
 import type { Line } from './lines.js';
 import type { SettlementPlan } from './plan.js';
 import type { PreviousPayments } from './previous.js';
-import type { RunResult, TrancheResult } from './run.js';
+import type { RunResult, TrancheResult } from './schedule.js';
 import { SETTLEMENT_FORMAT_VERSION } from './settlement-schema.js';
 import type {
   PayerAmounts,

@@ -23,7 +23,7 @@ import { buildPlan, emptyLedgerOf, type SettlementPlan } from './plan.js';
 import { fullRecoveryRefusal, type PreviousPayments } from './previous.js';
 import { addToDigest, digestText, emptyDigest, mergeDigest, type RecordDigest } from './record-digest.js';
 import { buildSettlement } from './report.js';
-import { runSchedule, type RunResult } from './run.js';
+import { runSchedule, type RunResult } from './schedule.js';
 import { createRecordsEvidence, type RecordsEvidence } from './records-evidence.js';
 import { recordsFingerprint } from './records-fingerprint.js';
 import { sha256Hex } from './sha256.js';

@@ -12,7 +12,7 @@ import { DATE_PATTERN } from '../contract/primitives.js';
 import { checkDate } from '../calendar/index.js';
 import { withEveryKey } from '../contract/every-key.js';
 import { thrownReason } from '../guard.js';
-import type { Settlement } from './types.js';
+import type { Settlement, SettlementLine } from './types.js';
 
 /** The `format` of a settlement document. */
 export const SETTLEMENT_FORMAT = 'outcome-pay/settlement';
@@ -67,7 +67,7 @@ function buildSettlementSchema(units: number) {
   const figures = z.object({}).catchall(z.union([z.string(), z.number()]));
   const line = z.strictObject({
     rule: text(),
-    kind: text(),
+    kind: z.enum(['rateCard', 'sustainment', 'cohortRate', 'bonus', 'fee', 'exitPayment'] satisfies readonly SettlementLine['kind'][]),
     cohort: text().nullable(),
     outcome: text().nullable(),
     claims: count().nullable(),
@@ -95,7 +95,7 @@ function buildSettlementSchema(units: number) {
     toProvider: money,
     payers: z.array(payer),
     lines: z.array(line),
-    capCuts: z.array(z.strictObject({ cap: text(), kind: text(), limit: money, usedBefore: money, requested: money, cut: money })),
+    capCuts: z.array(z.strictObject({ cap: text(), kind: z.enum(['outcome', 'cohort', 'tranche', 'contract', 'payer']), limit: money, usedBefore: money, requested: money, cut: money })),
     reinvestment: z.array(z.strictObject({ reinvestment: text(), destination: text(), amount: money, formula: text() })),
   });
   return z.strictObject({

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import type { PaymentRuleKind } from '../contract/index.js';
 import type { Issue } from '../errors.js';
 
 /** A payer's part of an amount. */
@@ -30,7 +31,7 @@ export interface SettlementLine {
   /** Rule id (`exit:<clause>` for an exit payment). */
   readonly rule: string;
   /** Rule kind, or `exitPayment`. */
-  readonly kind: string;
+  readonly kind: PaymentRuleKind | 'exitPayment';
   /** Cohort id, or null for a contract-level amount. */
   readonly cohort: string | null;
   /** Outcome paid for, or null. */
@@ -59,8 +60,8 @@ export interface SettlementLine {
 export interface SettlementCapCut {
   /** Cap id. */
   readonly cap: string;
-  /** Cap kind. */
-  readonly kind: string;
+  /** Cap kind: a money cap (`outcome`, `cohort`, `tranche`, `contract`) or a payer's. */
+  readonly kind: 'outcome' | 'cohort' | 'tranche' | 'contract' | 'payer';
   /** The cap. */
   readonly limit: string;
   /** Used before this tranche. */
@@ -142,7 +143,7 @@ export interface SettlementExit {
   /** Check date. */
   readonly checkOn: string;
   /** `fired`, `notFired`, `notYetChecked` or `skipped`. */
-  readonly outcome: string;
+  readonly outcome: 'fired' | 'notFired' | 'notYetChecked' | 'skipped';
   /** The figures the condition was decided on. */
   readonly figures: Readonly<Record<string, string | number>>;
   /** In words. */

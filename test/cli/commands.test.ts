@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/run.js';
+import { run } from '../../src/cli/dispatch.js';
 import { tempFileStorage } from '../../src/node/index.js';
 import type { Settlement } from '../../src/settlement/index.js';
 import { fakeIo } from './helpers.js';
@@ -146,8 +146,8 @@ describe('outcome-pay reads every file strictly (issue #13: input text)', () => 
 });
 
 describe('outcome-pay schema', () => {
-  it('prints the contract and records schemas', async () => {
-    for (const which of ['contract', 'records']) {
+  it('prints the contract, records and assumptions schemas', async () => {
+    for (const which of ['contract', 'records', 'assumptions']) {
       const io = fakeIo();
       expect(await run(['schema', which], io)).toBe(0);
       const schema = JSON.parse(io.stdoutText()) as Record<string, unknown>;

@@ -3,7 +3,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/run.js';
+import { run } from '../../src/cli/dispatch.js';
 import { fakeIo } from './helpers.js';
 
 const regionCsv = readFileSync('examples/region-sud/records.csv', 'utf8');

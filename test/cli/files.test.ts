@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/run.js';
+import { run } from '../../src/cli/dispatch.js';
 import { fakeIo } from './helpers.js';
 
 const contract = readFileSync('examples/region-sud/contract.json', 'utf8');

@@ -9,7 +9,7 @@ import { COMMANDS, type Example } from '../../src/cli/commands/index.js';
 import type { CliFile } from '../../src/cli/io.js';
 import { nodeIo } from '../../src/cli/node-io.js';
 import { PROGRAM_EXAMPLES } from '../../src/cli/program.js';
-import { EXIT, EXIT_CODES, run } from '../../src/cli/run.js';
+import { EXIT, EXIT_CODES, run } from '../../src/cli/dispatch.js';
 import { fakeIo } from './helpers.js';
 
 const doc = readFileSync('docs/cli.md', 'utf8');

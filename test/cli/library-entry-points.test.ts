@@ -36,7 +36,7 @@ function reached(entry: string): { files: Set<string>; packages: Set<string> } {
 }
 
 describe('the library entry points do not import the command line', () => {
-  it.each(['src/index.ts', 'src/node/index.ts'])('%s reaches no file of src/cli and no commander', (entry) => {
+  it.each(['src/index.ts', 'src/node/index.ts', 'src/schemas.ts', 'src/internal.ts'])('%s reaches no file of src/cli and no commander', (entry) => {
     const { files, packages } = reached(entry);
     expect(files.size).toBeGreaterThan(3);
     expect([...files].filter((file) => file.startsWith(normalize('src/cli/')))).toEqual([]);
@@ -51,7 +51,13 @@ describe('the library entry points do not import the command line', () => {
 
   it('the build makes the library and the command line separate bundles', () => {
     const config = readFileSync('tsup.config.ts', 'utf8');
-    expect(config).toContain("entry: { index: 'src/index.ts', node: 'src/node/index.ts' }");
-    expect(config).toContain("entry: { cli: 'src/cli/main.ts' }");
+    const entries = [...config.matchAll(/entry: \{([^}]*)\}/g)].map((match) => match[1] ?? '');
+    expect(entries).toHaveLength(2);
+    // the library's bundles (every entry point of the package, and the tools' internals), then the command line's alone
+    expect(entries[0]).toContain("index: 'src/index.ts'");
+    expect(entries[0]).toContain("node: 'src/node/index.ts'");
+    expect(entries[0]).toContain("schemas: 'src/schemas.ts'");
+    expect(entries[0]).not.toContain('src/cli');
+    expect(entries[1]?.trim()).toBe("cli: 'src/cli/main.ts'");
   });
 });

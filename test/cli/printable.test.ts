@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { printable } from '../../src/cli/printable.js';
-import { run } from '../../src/cli/run.js';
+import { run } from '../../src/cli/dispatch.js';
 import { ACTING, fakeIo, type FakeIo } from './helpers.js';
 
 

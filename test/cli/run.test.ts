@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/cli/commands/index.js';
 import type { Command } from '../../src/cli/commands/command.js';
-import { CliUsageError, EXIT, EXIT_CODES, run } from '../../src/cli/run.js';
+import { CliUsageError, EXIT, EXIT_CODES, run } from '../../src/cli/dispatch.js';
 import { fakeIo, type FakeIo } from './helpers.js';
 
 const packageVersion = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
@@ -82,7 +82,7 @@ describe('outcome-pay --help', () => {
   });
 
   it('help <unknown> is a usage error naming the commands', async () => {
-    await usageError(['help', 'nope'], 'help: unknown command "nope" (the commands are settle, validate, schema, version, help)', 'outcome-pay help');
+    await usageError(['help', 'nope'], 'help: unknown command "nope" (the commands are settle, validate, simulate, schema, version, help)', 'outcome-pay help');
   });
 });
 
@@ -131,7 +131,7 @@ describe('missing and repeated options', () => {
 
   it('schema without its argument, or with another one: exit 2', async () => {
     await usageError(['schema'], "schema: missing required argument 'which'", 'outcome-pay schema');
-    await usageError(['schema', 'settlement'], "schema: command-argument value 'settlement' is invalid for argument 'which'. Allowed choices are contract, records.", 'outcome-pay schema');
+    await usageError(['schema', 'settlement'], "schema: command-argument value 'settlement' is invalid for argument 'which'. Allowed choices are contract, records, assumptions.", 'outcome-pay schema');
   });
 
   it('an option without its value, or with an empty one: exit 2', async () => {

@@ -12,7 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/run.js';
+import { run } from '../../src/cli/dispatch.js';
 import { CONTRACT_ISSUE_CODES, parseContract } from '../../src/contract/index.js';
 import type { Issue } from '../../src/errors.js';
 import { TEXT_ISSUE_CODES, parseJsonText } from '../../src/text/index.js';

@@ -32,6 +32,7 @@ function exportedDocs(entry: string): { name: string; summary: string; hasExampl
 
 const exports = exportedDocs('src/index.ts');
 const nodeExports = exportedDocs('src/node/index.ts');
+const schemaExports = exportedDocs('src/schemas.ts');
 
 describe('public API documentation', () => {
   it('exports a substantial API', () => {
@@ -46,6 +47,11 @@ describe('public API documentation', () => {
   it('outcome-pay/node: documents every export, each function with an @example', () => {
     expect(nodeExports.map((entry) => entry.name).sort()).toEqual(['TempFileOptions', 'openTempFileStore', 'tempFileStorage']);
     expect(nodeExports.filter((entry) => entry.summary === '' || (entry.kind === 'FunctionDeclaration' && !entry.hasExample))).toEqual([]);
+  });
+
+  it('outcome-pay/schemas: documents every schema with a summary and an @example', () => {
+    expect(schemaExports.length).toBeGreaterThan(30);
+    expect(schemaExports.filter((entry) => entry.summary === '' || !entry.hasExample).map((entry) => entry.name)).toEqual([]);
   });
 
   it('gives every function, class and constant an @example', () => {

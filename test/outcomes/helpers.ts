@@ -2,7 +2,8 @@
 import { formatDate, parseDate, type CalendarDate } from '../../src/calendar/index.js';
 import type { Outcome } from '../../src/contract/schema.js';
 import { parseAmount } from '../../src/money/index.js';
-import { compileOutcomes, resolveParticipant, type Resolution } from '../../src/outcomes/index.js';
+import { compileOutcomes, type Resolution } from '../../src/outcomes/index.js';
+import { resolveRecord } from '../../src/outcomes/resolve.js';
 import type { EmploymentSpell, OutcomeRecord } from '../../src/records/schema.js';
 
 /** A date from its text. */
@@ -71,7 +72,7 @@ export function show(r: Resolution | undefined): ResolutionText {
 
 /** Resolves the outcomes for a record at an as-of date, returning text resolutions. */
 export function resolveText(outcomes: readonly Outcome[], rec: OutcomeRecord, asOf: string): ResolutionText[] {
-  return resolveParticipant(rec, compileOutcomes(outcomes), d(asOf)).map(show);
+  return resolveRecord(rec, compileOutcomes(outcomes), d(asOf)).map(show);
 }
 
 /** A placement outcome with defaults: window 90 days from enrolment, any contract type. */

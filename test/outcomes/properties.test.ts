@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, type CalendarDate } from '../../src/calendar/index.js';
 import type { Outcome } from '../../src/contract/schema.js';
-import { compileOutcomes, resolveParticipant, statusAt, type Resolution } from '../../src/outcomes/index.js';
+import { compileOutcomes, statusAt, type Resolution } from '../../src/outcomes/index.js';
+import { resolveRecord } from '../../src/outcomes/resolve.js';
 import { retentionEnd } from '../../src/outcomes/index.js';
 import type { OutcomeRecord } from '../../src/records/schema.js';
 import { datesFor, outcomesArb, recordArb, truncate } from './arbitraries.js';
@@ -17,7 +18,7 @@ const scenario = fc
   .chain(([record, outcomes]) => datesFor(record).map((dates) => ({ record, outcomes, ...dates })));
 
 function resolve(record: OutcomeRecord, outcomes: readonly Outcome[], asOf: CalendarDate): readonly Resolution[] {
-  return resolveParticipant(record, compileOutcomes(outcomes), asOf);
+  return resolveRecord(record, compileOutcomes(outcomes), asOf);
 }
 
 describe('resolver properties', () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Outcome } from '../../src/contract/schema.js';
 import { OutcomePayError } from '../../src/errors.js';
-import { compileOutcomes, REASON_CODES, REASON_TEXT, resolveParticipant, statusAt } from '../../src/outcomes/index.js';
+import { compileOutcomes, REASON_CODES, REASON_TEXT, statusAt } from '../../src/outcomes/index.js';
+import { resolveRecord } from '../../src/outcomes/resolve.js';
 import { d, placement, record, resolveText } from './helpers.js';
 
 const indicator: Outcome = { kind: 'cohortIndicator', id: 'sat', name: 'Satisfaction', unit: 'score' };
@@ -23,7 +24,7 @@ describe('resolveParticipant', () => {
 
   it('reads the status at earlier measurement dates with statusAt', () => {
     const rec = record({ enrolledOn: '2024-01-01', spells: [{ start: '2024-01-15' }] });
-    const [ret, sat, pl] = resolveParticipant(rec, compileOutcomes([retention, indicator, placement()]), d('2024-12-31'));
+    const [ret, sat, pl] = resolveRecord(rec, compileOutcomes([retention, indicator, placement()]), d('2024-12-31'));
     if (ret === undefined || sat === undefined || pl === undefined) throw new Error('missing');
     expect(statusAt(ret, d('2024-07-14'))).toBe('pending');
     expect(statusAt(ret, d('2024-07-15'))).toBe('achieved');
@@ -36,7 +37,7 @@ describe('resolveParticipant', () => {
     const rec = record({ enrolledOn: '2024-01-01', spells: [] });
     const unsorted = { ...rec, spells: [{ start: d('2024-03-01') }, { start: d('2024-01-15'), end: d('2024-02-29') }] };
     const o = [placement(), { ...retention, measure: { mode: 'continuous', allowedGapDays: 0 } } as Outcome];
-    const [, r] = resolveParticipant(unsorted, compileOutcomes(o), d('2024-12-31'));
+    const [, r] = resolveRecord(unsorted, compileOutcomes(o), d('2024-12-31'));
     expect(r?.status).toBe('achieved');
   });
 });

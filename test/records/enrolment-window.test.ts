@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseDate, settle, settleStream, validateRecords, type Settlement } from '../../src/index.js';
-import { run } from '../../src/cli/run.js';
+import { run } from '../../src/cli/dispatch.js';
 import { fakeIo } from '../cli/helpers.js';
 
 // One cohort enrolling 2024-01-01 to 2024-03-31, inside the period 2024-01-01 to 2026-12-31; a

@@ -25,13 +25,11 @@ import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
-  checkOptions,
   contractJsonSchema,
   parseContract,
   readCsvRecords,
   readJsonRecords,
   readNdjsonRecords,
-  readPrevious,
   recordsJsonSchema,
   settle,
   settleStream,
@@ -41,6 +39,7 @@ import {
   type SettleOptions,
   type Settlement,
 } from '../../src/index.js';
+import { checkOptions, readPrevious } from '../../src/internal.js';
 import { settlementSchema } from '../../src/settlement/settlement-schema.js';
 
 const root = new URL('../../', import.meta.url);

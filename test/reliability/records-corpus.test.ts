@@ -18,24 +18,9 @@
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-  CONTRACT_ISSUE_CODES,
-  RECORD_ISSUE_CODES,
-  SETTLEMENT_ISSUE_CODES,
-  detectFormat,
-  parseContract,
-  readRecords,
-  settle,
-  settleStream,
-  validateRawRecords,
-  type Issue,
-  type RawRecords,
-  type RecordsFormat,
-  type Result,
-  type Settlement,
-  type SettleOptions,
-} from '../../src/index.js';
-import { run } from '../../src/cli/run.js';
+import { detectFormat, parseContract, readRecords, settle, settleStream, validateRawRecords, type Issue, type RawRecords, type RecordsFormat, type Result, type Settlement, type SettleOptions } from '../../src/index.js';
+import { CONTRACT_ISSUE_CODES, RECORD_ISSUE_CODES, SETTLEMENT_ISSUE_CODES } from '../../src/codes/index.js';
+import { run } from '../../src/cli/dispatch.js';
 import { recordContext } from '../../src/settlement/record-context.js';
 import { ACTING, fakeIo } from '../cli/helpers.js';
 import { RECORDS_CORPUS, type Expected, type ManifestEntry } from './records-corpus.js';

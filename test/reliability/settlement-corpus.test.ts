@@ -11,18 +11,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/run.js';
-import {
-  SETTLEMENT_ISSUE_CODES,
-  isErrorCode,
-  readRecords,
-  settle,
-  settleStream,
-  type Issue,
-  type RawRecords,
-  type Result,
-  type Settlement,
-} from '../../src/index.js';
+import { run } from '../../src/cli/dispatch.js';
+import { isErrorCode, readRecords, settle, settleStream, type Issue, type RawRecords, type Result, type Settlement } from '../../src/index.js';
+import { SETTLEMENT_ISSUE_CODES } from '../../src/codes/index.js';
 import { fakeIo } from '../cli/helpers.js';
 import { applyPatch, type PatchOp } from '../contract/json-patch.js';
 

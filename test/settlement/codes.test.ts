@@ -6,7 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { SETTLEMENT_ISSUE_CODES, isErrorCode, readRecords, settle } from '../../src/index.js';
+import { isErrorCode, readRecords, settle } from '../../src/index.js';
+import { SETTLEMENT_ISSUE_CODES } from '../../src/codes/index.js';
 
 const doc = readFileSync(new URL('../../docs/settlement.md', import.meta.url), 'utf8');
 const contract: unknown = JSON.parse(readFileSync(new URL('../../examples/ppp-impact/contract.json', import.meta.url), 'utf8'));

@@ -12,7 +12,7 @@ import { checkOptions } from '../../src/settlement/options.js';
 import { buildPlan } from '../../src/settlement/plan.js';
 import { readPrevious } from '../../src/settlement/previous.js';
 import { recordContext } from '../../src/settlement/record-context.js';
-import { runSchedule } from '../../src/settlement/run.js';
+import { runSchedule } from '../../src/settlement/schedule.js';
 import { openSession } from '../../src/settlement/session.js';
 import { ledgerWithUnseen } from '../../src/settlement/unseen-records.js';
 

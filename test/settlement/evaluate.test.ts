@@ -17,7 +17,7 @@ import { addClaims, type Ledger } from '../../src/settlement/ledger.js';
 import { checkOptions, type CheckedOptions } from '../../src/settlement/options.js';
 import { buildPlan, emptyLedgerOf, type SettlementPlan } from '../../src/settlement/plan.js';
 import { recordContext } from '../../src/settlement/record-context.js';
-import { runSchedule } from '../../src/settlement/run.js';
+import { runSchedule } from '../../src/settlement/schedule.js';
 
 interface Vector {
   readonly contract: unknown;

@@ -5,7 +5,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { checkOptions, formatDate, formatDecimal, openSession, parseContract, readPrevious, settle, validateRecords, type OutcomeRecord } from '../../src/index.js';
+import { formatDate, formatDecimal, parseContract, settle, validateRecords, type OutcomeRecord } from '../../src/index.js';
+import { checkOptions, openSession, readPrevious } from '../../src/internal.js';
 import { canonicalJson } from '../../src/settlement/canonical-json.js';
 import { issueIdentity } from '../../src/settlement/records-fingerprint.js';
 import { recordEvidenceText } from '../../src/settlement/records-evidence.js';

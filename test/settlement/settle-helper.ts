@@ -5,21 +5,8 @@
  * travel with it.
  */
 import { expect } from 'vitest';
-import {
-  checkOptions,
-  openSession,
-  parseContract,
-  readPrevious,
-  settle,
-  settleStream,
-  validateRecords,
-  type OutcomeRecord,
-  type RawRecords,
-  type Result,
-  type SettleOptions,
-  type Settlement,
-  type SettlementSession,
-} from '../../src/index.js';
+import { parseContract, settle, settleStream, validateRecords, type OutcomeRecord, type RawRecords, type Result, type SettleOptions, type Settlement } from '../../src/index.js';
+import { checkOptions, openSession, readPrevious, type SettlementSession } from '../../src/internal.js';
 import type { RecordSource } from '../../src/settlement/stream-source.js';
 import type { StreamSettings, StreamStorage } from '../../src/settlement/index.js';
 import type { Scenario } from './arbitraries/index.js';

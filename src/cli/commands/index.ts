@@ -7,6 +7,7 @@
 import type { Command } from './command.js';
 import { schemaCommand } from './schema.js';
 import { settleCommand } from './settle.js';
+import { simulateCommand } from './simulate.js';
 import { validateCommand } from './validate.js';
 import { versionCommand } from './version.js';
 
@@ -17,9 +18,9 @@ export type { Command, Example, ParsedCommand } from './command.js';
  * the program, in src/cli/program.ts.)
  *
  * @example
- * const names = COMMANDS.map((c) => c.name); // ['settle', 'validate', 'schema', 'version']
+ * const names = COMMANDS.map((c) => c.name); // ['settle', 'validate', 'simulate', 'schema', 'version']
  */
-export const COMMANDS: readonly Command[] = [settleCommand, validateCommand, schemaCommand, versionCommand];
+export const COMMANDS: readonly Command[] = [settleCommand, validateCommand, simulateCommand, schemaCommand, versionCommand];
 
 /**
  * Finds a subcommand by name.

@@ -12,7 +12,7 @@ import type { Issue } from '../../errors.js';
 import type { Amount } from '../../money/index.js';
 import type { Resolution } from '../../outcomes/index.js';
 import type { OutcomeRecord } from '../../records/index.js';
-import type { CompiledContract } from '../compile.js';
+import type { CompiledContract } from '../indexed-contract.js';
 import type { Ledger } from '../ledger.js';
 import type { Line } from '../lines.js';
 import type { RateSpec, RateUse } from '../rate-specs.js';

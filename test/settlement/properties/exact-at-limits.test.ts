@@ -10,7 +10,8 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import type { ContractInput } from '../../../src/contract/index.js';
-import { checkOptions, openSession, parseContract, readPrevious, validateRecords, type SettlementSession } from '../../../src/index.js';
+import { parseContract, validateRecords } from '../../../src/index.js';
+import { checkOptions, openSession, readPrevious, type SettlementSession } from '../../../src/internal.js';
 import { MAX_AMOUNT_DECIMALS, MAX_AMOUNT_INTEGER_DIGITS } from '../../../src/money/index.js';
 import { runs } from '../../runs.js';
 

@@ -7,7 +7,7 @@
 import type { CalendarDate } from '../calendar/index.js';
 import type { Issue } from '../errors.js';
 import { ZERO, allocate, parseAmount, sumAmounts, type Amount } from '../money/index.js';
-import { applyMoneyCaps, applyPayerCaps, type CapCut } from './caps.js';
+import { applyMoneyCaps, applyPayerCaps, type CapCut } from './caps/money-caps.js';
 import { checkExit, uncheckedExit, type ExitCheck } from './exits.js';
 import type { Ledger } from './ledger.js';
 import type { Line } from './lines.js';

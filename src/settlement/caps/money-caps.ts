@@ -5,9 +5,9 @@
  *
  * @module
  */
-import type { Contract } from '../contract/index.js';
-import { ZERO, formatDecimal, parseAmount, sumAmounts, type Amount } from '../money/index.js';
-import type { Line } from './lines.js';
+import type { Contract } from '../../contract/index.js';
+import { ZERO, formatDecimal, parseAmount, sumAmounts, type Amount } from '../../money/index.js';
+import type { Line } from '../lines.js';
 
 type MoneyCap = Extract<NonNullable<Contract['caps']>[number], { kind: 'outcome' | 'cohort' | 'tranche' | 'contract' }>;
 
@@ -15,8 +15,8 @@ type MoneyCap = Extract<NonNullable<Contract['caps']>[number], { kind: 'outcome'
 export interface CapCut {
   /** Cap id. */
   readonly cap: string;
-  /** Cap kind. */
-  readonly kind: string;
+  /** Cap kind (the money caps and the payer caps: participant and volume caps cut claims, not tranches). */
+  readonly kind: MoneyCap['kind'] | 'payer';
   /** The cap amount. */
   readonly limit: Amount;
   /** Used by earlier tranches. */

@@ -1,0 +1,90 @@
+/**
+ * `outcome-pay simulate`: what a contract may cost under assumptions, run many times through the
+ * real rules (docs/simulation.md), as JSON or as a readable summary.
+ *
+ * @module
+ */
+import { simulate, summarize, type AmountStatistics, type SimulationSummary } from '../../simulation/index.js';
+import { readJsonFile } from '../input.js';
+import { CliUsageError, EXIT } from '../io.js';
+import { issueLines } from '../print-issues.js';
+import { flagOption, once, requiredText, textOption } from '../options.js';
+import { printableLines } from '../printable.js';
+import type { Command } from './command.js';
+
+const NAME = 'simulate';
+const DEFAULT_RUNS = 1000;
+const DEFAULT_SEED = 1;
+
+const EXAMPLE = ['--contract', 'examples/region-sud/contract.json', '--assumptions', 'examples/region-sud/assumptions.json'];
+
+/** A whole number option in [min, max], or a usage error naming it. */
+function wholeOption(text: string | undefined, flag: string, fallback: number, min: number, max: number): number {
+  if (text === undefined) return fallback;
+  const value = /^[0-9]+$/.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isSafeInteger(value) || value < min || value > max) throw new CliUsageError(`${NAME}: ${flag} takes a whole number from ${min} to ${max}, not ${JSON.stringify(text)}`);
+  return value;
+}
+
+function statisticsLine(label: string, statistics: AmountStatistics): string {
+  const { mean, sd, p5, p50, p95 } = statistics;
+  return `${label}: mean ${mean}, sd ${sd}, 5 % ${p5}, median ${p50}, 95 % ${p95}`;
+}
+
+/**
+ * The readable summary: totals, payers, tranches and exit clauses, one line each.
+ *
+ * @example
+ * simulationSummary(summarize(samples)).split('\n')[0]; // 'Simulation: 1000 runs, seed 1, amounts in EUR'
+ */
+export function simulationSummary(summary: SimulationSummary): string {
+  return printableLines([
+    `Simulation: ${summary.runs} runs, seed ${summary.seed}, amounts in ${summary.currency}`,
+    statisticsLine('Total earned', summary.total),
+    ...summary.payers.map((payer) => statisticsLine(`  payer ${payer.payer}`, payer)),
+    ...summary.tranches.map((tranche) => statisticsLine(`Tranche ${tranche.tranche}`, tranche.earned)),
+    ...summary.exitClauses.map((clause) => `Exit clause ${clause.clause}: fired in ${clause.fired} of ${summary.runs} runs (${clause.probability})`),
+    `Percentiles: ${summary.percentiles}`,
+  ]);
+}
+
+/** The `simulate` command. */
+export const simulateCommand: Command = {
+  name: NAME,
+  summary: 'Simulate what a contract may cost under assumptions, through the real settlement rules.',
+  description:
+    'Draws the participants of every cohort from the assumptions (docs/simulation.md) many times, settles each run with the real rules, and prints per tranche, per payer and in total the mean, standard deviation and percentiles of the amounts (exact decimals), and how often each exit clause fires. The same contract, assumptions, runs and seed print the same bytes.',
+  define(command) {
+    command
+      .usage('--contract <file> --assumptions <file> [options]')
+      .requiredOption('--contract <file>', 'the contract (JSON, docs/contract.md)', once(NAME, '--contract'))
+      .requiredOption('--assumptions <file>', 'the assumptions (JSON, docs/simulation.md; its schema: outcome-pay schema assumptions)', once(NAME, '--assumptions'))
+      .option('--runs <n>', `how many runs (default ${DEFAULT_RUNS})`, once(NAME, '--runs'))
+      .option('--seed <s>', `seed of the random numbers, a whole number from 0 to 4294967295 (default ${DEFAULT_SEED})`, once(NAME, '--seed'))
+      .option('--summary', 'print a readable summary instead of the JSON results');
+  },
+  examples: [
+    { what: 'Simulate the example convention 200 times and print the results as JSON', argv: [NAME, ...EXAMPLE, '--runs', '200'] },
+    { what: 'The same as a readable summary, with another seed', argv: [NAME, ...EXAMPLE, '--runs', '200', '--seed', '7', '--summary'] },
+  ],
+  exitCodes: [
+    [EXIT.OK, 'simulated'],
+    [EXIT.DATA, 'invalid contract or assumptions, nothing simulated (every problem is printed on stderr)'],
+    [EXIT.USAGE, 'bad command line, or a file that cannot be read'],
+    [EXIT.INTERNAL, 'internal error (a bug: OUTCOME_PAY_DEBUG=1 prints its stack trace)'],
+  ],
+  async run({ options }, io) {
+    const runs = wholeOption(textOption(options, 'runs'), '--runs', DEFAULT_RUNS, 1, 10_000_000);
+    const seed = wholeOption(textOption(options, 'seed'), '--seed', DEFAULT_SEED, 0, 0xffff_ffff);
+    const contract = await readJsonFile(io, requiredText(options, 'contract'), 'contract');
+    const assumptions = await readJsonFile(io, requiredText(options, 'assumptions'), 'assumptions');
+    const result = simulate(contract, assumptions, { runs, seed });
+    if (!result.ok) {
+      io.stderr(`${issueLines(result.issues)}${NAME}: ${result.issues.length} problem${result.issues.length === 1 ? '' : 's'} found; nothing was simulated\n`);
+      return EXIT.DATA;
+    }
+    const summary = summarize(result.value);
+    io.stdout(flagOption(options, 'summary') ? simulationSummary(summary) : `${JSON.stringify(summary, null, 2)}\n`);
+    return EXIT.OK;
+  },
+};

@@ -1,0 +1,19 @@
+/**
+ * Simulation of a contract before it is signed: assumptions, runs through the real rules, and
+ * exact results (docs/simulation.md).
+ *
+ * @module
+ */
+export {
+  AssumptionsSchema,
+  DaysDistributionSchema,
+  IndicatorValueSchema,
+  OutcomeAssumptionSchema,
+  ProbabilitySchema,
+  parseAssumptions,
+} from './assumptions.js';
+export type { Assumptions, DaysDistribution, IndicatorValue, OutcomeAssumption, Probability } from './assumptions.js';
+export { simulate } from './simulate.js';
+export type { SimulateOptions, SimulationSamples } from './simulate.js';
+export { PERCENTILES, PERCENTILE_DEFINITION, summarize } from './results.js';
+export type { AmountStatistics, PayerStatistics, SimulationSummary } from './results.js';

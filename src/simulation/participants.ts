@@ -1,0 +1,260 @@
+/**
+ * The participant path: synthetic outcome records drawn from the assumptions, each one a record
+ * the real resolver and the real rules read as they would a provider's (`accumulate`). A drawn
+ * outcome is written into the record the way a real one would show: a milestone as its event, a
+ * placement as a job spell that meets the placement's terms, a retention by how long that job
+ * lasts, a wage progression as a wage observation on its measurement date.
+ *
+ * @module
+ */
+import { addDaysUnbounded, addMonthsUnbounded, parseDate, type CalendarDate } from '../calendar/index.js';
+import type { Contract } from '../contract/index.js';
+import { Decimal } from 'decimal.js';
+import { parseAmount, type Amount } from '../money/index.js';
+import { retentionEnd } from '../outcomes/retention.js';
+import type { EmploymentSpell, OutcomeRecord, RecordEvent, WageObservation } from '../records/index.js';
+import type { Assumptions, DaysDistribution, OutcomeAssumption, Probability } from './assumptions.js';
+import { bernoulli, betaDraw, unit, wholeBetween, type Stream } from './random.js';
+
+/** A milestone of the contract, as the draws need it. */
+interface MilestonePlan {
+  readonly outcome: number;
+  readonly event: string;
+  readonly from: 'enrolment' | 'exit';
+  readonly windowDays: number | undefined;
+}
+
+/** A retention of a placement. */
+interface RetentionPlan {
+  readonly outcome: number;
+  readonly months: number;
+  readonly endBoundary: 'inclusive' | 'exclusive';
+}
+
+/** A wage progression of a placement: the wage observed when it is achieved. */
+interface WagePlan {
+  readonly outcome: number;
+  readonly months: number;
+  readonly raised: Amount;
+}
+
+/** A placement of the contract, with the outcomes that depend on it. */
+interface PlacementPlan {
+  readonly outcome: number;
+  readonly from: 'enrolment' | 'exit';
+  readonly windowDays: number;
+  readonly minSpellDays: number;
+  readonly hoursPerWeek: number;
+  readonly contractType: string | undefined;
+  /** By months, shortest first: each conditional on the one before. */
+  readonly retentions: readonly RetentionPlan[];
+  readonly wages: readonly WagePlan[];
+}
+
+/** One part of the group mix, resolved against the contract's outcome indexes. */
+interface Profile {
+  readonly groups: readonly string[];
+  /** Upper bound of its share on [0, 1): a uniform draw below it (and at or above the one before) picks it. */
+  readonly upTo: number;
+  /** Per outcome index: its probability (undefined for a cohort indicator). */
+  readonly probability: readonly (Probability | undefined)[];
+  /** Per outcome index: its timing. */
+  readonly days: readonly (DaysDistribution | undefined)[];
+}
+
+/** A cohort as drawn. */
+export interface CohortPlan {
+  /** Cohort id. */
+  readonly id: string;
+  /** Participants per run. */
+  readonly size: number;
+  /** First and last enrolment day. */
+  readonly from: CalendarDate;
+  readonly to: CalendarDate;
+}
+
+/** Everything the participant draws need, prepared once from the contract and the assumptions. */
+export interface ParticipantModel {
+  readonly cohorts: readonly CohortPlan[];
+  readonly profiles: readonly Profile[];
+  readonly daysToExit: DaysDistribution;
+  readonly jobDays: DaysDistribution | undefined;
+  readonly baselineWage: Amount;
+  readonly milestones: readonly MilestonePlan[];
+  readonly placements: readonly PlacementPlan[];
+  readonly outcomes: number;
+}
+
+/** The probabilities of one run: per profile, per outcome index (beta draws made). */
+export type RunProbabilities = readonly (readonly number[])[];
+
+const DEFAULT_BASELINE_WAGE = '1000.00';
+const FULL_TIME_HOURS = 35;
+
+function raisedWage(baseline: Amount, threshold: { kind: 'percent'; percent: string } | { kind: 'amount'; amount: string }): Amount {
+  if (threshold.kind === 'amount') return baseline.plus(parseAmount(threshold.amount));
+  // the smallest wage in cents at or above baseline × (100 + percent) / 100
+  return baseline.times(parseAmount(threshold.percent).plus(100)).dividedBy(100).toDecimalPlaces(2, Decimal.ROUND_UP);
+}
+
+function placementPlans(contract: Contract, index: ReadonlyMap<string, number>, baseline: Amount): PlacementPlan[] {
+  return contract.outcomes.flatMap((outcome) => {
+    if (outcome.kind !== 'placement') return [];
+    const dependents = contract.outcomes.filter((other) => (other.kind === 'retention' || other.kind === 'wageProgression') && other.placementOutcome === outcome.id);
+    return [
+      {
+        outcome: index.get(outcome.id) ?? -1,
+        from: outcome.window.from,
+        windowDays: outcome.window.days,
+        minSpellDays: Math.max(outcome.minSpellDays ?? 1, 1),
+        hoursPerWeek: Math.max(FULL_TIME_HOURS, Math.ceil(Number(outcome.minWeeklyHours ?? '0'))),
+        contractType: outcome.contractTypes === 'any' ? undefined : outcome.contractTypes[0],
+        retentions: dependents
+          .flatMap((other) => (other.kind === 'retention' ? [{ outcome: index.get(other.id) ?? -1, months: other.months, endBoundary: other.endBoundary }] : []))
+          .sort((a, b) => a.months - b.months),
+        wages: dependents.flatMap((other) => (other.kind === 'wageProgression' ? [{ outcome: index.get(other.id) ?? -1, months: other.months, raised: raisedWage(baseline, other.threshold) }] : [])),
+      },
+    ];
+  });
+}
+
+function defaultDays(contract: Contract, id: string): DaysDistribution | undefined {
+  const outcome = contract.outcomes.find((candidate) => candidate.id === id);
+  if (outcome?.kind === 'placement') return { uniform: { min: 0, max: outcome.window.days } };
+  if (outcome?.kind === 'milestone') return outcome.within === undefined ? 0 : { uniform: { min: 0, max: outcome.within.days } };
+  return undefined;
+}
+
+/**
+ * Prepares the participant draws of a validated contract and assumptions.
+ *
+ * @example
+ * const model = participantModel(contract, assumptions);
+ * model.cohorts.map((cohort) => cohort.size);
+ */
+export function participantModel(contract: Contract, assumptions: Assumptions): ParticipantModel {
+  const index = new Map(contract.outcomes.map((outcome, k) => [outcome.id, k]));
+  const baselineWage = parseAmount(assumptions.baselineWage ?? DEFAULT_BASELINE_WAGE);
+  const mix = assumptions.mix ?? [{ groups: [], share: 1, outcomes: {} }];
+  let cumulative = 0;
+  const profiles = mix.map((entry, k): Profile => {
+    cumulative += entry.share;
+    const assumed = (id: string): OutcomeAssumption | undefined => entry.outcomes?.[id] ?? assumptions.outcomes[id];
+    return {
+      groups: entry.groups,
+      upTo: k === mix.length - 1 ? Infinity : cumulative,
+      probability: contract.outcomes.map((outcome) => assumed(outcome.id)?.probability),
+      days: contract.outcomes.map((outcome) => assumed(outcome.id)?.days ?? defaultDays(contract, outcome.id)),
+    };
+  });
+  return {
+    cohorts: contract.cohorts.map((cohort) => {
+      const assumed = assumptions.cohorts?.[cohort.id];
+      return {
+        id: cohort.id,
+        size: assumed?.size ?? cohort.targetSize ?? 0,
+        from: parseDate(assumed?.enrolment?.from ?? cohort.enrolmentStart),
+        to: parseDate(assumed?.enrolment?.to ?? cohort.enrolmentEnd),
+      };
+    }),
+    profiles,
+    daysToExit: assumptions.daysToExit,
+    jobDays: assumptions.jobDays,
+    baselineWage,
+    milestones: contract.outcomes.flatMap((outcome) =>
+      outcome.kind === 'milestone' ? [{ outcome: index.get(outcome.id) ?? -1, event: outcome.event, from: outcome.within?.from ?? 'enrolment', windowDays: outcome.within?.days }] : [],
+    ),
+    placements: placementPlans(contract, index, baselineWage),
+    outcomes: contract.outcomes.length,
+  };
+}
+
+/**
+ * Draws the probabilities of one run: a beta probability once for the whole run (so the
+ * participants of a run share it, as in a real programme), a fixed one as it is.
+ *
+ * @example
+ * const probabilities = runProbabilities(model, stream);
+ */
+export function runProbabilities(model: ParticipantModel, stream: Stream): RunProbabilities {
+  return model.profiles.map((profile) => profile.probability.map((p) => (p === undefined ? 0 : typeof p === 'number' ? p : betaDraw(stream, p.beta.alpha, p.beta.beta))));
+}
+
+function days(stream: Stream, distribution: DaysDistribution | undefined): number {
+  if (distribution === undefined) return 0;
+  return typeof distribution === 'number' ? distribution : wholeBetween(stream, distribution.uniform.min, distribution.uniform.max);
+}
+
+function pickProfile(model: ParticipantModel, stream: Stream): number {
+  const profiles = model.profiles;
+  if (profiles.length === 1) return 0;
+  const u = unit(stream);
+  for (let k = 0; k < profiles.length; k++) if (u < (profiles[k] as Profile).upTo) return k;
+  return profiles.length - 1;
+}
+
+/** The job of a placement: when it starts, and when it ends given the retentions passed. */
+function placementSpell(model: ParticipantModel, placement: PlacementPlan, start: CalendarDate, p: readonly number[], stream: Stream): EmploymentSpell {
+  const retentions = placement.retentions;
+  let passed = 0;
+  while (passed < retentions.length && bernoulli(stream, p[(retentions[passed] as RetentionPlan).outcome] ?? 0)) passed++;
+  let end: number | undefined;
+  if (passed === 0 && retentions.length > 0) {
+    end = addDaysUnbounded(start, placement.minSpellDays - 1); // long enough to place, and no longer
+  } else if (passed > 0 && passed < retentions.length) {
+    const last = retentions[passed - 1] as RetentionPlan;
+    end = retentionEnd(start, last.months, last.endBoundary); // kept to the end of the last retention passed, left the day after
+  } else if (model.jobDays !== undefined) {
+    const last = retentions[retentions.length - 1];
+    const kept = addDaysUnbounded(start, Math.max(days(stream, model.jobDays), placement.minSpellDays) - 1);
+    end = last === undefined ? kept : Math.max(kept, retentionEnd(start, last.months, last.endBoundary));
+  }
+  return {
+    start,
+    ...(end === undefined ? {} : { end: end as CalendarDate }),
+    hoursPerWeek: placement.hoursPerWeek,
+    ...(placement.contractType === undefined ? {} : { contractType: placement.contractType }),
+    monthlyWage: model.baselineWage,
+  };
+}
+
+const byStart = (a: EmploymentSpell, b: EmploymentSpell): number => a.start - b.start;
+const byDateThenKind = (a: RecordEvent, b: RecordEvent): number => a.on - b.on || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0);
+const byOn = (a: WageObservation, b: WageObservation): number => a.on - b.on;
+
+/**
+ * Draws one participant of a cohort: enrolment date, group, exit date, then each outcome in the
+ * contract's order (a retention or wage progression only once its placement is achieved).
+ *
+ * @example
+ * accumulate(plan, ledger, drawParticipant(model, probabilities, model.cohorts[0], stream));
+ */
+export function drawParticipant(model: ParticipantModel, probabilities: RunProbabilities, cohort: CohortPlan, stream: Stream): OutcomeRecord {
+  const enrolledOn = wholeBetween(stream, cohort.from, cohort.to) as CalendarDate;
+  const k = pickProfile(model, stream);
+  const profile = model.profiles[k] as Profile;
+  const p = probabilities[k] as readonly number[];
+  const exitedOn = addDaysUnbounded(enrolledOn, days(stream, model.daysToExit)) as CalendarDate;
+  const events: RecordEvent[] = [];
+  for (const milestone of model.milestones) {
+    if (!bernoulli(stream, p[milestone.outcome] ?? 0)) continue;
+    const after = days(stream, profile.days[milestone.outcome]);
+    const anchor = milestone.from === 'exit' ? exitedOn : enrolledOn;
+    events.push({ kind: milestone.event, on: addDaysUnbounded(anchor, milestone.windowDays === undefined ? after : Math.min(after, milestone.windowDays)) as CalendarDate });
+  }
+  const spells: EmploymentSpell[] = [];
+  const wages: WageObservation[] = [];
+  for (const placement of model.placements) {
+    if (!bernoulli(stream, p[placement.outcome] ?? 0)) continue;
+    const anchor = placement.from === 'exit' ? exitedOn : enrolledOn;
+    const start = addDaysUnbounded(anchor, Math.min(days(stream, profile.days[placement.outcome]), placement.windowDays)) as CalendarDate;
+    spells.push(placementSpell(model, placement, start, p, stream));
+    for (const wage of placement.wages) {
+      if (bernoulli(stream, p[wage.outcome] ?? 0)) wages.push({ on: addMonthsUnbounded(start, wage.months) as CalendarDate, monthlyWage: wage.raised });
+    }
+  }
+  if (events.length > 1) events.sort(byDateThenKind);
+  if (spells.length > 1) spells.sort(byStart);
+  if (wages.length > 1) wages.sort(byOn);
+  return { id: 'simulated', cohort: cohort.id, groups: profile.groups, enrolledOn, exitedOn, baselineWage: model.baselineWage, spells, wages, events };
+}

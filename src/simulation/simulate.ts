@@ -1,0 +1,224 @@
+/**
+ * `simulate`: a contract run many times on participants drawn from the assumptions, each run
+ * settled by the real engine (`accumulate` into a ledger, `evaluateTallies` on it), its amounts
+ * kept exactly. Runs are numbered from 0 and run `r` draws from its own random stream, so any
+ * split of the runs into chunks gives the same amounts, and chunks merge by concatenation.
+ *
+ * @module
+ */
+import { parseDate, type CalendarDate } from '../calendar/index.js';
+import { parseContract, type Contract } from '../contract/index.js';
+import type { Issue } from '../errors.js';
+import { invalidArgument, isObjectValue, thrownReason } from '../guard.js';
+import { ZERO, parseAmount, type Amount } from '../money/index.js';
+import { fail, ok, type Result } from '../result.js';
+import { accumulate } from '../settlement/accumulate.js';
+import { evaluateTallies } from '../settlement/evaluate.js';
+import { buildPlan, emptyLedgerOf, type SettlementPlan } from '../settlement/plan.js';
+import type { IndicatorValues } from '../settlement/rules/index.js';
+import { checkAssumptions, type Assumptions, type IndicatorValue } from './assumptions.js';
+import { drawParticipant, participantModel, runProbabilities, type ParticipantModel } from './participants.js';
+import { runStreams, wholeBetween, type Stream } from './random.js';
+
+/** Options of {@link simulate}. */
+export interface SimulateOptions {
+  /** Number of runs (1 to 10,000,000). */
+  readonly runs: number;
+  /** Seed of the random streams: a whole number from 0 to 2^32 − 1. */
+  readonly seed: number;
+  /** First run to compute (default 0): a chunk of a larger simulation computes runs `firstRun` to `firstRun + runs − 1`. */
+  readonly firstRun?: number;
+  /** Called after each run with the runs done and the runs asked for (for a progress bar). */
+  readonly onProgress?: (done: number, runs: number) => void;
+}
+
+/**
+ * The exact amounts of a set of runs, run by run: what {@link summarize} reads, and what chunks
+ * of a simulation merge (see {@link mergeSamples}).
+ */
+export interface SimulationSamples {
+  /** Currency of the amounts. */
+  readonly currency: string;
+  /** Seed of the runs. */
+  readonly seed: number;
+  /** Index of the first run. */
+  readonly firstRun: number;
+  /** Payer ids, contract order. */
+  readonly payers: readonly string[];
+  /** Tranche ids: the contract's tranches, then `exit:<clause>` for every exit clause. */
+  readonly tranches: readonly string[];
+  /** Exit clause ids, contract order. */
+  readonly exitClauses: readonly string[];
+  /** Per run: earned in total. */
+  readonly total: Amount[];
+  /** Per tranche slot, per run: earned. */
+  readonly trancheEarned: Amount[][];
+  /** Per tranche slot, per payer, per run: the payer's part. */
+  readonly tranchePayers: Amount[][][];
+  /** Per exit clause, per run: whether it fired. */
+  readonly fired: boolean[][];
+}
+
+/** A contract and assumptions prepared for runs. */
+interface Prepared {
+  readonly contract: Contract;
+  readonly plan: SettlementPlan;
+  readonly model: ParticipantModel;
+  readonly indicators: readonly { readonly id: string; readonly cohort: string; readonly value: IndicatorValue }[];
+  readonly trancheSlots: ReadonlyMap<string, number>;
+  readonly tranches: readonly string[];
+}
+
+/** The day every tranche, exit check and the contract's period are over: the simulation's as-of date. */
+function horizon(contract: Contract): CalendarDate {
+  const dates = [contract.period.end, ...contract.tranches.flatMap((tranche) => [tranche.measuredOn]), ...(contract.exitClauses ?? []).map((clause) => clause.checkOn)];
+  return parseDate(dates.reduce((latest, date) => (date > latest ? date : latest)));
+}
+
+function prepare(contract: Contract, assumptions: Assumptions): Prepared {
+  const tranches = [...contract.tranches.map((tranche) => tranche.id), ...(contract.exitClauses ?? []).map((clause) => `exit:${clause.id}`)];
+  return {
+    contract,
+    plan: buildPlan(contract, horizon(contract), false),
+    model: participantModel(contract, assumptions),
+    indicators: Object.entries(assumptions.indicators ?? {}).flatMap(([id, byCohort]) => Object.entries(byCohort).map(([cohort, value]) => ({ id, cohort, value }))),
+    trancheSlots: new Map(tranches.map((id, k) => [id, k])),
+    tranches,
+  };
+}
+
+function drawIndicators(prepared: Prepared, stream: Stream): IndicatorValues {
+  const values = new Map<string, Map<string, Amount>>();
+  for (const { id, cohort, value } of prepared.indicators) {
+    let byCohort = values.get(id);
+    if (byCohort === undefined) values.set(id, (byCohort = new Map<string, Amount>()));
+    if (typeof value === 'string') {
+      byCohort.set(cohort, parseAmount(value));
+      continue;
+    }
+    const min = parseAmount(value.uniform.min);
+    const step = parseAmount(value.uniform.step);
+    const steps = parseAmount(value.uniform.max).minus(min).dividedToIntegerBy(step).toNumber();
+    byCohort.set(cohort, min.plus(step.times(wholeBetween(stream, 0, steps))));
+  }
+  return values;
+}
+
+function emptySamples(prepared: Prepared, seed: number, firstRun: number): SimulationSamples {
+  const payers = prepared.contract.parties.payers.map((payer) => payer.id);
+  return {
+    currency: prepared.contract.currency,
+    seed,
+    firstRun,
+    payers,
+    tranches: prepared.tranches,
+    exitClauses: (prepared.contract.exitClauses ?? []).map((clause) => clause.id),
+    total: [],
+    trancheEarned: prepared.tranches.map(() => []),
+    tranchePayers: prepared.tranches.map(() => payers.map(() => [])),
+    fired: (prepared.contract.exitClauses ?? []).map(() => []),
+  };
+}
+
+/** One run: participants drawn, accumulated into a fresh ledger, the contract evaluated on it. */
+function oneRun(prepared: Prepared, stream: Stream, samples: SimulationSamples): void {
+  const { plan, model } = prepared;
+  const probabilities = runProbabilities(model, stream);
+  const indicators = drawIndicators(prepared, stream);
+  const ledger = emptyLedgerOf(plan, false);
+  for (const cohort of model.cohorts) {
+    for (let i = 0; i < cohort.size; i++) accumulate(plan, ledger, drawParticipant(model, probabilities, cohort, stream));
+  }
+  const evaluation = evaluateTallies(plan, ledger, indicators);
+  samples.total.push(evaluation.earned);
+  const seen = new Array<boolean>(prepared.tranches.length).fill(false);
+  for (const tranche of evaluation.tranches) {
+    const slot = prepared.trancheSlots.get(tranche.id) ?? -1;
+    if (slot < 0) continue;
+    seen[slot] = true;
+    samples.trancheEarned[slot]?.push(tranche.earned);
+    tranche.payerParts.forEach((part, payer) => samples.tranchePayers[slot]?.[payer]?.push(part));
+  }
+  seen.forEach((was, slot) => {
+    if (was) return;
+    samples.trancheEarned[slot]?.push(ZERO);
+    for (const parts of samples.tranchePayers[slot] ?? []) parts.push(ZERO);
+  });
+  samples.exitClauses.forEach((clause, k) => samples.fired[k]?.push(evaluation.fired.includes(clause)));
+}
+
+/** The options read once, or the issue that refuses them. */
+function readRunOptions(options: unknown): { runs: number; seed: number; firstRun: number; onProgress: ((done: number, runs: number) => void) | undefined } | Issue {
+  const refuse = (message: string): Issue => ({ code: 'SIMULATION_OPTIONS', path: ['options'], message: `options: ${message}` });
+  if (!isObjectValue(options) || Array.isArray(options)) return refuse('expected an object { runs, seed }');
+  let fields: { runs: unknown; seed: unknown; firstRun: unknown; onProgress: unknown };
+  try {
+    fields = { runs: options['runs'], seed: options['seed'], firstRun: options['firstRun'] ?? 0, onProgress: options['onProgress'] };
+  } catch (error) {
+    return refuse(`could not be read (${thrownReason(error)})`);
+  }
+  const { runs, seed, firstRun, onProgress } = fields;
+  if (typeof runs !== 'number' || !Number.isSafeInteger(runs) || runs < 1 || runs > MAX_RUNS) return refuse('runs must be a whole number from 1 to 10,000,000');
+  if (typeof seed !== 'number' || !Number.isSafeInteger(seed) || seed < 0 || seed > 0xffff_ffff) return refuse('seed must be a whole number from 0 to 4294967295');
+  if (typeof firstRun !== 'number' || !Number.isSafeInteger(firstRun) || firstRun < 0 || firstRun > MAX_RUNS) return refuse('firstRun must be a whole number from 0 to 10,000,000');
+  if (onProgress !== undefined && typeof onProgress !== 'function') return refuse('onProgress must be a function');
+  return { runs, seed, firstRun, onProgress: onProgress as ((done: number, runs: number) => void) | undefined };
+}
+
+const MAX_RUNS = 10_000_000;
+
+/**
+ * Simulates a contract under assumptions: `runs` runs, each drawing every participant of every
+ * cohort and settling them through the real rules. Returns the exact amounts of every run (read
+ * them with {@link summarize}), or the problems of the options (`SIMULATION_OPTIONS`), of the
+ * contract or of the assumptions (their paths start with "assumptions").
+ *
+ * @example
+ * const samples = simulate(contractJson, assumptionsJson, { runs: 1000, seed: 42 });
+ * if (samples.ok) console.log(summarize(samples.value).total.mean);
+ */
+export function simulate(contractInput: unknown, assumptionsInput: unknown, options: SimulateOptions): Result<SimulationSamples> {
+  const read = readRunOptions(options);
+  if ('code' in read) return fail([read]);
+  const contract = parseContract(contractInput);
+  if (!contract.ok) return fail(contract.issues);
+  const assumptions = checkAssumptions(assumptionsInput, contract.value);
+  if (!assumptions.ok) return fail(assumptions.issues.map((problem): Issue => ({ ...problem, path: ['assumptions', ...problem.path] })));
+  const prepared = prepare(contract.value, assumptions.value);
+  const samples = emptySamples(prepared, read.seed, read.firstRun);
+  const streams = runStreams(read.seed, read.firstRun);
+  for (let run = 0; run < read.runs; run++) {
+    oneRun(prepared, streams.next(), samples);
+    read.onProgress?.(run + 1, read.runs);
+  }
+  return ok(samples);
+}
+
+/**
+ * Merges the samples of consecutive chunks of one simulation (same contract, assumptions and
+ * seed; each chunk starting where the one before ended) into the samples of the whole: equal to
+ * simulating every run at once.
+ *
+ * @example
+ * const a = simulate(contract, assumptions, { runs: 500, seed: 7 });
+ * const b = simulate(contract, assumptions, { runs: 500, seed: 7, firstRun: 500 });
+ * if (a.ok && b.ok) mergeSamples([a.value, b.value]); // the samples of { runs: 1000, seed: 7 }
+ */
+export function mergeSamples(chunks: readonly SimulationSamples[]): SimulationSamples {
+  const [first] = chunks;
+  if (first === undefined) throw invalidArgument('mergeSamples', 'chunks', 'at least one chunk', chunks);
+  let next = first.firstRun;
+  for (const chunk of chunks) {
+    if (chunk.seed !== first.seed || chunk.firstRun !== next || chunk.tranches.join('\n') !== first.tranches.join('\n')) {
+      throw invalidArgument('mergeSamples', 'chunks', 'consecutive chunks of one simulation (same seed and tranches, each starting where the one before ended)', chunk.firstRun);
+    }
+    next += chunk.total.length;
+  }
+  return {
+    ...first,
+    total: chunks.flatMap((chunk) => chunk.total),
+    trancheEarned: first.trancheEarned.map((_, slot) => chunks.flatMap((chunk) => chunk.trancheEarned[slot] ?? [])),
+    tranchePayers: first.tranchePayers.map((payers, slot) => payers.map((_, payer) => chunks.flatMap((chunk) => chunk.tranchePayers[slot]?.[payer] ?? []))),
+    fired: first.fired.map((_, k) => chunks.flatMap((chunk) => chunk.fired[k] ?? [])),
+  };
+}
