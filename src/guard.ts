@@ -13,6 +13,7 @@
 import type { ErrorCode } from './codes/index.js';
 import { describeValue } from './describe-value.js';
 import { OutcomePayError, isPath, type PathSegment } from './errors.js';
+import { memberOf, ownFields } from './own-data.js';
 
 export { describeValue } from './describe-value.js';
 
@@ -185,7 +186,8 @@ export type FieldCheck = readonly [key: string, test: (value: unknown) => boolea
  * Throws unless `value` is an object each listed field of which passes its test, naming the first
  * field that does not (`<name>.<field>`), or the argument when it is not an object or cannot be
  * read. For the objects the library makes and takes back (a parsed contract, checked options, a
- * session's data-quality counts): their shape is checked, not their content.
+ * session's data-quality counts): their shape is checked, not their content. A field is read as
+ * an own property or one of the object's class, never from `Object.prototype` (`memberOf`).
  *
  * @param what - what the object is, for the message: `'checked options (from checkOptions)'`
  * @example
@@ -196,7 +198,7 @@ export function expectFields(where: string, name: string, value: unknown, what: 
   let wrong: readonly [string, string, unknown] | undefined;
   try {
     for (const [key, test, expected] of fields) {
-      const field = value[key];
+      const field = memberOf(value, key); // never a field of Object.prototype
       if (!test(field)) {
         wrong = [key, expected, field];
         break;
@@ -222,7 +224,7 @@ export const is = {
   /** A safe integer from `min` (default: any). */
   whole: (min?: number) => (value: unknown): boolean => typeof value === 'number' && Number.isSafeInteger(value) && (min === undefined || value >= min),
   /** An object with a method of that name (a Map's `get`, a Set's `has`). */
-  withMethod: (method: string) => (value: unknown): boolean => isObjectValue(value) && typeof value[method] === 'function',
+  withMethod: (method: string) => (value: unknown): boolean => isObjectValue(value) && typeof memberOf(value, method) === 'function',
   oneOf: (...values: readonly unknown[]) => (value: unknown): boolean => values.includes(value),
   optional: (test: (value: unknown) => boolean) => (value: unknown): boolean => value === undefined || test(value),
 } as const;
@@ -276,28 +278,33 @@ function isPlainTag(value: object): boolean {
   return Object.prototype.toString.call(value) === '[object Object]';
 }
 
-/** What {@link readOwnFields} found: the fields, or what reading them threw, or neither for a value that is not a plain object. */
+/**
+ * What {@link readOwnFields} found: the fields, or what reading them threw, or neither for a value
+ * that is not a plain object. Both keys are always present (`undefined` when they do not apply).
+ */
 export interface OwnFields {
-  readonly fields?: Readonly<Record<string, unknown>>;
-  readonly error?: unknown;
+  readonly fields: Readonly<Record<string, unknown>> | undefined;
+  readonly error: unknown;
 }
 
 /**
  * Copies the own enumerable fields of a plain object (`[object Object]`: not an array, a `Map`,
- * a `Decimal`) without throwing: what a getter or a Proxy threw is returned instead.
+ * a `Decimal`) into an object without a prototype (`ownFields`: a field not given reads as
+ * `undefined`, whatever `Object.prototype` holds), without throwing: what a getter or a Proxy
+ * threw is returned instead.
  *
  * @example
- * readOwnFields({ asOf: '2025-06-30' }); // { fields: { asOf: '2025-06-30' } }
- * readOwnFields(new Map());              // {}
+ * readOwnFields({ asOf: '2025-06-30' }); // { fields: { asOf: '2025-06-30' }, error: undefined }
+ * readOwnFields(new Map());              // { fields: undefined, error: undefined }
  */
 export function readOwnFields(value: unknown): OwnFields {
-  if (!isObjectValue(value)) return {};
+  if (!isObjectValue(value)) return NOT_PLAIN;
   try {
-    if (!isPlainTag(value)) return {};
-    const fields = Object.create(null) as Record<string, unknown>; // a "__proto__" key stays a key
-    for (const key of Object.keys(value)) fields[key] = value[key];
-    return { fields };
+    if (!isPlainTag(value)) return NOT_PLAIN;
+    return { fields: ownFields(value), error: undefined };
   } catch (error) {
-    return { error };
+    return { fields: undefined, error };
   }
 }
+
+const NOT_PLAIN: OwnFields = { fields: undefined, error: undefined };

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { hasOwn } from '../own-data.js';
 import { CliUsageError } from './io.js';
 
 /** What the common system codes mean, for a person. */
@@ -31,7 +32,7 @@ const MEANINGS: Readonly<Record<string, string>> = {
  * systemErrorCode(Object.assign(new Error('gone'), { code: 'ENOENT' })); // 'ENOENT'
  */
 export function systemErrorCode(error: unknown): string | undefined {
-  if (typeof error !== 'object' || error === null || !('code' in error)) return undefined;
+  if (typeof error !== 'object' || error === null || !('code' in error && hasOwn(error, 'code'))) return undefined;
   const code = error.code;
   return typeof code === 'string' ? code : undefined;
 }

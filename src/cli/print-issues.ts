@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { ownValue } from '../own-data.js';
 import { formatPath, type Issue } from '../errors.js';
 import { printableLines } from './printable.js';
 
@@ -18,9 +19,12 @@ export function issueLines(issues: readonly Issue[]): string {
   return printableLines(
     issues.map((issue) => {
       const where: string[] = [];
-      if (issue.recordIndex !== undefined) where.push(`record ${issue.recordIndex}`);
-      if (issue.participantId !== undefined) where.push(`participant ${issue.participantId}`);
-      if (issue.line !== undefined) where.push(`line ${issue.line}`);
+      const recordIndex = ownValue(issue, 'recordIndex');
+      const participantId = ownValue(issue, 'participantId');
+      const line = ownValue(issue, 'line');
+      if (recordIndex !== undefined) where.push(`record ${recordIndex}`);
+      if (participantId !== undefined) where.push(`participant ${participantId}`);
+      if (line !== undefined) where.push(`line ${line}`);
       const context = where.length > 0 ? ` (${where.join(', ')})` : '';
       return `${issue.code} at ${formatPath(issue.path)}${context}: ${issue.message}`;
     }),

@@ -6,6 +6,8 @@
 import type { Issue } from '../errors.js';
 import { fail, ok, type Result } from '../result.js';
 import { checkContract } from './checks/index.js';
+import { ownData } from '../own-data.js';
+import { withEveryKey } from './every-key.js';
 import { deepFreeze } from './freeze.js';
 import { FORBIDDEN_KEYS, scanKeys } from './forbidden-keys.js';
 import { issuesAsWritten, upgradeContract, upgradeNotice, type ContractUpgrade } from './migrate.js';
@@ -18,7 +20,9 @@ import { fromZodIssue } from './zod-issues.js';
  * (see `CONTRACT_ISSUE_CODES`) and a `path`. Checks run in two passes: structure (types,
  * required fields, unknown keys, formats, enums) and, when the structure is sound, the
  * cross-field checks (dates, shares, references, ranges, timing). The value returned is a
- * fresh, deeply frozen copy; the input is never modified.
+ * fresh, deeply frozen copy; the input is never modified. Only the input's own properties are
+ * read (an inherited one, such as a property added to `Object.prototype`, is not data), and each
+ * object of the value holds every key of its schema, `undefined` for an absent optional one.
  *
  * A document in an earlier version of the format (`schemaVersion` `"1.0"`) is upgraded first
  * (`upgradeContract`): the value is the contract in the current version, and the ok result
@@ -41,10 +45,12 @@ export function parseContract(input: unknown): Result<Contract> {
   let value: Contract | undefined;
   let upgrade: ContractUpgrade;
   try {
-    upgrade = upgradeContract(input);
+    // Own properties only, in and out: the upgrade and zod read a copy whose objects hold only
+    // the input's own properties, and every object of the value returned holds every key of its schema.
+    upgrade = upgradeContract(ownData(input));
     const parsed = ContractSchema.safeParse(upgrade.value, { reportInput: true });
     structural = issuesAsWritten(parsed.success ? [] : parsed.error.issues.flatMap((issue) => fromZodIssue(issue, FORBIDDEN_KEYS)), upgrade);
-    if (parsed.success && structural.length === 0) value = deepFreeze(parsed.data);
+    if (parsed.success && structural.length === 0) value = deepFreeze(withEveryKey(ContractSchema, parsed.data));
   } catch (error) {
     const reason = error instanceof Error ? error.message : 'unknown error';
     return fail([...scanned, { code: 'CONTRACT_UNREADABLE', path: [], message: `the contract could not be read (${reason})` }]);

@@ -5,6 +5,7 @@
  * @module
  */
 import { expectFields, invalidArgument, is, unreadableArgument, type FieldCheck } from '../guard.js';
+import { ownData } from '../own-data.js';
 import { OutcomeSchema } from './outcomes.js';
 import type { Contract, Outcome } from './schema.js';
 
@@ -51,7 +52,7 @@ export function expectContract(where: string, name: string, value: unknown): ass
 export function expectOutcome(where: string, name: string, value: unknown): asserts value is Outcome {
   let parsed: ReturnType<typeof OutcomeSchema.safeParse>;
   try {
-    parsed = OutcomeSchema.safeParse(value);
+    parsed = OutcomeSchema.safeParse(ownData(value)); // own properties only, as parseContract reads them
   } catch (error) {
     throw unreadableArgument(where, name, error);
   }

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { hasOwn } from '../own-data.js';
 import type { z } from 'zod';
 import { formatPath, type Issue, type PathSegment } from '../errors.js';
 import type { ContractIssueCode } from '../codes/index.js';
@@ -70,7 +71,7 @@ export function fromZodIssue(issue: z.core.$ZodIssue, forbidden: ReadonlySet<str
       if (issue.discriminator !== undefined && issue.errors.length === 0) {
         const value: unknown =
           typeof input === 'object' && input !== null ? (input as Record<string, unknown>)[issue.discriminator] : undefined;
-        const listed: readonly unknown[] = 'options' in issue ? (issue.options ?? []) : [];
+        const listed: readonly unknown[] = 'options' in issue && hasOwn(issue, 'options') ? (issue.options ?? []) : [];
         const options = listed.map((v) => JSON.stringify(v)).join(', ');
         if (value === undefined) return [make('CONTRACT_REQUIRED', path, `required "${issue.discriminator}" is missing; one of ${options}`)];
         return [make('CONTRACT_UNKNOWN_KIND', path, `${describeValue(value)} is not one of ${options}`)];

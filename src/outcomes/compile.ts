@@ -44,8 +44,8 @@ function compileOne(o: Outcome, at: number, indexById: ReadonlyMap<string, numbe
         id: o.id,
         window: { from: o.window.from, days: o.window.days },
         contractTypes: o.contractTypes === 'any' ? 'any' : new Set(o.contractTypes),
-        ...(hours === undefined ? {} : { minWeeklyHours: hours }),
-        ...(o.minSpellDays === undefined ? {} : { minSpellDays: o.minSpellDays }),
+        minWeeklyHours: hours,
+        minSpellDays: o.minSpellDays,
       };
     }
     case 'retention':
@@ -71,7 +71,7 @@ function compileOne(o: Outcome, at: number, indexById: ReadonlyMap<string, numbe
         kind: 'milestone',
         id: o.id,
         event: o.event,
-        ...(o.within === undefined ? {} : { within: { from: o.within.from, days: o.within.days } }),
+        within: o.within === undefined ? undefined : { from: o.within.from, days: o.within.days },
       };
     case 'cohortIndicator':
       return { kind: 'cohortIndicator', id: o.id };

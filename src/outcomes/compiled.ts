@@ -30,9 +30,9 @@ export interface CompiledPlacement {
   /** `'any'`, or the allowed contract types. */
   readonly contractTypes: 'any' | ReadonlySet<string>;
   /** Minimum weekly hours; absent = no minimum. */
-  readonly minWeeklyHours?: number;
+  readonly minWeeklyHours?: number | undefined;
   /** Minimum spell length in days; absent = no minimum. */
-  readonly minSpellDays?: number;
+  readonly minSpellDays?: number | undefined;
 }
 
 /**
@@ -103,7 +103,7 @@ export interface CompiledMilestone {
   readonly id: string;
   readonly event: string;
   /** Absent = any date, and the milestone never fails. */
-  readonly within?: CompiledWindow;
+  readonly within?: CompiledWindow | undefined;
 }
 
 /**

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { hasOwn } from '../own-data.js';
 import type { CalendarDate, DayNumber } from '../calendar/index.js';
 import { OutcomePayError } from '../errors.js';
 import { failed, pending, type Resolution } from './resolution.js';
@@ -26,7 +27,7 @@ export interface Placed {
  *
  * @example
  * const p = placedOrResolution(placementResolution);
- * if ('status' in p) return p; // nothing to measure
+ * if (isResolution(p)) return p; // nothing to measure
  */
 export function placedOrResolution(placement: Resolution): Placed | Resolution {
   switch (placement.status) {
@@ -46,6 +47,18 @@ export function placedOrResolution(placement: Resolution): Placed | Resolution {
       return never;
     }
   }
+}
+
+/**
+ * True when `p` is a resolution (the placement was not achieved), not a {@link Placed}: by its
+ * own `status` (a `status` on `Object.prototype` does not make a Placed a resolution).
+ *
+ * @example
+ * const p = placedOrResolution(placementResolution);
+ * if (isResolution(p)) return p;
+ */
+export function isResolution(p: Placed | Resolution): p is Resolution {
+  return hasOwn(p, 'status');
 }
 
 /**

@@ -23,7 +23,9 @@ export type OutcomeStatus = 'achieved' | 'failed' | 'pending' | 'notApplicable';
  * - `pending`: not decided by the as-of date;
  * - `notApplicable`: cohort indicators, supplied at cohort level.
  *
- * `on` is absent unless achieved or failed (so `resolution.on` can be read on any member).
+ * `on` is `undefined` unless achieved or failed (so `resolution.on` can be read on any member).
+ * Every resolution holds all four keys (`on` and `anchor` `undefined` when they have no value):
+ * one shape for all, and no read of an absent key that could reach `Object.prototype`.
  * `anchor` is the placement date (start of the placing spell) for an achieved placement, and for
  * retention and wage progression outcomes whose placement is achieved.
  *
@@ -34,10 +36,10 @@ export type Resolution =
   | {
       readonly status: 'achieved' | 'failed';
       readonly on: CalendarDate;
-      readonly anchor?: CalendarDate;
+      readonly anchor?: CalendarDate | undefined;
       readonly reason: ReasonCode;
     }
-  | { readonly status: 'pending'; readonly on?: undefined; readonly anchor?: CalendarDate; readonly reason: ReasonCode }
+  | { readonly status: 'pending'; readonly on?: undefined; readonly anchor?: CalendarDate | undefined; readonly reason: ReasonCode }
   | { readonly status: 'notApplicable'; readonly on?: undefined; readonly anchor?: undefined; readonly reason: ReasonCode };
 
 /**
@@ -47,7 +49,7 @@ export type Resolution =
  * achieved(parseDate('2024-03-01'), 'EVENT_RECORDED'); // { status: 'achieved', on: ..., reason: 'EVENT_RECORDED' }
  */
 export function achieved(on: CalendarDate, reason: ReasonCode, anchor?: CalendarDate): Resolution {
-  return anchor === undefined ? { status: 'achieved', on, reason } : { status: 'achieved', on, anchor, reason };
+  return { status: 'achieved', on, anchor, reason };
 }
 
 /**
@@ -57,7 +59,7 @@ export function achieved(on: CalendarDate, reason: ReasonCode, anchor?: Calendar
  * failed(parseDate('2024-04-01'), 'WINDOW_CLOSED'); // { status: 'failed', on: ..., reason: 'WINDOW_CLOSED' }
  */
 export function failed(on: CalendarDate, reason: ReasonCode, anchor?: CalendarDate): Resolution {
-  return anchor === undefined ? { status: 'failed', on, reason } : { status: 'failed', on, anchor, reason };
+  return { status: 'failed', on, anchor, reason };
 }
 
 /**
@@ -67,11 +69,11 @@ export function failed(on: CalendarDate, reason: ReasonCode, anchor?: CalendarDa
  * pending('WINDOW_OPEN'); // { status: 'pending', reason: 'WINDOW_OPEN' }
  */
 export function pending(reason: ReasonCode, anchor?: CalendarDate): Resolution {
-  return anchor === undefined ? { status: 'pending', reason } : { status: 'pending', anchor, reason };
+  return { status: 'pending', on: undefined, anchor, reason };
 }
 
 /** The single not-applicable resolution (shared: resolutions are immutable). */
-const NOT_APPLICABLE: Resolution = Object.freeze({ status: 'notApplicable', reason: 'COHORT_LEVEL' });
+const NOT_APPLICABLE: Resolution = Object.freeze({ status: 'notApplicable', on: undefined, anchor: undefined, reason: 'COHORT_LEVEL' });
 
 /**
  * The resolution of a cohort indicator.

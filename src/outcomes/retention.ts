@@ -8,7 +8,7 @@ import { expectDay, expectWhole } from '../calendar/days.js';
 import { expectOneOf } from '../guard.js';
 import type { EmploymentSpell } from '../records/schema.js';
 import type { CompiledRetention } from './compiled.js';
-import { decidedOn, placedOrResolution } from './dependent.js';
+import { decidedOn, isResolution, placedOrResolution } from './dependent.js';
 import { firstExcessDay } from './gaps.js';
 import { achieved, failed, pending, type Resolution } from './resolution.js';
 import { covers } from './spells.js';
@@ -53,7 +53,7 @@ export function resolveRetention(
   asOf: CalendarDate,
 ): Resolution {
   const placed = placedOrResolution(placement);
-  if ('status' in placed) return placed;
+  if (isResolution(placed)) return placed;
   const p = placed.anchor;
   const end = retentionLastDay(p, o.months, o.endBoundary);
   const ended = end <= asOf;

@@ -8,7 +8,7 @@ import type { Amount } from '../money/index.js';
 import { hundredthsOf } from '../money/amount-digits.js';
 import type { OutcomeRecord } from '../records/schema.js';
 import type { CompiledWageProgression, CompiledWageThreshold } from './compiled.js';
-import { decidedOn, placedOrResolution } from './dependent.js';
+import { decidedOn, isResolution, placedOrResolution } from './dependent.js';
 import { achieved, failed, pending, type Resolution } from './resolution.js';
 import { earliestWage, wageOn } from './wage-values.js';
 
@@ -78,7 +78,7 @@ export function resolveWageProgression(
   asOf: CalendarDate,
 ): Resolution {
   const placed = placedOrResolution(placement);
-  if ('status' in placed) return placed;
+  if (isResolution(placed)) return placed;
   const p = placed.anchor;
   // W and the day the outcome is decided may pass 9999-12-31: then it stays pending
   const measureOn = addMonthsUnbounded(p, o.months);

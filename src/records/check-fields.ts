@@ -8,6 +8,7 @@ import { checkDate, type CalendarDate } from '../calendar/index.js';
 import { formatPath, type PathSegment } from '../errors.js';
 import { checkAmountLimits, parseAmount, type Amount } from '../money/index.js';
 import type { RecordIssueCode } from '../codes/index.js';
+import { ownElements, ownFields } from '../own-data.js';
 import { show, type Reporter } from './issues.js';
 import {
   FORBIDDEN_KEYS,
@@ -175,19 +176,22 @@ export function checkHoursField(value: unknown, path: readonly PathSegment[], re
 }
 
 /**
- * Checks that a value is an array (FIELD_TYPE). Returns it, or undefined after reporting.
+ * Checks that a value is an array (FIELD_TYPE). Returns its own elements (a hole reads as
+ * `undefined`, never through the prototype chain), or undefined after reporting.
  *
  * @example
  * checkArray('rsa', ['groups'], report); // undefined, reports FIELD_TYPE
  */
 export function checkArray(value: unknown, path: readonly PathSegment[], report: Reporter): readonly unknown[] | undefined {
-  if (Array.isArray(value)) return value as readonly unknown[];
+  if (Array.isArray(value)) return ownElements(value as readonly unknown[]);
   report('FIELD_TYPE', path, `${formatPath(path)} must be an array, got ${show(value)}`);
   return undefined;
 }
 
 /**
  * Checks that a value is a plain object (FIELD_TYPE, or RECORD_NOT_OBJECT at the record root).
+ * Returns its own properties ({@link ownFields}): a field the object does not hold reads as
+ * `undefined`, whatever `Object.prototype` holds.
  *
  * @example
  * checkObject(null, ['spells', 0], report); // undefined, reports FIELD_TYPE
@@ -197,7 +201,7 @@ export function checkObject(
   path: readonly PathSegment[],
   report: Reporter,
 ): Record<string, unknown> | undefined {
-  if (isPlainObject(value)) return value;
+  if (isPlainObject(value)) return ownFields(value);
   if (path.length === 0) report('RECORD_NOT_OBJECT', path, `the record must be a JSON object, got ${show(value)}`);
   else report('FIELD_TYPE', path, `${formatPath(path)} must be an object, got ${show(value)}`);
   return undefined;

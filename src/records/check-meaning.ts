@@ -6,6 +6,7 @@
  */
 import { compareDates, formatDate, type CalendarDate } from '../calendar/index.js';
 import { formatPath } from '../errors.js';
+import { ownFields } from '../own-data.js';
 import { show, type Reporter } from './issues.js';
 import type { OutcomeRecord } from './schema.js';
 
@@ -25,7 +26,24 @@ import type { OutcomeRecord } from './schema.js';
 export interface RecordContext {
   readonly cohortIds: ReadonlySet<string>;
   readonly groupIds: ReadonlySet<string>;
-  readonly enrolmentWindows?: ReadonlyMap<string, EnrolmentWindow>;
+  readonly enrolmentWindows?: ReadonlyMap<string, EnrolmentWindow> | undefined;
+}
+
+/**
+ * The context as the checks read it: its own `cohortIds`, `groupIds` and `enrolmentWindows`,
+ * every key present (a context given without enrolment windows must not find some on
+ * `Object.prototype`).
+ *
+ * @example
+ * ownContext({ cohortIds: new Set(['2023-A']), groupIds: new Set() }).enrolmentWindows; // undefined
+ */
+export function ownContext(context: RecordContext): RecordContext {
+  const fields = ownFields(context);
+  return {
+    cohortIds: fields['cohortIds'] as RecordContext['cohortIds'],
+    groupIds: fields['groupIds'] as RecordContext['groupIds'],
+    enrolmentWindows: fields['enrolmentWindows'] as RecordContext['enrolmentWindows'],
+  };
 }
 
 /**

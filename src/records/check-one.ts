@@ -6,6 +6,7 @@
  * @module
  */
 import type { PathSegment } from '../errors.js';
+import { hasOwn } from '../own-data.js';
 import { checkRecordMeaning, type RecordContext } from './check-meaning.js';
 import { checkRecordShape } from './check-record.js';
 import type { AmountCache } from './amount-cache.js';
@@ -24,8 +25,8 @@ import { sortRecordLists } from './sort-record.js';
  */
 export interface RecordPlace {
   readonly recordIndex: number;
-  readonly participantId?: string;
-  readonly line?: number;
+  readonly participantId?: string | undefined;
+  readonly line?: number | undefined;
 }
 
 /**
@@ -36,8 +37,8 @@ export interface RecordPlace {
  */
 export interface Located {
   readonly recordIndex: number;
-  participantId?: string;
-  line?: number;
+  participantId?: string | undefined;
+  line?: number | undefined;
   readonly issues: RecordIssue[];
 }
 
@@ -98,9 +99,8 @@ export function checkOneRecord(
  * recordPlace(3, 'P4', undefined); // { recordIndex: 3, participantId: 'P4' }
  */
 export function recordPlace(recordIndex: number, participantId: string | undefined, line: number | undefined): RecordPlace {
-  if (participantId === undefined) return line === undefined ? { recordIndex } : { recordIndex, line };
-  const id = ownText(participantId);
-  return line === undefined ? { recordIndex, participantId: id } : { recordIndex, participantId: id, line };
+  // every key present: a place is read as `place.line`, which must not reach Object.prototype
+  return { recordIndex, participantId: participantId === undefined ? undefined : ownText(participantId), line };
 }
 
 /**
@@ -115,10 +115,9 @@ export function locatedSink(bad: Map<number, Located>, action: RecordIssueAction
   return (place, code, path, message) => {
     let located = bad.get(place.recordIndex);
     if (located === undefined) {
-      // The key order of `validateRecords`' excluded records: index, issues, then id and line.
-      located = { recordIndex: place.recordIndex, issues: [] };
-      if (place.participantId !== undefined) located.participantId = place.participantId;
-      if (place.line !== undefined) located.line = place.line;
+      // The key order of `validateRecords`' excluded records: index, issues, then id and line
+      // (every key present, `undefined` when unknown).
+      located = { recordIndex: place.recordIndex, issues: [], participantId: place.participantId, line: place.line };
       bad.set(place.recordIndex, located);
     }
     located.issues.push(makeIssue(code, issuePath(place.recordIndex, path), message, located, action));
@@ -172,7 +171,7 @@ export function makeIssue(
  * readableId({ id: 7 });    // undefined
  */
 export function readableId(item: unknown): string | undefined {
-  if (typeof item !== 'object' || item === null || Array.isArray(item)) return undefined;
+  if (typeof item !== 'object' || item === null || Array.isArray(item) || !hasOwn(item, 'id')) return undefined;
   const id: unknown = (item as { id?: unknown }).id;
   return typeof id === 'string' && id.length > 0 ? id : undefined;
 }
@@ -205,7 +204,7 @@ export function reportDuplicates(
     const others = occurrences
       .filter((other) => other.index !== index)
       .map((other) => (other.line === undefined ? `record ${other.index}` : `record ${other.index} (line ${other.line})`));
-    const located = bad.get(index) ?? { recordIndex: index, participantId: ownText(id), issues: [] };
+    const located = bad.get(index) ?? { recordIndex: index, participantId: ownText(id), issues: [], line: undefined };
     if (line !== undefined) located.line = line;
     bad.set(index, located);
     located.issues.push(

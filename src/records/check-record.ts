@@ -20,6 +20,7 @@ import {
 } from './check-fields.js';
 import { show, type Reporter } from './issues.js';
 import { EVENT_KIND_PATTERN, hasIdControlCharacter } from './limits.js';
+import { buildRecord, buildSpell } from './record-build.js';
 import type { EmploymentSpell, OutcomeRecord, RecordEvent, WageObservation } from './schema.js';
 
 const RECORD_KEYS: ReadonlySet<string> = new Set([
@@ -28,8 +29,6 @@ const RECORD_KEYS: ReadonlySet<string> = new Set([
 const SPELL_KEYS: ReadonlySet<string> = new Set(['start', 'end', 'hoursPerWeek', 'contractType', 'monthlyWage']);
 const WAGE_KEYS: ReadonlySet<string> = new Set(['on', 'monthlyWage']);
 const EVENT_KEYS: ReadonlySet<string> = new Set(['kind', 'on']);
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /**
  * Checks the shape of one raw record and returns the parsed record (lists in input order, not yet
@@ -65,10 +64,7 @@ export function checkRecordShape(raw: unknown, report: Reporter): OutcomeRecord 
   const events = checkList(object.events, ['events'], bad, (item, path) => checkEvent(item, path, bad));
 
   if (!valid || id === undefined || cohort === undefined || enrolledOn === undefined) return undefined;
-  const record: Mutable<OutcomeRecord> = { id, cohort, groups, enrolledOn, spells, wages, events };
-  if (exitedOn !== undefined) record.exitedOn = exitedOn;
-  if (baselineWage !== undefined) record.baselineWage = baselineWage;
-  return record;
+  return buildRecord(id, cohort, groups, enrolledOn, spells, wages, events, exitedOn, baselineWage);
 }
 
 /** The participant id: a non-empty text without control or invisible formatting characters. */
@@ -106,29 +102,28 @@ function checkSpell(raw: unknown, path: readonly PathSegment[], report: Reporter
   let valid = checkKeys(object, SPELL_KEYS, path, report);
   const at = (key: string): PathSegment[] => [...path, key];
   const start = requirePresent(object.start, at('start'), report) ? checkDateField(object.start, at('start'), report) : undefined;
-  const spell: Mutable<EmploymentSpell> = { start: start ?? (0 as CalendarDate) };
   if (start === undefined) valid = false;
+  let end: CalendarDate | undefined;
   if (object.end !== undefined) {
-    const end = checkDateField(object.end, at('end'), report);
+    end = checkDateField(object.end, at('end'), report);
     if (end === undefined) valid = false;
-    else spell.end = end;
   }
+  let hours: number | undefined;
   if (object.hoursPerWeek !== undefined) {
-    const hours = checkHoursField(object.hoursPerWeek, at('hoursPerWeek'), report);
+    hours = checkHoursField(object.hoursPerWeek, at('hoursPerWeek'), report);
     if (hours === undefined) valid = false;
-    else spell.hoursPerWeek = hours;
   }
+  let contractType: string | undefined;
   if (object.contractType !== undefined) {
-    const contractType = checkText(object.contractType, at('contractType'), report);
+    contractType = checkText(object.contractType, at('contractType'), report);
     if (contractType === undefined) valid = false;
-    else spell.contractType = contractType;
   }
+  let wage: Amount | undefined;
   if (object.monthlyWage !== undefined) {
-    const wage = checkWageField(object.monthlyWage, at('monthlyWage'), report);
+    wage = checkWageField(object.monthlyWage, at('monthlyWage'), report);
     if (wage === undefined) valid = false;
-    else spell.monthlyWage = wage;
   }
-  return valid ? spell : undefined;
+  return valid && start !== undefined ? buildSpell(start, end, hours, contractType, wage) : undefined;
 }
 
 function checkWage(raw: unknown, path: readonly PathSegment[], report: Reporter): WageObservation | undefined {

@@ -6,7 +6,7 @@
  */
 import { parseColumn, REQUIRED_CSV_COLUMNS, type CsvColumn } from './csv-columns.js';
 import { csvRowToRecord } from './csv-row.js';
-import { mayTrim, splitCsvRecord } from './csv-scan.js';
+import { mayTrim, splitCsvRecord, splitFailed } from './csv-scan.js';
 import type { CsvTypedReader } from './csv-typed-row.js';
 import { LF } from './char-codes.js';
 import { createHeldText } from './held-text.js';
@@ -99,7 +99,7 @@ export function createCsvRowReader(typedFor: ((columns: readonly CsvColumn[]) =>
       cells = source.slice(from, to).split(',');
     } else {
       const split = splitCsvRecord(source, from, to);
-      if ('error' in split) return fatal(out, [syntaxIssue(rowLine + split.breaks, split.error)]);
+      if (splitFailed(split)) return fatal(out, [syntaxIssue(rowLine + split.breaks, split.error)]);
       cells = split.cells;
     }
     return cellsRow(cells, rowLine, out);
@@ -193,7 +193,7 @@ export function createCsvRowReader(typedFor: ((columns: readonly CsvColumn[]) =>
       if (inQuote) {
         const text = held.over ? '' : held.take('', 0, 0);
         const split = held.over ? undefined : splitCsvRecord(text, 0, text.length);
-        const problem = split !== undefined && 'error' in split ? split : undefined;
+        const problem = split !== undefined && splitFailed(split) ? split : undefined;
         const at = problem === undefined ? quoteLine : line + problem.breaks;
         fatal(out, [syntaxIssue(at, problem?.error ?? `a quoted cell opened on line ${quoteLine} is not closed before the end of the text (the file may be cut)`)]);
         return;

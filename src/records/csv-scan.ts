@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { hasOwn } from '../own-data.js';
 import { countLineEnds } from '../text/line-ends.js';
 import { COMMA, QUOTE } from './char-codes.js';
 
@@ -15,6 +16,18 @@ import { COMMA, QUOTE } from './char-codes.js';
  * splitCsvRecord('a,"b,c"', 0, 7); // { cells: ['a', 'b,c'] }
  */
 export type CsvSplit = { readonly cells: string[] } | { readonly error: string; readonly breaks: number };
+
+/**
+ * True when the split failed: by its own `error` (an `error` on `Object.prototype` does not make
+ * a split fail).
+ *
+ * @example
+ * const split = splitCsvRecord(text, 0, text.length);
+ * if (splitFailed(split)) console.log(split.error);
+ */
+export function splitFailed(split: CsvSplit): split is { readonly error: string; readonly breaks: number } {
+  return hasOwn(split, 'error');
+}
 
 /**
  * Splits the record `text[start, end)` (its own line end excluded; the line breaks it holds are

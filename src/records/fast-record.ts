@@ -24,14 +24,37 @@ const RECORD_KEYS: ReadonlySet<string> = new Set([
   'id', 'cohort', 'groups', 'enrolledOn', 'exitedOn', 'baselineWage', 'spells', 'wages', 'events',
 ]);
 const SPELL_KEYS: ReadonlySet<string> = new Set(['start', 'end', 'hoursPerWeek', 'contractType', 'monthlyWage']);
+const WAGE_KEYS: ReadonlySet<string> = new Set(['on', 'monthlyWage']);
+const EVENT_KEYS: ReadonlySet<string> = new Set(['kind', 'on']);
 
 function isObject(value: unknown): value is Raw {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function onlyKeys(object: Raw, allowed: ReadonlySet<string>): boolean {
-  for (const key in object) if (!allowed.has(key)) return false;
-  return true;
+// called with .call(object, key) only; V8 folds it into a for...in loop's map check
+// eslint-disable-next-line @typescript-eslint/unbound-method
+const hasOwnProperty = Object.prototype.hasOwnProperty;
+
+/**
+ * The number of keys of `object` when each is an own property in `allowed`, else -1. The caller
+ * then counts the fields it reads that are not `undefined`: the two agree only when every field
+ * read is an own property of the object, so a field inherited from `Object.prototype` (which
+ * `for...in` does not list when it is not enumerable, and which this refuses when it is) makes
+ * the fast path decline, and the full checks, which read own properties only, take the record.
+ * `hasOwnProperty.call` on the key of a `for...in` is folded by V8 into the loop's map check.
+ */
+function ownKeyCount(object: Raw, allowed: ReadonlySet<string>): number {
+  let count = 0;
+  for (const key in object) {
+    if (!allowed.has(key) || !hasOwnProperty.call(object, key)) return -1;
+    count++;
+  }
+  return count;
+}
+
+/** 1 for a value that is not `undefined`, else 0: counts the fields read, for {@link ownKeyCount}. */
+function present(value: unknown): number {
+  return value === undefined ? 0 : 1;
 }
 
 function text(value: unknown): string | undefined {
@@ -52,6 +75,7 @@ function groupsOf(value: unknown, context: RecordContext): readonly string[] | u
   if (!Array.isArray(value)) return undefined;
   const groups: string[] = [];
   for (let i = 0; i < value.length; i++) {
+    if (!hasOwnProperty.call(value, i)) return undefined; // a hole: never read through the prototype
     const group = text(value[i] as unknown);
     if (group === undefined || !context.groupIds.has(group)) return undefined;
     for (let j = 0; j < i; j++) if (groups[j] === group) return undefined;
@@ -66,22 +90,25 @@ function spellsOf(value: unknown, enrolled: number, cache: AmountCache): readonl
   const spells: EmploymentSpell[] = [];
   let previousEnd: number | undefined; // the previous spell's end; undefined when it is open
   for (let i = 0; i < value.length; i++) {
+    if (!hasOwnProperty.call(value, i)) return undefined; // a hole: never read through the prototype
     const raw: unknown = value[i];
-    if (!isObject(raw) || !onlyKeys(raw, SPELL_KEYS)) return undefined;
-    const start = date(raw.start);
-    const end = raw.end === undefined ? undefined : date(raw.end);
+    if (!isObject(raw)) return undefined;
+    const keys = ownKeyCount(raw, SPELL_KEYS);
+    const { start: rawStart, end: rawEnd, hoursPerWeek: hours, contractType: rawContractType, monthlyWage: rawWage } = raw;
+    if (keys !== present(rawStart) + present(rawEnd) + present(hours) + present(rawContractType) + present(rawWage)) return undefined;
+    const start = date(rawStart);
+    const end = rawEnd === undefined ? undefined : date(rawEnd);
     if (!spellFollows(start, end, enrolled, previousEnd, i === 0)) return undefined;
     previousEnd = end;
-    const hours = raw.hoursPerWeek;
     if (hours !== undefined && !(typeof hours === 'number' && hours >= 0 && hours <= MAX_HOURS_PER_WEEK)) return undefined;
     let contractType: string | undefined;
-    if (raw.contractType !== undefined) {
-      contractType = text(raw.contractType);
+    if (rawContractType !== undefined) {
+      contractType = text(rawContractType);
       if (contractType === undefined) return undefined;
     }
     let monthlyWage: Amount | undefined;
-    if (raw.monthlyWage !== undefined) {
-      monthlyWage = wage(raw.monthlyWage, cache);
+    if (rawWage !== undefined) {
+      monthlyWage = wage(rawWage, cache);
       if (monthlyWage === undefined) return undefined;
     }
     const spell = buildSpell(start as CalendarDate, end as CalendarDate | undefined, hours, contractType, monthlyWage);
@@ -96,9 +123,9 @@ function wagesOf(value: unknown, enrolled: number, cache: AmountCache): readonly
   const wages: WageObservation[] = [];
   let previous = enrolled;
   for (let i = 0; i < value.length; i++) {
+    if (!hasOwnProperty.call(value, i)) return undefined; // a hole: never read through the prototype
     const raw: unknown = value[i];
-    if (!isObject(raw)) return undefined;
-    for (const key in raw) if (key !== 'on' && key !== 'monthlyWage') return undefined;
+    if (!isObject(raw) || ownKeyCount(raw, WAGE_KEYS) !== 2) return undefined;
     const on = date(raw.on);
     if (!observationFollows(on, previous)) return undefined;
     const monthlyWage = wage(raw.monthlyWage, cache);
@@ -116,9 +143,9 @@ function eventsOf(value: unknown, enrolled: number): readonly RecordEvent[] | un
   let previousOn = enrolled;
   let previousKind = '';
   for (let i = 0; i < value.length; i++) {
+    if (!hasOwnProperty.call(value, i)) return undefined; // a hole: never read through the prototype
     const raw: unknown = value[i];
-    if (!isObject(raw)) return undefined;
-    for (const key in raw) if (key !== 'kind' && key !== 'on') return undefined;
+    if (!isObject(raw) || ownKeyCount(raw, EVENT_KEYS) !== 2) return undefined;
     const kind = text(raw.kind);
     const on = date(raw.on);
     if (kind === undefined || !eventFollows(on, kind, previousOn, previousKind)) return undefined;
@@ -142,30 +169,44 @@ function eventsOf(value: unknown, enrolled: number): readonly RecordEvent[] | un
  * record?.enrolledOn; // the day number of 2023-01-09
  */
 export function fastRecord(raw: unknown, context: RecordContext, cache: AmountCache): OutcomeRecord | undefined {
-  if (!isObject(raw) || !onlyKeys(raw, RECORD_KEYS)) return undefined;
-  const id = text(raw.id);
-  const cohort = text(raw.cohort);
-  const enrolledOn = date(raw.enrolledOn);
+  if (!isObject(raw)) return undefined;
+  const keys = ownKeyCount(raw, RECORD_KEYS);
+  const rawId = raw.id;
+  const rawCohort = raw.cohort;
+  const rawGroups = raw.groups;
+  const rawEnrolled = raw.enrolledOn;
+  const rawExited = raw.exitedOn;
+  const rawBaseline = raw.baselineWage;
+  const rawSpells = raw.spells;
+  const rawWages = raw.wages;
+  const rawEvents = raw.events;
+  const read =
+    present(rawId) + present(rawCohort) + present(rawGroups) + present(rawEnrolled) + present(rawExited) +
+    present(rawBaseline) + present(rawSpells) + present(rawWages) + present(rawEvents);
+  if (keys !== read) return undefined;
+  const id = text(rawId);
+  const cohort = text(rawCohort);
+  const enrolledOn = date(rawEnrolled);
   if (id === undefined || cohort === undefined || enrolledOn === NO_DATE || !context.cohortIds.has(cohort)) return undefined;
   if (hasIdControlCharacter(id)) return undefined;
   if (!enrolledInWindow(context, cohort, enrolledOn)) return undefined;
   let exitedOn: number | undefined;
-  if (raw.exitedOn !== undefined) {
-    exitedOn = date(raw.exitedOn);
+  if (rawExited !== undefined) {
+    exitedOn = date(rawExited);
     if (exitedOn < enrolledOn) return undefined;
   }
   let baselineWage: Amount | undefined;
-  if (raw.baselineWage !== undefined) {
-    baselineWage = wage(raw.baselineWage, cache);
+  if (rawBaseline !== undefined) {
+    baselineWage = wage(rawBaseline, cache);
     if (baselineWage === undefined) return undefined;
   }
-  const groups = groupsOf(raw.groups, context);
+  const groups = groupsOf(rawGroups, context);
   if (groups === undefined) return undefined;
-  const spells = spellsOf(raw.spells, enrolledOn, cache);
+  const spells = spellsOf(rawSpells, enrolledOn, cache);
   if (spells === undefined) return undefined;
-  const wages = wagesOf(raw.wages, enrolledOn, cache);
+  const wages = wagesOf(rawWages, enrolledOn, cache);
   if (wages === undefined) return undefined;
-  const events = eventsOf(raw.events, enrolledOn);
+  const events = eventsOf(rawEvents, enrolledOn);
   if (events === undefined) return undefined;
   return buildRecord(id, cohort, groups, enrolledOn as CalendarDate, spells, wages, events, exitedOn as CalendarDate | undefined, baselineWage);
 }

@@ -4,6 +4,7 @@
  * @module
  */
 import { expectText } from '../guard.js';
+import { ownValue } from '../own-data.js';
 import { fail, ok, type Result } from '../result.js';
 import { scanJsonText } from '../text/json-text.js';
 import { decodeText, textFailureIssue } from '../text/utf8.js';
@@ -51,6 +52,6 @@ export function readJsonRecords(text: string | Uint8Array): Result<RawRecords> {
     const issue = chars > MAX_RECORD_CHARS ? recordTooLong(line, chars, 'rejected') : idTooLong(records[k], [k], line, 'rejected');
     if (issue !== undefined) issues.push(chars > MAX_RECORD_CHARS ? { ...issue, path: [k] } : issue);
   }
-  if (issues.length > 0) return fail([...issues].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
+  if (issues.length > 0) return fail([...issues].sort((a, b) => (ownValue(a, 'line') ?? 0) - (ownValue(b, 'line') ?? 0)));
   return ok({ records, lines, issues: [] });
 }

@@ -1,17 +1,17 @@
 /**
- * Builders of parsed records and spells for the validation fast paths: each object is created
- * whole, from one object literal, with the keys in the documented order (absent optional fields
- * are left out, not set to `undefined`). A literal creates the object with its final shape at
- * once; adding optional fields one by one would move it through a shape per field, and the
- * consumers of records (the digest, the outcome resolvers) would see more shapes.
+ * Builders of parsed records and spells, for the fast paths and the full checks alike: each
+ * object is created whole, from one object literal, with every key in the documented order, an
+ * absent optional field an own property whose value is `undefined`. So a record or spell never
+ * lacks a key: reading `spell.end` of an open spell gives `undefined`, never a property
+ * inherited from `Object.prototype` (docs/reliability.md, "Inherited properties"). And every
+ * record has one shape, every spell another: the consumers of records (the digest, the outcome
+ * resolvers) see one shape each.
  *
  * @module
  */
 import type { CalendarDate } from '../calendar/index.js';
 import type { Amount } from '../money/index.js';
 import type { EmploymentSpell, OutcomeRecord, RecordEvent, WageObservation } from './schema.js';
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /**
  * The list of a record that has none of its kind: one frozen empty array shared by every record
@@ -40,7 +40,8 @@ export function exactList<T>(items: readonly T[]): readonly T[] {
 }
 
 /**
- * A parsed employment spell: `{ start, end?, hoursPerWeek?, contractType?, monthlyWage? }`.
+ * A parsed employment spell: `{ start, end, hoursPerWeek, contractType, monthlyWage }`, the
+ * last four `undefined` when absent.
  *
  * @example
  * buildSpell(19360 as CalendarDate, undefined, 35, 'permanent', parseAmount('1800.00'));
@@ -52,20 +53,12 @@ export function buildSpell(
   contractType: string | undefined,
   monthlyWage: Amount | undefined,
 ): EmploymentSpell {
-  if (hoursPerWeek !== undefined && contractType !== undefined && monthlyWage !== undefined) {
-    return end === undefined ? { start, hoursPerWeek, contractType, monthlyWage } : { start, end, hoursPerWeek, contractType, monthlyWage };
-  }
-  const spell: Mutable<EmploymentSpell> = { start };
-  if (end !== undefined) spell.end = end;
-  if (hoursPerWeek !== undefined) spell.hoursPerWeek = hoursPerWeek;
-  if (contractType !== undefined) spell.contractType = contractType;
-  if (monthlyWage !== undefined) spell.monthlyWage = monthlyWage;
-  return spell;
+  return { start, end, hoursPerWeek, contractType, monthlyWage };
 }
 
 /**
- * A parsed record: `{ id, cohort, groups, enrolledOn, spells, wages, events, exitedOn?,
- * baselineWage? }`.
+ * A parsed record: `{ id, cohort, groups, enrolledOn, spells, wages, events, exitedOn,
+ * baselineWage }`, the last two `undefined` when absent.
  *
  * @example
  * buildRecord('P1', '2023-A', [], 19366 as CalendarDate, [], [], [], undefined, undefined);
@@ -81,12 +74,5 @@ export function buildRecord(
   exitedOn: CalendarDate | undefined,
   baselineWage: Amount | undefined,
 ): OutcomeRecord {
-  if (exitedOn !== undefined) {
-    return baselineWage === undefined
-      ? { id, cohort, groups, enrolledOn, spells, wages, events, exitedOn }
-      : { id, cohort, groups, enrolledOn, spells, wages, events, exitedOn, baselineWage };
-  }
-  return baselineWage === undefined
-    ? { id, cohort, groups, enrolledOn, spells, wages, events }
-    : { id, cohort, groups, enrolledOn, spells, wages, events, baselineWage };
+  return { id, cohort, groups, enrolledOn, spells, wages, events, exitedOn, baselineWage };
 }

@@ -12,7 +12,7 @@ import type { RawRecords } from './raw-records.js';
 import { readerIssue } from './reader-issue.js';
 
 /** The records as a batch, or the issue that says why they are not records. */
-export type RecordsArgument = { readonly batch: RawRecords; readonly issue?: undefined } | { readonly batch?: undefined; readonly issue: RecordIssue };
+export type RecordsArgument = { readonly batch: RawRecords; readonly issue: undefined } | { readonly batch: undefined; readonly issue: RecordIssue };
 
 /**
  * Reads the records argument: an array of records (data, each checked later), or what a records
@@ -25,10 +25,11 @@ export type RecordsArgument = { readonly batch: RawRecords; readonly issue?: und
  * recordsArgument('id,cohort\nP1,2023-A').issue?.code; // 'RECORDS_NOT_ARRAY'
  */
 export function recordsArgument(value: unknown): RecordsArgument {
-  if (Array.isArray(value)) return { batch: { records: value, lines: [], issues: [] } };
-  const problem = notRecords(value);
-  if (problem === undefined) return { batch: value as RawRecords };
+  if (Array.isArray(value)) return { batch: { records: value, lines: [], issues: [] }, issue: undefined };
+  const problem = readBatch(value);
+  if (typeof problem !== 'string') return { batch: problem, issue: undefined };
   return {
+    batch: undefined,
     issue: readerIssue(
       'RECORDS_NOT_ARRAY',
       `the records must be an array of records, or what a records reader returned (its value: { records, lines, issues }), not ${problem}`,
@@ -38,8 +39,11 @@ export function recordsArgument(value: unknown): RecordsArgument {
   };
 }
 
-/** Why `value` is not what a reader returned, or undefined when it is. */
-function notRecords(value: unknown): string | undefined {
+/**
+ * What a reader returned, as its own `records`, `lines` and `issues` (read once, never from a
+ * prototype), or why `value` is not that.
+ */
+function readBatch(value: unknown): RawRecords | string {
   if (typeof value === 'string') return `${describeValue(value)}: read a file's text with readRecords (or readCsvRecords, readNdjsonRecords, readJsonRecords) first`;
   if (!isObjectValue(value)) return describeValue(value);
   const read = readOwnFields(value);
@@ -53,7 +57,7 @@ function notRecords(value: unknown): string | undefined {
   if (!Array.isArray(issues)) return `an object whose issues are ${describeValue(issues)}`;
   try {
     const bad = (issues as readonly unknown[]).findIndex((issue) => !isObjectValue(issue) || typeof issue['code'] !== 'string' || !isErrorCode(issue['code']));
-    return bad < 0 ? undefined : `an object whose issues[${String(bad)}] is not an issue of a records reader`;
+    return bad < 0 ? { records, lines, issues } : `an object whose issues[${String(bad)}] is not an issue of a records reader`;
   } catch (error) {
     return `an object whose issues cannot be read (${thrownReason(error)})`;
   }

@@ -126,17 +126,18 @@ export const OutcomeRecordSchema = z
 export type RawOutcomeRecord = z.input<typeof OutcomeRecordSchema>;
 
 /**
- * A parsed employment spell. `end` is inclusive; absent means ongoing.
+ * A parsed employment spell. `end` is inclusive; absent means ongoing. The spells the library
+ * builds hold every key, `undefined` for an absent field (docs/reliability.md).
  *
  * @example
  * const spell: EmploymentSpell = { start: parseDate('2023-05-02'), hoursPerWeek: 35 };
  */
 export interface EmploymentSpell {
   readonly start: CalendarDate;
-  readonly end?: CalendarDate;
-  readonly hoursPerWeek?: number;
-  readonly contractType?: string;
-  readonly monthlyWage?: Amount;
+  readonly end?: CalendarDate | undefined;
+  readonly hoursPerWeek?: number | undefined;
+  readonly contractType?: string | undefined;
+  readonly monthlyWage?: Amount | undefined;
 }
 
 /**
@@ -164,6 +165,8 @@ export interface RecordEvent {
 /**
  * A valid, parsed outcome record. Lists are always present (empty when absent on the wire) and
  * sorted: `spells` by start, `wages` by date, `events` by date then kind; `groups` keep input order.
+ * The records the library builds hold every key, `undefined` for an absent `exitedOn` or
+ * `baselineWage` (docs/reliability.md).
  *
  * @example
  * const result = validateRecords([{ id: 'P1', cohort: '2023-A', enrolledOn: '2023-01-09' }], context);
@@ -174,8 +177,8 @@ export interface OutcomeRecord {
   readonly cohort: string;
   readonly groups: readonly string[];
   readonly enrolledOn: CalendarDate;
-  readonly exitedOn?: CalendarDate;
-  readonly baselineWage?: Amount;
+  readonly exitedOn?: CalendarDate | undefined;
+  readonly baselineWage?: Amount | undefined;
   readonly spells: readonly EmploymentSpell[];
   readonly wages: readonly WageObservation[];
   readonly events: readonly RecordEvent[];

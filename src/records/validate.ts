@@ -5,7 +5,8 @@
  */
 import { expectFields, expectOneOf, invalidArgument, is, readFields, type FieldCheck } from '../guard.js';
 import { createAmountCache } from './amount-cache.js';
-import type { RecordContext } from './check-meaning.js';
+import { hasOwn, ownValue } from '../own-data.js';
+import { ownContext, type RecordContext } from './check-meaning.js';
 import { checkOneRecord, locatedSink, readableId, reportDuplicates, type Located, type ValidationRun } from './check-one.js';
 import type { RecordIssue, RecordIssueAction } from './issues.js';
 import type { RawRecords } from './raw-records.js';
@@ -43,9 +44,9 @@ export interface ValidateOptions {
  * const excluded: ExcludedRecord = { recordIndex: 4, participantId: 'P005', line: 6, issues: [] };
  */
 export interface ExcludedRecord {
-  readonly recordIndex?: number;
-  readonly participantId?: string;
-  readonly line?: number;
+  readonly recordIndex?: number | undefined;
+  readonly participantId?: string | undefined;
+  readonly line?: number | undefined;
   readonly issues: readonly RecordIssue[];
 }
 
@@ -116,7 +117,7 @@ function notAnArray(raw: unknown): RecordIssue {
 
 function validateArray(raw: readonly unknown[], context: RecordContext, mode: ValidationMode, lines: readonly number[] | undefined): RecordsResult {
   const action: RecordIssueAction = mode === 'strict' ? 'rejected' : 'excluded';
-  const run: ValidationRun = { context, action, amounts: createAmountCache() };
+  const run: ValidationRun = { context: ownContext(context), action, amounts: createAmountCache() };
   const parsed: (OutcomeRecord | undefined)[] = new Array<OutcomeRecord | undefined>(raw.length);
   const bad = new Map<number, Located>();
   const sink = locatedSink(bad, action);
@@ -124,7 +125,7 @@ function validateArray(raw: readonly unknown[], context: RecordContext, mode: Va
   const duplicated = new Map<string, number[]>(); // only ids seen more than once
 
   for (let index = 0; index < raw.length; index++) {
-    const item = raw[index];
+    const item = hasOwn(raw, index) ? raw[index] : undefined; // a hole is no record, whatever the prototype holds
     const participantId = readableId(item);
     if (participantId !== undefined) {
       const first = firstIndex.get(participantId);
@@ -135,11 +136,11 @@ function validateArray(raw: readonly unknown[], context: RecordContext, mode: Va
         else seen.push(index);
       }
     }
-    parsed[index] = checkOneRecord(item, index, lines?.[index], run, sink);
+    parsed[index] = checkOneRecord(item, index, lineAt(lines, index), run, sink);
   }
 
   for (const [id, indexes] of duplicated) {
-    reportDuplicates(id, indexes.map((index) => ({ index, line: lines?.[index] })), bad, action);
+    reportDuplicates(id, indexes.map((index) => ({ index, line: lineAt(lines, index) })), bad, action);
     for (const index of indexes) parsed[index] = undefined;
   }
 
@@ -187,10 +188,13 @@ export function validateBatch(batch: RawRecords, context: RecordContext, mode: V
   const readerIssues = batch.issues.map((issue) => ({ ...issue, action }));
   const issues = [...readerIssues, ...result.issues];
   if (!result.ok || mode === 'strict') return { ok: false, issues };
-  const unreadable: ExcludedRecord[] = readerIssues.map((issue) =>
-    issue.line === undefined ? { issues: [issue] } : { line: issue.line, issues: [issue] },
-  );
+  const unreadable: ExcludedRecord[] = readerIssues.map((issue) => ({ recordIndex: undefined, participantId: undefined, line: ownValue(issue, 'line'), issues: [issue] }));
   return { ok: true, value: { records: result.value.records, excluded: [...unreadable, ...result.value.excluded] }, issues };
+}
+
+/** The line of record `index`, when `lines` holds one as an own element. */
+function lineAt(lines: readonly number[] | undefined, index: number): number | undefined {
+  return lines !== undefined && hasOwn(lines, index) ? lines[index] : undefined;
 }
 
 /** The options of validateRecords (`mode`, `lines`) and validateRawRecords (`mode`), read once and checked. */

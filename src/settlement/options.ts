@@ -10,6 +10,7 @@ import type { Issue } from '../errors.js';
 import { describeValue, isPlainObject, readOwnFields, thrownReason } from '../guard.js';
 import { checkAmount, checkAmountLimits, type Amount } from '../money/index.js';
 import type { ValidationMode } from '../records/index.js';
+import { ownFields } from '../own-data.js';
 import { canonicalJson } from './canonical-json.js';
 import type { PreviousPayments } from './previous.js';
 import { DEFAULT_MAX_EXCLUDED, readMaxExcluded, type ExcludedLimit } from './record-limits.js';
@@ -103,8 +104,8 @@ export function checkOptions(input: unknown, contract: Contract): { options: Che
 export interface ReadOptions {
   readonly options: CheckedOptions | undefined;
   readonly issues: Issue[];
-  /** The options' own fields, indicator values included, each read once: what the settlement uses after the check. */
-  readonly given?: SettleOptions;
+  /** The options' own fields, indicator values included, each read once: what the settlement uses after the check (undefined when refused). */
+  readonly given: SettleOptions | undefined;
 }
 
 /**
@@ -118,28 +119,30 @@ export interface ReadOptions {
 export function readSettleOptions(given: unknown, contract: Contract): ReadOptions {
   const read = readOwnFields(given);
   if (read.error !== undefined) {
-    return { options: undefined, issues: [{ code: 'OPTIONS_UNREADABLE', path: ['options'], message: `the settlement options could not be read (${thrownReason(read.error)})` }] };
+    return { options: undefined, given: undefined, issues: [{ code: 'OPTIONS_UNREADABLE', path: ['options'], message: `the settlement options could not be read (${thrownReason(read.error)})` }] };
   }
   if (read.fields === undefined) {
-    return { options: undefined, issues: [{ code: 'OPTIONS_NOT_OBJECT', path: ['options'], message: `settlement options must be an object with at least asOf, not ${describeValue(given)}` }] };
+    return { options: undefined, given: undefined, issues: [{ code: 'OPTIONS_NOT_OBJECT', path: ['options'], message: `settlement options must be an object with at least asOf, not ${describeValue(given)}` }] };
   }
   const indicators = readIndicators(read.fields['indicators']);
-  const input: Record<string, unknown> = indicators.values === undefined ? read.fields : { ...read.fields, indicators: indicators.values };
+  // own fields only, in an object without a prototype: an option not given is not read from Object.prototype
+  const input = ownFields(read.fields);
+  if (indicators.values !== undefined) input['indicators'] = indicators.values;
   const checked = checkOptionFields(input, contract, indicators.issue);
-  return checked.options === undefined ? checked : { ...checked, given: input as unknown as SettleOptions };
+  return { ...checked, given: checked.options === undefined ? undefined : (input as unknown as SettleOptions) };
 }
 
 /** The indicator values read once, two levels deep (indicator → cohort → value), or the issue of an object that cannot be read. */
-function readIndicators(value: unknown): { values?: Record<string, unknown>; issue?: Issue } {
+function readIndicators(value: unknown): { values: Record<string, unknown> | undefined; issue: Issue | undefined } {
   const outer = readOwnFields(value);
-  if (outer.fields === undefined) return outer.error === undefined ? {} : { issue: unreadableIndicators([], outer.error) };
+  if (outer.fields === undefined) return { values: undefined, issue: outer.error === undefined ? undefined : unreadableIndicators([], outer.error) };
   const values: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   for (const [indicator, byCohort] of Object.entries(outer.fields)) {
     const inner = readOwnFields(byCohort);
-    if (inner.error !== undefined) return { issue: unreadableIndicators([indicator], inner.error) };
+    if (inner.error !== undefined) return { values: undefined, issue: unreadableIndicators([indicator], inner.error) };
     values[indicator] = inner.fields ?? byCohort;
   }
-  return { values };
+  return { values, issue: undefined };
 }
 
 function unreadableIndicators(at: readonly string[], error: unknown): Issue {
@@ -192,6 +195,7 @@ function checkOptionFields(input: Record<string, unknown>, contract: Contract, u
     issues.push({ code: 'OPTIONS_INDICATORS', path: ['options', 'indicators'], message: 'indicators must be an object: indicator id → cohort id → value' });
   } else {
     for (const [indicator, values] of Object.entries(rawIndicators)) {
+      // Object.entries lists own properties only
       const path = ['options', 'indicators', indicator];
       if (!declared.has(indicator)) {
         issues.push({ code: 'INDICATOR_UNKNOWN', path, message: `"${indicator}" is not a cohortIndicator outcome of the contract` });
@@ -248,7 +252,8 @@ function everyItem(list: readonly unknown[], test: (item: unknown) => boolean): 
  * settlements (in the order they were made) and of the earlier contracts accepted, whether a full
  * recovery was allowed and whether the evidence fingerprint was asked for (not `maxExcluded` nor
  * `allowEmpty`: they decide whether a settlement is made, and change nothing in one that is).
- * `settle` and `settleStream` both use it, so their fingerprints agree.
+ * `settle` and `settleStream` both use it, so their fingerprints agree. `options` is the `given`
+ * of {@link readSettleOptions}: own fields in an object without a prototype.
  *
  * @example
  * optionsFingerprintText({ asOf: '2025-06-30' }, checked, previous); // '{"asOf":"2025-06-30",...}'

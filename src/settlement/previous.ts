@@ -17,6 +17,7 @@ import type { Issue, PathSegment } from '../errors.js';
 import { ZERO, minorUnits, parseAmount, sumAmounts, type Amount } from '../money/index.js';
 import { contractFingerprint, version1ContractFingerprint } from './contract-fingerprint.js';
 import { checkSettlementFigures } from './settlement-figures.js';
+import { ownData, ownElements } from '../own-data.js';
 import { SETTLEMENT_FORMAT, SETTLEMENT_FORMAT_VERSION, checkSettlementShape } from './settlement-schema.js';
 import type { Settlement } from './types.js';
 
@@ -154,11 +155,14 @@ export function readPrevious(
   };
 }
 
-/** The documents as a plain array read once, or what they are instead (not an array, or one that cannot be read). */
+/**
+ * The documents as a plain array read once (own elements only: a hole is `undefined`, not what
+ * the prototype holds), or what they are instead (not an array, or one that cannot be read).
+ */
 function documentList(documents: unknown): readonly unknown[] | string {
   if (!Array.isArray(documents)) return describeValue(documents);
   try {
-    return Array.from(documents as readonly unknown[]);
+    return ownElements(documents as readonly unknown[]);
   } catch (error) {
     return `an array that cannot be read (${thrownReason(error)})`;
   }
@@ -195,7 +199,9 @@ function readOne(input: unknown, index: number, expected: Expected): { document:
   });
   let document: unknown;
   try {
-    document = structuredClone(input); // plain data, own properties only
+    // plain data (structuredClone refuses functions and symbols), then own properties only, in
+    // objects without a prototype: nothing inherited is read as part of the document
+    document = ownData(structuredClone(input));
   } catch {
     return refuse('PREVIOUS_NOT_SETTLEMENT', 'is not plain JSON data');
   }

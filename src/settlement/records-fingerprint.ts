@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { ownValue } from '../own-data.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import type { Issue } from '../errors.js';
@@ -21,8 +22,9 @@ import { canonicalJson } from './canonical-json.js';
  * // '["COHORT_UNKNOWN",["cohort"],"P8"]'
  */
 export function issueIdentity(issue: Issue): string {
-  const path = issue.recordIndex === undefined ? issue.path : issue.path.slice(1);
-  return canonicalJson([issue.code, path, issue.participantId ?? null]);
+  // own fields only: an issue without a record index is not given one by Object.prototype
+  const path = ownValue(issue, 'recordIndex') === undefined ? issue.path : issue.path.slice(1);
+  return canonicalJson([issue.code, path, ownValue(issue, 'participantId') ?? null]);
 }
 
 /**

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { ownValue } from '../own-data.js';
 import type { Contract } from '../contract/index.js';
 import { expectContract } from '../contract/shape.js';
 import type { Issue } from '../errors.js';
@@ -191,7 +192,7 @@ export function createSession(contract: Contract, options: CheckedOptions, previ
     finish(given, optionsText, excluded) {
       const run = scheduled();
       if (!run.ok) return run;
-      const dataQuality = withDecisions(given, given.issuesDelivered, atRisk(run.value, given, excluded));
+      const dataQuality = withDecisions(given, ownValue(given, 'issuesDelivered'), atRisk(run.value, given, excluded));
       const records = issueHashes();
       for (const issue of dataQuality.issues) records.add(issue);
       return ok(buildSettlement({ plan, ledger, run: run.value, previous, dataQuality, fingerprint: fingerprintOf(records.hex(), optionsText) }));

@@ -10,6 +10,8 @@ import { isErrorCode, type ErrorCode } from '../codes/index.js';
 import { formatPath, type Issue, type PathSegment } from '../errors.js';
 import { DATE_PATTERN } from '../contract/primitives.js';
 import { checkDate } from '../calendar/index.js';
+import { withEveryKey } from '../contract/every-key.js';
+import { thrownReason } from '../guard.js';
 import type { Settlement, SettlementLine } from './types.js';
 
 /** The `format` of a settlement document. */
@@ -41,17 +43,28 @@ const text = () => z.string();
 const errorCode = () => z.custom<ErrorCode>((value) => typeof value === 'string' && isErrorCode(value), { error: 'is not a registered issue code (docs/codes.md)' });
 
 /**
- * The zod schema of a settlement document in a currency with `units` minor units.
+ * The zod schema of a settlement document in a currency with `units` minor units: built once per
+ * number of minor units (0, 2, 3 or 4: every ISO 4217 currency) when the module loads. zod reads
+ * the parameters of a schema being built (`{ error }`) with their inherited properties, so a
+ * schema built after `Object.prototype` was changed could differ or throw; one built before
+ * cannot (docs/reliability.md, "Inherited properties").
  *
  * @example
  * settlementSchema(2).safeParse(JSON.parse(text)).success; // true for a EUR settlement
  */
-export function settlementSchema(units: number) {
+export function settlementSchema(units: number): SettlementSchema {
+  return SCHEMAS.get(units) ?? buildSettlementSchema(units);
+}
+
+type SettlementSchema = ReturnType<typeof buildSettlementSchema>;
+
+function buildSettlementSchema(units: number) {
   const money = z.string().regex(moneyPattern(units, false), { error: `${MONEY_MESSAGE} (non-negative, ${units} decimals)` });
   const signed = z.string().regex(moneyPattern(units, true), { error: `${MONEY_MESSAGE} (${units} decimals)` });
   const decimal = z.string().regex(DECIMAL, { error: 'is not a decimal' });
   const payer = z.strictObject({ payer: text(), share: decimal.nullable(), earned: money, previouslyPaid: money, due: signed });
-  const figures = z.record(z.string(), z.union([z.string(), z.number()]));
+  // an object of any keys (not z.record: zod reads a record key type's `values` through the prototype chain)
+  const figures = z.object({}).catchall(z.union([z.string(), z.number()]));
   const line = z.strictObject({
     rule: text(),
     kind: z.enum(['rateCard', 'sustainment', 'cohortRate', 'bonus', 'fee', 'exitPayment'] satisfies readonly SettlementLine['kind'][]),
@@ -148,6 +161,8 @@ export function settlementSchema(units: number) {
   });
 }
 
+const SCHEMAS: ReadonlyMap<number, SettlementSchema> = new Map([0, 2, 3, 4].map((units) => [units, buildSettlementSchema(units)]));
+
 function describe(value: unknown): string {
   if (value === undefined) return 'missing';
   if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value);
@@ -159,15 +174,25 @@ function describe(value: unknown): string {
  * Checks that a value is a settlement document of this format version in a currency with
  * `units` minor units. Problems: `PREVIOUS_AMOUNT` (an amount that is not canonical money in
  * those minor units, or negative where `settle` never writes a negative), otherwise
- * `PREVIOUS_MALFORMED`, each with its path under `at`.
+ * `PREVIOUS_MALFORMED`, each with its path under `at`. Never throws: a document the schema
+ * cannot check at all is `PREVIOUS_MALFORMED` at `at`.
  *
  * @example
  * const checked = checkSettlementShape(document, 2, ['previous', 0]);
  * if (checked.issues.length === 0) use(checked.value);
  */
 export function checkSettlementShape(value: unknown, units: number, at: readonly PathSegment[]): { value: Settlement | undefined; issues: Issue[] } {
-  const parsed = settlementSchema(units).safeParse(value, { reportInput: true });
-  if (parsed.success) return { value: parsed.data satisfies Settlement, issues: [] };
+  const schema = settlementSchema(units);
+  let parsed: ReturnType<typeof schema.safeParse>;
+  try {
+    parsed = schema.safeParse(value, { reportInput: true });
+  } catch (error) {
+    // zod itself failed (it reads a few of its own settings through the prototype chain, such as
+    // a check's `when`: docs/reliability.md, "Inherited properties"): refused, never thrown
+    return { value: undefined, issues: [malformed([...at], `could not be checked (${thrownReason(error)})`)] };
+  }
+  // every object of the document read holds every key of its schema (absent ones undefined)
+  if (parsed.success) return { value: withEveryKey(schema, parsed.data satisfies Settlement), issues: [] };
   const issues = parsed.error.issues.flatMap((problem): Issue[] => {
     const path = [...at, ...problem.path.map((segment) => (typeof segment === 'number' ? segment : String(segment)))];
     // an unknown key is named by its own path, one issue each

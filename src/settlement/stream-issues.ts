@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { ownValue } from '../own-data.js';
 import type { IssueSink, Located, RecordPlace } from '../records/check-one.js';
 import type { RecordIssueAction } from '../records/index.js';
 import type { SpillStore } from '../records/spill-store.js';
@@ -102,7 +103,7 @@ export function createStreamIssues(action: RecordIssueAction, spill?: LogSpill):
             }
           };
           await log.each(async (issue) => {
-            await visitUpTo(issue.recordIndex ?? 0);
+            await visitUpTo(ownValue(issue, 'recordIndex') ?? 0);
             const visited = visit(issue);
             if (isThenable(visited)) await visited;
           });

@@ -4,6 +4,7 @@
  * @module
  */
 import { invalidArgument, isAsyncIterable, isObjectValue, unreadableArgument } from '../guard.js';
+import { hasOwn } from '../own-data.js';
 import type { CsvColumn } from '../records/csv-columns.js';
 import type { CsvTypedReader } from '../records/csv-typed-row.js';
 import type { StreamRow } from '../records/index.js';
@@ -58,7 +59,8 @@ export interface TypedReaders {
 }
 
 function isFileSource(source: RecordSource): source is { readonly format: StreamFormat; readonly chunks: ChunkSource } {
-  return typeof source === 'object' && 'format' in source && 'chunks' in source;
+  // own properties only: an iterable does not become a file because Object.prototype has `format`
+  return typeof source === 'object' && hasOwn(source, 'format') && hasOwn(source, 'chunks');
 }
 
 async function* asRows(records: AsyncIterable<unknown>): AsyncGenerator<StreamRow[], void, undefined> {
@@ -105,7 +107,7 @@ export function expectRecordSource(value: unknown): asserts value is RecordSourc
   if (typeof value === 'function') return;
   let wrong: readonly [string, string, unknown] | undefined;
   try {
-    if (isObjectValue(value) && 'format' in value && 'chunks' in value) {
+    if (isObjectValue(value) && isFileSource(value as RecordSource)) {
       const { format, chunks } = value;
       if (format !== 'ndjson' && format !== 'csv') wrong = ['records.format', '"ndjson" or "csv"', format];
       else if (typeof chunks !== 'function' && !isAsyncIterable(chunks)) wrong = ['records.chunks', 'an async iterable of chunks or a function that returns one', chunks];

@@ -8,6 +8,7 @@
  */
 import { OutcomePayError, type Issue } from '../errors.js';
 import { describeValue, isPlainObject, thrownReason } from '../guard.js';
+import { hasOwn, memberOf, ownFields } from '../own-data.js';
 import type { SpillStore } from '../records/spill-store.js';
 import { MAX_SPILL_IDS, spillSize } from '../records/spilled-ids.js';
 
@@ -40,9 +41,9 @@ export interface StreamStorage {
   /** Opens an empty spill store. */
   readonly openSpill: () => SpillStore;
   /** Hashes kept in memory before a run is written (an integer from 1 to 2^27). */
-  readonly bufferIds?: number;
+  readonly bufferIds?: number | undefined;
   /** Bytes of issue text kept in memory before a run is written (an integer from 1 to 2^30). */
-  readonly issueBlockBytes?: number;
+  readonly issueBlockBytes?: number | undefined;
 }
 
 /**
@@ -67,9 +68,9 @@ export interface StreamStorage {
  */
 export interface StreamSettings {
   /** A spill store for the participant ids and the issue text of long streams. */
-  readonly storage?: StreamStorage;
+  readonly storage?: StreamStorage | undefined;
   /** Receives each data-quality issue instead of the settlement listing it; a promise it returns is awaited before the next. */
-  readonly onIssue?: (issue: Issue) => unknown;
+  readonly onIssue?: ((issue: Issue) => unknown) | undefined;
 }
 
 /**
@@ -84,7 +85,7 @@ export interface StreamSettings {
  */
 export function readStreamSettings(given: StreamSettings | StreamStorage | undefined): StreamSettings {
   const value: unknown = given; // JavaScript callers may pass anything
-  if (value === undefined) return {};
+  if (value === undefined) return { storage: undefined, onIssue: undefined };
   if (!isPlainObject(value)) {
     const what = value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value === 'object' ? describeValue(value) : typeof value;
     throw new OutcomePayError('STREAM_SETTINGS', `settleStream: settings must be an object ({ storage?, onIssue? }) or a StreamStorage, not ${what}`, []);
@@ -98,31 +99,45 @@ export function readStreamSettings(given: StreamSettings | StreamStorage | undef
 }
 
 function readPlainSettings(value: object): StreamSettings {
-  if ('openSpill' in value) {
+  // own properties only: a setting not given is not read from Object.prototype
+  const fields = ownFields(value);
+  if (memberOf(value, 'openSpill') !== undefined) {
     // A StreamStorage alone. Settings spread into it would be lost: refuse them.
     for (const key of ['onIssue', 'storage']) {
-      if (key in value) throw settingsError([key], `a StreamStorage (an object with openSpill) was given with "${key}": pass { storage, onIssue } instead`);
+      if (hasOwn(fields, key)) throw settingsError([key], `a StreamStorage (an object with openSpill) was given with "${key}": pass { storage, onIssue } instead`);
     }
-    return { storage: checkedStorage(value, []) };
+    return { storage: checkedStorage(value, []), onIssue: undefined };
   }
-  for (const key of Object.keys(value)) {
+  for (const key of Object.keys(fields)) {
     if (key !== 'storage' && key !== 'onIssue') throw settingsError([key], `unknown stream setting "${key}"; known: storage, onIssue`);
   }
-  const { storage, onIssue } = value as { storage?: unknown; onIssue?: unknown };
+  const { storage, onIssue } = fields;
   if (onIssue !== undefined && typeof onIssue !== 'function') throw settingsError(['onIssue'], `onIssue must be a function, not ${onIssue === null ? 'null' : typeof onIssue}`);
   if (storage !== undefined && (typeof storage !== 'object' || storage === null)) {
     throw settingsError(['storage'], 'storage must be a StreamStorage: an object with an openSpill function');
   }
-  return storage === undefined ? value : { ...(value as StreamSettings), storage: checkedStorage(storage, ['storage']) };
+  return { storage: storage === undefined ? undefined : checkedStorage(storage, ['storage']), onIssue: onIssue as StreamSettings['onIssue'] };
 }
 
-/** The storage, checked: `openSpill` a function, `bufferIds` and `issueBlockBytes` in range (`at` is where it was given). */
+/**
+ * The storage, checked: `openSpill` a function, `bufferIds` and `issueBlockBytes` in range, each
+ * read as its own property or one of its class, never from `Object.prototype` (`at` is where it
+ * was given).
+ */
 function checkedStorage(storage: object, at: readonly string[]): StreamStorage {
-  const { openSpill, bufferIds, issueBlockBytes } = storage as { openSpill?: unknown; bufferIds?: unknown; issueBlockBytes?: unknown };
-  if (typeof openSpill !== 'function') throw settingsError(at.length === 0 ? ['openSpill'] : at, 'storage must be a StreamStorage: an object with an openSpill function');
+  const openSpill = memberOf(storage, 'openSpill');
+  const bufferIds = memberOf(storage, 'bufferIds');
+  const issueBlockBytes = memberOf(storage, 'issueBlockBytes');
+  if (typeof openSpill !== 'function') {
+    throw settingsError(at.length === 0 ? ['openSpill'] : at, 'storage must be a StreamStorage: an object with an openSpill function');
+  }
   spillSize('bufferIds', bufferIds, MAX_SPILL_IDS, undefined, at);
   spillSize('issueBlockBytes', issueBlockBytes, MAX_ISSUE_BLOCK_BYTES, undefined, at);
-  return storage as StreamStorage;
+  return {
+    openSpill: () => (openSpill as (this: object) => SpillStore).call(storage),
+    bufferIds: bufferIds as number | undefined,
+    issueBlockBytes: issueBlockBytes as number | undefined,
+  };
 }
 
 function settingsError(path: readonly string[], message: string): OutcomePayError {

@@ -16,6 +16,7 @@ import type { TextIssueCode } from '../codes/index.js';
 import { isExactNumberToken } from './json-number.js';
 import { decodeText, textFailureIssue } from './utf8.js';
 import { expectText } from '../guard.js';
+import { ownValue } from '../own-data.js';
 
 /**
  * A problem the scan found: a code, the path of the value, its 1-based line, a message.
@@ -46,7 +47,8 @@ export interface JsonScan {
 
 /**
  * Options of {@link scanJsonText}: `maxStringChars` refuses longer strings and keys
- * (`TEXT_TOO_LONG`); `firstLine` is the line of the text's first character (default 1).
+ * (`TEXT_TOO_LONG`); `firstLine` is the line of the text's first character (default 1). Each is
+ * read as an own property (an option not given is not found on `Object.prototype`).
  *
  * @example
  * const options: JsonTextOptions = { maxStringChars: 4096 };
@@ -104,8 +106,8 @@ export function scanJsonText(text: string, options: JsonTextOptions = {}): JsonS
     const walked = walk(text, options, false);
     const syntax = walked.problems.find((problem) => problem.code === 'JSON_SYNTAX');
     // the walk refuses what JSON.parse refuses; should they ever differ, JSON.parse decides
-    const problem = syntax ?? { code: 'JSON_SYNTAX', path: [], line: options.firstLine ?? 1, message: error instanceof Error ? error.message : String(error) };
-    return { problems: [problem], elements: walked.elements };
+    const problem = syntax ?? { code: 'JSON_SYNTAX', path: [], line: ownValue(options, 'firstLine') ?? 1, message: error instanceof Error ? error.message : String(error) };
+    return { value: undefined, problems: [problem], elements: walked.elements };
   }
   const walked = walk(text, options, true);
   return { value, problems: walked.problems, elements: walked.elements };
@@ -116,7 +118,7 @@ export function scanJsonText(text: string, options: JsonTextOptions = {}): JsonS
  * read it), so strings end at the next quote that no backslash escapes.
  */
 function walk(text: string, options: JsonTextOptions, valid: boolean): Omit<JsonScan, 'value'> {
-  const maxString = options.maxStringChars ?? Infinity;
+  const maxString = ownValue(options, 'maxStringChars') ?? Infinity;
   const problems: JsonProblem[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
@@ -124,7 +126,7 @@ function walk(text: string, options: JsonTextOptions, valid: boolean): Omit<Json
   const elements = { starts, ends, lines: elementLines };
   const n = text.length;
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  let line = options.firstLine ?? 1;
+  let line = ownValue(options, 'firstLine') ?? 1;
   let expect = VALUE;
   let depth = 0;
   let topArray = false;

@@ -20,14 +20,16 @@ export type TextFailure =
   | { readonly code: 'TEXT_ENCODING_UNSUPPORTED'; readonly encoding: string; readonly sign: string };
 
 /**
- * Decoded text: all of it, or the text before the first bad byte and the failure.
+ * Decoded text: all of it, or the text before the first bad byte and the failure. Both keys are
+ * always present (`failure: undefined` when there is none), so reading `failure` never reaches a
+ * property of the same name on `Object.prototype`.
  *
  * @example
  * const decoded: Decoded = { text: 'P1,', failure: { code: 'TEXT_NOT_UTF8', byteOffset: 3, byte: 0xe9 } };
  */
 export interface Decoded {
   readonly text: string;
-  readonly failure?: TextFailure;
+  readonly failure: TextFailure | undefined;
 }
 
 /**
@@ -169,7 +171,7 @@ export function createTextDecoder(): TextChunkDecoder {
     try {
       const text = decoder.decode(bytes);
       offset += bytes.length;
-      return { text };
+      return { text, failure: undefined };
     } catch {
       const bad = Math.max(0, firstInvalidUtf8(bytes));
       const text = decoder.decode(bytes.subarray(0, bad));
@@ -189,7 +191,7 @@ export function createTextDecoder(): TextChunkDecoder {
       from = joined.length - pending.length;
       if (joined.length < pending.length + need && continuesAll(joined, pending.length)) {
         pending = joined;
-        return { text };
+        return { text, failure: undefined };
       }
       pending = new Uint8Array(0);
       const first = decodeRun(joined);
@@ -199,7 +201,7 @@ export function createTextDecoder(): TextChunkDecoder {
     const cut = completeEnd(bytes, from);
     const rest = decodeRun(bytes.subarray(from, cut));
     pending = bytes.slice(cut);
-    return rest.failure === undefined ? { text: text + rest.text } : { text: text + rest.text, failure: rest.failure };
+    return { text: text + rest.text, failure: rest.failure };
   }
 
   function unsupported(found: { encoding: string; sign: string }): Decoded {
@@ -215,7 +217,7 @@ export function createTextDecoder(): TextChunkDecoder {
       joined.set(chunk, head.length);
       if (joined.length < 4 && !atEnd) {
         head = joined;
-        return { text: '' };
+        return { text: '', failure: undefined };
       }
       head = undefined;
       const found = unsupportedEncoding(joined);
@@ -227,18 +229,18 @@ export function createTextDecoder(): TextChunkDecoder {
 
   return {
     push(chunk) {
-      if (failed) return { text: '' };
+      if (failed) return { text: '', failure: undefined };
       if (typeof chunk !== 'string') return pushBytes(chunk, false);
       if (!checkedText && chunk.length > 0) {
         checkedText = true;
         const nul = chunk.slice(0, 4).indexOf('\u0000');
         if (nul >= 0) return unsupported({ encoding: 'UTF-16 or UTF-32', sign: `a NUL character at character ${nul + 1} (the file was read as UTF-8 but is not)` });
       }
-      return { text: chunk };
+      return { text: chunk, failure: undefined };
     },
     end() {
-      if (failed) return { text: '' };
-      const last = head !== undefined && head.length > 0 ? pushBytes(new Uint8Array(0), true) : { text: '' };
+      if (failed) return { text: '', failure: undefined };
+      const last = head !== undefined && head.length > 0 ? pushBytes(new Uint8Array(0), true) : { text: '', failure: undefined };
       if (last.failure !== undefined || pending.length === 0) return last;
       failed = true;
       return { text: last.text, failure: { code: 'TEXT_NOT_UTF8', byteOffset: offset, byte: undefined } };
@@ -252,7 +254,7 @@ export function createTextDecoder(): TextChunkDecoder {
  *
  * @param input - the text, or its UTF-8 bytes
  * @example
- * decodeText(new Uint8Array([0x50, 0x31])); // { text: 'P1' }
+ * decodeText(new Uint8Array([0x50, 0x31])); // { text: 'P1', failure: undefined }
  * decodeText(new Uint8Array([0x50, 0xe9])); // { text: 'P', failure: { code: 'TEXT_NOT_UTF8', byteOffset: 1, byte: 0xe9 } }
  */
 export function decodeText(input: string | Uint8Array): Decoded {
@@ -260,7 +262,7 @@ export function decodeText(input: string | Uint8Array): Decoded {
   const first = decoder.push(input);
   if (first.failure !== undefined) return first;
   const last = decoder.end();
-  return last.failure === undefined ? { text: first.text + last.text } : { text: first.text + last.text, failure: last.failure };
+  return { text: first.text + last.text, failure: last.failure };
 }
 
 /**

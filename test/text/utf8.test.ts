@@ -18,7 +18,7 @@ function decodeInChunks(bytes: Uint8Array, cuts: readonly number[]): Decoded {
   }
   const last = decoder.end();
   text += last.text;
-  return last.failure === undefined ? { text } : { text, failure: last.failure };
+  return { text, failure: last.failure };
 }
 
 /**

@@ -6,20 +6,32 @@
  */
 import { formatPath, type Issue, type PathSegment } from '../../errors.js';
 import type { Contract, OutcomeKind, PaymentRuleKind } from '../schema.js';
-import { PER_PARTICIPANT, denominatorReferences, ruleFacts } from '../rules/index.js';
+import { ownValue } from '../../own-data.js';
+import { PER_PARTICIPANT, denominatorReferences, ruleFacts, type RuleReference } from '../rules/index.js';
 import { unreachable } from '../unreachable.js';
 import { issueAt } from './issue.js';
 
 type Target = 'cohort' | 'group' | 'outcome' | 'rule' | 'cap' | 'tranche' | 'payer';
 
+/** A reference: every key present (`undefined` when it does not apply), as for every object the library makes and reads back. */
 interface Reference {
   readonly target: Target;
   readonly id: string;
   readonly path: readonly PathSegment[];
-  /** Allowed kinds of the target (outcomes and rules only); absent = any. */
-  readonly kinds?: readonly (OutcomeKind | PaymentRuleKind)[];
+  /** Allowed kinds of the target (outcomes and rules only); undefined = any. */
+  readonly kinds: readonly (OutcomeKind | PaymentRuleKind)[] | undefined;
   /** The list this reference is one entry of (its path, joined), when it is one: a list names each id once. */
-  readonly list?: string;
+  readonly list: string | undefined;
+}
+
+/** A reference that is not an entry of a list. */
+function single(target: Target, id: string, path: readonly PathSegment[], kinds?: readonly (OutcomeKind | PaymentRuleKind)[]): Reference {
+  return { target, id, path, kinds, list: undefined };
+}
+
+/** A rule module's reference with every key: its optional `kinds` and `list` read as own properties. */
+function fromRule(ref: RuleReference): Reference {
+  return { target: ref.target, id: ref.id, path: ref.path, kinds: ownValue(ref, 'kinds'), list: ownValue(ref, 'list') };
 }
 
 /**
@@ -36,27 +48,27 @@ function* listed(
   const list = base.join('/');
   for (const [j, id] of ids.entries()) {
     const path = key === undefined ? [...base, j] : [...base, j, key];
-    yield kinds === undefined ? { target, id, path, list } : { target, id, path, kinds, list };
+    yield { target, id, path, kinds, list };
   }
 }
 
 function* references(c: Contract): Generator<Reference> {
   for (const [i, o] of c.outcomes.entries()) {
     if (o.kind === 'retention' || o.kind === 'wageProgression') {
-      yield { target: 'outcome', id: o.placementOutcome, path: ['outcomes', i, 'placementOutcome'], kinds: ['placement'] };
+      yield single('outcome', o.placementOutcome, ['outcomes', i, 'placementOutcome'], ['placement']);
     }
   }
   for (const [i, r] of c.rules.entries()) {
-    yield* ruleFacts(r).references(r, (...rest: PathSegment[]): PathSegment[] => ['rules', i, ...rest]);
+    for (const ref of ruleFacts(r).references(r, (...rest: PathSegment[]): PathSegment[] => ['rules', i, ...rest])) yield fromRule(ref);
   }
   for (const [i, cap] of (c.caps ?? []).entries()) {
     const at = (key: string): PathSegment[] => ['caps', i, key];
     switch (cap.kind) {
-      case 'outcome': yield { target: 'outcome', id: cap.outcome, path: at('outcome'), kinds: PER_PARTICIPANT }; break;
-      case 'outcomeVolume': yield { target: 'rule', id: cap.rule, path: at('rule'), kinds: ['rateCard'] }; break;
-      case 'cohort': yield { target: 'cohort', id: cap.cohort, path: at('cohort') }; break;
-      case 'tranche': yield { target: 'tranche', id: cap.tranche, path: at('tranche') }; break;
-      case 'payer': yield { target: 'payer', id: cap.payer, path: at('payer') }; break;
+      case 'outcome': yield single('outcome', cap.outcome, at('outcome'), PER_PARTICIPANT); break;
+      case 'outcomeVolume': yield single('rule', cap.rule, at('rule'), ['rateCard']); break;
+      case 'cohort': yield single('cohort', cap.cohort, at('cohort')); break;
+      case 'tranche': yield single('tranche', cap.tranche, at('tranche')); break;
+      case 'payer': yield single('payer', cap.payer, at('payer')); break;
       case 'participant':
       case 'contract':
         break;
@@ -74,16 +86,16 @@ function* references(c: Contract): Generator<Reference> {
     const cond = clause.condition;
     switch (cond.kind) {
       case 'outcomeRateBelow':
-        yield { target: 'outcome', id: cond.outcome, path: at('condition', 'outcome'), kinds: PER_PARTICIPANT };
+        yield single('outcome', cond.outcome, at('condition', 'outcome'), PER_PARTICIPANT);
         yield* listed('cohort', cond.cohorts, at('condition', 'cohorts'));
-        yield* denominatorReferences(cond.denominator, at('condition', 'denominator'));
+        for (const ref of denominatorReferences(cond.denominator, at('condition', 'denominator'))) yield fromRule(ref);
         break;
       case 'indicatorBelow':
-        yield { target: 'outcome', id: cond.indicator, path: at('condition', 'indicator'), kinds: ['cohortIndicator'] };
+        yield single('outcome', cond.indicator, at('condition', 'indicator'), ['cohortIndicator']);
         yield* listed('cohort', cond.cohorts, at('condition', 'cohorts'));
         break;
       case 'capReached':
-        yield { target: 'cap', id: cond.cap, path: at('condition', 'cap') };
+        yield single('cap', cond.cap, at('condition', 'cap'));
         break;
       case 'datePassed':
         break;
@@ -95,13 +107,13 @@ function* references(c: Contract): Generator<Reference> {
     if (effect.kind === 'reducePrices') yield* listed('rule', effect.rules, at('effect', 'rules'), ['rateCard', 'sustainment']);
   }
   for (const [i, r] of (c.reinvestment ?? []).entries()) {
-    if (r.trigger.kind === 'surplusOverTarget') yield { target: 'outcome', id: r.trigger.outcome, path: ['reinvestment', i, 'trigger', 'outcome'], kinds: PER_PARTICIPANT };
-    if (r.destination.kind === 'cohort') yield { target: 'cohort', id: r.destination.cohort, path: ['reinvestment', i, 'destination', 'cohort'] };
+    if (r.trigger.kind === 'surplusOverTarget') yield single('outcome', r.trigger.outcome, ['reinvestment', i, 'trigger', 'outcome'], PER_PARTICIPANT);
+    if (r.destination.kind === 'cohort') yield single('cohort', r.destination.cohort, ['reinvestment', i, 'destination', 'cohort']);
   }
   for (const [i, g] of (c.hiringGuarantees ?? []).entries()) {
     yield* listed('cohort', g.cohorts, ['hiringGuarantees', i, 'cohorts']);
-    yield { target: 'outcome', id: g.qualifyingOutcome, path: ['hiringGuarantees', i, 'qualifyingOutcome'], kinds: PER_PARTICIPANT };
-    yield { target: 'outcome', id: g.placementOutcome, path: ['hiringGuarantees', i, 'placementOutcome'], kinds: ['placement'] };
+    yield single('outcome', g.qualifyingOutcome, ['hiringGuarantees', i, 'qualifyingOutcome'], PER_PARTICIPANT);
+    yield single('outcome', g.placementOutcome, ['hiringGuarantees', i, 'placementOutcome'], ['placement']);
   }
 }
 
