@@ -17,7 +17,7 @@ import type { ValidationRun } from '../records/check-one.js';
 import type { StreamRow, ValidationMode } from '../records/index.js';
 import type { ParsedRow } from '../records/stream-row.js';
 import { SpillFailure } from '../records/spill-failure.js';
-import { fail, type Result } from '../result.js';
+import { fail, withNotices, type Result } from '../result.js';
 import { optionsFingerprintText, readSettleOptions, type CheckedOptions, type SettleOptions } from './options.js';
 import { readPrevious, type PreviousPayments } from './previous.js';
 import { recordContext } from './record-context.js';
@@ -70,7 +70,8 @@ import type { Settlement } from './types.js';
  * `settle`. The records source and the settings are the program's: a source that is not one (a
  * string, `null`, a file source with another format), a chunk that is neither text nor bytes, or
  * settings of the wrong type reject with {@link OutcomePayError} (`ARGUMENT_INVALID`,
- * `STREAM_SETTINGS`) naming them.
+ * `STREAM_SETTINGS`) naming them. A contract in an earlier version of the format settles with
+ * the notice `CONTRACT_UPGRADED` in the ok result's `issues`, as with `settle`.
  *
  * @param contract - the contract JSON (parsed)
  * @param records - where the records come from
@@ -131,7 +132,7 @@ export async function settleStream(
     if (!(error instanceof SpillFailure)) throw error;
     result = fail([...(result.ok ? [] : result.issues), spillFailed(error)]);
   }
-  return result;
+  return withNotices(result, parsed.issues);
 }
 
 interface Prepared {
