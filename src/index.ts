@@ -107,10 +107,8 @@ export {
   REQUIRED_CSV_COLUMNS,
   detectFormat,
   readCsvRecords,
-  readCsvStream,
   readJsonRecords,
   readNdjsonRecords,
-  readNdjsonStream,
   readRecords,
   validateRawRecords,
   validateRecords,
@@ -129,12 +127,15 @@ export type {
   RecordSet,
   RecordsFormat,
   RecordsResult,
-  SpillStore,
   StreamRow,
   ValidateOptions,
   ValidationMode,
   WageObservation,
 } from './records/index.js';
+
+// Streaming: records read in chunks, and where a long stream spills
+export { readCsvStream, readNdjsonStream } from './streaming/index.js';
+export type { SpillStore } from './streaming/index.js';
 
 // Outcomes, per participant
 export { REASON_CODES, REASON_TEXT, resolveParticipant, retentionEnd, statusAt } from './outcomes/index.js';

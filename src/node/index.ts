@@ -5,7 +5,7 @@
  * @module
  */
 import { expectString, readFields } from '../guard.js';
-import { MAX_SPILL_IDS, spillSize } from '../records/spilled-ids.js';
+import { MAX_SPILL_IDS, spillSize } from '../streaming/spilled-ids.js';
 import { MAX_ISSUE_BLOCK_BYTES, type StreamStorage } from '../settlement/stream-storage.js';
 import { openTempFileStore, type TempFileOptions } from './temp-file-store.js';
 

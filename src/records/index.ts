@@ -29,8 +29,4 @@ export { readCsvRecords } from './read-csv.js';
 export { readRecords } from './read-records.js';
 export { parseColumn, REQUIRED_CSV_COLUMNS } from './csv-columns.js';
 export type { CsvColumn } from './csv-columns.js';
-export { readNdjsonStream } from './read-ndjson-stream.js';
-export { readCsvStream } from './read-csv-stream.js';
 export type { StreamRow } from './stream-row.js';
-export type { SpillStore } from './spill-store.js';
-export { DEFAULT_SPILL_BUFFER_IDS } from './spilled-ids.js';

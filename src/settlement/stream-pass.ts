@@ -5,7 +5,7 @@
  * @module
  */
 import { checkOneRecord, locatedSink, readableId, reportDuplicates, type Located, type Occurrence, type ValidationRun } from '../records/check-one.js';
-import { idHashKey } from '../records/id-hash-set.js';
+import { idHashKey } from '../streaming/id-hash-set.js';
 import type { OutcomeRecord, RecordIssue, StreamRow, ValidationMode } from '../records/index.js';
 import type { ParsedRow } from '../records/stream-row.js';
 import { excludedCohortsTally, type ExcludedCohorts } from './decisions-at-risk.js';

@@ -16,7 +16,7 @@ import { createNdjsonTypedReader } from '../records/ndjson-typed-line.js';
 import type { ValidationRun } from '../records/check-one.js';
 import type { StreamRow, ValidationMode } from '../records/index.js';
 import type { ParsedRow } from '../records/stream-row.js';
-import { SpillFailure } from '../records/spill-failure.js';
+import { SpillFailure } from '../streaming/spill-failure.js';
 import { fail, type Result } from '../result.js';
 import { optionsFingerprintText, readSettleOptions, type CheckedOptions, type SettleOptions } from './options.js';
 import { readPrevious, type PreviousPayments } from './previous.js';

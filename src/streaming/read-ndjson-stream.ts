@@ -4,10 +4,10 @@
  * @module
  */
 import { expectChunks } from './chunks.js';
-import { createNdjsonRowReader } from './ndjson-rows.js';
-import type { NdjsonTypedReader } from './ndjson-typed-line.js';
-import { eachRow, readRowBatches } from './row-reader.js';
-import type { ParsedRow, StreamRow } from './stream-row.js';
+import { createNdjsonRowReader } from '../records/ndjson-rows.js';
+import type { NdjsonTypedReader } from '../records/ndjson-typed-line.js';
+import { eachRow, readRowBatches } from '../records/row-reader.js';
+import type { ParsedRow, StreamRow } from '../records/stream-row.js';
 
 /**
  * Streams newline-delimited JSON: yields each record with its line as soon as its line is

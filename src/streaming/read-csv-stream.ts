@@ -3,12 +3,12 @@
  *
  * @module
  */
-import type { CsvColumn } from './csv-columns.js';
+import type { CsvColumn } from '../records/csv-columns.js';
 import { expectChunks } from './chunks.js';
-import { createCsvRowReader } from './csv-rows.js';
-import type { CsvTypedReader } from './csv-typed-row.js';
-import { eachRow, readRowBatches } from './row-reader.js';
-import type { ParsedRow, StreamRow } from './stream-row.js';
+import { createCsvRowReader } from '../records/csv-rows.js';
+import type { CsvTypedReader } from '../records/csv-typed-row.js';
+import { eachRow, readRowBatches } from '../records/row-reader.js';
+import type { ParsedRow, StreamRow } from '../records/stream-row.js';
 
 /**
  * Streams a records CSV file with exactly the rules of `readCsvRecords` (the same reader,
