@@ -5,8 +5,6 @@
  */
 export { settle } from './settle.js';
 export { settleStream } from './stream.js';
-export type { ChunkSource, RecordSource, StreamFormat } from './stream-source.js';
-export type { StreamSettings, StreamStorage } from './stream-storage.js';
 export { SETTLEMENT_ISSUE_CODES } from '../codes/index.js';
 export type { SettlementIssueCode } from '../codes/index.js';
 export type { SettleOptions } from './options.js';

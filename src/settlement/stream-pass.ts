@@ -10,8 +10,8 @@ import type { OutcomeRecord, RecordIssue, StreamRow, ValidationMode } from '../r
 import type { ParsedRow } from '../records/stream-row.js';
 import { excludedCohortsTally, type ExcludedCohorts } from './decisions-at-risk.js';
 import type { SettlementSession } from './session.js';
-import { createStreamIssues, NO_PASS_ISSUES, type LogSpill, type PassIssues } from './stream-issues.js';
-import type { StreamIds } from './stream-ids.js';
+import { createStreamIssues, NO_PASS_ISSUES, type LogSpill, type PassIssues } from '../streaming/stream-issues.js';
+import type { StreamIds } from '../streaming/stream-ids.js';
 
 /**
  * What a pass found: the reader's issues, then the issues of the excluded records in record

@@ -23,13 +23,13 @@ import { readPrevious, type PreviousPayments } from './previous.js';
 import { recordContext } from './record-context.js';
 import { recordsProblem } from './record-limits.js';
 import { createSession } from './session.js';
-import { streamIds, type StreamIds } from './stream-ids.js';
-import { isThenable } from './issue-log.js';
-import type { LogSpill } from './stream-issues.js';
+import { streamIds, type StreamIds } from '../streaming/stream-ids.js';
+import { isThenable } from '../streaming/issue-log.js';
+import type { LogSpill } from '../streaming/stream-issues.js';
 import { runPass } from './stream-pass.js';
-import { keepSpills } from './stream-spills.js';
-import { expectRecordSource, openRows, type RecordSource, type TypedReaders } from './stream-source.js';
-import { readStreamSettings, type StreamSettings, type StreamStorage } from './stream-storage.js';
+import { keepSpills } from '../streaming/stream-spills.js';
+import { expectRecordSource, openRows, type RecordSource, type TypedReaders } from '../streaming/stream-source.js';
+import { readStreamSettings, type StreamSettings, type StreamStorage } from '../streaming/stream-storage.js';
 import type { Settlement } from './types.js';
 
 /**

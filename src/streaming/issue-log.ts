@@ -21,8 +21,8 @@
 import type { PathSegment } from '../errors.js';
 import { issuePath, makeIssue, recordPlace, type IssueSink, type RecordPlace } from '../records/check-one.js';
 import type { RecordIssue, RecordIssueAction, RecordIssueCode } from '../records/index.js';
-import { spillStep, SpillFailure } from '../streaming/spill-failure.js';
-import type { SpillStore } from '../streaming/spill-store.js';
+import { spillStep, SpillFailure } from './spill-failure.js';
+import type { SpillStore } from './spill-store.js';
 
 /** Bytes per block of text kept in memory; a longer line gets a block of its own. */
 const BLOCK_BYTES = 1 << 16;

@@ -7,7 +7,7 @@
 import { ownValue } from '../own-data.js';
 import type { IssueSink, Located, RecordPlace } from '../records/check-one.js';
 import type { RecordIssueAction } from '../records/index.js';
-import type { SpillStore } from '../streaming/spill-store.js';
+import type { SpillStore } from './spill-store.js';
 import { createIssueLog, isThenable, type IssueVisitor } from './issue-log.js';
 
 /**

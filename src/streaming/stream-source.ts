@@ -8,9 +8,9 @@ import { hasOwn } from '../own-data.js';
 import type { CsvColumn } from '../records/csv-columns.js';
 import type { CsvTypedReader } from '../records/csv-typed-row.js';
 import type { StreamRow } from '../records/index.js';
-import { readCsvRows } from '../streaming/read-csv-stream.js';
+import { readCsvRows } from './read-csv-stream.js';
 import type { NdjsonTypedReader } from '../records/ndjson-typed-line.js';
-import { readNdjsonRows } from '../streaming/read-ndjson-stream.js';
+import { readNdjsonRows } from './read-ndjson-stream.js';
 import type { ParsedRow } from '../records/stream-row.js';
 
 /**

@@ -5,8 +5,8 @@ import { issuePath, makeIssue, recordPlace } from '../../src/records/check-one.j
 import { RECORD_ISSUE_CODES, type RecordIssueAction, type RecordIssueCode } from '../../src/records/index.js';
 import { SpillFailure } from '../../src/streaming/spill-failure.js';
 import type { SpillStore } from '../../src/streaming/spill-store.js';
-import { createIssueLog, type IssueLog } from '../../src/settlement/issue-log.js';
-import { memoryStore, type MemoryStore } from '../streaming/memory-spill-store.js';
+import { createIssueLog, type IssueLog } from '../../src/streaming/issue-log.js';
+import { memoryStore, type MemoryStore } from './memory-spill-store.js';
 import { runs } from '../runs.js';
 
 /** Any UTF-16 code unit: lone surrogates, line breaks, quotes, backslashes, non-Latin-1 text. */
