@@ -17,7 +17,7 @@ export type {
   CompiledWageProgression,
   CompiledWageThreshold,
   CompiledWindow,
-} from './compiled.js';
+} from './compiled-form.js';
 export { resolveParticipant } from './resolve.js';
 export { statusAt } from './resolution.js';
 export type { OutcomeStatus, Resolution } from './resolution.js';

@@ -6,7 +6,7 @@
 import { addDaysUnbounded, type CalendarDate, type DayNumber } from '../calendar/index.js';
 import type { EmploymentSpell, OutcomeRecord } from '../records/schema.js';
 import { windowAnchor } from './anchor.js';
-import type { CompiledPlacement } from './compiled.js';
+import type { CompiledPlacement } from './compiled-form.js';
 import { achieved, failed, pending, type Resolution } from './resolution.js';
 
 /** True when the spell's hours and contract type satisfy the outcome (unknown values do not). */

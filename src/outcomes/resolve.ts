@@ -11,7 +11,7 @@ import type { EmploymentSpell, OutcomeRecord } from '../records/schema.js';
 import type { Contract } from '../contract/index.js';
 import { expectContract } from '../contract/shape.js';
 import { compileOutcomes } from './compile.js';
-import type { CompiledOutcome, CompiledOutcomes } from './compiled.js';
+import type { CompiledOutcome, CompiledOutcomes } from './compiled-form.js';
 import { resolveMilestone } from './milestone.js';
 import { resolvePlacement } from './placement.js';
 import { notApplicable, type Resolution } from './resolution.js';

@@ -7,7 +7,7 @@ import { addDaysUnbounded, addMonthsUnbounded, type CalendarDate } from '../cale
 import type { Amount } from '../money/index.js';
 import { hundredthsOf } from '../money/amount-digits.js';
 import type { OutcomeRecord } from '../records/schema.js';
-import type { CompiledWageProgression, CompiledWageThreshold } from './compiled.js';
+import type { CompiledWageProgression, CompiledWageThreshold } from './compiled-form.js';
 import { decidedOn, isResolution, placedOrResolution } from './dependent.js';
 import { achieved, failed, pending, type Resolution } from './resolution.js';
 import { earliestWage, wageOn } from './wage-values.js';

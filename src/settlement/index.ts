@@ -4,7 +4,7 @@
  * @module
  */
 export { settle } from './settle.js';
-export { settleStream } from './stream.js';
+export { settleStream } from './settle-stream.js';
 export { SETTLEMENT_ISSUE_CODES } from '../codes/index.js';
 export type { SettlementIssueCode } from '../codes/index.js';
 export type { SettleOptions } from './options.js';

@@ -19,7 +19,7 @@
  * @module
  */
 import type { PathSegment } from '../errors.js';
-import { issuePath, makeIssue, recordPlace, type IssueSink, type RecordPlace } from '../records/check-one.js';
+import { issuePath, makeIssue, recordPlace, type IssueSink, type RecordPlace } from '../records/validate-one.js';
 import type { RecordIssue, RecordIssueAction, RecordIssueCode } from '../records/index.js';
 import { spillStep, SpillFailure } from './spill-failure.js';
 import type { SpillStore } from './spill-store.js';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PathSegment } from '../../src/errors.js';
-import { issuePath, makeIssue, recordPlace } from '../../src/records/check-one.js';
+import { issuePath, makeIssue, recordPlace } from '../../src/records/validate-one.js';
 import { RECORD_ISSUE_CODES, type RecordIssueAction, type RecordIssueCode } from '../../src/records/index.js';
 import { SpillFailure } from '../../src/streaming/spill-failure.js';
 import type { SpillStore } from '../../src/streaming/spill-store.js';

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { checkOneRecord, locatedSink, readableId, reportDuplicates, type Located, type Occurrence, type ValidationRun } from '../records/check-one.js';
+import { checkOneRecord, locatedSink, readableId, reportDuplicates, type Located, type Occurrence, type ValidationRun } from '../records/validate-one.js';
 import { idHashKey } from '../streaming/id-hash-set.js';
 import type { OutcomeRecord, RecordIssue, StreamRow, ValidationMode } from '../records/index.js';
 import type { ParsedRow } from '../records/stream-row.js';
