@@ -13,7 +13,7 @@ import type { AmountCache } from './amount-cache.js';
 import type { RecordIssueCode } from '../codes/index.js';
 import { fastRecord } from './fast-record.js';
 import type { RecordIssue, RecordIssueAction, Reporter } from './issues.js';
-import { ownText } from '../text/own-text.js';
+import { ownText } from '../text/index.js';
 import type { OutcomeRecord } from './schema.js';
 import { sortRecordLists } from './sort-record.js';
 

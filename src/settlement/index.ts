@@ -31,3 +31,11 @@ export type {
   SettlementTranche,
   SettlementUnscheduled,
 } from './types.js';
+
+// For the other folders of src/ (src/index.ts decides what the package exports)
+export { accumulate } from './accumulate.js';
+export { evaluateTallies } from './evaluate.js';
+export { buildPlan, emptyLedgerOf } from './plan.js';
+export type { SettlementPlan } from './plan.js';
+export { recordContext } from './record-context.js';
+export type { IndicatorValues } from './rules/index.js';

@@ -19,8 +19,16 @@
  * @module
  */
 import type { PathSegment } from '../errors.js';
-import { issuePath, makeIssue, recordPlace, type IssueSink, type RecordPlace } from '../records/validate-one.js';
-import type { RecordIssue, RecordIssueAction, RecordIssueCode } from '../records/index.js';
+import {
+  issuePath,
+  makeIssue,
+  recordPlace,
+  type IssueSink,
+  type RecordPlace,
+  type RecordIssue,
+  type RecordIssueAction,
+  type RecordIssueCode,
+} from '../records/index.js';
 import { spillStep, SpillFailure } from './spill-failure.js';
 import type { SpillStore } from './spill-store.js';
 

@@ -4,10 +4,7 @@
  * @module
  */
 import { expectChunks } from './chunks.js';
-import { createNdjsonRowReader } from '../records/ndjson-rows.js';
-import type { NdjsonTypedReader } from '../records/ndjson-typed-line.js';
-import { eachRow, readRowBatches } from '../records/row-reader.js';
-import type { ParsedRow, StreamRow } from '../records/stream-row.js';
+import { createNdjsonRowReader, eachRow, readRowBatches, type NdjsonTypedReader, type ParsedRow, type StreamRow } from '../records/index.js';
 
 /**
  * Streams newline-delimited JSON: yields each record with its line as soon as its line is

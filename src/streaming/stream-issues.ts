@@ -5,8 +5,7 @@
  * @module
  */
 import { ownValue } from '../own-data.js';
-import type { IssueSink, Located, RecordPlace } from '../records/validate-one.js';
-import type { RecordIssueAction } from '../records/index.js';
+import type { IssueSink, Located, RecordPlace, RecordIssueAction } from '../records/index.js';
 import type { SpillStore } from './spill-store.js';
 import { createIssueLog, isThenable, type IssueVisitor } from './issue-log.js';
 
