@@ -20,7 +20,7 @@ import { checkAmountLimits } from '../../src/money/index.js';
 import { parseColumn } from '../../src/records/index.js';
 import * as node from '../../src/node/index.js';
 import { OutcomePayError, isErrorCode } from '../../src/index.js';
-import type { SpillStore } from '../../src/records/spill-store.js';
+import type { SpillStore } from '../../src/streaming/spill-store.js';
 
 /**
  * The functions under test: the public entry point's, the internals' of src/internal.ts (not
