@@ -11,11 +11,12 @@ import { canonicalJson } from '../../src/settlement/canonical-json.js';
 import { issueIdentity } from '../../src/settlement/records-fingerprint.js';
 import { recordEvidenceText } from '../../src/settlement/records-evidence.js';
 import { sha256Hex } from '../../src/settlement/sha256.js';
+import { timeLimit } from '../runs.js';
 import { fromArray } from '../streaming/fixtures.js';
 import { scenarioArbitrary, type Scenario } from './arbitraries/index.js';
 import { scenarioOptions, settleScenario, settleStreamWith } from './settle-helper.js';
 
-vi.setConfig({ testTimeout: 30_000 });
+vi.setConfig({ testTimeout: timeLimit(30_000) });
 
 /** The record as a plain JSON object, built without the code under test. */
 function plain(record: OutcomeRecord): unknown {
