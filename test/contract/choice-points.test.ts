@@ -1,16 +1,14 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { describe, expect, it } from 'vitest';
 import { CapSchema, ContractSchema } from '../../src/contract/index.js';
 import { choicePoints, choicesIn } from './choice-points.js';
 
-const Pay = z.discriminatedUnion('kind', [z.object({ kind: z.literal('fixed'), amount: z.string() }).strict(), z.object({ kind: z.literal('none') }).strict()]);
-const Doc = z
-  .object({
-    mode: z.enum(['a', 'b']),
-    items: z.array(z.object({ pay: Pay, strict: z.boolean(), note: z.string().optional() }).strict()),
-    types: z.union([z.literal('any'), z.array(z.string()).min(1)]),
-  })
-  .strict();
+const Pay = z.discriminatedUnion('kind', [z.strictObject({ kind: z.literal('fixed'), amount: z.string() }), z.strictObject({ kind: z.literal('none') })]);
+const Doc = z.strictObject({
+  mode: z.enum(['a', 'b']),
+  items: z.array(z.strictObject({ pay: Pay, strict: z.boolean(), note: z.optional(z.string()) })),
+  types: z.union([z.literal('any'), z.array(z.string()).check(z.minLength(1))]),
+});
 
 describe('choice points of a schema', () => {
   it('lists each discriminated union, union, enum, boolean and optional field at its path', () => {
@@ -24,8 +22,15 @@ describe('choice points of a schema', () => {
   });
 
   it('notices a variant, a union or an optional field added anywhere', () => {
-    const Wider = Doc.extend({
-      items: z.array(z.object({ pay: z.discriminatedUnion('kind', [...Pay.options, z.object({ kind: z.literal('bonus'), rate: z.enum(['low', 'high']) }).strict()]), strict: z.boolean(), note: z.string().optional(), cap: z.string().optional() }).strict()),
+    const Wider = z.extend(Doc, {
+      items: z.array(
+        z.strictObject({
+          pay: z.discriminatedUnion('kind', [...Pay.def.options, z.strictObject({ kind: z.literal('bonus'), rate: z.enum(['low', 'high']) })]),
+          strict: z.boolean(),
+          note: z.optional(z.string()),
+          cap: z.optional(z.string()),
+        }),
+      ),
     });
     const paths = choicePoints(Wider).map((p) => `${p.path} ${p.variants.join('|')}`);
     expect(paths).toContain('items[].pay fixed|none|bonus');
@@ -55,7 +60,7 @@ describe('choice points of a schema', () => {
 
   it('finds the unions of the contract format with their variants, read from the schemas', () => {
     const points = new Map(choicePoints(ContractSchema).map((p) => [p.path, p.variants]));
-    expect(points.get('caps[]')).toEqual(CapSchema.options.map((o) => o.shape.kind.value));
+    expect(points.get('caps[]')).toEqual(CapSchema.def.options.map((o) => o.def.shape.kind.def.values[0]));
     expect(points.get('outcomes[]:placement.contractTypes')).toEqual(['any', 'list']);
     expect(points.get('outcomes[]:milestone.within.from')).toEqual(['enrolment', 'exit']);
     expect(points.get('caps[]:participant.partialPayment')).toEqual(['true', 'false']);

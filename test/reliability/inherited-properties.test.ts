@@ -23,7 +23,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import * as vm from 'node:vm';
 import { build } from 'esbuild';
 import { describe, expect, it, vi } from 'vitest';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import {
   contractJsonSchema,
   parseContract,

@@ -6,7 +6,7 @@
  * @module
  */
 import type { PathSegment } from '../../errors.js';
-import type { z } from 'zod';
+import * as z from 'zod/mini';
 import type { OutcomeSchema } from '../outcome-definitions.js';
 import { IdSchema, TextSchema } from '../primitives.js';
 
@@ -17,7 +17,7 @@ type OutcomeKind = z.infer<typeof OutcomeSchema>['kind'];
 export const ruleCommon = {
   id: IdSchema,
   name: TextSchema,
-  description: TextSchema.optional(),
+  description: z.optional(TextSchema),
 };
 
 /** An id a rule refers to: an outcome (of the kinds listed, or any), a group or a cohort. */
