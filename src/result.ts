@@ -51,9 +51,15 @@ export function fail<T = never>(issues: readonly Issue[]): Result<T> {
  * returned as it is (its problems are what matter). Internal: `settle` and `settleStream` pass the
  * contract's notices on through it.
  */
-export function withNotices<T>(result: Result<T>, notices: readonly Issue[] | undefined): Result<T> {
-  if (!result.ok || notices === undefined || notices.length === 0) return result;
-  return { ok: true, value: result.value, issues: [...notices, ...(result.issues ?? [])] };
+export function withNotices<T>(result: Result<T>, from: Result<unknown>): Result<T> {
+  const notices = ownIssues(from);
+  if (!result.ok || notices.length === 0) return result;
+  return { ok: true, value: result.value, issues: [...notices, ...ownIssues(result)] };
+}
+
+/** A result's `issues` if it has them as its own property (an ok result may have none: never one of `Object.prototype`). */
+function ownIssues(result: Result<unknown>): readonly Issue[] {
+  return Object.hasOwn(result, 'issues') ? (result.issues ?? []) : [];
 }
 
 function isIssue(value: unknown): value is Issue {

@@ -143,7 +143,7 @@ export async function settleStream(
     if (!(error instanceof SpillFailure)) throw error;
     result = fail([...(result.ok ? [] : result.issues), spillFailed(error)]);
   }
-  return withNotices(result, parsed.issues);
+  return withNotices(result, parsed);
 }
 
 interface Prepared {

@@ -71,5 +71,5 @@ export function settle(contract: unknown, records: readonly unknown[] | RawRecor
   for (const entry of validated.value.excluded) excluded.add(entry.recordIndex === undefined ? undefined : batch.records[entry.recordIndex]);
   const optionsText = optionsFingerprintText(given, checked.options, previous.value);
   const result = session.finish(dataQuality, optionsText, excluded.counts());
-  return withNotices(result.ok ? ok(result.value) : result, parsed.issues);
+  return withNotices(result.ok ? ok(result.value) : result, parsed);
 }
