@@ -7,7 +7,7 @@
  * @module
  */
 import { ZERO, formatDecimal, parseAmount, type Amount } from '../../money/index.js';
-import { RATIO_ZERO, compareRatios, ratioOfInteger, ratioTimes, type Ratio } from '../../money/ratio.js';
+import { RATIO_ZERO, compareRatios, ratioOf, ratioOfInteger, ratioTimes, type Ratio } from '../../money/ratio.js';
 import type { RateCounts } from '../ledger.js';
 import { rateSpecIndex } from '../rate-specs.js';
 import { atLeast, rateAt, rateText, scheduleValue } from '../rates.js';
@@ -98,22 +98,28 @@ function prepare(rule: CohortRateRule, index: number, terms: RuleTerms): RulePar
   };
 }
 
-/** The rates in [0, 1] where the schedule's value can change: 0, 1 and its thresholds. */
-function breakpoints(schedule: CohortRateRule['schedule']): Amount[] {
+/**
+ * The rates where the schedule's value can change: 0, 1 and its thresholds, those in [0, 1] (or
+ * every one, when the rate can pass 1).
+ */
+function breakpoints(schedule: CohortRateRule['schedule'], beyondOne: boolean): Amount[] {
   const points = [parseAmount(0), parseAmount(1)];
   if (schedule.kind === 'allOrNothing') points.push(parseAmount(schedule.threshold));
   if (schedule.kind === 'tiers') points.push(...schedule.tiers.map((tier) => parseAmount(tier.from)));
   if (schedule.kind === 'linear') points.push(parseAmount(schedule.floor), parseAmount(schedule.target));
-  return points.filter((rate) => rate.greaterThanOrEqualTo(0) && rate.lessThanOrEqualTo(1));
+  return points.filter((rate) => rate.greaterThanOrEqualTo(0) && (beyondOne || rate.lessThanOrEqualTo(1)));
 }
 
 /**
  * The highest and lowest value of the schedule over every rate in [0, 1]: the schedule is a
  * step function (threshold, tiers) or a line between a floor and a ceiling, so its extremes are
- * at its breakpoints, evaluated by the same `scheduleValue` the settlement uses.
+ * at its breakpoints, evaluated by the same `scheduleValue` the settlement uses. A rate over a
+ * baseline indicator the caller gives can pass 1 (a negative baseline): then every threshold
+ * counts, and a line can reach its ceiling.
  */
-function scheduleExtremes(schedule: CohortRateRule['schedule']): { highest: Ratio; lowest: Ratio } {
-  const values = breakpoints(schedule).map((rate) => scheduleValue(schedule, rate, 1).exact);
+function scheduleExtremes(schedule: CohortRateRule['schedule'], beyondOne: boolean): { highest: Ratio; lowest: Ratio } {
+  const values = breakpoints(schedule, beyondOne).map((rate) => scheduleValue(schedule, rate, 1).exact);
+  if (beyondOne && schedule.kind === 'linear') values.push(ratioOf(parseAmount(schedule.ceiling)));
   let highest = values[0] ?? RATIO_ZERO;
   let lowest = highest;
   for (const value of values) {
@@ -131,7 +137,9 @@ function scheduleExtremes(schedule: CohortRateRule['schedule']): { highest: Rati
 function bounds(rule: CohortRateRule, terms: BoundTerms): BoundCell[] {
   const listed = new Set(rule.cohorts);
   const cohorts = terms.paidCohorts.filter((cohort) => listed.has(cohort.id));
-  const { highest, lowest } = scheduleExtremes(rule.schedule);
+  const baseline = rule.baseline;
+  const beyondOne = baseline?.scheduleAppliesTo === 'excessOverBaseline' && baseline.source.kind === 'indicator';
+  const { highest, lowest } = scheduleExtremes(rule.schedule, beyondOne);
   const cell = (cohort: string | null, participants: number): BoundCell => {
     const perAchiever = rule.amountBasis === 'perAchiever';
     const most = roundedValue(terms, perAchiever ? ratioTimes(highest, ratioOfInteger(participants)) : highest);
