@@ -45,6 +45,17 @@ export function fail<T = never>(issues: readonly Issue[]): Result<T> {
   return { ok: false, issues };
 }
 
+/**
+ * A result with the notices of an earlier step (such as `CONTRACT_UPGRADED` from
+ * `parseContract`) kept in its `issues`: a successful result carries them, a failed one is
+ * returned as it is (its problems are what matter). Internal: `settle` and `settleStream` pass the
+ * contract's notices on through it.
+ */
+export function withNotices<T>(result: Result<T>, notices: readonly Issue[] | undefined): Result<T> {
+  if (!result.ok || notices === undefined || notices.length === 0) return result;
+  return { ok: true, value: result.value, issues: [...notices, ...(result.issues ?? [])] };
+}
+
 function isIssue(value: unknown): value is Issue {
   if (typeof value !== 'object' || value === null) return false;
   try {

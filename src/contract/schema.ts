@@ -14,7 +14,7 @@ import { CohortSchema, GroupSchema } from './cohorts.js';
 import type { DeepReadonly } from './deep-readonly.js';
 import { ExitClauseSchema } from './exit-clauses.js';
 import { HiringGuaranteeSchema } from './hiring-guarantees.js';
-import { OutcomeSchema } from './outcomes.js';
+import { OutcomeSchema } from './outcome-definitions.js';
 import { PartiesSchema } from './parties.js';
 import { CurrencySchema, DateStringSchema, IdSchema, RoundingModeSchema, TextSchema } from './primitives.js';
 import { ReinvestmentSchema } from './reinvestment.js';

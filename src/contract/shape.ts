@@ -6,7 +6,7 @@
  */
 import { expectFields, invalidArgument, is, unreadableArgument, type FieldCheck } from '../guard.js';
 import { ownData } from '../own-data.js';
-import { OutcomeSchema } from './outcomes.js';
+import { OutcomeSchema } from './outcome-definitions.js';
 import type { Contract, Outcome } from './schema.js';
 
 const PARSED = 'a parsed contract (the value of parseContract)';

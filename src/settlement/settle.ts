@@ -6,10 +6,8 @@
  */
 import { parseContract } from '../contract/index.js';
 import type { Issue } from '../errors.js';
-import type { RawRecords } from '../records/index.js';
-import { recordsArgument } from '../records/records-argument.js';
-import { validateBatch } from '../records/validate.js';
-import { fail, ok, type Result } from '../result.js';
+import { recordsArgument, validateBatch, type RawRecords } from '../records/index.js';
+import { fail, ok, withNotices, type Result } from '../result.js';
 import { optionsFingerprintText, readSettleOptions, type SettleOptions } from './options.js';
 import { excludedCohortsTally } from './decisions-at-risk.js';
 import { readPrevious } from './previous.js';
@@ -37,6 +35,10 @@ import type { Settlement } from './types.js';
  * string of CSV text, an object whose getter throws) are refused with issues
  * (`CONTRACT_NOT_OBJECT`, `RECORDS_NOT_ARRAY`, `OPTIONS_NOT_OBJECT`, `OPTIONS_UNREADABLE`), never
  * thrown.
+ *
+ * A contract written in an earlier version of the format (1.0) settles as its rewrite in the
+ * current one; the ok result then carries the notice `CONTRACT_UPGRADED` in `issues`, as
+ * `parseContract` does (the settlement document is the same).
  * @example
  * const result = settle(contractJson, recordsJson, { asOf: '2025-06-30' });
  * if (result.ok) console.log(result.value.totals.due); // e.g. '48200.00'
@@ -69,5 +71,5 @@ export function settle(contract: unknown, records: readonly unknown[] | RawRecor
   for (const entry of validated.value.excluded) excluded.add(entry.recordIndex === undefined ? undefined : batch.records[entry.recordIndex]);
   const optionsText = optionsFingerprintText(given, checked.options, previous.value);
   const result = session.finish(dataQuality, optionsText, excluded.counts());
-  return result.ok ? ok(result.value) : result;
+  return withNotices(result.ok ? ok(result.value) : result, parsed.issues);
 }

@@ -9,8 +9,7 @@
 import { parseDate } from '../calendar/index.js';
 import type { Contract } from '../contract/index.js';
 import { ZERO, parseAmount, sumAmounts, type Amount } from '../money/index.js';
-import { compileContract, type CompiledContract } from '../settlement/indexed-contract.js';
-import { outcomesPaidBy, ruleBounds, type BoundCell, type BoundCohort, type PaidCohort } from '../settlement/rules/index.js';
+import { compileContract, outcomesPaidBy, ruleBounds, type BoundCell, type BoundCohort, type CompiledContract, type PaidCohort } from '../settlement/index.js';
 
 /** A cell of a rule (or the fixed payment on exit), with the tranches that can pay it. */
 export interface ContractCell extends BoundCell {

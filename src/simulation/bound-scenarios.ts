@@ -8,7 +8,7 @@
  */
 import type { Contract } from '../contract/index.js';
 import { parseAmount, type Amount } from '../money/index.js';
-import { compileRatePrices, priceIndexFor } from '../settlement/rules/index.js';
+import { compileRatePrices, priceIndexFor } from '../settlement/index.js';
 import type { Assumptions } from './assumptions.js';
 
 /** A cohort's participants and its first enrolment day, as the scenarios enrol them. */

@@ -12,7 +12,7 @@ import { parseContract, type Contract } from '../contract/index.js';
 import type { Issue } from '../errors.js';
 import { ZERO, minorUnits, parseAmount, sumAmounts, type Amount } from '../money/index.js';
 import { fail, ok, type Result } from '../result.js';
-import type { BoundCohort } from '../settlement/rules/index.js';
+import type { BoundCohort } from '../settlement/index.js';
 import { checkAssumptions, type Assumptions } from './assumptions.js';
 import { contractCells, familyBounds, type FamilyBound } from './bound-cells.js';
 import { boundScenario, type ScenarioCohort } from './bound-scenarios.js';

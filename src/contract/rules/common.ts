@@ -7,7 +7,7 @@
  */
 import type { PathSegment } from '../../errors.js';
 import type { z } from 'zod';
-import type { OutcomeSchema } from '../outcomes.js';
+import type { OutcomeSchema } from '../outcome-definitions.js';
 import { IdSchema, TextSchema } from '../primitives.js';
 
 /** The kind of an outcome. */

@@ -5,8 +5,7 @@
  *
  * @module
  */
-import { ZERO, formatDecimal, parseAmount, type Amount } from '../../money/index.js';
-import { RATIO_ZERO, ratioOf } from '../../money/ratio.js';
+import { ZERO, formatDecimal, parseAmount, RATIO_ZERO, ratioOf, type Amount } from '../../money/index.js';
 import { roundedValue } from './bound-cells.js';
 import { DateCounts } from '../date-counts.js';
 import type { Ledger } from '../ledger.js';

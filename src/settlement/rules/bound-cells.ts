@@ -5,8 +5,7 @@
  *
  * @module
  */
-import { ZERO, minorUnits, type Amount } from '../../money/index.js';
-import { ratioOf, ratioTimes, roundRatio, roundRatioMoney, type Ratio } from '../../money/ratio.js';
+import { ZERO, ratioOf, ratioTimes, roundRatioMoney, type Amount, type Ratio } from '../../money/index.js';
 import type { BoundCell, BoundTerms } from './rule-module.js';
 
 /**
@@ -17,7 +16,7 @@ import type { BoundCell, BoundTerms } from './rule-module.js';
  * raisedClaim(terms, parseAmount('1000.00')); // 1000.00 when terms.factor is 1
  */
 export function raisedClaim(terms: BoundTerms, amount: Amount): Amount {
-  return terms.factor.equals(1) ? amount : roundRatio(ratioTimes(ratioOf(amount), ratioOf(terms.factor)), minorUnits(terms.currency), 'up');
+  return terms.factor.equals(1) ? amount : roundRatioMoney(ratioTimes(ratioOf(amount), ratioOf(terms.factor)), terms.currency, 'up');
 }
 
 /**
