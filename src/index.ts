@@ -165,13 +165,18 @@ export type {
 } from './settlement/index.js';
 
 // Simulation
-export { PERCENTILES, PERCENTILE_DEFINITION, parseAssumptions, simulate, summarize } from './simulation/index.js';
+export { PERCENTILES, PERCENTILE_DEFINITION, contractBounds, parseAssumptions, simulate, summarize } from './simulation/index.js';
 export type {
   AmountStatistics,
   Assumptions,
+  Bound,
+  BoundScenario,
+  ContractBounds,
   DaysDistribution,
   IndicatorValue,
   OutcomeAssumption,
+  PayerAmount,
+  PayerBound,
   PayerStatistics,
   Probability,
   SimulateOptions,

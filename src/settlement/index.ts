@@ -38,4 +38,7 @@ export { evaluateTallies } from './evaluate.js';
 export { buildPlan, emptyLedgerOf } from './plan.js';
 export type { SettlementPlan } from './plan.js';
 export { recordContext } from './record-context.js';
-export type { IndicatorValues } from './rules/index.js';
+export type { BoundCell, BoundCohort, IndicatorValues, PaidCohort } from './rules/index.js';
+export { compileContract } from './indexed-contract.js';
+export type { CompiledContract } from './indexed-contract.js';
+export { compileRatePrices, outcomesPaidBy, priceIndexFor, ruleBounds } from './rules/index.js';

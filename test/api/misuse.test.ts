@@ -300,6 +300,7 @@ const CASES: Record<string, Case> = {
   // simulation
   parseAssumptions: { params: [p('assumptions', K.document), p('contract', K.document)], args: () => [assumptionsJson, contractJson] },
   simulate: { params: [p('contract', K.document), p('assumptions', K.document), p('options', K.document)], args: () => [contractJson, assumptionsJson, { runs: 1, seed: 1 }] },
+  contractBounds: { params: [p('contract', K.document), p('assumptions', K.document, true)], args: () => [contractJson, assumptionsJson] },
   summarize: { params: [p('samples', K.made)], args: () => [samples] },
 };
 

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { simulate, summarize, type AmountStatistics, type SimulationSummary } from '../../simulation/index.js';
+import { contractBounds, simulate, summarize, type AmountStatistics, type Bound, type ContractBounds, type SimulationSummary } from '../../simulation/index.js';
 import { readJsonFile } from '../input.js';
 import { CliUsageError, EXIT } from '../io.js';
 import { issueLines } from '../print-issues.js';
@@ -31,13 +31,26 @@ function statisticsLine(label: string, statistics: AmountStatistics): string {
   return `${label}: mean ${mean}, sd ${sd}, 5 % ${p5}, median ${p50}, 95 % ${p95}`;
 }
 
+/** A bound in words: its total, what limits it, whether its scenario reaches it; then each payer. */
+function boundLines(label: string, bound: Bound): string[] {
+  const reached = bound.reached ? 'reached by its scenario' : `not reached: its scenario pays ${bound.scenario.total}`;
+  return [
+    `${label}: ${bound.total} (${bound.limitedBy.join(', ')}), ${reached}`,
+    ...bound.payers.map((payer) => {
+      const scenario = bound.scenario.payers.find((candidate) => candidate.payer === payer.payer)?.amount ?? '?';
+      return `  payer ${payer.payer}: ${payer.amount}${payer.reached ? '' : ` (its scenario: ${scenario})`}`;
+    }),
+  ];
+}
+
 /**
- * The readable summary: totals, payers, tranches and exit clauses, one line each.
+ * The readable summary: totals, payers, tranches and exit clauses, one line each; then, when
+ * given, the worst and best case from the contract's terms.
  *
  * @example
  * simulationSummary(summarize(samples)).split('\n')[0]; // 'Simulation: 1000 runs, seed 1, amounts in EUR'
  */
-export function simulationSummary(summary: SimulationSummary): string {
+export function simulationSummary(summary: SimulationSummary, bounds?: ContractBounds): string {
   return printableLines([
     `Simulation: ${summary.runs} runs, seed ${summary.seed}, amounts in ${summary.currency}`,
     statisticsLine('Total earned', summary.total),
@@ -45,6 +58,9 @@ export function simulationSummary(summary: SimulationSummary): string {
     ...summary.tranches.map((tranche) => statisticsLine(`Tranche ${tranche.tranche}`, tranche.earned)),
     ...summary.exitClauses.map((clause) => `Exit clause ${clause.clause}: fired in ${clause.fired} of ${summary.runs} runs (${clause.probability})`),
     `Percentiles: ${summary.percentiles}`,
+    ...(bounds === undefined
+      ? []
+      : [...boundLines('Worst case, the most the terms can ever pay', bounds.most), ...boundLines('Best case, the least the terms are sure to pay', bounds.least)]),
   ]);
 }
 
@@ -53,7 +69,7 @@ export const simulateCommand: Command = {
   name: NAME,
   summary: 'Simulate what a contract may cost under assumptions, through the real settlement rules.',
   description:
-    'Draws the participants of every cohort from the assumptions (docs/simulation.md) many times, settles each run with the real rules, and prints per tranche, per payer and in total the mean, standard deviation and percentiles of the amounts (exact decimals), and how often each exit clause fires. The same contract, assumptions, runs and seed print the same bytes.',
+    'Draws the participants of every cohort from the assumptions (docs/simulation.md) many times, settles each run with the real rules, and prints per tranche, per payer and in total the mean, standard deviation and percentiles of the amounts (exact decimals), and how often each exit clause fires; then the worst and best case from the terms alone (the most the contract can ever pay and the least it is sure to pay, with the scenario that reaches each). The same contract, assumptions, runs and seed print the same bytes.',
   define(command) {
     command
       .usage('--contract <file> --assumptions <file> [options]')
@@ -84,7 +100,10 @@ export const simulateCommand: Command = {
       return EXIT.DATA;
     }
     const summary = summarize(result.value);
-    io.stdout(flagOption(options, 'summary') ? simulationSummary(summary) : `${JSON.stringify(summary, null, 2)}\n`);
+    // the same contract and assumptions simulated: their bounds cannot fail
+    const bounds = contractBounds(contract, assumptions);
+    if (!bounds.ok) throw new Error(`outcome-pay internal error: bounds of a simulated contract (${bounds.issues.map((issue) => issue.code).join(', ')})`);
+    io.stdout(flagOption(options, 'summary') ? simulationSummary(summary, bounds.value) : `${JSON.stringify({ ...summary, bounds: bounds.value }, null, 2)}\n`);
     return EXIT.OK;
   },
 };

@@ -5,13 +5,14 @@
  *
  * @module
  */
-import { formatDecimal, parseAmount, RATIO_ZERO, ratioOf } from '../../money/index.js';
+import { ZERO, formatDecimal, parseAmount, RATIO_ZERO, ratioOf, type Amount } from '../../money/index.js';
+import { roundedValue } from './bound-cells.js';
 import { DateCounts } from '../date-counts.js';
 import type { Ledger } from '../ledger.js';
 import { atLeast, rateText } from '../rates.js';
 import { priceFactor } from './price-reductions.js';
 import { cohortIdOf, ratchet, type CohortValue } from './ratchet.js';
-import type { RuleModule, RuleOf, RuleParts, RuleTerms } from './rule-module.js';
+import type { BoundCell, BoundTerms, RuleModule, RuleOf, RuleParts, RuleTerms } from './rule-module.js';
 
 type BonusRule = RuleOf<'bonus'>;
 
@@ -76,10 +77,34 @@ function prepare(rule: BonusRule, index: number, terms: RuleTerms): RuleParts {
   };
 }
 
+/** The most a bonus is worth when `participants` can achieve its outcome (all of them do, all in the group). */
+function mostValue(rule: BonusRule, participants: number): Amount {
+  const amount = parseAmount(rule.payment.amount);
+  if (rule.trigger.kind === 'volume') {
+    const beyond = Math.max(0, participants - rule.trigger.afterUnits);
+    return rule.payment.kind === 'perUnitUplift' ? amount.times(beyond) : beyond > 0 ? amount : ZERO;
+  }
+  if (participants === 0) return ZERO;
+  return rule.payment.kind === 'fixed' ? amount : amount.times(participants);
+}
+
+/** Most: every participant achieves the outcome (and is in the priority group). Least: 0 (no achievement, no bonus). */
+function bounds(rule: BonusRule, terms: BoundTerms): BoundCell[] {
+  const cell = (cohort: string | null, participants: number): BoundCell => ({
+    cohort,
+    outcome: rule.trigger.outcome,
+    most: roundedValue(terms, ratioOf(mostValue(rule, participants))),
+    least: ZERO,
+  });
+  if (rule.trigger.scope === 'cohort') return terms.paidCohorts.map((cohort) => cell(cohort.id, cohort.size));
+  return terms.paid ? [cell(null, terms.allCohorts.reduce((sum, cohort) => sum + cohort.size, 0))] : [];
+}
+
 /** The bonus rule kind. */
 export const bonus: RuleModule<'bonus'> = {
   kind: 'bonus',
   paysFor: (rule) => [rule.trigger.outcome],
   rateUses: () => [],
   prepare,
+  bounds,
 };

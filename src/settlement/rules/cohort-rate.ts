@@ -6,13 +6,14 @@
  *
  * @module
  */
-import { formatDecimal, parseAmount, RATIO_ZERO, ratioOfInteger, ratioTimes, type Amount, type Ratio } from '../../money/index.js';
+import { ZERO, compareRatios, formatDecimal, parseAmount, RATIO_ZERO, ratioOf, ratioOfInteger, ratioTimes, type Amount, type Ratio } from '../../money/index.js';
 import type { RateCounts } from '../ledger.js';
 import { rateSpecIndex } from '../rate-specs.js';
 import { atLeast, rateAt, rateText, scheduleValue } from '../rates.js';
+import { roundedValue } from './bound-cells.js';
 import { priceFactor } from './price-reductions.js';
 import { cohortIdOf, indicatorValue, ratchet, type CohortValue } from './ratchet.js';
-import type { RuleModule, RuleOf, RuleParts, RuleTerms, RunState } from './rule-module.js';
+import type { BoundCell, BoundTerms, RuleModule, RuleOf, RuleParts, RuleTerms, RunState } from './rule-module.js';
 
 type CohortRateRule = RuleOf<'cohortRate'>;
 
@@ -96,10 +97,69 @@ function prepare(rule: CohortRateRule, index: number, terms: RuleTerms): RulePar
   };
 }
 
+/**
+ * The rates where the schedule's value can change: 0, 1 and its thresholds, those in [0, 1] (or
+ * every one, when the rate can pass 1).
+ */
+function breakpoints(schedule: CohortRateRule['schedule'], beyondOne: boolean): Amount[] {
+  const points = [parseAmount(0), parseAmount(1)];
+  if (schedule.kind === 'allOrNothing') points.push(parseAmount(schedule.threshold));
+  if (schedule.kind === 'tiers') points.push(...schedule.tiers.map((tier) => parseAmount(tier.from)));
+  if (schedule.kind === 'linear') points.push(parseAmount(schedule.floor), parseAmount(schedule.target));
+  return points.filter((rate) => rate.greaterThanOrEqualTo(0) && (beyondOne || rate.lessThanOrEqualTo(1)));
+}
+
+/**
+ * The highest and lowest value of the schedule over every rate in [0, 1]: the schedule is a
+ * step function (threshold, tiers) or a line between a floor and a ceiling, so its extremes are
+ * at its breakpoints, evaluated by the same `scheduleValue` the settlement uses. A rate over a
+ * baseline indicator the caller gives can pass 1 (a negative baseline): then every threshold
+ * counts, and a line can reach its ceiling.
+ */
+function scheduleExtremes(schedule: CohortRateRule['schedule'], beyondOne: boolean): { highest: Ratio; lowest: Ratio } {
+  const values = breakpoints(schedule, beyondOne).map((rate) => scheduleValue(schedule, rate, 1).exact);
+  if (beyondOne && schedule.kind === 'linear') values.push(ratioOf(parseAmount(schedule.ceiling)));
+  let highest = values[0] ?? RATIO_ZERO;
+  let lowest = highest;
+  for (const value of values) {
+    if (compareRatios(value, highest) > 0) highest = value;
+    if (compareRatios(value, lowest) < 0) lowest = value;
+  }
+  return { highest, lowest };
+}
+
+/**
+ * Most: the schedule's highest value (times every participant when paid per achiever) per cohort
+ * or pool. Least, when nothing can take it away: a lump sum the schedule pays at its lowest, or
+ * on an empty denominator when one can be empty; 0 with a baseline or per achiever.
+ */
+function bounds(rule: CohortRateRule, terms: BoundTerms): BoundCell[] {
+  const listed = new Set(rule.cohorts);
+  const cohorts = terms.paidCohorts.filter((cohort) => listed.has(cohort.id));
+  const baseline = rule.baseline;
+  const beyondOne = baseline?.scheduleAppliesTo === 'excessOverBaseline' && baseline.source.kind === 'indicator';
+  const { highest, lowest } = scheduleExtremes(rule.schedule, beyondOne);
+  const cell = (cohort: string | null, participants: number): BoundCell => {
+    const perAchiever = rule.amountBasis === 'perAchiever';
+    const most = roundedValue(terms, perAchiever ? ratioTimes(highest, ratioOfInteger(participants)) : highest);
+    const canBeEmpty = rule.pending === 'exclude' || rule.denominator.kind !== 'enrolled' || participants === 0;
+    const empty = rule.emptyCohort === 'maximum' ? scheduleValue(rule.schedule, parseAmount(1), 1).exact : RATIO_ZERO;
+    const floor = canBeEmpty && compareRatios(empty, lowest) < 0 ? empty : lowest;
+    const least = !terms.certain || perAchiever || rule.baseline !== undefined ? ZERO : roundedValue(terms, floor);
+    return { cohort, outcome: rule.outcome, most, least };
+  };
+  if (rule.pooling === 'perCohort') return cohorts.map((cohort) => cell(cohort.id, cohort.size));
+  if (cohorts.length === 0) return [];
+  // a pool's line shows a cohort only when a tranche lists one of its cohorts: not known in advance
+  const only = rule.cohorts.length === 1 ? (cohorts[0]?.id ?? null) : null;
+  return [cell(only, cohorts.reduce((sum, cohort) => sum + cohort.size, 0))];
+}
+
 /** The cohort-rate rule kind. */
 export const cohortRate: RuleModule<'cohortRate'> = {
   kind: 'cohortRate',
   paysFor: (rule) => [rule.outcome],
   rateUses: (rule) => [rule],
   prepare,
+  bounds,
 };

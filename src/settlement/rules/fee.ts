@@ -6,10 +6,11 @@
  * @module
  */
 import { parseDate } from '../../calendar/index.js';
-import { parseAmount, roundMoney, sumAmounts } from '../../money/index.js';
+import { ZERO, parseAmount, roundMoney, sumAmounts } from '../../money/index.js';
 import type { Line } from '../lines.js';
+import { claimCells, raisedClaim } from './bound-cells.js';
 import { counted, participantClaimLines, volumeTarget } from './participant-claims.js';
-import { NO_INPUTS, type RuleModule, type RuleOf, type RuleParts, type RuleTerms, type ScheduledPayment, type TrancheRun } from './rule-module.js';
+import { NO_INPUTS, type BoundCell, type BoundTerms, type RuleModule, type RuleOf, type RuleParts, type RuleTerms, type ScheduledPayment, type TrancheRun } from './rule-module.js';
 
 /**
  * The line of a fee's scheduled payments dated since the tranche that last took them, up to the
@@ -69,10 +70,27 @@ function prepare(rule: RuleOf<'fee'>, index: number, terms: RuleTerms): RulePart
   };
 }
 
+/**
+ * Most: a fee per start for every participant of a paid cohort; scheduled payments dated on or
+ * before the last tranche that takes them. Least: the same, when nothing can take it away.
+ */
+function bounds(rule: RuleOf<'fee'>, terms: BoundTerms): BoundCell[] {
+  const charge = rule.charge;
+  if (charge.kind === 'perStart') {
+    const fee = parseAmount(charge.amount);
+    const raised = raisedClaim(terms, fee);
+    return claimCells(terms, null, raised, raised, fee);
+  }
+  if (!terms.paid) return [];
+  const due = sumAmounts(charge.payments.filter((payment) => parseDate(payment.date) <= terms.lastMeasured).map((payment) => parseAmount(payment.amount)));
+  return [{ cohort: null, outcome: null, most: due, least: terms.certain ? due : ZERO }];
+}
+
 /** The fee rule kind. */
 export const fee: RuleModule<'fee'> = {
   kind: 'fee',
   paysFor: () => [],
   rateUses: () => [],
   prepare,
+  bounds,
 };

@@ -11,10 +11,10 @@ import { bonus } from './bonus.js';
 import { cohortRate } from './cohort-rate.js';
 import { fee } from './fee.js';
 import { rateCard } from './rate-card.js';
-import type { PreparedRule, RuleModule, RuleTerms } from './rule-module.js';
+import type { BoundCell, BoundTerms, PreparedRule, RuleModule, RuleTerms } from './rule-module.js';
 import { sustainment } from './sustainment.js';
 
-export type { Claim, IndicatorValues, PreparedRule, PriceReduction, RunState, ScheduledPayment, TrancheRun, RuleTerms } from './rule-module.js';
+export type { BoundCell, BoundCohort, BoundTerms, Claim, IndicatorValues, PaidCohort, PreparedRule, PriceReduction, RunState, ScheduledPayment, TrancheRun, RuleTerms } from './rule-module.js';
 export { sustainmentClaimDates } from './sustainment.js';
 export { compileRatePrices, priceIndexFor, type RatePrices } from './rate-card.js';
 
@@ -60,4 +60,15 @@ export function prepareRules(terms: RuleTerms): PreparedRule[] {
     paysFor: outcomesPaidBy(rule),
     ...moduleOf(rule).prepare(rule, index, terms),
   }));
+}
+
+/**
+ * The most and least `rule` can pay, in closed form from its terms (`contractBounds`), by its
+ * kind's module.
+ *
+ * @example
+ * ruleBounds(contract.rules[0], terms).map((cell) => cell.most.toFixed(2));
+ */
+export function ruleBounds(rule: PaymentRule, terms: BoundTerms): readonly BoundCell[] {
+  return moduleOf(rule).bounds(rule, terms);
 }

@@ -10,7 +10,8 @@ import type { Contract } from '../../contract/index.js';
 import { ZERO, formatDecimal, parseAmount, roundMoney, type Amount, type CurrencyCode } from '../../money/index.js';
 import type { Resolution } from '../../outcomes/index.js';
 import { counted, participantClaimLines, volumeTarget } from './participant-claims.js';
-import type { Claim, RuleModule, RuleOf, RuleParts, RuleTerms } from './rule-module.js';
+import { claimCells, raisedClaim } from './bound-cells.js';
+import type { BoundCell, BoundTerms, Claim, RuleModule, RuleOf, RuleParts, RuleTerms } from './rule-module.js';
 
 /** The prices a rate-card rule can pay, and how a participant's groups select one. */
 export interface RatePrices {
@@ -126,10 +127,18 @@ function prepare(rule: RuleOf<'rateCard'>, index: number, terms: RuleTerms): Rul
   };
 }
 
+/** Most: every participant of a paid cohort achieves the outcome at the highest price of the card. */
+function bounds(rule: RuleOf<'rateCard'>, terms: BoundTerms): BoundCell[] {
+  const prices = compileRatePrices(rule, terms.contract.groups, terms.currency).prices;
+  const highest = raisedClaim(terms, prices.reduce((max, price) => (price.greaterThan(max) ? price : max)));
+  return claimCells(terms, rule.outcome, highest, highest, ZERO);
+}
+
 /** The rate-card rule kind. */
 export const rateCard: RuleModule<'rateCard'> = {
   kind: 'rateCard',
   paysFor: (rule) => [rule.outcome],
   rateUses: () => [],
   prepare,
+  bounds,
 };

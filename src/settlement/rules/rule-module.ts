@@ -7,9 +7,9 @@
  * @module
  */
 import type { CalendarDate } from '../../calendar/index.js';
-import type { PaymentRule } from '../../contract/index.js';
+import type { Contract, PaymentRule } from '../../contract/index.js';
 import type { Issue } from '../../errors.js';
-import type { Amount } from '../../money/index.js';
+import type { Amount, CurrencyCode, RoundingMode } from '../../money/index.js';
 import type { Resolution } from '../../outcomes/index.js';
 import type { OutcomeRecord } from '../../records/index.js';
 import type { CompiledContract } from '../indexed-contract.js';
@@ -137,6 +137,70 @@ export interface PreparedRule extends RuleParts {
   readonly paysFor: readonly string[];
 }
 
+/** A cohort as the closed-form bounds see it. */
+export interface BoundCohort {
+  /** Cohort id. */
+  readonly id: string;
+  /** Participants it enrols. */
+  readonly size: number;
+  /** Its last enrolment day. */
+  readonly lastEnrolment: number;
+}
+
+/** A cohort a tranche (or a payment on exit) pays a rule for. */
+export interface PaidCohort extends BoundCohort {
+  /** The last measurement day of a tranche (or payment on exit) that pays the rule for it. */
+  readonly lastMeasured: number;
+}
+
+/**
+ * What a rule's closed-form bounds are computed against (`contractBounds` prepares it): the
+ * participants, which cohorts a tranche (or a payment on exit) can pay the rule for, and whether
+ * anything (an exit clause, a cap) can take away what the rule earns.
+ */
+export interface BoundTerms {
+  /** The validated contract. */
+  readonly contract: Contract;
+  /** Its currency. */
+  readonly currency: CurrencyCode;
+  /** Its rounding mode. */
+  readonly rounding: RoundingMode;
+  /** Every cohort of the contract, contract order. */
+  readonly allCohorts: readonly BoundCohort[];
+  /** The cohorts some tranche (or a payment on exit) pays the rule for, contract order. */
+  readonly paidCohorts: readonly PaidCohort[];
+  /** Whether some tranche (or a payment on exit) pays the rule at all. */
+  readonly paid: boolean;
+  /** The last measurement day of a tranche (or payment on exit) that pays the rule. */
+  readonly lastMeasured: number;
+  /** The largest price factor an exit clause can apply to the rule: 1 unless a clause raises prices. */
+  readonly factor: Amount;
+  /**
+   * Whether what the rule earns is sure to be paid: no exit clause, no cap of any kind in the
+   * contract. The least a rule pays is counted only then (else it is 0).
+   */
+  readonly certain: boolean;
+}
+
+/**
+ * One part of the most (and least) a rule can pay over the life of the contract: the lines of a
+ * cohort (or of the whole contract, or of a pool), whichever tranches pay them. Each part is paid
+ * at most once in total over every tranche (claims are taken once; cohort-level rules pay through
+ * the ratchet, which never pays twice for the same value).
+ */
+export interface BoundCell {
+  /** The cohort its lines show, or null (the whole contract, a pool, or not known in advance). */
+  readonly cohort: string | null;
+  /** The outcome its lines pay for, or null (a fee). */
+  readonly outcome: string | null;
+  /** The most it can pay, exactly (after the contract's rounding). */
+  readonly most: Amount;
+  /** The least it is sure to pay (0 unless {@link BoundTerms.certain}). */
+  readonly least: Amount;
+  /** For participant claims: the participants and the largest single claim (participant and volume caps). */
+  readonly claims?: { readonly participants: number; readonly largest: Amount };
+}
+
 /**
  * A payment rule kind. Registered in `RULES` (`./index.ts`), typed by the kind union: a kind
  * without a module does not compile.
@@ -153,4 +217,9 @@ export interface RuleModule<K extends PaymentRule['kind']> {
   readonly rateUses: (rule: RuleOf<K>) => readonly RateUse[];
   /** Prepares the rule of index `index` for a settlement. */
   readonly prepare: (rule: RuleOf<K>, index: number, terms: RuleTerms) => RuleParts;
+  /**
+   * The most and least the rule can pay, in closed form from its terms (the worst and best case of
+   * `contractBounds`): one cell per cohort (or pool, or the whole contract) its lines can show.
+   */
+  readonly bounds: (rule: RuleOf<K>, terms: BoundTerms) => readonly BoundCell[];
 }

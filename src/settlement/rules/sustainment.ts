@@ -6,10 +6,11 @@
  * @module
  */
 import { addDaysUnbounded, type CalendarDate } from '../../calendar/index.js';
-import { parseAmount } from '../../money/index.js';
+import { ZERO, parseAmount } from '../../money/index.js';
 import type { EmploymentSpell } from '../../records/index.js';
 import { counted, participantClaimLines, volumeTarget } from './participant-claims.js';
-import type { RuleModule, RuleOf, RuleParts, RuleTerms } from './rule-module.js';
+import { claimCells, raisedClaim } from './bound-cells.js';
+import type { BoundCell, BoundTerms, RuleModule, RuleOf, RuleParts, RuleTerms } from './rule-module.js';
 
 /**
  * The dates on which a participant's sustainment payments become claimable, as of `asOf`.
@@ -86,10 +87,17 @@ function prepare(rule: RuleOf<'sustainment'>, index: number, terms: RuleTerms): 
   };
 }
 
+/** Most: every participant of a paid cohort is placed and paid every period it can be (`maxPayments`). */
+function bounds(rule: RuleOf<'sustainment'>, terms: BoundTerms): BoundCell[] {
+  const price = raisedClaim(terms, parseAmount(rule.price));
+  return claimCells(terms, rule.placementOutcome, price.times(rule.maxPayments), price, ZERO);
+}
+
 /** The sustainment rule kind. */
 export const sustainment: RuleModule<'sustainment'> = {
   kind: 'sustainment',
   paysFor: (rule) => [rule.placementOutcome],
   rateUses: () => [],
   prepare,
+  bounds,
 };

@@ -1,0 +1,209 @@
+/**
+ * `contractBounds`: the worst and best case of a contract for its payers, exactly from its terms
+ * (rule prices, schedules and bonuses, cohort sizes, caps, fees, payments on exit), not by
+ * sampling: the most it can ever pay and the least it is sure to pay, in total and per payer, each
+ * with the scenario that reaches it, settled by the real rules, and whether it does.
+ *
+ * @module
+ */
+import { Decimal } from 'decimal.js';
+import { parseDate } from '../calendar/index.js';
+import { parseContract, type Contract } from '../contract/index.js';
+import type { Issue } from '../errors.js';
+import { ZERO, minorUnits, parseAmount, sumAmounts, type Amount } from '../money/index.js';
+import { fail, ok, type Result } from '../result.js';
+import type { BoundCohort } from '../settlement/index.js';
+import { checkAssumptions, type Assumptions } from './assumptions.js';
+import { contractCells, familyBounds, type FamilyBound } from './bound-cells.js';
+import { boundScenario, type ScenarioCohort } from './bound-scenarios.js';
+import { simulate } from './simulate.js';
+
+/** An amount of one payer. */
+export interface PayerAmount {
+  /** Payer id. */
+  readonly payer: string;
+  /** Amount (a decimal string in the currency's minor unit). */
+  readonly amount: string;
+}
+
+/** A payer's bound, and whether the scenario makes the payer pay exactly that. */
+export interface PayerBound extends PayerAmount {
+  /** Whether the scenario's amount for the payer equals the bound (then it is exact for the payer). */
+  readonly reached: boolean;
+}
+
+/** A scenario settled by the real rules: what it pays. */
+export interface BoundScenario {
+  /** What happens in it, in words. */
+  readonly description: string;
+  /** The scenario as an assumptions document: `simulate` with one run pays exactly the amounts below. */
+  readonly assumptions: Assumptions;
+  /** What it pays in total. */
+  readonly total: string;
+  /** Per payer, contract order. */
+  readonly payers: readonly PayerAmount[];
+  /** Per tranche (`exit:<clause>` for a payment on exit), as `simulate` names them. */
+  readonly tranches: readonly { readonly tranche: string; readonly amount: string }[];
+}
+
+/** The most (or least) of a contract. */
+export interface Bound {
+  /** The bound in total: no run pays more (for the most) or less (for the least). */
+  readonly total: string;
+  /**
+   * Per payer, contract order: no run makes the payer pay more (less). A payer's part of each
+   * tranche is its share rounded to the minor unit either way, so with a share other than 0 or 1
+   * the bound allows one minor unit per tranche beyond the share of the total, and may not be
+   * reached by a cent or so.
+   */
+  readonly payers: readonly PayerBound[];
+  /** The terms that set the total: `rules`, or a kind of cap (`contract cap`, `payer caps`, ...). */
+  readonly limitedBy: readonly string[];
+  /** Whether the scenario pays exactly the bound in total: the total is then the exact maximum (minimum). */
+  readonly reached: boolean;
+  /** The scenario that reaches it, or comes closest among those tried. */
+  readonly scenario: BoundScenario;
+}
+
+/** The worst and best case of a contract for its payers. */
+export interface ContractBounds {
+  /** Currency of every amount. */
+  readonly currency: string;
+  /** The most the contract can ever pay (the payers' worst case). */
+  readonly most: Bound;
+  /** The least it is sure to pay (the payers' best case): usually 0, or fixed fees. */
+  readonly least: Bound;
+}
+
+/** The cohorts' sizes and enrolment windows: the assumptions', else the contract's; a cohort without a size is an issue. */
+function cohortsOf(contract: Contract, assumptions: Assumptions | undefined): { bound: BoundCohort[]; scenario: ScenarioCohort[] } | Issue[] {
+  const issues: Issue[] = [];
+  const bound: BoundCohort[] = [];
+  const scenario: ScenarioCohort[] = [];
+  for (const cohort of contract.cohorts) {
+    const assumed = assumptions?.cohorts?.[cohort.id];
+    const size = assumed?.size ?? cohort.targetSize;
+    if (size === undefined) {
+      const message = `cohorts.${cohort.id}.size: cohort "${cohort.id}" has no targetSize in the contract: give its size in the assumptions`;
+      issues.push({ code: 'ASSUMPTIONS_COHORT_SIZE', path: ['assumptions', 'cohorts', cohort.id, 'size'], message });
+      continue;
+    }
+    bound.push({ id: cohort.id, size, lastEnrolment: parseDate(assumed?.enrolment?.to ?? cohort.enrolmentEnd) });
+    scenario.push({ id: cohort.id, size, firstEnrolment: assumed?.enrolment?.from ?? cohort.enrolmentStart });
+  }
+  return issues.length > 0 ? issues : { bound, scenario };
+}
+
+/** The scenario settled by the real rules (`simulate`, one run: with probabilities 0 and 1 nothing is random). */
+function settleScenario(contract: Contract, assumptions: Assumptions, decimals: number): BoundScenario {
+  const result = simulate(contract, assumptions, { runs: 1, seed: 0 });
+  if (!result.ok) throw new Error(`outcome-pay internal error: a bound scenario does not simulate (${result.issues.map((issue) => issue.message).join('; ')})`);
+  const samples = result.value;
+  const at = (amounts: readonly Amount[] | undefined): Amount => amounts?.[0] ?? ZERO;
+  return {
+    description: assumptions.description ?? '',
+    assumptions,
+    total: at(samples.total).toFixed(decimals),
+    payers: samples.payers.map((payer, k) => ({ payer, amount: sumAmounts(samples.tranchePayers.map((parts) => at(parts[k]))).toFixed(decimals) })),
+    tranches: samples.tranches.map((tranche, slot) => ({ tranche, amount: at(samples.trancheEarned[slot]).toFixed(decimals) })),
+  };
+}
+
+/** Rounds `value` to the minor unit, up or down. */
+function toUnit(value: Amount, decimals: number, up: boolean): Amount {
+  return value.toDecimalPlaces(decimals, up ? Decimal.ROUND_UP : Decimal.ROUND_DOWN);
+}
+
+/**
+ * A payer's share of a bound over the tranches: each tranche splits its amount by largest
+ * remainder, so a payer's part of a tranche is its share rounded down or up to the minor unit;
+ * over `tranches` tranches its parts are within (tranches − 1) units of its share of the total,
+ * rounded (none when the share is 0 or 1).
+ */
+function payerShare(share: Amount, total: Amount, tranches: number, decimals: number, up: boolean): Amount {
+  const exact = share.isZero() || share.equals(1);
+  const slack = exact ? ZERO : parseAmount(1).dividedBy(10 ** decimals).times(Math.max(tranches - 1, 0));
+  const rounded = toUnit(share.times(total), decimals, up);
+  if (up) return rounded.plus(slack);
+  const less = rounded.minus(slack);
+  return less.isNegative() ? ZERO : less;
+}
+
+/** A bound before its scenario is settled. */
+interface Unchecked {
+  readonly total: string;
+  readonly payers: readonly PayerAmount[];
+  readonly limitedBy: readonly string[];
+}
+
+function mostBound(contract: Contract, families: readonly FamilyBound[], tranches: number, decimals: number): Unchecked {
+  const lines = families.reduce((min, family) => (family.most.lessThan(min) ? family.most : min), (families[0] as FamilyBound).most);
+  const payerCaps = (id: string): Amount | undefined =>
+    (contract.caps ?? []).flatMap((cap) => (cap.kind === 'payer' && cap.payer === id ? [parseAmount(cap.amount)] : [])).reduce<Amount | undefined>((min, cap) => (min === undefined || cap.lessThan(min) ? cap : min), undefined);
+  const payers = contract.parties.payers.map((payer) => {
+    const share = payerShare(parseAmount(payer.share), lines, tranches, decimals, true);
+    const cap = payerCaps(payer.id);
+    const most = [share, lines, ...(cap === undefined ? [] : [cap])].reduce((min, value) => (value.lessThan(min) ? value : min));
+    return { payer: payer.id, most, capped: cap !== undefined && cap.lessThan(share) && cap.lessThan(lines) };
+  });
+  const paid = sumAmounts(payers.map((payer) => payer.most));
+  const total = paid.lessThan(lines) ? paid : lines;
+  const limitedBy = paid.lessThan(lines) ? ['payer caps'] : families.filter((family) => family.most.equals(lines)).map((family) => family.by);
+  const named = limitedBy.length > 1 ? limitedBy.filter((by) => by !== 'rules') : limitedBy;
+  return { total: total.toFixed(decimals), payers: payers.map((payer) => ({ payer: payer.payer, amount: payer.most.toFixed(decimals) })), limitedBy: named };
+}
+
+/** The bound with its scenario: reached in total, and per payer. */
+function checked(bound: Unchecked, scenario: BoundScenario): Bound {
+  return {
+    total: bound.total,
+    payers: bound.payers.map((payer, k) => ({ ...payer, reached: scenario.payers[k]?.amount === payer.amount })),
+    limitedBy: bound.limitedBy,
+    reached: bound.total === scenario.total,
+    scenario,
+  };
+}
+
+/**
+ * The worst and best case of a contract for its payers, exactly from its terms: `most` is the
+ * most it can ever pay (rules at their highest prices and schedules for every participant, bonuses
+ * at their fullest, fees, the largest fixed payment on exit, then every cap), `least` the least it
+ * is sure to pay (fixed fees and floors that no exit clause or cap can take away; else 0). Each
+ * comes with the scenario that reaches it, settled by the real rules; `reached` says whether it
+ * pays the bound exactly (then the bound is the exact maximum, or minimum). Cohort sizes and
+ * enrolment windows are the assumptions' (validated, when given), else the contract's
+ * (`targetSize`). Never throws for bad data: returns the problems of the contract or assumptions.
+ *
+ * @example
+ * const bounds = contractBounds(contractJson, assumptionsJson);
+ * if (bounds.ok) console.log(bounds.value.most.total, bounds.value.most.reached, bounds.value.least.total);
+ */
+export function contractBounds(contractInput: unknown, assumptionsInput?: unknown): Result<ContractBounds> {
+  const parsed = parseContract(contractInput);
+  if (!parsed.ok) return fail(parsed.issues);
+  const contract = parsed.value;
+  let assumptions: Assumptions | undefined;
+  if (assumptionsInput !== undefined) {
+    const checked = checkAssumptions(assumptionsInput, contract);
+    if (!checked.ok) return fail(checked.issues.map((problem): Issue => ({ ...problem, path: ['assumptions', ...problem.path] })));
+    assumptions = checked.value;
+  }
+  const cohorts = cohortsOf(contract, assumptions);
+  if (Array.isArray(cohorts)) return fail(cohorts);
+  const decimals = minorUnits(contract.currency);
+  const { cells, payingTranches } = contractCells(contract, cohorts.bound);
+  const most = mostBound(contract, familyBounds(contract, cells), payingTranches, decimals);
+  const leastTotal = sumAmounts(cells.map((cell) => cell.least));
+  const least = {
+    total: leastTotal.toFixed(decimals),
+    payers: contract.parties.payers.map((payer) => ({ payer: payer.id, amount: payerShare(parseAmount(payer.share), leastTotal, payingTranches, decimals, false).toFixed(decimals) })),
+    limitedBy: ['rules'],
+  };
+  const mostScenario = settleScenario(contract, boundScenario(contract, cohorts.scenario, true, assumptions?.baselineWage), decimals);
+  const leastScenario = settleScenario(contract, boundScenario(contract, cohorts.scenario, false, assumptions?.baselineWage), decimals);
+  return ok({
+    currency: contract.currency,
+    most: checked(most, mostScenario),
+    least: checked(least, leastScenario),
+  });
+}
