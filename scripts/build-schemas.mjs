@@ -3,7 +3,7 @@
 // resolvers without "exports" support find them too) (package exports
 // "outcome-pay/contract.schema.json" and "outcome-pay/records.schema.json").
 import { writeFileSync } from 'node:fs';
-import { contractJsonSchema, recordsJsonSchema } from '../dist/index.js';
+import { contractJsonSchema, recordsJsonSchema } from '../dist/schemas.js';
 
 const files = {
   'contract.schema.json': contractJsonSchema(),

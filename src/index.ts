@@ -4,8 +4,10 @@
  * The public API, listed name by name: what a finance tool or an embedding service needs to read
  * a contract and records, settle, and explain a figure. Each export is a decision recorded in
  * docs/api.md (test/api/exports.test.ts fails on an export that is not there). The zod schemas
- * are under their own entry point, `outcome-pay/schemas`; Node-only helpers under
- * `outcome-pay/node`.
+ * and the JSON Schemas are under their own entry point, `outcome-pay/schemas`; the simulation of
+ * a contract before it is signed under `outcome-pay/simulation`; Node-only helpers under
+ * `outcome-pay/node`. Keeping those out holds the core a browser bundles at most 100 KB gzip
+ * (docs/browser.md).
  *
  * @module
  */
@@ -163,27 +165,3 @@ export type {
   SettlementTranche,
   SettlementUnscheduled,
 } from './settlement/index.js';
-
-// Simulation
-export { PERCENTILES, PERCENTILE_DEFINITION, contractBounds, parseAssumptions, simulate, summarize } from './simulation/index.js';
-export type {
-  AmountStatistics,
-  Assumptions,
-  Bound,
-  BoundScenario,
-  ContractBounds,
-  DaysDistribution,
-  IndicatorValue,
-  OutcomeAssumption,
-  PayerAmount,
-  PayerBound,
-  PayerStatistics,
-  Probability,
-  SimulateOptions,
-  SimulationSamples,
-  SimulationSummary,
-} from './simulation/index.js';
-
-// JSON Schemas of the documents
-export { assumptionsJsonSchema, contractJsonSchema, recordsJsonSchema } from './schema/json-schema.js';
-export type { JsonSchema } from './schema/json-schema.js';

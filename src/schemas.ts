@@ -1,8 +1,11 @@
 /**
- * `outcome-pay/schemas`: the zod schemas of the contract, the records and the simulation assumptions, for a service that
- * composes them into its own zod schemas. The main entry point does not expose zod's types;
- * `parseContract`, `validateRecords` and the JSON Schemas (`contractJsonSchema`,
- * `recordsJsonSchema`) are what most users need.
+ * `outcome-pay/schemas`: the schemas of the documents. The zod schemas (zod/mini) of the contract,
+ * the records and the simulation assumptions, for a service that composes them into its own zod
+ * schemas; and their JSON Schemas (`contractJsonSchema`, `recordsJsonSchema`,
+ * `assumptionsJsonSchema`), for a tool that validates or edits the documents in another language
+ * (the same as the published `contract.schema.json` and `records.schema.json`). The main entry
+ * point does not expose zod's types and does not carry zod's JSON Schema generator;
+ * `parseContract` and `validateRecords` are what most users need.
  *
  * @module
  */
@@ -48,3 +51,5 @@ export {
   WageSchema,
 } from './records/index.js';
 export { AssumptionsSchema, DaysDistributionSchema, IndicatorValueSchema, OutcomeAssumptionSchema, ProbabilitySchema } from './simulation/index.js';
+export { assumptionsJsonSchema, contractJsonSchema, recordsJsonSchema } from './schema/json-schema.js';
+export type { JsonSchema } from './schema/json-schema.js';

@@ -32,6 +32,7 @@ const LAYERS: Readonly<Record<string, number>> = {
   'cli': 11,
   'index.ts': 12,
   'schemas.ts': 12,
+  'simulation.ts': 12,
   'internal.ts': 12,
 };
 

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import * as core from '../../src/index.js';
 import * as node from '../../src/node/index.js';
 import * as schemas from '../../src/schemas.js';
+import * as simulation from '../../src/simulation.js';
 
 /** The names of the table rows (`| \`name\` | ... |`) under each `## \`entry\`` heading of docs/api.md. */
 function documented(): Map<string, string[]> {
@@ -37,6 +38,7 @@ describe('the public API', () => {
   it.each([
     ['outcome-pay', core],
     ['outcome-pay/schemas', schemas],
+    ['outcome-pay/simulation', simulation],
     ['outcome-pay/node', node],
   ] as const)('%s exports exactly what docs/api.md lists', (entry, module) => {
     expect(Object.keys(module).sort()).toEqual([...(docs.get(entry) ?? [])].sort());
@@ -50,7 +52,7 @@ describe('the public API', () => {
 
   it('the package maps each entry point, and not the internals', () => {
     const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as { exports: Record<string, unknown>; files: string[] };
-    expect(Object.keys(manifest.exports).filter((key) => !key.endsWith('.json'))).toEqual(['.', './node', './schemas']);
+    expect(Object.keys(manifest.exports).filter((key) => !key.endsWith('.json'))).toEqual(['.', './node', './schemas', './simulation']);
     expect(manifest.files).toContain('!dist/internal.*');
   });
 });

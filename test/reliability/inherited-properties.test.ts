@@ -25,12 +25,10 @@ import { build } from 'esbuild';
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod/mini';
 import {
-  contractJsonSchema,
   parseContract,
   readCsvRecords,
   readJsonRecords,
   readNdjsonRecords,
-  recordsJsonSchema,
   settle,
   settleStream,
   validateRawRecords,
@@ -39,6 +37,7 @@ import {
   type SettleOptions,
   type Settlement,
 } from '../../src/index.js';
+import { contractJsonSchema, recordsJsonSchema } from '../../src/schemas.js';
 import { checkOptions, readPrevious } from '../../src/internal.js';
 import { settlementSchema } from '../../src/settlement/settlement-schema.js';
 
