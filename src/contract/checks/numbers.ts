@@ -89,6 +89,9 @@ function checkOrder(c: Contract, issues: Issue[]): void {
         }
       }
     }
+    if (r.kind === 'rateCard' && r.groupPricing.kind === 'multipliers' && r.groupPricing.increment !== undefined && amount(r.groupPricing.increment).isZero()) {
+      issues.push(issueAt('ROUNDING_INCREMENT_ZERO', ['rules', i, 'groupPricing', 'increment'], `increment "${r.groupPricing.increment}" is zero: write the multiple derived prices are rounded to, such as "1"`));
+    }
     if (r.kind === 'bonus' && r.payment.kind === 'perUnitUplift' && r.trigger.kind !== 'volume') {
       issues.push(issueAt('BONUS_PAYMENT_TRIGGER', ['rules', i, 'payment', 'kind'], 'a perUnitUplift payment needs a "volume" trigger'));
     }

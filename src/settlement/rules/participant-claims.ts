@@ -15,12 +15,22 @@ import type { Line } from '../lines.js';
 import { priceFactor, reducedBy } from './price-reductions.js';
 import { NO_INPUTS, type RuleTerms, type RunState, type TrancheRun } from './rule-module.js';
 
+/** How a derived unit amount was worked out, for the audit text of the lines that pay it. */
+export interface UnitDerivation {
+  /** Inputs added to the line (`listPrice`, `multiplier`, `unrounded`, ...). */
+  readonly inputs: Readonly<Record<string, string>>;
+  /** The derivation in words, added to the formula. */
+  readonly text: string;
+}
+
 /** How a rule's claim lines are worded. */
 export interface ClaimWording {
   /** The outcome the lines pay for, or null (fees). */
   readonly outcome: string | null;
   /** What `count` claims are, in words (`3 starts`, `1 participant who achieved placement`). */
   readonly what: (count: number) => string;
+  /** How a claim amount was derived, when the lines must show it (read only when lines are explained). */
+  readonly derivation?: (amount: Amount) => UnitDerivation | undefined;
 }
 
 /** A window of claim dates: after `after`, on or before `upTo`. */
@@ -161,7 +171,10 @@ function claimText(entry: UnitEntry, window: Window, wording: ClaimWording): Pic
     inputs['basePrice'] = formatDecimal(entry.base);
     inputs['reducedBy'] = entry.reducedBy.join(',');
   }
-  return { inputs, formula: `${entry.claims} ${wording.what(entry.claims)} × ${formatDecimal(entry.unit)}` };
+  const derived = wording.derivation?.(entry.base);
+  if (derived !== undefined) Object.assign(inputs, derived.inputs);
+  const formula = `${entry.claims} ${wording.what(entry.claims)} × ${formatDecimal(entry.unit)}`;
+  return { inputs, formula: derived === undefined ? formula : `${formula} (${derived.text})` };
 }
 
 /**

@@ -64,6 +64,11 @@ export const UNIONS: readonly Union[] = [
     variants: ['highest', 'lowest'],
     used: (c) => rateCards(c).flatMap((r) => (r.groupPricing.kind === 'flat' ? [] : [r.groupPricing.severalGroups])),
   },
+  {
+    name: 'derived price rounding',
+    variants: ['minor unit', 'increment'],
+    used: (c) => rateCards(c).flatMap((r) => (r.groupPricing.kind === 'multipliers' ? [r.groupPricing.increment === undefined ? 'minor unit' : 'increment'] : [])),
+  },
   { name: 'rate schedules', variants: variantsOf(RateScheduleSchema, 'kind'), used: (c) => cohortRates(c).map((r) => r.schedule.kind) },
   {
     name: 'denominators',
