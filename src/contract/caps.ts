@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { CountSchema, DecimalStringSchema, IdSchema } from './primitives.js';
+import { ShareCapSchema } from './share-cap.js';
 
 const money = {
   id: IdSchema,
@@ -89,4 +90,5 @@ export const CapSchema = z.discriminatedUnion('kind', [
   TrancheCapSchema,
   PayerCapSchema,
   ContractCapSchema,
+  ShareCapSchema,
 ]);

@@ -36,7 +36,8 @@ function* numberFields(c: Contract): Generator<NumberField> {
     yield* ruleFacts(r).numbers(r, (...rest: PathSegment[]): PathSegment[] => ['rules', i, ...rest]);
   }
   for (const [i, cap] of (c.caps ?? []).entries()) {
-    if (cap.kind !== 'outcomeVolume') yield f(cap.amount, 'money', 'caps', i, 'amount');
+    if (cap.kind === 'share') yield f(cap.share, 'rate', 'caps', i, 'share');
+    else if (cap.kind !== 'outcomeVolume') yield f(cap.amount, 'money', 'caps', i, 'amount');
   }
   const indicatorUnits = new Map(c.outcomes.flatMap((o) => (o.kind === 'cohortIndicator' ? [[o.id, o.unit] as const] : [])));
   for (const [i, clause] of (c.exitClauses ?? []).entries()) {

@@ -10,6 +10,7 @@ import type { Contract } from '../../contract/index.js';
 import { ZERO, formatDecimal, parseAmount, roundMoney, type Amount, type CurrencyCode } from '../../money/index.js';
 import type { Resolution } from '../../outcomes/index.js';
 import { roundToIncrement } from '../../money/increment.js';
+import { shareCapsOf } from '../caps/share-caps.js';
 import { counted, participantClaimLines, volumeTarget, type UnitDerivation } from './participant-claims.js';
 import type { Claim, RuleModule, RuleOf, RuleParts, RuleTerms } from './rule-module.js';
 
@@ -144,6 +145,7 @@ function prepare(rule: RuleOf<'rateCard'>, index: number, terms: RuleTerms): Rul
     },
   };
   const target = volumeTarget(terms.contract, rule.id);
+  const shares = shareCapsOf(terms.contract, rule.id);
   return {
     prices: prices.prices,
     claims: (record, resolutions, claims: Claim[]) => {
@@ -152,7 +154,7 @@ function prepare(rule: RuleOf<'rateCard'>, index: number, terms: RuleTerms): Rul
     },
     unseenClaims: (achieved) => (achieved ? [highest] : []),
     scheduled: [],
-    lines: (tranche) => participantClaimLines(terms, rule, index, wording, target, tranche),
+    lines: (tranche) => participantClaimLines(terms, rule, index, wording, target, tranche, shares),
   };
 }
 

@@ -93,7 +93,8 @@ export const UNIONS: readonly Union[] = [
   { name: 'bonus payments', variants: variantsOf(BonusPaymentSchema, 'kind'), used: (c) => bonuses(c).map((r) => r.payment.kind) },
   { name: 'fee charges', variants: variantsOf(FeeChargeSchema, 'kind'), used: (c) => rules(c).flatMap((r) => (r.kind === 'fee' ? [r.charge.kind] : [])) },
   { name: 'cap kinds', variants: variantsOf(CapSchema, 'kind'), used: (c) => caps(c).map((x) => x.kind) },
-  { name: 'partial payment', variants: ['true', 'false'], used: (c) => caps(c).flatMap((x) => (x.kind === 'outcomeVolume' ? [] : [String(x.partialPayment)])) },
+  { name: 'partial payment', variants: ['true', 'false'], used: (c) => caps(c).flatMap((x) => (x.kind === 'outcomeVolume' || x.kind === 'share' ? [] : [String(x.partialPayment)])) },
+  { name: 'share cap roundings', variants: ['down', 'up', 'nearest'], used: (c) => caps(c).flatMap((x) => (x.kind === 'share' ? [x.rounding] : [])) },
   { name: 'claim orders', variants: ['achievementDate', 'ruleOrder'], used: (c) => caps(c).flatMap((x) => (x.kind === 'participant' ? [x.claimOrder] : [])) },
   { name: 'exit conditions', variants: variantsOf(ExitConditionSchema, 'kind'), used: (c) => clauses(c).map((x) => x.condition.kind) },
   { name: 'exit effects', variants: variantsOf(ExitEffectSchema, 'kind'), used: (c) => clauses(c).map((x) => x.effect.kind) },
@@ -120,10 +121,14 @@ export function pays(s: Settlement, places: number): boolean {
   return minor(s.totals.earned, places) > 0n;
 }
 
-/** A cap cut something: a money or payer cap, a per-participant cap, or an outcome-volume cap. */
+/** A cap cut something: a money or payer cap, a per-participant cap, an outcome-volume cap or a share cap. */
 export function bindsCap(s: Settlement, places: number): boolean {
   return (
-    s.tranches.some((t) => t.capCuts.some((cut) => minor(cut.cut, places) > 0n) || t.lines.some((line) => Number(line.inputs['cutByVolumeCap'] ?? 0) > 0)) ||
+    s.tranches.some(
+      (t) =>
+        t.capCuts.some((cut) => minor(cut.cut, places) > 0n) ||
+        t.lines.some((line) => Number(line.inputs['cutByVolumeCap'] ?? 0) > 0 || Number(line.inputs['cutByShareCap'] ?? 0) > 0),
+    ) ||
     s.participantCaps.some((cap) => cap.claimsCut > 0)
   );
 }

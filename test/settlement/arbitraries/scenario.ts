@@ -48,7 +48,7 @@ export function scenarioArbitrary(options: ScenarioOptions = {}): fc.Arbitrary<S
     const indicators = drawIndicators(g, drawn.contract, currency);
     const asOf = drawAsOf(g, drawn.contract);
     // drawn last: the mechanics added since leave every draw above unchanged
-    const contract = drawLaterTerms(g, drawn.contract, currency);
+    const contract = drawLaterTerms(g, drawn.contract, currency, options.monotone === true);
     return { contract, currency, records, ...(indicators === undefined ? {} : { indicators }), asOf };
   });
 }

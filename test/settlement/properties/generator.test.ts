@@ -34,7 +34,8 @@ const GENERATORS: readonly { name: string; options: ScenarioOptions; leavesOut: 
     options: { monotone: true },
     leavesOut: {
       'rule kinds': ['cohortRate', 'bonus'],
-      'cap kinds': ['participant', 'outcomeVolume', 'payer'],
+      'cap kinds': ['participant', 'outcomeVolume', 'payer', 'share'],
+      'share cap roundings': 'all',
       'partial payment': ['false'],
       'claim orders': 'all',
       'exit conditions': 'all',
