@@ -30,8 +30,8 @@ export interface ClaimWording {
   readonly outcome: string | null;
   /** What `count` claims are, in words (`3 starts`, `1 participant who achieved placement`). */
   readonly what: (count: number) => string;
-  /** How a claim amount was derived, when the lines must show it (read only when lines are explained). */
-  readonly derivation?: (amount: Amount) => UnitDerivation | undefined;
+  /** How a claim amount was derived, when the lines must show it (read only when lines are explained); undefined: never shown. */
+  readonly derivation: ((amount: Amount) => UnitDerivation | undefined) | undefined;
 }
 
 /** A window of claim dates: after `after`, on or before `upTo`. */
@@ -219,7 +219,7 @@ function claimText(entry: UnitEntry, window: Window, wording: ClaimWording, shar
  * `tranche.advance`, the claims taken are marked as paid (the watermarks move).
  *
  * @example
- * participantClaimLines(terms, rule, 0, { outcome: 'placement', what: (n) => `${n === 1 ? 'participant' : 'participants'} who achieved placement` }, undefined, tranche);
+ * participantClaimLines(terms, rule, 0, { outcome: 'placement', what: (n) => `${n === 1 ? 'participant' : 'participants'} who achieved placement`, derivation: undefined }, undefined, tranche);
  */
 export function participantClaimLines(
   terms: RuleTerms,
