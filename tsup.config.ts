@@ -1,16 +1,57 @@
-import { defineConfig } from 'tsup';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { defineConfig, type Options } from 'tsup';
+
+/** The package's entry points (package.json exports), by the name of their built file. */
+const ENTRIES = { index: 'src/index.ts', node: 'src/node/index.ts', schemas: 'src/schemas.ts', internal: 'src/internal.ts' };
+
+/**
+ * The ES modules, one file per source module: dist/ mirrors src/ (src/money/format.ts is
+ * dist/money/format.js), with the source's own `.js` relative specifiers, which Node resolves.
+ * A web application's bundler then keeps only the modules an import reaches: importing
+ * formatMoney alone no longer pulls the zod schemas built when other modules load
+ * (docs/browser.md, Size). The command line is left out: it is bundled below. Exported for
+ * test/browser/partial-import.test.ts, which builds them into a temporary directory.
+ */
+export function esmOptions(outDir: string): Options {
+  return {
+    entry: ['src/**/*.ts', '!src/cli/**'],
+    format: ['esm'],
+    bundle: false,
+    dts: false,
+    sourcemap: true,
+    clean: false,
+    target: 'node20',
+    outDir,
+    // <outDir>/node.js, the ES module entry of 'outcome-pay/node', re-exports node/index.js.
+    onSuccess: async () => {
+      await writeFile(join(outDir, 'node.js'), "export * from './node/index.js';\n");
+    },
+  };
+}
 
 export default defineConfig([
+  esmOptions('dist'),
+  // CommonJS, one bundled file per entry point (require cannot load the ES modules above).
   {
-    entry: { index: 'src/index.ts', node: 'src/node/index.ts', schemas: 'src/schemas.ts', internal: 'src/internal.ts' },
-    format: ['esm', 'cjs'],
-    dts: true,
+    entry: ENTRIES,
+    format: ['cjs'],
+    dts: false,
     sourcemap: true,
     clean: false,
     target: 'node20',
     splitting: false,
     treeshake: true,
   },
+  // Types, bundled per entry point: dist/<entry>.d.ts for import, dist/<entry>.d.cts for require.
+  {
+    entry: ENTRIES,
+    format: ['esm', 'cjs'],
+    dts: { only: true },
+    clean: false,
+    target: 'node20',
+  },
+  // The command line, one bundled ES module with a shebang.
   {
     entry: { cli: 'src/cli/main.ts' },
     format: ['esm'],

@@ -13,22 +13,16 @@
 // with the dependencies (zod, decimal.js, @noble/hashes) bundled too, and prints each bundle's
 // size minified and gzipped (node:zlib, default level), the target of #15 where there is one
 // (1 KB = 1024 bytes), and what the bundle is made of (esbuild's metafile: minified bytes by
-// package). A measurement: it exits 0 whether or not a target is met (docs/browser.md).
+// package). A measurement: it exits 0 whether or not a target is met (docs/browser.md); the
+// targets met are held by test/browser/partial-import.test.ts, which measures the same way
+// (scripts/bundle-measure.mjs).
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
+import { KB, SIZE_CASES as CASES, bundleImports } from './bundle-measure.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const KB = 1024;
-const CASES = [
-  { name: 'core', imports: '*', targetGzip: 100 * KB },
-  { name: 'money', imports: ['formatMoney'], targetGzip: 15 * KB },
-  { name: 'calendar', imports: ['parseDate', 'addMonths', 'formatDate'], targetGzip: 15 * KB },
-  { name: 'settle', imports: ['settle'] },
-];
 const USAGE = 'Usage: node scripts/bundle-sizes.mjs [--no-build] [--json]\n';
 
 let buildFirst = true;
@@ -56,42 +50,15 @@ if (buildFirst) {
 const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8'));
 const entry = resolve(root, pkg.exports['.'].import.default);
 
-/** The package an input of the metafile belongs to: a dependency's name, or outcome-pay. */
-function packageOf(input) {
-  const parts = input.split('/');
-  const at = parts.lastIndexOf('node_modules');
-  if (at < 0) return pkg.name;
-  return parts[at + 1].startsWith('@') ? `${parts[at + 1]}/${parts[at + 2]}` : parts[at + 1];
-}
-
 async function measure({ name, imports, targetGzip }) {
-  const contents = imports === '*' ? `export * from ${JSON.stringify(entry)};` : `export { ${imports.join(', ')} } from ${JSON.stringify(entry)};`;
-  const result = await build({
-    stdin: { contents, resolveDir: root, sourcefile: `${name}.js` },
-    bundle: true,
-    platform: 'browser',
-    format: 'esm',
-    minify: true,
-    metafile: true,
-    write: false,
-    logLevel: 'silent',
-  });
-  const code = result.outputFiles[0].contents;
-  const byPackage = {};
-  for (const output of Object.values(result.metafile.outputs)) {
-    for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
-      const owner = packageOf(input);
-      byPackage[owner] = (byPackage[owner] ?? 0) + bytesInOutput;
-    }
-  }
-  const gzip = gzipSync(code).length;
+  const { minified, gzip, byPackage } = await bundleImports({ entry, imports, resolveDir: root, ownName: pkg.name });
   return {
     name,
     imports: imports === '*' ? 'everything' : imports.join(', '),
-    minified: code.length,
+    minified,
     gzip,
     ...(targetGzip === undefined ? {} : { targetGzip, met: gzip <= targetGzip }),
-    byPackage: Object.fromEntries(Object.entries(byPackage).filter(([, bytes]) => bytes > 0).sort((a, b) => b[1] - a[1])),
+    byPackage,
   };
 }
 

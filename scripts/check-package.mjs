@@ -9,15 +9,19 @@
 // 3. publint on the tarball (strict: any warning or error fails; suggestions are printed only),
 // 4. @arethetypeswrong/cli on the tarball (strict profile; any problem fails, and so does a
 //    package with no types at all, which attw itself would let pass),
-// 5. runs the built CLI (`node dist/cli.js --version`) and compares with package.json.
+// 5. every relative import of every JavaScript file in the tarball (dist/ holds the ES modules one
+//    file per source module) names a file of the tarball exactly, as Node's ES module resolution
+//    wants it (extension written, no directory index), read from esbuild's metafile; and each
+//    entry point of exports, unpacked, loads in Node by import and by require with the same names,
+// 6. runs the built CLI (`node dist/cli.js --version`) and compares with package.json.
 //
 // Prints every tool's output and exits 1 if any check reported a problem, 2 for a bad command
 // line. Needs no network: publint and attw are local devDependencies.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -116,6 +120,9 @@ async function main() {
   heading('attw (@arethetypeswrong/cli)');
   runAttw(tarball);
 
+  heading('relative imports and entry points (unpacked tarball)');
+  await checkUnpacked(tarball, info.files.map((f) => f.path));
+
   heading('CLI smoke test');
   const cli = spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), '--version'], { encoding: 'utf8' });
   if (cli.status === 0 && cli.stdout.trim() === pkg.version) pass('cli', `dist/cli.js --version printed ${pkg.version}`);
@@ -153,6 +160,95 @@ function checkPackedFiles(files) {
     if (first !== '#!/usr/bin/env node') fail('bin', `${path} does not start with "#!/usr/bin/env node"`);
     else pass('bin', `${path} is executable and has a node shebang`);
   }
+}
+
+/** The files a relative specifier may name: exact paths only, as Node's ES module resolution. */
+function isFile(path) {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+async function checkUnpacked(tarball, paths) {
+  const unpacked = join(work, 'unpacked');
+  mkdirSync(unpacked);
+  const tar = spawnSync('tar', ['-xzf', tarball, '-C', unpacked], { encoding: 'utf8' });
+  if (tar.status !== 0) {
+    fail('unpack', `tar exited with ${tar.status ?? tar.signal}: ${tar.stderr}`);
+    return;
+  }
+  const pkgDir = join(unpacked, 'package');
+
+  // Every relative import of every JavaScript file, through esbuild's metafile (which keeps each
+  // import's specifier as written); the dependencies stay external.
+  const scripts = paths.filter((p) => /\.(c|m)?js$/.test(p));
+  const { build } = await import('esbuild');
+  let metafile;
+  try {
+    ({ metafile } = await build({
+      entryPoints: scripts.map((p) => join(pkgDir, p)),
+      absWorkingDir: pkgDir,
+      bundle: true,
+      packages: 'external',
+      platform: 'node',
+      format: 'esm',
+      write: false,
+      outdir: join(work, 'esbuild-out'),
+      entryNames: '[dir]/[name]-[hash]', // dist/index.js and dist/index.cjs apart
+      metafile: true,
+      logLevel: 'silent',
+    }));
+  } catch (error) {
+    const messages = (error.errors ?? []).map((e) => `${e.location?.file ?? '?'}: ${e.text}`);
+    for (const m of messages) process.stdout.write(`  ${m}\n`);
+    fail('relative-imports', `esbuild could not follow the imports of the tarball's files (${messages.length} error(s))`);
+    return;
+  }
+  let count = 0;
+  const broken = [];
+  for (const [input, { imports }] of Object.entries(metafile.inputs)) {
+    for (const { original } of imports) {
+      if (original === undefined || !/^\.\.?\//.test(original)) continue;
+      count += 1;
+      const target = resolve(pkgDir, dirname(input), original);
+      if (!isFile(target) || relative(pkgDir, target).startsWith('..')) broken.push(`${input}: ${original}`);
+    }
+  }
+  for (const b of broken) process.stdout.write(`  ${b}\n`);
+  if (broken.length > 0) fail('relative-imports', `${broken.length} relative import(s) name no file of the tarball`);
+  else if (count === 0) fail('relative-imports', `no relative import found in ${scripts.length} files: the check saw nothing`);
+  else pass('relative-imports', `${count} relative imports in ${scripts.length} JavaScript files, each names a file of the tarball`);
+
+  // Each entry point of exports loads by import and by require, with the same names. The
+  // dependencies come from this checkout's node_modules (a symlink beside the unpacked package).
+  symlinkSync(join(root, 'node_modules'), join(unpacked, 'node_modules'), 'dir');
+  const entries = Object.entries(pkg.exports).filter(([, target]) => typeof target === 'object' && target.import && target.require);
+  const probe = `
+    import { createRequire } from 'node:module';
+    const require = createRequire(${JSON.stringify(join(pkgDir, 'package.json'))});
+    const out = {};
+    for (const [name, esm, cjs] of ${JSON.stringify(entries.map(([name, target]) => [name, join(pkgDir, target.import.default), join(pkgDir, target.require.default)]))}) {
+      const a = Object.keys(await import(esm)).sort();
+      const b = Object.keys(require(cjs)).filter((k) => k !== '__esModule').sort();
+      out[name] = { esm: a.length, cjs: b.length, same: JSON.stringify(a) === JSON.stringify(b) };
+    }
+    console.log(JSON.stringify(out));`;
+  const loaded = spawnSync(process.execPath, ['--input-type=module', '-e', probe], { cwd: unpacked, encoding: 'utf8' });
+  let report;
+  try {
+    report = JSON.parse(loaded.stdout);
+  } catch {
+    process.stdout.write(loaded.stdout ?? '');
+    process.stdout.write(loaded.stderr ?? '');
+    fail('entry-points', `loading the unpacked entry points exited ${loaded.status ?? loaded.signal}`);
+    return;
+  }
+  const bad = Object.entries(report).filter(([, r]) => !r.same || r.esm === 0);
+  for (const [name, r] of Object.entries(report)) process.stdout.write(`  ${name}: ${r.esm} exports by import, ${r.cjs} by require${r.same ? '' : ' (NOT the same names)'}\n`);
+  if (bad.length > 0) fail('entry-points', `${bad.map(([name]) => name).join(', ')}: import and require do not give the same exports`);
+  else pass('entry-points', `${entries.length} entry points load in Node by import and by require, with the same exports`);
 }
 
 async function runPublint(tarball) {

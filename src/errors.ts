@@ -9,7 +9,7 @@
  * @module
  */
 
-import { isErrorCode, type ErrorCode } from './codes/index.js';
+import type { ErrorCode } from './codes/index.js';
 import { describeValue } from './describe-value.js';
 
 /** One segment of a path into a JSON document: an object key or an array index. */
@@ -74,9 +74,20 @@ export class OutcomePayError extends Error {
   }
 }
 
+/**
+ * The form of every code: UPPER_SNAKE_CASE, at least two words (`DATE_FORMAT`).
+ *
+ * The constructor checks a code's form, not that the registry holds it: checking the registry
+ * would make every module that can throw (the money and calendar functions included) import the
+ * whole registry of codes and its meanings, which a web application importing only `formatMoney`
+ * would then carry (docs/browser.md, Size). The type `ErrorCode` still admits only registered
+ * codes, and test/codes/registry.test.ts checks that every code written in the source is one.
+ */
+const CODE_FORM = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
+
 /** What is wrong with the arguments of `new OutcomePayError`, if anything (its own arguments: it cannot use the shared checks, which throw it). */
 function constructorMisuse(code: unknown, message: unknown, path: unknown): string | undefined {
-  if (typeof code !== 'string' || !isErrorCode(code)) return `code must be a code of the registry (ERROR_CODES), not ${describeValue(code)}`;
+  if (typeof code !== 'string' || !CODE_FORM.test(code)) return `code must be a code in UPPER_SNAKE_CASE such as "DATE_FORMAT" (docs/codes.md), not ${describeValue(code)}`;
   if (typeof message !== 'string') return `message must be a string, not ${describeValue(message)}`;
   if (!isPath(path)) return `path must be an array of keys (strings) and indexes (whole numbers from 0), not ${describeValue(path)}`;
   return undefined;

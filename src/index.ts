@@ -107,10 +107,8 @@ export {
   REQUIRED_CSV_COLUMNS,
   detectFormat,
   readCsvRecords,
-  readCsvStream,
   readJsonRecords,
   readNdjsonRecords,
-  readNdjsonStream,
   readRecords,
   validateRawRecords,
   validateRecords,
@@ -129,12 +127,15 @@ export type {
   RecordSet,
   RecordsFormat,
   RecordsResult,
-  SpillStore,
   StreamRow,
   ValidateOptions,
   ValidationMode,
   WageObservation,
 } from './records/index.js';
+
+// Streaming: records read in chunks, and where a long stream spills
+export { readCsvStream, readNdjsonStream } from './streaming/index.js';
+export type { ChunkSource, RecordSource, SpillStore, StreamFormat, StreamSettings, StreamStorage } from './streaming/index.js';
 
 // Outcomes, per participant
 export { REASON_CODES, REASON_TEXT, resolveParticipant, retentionEnd, statusAt } from './outcomes/index.js';
@@ -143,11 +144,9 @@ export type { OutcomeStatus, ReasonCode, Resolution } from './outcomes/index.js'
 // Settlement
 export { settle, settleStream } from './settlement/index.js';
 export type {
-  ChunkSource,
   PayerAmounts,
   PreviousSettlement,
   PreviousTranche,
-  RecordSource,
   SettleOptions,
   Settlement,
   SettlementAdjustment,
@@ -163,9 +162,6 @@ export type {
   SettlementTally,
   SettlementTranche,
   SettlementUnscheduled,
-  StreamFormat,
-  StreamSettings,
-  StreamStorage,
 } from './settlement/index.js';
 
 // Simulation

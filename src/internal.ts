@@ -5,10 +5,10 @@
  *
  * @module
  */
-export { checkOptions } from './settlement/options.js';
-export type { CheckedOptions } from './settlement/options.js';
-export { readPrevious } from './settlement/previous.js';
-export type { PreviousPayments } from './settlement/previous.js';
-export { openSession } from './settlement/session.js';
-export type { SettlementSession } from './settlement/session.js';
+export { checkOptions } from './settlement/index.js';
+export type { CheckedOptions } from './settlement/index.js';
+export { readPrevious } from './settlement/index.js';
+export type { PreviousPayments } from './settlement/index.js';
+export { openSession } from './settlement/index.js';
+export type { SettlementSession } from './settlement/index.js';
 export { compileOutcomes } from './outcomes/index.js';

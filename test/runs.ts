@@ -24,3 +24,14 @@ const DEEP = deepRuns();
 export function runs(base: number): number {
   return DEEP === undefined ? base : Math.max(base, DEEP);
 }
+
+/**
+ * A test's time limit: `base` milliseconds in the quick suite, an hour in a deep run (`FC_RUNS`),
+ * as vitest.config.ts sets for every test; for a file that sets its own limit with `vi.setConfig`.
+ *
+ * @example
+ * vi.setConfig({ testTimeout: timeLimit(120_000) });
+ */
+export function timeLimit(base: number): number {
+  return DEEP === undefined ? base : Math.max(base, 3_600_000);
+}

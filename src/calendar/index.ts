@@ -18,3 +18,6 @@ export {
   minDate,
 } from './arithmetic.js';
 export type { DayNumber } from './arithmetic.js';
+
+// For the other folders of src/ (src/index.ts decides what the package exports)
+export { civilToDays, expectDay, expectWhole, monthLength } from './days.js';

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { StreamStorage } from '../settlement/index.js';
+import type { StreamStorage } from '../streaming/index.js';
 
 /**
  * Everything a CLI command may touch outside itself. `stdout` and `stderr` receive text exactly

@@ -1,6 +1,6 @@
 /**
  * Entry point of the `outcome-pay` executable (built to dist/cli.js). Wires {@link run} to the
- * real process; all logic lives in src/cli/run.ts (and the command line's definition in
+ * real process; all logic lives in src/cli/dispatch.ts (and the command line's definition in
  * src/cli/program.ts).
  *
  * @example

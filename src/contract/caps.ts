@@ -5,14 +5,14 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { CountSchema, DecimalStringSchema, IdSchema } from './primitives.js';
 import { ShareCapSchema } from './share-cap.js';
 
 const money = {
   id: IdSchema,
   amount: DecimalStringSchema,
-  partialPayment: z.boolean().describe('Whether the claim that crosses the cap is paid up to the cap (true) or not at all (false).'),
+  partialPayment: z.boolean().check(z.describe('Whether the claim that crosses the cap is paid up to the cap (true) or not at all (false).')),
 };
 
 /**
@@ -22,9 +22,7 @@ const money = {
  * @example
  * ParticipantCapSchema.parse({ kind: 'participant', id: 'cap-pp', amount: '8200.00', partialPayment: true, claimOrder: 'achievementDate' });
  */
-export const ParticipantCapSchema = z
-  .object({ kind: z.literal('participant'), ...money, claimOrder: z.enum(['achievementDate', 'ruleOrder']) })
-  .strict();
+export const ParticipantCapSchema = z.strictObject({ kind: z.literal('participant'), ...money, claimOrder: z.enum(['achievementDate', 'ruleOrder']) });
 
 /**
  * Cap on all payments for one outcome.
@@ -32,7 +30,7 @@ export const ParticipantCapSchema = z
  * @example
  * OutcomeCapSchema.parse({ kind: 'outcome', id: 'cap-placement', outcome: 'placement', amount: '100000.00', partialPayment: false });
  */
-export const OutcomeCapSchema = z.object({ kind: z.literal('outcome'), ...money, outcome: IdSchema }).strict();
+export const OutcomeCapSchema = z.strictObject({ kind: z.literal('outcome'), ...money, outcome: IdSchema });
 
 /**
  * Volume cap: a rate-card rule pays at most `targetUnits` participants (price × target units).
@@ -40,9 +38,7 @@ export const OutcomeCapSchema = z.object({ kind: z.literal('outcome'), ...money,
  * @example
  * OutcomeVolumeCapSchema.parse({ kind: 'outcomeVolume', id: 'vol', rule: 'pay-placement', targetUnits: 200 });
  */
-export const OutcomeVolumeCapSchema = z
-  .object({ kind: z.literal('outcomeVolume'), id: IdSchema, rule: IdSchema, targetUnits: CountSchema })
-  .strict();
+export const OutcomeVolumeCapSchema = z.strictObject({ kind: z.literal('outcomeVolume'), id: IdSchema, rule: IdSchema, targetUnits: CountSchema });
 
 /**
  * Cap on all payments for one cohort.
@@ -50,7 +46,7 @@ export const OutcomeVolumeCapSchema = z
  * @example
  * CohortCapSchema.parse({ kind: 'cohort', id: 'cap-a', cohort: '2023-A', amount: '300000.00', partialPayment: true });
  */
-export const CohortCapSchema = z.object({ kind: z.literal('cohort'), ...money, cohort: IdSchema }).strict();
+export const CohortCapSchema = z.strictObject({ kind: z.literal('cohort'), ...money, cohort: IdSchema });
 
 /**
  * Cap on one tranche.
@@ -58,7 +54,7 @@ export const CohortCapSchema = z.object({ kind: z.literal('cohort'), ...money, c
  * @example
  * TrancheCapSchema.parse({ kind: 'tranche', id: 'cap-t1', tranche: 't1', amount: '50000.00', partialPayment: true });
  */
-export const TrancheCapSchema = z.object({ kind: z.literal('tranche'), ...money, tranche: IdSchema }).strict();
+export const TrancheCapSchema = z.strictObject({ kind: z.literal('tranche'), ...money, tranche: IdSchema });
 
 /**
  * Cap on what one payer pays over the contract.
@@ -66,7 +62,7 @@ export const TrancheCapSchema = z.object({ kind: z.literal('tranche'), ...money,
  * @example
  * PayerCapSchema.parse({ kind: 'payer', id: 'cap-region', payer: 'region', amount: '600000.00', partialPayment: true });
  */
-export const PayerCapSchema = z.object({ kind: z.literal('payer'), ...money, payer: IdSchema }).strict();
+export const PayerCapSchema = z.strictObject({ kind: z.literal('payer'), ...money, payer: IdSchema });
 
 /**
  * Cap on the whole contract.
@@ -74,7 +70,7 @@ export const PayerCapSchema = z.object({ kind: z.literal('payer'), ...money, pay
  * @example
  * ContractCapSchema.parse({ kind: 'contract', id: 'cap-total', amount: '1000000.00', partialPayment: true });
  */
-export const ContractCapSchema = z.object({ kind: z.literal('contract'), ...money }).strict();
+export const ContractCapSchema = z.strictObject({ kind: z.literal('contract'), ...money });
 
 /**
  * Any cap, discriminated by `kind`.

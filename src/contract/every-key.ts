@@ -7,7 +7,7 @@
  *
  * @module
  */
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { hasOwn } from '../own-data.js';
 
 type Schema = z.core.$ZodType;
@@ -62,7 +62,7 @@ function setOwn(object: Record<string, unknown>, key: string, value: unknown): v
  * records are rebuilt item by item; other values are returned as they are.
  *
  * @example
- * const schema = z.object({ start: z.string(), end: z.string().optional() });
+ * const schema = z.object({ start: z.string(), end: z.optional(z.string()) });
  * const period = withEveryKey(schema, schema.parse({ start: '2024-01-01' }));
  * Object.hasOwn(period, 'end'); // true (its value undefined)
  */

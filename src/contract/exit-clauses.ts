@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { DateStringSchema, DecimalStringSchema, IdSchema, TextSchema } from './primitives.js';
 import { DenominatorSchema } from './rules/index.js';
 
@@ -18,26 +18,22 @@ import { DenominatorSchema } from './rules/index.js';
  * ExitConditionSchema.parse({ kind: 'capReached', cap: 'cap-total' });
  */
 export const ExitConditionSchema = z.discriminatedUnion('kind', [
-  z
-    .object({
-      kind: z.literal('outcomeRateBelow'),
-      outcome: IdSchema,
-      cohorts: z.array(IdSchema).min(1),
-      denominator: DenominatorSchema,
-      pending: z.enum(['exclude', 'countAsNotAchieved']),
-      threshold: DecimalStringSchema,
-    })
-    .strict(),
-  z
-    .object({
-      kind: z.literal('indicatorBelow'),
-      indicator: IdSchema,
-      cohorts: z.array(IdSchema).min(1),
-      threshold: DecimalStringSchema,
-    })
-    .strict(),
-  z.object({ kind: z.literal('capReached'), cap: IdSchema }).strict(),
-  z.object({ kind: z.literal('datePassed'), date: DateStringSchema }).strict(),
+  z.strictObject({
+    kind: z.literal('outcomeRateBelow'),
+    outcome: IdSchema,
+    cohorts: z.array(IdSchema).check(z.minLength(1)),
+    denominator: DenominatorSchema,
+    pending: z.enum(['exclude', 'countAsNotAchieved']),
+    threshold: DecimalStringSchema,
+  }),
+  z.strictObject({
+    kind: z.literal('indicatorBelow'),
+    indicator: IdSchema,
+    cohorts: z.array(IdSchema).check(z.minLength(1)),
+    threshold: DecimalStringSchema,
+  }),
+  z.strictObject({ kind: z.literal('capReached'), cap: IdSchema }),
+  z.strictObject({ kind: z.literal('datePassed'), date: DateStringSchema }),
 ]);
 
 /**
@@ -51,10 +47,10 @@ export const ExitConditionSchema = z.discriminatedUnion('kind', [
  * PayOnExitSchema.parse({ kind: 'earnedToDate' });
  */
 export const PayOnExitSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('earnedToDate') }).strict(),
-  z.object({ kind: z.literal('earnedToDatePlusFixed'), amount: DecimalStringSchema }).strict(),
-  z.object({ kind: z.literal('fixed'), amount: DecimalStringSchema }).strict(),
-  z.object({ kind: z.literal('nothing') }).strict(),
+  z.strictObject({ kind: z.literal('earnedToDate') }),
+  z.strictObject({ kind: z.literal('earnedToDatePlusFixed'), amount: DecimalStringSchema }),
+  z.strictObject({ kind: z.literal('fixed'), amount: DecimalStringSchema }),
+  z.strictObject({ kind: z.literal('nothing') }),
 ]);
 
 /**
@@ -69,10 +65,10 @@ export const PayOnExitSchema = z.discriminatedUnion('kind', [
  * ExitEffectSchema.parse({ kind: 'terminate', payOnExit: { kind: 'earnedToDate' } });
  */
 export const ExitEffectSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('terminate'), payOnExit: PayOnExitSchema }).strict(),
-  z.object({ kind: z.literal('suspendTranches'), tranches: z.array(IdSchema).min(1) }).strict(),
-  z.object({ kind: z.literal('reducePrices'), factor: DecimalStringSchema, rules: z.array(IdSchema).min(1) }).strict(),
-  z.object({ kind: z.literal('completeEarly'), payOnExit: PayOnExitSchema }).strict(),
+  z.strictObject({ kind: z.literal('terminate'), payOnExit: PayOnExitSchema }),
+  z.strictObject({ kind: z.literal('suspendTranches'), tranches: z.array(IdSchema).check(z.minLength(1)) }),
+  z.strictObject({ kind: z.literal('reducePrices'), factor: DecimalStringSchema, rules: z.array(IdSchema).check(z.minLength(1)) }),
+  z.strictObject({ kind: z.literal('completeEarly'), payOnExit: PayOnExitSchema }),
 ]);
 
 /**
@@ -85,12 +81,10 @@ export const ExitEffectSchema = z.discriminatedUnion('kind', [
  *   effect: { kind: 'completeEarly', payOnExit: { kind: 'earnedToDate' } },
  * });
  */
-export const ExitClauseSchema = z
-  .object({
-    id: IdSchema,
-    name: TextSchema,
-    checkOn: DateStringSchema,
-    condition: ExitConditionSchema,
-    effect: ExitEffectSchema,
-  })
-  .strict();
+export const ExitClauseSchema = z.strictObject({
+  id: IdSchema,
+  name: TextSchema,
+  checkOn: DateStringSchema,
+  condition: ExitConditionSchema,
+  effect: ExitEffectSchema,
+});

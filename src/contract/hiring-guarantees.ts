@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { CountSchema, DaysSchema, DecimalStringSchema, IdSchema, TextSchema } from './primitives.js';
 
 /**
@@ -18,15 +18,13 @@ import { CountSchema, DaysSchema, DecimalStringSchema, IdSchema, TextSchema } fr
  *   qualifyingOutcome: 'training', placementOutcome: 'placement', withinDays: 60,
  * });
  */
-export const HiringGuaranteeSchema = z
-  .object({
-    id: IdSchema,
-    employer: TextSchema,
-    cohorts: z.array(IdSchema).min(1),
-    positions: CountSchema.min(1),
-    qualifyingOutcome: IdSchema,
-    placementOutcome: IdSchema,
-    withinDays: DaysSchema,
-    shortfallAmountPerPosition: DecimalStringSchema.optional(),
-  })
-  .strict();
+export const HiringGuaranteeSchema = z.strictObject({
+  id: IdSchema,
+  employer: TextSchema,
+  cohorts: z.array(IdSchema).check(z.minLength(1)),
+  positions: CountSchema.check(z.minimum(1)),
+  qualifyingOutcome: IdSchema,
+  placementOutcome: IdSchema,
+  withinDays: DaysSchema,
+  shortfallAmountPerPosition: z.optional(DecimalStringSchema),
+});

@@ -35,7 +35,7 @@ export { FORBIDDEN_KEYS } from './forbidden-keys.js';
 export { CohortSchema, GroupSchema } from './cohorts.js';
 export { ExitClauseSchema, ExitConditionSchema, ExitEffectSchema, PayOnExitSchema } from './exit-clauses.js';
 export { HiringGuaranteeSchema } from './hiring-guarantees.js';
-export { OutcomeSchema, RetentionMeasureSchema, WageThresholdSchema } from './outcomes.js';
+export { OutcomeSchema, RetentionMeasureSchema, WageThresholdSchema } from './outcome-definitions.js';
 export { InvestorSchema, PartiesSchema, PayerSchema, ReturnCapSchema } from './parties.js';
 export { CONTRACT_ROUNDING_MODES, MAX_CONTRACT_COUNT, MAX_CONTRACT_DAYS, MAX_CONTRACT_MONTHS } from './primitives.js';
 export { ReinvestmentSchema, ReinvestmentDestinationSchema, ReinvestmentTriggerSchema } from './reinvestment.js';

@@ -13,6 +13,7 @@ import { FORBIDDEN_KEYS, scanKeys } from './forbidden-keys.js';
 import { issuesAsWritten, upgradeContract, upgradeNotice, type ContractUpgrade } from './migrate.js';
 import { ContractSchema, type Contract } from './schema.js';
 import { fromZodIssue } from './zod-issues.js';
+import { inEnglish } from './zod-messages.js';
 
 /**
  * Validates a contract document (usually the result of `JSON.parse`). Never throws for bad
@@ -48,7 +49,7 @@ export function parseContract(input: unknown): Result<Contract> {
     // Own properties only, in and out: the upgrade and zod read a copy whose objects hold only
     // the input's own properties, and every object of the value returned holds every key of its schema.
     upgrade = upgradeContract(ownData(input));
-    const parsed = ContractSchema.safeParse(upgrade.value, { reportInput: true });
+    const parsed = ContractSchema.safeParse(upgrade.value, inEnglish({ reportInput: true }));
     structural = issuesAsWritten(parsed.success ? [] : parsed.error.issues.flatMap((issue) => fromZodIssue(issue, FORBIDDEN_KEYS)), upgrade);
     if (parsed.success && structural.length === 0) value = deepFreeze(withEveryKey(ContractSchema, parsed.data));
   } catch (error) {

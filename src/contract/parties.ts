@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { DecimalStringSchema, IdSchema, TextSchema } from './primitives.js';
 
 /**
@@ -13,13 +13,11 @@ import { DecimalStringSchema, IdSchema, TextSchema } from './primitives.js';
  * @example
  * PayerSchema.parse({ id: 'region', name: 'Région Sud', share: '0.6' });
  */
-export const PayerSchema = z
-  .object({
-    id: IdSchema,
-    name: TextSchema,
-    share: DecimalStringSchema.describe('Share of every payment borne by this payer, in [0, 1]; all shares sum to exactly 1.'),
-  })
-  .strict();
+export const PayerSchema = z.strictObject({
+  id: IdSchema,
+  name: TextSchema,
+  share: DecimalStringSchema.check(z.describe('Share of every payment borne by this payer, in [0, 1]; all shares sum to exactly 1.')),
+});
 
 /**
  * The provider (operator) that delivers the programme and receives the payments.
@@ -27,7 +25,7 @@ export const PayerSchema = z
  * @example
  * ProviderSchema.parse({ id: 'ofp', name: 'Training provider' });
  */
-export const ProviderSchema = z.object({ id: IdSchema, name: TextSchema }).strict();
+export const ProviderSchema = z.strictObject({ id: IdSchema, name: TextSchema });
 
 /**
  * Cap on an investor's return: an internal rate of return per year, or a multiple of principal.
@@ -36,8 +34,11 @@ export const ProviderSchema = z.object({ id: IdSchema, name: TextSchema }).stric
  * ReturnCapSchema.parse({ kind: 'irr', rate: '0.15' });
  */
 export const ReturnCapSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('irr'), rate: DecimalStringSchema.describe('Annual IRR cap as a fraction, e.g. "0.15".') }).strict(),
-  z.object({ kind: z.literal('multiple'), multiple: DecimalStringSchema.describe('Maximum total repaid as a multiple of principal, e.g. "1.3".') }).strict(),
+  z.strictObject({ kind: z.literal('irr'), rate: DecimalStringSchema.check(z.describe('Annual IRR cap as a fraction, e.g. "0.15".')) }),
+  z.strictObject({
+    kind: z.literal('multiple'),
+    multiple: DecimalStringSchema.check(z.describe('Maximum total repaid as a multiple of principal, e.g. "1.3".')),
+  }),
 ]);
 
 /**
@@ -46,7 +47,7 @@ export const ReturnCapSchema = z.discriminatedUnion('kind', [
  * @example
  * GuaranteeSchema.parse({ guarantor: 'Foundation', amount: '6000000.00' });
  */
-export const GuaranteeSchema = z.object({ guarantor: TextSchema, amount: DecimalStringSchema }).strict();
+export const GuaranteeSchema = z.strictObject({ guarantor: TextSchema, amount: DecimalStringSchema });
 
 /**
  * Waterfall terms of an investor: principal repaid first, then a capped return; optional guarantee.
@@ -54,13 +55,11 @@ export const GuaranteeSchema = z.object({ guarantor: TextSchema, amount: Decimal
  * @example
  * InvestorTermsSchema.parse({ principal: '500000.00', returnCap: { kind: 'multiple', multiple: '1.2' } });
  */
-export const InvestorTermsSchema = z
-  .object({
-    principal: DecimalStringSchema,
-    returnCap: ReturnCapSchema.optional(),
-    guarantee: GuaranteeSchema.optional(),
-  })
-  .strict();
+export const InvestorTermsSchema = z.strictObject({
+  principal: DecimalStringSchema,
+  returnCap: z.optional(ReturnCapSchema),
+  guarantee: z.optional(GuaranteeSchema),
+});
 
 /**
  * An investor funding the provider up front (for simulation; never changes what payers owe).
@@ -68,14 +67,12 @@ export const InvestorTermsSchema = z
  * @example
  * InvestorSchema.parse({ id: 'fund', name: 'Impact fund', commitment: '500000.00' });
  */
-export const InvestorSchema = z
-  .object({
-    id: IdSchema,
-    name: TextSchema,
-    commitment: DecimalStringSchema,
-    terms: InvestorTermsSchema.optional(),
-  })
-  .strict();
+export const InvestorSchema = z.strictObject({
+  id: IdSchema,
+  name: TextSchema,
+  commitment: DecimalStringSchema,
+  terms: z.optional(InvestorTermsSchema),
+});
 
 /**
  * The parties: one or more payers, one provider, optional investors.
@@ -86,10 +83,8 @@ export const InvestorSchema = z
  *   provider: { id: 'ofp', name: 'Provider' },
  * });
  */
-export const PartiesSchema = z
-  .object({
-    payers: z.array(PayerSchema).min(1),
-    provider: ProviderSchema,
-    investors: z.array(InvestorSchema).optional(),
-  })
-  .strict();
+export const PartiesSchema = z.strictObject({
+  payers: z.array(PayerSchema).check(z.minLength(1)),
+  provider: ProviderSchema,
+  investors: z.optional(z.array(InvestorSchema)),
+});

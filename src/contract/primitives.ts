@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ROUNDING_MODES } from '../money/index.js';
 import { AMOUNT_DECIMALS_PATTERN, AMOUNT_MAGNITUDE_PATTERN, MAX_AMOUNT_DECIMALS } from '../money/limits.js';
 
@@ -26,7 +26,7 @@ export const CURRENCY_PATTERN = /^[A-Z]{3}$/;
  */
 export const IdSchema = z
   .string()
-  .regex(ID_PATTERN, { error: 'must be an id: letters, digits, ".", "_" or "-", at most 64 characters' });
+  .check(z.regex(ID_PATTERN, { error: 'must be an id: letters, digits, ".", "_" or "-", at most 64 characters' }));
 
 /**
  * A non-negative exact decimal written as a string: an amount (`"1500.00"`), a rate or share
@@ -38,9 +38,11 @@ export const IdSchema = z
  */
 export const DecimalStringSchema = z
   .string()
-  .regex(DECIMAL_PATTERN, { error: 'must be a non-negative decimal string such as "1500.00" or "0.6"' })
-  .regex(AMOUNT_MAGNITUDE_PATTERN, { error: 'is too large: amounts, rates and factors must be below 10^15 (1,000,000,000,000,000)' })
-  .regex(AMOUNT_DECIMALS_PATTERN, { error: `has more than ${String(MAX_AMOUNT_DECIMALS)} decimal places, the most outcome-pay keeps exact` });
+  .check(
+    z.regex(DECIMAL_PATTERN, { error: 'must be a non-negative decimal string such as "1500.00" or "0.6"' }),
+    z.regex(AMOUNT_MAGNITUDE_PATTERN, { error: 'is too large: amounts, rates and factors must be below 10^15 (1,000,000,000,000,000)' }),
+    z.regex(AMOUNT_DECIMALS_PATTERN, { error: `has more than ${String(MAX_AMOUNT_DECIMALS)} decimal places, the most outcome-pay keeps exact` }),
+  );
 
 /**
  * A calendar date `YYYY-MM-DD`.
@@ -48,9 +50,7 @@ export const DecimalStringSchema = z
  * @example
  * DateStringSchema.parse('2023-09-01'); // '2023-09-01'
  */
-export const DateStringSchema = z
-  .string()
-  .regex(DATE_PATTERN, { error: 'must be a calendar date written YYYY-MM-DD' });
+export const DateStringSchema = z.string().check(z.regex(DATE_PATTERN, { error: 'must be a calendar date written YYYY-MM-DD' }));
 
 /**
  * An ISO 4217 currency code such as `"EUR"` or `"GBP"`.
@@ -58,9 +58,7 @@ export const DateStringSchema = z
  * @example
  * CurrencySchema.parse('EUR'); // 'EUR'
  */
-export const CurrencySchema = z
-  .string()
-  .regex(CURRENCY_PATTERN, { error: 'must be an ISO 4217 currency code such as "EUR"' });
+export const CurrencySchema = z.string().check(z.regex(CURRENCY_PATTERN, { error: 'must be an ISO 4217 currency code such as "EUR"' }));
 
 /**
  * The rounding modes a contract may name: the money core's `ROUNDING_MODES` (one list, so the
@@ -112,7 +110,7 @@ export const MAX_CONTRACT_COUNT = 10_000_000;
  * @example
  * DaysSchema.parse(90); // 90
  */
-export const DaysSchema = z.int().min(0).max(MAX_CONTRACT_DAYS);
+export const DaysSchema = z.int().check(z.minimum(0), z.maximum(MAX_CONTRACT_DAYS));
 
 /**
  * A whole number of calendar months, 0 to {@link MAX_CONTRACT_MONTHS}.
@@ -120,7 +118,7 @@ export const DaysSchema = z.int().min(0).max(MAX_CONTRACT_DAYS);
  * @example
  * MonthsSchema.parse(12); // 12
  */
-export const MonthsSchema = z.int().min(0).max(MAX_CONTRACT_MONTHS);
+export const MonthsSchema = z.int().check(z.minimum(0), z.maximum(MAX_CONTRACT_MONTHS));
 
 /**
  * A whole number of participants, units, payments or positions, 0 to {@link MAX_CONTRACT_COUNT}.
@@ -128,7 +126,7 @@ export const MonthsSchema = z.int().min(0).max(MAX_CONTRACT_MONTHS);
  * @example
  * CountSchema.parse(120); // 120
  */
-export const CountSchema = z.int().min(0).max(MAX_CONTRACT_COUNT);
+export const CountSchema = z.int().check(z.minimum(0), z.maximum(MAX_CONTRACT_COUNT));
 
 /**
  * A free human-readable text (name, description).
@@ -136,4 +134,4 @@ export const CountSchema = z.int().min(0).max(MAX_CONTRACT_COUNT);
  * @example
  * TextSchema.parse('Retention at 6 months'); // 'Retention at 6 months'
  */
-export const TextSchema = z.string().min(1).max(500);
+export const TextSchema = z.string().check(z.minLength(1), z.maxLength(500));

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { CountSchema, DecimalStringSchema, IdSchema, TextSchema } from './primitives.js';
 
 /**
@@ -15,8 +15,8 @@ import { CountSchema, DecimalStringSchema, IdSchema, TextSchema } from './primit
  * ReinvestmentTriggerSchema.parse({ kind: 'paymentsAboveThreshold', threshold: '200000.00' });
  */
 export const ReinvestmentTriggerSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('paymentsAboveThreshold'), threshold: DecimalStringSchema }).strict(),
-  z.object({ kind: z.literal('surplusOverTarget'), outcome: IdSchema, targetUnits: CountSchema }).strict(),
+  z.strictObject({ kind: z.literal('paymentsAboveThreshold'), threshold: DecimalStringSchema }),
+  z.strictObject({ kind: z.literal('surplusOverTarget'), outcome: IdSchema, targetUnits: CountSchema }),
 ]);
 
 /**
@@ -26,8 +26,8 @@ export const ReinvestmentTriggerSchema = z.discriminatedUnion('kind', [
  * ReinvestmentDestinationSchema.parse({ kind: 'cohort', cohort: '2023-B' });
  */
 export const ReinvestmentDestinationSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('cohort'), cohort: IdSchema }).strict(),
-  z.object({ kind: z.literal('external'), name: TextSchema }).strict(),
+  z.strictObject({ kind: z.literal('cohort'), cohort: IdSchema }),
+  z.strictObject({ kind: z.literal('external'), name: TextSchema }),
 ]);
 
 /**
@@ -40,13 +40,11 @@ export const ReinvestmentDestinationSchema = z.discriminatedUnion('kind', [
  *   share: '0.25', destination: { kind: 'cohort', cohort: '2023-B' }, cap: '50000.00',
  * });
  */
-export const ReinvestmentSchema = z
-  .object({
-    id: IdSchema,
-    name: TextSchema,
-    trigger: ReinvestmentTriggerSchema,
-    share: DecimalStringSchema,
-    destination: ReinvestmentDestinationSchema,
-    cap: DecimalStringSchema,
-  })
-  .strict();
+export const ReinvestmentSchema = z.strictObject({
+  id: IdSchema,
+  name: TextSchema,
+  trigger: ReinvestmentTriggerSchema,
+  share: DecimalStringSchema,
+  destination: ReinvestmentDestinationSchema,
+  cap: DecimalStringSchema,
+});

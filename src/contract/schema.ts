@@ -8,13 +8,13 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { CapSchema } from './caps.js';
 import { CohortSchema, GroupSchema } from './cohorts.js';
 import type { DeepReadonly } from './deep-readonly.js';
 import { ExitClauseSchema } from './exit-clauses.js';
 import { HiringGuaranteeSchema } from './hiring-guarantees.js';
-import { OutcomeSchema } from './outcomes.js';
+import { OutcomeSchema } from './outcome-definitions.js';
 import { PartiesSchema } from './parties.js';
 import { CurrencySchema, DateStringSchema, IdSchema, RoundingModeSchema, TextSchema } from './primitives.js';
 import { ReinvestmentSchema } from './reinvestment.js';
@@ -36,7 +36,7 @@ export const CONTRACT_SCHEMA_VERSION = '2.0';
  * @example
  * PeriodSchema.parse({ start: '2023-01-01', end: '2028-12-31' });
  */
-export const PeriodSchema = z.object({ start: DateStringSchema, end: DateStringSchema }).strict();
+export const PeriodSchema = z.strictObject({ start: DateStringSchema, end: DateStringSchema });
 
 /**
  * The zod schema of a contract document. Structure only; see `parseContract` for the full check.
@@ -45,27 +45,25 @@ export const PeriodSchema = z.object({ start: DateStringSchema, end: DateStringS
  * const structural = ContractSchema.safeParse(JSON.parse(text));
  * const jsonSchema = z.toJSONSchema(ContractSchema, { io: 'input' });
  */
-export const ContractSchema = z
-  .object({
-    schemaVersion: z.literal(CONTRACT_SCHEMA_VERSION),
-    id: IdSchema,
-    name: TextSchema,
-    description: z.string().max(5000).optional(),
-    currency: CurrencySchema,
-    rounding: RoundingModeSchema.describe('Rounding mode used for every amount rounded to the currency minor unit.'),
-    period: PeriodSchema,
-    parties: PartiesSchema,
-    cohorts: z.array(CohortSchema).min(1),
-    groups: z.array(GroupSchema).optional().describe('Participant groups; absent = none.'),
-    outcomes: z.array(OutcomeSchema).min(1),
-    rules: z.array(PaymentRuleSchema).min(1),
-    caps: z.array(CapSchema).optional().describe('Absent = no caps.'),
-    tranches: z.array(TrancheSchema).min(1),
-    exitClauses: z.array(ExitClauseSchema).optional().describe('Absent = none.'),
-    reinvestment: z.array(ReinvestmentSchema).optional().describe('Absent = none.'),
-    hiringGuarantees: z.array(HiringGuaranteeSchema).optional().describe('Absent = none.'),
-  })
-  .strict();
+export const ContractSchema = z.strictObject({
+  schemaVersion: z.literal(CONTRACT_SCHEMA_VERSION),
+  id: IdSchema,
+  name: TextSchema,
+  description: z.optional(z.string().check(z.maxLength(5000))),
+  currency: CurrencySchema,
+  rounding: RoundingModeSchema.check(z.describe('Rounding mode used for every amount rounded to the currency minor unit.')),
+  period: PeriodSchema,
+  parties: PartiesSchema,
+  cohorts: z.array(CohortSchema).check(z.minLength(1)),
+  groups: z.optional(z.array(GroupSchema)).check(z.describe('Participant groups; absent = none.')),
+  outcomes: z.array(OutcomeSchema).check(z.minLength(1)),
+  rules: z.array(PaymentRuleSchema).check(z.minLength(1)),
+  caps: z.optional(z.array(CapSchema)).check(z.describe('Absent = no caps.')),
+  tranches: z.array(TrancheSchema).check(z.minLength(1)),
+  exitClauses: z.optional(z.array(ExitClauseSchema)).check(z.describe('Absent = none.')),
+  reinvestment: z.optional(z.array(ReinvestmentSchema)).check(z.describe('Absent = none.')),
+  hiringGuarantees: z.optional(z.array(HiringGuaranteeSchema)).check(z.describe('Absent = none.')),
+});
 
 /**
  * A validated contract: JSON-native (amounts, rates and dates stay strings) and readonly.

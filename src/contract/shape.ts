@@ -6,8 +6,9 @@
  */
 import { expectFields, invalidArgument, is, unreadableArgument, type FieldCheck } from '../guard.js';
 import { ownData } from '../own-data.js';
-import { OutcomeSchema } from './outcomes.js';
+import { OutcomeSchema } from './outcome-definitions.js';
 import type { Contract, Outcome } from './schema.js';
+import { inEnglish } from './zod-messages.js';
 
 const PARSED = 'a parsed contract (the value of parseContract)';
 
@@ -52,7 +53,7 @@ export function expectContract(where: string, name: string, value: unknown): ass
 export function expectOutcome(where: string, name: string, value: unknown): asserts value is Outcome {
   let parsed: ReturnType<typeof OutcomeSchema.safeParse>;
   try {
-    parsed = OutcomeSchema.safeParse(ownData(value)); // own properties only, as parseContract reads them
+    parsed = OutcomeSchema.safeParse(ownData(value), inEnglish()); // own properties only, as parseContract reads them
   } catch (error) {
     throw unreadableArgument(where, name, error);
   }

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { DecimalStringSchema, IdSchema } from './primitives.js';
 
 /**

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { DateStringSchema, IdSchema, TextSchema } from './primitives.js';
 
 /**
@@ -16,18 +16,14 @@ import { DateStringSchema, IdSchema, TextSchema } from './primitives.js';
  *   measuredOn: '2024-03-31', dueOn: '2024-04-30',
  * });
  */
-export const TrancheSchema = z
-  .object({
-    id: IdSchema,
-    name: TextSchema,
-    rules: z.array(IdSchema).min(1),
-    cohorts: z.array(IdSchema).min(1),
-    outcomes: z
-      .array(IdSchema)
-      .min(1)
-      .optional()
-      .describe('Restrict to these outcomes; absent = every outcome the listed rules pay for.'),
-    measuredOn: DateStringSchema.describe('Outcomes achieved on or before this date count.'),
-    dueOn: DateStringSchema.describe('Date the payment falls due; on or after measuredOn.'),
-  })
-  .strict();
+export const TrancheSchema = z.strictObject({
+  id: IdSchema,
+  name: TextSchema,
+  rules: z.array(IdSchema).check(z.minLength(1)),
+  cohorts: z.array(IdSchema).check(z.minLength(1)),
+  outcomes: z
+    .optional(z.array(IdSchema).check(z.minLength(1)))
+    .check(z.describe('Restrict to these outcomes; absent = every outcome the listed rules pay for.')),
+  measuredOn: DateStringSchema.check(z.describe('Outcomes achieved on or before this date count.')),
+  dueOn: DateStringSchema.check(z.describe('Date the payment falls due; on or after measuredOn.')),
+});

@@ -5,7 +5,7 @@
  * @module
  */
 import { hasOwn } from '../own-data.js';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { formatPath, type Issue, type PathSegment } from '../errors.js';
 import type { ContractIssueCode } from '../codes/index.js';
 import { AMOUNT_DECIMALS_PATTERN, AMOUNT_MAGNITUDE_PATTERN } from '../money/limits.js';

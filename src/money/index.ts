@@ -13,3 +13,22 @@ export type { RoundingMode } from './rounding.js';
 export { formatDecimal, formatMoney } from './format.js';
 export { allocate } from './allocate.js';
 export { MAX_AMOUNT_DECIMALS, MAX_AMOUNT_INTEGER_DIGITS, checkAmountLimits } from './limits.js';
+
+// For the other folders of src/ (src/index.ts decides what the package exports)
+export { amountDigits, hundredthsOf, isZeroDigits } from './amount-digits.js';
+export { isAnyDecimal } from './decimal.js';
+export { isWithinAmountLimits } from './limits.js';
+export {
+  RATIO_ZERO,
+  compareRatios,
+  ratioMinus,
+  ratioOf,
+  ratioOfInteger,
+  ratioOver,
+  ratioPlus,
+  ratioTimes,
+  ratioValue,
+  roundRatioMoney,
+} from './ratio.js';
+export type { Ratio } from './ratio.js';
+export { amountFromPlainText } from './wage-text.js';

@@ -5,8 +5,7 @@
  * @module
  */
 import { expectString, readFields } from '../guard.js';
-import { MAX_SPILL_IDS, spillSize } from '../records/spilled-ids.js';
-import { MAX_ISSUE_BLOCK_BYTES, type StreamStorage } from '../settlement/stream-storage.js';
+import { MAX_SPILL_IDS, spillSize, MAX_ISSUE_BLOCK_BYTES, type StreamStorage } from '../streaming/index.js';
 import { openTempFileStore, type TempFileOptions } from './temp-file-store.js';
 
 export { openTempFileStore } from './temp-file-store.js';

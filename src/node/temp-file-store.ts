@@ -8,7 +8,7 @@ import { mkdtemp, open, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expectInteger, expectString, invalidArgument, isBytes, readFields } from '../guard.js';
-import type { SpillStore } from '../records/spill-store.js';
+import type { SpillStore } from '../streaming/index.js';
 
 /**
  * Where {@link openTempFileStore} puts its files: a new directory made with `mkdtemp` inside

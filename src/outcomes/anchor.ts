@@ -4,7 +4,7 @@
  * @module
  */
 import type { CalendarDate } from '../calendar/index.js';
-import type { OutcomeRecord } from '../records/schema.js';
+import type { OutcomeRecord } from '../records/index.js';
 
 /**
  * The anchor of a window: the enrolment date, or the exit date when it is recorded and not after

@@ -8,7 +8,7 @@ import { expectOutcome } from '../contract/shape.js';
 import { OutcomePayError } from '../errors.js';
 import { expectArray, expectFields, invalidArgument, is, isObjectValue, type FieldCheck } from '../guard.js';
 import { parseAmount } from '../money/index.js';
-import type { CompiledOutcome, CompiledOutcomes, CompiledWageThreshold } from './compiled.js';
+import type { CompiledOutcome, CompiledOutcomes, CompiledWageThreshold } from './compiled-form.js';
 
 function placementIndex(id: string, at: number, indexById: ReadonlyMap<string, number>, outcomes: readonly Outcome[]): number {
   const index = indexById.get(id);

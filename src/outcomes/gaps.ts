@@ -5,7 +5,7 @@
  * @module
  */
 import { addDays, type CalendarDate, type DayNumber } from '../calendar/index.js';
-import type { EmploymentSpell } from '../records/schema.js';
+import type { EmploymentSpell } from '../records/index.js';
 
 /**
  * The first day of `[from, to]` on which the uncovered days break a limit: the current run of

@@ -17,7 +17,7 @@ export type {
   CompiledWageProgression,
   CompiledWageThreshold,
   CompiledWindow,
-} from './compiled.js';
+} from './compiled-form.js';
 export { resolveParticipant } from './resolve.js';
 export { statusAt } from './resolution.js';
 export type { OutcomeStatus, Resolution } from './resolution.js';
@@ -25,3 +25,6 @@ export { REASON_CODES, REASON_TEXT } from './reasons.js';
 export type { ReasonCode } from './reasons.js';
 export { retentionEnd } from './retention.js';
 export { PLACEMENT_BASELINE_DAYS } from './wage.js';
+
+// For the other folders of src/ (src/index.ts decides what the package exports)
+export { resolveRecord } from './resolve.js';

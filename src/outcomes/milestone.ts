@@ -4,9 +4,9 @@
  * @module
  */
 import { addDaysUnbounded, type CalendarDate } from '../calendar/index.js';
-import type { OutcomeRecord, RecordEvent } from '../records/schema.js';
+import type { OutcomeRecord, RecordEvent } from '../records/index.js';
 import { windowAnchor } from './anchor.js';
-import type { CompiledMilestone } from './compiled.js';
+import type { CompiledMilestone } from './compiled-form.js';
 import { achieved, failed, pending, type Resolution } from './resolution.js';
 
 /**

@@ -4,9 +4,9 @@
  * @module
  */
 import { addDaysUnbounded, type CalendarDate, type DayNumber } from '../calendar/index.js';
-import type { EmploymentSpell, OutcomeRecord } from '../records/schema.js';
+import type { EmploymentSpell, OutcomeRecord } from '../records/index.js';
 import { windowAnchor } from './anchor.js';
-import type { CompiledPlacement } from './compiled.js';
+import type { CompiledPlacement } from './compiled-form.js';
 import { achieved, failed, pending, type Resolution } from './resolution.js';
 
 /** True when the spell's hours and contract type satisfy the outcome (unknown values do not). */

@@ -3,8 +3,7 @@
  *
  * @module
  */
-import type { CalendarDate } from '../calendar/index.js';
-import { expectDay } from '../calendar/days.js';
+import { expectDay, type CalendarDate } from '../calendar/index.js';
 import { invalidArgument, isObjectValue, unreadableArgument } from '../guard.js';
 import type { ReasonCode } from './reasons.js';
 

@@ -3,15 +3,13 @@
  *
  * @module
  */
-import type { CalendarDate } from '../calendar/index.js';
-import { expectDay } from '../calendar/days.js';
+import { expectDay, type CalendarDate } from '../calendar/index.js';
 import { OutcomePayError } from '../errors.js';
-import { expectValidatedRecord } from '../records/record-shape.js';
-import type { EmploymentSpell, OutcomeRecord } from '../records/schema.js';
+import { expectValidatedRecord, type EmploymentSpell, type OutcomeRecord } from '../records/index.js';
 import type { Contract } from '../contract/index.js';
 import { expectContract } from '../contract/shape.js';
 import { compileOutcomes } from './compile.js';
-import type { CompiledOutcome, CompiledOutcomes } from './compiled.js';
+import type { CompiledOutcome, CompiledOutcomes } from './compiled-form.js';
 import { resolveMilestone } from './milestone.js';
 import { resolvePlacement } from './placement.js';
 import { notApplicable, type Resolution } from './resolution.js';

@@ -3,11 +3,10 @@
  *
  * @module
  */
-import { addMonthsUnbounded, type CalendarDate, type DayNumber } from '../calendar/index.js';
-import { expectDay, expectWhole } from '../calendar/days.js';
+import { addMonthsUnbounded, expectDay, expectWhole, type CalendarDate, type DayNumber } from '../calendar/index.js';
 import { expectOneOf } from '../guard.js';
-import type { EmploymentSpell } from '../records/schema.js';
-import type { CompiledRetention } from './compiled.js';
+import type { EmploymentSpell } from '../records/index.js';
+import type { CompiledRetention } from './compiled-form.js';
 import { decidedOn, isResolution, placedOrResolution } from './dependent.js';
 import { firstExcessDay } from './gaps.js';
 import { achieved, failed, pending, type Resolution } from './resolution.js';

@@ -4,7 +4,7 @@
  * @module
  */
 import type { CalendarDate } from '../calendar/index.js';
-import type { EmploymentSpell } from '../records/schema.js';
+import type { EmploymentSpell } from '../records/index.js';
 
 /**
  * The spells in order of start date. Validated records are already sorted, so this returns the

@@ -5,7 +5,7 @@
  */
 import type { CalendarDate } from '../calendar/index.js';
 import type { Amount } from '../money/index.js';
-import type { EmploymentSpell, OutcomeRecord, WageObservation } from '../records/schema.js';
+import type { EmploymentSpell, OutcomeRecord, WageObservation } from '../records/index.js';
 import { covers } from './spells.js';
 
 /**

@@ -4,10 +4,9 @@
  * @module
  */
 import { addDaysUnbounded, addMonthsUnbounded, type CalendarDate } from '../calendar/index.js';
-import type { Amount } from '../money/index.js';
-import { hundredthsOf } from '../money/amount-digits.js';
-import type { OutcomeRecord } from '../records/schema.js';
-import type { CompiledWageProgression, CompiledWageThreshold } from './compiled.js';
+import { hundredthsOf, type Amount } from '../money/index.js';
+import type { OutcomeRecord } from '../records/index.js';
+import type { CompiledWageProgression, CompiledWageThreshold } from './compiled-form.js';
 import { decidedOn, isResolution, placedOrResolution } from './dependent.js';
 import { achieved, failed, pending, type Resolution } from './resolution.js';
 import { earliestWage, wageOn } from './wage-values.js';

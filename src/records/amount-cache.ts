@@ -19,9 +19,7 @@
  *
  * @module
  */
-import type { Amount } from '../money/index.js';
-import { isWithinAmountLimits } from '../money/limits.js';
-import { amountFromPlainText } from '../money/wage-text.js';
+import { isWithinAmountLimits, amountFromPlainText, type Amount } from '../money/index.js';
 import { DOT, ZERO_CODE } from './char-codes.js';
 
 const SLOT_BITS = 14;

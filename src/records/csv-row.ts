@@ -4,7 +4,7 @@
  * @module
  */
 import { OutcomePayError } from '../errors.js';
-import { isExactNumberToken } from '../text/json-number.js';
+import { isExactNumberToken } from '../text/index.js';
 import type { CsvColumn } from './csv-columns.js';
 
 const NUMBER = /^-?\d+(\.\d+)?$/;

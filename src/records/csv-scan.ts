@@ -5,7 +5,7 @@
  * @module
  */
 import { hasOwn } from '../own-data.js';
-import { countLineEnds } from '../text/line-ends.js';
+import { countLineEnds } from '../text/index.js';
 import { COMMA, QUOTE } from './char-codes.js';
 
 /**

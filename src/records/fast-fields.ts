@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { civilToDays, monthLength } from '../calendar/days.js';
+import { civilToDays, monthLength } from '../calendar/index.js';
 import { ZERO_CODE } from './char-codes.js';
 
 /**

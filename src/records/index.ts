@@ -29,8 +29,20 @@ export { readCsvRecords } from './read-csv.js';
 export { readRecords } from './read-records.js';
 export { parseColumn, REQUIRED_CSV_COLUMNS } from './csv-columns.js';
 export type { CsvColumn } from './csv-columns.js';
-export { readNdjsonStream } from './read-ndjson-stream.js';
-export { readCsvStream } from './read-csv-stream.js';
 export type { StreamRow } from './stream-row.js';
-export type { SpillStore } from './spill-store.js';
-export { DEFAULT_SPILL_BUFFER_IDS } from './spilled-ids.js';
+
+// For the other folders of src/ (src/index.ts decides what the package exports)
+export { createAmountCache } from './amount-cache.js';
+export { createCsvRowReader } from './csv-rows.js';
+export { createCsvTypedReader } from './csv-typed-row.js';
+export type { CsvTypedReader } from './csv-typed-row.js';
+export { createNdjsonRowReader } from './ndjson-rows.js';
+export { createNdjsonTypedReader } from './ndjson-typed-line.js';
+export type { NdjsonTypedReader } from './ndjson-typed-line.js';
+export { expectRecordLike, expectValidatedRecord } from './record-shape.js';
+export { recordsArgument } from './records-argument.js';
+export { eachRow, readRowBatches } from './row-reader.js';
+export type { ParsedRow } from './stream-row.js';
+export { checkOneRecord, issuePath, locatedSink, makeIssue, readableId, recordPlace, reportDuplicates } from './validate-one.js';
+export type { IssueSink, Located, Occurrence, RecordPlace, ValidationRun } from './validate-one.js';
+export { validateBatch } from './validate.js';

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { scanJsonText } from '../text/json-text.js';
+import { scanJsonText } from '../text/index.js';
 import { LF } from './char-codes.js';
 import { createHeldText } from './held-text.js';
 import type { NdjsonTypedReader } from './ndjson-typed-line.js';

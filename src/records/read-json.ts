@@ -6,8 +6,7 @@
 import { expectText } from '../guard.js';
 import { ownValue } from '../own-data.js';
 import { fail, ok, type Result } from '../result.js';
-import { scanJsonText } from '../text/json-text.js';
-import { decodeText, textFailureIssue } from '../text/utf8.js';
+import { scanJsonText, decodeText, textFailureIssue } from '../text/index.js';
 import type { RecordIssue } from './issues.js';
 import type { RawRecords } from './raw-records.js';
 import { idTooLong, MAX_FIELD_CHARS, MAX_RECORD_CHARS, recordTooLong } from './reader-limits.js';

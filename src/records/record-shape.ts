@@ -7,7 +7,7 @@
  */
 import { MAX_DATE, MIN_DATE } from '../calendar/index.js';
 import { expectFields, is, unreadableArgument, type FieldCheck } from '../guard.js';
-import { isAnyDecimal } from '../money/decimal.js';
+import { isAnyDecimal } from '../money/index.js';
 import type { OutcomeRecord } from './schema.js';
 
 const VALIDATED = 'a validated record (from validateRecords)';

@@ -6,7 +6,7 @@
  */
 import { invalidArgument, isBytes } from '../guard.js';
 import { fail, ok, type Result } from '../result.js';
-import { createTextDecoder, textFailureIssue, type Decoded, type TextChunkDecoder } from '../text/utf8.js';
+import { createTextDecoder, textFailureIssue, type Decoded, type TextChunkDecoder } from '../text/index.js';
 import type { RecordIssue } from './issues.js';
 import type { RawRecords } from './raw-records.js';
 import { readerIssue } from './reader-issue.js';

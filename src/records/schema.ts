@@ -8,13 +8,13 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { CalendarDate } from '../calendar/index.js';
 import type { Amount } from '../money/index.js';
 import { AMOUNT_DECIMALS_PATTERN, AMOUNT_MAGNITUDE_PATTERN } from '../money/limits.js';
 import { EVENT_KIND_PATTERN, ID_PATTERN, MAX_HOURS_PER_WEEK, WAGE_PATTERN } from './limits.js';
 
-const NonEmpty = z.string().min(1);
+const NonEmpty = z.string().check(z.minLength(1));
 
 /**
  * A calendar date on the wire: `YYYY-MM-DD`, a real day of the proleptic Gregorian calendar,
@@ -26,8 +26,10 @@ const NonEmpty = z.string().min(1);
  */
 export const DateSchema = z.iso
   .date()
-  .regex(/^(?!0000)/) // the calendar starts at year 0001
-  .describe('A calendar date, YYYY-MM-DD (no time, no zone), from 0001-01-01 to 9999-12-31.');
+  .check(
+    z.regex(/^(?!0000)/), // the calendar starts at year 0001
+    z.describe('A calendar date, YYYY-MM-DD (no time, no zone), from 0001-01-01 to 9999-12-31.'),
+  );
 
 /**
  * A non-negative monthly wage on the wire: a decimal string (`"1800.50"`, `"0"`), below 10^15 with
@@ -41,10 +43,12 @@ export const DateSchema = z.iso
  */
 export const WageSchema = z
   .string()
-  .regex(WAGE_PATTERN)
-  .regex(AMOUNT_MAGNITUDE_PATTERN)
-  .regex(AMOUNT_DECIMALS_PATTERN)
-  .describe('A monthly gross wage in the contract currency: a decimal string such as "1800.50" (never a JSON number).');
+  .check(
+    z.regex(WAGE_PATTERN),
+    z.regex(AMOUNT_MAGNITUDE_PATTERN),
+    z.regex(AMOUNT_DECIMALS_PATTERN),
+    z.describe('A monthly gross wage in the contract currency: a decimal string such as "1800.50" (never a JSON number).'),
+  );
 
 /**
  * An employment spell on the wire: a job held from `start` to `end` (both inclusive).
@@ -54,18 +58,15 @@ export const WageSchema = z
  */
 export const EmploymentSpellSchema = z
   .strictObject({
-    start: DateSchema.describe('First day of the job, YYYY-MM-DD.'),
-    end: DateSchema.optional().describe('Last day of the job (inclusive). Absent: still in the job when the data was exported.'),
+    start: DateSchema.check(z.describe('First day of the job, YYYY-MM-DD.')),
+    end: z.optional(DateSchema).check(z.describe('Last day of the job (inclusive). Absent: still in the job when the data was exported.')),
     hoursPerWeek: z
-      .number()
-      .min(0)
-      .max(MAX_HOURS_PER_WEEK)
-      .optional()
-      .describe('Contracted hours per week, 0 to 168. Absent: unknown.'),
-    contractType: NonEmpty.optional().describe('Contract type as the source system names it, e.g. "permanent", "fixed-term".'),
-    monthlyWage: WageSchema.optional().describe('Monthly gross wage in this job. Absent: unknown.'),
+      .optional(z.number().check(z.minimum(0), z.maximum(MAX_HOURS_PER_WEEK)))
+      .check(z.describe('Contracted hours per week, 0 to 168. Absent: unknown.')),
+    contractType: z.optional(NonEmpty).check(z.describe('Contract type as the source system names it, e.g. "permanent", "fixed-term".')),
+    monthlyWage: z.optional(WageSchema).check(z.describe('Monthly gross wage in this job. Absent: unknown.')),
   })
-  .describe('A period of employment.');
+  .check(z.describe('A period of employment.'));
 
 /**
  * A wage observation on the wire: the monthly gross wage known on a date.
@@ -75,10 +76,10 @@ export const EmploymentSpellSchema = z
  */
 export const WageObservationSchema = z
   .strictObject({
-    on: DateSchema.describe('Date the wage was observed, YYYY-MM-DD.'),
+    on: DateSchema.check(z.describe('Date the wage was observed, YYYY-MM-DD.')),
     monthlyWage: WageSchema,
   })
-  .describe('A wage observed on a date (payslip, wage record).');
+  .check(z.describe('A wage observed on a date (payslip, wage record).'));
 
 /**
  * A dated milestone event on the wire, such as `{ kind: 'training-completed', on: '2023-04-28' }`.
@@ -88,10 +89,10 @@ export const WageObservationSchema = z
  */
 export const RecordEventSchema = z
   .strictObject({
-    kind: z.string().regex(EVENT_KIND_PATTERN).describe('Event kind, lower-case kebab-case, e.g. "training-completed".'),
-    on: DateSchema.describe('Date of the event, YYYY-MM-DD.'),
+    kind: z.string().check(z.regex(EVENT_KIND_PATTERN), z.describe('Event kind, lower-case kebab-case, e.g. "training-completed".')),
+    on: DateSchema.check(z.describe('Date of the event, YYYY-MM-DD.')),
   })
-  .describe('A dated milestone.');
+  .check(z.describe('A dated milestone.'));
 
 /**
  * One participant's outcome record on the wire, as a provider or payer exports it. Strict: unknown
@@ -103,19 +104,20 @@ export const RecordEventSchema = z
  */
 export const OutcomeRecordSchema = z
   .strictObject({
-    id: NonEmpty.regex(ID_PATTERN).describe(
-      'Participant id, unique within the input; no control character nor invisible formatting character (bidirectional overrides, zero-width spaces).',
+    id: NonEmpty.check(
+      z.regex(ID_PATTERN),
+      z.describe('Participant id, unique within the input; no control character nor invisible formatting character (bidirectional overrides, zero-width spaces).'),
     ),
-    cohort: NonEmpty.describe('Cohort id, one of the contract cohorts.'),
-    groups: z.array(NonEmpty).optional().describe('Priority groups the participant belongs to. Absent: none.'),
-    enrolledOn: DateSchema.describe('Enrolment date, YYYY-MM-DD.'),
-    exitedOn: DateSchema.optional().describe('Programme exit date. Absent: still in the programme.'),
-    baselineWage: WageSchema.optional().describe('Monthly gross wage before the programme. Absent: unknown.'),
-    spells: z.array(EmploymentSpellSchema).optional().describe('Employment spells. Absent: none known.'),
-    wages: z.array(WageObservationSchema).optional().describe('Wage observations. Absent: none.'),
-    events: z.array(RecordEventSchema).optional().describe('Milestone events. Absent: none.'),
+    cohort: NonEmpty.check(z.describe('Cohort id, one of the contract cohorts.')),
+    groups: z.optional(z.array(NonEmpty)).check(z.describe('Priority groups the participant belongs to. Absent: none.')),
+    enrolledOn: DateSchema.check(z.describe('Enrolment date, YYYY-MM-DD.')),
+    exitedOn: z.optional(DateSchema).check(z.describe('Programme exit date. Absent: still in the programme.')),
+    baselineWage: z.optional(WageSchema).check(z.describe('Monthly gross wage before the programme. Absent: unknown.')),
+    spells: z.optional(z.array(EmploymentSpellSchema)).check(z.describe('Employment spells. Absent: none known.')),
+    wages: z.optional(z.array(WageObservationSchema)).check(z.describe('Wage observations. Absent: none.')),
+    events: z.optional(z.array(RecordEventSchema)).check(z.describe('Milestone events. Absent: none.')),
   })
-  .describe('One participant of an outcome-based contract.');
+  .check(z.describe('One participant of an outcome-based contract.'));
 
 /**
  * The wire form of an outcome record (what JSON, NDJSON and CSV inputs hold).

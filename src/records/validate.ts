@@ -7,7 +7,7 @@ import { expectFields, expectOneOf, invalidArgument, is, readFields, type FieldC
 import { createAmountCache } from './amount-cache.js';
 import { hasOwn, ownValue } from '../own-data.js';
 import { ownContext, type RecordContext } from './check-meaning.js';
-import { checkOneRecord, locatedSink, readableId, reportDuplicates, type Located, type ValidationRun } from './check-one.js';
+import { checkOneRecord, locatedSink, readableId, reportDuplicates, type Located, type ValidationRun } from './validate-one.js';
 import type { RecordIssue, RecordIssueAction } from './issues.js';
 import type { RawRecords } from './raw-records.js';
 import { recordsArgument } from './records-argument.js';

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ContractSchema } from '../contract/index.js';
 import { OutcomeRecordSchema } from '../records/index.js';
 import { AssumptionsSchema } from '../simulation/assumptions.js';

@@ -6,8 +6,7 @@
  * @module
  */
 import type { OutcomeRecord } from '../records/index.js';
-import type { Resolution } from '../outcomes/index.js';
-import { resolveRecord } from '../outcomes/resolve.js';
+import { resolveRecord, type Resolution } from '../outcomes/index.js';
 import { addClaim, groupTally, type CohortLedger, type Ledger, type Tally } from './ledger.js';
 import { applyParticipantCaps } from './caps/participant-caps.js';
 import type { SettlementPlan } from './plan.js';

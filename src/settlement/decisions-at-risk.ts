@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { ownText } from '../records/own-text.js';
+import { ownText } from '../text/index.js';
 import { formatMoney } from '../money/index.js';
 import type { IndicatorValues } from './rules/index.js';
 import type { Ledger } from './ledger.js';

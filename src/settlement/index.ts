@@ -4,9 +4,7 @@
  * @module
  */
 export { settle } from './settle.js';
-export { settleStream } from './stream.js';
-export type { ChunkSource, RecordSource, StreamFormat } from './stream-source.js';
-export type { StreamSettings, StreamStorage } from './stream-storage.js';
+export { settleStream } from './settle-stream.js';
 export { SETTLEMENT_ISSUE_CODES } from '../codes/index.js';
 export type { SettlementIssueCode } from '../codes/index.js';
 export type { SettleOptions } from './options.js';
@@ -33,3 +31,11 @@ export type {
   SettlementTranche,
   SettlementUnscheduled,
 } from './types.js';
+
+// For the other folders of src/ (src/index.ts decides what the package exports)
+export { accumulate } from './accumulate.js';
+export { evaluateTallies } from './evaluate.js';
+export { buildPlan, emptyLedgerOf } from './plan.js';
+export type { SettlementPlan } from './plan.js';
+export { recordContext } from './record-context.js';
+export type { IndicatorValues } from './rules/index.js';

@@ -7,7 +7,7 @@
  * @module
  */
 import type { Amount } from '../money/index.js';
-import { ownText } from '../records/own-text.js';
+import { ownText } from '../text/index.js';
 import { DateCounts } from './date-counts.js';
 
 /** Achieved and failed counts of one outcome, by resolution date. */

@@ -7,8 +7,7 @@
  *
  * @module
  */
-import { checkDate } from '../calendar/index.js';
-import { expectDay } from '../calendar/days.js';
+import { checkDate, expectDay } from '../calendar/index.js';
 import type { Contract } from '../contract/index.js';
 import { expectContract } from '../contract/shape.js';
 import { describeValue, invalidArgument, thrownReason } from '../guard.js';

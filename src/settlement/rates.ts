@@ -6,8 +6,19 @@
  * @module
  */
 import type { Contract } from '../contract/index.js';
-import { parseAmount, type Amount } from '../money/index.js';
-import { RATIO_ZERO, compareRatios, ratioMinus, ratioOf, ratioOfInteger, ratioOver, ratioPlus, ratioTimes, type Ratio } from '../money/ratio.js';
+import {
+  parseAmount,
+  RATIO_ZERO,
+  compareRatios,
+  ratioMinus,
+  ratioOf,
+  ratioOfInteger,
+  ratioOver,
+  ratioPlus,
+  ratioTimes,
+  type Amount,
+  type Ratio,
+} from '../money/index.js';
 import type { RateCounts } from './ledger.js';
 
 /** Counts behind a rate at a date. */

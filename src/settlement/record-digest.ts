@@ -5,8 +5,7 @@
  *
  * @module
  */
-import type { Amount } from '../money/index.js';
-import { amountDigits, isZeroDigits } from '../money/amount-digits.js';
+import { amountDigits, isZeroDigits, type Amount } from '../money/index.js';
 import type { EmploymentSpell, OutcomeRecord, RecordEvent, WageObservation } from '../records/index.js';
 
 /** The running digest of a set of records. */

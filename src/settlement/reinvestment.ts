@@ -5,8 +5,22 @@
  * @module
  */
 import type { Contract } from '../contract/index.js';
-import { ZERO, formatDecimal, parseAmount, sumAmounts, type Amount } from '../money/index.js';
-import { RATIO_ZERO, ratioOf, ratioOfInteger, ratioOver, ratioPlus, ratioTimes, ratioValue, roundRatioMoney, type Ratio } from '../money/ratio.js';
+import {
+  ZERO,
+  formatDecimal,
+  parseAmount,
+  sumAmounts,
+  RATIO_ZERO,
+  ratioOf,
+  ratioOfInteger,
+  ratioOver,
+  ratioPlus,
+  ratioTimes,
+  ratioValue,
+  roundRatioMoney,
+  type Amount,
+  type Ratio,
+} from '../money/index.js';
 import type { Line } from './lines.js';
 import type { SettlementPlan } from './plan.js';
 

@@ -6,8 +6,7 @@
  * @module
  */
 import { expectFields, invalidArgument, is, type FieldCheck } from '../guard.js';
-import type { OutcomeRecord } from '../records/index.js';
-import { expectRecordLike } from '../records/record-shape.js';
+import { expectRecordLike, type OutcomeRecord } from '../records/index.js';
 import type { ExcludedCohorts } from './decisions-at-risk.js';
 import type { DeliveredIssues, SettlementSession } from './session.js';
 import type { SettlementDataQuality } from './types.js';

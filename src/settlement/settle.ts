@@ -6,9 +6,7 @@
  */
 import { parseContract } from '../contract/index.js';
 import type { Issue } from '../errors.js';
-import type { RawRecords } from '../records/index.js';
-import { recordsArgument } from '../records/records-argument.js';
-import { validateBatch } from '../records/validate.js';
+import { recordsArgument, validateBatch, type RawRecords } from '../records/index.js';
 import { fail, ok, withNotices, type Result } from '../result.js';
 import { optionsFingerprintText, readSettleOptions, type SettleOptions } from './options.js';
 import { excludedCohortsTally } from './decisions-at-risk.js';

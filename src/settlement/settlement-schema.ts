@@ -5,12 +5,13 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { isErrorCode, type ErrorCode } from '../codes/index.js';
 import { formatPath, type Issue, type PathSegment } from '../errors.js';
 import { DATE_PATTERN } from '../contract/primitives.js';
 import { checkDate } from '../calendar/index.js';
 import { withEveryKey } from '../contract/every-key.js';
+import { inEnglish } from '../contract/zod-messages.js';
 import { thrownReason } from '../guard.js';
 import type { Settlement, SettlementLine } from './types.js';
 
@@ -34,11 +35,11 @@ function moneyPattern(units: number, signed: boolean): RegExp {
 const MONEY_MESSAGE = 'is not a canonical amount';
 
 function date() {
-  return z.string().regex(DATE_PATTERN).refine((text) => checkDate(text, []).ok, { message: 'is not a calendar date' });
+  return z.string().check(z.regex(DATE_PATTERN), z.refine((text) => checkDate(text, []).ok, { message: 'is not a calendar date' }));
 }
 
-const hex = () => z.string().regex(HEX64, { error: 'is not 64 lower-case hex digits' });
-const count = () => z.int().min(0);
+const hex = () => z.string().check(z.regex(HEX64, { error: 'is not 64 lower-case hex digits' }));
+const count = () => z.int().check(z.minimum(0));
 const text = () => z.string();
 const errorCode = () => z.custom<ErrorCode>((value) => typeof value === 'string' && isErrorCode(value), { error: 'is not a registered issue code (docs/codes.md)' });
 
@@ -59,32 +60,32 @@ export function settlementSchema(units: number): SettlementSchema {
 type SettlementSchema = ReturnType<typeof buildSettlementSchema>;
 
 function buildSettlementSchema(units: number) {
-  const money = z.string().regex(moneyPattern(units, false), { error: `${MONEY_MESSAGE} (non-negative, ${units} decimals)` });
-  const signed = z.string().regex(moneyPattern(units, true), { error: `${MONEY_MESSAGE} (${units} decimals)` });
-  const decimal = z.string().regex(DECIMAL, { error: 'is not a decimal' });
-  const payer = z.strictObject({ payer: text(), share: decimal.nullable(), earned: money, previouslyPaid: money, due: signed });
+  const money = z.string().check(z.regex(moneyPattern(units, false), { error: `${MONEY_MESSAGE} (non-negative, ${units} decimals)` }));
+  const signed = z.string().check(z.regex(moneyPattern(units, true), { error: `${MONEY_MESSAGE} (${units} decimals)` }));
+  const decimal = z.string().check(z.regex(DECIMAL, { error: 'is not a decimal' }));
+  const payer = z.strictObject({ payer: text(), share: z.nullable(decimal), earned: money, previouslyPaid: money, due: signed });
   // an object of any keys (not z.record: zod reads a record key type's `values` through the prototype chain)
-  const figures = z.object({}).catchall(z.union([z.string(), z.number()]));
+  const figures = z.catchall(z.object({}), z.union([z.string(), z.number()]));
   const line = z.strictObject({
     rule: text(),
     kind: z.enum(['rateCard', 'sustainment', 'cohortRate', 'bonus', 'fee', 'exitPayment'] satisfies readonly SettlementLine['kind'][]),
-    cohort: text().nullable(),
-    outcome: text().nullable(),
-    claims: count().nullable(),
-    unit: decimal.nullable(),
+    cohort: z.nullable(text()),
+    outcome: z.nullable(text()),
+    claims: z.nullable(count()),
+    unit: z.nullable(decimal),
     inputs: figures,
     formula: text(),
     exact: decimal,
     rounding: text(),
     earned: money,
     paid: money,
-    participants: z.array(text()).exactOptional(),
+    participants: z.exactOptional(z.array(text())),
   });
   const tranche = z.strictObject({
     id: text(),
     name: text(),
     status: z.enum(['settled', 'scheduled', 'cancelled', 'suspended', 'withdrawn']),
-    byClause: text().nullable(),
+    byClause: z.nullable(text()),
     measuredOn: date(),
     dueOn: date(),
     earned: money,
@@ -104,7 +105,7 @@ function buildSettlementSchema(units: number) {
     library: z.strictObject({ name: z.literal('outcome-pay'), version: text() }),
     contract: z.strictObject({ id: text(), name: text(), currency: text(), rounding: text() }),
     asOf: date(),
-    fingerprint: z.strictObject({ inputs: hex(), contract: hex(), records: hex(), options: hex(), recordsEvidence: hex().nullable() }),
+    fingerprint: z.strictObject({ inputs: hex(), contract: hex(), records: hex(), options: hex(), recordsEvidence: z.nullable(hex()) }),
     previous: z.strictObject({
       settlements: z.array(z.strictObject({ inputs: hex(), asOf: date(), contract: hex() })),
       amendedFrom: z.array(hex()),
@@ -117,10 +118,10 @@ function buildSettlementSchema(units: number) {
       z.strictObject({ clause: text(), checkOn: date(), outcome: z.enum(['fired', 'notFired', 'notYetChecked', 'skipped']), figures, explanation: text() }),
     ),
     participantCaps: z.array(
-      z.strictObject({ cap: text(), limit: money, claimsCut: count(), amountCut: money, participants: z.array(text()).exactOptional() }),
+      z.strictObject({ cap: text(), limit: money, claimsCut: count(), amountCut: money, participants: z.exactOptional(z.array(text())) }),
     ),
     unscheduled: z.array(
-      z.strictObject({ rule: text(), cohort: text().nullable(), claims: count(), amount: money, from: date(), to: date(), reason: text() }),
+      z.strictObject({ rule: text(), cohort: z.nullable(text()), claims: count(), amount: money, from: date(), to: date(), reason: text() }),
     ),
     hiringGuarantees: z.array(
       z.strictObject({
@@ -132,31 +133,31 @@ function buildSettlementSchema(units: number) {
         undecided: count(),
         status: z.enum(['met', 'open', 'shortfall']),
         shortfallPositions: count(),
-        shortfallAmount: money.nullable(),
+        shortfallAmount: z.nullable(money),
       }),
     ),
     tallies: z.array(
-      z.strictObject({ cohort: text(), group: text().nullable(), outcome: text(), enrolled: count(), achieved: count(), failed: count(), pending: count() }),
+      z.strictObject({ cohort: text(), group: z.nullable(text()), outcome: text(), enrolled: count(), achieved: count(), failed: count(), pending: count() }),
     ),
     dataQuality: z.strictObject({
       recordsRead: count(),
       recordsSettled: count(),
       recordsExcluded: count(),
-      decisionsAtRisk: z
-        .array(
+      decisionsAtRisk: z.exactOptional(
+        z.array(
           z.strictObject({
             kind: z.enum(['exitClause', 'cohortRate', 'bonus', 'cap', 'hiringGuarantee']),
             id: text(),
-            tranche: text().nullable(),
-            cohort: text().nullable(),
+            tranche: z.nullable(text()),
+            cohort: z.nullable(text()),
             decided: text(),
             ifAllAchieved: text(),
             ifNoneAchieved: text(),
           }),
-        )
-        .exactOptional(),
+        ),
+      ),
       issues: z.array(z.looseObject({ code: errorCode(), path: z.array(z.union([z.string(), z.number()])), message: text() })),
-      issuesDelivered: count().exactOptional(),
+      issuesDelivered: z.exactOptional(count()),
     }),
   });
 }
@@ -185,7 +186,7 @@ export function checkSettlementShape(value: unknown, units: number, at: readonly
   const schema = settlementSchema(units);
   let parsed: ReturnType<typeof schema.safeParse>;
   try {
-    parsed = schema.safeParse(value, { reportInput: true });
+    parsed = schema.safeParse(value, inEnglish({ reportInput: true }));
   } catch (error) {
     // zod itself failed (it reads a few of its own settings through the prototype chain, such as
     // a check's `when`: docs/reliability.md, "Inherited properties"): refused, never thrown

@@ -6,12 +6,13 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { SimulationCode } from '../codes/index.js';
 import { parseContract, type Contract } from '../contract/index.js';
 import { CountSchema, DaysSchema, DecimalStringSchema, IdSchema, TextSchema } from '../contract/primitives.js';
 import { formatPath, type Issue, type PathSegment } from '../errors.js';
 import { parseAmount } from '../money/index.js';
+import { inEnglish } from '../contract/zod-messages.js';
 import { DateSchema } from '../records/schema.js';
 import { fail, ok, type Result } from '../result.js';
 
@@ -24,12 +25,12 @@ import { fail, ok, type Result } from '../result.js';
  */
 export const DaysDistributionSchema = z
   .union([
-    DaysSchema.describe('A fixed number of days.'),
+    DaysSchema.check(z.describe('A fixed number of days.')),
     z
       .strictObject({ uniform: z.strictObject({ min: DaysSchema, max: DaysSchema }) })
-      .describe('A whole number of days drawn uniformly from [min, max], both inclusive.'),
+      .check(z.describe('A whole number of days drawn uniformly from [min, max], both inclusive.')),
   ])
-  .describe('A number of days: fixed, or { "uniform": { "min", "max" } }.');
+  .check(z.describe('A number of days: fixed, or { "uniform": { "min", "max" } }.'));
 
 /**
  * A probability: fixed, or uncertain and drawn once per run from a beta distribution (mean
@@ -41,12 +42,12 @@ export const DaysDistributionSchema = z
  */
 export const ProbabilitySchema = z
   .union([
-    z.number().min(0).max(1).describe('A fixed probability, 0 to 1.'),
+    z.number().check(z.minimum(0), z.maximum(1), z.describe('A fixed probability, 0 to 1.')),
     z
-      .strictObject({ beta: z.strictObject({ alpha: z.number().positive().max(1e6), beta: z.number().positive().max(1e6) }) })
-      .describe('A probability drawn once per run from Beta(alpha, beta): mean alpha / (alpha + beta).'),
+      .strictObject({ beta: z.strictObject({ alpha: z.number().check(z.positive(), z.maximum(1e6)), beta: z.number().check(z.positive(), z.maximum(1e6)) }) })
+      .check(z.describe('A probability drawn once per run from Beta(alpha, beta): mean alpha / (alpha + beta).')),
   ])
-  .describe('A probability: a number from 0 to 1, or { "beta": { "alpha", "beta" } } drawn once per run.');
+  .check(z.describe('A probability: a number from 0 to 1, or { "beta": { "alpha", "beta" } } drawn once per run.'));
 
 /**
  * What is assumed of one per-participant outcome. `probability` is conditional: a retention or
@@ -60,11 +61,15 @@ export const ProbabilitySchema = z
 export const OutcomeAssumptionSchema = z
   .strictObject({
     probability: ProbabilitySchema,
-    days: DaysDistributionSchema.optional().describe(
-      'Placement: days from the start of its window to the job start; milestone: days from the start of its window (else enrolment) to the event. Default: uniform over the window. Not for retention or wage progression.',
-    ),
+    days: z
+      .optional(DaysDistributionSchema)
+      .check(
+        z.describe(
+          'Placement: days from the start of its window to the job start; milestone: days from the start of its window (else enrolment) to the event. Default: uniform over the window. Not for retention or wage progression.',
+        ),
+      ),
   })
-  .describe('The probability of an outcome (conditional on its placement for retention and wage progression) and its timing.');
+  .check(z.describe('The probability of an outcome (conditional on its placement for retention and wage progression) and its timing.'));
 
 /**
  * An indicator value: fixed (a decimal string) or drawn once per run uniformly from the steps of
@@ -76,21 +81,23 @@ export const OutcomeAssumptionSchema = z
  */
 export const IndicatorValueSchema = z
   .union([
-    DecimalStringSchema.describe('A fixed value.'),
+    DecimalStringSchema.check(z.describe('A fixed value.')),
     z
       .strictObject({ uniform: z.strictObject({ min: DecimalStringSchema, max: DecimalStringSchema, step: DecimalStringSchema }) })
-      .describe('A value drawn once per run uniformly from min, min + step, ... up to max.'),
+      .check(z.describe('A value drawn once per run uniformly from min, min + step, ... up to max.')),
   ])
-  .describe('A cohort indicator value: a decimal string, or { "uniform": { "min", "max", "step" } }.');
+  .check(z.describe('A cohort indicator value: a decimal string, or { "uniform": { "min", "max", "step" } }.'));
 
 /** A part of the participants: the groups they belong to, their share, and what differs for them. */
 const MixEntrySchema = z
   .strictObject({
-    groups: z.array(IdSchema).describe('The contract groups these participants belong to (none: []).'),
-    share: z.number().min(0).max(1).describe('Their share of every cohort; the shares add up to 1.'),
-    outcomes: z.record(IdSchema, OutcomeAssumptionSchema).optional().describe('Outcome assumptions that differ for them (outcome id → assumption); the others are the top-level ones.'),
+    groups: z.array(IdSchema).check(z.describe('The contract groups these participants belong to (none: []).')),
+    share: z.number().check(z.minimum(0), z.maximum(1), z.describe('Their share of every cohort; the shares add up to 1.')),
+    outcomes: z
+      .optional(z.record(IdSchema, OutcomeAssumptionSchema))
+      .check(z.describe('Outcome assumptions that differ for them (outcome id → assumption); the others are the top-level ones.')),
   })
-  .describe('One part of the participants.');
+  .check(z.describe('One part of the participants.'));
 
 /**
  * The assumptions document on the wire.
@@ -100,34 +107,35 @@ const MixEntrySchema = z
  */
 export const AssumptionsSchema = z
   .strictObject({
-    schemaVersion: z.literal('1.0').describe('Version of the assumptions format: "1.0".'),
-    description: TextSchema.optional(),
+    schemaVersion: z.literal('1.0').check(z.describe('Version of the assumptions format: "1.0".')),
+    description: z.optional(TextSchema),
     cohorts: z
-      .record(
-        IdSchema,
-        z.strictObject({
-          size: CountSchema.optional().describe("Participants enrolled. Default: the cohort's targetSize."),
-          enrolment: z
-            .strictObject({ from: DateSchema, to: DateSchema })
-            .optional()
-            .describe("Enrolment dates are drawn uniformly from [from, to]. Default: the cohort's enrolment window."),
-        }),
+      .optional(
+        z.record(
+          IdSchema,
+          z.strictObject({
+            size: z.optional(CountSchema).check(z.describe("Participants enrolled. Default: the cohort's targetSize.")),
+            enrolment: z
+              .optional(z.strictObject({ from: DateSchema, to: DateSchema }))
+              .check(z.describe("Enrolment dates are drawn uniformly from [from, to]. Default: the cohort's enrolment window.")),
+          }),
+        ),
       )
-      .optional()
-      .describe('Per cohort id: its size and enrolment dates. A cohort not listed enrols its targetSize over its enrolment window.'),
-    daysToExit: DaysDistributionSchema.describe('Days from enrolment to programme exit.'),
-    baselineWage: DecimalStringSchema.optional().describe('Monthly wage before the programme and at placement, for wage progression. Default "1000.00".'),
-    jobDays: DaysDistributionSchema.optional().describe(
-      'Length in days of the job of a participant who passes every retention of their placement. Default: still in it (no end).',
-    ),
-    outcomes: z.record(IdSchema, OutcomeAssumptionSchema).describe('Per outcome id: every per-participant outcome of the contract.'),
-    mix: z.array(MixEntrySchema).min(1).optional().describe('The mix of groups. Default: every participant in no group.'),
+      .check(z.describe('Per cohort id: its size and enrolment dates. A cohort not listed enrols its targetSize over its enrolment window.')),
+    daysToExit: DaysDistributionSchema.check(z.describe('Days from enrolment to programme exit.')),
+    baselineWage: z
+      .optional(DecimalStringSchema)
+      .check(z.describe('Monthly wage before the programme and at placement, for wage progression. Default "1000.00".')),
+    jobDays: z
+      .optional(DaysDistributionSchema)
+      .check(z.describe('Length in days of the job of a participant who passes every retention of their placement. Default: still in it (no end).')),
+    outcomes: z.record(IdSchema, OutcomeAssumptionSchema).check(z.describe('Per outcome id: every per-participant outcome of the contract.')),
+    mix: z.optional(z.array(MixEntrySchema).check(z.minLength(1))).check(z.describe('The mix of groups. Default: every participant in no group.')),
     indicators: z
-      .record(IdSchema, z.record(z.string(), IndicatorValueSchema))
-      .optional()
-      .describe('Cohort indicator values: indicator id → cohort id (or "*" for pooled cohorts) → value.'),
+      .optional(z.record(IdSchema, z.record(z.string(), IndicatorValueSchema)))
+      .check(z.describe('Cohort indicator values: indicator id → cohort id (or "*" for pooled cohorts) → value.')),
   })
-  .describe('The assumptions of a simulation of an outcome-pay contract (docs/simulation.md).');
+  .check(z.describe('The assumptions of a simulation of an outcome-pay contract (docs/simulation.md).'));
 
 /**
  * The assumptions, as validated.
@@ -246,7 +254,7 @@ export function checkAssumptions(input: unknown, contract: Contract): Result<Ass
   }
   let parsed: ReturnType<typeof AssumptionsSchema.safeParse>;
   try {
-    parsed = AssumptionsSchema.safeParse(input, { reportInput: true });
+    parsed = AssumptionsSchema.safeParse(input, inEnglish({ reportInput: true }));
   } catch (error) {
     return fail([issue('ASSUMPTIONS_NOT_OBJECT', [], `the assumptions could not be read (${error instanceof Error ? error.message : 'unknown error'})`)]);
   }

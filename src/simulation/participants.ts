@@ -11,7 +11,7 @@ import { addDaysUnbounded, addMonthsUnbounded, parseDate, type CalendarDate } fr
 import type { Contract } from '../contract/index.js';
 import { Decimal } from 'decimal.js';
 import { parseAmount, type Amount } from '../money/index.js';
-import { retentionEnd } from '../outcomes/retention.js';
+import { retentionEnd } from '../outcomes/index.js';
 import type { EmploymentSpell, OutcomeRecord, RecordEvent, WageObservation } from '../records/index.js';
 import type { Assumptions, DaysDistribution, OutcomeAssumption, Probability } from './assumptions.js';
 import { bernoulli, betaDraw, unit, wholeBetween, type Stream } from './random.js';

@@ -5,7 +5,9 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
+import type { Options } from 'tsup';
 import { describe, expect, it } from 'vitest';
+import buildConfig from '../../tsup.config.js';
 
 /** Every import and re-export of a module: `import ... from '...'`, `export ... from '...'`, `import '...'`, `import('...')`. */
 function importsOf(source: string): string[] {
@@ -49,15 +51,21 @@ describe('the library entry points do not import the command line', () => {
     expect([...reached('src/cli/main.ts').packages]).toContain('commander');
   });
 
-  it('the build makes the library and the command line separate bundles', () => {
-    const config = readFileSync('tsup.config.ts', 'utf8');
-    const entries = [...config.matchAll(/entry: \{([^}]*)\}/g)].map((match) => match[1] ?? '');
-    expect(entries).toHaveLength(2);
-    // the library's bundles (every entry point of the package, and the tools' internals), then the command line's alone
-    expect(entries[0]).toContain("index: 'src/index.ts'");
-    expect(entries[0]).toContain("node: 'src/node/index.ts'");
-    expect(entries[0]).toContain("schemas: 'src/schemas.ts'");
-    expect(entries[0]).not.toContain('src/cli');
-    expect(entries[1]?.trim()).toBe("cli: 'src/cli/main.ts'");
+  it('the build keeps the command line out of the library: per-file ES modules without src/cli, bundles per entry point, the command line alone', () => {
+    const configs = (Array.isArray(buildConfig) ? buildConfig : [buildConfig]) as Options[];
+    const entriesOf = (options: Options | undefined): unknown => options?.entry;
+    const esm = configs.find((options) => options.bundle === false);
+    // the library's ES modules, one file per source module, every file of src but the command line's
+    expect(entriesOf(esm)).toEqual(['src/**/*.ts', '!src/cli/**']);
+    // the library's bundles (every entry point of the package, and the tools' internals): CommonJS and the types
+    const bundled = configs.filter((options) => options.bundle !== false && !('cli' in (options.entry as object)));
+    expect(bundled.length).toBeGreaterThan(0);
+    for (const options of bundled) {
+      expect(entriesOf(options)).toMatchObject({ index: 'src/index.ts', node: 'src/node/index.ts', schemas: 'src/schemas.ts' });
+      expect(JSON.stringify(entriesOf(options))).not.toContain('src/cli');
+    }
+    // the command line's bundle alone
+    const cli = configs.filter((options) => options.bundle !== false && JSON.stringify(entriesOf(options)).includes('src/cli'));
+    expect(cli.map(entriesOf)).toEqual([{ cli: 'src/cli/main.ts' }]);
   });
 });

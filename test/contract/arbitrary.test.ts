@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseContract } from '../../src/contract/index.js';
+import { runs, timeLimit } from '../runs.js';
 import { contractArbitrary } from './arbitrary.js';
 
 describe('contractArbitrary', () => {
@@ -10,23 +11,22 @@ describe('contractArbitrary', () => {
         const result = parseContract(input);
         expect(result.ok ? [] : result.issues).toEqual([]);
       }),
-      { numRuns: 150 },
+      { numRuns: runs(150) },
     );
-  }, 60_000);
+  }, timeLimit(60_000));
 
   it('survives a JSON round trip and re-validation unchanged', () => {
     fc.assert(
       fc.property(contractArbitrary(), (input) => {
         const first = parseContract(input);
-        if (!first.ok) return false;
+        if (!first.ok) expect.fail(JSON.stringify(first.issues.slice(0, 2)));
         const again = parseContract(JSON.parse(JSON.stringify(first.value)));
         expect(again.ok).toBe(true);
         expect(again.ok ? again.value : undefined).toStrictEqual(first.value);
-        return true;
       }),
-      { numRuns: 100 },
+      { numRuns: runs(100) },
     );
-  }, 60_000);
+  }, timeLimit(60_000));
 
   it('any forbidden key injected into any object of a valid contract is reported', () => {
     fc.assert(
@@ -42,13 +42,13 @@ describe('contractArbitrary', () => {
         };
         walk(doc);
         const target = objects[seed % objects.length];
-        if (target === undefined) return;
+        if (target === undefined) expect.fail('a contract is an object: the walk found none');
         Object.defineProperty(target, key, { value: {}, enumerable: true, configurable: true, writable: true });
         const result = parseContract(doc);
         expect(result.ok).toBe(false);
         expect(result.issues?.map((i) => i.code)).toEqual(['FORBIDDEN_KEY']);
       }),
-      { numRuns: 100 },
+      { numRuns: runs(100) },
     );
-  }, 60_000);
+  }, timeLimit(60_000));
 });

@@ -23,7 +23,7 @@ import {
   parseContract,
   type Contract,
 } from '../../src/contract/index.js';
-import { variantsOf } from './variants.js';
+import { variantsOf, type VariantUnion } from './variants.js';
 
 
 const dir = join(import.meta.dirname, '..', '..', 'examples', 'contracts');
@@ -37,7 +37,7 @@ const examples: Contract[] = readdirSync(dir)
 
 const rules = (c: Contract) => c.rules;
 const clauses = (c: Contract) => c.exitClauses ?? [];
-const unions: readonly (readonly [string, { options: readonly unknown[] }, string, (c: Contract) => readonly string[]])[] = [
+const unions: readonly (readonly [string, VariantUnion, string, (c: Contract) => readonly string[]])[] = [
   ['outcome kinds', OutcomeSchema, 'kind', (c) => c.outcomes.map((o) => o.kind)],
   ['retention measures', RetentionMeasureSchema, 'kind', (c) => c.outcomes.flatMap((o) => (o.kind === 'retention' ? [o.measure.kind] : []))],
   ['wage thresholds', WageThresholdSchema, 'kind', (c) => c.outcomes.flatMap((o) => (o.kind === 'wageProgression' ? [o.threshold.kind] : []))],

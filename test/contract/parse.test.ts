@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { ROUNDING_MODES } from '../../src/money/index.js';
 import { CONTRACT_ROUNDING_MODES, ContractSchema, parseContract, type Contract } from '../../src/contract/index.js';
 import { applyPatch, type PatchOp } from './json-patch.js';

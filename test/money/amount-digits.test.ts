@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { runs } from '../runs.js';
 import { parseAmount } from '../../src/money/index.js';
 import { amountDigits, hundredthsOf, isZeroDigits } from '../../src/money/amount-digits.js';
 import { decimalString } from './arbitraries.js';
@@ -27,7 +28,7 @@ describe('amountDigits', () => {
         const d = amountDigits(written).d;
         expect(d.length === 1 || d[d.length - 1] !== 0).toBe(true);
       }),
-      { numRuns: 1000 },
+      { numRuns: runs(1000) },
     );
   });
 
@@ -58,7 +59,7 @@ describe('hundredthsOf', () => {
         const got = hundredthsOf(amount);
         expect(got === undefined ? undefined : got + 0).toBe(expected);
       }),
-      { numRuns: 2000 },
+      { numRuns: runs(2000) },
     );
   });
 });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import { runs } from '../runs.js';
+import { z } from 'zod/mini';
 import { ContractSchema } from '../../src/contract/index.js';
 import { MAX_AMOUNT_DECIMALS, MAX_AMOUNT_INTEGER_DIGITS, checkAmountLimits, parseAmount } from '../../src/money/index.js';
 import { AMOUNT_DECIMALS_PATTERN, AMOUNT_MAGNITUDE_PATTERN, isWithinAmountLimits } from '../../src/money/limits.js';
@@ -38,7 +39,7 @@ describe('amount limits', () => {
         expect(patterns, t).toBe(isWithinAmountLimits(parseAmount(t)));
         expect(checkAmountLimits(parseAmount(t)) === undefined).toBe(patterns);
       }),
-      { numRuns: 2000 },
+      { numRuns: runs(2000) },
     );
   });
 

@@ -1,6 +1,7 @@
 import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { runs } from '../runs.js';
 import { ROUNDING_MODES, formatDecimal, parseAmount, roundDecimal } from '../../src/money/index.js';
 import { compareRatios, ratioMinus, ratioOf, ratioOfInteger, ratioOver, ratioPlus, ratioTimes, ratioValue, roundRatio } from '../../src/money/ratio.js';
 import { decimalString } from './arbitraries.js';
@@ -18,7 +19,7 @@ describe('exact fractions (ratio)', () => {
       fc.property(decimalString({ maxScale: 12 }), fc.integer({ min: 0, max: 6 }), mode, (text, places, m) => {
         expect(roundRatio(ratioOf(parseAmount(text)), places, m).toFixed()).toBe(roundDecimal(parseAmount(text), places, m).toFixed());
       }),
-      { numRuns: 1000 },
+      { numRuns: runs(1000) },
     );
   });
 
@@ -29,7 +30,7 @@ describe('exact fractions (ratio)', () => {
         const got = roundRatio(ratioOver(ratioOf(parseAmount(a)), ratioOf(parseAmount(b))), places, m);
         expect(got.toFixed()).toBe(expected.isZero() ? '0' : expected.toFixed());
       }),
-      { numRuns: 1000 },
+      { numRuns: runs(1000) },
     );
   });
 
@@ -50,7 +51,7 @@ describe('exact fractions (ratio)', () => {
         expect(wide(ratioTimes(x, y)).minus(wx.times(wy)).abs().lt('1e-900')).toBe(true);
         expect(compareRatios(x, y)).toBe(wx.comparedTo(wy));
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { runs } from '../runs.js';
 import { parseAmount, ZERO } from '../../src/money/index.js';
 import { amountFromPlainText } from '../../src/money/wage-text.js';
 import { WAGE_PATTERN } from '../../src/records/limits.js';
@@ -29,7 +30,7 @@ describe('amountFromPlainText', () => {
         expect(fast?.constructor).toBe(slow.constructor);
         expect(Object.keys(fast as object)).toEqual(Object.keys(slow));
       }),
-      { numRuns: 3000 },
+      { numRuns: runs(3000) },
     );
   });
 
@@ -53,7 +54,7 @@ describe('amountFromPlainText', () => {
       fc.property(fc.oneof(fc.string(), fc.array(alphabet, { maxLength: 8 }).map((c) => c.join(''))), (text) => {
         expect(amountFromPlainText(text) !== undefined).toBe(WAGE_PATTERN.test(text));
       }),
-      { numRuns: 3000 },
+      { numRuns: runs(3000) },
     );
   });
 });

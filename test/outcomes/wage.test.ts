@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Outcome } from '../../src/contract/schema.js';
 import { parseAmount, type Amount } from '../../src/money/index.js';
-import type { CompiledWageThreshold } from '../../src/outcomes/compiled.js';
+import type { CompiledWageThreshold } from '../../src/outcomes/compiled-form.js';
 import { passes } from '../../src/outcomes/wage.js';
 import { decimalString } from '../money/arbitraries.js';
 import { placement, record, resolveText } from './helpers.js';

@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { splitCsvRecord } from '../../src/records/csv-scan.js';
-import { readCsvStream } from '../../src/records/read-csv-stream.js';
+import { readCsvStream } from '../../src/streaming/read-csv-stream.js';
 
 describe('splitCsvRecord', () => {
   it('splits a record without quotes exactly as a native split on commas', () => {

@@ -1,6 +1,6 @@
 /** The plain validation path, without any fast path: what every fast reader must agree with. */
 import { checkRecordMeaning, type RecordContext } from '../../src/records/check-meaning.js';
-import { checkRecordShape } from '../../src/records/check-record.js';
+import { checkRecordShape } from '../../src/records/check-shape.js';
 import type { OutcomeRecord } from '../../src/records/index.js';
 import { sortRecordLists } from '../../src/records/sort-record.js';
 import { CONTEXT } from './fixtures.js';

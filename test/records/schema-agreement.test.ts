@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
-import { checkRecordShape } from '../../src/records/check-record.js';
+import { z } from 'zod/mini';
+import { checkRecordShape } from '../../src/records/check-shape.js';
 import { OutcomeRecordSchema } from '../../src/records/index.js';
 import { mutatedRecord, shapeValidRecord } from './arbitraries.js';
 

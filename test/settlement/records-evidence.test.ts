@@ -11,11 +11,12 @@ import { canonicalJson } from '../../src/settlement/canonical-json.js';
 import { issueIdentity } from '../../src/settlement/records-fingerprint.js';
 import { recordEvidenceText } from '../../src/settlement/records-evidence.js';
 import { sha256Hex } from '../../src/settlement/sha256.js';
+import { runs, timeLimit } from '../runs.js';
 import { fromArray } from '../streaming/fixtures.js';
 import { scenarioArbitrary, type Scenario } from './arbitraries/index.js';
 import { scenarioOptions, settleScenario, settleStreamWith } from './settle-helper.js';
 
-vi.setConfig({ testTimeout: 30_000 });
+vi.setConfig({ testTimeout: timeLimit(30_000) });
 
 /** The record as a plain JSON object, built without the code under test. */
 function plain(record: OutcomeRecord): unknown {
@@ -62,7 +63,7 @@ describe('evidence fingerprint of the records', () => {
       fc.property(scenarioArbitrary(), (scenario) => {
         for (const record of validated(scenario, withWages(scenario)).records) expect(recordEvidenceText(record)).toBe(canonicalJson(plain(record)));
       }),
-      { numRuns: 100 },
+      { numRuns: runs(100) },
     );
   });
 
@@ -79,7 +80,7 @@ describe('evidence fingerprint of the records', () => {
         expect(b.value.fingerprint.recordsEvidence).toBe(a.value.fingerprint.recordsEvidence);
         expect(b.value.fingerprint.inputs).toBe(a.value.fingerprint.inputs);
       }),
-      { numRuns: 100 },
+      { numRuns: runs(100) },
     );
   });
 
@@ -104,7 +105,7 @@ describe('evidence fingerprint of the records', () => {
         expect(left.evidence?.hex()).toBe(whole.evidence?.hex());
         expect(whole.evidence?.hex()).toBe(independentEvidence(records, []));
       }),
-      { numRuns: 100 },
+      { numRuns: runs(100) },
     );
   });
 

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { runs } from '../runs.js';
 import { createHashSum, issueIdentity, recordsFingerprint } from '../../src/settlement/records-fingerprint.js';
 import { sha256Hex } from '../../src/settlement/sha256.js';
 
@@ -21,7 +22,7 @@ describe('hash sum of a multiset of texts', () => {
         expect(backward.hex()).toBe(forward.hex());
         expect(forward.count).toBe(texts.length);
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 

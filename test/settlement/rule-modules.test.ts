@@ -11,8 +11,9 @@ import { bonus } from '../../src/settlement/rules/bonus.js';
 import { cohortRate } from '../../src/settlement/rules/cohort-rate.js';
 import { rateCard } from '../../src/settlement/rules/rate-card.js';
 import { sustainment } from '../../src/settlement/rules/sustainment.js';
+import { variantsOf } from '../contract/variants.js';
 
-const kinds = PaymentRuleSchema.options.map((option) => option.shape.kind.value).sort();
+const kinds = variantsOf(PaymentRuleSchema, 'kind').sort();
 
 describe('rule modules', () => {
   it('every kind of the contract format has a settlement module and contract facts, under its own name', () => {

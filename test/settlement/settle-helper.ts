@@ -7,8 +7,7 @@
 import { expect } from 'vitest';
 import { parseContract, settle, settleStream, validateRecords, type OutcomeRecord, type RawRecords, type Result, type SettleOptions, type Settlement } from '../../src/index.js';
 import { checkOptions, openSession, readPrevious, type SettlementSession } from '../../src/internal.js';
-import type { RecordSource } from '../../src/settlement/stream-source.js';
-import type { StreamSettings, StreamStorage } from '../../src/settlement/index.js';
+import type { RecordSource, StreamSettings, StreamStorage } from '../../src/streaming/index.js';
 import type { Scenario } from './arbitraries/index.js';
 
 /**

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { OutcomePayError, settle, settleStream, type Issue, type StreamStorage } from '../../src/index.js';
-import { memoryStorage } from '../records/memory-spill-store.js';
+import { memoryStorage } from './memory-spill-store.js';
 import { asDelivered, chunks, contract, fromArray, manyInvalid, messy, messyNdjson, options } from './fixtures.js';
 
 /** `messy` with an unreadable line (NDJSON_LINE_SYNTAX) after its second record. */

@@ -1,6 +1,7 @@
 import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { runs } from '../runs.js';
 import { isExactNumberToken } from '../../src/text/json-number.js';
 import { parseJsonText, scanJsonText } from '../../src/text/json-text.js';
 
@@ -26,7 +27,7 @@ describe('the strict JSON reader: syntax and values as JSON.parse', () => {
         expect(syntax).toBe(false);
         if (scan.problems.length === 0) expect(scan.value).toEqual(JSON.parse(spaced));
       }),
-      { numRuns: 2000 },
+      { numRuns: runs(2000) },
     );
   });
 
@@ -44,7 +45,7 @@ describe('the strict JSON reader: syntax and values as JSON.parse', () => {
         expect(syntax).toBe(!parses(text));
         if (!syntax) expect(scan.value).toEqual(JSON.parse(text));
       }),
-      { numRuns: 5000 },
+      { numRuns: runs(5000) },
     );
   });
 
@@ -116,7 +117,7 @@ describe('repeated keys: JSON_DUPLICATE_KEY with the path and lines', () => {
         }
         expect(scanJsonText(text).problems.map((problem) => problem.path[0])).toEqual(expected);
       }),
-      { numRuns: 1000 },
+      { numRuns: runs(1000) },
     );
   });
 });
@@ -156,7 +157,7 @@ describe('numbers that a double cannot hold: JSON_NUMBER_INEXACT', () => {
         expect(isExactNumberToken(text, 0, text.length)).toBe(expected);
         expect(codes(text)).toEqual(expected ? [] : ['JSON_NUMBER_INEXACT']);
       }),
-      { numRuns: 5000 },
+      { numRuns: runs(5000) },
     );
   });
 });

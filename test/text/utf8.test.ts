@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { runs } from '../runs.js';
 import { createTextDecoder, decodeText, describeTextFailure, firstInvalidUtf8, unsupportedEncoding, type Decoded } from '../../src/text/utf8.js';
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
@@ -52,7 +53,7 @@ describe('strict UTF-8 decoding', () => {
       fc.property(byteArrays, (bytes) => {
         expect(firstInvalidUtf8(bytes)).toBe(oracleFirstBad(bytes));
       }),
-      { numRuns: 3000 },
+      { numRuns: runs(3000) },
     );
   });
 
@@ -70,7 +71,7 @@ describe('strict UTF-8 decoding', () => {
         }
         expect(decodeInChunks(bytes, cuts)).toEqual(whole);
       }),
-      { numRuns: 3000 },
+      { numRuns: runs(3000) },
     );
   });
 

@@ -7,7 +7,7 @@
 import { parseContract } from '../../contract/index.js';
 import type { Issue } from '../../errors.js';
 import { validateRawRecords, type RawRecords } from '../../records/index.js';
-import { recordContext } from '../../settlement/record-context.js';
+import { recordContext } from '../../settlement/index.js';
 import { FileUnreadableError, InputError, readJsonFile, readRecordsFile } from '../input.js';
 import { CliUsageError, EXIT, type CliIo } from '../io.js';
 import { issueLines } from '../print-issues.js';

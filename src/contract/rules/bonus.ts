@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { DeepReadonly } from '../deep-readonly.js';
 import { CountSchema, DecimalStringSchema, IdSchema } from '../primitives.js';
 import { PER_PARTICIPANT, ruleCommon, type RuleFacts } from './common.js';
@@ -18,18 +18,14 @@ import { PER_PARTICIPANT, ruleCommon, type RuleFacts } from './common.js';
  * BonusTriggerSchema.parse({ kind: 'volume', outcome: 'placement', afterUnits: 100, scope: 'contract' });
  */
 export const BonusTriggerSchema = z.discriminatedUnion('kind', [
-  z
-    .object({ kind: z.literal('volume'), outcome: IdSchema, afterUnits: CountSchema, scope: z.enum(['contract', 'cohort']) })
-    .strict(),
-  z
-    .object({
-      kind: z.literal('groupShare'),
-      group: IdSchema,
-      outcome: IdSchema,
-      minimumShare: DecimalStringSchema,
-      scope: z.enum(['contract', 'cohort']),
-    })
-    .strict(),
+  z.strictObject({ kind: z.literal('volume'), outcome: IdSchema, afterUnits: CountSchema, scope: z.enum(['contract', 'cohort']) }),
+  z.strictObject({
+    kind: z.literal('groupShare'),
+    group: IdSchema,
+    outcome: IdSchema,
+    minimumShare: DecimalStringSchema,
+    scope: z.enum(['contract', 'cohort']),
+  }),
 ]);
 
 /**
@@ -40,8 +36,8 @@ export const BonusTriggerSchema = z.discriminatedUnion('kind', [
  * BonusPaymentSchema.parse({ kind: 'fixed', amount: '5000.00' });
  */
 export const BonusPaymentSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('perUnitUplift'), amount: DecimalStringSchema }).strict(),
-  z.object({ kind: z.literal('fixed'), amount: DecimalStringSchema }).strict(),
+  z.strictObject({ kind: z.literal('perUnitUplift'), amount: DecimalStringSchema }),
+  z.strictObject({ kind: z.literal('fixed'), amount: DecimalStringSchema }),
 ]);
 
 /**
@@ -54,14 +50,12 @@ export const BonusPaymentSchema = z.discriminatedUnion('kind', [
  *   payment: { kind: 'perUnitUplift', amount: '200.00' },
  * });
  */
-export const BonusRuleSchema = z
-  .object({
-    kind: z.literal('bonus'),
-    ...ruleCommon,
-    trigger: BonusTriggerSchema,
-    payment: BonusPaymentSchema,
-  })
-  .strict();
+export const BonusRuleSchema = z.strictObject({
+  kind: z.literal('bonus'),
+  ...ruleCommon,
+  trigger: BonusTriggerSchema,
+  payment: BonusPaymentSchema,
+});
 
 
 /** What the contract checks need of a bonus. */

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { DeepReadonly } from '../deep-readonly.js';
 import { DecimalStringSchema, IdSchema } from '../primitives.js';
 import { unreachable } from '../unreachable.js';
@@ -19,9 +19,9 @@ import { PER_PARTICIPANT, listedIds, ruleCommon, type RuleFacts, type RuleNumber
  * DenominatorSchema.parse({ kind: 'placed', outcome: 'placement' });
  */
 export const DenominatorSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('enrolled') }).strict(),
-  z.object({ kind: z.literal('placed'), outcome: IdSchema }).strict(),
-  z.object({ kind: z.literal('completed'), outcome: IdSchema }).strict(),
+  z.strictObject({ kind: z.literal('enrolled') }),
+  z.strictObject({ kind: z.literal('placed'), outcome: IdSchema }),
+  z.strictObject({ kind: z.literal('completed'), outcome: IdSchema }),
 ]);
 
 /**
@@ -35,23 +35,19 @@ export const DenominatorSchema = z.discriminatedUnion('kind', [
  * RateScheduleSchema.parse({ kind: 'allOrNothing', threshold: '0.5', amount: '10000.00' });
  */
 export const RateScheduleSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('allOrNothing'), threshold: DecimalStringSchema, amount: DecimalStringSchema }).strict(),
-  z
-    .object({
-      kind: z.literal('tiers'),
-      tiers: z.array(z.object({ from: DecimalStringSchema, amount: DecimalStringSchema }).strict()).min(1),
-    })
-    .strict(),
-  z
-    .object({
-      kind: z.literal('linear'),
-      floor: DecimalStringSchema,
-      target: DecimalStringSchema,
-      amountAtFloor: DecimalStringSchema,
-      amountAtTarget: DecimalStringSchema,
-      ceiling: DecimalStringSchema,
-    })
-    .strict(),
+  z.strictObject({ kind: z.literal('allOrNothing'), threshold: DecimalStringSchema, amount: DecimalStringSchema }),
+  z.strictObject({
+    kind: z.literal('tiers'),
+    tiers: z.array(z.strictObject({ from: DecimalStringSchema, amount: DecimalStringSchema })).check(z.minLength(1)),
+  }),
+  z.strictObject({
+    kind: z.literal('linear'),
+    floor: DecimalStringSchema,
+    target: DecimalStringSchema,
+    amountAtFloor: DecimalStringSchema,
+    amountAtTarget: DecimalStringSchema,
+    ceiling: DecimalStringSchema,
+  }),
 ]);
 
 /**
@@ -61,8 +57,8 @@ export const RateScheduleSchema = z.discriminatedUnion('kind', [
  * BaselineSourceSchema.parse({ kind: 'indicator', indicator: 'comparison-rate' });
  */
 export const BaselineSourceSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('rate'), rate: DecimalStringSchema }).strict(),
-  z.object({ kind: z.literal('indicator'), indicator: IdSchema }).strict(),
+  z.strictObject({ kind: z.literal('rate'), rate: DecimalStringSchema }),
+  z.strictObject({ kind: z.literal('indicator'), indicator: IdSchema }),
 ]);
 
 /**
@@ -72,13 +68,11 @@ export const BaselineSourceSchema = z.discriminatedUnion('kind', [
  * @example
  * BaselineSchema.parse({ source: { kind: 'rate', rate: '0.3' }, minimumDifference: '0.03', scheduleAppliesTo: 'rate' });
  */
-export const BaselineSchema = z
-  .object({
-    source: BaselineSourceSchema,
-    minimumDifference: DecimalStringSchema,
-    scheduleAppliesTo: z.enum(['rate', 'excessOverBaseline']),
-  })
-  .strict();
+export const BaselineSchema = z.strictObject({
+  source: BaselineSourceSchema,
+  minimumDifference: DecimalStringSchema,
+  scheduleAppliesTo: z.enum(['rate', 'excessOverBaseline']),
+});
 
 /**
  * Cohort rate: the share of a cohort's denominator that achieved `outcome`, paid by a schedule.
@@ -91,25 +85,23 @@ export const BaselineSchema = z
  *   schedule: { kind: 'allOrNothing', threshold: '0.6', amount: '50000.00' },
  * });
  */
-export const CohortRateRuleSchema = z
-  .object({
-    kind: z.literal('cohortRate'),
-    ...ruleCommon,
-    outcome: IdSchema,
-    cohorts: z.array(IdSchema).min(1),
-    pooling: z.enum(['perCohort', 'pooled']).describe('Rate per cohort, or one rate over the listed cohorts pooled.'),
-    denominator: DenominatorSchema,
-    pending: z
-      .enum(['exclude', 'countAsNotAchieved'])
-      .describe('Participants whose outcome is still pending: left out of the denominator, or counted as not achieved.'),
-    emptyCohort: z.enum(['nothing', 'maximum']).describe('What a zero denominator earns: nothing, or the schedule\'s amount at rate 1.'),
-    amountBasis: z
-      .enum(['perCohort', 'perAchiever'])
-      .describe('Schedule amounts are a lump sum per cohort (or pool), or an amount per participant who achieved the outcome.'),
-    schedule: RateScheduleSchema,
-    baseline: BaselineSchema.optional(),
-  })
-  .strict();
+export const CohortRateRuleSchema = z.strictObject({
+  kind: z.literal('cohortRate'),
+  ...ruleCommon,
+  outcome: IdSchema,
+  cohorts: z.array(IdSchema).check(z.minLength(1)),
+  pooling: z.enum(['perCohort', 'pooled']).check(z.describe('Rate per cohort, or one rate over the listed cohorts pooled.')),
+  denominator: DenominatorSchema,
+  pending: z
+    .enum(['exclude', 'countAsNotAchieved'])
+    .check(z.describe('Participants whose outcome is still pending: left out of the denominator, or counted as not achieved.')),
+  emptyCohort: z.enum(['nothing', 'maximum']).check(z.describe('What a zero denominator earns: nothing, or the schedule\'s amount at rate 1.')),
+  amountBasis: z
+    .enum(['perCohort', 'perAchiever'])
+    .check(z.describe('Schedule amounts are a lump sum per cohort (or pool), or an amount per participant who achieved the outcome.')),
+  schedule: RateScheduleSchema,
+  baseline: z.optional(BaselineSchema),
+});
 
 
 type CohortRateRule = DeepReadonly<z.output<typeof CohortRateRuleSchema>>;

@@ -6,8 +6,8 @@
  * @module
  */
 import type { PathSegment } from '../../errors.js';
-import type { z } from 'zod';
-import type { OutcomeSchema } from '../outcomes.js';
+import * as z from 'zod/mini';
+import type { OutcomeSchema } from '../outcome-definitions.js';
 import { IdSchema, TextSchema } from '../primitives.js';
 
 /** The kind of an outcome. */
@@ -17,7 +17,7 @@ type OutcomeKind = z.infer<typeof OutcomeSchema>['kind'];
 export const ruleCommon = {
   id: IdSchema,
   name: TextSchema,
-  description: TextSchema.optional(),
+  description: z.optional(TextSchema),
 };
 
 /** An id a rule refers to: an outcome (of the kinds listed, or any), a group or a cohort. */

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { DeepReadonly } from '../deep-readonly.js';
 import { DateStringSchema, DecimalStringSchema } from '../primitives.js';
 import { ruleCommon, type RuleFacts } from './common.js';
@@ -16,13 +16,11 @@ import { ruleCommon, type RuleFacts } from './common.js';
  * FeeChargeSchema.parse({ kind: 'perStart', amount: '400.00' });
  */
 export const FeeChargeSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('perStart'), amount: DecimalStringSchema }).strict(),
-  z
-    .object({
-      kind: z.literal('schedule'),
-      payments: z.array(z.object({ date: DateStringSchema, amount: DecimalStringSchema }).strict()).min(1),
-    })
-    .strict(),
+  z.strictObject({ kind: z.literal('perStart'), amount: DecimalStringSchema }),
+  z.strictObject({
+    kind: z.literal('schedule'),
+    payments: z.array(z.strictObject({ date: DateStringSchema, amount: DecimalStringSchema })).check(z.minLength(1)),
+  }),
 ]);
 
 /**
@@ -31,13 +29,11 @@ export const FeeChargeSchema = z.discriminatedUnion('kind', [
  * @example
  * FeeRuleSchema.parse({ kind: 'fee', id: 'attachment', name: 'Attachment fee', charge: { kind: 'perStart', amount: '400.00' } });
  */
-export const FeeRuleSchema = z
-  .object({
-    kind: z.literal('fee'),
-    ...ruleCommon,
-    charge: FeeChargeSchema,
-  })
-  .strict();
+export const FeeRuleSchema = z.strictObject({
+  kind: z.literal('fee'),
+  ...ruleCommon,
+  charge: FeeChargeSchema,
+});
 
 
 /** What the contract checks need of a fee. */

@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { DeepReadonly } from '../deep-readonly.js';
 import { bonusFacts, BonusRuleSchema } from './bonus.js';
 import { cohortRateFacts, CohortRateRuleSchema } from './cohort-rate.js';

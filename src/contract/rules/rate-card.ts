@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { DeepReadonly } from '../deep-readonly.js';
 import { DecimalStringSchema, IdSchema, RoundingModeSchema } from '../primitives.js';
 import { PER_PARTICIPANT, listedIds, ruleCommon, type RuleFacts } from './common.js';
@@ -29,17 +29,13 @@ export const SeveralGroupsSchema = z.enum(['highest', 'lowest']);
  * GroupPricingSchema.parse({ kind: 'multipliers', rounding: 'up', severalGroups: 'highest' });
  */
 export const GroupPricingSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('flat') }).strict(),
-  z
-    .object({
-      kind: z.literal('prices'),
-      prices: z.array(z.object({ group: IdSchema, price: DecimalStringSchema }).strict()).min(1),
-      severalGroups: SeveralGroupsSchema,
-    })
-    .strict(),
-  z
-    .object({ kind: z.literal('multipliers'), rounding: RoundingModeSchema, increment: RoundingIncrementSchema, severalGroups: SeveralGroupsSchema })
-    .strict(),
+  z.strictObject({ kind: z.literal('flat') }),
+  z.strictObject({
+    kind: z.literal('prices'),
+    prices: z.array(z.strictObject({ group: IdSchema, price: DecimalStringSchema })).check(z.minLength(1)),
+    severalGroups: SeveralGroupsSchema,
+  }),
+  z.strictObject({ kind: z.literal('multipliers'), rounding: RoundingModeSchema, increment: RoundingIncrementSchema, severalGroups: SeveralGroupsSchema }),
 ]);
 
 /**
@@ -52,16 +48,14 @@ export const GroupPricingSchema = z.discriminatedUnion('kind', [
  *   price: '1500.00', groupPricing: { kind: 'flat' }, prerequisites: [],
  * });
  */
-export const RateCardRuleSchema = z
-  .object({
-    kind: z.literal('rateCard'),
-    ...ruleCommon,
-    outcome: IdSchema,
-    price: DecimalStringSchema,
-    groupPricing: GroupPricingSchema,
-    prerequisites: z.array(IdSchema).describe('Outcome ids that must also be achieved before this one is paid.'),
-  })
-  .strict();
+export const RateCardRuleSchema = z.strictObject({
+  kind: z.literal('rateCard'),
+  ...ruleCommon,
+  outcome: IdSchema,
+  price: DecimalStringSchema,
+  groupPricing: GroupPricingSchema,
+  prerequisites: z.array(IdSchema).check(z.describe('Outcome ids that must also be achieved before this one is paid.')),
+});
 
 
 /** What the contract checks need of a rate card. */

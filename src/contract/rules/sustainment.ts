@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { DeepReadonly } from '../deep-readonly.js';
 import { CountSchema, DaysSchema, DecimalStringSchema, IdSchema } from '../primitives.js';
 import { ruleCommon, type RuleFacts } from './common.js';
@@ -20,19 +20,17 @@ import { ruleCommon, type RuleFacts } from './common.js';
  *   periodDays: 28, maxPayments: 20, price: '120.00', allowedGapDays: 7, paymentLagDays: 14, windowDays: 728,
  * });
  */
-export const SustainmentRuleSchema = z
-  .object({
-    kind: z.literal('sustainment'),
-    ...ruleCommon,
-    placementOutcome: IdSchema,
-    periodDays: DaysSchema.min(1),
-    maxPayments: CountSchema.min(1),
-    price: DecimalStringSchema,
-    allowedGapDays: DaysSchema,
-    paymentLagDays: DaysSchema,
-    windowDays: DaysSchema.min(1),
-  })
-  .strict();
+export const SustainmentRuleSchema = z.strictObject({
+  kind: z.literal('sustainment'),
+  ...ruleCommon,
+  placementOutcome: IdSchema,
+  periodDays: DaysSchema.check(z.minimum(1)),
+  maxPayments: CountSchema.check(z.minimum(1)),
+  price: DecimalStringSchema,
+  allowedGapDays: DaysSchema,
+  paymentLagDays: DaysSchema,
+  windowDays: DaysSchema.check(z.minimum(1)),
+});
 
 
 /** What the contract checks need of a sustainment rule. */

@@ -8,7 +8,7 @@
  */
 import { ZERO, type Amount } from '../../money/index.js';
 import type { OutcomeRecord } from '../../records/index.js';
-import { ownText } from '../../records/own-text.js';
+import { ownText } from '../../text/index.js';
 import { amountOfUnits, type ClaimUnits } from '../claim-units.js';
 import type { Ledger, ParticipantCapCuts } from '../ledger.js';
 import type { ParticipantCapPlan, SettlementPlan } from '../plan.js';

@@ -5,8 +5,7 @@
  *
  * @module
  */
-import { formatDecimal, parseAmount } from '../../money/index.js';
-import { RATIO_ZERO, ratioOf } from '../../money/ratio.js';
+import { formatDecimal, parseAmount, RATIO_ZERO, ratioOf } from '../../money/index.js';
 import { DateCounts } from '../date-counts.js';
 import type { Ledger } from '../ledger.js';
 import { atLeast, rateText } from '../rates.js';

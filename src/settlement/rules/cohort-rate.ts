@@ -6,8 +6,7 @@
  *
  * @module
  */
-import { formatDecimal, parseAmount, type Amount } from '../../money/index.js';
-import { RATIO_ZERO, ratioOfInteger, ratioTimes, type Ratio } from '../../money/ratio.js';
+import { formatDecimal, parseAmount, RATIO_ZERO, ratioOfInteger, ratioTimes, type Amount, type Ratio } from '../../money/index.js';
 import type { RateCounts } from '../ledger.js';
 import { rateSpecIndex } from '../rate-specs.js';
 import { atLeast, rateAt, rateText, scheduleValue } from '../rates.js';

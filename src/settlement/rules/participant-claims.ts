@@ -8,8 +8,7 @@
  */
 import { formatDate } from '../../calendar/index.js';
 import type { Contract, PaymentRule } from '../../contract/index.js';
-import { formatDecimal, roundMoney, type Amount } from '../../money/index.js';
-import { ratioOf, ratioTimes, roundRatioMoney } from '../../money/ratio.js';
+import { formatDecimal, roundMoney, ratioOf, ratioTimes, roundRatioMoney, type Amount } from '../../money/index.js';
 import { allotShares, type ShareAllotment, type ShareCapCohort, type ShareCapPlan } from '../caps/share-caps.js';
 import { claimBuckets, type ClaimBucket, type Ledger } from '../ledger.js';
 import type { Line } from '../lines.js';

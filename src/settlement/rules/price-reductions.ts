@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { ratioOf, ratioTimes, type Ratio } from '../../money/ratio.js';
+import { ratioOf, ratioTimes, type Ratio } from '../../money/index.js';
 import type { PriceReduction } from './rule-module.js';
 
 /**

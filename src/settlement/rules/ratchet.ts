@@ -6,8 +6,7 @@
  * @module
  */
 import type { PaymentRule } from '../../contract/index.js';
-import { ZERO, formatDecimal, type Amount } from '../../money/index.js';
-import { ratioMinus, ratioOf, ratioTimes, ratioValue, roundRatioMoney, type Ratio } from '../../money/ratio.js';
+import { ZERO, formatDecimal, ratioMinus, ratioOf, ratioTimes, ratioValue, roundRatioMoney, type Amount, type Ratio } from '../../money/index.js';
 import type { Line } from '../lines.js';
 import { NO_INPUTS, type RuleTerms, type RunState } from './rule-module.js';
 

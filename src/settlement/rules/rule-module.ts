@@ -2,7 +2,7 @@
  * What a payment rule module is: the one place that knows a rule kind. A module says which
  * outcomes the rule pays for, which rates it reads, what it claims per participant (if it pays
  * per participant) and how it turns the tallies into the lines of a tranche, worded for the audit
- * trail. The engine (`accumulate.ts`, `run.ts`) only loops over prepared rules.
+ * trail. The engine (`accumulate.ts`, `schedule.ts`) only loops over prepared rules.
  *
  * @module
  */

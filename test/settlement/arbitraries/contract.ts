@@ -73,6 +73,11 @@ interface Draft {
   readonly outcomes: Outcome[];
 }
 
+/** Sometimes a description: free text the settlement must never read. */
+function described(g: Gen): { description?: string } {
+  return chance(g, 25) ? { description: pick(g, ['Paid once per participant.', 'See annex 2, § 4.1 — "as agreed".']) } : {};
+}
+
 function money(d: Draft, from: number, to: number): string {
   return unitsText(d.currency, int(d.g, Math.round(d.base * from), Math.round(d.base * to)));
 }
@@ -105,6 +110,7 @@ function placement(d: Draft): Outcome {
     kind: 'placement',
     id: 'placement',
     name: 'Job after the programme',
+    ...described(g),
     window: { from: chance(g, 60) ? 'enrolment' : 'exit', days: int(g, 30, 200) },
     contractTypes: types,
     ...(chance(g, 40) ? { minWeeklyHours: pick(g, ['16', '17.5', '24', '30']) } : {}),
@@ -120,6 +126,7 @@ function outcomes(d: Draft): void {
       kind: 'milestone',
       id: 'training',
       name: 'Training completed',
+      ...described(g),
       event: 'training-completed',
       ...(chance(g, 50) ? { within: { from: pick(g, ['enrolment', 'exit'] as const), days: int(g, 60, 300) } } : {}),
     });
@@ -135,6 +142,7 @@ function outcomes(d: Draft): void {
       kind: 'retention',
       id: `retention-${m}m`,
       name: `In work ${m} months after placement`,
+      ...described(g),
       placementOutcome: 'placement',
       months: m,
       measure: pick(g, measures),
@@ -146,6 +154,7 @@ function outcomes(d: Draft): void {
       kind: 'wageProgression',
       id: 'wage',
       name: 'Wage progression',
+      ...described(g),
       placementOutcome: 'placement',
       months: pick(g, [0, 1, 3, 6]),
       baseline: pick(g, ['preProgramme', 'placement'] as const),
@@ -153,7 +162,7 @@ function outcomes(d: Draft): void {
     });
   }
   if (chance(g, 60)) {
-    d.outcomes.push({ kind: 'cohortIndicator', id: 'indicator', name: 'Comparison group rate', unit: chance(g, 50) ? 'rate' : pick(g, ['score', 'count', 'amount'] as const) });
+    d.outcomes.push({ kind: 'cohortIndicator', id: 'indicator', name: 'Comparison group rate', ...described(g), unit: chance(g, 50) ? 'rate' : pick(g, ['score', 'count', 'amount'] as const) });
   }
 }
 
@@ -176,7 +185,7 @@ function groupPricing(d: Draft): GroupPricing {
 }
 
 function rateCard(d: Draft, id: string, outcome: string, prerequisites: string[]): Rule {
-  return { kind: 'rateCard', id, name: `Pay ${outcome}`, outcome, price: money(d, 0.3, 1.5), groupPricing: groupPricing(d), prerequisites };
+  return { kind: 'rateCard', id, name: `Pay ${outcome}`, ...described(d.g), outcome, price: money(d, 0.3, 1.5), groupPricing: groupPricing(d), prerequisites };
 }
 
 function denominator(d: Draft): Denominator {
@@ -214,6 +223,7 @@ function cohortRate(d: Draft): Rule {
     kind: 'cohortRate',
     id: 'cohort-rate',
     name: 'Cohort rate',
+    ...described(g),
     outcome: pick(g, participantOutcomes(d)),
     cohorts: someOf(g, d.cohorts.map((c) => c.id)),
     pooling: pick(g, ['perCohort', 'pooled'] as const),
@@ -232,11 +242,12 @@ function bonus(d: Draft): Rule {
   const { g } = d;
   const outcome = pick(g, participantOutcomes(d));
   const scope = pick(g, ['contract', 'cohort'] as const);
-  if (d.groups.length > 0 && chance(g, 45)) {
+  if (d.groups.length > 0 && chance(g, 55)) {
     return {
       kind: 'bonus',
       id: 'bonus',
       name: 'Equity bonus',
+      ...described(g),
       trigger: { kind: 'groupShare', group: pick(g, d.groups), outcome, minimumShare: basisPoints(int(g, 0, 6_000)), scope },
       payment: { kind: 'fixed', amount: money(d, 0.5, 5) },
     };
@@ -245,6 +256,7 @@ function bonus(d: Draft): Rule {
     kind: 'bonus',
     id: 'bonus',
     name: 'Volume bonus',
+    ...described(g),
     trigger: { kind: 'volume', outcome, afterUnits: int(g, 0, 5), scope },
     payment: chance(g, 50) ? { kind: 'perUnitUplift', amount: money(d, 0.05, 0.5) } : { kind: 'fixed', amount: money(d, 0.5, 5) },
   };
@@ -266,6 +278,7 @@ function rules(d: Draft): Rule[] {
       kind: 'sustainment',
       id: 'sustainment',
       name: 'Sustainment',
+      ...described(g),
       placementOutcome: 'placement',
       periodDays,
       maxPayments: int(g, 1, 8),
@@ -276,8 +289,8 @@ function rules(d: Draft): Rule[] {
     });
   }
   if (!terms.monotone && chance(g, 45)) list.push(cohortRate(d));
-  if (!terms.monotone && chance(g, 40)) list.push(bonus(d));
-  if (chance(g, 40)) list.push({ kind: 'fee', id: 'fee-start', name: 'Attachment fee', charge: { kind: 'perStart', amount: money(d, 0.05, 0.4) } });
+  if (!terms.monotone && chance(g, 45)) list.push(bonus(d));
+  if (chance(g, 40)) list.push({ kind: 'fee', id: 'fee-start', name: 'Attachment fee', ...described(g), charge: { kind: 'perStart', amount: money(d, 0.05, 0.4) } });
   if (list.length === 0) list.push(rateCard(d, 'pay-placement', 'placement', []));
   return list;
 }
@@ -464,7 +477,11 @@ function exitClause(d: Draft, index: number, ruleList: readonly Rule[], trancheL
   if (reducible.length > 0) effects.push({ kind: 'reducePrices', factor: basisPoints(int(g, 0, 10_000)), rules: someOf(g, reducible) });
   const later = trancheList.filter((t) => parseDate(t.dueOn) > checkOn).map((t) => t.id);
   if (later.length > 0) effects.push({ kind: 'suspendTranches', tranches: someOf(g, later) });
-  return { id: `exit-${index + 1}`, name: `Exit clause ${index + 1}`, checkOn: formatDate(checkOn), condition: pick(g, conditions), effect: pick(g, effects) };
+  // a rate condition and the two effects that pay on exit twice as likely as the others: each has
+  // variants of its own (denominators, pay-on-exit kinds) that must each be reached often enough
+  const condition = chance(g, 35) ? conditions[0] : pick(g, conditions);
+  const effect = pick(g, [...effects, ...effects.slice(0, 2)]);
+  return { id: `exit-${index + 1}`, name: `Exit clause ${index + 1}`, checkOn: formatDate(checkOn), condition: condition ?? pick(g, conditions), effect };
 }
 
 function reinvestment(d: Draft): Reinvestment {
@@ -505,7 +522,7 @@ export function drawContract(g: Gen, options: ContractTerms = {}): GeneratedCont
   const periodEnd = addDays(lastDue, int(g, 0, 120));
   const payerList = payers(g);
   const capList = caps(d, ruleList, trancheList, payerList.map((p) => p.id));
-  const clauseCount = terms.exits ? pick(g, [0, 0, 1, 1, 1, 2]) : 0;
+  const clauseCount = terms.exits ? pick(g, [0, 0, 1, 1, 2, 2]) : 0;
   const exitClauses = Array.from({ length: clauseCount }, (_, i) => exitClause(d, i, ruleList, trancheList, capList, periodEnd));
   const reinvest = chance(g, 40) ? [reinvestment(d)] : [];
   const guarantees =
@@ -527,11 +544,15 @@ export function drawContract(g: Gen, options: ContractTerms = {}): GeneratedCont
           id: 'investor',
           name: 'Social investor',
           commitment: money(d, 20, 40),
-          terms: {
-            principal: money(d, 5, 20),
-            ...(chance(g, 70) ? { returnCap: chance(g, 50) ? { kind: 'irr' as const, rate: basisPoints(int(g, 0, 1_500)) } : { kind: 'multiple' as const, multiple: pick(g, ['1.1', '1.25', '1.5']) } } : {}),
-            ...(chance(g, 40) ? { guarantee: { guarantor: 'Guarantor', amount: money(d, 0, 5) } } : {}),
-          },
+          ...(chance(g, 20)
+            ? {}
+            : {
+                terms: {
+                  principal: money(d, 5, 20),
+                  ...(chance(g, 70) ? { returnCap: chance(g, 50) ? { kind: 'irr' as const, rate: basisPoints(int(g, 0, 1_500)) } : { kind: 'multiple' as const, multiple: pick(g, ['1.1', '1.25', '1.5']) } } : {}),
+                  ...(chance(g, 40) ? { guarantee: { guarantor: 'Guarantor', amount: money(d, 0, 5) } } : {}),
+                },
+              }),
         }]
       : [];
   const groups = d.groups.map((id) => ({
@@ -544,11 +565,12 @@ export function drawContract(g: Gen, options: ContractTerms = {}): GeneratedCont
     schemaVersion: '2.0',
     id: 'generated',
     name: 'Generated contract',
+    ...described(g),
     currency: currency.code,
     rounding: pick(g, ROUNDING),
     period: { start: formatDate(start), end: formatDate(periodEnd) },
     parties: { payers: payerList, provider: { id: 'provider', name: 'Provider' }, ...(investors.length > 0 ? { investors } : {}) },
-    cohorts: d.cohorts.map((c) => ({ id: c.id, enrolmentStart: formatDate(c.start), enrolmentEnd: formatDate(c.end), ...(chance(g, 30) ? { targetSize: int(g, 1, 200) } : {}) })),
+    cohorts: d.cohorts.map((c) => ({ id: c.id, ...(chance(g, 30) ? { name: `Cohort ${c.id}` } : {}), enrolmentStart: formatDate(c.start), enrolmentEnd: formatDate(c.end), ...(chance(g, 30) ? { targetSize: int(g, 1, 200) } : {}) })),
     ...(groups.length > 0 ? { groups } : {}),
     outcomes: d.outcomes,
     rules: ruleList,

@@ -27,7 +27,8 @@ function withIncrement(g: Gen, rule: Rule, currency: Currency): Rule {
 export function drawLaterTerms(g: Gen, contract: ContractInput, currency: Currency, monotone = false): ContractInput {
   const rules = contract.rules.map((rule) => withIncrement(g, rule, currency));
   const rateCards = rules.flatMap((rule) => (rule.kind === 'rateCard' ? [rule.id] : []));
-  if (monotone || rateCards.length === 0 || !chance(g, 35)) return { ...contract, rules };
+  // only beside other caps: a contract without caps stays one (the generator measures both)
+  if (monotone || rateCards.length === 0 || (contract.caps ?? []).length === 0 || !chance(g, 35)) return { ...contract, rules };
   // a share of 10 % to 90 % of each cohort (cohorts of 1 to 12 records: the cap binds often)
   const share = { kind: 'share' as const, id: 'cap-share', rule: pick(g, rateCards), share: basisPoints(int(g, 10, 90) * 100), rounding: pick(g, ['down', 'up', 'nearest'] as const) };
   // an exit clause on a cap reached may be about the share cap instead

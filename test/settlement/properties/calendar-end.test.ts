@@ -8,11 +8,11 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { MAX_DATE, formatDate, parseDate, type CalendarDate } from '../../../src/calendar/index.js';
 import { MAX_CONTRACT_COUNT, MAX_CONTRACT_DAYS, MAX_CONTRACT_MONTHS, parseContract, type ContractInput } from '../../../src/contract/index.js';
-import { runs } from '../../runs.js';
+import { runs, timeLimit } from '../../runs.js';
 import { moneyText, scenarioArbitrary, type Scenario, type WireRecord } from '../arbitraries/index.js';
 import { settleScenario } from '../settle-helper.js';
 
-vi.setConfig({ testTimeout: 60_000 });
+vi.setConfig({ testTimeout: timeLimit(60_000) });
 
 type Gen = fc.GeneratorValue;
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };

@@ -8,12 +8,12 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { addDays, formatDate, parseDate, type CalendarDate, type Settlement } from '../../../src/index.js';
-import { runs } from '../../runs.js';
+import { runs, timeLimit } from '../../runs.js';
 import { scenarioArbitrary, type Scenario } from '../arbitraries/index.js';
 import { scenarioOptions, settleWith } from '../settle-helper.js';
 import { moneyOf, type MoneyOf } from './helpers.js';
 
-vi.setConfig({ testTimeout: 60_000 });
+vi.setConfig({ testTimeout: timeLimit(60_000) });
 
 type Payers = Scenario['contract']['parties']['payers'];
 

@@ -13,9 +13,9 @@ import type { ContractInput } from '../../../src/contract/index.js';
 import { parseContract, validateRecords } from '../../../src/index.js';
 import { checkOptions, openSession, readPrevious, type SettlementSession } from '../../../src/internal.js';
 import { MAX_AMOUNT_DECIMALS, MAX_AMOUNT_INTEGER_DIGITS } from '../../../src/money/index.js';
-import { runs } from '../../runs.js';
+import { runs, timeLimit } from '../../runs.js';
 
-vi.setConfig({ testTimeout: 120_000 });
+vi.setConfig({ testTimeout: timeLimit(120_000) });
 
 // ---- an independent model: fractions of bigints --------------------------------------------
 

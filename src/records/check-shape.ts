@@ -1,5 +1,5 @@
 /**
- * The fast path: checks one raw record's shape field by field (the same rules as
+ * The full shape check: checks one raw record's shape field by field (the same rules as
  * `OutcomeRecordSchema`) and builds the parsed record, lists in input order.
  *
  * @module

@@ -3,12 +3,16 @@
  *
  * @module
  */
-import type { CsvColumn } from './csv-columns.js';
+import {
+  createCsvRowReader,
+  eachRow,
+  readRowBatches,
+  type CsvColumn,
+  type CsvTypedReader,
+  type ParsedRow,
+  type StreamRow,
+} from '../records/index.js';
 import { expectChunks } from './chunks.js';
-import { createCsvRowReader } from './csv-rows.js';
-import type { CsvTypedReader } from './csv-typed-row.js';
-import { eachRow, readRowBatches } from './row-reader.js';
-import type { ParsedRow, StreamRow } from './stream-row.js';
 
 /**
  * Streams a records CSV file with exactly the rules of `readCsvRecords` (the same reader,

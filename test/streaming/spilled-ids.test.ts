@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { idHashKey } from '../../src/records/id-hash-set.js';
-import { SpillFailure } from '../../src/records/spill-failure.js';
-import type { SpillStore } from '../../src/records/spill-store.js';
-import { createSpilledIds, type SpilledIds } from '../../src/records/spilled-ids.js';
+import { idHashKey } from '../../src/streaming/id-hash-set.js';
+import { SpillFailure } from '../../src/streaming/spill-failure.js';
+import type { SpillStore } from '../../src/streaming/spill-store.js';
+import { createSpilledIds, type SpilledIds } from '../../src/streaming/spilled-ids.js';
 import { memoryStore } from './memory-spill-store.js';
 
 /** The model: the keys of the ids a Set has already seen when they come again. */

@@ -9,8 +9,8 @@
 import { OutcomePayError, type Issue } from '../errors.js';
 import { describeValue, isPlainObject, thrownReason } from '../guard.js';
 import { hasOwn, memberOf, ownFields } from '../own-data.js';
-import type { SpillStore } from '../records/spill-store.js';
-import { MAX_SPILL_IDS, spillSize } from '../records/spilled-ids.js';
+import type { SpillStore } from './spill-store.js';
+import { MAX_SPILL_IDS, spillSize } from './spilled-ids.js';
 
 /**
  * The largest block of issue text: 2^30 bytes, 1 GB.

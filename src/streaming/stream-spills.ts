@@ -5,8 +5,8 @@
  *
  * @module
  */
-import { spillStep } from '../records/spill-failure.js';
-import type { SpillStore } from '../records/spill-store.js';
+import { spillStep } from './spill-failure.js';
+import type { SpillStore } from './spill-store.js';
 import type { LogSpill } from './stream-issues.js';
 import type { StreamStorage } from './stream-storage.js';
 

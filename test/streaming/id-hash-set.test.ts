@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createIdHashSet, idHashKey } from '../../src/records/id-hash-set.js';
+import { createIdHashSet, idHashKey } from '../../src/streaming/id-hash-set.js';
 
 describe('createIdHashSet', () => {
   it('reports a repeat exactly for ids seen before, in any order', () => {

@@ -8,12 +8,12 @@
 import type { PathSegment } from '../errors.js';
 import { hasOwn } from '../own-data.js';
 import { checkRecordMeaning, type RecordContext } from './check-meaning.js';
-import { checkRecordShape } from './check-record.js';
+import { checkRecordShape } from './check-shape.js';
 import type { AmountCache } from './amount-cache.js';
 import type { RecordIssueCode } from '../codes/index.js';
 import { fastRecord } from './fast-record.js';
 import type { RecordIssue, RecordIssueAction, Reporter } from './issues.js';
-import { ownText } from './own-text.js';
+import { ownText } from '../text/index.js';
 import type { OutcomeRecord } from './schema.js';
 import { sortRecordLists } from './sort-record.js';
 

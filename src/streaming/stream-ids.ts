@@ -6,8 +6,8 @@
  * @module
  */
 import { OutcomePayError } from '../errors.js';
-import { createIdHashSet, idHashKey, type IdHashSet } from '../records/id-hash-set.js';
-import { createSpilledIds } from '../records/spilled-ids.js';
+import { createIdHashSet, idHashKey, type IdHashSet } from './id-hash-set.js';
+import { createSpilledIds } from './spilled-ids.js';
 import type { StreamStorage } from './stream-storage.js';
 
 /**

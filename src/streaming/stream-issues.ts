@@ -5,9 +5,8 @@
  * @module
  */
 import { ownValue } from '../own-data.js';
-import type { IssueSink, Located, RecordPlace } from '../records/check-one.js';
-import type { RecordIssueAction } from '../records/index.js';
-import type { SpillStore } from '../records/spill-store.js';
+import type { IssueSink, Located, RecordPlace, RecordIssueAction } from '../records/index.js';
+import type { SpillStore } from './spill-store.js';
 import { createIssueLog, isThenable, type IssueVisitor } from './issue-log.js';
 
 /**

@@ -10,26 +10,37 @@
  */
 import { parseContract, type Contract } from '../contract/index.js';
 import type { Issue } from '../errors.js';
-import { createAmountCache } from '../records/amount-cache.js';
-import { createCsvTypedReader } from '../records/csv-typed-row.js';
-import { createNdjsonTypedReader } from '../records/ndjson-typed-line.js';
-import type { ValidationRun } from '../records/check-one.js';
-import type { StreamRow, ValidationMode } from '../records/index.js';
-import type { ParsedRow } from '../records/stream-row.js';
-import { SpillFailure } from '../records/spill-failure.js';
+import {
+  createAmountCache,
+  createCsvTypedReader,
+  createNdjsonTypedReader,
+  type ValidationRun,
+  type StreamRow,
+  type ValidationMode,
+  type ParsedRow,
+} from '../records/index.js';
+import {
+  SpillFailure,
+  streamIds,
+  isThenable,
+  keepSpills,
+  expectRecordSource,
+  openRows,
+  readStreamSettings,
+  type StreamIds,
+  type LogSpill,
+  type RecordSource,
+  type TypedReaders,
+  type StreamSettings,
+  type StreamStorage,
+} from '../streaming/index.js';
 import { fail, withNotices, type Result } from '../result.js';
 import { optionsFingerprintText, readSettleOptions, type CheckedOptions, type SettleOptions } from './options.js';
 import { readPrevious, type PreviousPayments } from './previous.js';
 import { recordContext } from './record-context.js';
 import { recordsProblem } from './record-limits.js';
 import { createSession } from './session.js';
-import { streamIds, type StreamIds } from './stream-ids.js';
-import { isThenable } from './issue-log.js';
-import type { LogSpill } from './stream-issues.js';
-import { runPass } from './stream-pass.js';
-import { keepSpills } from './stream-spills.js';
-import { expectRecordSource, openRows, type RecordSource, type TypedReaders } from './stream-source.js';
-import { readStreamSettings, type StreamSettings, type StreamStorage } from './stream-storage.js';
+import { runPass } from './settle-stream-pass.js';
 import type { Settlement } from './types.js';
 
 /**

@@ -1,5 +1,5 @@
-import type { SpillStore } from '../../src/records/spill-store.js';
-import type { StreamStorage } from '../../src/settlement/index.js';
+import type { SpillStore } from '../../src/streaming/spill-store.js';
+import type { StreamStorage } from '../../src/streaming/index.js';
 
 /** A spill store in memory that counts what is asked of it, for tests. */
 export interface MemoryStore extends SpillStore {

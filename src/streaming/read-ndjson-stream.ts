@@ -4,10 +4,7 @@
  * @module
  */
 import { expectChunks } from './chunks.js';
-import { createNdjsonRowReader } from './ndjson-rows.js';
-import type { NdjsonTypedReader } from './ndjson-typed-line.js';
-import { eachRow, readRowBatches } from './row-reader.js';
-import type { ParsedRow, StreamRow } from './stream-row.js';
+import { createNdjsonRowReader, eachRow, readRowBatches, type NdjsonTypedReader, type ParsedRow, type StreamRow } from '../records/index.js';
 
 /**
  * Streams newline-delimited JSON: yields each record with its line as soon as its line is

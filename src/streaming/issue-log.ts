@@ -19,10 +19,18 @@
  * @module
  */
 import type { PathSegment } from '../errors.js';
-import { issuePath, makeIssue, recordPlace, type IssueSink, type RecordPlace } from '../records/check-one.js';
-import type { RecordIssue, RecordIssueAction, RecordIssueCode } from '../records/index.js';
-import { spillStep, SpillFailure } from '../records/spill-failure.js';
-import type { SpillStore } from '../records/spill-store.js';
+import {
+  issuePath,
+  makeIssue,
+  recordPlace,
+  type IssueSink,
+  type RecordPlace,
+  type RecordIssue,
+  type RecordIssueAction,
+  type RecordIssueCode,
+} from '../records/index.js';
+import { spillStep, SpillFailure } from './spill-failure.js';
+import type { SpillStore } from './spill-store.js';
 
 /** Bytes per block of text kept in memory; a longer line gets a block of its own. */
 const BLOCK_BYTES = 1 << 16;

@@ -4,14 +4,23 @@
  *
  * @module
  */
-import { checkOneRecord, locatedSink, readableId, reportDuplicates, type Located, type Occurrence, type ValidationRun } from '../records/check-one.js';
-import { idHashKey } from '../records/id-hash-set.js';
-import type { OutcomeRecord, RecordIssue, StreamRow, ValidationMode } from '../records/index.js';
-import type { ParsedRow } from '../records/stream-row.js';
+import {
+  checkOneRecord,
+  locatedSink,
+  readableId,
+  reportDuplicates,
+  type Located,
+  type Occurrence,
+  type ValidationRun,
+  type OutcomeRecord,
+  type RecordIssue,
+  type StreamRow,
+  type ValidationMode,
+  type ParsedRow,
+} from '../records/index.js';
+import { idHashKey, createStreamIssues, NO_PASS_ISSUES, type LogSpill, type PassIssues, type StreamIds } from '../streaming/index.js';
 import { excludedCohortsTally, type ExcludedCohorts } from './decisions-at-risk.js';
 import type { SettlementSession } from './session.js';
-import { createStreamIssues, NO_PASS_ISSUES, type LogSpill, type PassIssues } from './stream-issues.js';
-import type { StreamIds } from './stream-ids.js';
 
 /**
  * What a pass found: the reader's issues, then the issues of the excluded records in record

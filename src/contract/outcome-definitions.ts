@@ -8,13 +8,13 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { DaysSchema, DecimalStringSchema, IdSchema, MonthsSchema, TextSchema } from './primitives.js';
 
 const common = {
   id: IdSchema,
   name: TextSchema,
-  description: TextSchema.optional(),
+  description: z.optional(TextSchema),
 };
 
 /** The date a window is counted from: the participant's enrolment date or programme exit date. */
@@ -30,21 +30,18 @@ export const AnchorSchema = z.enum(['enrolment', 'exit']);
  *   minWeeklyHours: '24', minSpellDays: 30,
  * });
  */
-export const PlacementOutcomeSchema = z
-  .object({
-    kind: z.literal('placement'),
-    ...common,
-    window: z
-      .object({ from: AnchorSchema, days: DaysSchema })
-      .strict()
-      .describe('Employment must start on a day in [anchor, anchor + days], both inclusive.'),
-    contractTypes: z
-      .union([z.literal('any'), z.array(IdSchema).min(1)])
-      .describe('Allowed employment contract types as recorded in the records (e.g. "permanent"), or "any".'),
-    minWeeklyHours: DecimalStringSchema.optional().describe('Minimum contractual hours per week; absent = no minimum.'),
-    minSpellDays: DaysSchema.optional().describe('Minimum length of the employment spell in calendar days; absent = no minimum.'),
-  })
-  .strict();
+export const PlacementOutcomeSchema = z.strictObject({
+  kind: z.literal('placement'),
+  ...common,
+  window: z.strictObject({ from: AnchorSchema, days: DaysSchema }).check(
+    z.describe('Employment must start on a day in [anchor, anchor + days], both inclusive.'),
+  ),
+  contractTypes: z
+    .union([z.literal('any'), z.array(IdSchema).check(z.minLength(1))])
+    .check(z.describe('Allowed employment contract types as recorded in the records (e.g. "permanent"), or "any".')),
+  minWeeklyHours: z.optional(DecimalStringSchema).check(z.describe('Minimum contractual hours per week; absent = no minimum.')),
+  minSpellDays: z.optional(DaysSchema).check(z.describe('Minimum length of the employment spell in calendar days; absent = no minimum.')),
+});
 
 /**
  * How retention over a period is measured.
@@ -56,9 +53,9 @@ export const PlacementOutcomeSchema = z
  * RetentionMeasureSchema.parse({ kind: 'continuous', allowedGapDays: 14 });
  */
 export const RetentionMeasureSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('continuous'), allowedGapDays: DaysSchema }).strict(),
-  z.object({ kind: z.literal('cumulative'), minDays: DaysSchema }).strict(),
-  z.object({ kind: z.literal('anniversary') }).strict(),
+  z.strictObject({ kind: z.literal('continuous'), allowedGapDays: DaysSchema }),
+  z.strictObject({ kind: z.literal('cumulative'), minDays: DaysSchema }),
+  z.strictObject({ kind: z.literal('anniversary') }),
 ]);
 
 /**
@@ -73,16 +70,14 @@ export const RetentionMeasureSchema = z.discriminatedUnion('kind', [
  *   measure: { kind: 'continuous', allowedGapDays: 14 }, endBoundary: 'inclusive',
  * });
  */
-export const RetentionOutcomeSchema = z
-  .object({
-    kind: z.literal('retention'),
-    ...common,
-    placementOutcome: IdSchema.describe('Id of the placement outcome whose start date anchors the period.'),
-    months: MonthsSchema.min(1),
-    measure: RetentionMeasureSchema,
-    endBoundary: z.enum(['inclusive', 'exclusive']),
-  })
-  .strict();
+export const RetentionOutcomeSchema = z.strictObject({
+  kind: z.literal('retention'),
+  ...common,
+  placementOutcome: IdSchema.check(z.describe('Id of the placement outcome whose start date anchors the period.')),
+  months: MonthsSchema.check(z.minimum(1)),
+  measure: RetentionMeasureSchema,
+  endBoundary: z.enum(['inclusive', 'exclusive']),
+});
 
 /**
  * Threshold of a wage progression: a percentage rise (`"10"` = 10 %) or an amount rise, both
@@ -92,8 +87,8 @@ export const RetentionOutcomeSchema = z
  * WageThresholdSchema.parse({ kind: 'percent', percent: '10' });
  */
 export const WageThresholdSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('percent'), percent: DecimalStringSchema }).strict(),
-  z.object({ kind: z.literal('amount'), amount: DecimalStringSchema }).strict(),
+  z.strictObject({ kind: z.literal('percent'), percent: DecimalStringSchema }),
+  z.strictObject({ kind: z.literal('amount'), amount: DecimalStringSchema }),
 ]);
 
 /**
@@ -106,16 +101,14 @@ export const WageThresholdSchema = z.discriminatedUnion('kind', [
  *   threshold: { kind: 'percent', percent: '10' },
  * });
  */
-export const WageProgressionOutcomeSchema = z
-  .object({
-    kind: z.literal('wageProgression'),
-    ...common,
-    placementOutcome: IdSchema,
-    months: MonthsSchema,
-    baseline: z.enum(['preProgramme', 'placement']),
-    threshold: WageThresholdSchema,
-  })
-  .strict();
+export const WageProgressionOutcomeSchema = z.strictObject({
+  kind: z.literal('wageProgression'),
+  ...common,
+  placementOutcome: IdSchema,
+  months: MonthsSchema,
+  baseline: z.enum(['preProgramme', 'placement']),
+  threshold: WageThresholdSchema,
+});
 
 /**
  * Milestone: an event of kind `event` recorded in the outcome records, optionally within a window.
@@ -126,18 +119,14 @@ export const WageProgressionOutcomeSchema = z
  *   event: 'training-completed', within: { from: 'enrolment', days: 365 },
  * });
  */
-export const MilestoneOutcomeSchema = z
-  .object({
-    kind: z.literal('milestone'),
-    ...common,
-    event: IdSchema.describe('Event kind as written in the records, e.g. "training-completed".'),
-    within: z
-      .object({ from: AnchorSchema, days: DaysSchema })
-      .strict()
-      .optional()
-      .describe('Event must fall in [anchor, anchor + days], inclusive; absent = any date.'),
-  })
-  .strict();
+export const MilestoneOutcomeSchema = z.strictObject({
+  kind: z.literal('milestone'),
+  ...common,
+  event: IdSchema.check(z.describe('Event kind as written in the records, e.g. "training-completed".')),
+  within: z.optional(z.strictObject({ from: AnchorSchema, days: DaysSchema })).check(
+    z.describe('Event must fall in [anchor, anchor + days], inclusive; absent = any date.'),
+  ),
+});
 
 /**
  * Cohort indicator: a cohort-level figure supplied from outside (employer satisfaction,
@@ -148,13 +137,13 @@ export const MilestoneOutcomeSchema = z
  *   kind: 'cohortIndicator', id: 'comparison-rate', name: 'Comparison group placement rate', unit: 'rate',
  * });
  */
-export const CohortIndicatorOutcomeSchema = z
-  .object({
-    kind: z.literal('cohortIndicator'),
-    ...common,
-    unit: z.enum(['rate', 'score', 'count', 'amount']).describe('"rate" = fraction in [0, 1]; "score" = a number on a scale; "count"; "amount" in contract currency.'),
-  })
-  .strict();
+export const CohortIndicatorOutcomeSchema = z.strictObject({
+  kind: z.literal('cohortIndicator'),
+  ...common,
+  unit: z.enum(['rate', 'score', 'count', 'amount']).check(
+    z.describe('"rate" = fraction in [0, 1]; "score" = a number on a scale; "count"; "amount" in contract currency.'),
+  ),
+});
 
 /**
  * Any outcome definition, discriminated by `kind`.

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PathSegment } from '../../src/errors.js';
-import { issuePath, makeIssue, recordPlace } from '../../src/records/check-one.js';
+import { issuePath, makeIssue, recordPlace } from '../../src/records/validate-one.js';
 import { RECORD_ISSUE_CODES, type RecordIssueAction, type RecordIssueCode } from '../../src/records/index.js';
-import { SpillFailure } from '../../src/records/spill-failure.js';
-import type { SpillStore } from '../../src/records/spill-store.js';
-import { createIssueLog, type IssueLog } from '../../src/settlement/issue-log.js';
-import { memoryStore, type MemoryStore } from '../records/memory-spill-store.js';
+import { SpillFailure } from '../../src/streaming/spill-failure.js';
+import type { SpillStore } from '../../src/streaming/spill-store.js';
+import { createIssueLog, type IssueLog } from '../../src/streaming/issue-log.js';
+import { memoryStore, type MemoryStore } from './memory-spill-store.js';
 import { runs } from '../runs.js';
 
 /** Any UTF-16 code unit: lone surrogates, line breaks, quotes, backslashes, non-Latin-1 text. */

@@ -5,13 +5,9 @@
  */
 import { invalidArgument, isAsyncIterable, isObjectValue, unreadableArgument } from '../guard.js';
 import { hasOwn } from '../own-data.js';
-import type { CsvColumn } from '../records/csv-columns.js';
-import type { CsvTypedReader } from '../records/csv-typed-row.js';
-import type { StreamRow } from '../records/index.js';
-import { readCsvRows } from '../records/read-csv-stream.js';
-import type { NdjsonTypedReader } from '../records/ndjson-typed-line.js';
-import { readNdjsonRows } from '../records/read-ndjson-stream.js';
-import type { ParsedRow } from '../records/stream-row.js';
+import type { CsvColumn, CsvTypedReader, StreamRow, NdjsonTypedReader, ParsedRow } from '../records/index.js';
+import { readCsvRows } from './read-csv-stream.js';
+import { readNdjsonRows } from './read-ndjson-stream.js';
 
 /**
  * A file format that can be streamed.
