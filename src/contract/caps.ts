@@ -7,6 +7,7 @@
  */
 import * as z from 'zod/mini';
 import { CountSchema, DecimalStringSchema, IdSchema } from './primitives.js';
+import { ShareCapSchema } from './share-cap.js';
 
 const money = {
   id: IdSchema,
@@ -85,4 +86,5 @@ export const CapSchema = z.discriminatedUnion('kind', [
   TrancheCapSchema,
   PayerCapSchema,
   ContractCapSchema,
+  ShareCapSchema,
 ]);

@@ -72,7 +72,7 @@ function decisionsOf(plan: SettlementPlan, ledger: Ledger, run: RunResult): Map<
   for (const exit of run.exits) {
     if (exit.outcome === 'fired' || exit.outcome === 'notFired') put({ kind: 'exitClause', id: exit.clause, tranche: null, cohort: null, outcome: exit.outcome });
   }
-  const caps = (plan.contract.caps ?? []).filter((cap) => cap.kind !== 'participant' && cap.kind !== 'outcomeVolume');
+  const caps = (plan.contract.caps ?? []).filter((cap) => cap.kind !== 'participant' && cap.kind !== 'outcomeVolume' && cap.kind !== 'share');
   for (const tranche of run.tranches) {
     if (tranche.status !== 'settled') continue;
     for (const line of tranche.lines) {

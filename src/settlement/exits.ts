@@ -37,6 +37,8 @@ export interface CapUse {
   readonly used: ReadonlyMap<string, Amount>;
   /** Claims paid per rule index under volume caps. */
   readonly volumeUsed: ReadonlyMap<number, number>;
+  /** Claims cut per share cap id. */
+  readonly shareCuts: ReadonlyMap<string, number>;
   /** Claims cut per participant cap id, by the day each cut was known. */
   readonly participantCuts: ReadonlyMap<string, DateCounts>;
 }
@@ -47,6 +49,11 @@ function capReached(plan: SettlementPlan, capId: string, use: CapUse, checkOn: n
   if (cap.kind === 'outcomeVolume') {
     const used = use.volumeUsed.get(plan.ruleIndex.get(cap.rule) ?? -1) ?? 0;
     return { reached: used >= cap.targetUnits, figures: { cap: capId, unitsPaid: used, targetUnits: cap.targetUnits } };
+  }
+  if (cap.kind === 'share') {
+    // reached once it has cut a claim, in any cohort, in a tranche settled by the check date
+    const cuts = use.shareCuts.get(cap.id) ?? 0;
+    return { reached: cuts > 0, figures: { cap: capId, claimsCut: cuts } };
   }
   if (cap.kind === 'participant') {
     // cuts known by the check date only: a claim achieved later cannot have fired the clause then

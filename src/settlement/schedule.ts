@@ -169,6 +169,8 @@ export function runSchedule(plan: SettlementPlan, ledger: Ledger, indicators: In
   const state: State = {
     watermark: new Map(),
     volumeUsed: new Map(),
+    shareUsed: new Map(),
+    shareCuts: new Map(),
     paidSoFar: new Map(),
     indicators,
     problems,
@@ -214,7 +216,7 @@ export function runSchedule(plan: SettlementPlan, ledger: Ledger, indicators: In
       exits.push(uncheckedExit(clause, 'notYetChecked'));
       continue;
     }
-    const check = checkExit(plan, ledger, clause, indicators, { used: state.capsUsed, volumeUsed: state.volumeUsed, participantCuts }, problems);
+    const check = checkExit(plan, ledger, clause, indicators, { used: state.capsUsed, volumeUsed: state.volumeUsed, shareCuts: state.shareCuts, participantCuts }, problems);
     exits.push(check);
     if (check.outcome !== 'fired') continue;
     const effect = clause.effect;

@@ -111,7 +111,10 @@ export function contractArbitrary(): fc.Arbitrary<ContractInput> {
     const groupPricing = (): Extract<Rule, { kind: 'rateCard' }>['groupPricing'] => {
       const kind = groupIds.length === 0 ? 'flat' : pick(g, ['flat', 'prices', 'multipliers'] as const);
       if (kind === 'flat') return { kind };
-      if (kind === 'multipliers') return { kind, rounding: pick(g, ROUNDING), severalGroups: pick(g, ['highest', 'lowest'] as const) };
+      if (kind === 'multipliers') {
+        const increment = g(fc.boolean) ? { increment: fromMinor(g(fc.integer, { min: 1, max: 100 * 10 ** places }), places) } : {};
+        return { kind, rounding: pick(g, ROUNDING), ...increment, severalGroups: pick(g, ['highest', 'lowest'] as const) };
+      }
       return { kind, prices: groupIds.map((group) => ({ group, price: money() })), severalGroups: pick(g, ['highest', 'lowest'] as const) };
     };
     const rules: Rule[] = [

@@ -26,10 +26,13 @@ import { applyPatch, type PatchOp } from './json-patch.js';
 
 const V1 = 'test/fixtures/v1';
 
+/** Example contracts written after format 1.0, with mechanics 1.0 never had: they have no 1.0 copy. */
+const AFTER_1_0 = new Set(['buenos-aires-youth-employment.json']);
+
 /** Every example contract of the repository, as the path of its 2.0 file (its 1.0 copy is under test/fixtures/v1/ at the same path). */
 const EXAMPLE_CONTRACTS = [
   ...readdirSync('examples/contracts')
-    .filter((file) => file.endsWith('.json'))
+    .filter((file) => file.endsWith('.json') && !AFTER_1_0.has(file))
     .map((file) => `examples/contracts/${file}`),
   ...PROGRAMMES.map((programme) => `examples/${programme.name}/contract.json`),
 ];
@@ -136,7 +139,7 @@ describe('every 1.0 example settles byte for byte as its 2.0 rewrite', () => {
     }
   });
 
-  it.each(readdirSync('examples/contracts').filter((file) => file.endsWith('.json')))('examples/contracts/%s, on the sample records, detail participants', (file) => {
+  it.each(readdirSync('examples/contracts').filter((file) => file.endsWith('.json') && !AFTER_1_0.has(file)))('examples/contracts/%s, on the sample records, detail participants', (file) => {
     const records = json('examples/records/sample.json') as unknown[];
     const indicators = file === 'ppp-impact.json' ? { indicators: json('examples/ppp-impact/indicators.json') as Record<string, Record<string, string>> } : {};
     const options = { asOf: '2025-06-30', detail: 'participants' as const, ...indicators };

@@ -36,7 +36,8 @@ function* numberFields(c: Contract): Generator<NumberField> {
     yield* ruleFacts(r).numbers(r, (...rest: PathSegment[]): PathSegment[] => ['rules', i, ...rest]);
   }
   for (const [i, cap] of (c.caps ?? []).entries()) {
-    if (cap.kind !== 'outcomeVolume') yield f(cap.amount, 'money', 'caps', i, 'amount');
+    if (cap.kind === 'share') yield f(cap.share, 'rate', 'caps', i, 'share');
+    else if (cap.kind !== 'outcomeVolume') yield f(cap.amount, 'money', 'caps', i, 'amount');
   }
   const indicatorUnits = new Map(c.outcomes.flatMap((o) => (o.kind === 'cohortIndicator' ? [[o.id, o.unit] as const] : [])));
   for (const [i, clause] of (c.exitClauses ?? []).entries()) {
@@ -88,6 +89,9 @@ function checkOrder(c: Contract, issues: Issue[]): void {
           }
         }
       }
+    }
+    if (r.kind === 'rateCard' && r.groupPricing.kind === 'multipliers' && r.groupPricing.increment !== undefined && amount(r.groupPricing.increment).isZero()) {
+      issues.push(issueAt('ROUNDING_INCREMENT_ZERO', ['rules', i, 'groupPricing', 'increment'], `increment "${r.groupPricing.increment}" is zero: write the multiple derived prices are rounded to, such as "1"`));
     }
     if (r.kind === 'bonus' && r.payment.kind === 'perUnitUplift' && r.trigger.kind !== 'volume') {
       issues.push(issueAt('BONUS_PAYMENT_TRIGGER', ['rules', i, 'payment', 'kind'], 'a perUnitUplift payment needs a "volume" trigger'));

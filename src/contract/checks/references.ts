@@ -65,7 +65,10 @@ function* references(c: Contract): Generator<Reference> {
     const at = (key: string): PathSegment[] => ['caps', i, key];
     switch (cap.kind) {
       case 'outcome': yield single('outcome', cap.outcome, at('outcome'), PER_PARTICIPANT); break;
-      case 'outcomeVolume': yield single('rule', cap.rule, at('rule'), ['rateCard']); break;
+      case 'outcomeVolume':
+      case 'share':
+        yield single('rule', cap.rule, at('rule'), ['rateCard']);
+        break;
       case 'cohort': yield single('cohort', cap.cohort, at('cohort')); break;
       case 'tranche': yield single('tranche', cap.tranche, at('tranche')); break;
       case 'payer': yield single('payer', cap.payer, at('payer')); break;

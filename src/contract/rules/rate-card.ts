@@ -8,6 +8,7 @@ import * as z from 'zod/mini';
 import type { DeepReadonly } from '../deep-readonly.js';
 import { DecimalStringSchema, IdSchema, RoundingModeSchema } from '../primitives.js';
 import { PER_PARTICIPANT, listedIds, ruleCommon, type RuleFacts } from './common.js';
+import { RoundingIncrementSchema } from './rounding-increment.js';
 
 /**
  * Which price applies to a participant who belongs to several priced groups.
@@ -22,7 +23,7 @@ export const SeveralGroupsSchema = z.enum(['highest', 'lowest']);
  * - `flat`: everyone gets `price`;
  * - `prices`: listed groups get their own price, others `price`;
  * - `multipliers`: `price × group.priceMultiplier` (groups without one: × 1), rounded to the
- *   currency's minor unit with `rounding`.
+ *   currency's minor unit with `rounding`, or to a multiple of `increment` when it is given.
  *
  * @example
  * GroupPricingSchema.parse({ kind: 'multipliers', rounding: 'up', severalGroups: 'highest' });
@@ -34,7 +35,7 @@ export const GroupPricingSchema = z.discriminatedUnion('kind', [
     prices: z.array(z.strictObject({ group: IdSchema, price: DecimalStringSchema })).check(z.minLength(1)),
     severalGroups: SeveralGroupsSchema,
   }),
-  z.strictObject({ kind: z.literal('multipliers'), rounding: RoundingModeSchema, severalGroups: SeveralGroupsSchema }),
+  z.strictObject({ kind: z.literal('multipliers'), rounding: RoundingModeSchema, increment: RoundingIncrementSchema, severalGroups: SeveralGroupsSchema }),
 ]);
 
 /**
@@ -70,6 +71,9 @@ export const rateCardFacts: RuleFacts<DeepReadonly<z.output<typeof RateCardRuleS
     { value: rule.price, class: 'money', path: at('price') },
     ...(rule.groupPricing.kind === 'prices'
       ? rule.groupPricing.prices.map((entry, j) => ({ value: entry.price, class: 'money' as const, path: at('groupPricing', 'prices', j, 'price') }))
+      : []),
+    ...(rule.groupPricing.kind === 'multipliers' && rule.groupPricing.increment !== undefined
+      ? [{ value: rule.groupPricing.increment, class: 'money' as const, path: at('groupPricing', 'increment') }]
       : []),
   ],
   timing: (rule) => ({ ids: [rule.outcome, ...rule.prerequisites], extraDays: 0 }),

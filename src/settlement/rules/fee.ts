@@ -57,7 +57,7 @@ function prepare(rule: RuleOf<'fee'>, index: number, terms: RuleTerms): RulePart
   }
   const fee = parseAmount(charge.amount);
   const asOf = terms.asOf;
-  const wording = { outcome: null, what: counted('start', 'starts') };
+  const wording = { outcome: null, what: counted('start', 'starts'), derivation: undefined };
   const target = volumeTarget(terms.contract, rule.id);
   return {
     prices: [fee],

@@ -9,10 +9,19 @@
 import { formatDate } from '../../calendar/index.js';
 import type { Contract, PaymentRule } from '../../contract/index.js';
 import { formatDecimal, roundMoney, ratioOf, ratioTimes, roundRatioMoney, type Amount } from '../../money/index.js';
+import { allotShares, type ShareAllotment, type ShareCapCohort, type ShareCapPlan } from '../caps/share-caps.js';
 import { claimBuckets, type ClaimBucket, type Ledger } from '../ledger.js';
 import type { Line } from '../lines.js';
 import { priceFactor, reducedBy } from './price-reductions.js';
 import { NO_INPUTS, type RuleTerms, type RunState, type TrancheRun } from './rule-module.js';
+
+/** How a derived unit amount was worked out, for the audit text of the lines that pay it. */
+export interface UnitDerivation {
+  /** Inputs added to the line (`listPrice`, `multiplier`, `unrounded`, ...). */
+  readonly inputs: Readonly<Record<string, string>>;
+  /** The derivation in words, added to the formula. */
+  readonly text: string;
+}
 
 /** How a rule's claim lines are worded. */
 export interface ClaimWording {
@@ -20,6 +29,8 @@ export interface ClaimWording {
   readonly outcome: string | null;
   /** What `count` claims are, in words (`3 starts`, `1 participant who achieved placement`). */
   readonly what: (count: number) => string;
+  /** How a claim amount was derived, when the lines must show it (read only when lines are explained); undefined: never shown. */
+  readonly derivation: ((amount: Amount) => UnitDerivation | undefined) | undefined;
 }
 
 /** A window of claim dates: after `after`, on or before `upTo`. */
@@ -56,6 +67,7 @@ function bucketsIn(ledger: Ledger, cohort: number, rule: number, window: Window)
  * Allots an outcome-volume cap's remaining units to the claims of `rule` that a tranche takes,
  * over all its cohorts together: earliest first (same day: larger amount first, then cohort
  * order), so a later claim in one cohort never takes a unit from an earlier claim in another.
+ * Claims a share cap cut (`kept`) are not offered.
  */
 function allotVolume(
   ledger: Ledger,
@@ -63,6 +75,7 @@ function allotVolume(
   rule: number,
   target: number,
   windows: readonly { readonly cohort: number; readonly window: Window }[],
+  kept: ReadonlyMap<ClaimBucket, number> | undefined,
 ): Map<ClaimBucket, number> {
   const taken: { bucket: ClaimBucket; cohort: number }[] = [];
   for (const { cohort, window } of windows) for (const bucket of bucketsIn(ledger, cohort, rule, window)) taken.push({ bucket, cohort });
@@ -70,7 +83,7 @@ function allotVolume(
   const allotted = new Map<ClaimBucket, number>();
   let used = state.volumeUsed.get(rule) ?? 0;
   for (const { bucket } of taken) {
-    const allowed = Math.max(0, Math.min(bucket.count, target - used));
+    const allowed = Math.max(0, Math.min(kept?.get(bucket) ?? bucket.count, target - used));
     allotted.set(bucket, allowed);
     used += allowed;
   }
@@ -83,8 +96,10 @@ interface UnitEntry {
   readonly base: Amount;
   readonly reducedBy: readonly string[];
   readonly participants: string[] | undefined;
+  readonly cutParticipants: string[];
   claims: number;
   volumeCut: number;
+  shareCut: number;
 }
 
 function cohortClaimLines(
@@ -96,13 +111,15 @@ function cohortClaimLines(
   cohort: number,
   window: Window,
   allotted: ReadonlyMap<ClaimBucket, number> | undefined,
+  shared: ShareAllotment | undefined,
 ): Line[] {
   const buckets = bucketsIn(tranche.ledger, cohort, index, window);
   buckets.sort((a, b) => a.date - b.date || b.amount.comparedTo(a.amount));
   const reductions = tranche.state.reductions;
   const byUnit = new Map<string, UnitEntry>();
   for (const bucket of buckets) {
-    const count = allotted === undefined ? bucket.count : (allotted.get(bucket) ?? 0);
+    const afterShare = shared?.kept.get(bucket) ?? bucket.count;
+    const count = allotted === undefined ? afterShare : (allotted.get(bucket) ?? 0);
     const factor = priceFactor(reductions, index, bucket.date);
     const unit = factor === undefined ? bucket.amount : roundRatioMoney(ratioTimes(ratioOf(bucket.amount), factor), terms.currency, terms.rounding);
     const key = `${bucket.amount.toFixed()}|${unit.toFixed()}`;
@@ -113,19 +130,30 @@ function cohortClaimLines(
         base: bucket.amount,
         reducedBy: factor === undefined ? [] : reducedBy(reductions, index, bucket.date),
         participants: bucket.participants === undefined ? undefined : [],
+        cutParticipants: [],
         claims: 0,
         volumeCut: 0,
+        shareCut: 0,
       };
       byUnit.set(key, entry);
     }
     entry.claims += count;
-    entry.volumeCut += bucket.count - count;
-    if (bucket.participants !== undefined) entry.participants?.push(...bucket.participants);
+    entry.shareCut += bucket.count - afterShare;
+    entry.volumeCut += afterShare - count;
+    const cut = shared?.cutParticipants.get(bucket);
+    if (cut === undefined) {
+      if (bucket.participants !== undefined) entry.participants?.push(...bucket.participants);
+    } else {
+      // the participants a share cap cut are named apart from those paid
+      const cutIds = new Set(cut);
+      entry.participants?.push(...(bucket.participants ?? []).filter((id) => !cutIds.has(id)));
+      entry.cutParticipants.push(...cut);
+    }
   }
   const lines: Line[] = [];
   const explain = tranche.state.explain;
   for (const entry of byUnit.values()) {
-    if (entry.claims === 0 && entry.volumeCut === 0) continue;
+    if (entry.claims === 0 && entry.volumeCut === 0 && entry.shareCut === 0) continue;
     const exact = entry.unit.times(entry.claims);
     const amount = roundMoney(exact, terms.currency, terms.rounding);
     const line = {
@@ -142,13 +170,13 @@ function cohortClaimLines(
       paid: amount,
       participants: entry.participants?.slice().sort(),
     };
-    lines.push(explain ? { ...line, ...claimText(entry, window, wording) } : line);
+    lines.push(explain ? { ...line, ...claimText(entry, window, wording, shared?.cohorts.get(cohort)) } : line);
   }
   return lines;
 }
 
 /** The audit text of a claim line: its inputs and formula. */
-function claimText(entry: UnitEntry, window: Window, wording: ClaimWording): Pick<Line, 'inputs' | 'formula'> {
+function claimText(entry: UnitEntry, window: Window, wording: ClaimWording, share: ShareCapCohort | undefined): Pick<Line, 'inputs' | 'formula'> {
   const inputs: Record<string, string | number> = {
     claims: entry.claims,
     unit: formatDecimal(entry.unit),
@@ -160,7 +188,28 @@ function claimText(entry: UnitEntry, window: Window, wording: ClaimWording): Pic
     inputs['basePrice'] = formatDecimal(entry.base);
     inputs['reducedBy'] = entry.reducedBy.join(',');
   }
-  return { inputs, formula: `${entry.claims} ${wording.what(entry.claims)} × ${formatDecimal(entry.unit)}` };
+  const derived = wording.derivation?.(entry.base);
+  if (derived !== undefined) Object.assign(inputs, derived.inputs);
+  const notes: string[] = derived === undefined ? [] : [derived.text];
+  if (share !== undefined) {
+    Object.assign(inputs, {
+      shareCap: share.cap.id,
+      share: share.cap.written,
+      shareRounding: share.cap.rounding,
+      cohortParticipants: share.participants,
+      payable: share.payable,
+      paidBefore: share.paidBefore,
+      achieved: share.achieved,
+    });
+    if (entry.shareCut > 0) inputs['cutByShareCap'] = entry.shareCut;
+    if (entry.cutParticipants.length > 0) inputs['cutParticipants'] = entry.cutParticipants.sort().join(',');
+    notes.push(
+      `share cap ${share.cap.id}: ${share.cap.written} × ${share.participants} participants rounded ${share.cap.rounding} = ${share.payable} payable, ` +
+        `${share.paidBefore} paid before, ${share.achieved} achieved in this tranche, ${entry.shareCut} of this line cut`,
+    );
+  }
+  const formula = `${entry.claims} ${wording.what(entry.claims)} × ${formatDecimal(entry.unit)}`;
+  return { inputs, formula: notes.length === 0 ? formula : `${formula} (${notes.join('; ')})` };
 }
 
 /**
@@ -169,7 +218,7 @@ function claimText(entry: UnitEntry, window: Window, wording: ClaimWording): Pic
  * `tranche.advance`, the claims taken are marked as paid (the watermarks move).
  *
  * @example
- * participantClaimLines(terms, rule, 0, { outcome: 'placement', what: (n) => `${n === 1 ? 'participant' : 'participants'} who achieved placement` }, undefined, tranche);
+ * participantClaimLines(terms, rule, 0, { outcome: 'placement', what: (n) => `${n === 1 ? 'participant' : 'participants'} who achieved placement`, derivation: undefined }, undefined, tranche);
  */
 export function participantClaimLines(
   terms: RuleTerms,
@@ -178,14 +227,17 @@ export function participantClaimLines(
   wording: ClaimWording,
   target: number | undefined,
   tranche: TrancheRun,
+  shares: readonly ShareCapPlan[] = [],
 ): Line[] {
   const watermark = tranche.state.watermark;
   const windows = tranche.cohorts.map((cohort) => ({ cohort, window: { after: watermark.get(`${index}|${cohort}`) ?? -Infinity, upTo: tranche.measuredOn } }));
   // an outcome-volume cap takes the earliest claims over all the tranche's cohorts, not cohort by cohort
-  const allotted = target === undefined ? undefined : allotVolume(tranche.ledger, tranche.state, index, target, windows);
+  // share caps first, cohort by cohort; an outcome-volume cap then takes from the claims they keep
+  const shared = shares.length === 0 ? undefined : allotShares(tranche.ledger, tranche.state, index, shares, windows, (cohort, window) => bucketsIn(tranche.ledger, cohort, index, window));
+  const allotted = target === undefined ? undefined : allotVolume(tranche.ledger, tranche.state, index, target, windows, shared?.kept);
   const lines: Line[] = [];
   for (const { cohort, window } of windows) {
-    lines.push(...cohortClaimLines(terms, rule, index, wording, tranche, cohort, window, allotted));
+    lines.push(...cohortClaimLines(terms, rule, index, wording, tranche, cohort, window, allotted, shared));
     if (tranche.advance) watermark.set(`${index}|${cohort}`, tranche.measuredOn);
   }
   return lines;

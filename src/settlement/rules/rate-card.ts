@@ -9,7 +9,9 @@
 import type { Contract } from '../../contract/index.js';
 import { ZERO, formatDecimal, parseAmount, roundMoney, type Amount, type CurrencyCode } from '../../money/index.js';
 import type { Resolution } from '../../outcomes/index.js';
-import { counted, participantClaimLines, volumeTarget } from './participant-claims.js';
+import { roundToIncrement } from '../../money/increment.js';
+import { shareCapsOf } from '../caps/share-caps.js';
+import { counted, participantClaimLines, volumeTarget, type UnitDerivation } from './participant-claims.js';
 import { claimCells, raisedClaim } from './bound-cells.js';
 import type { BoundCell, BoundTerms, Claim, RuleModule, RuleOf, RuleParts, RuleTerms } from './rule-module.js';
 
@@ -19,6 +21,12 @@ export interface RatePrices {
   readonly prices: readonly Amount[];
   /** How each price was derived, for the audit trail (same order as `prices`). */
   readonly derivations: readonly string[];
+  /**
+   * For a price derived by a multiplier and rounded to a named increment: its derivation, shown in
+   * the inputs and formula of the lines paying it (same order as `prices`; undefined for the others,
+   * whose lines read as they always have).
+   */
+  readonly derived: readonly (UnitDerivation | undefined)[];
   /** Group id → index into `prices`, for groups with their own price. */
   readonly byGroup: ReadonlyMap<string, number>;
   /** Which price wins for a participant in several priced groups. */
@@ -28,8 +36,8 @@ export interface RatePrices {
 /**
  * Resolves a rate card's group pricing once per contract into a small list, so that each
  * participant only picks an index. Multiplied prices are rounded once, here, to the currency's
- * minor unit with the rounding mode the rule names (Buenos Aires priced the "extremely
- * vulnerable" at 1.4 × the base, rounded up).
+ * minor unit with the rounding mode the rule names, or to a multiple of the pricing's `increment`
+ * (Buenos Aires priced the "extremely vulnerable" at 1.4 × the base, rounded up to a whole peso).
  *
  * @example
  * compileRatePrices(rule, contract.groups ?? [], 'EUR').prices.map(String); // ['1500', '2100']
@@ -38,34 +46,50 @@ export function compileRatePrices(rule: RuleOf<'rateCard'>, groups: Contract['gr
   const base = parseAmount(rule.price);
   const prices: Amount[] = [base];
   const derivations: string[] = [`base price ${formatDecimal(base)}`];
+  const derived: (UnitDerivation | undefined)[] = [undefined];
   const byGroup = new Map<string, number>();
-  const intern = (price: Amount, derivation: string): number => {
+  const intern = (price: Amount, derivation: string, unit?: UnitDerivation): number => {
     const found = prices.findIndex((existing) => existing.equals(price));
     if (found >= 0) return found;
     prices.push(price);
     derivations.push(derivation);
+    derived.push(unit);
     return prices.length - 1;
   };
   const pricing = rule.groupPricing;
   switch (pricing.kind) {
     case 'flat':
-      return { prices, derivations, byGroup, pick: 'highest' };
+      return { prices, derivations, derived, byGroup, pick: 'highest' };
     case 'prices':
       for (const entry of pricing.prices) {
         byGroup.set(entry.group, intern(parseAmount(entry.price), `group ${entry.group} price ${entry.price}`));
       }
-      return { prices, derivations, byGroup, pick: pricing.severalGroups };
-    case 'multipliers':
+      return { prices, derivations, derived, byGroup, pick: pricing.severalGroups };
+    case 'multipliers': {
+      const increment = pricing.increment === undefined ? undefined : parseAmount(pricing.increment);
       for (const group of groups ?? []) {
         if (group.priceMultiplier === undefined) continue;
         const exact = base.times(parseAmount(group.priceMultiplier));
-        const price = roundMoney(exact, currency, pricing.rounding);
-        byGroup.set(
-          group.id,
-          intern(price, `group ${group.id}: ${formatDecimal(base)} × ${group.priceMultiplier} = ${formatDecimal(exact)}, rounded ${pricing.rounding}`),
-        );
+        const price = increment === undefined ? roundMoney(exact, currency, pricing.rounding) : roundToIncrement(exact, increment, pricing.rounding);
+        const text = `${formatDecimal(base)} × ${group.priceMultiplier} = ${formatDecimal(exact)}, rounded ${pricing.rounding}${increment === undefined ? '' : ` to a multiple of ${formatDecimal(increment)}`}`;
+        const unit: UnitDerivation | undefined =
+          increment === undefined
+            ? undefined
+            : {
+                inputs: {
+                  priceGroup: group.id,
+                  listPrice: formatDecimal(base),
+                  multiplier: group.priceMultiplier,
+                  unrounded: formatDecimal(exact),
+                  roundingIncrement: formatDecimal(increment),
+                  roundingMode: pricing.rounding,
+                },
+                text,
+              };
+        byGroup.set(group.id, intern(price, `group ${group.id}: ${text}`, unit));
       }
-      return { prices, derivations, byGroup, pick: pricing.severalGroups };
+      return { prices, derivations, derived, byGroup, pick: pricing.severalGroups };
+    }
     default: {
       const never: never = pricing;
       return never;
@@ -113,8 +137,16 @@ function prepare(rule: RuleOf<'rateCard'>, index: number, terms: RuleTerms): Rul
   const prices = compileRatePrices(rule, terms.contract.groups, terms.currency);
   const needed = [rule.outcome, ...rule.prerequisites].map((id) => terms.outcomeIndex.get(id) ?? -1);
   const highest = prices.prices.reduce((max, price) => (price.greaterThan(max) ? price : max));
-  const wording = { outcome: rule.outcome, what: (count: number) => `${counted('participant', 'participants')(count)} who achieved ${rule.outcome}` };
+  const wording = {
+    outcome: rule.outcome,
+    what: (count: number) => `${counted('participant', 'participants')(count)} who achieved ${rule.outcome}`,
+    derivation: (unit: Amount) => {
+      for (let k = 0; k < prices.prices.length; k++) if ((prices.prices[k] as Amount).equals(unit)) return prices.derived[k];
+      return undefined;
+    },
+  };
   const target = volumeTarget(terms.contract, rule.id);
+  const shares = shareCapsOf(terms.contract, rule.id);
   return {
     prices: prices.prices,
     claims: (record, resolutions, claims: Claim[]) => {
@@ -123,7 +155,7 @@ function prepare(rule: RuleOf<'rateCard'>, index: number, terms: RuleTerms): Rul
     },
     unseenClaims: (achieved) => (achieved ? [highest] : []),
     scheduled: [],
-    lines: (tranche) => participantClaimLines(terms, rule, index, wording, target, tranche),
+    lines: (tranche) => participantClaimLines(terms, rule, index, wording, target, tranche, shares),
   };
 }
 

@@ -65,6 +65,10 @@ export interface RunState {
   readonly watermark: Map<string, number>;
   /** Per rule index: claims already paid under an outcome-volume cap. */
   readonly volumeUsed: Map<number, number>;
+  /** Per `rule|cohort`: claims already taken under the rule's share caps (paid, before any volume cap). */
+  readonly shareUsed: Map<string, number>;
+  /** Per share cap id: claims it has cut so far. */
+  readonly shareCuts: Map<string, number>;
   /** Per `rule|cohortKey`: the rounded amount of a cohort-level rule already paid by earlier tranches. */
   readonly paidSoFar: Map<string, Amount>;
   /** Indicator values. */

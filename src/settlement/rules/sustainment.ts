@@ -71,7 +71,7 @@ function prepare(rule: RuleOf<'sustainment'>, index: number, terms: RuleTerms): 
   const price = parseAmount(rule.price);
   const placement = terms.outcomeIndex.get(rule.placementOutcome) ?? -1;
   const asOf = terms.asOf;
-  const wording = { outcome: rule.placementOutcome, what: counted('sustainment period', 'sustainment periods') };
+  const wording = { outcome: rule.placementOutcome, what: counted('sustainment period', 'sustainment periods'), derivation: undefined };
   const target = volumeTarget(terms.contract, rule.id);
   return {
     prices: [price],

@@ -29,7 +29,8 @@ type Reinvestment = NonNullable<ContractInput['reinvestment']>[number];
 type GroupPricing = Extract<Rule, { kind: 'rateCard' }>['groupPricing'];
 type Denominator = Extract<Rule, { kind: 'cohortRate' }>['denominator'];
 type Schedule = Extract<Rule, { kind: 'cohortRate' }>['schedule'];
-type CapKind = Cap['kind'];
+/** The cap kinds drawn here; share caps are drawn after the rest of the scenario (later-terms.ts). */
+type CapKind = Exclude<Cap['kind'], 'share'>;
 
 /** Which contract terms to generate. */
 export interface ContractTerms {

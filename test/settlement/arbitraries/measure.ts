@@ -42,7 +42,11 @@ export function pays(s: Settlement, places: number): boolean {
 /** A cap cut something: a money or payer cap, a per-participant cap, or an outcome-volume cap. */
 export function bindsCap(s: Settlement, places: number): boolean {
   return (
-    s.tranches.some((t) => t.capCuts.some((cut) => minor(cut.cut, places) > 0n) || t.lines.some((line) => Number(line.inputs['cutByVolumeCap'] ?? 0) > 0)) ||
+    s.tranches.some(
+      (t) =>
+        t.capCuts.some((cut) => minor(cut.cut, places) > 0n) ||
+        t.lines.some((line) => Number(line.inputs['cutByVolumeCap'] ?? 0) > 0 || Number(line.inputs['cutByShareCap'] ?? 0) > 0),
+    ) ||
     s.participantCaps.some((cap) => cap.claimsCut > 0)
   );
 }

@@ -9,6 +9,7 @@ import type { Currency } from './currencies.js';
 import { drawAsOf } from './dates.js';
 import { int } from './gen.js';
 import { drawIndicators, type Indicators } from './indicators.js';
+import { drawLaterTerms } from './later-terms.js';
 import { drawRecord, type WireRecord } from './records.js';
 
 /** What a property needs: a contract, records, indicator values and an as-of date. */
@@ -39,12 +40,15 @@ export interface ScenarioOptions extends ContractTerms {
  */
 export function scenarioArbitrary(options: ScenarioOptions = {}): fc.Arbitrary<Scenario> {
   return fc.gen().map((g) => {
-    const { contract, currency } = drawContract(g, options);
+    const drawn = drawContract(g, options);
+    const currency = drawn.currency;
     const count = int(g, options.minRecords ?? 1, options.maxRecords ?? 12);
     // the first participant gets a job that places them: a scenario where nobody can be paid is rarely worth a run
-    const records = Array.from({ length: count }, (_, i) => drawRecord(g, contract, currency, i, { placed: i === 0 }));
-    const indicators = drawIndicators(g, contract, currency);
-    const asOf = drawAsOf(g, contract);
+    const records = Array.from({ length: count }, (_, i) => drawRecord(g, drawn.contract, currency, i, { placed: i === 0 }));
+    const indicators = drawIndicators(g, drawn.contract, currency);
+    const asOf = drawAsOf(g, drawn.contract);
+    // drawn last: the mechanics added since leave every draw above unchanged
+    const contract = drawLaterTerms(g, drawn.contract, currency, options.monotone === true);
     return { contract, currency, records, ...(indicators === undefined ? {} : { indicators }), asOf };
   });
 }

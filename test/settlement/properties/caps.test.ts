@@ -9,7 +9,7 @@ import type { Settlement } from '../../../src/index.js';
 import { runs } from '../../runs.js';
 import { scenarioArbitrary, type Scenario } from '../arbitraries/index.js';
 import { settleOk } from '../settle-helper.js';
-import { moneyOf, type MoneyOf } from './helpers.js';
+import { moneyOf, sharePayable, type MoneyOf } from './helpers.js';
 
 function checkCaps(scenario: Scenario, s: Settlement, m: MoneyOf): void {
   const lines = s.tranches.flatMap((t) => t.lines.map((line) => ({ tranche: t.id, line })));
@@ -51,6 +51,15 @@ function checkCaps(scenario: Scenario, s: Settlement, m: MoneyOf): void {
       }
       case 'contract':
         expect(m.of(s.totals.earned) <= m.of(cap.amount), cap.id).toBe(true);
+        break;
+      case 'share':
+        // per cohort: the claims paid under the rule, over every tranche, are at most share × participants, rounded as the cap says
+        for (const cohort of scenario.contract.cohorts) {
+          const size = scenario.records.filter((r) => r.cohort === cohort.id && r.enrolledOn <= scenario.asOf).length;
+          const payable = sharePayable(cap.share, size, cap.rounding);
+          const claims = lines.filter(({ line }) => line.rule === cap.rule && line.cohort === cohort.id).reduce((n, { line }) => n + (line.claims ?? 0), 0);
+          expect(claims, `${cap.id} ${cohort.id}: ${claims} paid of ${payable} payable`).toBeLessThanOrEqual(payable);
+        }
         break;
       default: {
         const never: never = cap;

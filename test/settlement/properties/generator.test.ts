@@ -46,7 +46,8 @@ const GENERATORS: readonly { name: string; options: ScenarioOptions; leavesOut: 
       'rules[]': ['cohortRate', 'bonus'],
       'rules[]:cohortRate': 'all',
       'rules[]:bonus': 'all',
-      'caps[]': ['participant', 'outcomeVolume', 'payer'],
+      'caps[]': ['participant', 'outcomeVolume', 'payer', 'share'],
+      'caps[]:share': 'all',
       'caps[]:participant': 'all',
       'caps[]:payer': 'all',
       'caps[]:outcome.partialPayment': ['false'],
@@ -161,7 +162,7 @@ describe('settlement generators', () => {
       'rules[]:rateCard.groupPricing',
     ];
     expect(named.filter((name) => !names.has(name))).toEqual([]);
-    expect(UNIONS.find((u) => u.name === 'caps[]')?.variants).toEqual(['participant', 'outcome', 'outcomeVolume', 'cohort', 'tranche', 'payer', 'contract']);
+    expect(UNIONS.find((u) => u.name === 'caps[]')?.variants).toEqual(['participant', 'outcome', 'outcomeVolume', 'cohort', 'tranche', 'payer', 'contract', 'share']);
     expect(UNIONS.length).toBeGreaterThan(70); // every enum, boolean and optional field too (77 in format 2.0)
     for (const { name, leavesOut } of GENERATORS) {
       for (const path of Object.keys(leavesOut)) expect([...names].some((n) => under(n, path)), `${name} leaves out ${path}, which has no choice point`).toBe(true);

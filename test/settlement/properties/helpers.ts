@@ -29,3 +29,21 @@ export function moneyOf(scenario: Scenario): MoneyOf {
 export function moneyPattern(places: number): RegExp {
   return places === 0 ? /^(0|-?[1-9]\d*)$/ : new RegExp(`^-?\\d+\\.\\d{${places}}$`);
 }
+
+/**
+ * A share cap's payable count, worked out in integers: round(share × size), share a decimal text
+ * in [0, 1]; `nearest` rounds a half up.
+ *
+ * @example
+ * sharePayable('0.4', 7, 'down'); // 2
+ */
+export function sharePayable(share: string, size: number, rounding: 'down' | 'up' | 'nearest'): number {
+  const [whole = '0', fraction = ''] = share.split('.');
+  const scale = 10n ** BigInt(fraction.length);
+  const product = BigInt(whole + fraction) * BigInt(size);
+  const floor = product / scale;
+  const remainder = product % scale;
+  if (remainder === 0n || rounding === 'down') return Number(floor);
+  if (rounding === 'up') return Number(floor + 1n);
+  return Number(2n * remainder >= scale ? floor + 1n : floor);
+}

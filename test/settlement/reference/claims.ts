@@ -33,7 +33,10 @@ function price(rule: RateCard, groups: readonly string[], contract: ContractInpu
     for (const entry of pricing.prices) if (groups.includes(entry.group)) candidates.push(new D(entry.price));
   } else if (pricing.kind === 'multipliers') {
     for (const group of contract.groups ?? []) {
-      if (group.priceMultiplier !== undefined && groups.includes(group.id)) candidates.push(roundMinor(base.times(group.priceMultiplier), places, pricing.rounding));
+      if (group.priceMultiplier === undefined || !groups.includes(group.id)) continue;
+      const exact = base.times(group.priceMultiplier);
+      // to the minor unit, or to a multiple of the named increment (docs/contract.md, rateCard)
+      candidates.push(pricing.increment === undefined ? roundMinor(exact, places, pricing.rounding) : roundMinor(exact.dividedBy(pricing.increment), 0, pricing.rounding).times(pricing.increment));
     }
   }
   if (pricing.kind === 'flat' || candidates.length === 0) return base;

@@ -82,7 +82,7 @@ function claimLines(claims: readonly RefClaim[], rule: Rule, cohort: string, red
     .map((u) => ({ outcome: paysFor(rule), cohort, claims: u.count, unit: u.unit, paid: roundMinor(u.unit.times(u.count), places, rounding) }));
 }
 
-/** Cuts lines to what is left of a money cap (docs/settlement.md 5.3); returns what they paid. */
+/** Cuts lines to what is left of a money cap (docs/settlement.md 5.4); returns what they paid. */
 function capLines(lines: readonly Line[], left: Dec, partial: boolean): Dec {
   let budget = Dec0(left);
   let paid = new D(0);
@@ -152,6 +152,8 @@ export function referenceSettlement(contract: ContractInput, records: readonly W
   const takenFees = new Set<string>();
   const ratchet = new Map<string, Dec>();
   const volumeUsed = new Map<number, number>();
+  const shareUsed = new Map<string, number>();
+  const shareCut = new Map<string, number>();
   const capUsed = new Map<string, Dec>();
   const reductions: Reduction[] = [];
   const zero = new D(0).toFixed(places);
@@ -198,6 +200,26 @@ export function referenceSettlement(contract: ContractInput, records: readonly W
       // the claims of the rule for the tranche's cohorts, dated by it, that no earlier tranche took
       let ruleClaims = claims.filter((claim) => claim.rule === r && cohorts.includes(claim.cohort) && claim.date <= measuredOn && !taken.has(claim));
       for (const claim of ruleClaims) taken.add(claim);
+      // share caps (docs/contract.md, docs/mechanics/share-cap.md): per cohort, at most round(share × participants) claims over the
+      // tranches, the earliest first (same day: higher price, then participant id); the binding cap is the one allowing fewest
+      const shares = (contract.caps ?? []).flatMap((cap) => (cap.kind === 'share' && cap.rule === rule.id ? [cap] : []));
+      if (shares.length > 0) {
+        const kept: RefClaim[] = [];
+        for (const c of cohorts) {
+          const size = participants.filter((p) => p.record.cohort === c).length;
+          const limits = shares.map((cap) => ({ id: cap.id, payable: roundMinor(new D(cap.share).times(size), 0, cap.rounding === 'nearest' ? 'half-up' : cap.rounding).toNumber() }));
+          const binding = limits.reduce((best, next) => (next.payable < best.payable ? next : best));
+          const ordered = ruleClaims
+            .filter((claim) => claim.cohort === c)
+            .sort((a, b) => a.date - b.date || b.amount.comparedTo(a.amount) || (a.participant < b.participant ? -1 : a.participant > b.participant ? 1 : 0));
+          const used = shareUsed.get(`${r}|${c}`) ?? 0;
+          const room = Math.max(0, binding.payable - used);
+          kept.push(...ordered.slice(0, room));
+          shareUsed.set(`${r}|${c}`, used + Math.min(room, ordered.length));
+          if (ordered.length > room) shareCut.set(binding.id, (shareCut.get(binding.id) ?? 0) + ordered.length - room);
+        }
+        ruleClaims = kept;
+      }
       const volume = (contract.caps ?? []).flatMap((cap) => (cap.kind === 'outcomeVolume' && cap.rule === rule.id ? [cap.targetUnits] : []));
       if (volume.length > 0) {
         // the earliest claims over all the tranche's cohorts (same day: higher price first, then cohort order)
@@ -251,6 +273,7 @@ export function referenceSettlement(contract: ContractInput, records: readonly W
       case 'capReached': {
         const cap = (contract.caps ?? []).find((x) => x.id === condition.cap);
         if (cap === undefined) return false;
+        if (cap.kind === 'share') return (shareCut.get(cap.id) ?? 0) > 0;
         if (cap.kind === 'outcomeVolume') return (volumeUsed.get(contract.rules.findIndex((rule) => rule.id === cap.rule)) ?? 0) >= cap.targetUnits;
         // a per-participant cap is reached once it has cut a claim, known by the day of the latest claim it had taken
         if (cap.kind === 'participant') return claimed.some((c) => (c.cutOn.get(cap.id) ?? Infinity) <= checkOn);

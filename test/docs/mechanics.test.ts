@@ -1,0 +1,46 @@
+/**
+ * The worked examples of docs/mechanics/: each page's example contract (the ```json block after a
+ * `<!-- mechanics-example: asOf <date>, earned <amount> -->` marker) settled on its records (the
+ * next ```json block) earns what the page says, worked out by hand there. A contract written from a
+ * page alone settles as the page says.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { settleWith } from '../settlement/settle-helper.js';
+
+const dir = join(import.meta.dirname, '..', '..', 'docs', 'mechanics');
+const pages = readdirSync(dir).filter((file) => file.endsWith('.md') && file !== 'README.md').sort();
+
+interface Example {
+  readonly asOf: string;
+  readonly earned: string;
+  readonly contract: unknown;
+  readonly records: unknown[];
+}
+
+function examples(text: string): Example[] {
+  const found: Example[] = [];
+  for (const match of text.matchAll(/<!-- mechanics-example: asOf (\S+), earned (\S+) -->\s*```json\n([\s\S]*?)^```\s*```json\n([\s\S]*?)^```/gm)) {
+    found.push({ asOf: match[1] ?? '', earned: match[2] ?? '', contract: JSON.parse(match[3] ?? ''), records: JSON.parse(match[4] ?? '') as unknown[] });
+  }
+  return found;
+}
+
+describe('docs/mechanics', () => {
+  it('has an index listing every page', () => {
+    const index = readFileSync(join(dir, 'README.md'), 'utf8');
+    expect(pages.length).toBeGreaterThan(0);
+    for (const page of pages) expect(index).toContain(`](${page})`);
+  });
+
+  it.each(pages)('%s: the worked example earns what the page says', (page) => {
+    const found = examples(readFileSync(join(dir, page), 'utf8'));
+    expect(found.length).toBeGreaterThan(0);
+    for (const example of found) {
+      const result = settleWith(example.contract, example.records, { asOf: example.asOf });
+      if (!result.ok) expect.fail(JSON.stringify(result.issues));
+      expect(result.value.totals.earned).toBe(example.earned);
+    }
+  });
+});
