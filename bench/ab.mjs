@@ -30,10 +30,11 @@ const size = Number(sizeArg);
 const reps = Number(repsArg);
 const out = mkdtempSync(join(tmpdir(), 'outcome-pay-ab-'));
 
-/** A tree's public entry with its internals (src/internal.ts; a tree from before it existed exported them from index.ts). */
+/** A tree's public entry with its streaming entry and internals (src/streaming.ts, src/internal.ts; a tree from before they existed exported them from index.ts). */
 async function bundle(src, name) {
   const outfile = join(out, `${name}.mjs`);
-  const contents = existsSync(resolve(src, 'internal.ts')) ? "export * from './index.ts';\nexport * from './internal.ts';\n" : "export * from './index.ts';\n";
+  const entries = ['index.ts', 'internal.ts', 'streaming.ts'].filter((file, k) => k === 0 || existsSync(resolve(src, file)));
+  const contents = entries.map((file) => `export * from './${file}';\n`).join('');
   // the dependencies from this checkout's node_modules, for a source directory outside it too
   await build({
     stdin: { contents, resolveDir: resolve(src), loader: 'ts' },

@@ -16,7 +16,7 @@ import { settlementFigures } from './figures.mjs';
 import { lines } from './lines.mjs';
 
 const [mode, format, file, asOf] = process.argv.slice(2);
-const lib = await import(new URL('../dist/index.js', import.meta.url));
+const lib = await import(new URL('../dist/streaming.js', import.meta.url));
 const { tempFileStorage } = await import(new URL('../dist/node.js', import.meta.url)); // what the CLI uses
 globalThis.gc?.();
 const heapBefore = process.memoryUsage().heapUsed;

@@ -28,7 +28,11 @@ const log = (...parts) => {
 };
 
 ensureBuilt();
-const lib = { ...(await import(new URL('../dist/index.js', import.meta.url))), ...(await import(new URL('../dist/internal.js', import.meta.url))) };
+const lib = {
+  ...(await import(new URL('../dist/index.js', import.meta.url))),
+  ...(await import(new URL('../dist/streaming.js', import.meta.url))),
+  ...(await import(new URL('../dist/internal.js', import.meta.url))),
+};
 const contract = benchContract();
 const context = { cohortIds: new Set(COHORTS.map((c) => c.id)), groupIds: new Set(GROUPS) };
 

@@ -4,9 +4,9 @@
  * The public API, listed name by name: what a finance tool or an embedding service needs to read
  * a contract and records, settle, and explain a figure. Each export is a decision recorded in
  * docs/api.md (test/api/exports.test.ts fails on an export that is not there). The zod schemas
- * and the JSON Schemas are under their own entry point, `outcome-pay/schemas`; the simulation of
- * a contract before it is signed under `outcome-pay/simulation`; Node-only helpers under
- * `outcome-pay/node`. Keeping those out holds the core a browser bundles at most 100 KB gzip
+ * and the JSON Schemas are under their own entry point, `outcome-pay/schemas`; settling records
+ * that arrive in chunks under `outcome-pay/streaming`; the simulation of a contract before it is
+ * signed under `outcome-pay/simulation`; Node-only helpers under `outcome-pay/node`. Keeping those out holds the core a browser bundles at most 100 KB gzip
  * (docs/browser.md).
  *
  * @module
@@ -135,16 +135,13 @@ export type {
   WageObservation,
 } from './records/index.js';
 
-// Streaming: records read in chunks, and where a long stream spills
-export { readCsvStream, readNdjsonStream } from './streaming/index.js';
-export type { ChunkSource, RecordSource, SpillStore, StreamFormat, StreamSettings, StreamStorage } from './streaming/index.js';
 
 // Outcomes, per participant
 export { REASON_CODES, REASON_TEXT, resolveParticipant, retentionEnd, statusAt } from './outcomes/index.js';
 export type { OutcomeStatus, ReasonCode, Resolution } from './outcomes/index.js';
 
 // Settlement
-export { settle, settleStream } from './settlement/index.js';
+export { settle } from './settlement/index.js';
 export type {
   PayerAmounts,
   PreviousSettlement,

@@ -33,6 +33,7 @@ const LAYERS: Readonly<Record<string, number>> = {
   'index.ts': 12,
   'schemas.ts': 12,
   'simulation.ts': 12,
+  'streaming.ts': 12,
   'internal.ts': 12,
 };
 

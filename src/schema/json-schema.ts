@@ -12,7 +12,13 @@ import { OutcomeRecordSchema } from '../records/index.js';
 import { AssumptionsSchema } from '../simulation/assumptions.js';
 import { VERSION } from '../version.js';
 
-/** A JSON Schema document (draft 2020-12). */
+/**
+ * A JSON Schema document (draft 2020-12).
+ *
+ * @example
+ * const schema: JsonSchema = contractJsonSchema();
+ * schema['$schema']; // 'https://json-schema.org/draft/2020-12/schema'
+ */
 export type JsonSchema = Readonly<Record<string, unknown>>;
 
 const BASE = 'urn:outcome-pay:schema';

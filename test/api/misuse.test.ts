@@ -21,17 +21,18 @@ import { parseColumn } from '../../src/records/index.js';
 import * as node from '../../src/node/index.js';
 import * as schemasApi from '../../src/schemas.js';
 import * as simulationApi from '../../src/simulation.js';
+import * as streamingApi from '../../src/streaming.js';
 import { OutcomePayError, isErrorCode } from '../../src/index.js';
 import type { SpillStore } from '../../src/streaming/spill-store.js';
 
 /**
  * The functions under test: the public entry points' ('outcome-pay', the functions of
- * 'outcome-pay/simulation' and 'outcome-pay/schemas'; 'outcome-pay/node' below), the internals' of src/internal.ts (not
+ * 'outcome-pay/streaming', 'outcome-pay/simulation' and 'outcome-pay/schemas'; 'outcome-pay/node' below), the internals' of src/internal.ts (not
  * importable by the package name, but the benchmark's and the tests' entry into the engine) and
  * four helpers that were public until the API was narrowed (docs/api.md) and still check their
  * arguments.
  */
-const core = { ...publicApi, ...simulationApi, ...schemasApi, ...internal, addDaysUnbounded, addMonthsUnbounded, checkAmountLimits, parseColumn };
+const core = { ...publicApi, ...streamingApi, ...simulationApi, ...schemasApi, ...internal, addDaysUnbounded, addMonthsUnbounded, checkAmountLimits, parseColumn };
 type OutcomeRecord = publicApi.OutcomeRecord;
 
 // ---------------------------------------------------------------------------------------------

@@ -20,7 +20,8 @@ import { loadExample, readRecordsText, settlementText } from '../examples/helper
 import { PROGRAMMES } from '../examples/programmes.js';
 import { runs } from '../runs.js';
 import { settleWith } from '../settlement/settle-helper.js';
-import { settle, settleStream } from '../../src/index.js';
+import { settle } from '../../src/index.js';
+import { settleStream } from '../../src/streaming.js';
 import { contractArbitrary } from './arbitrary.js';
 import { applyPatch, type PatchOp } from './json-patch.js';
 

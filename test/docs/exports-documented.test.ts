@@ -33,6 +33,8 @@ function exportedDocs(entry: string): { name: string; summary: string; hasExampl
 const exports = exportedDocs('src/index.ts');
 const nodeExports = exportedDocs('src/node/index.ts');
 const schemaExports = exportedDocs('src/schemas.ts');
+const simulationExports = exportedDocs('src/simulation.ts');
+const streamingExports = exportedDocs('src/streaming.ts');
 
 describe('public API documentation', () => {
   it('exports a substantial API', () => {
@@ -52,6 +54,18 @@ describe('public API documentation', () => {
   it('outcome-pay/schemas: documents every schema with a summary and an @example', () => {
     expect(schemaExports.length).toBeGreaterThan(30);
     expect(schemaExports.filter((entry) => entry.summary === '' || !entry.hasExample).map((entry) => entry.name)).toEqual([]);
+  });
+
+  it('outcome-pay/simulation: documents every export, each function and constant with an @example', () => {
+    expect(simulationExports.map((entry) => entry.name)).toContain('simulate');
+    const missing = simulationExports.filter((entry) => entry.summary === '' || (['FunctionDeclaration', 'VariableDeclaration'].includes(entry.kind) && !entry.hasExample));
+    expect(missing.map((entry) => entry.name)).toEqual([]);
+  });
+
+  it('outcome-pay/streaming: documents every export, each function with an @example', () => {
+    expect(streamingExports.map((entry) => entry.name)).toContain('settleStream');
+    const missing = streamingExports.filter((entry) => entry.summary === '' || (entry.kind === 'FunctionDeclaration' && !entry.hasExample));
+    expect(missing.map((entry) => entry.name)).toEqual([]);
   });
 
   it('gives every function, class and constant an @example', () => {

@@ -5,7 +5,8 @@
  * NDJSON and CSV, their fast paths) and in `outcome-pay validate`.
  */
 import { describe, expect, it } from 'vitest';
-import { parseDate, settle, settleStream, validateRecords, type Settlement } from '../../src/index.js';
+import { parseDate, settle, validateRecords, type Settlement } from '../../src/index.js';
+import { settleStream } from '../../src/streaming.js';
 import { run } from '../../src/cli/dispatch.js';
 import { fakeIo } from '../cli/helpers.js';
 

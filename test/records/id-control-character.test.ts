@@ -5,7 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { settle, settleStream, validateRecords, type Settlement } from '../../src/index.js';
+import { settle, validateRecords, type Settlement } from '../../src/index.js';
+import { settleStream } from '../../src/streaming.js';
 import { OutcomeRecordSchema } from '../../src/schemas.js';
 import { ID_PATTERN, hasIdControlCharacter } from '../../src/records/limits.js';
 import { CONTEXT } from './fixtures.js';

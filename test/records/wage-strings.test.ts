@@ -5,7 +5,7 @@
  * path alike. (CSV cells are text: a CSV wage is always a string.)
  */
 import { describe, expect, it } from 'vitest';
-import { settleStream } from '../../src/index.js';
+import { settleStream } from '../../src/streaming.js';
 import { createAmountCache } from '../../src/records/amount-cache.js';
 import { fastRecord } from '../../src/records/fast-record.js';
 import { validateRecords } from '../../src/records/index.js';

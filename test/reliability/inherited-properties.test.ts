@@ -24,19 +24,8 @@ import * as vm from 'node:vm';
 import { build } from 'esbuild';
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod/mini';
-import {
-  parseContract,
-  readCsvRecords,
-  readJsonRecords,
-  readNdjsonRecords,
-  settle,
-  settleStream,
-  validateRawRecords,
-  validateRecords,
-  type Result,
-  type SettleOptions,
-  type Settlement,
-} from '../../src/index.js';
+import { parseContract, readCsvRecords, readJsonRecords, readNdjsonRecords, settle, validateRawRecords, validateRecords, type Result, type SettleOptions, type Settlement } from '../../src/index.js';
+import { settleStream } from '../../src/streaming.js';
 import { contractJsonSchema, recordsJsonSchema } from '../../src/schemas.js';
 import { checkOptions, readPrevious } from '../../src/internal.js';
 import { settlementSchema } from '../../src/settlement/settlement-schema.js';

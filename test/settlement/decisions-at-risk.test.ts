@@ -6,7 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { settle, settleStream, type Settlement, type SettleOptions } from '../../src/index.js';
+import { settle, type Settlement, type SettleOptions } from '../../src/index.js';
+import { settleStream } from '../../src/streaming.js';
 
 interface Vector {
   readonly contract: Record<string, unknown>;

@@ -5,7 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readCsvRecords, readNdjsonRecords, settle, settleStream, type Issue, type Result, type Settlement, type SettleOptions } from '../../src/index.js';
+import { readCsvRecords, readNdjsonRecords, settle, type Issue, type Result, type Settlement, type SettleOptions } from '../../src/index.js';
+import { settleStream } from '../../src/streaming.js';
 
 const regionContract: unknown = JSON.parse(readFileSync('examples/region-sud/contract.json', 'utf8'));
 const regionCsv = readFileSync('examples/region-sud/records.csv', 'utf8');

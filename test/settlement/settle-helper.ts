@@ -5,7 +5,8 @@
  * travel with it.
  */
 import { expect } from 'vitest';
-import { parseContract, settle, settleStream, validateRecords, type OutcomeRecord, type RawRecords, type Result, type SettleOptions, type Settlement } from '../../src/index.js';
+import { parseContract, settle, validateRecords, type OutcomeRecord, type RawRecords, type Result, type SettleOptions, type Settlement } from '../../src/index.js';
+import { settleStream } from '../../src/streaming.js';
 import { checkOptions, openSession, readPrevious, type SettlementSession } from '../../src/internal.js';
 import type { RecordSource, StreamSettings, StreamStorage } from '../../src/streaming/index.js';
 import type { Scenario } from './arbitraries/index.js';

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { OutcomePayError, settle, settleStream, type Issue, type StreamStorage } from '../../src/index.js';
+import { OutcomePayError, settle, type Issue } from '../../src/index.js';
+import { settleStream, type StreamStorage } from '../../src/streaming.js';
 import { memoryStorage } from './memory-spill-store.js';
 import { asDelivered, chunks, contract, fromArray, manyInvalid, messy, messyNdjson, options } from './fixtures.js';
 

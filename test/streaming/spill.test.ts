@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { settle, settleStream, type SpillStore, type StreamStorage } from '../../src/index.js';
+import { settle } from '../../src/index.js';
+import { settleStream, type SpillStore, type StreamStorage } from '../../src/streaming.js';
 import { memoryStorage, memoryStore, type MemoryStore } from './memory-spill-store.js';
 import { asDelivered, chunks, contract, fromArray, manyInvalid, messy, messyNdjson, options, sample } from './fixtures.js';
 

@@ -1,13 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  readCsvRecords,
-  readCsvStream,
-  readNdjsonRecords,
-  readNdjsonStream,
-  validateRawRecords,
-  type StreamRow,
-} from '../../src/index.js';
+import { readCsvRecords, readNdjsonRecords, validateRawRecords, type StreamRow } from '../../src/index.js';
+import { readCsvStream, readNdjsonStream } from '../../src/streaming.js';
 
 import { csvParseRecords } from '../records/csv-parse-oracle.js';
 import { settleStreamWith, settleWith } from '../settlement/settle-helper.js';

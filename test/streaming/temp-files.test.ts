@@ -2,7 +2,8 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { settle, settleStream, type StreamStorage } from '../../src/index.js';
+import { settle } from '../../src/index.js';
+import { settleStream, type StreamStorage } from '../../src/streaming.js';
 import { openTempFileStore, tempFileStorage } from '../../src/node/index.js';
 import { chunks, contract, fromArray, manyInvalid, messy, messyNdjson, options, sample } from './fixtures.js';
 

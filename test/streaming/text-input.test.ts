@@ -6,19 +6,8 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  readCsvRecords,
-  readCsvStream,
-  readJsonRecords,
-  readNdjsonRecords,
-  readNdjsonStream,
-  readRecords,
-  settle,
-  settleStream,
-  type RawRecords,
-  type Result,
-  type StreamRow,
-} from '../../src/index.js';
+import { readCsvRecords, readJsonRecords, readNdjsonRecords, readRecords, settle, type RawRecords, type Result, type StreamRow } from '../../src/index.js';
+import { readCsvStream, readNdjsonStream, settleStream } from '../../src/streaming.js';
 import { MAX_FIELD_CHARS, MAX_ID_CHARS, MAX_RECORD_CHARS } from '../../src/records/reader-limits.js';
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
