@@ -308,7 +308,7 @@ describe("a property zod reads of its own objects: Object.prototype.when", () =>
  */
 describe('enumerable properties on Object.prototype', () => {
   const bundle = (async () => {
-    const result = await build({ entryPoints: ['src/index.ts'], bundle: true, platform: 'neutral', format: 'iife', globalName: 'outcomePay', write: false, logLevel: 'silent' });
+    const result = await build({ stdin: { contents: "export * from './src/index.ts';\nexport * from './src/streaming.ts';\n", resolveDir: process.cwd(), loader: 'ts' }, bundle: true, platform: 'neutral', format: 'iife', globalName: 'outcomePay', write: false, logLevel: 'silent' });
     const [file] = result.outputFiles;
     if (file === undefined) throw new Error('esbuild wrote no bundle');
     return new vm.Script(file.text);
