@@ -19,7 +19,7 @@ export const ShareCapRoundingSchema = z.enum(['down', 'up', 'nearest']);
 
 /**
  * Share cap: a rate-card rule pays, in each cohort, at most `share` × the cohort's participants
- * (those enrolled by the as-of date), rounded with `rounding`; the claims paid are the earliest
+ * (those enrolled by the tranche's measurement date), rounded with `rounding`; the claims paid are the earliest
  * (by claim date; same day: higher price first, then participant id), over the tranches in order.
  *
  * @example

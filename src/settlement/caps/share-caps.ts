@@ -1,6 +1,6 @@
 /**
  * Share caps (`kind: "share"`): a rate-card rule pays, in each cohort, at most `share` × the
- * cohort's participants (enrolled by the as-of date), rounded down, up or to the nearest (a half
+ * cohort's participants (enrolled by the tranche's measurement date), rounded down, up or to the nearest (a half
  * up). The claims paid are the earliest over the life of the contract: tranche after tranche (a
  * tranche takes the claims dated since the rule's previous tranche), and within a tranche by claim
  * date, then higher price first, then participant id (which only names who was cut: claims of the
@@ -104,7 +104,8 @@ export function allotShares(
 ): ShareAllotment {
   const allotment: ShareAllotment = { kept: new Map(), cutParticipants: new Map(), cohorts: new Map() };
   for (const { cohort, window } of windows) {
-    const participants = ledger.cohorts[cohort]?.tally.enrolled.upTo(Infinity) ?? 0;
+    // participants enrolled by the tranche's measurement date: a later enrolment never reopens a tranche already measured
+    const participants = ledger.cohorts[cohort]?.tally.enrolled.upTo(window.upTo) ?? 0;
     let binding = caps[0] as ShareCapPlan;
     let payable = payableCount(binding, participants);
     for (let k = 1; k < caps.length; k++) {

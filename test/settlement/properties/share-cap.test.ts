@@ -40,7 +40,7 @@ function contractOf(share: string, rounding: (typeof ROUNDINGS)[number], split: 
     rounding: 'half-even',
     period: { start: '2024-01-01', end: '2025-12-31' },
     parties: { payers: [{ id: 'city', name: 'City', share: '1' }], provider: { id: 'provider', name: 'Provider' } },
-    cohorts: [{ id: 'A', enrolmentStart: '2024-01-01', enrolmentEnd: '2024-01-31' }],
+    cohorts: [{ id: 'A', enrolmentStart: '2024-01-01', enrolmentEnd: '2024-03-31' }],
     groups: [{ id: 'ev', name: 'Extremely vulnerable' }],
     outcomes: [{ kind: 'placement', id: 'placement', name: 'Job', window: { from: 'enrolment', days: 90 }, contractTypes: 'any' }],
     rules: [{
@@ -97,6 +97,35 @@ describe('a share cap', () => {
         expect(JSON.stringify(again.value)).toBe(JSON.stringify(result.value));
       }),
       { numRuns: runs(150) },
+    );
+  });
+
+  it('counts the participants enrolled by each tranche\'s measurement date: later enrolments never change an earlier tranche', () => {
+    // Found in review: counted at the as-of date, participants enrolled after T1 was measured raised
+    // T1's payable count, so a claim T1 had cut was paid on a later settlement, and a capReached
+    // exit clause checked before could stop having fired. T1 is measured in February at the
+    // latest; the late participants enrol on 2024-03-15, some with a job in April (T2's claims).
+    fc.assert(
+      fc.property(caseArbitrary, fc.array(fc.option(fc.integer({ min: 1, max: 30 }), { nil: undefined }), { minLength: 1, maxLength: 10 }), ({ people, share, rounding, split }, lateJobs) => {
+        const contract = contractOf(share, rounding, split);
+        const late = lateJobs.map((day, k) => ({
+          id: `L${String(k + 1).padStart(2, '0')}`,
+          cohort: 'A',
+          enrolledOn: '2024-03-15',
+          ...(day === undefined ? {} : { spells: [{ start: `2024-04-${String(day).padStart(2, '0')}` }] }),
+        }));
+        const options = { asOf: '2024-12-31' };
+        const without = settleWith(contract, people.map(recordOf), options);
+        const withLate = settleWith(contract, [...people.map(recordOf), ...late], options);
+        if (!without.ok || !withLate.ok) expect.fail(JSON.stringify([without.issues, withLate.issues]));
+        const t1 = (settlement: typeof without.value): unknown => settlement.tranches.find((t) => t.id === 'T1')?.lines.map((l) => [l.claims, l.earned]);
+        expect(t1(withLate.value)).toEqual(t1(without.value));
+        // T2 counts them: payable by 2024-06-30 is round(share × (people + late)), never fewer claims paid in all
+        const paid = (settlement: typeof without.value): number => settlement.tranches.flatMap((t) => t.lines).reduce((n, l) => n + (l.claims ?? 0), 0);
+        expect(paid(withLate.value)).toBeGreaterThanOrEqual(paid(without.value));
+        expect(paid(withLate.value)).toBeLessThanOrEqual(sharePayable(share, people.length + late.length, rounding));
+      }),
+      { numRuns: runs(100) },
     );
   });
 });

@@ -206,7 +206,7 @@ export function referenceSettlement(contract: ContractInput, records: readonly W
       if (shares.length > 0) {
         const kept: RefClaim[] = [];
         for (const c of cohorts) {
-          const size = participants.filter((p) => p.record.cohort === c).length;
+          const size = participants.filter((p) => p.record.cohort === c && refDay(p.record.enrolledOn) <= measuredOn).length;
           const limits = shares.map((cap) => ({ id: cap.id, payable: roundMinor(new D(cap.share).times(size), 0, cap.rounding === 'nearest' ? 'half-up' : cap.rounding).toNumber() }));
           const binding = limits.reduce((best, next) => (next.payable < best.payable ? next : best));
           const ordered = ruleClaims
