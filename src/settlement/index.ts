@@ -42,3 +42,4 @@ export type { BoundCell, BoundCohort, IndicatorValues, PaidCohort } from './rule
 export { compileContract } from './indexed-contract.js';
 export type { CompiledContract } from './indexed-contract.js';
 export { compileRatePrices, outcomesPaidBy, priceIndexFor, ruleBounds } from './rules/index.js';
+export { payableCount, shareCapsOf } from './caps/share-caps.js';

@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { ownValue } from '../own-data.js';
 import * as z from 'zod/mini';
 import type { SimulationCode } from '../codes/index.js';
 import { parseContract, type Contract } from '../contract/index.js';
@@ -198,7 +199,7 @@ function checkCohorts(contract: Contract, assumptions: Assumptions, issues: Issu
     if (!contract.cohorts.some((cohort) => cohort.id === id)) issues.push(issue('ASSUMPTIONS_UNKNOWN_COHORT', ['cohorts', id], `the contract has no cohort "${id}"`));
   }
   for (const cohort of contract.cohorts) {
-    const assumed = given[cohort.id];
+    const assumed = ownValue(given, cohort.id);
     if (assumed?.size === undefined && cohort.targetSize === undefined) {
       issues.push(issue('ASSUMPTIONS_COHORT_SIZE', ['cohorts', cohort.id, 'size'], `cohort "${cohort.id}" has no targetSize in the contract: give its size`));
     }
@@ -266,7 +267,7 @@ export function checkAssumptions(input: unknown, contract: Contract): Result<Ass
   checkDays(assumptions.jobDays, ['jobDays'], issues);
   checkOutcomes(contract, assumptions.outcomes, ['outcomes'], issues);
   for (const outcome of contract.outcomes) {
-    if (outcome.kind !== 'cohortIndicator' && assumptions.outcomes[outcome.id] === undefined) {
+    if (outcome.kind !== 'cohortIndicator' && ownValue(assumptions.outcomes, outcome.id) === undefined) {
       issues.push(issue('ASSUMPTIONS_OUTCOME_MISSING', ['outcomes', outcome.id], `the contract's ${outcome.kind} outcome "${outcome.id}" needs a probability`));
     }
   }

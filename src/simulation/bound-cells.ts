@@ -9,7 +9,7 @@
 import { parseDate } from '../calendar/index.js';
 import type { Contract } from '../contract/index.js';
 import { ZERO, parseAmount, sumAmounts, type Amount } from '../money/index.js';
-import { compileContract, outcomesPaidBy, ruleBounds, type BoundCell, type BoundCohort, type CompiledContract, type PaidCohort } from '../settlement/index.js';
+import { compileContract, outcomesPaidBy, payableCount, ruleBounds, shareCapsOf, type BoundCell, type BoundCohort, type CompiledContract, type PaidCohort } from '../settlement/index.js';
 
 /** A cell of a rule (or the fixed payment on exit), with the tranches that can pay it. */
 export interface ContractCell extends BoundCell {
@@ -31,7 +31,7 @@ interface Payer {
 /** A bound given by one kind of term, and what it names. */
 export interface FamilyBound {
   /** What limits: `rules` (the rules alone) or a cap kind. */
-  readonly by: 'rules' | 'participant caps' | 'outcome volume caps' | 'outcome caps' | 'cohort caps' | 'tranche caps' | 'contract cap';
+  readonly by: 'rules' | 'participant caps' | 'share caps' | 'outcome volume caps' | 'outcome caps' | 'cohort caps' | 'tranche caps' | 'contract cap';
   /** The most over every tranche, after those terms. */
   readonly most: Amount;
 }
@@ -176,6 +176,17 @@ export function familyBounds(contract: Contract, cells: readonly ContractCell[])
     const claimCells = cells.filter((cell) => cell.claims !== undefined);
     const limits = new Map(claimCells.map((cell) => [cell.cohort as string, perParticipant.times(cell.claims?.participants ?? 0)]));
     bounds.push({ by: 'participant caps', most: grouped(cells, (cell) => (cell.claims === undefined ? undefined : (cell.cohort ?? undefined)), limits) });
+  }
+  if (caps.some((cap) => cap.kind === 'share')) {
+    // per rule and cohort: at most the fewest claims a share cap allows for the cohort's size, each at the largest claim
+    const limits = new Map<string, Amount>();
+    for (const cell of cells) {
+      const plans = cell.claims === undefined || cell.cohort === null ? [] : shareCapsOf(contract, cell.rule);
+      if (plans.length === 0 || cell.claims === undefined) continue;
+      const payable = Math.min(...plans.map((plan) => payableCount(plan, cell.claims?.participants ?? 0)));
+      limits.set(`${cell.rule}|${String(cell.cohort)}`, cell.claims.largest.times(payable));
+    }
+    bounds.push({ by: 'share caps', most: grouped(cells, (cell) => (cell.claims === undefined || cell.cohort === null ? undefined : `${cell.rule}|${cell.cohort}`), limits) });
   }
   const volume = caps.flatMap((cap) => (cap.kind === 'outcomeVolume' ? [[cap.rule, cap.targetUnits] as const] : []));
   if (volume.length > 0) {

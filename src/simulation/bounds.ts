@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { ownValue } from '../own-data.js';
 import { Decimal } from 'decimal.js';
 import { parseDate } from '../calendar/index.js';
 import { parseContract, type Contract } from '../contract/index.js';
@@ -81,7 +82,7 @@ function cohortsOf(contract: Contract, assumptions: Assumptions | undefined): { 
   const bound: BoundCohort[] = [];
   const scenario: ScenarioCohort[] = [];
   for (const cohort of contract.cohorts) {
-    const assumed = assumptions?.cohorts?.[cohort.id];
+    const assumed = assumptions?.cohorts === undefined ? undefined : ownValue(assumptions.cohorts, cohort.id);
     const size = assumed?.size ?? cohort.targetSize;
     if (size === undefined) {
       const message = `cohorts.${cohort.id}.size: cohort "${cohort.id}" has no targetSize in the contract: give its size in the assumptions`;

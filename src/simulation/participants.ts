@@ -7,6 +7,7 @@
  *
  * @module
  */
+import { ownValue } from '../own-data.js';
 import { addDaysUnbounded, addMonthsUnbounded, parseDate, type CalendarDate } from '../calendar/index.js';
 import type { Contract } from '../contract/index.js';
 import { Decimal } from 'decimal.js';
@@ -139,7 +140,7 @@ export function participantModel(contract: Contract, assumptions: Assumptions): 
   let cumulative = 0;
   const profiles = mix.map((entry, k): Profile => {
     cumulative += entry.share;
-    const assumed = (id: string): OutcomeAssumption | undefined => entry.outcomes?.[id] ?? assumptions.outcomes[id];
+    const assumed = (id: string): OutcomeAssumption | undefined => (entry.outcomes === undefined ? undefined : ownValue(entry.outcomes, id)) ?? ownValue(assumptions.outcomes, id);
     return {
       groups: entry.groups,
       upTo: k === mix.length - 1 ? Infinity : cumulative,
@@ -149,7 +150,7 @@ export function participantModel(contract: Contract, assumptions: Assumptions): 
   });
   return {
     cohorts: contract.cohorts.map((cohort) => {
-      const assumed = assumptions.cohorts?.[cohort.id];
+      const assumed = assumptions.cohorts === undefined ? undefined : ownValue(assumptions.cohorts, cohort.id);
       return {
         id: cohort.id,
         size: assumed?.size ?? cohort.targetSize ?? 0,
