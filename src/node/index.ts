@@ -23,7 +23,7 @@ export type { TempFileOptions } from './temp-file-store.js';
  * @param options - the parent directory of the temporary files, and the buffer sizes
  * @example
  * import { createReadStream } from 'node:fs';
- * import { settleStream } from 'outcome-pay';
+ * import { settleStream } from 'outcome-pay/streaming';
  * import { tempFileStorage } from 'outcome-pay/node';
  * const result = await settleStream(
  *   contractJson,
