@@ -28,12 +28,14 @@ const LAYERS: Readonly<Record<string, number>> = {
   'settlement': 8,
   'node': 8,
   'simulation': 9,
+  'spreadsheet': 9,
   'schema': 10,
   'cli': 11,
   'index.ts': 12,
   'schemas.ts': 12,
   'simulation.ts': 12,
   'streaming.ts': 12,
+  'spreadsheets.ts': 12,
   'internal.ts': 12,
 };
 

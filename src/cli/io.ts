@@ -46,6 +46,19 @@ export interface CliIo {
    */
   createFile?(path: string): Promise<CliFile>;
   /**
+   * Creates a directory and its missing parents (as `mkdir -p`), then checks that files can be
+   * written in it, for `settle --out`. Rejects when it cannot be created or written to.
+   * Optional: without it, `--out` is refused.
+   */
+  createDirectory?(path: string): Promise<void>;
+  /** Whether something exists at the path (a file, a directory). Optional, with `createDirectory`. */
+  pathExists?(path: string): Promise<boolean>;
+  /**
+   * Writes a whole file as UTF-8 text, created or, with `replace`, emptied first; without
+   * `replace`, rejects (EEXIST) when the file exists. Optional, with `createDirectory`.
+   */
+  writeTextFile?(path: string, text: string, replace: boolean): Promise<void>;
+  /**
    * Environment variables. Only `OUTCOME_PAY_DEBUG` is read (`1` prints stack traces for
    * internal errors). Omit it in tests to get the default behaviour.
    */

@@ -6,7 +6,7 @@
  * @module
  */
 import { closeSync, createReadStream, openSync, rmSync, writeSync } from 'node:fs';
-import { access, constants, readFile, stat } from 'node:fs/promises';
+import { access, constants, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { tempFileStorage } from '../node/index.js';
 import type { CliIo } from './io.js';
 
@@ -56,6 +56,20 @@ export function nodeIo(): Required<CliIo> {
         },
       });
     },
+    createDirectory: async (path) => {
+      await mkdir(path, { recursive: true });
+      await access(path, constants.W_OK);
+    },
+    pathExists: async (path) => {
+      try {
+        await stat(path);
+        return true;
+      } catch (error) {
+        if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return false;
+        throw error;
+      }
+    },
+    writeTextFile: (path, text, replace) => writeFile(path, text, { encoding: 'utf8', flag: replace ? 'w' : 'wx' }),
     env: process.env,
   };
 }

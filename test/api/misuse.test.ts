@@ -21,18 +21,19 @@ import { parseColumn } from '../../src/records/index.js';
 import * as node from '../../src/node/index.js';
 import * as schemasApi from '../../src/schemas.js';
 import * as simulationApi from '../../src/simulation.js';
+import * as spreadsheetsApi from '../../src/spreadsheets.js';
 import * as streamingApi from '../../src/streaming.js';
 import { OutcomePayError, isErrorCode } from '../../src/index.js';
 import type { SpillStore } from '../../src/streaming/spill-store.js';
 
 /**
  * The functions under test: the public entry points' ('outcome-pay', the functions of
- * 'outcome-pay/streaming', 'outcome-pay/simulation' and 'outcome-pay/schemas'; 'outcome-pay/node' below), the internals' of src/internal.ts (not
+ * 'outcome-pay/streaming', 'outcome-pay/simulation', 'outcome-pay/spreadsheets' and 'outcome-pay/schemas'; 'outcome-pay/node' below), the internals' of src/internal.ts (not
  * importable by the package name, but the benchmark's and the tests' entry into the engine) and
  * four helpers that were public until the API was narrowed (docs/api.md) and still check their
  * arguments.
  */
-const core = { ...publicApi, ...streamingApi, ...simulationApi, ...schemasApi, ...internal, addDaysUnbounded, addMonthsUnbounded, checkAmountLimits, parseColumn };
+const core = { ...publicApi, ...streamingApi, ...simulationApi, ...schemasApi, ...spreadsheetsApi, ...internal, addDaysUnbounded, addMonthsUnbounded, checkAmountLimits, parseColumn };
 type OutcomeRecord = publicApi.OutcomeRecord;
 
 // ---------------------------------------------------------------------------------------------
@@ -196,6 +197,11 @@ const samples = (() => {
   return simulated.value;
 })();
 const asOfText = '2025-06-30';
+const settlement = (() => {
+  const settled = core.settle(contractJson, rawRecords, { asOf: asOfText, allowEmpty: true });
+  if (!settled.ok) throw new Error('the example does not settle');
+  return settled.value;
+})();
 const asOf = core.parseDate(asOfText);
 const day = core.parseDate('2024-01-15');
 const context = {
@@ -306,6 +312,8 @@ const CASES: Record<string, Case> = {
   simulate: { params: [p('contract', K.document), p('assumptions', K.document), p('options', K.document)], args: () => [contractJson, assumptionsJson, { runs: 1, seed: 1 }] },
   contractBounds: { params: [p('contract', K.document), p('assumptions', K.document, true)], args: () => [contractJson, assumptionsJson] },
   summarize: { params: [p('samples', K.made)], args: () => [samples] },
+  // spreadsheets
+  settlementCsv: { params: [p('settlement', K.made), p('options', K.optionsBag, true)], args: () => [settlement, {}] },
 };
 
 const NODE_CASES: Record<string, Case> = {

@@ -110,6 +110,13 @@ describe('every example runs', () => {
       spillStorage: (dir: string | undefined) => real.spillStorage(dir),
       written,
       createFile: () => Promise.resolve(file),
+      // settle --format csv --out: the files kept in memory too
+      createDirectory: () => Promise.resolve(),
+      pathExists: () => Promise.resolve(false),
+      writeTextFile: (_path: string, text: string) => {
+        written.push(text);
+        return Promise.resolve();
+      },
     });
   }
   const examples: [string, Example, readonly number[]][] = [

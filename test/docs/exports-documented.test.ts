@@ -35,6 +35,7 @@ const nodeExports = exportedDocs('src/node/index.ts');
 const schemaExports = exportedDocs('src/schemas.ts');
 const simulationExports = exportedDocs('src/simulation.ts');
 const streamingExports = exportedDocs('src/streaming.ts');
+const spreadsheetExports = exportedDocs('src/spreadsheets.ts');
 
 describe('public API documentation', () => {
   it('exports a substantial API', () => {
@@ -65,6 +66,12 @@ describe('public API documentation', () => {
   it('outcome-pay/streaming: documents every export, each function with an @example', () => {
     expect(streamingExports.map((entry) => entry.name)).toContain('settleStream');
     const missing = streamingExports.filter((entry) => entry.summary === '' || (entry.kind === 'FunctionDeclaration' && !entry.hasExample));
+    expect(missing.map((entry) => entry.name)).toEqual([]);
+  });
+
+  it('outcome-pay/spreadsheets: documents every export, each function with an @example', () => {
+    expect(spreadsheetExports.map((entry) => entry.name).sort()).toEqual(['CsvLocale', 'SettlementCsvFile', 'SettlementCsvOptions', 'settlementCsv']);
+    const missing = spreadsheetExports.filter((entry) => entry.summary === '' || (entry.kind === 'FunctionDeclaration' && !entry.hasExample));
     expect(missing.map((entry) => entry.name)).toEqual([]);
   });
 

@@ -9,10 +9,12 @@ import { ok, type Result } from '../../result.js';
 import { settle, settleStream, type Settlement, type SettleOptions } from '../../settlement/index.js';
 import { openRecordsStream, readJsonFile, readRecordsFile } from '../input.js';
 import { openIssuesFile } from '../issues-file.js';
-import { EXIT } from '../io.js';
+import { CliUsageError, EXIT } from '../io.js';
+import { checkCsvOptions, prepareCsvDirectory, writeCsvFiles } from '../csv-out.js';
+import { settlementCsv, type CsvLocale } from '../../spreadsheet/index.js';
 import { exclusionNotice } from '../excluded-warning.js';
 import { issueLines } from '../print-issues.js';
-import { flagOption, listOption, once, repeatable, requiredText, textOption } from '../options.js';
+import { flagOption, listOption, once, repeatable, requiredText, textOption, type OptionValues } from '../options.js';
 import { printableLines } from '../printable.js';
 import { settlementSummary } from '../summary.js';
 import { printUpgradeNotice } from '../upgrade-notice.js';
@@ -49,6 +51,14 @@ function define(command: Definition): void {
     .option('--allow-empty', 'settle a records file with no records at all (refused by default)')
     .option('--summary', 'print a readable summary instead of the JSON document')
     .option(
+      '--format <format>',
+      '"json" (default): the settlement document on stdout; "csv": one CSV file per table (tranches, payer splits, lines, adjustments, participant claims, data issues...) written to --out <dir> for a spreadsheet (docs/spreadsheets.md)',
+      one('--format', ['json', 'csv']),
+    )
+    .option('--out <dir>', 'with --format csv: the directory to write the CSV files to (created if need be; files of the same names already there are refused unless --overwrite)', one('--out'))
+    .option('--csv-locale <locale>', 'with --format csv: "en" (default): "," between fields and a decimal point; "fr": ";" and a decimal comma, for a spreadsheet set to French (dates stay YYYY-MM-DD)', one('--csv-locale', ['en', 'fr']))
+    .option('--overwrite', 'with --format csv: replace the CSV files of the same names already in --out')
+    .option(
       '--issues <file>',
       'write the data-quality issues to this file, one JSON object per line, instead of listing them in the settlement (which gives their number as issuesDelivered): with a streamed file, memory then does not grow with them',
       one('--issues'),
@@ -71,7 +81,7 @@ export const settleCommand: Command = {
   name: NAME,
   summary: 'Compute what is owed at a date, per tranche and payer, with the audit trail.',
   description:
-    'Computes what is owed under the contract as of the date: every tranche, split among payers, each amount explained (docs/settlement.md). Prints the settlement as JSON on stdout, or a readable summary; warnings and problems go to stderr.',
+    'Computes what is owed under the contract as of the date: every tranche, split among payers, each amount explained (docs/settlement.md). Prints the settlement as JSON on stdout, or a readable summary, or writes it as CSV files for a spreadsheet (--format csv --out <dir>: the paths written on stdout); warnings and problems go to stderr.',
   define,
   examples: [
     { what: 'Settle as of 30 June 2025 and print the settlement as JSON (exit 3: the example holds three invalid records, excluded)', argv: [NAME, ...EXAMPLE, '--as-of', '2025-06-30'] },
@@ -83,6 +93,10 @@ export const settleCommand: Command = {
     {
       what: 'Tolerate up to 5 invalid records (or a share: 2%), write the data problems to a file and name the participants behind every line (exit 3)',
       argv: [NAME, ...EXAMPLE, '--as-of', '2025-06-30', '--max-excluded', '5', '--issues', 'issues.ndjson', '--detail', 'participants'],
+    },
+    {
+      what: 'Write the settlement as CSV files for a spreadsheet set to French (";" and decimal commas) into the directory out/, one per table (exit 3)',
+      argv: [NAME, ...EXAMPLE, '--as-of', '2025-06-30', '--detail', 'participants', '--format', 'csv', '--csv-locale', 'fr', '--out', 'out'],
     },
     {
       what: 'With indicator values from outside the records, and a SHA-256 fingerprint of the records to rely on in a dispute (exit 3: three invalid records)',
@@ -103,7 +117,7 @@ export const settleCommand: Command = {
   exitCodes: [
     [EXIT.OK, 'settled, every record valid'],
     [EXIT.DATA, 'invalid input, nothing settled (every problem is printed on stderr)'],
-    [EXIT.USAGE, 'bad command line, or a file that cannot be read or written (named, with the reason)'],
+    [EXIT.USAGE, 'bad command line, or a file that cannot be read or written (named, with the reason; for --out, with a code: OUT_DIRECTORY_MISSING, OUT_DIRECTORY_UNWRITABLE, OUT_FILES_EXIST)'],
     [EXIT.EXCLUDED, 'settled with data problems: invalid records were excluded (a warning on stderr, or at the top of --summary, with the decisions they could change)'],
     [EXIT.INTERNAL, 'internal error (a bug: OUTCOME_PAY_DEBUG=1 prints its stack trace)'],
   ],
@@ -112,6 +126,8 @@ export const settleCommand: Command = {
     const recordsPath = requiredText(values, 'records');
     const asOf = requiredText(values, 'asOf');
     const detail = textOption(values, 'detail');
+    const csv = csvOutput(values);
+    if (csv !== undefined) await prepareCsvDirectory(io, csv.dir, csv.overwrite);
     const contract = await readJsonFile(io, contractPath, 'contract');
     // NDJSON and CSV files are streamed: memory stays flat however many records they hold.
     const stream = await openRecordsStream(io, recordsPath);
@@ -158,12 +174,31 @@ export const settleCommand: Command = {
     await issuesFile?.close();
     printUpgradeNotice(io, contractPath, contract);
     const summary = flagOption(values, 'summary');
-    io.stdout(summary ? settlementSummary(result.value) : `${JSON.stringify(result.value, null, 2)}\n`);
+    if (csv !== undefined) {
+      const paths = await writeCsvFiles(io, csv.dir, settlementCsv(result.value, { locale: csv.locale }), csv.overwrite);
+      io.stdout(printableLines(paths));
+    } else io.stdout(summary ? settlementSummary(result.value) : `${JSON.stringify(result.value, null, 2)}\n`);
     if (result.value.dataQuality.recordsExcluded === 0) return EXIT.OK;
     if (!summary) io.stderr(printableLines([`outcome-pay: ${exclusionNotice(result.value)}`]));
     return EXIT.EXCLUDED;
   },
 };
+
+/** Where and how `--format csv` writes, checked against the other options; undefined for JSON or a summary on stdout. */
+function csvOutput(values: OptionValues): { dir: string; locale: CsvLocale; overwrite: boolean } | undefined {
+  const format = textOption(values, 'format');
+  const dir = textOption(values, 'out');
+  checkCsvOptions(format, dir);
+  const locale = textOption(values, 'csvLocale');
+  const overwrite = flagOption(values, 'overwrite');
+  if (format !== 'csv' || dir === undefined) {
+    if (locale !== undefined) throw new CliUsageError(`${NAME}: --csv-locale is for --format csv`);
+    if (overwrite) throw new CliUsageError(`${NAME}: --overwrite is for --format csv`);
+    return undefined;
+  }
+  if (flagOption(values, 'summary')) throw new CliUsageError(`${NAME}: --summary and --format csv are two outputs; give one`);
+  return { dir, locale: locale === 'fr' ? 'fr' : 'en', overwrite };
+}
 
 /** Every problem, one per line; the one about the records as a whole last, where it is seen. */
 function printProblems(issues: readonly Issue[]): string {

@@ -1,0 +1,167 @@
+/**
+ * settlementCsv on a settlement written by hand: every expected file is written out below, field
+ * by field, from the figures of the settlement (the arithmetic in the comments), with the rules of
+ * docs/spreadsheets.md: a byte-order mark, CRLF, RFC 4180 quoting, amounts exact (a decimal comma
+ * in French), text that a spreadsheet could run as a formula behind an apostrophe.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Settlement } from '../../src/index.js';
+import { settlementCsv } from '../../src/spreadsheets.js';
+
+const HEX = (digit: string): string => digit.repeat(64);
+
+/**
+ * One tranche of a contract in EUR paid by two payers, 60 % and 40 % (the second one's id starts
+ * with `=`, as a formula would). Two lines: 2 placements × 500 = 1000.00, and a bonus of 250.00;
+ * a tranche cap of 1200.00 cuts 1250.00 − 1200.00 = 50.00 from the bonus (paid 200.00). Paid
+ * before: 1300.00, so due now 1200.00 − 1300.00 = −100.00: region 0.6 × 1200.00 = 720.00 earned,
+ * 0.6 × 1300.00 = 780.00 paid, −60.00 due; the other 480.00, 520.00, −40.00 (−60.00 − 40.00 =
+ * −100.00). One record excluded.
+ */
+const SETTLEMENT: Settlement = {
+  format: 'outcome-pay/settlement',
+  formatVersion: 2,
+  library: { name: 'outcome-pay', version: '0.1.0' },
+  contract: { id: 'c-1', name: 'Sud, "pilot"', currency: 'EUR', rounding: 'half-even' },
+  asOf: '2025-06-30',
+  fingerprint: { inputs: HEX('a'), contract: HEX('b'), records: HEX('c'), options: HEX('d'), recordsEvidence: null },
+  previous: { settlements: [{ inputs: HEX('e'), asOf: '2024-12-31', contract: HEX('b') }], amendedFrom: [] },
+  totals: { earned: '1200.00', previouslyPaid: '1300.00', due: '-100.00', reinvested: '0.00', withheld: '0.00' },
+  payers: [
+    { payer: 'region', share: '0.6', earned: '720.00', previouslyPaid: '780.00', due: '-60.00' },
+    { payer: '=agency', share: '0.4', earned: '480.00', previouslyPaid: '520.00', due: '-40.00' },
+  ],
+  tranches: [
+    {
+      id: 't1',
+      name: 'Mid-term',
+      status: 'settled',
+      byClause: null,
+      measuredOn: '2025-06-30',
+      dueOn: '2025-07-31',
+      earned: '1200.00',
+      previouslyPaid: '1300.00',
+      due: '-100.00',
+      withheld: '0.00',
+      reinvested: '0.00',
+      toProvider: '1200.00',
+      payers: [
+        { payer: 'region', share: '0.6', earned: '720.00', previouslyPaid: '780.00', due: '-60.00' },
+        { payer: '=agency', share: '0.4', earned: '480.00', previouslyPaid: '520.00', due: '-40.00' },
+      ],
+      lines: [
+        {
+          rule: 'pay-placement', kind: 'rateCard', cohort: 'A', outcome: 'placement', claims: 2, unit: '500',
+          inputs: { claims: 2, unit: '500' }, formula: '2 participants × 500', exact: '1000', rounding: 'half-even', earned: '1000.00', paid: '1000.00',
+          participants: ['P1', '+P2'],
+        },
+        {
+          rule: 'bonus', kind: 'bonus', cohort: 'A', outcome: null, claims: null, unit: null,
+          inputs: {}, formula: 'fixed 250', exact: '250', rounding: 'half-even', earned: '250.00', paid: '200.00',
+          participants: [],
+        },
+      ],
+      capCuts: [{ cap: 'cap-t', kind: 'tranche', limit: '1200.00', usedBefore: '0.00', requested: '1250.00', cut: '50.00' }],
+      reinvestment: [],
+    },
+  ],
+  adjustments: [{ tranche: 't1', payer: 'region', previouslyPaid: '780.00', earned: '720.00', amount: '-60.00', reason: 'records corrected; "late" exit' }],
+  exits: [],
+  participantCaps: [],
+  unscheduled: [],
+  hiringGuarantees: [],
+  tallies: [{ cohort: 'A', group: null, outcome: 'placement', enrolled: 3, achieved: 2, failed: 1, pending: 0 }],
+  dataQuality: {
+    recordsRead: 4,
+    recordsSettled: 3,
+    recordsExcluded: 1,
+    decisionsAtRisk: [],
+    issues: [{ code: 'DATE_FORMAT', path: [3, 'exitedOn'], message: 'exitedOn "2025-13-01", not a date', recordIndex: 3, participantId: '-P7', line: 5, action: 'excluded' } as Settlement['dataQuality']['issues'][number]],
+  },
+};
+
+const BOM = '\uFEFF';
+const rows = (...lines: string[]): string => `${BOM}${lines.map((line) => `${line}\r\n`).join('')}`;
+const file = (files: readonly { name: string; text: string }[], name: string): string | undefined => files.find((f) => f.name === name)?.text;
+
+describe('settlementCsv on a settlement written by hand', () => {
+  const en = settlementCsv(SETTLEMENT);
+  const fr = settlementCsv(SETTLEMENT, { locale: 'fr' });
+
+  it('gives every table, always in the same order, each with its header', () => {
+    expect(en.map((f) => f.name)).toEqual([
+      'settlement.csv', 'previous.csv', 'payers.csv', 'tranches.csv', 'payer-splits.csv', 'lines.csv', 'cap-cuts.csv', 'reinvestment.csv',
+      'adjustments.csv', 'exits.csv', 'participant-caps.csv', 'participant-claims.csv', 'unscheduled.csv', 'hiring-guarantees.csv', 'tallies.csv',
+      'decisions-at-risk.csv', 'data-issues.csv',
+    ]);
+    expect(fr.map((f) => f.name)).toEqual(en.map((f) => f.name));
+    // a table with no rows is its header alone
+    expect(file(en, 'exits.csv')).toBe(rows('clause,checkOn,outcome,explanation,figures'));
+  });
+
+  it('settlement.csv: the identity, the totals (due 1200.00 − 1300.00 = −100.00) and the fingerprints; a comma and quotes in the name quoted', () => {
+    expect(file(en, 'settlement.csv')).toBe(
+      rows(
+        'format,formatVersion,library,libraryVersion,contract,contractName,currency,rounding,asOf,earned,previouslyPaid,due,reinvested,withheld,recordsRead,recordsSettled,recordsExcluded,issuesDelivered,fingerprintInputs,fingerprintContract,fingerprintRecords,fingerprintOptions,fingerprintRecordsEvidence',
+        `outcome-pay/settlement,2,outcome-pay,0.1.0,c-1,"Sud, ""pilot""",EUR,half-even,2025-06-30,1200.00,1300.00,-100.00,0.00,0.00,4,3,1,,${HEX('a')},${HEX('b')},${HEX('c')},${HEX('d')},`,
+      ),
+    );
+  });
+
+  it('tranches.csv and payer-splits.csv: negative amounts stay numbers, the payer id that starts with = is guarded', () => {
+    expect(file(en, 'tranches.csv')).toBe(
+      rows(
+        'tranche,name,status,byClause,measuredOn,dueOn,earned,previouslyPaid,due,withheld,reinvested,toProvider',
+        't1,Mid-term,settled,,2025-06-30,2025-07-31,1200.00,1300.00,-100.00,0.00,0.00,1200.00',
+      ),
+    );
+    expect(file(en, 'payer-splits.csv')).toBe(
+      rows('tranche,payer,share,earned,previouslyPaid,due', 't1,region,0.6,720.00,780.00,-60.00', "t1,'=agency,0.4,480.00,520.00,-40.00"),
+    );
+    expect(file(en, 'payers.csv')).toBe(rows('payer,share,earned,previouslyPaid,due', 'region,0.6,720.00,780.00,-60.00', "'=agency,0.4,480.00,520.00,-40.00"));
+  });
+
+  it('lines.csv: numbered within the tranche, the inputs as JSON text (quoted: it holds commas and quotes), how many participants are listed', () => {
+    expect(file(en, 'lines.csv')).toBe(
+      rows(
+        'tranche,line,rule,kind,cohort,outcome,claims,unit,exact,rounding,earned,paid,formula,inputs,participants',
+        't1,1,pay-placement,rateCard,A,placement,2,500,1000,half-even,1000.00,1000.00,2 participants × 500,"{""claims"":2,""unit"":""500""}",2',
+        't1,2,bonus,bonus,A,,,,250,half-even,250.00,200.00,fixed 250,{},0',
+      ),
+    );
+    expect(file(en, 'cap-cuts.csv')).toBe(rows('tranche,cap,kind,limit,usedBefore,requested,cut', 't1,cap-t,tranche,1200.00,0.00,1250.00,50.00'));
+  });
+
+  it('participant-claims.csv: one row per participant of a line, pointing at its tranche and line; +P2 guarded', () => {
+    expect(file(en, 'participant-claims.csv')).toBe(
+      rows('participant,source,tranche,line,rule,cohort,outcome,cap', 'P1,line,t1,1,pay-placement,A,placement,', "'+P2,line,t1,1,pay-placement,A,placement,"),
+    );
+  });
+
+  it('adjustments.csv and data-issues.csv: a reason with a semicolon and quotes; the path as text; the participant -P7 guarded', () => {
+    expect(file(en, 'adjustments.csv')).toBe(
+      rows('tranche,payer,previouslyPaid,earned,amount,reason', 't1,region,780.00,720.00,-60.00,"records corrected; ""late"" exit"'),
+    );
+    expect(file(en, 'data-issues.csv')).toBe(
+      rows('code,action,recordIndex,line,participantId,path,message,other', `DATE_FORMAT,excluded,3,5,'-P7,[3].exitedOn,"exitedOn ""2025-13-01"", not a date",`),
+    );
+    expect(file(en, 'previous.csv')).toBe(rows('kind,inputs,asOf,contract', `settlement,${HEX('e')},2024-12-31,${HEX('b')}`));
+    expect(file(en, 'tallies.csv')).toBe(rows('cohort,group,outcome,enrolled,achieved,failed,pending', 'A,,placement,3,2,1,0'));
+  });
+
+  it('in French: ; between fields, decimal commas in amounts (-100.00 is -100,00), counts and dates unchanged, quoting by the new separator', () => {
+    expect(file(fr, 'tranches.csv')).toBe(
+      rows(
+        'tranche;name;status;byClause;measuredOn;dueOn;earned;previouslyPaid;due;withheld;reinvested;toProvider',
+        't1;Mid-term;settled;;2025-06-30;2025-07-31;1200,00;1300,00;-100,00;0,00;0,00;1200,00',
+      ),
+    );
+    expect(file(fr, 'payer-splits.csv')).toBe(rows('tranche;payer;share;earned;previouslyPaid;due', 't1;region;0,6;720,00;780,00;-60,00', "t1;'=agency;0,4;480,00;520,00;-40,00"));
+    // the name holds a comma, which is no longer the separator: quoted for its quotes only
+    expect(file(fr, 'settlement.csv')?.split('\r\n')[1]).toContain(';c-1;"Sud, ""pilot""";EUR;half-even;2025-06-30;1200,00;1300,00;-100,00;');
+    // the reason holds the separator now
+    expect(file(fr, 'adjustments.csv')).toBe(rows('tranche;payer;previouslyPaid;earned;amount;reason', 't1;region;780,00;720,00;-60,00;"records corrected; ""late"" exit"'));
+    // JSON text keeps its decimal points: it is text, not an amount
+    expect(file(fr, 'lines.csv')?.split('\r\n')[1]).toBe('t1;1;pay-placement;rateCard;A;placement;2;500;1000;half-even;1000,00;1000,00;2 participants × 500;"{""claims"":2,""unit"":""500""}";2');
+  });
+});
