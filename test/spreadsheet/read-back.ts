@@ -1,0 +1,184 @@
+/**
+ * The inverse of settlementCsv, written independently of it from docs/spreadsheets.md: each file
+ * parsed by csv-parse (BOM, the locale's separator, RFC 4180 quotes), each cell read by its
+ * column's documented kind (text: one leading apostrophe dropped if there is one; amount: the
+ * decimal comma of French turned back into a point; count: a whole number; empty: null), and the
+ * settlement document rebuilt from the rows. A settlement that survives the trip was written
+ * whole and exactly.
+ */
+import { parse } from 'csv-parse/sync';
+import { expect } from 'vitest';
+import { formatPath, type Settlement } from '../../src/index.js';
+
+type Row = Record<string, string>;
+type Files = readonly { readonly name: string; readonly text: string }[];
+
+/** Parses a file with csv-parse: rows by column name, after checking the BOM, CRLF line ends and the header. */
+export function parseCsv(text: string, locale: 'en' | 'fr'): { header: string[]; rows: Row[] } {
+  expect(text.startsWith('\uFEFF')).toBe(true);
+  expect(text.endsWith('\r\n')).toBe(true);
+  const records = parse(text, { bom: true, delimiter: locale === 'fr' ? ';' : ',', record_delimiter: '\r\n', relax_column_count: false }) as string[][];
+  const [header = [], ...rest] = records;
+  return { header, rows: rest.map((cells) => Object.fromEntries(header.map((name, i) => [name, cells[i] ?? '']))) };
+}
+
+/** Text as the settlement held it: null for an empty cell, one leading apostrophe of the formula guard dropped. */
+export const text = (cell: string | undefined): string | null => (cell === undefined || cell === '' ? null : cell.startsWith("'") ? cell.slice(1) : cell);
+const str = (cell: string | undefined): string => text(cell) ?? '';
+/** An amount, exactly as written, the decimal comma of French read back as a point. */
+const amount = (cell: string | undefined, locale: 'en' | 'fr'): string | null => {
+  if (cell === undefined || cell === '') return null;
+  expect(cell, 'an amount').toMatch(locale === 'fr' ? /^-?[0-9]+(,[0-9]+)?$/ : /^-?[0-9]+(\.[0-9]+)?$/);
+  return locale === 'fr' ? cell.replace(',', '.') : cell;
+};
+const count = (cell: string | undefined): number | null => {
+  if (cell === undefined || cell === '') return null;
+  expect(cell, 'a count').toMatch(/^[0-9]+$/);
+  return Number(cell);
+};
+
+/**
+ * The settlement rebuilt from its CSV files. Issue paths come back as the text the file holds
+ * (`[3].exitedOn`): compare with {@link comparable}.
+ */
+export function readBack(files: Files, locale: 'en' | 'fr'): unknown {
+  const table = (name: string): Row[] => {
+    const found = files.find((file) => file.name === `${name}.csv`);
+    if (found === undefined) throw new Error(`no ${name}.csv`);
+    return parseCsv(found.text, locale).rows;
+  };
+  const a = (cell: string | undefined): string | null => amount(cell, locale);
+  const must = <T>(value: T | null): T => {
+    expect(value).not.toBeNull();
+    return value as T;
+  };
+  const [head] = table('settlement');
+  if (head === undefined) throw new Error('settlement.csv has no row');
+  const payer = (r: Row) => ({ payer: str(r['payer']), share: a(r['share']), earned: must(a(r['earned'])), previouslyPaid: must(a(r['previouslyPaid'])), due: must(a(r['due'])) });
+  const lines = table('lines');
+  const claims = table('participant-claims');
+  const splits = table('payer-splits');
+  const cuts = table('cap-cuts');
+  const reinvestment = table('reinvestment');
+  const listedFor = (listed: number | null, ids: string[]): { participants?: string[] } => {
+    if (listed === null) {
+      expect(ids).toEqual([]);
+      return {};
+    }
+    expect(ids.length).toBe(listed);
+    return { participants: ids };
+  };
+  const recordsExcluded = must(count(head['recordsExcluded']));
+  const issuesDelivered = count(head['issuesDelivered']);
+  return {
+    format: str(head['format']),
+    formatVersion: count(head['formatVersion']),
+    library: { name: str(head['library']), version: str(head['libraryVersion']) },
+    contract: { id: str(head['contract']), name: str(head['contractName']), currency: str(head['currency']), rounding: str(head['rounding']) },
+    asOf: str(head['asOf']),
+    fingerprint: {
+      inputs: str(head['fingerprintInputs']),
+      contract: str(head['fingerprintContract']),
+      records: str(head['fingerprintRecords']),
+      options: str(head['fingerprintOptions']),
+      recordsEvidence: text(head['fingerprintRecordsEvidence']),
+    },
+    previous: {
+      settlements: table('previous').filter((r) => r['kind'] === 'settlement').map((r) => ({ inputs: str(r['inputs']), asOf: str(r['asOf']), contract: str(r['contract']) })),
+      amendedFrom: table('previous').filter((r) => r['kind'] === 'amendedFrom').map((r) => str(r['contract'])),
+    },
+    totals: { earned: a(head['earned']), previouslyPaid: a(head['previouslyPaid']), due: a(head['due']), reinvested: a(head['reinvested']), withheld: a(head['withheld']) },
+    payers: table('payers').map(payer),
+    tranches: table('tranches').map((t) => {
+      const id = str(t['tranche']);
+      const mine = (rows: Row[]): Row[] => rows.filter((r) => str(r['tranche']) === id);
+      return {
+        id,
+        name: str(t['name']),
+        status: str(t['status']),
+        byClause: text(t['byClause']),
+        measuredOn: str(t['measuredOn']),
+        dueOn: str(t['dueOn']),
+        earned: a(t['earned']),
+        previouslyPaid: a(t['previouslyPaid']),
+        due: a(t['due']),
+        withheld: a(t['withheld']),
+        reinvested: a(t['reinvested']),
+        toProvider: a(t['toProvider']),
+        payers: mine(splits).map(payer),
+        lines: mine(lines).map((l, index) => {
+          expect(count(l['line'])).toBe(index + 1);
+          const ids = claims.filter((c) => c['source'] === 'line' && str(c['tranche']) === id && count(c['line']) === index + 1).map((c) => str(c['participant']));
+          return {
+            rule: str(l['rule']),
+            kind: str(l['kind']),
+            cohort: text(l['cohort']),
+            outcome: text(l['outcome']),
+            claims: count(l['claims']),
+            unit: a(l['unit']),
+            inputs: JSON.parse(str(l['inputs'])) as unknown,
+            formula: str(l['formula']),
+            exact: a(l['exact']),
+            rounding: str(l['rounding']),
+            earned: a(l['earned']),
+            paid: a(l['paid']),
+            ...listedFor(count(l['participants']), ids),
+          };
+        }),
+        capCuts: mine(cuts).map((c) => ({ cap: str(c['cap']), kind: str(c['kind']), limit: a(c['limit']), usedBefore: a(c['usedBefore']), requested: a(c['requested']), cut: a(c['cut']) })),
+        reinvestment: mine(reinvestment).map((r) => ({ reinvestment: str(r['reinvestment']), destination: str(r['destination']), amount: a(r['amount']), formula: str(r['formula']) })),
+      };
+    }),
+    adjustments: table('adjustments').map((r) => ({
+      tranche: str(r['tranche']), payer: str(r['payer']), previouslyPaid: a(r['previouslyPaid']), earned: a(r['earned']), amount: a(r['amount']), reason: str(r['reason']),
+    })),
+    exits: table('exits').map((r) => ({ clause: str(r['clause']), checkOn: str(r['checkOn']), outcome: str(r['outcome']), figures: JSON.parse(str(r['figures'])) as unknown, explanation: str(r['explanation']) })),
+    participantCaps: table('participant-caps').map((r) => {
+      const ids = claims.filter((c) => c['source'] === 'participantCap' && str(c['cap']) === str(r['cap'])).map((c) => str(c['participant']));
+      return { cap: str(r['cap']), limit: a(r['limit']), claimsCut: count(r['claimsCut']), amountCut: a(r['amountCut']), ...listedFor(count(r['participants']), ids) };
+    }),
+    unscheduled: table('unscheduled').map((r) => ({
+      rule: str(r['rule']), cohort: text(r['cohort']), claims: count(r['claims']), amount: a(r['amount']), from: str(r['from']), to: str(r['to']), reason: str(r['reason']),
+    })),
+    hiringGuarantees: table('hiring-guarantees').map((r) => ({
+      guarantee: str(r['guarantee']), employer: str(r['employer']), positions: count(r['positions']), qualified: count(r['qualified']), hired: count(r['hired']),
+      undecided: count(r['undecided']), status: str(r['status']), shortfallPositions: count(r['shortfallPositions']), shortfallAmount: a(r['shortfallAmount']),
+    })),
+    tallies: table('tallies').map((r) => ({
+      cohort: str(r['cohort']), group: text(r['group']), outcome: str(r['outcome']), enrolled: count(r['enrolled']), achieved: count(r['achieved']), failed: count(r['failed']), pending: count(r['pending']),
+    })),
+    dataQuality: {
+      recordsRead: count(head['recordsRead']),
+      recordsSettled: count(head['recordsSettled']),
+      recordsExcluded,
+      // present exactly when records were excluded (docs/settlement.md)
+      ...(recordsExcluded > 0
+        ? {
+            decisionsAtRisk: table('decisions-at-risk').map((r) => ({
+              kind: str(r['kind']), id: str(r['id']), tranche: text(r['tranche']), cohort: text(r['cohort']), decided: str(r['decided']), ifAllAchieved: str(r['ifAllAchieved']), ifNoneAchieved: str(r['ifNoneAchieved']),
+            })),
+          }
+        : {}),
+      issues: table('data-issues').map((r) => {
+        const other = text(r['other']);
+        const optional = (key: string, value: unknown) => (value === null ? {} : { [key]: value });
+        return {
+          code: str(r['code']), path: str(r['path']), message: str(r['message']),
+          ...optional('recordIndex', count(r['recordIndex'])), ...optional('participantId', text(r['participantId'])), ...optional('line', count(r['line'])),
+          ...optional('action', text(r['action'])), ...(other === null ? {} : (JSON.parse(other) as object)),
+        };
+      }),
+      ...(issuesDelivered === null ? {} : { issuesDelivered }),
+    },
+  };
+}
+
+/**
+ * The settlement as {@link readBack} gives it back: the same document with each issue's path as
+ * its text (`formatPath`), and every object's keys sorted (key order is not what a file keeps for
+ * issues, whose fields come in columns).
+ */
+export function comparable(settlement: Settlement): unknown {
+  const withPaths = { ...settlement, dataQuality: { ...settlement.dataQuality, issues: settlement.dataQuality.issues.map((issue) => ({ ...issue, path: formatPath(issue.path) })) } };
+  return JSON.parse(JSON.stringify(withPaths)) as unknown;
+}
