@@ -17,7 +17,7 @@ type Files = readonly { readonly name: string; readonly text: string }[];
 export function parseCsv(text: string, locale: 'en' | 'fr'): { header: string[]; rows: Row[] } {
   expect(text.startsWith('\uFEFF')).toBe(true);
   expect(text.endsWith('\r\n')).toBe(true);
-  const records = parse(text, { bom: true, delimiter: locale === 'fr' ? ';' : ',', record_delimiter: '\r\n', relax_column_count: false }) as string[][];
+  const records: string[][] = parse(text, { bom: true, delimiter: locale === 'fr' ? ';' : ',', record_delimiter: '\r\n', relax_column_count: false });
   const [header = [], ...rest] = records;
   return { header, rows: rest.map((cells) => Object.fromEntries(header.map((name, i) => [name, cells[i] ?? '']))) };
 }
