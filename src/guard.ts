@@ -230,7 +230,8 @@ export const is = {
 } as const;
 
 /**
- * Reads the fields of an object given as an argument, once: `undefined` reads as `{}`; anything
+ * Reads the fields of an object given as an argument, once: `undefined` reads as no field (an
+ * object without a prototype, so nothing of `Object.prototype` is read as a field); anything
  * but a plain object (an array, a `Map`, a string), a field not in `keys`, or an object that
  * throws when read (a getter, a Proxy) is refused. Later reads use the copy, so a getter runs
  * once and cannot change its answer between two reads.
@@ -243,7 +244,8 @@ export const is = {
  * const { mode } = readFields('validateRecords', 'options', { mode: 'lenient' }, ['mode', 'lines']);
  */
 export function readFields<K extends string>(where: string, name: string, value: unknown, keys: readonly K[]): Partial<Record<K, unknown>> {
-  if (value === undefined) return {};
+  // without a prototype, as readOwnFields' copies are: a field not given reads as undefined
+  if (value === undefined) return Object.create(null) as Partial<Record<K, unknown>>;
   const read = readOwnFields(value);
   if (read.error !== undefined) throw unreadableArgument(where, name, read.error);
   if (read.fields === undefined) throw invalidArgument(where, name, `an object with the fields ${keys.join(', ')}`, value);
