@@ -31,7 +31,7 @@ describe('settlementCsv and Object.prototype', () => {
       expect(settlementCsv(SETTLEMENT, {})).toEqual(clean.en);
       expect(settlementCsv(SETTLEMENT, { locale: 'fr' })).toEqual(clean.fr);
     } finally {
-      delete (Object.prototype as Record<string, unknown>)[name];
+      Reflect.deleteProperty(Object.prototype, name);
     }
   });
 });
