@@ -37,7 +37,8 @@ function settlementOf({ scenario, participants, invalid, previousOf }: Drawn): S
   const kept = previousOf % (scenario.records.length + 1);
   if (kept === scenario.records.length) return settleOk(scenario, { detail }, records);
   const previous = settleOk(scenario, { detail }, scenario.records.slice(0, kept));
-  return settleOk(scenario, { detail, previous: [previous] }, records);
+  // more records can earn less (a cap, an exit clause), down to nothing: a full recovery, confirmed
+  return settleOk(scenario, { detail, previous: [previous], allowFullRecovery: true }, records);
 }
 
 /** Every text cell of every file: the cells of the columns that are neither amounts nor counts. */
