@@ -71,8 +71,12 @@ export function cellText(value: CellValue, kind: ColumnKind, locale: CsvLocale):
  * quoteField('Sud, Nord', ';'); // 'Sud, Nord'
  */
 export function quoteField(field: string, separator: string): string {
-  return field.includes(separator) || /["\r\n]/.test(field) ? `"${field.replaceAll('"', '""')}"` : field;
+  return (separator === ';' ? NEEDS_QUOTES_FR : NEEDS_QUOTES_EN).test(field) ? `"${field.replaceAll('"', '""')}"` : field;
 }
+
+/** What makes a field need quotes, by separator. */
+const NEEDS_QUOTES_EN = /[",\r\n]/;
+const NEEDS_QUOTES_FR = /[";\r\n]/;
 
 /**
  * A table as CSV text: the byte-order mark, the header, then one row per line, every line ended
@@ -84,8 +88,14 @@ export function quoteField(field: string, separator: string): string {
  */
 export function csvTable(header: readonly string[], kinds: readonly ColumnKind[], rows: readonly (readonly CellValue[])[], locale: CsvLocale): string {
   const separator = SEPARATORS[locale];
-  const line = (fields: readonly string[]): string => `${fields.map((field) => quoteField(field, separator)).join(separator)}\r\n`;
-  let text = BOM + line(header);
-  for (const row of rows) text += line(kinds.map((kind, column) => cellText(row[column], kind, locale)));
+  let text = `${BOM}${header.map((name) => quoteField(name, separator)).join(separator)}\r\n`;
+  // one string built cell by cell: a settlement with its participants listed can have millions of rows
+  for (const row of rows) {
+    for (let column = 0; column < kinds.length; column++) {
+      if (column > 0) text += separator;
+      text += quoteField(cellText(row[column], kinds[column] ?? 'text', locale), separator);
+    }
+    text += '\r\n';
+  }
   return text;
 }
