@@ -88,14 +88,11 @@ const NEEDS_QUOTES_FR = /[";\r\n]/;
  */
 export function csvTable(header: readonly string[], kinds: readonly ColumnKind[], rows: readonly (readonly CellValue[])[], locale: CsvLocale): string {
   const separator = SEPARATORS[locale];
-  let text = `${BOM}${header.map((name) => quoteField(name, separator)).join(separator)}\r\n`;
-  // one string built cell by cell: a settlement with its participants listed can have millions of rows
+  const lines = [header.map((name) => quoteField(name, separator)).join(separator)];
   for (const row of rows) {
-    for (let column = 0; column < kinds.length; column++) {
-      if (column > 0) text += separator;
-      text += quoteField(cellText(row[column], kinds[column] ?? 'text', locale), separator);
-    }
-    text += '\r\n';
+    const fields = new Array<string>(kinds.length);
+    for (let column = 0; column < kinds.length; column++) fields[column] = quoteField(cellText(row[column], kinds[column] ?? 'text', locale), separator);
+    lines.push(fields.join(separator));
   }
-  return text;
+  return `${BOM}${lines.join('\r\n')}\r\n`;
 }
