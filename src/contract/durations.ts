@@ -5,6 +5,7 @@
  */
 import type { Duration } from '../calendar/index.js';
 import { OutcomePayError } from '../errors.js';
+import { hasOwn } from '../own-data.js';
 
 /**
  * The duration fields of a retention or wage progression outcome (exactly one is present in a
@@ -28,8 +29,9 @@ export interface DurationFields {
  * outcomeDuration({ weeks: 26 }); // { unit: 'weeks', count: 26 }
  */
 export function outcomeDuration(o: DurationFields): Duration {
-  if (o.months !== undefined) return { unit: 'months', count: o.months };
-  if (o.weeks !== undefined) return { unit: 'weeks', count: o.weeks };
-  if (o.days !== undefined) return { unit: 'days', count: o.days };
+  // own properties only: a `weeks` on Object.prototype is not a duration the outcome states
+  if (hasOwn(o, 'months') && o.months !== undefined) return { unit: 'months', count: o.months };
+  if (hasOwn(o, 'weeks') && o.weeks !== undefined) return { unit: 'weeks', count: o.weeks };
+  if (hasOwn(o, 'days') && o.days !== undefined) return { unit: 'days', count: o.days };
   throw new OutcomePayError('INTERNAL_UNREACHABLE', 'an outcome with no months, weeks or days (parseContract refuses it)');
 }

@@ -9,6 +9,7 @@
  * @module
  */
 import * as z from 'zod/mini';
+import { hasOwn } from '../own-data.js';
 import type { DurationFields } from './durations.js';
 import { DaysSchema, DecimalStringSchema, IdSchema, MonthsSchema, TextSchema, WeeksSchema } from './primitives.js';
 
@@ -75,12 +76,17 @@ function durationFields(min: 0 | 1) {
   };
 }
 
+/** The duration keys an outcome states: its own properties only (one on `Object.prototype` is not stated). */
+function statedKeys(o: unknown): (typeof DURATION_KEYS)[number][] {
+  if (typeof o !== 'object' || o === null) return [];
+  return DURATION_KEYS.filter((key) => hasOwn(o, key) && (o as DurationFields)[key] !== undefined);
+}
+
 /** The checks of an outcome with a duration: exactly one of its keys, in zod and in the JSON Schema. */
 const exactlyOneDuration = [
-  z.refine((o: unknown) => DURATION_KEYS.filter((key) => (o as DurationFields)[key] !== undefined).length === 1, {
+  z.refine((o: unknown) => statedKeys(o).length === 1, {
     error: (issue) => {
-      const input = issue.input as Readonly<Record<string, unknown>>;
-      const stated = DURATION_KEYS.filter((key) => input[key] !== undefined);
+      const stated = statedKeys(issue.input);
       return stated.length === 0 ? 'states no duration: give exactly one of "months", "weeks", "days"' : `states its duration ${stated.length} times (${stated.map((key) => `"${key}"`).join(', ')}): give exactly one of "months", "weeks", "days"`;
     },
     params: { code: 'DURATION_UNITS' },
