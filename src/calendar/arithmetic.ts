@@ -1,5 +1,5 @@
 /**
- * Date arithmetic on calendar dates: days, calendar months with month-end clamping, comparison.
+ * Date arithmetic on calendar dates: days, weeks, calendar months with month-end clamping, comparison.
  *
  * @module
  */
@@ -64,6 +64,58 @@ function monthsLater(date: CalendarDate, months: number): DayNumber {
   const targetYear = Math.floor(monthIndex / 12);
   const targetMonth = monthIndex - targetYear * 12 + 1;
   return civilToDays(targetYear, targetMonth, Math.min(day, monthLength(targetYear, targetMonth)));
+}
+
+/**
+ * The unit of a {@link Duration}: calendar months (month-end clamped, see {@link addMonths}),
+ * weeks (7 days each) or days.
+ *
+ * @example
+ * const unit: DurationUnit = 'weeks';
+ */
+export type DurationUnit = 'months' | 'weeks' | 'days';
+
+/**
+ * A length of time counted from a date: `count` whole units of `unit`. A week is always 7 days,
+ * so 26 weeks and 182 days end on the same day; a month is a calendar month (31 August + 6 months
+ * is the last day of February).
+ *
+ * @example
+ * const d: Duration = { unit: 'weeks', count: 26 };
+ */
+export interface Duration {
+  readonly unit: DurationUnit;
+  readonly count: number;
+}
+
+/**
+ * Adds a {@link Duration} like {@link addMonths} or {@link addDays} (a week is 7 days); the result
+ * may lie past either end of the calendar: a {@link DayNumber}, never an error.
+ *
+ * @example
+ * formatDate(addDurationUnbounded(parseDate('2024-01-01'), { unit: 'weeks', count: 26 }) as CalendarDate); // '2024-07-01'
+ * formatDate(addDurationUnbounded(parseDate('2023-08-31'), { unit: 'months', count: 6 }) as CalendarDate); // '2024-02-29'
+ */
+export function addDurationUnbounded(date: CalendarDate, duration: Duration): DayNumber {
+  expectDay('addDurationUnbounded', 'date', date);
+  expectWhole('addDurationUnbounded', 'duration.count', duration.count);
+  return durationLater(date, duration);
+}
+
+/** {@link addDurationUnbounded} unchecked: the resolver's, per participant, on a compiled outcome. */
+export function durationLater(date: CalendarDate, duration: Duration): DayNumber {
+  switch (duration.unit) {
+    case 'months':
+      return monthsLater(date, duration.count);
+    case 'weeks':
+      return date + duration.count * 7;
+    case 'days':
+      return date + duration.count;
+    default: {
+      const never: never = duration.unit;
+      throw new OutcomePayError('CALENDAR_ARGUMENT_INVALID', `addDurationUnbounded: unit must be "months", "weeks" or "days", not ${JSON.stringify(never)}`, ['duration', 'unit']);
+    }
+  }
 }
 
 /**

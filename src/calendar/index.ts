@@ -10,6 +10,7 @@ export { checkDate, formatDate, isDateString, parseDate } from './text.js';
 export {
   addDays,
   addDaysUnbounded,
+  addDurationUnbounded,
   addMonths,
   addMonthsUnbounded,
   compareDates,
@@ -17,7 +18,8 @@ export {
   maxDate,
   minDate,
 } from './arithmetic.js';
-export type { DayNumber } from './arithmetic.js';
+export type { DayNumber, Duration, DurationUnit } from './arithmetic.js';
 
 // For the other folders of src/ (src/index.ts decides what the package exports)
 export { civilToDays, expectDay, expectWhole, monthLength } from './days.js';
+export { durationLater } from './arithmetic.js';

@@ -37,7 +37,9 @@ export { ExitClauseSchema, ExitConditionSchema, ExitEffectSchema, PayOnExitSchem
 export { HiringGuaranteeSchema } from './hiring-guarantees.js';
 export { OutcomeSchema, RetentionMeasureSchema, WageThresholdSchema } from './outcome-definitions.js';
 export { InvestorSchema, PartiesSchema, PayerSchema, ReturnCapSchema } from './parties.js';
-export { CONTRACT_ROUNDING_MODES, MAX_CONTRACT_COUNT, MAX_CONTRACT_DAYS, MAX_CONTRACT_MONTHS } from './primitives.js';
+export { CONTRACT_ROUNDING_MODES, MAX_CONTRACT_COUNT, MAX_CONTRACT_DAYS, MAX_CONTRACT_MONTHS, MAX_CONTRACT_WEEKS } from './primitives.js';
+export { outcomeDuration } from './durations.js';
+export type { DurationFields } from './durations.js';
 export { ReinvestmentSchema, ReinvestmentDestinationSchema, ReinvestmentTriggerSchema } from './reinvestment.js';
 export {
   BaselineSchema,

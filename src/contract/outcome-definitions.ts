@@ -4,12 +4,14 @@
  *
  * Boundaries: every "within N days" window is inclusive at both ends
  * (`anchor <= date <= anchor + N`). Month arithmetic clamps to month end
- * (31 August + 6 months = last day of February).
+ * (31 August + 6 months = last day of February); a week is 7 days.
  *
  * @module
  */
 import * as z from 'zod/mini';
-import { DaysSchema, DecimalStringSchema, IdSchema, MonthsSchema, TextSchema } from './primitives.js';
+import { hasOwn } from '../own-data.js';
+import type { DurationFields } from './durations.js';
+import { DaysSchema, DecimalStringSchema, IdSchema, MonthsSchema, TextSchema, WeeksSchema } from './primitives.js';
 
 const common = {
   id: IdSchema,
@@ -58,10 +60,46 @@ export const RetentionMeasureSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('anniversary') }),
 ]);
 
+/** The keys a duration can be stated in, in the order they are listed in messages. */
+const DURATION_KEYS = ['months', 'weeks', 'days'] as const;
+
 /**
- * Retention: still in work `months` calendar months after the placement date.
- * The period runs from the placement start date to `addMonths(placement, months)` (month-end clamped);
- * `endBoundary` says whether that end date itself belongs to the period.
+ * The duration fields of a retention or wage progression: exactly one of `months` (calendar
+ * months, month-end clamped), `weeks` (7 days each) or `days`, each at least `min`.
+ */
+function durationFields(min: 0 | 1) {
+  const at = (schema: typeof MonthsSchema) => (min === 0 ? schema : schema.check(z.minimum(min)));
+  return {
+    months: z.optional(at(MonthsSchema)).check(z.describe('Calendar months after the placement date (month-end clamped). Exactly one of months, weeks, days.')),
+    weeks: z.optional(at(WeeksSchema)).check(z.describe('Weeks (7 days each) after the placement date. Exactly one of months, weeks, days.')),
+    days: z.optional(at(DaysSchema)).check(z.describe('Days after the placement date. Exactly one of months, weeks, days.')),
+  };
+}
+
+/** The duration keys an outcome states: its own properties only (one on `Object.prototype` is not stated). */
+function statedKeys(o: unknown): (typeof DURATION_KEYS)[number][] {
+  if (typeof o !== 'object' || o === null) return [];
+  return DURATION_KEYS.filter((key) => hasOwn(o, key) && (o as DurationFields)[key] !== undefined);
+}
+
+/** The checks of an outcome with a duration: exactly one of its keys, in zod and in the JSON Schema. */
+const exactlyOneDuration = [
+  z.refine((o: unknown) => statedKeys(o).length === 1, {
+    error: (issue) => {
+      const stated = statedKeys(issue.input);
+      return stated.length === 0 ? 'states no duration: give exactly one of "months", "weeks", "days"' : `states its duration ${stated.length} times (${stated.map((key) => `"${key}"`).join(', ')}): give exactly one of "months", "weeks", "days"`;
+    },
+    params: { code: 'DURATION_UNITS' },
+  }),
+  z.meta({ oneOf: DURATION_KEYS.map((key) => ({ required: [key] })) }),
+] as const;
+
+/**
+ * Retention: still in work a duration after the placement date, stated as exactly one of `months`
+ * (calendar months), `weeks` (7 days each) or `days`. The period runs from the placement start
+ * date P to `addMonths(P, months)` (month-end clamped), `P + 7 × weeks` or `P + days`;
+ * `endBoundary` says whether that end date itself belongs to the period (26 weeks in work from
+ * P are the 182 days `[P, P + 182)`: `weeks: 26` with `endBoundary: 'exclusive'`).
  *
  * @example
  * RetentionOutcomeSchema.parse({
@@ -74,10 +112,10 @@ export const RetentionOutcomeSchema = z.strictObject({
   kind: z.literal('retention'),
   ...common,
   placementOutcome: IdSchema.check(z.describe('Id of the placement outcome whose start date anchors the period.')),
-  months: MonthsSchema.check(z.minimum(1)),
+  ...durationFields(1),
   measure: RetentionMeasureSchema,
   endBoundary: z.enum(['inclusive', 'exclusive']),
-});
+}).check(...exactlyOneDuration);
 
 /**
  * Threshold of a wage progression: a percentage rise (`"10"` = 10 %) or an amount rise, both
@@ -92,7 +130,8 @@ export const WageThresholdSchema = z.discriminatedUnion('kind', [
 ]);
 
 /**
- * Wage progression: the wage `months` calendar months after placement against a baseline wage.
+ * Wage progression: the wage a duration after placement against a baseline wage, the duration
+ * stated as exactly one of `months` (calendar months), `weeks` (7 days each) or `days`.
  *
  * @example
  * WageProgressionOutcomeSchema.parse({
@@ -105,10 +144,10 @@ export const WageProgressionOutcomeSchema = z.strictObject({
   kind: z.literal('wageProgression'),
   ...common,
   placementOutcome: IdSchema,
-  months: MonthsSchema,
+  ...durationFields(0),
   baseline: z.enum(['preProgramme', 'placement']),
   threshold: WageThresholdSchema,
-});
+}).check(...exactlyOneDuration);
 
 /**
  * Milestone: an event of kind `event` recorded in the outcome records, optionally within a window.

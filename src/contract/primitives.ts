@@ -96,6 +96,15 @@ export const MAX_CONTRACT_DAYS = 36_600;
 export const MAX_CONTRACT_MONTHS = 1_200;
 
 /**
+ * The most weeks a contract can count (retention, wage progression): 5,228, the most whole weeks
+ * within {@link MAX_CONTRACT_DAYS} (5,228 × 7 = 36,596 days).
+ *
+ * @example
+ * WeeksSchema.safeParse(5_229).success; // false: CONTRACT_TOO_BIG
+ */
+export const MAX_CONTRACT_WEEKS = 5_228;
+
+/**
  * The largest count of participants, units, payments or positions a contract can state:
  * 10,000,000 (the most records a settlement is proven exact for, see docs/money.md).
  *
@@ -119,6 +128,14 @@ export const DaysSchema = z.int().check(z.minimum(0), z.maximum(MAX_CONTRACT_DAY
  * MonthsSchema.parse(12); // 12
  */
 export const MonthsSchema = z.int().check(z.minimum(0), z.maximum(MAX_CONTRACT_MONTHS));
+
+/**
+ * A whole number of weeks (7 days each), 0 to {@link MAX_CONTRACT_WEEKS}.
+ *
+ * @example
+ * WeeksSchema.parse(26); // 26
+ */
+export const WeeksSchema = z.int().check(z.minimum(0), z.maximum(MAX_CONTRACT_WEEKS));
 
 /**
  * A whole number of participants, units, payments or positions, 0 to {@link MAX_CONTRACT_COUNT}.

@@ -59,6 +59,7 @@ export function expectOutcome(where: string, name: string, value: unknown): asse
   }
   if (parsed.success) return;
   const first = parsed.error.issues[0];
-  const at = first === undefined || first.path.length === 0 ? '' : ` (${first.path.map(String).join('.')}: ${first.message})`;
+  const whole = first?.code === 'custom' ? ` (${first.message})` : ''; // a rule on the whole outcome (its duration)
+  const at = first === undefined || first.path.length === 0 ? whole : ` (${first.path.map(String).join('.')}: ${first.message})`;
   throw invalidArgument(where, name, `an outcome of a parsed contract${at}`, value);
 }

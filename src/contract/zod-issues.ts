@@ -7,7 +7,7 @@
 import { hasOwn } from '../own-data.js';
 import type { z } from 'zod/mini';
 import { formatPath, type Issue, type PathSegment } from '../errors.js';
-import type { ContractIssueCode } from '../codes/index.js';
+import { CONTRACT_ISSUE_CODES, type ContractIssueCode } from '../codes/index.js';
 import { AMOUNT_DECIMALS_PATTERN, AMOUNT_MAGNITUDE_PATTERN } from '../money/limits.js';
 import { EARLIER_SCHEMA_VERSIONS } from './migrate.js';
 import { CURRENCY_PATTERN, DATE_PATTERN, DECIMAL_PATTERN, ID_PATTERN } from './primitives.js';
@@ -37,6 +37,12 @@ function toPath(path: readonly PropertyKey[]): PathSegment[] {
 
 function make(code: ContractIssueCode, path: readonly PathSegment[], message: string): Issue {
   return { code, path, message: `${formatPath(path)}: ${message}` };
+}
+
+/** The code a refinement of the schema names in its `params.code` (an own property), else `CONTRACT_INVALID`. */
+function customCode(params: Readonly<Record<string, unknown>> | undefined): ContractIssueCode {
+  const code = params !== undefined && hasOwn(params, 'code') ? params['code'] : undefined;
+  return typeof code === 'string' && hasOwn(CONTRACT_ISSUE_CODES, code) ? (code as ContractIssueCode) : 'CONTRACT_INVALID';
 }
 
 /**
@@ -86,10 +92,11 @@ export function fromZodIssue(issue: z.core.$ZodIssue, forbidden: ReadonlySet<str
       return [make('CONTRACT_TOO_SMALL', path, `${describeValue(input)} is too small: ${issue.origin === 'array' ? 'at least' : 'minimum'} ${String(issue.minimum)}${issue.origin === 'array' ? ' item(s) required' : ''}`)];
     case 'too_big':
       return [make('CONTRACT_TOO_BIG', path, `${describeValue(input)} is too big: maximum ${String(issue.maximum)}${issue.origin === 'string' ? ' characters' : ''}`)];
+    case 'custom':
+      return [make(customCode(issue.params), path, issue.message)];
     case 'not_multiple_of':
     case 'invalid_key':
     case 'invalid_element':
-    case 'custom':
       return [make('CONTRACT_INVALID', path, issue.message)];
     default: {
       const unexpected: never = issue;

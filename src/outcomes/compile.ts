@@ -4,6 +4,7 @@
  * @module
  */
 import type { Outcome } from '../contract/schema.js';
+import { outcomeDuration } from '../contract/durations.js';
 import { expectOutcome } from '../contract/shape.js';
 import { OutcomePayError } from '../errors.js';
 import { expectArray, expectFields, invalidArgument, is, isObjectValue, type FieldCheck } from '../guard.js';
@@ -53,7 +54,7 @@ function compileOne(o: Outcome, at: number, indexById: ReadonlyMap<string, numbe
         kind: 'retention',
         id: o.id,
         placement: placementIndex(o.placementOutcome, at, indexById, outcomes),
-        months: o.months,
+        duration: outcomeDuration(o),
         measure: o.measure,
         endBoundary: o.endBoundary,
       };
@@ -62,7 +63,7 @@ function compileOne(o: Outcome, at: number, indexById: ReadonlyMap<string, numbe
         kind: 'wageProgression',
         id: o.id,
         placement: placementIndex(o.placementOutcome, at, indexById, outcomes),
-        months: o.months,
+        duration: outcomeDuration(o),
         baseline: o.baseline,
         threshold: compileThreshold(o.threshold, at),
       };

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import type { Duration } from '../calendar/index.js';
 import type { Amount } from '../money/index.js';
 
 /**
@@ -51,7 +52,7 @@ export type CompiledRetentionMeasure =
  *
  * @example
  * const r: CompiledRetention = {
- *   kind: 'retention', id: 'ret-6m', placement: 0, months: 6,
+ *   kind: 'retention', id: 'ret-6m', placement: 0, duration: { unit: 'months', count: 6 },
  *   measure: { kind: 'anniversary' }, endBoundary: 'inclusive',
  * };
  */
@@ -59,7 +60,8 @@ export interface CompiledRetention {
   readonly kind: 'retention';
   readonly id: string;
   readonly placement: number;
-  readonly months: number;
+  /** The period's length from the placement date, in the unit the contract states it in. */
+  readonly duration: Duration;
   readonly measure: CompiledRetentionMeasure;
   readonly endBoundary: 'inclusive' | 'exclusive';
 }
@@ -79,7 +81,7 @@ export type CompiledWageThreshold =
  *
  * @example
  * const w: CompiledWageProgression = {
- *   kind: 'wageProgression', id: 'wage', placement: 0, months: 12, baseline: 'placement',
+ *   kind: 'wageProgression', id: 'wage', placement: 0, duration: { unit: 'months', count: 12 }, baseline: 'placement',
  *   threshold: { kind: 'percent', percent: parseAmount('10') },
  * };
  */
@@ -87,7 +89,8 @@ export interface CompiledWageProgression {
   readonly kind: 'wageProgression';
   readonly id: string;
   readonly placement: number;
-  readonly months: number;
+  /** The measurement date's distance from the placement date, in the unit the contract states it in. */
+  readonly duration: Duration;
   readonly baseline: 'preProgramme' | 'placement';
   readonly threshold: CompiledWageThreshold;
 }

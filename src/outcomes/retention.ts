@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { addMonthsUnbounded, expectDay, expectWhole, type CalendarDate, type DayNumber } from '../calendar/index.js';
+import { durationLater, expectDay, expectWhole, type CalendarDate, type DayNumber, type Duration } from '../calendar/index.js';
 import { expectOneOf } from '../guard.js';
 import type { EmploymentSpell } from '../records/index.js';
 import type { CompiledRetention } from './compiled-form.js';
@@ -15,7 +15,8 @@ import { covers } from './spells.js';
 /**
  * The last day of the retention period: `addMonths(P, months)` when the end is inclusive, the day
  * before when it is exclusive. It may lie after 9999-12-31 (a period that never ends within the
- * calendar).
+ * calendar). For a retention stated in weeks or days, see {@link retentionLastDay}: the end is
+ * `P + 7 × weeks` or `P + days`, then the same boundary rule.
  *
  * @example
  * formatDate(retentionEnd(parseDate('2023-08-31'), 6, 'inclusive')); // '2024-02-29'
@@ -25,12 +26,20 @@ export function retentionEnd(anchor: CalendarDate, months: number, endBoundary: 
   expectDay('retentionEnd', 'anchor', anchor);
   expectWhole('retentionEnd', 'months', months);
   expectOneOf('retentionEnd', 'endBoundary', endBoundary, ['inclusive', 'exclusive']);
-  return retentionLastDay(anchor, months, endBoundary);
+  return retentionLastDay(anchor, { unit: 'months', count: months }, endBoundary);
 }
 
-/** {@link retentionEnd} unchecked: the resolver's, per participant, on a compiled outcome. */
-function retentionLastDay(anchor: CalendarDate, months: number, endBoundary: 'inclusive' | 'exclusive'): DayNumber {
-  const end = addMonthsUnbounded(anchor, months);
+/**
+ * {@link retentionEnd} for a duration in any unit, unchecked: the resolver's, per participant, on
+ * a compiled outcome, and the simulation's. The end is the anchor plus the duration (calendar
+ * months month-end clamped, weeks of 7 days, days), less one day when the end is exclusive: one
+ * boundary rule for every unit.
+ *
+ * @example
+ * formatDate(retentionLastDay(parseDate('2024-01-01'), { unit: 'weeks', count: 26 }, 'exclusive')); // '2024-06-30'
+ */
+export function retentionLastDay(anchor: CalendarDate, duration: Duration, endBoundary: 'inclusive' | 'exclusive'): DayNumber {
+  const end = durationLater(anchor, duration);
   return endBoundary === 'inclusive' ? end : end - 1;
 }
 
@@ -54,7 +63,7 @@ export function resolveRetention(
   const placed = placedOrResolution(placement);
   if (isResolution(placed)) return placed;
   const p = placed.anchor;
-  const end = retentionLastDay(p, o.months, o.endBoundary);
+  const end = retentionLastDay(p, o.duration, o.endBoundary);
   const ended = end <= asOf;
   // the last day examined: the period's end, or the as-of date when that is earlier
   const to = (ended ? end : asOf) as CalendarDate;

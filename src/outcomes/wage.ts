@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { addDaysUnbounded, addMonthsUnbounded, type CalendarDate } from '../calendar/index.js';
+import { addDaysUnbounded, durationLater, type CalendarDate } from '../calendar/index.js';
 import { hundredthsOf, type Amount } from '../money/index.js';
 import type { OutcomeRecord } from '../records/index.js';
 import type { CompiledWageProgression, CompiledWageThreshold } from './compiled-form.js';
@@ -59,7 +59,8 @@ export function passes(wage: Amount, base: Amount, threshold: CompiledWageThresh
 }
 
 /**
- * Resolves a wage progression: the wage at `W = addMonths(P, months)` against the baseline,
+ * Resolves a wage progression: the wage at W, P plus the outcome's duration (`addMonths(P, months)`,
+ * `P + 7 × weeks` or `P + days`), against the baseline,
  * decided on W (or later, when the placement or the baseline observation is later). See
  * `docs/outcomes.md`.
  *
@@ -80,7 +81,7 @@ export function resolveWageProgression(
   if (isResolution(placed)) return placed;
   const p = placed.anchor;
   // W and the day the outcome is decided may pass 9999-12-31: then it stays pending
-  const measureOn = addMonthsUnbounded(p, o.months);
+  const measureOn = durationLater(p, o.duration);
   let base: Amount | undefined;
   let on = decidedOn(measureOn, placed);
   switch (o.baseline) {

@@ -8,11 +8,11 @@
  * @module
  */
 import { ownValue } from '../own-data.js';
-import { addDaysUnbounded, addMonthsUnbounded, parseDate, type CalendarDate } from '../calendar/index.js';
-import type { Contract } from '../contract/index.js';
+import { addDaysUnbounded, durationLater, parseDate, type CalendarDate, type Duration } from '../calendar/index.js';
+import { outcomeDuration, type Contract } from '../contract/index.js';
 import { Decimal } from 'decimal.js';
 import { parseAmount, type Amount } from '../money/index.js';
-import { retentionEnd } from '../outcomes/index.js';
+import { retentionLastDay } from '../outcomes/index.js';
 import type { EmploymentSpell, OutcomeRecord, RecordEvent, WageObservation } from '../records/index.js';
 import type { Assumptions, DaysDistribution, OutcomeAssumption, Probability } from './assumptions.js';
 import { bernoulli, betaDraw, unit, wholeBetween, type Stream } from './random.js';
@@ -28,14 +28,14 @@ interface MilestonePlan {
 /** A retention of a placement. */
 interface RetentionPlan {
   readonly outcome: number;
-  readonly months: number;
+  readonly duration: Duration;
   readonly endBoundary: 'inclusive' | 'exclusive';
 }
 
 /** A wage progression of a placement: the wage observed when it is achieved. */
 interface WagePlan {
   readonly outcome: number;
-  readonly months: number;
+  readonly duration: Duration;
   readonly raised: Amount;
 }
 
@@ -47,8 +47,13 @@ interface PlacementPlan {
   readonly minSpellDays: number;
   readonly hoursPerWeek: number;
   readonly contractType: string | undefined;
-  /** By months, shortest first: each conditional on the one before. */
+  /**
+   * Shortest first: each conditional on the one before. In one unit, sorted by its count once; in
+   * several (6 months and 26 weeks), `mixedUnits` is set and each job sorts them by their end from
+   * its own start (26 weeks ends before 6 months from 1 January, after it from 1 February).
+   */
   readonly retentions: readonly RetentionPlan[];
+  readonly mixedUnits: boolean;
   readonly wages: readonly WagePlan[];
 }
 
@@ -102,6 +107,9 @@ function placementPlans(contract: Contract, index: ReadonlyMap<string, number>, 
   return contract.outcomes.flatMap((outcome) => {
     if (outcome.kind !== 'placement') return [];
     const dependents = contract.outcomes.filter((other) => (other.kind === 'retention' || other.kind === 'wageProgression') && other.placementOutcome === outcome.id);
+    const retentions = dependents
+      .flatMap((other) => (other.kind === 'retention' ? [{ outcome: index.get(other.id) ?? -1, duration: outcomeDuration(other), endBoundary: other.endBoundary }] : []))
+      .sort((a, b) => a.duration.count - b.duration.count); // one unit: by count; several: retentionsFrom sorts per job
     return [
       {
         outcome: index.get(outcome.id) ?? -1,
@@ -110,13 +118,21 @@ function placementPlans(contract: Contract, index: ReadonlyMap<string, number>, 
         minSpellDays: Math.max(outcome.minSpellDays ?? 1, 1),
         hoursPerWeek: Math.max(FULL_TIME_HOURS, Math.ceil(Number(outcome.minWeeklyHours ?? '0'))),
         contractType: outcome.contractTypes === 'any' ? undefined : outcome.contractTypes[0],
-        retentions: dependents
-          .flatMap((other) => (other.kind === 'retention' ? [{ outcome: index.get(other.id) ?? -1, months: other.months, endBoundary: other.endBoundary }] : []))
-          .sort((a, b) => a.months - b.months),
-        wages: dependents.flatMap((other) => (other.kind === 'wageProgression' ? [{ outcome: index.get(other.id) ?? -1, months: other.months, raised: raisedWage(baseline, other.threshold) }] : [])),
+        retentions,
+        mixedUnits: new Set(retentions.map((r) => r.duration.unit)).size > 1,
+        wages: dependents.flatMap((other) => (other.kind === 'wageProgression' ? [{ outcome: index.get(other.id) ?? -1, duration: outcomeDuration(other), raised: raisedWage(baseline, other.threshold) }] : [])),
       },
     ];
   });
+}
+
+/** The retentions of a job starting on `start`, shortest first (by their end date; ties keep the contract's order). */
+function retentionsFrom(placement: PlacementPlan, start: CalendarDate): readonly RetentionPlan[] {
+  if (!placement.mixedUnits) return placement.retentions;
+  return placement.retentions
+    .map((r) => ({ r, end: durationLater(start, r.duration) }))
+    .sort((a, b) => a.end - b.end)
+    .map(({ r }) => r);
 }
 
 function defaultDays(contract: Contract, id: string): DaysDistribution | undefined {
@@ -196,7 +212,7 @@ function pickProfile(model: ParticipantModel, stream: Stream): number {
 
 /** The job of a placement: when it starts, and when it ends given the retentions passed. */
 function placementSpell(model: ParticipantModel, placement: PlacementPlan, start: CalendarDate, p: readonly number[], stream: Stream): EmploymentSpell {
-  const retentions = placement.retentions;
+  const retentions = retentionsFrom(placement, start);
   let passed = 0;
   while (passed < retentions.length && bernoulli(stream, p[(retentions[passed] as RetentionPlan).outcome] ?? 0)) passed++;
   let end: number | undefined;
@@ -204,11 +220,11 @@ function placementSpell(model: ParticipantModel, placement: PlacementPlan, start
     end = addDaysUnbounded(start, placement.minSpellDays - 1); // long enough to place, and no longer
   } else if (passed > 0 && passed < retentions.length) {
     const last = retentions[passed - 1] as RetentionPlan;
-    end = retentionEnd(start, last.months, last.endBoundary); // kept to the end of the last retention passed, left the day after
+    end = retentionLastDay(start, last.duration, last.endBoundary); // kept to the end of the last retention passed, left the day after
   } else if (model.jobDays !== undefined) {
     const last = retentions[retentions.length - 1];
     const kept = addDaysUnbounded(start, Math.max(days(stream, model.jobDays), placement.minSpellDays) - 1);
-    end = last === undefined ? kept : Math.max(kept, retentionEnd(start, last.months, last.endBoundary));
+    end = last === undefined ? kept : Math.max(kept, retentionLastDay(start, last.duration, last.endBoundary));
   }
   return {
     start,
@@ -251,7 +267,7 @@ export function drawParticipant(model: ParticipantModel, probabilities: RunProba
     const start = addDaysUnbounded(anchor, Math.min(days(stream, profile.days[placement.outcome]), placement.windowDays)) as CalendarDate;
     spells.push(placementSpell(model, placement, start, p, stream));
     for (const wage of placement.wages) {
-      if (bernoulli(stream, p[wage.outcome] ?? 0)) wages.push({ on: addMonthsUnbounded(start, wage.months) as CalendarDate, monthlyWage: wage.raised });
+      if (bernoulli(stream, p[wage.outcome] ?? 0)) wages.push({ on: durationLater(start, wage.duration) as CalendarDate, monthlyWage: wage.raised });
     }
   }
   if (events.length > 1) events.sort(byDateThenKind);

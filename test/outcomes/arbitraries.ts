@@ -100,10 +100,19 @@ export const placementArb: fc.Arbitrary<Outcome> = fc
     ...(minSpellDays === undefined ? {} : { minSpellDays }),
   }));
 
+/** A duration of at least `min` units, stated in months, weeks or days (issue #16 item 5). */
+export function durationArb(min: 0 | 1): fc.Arbitrary<{ months: number } | { weeks: number } | { days: number }> {
+  return fc.oneof(
+    fc.integer({ min, max: 12 }).map((months) => ({ months })),
+    fc.integer({ min, max: 52 }).map((weeks) => ({ weeks })),
+    fc.integer({ min, max: 380 }).map((days) => ({ days })),
+  );
+}
+
 /** A retention outcome counting from `placement`. */
 export const retentionArb: fc.Arbitrary<Outcome> = fc
   .record({
-    months: fc.integer({ min: 1, max: 12 }),
+    duration: durationArb(1),
     measure: fc.oneof(
       fc.record({ kind: fc.constant('continuous' as const), allowedGapDays: fc.integer({ min: 0, max: 45 }) }),
       fc.record({ kind: fc.constant('cumulative' as const), minDays: fc.integer({ min: 0, max: 380 }) }),
@@ -111,12 +120,12 @@ export const retentionArb: fc.Arbitrary<Outcome> = fc
     ),
     endBoundary: fc.constantFrom('inclusive' as const, 'exclusive' as const),
   })
-  .map(({ months, measure, endBoundary }) => ({
+  .map(({ duration, measure, endBoundary }) => ({
     kind: 'retention' as const,
     id: 'retention',
     name: 'Retention',
     placementOutcome: 'placement',
-    months,
+    ...duration,
     measure,
     endBoundary,
   }));
@@ -124,14 +133,14 @@ export const retentionArb: fc.Arbitrary<Outcome> = fc
 /** A wage progression outcome counting from `placement`. */
 export const wageArb: fc.Arbitrary<Outcome> = fc
   .record({
-    months: fc.oneof(fc.constantFrom(0, 1), fc.integer({ min: 0, max: 12 })),
+    duration: fc.oneof(fc.constantFrom({ months: 0 }, { months: 1 }, { weeks: 0 }, { days: 0 }), durationArb(0)),
     baseline: fc.constantFrom('preProgramme' as const, 'placement' as const),
     threshold: fc.oneof(
       fc.record({ kind: fc.constant('percent' as const), percent: fc.constantFrom('0', '10', '12.5') }),
       fc.record({ kind: fc.constant('amount' as const), amount: fc.constantFrom('0', '100', '250.50') }),
     ),
   })
-  .map((w) => ({ kind: 'wageProgression' as const, id: 'wage', name: 'Wage', placementOutcome: 'placement', ...w }));
+  .map(({ duration, ...w }) => ({ kind: 'wageProgression' as const, id: 'wage', name: 'Wage', placementOutcome: 'placement', ...duration, ...w }));
 
 /** A milestone outcome on event kind `a`, with or without a window. */
 export const milestoneArb: fc.Arbitrary<Outcome> = fc

@@ -4,7 +4,7 @@
  * numbers and reads the outcome definitions as written in the contract (strings), not compiled.
  */
 import { UTCDate } from '@date-fns/utc';
-import { addMonths as fnsAddMonths } from 'date-fns';
+import { addDays as fnsAddDays, addMonths as fnsAddMonths, addWeeks as fnsAddWeeks } from 'date-fns';
 import type { Outcome } from '../../src/contract/schema.js';
 import type { EmploymentSpell, OutcomeRecord } from '../../src/records/schema.js';
 
@@ -21,6 +21,16 @@ const PENDING: RefResolution = { status: 'pending' };
 /** Adds calendar months to a day number through date-fns in UTC. */
 export function refAddMonths(day: number, months: number): number {
   const shifted = fnsAddMonths(new UTCDate(day * DAY_MS), months);
+  return Math.round(shifted.getTime() / DAY_MS);
+}
+
+/**
+ * Adds an outcome's duration, as written in the contract (`months`, `weeks` or `days`), to a day
+ * number through date-fns in UTC.
+ */
+export function refAddDuration(day: number, o: { readonly months?: number | undefined; readonly weeks?: number | undefined; readonly days?: number | undefined }): number {
+  const from = new UTCDate(day * DAY_MS);
+  const shifted = o.months !== undefined ? fnsAddMonths(from, o.months) : o.weeks !== undefined ? fnsAddWeeks(from, o.weeks) : fnsAddDays(from, o.days ?? NaN);
   return Math.round(shifted.getTime() / DAY_MS);
 }
 
@@ -78,7 +88,7 @@ export function refRetention(
   const p = placement.anchor;
   const placedOn = placement.on;
   const later = (day: number): number => Math.max(day, placedOn);
-  const e = refAddMonths(p, o.months);
+  const e = refAddDuration(p, o);
   const end = o.endBoundary === 'inclusive' ? e : e - 1;
   const m = o.measure;
   if (m.kind === 'anniversary') {

@@ -38,6 +38,22 @@ describe('contract.schema.json', () => {
     contract['currencyy'] = 'EUR';
     expect(validateContract(contract)).toBe(false);
   });
+  it('accepts a retention in weeks or days, and rejects one stating no duration or two, like parseContract (DURATION_UNITS)', () => {
+    const base = JSON.parse(readFileSync('test/corpus/contracts/bases/minimal.json', 'utf8')) as { outcomes: Record<string, unknown>[] };
+    const withDuration = (duration: Record<string, number>): unknown => {
+      const contract = structuredClone(base);
+      const retention = { ...contract.outcomes[1] };
+      delete retention['months'];
+      contract.outcomes[1] = { ...retention, ...duration };
+      return contract;
+    };
+    expect(validateContract(withDuration({ months: 6 }))).toBe(true);
+    expect(validateContract(withDuration({ weeks: 26 }))).toBe(true);
+    expect(validateContract(withDuration({ days: 182 }))).toBe(true);
+    expect(validateContract(withDuration({}))).toBe(false);
+    expect(validateContract(withDuration({ months: 6, weeks: 26 }))).toBe(false);
+    expect(validateContract(withDuration({ weeks: 26, days: 182 }))).toBe(false);
+  });
   it('rejects an amount written as a number', () => {
     const contract = JSON.parse(readFileSync('examples/contracts/uk-rate-card.json', 'utf8')) as { rules: { price?: unknown }[] };
     const rule = contract.rules.find((candidate) => candidate.price !== undefined);

@@ -121,3 +121,37 @@ describe('simulate', () => {
     expect(() => mergeSamples([chunks[0] as SimulationSamples, chunks[2] as SimulationSamples])).toThrow(/consecutive chunks/);
   });
 });
+
+describe('simulate, retentions in weeks and months', () => {
+  it('orders a job\'s retentions by their end from its own start, whatever their units: 26 weeks before 6 months from 2023-03-01', () => {
+    // From 2023-03-01: 26 weeks = + 182 days = 2023-08-30, 6 months = 2023-09-01 (both excluded):
+    // the 26-week period ends first. With 26 weeks certain and 6 months impossible, each job is
+    // kept to 2023-08-29 (the 26-week period's last day) and left: 26 weeks achieved, 6 months
+    // failed (out of work on 2023-08-30, no gap allowed). 2 participants × 1000.00 = 2000.00 in
+    // every run. Ordered by count instead (6 < 26), the impossible 6 months would come first and
+    // no retention would be kept: 0.00.
+    const contract = {
+      schemaVersion: '2.0', id: 'weeks-months', name: 'Weeks and months', currency: 'GBP', rounding: 'half-even',
+      period: { start: '2023-01-01', end: '2025-12-31' },
+      parties: { payers: [{ id: 'dwp', name: 'DWP', share: '1' }], provider: { id: 'provider', name: 'Provider' } },
+      cohorts: [{ id: 'A', enrolmentStart: '2023-03-01', enrolmentEnd: '2023-03-01', targetSize: 2 }],
+      outcomes: [
+        { kind: 'placement', id: 'job', name: 'Job', window: { from: 'enrolment', days: 30 }, contractTypes: 'any' },
+        { kind: 'retention', id: 'ret-6m', name: '6 months', placementOutcome: 'job', months: 6, measure: { kind: 'continuous', allowedGapDays: 0 }, endBoundary: 'exclusive' },
+        { kind: 'retention', id: 'ret-26w', name: '26 weeks', placementOutcome: 'job', weeks: 26, measure: { kind: 'continuous', allowedGapDays: 0 }, endBoundary: 'exclusive' },
+      ],
+      rules: [
+        { kind: 'rateCard', id: 'pay-6m', name: '6 months', outcome: 'ret-6m', price: '500.00', groupPricing: { kind: 'flat' }, prerequisites: [] },
+        { kind: 'rateCard', id: 'pay-26w', name: '26 weeks', outcome: 'ret-26w', price: '1000.00', groupPricing: { kind: 'flat' }, prerequisites: [] },
+      ],
+      tranches: [{ id: 'T1', name: 'T1', rules: ['pay-6m', 'pay-26w'], cohorts: ['A'], measuredOn: '2024-12-31', dueOn: '2025-01-31' }],
+    };
+    const assumptions = {
+      schemaVersion: '1.0',
+      daysToExit: 0,
+      outcomes: { job: { probability: 1, days: 0 }, 'ret-6m': { probability: 0 }, 'ret-26w': { probability: 1 } },
+    };
+    const summary = summarize(samplesOf(contract, assumptions, { runs: 3, seed: 7 }));
+    expect([summary.total.min, summary.total.max]).toEqual(['2000.00', '2000.00']);
+  });
+});

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { addDays, addMonths, type CalendarDate } from '../../calendar/index.js';
+import { MAX_DATE, MIN_DATE, addDays, durationLater, type CalendarDate, type Duration } from '../../calendar/index.js';
 import { formatPath, type Issue, type PathSegment } from '../../errors.js';
 import type { ContractIssueCode } from '../../codes/index.js';
 
@@ -18,17 +18,16 @@ export function issueAt(code: ContractIssueCode | 'DATE_IMPOSSIBLE', path: reado
 }
 
 /**
- * `addMonths` that returns `undefined` instead of throwing past year 9999.
+ * A date plus a duration (calendar months month-end clamped, weeks of 7 days, days), or
+ * `undefined` past year 9999.
  *
  * @example
- * safeAddMonths(parseDate('9999-12-01'), 1); // undefined
+ * safeAddDuration(parseDate('9999-12-01'), { unit: 'months', count: 1 }); // undefined
+ * safeAddDuration(parseDate('2024-01-01'), { unit: 'weeks', count: 26 }); // 2024-07-01
  */
-export function safeAddMonths(date: CalendarDate, months: number): CalendarDate | undefined {
-  try {
-    return addMonths(date, months);
-  } catch {
-    return undefined;
-  }
+export function safeAddDuration(date: CalendarDate, duration: Duration): CalendarDate | undefined {
+  const day = durationLater(date, duration);
+  return day < MIN_DATE || day > MAX_DATE ? undefined : (day as CalendarDate);
 }
 
 /**

@@ -12,7 +12,8 @@ import { expectContract, expectOutcome } from '../shape.js';
 import { dateKey, type DateTable } from './dates.js';
 import { ruleFacts, type RuleTiming } from '../rules/index.js';
 import { unreachable } from '../unreachable.js';
-import { issueAt, safeAddDays, safeAddMonths } from './issue.js';
+import { outcomeDuration } from '../durations.js';
+import { issueAt, safeAddDays, safeAddDuration } from './issue.js';
 
 /**
  * The earliest date a participant enrolled on `start` can achieve `outcome`, or `undefined`
@@ -40,7 +41,7 @@ function earliestDate(c: Contract, outcome: Outcome, start: CalendarDate): Calen
     case 'wageProgression': {
       const placement = c.outcomes.find((o) => o.id === outcome.placementOutcome);
       if (placement?.kind !== 'placement') return undefined;
-      return safeAddMonths(start, outcome.months);
+      return safeAddDuration(start, outcomeDuration(outcome));
     }
     case 'cohortIndicator':
       return undefined;

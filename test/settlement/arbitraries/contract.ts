@@ -118,6 +118,22 @@ function placement(d: Draft): Outcome {
   };
 }
 
+/** Weeks and days of about the length of 0, 1, 3, 6 and 12 months (13 and 26 weeks: the UK Work Programme's job outcomes). */
+const WEEKS_OF_MONTHS: Readonly<Record<number, number>> = { 0: 0, 1: 4, 3: 13, 6: 26, 12: 52 };
+const DAYS_OF_MONTHS: Readonly<Record<number, number>> = { 0: 0, 1: 30, 3: 91, 6: 182, 12: 365 };
+
+/** A duration of about `months` months: in months (half the time), weeks or days. */
+function duration(g: Gen, months: number): { months: number } | { weeks: number } | { days: number } {
+  const unit = int(g, 1, 4);
+  if (unit <= 2) return { months };
+  return unit === 3 ? { weeks: WEEKS_OF_MONTHS[months] ?? months * 4 } : { days: DAYS_OF_MONTHS[months] ?? months * 30 };
+}
+
+/** The date a duration stated as in the contract (months, weeks or days) ends, counted from `start`. */
+export function afterDuration(start: CalendarDate, o: { readonly months?: number | undefined; readonly weeks?: number | undefined; readonly days?: number | undefined }): CalendarDate {
+  return o.months !== undefined ? addMonths(start, o.months) : addDays(start, o.weeks !== undefined ? o.weeks * 7 : (o.days ?? 0));
+}
+
 function outcomes(d: Draft): void {
   const { g } = d;
   d.outcomes.push(placement(d));
@@ -132,6 +148,7 @@ function outcomes(d: Draft): void {
     });
   }
   const months = [...new Set([1, 3, 6, 12].filter(() => chance(g, 25)).slice(0, 2))];
+  // each duration stated in months, or in weeks or days of about the same length (issue #16 item 5)
   for (const m of months) {
     const measures = [
       { kind: 'continuous' as const, allowedGapDays: int(g, 0, 30) },
@@ -144,7 +161,7 @@ function outcomes(d: Draft): void {
       name: `In work ${m} months after placement`,
       ...described(g),
       placementOutcome: 'placement',
-      months: m,
+      ...duration(g, m),
       measure: pick(g, measures),
       endBoundary: pick(g, ['inclusive', 'exclusive'] as const),
     });
@@ -156,7 +173,7 @@ function outcomes(d: Draft): void {
       name: 'Wage progression',
       ...described(g),
       placementOutcome: 'placement',
-      months: pick(g, [0, 1, 3, 6]),
+      ...duration(g, pick(g, [0, 1, 3, 6])),
       baseline: pick(g, ['preProgramme', 'placement'] as const),
       threshold: chance(g, 50) ? { kind: 'percent', percent: pick(g, ['5', '10', '12.5', '0']) } : { kind: 'amount', amount: amount(g, d.currency, 0, 200) },
     });
@@ -295,23 +312,23 @@ function rules(d: Draft): Rule[] {
   return list;
 }
 
-/** Months after enrolment before an outcome can be achieved (retention and wage progression count from placement). */
-function outcomeMonths(d: Draft, id: string): number {
+/** The earliest date after an enrolment on `start` an outcome can be achieved (retention and wage progression count from placement). */
+function outcomeReady(d: Draft, id: string, start: CalendarDate): CalendarDate {
   const o = d.outcomes.find((x) => x.id === id);
-  return o?.kind === 'retention' || o?.kind === 'wageProgression' ? o.months : 0;
+  return o?.kind === 'retention' || o?.kind === 'wageProgression' ? afterDuration(start, o) : start;
 }
 
 /** The earliest date a cohort enrolling from `start` can achieve what `rule` pays for (the contract's TRANCHE_BEFORE_OUTCOME rule). */
 function readyOn(d: Draft, rule: Rule, start: CalendarDate): CalendarDate {
   switch (rule.kind) {
     case 'rateCard':
-      return addMonths(start, Math.max(...[rule.outcome, ...rule.prerequisites].map((id) => outcomeMonths(d, id))));
+      return Math.max(...[rule.outcome, ...rule.prerequisites].map((id) => outcomeReady(d, id, start))) as CalendarDate;
     case 'sustainment':
       return addDays(start, rule.periodDays);
     case 'cohortRate':
-      return addMonths(start, outcomeMonths(d, rule.outcome));
+      return outcomeReady(d, rule.outcome, start);
     case 'bonus':
-      return addMonths(start, outcomeMonths(d, rule.trigger.outcome));
+      return outcomeReady(d, rule.trigger.outcome, start);
     case 'fee':
       return start;
     default: {

@@ -13,7 +13,7 @@
 import { addDays, addMonths, formatDate, parseDate, type CalendarDate } from '../../../src/calendar/index.js';
 import type { ContractInput } from '../../../src/contract/index.js';
 import { minor, moneyText, type Currency } from './currencies.js';
-import { CONTRACT_TYPES } from './contract.js';
+import { CONTRACT_TYPES, afterDuration } from './contract.js';
 import { anyOf, chance, int, pick, type Gen } from './gen.js';
 
 /** An employment spell as it arrives on the wire. */
@@ -88,8 +88,7 @@ function wagesFor(g: Gen, c: Currency, wage: Wage | undefined, placedOn: Calenda
   if (baseline !== undefined) out.baselineWage = wageText(g, baseline, c);
   if (placedOn !== undefined) {
     if (chance(g, 45)) wages.push({ on: addDays(placedOn, int(g, 0, 31)), units: base });
-    const months = wage?.months ?? int(g, 1, 6);
-    const measure = addMonths(placedOn, months);
+    const measure = wage === undefined ? addMonths(placedOn, int(g, 1, 6)) : afterDuration(placedOn, wage);
     if (chance(g, 70)) {
       const threshold = wage?.threshold;
       const reference = wage?.baseline === 'preProgramme' && baseline !== undefined ? baseline : base;

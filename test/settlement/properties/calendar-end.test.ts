@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { MAX_DATE, formatDate, parseDate, type CalendarDate } from '../../../src/calendar/index.js';
-import { MAX_CONTRACT_COUNT, MAX_CONTRACT_DAYS, MAX_CONTRACT_MONTHS, parseContract, type ContractInput } from '../../../src/contract/index.js';
+import { MAX_CONTRACT_COUNT, MAX_CONTRACT_DAYS, MAX_CONTRACT_MONTHS, MAX_CONTRACT_WEEKS, parseContract, type ContractInput } from '../../../src/contract/index.js';
 import { runs, timeLimit } from '../../runs.js';
 import { moneyText, scenarioArbitrary, type Scenario, type WireRecord } from '../arbitraries/index.js';
 import { settleScenario } from '../settle-helper.js';
@@ -39,7 +39,9 @@ function extremeContract(g: Gen, input: ContractInput, places: number): Contract
         return { ...o, window: { ...o.window, days: days(o.window.days) }, ...(o.minSpellDays === undefined ? {} : { minSpellDays: days(o.minSpellDays) }) };
       case 'retention': {
         const measure = o.measure.kind === 'continuous' ? { ...o.measure, allowedGapDays: days(o.measure.allowedGapDays) } : o.measure.kind === 'cumulative' ? { ...o.measure, minDays: days(o.measure.minDays) } : o.measure;
-        return { ...o, months: months(o.months, 1), measure };
+        const { months: m, weeks: w, days: n, ...rest } = o;
+        const duration = m !== undefined ? { months: months(m, 1) } : w !== undefined ? { weeks: extreme(g, w, 1, MAX_CONTRACT_WEEKS) } : { days: days(n ?? 1, 1) };
+        return { ...rest, ...duration, measure };
       }
       case 'milestone':
         return o.within === undefined ? o : { ...o, within: { ...o.within, days: days(o.within.days) } };

@@ -1,9 +1,9 @@
 /**
  * Dates for the reference implementation, through date-fns on UTCDate only (never the calendar
- * core): a wire date becomes a day number (days since 1970-01-01), months are added by date-fns.
+ * core): a wire date becomes a day number (days since 1970-01-01), months, weeks and days are added by date-fns.
  */
 import { UTCDate } from '@date-fns/utc';
-import { addMonths, differenceInCalendarDays } from 'date-fns';
+import { addDays, addMonths, addWeeks, differenceInCalendarDays } from 'date-fns';
 
 const EPOCH = new UTCDate(1970, 0, 1);
 
@@ -13,8 +13,9 @@ export function refDay(text: string): number {
   return differenceInCalendarDays(new UTCDate(y ?? 0, (m ?? 1) - 1, d ?? 1), EPOCH);
 }
 
-/** Day number + calendar months (date-fns clamps to the end of the month). */
-export function refAddMonths(day: number, months: number): number {
+/** Day number + an outcome's duration as written in the contract: calendar months, weeks or days (date-fns). */
+export function refAddDuration(day: number, o: { readonly months?: number | undefined; readonly weeks?: number | undefined; readonly days?: number | undefined }): number {
   const date = new UTCDate(1970, 0, 1 + day);
-  return differenceInCalendarDays(addMonths(date, months), EPOCH);
+  const later = o.months !== undefined ? addMonths(date, o.months) : o.weeks !== undefined ? addWeeks(date, o.weeks) : addDays(date, o.days ?? Number.NaN);
+  return differenceInCalendarDays(later, EPOCH);
 }

@@ -9,7 +9,7 @@ import type { ContractInput } from '../../../src/contract/index.js';
 import type { OutcomeRecord } from '../../../src/records/schema.js';
 import { refMilestone, refPlacement, refRetention, type RefResolution } from '../../outcomes/reference.js';
 import type { WireRecord } from '../arbitraries/index.js';
-import { refAddMonths, refDay } from './dates.js';
+import { refAddDuration, refDay } from './dates.js';
 import { D } from './decimal.js';
 
 type Outcome = ContractInput['outcomes'][number];
@@ -54,7 +54,7 @@ function wage(o: WageOutcome, placed: RefStatus, record: WireRecord, asOf: numbe
   if (placed.status === 'pending') return PENDING;
   if (placed.status === 'failed') return { status: 'failed', on: placed.on ?? 0 };
   const p = placed.placedOn ?? 0;
-  const w = refAddMonths(p, o.months);
+  const w = refAddDuration(p, o);
   let decided = Math.max(w, placed.on ?? p);
   const observations = (record.wages ?? []).map((x, index) => ({ on: refDay(x.on), wage: x.monthlyWage, index }));
   let base: string | undefined;
