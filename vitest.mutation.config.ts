@@ -10,7 +10,7 @@
  * folder's tests, one worker, and `isolate` so that each test file gets a fresh module graph and its
  * generated data is released when it ends.
  */
-import { defineConfig, mergeConfig } from 'vitest/config';
+import { defineConfig } from 'vitest/config';
 import base from './vitest.config.js';
 
 const folder = process.env['MUTATION_TESTS'];
@@ -18,14 +18,14 @@ if (folder === undefined || !/^test\/[a-z-]+$/.test(folder)) {
   throw new Error(`MUTATION_TESTS must name the test folder of the mutated folder (test/money), not ${JSON.stringify(folder)}`);
 }
 
-export default mergeConfig(
-  base,
-  defineConfig({
-    test: {
-      include: [`${folder}/**/*.test.ts`],
-      pool: 'threads',
-      isolate: true,
-      maxWorkers: 1,
-    },
-  }),
-);
+// Not mergeConfig: it concatenates arrays, which would keep the project's `test/**/*.test.ts`.
+export default defineConfig({
+  ...base,
+  test: {
+    ...base.test,
+    include: [`${folder}/**/*.test.ts`],
+    pool: 'threads',
+    isolate: true,
+    maxWorkers: 1,
+  },
+});
