@@ -10,7 +10,13 @@ import { sumAmounts, type Amount } from '../money/index.js';
 import { statistics, type AmountStatistics, type PayerStatistics } from './amount-statistics.js';
 import type { SimulationSamples } from './simulate.js';
 
-/** What falls due in one period (a month or a quarter), over the runs. */
+/**
+ * What falls due in one period (a month or a quarter), over the runs.
+ *
+ * @example
+ * const july = summarize(samples).cashFlow.months[0];
+ * `${july.period}: ${july.total.mean} expected, ${july.total.p5} to ${july.total.p95}`; // '2024-07: 182888.98 expected, 155820.00 to 210220.00'
+ */
 export interface CashFlowPeriod {
   /** The period: a month `YYYY-MM` or a quarter `YYYY-Qn`. */
   readonly period: string;
@@ -25,6 +31,9 @@ export interface CashFlowPeriod {
 /**
  * The cash-flow schedule: the months and the quarters in which tranches fall due, in date order.
  * The expected amount of a period is its `mean`; its percentile bands are `p5` to `p95`.
+ *
+ * @example
+ * summarize(samples).cashFlow.quarters.map((quarter) => [quarter.period, quarter.payers.map((payer) => payer.mean)]);
  */
 export interface CashFlowSchedule {
   /** Per month. */

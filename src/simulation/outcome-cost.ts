@@ -15,6 +15,11 @@ import type { SimulationSamples } from './simulate.js';
  * participants of every cohort who achieved `o` by the simulation's as-of date (paid for or not),
  * rounded half-even to the minor unit. A run in which nobody achieved `o` has no cost: it is
  * counted in `runsWithout` and left out of the statistics, which are `null` when no run has one.
+ *
+ * @example
+ * for (const cost of summarize(samples).costPerOutcome) {
+ *   console.log(cost.outcome, cost.cost === null ? 'nobody achieved it' : cost.cost.mean, `${cost.runsWithout} runs without`);
+ * }
  */
 export interface OutcomeCost {
   /** Outcome id. */
