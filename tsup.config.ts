@@ -32,7 +32,10 @@ export function esmOptions(outDir: string): Options {
 
 export default defineConfig([
   esmOptions('dist'),
-  // CommonJS, one bundled file per entry point (require cannot load the ES modules above).
+  // CommonJS, one file per entry point plus shared chunks (require cannot load the ES modules
+  // above). Splitting puts each module reached by two entries in one chunk, so the entries share
+  // it: an OutcomePayError thrown by require('outcome-pay/streaming') is an instance of
+  // require('outcome-pay').OutcomePayError (test/package/cjs-shared-class.test.ts).
   {
     entry: ENTRIES,
     format: ['cjs'],
@@ -40,7 +43,7 @@ export default defineConfig([
     sourcemap: true,
     clean: false,
     target: 'node20',
-    splitting: false,
+    splitting: true,
     treeshake: true,
   },
   // Types, bundled per entry point: dist/<entry>.d.ts for import, dist/<entry>.d.cts for require.

@@ -13,6 +13,7 @@
 //    file per source module) names a file of the tarball exactly, as Node's ES module resolution
 //    wants it (extension written, no directory index), read from esbuild's metafile; and each
 //    entry point of exports, unpacked, loads in Node by import and by require with the same names,
+//    and the OutcomePayError any of its functions throws when misused is the main entry's class,
 // 6. runs the built CLI (`node dist/cli.js --version`) and compares with package.json.
 //
 // Prints every tool's output and exits 1 if any check reported a problem, 2 for a bad command
@@ -229,10 +230,25 @@ async function checkUnpacked(tarball, paths) {
     import { createRequire } from 'node:module';
     const require = createRequire(${JSON.stringify(join(pkgDir, 'package.json'))});
     const out = {};
-    for (const [name, esm, cjs] of ${JSON.stringify(entries.map(([name, target]) => [name, join(pkgDir, target.import.default), join(pkgDir, target.require.default)]))}) {
+    const list = ${JSON.stringify(entries.map(([name, target]) => [name, join(pkgDir, target.import.default), join(pkgDir, target.require.default)]))};
+    for (const [name, esm, cjs] of list) {
       const a = Object.keys(await import(esm)).sort();
       const b = Object.keys(require(cjs)).filter((k) => k !== '__esModule').sort();
-      out[name] = { esm: a.length, cjs: b.length, same: JSON.stringify(a) === JSON.stringify(b) };
+      out[name] = { esm: a.length, cjs: b.length, same: JSON.stringify(a) === JSON.stringify(b), foreign: [] };
+      // Every function of the entry, called with no argument, misuses the API: whatever
+      // OutcomePayError it throws must be the class the main entry exports, loaded the same way
+      // (an entry bundling its own copy of the class breaks instanceof for its users).
+      for (const [loader, mod, main] of [['import', await import(esm), await import(list[0][1])], ['require', require(cjs), require(list[0][2])]]) {
+        for (const [key, value] of Object.entries(mod)) {
+          if (typeof value !== 'function' || /^[A-Z]/.test(key)) continue;
+          let thrown;
+          try { await value(); } catch (error) { thrown = error; }
+          if (thrown?.name === 'OutcomePayError') {
+            out[name].probed = (out[name].probed ?? 0) + 1;
+            if (!(thrown instanceof main.OutcomePayError)) out[name].foreign.push(loader + ' ' + key);
+          }
+        }
+      }
     }
     console.log(JSON.stringify(out));`;
   const loaded = spawnSync(process.execPath, ['--input-type=module', '-e', probe], { cwd: unpacked, encoding: 'utf8' });
@@ -246,9 +262,14 @@ async function checkUnpacked(tarball, paths) {
     return;
   }
   const bad = Object.entries(report).filter(([, r]) => !r.same || r.esm === 0);
-  for (const [name, r] of Object.entries(report)) process.stdout.write(`  ${name}: ${r.esm} exports by import, ${r.cjs} by require${r.same ? '' : ' (NOT the same names)'}\n`);
+  for (const [name, r] of Object.entries(report)) process.stdout.write(`  ${name}: ${r.esm} exports by import, ${r.cjs} by require${r.same ? '' : ' (NOT the same names)'}; ${r.probed ?? 0} misuse errors probed${r.foreign.length > 0 ? `, NOT the main entry's OutcomePayError: ${r.foreign.join(', ')}` : ''}\n`);
   if (bad.length > 0) fail('entry-points', `${bad.map(([name]) => name).join(', ')}: import and require do not give the same exports`);
   else pass('entry-points', `${entries.length} entry points load in Node by import and by require, with the same exports`);
+  const foreign = Object.entries(report).filter(([, r]) => r.foreign.length > 0);
+  const probed = Object.values(report).reduce((n, r) => n + (r.probed ?? 0), 0);
+  if (foreign.length > 0) fail('shared-error-class', `${foreign.map(([name]) => name).join(', ')} throw an OutcomePayError that is not an instance of the main entry's class`);
+  else if (probed === 0) fail('shared-error-class', 'no entry point threw an OutcomePayError when misused: the check saw nothing');
+  else pass('shared-error-class', `${probed} misuse errors from every entry point are instances of the main entry's OutcomePayError, by import and by require`);
 }
 
 async function runPublint(tarball) {

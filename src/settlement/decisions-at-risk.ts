@@ -72,7 +72,9 @@ function decisionsOf(plan: SettlementPlan, ledger: Ledger, run: RunResult): Map<
   for (const exit of run.exits) {
     if (exit.outcome === 'fired' || exit.outcome === 'notFired') put({ kind: 'exitClause', id: exit.clause, tranche: null, cohort: null, outcome: exit.outcome });
   }
-  const caps = (plan.contract.caps ?? []).filter((cap) => cap.kind !== 'participant' && cap.kind !== 'outcomeVolume' && cap.kind !== 'share');
+  // money caps bind where they cut a tranche's amount, share caps where they cut a claim of the tranche;
+  // participant caps are decided over the contract (below); outcome-volume caps are not listed yet (their cuts are on the lines only)
+  const caps = (plan.contract.caps ?? []).filter((cap) => cap.kind !== 'participant' && cap.kind !== 'outcomeVolume');
   for (const tranche of run.tranches) {
     if (tranche.status !== 'settled') continue;
     for (const line of tranche.lines) {
@@ -80,7 +82,7 @@ function decisionsOf(plan: SettlementPlan, ledger: Ledger, run: RunResult): Map<
       put({ kind: line.kind, id: line.rule, tranche: tranche.id, cohort: line.cohort, outcome: line.decision });
     }
     for (const cap of caps) {
-      const binds = tranche.capCuts.some((cut) => cut.cap === cap.id);
+      const binds = cap.kind === 'share' ? tranche.shareCuts.has(cap.id) : tranche.capCuts.some((cut) => cut.cap === cap.id);
       put({ kind: 'cap', id: cap.id, tranche: tranche.id, cohort: null, outcome: binds ? 'binds' : 'does not bind' });
     }
   }

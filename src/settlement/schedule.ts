@@ -38,6 +38,8 @@ export interface TrancheResult {
   lines: Line[];
   /** Cap cuts. */
   capCuts: CapCut[];
+  /** Claims each share cap cut in this tranche, by cap id (only caps that cut; the lines say where). */
+  shareCuts: ReadonlyMap<string, number>;
   /** Earned by the tranche after every cap. */
   earned: Amount;
   /** What a suspension withheld. */
@@ -110,6 +112,18 @@ function computeLines(plan: SettlementPlan, ledger: Ledger, state: State, spec: 
   return lines;
 }
 
+const NO_SHARE_CUTS: ReadonlyMap<string, number> = new Map();
+
+/** The claims each share cap cut since `before` (running totals by cap id), caps that cut only. */
+function cutsSince(before: ReadonlyMap<string, number>, now: ReadonlyMap<string, number>): ReadonlyMap<string, number> {
+  const cuts = new Map<string, number>();
+  for (const [cap, total] of now) {
+    const cut = total - (before.get(cap) ?? 0);
+    if (cut > 0) cuts.set(cap, cut);
+  }
+  return cuts;
+}
+
 function settleTranche(plan: SettlementPlan, ledger: Ledger, state: State, spec: TrancheSpec, status: TrancheStatus): TrancheResult {
   const result: TrancheResult = {
     id: spec.id,
@@ -120,14 +134,17 @@ function settleTranche(plan: SettlementPlan, ledger: Ledger, state: State, spec:
     dueOn: spec.dueOn as CalendarDate,
     lines: [],
     capCuts: [],
+    shareCuts: NO_SHARE_CUTS,
     earned: ZERO,
     withheld: ZERO,
     reinvestment: [],
     payerParts: plan.payerShares.map(() => ZERO),
   };
   if (status === 'scheduled' || status === 'cancelled') return result;
+  const cutsBefore = state.shareCuts.size === 0 ? NO_SHARE_CUTS : new Map(state.shareCuts);
   const lines = computeLines(plan, ledger, state, spec, true);
   result.lines = lines;
+  if (state.shareCuts.size > 0) result.shareCuts = cutsSince(cutsBefore, state.shareCuts);
   if (status === 'suspended') {
     result.withheld = sumAmounts(lines.map((line) => line.amount));
     for (const line of lines) line.paid = ZERO;

@@ -8,7 +8,7 @@
  *
  * @module
  */
-import { parseContract, type Contract } from '../contract/index.js';
+import type { Contract } from '../contract/index.js';
 import type { Issue } from '../errors.js';
 import {
   createAmountCache,
@@ -35,8 +35,9 @@ import {
   type StreamStorage,
 } from '../streaming/index.js';
 import { fail, withNotices, type Result } from '../result.js';
-import { optionsFingerprintText, readSettleOptions, type CheckedOptions, type SettleOptions } from './options.js';
-import { readPrevious, type PreviousPayments } from './previous.js';
+import type { CheckedOptions, SettleOptions } from './options.js';
+import { prepareSettlement } from './prepare.js';
+import type { PreviousPayments } from './previous.js';
 import { recordContext } from './record-context.js';
 import { recordsProblem } from './record-limits.js';
 import { createSession } from './session.js';
@@ -107,14 +108,10 @@ export async function settleStream(
 ): Promise<Result<Settlement>> {
   const { storage, onIssue } = readStreamSettings(settings);
   expectRecordSource(records);
-  const parsed = parseContract(contract);
-  if (!parsed.ok) return fail(parsed.issues);
-  const checked = readSettleOptions(options, parsed.value);
-  if (checked.options === undefined || checked.given === undefined) return fail(checked.issues);
-  const given = checked.given;
-  const previous = readPrevious(given.previous ?? [], parsed.value, checked.options.asOf, checked.options.amendedFrom);
-  if (previous.issues.length > 0) return fail(previous.issues);
-  const run = validationRun(parsed.value, checked.options.records);
+  const prepared = prepareSettlement(contract, options);
+  if (!prepared.ok) return prepared;
+  const { contract: parsed, options: checked, previous, optionsText } = prepared.value;
+  const run = validationRun(parsed, checked.records);
   const typed: TypedReaders = {
     ndjson: createNdjsonTypedReader(run.context, run.amounts),
     csv: (columns) => createCsvTypedReader(columns, run.context, run.amounts),
@@ -127,9 +124,8 @@ export async function settleStream(
   let result: Result<Settlement>;
   try {
     const disposeStores = (): Promise<void> => spills?.dispose() ?? Promise.resolve();
-    const prepared = { contract: parsed.value, options: checked.options, previous: previous.value, run, typed, logSpill, disposeStores };
-    const optionsText = optionsFingerprintText(given, checked.options, previous.value);
-    result = await settlePasses(prepared, records, firstRows, ids, optionsText, onIssue);
+    const passes = { contract: parsed, options: checked, previous, run, typed, logSpill, disposeStores };
+    result = await settlePasses(passes, records, firstRows, ids, optionsText, onIssue);
   } catch (error) {
     if (!(error instanceof SpillFailure)) {
       await spills?.dispose().catch(() => undefined); // the original error is the one to report
@@ -143,7 +139,7 @@ export async function settleStream(
     if (!(error instanceof SpillFailure)) throw error;
     result = fail([...(result.ok ? [] : result.issues), spillFailed(error)]);
   }
-  return withNotices(result, parsed);
+  return withNotices(result, prepared.value.parsed);
 }
 
 interface Prepared {

@@ -4,13 +4,12 @@
  *
  * @module
  */
-import { parseContract } from '../contract/index.js';
 import type { Issue } from '../errors.js';
 import { recordsArgument, validateBatch, type RawRecords } from '../records/index.js';
 import { fail, ok, withNotices, type Result } from '../result.js';
-import { optionsFingerprintText, readSettleOptions, type SettleOptions } from './options.js';
+import type { SettleOptions } from './options.js';
 import { excludedCohortsTally } from './decisions-at-risk.js';
-import { readPrevious } from './previous.js';
+import { prepareSettlement } from './prepare.js';
 import { recordContext } from './record-context.js';
 import { recordsProblem } from './record-limits.js';
 import { createSession } from './session.js';
@@ -44,18 +43,14 @@ import type { Settlement } from './types.js';
  * if (result.ok) console.log(result.value.totals.due); // e.g. '48200.00'
  */
 export function settle(contract: unknown, records: readonly unknown[] | RawRecords, options: SettleOptions): Result<Settlement> {
-  const parsed = parseContract(contract);
-  if (!parsed.ok) return fail(parsed.issues);
-  const checked = readSettleOptions(options, parsed.value);
-  if (checked.options === undefined || checked.given === undefined) return fail(checked.issues);
-  const given = checked.given;
-  const previous = readPrevious(given.previous ?? [], parsed.value, checked.options.asOf, checked.options.amendedFrom);
-  if (previous.issues.length > 0) return fail(previous.issues);
-  const context = recordContext(parsed.value);
+  const prepared = prepareSettlement(contract, options);
+  if (!prepared.ok) return prepared;
+  const { contract: parsed, options: checked, previous, optionsText } = prepared.value;
+  const context = recordContext(parsed);
   const read = recordsArgument(records);
   if (read.issue !== undefined) return fail([read.issue]);
   const batch: RawRecords = read.batch;
-  const validated = validateBatch(batch, context, checked.options.records);
+  const validated = validateBatch(batch, context, checked.records);
   if (!validated.ok) return fail(validated.issues);
   const dataQuality = {
     recordsRead: batch.records.length + batch.issues.length,
@@ -63,13 +58,12 @@ export function settle(contract: unknown, records: readonly unknown[] | RawRecor
     recordsExcluded: validated.value.excluded.length,
     issues: validated.issues as readonly Issue[],
   };
-  const problem = recordsProblem(dataQuality, checked.options);
+  const problem = recordsProblem(dataQuality, checked);
   if (problem !== undefined) return fail([problem, ...validated.issues]);
-  const session = createSession(parsed.value, checked.options, previous.value);
+  const session = createSession(parsed, checked, previous);
   for (const record of validated.value.records) session.add(record);
   const excluded = excludedCohortsTally(context.cohortIds);
   for (const entry of validated.value.excluded) excluded.add(entry.recordIndex === undefined ? undefined : batch.records[entry.recordIndex]);
-  const optionsText = optionsFingerprintText(given, checked.options, previous.value);
   const result = session.finish(dataQuality, optionsText, excluded.counts());
-  return withNotices(result.ok ? ok(result.value) : result, parsed);
+  return withNotices(result.ok ? ok(result.value) : result, prepared.value.parsed);
 }

@@ -59,6 +59,20 @@ describe('decisionsAtRisk', () => {
     expect(atRisk).toEqual([{ kind: 'hiringGuarantee', id: 'g1', tranche: null, cohort: null, decided: 'shortfall', ifAllAchieved: 'met', ifNoneAchieved: 'shortfall' }]);
   });
 
+  it('a share cap that cut a claim would cut none with one more participant who achieves nothing', () => {
+    const { contract, records } = vector('65-cap-share-of-cohort');
+    // Settled: 7 participants in A. at-most-40: 0.4 × 7 = 2.8, down → 2 payable; T1 (measured
+    // 2024-02-07) takes P1, P2, P5 → pays 2, cuts 1: binds; T2 takes P3, P4 with 0 left: binds.
+    // at-most-70: 0.7 × 7 = 4.9, nearest → 5; T1 3 + T2 2 = 5: never binds.
+    // One excluded record of A, counted from the cohort's start (8 participants):
+    // - all achieved: at-most-40 0.4 × 8 = 3.2 → 3; T1 takes it and P1, P2, P5 = 4 → cuts 1: binds;
+    //   T2 cuts 2: binds. at-most-70 0.7 × 8 = 5.6 → 6; 4 + 2 = 6: does not bind. Nothing changes.
+    // - none achieved: at-most-40 → 3; T1 takes P1, P2, P5 = 3 → cuts none: does NOT bind (flips);
+    //   T2 P3, P4 with 0 left: binds. at-most-70 → 6; 3 + 2 = 5: does not bind.
+    const atRisk = settled(contract, [...records, invalid('X1', 'A')]).dataQuality.decisionsAtRisk;
+    expect(atRisk).toEqual([{ kind: 'cap', id: 'at-most-40', tranche: 'T1', cohort: null, decided: 'binds', ifAllAchieved: 'binds', ifNoneAchieved: 'does not bind' }]);
+  });
+
   it('a per-participant cap that cut nothing would cut the claims of a participant achieving both outcomes', () => {
     const { contract, records } = vector('21-bonus-volume-contract-and-cohort');
     // Placement 1000.00 and a per-start fee 300.00 under a participant cap of 1200.00: a placed

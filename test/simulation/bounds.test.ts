@@ -1,6 +1,6 @@
 /**
  * contractBounds: hand-worked vectors (a rate card under a contract cap, per-participant caps, a
- * cohort rate with a fee, a volume bonus over two tranches), each checked against the arithmetic
+ * cohort rate with a fee, a volume bonus over two tranches, a share cap), each checked against the arithmetic
  * in its comment; the scenario of the most, when it reaches the bound, settled as records by
  * `settle` pays exactly the bound.
  */
@@ -61,6 +61,23 @@ describe('contractBounds', () => {
     expect(payers(bounds.most)).toEqual([['state', '16200.00', 'true'], ['city', '10800.00', 'true']]);
     // c2 enrols 2025-04-01: 12 periods of 28 days end 2026-03-03, before the tranche (2026-12-31)
     expect(settledScenario(contract, bounds).total).toBe('27000.00');
+  });
+
+  it('a share cap: per cohort at most the payable count, rounded as the cap says, each at the largest price', () => {
+    // share 0.45 rounded to the nearest (a half up): c1 0.45 × 10 = 4.5 → 5 claims, c2 0.45 × 5 =
+    // 2.25 → 2 claims; at the highest price 1500.00 (youth): 7 × 1500.00 = 10500.00 (the rule
+    // alone: 15 × 1500.00 = 22500.00). Payers 0.6 × 10500.00 = 6300.00, 0.4 × 10500.00 = 4200.00.
+    const contract = boundsContract({
+      rules: [{ kind: 'rateCard', id: 'job-fee', name: 'Job', outcome: 'job', price: '1000.00', groupPricing: { kind: 'prices', prices: [{ group: 'youth', price: '1500.00' }], severalGroups: 'highest' }, prerequisites: [] }],
+      caps: [{ kind: 'share', id: 'at-most-45', rule: 'job-fee', share: '0.45', rounding: 'nearest' }],
+    });
+    const bounds = boundsOf(contract);
+    expect([bounds.most.total, bounds.most.limitedBy, bounds.most.reached]).toEqual(['10500.00', ['share caps'], true]);
+    expect(payers(bounds.most)).toEqual([['state', '6300.00', 'true'], ['city', '4200.00', 'true']]);
+    // the scenario (everyone placed, all youth) settled by settle pays the bound: the cap cuts 5 of c1's 10 and 3 of c2's 5
+    const settled = settledScenario(contract, bounds);
+    expect(settled.total).toBe('10500.00');
+    expect(settled.payers).toEqual(['630000', '420000']);
   });
 
   it('a cohort rate (tiers per cohort, a per-achiever threshold on the pool) and a fee per start', () => {

@@ -50,7 +50,14 @@ export function compileRatePrices(rule: RuleOf<'rateCard'>, groups: Contract['gr
   const byGroup = new Map<string, number>();
   const intern = (price: Amount, derivation: string, unit?: UnitDerivation): number => {
     const found = prices.findIndex((existing) => existing.equals(price));
-    if (found >= 0) return found;
+    if (found > 0) {
+      // two groups at the same price are paid on one line: it names both derivations
+      derivations[found] = `${derivations[found] as string}; ${derivation}`;
+      const before = derived[found];
+      if (before !== undefined && unit !== undefined) derived[found] = bothDerivations(before, unit);
+      return found;
+    }
+    if (found === 0) return found;
     prices.push(price);
     derivations.push(derivation);
     derived.push(unit);
@@ -95,6 +102,25 @@ export function compileRatePrices(rule: RuleOf<'rateCard'>, groups: Contract['gr
       return never;
     }
   }
+}
+
+/**
+ * The derivation of a price two groups (or more) reach: each input lists every group's value in
+ * group order when they differ (`priceGroup: "ev, ev2"`, `multiplier: "1.4, 1.40001"`), and the
+ * text names each group.
+ */
+function bothDerivations(first: UnitDerivation, next: UnitDerivation): UnitDerivation {
+  const inputs: Record<string, string> = {};
+  const groups = (first.inputs['priceGroup'] ?? '').split(', ').length;
+  for (const key of Object.keys(first.inputs)) {
+    const was = first.inputs[key] as string;
+    const value = next.inputs[key] as string;
+    // a value all groups share is written once; once values differ, each group's is listed
+    const listed = was.split(', ').length === groups && groups > 1;
+    inputs[key] = !listed && was === value ? was : `${listed ? was : Array<string>(groups).fill(was).join(', ')}, ${value}`;
+  }
+  const named = (unit: UnitDerivation, text: string): string => (text.startsWith('group ') ? text : `group ${unit.inputs['priceGroup'] as string}: ${text}`);
+  return { inputs, text: `${named(first, first.text)}; ${named(next, next.text)}` };
 }
 
 /**
