@@ -49,8 +49,10 @@ export interface TallyEvaluation {
 /** The ids of the caps that cut something in `run`, in contract order. */
 function capsThatCut(plan: SettlementPlan, ledger: Ledger, run: RunResult): string[] {
   const cut = new Set<string>();
-  for (const tranche of run.tranches) for (const capCut of tranche.capCuts) cut.add(capCut.cap);
-  for (const [cap, claims] of run.shareCuts) if (claims > 0) cut.add(cap);
+  for (const tranche of run.tranches) {
+    for (const capCut of tranche.capCuts) cut.add(capCut.cap);
+    for (const [cap, claims] of tranche.shareCuts) if (claims > 0) cut.add(cap);
+  }
   plan.participantCaps.forEach((cap, index) => {
     if ((ledger.participantCaps[index]?.claims ?? 0) > 0) cut.add(cap.id);
   });

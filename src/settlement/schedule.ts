@@ -60,8 +60,6 @@ export interface RunResult {
   readonly unscheduled: readonly UnscheduledClaims[];
   /** Problems with the options (missing indicators). */
   readonly problems: readonly Issue[];
-  /** Per share cap id: the claims it cut over the run. */
-  readonly shareCuts: ReadonlyMap<string, number>;
   /** Per rule index: the claims its outcome-volume cap cut over the run. */
   readonly volumeCuts: ReadonlyMap<number, number>;
 }
@@ -286,5 +284,5 @@ export function runSchedule(plan: SettlementPlan, ledger: Ledger, indicators: In
   runTranchesUpTo(Infinity);
   const future = specs.filter((spec) => spec.measuredOn > plan.asOf && statuses.get(spec.id)?.status !== 'cancelled');
   const unscheduled = findUnscheduled(plan, ledger, state.watermark, future, endedBy);
-  return { tranches: results, exits, unscheduled, problems, shareCuts: state.shareCuts, volumeCuts: state.volumeCuts };
+  return { tranches: results, exits, unscheduled, problems, volumeCuts: state.volumeCuts };
 }
