@@ -35,8 +35,8 @@ export interface OutcomeCost {
 }
 
 /**
- * The cost per successful outcome of every outcome of the contract (contract order), from the
- * samples and each payer's total per run.
+ * The cost per successful outcome of every outcome participants achieve (contract order; cohort
+ * indicators are not achieved by anyone), from the samples and each payer's total per run.
  *
  * @example
  * outcomeCosts(samples, payerTotals, 2).map((cost) => [cost.outcome, cost.cost?.mean ?? null]);

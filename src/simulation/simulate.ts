@@ -52,7 +52,7 @@ export interface SimulationSamples {
   readonly caps: readonly { readonly id: string; readonly kind: string }[];
   /** Reinvestment ids, contract order. */
   readonly reinvestments: readonly string[];
-  /** Outcome ids, contract order. */
+  /** Ids of the outcomes participants achieve (every outcome but cohort indicators), contract order. */
   readonly outcomes: readonly string[];
   /** Per run: earned in total. */
   readonly total: Amount[];
@@ -80,6 +80,8 @@ interface Prepared {
   readonly tranches: readonly string[];
   /** Per tranche slot: the day it falls due. */
   readonly trancheDueOn: readonly number[];
+  /** The contract indexes of the outcomes participants achieve (cohort indicators left out). */
+  readonly participantOutcomes: readonly number[];
 }
 
 /** The day every tranche, exit check and the contract's period are over: the simulation's as-of date. */
@@ -98,6 +100,7 @@ function prepare(contract: Contract, assumptions: Assumptions): Prepared {
     trancheSlots: new Map(tranches.map((id, k) => [id, k])),
     tranches,
     trancheDueOn: [...contract.tranches.map((tranche) => tranche.dueOn), ...(contract.exitClauses ?? []).map((clause) => clause.checkOn)].map((date) => parseDate(date)),
+    participantOutcomes: contract.outcomes.flatMap((outcome, k) => (outcome.kind === 'cohortIndicator' ? [] : [k])),
   };
 }
 
@@ -123,7 +126,7 @@ function emptySamples(prepared: Prepared, seed: number, firstRun: number): Simul
   const payers = contract.parties.payers.map((payer) => payer.id);
   const caps = (contract.caps ?? []).map((cap) => ({ id: cap.id, kind: cap.kind }));
   const reinvestments = (contract.reinvestment ?? []).map((reinvestment) => reinvestment.id);
-  const outcomes = contract.outcomes.map((outcome) => outcome.id);
+  const outcomes = prepared.participantOutcomes.map((k) => contract.outcomes[k]?.id ?? '');
   return {
     currency: contract.currency,
     seed,
@@ -174,7 +177,7 @@ function oneRun(prepared: Prepared, stream: Stream, samples: SimulationSamples):
   samples.exitClauses.forEach((clause, k) => samples.fired[k]?.push(evaluation.fired.includes(clause)));
   samples.caps.forEach((cap, k) => samples.capBound[k]?.push(evaluation.capsCut.includes(cap.id)));
   evaluation.reinvested.forEach((amount, k) => samples.reinvested[k]?.push(amount));
-  samples.achieved.forEach((counts, k) => counts.push(achievers(ledger, k, plan.asOf)));
+  prepared.participantOutcomes.forEach((outcome, k) => samples.achieved[k]?.push(achievers(ledger, outcome, plan.asOf)));
 }
 
 /** The participants of every cohort who achieved outcome `k` on or before `asOf`. */

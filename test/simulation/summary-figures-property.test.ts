@@ -174,6 +174,8 @@ describe.each(CONTRACTS)('summary figures of %s under certain assumptions', (_, 
             .reduce((sum, amount) => sum.plus(amount), parseAmount('0'))
             .toFixed(2);
         expect(summary.reinvestment.map((r) => [r.reinvestment, r.mean, r.sd])).toEqual(summary.reinvestment.map((r) => [r.reinvestment, setAside(r.reinvestment), '0.00']));
+        // every outcome participants achieve; cohort indicators have no achievers and no cost
+        expect(summary.costPerOutcome.map((cost) => cost.outcome)).toEqual(contract.outcomes.filter((outcome) => outcome.kind !== 'cohortIndicator').map((outcome) => outcome.id));
         for (const cost of summary.costPerOutcome) {
           const achievers = settlement.tallies.filter((tally) => tally.group === null && tally.outcome === cost.outcome).reduce((sum, tally) => sum + tally.achieved, 0);
           expect([cost.outcome, cost.runsWith, cost.runsWithout, cost.cost?.mean ?? null]).toEqual([cost.outcome, achievers > 0 ? 2 : 0, achievers > 0 ? 0 : 2, achievers > 0 ? halfEvenOver(settlement.totals.earned, achievers) : null]);
