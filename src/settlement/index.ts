@@ -36,6 +36,7 @@ export type {
 export { accumulate } from './accumulate.js';
 export { evaluateTallies } from './evaluate.js';
 export { buildPlan, emptyLedgerOf } from './plan.js';
+export type { Ledger } from './ledger.js';
 export type { SettlementPlan } from './plan.js';
 export { recordContext } from './record-context.js';
 export type { BoundCell, BoundCohort, IndicatorValues, PaidCohort } from './rules/index.js';

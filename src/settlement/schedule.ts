@@ -60,6 +60,8 @@ export interface RunResult {
   readonly unscheduled: readonly UnscheduledClaims[];
   /** Problems with the options (missing indicators). */
   readonly problems: readonly Issue[];
+  /** Per rule index: the claims its outcome-volume cap cut over the run. */
+  readonly volumeCuts: ReadonlyMap<number, number>;
 }
 
 interface TrancheSpec {
@@ -186,6 +188,7 @@ export function runSchedule(plan: SettlementPlan, ledger: Ledger, indicators: In
   const state: State = {
     watermark: new Map(),
     volumeUsed: new Map(),
+    volumeCuts: new Map(),
     shareUsed: new Map(),
     shareCuts: new Map(),
     paidSoFar: new Map(),
@@ -281,5 +284,5 @@ export function runSchedule(plan: SettlementPlan, ledger: Ledger, indicators: In
   runTranchesUpTo(Infinity);
   const future = specs.filter((spec) => spec.measuredOn > plan.asOf && statuses.get(spec.id)?.status !== 'cancelled');
   const unscheduled = findUnscheduled(plan, ledger, state.watermark, future, endedBy);
-  return { tranches: results, exits, unscheduled, problems };
+  return { tranches: results, exits, unscheduled, problems, volumeCuts: state.volumeCuts };
 }

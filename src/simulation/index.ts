@@ -18,4 +18,4 @@ export { contractBounds } from './bounds.js';
 export type { Bound, BoundScenario, ContractBounds, PayerAmount, PayerBound } from './bounds.js';
 export type { SimulateOptions, SimulationSamples } from './simulate.js';
 export { PERCENTILES, PERCENTILE_DEFINITION, summarize } from './results.js';
-export type { AmountStatistics, PayerStatistics, SimulationSummary } from './results.js';
+export type { AmountStatistics, CapBinding, CashFlowPeriod, CashFlowSchedule, OutcomeCost, PayerStatistics, ReinvestmentStatistics, SimulationSummary } from './results.js';

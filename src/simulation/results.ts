@@ -1,14 +1,21 @@
 /**
  * The results of a simulation, computed exactly from the runs' amounts: per tranche, per payer
- * and in total the mean, standard deviation, minimum, maximum and percentiles 5, 25, 50, 75 and 95,
- * and how often each exit clause fires.
+ * and in total the mean, standard deviation, minimum, maximum and percentiles 5, 25, 50, 75 and 95;
+ * the cash-flow schedule by month and quarter; how often each exit clause fires and each cap
+ * binds; what is set aside for reinvestment; the payers' cost per successful outcome.
  *
  * @module
  */
-import { Decimal } from 'decimal.js';
 import { invalidArgument, isObjectValue } from '../guard.js';
 import { minorUnits, sumAmounts, type Amount } from '../money/index.js';
+import { shareOfRuns, statistics, type AmountStatistics, type PayerStatistics } from './amount-statistics.js';
+import { cashFlow, type CashFlowSchedule } from './cash-flow.js';
+import { outcomeCosts, type OutcomeCost } from './outcome-cost.js';
 import type { SimulationSamples } from './simulate.js';
+
+export type { AmountStatistics, PayerStatistics } from './amount-statistics.js';
+export type { CashFlowPeriod, CashFlowSchedule } from './cash-flow.js';
+export type { OutcomeCost } from './outcome-cost.js';
 
 /**
  * Percentiles reported, in per cent.
@@ -27,28 +34,34 @@ export const PERCENTILES = [5, 25, 50, 75, 95] as const;
  */
 export const PERCENTILE_DEFINITION = 'nearest rank: the p-th percentile is the smallest run amount with at least p % of the runs at or below it (the amount at rank ceil(p / 100 × runs) in increasing order)';
 
-/** The distribution of one amount over the runs, as decimal strings in the contract currency. */
-export interface AmountStatistics {
-  /** Mean, rounded half-even to the currency's minor unit. */
-  readonly mean: string;
-  /** Sample standard deviation (n − 1), rounded half-even to the minor unit; 0 for one run. */
-  readonly sd: string;
-  /** Smallest run amount. */
-  readonly min: string;
-  /** Percentiles 5, 25, 50, 75, 95 (nearest rank: amounts of actual runs). */
-  readonly p5: string;
-  readonly p25: string;
-  readonly p50: string;
-  readonly p75: string;
-  readonly p95: string;
-  /** Largest run amount. */
-  readonly max: string;
+/**
+ * How often a cap binds: it binds in a run when it cuts something (a money cap a tranche's lines,
+ * a payer cap a payer's part, a share or outcome-volume cap a claim a tranche took, a
+ * per-participant cap a participant's claim).
+ *
+ * @example
+ * const binding: CapBinding = { cap: 'cap-contract', kind: 'contract', bound: 250, probability: '0.250000' };
+ */
+export interface CapBinding {
+  /** Cap id. */
+  readonly cap: string;
+  /** Cap kind (`participant`, `outcome`, `outcomeVolume`, `share`, `cohort`, `tranche`, `payer`, `contract`). */
+  readonly kind: string;
+  /** Runs in which it cut something. */
+  readonly bound: number;
+  /** Their share of the runs, rounded half-even to 6 places. */
+  readonly probability: string;
 }
 
-/** A payer's distribution. */
-export interface PayerStatistics extends AmountStatistics {
-  /** Payer id. */
-  readonly payer: string;
+/**
+ * What one reinvestment sets aside over the contract (part of what the payers pay), over the runs.
+ *
+ * @example
+ * const recycled: ReinvestmentStatistics = { reinvestment: 'recycle', ...statistics(amounts, 2) };
+ */
+export interface ReinvestmentStatistics extends AmountStatistics {
+  /** Reinvestment id. */
+  readonly reinvestment: string;
 }
 
 /** The summary of a simulation. */
@@ -69,6 +82,14 @@ export interface SimulationSummary {
   readonly tranches: readonly { readonly tranche: string; readonly earned: AmountStatistics; readonly payers: readonly PayerStatistics[] }[];
   /** Per exit clause: the runs in which it fired, and their share of the runs (rounded half-even to 6 places). */
   readonly exitClauses: readonly { readonly clause: string; readonly fired: number; readonly probability: string }[];
+  /** When money falls due: per month and per quarter in which a tranche falls due, in total and per payer. */
+  readonly cashFlow: CashFlowSchedule;
+  /** Per cap (contract order): how often it binds. */
+  readonly caps: readonly CapBinding[];
+  /** Per reinvestment (contract order): what it sets aside over the contract. */
+  readonly reinvestment: readonly ReinvestmentStatistics[];
+  /** Per outcome (contract order): the payers' cost per successful outcome. */
+  readonly costPerOutcome: readonly OutcomeCost[];
 }
 
 /** Whether a value has the shape of simulation samples, read without letting a getter or a proxy throw. */
@@ -76,46 +97,15 @@ function isSamples(value: unknown): value is SimulationSamples {
   try {
     if (!isObjectValue(value)) return false;
     const { total, trancheEarned, tranchePayers, fired, payers, tranches, exitClauses, currency } = value;
+    const { trancheDueOn, caps, capBound, reinvestments, reinvested, outcomes, achieved } = value;
     return (
       Array.isArray(total) && total.length > 0 && Array.isArray(trancheEarned) && Array.isArray(tranchePayers) && Array.isArray(fired) &&
-      Array.isArray(payers) && Array.isArray(tranches) && Array.isArray(exitClauses) && typeof currency === 'string'
+      Array.isArray(payers) && Array.isArray(tranches) && Array.isArray(exitClauses) && typeof currency === 'string' &&
+      [trancheDueOn, caps, capBound, reinvestments, reinvested, outcomes, achieved].every((list) => Array.isArray(list))
     );
   } catch {
     return false;
   }
-}
-
-const byValue = (a: Amount, b: Amount): number => a.comparedTo(b);
-
-/**
- * The statistics of one amount over the runs, exactly: the sum is exact, the mean and standard
- * deviation are rounded once at the end, and percentiles are amounts of runs.
- *
- * @example
- * statistics([parseAmount('1.00'), parseAmount('3.00')], 2).mean; // '2.00'
- */
-export function statistics(amounts: readonly Amount[], decimals: number): AmountStatistics {
-  const n = amounts.length;
-  const sorted = [...amounts].sort(byValue);
-  const exactMean = sumAmounts(amounts).dividedBy(n);
-  let squares = sumAmounts([]);
-  for (const amount of amounts) {
-    const deviation = amount.minus(exactMean);
-    squares = squares.plus(deviation.times(deviation));
-  }
-  const sd = n < 2 ? squares.times(0) : squares.dividedBy(n - 1).squareRoot();
-  const at = (p: number): string => (sorted[Math.max(Math.ceil((p / 100) * n), 1) - 1] as Amount).toFixed(decimals);
-  return {
-    mean: exactMean.toDecimalPlaces(decimals, Decimal.ROUND_HALF_EVEN).toFixed(decimals),
-    sd: sd.toDecimalPlaces(decimals, Decimal.ROUND_HALF_EVEN).toFixed(decimals),
-    min: (sorted[0] as Amount).toFixed(decimals),
-    p5: at(5),
-    p25: at(25),
-    p50: at(50),
-    p75: at(75),
-    p95: at(95),
-    max: (sorted[n - 1] as Amount).toFixed(decimals),
-  };
 }
 
 /**
@@ -146,7 +136,14 @@ export function summarize(samples: SimulationSamples): SimulationSummary {
     })),
     exitClauses: samples.exitClauses.map((clause, k) => {
       const fired = (samples.fired[k] ?? []).filter(Boolean).length;
-      return { clause, fired, probability: sumAmounts([]).plus(fired).dividedBy(runs).toDecimalPlaces(6, Decimal.ROUND_HALF_EVEN).toFixed(6) };
+      return { clause, fired, probability: shareOfRuns(fired, runs) };
     }),
+    cashFlow: cashFlow(samples, decimals),
+    caps: samples.caps.map((cap, k) => {
+      const bound = (samples.capBound[k] ?? []).filter(Boolean).length;
+      return { cap: cap.id, kind: cap.kind, bound, probability: shareOfRuns(bound, runs) };
+    }),
+    reinvestment: samples.reinvestments.map((reinvestment, k) => ({ reinvestment, ...statistics(samples.reinvested[k] ?? [], decimals) })),
+    costPerOutcome: outcomeCosts(samples, payerTotals, decimals),
   };
 }

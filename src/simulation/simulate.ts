@@ -6,13 +6,13 @@
  *
  * @module
  */
-import { parseDate, type CalendarDate } from '../calendar/index.js';
+import { formatDate, parseDate, type CalendarDate } from '../calendar/index.js';
 import { parseContract, type Contract } from '../contract/index.js';
 import type { Issue } from '../errors.js';
 import { invalidArgument, isObjectValue, thrownReason } from '../guard.js';
 import { ZERO, parseAmount, type Amount } from '../money/index.js';
 import { fail, ok, type Result } from '../result.js';
-import { accumulate, evaluateTallies, buildPlan, emptyLedgerOf, type SettlementPlan, type IndicatorValues } from '../settlement/index.js';
+import { accumulate, evaluateTallies, buildPlan, emptyLedgerOf, type Ledger, type SettlementPlan, type IndicatorValues } from '../settlement/index.js';
 import { checkAssumptions, type Assumptions, type IndicatorValue } from './assumptions.js';
 import { drawParticipant, participantModel, runProbabilities, type ParticipantModel } from './participants.js';
 import { runStreams, wholeBetween, type Stream } from './random.js';
@@ -44,8 +44,16 @@ export interface SimulationSamples {
   readonly payers: readonly string[];
   /** Tranche ids: the contract's tranches, then `exit:<clause>` for every exit clause. */
   readonly tranches: readonly string[];
+  /** Per tranche slot: the day its money falls due, `YYYY-MM-DD` (a payment on exit: its clause's check date), as a settlement dates it. */
+  readonly trancheDueOn: readonly string[];
   /** Exit clause ids, contract order. */
   readonly exitClauses: readonly string[];
+  /** Every cap of the contract, contract order. */
+  readonly caps: readonly { readonly id: string; readonly kind: string }[];
+  /** Reinvestment ids, contract order. */
+  readonly reinvestments: readonly string[];
+  /** Ids of the outcomes participants achieve (every outcome but cohort indicators), contract order. */
+  readonly outcomes: readonly string[];
   /** Per run: earned in total. */
   readonly total: Amount[];
   /** Per tranche slot, per run: earned. */
@@ -54,6 +62,12 @@ export interface SimulationSamples {
   readonly tranchePayers: Amount[][][];
   /** Per exit clause, per run: whether it fired. */
   readonly fired: boolean[][];
+  /** Per cap, per run: whether it cut something (it bound). */
+  readonly capBound: boolean[][];
+  /** Per reinvestment, per run: set aside over the contract. */
+  readonly reinvested: Amount[][];
+  /** Per outcome, per run: the participants who achieved it by the simulation's as-of date, every cohort. */
+  readonly achieved: number[][];
 }
 
 /** A contract and assumptions prepared for runs. */
@@ -64,6 +78,10 @@ interface Prepared {
   readonly indicators: readonly { readonly id: string; readonly cohort: string; readonly value: IndicatorValue }[];
   readonly trancheSlots: ReadonlyMap<string, number>;
   readonly tranches: readonly string[];
+  /** Per tranche slot: the day it falls due. */
+  readonly trancheDueOn: readonly number[];
+  /** The contract indexes of the outcomes participants achieve (cohort indicators left out). */
+  readonly participantOutcomes: readonly number[];
 }
 
 /** The day every tranche, exit check and the contract's period are over: the simulation's as-of date. */
@@ -81,6 +99,8 @@ function prepare(contract: Contract, assumptions: Assumptions): Prepared {
     indicators: Object.entries(assumptions.indicators ?? {}).flatMap(([id, byCohort]) => Object.entries(byCohort).map(([cohort, value]) => ({ id, cohort, value }))),
     trancheSlots: new Map(tranches.map((id, k) => [id, k])),
     tranches,
+    trancheDueOn: [...contract.tranches.map((tranche) => tranche.dueOn), ...(contract.exitClauses ?? []).map((clause) => clause.checkOn)].map((date) => parseDate(date)),
+    participantOutcomes: contract.outcomes.flatMap((outcome, k) => (outcome.kind === 'cohortIndicator' ? [] : [k])),
   };
 }
 
@@ -102,18 +122,29 @@ function drawIndicators(prepared: Prepared, stream: Stream): IndicatorValues {
 }
 
 function emptySamples(prepared: Prepared, seed: number, firstRun: number): SimulationSamples {
-  const payers = prepared.contract.parties.payers.map((payer) => payer.id);
+  const { contract } = prepared;
+  const payers = contract.parties.payers.map((payer) => payer.id);
+  const caps = (contract.caps ?? []).map((cap) => ({ id: cap.id, kind: cap.kind }));
+  const reinvestments = (contract.reinvestment ?? []).map((reinvestment) => reinvestment.id);
+  const outcomes = prepared.participantOutcomes.map((k) => contract.outcomes[k]?.id ?? '');
   return {
-    currency: prepared.contract.currency,
+    currency: contract.currency,
     seed,
     firstRun,
     payers,
     tranches: prepared.tranches,
-    exitClauses: (prepared.contract.exitClauses ?? []).map((clause) => clause.id),
+    trancheDueOn: prepared.trancheDueOn.map((day) => formatDate(day as CalendarDate)),
+    exitClauses: (contract.exitClauses ?? []).map((clause) => clause.id),
+    caps,
+    reinvestments,
+    outcomes,
     total: [],
     trancheEarned: prepared.tranches.map(() => []),
     tranchePayers: prepared.tranches.map(() => payers.map(() => [])),
-    fired: (prepared.contract.exitClauses ?? []).map(() => []),
+    fired: (contract.exitClauses ?? []).map(() => []),
+    capBound: caps.map(() => []),
+    reinvested: reinvestments.map(() => []),
+    achieved: outcomes.map(() => []),
   };
 }
 
@@ -132,6 +163,8 @@ function oneRun(prepared: Prepared, stream: Stream, samples: SimulationSamples):
   for (const tranche of evaluation.tranches) {
     const slot = prepared.trancheSlots.get(tranche.id) ?? -1;
     if (slot < 0) continue;
+    // the cash flow dates a slot's money by this day: it must be the settlement's own
+    if (tranche.dueOn !== prepared.trancheDueOn[slot]) throw new Error(`outcome-pay internal error: tranche ${tranche.id} falls due on another day than its slot`);
     seen[slot] = true;
     samples.trancheEarned[slot]?.push(tranche.earned);
     tranche.payerParts.forEach((part, payer) => samples.tranchePayers[slot]?.[payer]?.push(part));
@@ -142,6 +175,16 @@ function oneRun(prepared: Prepared, stream: Stream, samples: SimulationSamples):
     for (const parts of samples.tranchePayers[slot] ?? []) parts.push(ZERO);
   });
   samples.exitClauses.forEach((clause, k) => samples.fired[k]?.push(evaluation.fired.includes(clause)));
+  samples.caps.forEach((cap, k) => samples.capBound[k]?.push(evaluation.capsCut.includes(cap.id)));
+  evaluation.reinvested.forEach((amount, k) => samples.reinvested[k]?.push(amount));
+  prepared.participantOutcomes.forEach((outcome, k) => samples.achieved[k]?.push(achievers(ledger, outcome, plan.asOf)));
+}
+
+/** The participants of every cohort who achieved outcome `k` on or before `asOf`. */
+function achievers(ledger: Ledger, k: number, asOf: number): number {
+  let count = 0;
+  for (const cohort of ledger.cohorts) count += cohort.tally.outcomes[k]?.achieved.upTo(asOf) ?? 0;
+  return count;
 }
 
 /** The options read once, or the issue that refuses them. */
@@ -217,5 +260,8 @@ export function mergeSamples(chunks: readonly SimulationSamples[]): SimulationSa
     trancheEarned: first.trancheEarned.map((_, slot) => chunks.flatMap((chunk) => chunk.trancheEarned[slot] ?? [])),
     tranchePayers: first.tranchePayers.map((payers, slot) => payers.map((_, payer) => chunks.flatMap((chunk) => chunk.tranchePayers[slot]?.[payer] ?? []))),
     fired: first.fired.map((_, k) => chunks.flatMap((chunk) => chunk.fired[k] ?? [])),
+    capBound: first.capBound.map((_, k) => chunks.flatMap((chunk) => chunk.capBound[k] ?? [])),
+    reinvested: first.reinvested.map((_, k) => chunks.flatMap((chunk) => chunk.reinvested[k] ?? [])),
+    achieved: first.achieved.map((_, k) => chunks.flatMap((chunk) => chunk.achieved[k] ?? [])),
   };
 }

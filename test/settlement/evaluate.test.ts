@@ -7,7 +7,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseDate } from '../../src/calendar/index.js';
+import { formatDate, parseDate } from '../../src/calendar/index.js';
 import { parseContract, type Contract } from '../../src/contract/index.js';
 import { parseAmount } from '../../src/money/index.js';
 import { validateRecords } from '../../src/records/index.js';
@@ -18,6 +18,8 @@ import { checkOptions, type CheckedOptions } from '../../src/settlement/options.
 import { buildPlan, emptyLedgerOf, type SettlementPlan } from '../../src/settlement/plan.js';
 import { recordContext } from '../../src/settlement/record-context.js';
 import { runSchedule } from '../../src/settlement/schedule.js';
+import { settle } from '../../src/settlement/settle.js';
+import type { SettleOptions } from '../../src/settlement/options.js';
 
 interface Vector {
   readonly contract: unknown;
@@ -89,5 +91,41 @@ describe('evaluateTallies', () => {
     ]);
     expect(evaluation.earned.toFixed(2)).toBe('10500.00');
     expect(evaluation.fired).toEqual([]);
+    expect([evaluation.capsCut, evaluation.reinvested]).toEqual([[], []]);
+  });
+
+  it("names the caps that cut something and the set-asides, as the settlement document's audit trail shows them", () => {
+    const withCuts: string[] = [];
+    const withReinvestment: string[] = [];
+    for (const { file, vector } of vectors) {
+      const { contract, options, plan, ledger } = tallied(vector);
+      const settled = settle(vector.contract, vector.records, vector.options as unknown as SettleOptions);
+      if (!settled.ok) throw new Error(`${file}: ${JSON.stringify(settled.issues)}`);
+      // from the document: money and payer cap cuts, participant cap cuts, lines cut by a share or a volume cap
+      const cut = new Set<string>();
+      for (const tranche of settled.value.tranches) {
+        for (const capCut of tranche.capCuts) cut.add(capCut.cap);
+        for (const line of tranche.lines) {
+          if (Number(line.inputs['cutByShareCap'] ?? 0) > 0) cut.add(String(line.inputs['shareCap']));
+          if (Number(line.inputs['cutByVolumeCap'] ?? 0) > 0) for (const cap of contract.caps ?? []) if (cap.kind === 'outcomeVolume' && cap.rule === line.rule) cut.add(cap.id);
+        }
+      }
+      for (const cap of settled.value.participantCaps) if (cap.claimsCut > 0) cut.add(cap.cap);
+      const evaluation = evaluateTallies(plan, ledger, options.indicators);
+      expect(evaluation.capsCut, file).toEqual((contract.caps ?? []).map((cap) => cap.id).filter((id) => cut.has(id)));
+      if (cut.size > 0) withCuts.push(file);
+      const setAside = (contract.reinvestment ?? []).map((reinvestment) =>
+        settled.value.tranches
+          .flatMap((tranche) => tranche.reinvestment.filter((part) => part.reinvestment === reinvestment.id).map((part) => parseAmount(part.amount)))
+          .reduce((sum, amount) => sum.plus(amount), parseAmount('0'))
+          .toFixed(2),
+      );
+      expect(evaluation.reinvested.map((amount) => amount.toFixed(2)), file).toEqual(setAside);
+      if (setAside.some((amount) => amount !== '0.00')) withReinvestment.push(file);
+      expect(evaluation.tranches.map((tranche) => formatDate(tranche.dueOn)), file).toEqual(settled.value.tranches.map((tranche) => tranche.dueOn));
+    }
+    // the vectors of caps (participant, volume, outcome, cohort, tranche, contract, payer, share) and of reinvestment
+    expect(withCuts.length).toBeGreaterThanOrEqual(10);
+    expect(withReinvestment.length).toBeGreaterThanOrEqual(3);
   });
 });

@@ -4,7 +4,17 @@
  *
  * @module
  */
-import { contractBounds, simulate, summarize, type AmountStatistics, type Bound, type ContractBounds, type SimulationSummary } from '../../simulation/index.js';
+import {
+  contractBounds,
+  simulate,
+  summarize,
+  type AmountStatistics,
+  type Bound,
+  type CashFlowPeriod,
+  type ContractBounds,
+  type OutcomeCost,
+  type SimulationSummary,
+} from '../../simulation/index.js';
 import { readJsonFile } from '../input.js';
 import { CliUsageError, EXIT } from '../io.js';
 import { issueLines } from '../print-issues.js';
@@ -31,6 +41,21 @@ function statisticsLine(label: string, statistics: AmountStatistics): string {
   return `${label}: mean ${mean}, sd ${sd}, 5 % ${p5}, median ${p50}, 95 % ${p95}`;
 }
 
+/** A period of the cash flow: the expected amount and its 5 % to 95 % band, in total and per payer. */
+function periodLine(period: CashFlowPeriod): string {
+  const band = (statistics: AmountStatistics): string => `${statistics.mean} (${statistics.p5} to ${statistics.p95})`;
+  const payers = period.payers.map((payer) => `; ${payer.payer} ${band(payer)}`).join('');
+  return `  ${period.period}: ${band(period.total)}${payers} [${period.tranches.join(', ')}]`;
+}
+
+/** The cost per successful outcome of one outcome, or why there is none. */
+function costLine(cost: OutcomeCost, runs: number): string {
+  if (cost.cost === null) return `Cost per ${cost.outcome}: none (nobody achieved it in any of ${runs} runs)`;
+  const { mean, p5, p50, p95 } = cost.cost;
+  const without = cost.runsWithout === 0 ? '' : ` (nobody achieved it in ${cost.runsWithout} of ${runs} runs, left out)`;
+  return `Cost per ${cost.outcome}: mean ${mean}, 5 % ${p5}, median ${p50}, 95 % ${p95}${without}`;
+}
+
 /** A bound in words: its total, what limits it, whether its scenario reaches it; then each payer. */
 function boundLines(label: string, bound: Bound): string[] {
   const reached = bound.reached ? 'reached by its scenario' : `not reached: its scenario pays ${bound.scenario.total}`;
@@ -44,8 +69,9 @@ function boundLines(label: string, bound: Bound): string[] {
 }
 
 /**
- * The readable summary: totals, payers, tranches and exit clauses, one line each; then, when
- * given, the worst and best case from the contract's terms.
+ * The readable summary: totals, payers, tranches, exit clauses, caps, reinvestments and the cost
+ * per outcome, one line each, the cash flow by month and by quarter; then, when given, the worst
+ * and best case from the contract's terms.
  *
  * @example
  * simulationSummary(summarize(samples)).split('\n')[0]; // 'Simulation: 1000 runs, seed 1, amounts in EUR'
@@ -57,6 +83,13 @@ export function simulationSummary(summary: SimulationSummary, bounds?: ContractB
     ...summary.payers.map((payer) => statisticsLine(`  payer ${payer.payer}`, payer)),
     ...summary.tranches.map((tranche) => statisticsLine(`Tranche ${tranche.tranche}`, tranche.earned)),
     ...summary.exitClauses.map((clause) => `Exit clause ${clause.clause}: fired in ${clause.fired} of ${summary.runs} runs (${clause.probability})`),
+    ...summary.caps.map((cap) => `Cap ${cap.cap} (${cap.kind}): binds in ${cap.bound} of ${summary.runs} runs (${cap.probability})`),
+    ...summary.reinvestment.map((reinvestment) => statisticsLine(`Reinvestment ${reinvestment.reinvestment}`, reinvestment)),
+    ...summary.costPerOutcome.map((cost) => costLine(cost, summary.runs)),
+    'Cash flow by month, when tranches fall due: expected (5 % to 95 %), in total then per payer [tranches]',
+    ...summary.cashFlow.months.map(periodLine),
+    'Cash flow by quarter:',
+    ...summary.cashFlow.quarters.map(periodLine),
     `Percentiles: ${summary.percentiles}`,
     ...(bounds === undefined
       ? []
@@ -69,7 +102,7 @@ export const simulateCommand: Command = {
   name: NAME,
   summary: 'Simulate what a contract may cost under assumptions, through the real settlement rules.',
   description:
-    'Draws the participants of every cohort from the assumptions (docs/simulation.md) many times, settles each run with the real rules, and prints per tranche, per payer and in total the mean, standard deviation and percentiles of the amounts (exact decimals), and how often each exit clause fires; then the worst and best case from the terms alone (the most the contract can ever pay and the least it is sure to pay, with the scenario that reaches each). The same contract, assumptions, runs and seed print the same bytes.',
+    'Draws the participants of every cohort from the assumptions (docs/simulation.md) many times, settles each run with the real rules, and prints per tranche, per payer and in total the mean, standard deviation and percentiles of the amounts (exact decimals); the cash flow by month and by quarter in which tranches fall due, per payer; how often each exit clause fires and each cap binds; what reinvestment sets aside; the payers\' cost per successful outcome; then the worst and best case from the terms alone (the most the contract can ever pay and the least it is sure to pay, with the scenario that reaches each). The same contract, assumptions, runs and seed print the same bytes.',
   define(command) {
     command
       .usage('--contract <file> --assumptions <file> [options]')

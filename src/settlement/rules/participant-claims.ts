@@ -82,12 +82,16 @@ function allotVolume(
   taken.sort((a, b) => a.bucket.date - b.bucket.date || b.bucket.amount.comparedTo(a.bucket.amount) || a.cohort - b.cohort);
   const allotted = new Map<ClaimBucket, number>();
   let used = state.volumeUsed.get(rule) ?? 0;
+  let cut = 0;
   for (const { bucket } of taken) {
-    const allowed = Math.max(0, Math.min(kept?.get(bucket) ?? bucket.count, target - used));
+    const offered = kept?.get(bucket) ?? bucket.count;
+    const allowed = Math.max(0, Math.min(offered, target - used));
     allotted.set(bucket, allowed);
     used += allowed;
+    cut += offered - allowed;
   }
   state.volumeUsed.set(rule, used);
+  if (cut > 0) state.volumeCuts.set(rule, (state.volumeCuts.get(rule) ?? 0) + cut);
   return allotted;
 }
 

@@ -65,6 +65,8 @@ export interface RunState {
   readonly watermark: Map<string, number>;
   /** Per rule index: claims already paid under an outcome-volume cap. */
   readonly volumeUsed: Map<number, number>;
+  /** Per rule index: claims its outcome-volume cap has cut so far (what tells a simulation the cap bound). */
+  readonly volumeCuts: Map<number, number>;
   /** Per `rule|cohort`: claims already taken under the rule's share caps (paid, before any volume cap). */
   readonly shareUsed: Map<string, number>;
   /** Per share cap id: claims it has cut so far. */
