@@ -36,7 +36,8 @@ export { CohortSchema, GroupSchema } from './cohorts.js';
 export { ExitClauseSchema, ExitConditionSchema, ExitEffectSchema, PayOnExitSchema } from './exit-clauses.js';
 export { HiringGuaranteeSchema } from './hiring-guarantees.js';
 export { OutcomeSchema, RetentionMeasureSchema, WageThresholdSchema } from './outcome-definitions.js';
-export { InvestorSchema, PartiesSchema, PayerSchema, ReturnCapSchema } from './parties.js';
+export { InvestorSchema, PartiesSchema, PayerSchema, PayerScopeSchema, ReturnCapSchema } from './parties.js';
+export { fundedLines, funds, isUniformFunding, lineSplit, payerFundings, type FundedLine, type FundingBasis, type LineSplit, type PayerFunding } from './funding.js';
 export { CONTRACT_ROUNDING_MODES, MAX_CONTRACT_COUNT, MAX_CONTRACT_DAYS, MAX_CONTRACT_MONTHS } from './primitives.js';
 export { ReinvestmentSchema, ReinvestmentDestinationSchema, ReinvestmentTriggerSchema } from './reinvestment.js';
 export {
