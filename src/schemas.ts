@@ -30,6 +30,7 @@ export {
   PartiesSchema,
   PayOnExitSchema,
   PayerSchema,
+  PayerScopeSchema,
   PaymentRuleSchema,
   PeriodSchema,
   RateScheduleSchema,

@@ -1,22 +1,50 @@
 /**
- * Parties of a contract: the payers (with their share of every payment), the provider, and
+ * Parties of a contract: the payers (with how they fund each payment), the provider, and
  * optional investors with waterfall terms used by simulation.
  *
  * @module
  */
 import * as z from 'zod/mini';
-import { DecimalStringSchema, IdSchema, TextSchema } from './primitives.js';
+import { DecimalStringSchema, IdSchema, ShareTextSchema, TextSchema } from './primitives.js';
 
 /**
- * An outcome payer and its share of every payment (shares of all payers sum to exactly 1).
+ * The lines a payer funds: each list given narrows them (a line is funded when its rule, its
+ * outcome and its cohort are each in the list given, if any). A line with no outcome (a fee, a
+ * fixed payment on exit) is outside any `outcomes` list; a line with no cohort (a fee, a pooled
+ * cohort rate, a contract-wide bonus, a fixed payment on exit) is outside any `cohorts` list; a
+ * fixed payment on exit is outside any `rules` list.
+ *
+ * @example
+ * PayerScopeSchema.parse({ outcomes: ['retention-12m'] });
+ */
+export const PayerScopeSchema = z.strictObject({
+  rules: z.optional(z.array(IdSchema).check(z.minLength(1), z.describe('Rule ids: the payer funds lines of these rules only.'))),
+  outcomes: z.optional(z.array(IdSchema).check(z.minLength(1), z.describe('Outcome ids: the payer funds lines paying for these outcomes only.'))),
+  cohorts: z.optional(z.array(IdSchema).check(z.minLength(1), z.describe('Cohort ids: the payer funds lines of these cohorts only.'))),
+});
+
+/**
+ * An outcome payer and how it funds payments: exactly one of `share` (its share of every line it
+ * funds: a decimal `"0.6"` or an exact fraction `"1/3"`; the shares of the payers funding a line
+ * sum to exactly 1), `weight` (a 2:1 split is weights `"2"` and `"1"`: each line is split in
+ * proportion to the weights of the payers funding it) or `topUp` (a fixed fraction of each line it
+ * funds, taken first; the share or weight payers split the rest), and optionally `funds`, the
+ * lines it funds (all, when absent). See docs/mechanics/payer-funding.md.
  *
  * @example
  * PayerSchema.parse({ id: 'region', name: 'Région Sud', share: '0.6' });
+ * PayerSchema.parse({ id: 'city', name: 'City', share: '1/3' });
+ * PayerSchema.parse({ id: 'lcf', name: 'Life Chances Fund', topUp: '0.2', funds: { outcomes: ['retention-12m'] } });
  */
 export const PayerSchema = z.strictObject({
   id: IdSchema,
   name: TextSchema,
-  share: DecimalStringSchema.check(z.describe('Share of every payment borne by this payer, in [0, 1]; all shares sum to exactly 1.')),
+  share: z.optional(
+    ShareTextSchema.check(z.describe('Share of every line this payer funds, a decimal ("0.6") or a fraction ("1/3"), in [0, 1]; the shares of the payers funding a line sum to exactly 1.')),
+  ),
+  weight: z.optional(DecimalStringSchema.check(z.describe('Weight of this payer: each line is split among the payers funding it in proportion to their weights (a 2:1 split is "2" and "1").'))),
+  topUp: z.optional(ShareTextSchema.check(z.describe('Fixed fraction of each line this payer funds, in [0, 1], taken before the share or weight payers split the rest (a fund topping up 20 % is "0.2").'))),
+  funds: z.optional(PayerScopeSchema),
 });
 
 /**

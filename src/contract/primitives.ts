@@ -13,6 +13,8 @@ import { AMOUNT_DECIMALS_PATTERN, AMOUNT_MAGNITUDE_PATTERN, MAX_AMOUNT_DECIMALS 
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 /** Pattern of a non-negative decimal string: `"0"`, `"1500.00"`, `"0.6"` (no sign, exponent or leading zeros). */
 export const DECIMAL_PATTERN = /^(0|[1-9][0-9]*)(\.[0-9]+)?$/;
+/** Pattern of a share: a non-negative decimal (`"0.6"`) or a fraction of whole numbers (`"1/3"`, at most 15 digits each, denominator not 0). */
+export const SHARE_PATTERN = /^(?:(0|[1-9][0-9]*)(\.[0-9]+)?|(0|[1-9][0-9]{0,14})\/([1-9][0-9]{0,14}))$/;
 /** Pattern of a calendar date string `YYYY-MM-DD` (validity is checked by the calendar core). */
 export const DATE_PATTERN = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
 /** Pattern of an ISO 4217 alphabetic currency code (whether it is known is checked by the money core). */
@@ -152,3 +154,20 @@ export const CountSchema = z.int().check(z.minimum(0), z.maximum(MAX_CONTRACT_CO
  * TextSchema.parse('Retention at 6 months'); // 'Retention at 6 months'
  */
 export const TextSchema = z.string().check(z.minLength(1), z.maxLength(500));
+
+/**
+ * A share written exactly: a non-negative decimal (`"0.6"`) or a fraction of whole numbers
+ * (`"1/3"`, `"2/3"`), for shares no decimal writes exactly. Decimals keep the limits of
+ * {@link DecimalStringSchema}; whether the share is at most 1 is checked after the zod pass.
+ *
+ * @example
+ * ShareTextSchema.parse('1/3'); // '1/3'
+ * ShareTextSchema.parse('0.2'); // '0.2'
+ */
+export const ShareTextSchema = z
+  .string()
+  .check(
+    z.regex(SHARE_PATTERN, { error: 'must be a share written as a decimal such as "0.6" or a fraction such as "1/3"' }),
+    z.regex(AMOUNT_MAGNITUDE_PATTERN, { error: 'is too large: amounts, rates and factors must be below 10^15 (1,000,000,000,000,000)' }),
+    z.regex(AMOUNT_DECIMALS_PATTERN, { error: `has more than ${String(MAX_AMOUNT_DECIMALS)} decimal places, the most outcome-pay keeps exact` }),
+  );

@@ -10,11 +10,12 @@ import { formatPath, type Issue, type PathSegment } from '../errors.js';
 import { CONTRACT_ISSUE_CODES, type ContractIssueCode } from '../codes/index.js';
 import { AMOUNT_DECIMALS_PATTERN, AMOUNT_MAGNITUDE_PATTERN } from '../money/limits.js';
 import { EARLIER_SCHEMA_VERSIONS } from './migrate.js';
-import { CURRENCY_PATTERN, DATE_PATTERN, DECIMAL_PATTERN, ID_PATTERN } from './primitives.js';
+import { CURRENCY_PATTERN, DATE_PATTERN, DECIMAL_PATTERN, ID_PATTERN, SHARE_PATTERN } from './primitives.js';
 
 const FORMAT_CODES: ReadonlyMap<string, ContractIssueCode> = new Map([
   [String(DATE_PATTERN), 'DATE_FORMAT'],
   [String(DECIMAL_PATTERN), 'AMOUNT_FORMAT'],
+  [String(SHARE_PATTERN), 'AMOUNT_FORMAT'],
   [String(AMOUNT_MAGNITUDE_PATTERN), 'AMOUNT_TOO_LARGE'],
   [String(AMOUNT_DECIMALS_PATTERN), 'AMOUNT_TOO_PRECISE'],
   [String(ID_PATTERN), 'CONTRACT_ID_FORMAT'],

@@ -28,7 +28,10 @@ export {
   ratioPlus,
   ratioTimes,
   ratioValue,
+  roundRatio,
   roundRatioMoney,
 } from './ratio.js';
 export type { Ratio } from './ratio.js';
 export { amountFromPlainText } from './wage-text.js';
+export { allocateRatios } from './allocate.js';
+export { FRACTION_PATTERN, isFractionText, ratioText, shareRatio } from './share-text.js';

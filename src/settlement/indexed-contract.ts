@@ -6,7 +6,8 @@
  */
 import { parseDate, type CalendarDate } from '../calendar/index.js';
 import type { Contract, Tranche } from '../contract/index.js';
-import { parseAmount, type Amount, type CurrencyCode, type RoundingMode } from '../money/index.js';
+import type { CurrencyCode, RoundingMode } from '../money/index.js';
+import { compilePayerSplit, type PayerSplitPlan } from './payer-split.js';
 
 /** A tranche with parsed dates and its position in the contract. */
 export interface CompiledTranche {
@@ -42,8 +43,8 @@ export interface CompiledContract {
   readonly groupIndex: ReadonlyMap<string, number>;
   /** Tranches in settlement order: by `measuredOn`, ties in contract order. */
   readonly tranches: readonly CompiledTranche[];
-  /** Payer shares in contract order. */
-  readonly payerShares: readonly Amount[];
+  /** How each tranche is split among the payers (contract order). */
+  readonly payerSplit: PayerSplitPlan;
 }
 
 function indexOf(items: readonly { readonly id: string }[] | undefined): Map<string, number> {
@@ -86,7 +87,7 @@ export function compileContract(contract: Contract): CompiledContract {
     ruleIndex,
     groupIndex: indexOf(contract.groups),
     tranches,
-    payerShares: contract.parties.payers.map((payer) => parseAmount(payer.share)),
+    payerSplit: compilePayerSplit(contract),
   };
 }
 

@@ -5,7 +5,8 @@
  * @module
  */
 import { formatDate, parseDate } from '../calendar/index.js';
-import { ZERO, formatDecimal, formatMoney, parseAmount, sumAmounts, type Amount } from '../money/index.js';
+import { RATIO_ZERO, ZERO, formatDecimal, formatMoney, parseAmount, ratioText, sumAmounts, type Amount } from '../money/index.js';
+import { lineFractions, payerShareText } from './payer-split.js';
 import { VERSION } from '../version.js';
 import type { CapCut } from './caps/money-caps.js';
 import type { Ledger, Tally } from './ledger.js';
@@ -43,7 +44,14 @@ function lineReport(plan: SettlementPlan, line: Line, money: (a: Amount) => stri
     earned: money(line.amount),
     paid: money(line.paid),
   };
-  return line.participants === undefined ? report : { ...report, participants: line.participants };
+  const withParticipants = line.participants === undefined ? report : { ...report, participants: line.participants };
+  const fractions = lineFractions(plan.payerSplit, line);
+  if (fractions === undefined) return withParticipants;
+  const payers = plan.contract.parties.payers.flatMap((payer, p) => {
+    const fraction = fractions[p];
+    return fraction === undefined || fraction.numerator === 0n ? [] : [{ payer: payer.id, fraction: ratioText(fraction) }];
+  });
+  return { ...withParticipants, payers };
 }
 
 function capReport(cut: CapCut, money: (a: Amount) => string): SettlementTranche['capCuts'][number] {
@@ -138,7 +146,7 @@ interface ReportPayer {
  * first appearance.
  */
 function reportPayers(inputs: Inputs): ReportPayer[] {
-  const payers: ReportPayer[] = inputs.plan.contract.parties.payers.map((payer, index) => ({ id: payer.id, share: payer.share, index }));
+  const payers: ReportPayer[] = inputs.plan.contract.parties.payers.map((payer, index) => ({ id: payer.id, share: payerShareText(inputs.plan.contract, index), index }));
   const holds = (id: string): boolean => [...inputs.previous.paid.values()].some((byPayer) => byPayer.get(id)?.isZero() === false);
   for (const id of inputs.previous.payers) if (!payers.some((payer) => payer.id === id) && holds(id)) payers.push({ id, share: null, index: -1 });
   return payers;
@@ -208,6 +216,18 @@ function trancheReport(
       amount: money(part.amount),
       formula: part.formula,
     })),
+    ...payerSplitReport(inputs, tranche),
+  };
+}
+
+/** The exact part of each payer and its part after the largest-remainder split (before payer caps), unless plain decimal shares. */
+function payerSplitReport(inputs: Inputs, tranche: TrancheResult | undefined): Pick<SettlementTranche, 'payerSplit'> {
+  const exact = tranche?.payerExact;
+  if (tranche === undefined || exact === undefined) return {};
+  const money = (amount: Amount): string => formatMoney(amount, inputs.plan.currency);
+  const parts = tranche.splitParts ?? [];
+  return {
+    payerSplit: inputs.plan.contract.parties.payers.map((payer, p) => ({ payer: payer.id, exact: ratioText(exact[p] ?? RATIO_ZERO), part: money(parts[p] ?? ZERO) })),
   };
 }
 

@@ -6,7 +6,8 @@
  */
 import type { CalendarDate } from '../calendar/index.js';
 import type { Issue } from '../errors.js';
-import { ZERO, allocate, parseAmount, sumAmounts, type Amount } from '../money/index.js';
+import { ZERO, parseAmount, sumAmounts, type Amount, type Ratio } from '../money/index.js';
+import { splitTranche } from './payer-split.js';
 import { applyMoneyCaps, applyPayerCaps, type CapCut } from './caps/money-caps.js';
 import { checkExit, uncheckedExit, type ExitCheck } from './exits.js';
 import type { Ledger } from './ledger.js';
@@ -48,6 +49,10 @@ export interface TrancheResult {
   reinvestment: ReinvestmentPart[];
   /** Per payer (contract order), after payer caps. */
   payerParts: Amount[];
+  /** Per payer, the exact part before rounding and payer caps; undefined for plain decimal shares. */
+  payerExact: readonly Ratio[] | undefined;
+  /** Per payer, the part the split gave before payer caps (with `payerExact`). */
+  splitParts: readonly Amount[] | undefined;
 }
 
 /** The computed schedule. */
@@ -136,7 +141,9 @@ function settleTranche(plan: SettlementPlan, ledger: Ledger, state: State, spec:
     earned: ZERO,
     withheld: ZERO,
     reinvestment: [],
-    payerParts: plan.payerShares.map(() => ZERO),
+    payerParts: plan.contract.parties.payers.map(() => ZERO),
+    payerExact: undefined,
+    splitParts: undefined,
   };
   if (status === 'scheduled' || status === 'cancelled') return result;
   const cutsBefore = state.shareCuts.size === 0 ? NO_SHARE_CUTS : new Map(state.shareCuts);
@@ -151,7 +158,10 @@ function settleTranche(plan: SettlementPlan, ledger: Ledger, state: State, spec:
   const caps = plan.contract.caps ?? [];
   result.capCuts = applyMoneyCaps(caps, lines, spec.id, state.capsUsed);
   const total = sumAmounts(lines.map((line) => line.paid));
-  const parts = allocate(total, plan.payerShares, plan.currency);
+  const split = splitTranche(plan.payerSplit, lines, total, plan.currency);
+  const parts = split.parts;
+  result.payerExact = split.exact;
+  result.splitParts = split.exact === undefined ? undefined : [...parts];
   result.capCuts.push(...applyPayerCaps(caps, plan.contract.parties.payers.map((payer) => payer.id), parts, state.capsUsed));
   result.payerParts = parts;
   result.earned = sumAmounts(parts);

@@ -22,6 +22,8 @@ export const SETTLEMENT_FORMAT_VERSION = 2;
 
 const HEX64 = /^[0-9a-f]{64}$/;
 const DECIMAL = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/;
+/** A share or exact fraction as a settlement writes it: a decimal, or `n/d`. */
+const SHARE = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?$|^-?(0|[1-9][0-9]*)\/[1-9][0-9]*$/;
 
 /** Canonical money in `units` minor units: `"1234.50"` (`"100"` with 0 units), never `"-0.00"`; signed or not. */
 function moneyPattern(units: number, signed: boolean): RegExp {
@@ -63,7 +65,8 @@ function buildSettlementSchema(units: number) {
   const money = z.string().check(z.regex(moneyPattern(units, false), { error: `${MONEY_MESSAGE} (non-negative, ${units} decimals)` }));
   const signed = z.string().check(z.regex(moneyPattern(units, true), { error: `${MONEY_MESSAGE} (${units} decimals)` }));
   const decimal = z.string().check(z.regex(DECIMAL, { error: 'is not a decimal' }));
-  const payer = z.strictObject({ payer: text(), share: z.nullable(decimal), earned: money, previouslyPaid: money, due: signed });
+  const share = z.string().check(z.regex(SHARE, { error: 'is not a decimal or a fraction' }));
+  const payer = z.strictObject({ payer: text(), share: z.nullable(share), earned: money, previouslyPaid: money, due: signed });
   // an object of any keys (not z.record: zod reads a record key type's `values` through the prototype chain)
   const figures = z.catchall(z.object({}), z.union([z.string(), z.number()]));
   const line = z.strictObject({
@@ -80,6 +83,7 @@ function buildSettlementSchema(units: number) {
     earned: money,
     paid: money,
     participants: z.exactOptional(z.array(text())),
+    payers: z.exactOptional(z.array(z.strictObject({ payer: text(), fraction: share }))),
   });
   const tranche = z.strictObject({
     id: text(),
@@ -98,6 +102,7 @@ function buildSettlementSchema(units: number) {
     lines: z.array(line),
     capCuts: z.array(z.strictObject({ cap: text(), kind: z.enum(['outcome', 'cohort', 'tranche', 'contract', 'payer']), limit: money, usedBefore: money, requested: money, cut: money })),
     reinvestment: z.array(z.strictObject({ reinvestment: text(), destination: text(), amount: money, formula: text() })),
+    payerSplit: z.exactOptional(z.array(z.strictObject({ payer: text(), exact: share, part: money }))),
   });
   return z.strictObject({
     format: z.literal(SETTLEMENT_FORMAT),

@@ -15,7 +15,9 @@ export interface PayerAmounts {
   /**
    * The payer's share of every payment, or null for a payer the contract no longer names (an
    * amendment removed it): its part is then what it paid before, returned (earned 0.00, due
-   * the negative of what it paid).
+   * the negative of what it paid). As the contract writes it: a decimal (`"0.6"`) or a fraction
+   * (`"1/3"`); a top-up payer's `topUp`; a weight payer's weight over the sum of the weights
+   * (`"2/3"`). With `funds`, of the lines the payer funds (see each line's `payers`).
    */
   readonly share: string | null;
   /** Earned to date. */
@@ -54,6 +56,29 @@ export interface SettlementLine {
   readonly paid: string;
   /** Participants who contributed (with `detail: 'participants'`). */
   readonly participants?: readonly string[];
+  /**
+   * Who funds the line and the exact fraction of it each pays (`"4/5"`, `"0.2"`), when payers fund
+   * different lines or top up (`funds`, `topUp`); absent when every line is split alike.
+   */
+  readonly payers?: readonly SettlementLineFunding[];
+}
+
+/** A payer's exact fraction of a line. */
+export interface SettlementLineFunding {
+  /** Payer id. */
+  readonly payer: string;
+  /** Its exact fraction of the line: a decimal, or `n/d` when no decimal writes it. */
+  readonly fraction: string;
+}
+
+/** A payer's part of a tranche as the largest-remainder split gave it. */
+export interface SettlementPayerSplit {
+  /** Payer id. */
+  readonly payer: string;
+  /** Its exact part before rounding: a decimal, or `n/d` (`"100001/300"` is a third of 1000.01). */
+  readonly exact: string;
+  /** Its part after the split (the exact part rounded down, plus one minor unit for the largest remainders), before payer caps. */
+  readonly part: string;
 }
 
 /** A cap's cut in a tranche. */
@@ -118,6 +143,12 @@ export interface SettlementTranche {
   readonly capCuts: readonly SettlementCapCut[];
   /** Reinvestment set-asides. */
   readonly reinvestment: readonly SettlementReinvestment[];
+  /**
+   * How the tranche was split among the payers, when shares are fractions or weights, or payers
+   * fund different lines or top up; absent for decimal shares of every line (each part is then the
+   * share of `earned`, largest remainder).
+   */
+  readonly payerSplit?: readonly SettlementPayerSplit[];
 }
 
 /** An adjustment: a change to a tranche a previous settlement settled (paid, or settled at 0.00). */

@@ -7,11 +7,10 @@
  * @module
  */
 import { ownValue } from '../own-data.js';
-import { Decimal } from 'decimal.js';
 import { parseDate } from '../calendar/index.js';
-import { parseContract, type Contract } from '../contract/index.js';
+import { fundedLines, isUniformFunding, lineSplit, parseContract, payerFundings, type Contract } from '../contract/index.js';
 import type { Issue } from '../errors.js';
-import { ZERO, minorUnits, parseAmount, sumAmounts, type Amount } from '../money/index.js';
+import { RATIO_ZERO, ZERO, compareRatios, minorUnits, parseAmount, ratioOf, ratioTimes, roundRatio, sumAmounts, type Amount, type Ratio } from '../money/index.js';
 import { fail, ok, type Result } from '../result.js';
 import type { BoundCohort } from '../settlement/index.js';
 import { checkAssumptions, type Assumptions } from './assumptions.js';
@@ -110,21 +109,34 @@ function settleScenario(contract: Contract, assumptions: Assumptions, decimals: 
   };
 }
 
-/** Rounds `value` to the minor unit, up or down. */
-function toUnit(value: Amount, decimals: number, up: boolean): Amount {
-  return value.toDecimalPlaces(decimals, up ? Decimal.ROUND_UP : Decimal.ROUND_DOWN);
+/**
+ * Each payer's largest and smallest exact fraction of a line the contract's tranches and payments
+ * on exit can show (contract order); with every line split alike, both are its share.
+ */
+function payerFractions(contract: Contract): { most: Ratio; least: Ratio }[] {
+  const fundings = payerFundings(contract.parties.payers);
+  const splits = fundedLines(contract).map((line) => lineSplit(fundings, line).fractions);
+  const uniform = isUniformFunding(contract.parties.payers) || splits.length === 0;
+  const anyLine = lineSplit(fundings, { rule: '', cohort: null, outcome: null }).fractions;
+  return fundings.map((_, p) => {
+    const all = uniform ? [anyLine[p] ?? RATIO_ZERO] : splits.map((fractions) => fractions[p] ?? RATIO_ZERO);
+    const pick = (better: (a: Ratio, b: Ratio) => boolean): Ratio => all.reduce((best, value) => (better(value, best) ? value : best));
+    return { most: pick((a, b) => compareRatios(a, b) > 0), least: pick((a, b) => compareRatios(a, b) < 0) };
+  });
 }
 
 /**
  * A payer's share of a bound over the tranches: each tranche splits its amount by largest
- * remainder, so a payer's part of a tranche is its share rounded down or up to the minor unit;
- * over `tranches` tranches its parts are within (tranches − 1) units of its share of the total,
- * rounded (none when the share is 0 or 1).
+ * remainder, so a payer's part of a tranche is its exact part rounded down or up to the minor
+ * unit; over `tranches` tranches its parts are within (tranches − 1) units of its exact part of the
+ * total, rounded (none when the share is 0 or 1). `share` is the payer's largest fraction of any
+ * line (for the most) or its smallest (for the least): with payers funding different lines, its
+ * exact part of a tranche lies between the two times the tranche's amount.
  */
-function payerShare(share: Amount, total: Amount, tranches: number, decimals: number, up: boolean): Amount {
-  const exact = share.isZero() || share.equals(1);
+function payerShare(share: Ratio, total: Amount, tranches: number, decimals: number, up: boolean): Amount {
+  const exact = share.numerator === 0n || share.numerator === share.denominator;
   const slack = exact ? ZERO : parseAmount(1).dividedBy(10 ** decimals).times(Math.max(tranches - 1, 0));
-  const rounded = toUnit(share.times(total), decimals, up);
+  const rounded = roundRatio(ratioTimes(share, ratioOf(total)), decimals, up ? 'up' : 'down');
   if (up) return rounded.plus(slack);
   const less = rounded.minus(slack);
   return less.isNegative() ? ZERO : less;
@@ -141,8 +153,9 @@ function mostBound(contract: Contract, families: readonly FamilyBound[], tranche
   const lines = families.reduce((min, family) => (family.most.lessThan(min) ? family.most : min), (families[0] as FamilyBound).most);
   const payerCaps = (id: string): Amount | undefined =>
     (contract.caps ?? []).flatMap((cap) => (cap.kind === 'payer' && cap.payer === id ? [parseAmount(cap.amount)] : [])).reduce<Amount | undefined>((min, cap) => (min === undefined || cap.lessThan(min) ? cap : min), undefined);
-  const payers = contract.parties.payers.map((payer) => {
-    const share = payerShare(parseAmount(payer.share), lines, tranches, decimals, true);
+  const fractions = payerFractions(contract);
+  const payers = contract.parties.payers.map((payer, p) => {
+    const share = payerShare(fractions[p]?.most ?? RATIO_ZERO, lines, tranches, decimals, true);
     const cap = payerCaps(payer.id);
     const most = [share, lines, ...(cap === undefined ? [] : [cap])].reduce((min, value) => (value.lessThan(min) ? value : min));
     return { payer: payer.id, most, capped: cap !== undefined && cap.lessThan(share) && cap.lessThan(lines) };
@@ -195,9 +208,10 @@ export function contractBounds(contractInput: unknown, assumptionsInput?: unknow
   const { cells, payingTranches } = contractCells(contract, cohorts.bound);
   const most = mostBound(contract, familyBounds(contract, cells), payingTranches, decimals);
   const leastTotal = sumAmounts(cells.map((cell) => cell.least));
+  const fractions = payerFractions(contract);
   const least = {
     total: leastTotal.toFixed(decimals),
-    payers: contract.parties.payers.map((payer) => ({ payer: payer.id, amount: payerShare(parseAmount(payer.share), leastTotal, payingTranches, decimals, false).toFixed(decimals) })),
+    payers: contract.parties.payers.map((payer, p) => ({ payer: payer.id, amount: payerShare(fractions[p]?.least ?? RATIO_ZERO, leastTotal, payingTranches, decimals, false).toFixed(decimals) })),
     limitedBy: ['rules'],
   };
   const mostScenario = settleScenario(contract, boundScenario(contract, cohorts.scenario, true, assumptions?.baselineWage), decimals);

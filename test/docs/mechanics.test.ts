@@ -15,14 +15,17 @@ const pages = readdirSync(dir).filter((file) => file.endsWith('.md') && file !==
 interface Example {
   readonly asOf: string;
   readonly earned: string;
+  /** Each payer's earned amount, when the marker lists them (`payers region=333.34 agency=333.33`). */
+  readonly payers: readonly (readonly [string, string])[];
   readonly contract: unknown;
   readonly records: unknown[];
 }
 
 function examples(text: string): Example[] {
   const found: Example[] = [];
-  for (const match of text.matchAll(/<!-- mechanics-example: asOf (\S+), earned (\S+) -->\s*```json\n([\s\S]*?)^```\s*```json\n([\s\S]*?)^```/gm)) {
-    found.push({ asOf: match[1] ?? '', earned: match[2] ?? '', contract: JSON.parse(match[3] ?? ''), records: JSON.parse(match[4] ?? '') as unknown[] });
+  for (const match of text.matchAll(/<!-- mechanics-example: asOf (\S+), earned ([^\s,]+)(?:, payers ([^>]*?))? -->\s*```json\n([\s\S]*?)^```\s*```json\n([\s\S]*?)^```/gm)) {
+    const payers = (match[3] ?? '').split(' ').filter((entry) => entry !== '').map((entry) => entry.split('=') as [string, string]);
+    found.push({ asOf: match[1] ?? '', earned: match[2] ?? '', payers, contract: JSON.parse(match[4] ?? ''), records: JSON.parse(match[5] ?? '') as unknown[] });
   }
   return found;
 }
@@ -41,6 +44,7 @@ describe('docs/mechanics', () => {
       const result = settleWith(example.contract, example.records, { asOf: example.asOf });
       if (!result.ok) expect.fail(JSON.stringify(result.issues));
       expect(result.value.totals.earned).toBe(example.earned);
+      for (const [payer, earned] of example.payers) expect(result.value.payers.find((p) => p.payer === payer)?.earned, `${page}: ${payer}`).toBe(earned);
     }
   });
 });

@@ -6,6 +6,7 @@
 import type { Issue } from '../../errors.js';
 import type { Contract } from '../schema.js';
 import { checkDateOrder, parseContractDates } from './dates.js';
+import { checkFunding } from './funding.js';
 import { checkNumbers } from './numbers.js';
 import { checkPrerequisiteCycles } from './prerequisites.js';
 import { checkReferences } from './references.js';
@@ -24,6 +25,7 @@ export function checkContract(c: Contract): Issue[] {
     ...checkDateOrder(c, table),
     ...checkNumbers(c),
     ...checkReferences(c),
+    ...checkFunding(c),
     ...checkPrerequisiteCycles(c),
     ...checkTiming(c, table),
   ];

@@ -1,11 +1,11 @@
 /**
  * Numeric checks: currency known, amounts within the currency's minor unit, rates in [0, 1],
- * payer shares summing exactly to 1, thresholds in order.
+ * thresholds in order (payer shares: funding.ts).
  *
  * @module
  */
 import type { Issue, PathSegment } from '../../errors.js';
-import { isKnownCurrency, minorUnits, parseAmount, sumAmounts, type Amount } from '../../money/index.js';
+import { isKnownCurrency, minorUnits, parseAmount, type Amount } from '../../money/index.js';
 import type { Contract } from '../schema.js';
 import { ruleFacts } from '../rules/index.js';
 import { issueAt } from './issue.js';
@@ -20,7 +20,6 @@ interface NumberField {
 
 function* numberFields(c: Contract): Generator<NumberField> {
   const f = (value: string, cls: NumberClass, ...path: PathSegment[]): NumberField => ({ value, path, class: cls });
-  for (const [i, p] of c.parties.payers.entries()) yield f(p.share, 'rate', 'parties', 'payers', i, 'share');
   for (const [i, inv] of (c.parties.investors ?? []).entries()) {
     yield f(inv.commitment, 'money', 'parties', 'investors', i, 'commitment');
     if (inv.terms !== undefined) {
@@ -108,7 +107,7 @@ function checkOrder(c: Contract, issues: Issue[]): void {
  * Numeric checks on a structurally valid contract.
  *
  * @example
- * checkNumbers(contract); // [{ code: 'PAYER_SHARES_SUM', ... }] when shares are 0.6 and 0.3
+ * checkNumbers(contract); // [{ code: 'RATE_RANGE', ... }] when a rate is "1.5"
  */
 export function checkNumbers(c: Contract): Issue[] {
   const issues: Issue[] = [];
@@ -124,11 +123,6 @@ export function checkNumbers(c: Contract): Issue[] {
     if (field.class === 'money' && places !== undefined && value.decimalPlaces() > places) {
       issues.push(issueAt('AMOUNT_PRECISION', field.path, `"${field.value}" has more than ${places} decimal places for ${c.currency}`));
     }
-  }
-  const total = sumAmounts(c.parties.payers.map((p) => amount(p.share)));
-  if (!total.eq(ONE)) {
-    const shares = c.parties.payers.map((p) => `${p.id} ${p.share}`).join(' + ');
-    issues.push(issueAt('PAYER_SHARES_SUM', ['parties', 'payers'], `payer shares sum to ${total.toFixed()}, not exactly 1 (${shares})`));
   }
   checkOrder(c, issues);
   return issues;

@@ -79,6 +79,12 @@ function* references(c: Contract): Generator<Reference> {
         unreachable(cap);
     }
   }
+  for (const [i, payer] of c.parties.payers.entries()) {
+    const at = ['parties', 'payers', i, 'funds'];
+    yield* listed('rule', payer.funds?.rules ?? [], [...at, 'rules']);
+    yield* listed('outcome', payer.funds?.outcomes ?? [], [...at, 'outcomes']);
+    yield* listed('cohort', payer.funds?.cohorts ?? [], [...at, 'cohorts']);
+  }
   for (const [i, t] of c.tranches.entries()) {
     yield* listed('rule', t.rules, ['tranches', i, 'rules']);
     yield* listed('cohort', t.cohorts, ['tranches', i, 'cohorts']);

@@ -60,6 +60,8 @@ export const BonusRuleSchema = z.strictObject({
 
 /** What the contract checks need of a bonus. */
 export const bonusFacts: RuleFacts<DeepReadonly<z.output<typeof BonusRuleSchema>>> = {
+  lineShapes: (rule, cohorts) =>
+    rule.trigger.scope === 'contract' ? [{ cohort: null, outcome: rule.trigger.outcome }] : cohorts.map((cohort) => ({ cohort, outcome: rule.trigger.outcome })),
   references: (rule, at) => [
     { target: 'outcome', id: rule.trigger.outcome, path: at('trigger', 'outcome'), kinds: PER_PARTICIPANT },
     ...(rule.trigger.kind === 'groupShare' ? [{ target: 'group' as const, id: rule.trigger.group, path: at('trigger', 'group') }] : []),

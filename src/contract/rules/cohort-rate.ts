@@ -141,6 +141,13 @@ export function denominatorReferences(denominator: DeepReadonly<z.output<typeof 
 
 /** What the contract checks need of a cohort rate. */
 export const cohortRateFacts: RuleFacts<CohortRateRule> = {
+  // a pooled rate over one cohort of the tranche shows it; over several, no cohort
+  lineShapes: (rule, cohorts) => {
+    const paid = cohorts.filter((cohort) => rule.cohorts.includes(cohort));
+    if (paid.length === 0) return [];
+    if (rule.pooling === 'pooled') return [{ cohort: paid.length === 1 ? (paid[0] ?? null) : null, outcome: rule.outcome }];
+    return paid.map((cohort) => ({ cohort, outcome: rule.outcome }));
+  },
   references: (rule, at) => [
     { target: 'outcome', id: rule.outcome, path: at('outcome'), kinds: PER_PARTICIPANT },
     ...listedIds('cohort', rule.cohorts, at('cohorts')),

@@ -65,6 +65,19 @@ export interface RuleFacts<R> {
   readonly numbers: (rule: R, at: (...path: PathSegment[]) => PathSegment[]) => readonly RuleNumber[];
   /** The outcomes its payments wait for. */
   readonly timing: (rule: R) => RuleTiming;
+  /**
+   * The cohort and outcome each line of the rule can show in a tranche paying it for `cohorts`
+   * (contract order): what payer funding is checked against (every such line funded in full).
+   */
+  readonly lineShapes: (rule: R, cohorts: readonly string[]) => readonly LineShape[];
+}
+
+/** The cohort and outcome a line shows (null: a contract-level line, or no outcome). */
+export interface LineShape {
+  /** Cohort id, or null. */
+  readonly cohort: string | null;
+  /** Outcome id, or null. */
+  readonly outcome: string | null;
 }
 
 /**

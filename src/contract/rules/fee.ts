@@ -38,6 +38,8 @@ export const FeeRuleSchema = z.strictObject({
 
 /** What the contract checks need of a fee. */
 export const feeFacts: RuleFacts<DeepReadonly<z.output<typeof FeeRuleSchema>>> = {
+  // a fee per start shows each cohort's starts; scheduled payments are contract-level
+  lineShapes: (rule, cohorts) => (rule.charge.kind === 'perStart' ? cohorts.map((cohort) => ({ cohort, outcome: null })) : [{ cohort: null, outcome: null }]),
   references: () => [],
   numbers: (rule, at) =>
     rule.charge.kind === 'perStart'

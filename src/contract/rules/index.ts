@@ -21,7 +21,7 @@ export { BaselineSchema, BaselineSourceSchema, CohortRateRuleSchema, Denominator
 export { FeeChargeSchema, FeeRuleSchema } from './fee.js';
 export { GroupPricingSchema, RateCardRuleSchema, SeveralGroupsSchema } from './rate-card.js';
 export { SustainmentRuleSchema } from './sustainment.js';
-export { PER_PARTICIPANT, type RuleFacts, type RuleNumber, type RuleReference, type RuleTiming } from './common.js';
+export { PER_PARTICIPANT, type LineShape, type RuleFacts, type RuleNumber, type RuleReference, type RuleTiming } from './common.js';
 
 /**
  * Any payment rule, discriminated by `kind`.

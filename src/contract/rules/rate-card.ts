@@ -60,6 +60,7 @@ export const RateCardRuleSchema = z.strictObject({
 
 /** What the contract checks need of a rate card. */
 export const rateCardFacts: RuleFacts<DeepReadonly<z.output<typeof RateCardRuleSchema>>> = {
+  lineShapes: (rule, cohorts) => cohorts.map((cohort) => ({ cohort, outcome: rule.outcome })),
   references: (rule, at) => [
     { target: 'outcome', id: rule.outcome, path: at('outcome'), kinds: PER_PARTICIPANT },
     ...listedIds('outcome', rule.prerequisites, at('prerequisites'), PER_PARTICIPANT),

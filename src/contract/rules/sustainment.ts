@@ -35,6 +35,7 @@ export const SustainmentRuleSchema = z.strictObject({
 
 /** What the contract checks need of a sustainment rule. */
 export const sustainmentFacts: RuleFacts<DeepReadonly<z.output<typeof SustainmentRuleSchema>>> = {
+  lineShapes: (rule, cohorts) => cohorts.map((cohort) => ({ cohort, outcome: rule.placementOutcome })),
   references: (rule, at) => [{ target: 'outcome', id: rule.placementOutcome, path: at('placementOutcome'), kinds: ['placement'] }],
   numbers: (rule, at) => [{ value: rule.price, class: 'money', path: at('price') }],
   timing: (rule) => ({ ids: [rule.placementOutcome], extraDays: rule.periodDays }),

@@ -222,7 +222,7 @@ function model(s: Scenario, contract: ContractInput): { earned: string; reinvest
   const above = max(sub(earned, q(s.threshold)), qi(0));
   const reinvested = min([roundUnits(mul(above, q(s.reinvestShare)), places, s.rounding), 10n ** BigInt(places)], q(s.cap));
   // largest remainder, in minor units: floors, then the units left to the largest remainders (ties: earlier payer)
-  const weights = contract.parties.payers.map((p) => q(p.share)[0] * (10n ** 12n / q(p.share)[1]));
+  const weights = contract.parties.payers.map((p) => q(p.share ?? '0')[0] * (10n ** 12n / q(p.share ?? '0')[1]));
   const sum = weights.reduce((a, b) => a + b, 0n);
   const parts = weights.map((w) => (total * w) / sum);
   const order = weights.map((w, i) => ({ rest: (total * w) % sum, i })).sort((a, b) => (a.rest === b.rest ? a.i - b.i : a.rest > b.rest ? -1 : 1));

@@ -245,7 +245,7 @@ export function referenceSettlement(contract: ContractInput, records: readonly W
         capUsed.set(cap.id, used.plus(capLines(covered, new D(cap.amount).minus(used), cap.partialPayment)));
       }
     }
-    const parts = largestRemainder(sum(lines.map((line) => line.paid)), contract.parties.payers.map((p) => p.share), places);
+    const parts = largestRemainder(sum(lines.map((line) => line.paid)), contract.parties.payers.map((p) => p.share ?? '0'), places);
     contract.parties.payers.forEach((payer, index) => {
       for (const cap of contract.caps ?? []) {
         if (cap.kind !== 'payer' || cap.payer !== payer.id) continue;
