@@ -46,32 +46,32 @@ export function compileRatePrices(rule: RuleOf<'rateCard'>, groups: Contract['gr
   const base = parseAmount(rule.price);
   const prices: Amount[] = [base];
   const derivations: string[] = [`base price ${formatDecimal(base)}`];
-  const derived: (UnitDerivation | undefined)[] = [undefined];
+  // per price, the derivation of each group paid it (groups at the same price share a line)
+  const units: UnitDerivation[][] = [[]];
   const byGroup = new Map<string, number>();
   const intern = (price: Amount, derivation: string, unit?: UnitDerivation): number => {
     const found = prices.findIndex((existing) => existing.equals(price));
+    if (found === 0) return found;
     if (found > 0) {
-      // two groups at the same price are paid on one line: it names both derivations
       derivations[found] = `${derivations[found] as string}; ${derivation}`;
-      const before = derived[found];
-      if (before !== undefined && unit !== undefined) derived[found] = bothDerivations(before, unit);
+      if (unit !== undefined) units[found]?.push(unit);
       return found;
     }
-    if (found === 0) return found;
     prices.push(price);
     derivations.push(derivation);
-    derived.push(unit);
+    units.push(unit === undefined ? [] : [unit]);
     return prices.length - 1;
   };
+  const done = (pick: RatePrices['pick']): RatePrices => ({ prices, derivations, derived: units.map(groupsDerivation), byGroup, pick });
   const pricing = rule.groupPricing;
   switch (pricing.kind) {
     case 'flat':
-      return { prices, derivations, derived, byGroup, pick: 'highest' };
+      return done('highest');
     case 'prices':
       for (const entry of pricing.prices) {
         byGroup.set(entry.group, intern(parseAmount(entry.price), `group ${entry.group} price ${entry.price}`));
       }
-      return { prices, derivations, derived, byGroup, pick: pricing.severalGroups };
+      return done(pricing.severalGroups);
     case 'multipliers': {
       const increment = pricing.increment === undefined ? undefined : parseAmount(pricing.increment);
       for (const group of groups ?? []) {
@@ -95,7 +95,7 @@ export function compileRatePrices(rule: RuleOf<'rateCard'>, groups: Contract['gr
               };
         byGroup.set(group.id, intern(price, `group ${group.id}: ${text}`, unit));
       }
-      return { prices, derivations, derived, byGroup, pick: pricing.severalGroups };
+      return done(pricing.severalGroups);
     }
     default: {
       const never: never = pricing;
@@ -105,22 +105,18 @@ export function compileRatePrices(rule: RuleOf<'rateCard'>, groups: Contract['gr
 }
 
 /**
- * The derivation of a price two groups (or more) reach: each input lists every group's value in
- * group order when they differ (`priceGroup: "ev, ev2"`, `multiplier: "1.4, 1.40001"`), and the
- * text names each group.
+ * The derivation of a price, from each group's that reaches it: one group's as it is; for several
+ * (paid on one line), each input once when the groups share it, else every group's value in group
+ * order (`priceGroup: "ev, ev2"`, `multiplier: "1.4, 1.40001"`), and a text naming each group.
  */
-function bothDerivations(first: UnitDerivation, next: UnitDerivation): UnitDerivation {
+function groupsDerivation(units: readonly UnitDerivation[]): UnitDerivation | undefined {
+  if (units.length <= 1) return units[0];
   const inputs: Record<string, string> = {};
-  const groups = (first.inputs['priceGroup'] ?? '').split(', ').length;
-  for (const key of Object.keys(first.inputs)) {
-    const was = first.inputs[key] as string;
-    const value = next.inputs[key] as string;
-    // a value all groups share is written once; once values differ, each group's is listed
-    const listed = was.split(', ').length === groups && groups > 1;
-    inputs[key] = !listed && was === value ? was : `${listed ? was : Array<string>(groups).fill(was).join(', ')}, ${value}`;
+  for (const key of Object.keys((units[0] as UnitDerivation).inputs)) {
+    const values = units.map((unit) => unit.inputs[key] ?? '');
+    inputs[key] = values.every((value) => value === values[0]) ? (values[0] as string) : values.join(', ');
   }
-  const named = (unit: UnitDerivation, text: string): string => (text.startsWith('group ') ? text : `group ${unit.inputs['priceGroup'] as string}: ${text}`);
-  return { inputs, text: `${named(first, first.text)}; ${named(next, next.text)}` };
+  return { inputs, text: units.map((unit) => `group ${unit.inputs['priceGroup'] ?? ''}: ${unit.text}`).join('; ') };
 }
 
 /**
