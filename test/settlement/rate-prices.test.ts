@@ -19,7 +19,7 @@ describe('compileRatePrices', () => {
       { id: 'c', name: 'c', priceMultiplier: '1.4' },
       { id: 'd', name: 'd', priceMultiplier: '1' },
     ];
-    const prices = compileRatePrices(rule as never, groups, 'ARS' as never);
+    const prices = compileRatePrices(rule, groups, 'ARS');
     expect(prices.prices.map(String)).toEqual(['42116', '58963']);
     expect([...prices.byGroup]).toEqual([['a', 1], ['b', 1], ['c', 1], ['d', 0]]);
     expect(prices.derived[0]).toBeUndefined();
