@@ -192,3 +192,34 @@ export function truncate(record: OutcomeRecord, m: CalendarDate): OutcomeRecord 
     events: record.events.filter((e) => e.on <= m),
   };
 }
+
+/**
+ * A participant placed soon after enrolment and employed for long (one spell of 100 to 500 days,
+ * open or closed, then maybe a second after a short gap), with an as-of date late enough for
+ * retention to be decided either way. `recordArb` rarely holds a job long enough for a retention
+ * of several months to be achieved; the duration properties draw from both.
+ */
+export const longEmployedArb: fc.Arbitrary<{ record: OutcomeRecord; placement: Outcome; asOf: CalendarDate }> = fc
+  .record({
+    enrol: fc.integer({ min: 0, max: 800 }),
+    firstOffset: fc.integer({ min: 0, max: 30 }),
+    first: fc.integer({ min: 100, max: 500 }),
+    ongoing: fc.boolean(),
+    second: fc.option(fc.record({ gap: fc.integer({ min: 0, max: 30 }), length: fc.integer({ min: 1, max: 300 }), ongoing: fc.boolean() }), { nil: undefined }),
+    asOf: fc.integer({ min: 120, max: 1000 }),
+  })
+  .map(({ enrol, firstOffset, first, ongoing, second, asOf }) => {
+    const enrolledOn = addDays(BASE, enrol);
+    const start = addDays(enrolledOn, firstOffset);
+    const end = addDays(start, first - 1);
+    const spells: EmploymentSpell[] = [];
+    if (second === undefined) {
+      spells.push(ongoing ? { start } : { start, end });
+    } else {
+      const start2 = addDays(end, second.gap + 1);
+      spells.push({ start, end }, second.ongoing ? { start: start2 } : { start: start2, end: addDays(start2, second.length - 1) });
+    }
+    const record: OutcomeRecord = { id: 'P', cohort: 'C', groups: [], enrolledOn, spells, wages: [], events: [] };
+    const placement: Outcome = { kind: 'placement', id: 'placement', name: 'Placement', window: { from: 'enrolment', days: 60 }, contractTypes: 'any' };
+    return { record, placement, asOf: addDays(enrolledOn, asOf) };
+  });
