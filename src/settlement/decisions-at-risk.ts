@@ -73,7 +73,7 @@ function decisionsOf(plan: SettlementPlan, ledger: Ledger, run: RunResult): Map<
     if (exit.outcome === 'fired' || exit.outcome === 'notFired') put({ kind: 'exitClause', id: exit.clause, tranche: null, cohort: null, outcome: exit.outcome });
   }
   // money caps bind where they cut a tranche's amount, share caps where they cut a claim of the tranche;
-  // participant caps are decided over the contract (below); outcome-volume caps are not listed yet (their cuts are on the lines only)
+  // participant and outcome-volume caps are decided over the contract (below)
   const caps = (plan.contract.caps ?? []).filter((cap) => cap.kind !== 'participant' && cap.kind !== 'outcomeVolume');
   for (const tranche of run.tranches) {
     if (tranche.status !== 'settled') continue;
@@ -90,6 +90,11 @@ function decisionsOf(plan: SettlementPlan, ledger: Ledger, run: RunResult): Map<
     const binds = (ledger.participantCaps[index]?.claims ?? 0) > 0;
     put({ kind: 'cap', id: cap.id, tranche: null, cohort: null, outcome: binds ? 'binds' : 'does not bind' });
   });
+  for (const cap of plan.contract.caps ?? []) {
+    if (cap.kind !== 'outcomeVolume') continue;
+    const binds = (run.volumeCuts.get(plan.ruleIndex.get(cap.rule) ?? -1) ?? 0) > 0;
+    put({ kind: 'cap', id: cap.id, tranche: null, cohort: null, outcome: binds ? 'binds' : 'does not bind' });
+  }
   for (const guarantee of guaranteeReports(plan, ledger, (amount) => formatMoney(amount, plan.currency))) {
     put({ kind: 'hiringGuarantee', id: guarantee.guarantee, tranche: null, cohort: null, outcome: guarantee.status });
   }

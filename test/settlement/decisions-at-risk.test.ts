@@ -1,7 +1,7 @@
 /**
  * dataQuality.decisionsAtRisk for each kind of decision made on counts (bonus triggers, group
  * shares, per-participant caps, hiring guarantees, empty cohorts), with the excluded records
- * counted all as achieved and all as not; absent when no record was excluded; the same from
+ * counted all as achieved and all as not (share, per-participant and outcome-volume caps among them); absent when no record was excluded; the same from
  * settle and settleStream. Every expectation is worked out in the comments.
  */
 import { readFileSync } from 'node:fs';
@@ -90,6 +90,17 @@ describe('decisionsAtRisk', () => {
     const unplaced = records.map((record) => Object.fromEntries(Object.entries(record).filter(([key]) => key !== 'spells')));
     const atRisk = settled(capped, [...unplaced, invalid('X1', 'A')]).dataQuality.decisionsAtRisk;
     expect(atRisk).toEqual([{ kind: 'cap', id: 'per-person', tranche: null, cohort: null, decided: 'does not bind', ifAllAchieved: 'binds', ifNoneAchieved: 'does not bind' }]);
+  });
+
+  it('an outcome-volume cap that paid every achiever would cut one more', () => {
+    const { contract, records } = vector('26-cap-outcome-volume');
+    // The placement rate card pays at most 3 units over the contract. Settled with P1, P2, P3 only
+    // (placed 2024-02-01, 02-05, 02-05): 3 achievers ≤ 3, nothing cut: does not bind. One excluded
+    // record of A counted as placed: 4 > 3, one cut: binds; counted as not placed: 3, unchanged.
+    const atRisk = settled(contract, [...records.slice(0, 3), invalid('X1', 'A')]).dataQuality.decisionsAtRisk;
+    expect(atRisk).toEqual([{ kind: 'cap', id: 'cap-volume', tranche: null, cohort: null, decided: 'does not bind', ifAllAchieved: 'binds', ifNoneAchieved: 'does not bind' }]);
+    // With all five settled (5 > 3: binds) one more either way still binds: nothing at risk.
+    expect(settled(contract, [...records, invalid('X1', 'A')]).dataQuality.decisionsAtRisk).toEqual([]);
   });
 
   it('an empty cohort: every record of B excluded, its rate would no longer be empty', () => {
