@@ -97,7 +97,8 @@ export function money(value: bigint): string {
 
 /**
  * The arithmetic every settlement must satisfy, checked from the document alone: each claim line
- * pays claims × unit; a tranche's earned is the sum of its lines; the provider gets earned minus
+ * pays claims × unit; a tranche's earned is the sum of its lines less what payer caps cut from the
+ * payers' parts (docs/settlement.md: payer caps cut a payer's part, not a line); the provider gets earned minus
  * reinvested; the payers' parts sum to the tranche; the totals sum the tranches.
  */
 export function checkSettlementArithmetic(settlement: Settlement): string[] {
@@ -111,7 +112,8 @@ export function checkSettlementArithmetic(settlement: Settlement): string[] {
       }
       sum += cents(line.paid);
     }
-    if (tranche.status === 'settled' && sum !== cents(tranche.earned)) problems.push(`${tranche.id}: lines ${money(sum)} ≠ earned ${tranche.earned}`);
+    const payerCuts = tranche.capCuts.reduce((acc, cut) => acc + (cut.kind === 'payer' ? cents(cut.cut) : 0n), 0n);
+    if (tranche.status === 'settled' && sum - payerCuts !== cents(tranche.earned)) problems.push(`${tranche.id}: lines ${money(sum)} less payer-cap cuts ${money(payerCuts)} ≠ earned ${tranche.earned}`);
     if (cents(tranche.earned) - cents(tranche.reinvested) !== cents(tranche.toProvider)) problems.push(`${tranche.id}: toProvider`);
     const payers = tranche.payers.reduce((acc, payer) => acc + cents(payer.earned), 0n);
     if (payers !== cents(tranche.earned)) problems.push(`${tranche.id}: payers ${money(payers)} ≠ ${tranche.earned}`);

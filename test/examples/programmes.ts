@@ -5,6 +5,7 @@
  */
 import * as idf from '../../examples/idf-apprenticeship/generate.js';
 import * as ppp from '../../examples/ppp-impact/generate.js';
+import * as professionEmploi from '../../examples/profession-emploi/generate.js';
 import * as regionSud from '../../examples/region-sud/generate.js';
 import * as ukRateCard from '../../examples/uk-rate-card/generate.js';
 
@@ -24,4 +25,5 @@ export const PROGRAMMES: readonly Programme[] = [
   { name: 'ppp-impact', seed: ppp.SEED, asOf: ppp.EXPORTED_ON, generate: ppp.generate, version1: true },
   { name: 'uk-rate-card', seed: ukRateCard.SEED, asOf: ukRateCard.EXPORTED_ON, generate: ukRateCard.generate, version1: true },
   { name: 'idf-apprenticeship', seed: idf.SEED, asOf: idf.EXPORTED_ON, generate: idf.generate, version1: false },
+  { name: 'profession-emploi', seed: professionEmploi.SEED, asOf: professionEmploi.EXPORTED_ON, generate: professionEmploi.generate, version1: false },
 ];
