@@ -236,6 +236,30 @@ function placementSpell(model: ParticipantModel, placement: PlacementPlan, start
 }
 
 const byStart = (a: EmploymentSpell, b: EmploymentSpell): number => a.start - b.start;
+
+/**
+ * The jobs of several placements as a record holds them, in order and never overlapping (records
+ * with overlapping spells are refused, `SPELLS_OVERLAP`): a job still running when a later one
+ * starts ends the day before; two jobs starting the same day are one job (the first placement's,
+ * in contract order), kept as long as the longer of the two.
+ */
+function oneJobAtATime(drawn: EmploymentSpell[]): EmploymentSpell[] {
+  drawn.sort(byStart); // stable: same-day jobs stay in contract order
+  const spells: EmploymentSpell[] = [];
+  for (const spell of drawn) {
+    const previous = spells[spells.length - 1];
+    if (previous === undefined || (previous.end !== undefined && previous.end < spell.start)) {
+      spells.push(spell);
+    } else if (previous.start === spell.start) {
+      const { end: _, ...open } = previous;
+      spells[spells.length - 1] = previous.end === undefined || spell.end === undefined ? open : { ...previous, end: Math.max(previous.end, spell.end) as CalendarDate };
+    } else {
+      spells[spells.length - 1] = { ...previous, end: (spell.start - 1) as CalendarDate };
+      spells.push(spell);
+    }
+  }
+  return spells;
+}
 const byDateThenKind = (a: RecordEvent, b: RecordEvent): number => a.on - b.on || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0);
 const byOn = (a: WageObservation, b: WageObservation): number => a.on - b.on;
 
@@ -271,7 +295,6 @@ export function drawParticipant(model: ParticipantModel, probabilities: RunProba
     }
   }
   if (events.length > 1) events.sort(byDateThenKind);
-  if (spells.length > 1) spells.sort(byStart);
   if (wages.length > 1) wages.sort(byOn);
-  return { id: 'simulated', cohort: cohort.id, groups: profile.groups, enrolledOn, exitedOn, baselineWage: model.baselineWage, spells, wages, events };
+  return { id: 'simulated', cohort: cohort.id, groups: profile.groups, enrolledOn, exitedOn, baselineWage: model.baselineWage, spells: spells.length > 1 ? oneJobAtATime(spells) : spells, wages, events };
 }

@@ -31,6 +31,8 @@ const CONTRACTS: [string, ContractJson][] = [
   ['region-sud', example('region-sud')],
   ['uk-rate-card', example('uk-rate-card')],
   ['ppp-impact', example('ppp-impact')],
+  ['idf-apprenticeship', example('idf-apprenticeship')],
+  ['profession-emploi', example('profession-emploi')],
   [
     'rate card, sustainment, bonus, caps',
     boundsContract({
