@@ -251,8 +251,8 @@ function oneJobAtATime(drawn: EmploymentSpell[]): EmploymentSpell[] {
     if (previous === undefined || (previous.end !== undefined && previous.end < spell.start)) {
       spells.push(spell);
     } else if (previous.start === spell.start) {
-      const { end: _, ...open } = previous;
-      spells[spells.length - 1] = previous.end === undefined || spell.end === undefined ? open : { ...previous, end: Math.max(previous.end, spell.end) as CalendarDate };
+      const end = previous.end === undefined || spell.end === undefined ? undefined : (Math.max(previous.end, spell.end) as CalendarDate);
+      spells[spells.length - 1] = { start: previous.start, ...(end === undefined ? {} : { end }), hoursPerWeek: previous.hoursPerWeek, ...(previous.contractType === undefined ? {} : { contractType: previous.contractType }), ...(previous.monthlyWage === undefined ? {} : { monthlyWage: previous.monthlyWage }) };
     } else {
       spells[spells.length - 1] = { ...previous, end: (spell.start - 1) as CalendarDate };
       spells.push(spell);
