@@ -162,3 +162,17 @@ export type {
   SettlementTranche,
   SettlementUnscheduled,
 } from './settlement/index.js';
+
+// Explaining one participant of a settlement
+export { explainParticipant } from './explain/index.js';
+export type {
+  ClaimFate,
+  ExplainedClaim,
+  ExplainedGap,
+  ExplainedOutcome,
+  ExplainedParticipantCut,
+  ExplainedRecord,
+  ExplainedSpell,
+  ExplainedTrancheLine,
+  ParticipantExplanation,
+} from './explain/index.js';

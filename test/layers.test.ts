@@ -29,6 +29,7 @@ const LAYERS: Readonly<Record<string, number>> = {
   'node': 8,
   'simulation': 9,
   'spreadsheet': 9,
+  'explain': 9,
   'schema': 10,
   'cli': 11,
   'index.ts': 12,

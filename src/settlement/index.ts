@@ -44,3 +44,7 @@ export { compileContract } from './indexed-contract.js';
 export type { CompiledContract } from './indexed-contract.js';
 export { compileRatePrices, outcomesPaidBy, priceIndexFor, ruleBounds } from './rules/index.js';
 export { payableCount, shareCapsOf } from './caps/share-caps.js';
+export { prepareSettlement } from './prepare.js';
+export { applyParticipantCaps } from './caps/participant-caps.js';
+export type { ParticipantCapPlan } from './plan.js';
+export type { Claim } from './rules/index.js';

@@ -1,0 +1,100 @@
+/**
+ * `outcome-pay explain --participant <id>`: one participant's story in a settlement, as JSON or
+ * as text, for a payment in dispute.
+ *
+ * @module
+ */
+import type { Command as Definition } from 'commander';
+import { explainParticipant } from '../../explain/index.js';
+import type { SettleOptions } from '../../settlement/index.js';
+import { explanationText } from '../explanation-text.js';
+import { readJsonFile, readRecordsFile } from '../input.js';
+import { EXIT } from '../io.js';
+import { flagOption, listOption, once, repeatable, requiredText, textOption } from '../options.js';
+import { issueLines } from '../print-issues.js';
+import { printableLines } from '../printable.js';
+import { printUpgradeNotice } from '../upgrade-notice.js';
+import type { Command } from './command.js';
+
+const NAME = 'explain';
+
+function define(command: Definition): void {
+  const one = (flag: string, choices?: readonly string[]): ((value: string, previous: unknown) => string) => once(NAME, flag, choices);
+  command
+    .usage('--contract <file> --records <file> --as-of <YYYY-MM-DD> --participant <id> [options]')
+    .requiredOption('--contract <file>', 'the contract (JSON, docs/contract.md)', one('--contract'))
+    .requiredOption('--records <file>', 'the outcome records: .json, .ndjson/.jsonl or .csv (docs/records.md), read whole', one('--records'))
+    .requiredOption('--as-of <YYYY-MM-DD>', 'the date of the settlement to explain', one('--as-of'))
+    .requiredOption('--participant <id>', 'the participant id, exactly as in the records', one('--participant'))
+    .option('--format <format>', '"json" (default): the explanation document; "text": the same for a person to read', one('--format', ['json', 'text']))
+    .option('--previous <file>', 'a settlement already paid (repeatable), as for settle', repeatable(NAME, '--previous'))
+    .option('--amended-from <fingerprint>', 'an earlier contract fingerprint whose settlements are accepted (repeatable), as for settle', repeatable(NAME, '--amended-from'))
+    .option('--allow-full-recovery', 'as for settle')
+    .option('--indicators <file>', 'JSON file of indicator values, as for settle', one('--indicators'))
+    .option('--strict', 'refuse the settlement for any invalid record, as for settle')
+    .option('--max-excluded <n|p%>', 'how many invalid records may be excluded, as for settle (default 5%)', one('--max-excluded'))
+    .option('--allow-empty', 'as for settle');
+}
+
+const EXAMPLE = ['--contract', 'examples/uk-rate-card/contract.json', '--records', 'examples/uk-rate-card/records.json', '--as-of', '2025-03-31'];
+
+/** The `explain` command. */
+export const explainCommand: Command = {
+  name: NAME,
+  summary: "Explain one participant's payments: outcomes, claims, cap cuts and the tranches that paid them.",
+  description:
+    "Settles as settle does, then tells one participant's story: the record, each outcome's status and date with the spells, wages and events it was decided on, each claim with the per-participant caps that cut it (amount before and the cut), and the tranche and line that paid it, with the cuts of the caps covering that line (docs/settlement.md, Explaining one participant). JSON on stdout by default, or text with --format text; warnings and problems on stderr.",
+  define,
+  examples: [
+    { what: 'Explain participant UK-0003 of the UK rate-card example as of 31 March 2025, as text', argv: [NAME, ...EXAMPLE, '--participant', 'UK-0003', '--format', 'text'] },
+    { what: 'The same as JSON, for a program', argv: [NAME, ...EXAMPLE, '--participant', 'UK-0003'] },
+    {
+      what: 'A participant of the Région Sud example (exit 3: the example holds three invalid records, excluded from the settlement)',
+      argv: [NAME, '--contract', 'examples/region-sud/contract.json', '--records', 'examples/region-sud/records.csv', '--as-of', '2025-06-30', '--participant', 'RS-0002', '--format', 'text'],
+    },
+  ],
+  exitCodes: [
+    [EXIT.OK, 'explained, every record of the settlement valid'],
+    [EXIT.DATA, 'invalid input, nothing settled, or no record has the participant id (PARTICIPANT_UNKNOWN); every problem is printed on stderr'],
+    [EXIT.USAGE, 'bad command line, or a file that cannot be read (named, with the reason)'],
+    [EXIT.EXCLUDED, 'explained, but the settlement excluded invalid records (a warning on stderr, or at the top of the text); the participant may be one of them (status "excluded")'],
+    [EXIT.INTERNAL, 'internal error (a bug: OUTCOME_PAY_DEBUG=1 prints its stack trace)'],
+  ],
+  async run({ options: values }, io) {
+    const contractPath = requiredText(values, 'contract');
+    const contract = await readJsonFile(io, contractPath, 'contract');
+    const records = await readRecordsFile(io, requiredText(values, 'records'));
+    const previous: unknown[] = [];
+    for (const path of listOption(values, 'previous') ?? []) previous.push(await readJsonFile(io, path, 'previous settlement'));
+    const indicatorsPath = textOption(values, 'indicators');
+    const indicators = indicatorsPath === undefined ? undefined : await readJsonFile(io, indicatorsPath, 'indicators');
+    const amendedFrom = listOption(values, 'amendedFrom');
+    const maxExcluded = textOption(values, 'maxExcluded');
+    const options: SettleOptions = {
+      asOf: requiredText(values, 'asOf'),
+      previous,
+      ...(indicators === undefined ? {} : { indicators: indicators as Record<string, Record<string, string>> }),
+      records: flagOption(values, 'strict') ? 'strict' : 'lenient',
+      ...(amendedFrom === undefined ? {} : { amendedFrom }),
+      ...(flagOption(values, 'allowFullRecovery') ? { allowFullRecovery: true } : {}),
+      ...(maxExcluded === undefined ? {} : { maxExcluded }),
+      ...(flagOption(values, 'allowEmpty') ? { allowEmpty: true } : {}),
+    };
+    const result = explainParticipant(contract, records, requiredText(values, 'participant'), options);
+    if (!result.ok) {
+      const unknown = result.issues.some((issue) => issue.code === 'PARTICIPANT_UNKNOWN');
+      io.stderr(`${issueLines(result.issues)}${NAME}: ${unknown ? 'nothing to explain' : `${result.issues.length} problem${result.issues.length === 1 ? '' : 's'} found; nothing was settled`}\n`);
+      return EXIT.DATA;
+    }
+    printUpgradeNotice(io, contractPath, contract);
+    const text = textOption(values, 'format') === 'text';
+    const explanation = result.value;
+    io.stdout(text ? explanationText(explanation) : `${JSON.stringify(explanation, null, 2)}\n`);
+    const quality = explanation.dataQuality;
+    if (quality.recordsExcluded === 0) return EXIT.OK;
+    if (!text) {
+      io.stderr(printableLines([`outcome-pay: warning: ${quality.recordsExcluded} of ${quality.recordsRead} records were excluded as invalid from the settlement explained; exit status 3`]));
+    }
+    return EXIT.EXCLUDED;
+  },
+};
