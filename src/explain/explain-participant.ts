@@ -82,7 +82,7 @@ export function explainParticipant(contract: unknown, records: readonly unknown[
   }
   const plan = buildPlan(parsed, checked.asOf, false);
   if (record.enrolledOn > plan.asOf) {
-    return withNotices(ok({ ...head, status: 'notYetEnrolled', record: explainedRecord(record), outcomes: [], claims: [], totals: none, issues: [] }), settled);
+    return withNotices(ok({ ...head, status: 'notYetEnrolled', record: explainedRecord(record, parsed.currency), outcomes: [], claims: [], totals: none, issues: [] }), settled);
   }
   const resolutions = resolveRecord(record, plan.outcomes, plan.asOf);
   const claims = explainClaims(plan, settlement, record, resolutions);
@@ -93,8 +93,8 @@ export function explainParticipant(contract: unknown, records: readonly unknown[
     paid: money(claims.flatMap((claim) => (claim.paid === null ? [] : [claim.paid]))),
     claimsNotAttributed: claims.filter((claim) => claim.paid === null).length,
   };
-  const outcomes = explainOutcomes(plan.outcomes, record, resolutions, plan.asOf);
-  return withNotices(ok({ ...head, status: 'settled', record: explainedRecord(record), outcomes, claims, totals, issues: [] }), settled);
+  const outcomes = explainOutcomes(plan.outcomes, record, resolutions, plan.asOf, plan.currency);
+  return withNotices(ok({ ...head, status: 'settled', record: explainedRecord(record, parsed.currency), outcomes, claims, totals, issues: [] }), settled);
 }
 
 function unknownParticipant(participant: string, count: number): Issue {

@@ -6,7 +6,7 @@
  * @module
  */
 import { MAX_DATE, durationLater, formatDate, type CalendarDate, type DayNumber } from '../calendar/index.js';
-import { formatDecimal } from '../money/index.js';
+import { formatDecimal, formatMoney, minorUnits, type Amount, type CurrencyCode } from '../money/index.js';
 import {
   REASON_TEXT,
   retentionLastDay,
@@ -24,13 +24,18 @@ function day(value: DayNumber): string {
   return formatDate(Math.min(value, MAX_DATE) as CalendarDate);
 }
 
-function spellOf(spell: EmploymentSpell): ExplainedSpell {
+/** A wage as money of the contract's currency (`1779.30`), or exactly as given when it has more decimals. */
+function wage(amount: Amount, currency: CurrencyCode): string {
+  return amount.decimalPlaces() <= minorUnits(currency) ? formatMoney(amount, currency) : amount.toFixed();
+}
+
+function spellOf(spell: EmploymentSpell, currency: CurrencyCode): ExplainedSpell {
   return {
     start: day(spell.start),
     end: spell.end === undefined ? null : day(spell.end),
     hoursPerWeek: spell.hoursPerWeek ?? null,
     contractType: spell.contractType ?? null,
-    monthlyWage: spell.monthlyWage === undefined ? null : spell.monthlyWage.toFixed(),
+    monthlyWage: spell.monthlyWage === undefined ? null : wage(spell.monthlyWage, currency),
   };
 }
 
@@ -38,24 +43,24 @@ function spellOf(spell: EmploymentSpell): ExplainedSpell {
  * The record as settled, for the explanation.
  *
  * @example
- * explainedRecord(record).spells; // [{ start: '2024-03-04', end: null, ... }]
+ * explainedRecord(record, 'EUR').spells; // [{ start: '2024-03-04', end: null, ... }]
  */
-export function explainedRecord(record: OutcomeRecord): ExplainedRecord {
+export function explainedRecord(record: OutcomeRecord, currency: CurrencyCode): ExplainedRecord {
   return {
     cohort: record.cohort,
     groups: [...record.groups],
     enrolledOn: day(record.enrolledOn),
     exitedOn: record.exitedOn === undefined ? null : day(record.exitedOn),
-    baselineWage: record.baselineWage === undefined ? null : record.baselineWage.toFixed(),
-    spells: record.spells.map(spellOf),
-    wages: record.wages.map((wage) => ({ on: day(wage.on), monthlyWage: wage.monthlyWage.toFixed() })),
+    baselineWage: record.baselineWage === undefined ? null : wage(record.baselineWage, currency),
+    spells: record.spells.map((spell) => spellOf(spell, currency)),
+    wages: record.wages.map((observed) => ({ on: day(observed.on), monthlyWage: wage(observed.monthlyWage, currency) })),
     events: record.events.map((event) => ({ kind: event.kind, on: day(event.on) })),
   };
 }
 
 /** The spells known at the as-of date (started on or before it) that overlap [from, to]. */
-function spellsIn(record: OutcomeRecord, from: DayNumber, to: DayNumber, asOf: CalendarDate): ExplainedSpell[] {
-  return record.spells.filter((spell) => spell.start <= asOf && spell.start <= to && (spell.end === undefined || spell.end >= from)).map(spellOf);
+function spellsIn(record: OutcomeRecord, from: DayNumber, to: DayNumber, asOf: CalendarDate, currency: CurrencyCode): ExplainedSpell[] {
+  return record.spells.filter((spell) => spell.start <= asOf && spell.start <= to && (spell.end === undefined || spell.end >= from)).map((spell) => spellOf(spell, currency));
 }
 
 /**
@@ -100,7 +105,7 @@ interface Examined {
   readonly more?: Pick<ExplainedOutcome, 'gaps' | 'wages' | 'events'>;
 }
 
-function examined(outcome: CompiledOutcome, resolution: Resolution, outcomes: CompiledOutcomes, record: OutcomeRecord, asOf: CalendarDate): Examined {
+function examined(outcome: CompiledOutcome, resolution: Resolution, outcomes: CompiledOutcomes, record: OutcomeRecord, asOf: CalendarDate, currency: CurrencyCode): Examined {
   switch (outcome.kind) {
     case 'placement': {
       const terms = [
@@ -133,7 +138,7 @@ function examined(outcome: CompiledOutcome, resolution: Resolution, outcomes: Co
       const baseline = outcome.baseline === 'placement' ? 'the wage at placement' : 'the pre-programme wage';
       const terms = `the wage ${durationText(outcome.duration)} after the ${placement} date at least ${threshold} above ${baseline}`;
       const anchor = resolution.anchor;
-      const wages = record.wages.filter((wage) => wage.on <= asOf).map((wage) => ({ on: day(wage.on), monthlyWage: wage.monthlyWage.toFixed() }));
+      const wages = record.wages.filter((observed) => observed.on <= asOf).map((observed) => ({ on: day(observed.on), monthlyWage: wage(observed.monthlyWage, currency) }));
       return { terms, period: anchor === undefined ? null : { from: anchor, to: durationLater(anchor, outcome.duration) }, more: { wages } };
     }
     case 'milestone': {
@@ -155,14 +160,16 @@ function examined(outcome: CompiledOutcome, resolution: Resolution, outcomes: Co
  * `outcomes.outcomes`) with the period each examined and the facts of the record in it.
  *
  * @example
- * explainOutcomes(plan.outcomes, record, resolveRecord(record, plan.outcomes, plan.asOf), plan.asOf);
+ * explainOutcomes(plan.outcomes, record, resolveRecord(record, plan.outcomes, plan.asOf), plan.asOf, plan.currency);
  */
-export function explainOutcomes(outcomes: CompiledOutcomes, record: OutcomeRecord, resolutions: readonly Resolution[], asOf: CalendarDate): ExplainedOutcome[] {
+export function explainOutcomes(outcomes: CompiledOutcomes, record: OutcomeRecord, resolutions: readonly Resolution[], asOf: CalendarDate, currency: CurrencyCode): ExplainedOutcome[] {
   return outcomes.outcomes.map((outcome, index) => {
     const resolution = resolutions[index];
     if (resolution === undefined) throw new Error('outcome-pay internal error: an outcome without a resolution');
-    const seen = examined(outcome, resolution, outcomes, record, asOf);
-    const spells = outcome.kind === 'cohortIndicator' || outcome.kind === 'milestone' ? [] : seen.period === null ? record.spells.filter((spell) => spell.start <= asOf).map(spellOf) : spellsIn(record, seen.period.from, seen.period.to, asOf);
+    const seen = examined(outcome, resolution, outcomes, record, asOf, currency);
+    const known = (): ExplainedSpell[] => record.spells.filter((spell) => spell.start <= asOf).map((spell) => spellOf(spell, currency));
+    const spells =
+      outcome.kind === 'cohortIndicator' || outcome.kind === 'milestone' ? [] : seen.period === null ? known() : spellsIn(record, seen.period.from, seen.period.to, asOf, currency);
     return {
       outcome: outcome.id,
       kind: outcome.kind,

@@ -36,7 +36,7 @@ function define(command: Definition): void {
     .option('--allow-empty', 'as for settle');
 }
 
-const EXAMPLE = ['--contract', 'examples/uk-rate-card/contract.json', '--records', 'examples/uk-rate-card/records.json', '--as-of', '2025-03-31'];
+const EXAMPLE = ['--contract', 'examples/uk-rate-card/contract.json', '--records', 'examples/uk-rate-card/records.csv', '--as-of', '2025-09-30'];
 
 /** The `explain` command. */
 export const explainCommand: Command = {
@@ -46,10 +46,13 @@ export const explainCommand: Command = {
     "Settles as settle does, then tells one participant's story: the record, each outcome's status and date with the spells, wages and events it was decided on, each claim with the per-participant caps that cut it (amount before and the cut), and the tranche and line that paid it, with the cuts of the caps covering that line (docs/settlement.md, Explaining one participant). JSON on stdout by default, or text with --format text; warnings and problems on stderr.",
   define,
   examples: [
-    { what: 'Explain participant UK-0003 of the UK rate-card example as of 31 March 2025, as text', argv: [NAME, ...EXAMPLE, '--participant', 'UK-0003', '--format', 'text'] },
-    { what: 'The same as JSON, for a program', argv: [NAME, ...EXAMPLE, '--participant', 'UK-0003'] },
     {
-      what: 'A participant of the Région Sud example (exit 3: the example holds three invalid records, excluded from the settlement)',
+      what: 'Explain participant UK-0006 of the UK rate-card example as of 30 September 2025, as text: its last sustainment claims cut by the per-participant cap (exit 3: the example holds an invalid record, excluded)',
+      argv: [NAME, ...EXAMPLE, '--participant', 'UK-0006', '--format', 'text'],
+    },
+    { what: 'The same as JSON, for a program (exit 3)', argv: [NAME, ...EXAMPLE, '--participant', 'UK-0006'] },
+    {
+      what: 'A participant of the Région Sud example paid nothing: its only job was temporary, a contract type the placement does not count (exit 3: the example holds three invalid records)',
       argv: [NAME, '--contract', 'examples/region-sud/contract.json', '--records', 'examples/region-sud/records.csv', '--as-of', '2025-06-30', '--participant', 'RS-0002', '--format', 'text'],
     },
   ],
