@@ -298,6 +298,10 @@ const CASES: Record<string, Case> = {
     params: [p('contract', K.document), p('records', K.made), p('options', K.document), p('settings', K.streamSettings, true)],
     args: () => [contractJson, { format: 'ndjson', chunks: () => chunksOf(ndjsonText) }, { asOf: asOfText }, {}],
   },
+  explainParticipant: {
+    params: [p('contract', K.document), p('records', K.recordsDocument), p('participant', K.string), p('options', K.document)],
+    args: () => [contractJson, rawRecords, (rawRecords[0] as { id: string }).id, { asOf: asOfText }],
+  },
   checkOptions: { params: [p('options', K.document), p('contract', K.made)], args: () => [{ asOf: asOfText }, parsedContract] },
   openSession: { params: [p('contract', K.made), p('options', K.made), p('previous', K.made)], args: () => [parsedContract, checkedOptions, previousPayments] },
   readPrevious: {
