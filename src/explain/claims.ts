@@ -13,8 +13,10 @@ import type { Resolution } from '../outcomes/index.js';
 import type { OutcomeRecord } from '../records/index.js';
 import {
   applyParticipantCaps,
+  moneyCapCovers,
   type Claim,
   type Ledger,
+  type MoneyCap,
   type Settlement,
   type SettlementCapCut,
   type SettlementLine,
@@ -91,32 +93,24 @@ function baseUnit(line: SettlementLine): Amount | undefined {
   return base === null || base === undefined ? undefined : parseAmount(String(base));
 }
 
-/** Whether a contract cap covers the line (payer caps cover every line of the tranche they cut). */
+const isMoneyCap = (cap: NonNullable<Contract['caps']>[number]): cap is MoneyCap => cap.kind === 'outcome' || cap.kind === 'cohort' || cap.kind === 'tranche' || cap.kind === 'contract';
+
+/** Whether a cap that cut the tranche covers the line: a money cap by the settlement's own rule, a payer cap every line of the tranche. */
 function covers(contract: Contract, cut: SettlementCapCut, line: SettlementLine, tranche: string): boolean {
   if (cut.kind === 'payer') return true;
   const cap = (contract.caps ?? []).find((each) => each.id === cut.cap);
-  switch (cap?.kind) {
-    case 'outcome':
-      return line.outcome === cap.outcome;
-    case 'cohort':
-      return line.cohort === cap.cohort;
-    case 'tranche':
-      return tranche === cap.tranche;
-    case 'contract':
-      return true;
-    default:
-      return false;
-  }
+  return cap !== undefined && isMoneyCap(cap) && moneyCapCovers(cap, line, tranche);
+}
+
+/** The tranche's identity and dates, as a claim's tranche shows them. */
+function trancheHead(tranche: SettlementTranche): Pick<ExplainedTrancheLine, 'tranche' | 'name' | 'status' | 'measuredOn' | 'dueOn'> {
+  return { tranche: tranche.id, name: tranche.name, status: tranche.status, measuredOn: tranche.measuredOn, dueOn: tranche.dueOn };
 }
 
 function trancheLine(contract: Contract, placed: PlacedLine): ExplainedTrancheLine {
   const { tranche, line } = placed;
   return {
-    tranche: tranche.id,
-    name: tranche.name,
-    status: tranche.status,
-    measuredOn: tranche.measuredOn,
-    dueOn: tranche.dueOn,
+    ...trancheHead(tranche),
     line: placed.number,
     unit: line.unit,
     formula: line.formula,
@@ -173,11 +167,7 @@ function awaiting(plan: SettlementPlan, settlement: Settlement, ruleIndex: numbe
     const paysFor = rule?.paysFor ?? [];
     if (outcomes !== undefined && paysFor.length > 0 && !paysFor.some((outcome) => outcomes.includes(outcome))) continue;
     return {
-      tranche: tranche.id,
-      name: tranche.name,
-      status: tranche.status,
-      measuredOn: tranche.measuredOn,
-      dueOn: tranche.dueOn,
+      ...trancheHead(tranche),
       line: null,
       unit: null,
       formula: null,

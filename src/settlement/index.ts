@@ -46,5 +46,7 @@ export { compileRatePrices, outcomesPaidBy, priceIndexFor, ruleBounds } from './
 export { payableCount, shareCapsOf } from './caps/share-caps.js';
 export { prepareSettlement } from './prepare.js';
 export { applyParticipantCaps } from './caps/participant-caps.js';
+export { covers as moneyCapCovers } from './caps/money-caps.js';
+export type { MoneyCap } from './caps/money-caps.js';
 export type { ParticipantCapPlan } from './plan.js';
 export type { Claim } from './rules/index.js';

@@ -6,11 +6,11 @@
  */
 import type { Command as Definition } from 'commander';
 import { explainParticipant } from '../../explain/index.js';
-import type { SettleOptions } from '../../settlement/index.js';
 import { explanationText } from '../explanation-text.js';
 import { readJsonFile, readRecordsFile } from '../input.js';
 import { EXIT } from '../io.js';
-import { flagOption, listOption, once, repeatable, requiredText, textOption } from '../options.js';
+import { once, requiredText, textOption } from '../options.js';
+import { defineSettlementOptions, readSettlementOptions } from '../settlement-options.js';
 import { issueLines } from '../print-issues.js';
 import { printableLines } from '../printable.js';
 import { printUpgradeNotice } from '../upgrade-notice.js';
@@ -20,20 +20,16 @@ const NAME = 'explain';
 
 function define(command: Definition): void {
   const one = (flag: string, choices?: readonly string[]): ((value: string, previous: unknown) => string) => once(NAME, flag, choices);
-  command
-    .usage('--contract <file> --records <file> --as-of <YYYY-MM-DD> --participant <id> [options]')
-    .requiredOption('--contract <file>', 'the contract (JSON, docs/contract.md)', one('--contract'))
-    .requiredOption('--records <file>', 'the outcome records: .json, .ndjson/.jsonl or .csv (docs/records.md), read whole', one('--records'))
-    .requiredOption('--as-of <YYYY-MM-DD>', 'the date of the settlement to explain', one('--as-of'))
-    .requiredOption('--participant <id>', 'the participant id, exactly as in the records', one('--participant'))
-    .option('--format <format>', '"json" (default): the explanation document; "text": the same for a person to read', one('--format', ['json', 'text']))
-    .option('--previous <file>', 'a settlement already paid (repeatable), as for settle', repeatable(NAME, '--previous'))
-    .option('--amended-from <fingerprint>', 'an earlier contract fingerprint whose settlements are accepted (repeatable), as for settle', repeatable(NAME, '--amended-from'))
-    .option('--allow-full-recovery', 'as for settle')
-    .option('--indicators <file>', 'JSON file of indicator values, as for settle', one('--indicators'))
-    .option('--strict', 'refuse the settlement for any invalid record, as for settle')
-    .option('--max-excluded <n|p%>', 'how many invalid records may be excluded, as for settle (default 5%)', one('--max-excluded'))
-    .option('--allow-empty', 'as for settle');
+  defineSettlementOptions(
+    command
+      .usage('--contract <file> --records <file> --as-of <YYYY-MM-DD> --participant <id> [options]')
+      .requiredOption('--contract <file>', 'the contract (JSON, docs/contract.md)', one('--contract'))
+      .requiredOption('--records <file>', 'the outcome records: .json, .ndjson/.jsonl or .csv (docs/records.md), read whole', one('--records'))
+      .requiredOption('--as-of <YYYY-MM-DD>', 'the date of the settlement to explain', one('--as-of'))
+      .requiredOption('--participant <id>', 'the participant id, exactly as in the records', one('--participant'))
+      .option('--format <format>', '"json" (default): the explanation document; "text": the same for a person to read', one('--format', ['json', 'text'])),
+    NAME,
+  );
 }
 
 const EXAMPLE = ['--contract', 'examples/uk-rate-card/contract.json', '--records', 'examples/uk-rate-card/records.csv', '--as-of', '2025-09-30'];
@@ -67,22 +63,7 @@ export const explainCommand: Command = {
     const contractPath = requiredText(values, 'contract');
     const contract = await readJsonFile(io, contractPath, 'contract');
     const records = await readRecordsFile(io, requiredText(values, 'records'));
-    const previous: unknown[] = [];
-    for (const path of listOption(values, 'previous') ?? []) previous.push(await readJsonFile(io, path, 'previous settlement'));
-    const indicatorsPath = textOption(values, 'indicators');
-    const indicators = indicatorsPath === undefined ? undefined : await readJsonFile(io, indicatorsPath, 'indicators');
-    const amendedFrom = listOption(values, 'amendedFrom');
-    const maxExcluded = textOption(values, 'maxExcluded');
-    const options: SettleOptions = {
-      asOf: requiredText(values, 'asOf'),
-      previous,
-      ...(indicators === undefined ? {} : { indicators: indicators as Record<string, Record<string, string>> }),
-      records: flagOption(values, 'strict') ? 'strict' : 'lenient',
-      ...(amendedFrom === undefined ? {} : { amendedFrom }),
-      ...(flagOption(values, 'allowFullRecovery') ? { allowFullRecovery: true } : {}),
-      ...(maxExcluded === undefined ? {} : { maxExcluded }),
-      ...(flagOption(values, 'allowEmpty') ? { allowEmpty: true } : {}),
-    };
+    const options = await readSettlementOptions(io, values);
     const result = explainParticipant(contract, records, requiredText(values, 'participant'), options);
     if (!result.ok) {
       const unknown = result.issues.some((issue) => issue.code === 'PARTICIPANT_UNKNOWN');
