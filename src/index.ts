@@ -163,8 +163,6 @@ export type {
   SettlementUnscheduled,
 } from './settlement/index.js';
 
-// Explaining one participant of a settlement
-export { explainParticipant } from './explain/index.js';
 export type {
   ClaimFate,
   ExplainedClaim,

@@ -37,6 +37,7 @@ const LAYERS: Readonly<Record<string, number>> = {
   'simulation.ts': 12,
   'streaming.ts': 12,
   'spreadsheets.ts': 12,
+  'explain.ts': 12,
   'internal.ts': 12,
 };
 

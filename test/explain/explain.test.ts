@@ -6,7 +6,8 @@
  * engine.
  */
 import { describe, expect, it } from 'vitest';
-import { explainParticipant, type SettleOptions } from '../../src/index.js';
+import type { SettleOptions } from '../../src/index.js';
+import { explainParticipant } from '../../src/explain.js';
 import { run } from '../../src/cli/dispatch.js';
 import { fakeIo } from '../cli/helpers.js';
 

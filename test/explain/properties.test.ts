@@ -16,7 +16,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { explainParticipant, type ParticipantExplanation, type Settlement, type SettlementLine } from '../../src/index.js';
+import type { Settlement, SettlementLine } from '../../src/index.js';
+import { explainParticipant, type ParticipantExplanation } from '../../src/explain.js';
 import { runs } from '../runs.js';
 import { scenarioArbitrary, type Scenario } from '../settlement/arbitraries/index.js';
 import { moneyOf, type MoneyOf } from '../settlement/properties/helpers.js';
