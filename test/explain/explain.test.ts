@@ -141,6 +141,26 @@ describe('explainParticipant, worked by hand', () => {
     expect(() => explainParticipant(contract, records, 42 as unknown as string, options)).toThrow(/ARGUMENT_INVALID|participant/);
   });
 
+  it('as of 2024-06-15, T2 (measured 06-30) is still to come: P1\'s ret3 claim awaits it, paid 0.00 so far', () => {
+    const e = explained('P1', contract, { ...options, asOf: '2024-06-15' });
+    const retention = e.claims[1];
+    expect(retention).toMatchObject({ date: '2024-05-01', amount: '200.00', fate: 'awaitingTranche', paid: '0.00' });
+    expect(retention?.tranche).toMatchObject({ tranche: 'T2', status: 'scheduled', dueOn: '2024-07-31', line: null, linePaid: null });
+    // 1000.00 paid by T1; the 200.00 is not paid yet
+    expect(e.totals).toEqual({ claimed: '1600.00', participantCapCuts: '400.00', paid: '1000.00', claimsNotAttributed: 0 });
+  });
+
+  it('as of 2024-03-31: P1\'s ret3 is pending (its period ends 05-01); as of 2024-01-10 P1 is not enrolled yet', () => {
+    const e = explained('P1', contract, { ...options, asOf: '2024-03-31' });
+    expect(e.outcomes[1]).toMatchObject({ status: 'pending', on: null, anchor: '2024-02-01', reason: 'PERIOD_RUNNING', period: { from: '2024-02-01', to: '2024-05-01' }, gaps: [] });
+    expect(e.claims.map((c) => [c.rule, c.fate, c.tranche?.tranche])).toEqual([['pay-pl', 'paid', 'T1']]);
+    // P1 enrolled 2024-01-15, after 2024-01-10
+    const early = explained('P1', contract, { ...options, asOf: '2024-01-10' });
+    expect(early.status).toBe('notYetEnrolled');
+    expect(early.outcomes).toEqual([]);
+    expect(early.record?.enrolledOn).toBe('2024-01-15');
+  });
+
   it('a tranche cap that cuts a line as a whole: the claim has no amount of its own, the cut is named', () => {
     // cap-t2 allows 150.00 in T2: the line asks 200.00 (P1's capped ret3 claim), 50.00 is cut
     const capped = { ...contract, caps: [...contract.caps, { kind: 'tranche', id: 'cap-t2', tranche: 'T2', amount: '150.00', partialPayment: true }] };
