@@ -162,15 +162,3 @@ export type {
   SettlementTranche,
   SettlementUnscheduled,
 } from './settlement/index.js';
-
-export type {
-  ClaimFate,
-  ExplainedClaim,
-  ExplainedGap,
-  ExplainedOutcome,
-  ExplainedParticipantCut,
-  ExplainedRecord,
-  ExplainedSpell,
-  ExplainedTrancheLine,
-  ParticipantExplanation,
-} from './explain/index.js';
