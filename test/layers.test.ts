@@ -29,6 +29,7 @@ const LAYERS: Readonly<Record<string, number>> = {
   'node': 8,
   'simulation': 9,
   'spreadsheet': 9,
+  'explain': 9,
   'schema': 10,
   'cli': 11,
   'index.ts': 12,
@@ -36,6 +37,7 @@ const LAYERS: Readonly<Record<string, number>> = {
   'simulation.ts': 12,
   'streaming.ts': 12,
   'spreadsheets.ts': 12,
+  'explain.ts': 12,
   'internal.ts': 12,
 };
 

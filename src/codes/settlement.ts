@@ -51,6 +51,8 @@ export const SETTLEMENT_ISSUE_CODES = {
   PREVIOUS_CHAIN_FORK: 'two previous settlements were each made without the other, so both cannot have been paid',
   PREVIOUS_PAID_MISMATCH: "a previous settlement's previouslyPaid is not what the settlements before it made due",
   PREVIOUS_RECOVERS_ALL: 'the settlement earns nothing and would recover everything paid before, without allowFullRecovery',
+  // explaining one participant
+  PARTICIPANT_UNKNOWN: 'explainParticipant (outcome-pay explain --participant): no record read, valid or excluded, has this participant id (compared exactly)',
 } as const;
 
 /**

@@ -29,3 +29,4 @@ export { PLACEMENT_BASELINE_DAYS } from './wage.js';
 // For the other folders of src/ (src/index.ts decides what the package exports)
 export { resolveRecord } from './resolve.js';
 export { retentionLastDay } from './retention.js';
+export { windowAnchor } from './anchor.js';

@@ -11,6 +11,7 @@ import * as node from '../../src/node/index.js';
 import * as schemas from '../../src/schemas.js';
 import * as simulation from '../../src/simulation.js';
 import * as spreadsheets from '../../src/spreadsheets.js';
+import * as explain from '../../src/explain.js';
 import * as streaming from '../../src/streaming.js';
 
 /** The names of the table rows (`| \`name\` | ... |`) under each `## \`entry\`` heading of docs/api.md. */
@@ -43,6 +44,7 @@ describe('the public API', () => {
     ['outcome-pay/simulation', simulation],
     ['outcome-pay/streaming', streaming],
     ['outcome-pay/spreadsheets', spreadsheets],
+    ['outcome-pay/explain', explain],
     ['outcome-pay/node', node],
   ] as const)('%s exports exactly what docs/api.md lists', (entry, module) => {
     expect(Object.keys(module).sort()).toEqual([...(docs.get(entry) ?? [])].sort());
@@ -56,7 +58,7 @@ describe('the public API', () => {
 
   it('the package maps each entry point, and not the internals', () => {
     const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as { exports: Record<string, unknown>; files: string[] };
-    expect(Object.keys(manifest.exports).filter((key) => !key.endsWith('.json'))).toEqual(['.', './node', './schemas', './simulation', './streaming', './spreadsheets']);
+    expect(Object.keys(manifest.exports).filter((key) => !key.endsWith('.json'))).toEqual(['.', './node', './schemas', './simulation', './streaming', './spreadsheets', './explain']);
     expect(manifest.files).toContain('!dist/internal.*');
   });
 });

@@ -22,18 +22,19 @@ import * as node from '../../src/node/index.js';
 import * as schemasApi from '../../src/schemas.js';
 import * as simulationApi from '../../src/simulation.js';
 import * as spreadsheetsApi from '../../src/spreadsheets.js';
+import * as explainApi from '../../src/explain.js';
 import * as streamingApi from '../../src/streaming.js';
 import { OutcomePayError, isErrorCode } from '../../src/index.js';
 import type { SpillStore } from '../../src/streaming/spill-store.js';
 
 /**
  * The functions under test: the public entry points' ('outcome-pay', the functions of
- * 'outcome-pay/streaming', 'outcome-pay/simulation', 'outcome-pay/spreadsheets' and 'outcome-pay/schemas'; 'outcome-pay/node' below), the internals' of src/internal.ts (not
+ * 'outcome-pay/streaming', 'outcome-pay/simulation', 'outcome-pay/spreadsheets', 'outcome-pay/explain' and 'outcome-pay/schemas'; 'outcome-pay/node' below), the internals' of src/internal.ts (not
  * importable by the package name, but the benchmark's and the tests' entry into the engine) and
  * four helpers that were public until the API was narrowed (docs/api.md) and still check their
  * arguments.
  */
-const core = { ...publicApi, ...streamingApi, ...simulationApi, ...schemasApi, ...spreadsheetsApi, ...internal, addDaysUnbounded, addMonthsUnbounded, checkAmountLimits, parseColumn };
+const core = { ...publicApi, ...streamingApi, ...simulationApi, ...schemasApi, ...spreadsheetsApi, ...explainApi, ...internal, addDaysUnbounded, addMonthsUnbounded, checkAmountLimits, parseColumn };
 type OutcomeRecord = publicApi.OutcomeRecord;
 
 // ---------------------------------------------------------------------------------------------
@@ -297,6 +298,10 @@ const CASES: Record<string, Case> = {
   settleStream: {
     params: [p('contract', K.document), p('records', K.made), p('options', K.document), p('settings', K.streamSettings, true)],
     args: () => [contractJson, { format: 'ndjson', chunks: () => chunksOf(ndjsonText) }, { asOf: asOfText }, {}],
+  },
+  explainParticipant: {
+    params: [p('contract', K.document), p('records', K.recordsDocument), p('participant', K.string), p('options', K.document)],
+    args: () => [contractJson, rawRecords, (rawRecords[0] as { id: string }).id, { asOf: asOfText }],
   },
   checkOptions: { params: [p('options', K.document), p('contract', K.made)], args: () => [{ asOf: asOfText }, parsedContract] },
   openSession: { params: [p('contract', K.made), p('options', K.made), p('previous', K.made)], args: () => [parsedContract, checkedOptions, previousPayments] },

@@ -5,6 +5,7 @@
  * @module
  */
 import type { Command } from './command.js';
+import { explainCommand } from './explain.js';
 import { migrateCommand } from './migrate.js';
 import { schemaCommand } from './schema.js';
 import { settleCommand } from './settle.js';
@@ -19,9 +20,9 @@ export type { Command, Example, ParsedCommand } from './command.js';
  * the program, in src/cli/program.ts.)
  *
  * @example
- * const names = COMMANDS.map((c) => c.name); // ['settle', 'validate', 'simulate', 'migrate', 'schema', 'version']
+ * const names = COMMANDS.map((c) => c.name); // ['settle', 'explain', 'validate', 'simulate', 'migrate', 'schema', 'version']
  */
-export const COMMANDS: readonly Command[] = [settleCommand, validateCommand, simulateCommand, migrateCommand, schemaCommand, versionCommand];
+export const COMMANDS: readonly Command[] = [settleCommand, explainCommand, validateCommand, simulateCommand, migrateCommand, schemaCommand, versionCommand];
 
 /**
  * Finds a subcommand by name.

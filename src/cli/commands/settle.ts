@@ -14,7 +14,8 @@ import { checkCsvOptions, prepareCsvDirectory, writeCsvFiles } from '../csv-out.
 import { settlementCsv, type CsvLocale } from '../../spreadsheet/index.js';
 import { exclusionNotice } from '../excluded-warning.js';
 import { issueLines } from '../print-issues.js';
-import { flagOption, listOption, once, repeatable, requiredText, textOption, type OptionValues } from '../options.js';
+import { flagOption, once, requiredText, textOption, type OptionValues } from '../options.js';
+import { defineSettlementOptions, readSettlementOptions } from '../settlement-options.js';
 import { printableLines } from '../printable.js';
 import { settlementSummary } from '../summary.js';
 import { printUpgradeNotice } from '../upgrade-notice.js';
@@ -24,31 +25,15 @@ const NAME = 'settle';
 
 function define(command: Definition): void {
   const one = (flag: string, choices?: readonly string[]): ((value: string, previous: unknown) => string) => once(NAME, flag, choices);
-  command
-    .usage('--contract <file> --records <file> --as-of <YYYY-MM-DD> [options]')
-    .requiredOption('--contract <file>', 'the contract (JSON, docs/contract.md)', one('--contract'))
-    .requiredOption('--records <file>', 'the outcome records: .json, .ndjson/.jsonl or .csv (docs/records.md); NDJSON and CSV files are streamed', one('--records'))
-    .requiredOption('--as-of <YYYY-MM-DD>', 'the date of the settlement', one('--as-of'))
-    .option(
-      '--previous <file>',
-      'a settlement already paid (repeatable): only the difference is due now. Give every settlement of the contract made so far: each records those it deducted, and a missing one, one given twice or two made without each other are refused',
-      repeatable(NAME, '--previous'),
-    )
-    .option(
-      '--amended-from <fingerprint>',
-      'the fingerprint.contract of an earlier version of this contract (repeatable): previous settlements made with it are accepted; without it they are refused',
-      repeatable(NAME, '--amended-from'),
-    )
-    .option('--allow-full-recovery', 'confirm a settlement that earns nothing and so recovers everything paid before (refused otherwise: usually the records given are not complete)')
-    .option('--indicators <file>', 'JSON file of indicator values: { "<indicator id>": { "<cohort id>": "<value>" } }', one('--indicators'))
+  defineSettlementOptions(
+    command
+      .usage('--contract <file> --records <file> --as-of <YYYY-MM-DD> [options]')
+      .requiredOption('--contract <file>', 'the contract (JSON, docs/contract.md)', one('--contract'))
+      .requiredOption('--records <file>', 'the outcome records: .json, .ndjson/.jsonl or .csv (docs/records.md); NDJSON and CSV files are streamed', one('--records'))
+      .requiredOption('--as-of <YYYY-MM-DD>', 'the date of the settlement', one('--as-of')),
+    NAME,
+  )
     .option('--detail <level>', '"participants": list the participant ids behind every line; "totals" (default): amounts and counts only', one('--detail', ['participants', 'totals']))
-    .option('--strict', 'refuse the settlement for any invalid record (default: exclude it and report it)')
-    .option(
-      '--max-excluded <n|p%>',
-      'how many invalid records may be excluded: a number of records (10) or a share of the records read (2%); beyond it nothing is settled (default 5%: a mistake in the format of the file excludes most records, and must not settle the rest)',
-      one('--max-excluded'),
-    )
-    .option('--allow-empty', 'settle a records file with no records at all (refused by default)')
     .option('--summary', 'print a readable summary instead of the JSON document')
     .option(
       '--format <format>',
@@ -124,7 +109,6 @@ export const settleCommand: Command = {
   async run({ options: values }, io) {
     const contractPath = requiredText(values, 'contract');
     const recordsPath = requiredText(values, 'records');
-    const asOf = requiredText(values, 'asOf');
     const detail = textOption(values, 'detail');
     const csv = csvOutput(values);
     if (csv !== undefined) await prepareCsvDirectory(io, csv.dir, csv.overwrite);
@@ -132,23 +116,10 @@ export const settleCommand: Command = {
     // NDJSON and CSV files are streamed: memory stays flat however many records they hold.
     const stream = await openRecordsStream(io, recordsPath);
     const records = stream === undefined ? await readRecordsFile(io, recordsPath) : undefined;
-    const previous: unknown[] = [];
-    for (const path of listOption(values, 'previous') ?? []) previous.push(await readJsonFile(io, path, 'previous settlement'));
-    const maxExcluded = textOption(values, 'maxExcluded');
-    const indicatorsPath = textOption(values, 'indicators');
-    const indicators = indicatorsPath === undefined ? undefined : await readJsonFile(io, indicatorsPath, 'indicators');
-    const amendedFrom = listOption(values, 'amendedFrom');
     const options: SettleOptions = {
-      asOf,
-      previous,
-      ...(indicators === undefined ? {} : { indicators: indicators as Record<string, Record<string, string>> }),
+      ...(await readSettlementOptions(io, values)),
       ...(detail === 'participants' || detail === 'totals' ? { detail } : {}),
-      records: flagOption(values, 'strict') ? 'strict' : 'lenient',
       ...(flagOption(values, 'evidenceFingerprint') ? { evidenceFingerprint: true } : {}),
-      ...(amendedFrom === undefined ? {} : { amendedFrom }),
-      ...(flagOption(values, 'allowFullRecovery') ? { allowFullRecovery: true } : {}),
-      ...(maxExcluded === undefined ? {} : { maxExcluded }),
-      ...(flagOption(values, 'allowEmpty') ? { allowEmpty: true } : {}),
     };
     const storage = io.spillStorage?.(textOption(values, 'tempDir'));
     const issuesPath = textOption(values, 'issues');

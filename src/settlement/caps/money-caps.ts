@@ -9,7 +9,8 @@ import type { Contract } from '../../contract/index.js';
 import { ZERO, formatDecimal, parseAmount, sumAmounts, type Amount } from '../../money/index.js';
 import type { Line } from '../lines.js';
 
-type MoneyCap = Extract<NonNullable<Contract['caps']>[number], { kind: 'outcome' | 'cohort' | 'tranche' | 'contract' }>;
+/** A cap on the money of lines: per outcome, cohort, tranche or the whole contract. */
+export type MoneyCap = Extract<NonNullable<Contract['caps']>[number], { kind: 'outcome' | 'cohort' | 'tranche' | 'contract' }>;
 
 /** A cut made by a cap, for the audit trail. */
 export interface CapCut {
@@ -30,7 +31,15 @@ export interface CapCut {
 /** Order in which money caps apply. */
 const CAP_ORDER: readonly MoneyCap['kind'][] = ['outcome', 'cohort', 'tranche', 'contract'];
 
-function covers(cap: MoneyCap, line: Line, tranche: string): boolean {
+/**
+ * Whether a money cap covers a line of a tranche: an outcome cap the lines of its outcome, a
+ * cohort cap those of its cohort, a tranche cap every line of its tranche, the contract cap every
+ * line.
+ *
+ * @example
+ * covers({ kind: 'cohort', id: 'cap-a', cohort: 'A', amount: '5000.00', partialPayment: true }, line, 'T1');
+ */
+export function covers(cap: MoneyCap, line: Pick<Line, 'outcome' | 'cohort'>, tranche: string): boolean {
   switch (cap.kind) {
     case 'outcome':
       return line.outcome === cap.outcome;

@@ -1,0 +1,187 @@
+/**
+ * The facts behind each outcome of one participant: the resolver's own resolution (status, date,
+ * reason), the period it examined and the spells, wages and events of the record that fall in
+ * it. Nothing here decides an outcome: the resolver did; this only shows what it looked at.
+ *
+ * @module
+ */
+import { MAX_DATE, durationLater, formatDate, type CalendarDate, type DayNumber } from '../calendar/index.js';
+import { formatDecimal, formatMoney, minorUnits, type Amount, type CurrencyCode } from '../money/index.js';
+import {
+  REASON_TEXT,
+  retentionLastDay,
+  windowAnchor,
+  type CompiledOutcome,
+  type CompiledOutcomes,
+  type CompiledWindow,
+  type Resolution,
+} from '../outcomes/index.js';
+import type { EmploymentSpell, OutcomeRecord } from '../records/index.js';
+import type { ExplainedGap, ExplainedOutcome, ExplainedRecord, ExplainedSpell } from './types.js';
+
+/** A day number as a date, the last day of the calendar for a day past it (a window that never closes). */
+function day(value: DayNumber): string {
+  return formatDate(Math.min(value, MAX_DATE) as CalendarDate);
+}
+
+/** A wage as money of the contract's currency (`1779.30`), or exactly as given when it has more decimals. */
+function wage(amount: Amount, currency: CurrencyCode): string {
+  return amount.decimalPlaces() <= minorUnits(currency) ? formatMoney(amount, currency) : amount.toFixed();
+}
+
+function spellOf(spell: EmploymentSpell, currency: CurrencyCode): ExplainedSpell {
+  return {
+    start: day(spell.start),
+    end: spell.end === undefined ? null : day(spell.end),
+    hoursPerWeek: spell.hoursPerWeek ?? null,
+    contractType: spell.contractType ?? null,
+    monthlyWage: spell.monthlyWage === undefined ? null : wage(spell.monthlyWage, currency),
+  };
+}
+
+/**
+ * The record as settled, for the explanation.
+ *
+ * @example
+ * explainedRecord(record, 'EUR').spells; // [{ start: '2024-03-04', end: null, ... }]
+ */
+export function explainedRecord(record: OutcomeRecord, currency: CurrencyCode): ExplainedRecord {
+  return {
+    cohort: record.cohort,
+    groups: [...record.groups],
+    enrolledOn: day(record.enrolledOn),
+    exitedOn: record.exitedOn === undefined ? null : day(record.exitedOn),
+    baselineWage: record.baselineWage === undefined ? null : wage(record.baselineWage, currency),
+    spells: record.spells.map((spell) => spellOf(spell, currency)),
+    wages: record.wages.map((observed) => ({ on: day(observed.on), monthlyWage: wage(observed.monthlyWage, currency) })),
+    events: record.events.map((event) => ({ kind: event.kind, on: day(event.on) })),
+  };
+}
+
+/** The spells known at the as-of date (started on or before it) that overlap [from, to]. */
+function spellsIn(record: OutcomeRecord, from: DayNumber, to: DayNumber, asOf: CalendarDate, currency: CurrencyCode): ExplainedSpell[] {
+  return record.spells.filter((spell) => spell.start <= asOf && spell.start <= to && (spell.end === undefined || spell.end >= from)).map((spell) => spellOf(spell, currency));
+}
+
+/**
+ * The days of [from, to] no spell known at the as-of date covers (a spell ending after the as-of
+ * date counts as ongoing, as the resolver reads it).
+ */
+function gapsIn(record: OutcomeRecord, from: DayNumber, to: DayNumber, asOf: CalendarDate): ExplainedGap[] {
+  const gaps: ExplainedGap[] = [];
+  let next = from; // the first day not known to be covered
+  const known = record.spells.filter((spell) => spell.start <= asOf).sort((a, b) => a.start - b.start);
+  for (const spell of known) {
+    if (next > to) break;
+    const end = spell.end === undefined || spell.end > asOf ? Infinity : spell.end;
+    if (end < next) continue;
+    if (spell.start > next) {
+      const last = Math.min(spell.start - 1, to);
+      gaps.push({ from: day(next), to: day(last), days: last - next + 1 });
+    }
+    next = Math.max(next, end === Infinity ? Infinity : end + 1);
+  }
+  if (next <= to) gaps.push({ from: day(next), to: day(to), days: to - next + 1 });
+  return gaps;
+}
+
+function windowText(window: CompiledWindow): string {
+  return `within ${window.days} days of ${window.from === 'enrolment' ? 'enrolment' : 'programme exit'}`;
+}
+
+/** The window [anchor, anchor + days] as known at the as-of date, or null while its anchor (the exit) is not known. */
+function windowPeriod(window: CompiledWindow, record: OutcomeRecord, asOf: CalendarDate): { from: DayNumber; to: DayNumber } | null {
+  const anchor = windowAnchor(window.from, record, asOf);
+  return anchor === undefined ? null : { from: anchor, to: anchor + window.days };
+}
+
+function durationText(duration: { readonly unit: string; readonly count: number }): string {
+  return `${duration.count} ${duration.count === 1 ? duration.unit.replace(/s$/, '') : duration.unit}`;
+}
+
+interface Examined {
+  readonly terms: string;
+  readonly period: { from: DayNumber; to: DayNumber } | null;
+  readonly more?: Pick<ExplainedOutcome, 'gaps' | 'wages' | 'events'>;
+}
+
+function examined(outcome: CompiledOutcome, resolution: Resolution, outcomes: CompiledOutcomes, record: OutcomeRecord, asOf: CalendarDate, currency: CurrencyCode): Examined {
+  switch (outcome.kind) {
+    case 'placement': {
+      const terms = [
+        `an employment spell starting ${windowText(outcome.window)}`,
+        outcome.minWeeklyHours === undefined ? '' : `, at least ${outcome.minWeeklyHours} hours a week`,
+        outcome.contractTypes === 'any' ? '' : `, contract type ${[...outcome.contractTypes].join(' or ')}`,
+        outcome.minSpellDays === undefined ? '' : `, lasting at least ${outcome.minSpellDays} days`,
+      ].join('');
+      return { terms, period: windowPeriod(outcome.window, record, asOf) };
+    }
+    case 'retention': {
+      const placement = outcomes.outcomes[outcome.placement]?.id ?? '';
+      const measure = outcome.measure;
+      const how =
+        measure.kind === 'continuous'
+          ? `employed continuously, no gap longer than ${measure.allowedGapDays} days`
+          : measure.kind === 'cumulative'
+            ? `employed at least ${measure.minDays} days`
+            : 'employed on the last day';
+      const terms = `${how}, over ${durationText(outcome.duration)} from the ${placement} date (end ${outcome.endBoundary})`;
+      const anchor = resolution.anchor;
+      if (anchor === undefined) return { terms, period: null };
+      const end = retentionLastDay(anchor, outcome.duration, outcome.endBoundary);
+      const to = Math.min(end, asOf);
+      return { terms, period: { from: anchor, to: end }, more: measure.kind === 'anniversary' ? {} : { gaps: gapsIn(record, anchor, to, asOf) } };
+    }
+    case 'wageProgression': {
+      const placement = outcomes.outcomes[outcome.placement]?.id ?? '';
+      const threshold = outcome.threshold.kind === 'percent' ? `${formatDecimal(outcome.threshold.percent)} %` : formatDecimal(outcome.threshold.amount);
+      const baseline = outcome.baseline === 'placement' ? 'the wage at placement' : 'the pre-programme wage';
+      const terms = `the wage ${durationText(outcome.duration)} after the ${placement} date at least ${threshold} above ${baseline}`;
+      const anchor = resolution.anchor;
+      const wages = record.wages.filter((observed) => observed.on <= asOf).map((observed) => ({ on: day(observed.on), monthlyWage: wage(observed.monthlyWage, currency) }));
+      return { terms, period: anchor === undefined ? null : { from: anchor, to: durationLater(anchor, outcome.duration) }, more: { wages } };
+    }
+    case 'milestone': {
+      const terms = `event ${outcome.event} recorded${outcome.within === undefined ? '' : ` ${windowText(outcome.within)}`}`;
+      const events = record.events.filter((event) => event.kind === outcome.event && event.on <= asOf).map((event) => ({ kind: event.kind, on: day(event.on) }));
+      return { terms, period: outcome.within === undefined ? null : windowPeriod(outcome.within, record, asOf), more: { events } };
+    }
+    case 'cohortIndicator':
+      return { terms: 'a cohort figure, supplied as an indicator value', period: null };
+    default: {
+      const never: never = outcome;
+      return never;
+    }
+  }
+}
+
+/**
+ * Each outcome of the contract for one participant: the resolver's resolutions (aligned with
+ * `outcomes.outcomes`) with the period each examined and the facts of the record in it.
+ *
+ * @example
+ * explainOutcomes(plan.outcomes, record, resolveRecord(record, plan.outcomes, plan.asOf), plan.asOf, plan.currency);
+ */
+export function explainOutcomes(outcomes: CompiledOutcomes, record: OutcomeRecord, resolutions: readonly Resolution[], asOf: CalendarDate, currency: CurrencyCode): ExplainedOutcome[] {
+  return outcomes.outcomes.map((outcome, index) => {
+    const resolution = resolutions[index];
+    if (resolution === undefined) throw new Error('outcome-pay internal error: an outcome without a resolution');
+    const seen = examined(outcome, resolution, outcomes, record, asOf, currency);
+    const known = (): ExplainedSpell[] => record.spells.filter((spell) => spell.start <= asOf).map((spell) => spellOf(spell, currency));
+    const spells =
+      outcome.kind === 'cohortIndicator' || outcome.kind === 'milestone' ? [] : seen.period === null ? known() : spellsIn(record, seen.period.from, seen.period.to, asOf, currency);
+    return {
+      outcome: outcome.id,
+      kind: outcome.kind,
+      status: resolution.status,
+      on: resolution.on === undefined ? null : day(resolution.on),
+      anchor: resolution.anchor === undefined ? null : day(resolution.anchor),
+      reason: resolution.reason,
+      because: REASON_TEXT[resolution.reason],
+      terms: seen.terms,
+      period: seen.period === null ? null : { from: day(seen.period.from), to: day(seen.period.to) },
+      spells,
+      ...seen.more,
+    };
+  });
+}
