@@ -63,3 +63,11 @@ describe('hundredthsOf', () => {
     );
   });
 });
+
+describe('hundredthsOf a computed zero', () => {
+  it('is 0, never -0', () => {
+    // -1.5 × 0 is a decimal.js zero with a negative sign; its hundredths are plain 0.
+    expect(Object.is(hundredthsOf(parseAmount('-1.5').times(0)), 0)).toBe(true);
+    expect(Object.is(hundredthsOf(parseAmount('-0.01').times(0)), 0)).toBe(true);
+  });
+});
