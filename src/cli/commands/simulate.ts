@@ -79,6 +79,7 @@ function boundLines(label: string, bound: Bound): string[] {
 export function simulationSummary(summary: SimulationSummary, bounds?: ContractBounds): string {
   return printableLines([
     `Simulation: ${summary.runs} runs, seed ${summary.seed}, amounts in ${summary.currency}`,
+    summary.path === 'count' ? 'Drawn as counts of participants alike (the count path)' : `Drawn participant by participant (the participant path: ${summary.pathReason})`,
     statisticsLine('Total earned', summary.total),
     ...summary.payers.map((payer) => statisticsLine(`  payer ${payer.payer}`, payer)),
     ...summary.tranches.map((tranche) => statisticsLine(`Tranche ${tranche.tranche}`, tranche.earned)),
@@ -110,6 +111,7 @@ export const simulateCommand: Command = {
       .requiredOption('--assumptions <file>', 'the assumptions (JSON, docs/simulation.md; its schema: outcome-pay schema assumptions)', once(NAME, '--assumptions'))
       .option('--runs <n>', `how many runs (default ${DEFAULT_RUNS})`, once(NAME, '--runs'))
       .option('--seed <s>', `seed of the random numbers, a whole number from 0 to 4294967295 (default ${DEFAULT_SEED})`, once(NAME, '--seed'))
+      .option('--participants', 'draw every participant (the participant path) even where counts would do')
       .option('--summary', 'print a readable summary instead of the JSON results');
   },
   examples: [
@@ -127,7 +129,7 @@ export const simulateCommand: Command = {
     const seed = wholeOption(textOption(options, 'seed'), '--seed', DEFAULT_SEED, 0, 0xffff_ffff);
     const contract = await readJsonFile(io, requiredText(options, 'contract'), 'contract');
     const assumptions = await readJsonFile(io, requiredText(options, 'assumptions'), 'assumptions');
-    const result = simulate(contract, assumptions, { runs, seed });
+    const result = simulate(contract, assumptions, { runs, seed, path: flagOption(options, 'participants') ? 'participants' : 'auto' });
     if (!result.ok) {
       io.stderr(`${issueLines(result.issues)}${NAME}: ${result.issues.length} problem${result.issues.length === 1 ? '' : 's'} found; nothing was simulated\n`);
       return EXIT.DATA;
