@@ -102,6 +102,15 @@ function periodEnds(contract: Contract, asOf: number): number[] {
   return [...dates].sort((a, b) => a - b);
 }
 
+/** The id of `key` in `ids`, numbered in order of first use; a new key's value is appended to `values`. */
+function intern<T>(ids: Map<string, number>, values: T[], key: string, value: T): number {
+  const known = ids.get(key);
+  if (known !== undefined) return known;
+  ids.set(key, values.length);
+  values.push(value);
+  return values.length - 1;
+}
+
 /** Interns the ways one part of a record resolves, by status and period. */
 class Signatures {
   readonly resolutions: (readonly Resolution[])[] = [];
@@ -126,13 +135,7 @@ class Signatures {
       key += `${resolution.status}@${period};`;
       dated.push({ ...resolution, on: endOf(this.ends, period) as CalendarDate });
     }
-    let id = this.ids.get(key);
-    if (id === undefined) {
-      id = this.resolutions.length;
-      this.ids.set(key, id);
-      this.resolutions.push(dated);
-    }
-    return id;
+    return intern(this.ids, this.resolutions, key, dated);
   }
 
   get size(): number {
@@ -257,13 +260,7 @@ class Distributions {
   id(pmf: Pmf): number {
     let key = '';
     for (const [id, p] of pmf) key += `${id}:${p};`;
-    let known = this.ids.get(key);
-    if (known === undefined) {
-      known = this.list.length;
-      this.ids.set(key, known);
-      this.list.push(pmf);
-    }
-    return known;
+    return intern(this.ids, this.list, key, pmf);
   }
 }
 

@@ -4,36 +4,18 @@
  * (means and quantiles within bounds from their standard errors, fixed seeds), the rate card of
  * issue #17 over 20,000 runs, and chunks merged byte for byte.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { settle } from '../../src/settlement/index.js';
 import { simulate, summarize, type SimulationSamples } from '../../src/simulation/index.js';
 import { mergeSamples } from '../../src/simulation/simulate.js';
 import { tinyContract } from './tiny-contract.js';
-
-type Json = Record<string, unknown>;
-interface ContractJson extends Json {
-  cohorts: Json[];
-  outcomes: Json[];
-  rules: Json[];
-  tranches: Json[];
-  caps: Json[];
-}
-
-const regionSud = (): ContractJson => JSON.parse(readFileSync('examples/region-sud/contract.json', 'utf8')) as ContractJson;
-const regionSudAssumptions = (): Json => JSON.parse(readFileSync('examples/region-sud/assumptions.json', 'utf8')) as Json;
+import { certainAssumptions, certainRecords, expectSettlementOf, regionSud, regionSudAssumptions, samplesOf, expectChunksMerge, distinct, type ContractJson, type Json, rateCardContract, rateCardAssumptions } from './region-sud-fixtures.js';
 
 /** Region-sud without its per-participant cap: every payment depends on counts only. */
 function countable(): ContractJson {
   const contract = regionSud();
   contract.caps = contract.caps.filter((cap) => cap['kind'] !== 'participant');
   return contract;
-}
-
-function samplesOf(contract: unknown, assumptions: unknown, options: { runs: number; seed: number; firstRun?: number; path?: 'auto' | 'participants' }): SimulationSamples {
-  const result = simulate(contract, assumptions, options);
-  if (!result.ok) throw new Error(JSON.stringify(result.issues));
-  return result.value;
 }
 
 describe('simulate: which path runs', () => {
@@ -61,50 +43,13 @@ describe('simulate: which path runs', () => {
 describe('simulate: the count path', () => {
   it('with probabilities 0 and 1 and fixed timings, equals settling the corresponding records, per tranche and payer', () => {
     const contract = countable();
-    // Every participant is an RSA beneficiary enrolled on the cohort's first day, exits 120 days
-    // later, completes training 100 days after enrolment, is placed 10 days after exit, keeps the
-    // job exactly to its 6-month end (retention-6m achieved, retention-12m failed) and has the
-    // 10 % rise at 12 months (1300.00 × 1.10 = 1430.00). Three in 2023-A, two in 2023-B.
-    const assumptions = {
-      schemaVersion: '1.0',
-      cohorts: { '2023-A': { size: 3, enrolment: { from: '2023-03-01', to: '2023-03-01' } }, '2023-B': { size: 2, enrolment: { from: '2023-09-01', to: '2023-09-01' } } },
-      daysToExit: 120,
-      baselineWage: '1300.00',
-      outcomes: {
-        training: { probability: 1, days: 100 },
-        placement: { probability: 1, days: 10 },
-        'retention-6m': { probability: 1 },
-        'retention-12m': { probability: 0 },
-        'wage-10pc': { probability: 1 },
-      },
-      mix: [{ groups: ['rsa'], share: 1 }],
-    };
-    // 2023-03-01 + 120 = 2023-06-29 (exit), + 100 = 2023-06-09 (training), exit + 10 = 2023-07-09 (job),
-    // + 6 months = 2024-01-09 (its last day, inclusive), + 12 months = 2024-07-09 (wage observed);
-    // 2023-09-01 + 120 = 2023-12-30, + 100 = 2023-12-10, 2024-01-09, 2024-07-09, 2025-01-09.
-    const person = (id: string, cohort: string, enrolled: string, exited: string, trained: string, start: string, end: string, measured: string): Json => ({
-      id,
-      cohort,
-      groups: ['rsa'],
-      enrolledOn: enrolled,
-      exitedOn: exited,
-      baselineWage: '1300.00',
-      spells: [{ start, end, hoursPerWeek: 35, contractType: 'permanent', monthlyWage: '1300.00' }],
-      wages: [{ on: measured, monthlyWage: '1430.00' }],
-      events: [{ kind: 'training-completed', on: trained }],
-    });
-    const a = (id: string): Json => person(id, '2023-A', '2023-03-01', '2023-06-29', '2023-06-09', '2023-07-09', '2024-01-09', '2024-07-09');
-    const b = (id: string): Json => person(id, '2023-B', '2023-09-01', '2023-12-30', '2023-12-10', '2024-01-09', '2024-07-09', '2025-01-09');
-    const settled = settle(contract, [a('A1'), a('A2'), a('A3'), b('B1'), b('B2')], { asOf: '2028-12-31' });
+    // the assumptions and records of certain-region-sud.ts: three participants in 2023-A, two in 2023-B
+    const assumptions = certainAssumptions(3, 2);
+    const settled = settle(contract, certainRecords(3, 2), { asOf: '2028-12-31' });
     if (!settled.ok) throw new Error(JSON.stringify(settled.issues));
     const samples = samplesOf(contract, assumptions, { runs: 3, seed: 5 });
     expect(samples.path).toBe('count');
-    const summary = summarize(samples);
-    const simulated = summary.tranches.filter((tranche) => tranche.earned.max !== '0.00' || settled.value.tranches.some((t) => t.id === tranche.tranche));
-    expect(simulated.map((tranche) => [tranche.tranche, tranche.earned.min, tranche.earned.max, ...tranche.payers.map((payer) => `${payer.payer} ${payer.min} ${payer.max}`)])).toEqual(
-      settled.value.tranches.map((tranche) => [tranche.id, tranche.earned, tranche.earned, ...tranche.payers.map((payer) => `${payer.payer} ${payer.earned} ${payer.earned}`)]),
-    );
-    expect([summary.total.min, summary.total.max, summary.total.sd]).toEqual([settled.value.totals.earned, settled.value.totals.earned, '0.00']);
+    expectSettlementOf(summarize(samples), settled.value);
     // by hand, RSA prices × 1.25: placement 1200.00 → 1500.00 and retention-6m 800.00 → 1000.00,
     // both by t1 (2024-06-30) in both cohorts; the wage rise 500.00 (flat) at t2 for both
     // (2024-07-09 and 2025-01-09, after 2024-06-30 and by 2025-06-30); retention-12m failed
@@ -155,14 +100,8 @@ describe('simulate: the count path', () => {
   }, 240_000);
 
   it('a rate card (p = 0.6, n = 1,000, price 1000.00): the mean of 20,000 runs is within 3 standard errors of 600000.00', () => {
-    const contract = regionSud();
-    contract.cohorts = [{ ...contract.cohorts[0], targetSize: 1000 }];
-    contract.outcomes = contract.outcomes.filter((outcome) => outcome['id'] === 'placement');
-    contract.rules = [{ ...contract.rules[0], price: '1000.00', groupPricing: { kind: 'flat' }, prerequisites: [] }];
-    delete (contract as Json)['caps'];
-    delete (contract as Json)['exitClauses'];
-    contract.tranches = [{ ...contract.tranches[2], rules: ['pay-placement'], cohorts: ['2023-A'] }];
-    const assumptions = { schemaVersion: '1.0', daysToExit: 30, outcomes: { placement: { probability: 0.6 } } };
+    const contract = rateCardContract();
+    const assumptions = rateCardAssumptions();
     const samples = samplesOf(contract, assumptions, { runs: 20_000, seed: 20251205 });
     expect(samples.path).toBe('count');
     const summary = summarize(samples);
@@ -182,15 +121,8 @@ describe('simulate: the count path', () => {
       outcomes: { placement: { probability: { beta: { alpha: 2, beta: 2 } }, days: { uniform: { min: 0, max: 60 } } }, ret3: { probability: 0.5 } },
     };
     const contract = { ...tinyContract, caps: (tinyContract['caps'] as Json[]).filter((cap) => cap['kind'] !== 'participant' && cap['kind'] !== 'contract') };
-    const whole = samplesOf(contract, assumptions, { runs: 30, seed: 4 });
+    const whole = expectChunksMerge(contract, assumptions);
     expect(whole.path).toBe('count');
-    const merged = mergeSamples([
-      samplesOf(contract, assumptions, { runs: 7, seed: 4 }),
-      samplesOf(contract, assumptions, { runs: 16, seed: 4, firstRun: 7 }),
-      samplesOf(contract, assumptions, { runs: 7, seed: 4, firstRun: 23 }),
-    ]);
-    expect(JSON.stringify({ samples: merged, summary: summarize(merged) })).toBe(JSON.stringify({ samples: whole, summary: summarize(whole) }));
-    const distinct = (values: readonly unknown[]): number => new Set(values.map(String)).size;
     expect([whole.total, whole.achieved[0], whole.achieved[1]].map((values) => distinct(values ?? []) > 1)).toEqual([true, true, true]);
     // chunks of the two paths do not merge
     const other = samplesOf(contract, assumptions, { runs: 16, seed: 4, firstRun: 7, path: 'participants' });
