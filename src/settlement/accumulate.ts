@@ -7,20 +7,20 @@
  */
 import type { OutcomeRecord } from '../records/index.js';
 import { resolveRecord, type Resolution } from '../outcomes/index.js';
-import { addClaim, groupTally, type CohortLedger, type Ledger, type Tally } from './ledger.js';
+import { addClaim, addCountedClaims, groupTally, type CohortLedger, type Ledger, type Tally } from './ledger.js';
 import { applyParticipantCaps } from './caps/participant-caps.js';
 import type { SettlementPlan } from './plan.js';
 import type { Claim, ParticipantClaims } from './rules/rule-module.js';
 
-function countOutcomes(tally: Tally, resolutions: readonly Resolution[], enrolledOn: number): void {
-  tally.enrolled.add(enrolledOn);
+function countOutcomes(tally: Tally, resolutions: readonly Resolution[], enrolledOn: number, count: number): void {
+  tally.enrolled.add(enrolledOn, count);
   for (let index = 0; index < resolutions.length; index++) {
     const resolution = resolutions[index];
     if (resolution?.on === undefined) continue;
     const counts = tally.outcomes[index];
     if (counts === undefined) continue;
-    if (resolution.status === 'achieved') counts.achieved.add(resolution.on);
-    else if (resolution.status === 'failed') counts.failed.add(resolution.on);
+    if (resolution.status === 'achieved') counts.achieved.add(resolution.on, count);
+    else if (resolution.status === 'failed') counts.failed.add(resolution.on, count);
   }
 }
 
@@ -29,7 +29,7 @@ function achievedOn(resolutions: readonly Resolution[], outcome: number): number
   return resolution?.status === 'achieved' ? resolution.on : undefined;
 }
 
-function countRates(plan: SettlementPlan, cohort: CohortLedger, resolutions: readonly Resolution[], enrolledOn: number): void {
+function countRates(plan: SettlementPlan, cohort: CohortLedger, resolutions: readonly Resolution[], enrolledOn: number, count: number): void {
   const specs = plan.rateSpecs;
   for (let index = 0; index < specs.length; index++) {
     const spec = specs[index];
@@ -37,11 +37,11 @@ function countRates(plan: SettlementPlan, cohort: CohortLedger, resolutions: rea
     if (spec === undefined || counts === undefined) continue;
     const entry = spec.entryOutcome < 0 ? enrolledOn : achievedOn(resolutions, spec.entryOutcome);
     if (entry === undefined) continue;
-    counts.denominator.add(entry);
+    counts.denominator.add(entry, count);
     const resolution = resolutions[spec.outcome];
     if (resolution?.on === undefined) continue;
-    if (resolution.status === 'achieved') counts.achieved.add(Math.max(entry, resolution.on));
-    else if (resolution.status === 'failed') counts.failed.add(Math.max(entry, resolution.on));
+    if (resolution.status === 'achieved') counts.achieved.add(Math.max(entry, resolution.on), count);
+    else if (resolution.status === 'failed') counts.failed.add(Math.max(entry, resolution.on), count);
   }
 }
 
@@ -92,10 +92,10 @@ export function accumulate(plan: SettlementPlan, ledger: Ledger, record: Outcome
   ledger.participants += 1;
   if (record.enrolledOn > plan.asOf) return; // not yet enrolled at the as-of date: nothing to count
   const resolutions = resolveRecord(record, plan.outcomes, plan.asOf);
-  countOutcomes(cohort.tally, resolutions, record.enrolledOn);
+  countOutcomes(cohort.tally, resolutions, record.enrolledOn, 1);
   const groups = record.groups;
-  for (let k = 0; k < groups.length; k++) countOutcomes(groupTally(cohort, groups[k] as string, resolutions.length), resolutions, record.enrolledOn);
-  countRates(plan, cohort, resolutions, record.enrolledOn);
+  for (let k = 0; k < groups.length; k++) countOutcomes(groupTally(cohort, groups[k] as string, resolutions.length), resolutions, record.enrolledOn, 1);
+  countRates(plan, cohort, resolutions, record.enrolledOn, 1);
   if (plan.guarantees.length > 0) countGuarantees(plan, ledger, record, cohortIndex, resolutions);
   const claims = participantClaims(plan, record, resolutions);
   if (claims.length === 0) return;
@@ -104,5 +104,33 @@ export function accumulate(plan: SettlementPlan, ledger: Ledger, record: Outcome
     const claim = claims[k] as Claim;
     if (claim.amount.isZero()) continue;
     addClaim(cohort, claim.rule, claim.date, claim.amount, record.id, plan.keepParticipants);
+  }
+}
+
+/**
+ * Adds `count` participants alike to the ledger, their outcomes already resolved: the same
+ * tallies, rate counts and claims as {@link accumulate} adding `count` copies of `record` whose
+ * resolutions are `resolutions` (the count path of a simulation). Refuses a plan that needs each
+ * participant on their own: per-participant caps, hiring guarantees, participant ids kept.
+ *
+ * @example
+ * accumulateResolved(plan, ledger, record, resolveRecord(record, plan.outcomes, plan.asOf), 250);
+ */
+export function accumulateResolved(plan: SettlementPlan, ledger: Ledger, record: OutcomeRecord, resolutions: readonly Resolution[], count: number): void {
+  if (plan.participantCaps.length > 0 || plan.guarantees.length > 0 || plan.keepParticipants) {
+    throw new Error('outcome-pay internal error: accumulateResolved on a plan that needs each participant on their own');
+  }
+  const cohort = ledger.cohorts[plan.cohortIndex.get(record.cohort) ?? -1];
+  if (cohort === undefined || count <= 0) return;
+  ledger.participants += count;
+  if (record.enrolledOn > plan.asOf) return;
+  countOutcomes(cohort.tally, resolutions, record.enrolledOn, count);
+  const groups = record.groups;
+  for (let k = 0; k < groups.length; k++) countOutcomes(groupTally(cohort, groups[k] as string, resolutions.length), resolutions, record.enrolledOn, count);
+  countRates(plan, cohort, resolutions, record.enrolledOn, count);
+  const claims = participantClaims(plan, record, resolutions);
+  for (let k = 0; k < claims.length; k++) {
+    const claim = claims[k] as Claim;
+    if (!claim.amount.isZero()) addCountedClaims(cohort, claim.rule, claim.date, claim.amount, count);
   }
 }

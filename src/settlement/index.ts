@@ -33,9 +33,10 @@ export type {
 } from './types.js';
 
 // For the other folders of src/ (src/index.ts decides what the package exports)
-export { accumulate } from './accumulate.js';
+export { accumulate, accumulateResolved } from './accumulate.js';
 export { evaluateTallies } from './evaluate.js';
 export { buildPlan, emptyLedgerOf } from './plan.js';
+export { clearLedger } from './ledger.js';
 export type { Ledger } from './ledger.js';
 export type { SettlementPlan } from './plan.js';
 export { recordContext } from './record-context.js';

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import type { Amount } from '../money/index.js';
+import { ZERO, type Amount } from '../money/index.js';
 import { ownText } from '../text/index.js';
 import { DateCounts } from './date-counts.js';
 
@@ -229,6 +229,21 @@ export function addClaims(cohort: CohortLedger, rule: number, date: number, amou
   addToBucket(cohort, rule, date, amount, count, undefined);
 }
 
+/**
+ * Adds `count` claims of `rule` on `date` for `amount` each, with no participant ids, as
+ * {@link addClaim} adds one: counted at the rule's price when the amount is one, else in a bucket
+ * (many participants alike at once: the count path of a simulation).
+ *
+ * @example
+ * addCountedClaims(ledger.cohorts[0], 0, 19782, parseAmount('1500.00'), 12);
+ */
+export function addCountedClaims(cohort: CohortLedger, rule: number, date: number, amount: Amount, count: number): void {
+  const priced = cohort.priced[rule];
+  const slot = priced === undefined ? -1 : priceSlot(priced.prices, amount);
+  if (priced !== undefined && slot >= 0) (priced.counts[slot] as DateCounts).add(date, count);
+  else addToBucket(cohort, rule, date, amount, count, undefined);
+}
+
 /** Adds `count` claims (and their participants, if kept) to the bucket of `rule`, `date`, `amount`. */
 function addToBucket(cohort: CohortLedger, rule: number, date: number, amount: Amount, count: number, participants: string[] | undefined): void {
   const key = claimKey(rule, date);
@@ -277,6 +292,48 @@ function findBucket(list: readonly ClaimBucket[], amount: Amount): ClaimBucket |
 export function* claimBuckets(cohort: CohortLedger): Generator<ClaimBucket> {
   bucketPriced(cohort);
   for (const list of cohort.claims.values()) yield* list;
+}
+
+function clearTally(tally: Tally): void {
+  tally.enrolled.clear();
+  for (const counts of tally.outcomes) {
+    counts.achieved.clear();
+    counts.failed.clear();
+  }
+}
+
+/**
+ * Empties a ledger without participant ids for another set of participants, keeping the arrays
+ * its counts already hold (a simulation's runs refill one ledger): afterwards every count reads
+ * as in {@link emptyLedger}; the group tallies met so far stay, empty (a report would list them).
+ *
+ * @example
+ * clearLedger(ledger); // as emptyLedgerOf(plan, false), with its arrays kept
+ */
+export function clearLedger(ledger: Ledger): void {
+  ledger.participants = 0;
+  for (const cohort of ledger.cohorts) {
+    clearTally(cohort.tally);
+    for (const tally of cohort.groups.values()) clearTally(tally);
+    for (const rate of cohort.rates) {
+      rate.denominator.clear();
+      rate.achieved.clear();
+      rate.failed.clear();
+    }
+    for (const priced of cohort.priced) for (const counts of priced?.counts ?? []) counts.clear();
+    cohort.claims.clear();
+  }
+  for (const cuts of ledger.participantCaps) {
+    if (cuts.participants !== undefined) throw new Error('outcome-pay internal error: clearLedger on a ledger that keeps participant ids');
+    cuts.claims = 0;
+    cuts.dates.clear();
+    cuts.amount = ZERO;
+  }
+  for (const counts of ledger.guarantees) {
+    counts.qualified.clear();
+    counts.hired.clear();
+    counts.undecided = 0;
+  }
 }
 
 function copyTally(tally: Tally): Tally {

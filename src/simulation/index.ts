@@ -14,6 +14,8 @@ export {
 } from './assumptions.js';
 export type { Assumptions, DaysDistribution, IndicatorValue, OutcomeAssumption, Probability } from './assumptions.js';
 export { simulate } from './simulate.js';
+// For the command line (src/index.ts and src/simulation.ts decide what the package exports)
+export { mergeSamples } from './simulate.js';
 export { contractBounds } from './bounds.js';
 export type { Bound, BoundScenario, ContractBounds, PayerAmount, PayerBound } from './bounds.js';
 export type { SimulateOptions, SimulationSamples } from './simulate.js';

@@ -18,7 +18,7 @@ import type { Assumptions, DaysDistribution, OutcomeAssumption, Probability } fr
 import { bernoulli, betaDraw, unit, wholeBetween, type Stream } from './random.js';
 
 /** A milestone of the contract, as the draws need it. */
-interface MilestonePlan {
+export interface MilestonePlan {
   readonly outcome: number;
   readonly event: string;
   readonly from: 'enrolment' | 'exit';
@@ -26,21 +26,21 @@ interface MilestonePlan {
 }
 
 /** A retention of a placement. */
-interface RetentionPlan {
+export interface RetentionPlan {
   readonly outcome: number;
   readonly duration: Duration;
   readonly endBoundary: 'inclusive' | 'exclusive';
 }
 
 /** A wage progression of a placement: the wage observed when it is achieved. */
-interface WagePlan {
+export interface WagePlan {
   readonly outcome: number;
   readonly duration: Duration;
   readonly raised: Amount;
 }
 
 /** A placement of the contract, with the outcomes that depend on it. */
-interface PlacementPlan {
+export interface PlacementPlan {
   readonly outcome: number;
   readonly from: 'enrolment' | 'exit';
   readonly windowDays: number;
@@ -58,7 +58,7 @@ interface PlacementPlan {
 }
 
 /** One part of the group mix, resolved against the contract's outcome indexes. */
-interface Profile {
+export interface Profile {
   readonly groups: readonly string[];
   /** Upper bound of its share on [0, 1): a uniform draw below it (and at or above the one before) picks it. */
   readonly upTo: number;
@@ -210,20 +210,26 @@ function pickProfile(model: ParticipantModel, stream: Stream): number {
   return profiles.length - 1;
 }
 
-/** The job of a placement: when it starts, and when it ends given the retentions passed. */
-function placementSpell(model: ParticipantModel, placement: PlacementPlan, start: CalendarDate, p: readonly number[], stream: Stream): EmploymentSpell {
+/**
+ * The job of a placement starting on `start` whose holder passed the first `passed` of its
+ * retentions (shortest first): kept to the end of the last retention passed (or the placement's
+ * minimum length) and left the day after; one who passed them all keeps it `keptDays` (at least
+ * to the end of the last retention), or stays in it when `keptDays` is undefined.
+ *
+ * @example
+ * placementSpell(model, model.placements[0], start, 1, undefined);
+ */
+export function placementSpell(model: ParticipantModel, placement: PlacementPlan, start: CalendarDate, passed: number, keptDays: number | undefined): EmploymentSpell {
   const retentions = retentionsFrom(placement, start);
-  let passed = 0;
-  while (passed < retentions.length && bernoulli(stream, p[(retentions[passed] as RetentionPlan).outcome] ?? 0)) passed++;
   let end: number | undefined;
   if (passed === 0 && retentions.length > 0) {
     end = addDaysUnbounded(start, placement.minSpellDays - 1); // long enough to place, and no longer
   } else if (passed > 0 && passed < retentions.length) {
     const last = retentions[passed - 1] as RetentionPlan;
     end = retentionLastDay(start, last.duration, last.endBoundary); // kept to the end of the last retention passed, left the day after
-  } else if (model.jobDays !== undefined) {
+  } else if (keptDays !== undefined) {
     const last = retentions[retentions.length - 1];
-    const kept = addDaysUnbounded(start, Math.max(days(stream, model.jobDays), placement.minSpellDays) - 1);
+    const kept = addDaysUnbounded(start, Math.max(keptDays, placement.minSpellDays) - 1);
     end = last === undefined ? kept : Math.max(kept, retentionLastDay(start, last.duration, last.endBoundary));
   }
   return {
@@ -233,6 +239,15 @@ function placementSpell(model: ParticipantModel, placement: PlacementPlan, start
     ...(placement.contractType === undefined ? {} : { contractType: placement.contractType }),
     monthlyWage: model.baselineWage,
   };
+}
+
+/** The job of a placement: the retentions passed drawn in order, then (all passed) how long it is kept. */
+function drawSpell(model: ParticipantModel, placement: PlacementPlan, start: CalendarDate, p: readonly number[], stream: Stream): EmploymentSpell {
+  const retentions = retentionsFrom(placement, start);
+  let passed = 0;
+  while (passed < retentions.length && bernoulli(stream, p[(retentions[passed] as RetentionPlan).outcome] ?? 0)) passed++;
+  const keptDays = passed === retentions.length && model.jobDays !== undefined ? days(stream, model.jobDays) : undefined;
+  return placementSpell(model, placement, start, passed, keptDays);
 }
 
 const byStart = (a: EmploymentSpell, b: EmploymentSpell): number => a.start - b.start;
@@ -289,7 +304,7 @@ export function drawParticipant(model: ParticipantModel, probabilities: RunProba
     if (!bernoulli(stream, p[placement.outcome] ?? 0)) continue;
     const anchor = placement.from === 'exit' ? exitedOn : enrolledOn;
     const start = addDaysUnbounded(anchor, Math.min(days(stream, profile.days[placement.outcome]), placement.windowDays)) as CalendarDate;
-    spells.push(placementSpell(model, placement, start, p, stream));
+    spells.push(drawSpell(model, placement, start, p, stream));
     for (const wage of placement.wages) {
       if (bernoulli(stream, p[wage.outcome] ?? 0)) wages.push({ on: durationLater(start, wage.duration) as CalendarDate, monthlyWage: wage.raised });
     }

@@ -72,6 +72,10 @@ export interface SimulationSummary {
   readonly seed: number;
   /** Currency of every amount. */
   readonly currency: string;
+  /** How the runs were drawn: `"count"` or `"participants"` (docs/simulation.md, "Two ways to draw a run"). */
+  readonly path: 'count' | 'participants';
+  /** Why the participant path ran; empty on the count path. */
+  readonly pathReason: string;
   /** How percentiles are chosen. */
   readonly percentiles: string;
   /** Earned over the contract. */
@@ -126,6 +130,8 @@ export function summarize(samples: SimulationSamples): SimulationSummary {
     runs,
     seed: samples.seed,
     currency: samples.currency,
+    path: samples.path,
+    pathReason: samples.pathReason,
     percentiles: PERCENTILE_DEFINITION,
     total: statistics(samples.total, decimals),
     payers: samples.payers.map((payer, k) => ({ payer, ...statistics(payerTotals[k] ?? [], decimals) })),

@@ -12,10 +12,11 @@ import type { Issue } from '../errors.js';
 import { invalidArgument, isObjectValue, thrownReason } from '../guard.js';
 import { ZERO, parseAmount, type Amount } from '../money/index.js';
 import { fail, ok, type Result } from '../result.js';
-import { accumulate, evaluateTallies, buildPlan, emptyLedgerOf, type Ledger, type SettlementPlan, type IndicatorValues } from '../settlement/index.js';
+import { accumulate, clearLedger, evaluateTallies, buildPlan, emptyLedgerOf, type Ledger, type SettlementPlan, type IndicatorValues } from '../settlement/index.js';
 import { checkAssumptions, type Assumptions, type IndicatorValue } from './assumptions.js';
 import { drawParticipant, participantModel, runProbabilities, type ParticipantModel } from './participants.js';
 import { runStreams, wholeBetween, type Stream } from './random.js';
+import { countModel, countPathBlocker, drawCounts, type CountModel } from './count-path.js';
 
 /** Options of {@link simulate}. */
 export interface SimulateOptions {
@@ -27,6 +28,11 @@ export interface SimulateOptions {
   readonly firstRun?: number;
   /** Called after each run with the runs done and the runs asked for (for a progress bar). */
   readonly onProgress?: (done: number, runs: number) => void;
+  /**
+   * How runs are drawn: `"auto"` (default) draws counts where the contract allows it (the count
+   * path) and participants otherwise; `"participants"` always draws participants.
+   */
+  readonly path?: 'auto' | 'participants';
 }
 
 /**
@@ -40,6 +46,10 @@ export interface SimulationSamples {
   readonly seed: number;
   /** Index of the first run. */
   readonly firstRun: number;
+  /** How the runs were drawn: `"count"` (counts of participants alike) or `"participants"` (each participant). */
+  readonly path: 'count' | 'participants';
+  /** Why the participant path ran (the option, or what in the contract or assumptions needs it); empty on the count path. */
+  readonly pathReason: string;
   /** Payer ids, contract order. */
   readonly payers: readonly string[];
   /** Tranche ids: the contract's tranches, then `exit:<clause>` for every exit clause. */
@@ -82,6 +92,11 @@ interface Prepared {
   readonly trancheDueOn: readonly number[];
   /** The contract indexes of the outcomes participants achieve (cohort indicators left out). */
   readonly participantOutcomes: readonly number[];
+  /** The count path's model, when it runs, and the ledger its runs refill. */
+  readonly counts: CountModel | undefined;
+  readonly countLedger: Ledger;
+  /** Why the participant path runs (empty on the count path). */
+  readonly pathReason: string;
 }
 
 /** The day every tranche, exit check and the contract's period are over: the simulation's as-of date. */
@@ -90,12 +105,24 @@ function horizon(contract: Contract): CalendarDate {
   return parseDate(dates.reduce((latest, date) => (date > latest ? date : latest)));
 }
 
-function prepare(contract: Contract, assumptions: Assumptions): Prepared {
+/** The count path's model, or why the participant path runs. */
+function choosePath(contract: Contract, assumptions: Assumptions, plan: SettlementPlan, model: ParticipantModel, path: 'auto' | 'participants'): CountModel | string {
+  if (path === 'participants') return 'asked for (path: "participants")';
+  return countPathBlocker(contract, assumptions, model) ?? countModel(contract, plan, model);
+}
+
+function prepare(contract: Contract, assumptions: Assumptions, path: 'auto' | 'participants'): Prepared {
   const tranches = [...contract.tranches.map((tranche) => tranche.id), ...(contract.exitClauses ?? []).map((clause) => `exit:${clause.id}`)];
+  const plan = buildPlan(contract, horizon(contract), false);
+  const model = participantModel(contract, assumptions);
+  const chosen = choosePath(contract, assumptions, plan, model, path);
   return {
+    counts: typeof chosen === 'string' ? undefined : chosen,
+    countLedger: emptyLedgerOf(plan, false),
+    pathReason: typeof chosen === 'string' ? chosen : '',
     contract,
-    plan: buildPlan(contract, horizon(contract), false),
-    model: participantModel(contract, assumptions),
+    plan,
+    model,
     indicators: Object.entries(assumptions.indicators ?? {}).flatMap(([id, byCohort]) => Object.entries(byCohort).map(([cohort, value]) => ({ id, cohort, value }))),
     trancheSlots: new Map(tranches.map((id, k) => [id, k])),
     tranches,
@@ -131,6 +158,8 @@ function emptySamples(prepared: Prepared, seed: number, firstRun: number): Simul
     currency: contract.currency,
     seed,
     firstRun,
+    path: prepared.counts === undefined ? 'participants' : 'count',
+    pathReason: prepared.pathReason,
     payers,
     tranches: prepared.tranches,
     trancheDueOn: prepared.trancheDueOn.map((day) => formatDate(day as CalendarDate)),
@@ -153,9 +182,14 @@ function oneRun(prepared: Prepared, stream: Stream, samples: SimulationSamples):
   const { plan, model } = prepared;
   const probabilities = runProbabilities(model, stream);
   const indicators = drawIndicators(prepared, stream);
-  const ledger = emptyLedgerOf(plan, false);
-  for (const cohort of model.cohorts) {
-    for (let i = 0; i < cohort.size; i++) accumulate(plan, ledger, drawParticipant(model, probabilities, cohort, stream));
+  const ledger = prepared.counts === undefined ? emptyLedgerOf(plan, false) : prepared.countLedger;
+  if (prepared.counts !== undefined) {
+    clearLedger(ledger);
+    drawCounts(prepared.counts, plan, ledger, probabilities, stream);
+  } else {
+    for (const cohort of model.cohorts) {
+      for (let i = 0; i < cohort.size; i++) accumulate(plan, ledger, drawParticipant(model, probabilities, cohort, stream));
+    }
   }
   const evaluation = evaluateTallies(plan, ledger, indicators);
   samples.total.push(evaluation.earned);
@@ -188,21 +222,22 @@ function achievers(ledger: Ledger, k: number, asOf: number): number {
 }
 
 /** The options read once, or the issue that refuses them. */
-function readRunOptions(options: unknown): { runs: number; seed: number; firstRun: number; onProgress: ((done: number, runs: number) => void) | undefined } | Issue {
+function readRunOptions(options: unknown): { runs: number; seed: number; firstRun: number; onProgress: ((done: number, runs: number) => void) | undefined; path: 'auto' | 'participants' } | Issue {
   const refuse = (message: string): Issue => ({ code: 'SIMULATION_OPTIONS', path: ['options'], message: `options: ${message}` });
   if (!isObjectValue(options) || Array.isArray(options)) return refuse('expected an object { runs, seed }');
-  let fields: { runs: unknown; seed: unknown; firstRun: unknown; onProgress: unknown };
+  let fields: { runs: unknown; seed: unknown; firstRun: unknown; onProgress: unknown; path: unknown };
   try {
-    fields = { runs: options['runs'], seed: options['seed'], firstRun: options['firstRun'] ?? 0, onProgress: options['onProgress'] };
+    fields = { runs: options['runs'], seed: options['seed'], firstRun: options['firstRun'] ?? 0, onProgress: options['onProgress'], path: options['path'] ?? 'auto' };
   } catch (error) {
     return refuse(`could not be read (${thrownReason(error)})`);
   }
-  const { runs, seed, firstRun, onProgress } = fields;
+  const { runs, seed, firstRun, onProgress, path } = fields;
   if (typeof runs !== 'number' || !Number.isSafeInteger(runs) || runs < 1 || runs > MAX_RUNS) return refuse('runs must be a whole number from 1 to 10,000,000');
   if (typeof seed !== 'number' || !Number.isSafeInteger(seed) || seed < 0 || seed > 0xffff_ffff) return refuse('seed must be a whole number from 0 to 4294967295');
   if (typeof firstRun !== 'number' || !Number.isSafeInteger(firstRun) || firstRun < 0 || firstRun > MAX_RUNS) return refuse('firstRun must be a whole number from 0 to 10,000,000');
   if (onProgress !== undefined && typeof onProgress !== 'function') return refuse('onProgress must be a function');
-  return { runs, seed, firstRun, onProgress: onProgress as ((done: number, runs: number) => void) | undefined };
+  if (path !== 'auto' && path !== 'participants') return refuse('path must be "auto" or "participants"');
+  return { runs, seed, firstRun, onProgress: onProgress as ((done: number, runs: number) => void) | undefined, path };
 }
 
 const MAX_RUNS = 10_000_000;
@@ -224,7 +259,7 @@ export function simulate(contractInput: unknown, assumptionsInput: unknown, opti
   if (!contract.ok) return fail(contract.issues);
   const assumptions = checkAssumptions(assumptionsInput, contract.value);
   if (!assumptions.ok) return fail(assumptions.issues.map((problem): Issue => ({ ...problem, path: ['assumptions', ...problem.path] })));
-  const prepared = prepare(contract.value, assumptions.value);
+  const prepared = prepare(contract.value, assumptions.value, read.path);
   const samples = emptySamples(prepared, read.seed, read.firstRun);
   const streams = runStreams(read.seed, read.firstRun);
   for (let run = 0; run < read.runs; run++) {
@@ -249,8 +284,8 @@ export function mergeSamples(chunks: readonly SimulationSamples[]): SimulationSa
   if (first === undefined) throw invalidArgument('mergeSamples', 'chunks', 'at least one chunk', chunks);
   let next = first.firstRun;
   for (const chunk of chunks) {
-    if (chunk.seed !== first.seed || chunk.firstRun !== next || chunk.tranches.join('\n') !== first.tranches.join('\n')) {
-      throw invalidArgument('mergeSamples', 'chunks', 'consecutive chunks of one simulation (same seed and tranches, each starting where the one before ended)', chunk.firstRun);
+    if (chunk.seed !== first.seed || chunk.firstRun !== next || chunk.path !== first.path || chunk.tranches.join('\n') !== first.tranches.join('\n')) {
+      throw invalidArgument('mergeSamples', 'chunks', 'consecutive chunks of one simulation (same seed, path and tranches, each starting where the one before ended)', chunk.firstRun);
     }
     next += chunk.total.length;
   }

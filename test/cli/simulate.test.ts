@@ -45,7 +45,7 @@ describe('outcome-pay simulate', () => {
   it('prints a readable summary with --summary', async () => {
     const io = fakeIo(files);
     expect(await run([...args, '--summary'], io)).toBe(0);
-    expect(io.stdoutText()).toMatch(/^Simulation: 20 runs, seed 9, amounts in EUR\nTotal earned: mean \d+\.\d\d, sd/);
+    expect(io.stdoutText()).toMatch(/^Simulation: 20 runs, seed 9, amounts in EUR\nDrawn participant by participant \(the participant path: cap cap-participant \(participant\) limits what each participant is paid\)\nTotal earned: mean \d+\.\d\d, sd/);
     expect(io.stdoutText()).toContain('Exit clause mid-term-review: fired in ');
     expect(io.stdoutText()).toMatch(/\nCap cap-participant \(participant\): binds in \d+ of 20 runs \(\d\.\d{6}\)\n/);
     expect(io.stdoutText()).toMatch(/\nCost per placement: mean \d+\.\d\d, 5 % \d+\.\d\d, median \d+\.\d\d, 95 % \d+\.\d\d\n/);
@@ -53,6 +53,23 @@ describe('outcome-pay simulate', () => {
     expect(io.stdoutText()).toMatch(/\nCash flow by quarter:\n {2}2024-Q3: /);
     expect(io.stdoutText()).toContain('\nWorst case, the most the terms can ever pay: 1000000.00 (contract cap), reached by its scenario\n  payer region: 600000.00\n');
     expect(io.stdoutText()).toContain('\nBest case, the least the terms are sure to pay: 0.00 (rules), reached by its scenario\n');
+  });
+
+  it('draws counts where the contract allows it and says so; --participants draws each participant', async () => {
+    const contract = JSON.parse(files['contract.json']) as { caps: { kind: string }[] };
+    contract.caps = contract.caps.filter((cap) => cap.kind !== 'participant');
+    const countable = { ...files, 'countable.json': JSON.stringify(contract) };
+    const countArgs = ['simulate', '--contract', 'countable.json', '--assumptions', 'assumptions.json', '--runs', '5', '--seed', '9', '--summary'];
+    const counted = fakeIo(countable);
+    expect(await run(countArgs, counted)).toBe(0);
+    expect(counted.stdoutText().split('\n')[1]).toBe('Drawn as counts of participants alike (the count path)');
+    const drawn = fakeIo(countable);
+    expect(await run([...countArgs, '--participants'], drawn)).toBe(0);
+    expect(drawn.stdoutText().split('\n')[1]).toBe('Drawn participant by participant (the participant path: asked for (path: "participants"))');
+    const json = fakeIo(countable);
+    expect(await run(countArgs.filter((arg) => arg !== '--summary'), json)).toBe(0);
+    const summary = JSON.parse(json.stdoutText()) as SimulationSummary;
+    expect([summary.path, summary.pathReason]).toEqual(['count', '']);
   });
 
   it('--summary on a contract that reinvests, with an outcome nobody achieves: every new line, worked by hand', async () => {

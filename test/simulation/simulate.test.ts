@@ -4,94 +4,29 @@
  * the same seed gives the same bytes; chunks merged equal one run. Contract fixtures are the
  * region-sud example, changed in as few places as possible.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { settle } from '../../src/settlement/index.js';
-import { simulate, summarize, type SimulationSamples } from '../../src/simulation/index.js';
+import { summarize, type SimulationSamples } from '../../src/simulation/index.js';
 import { mergeSamples } from '../../src/simulation/simulate.js';
 import { tinyContract } from './tiny-contract.js';
-
-type Json = Record<string, unknown>;
-interface ContractJson extends Json {
-  cohorts: Json[];
-  outcomes: Json[];
-  rules: Json[];
-  tranches: Json[];
-}
-
-const regionSud = (): ContractJson => JSON.parse(readFileSync('examples/region-sud/contract.json', 'utf8')) as ContractJson;
-const regionSudAssumptions = (): Json => JSON.parse(readFileSync('examples/region-sud/assumptions.json', 'utf8')) as Json;
-
-function samplesOf(contract: unknown, assumptions: unknown, options: { runs: number; seed: number; firstRun?: number }): SimulationSamples {
-  const result = simulate(contract, assumptions, options);
-  if (!result.ok) throw new Error(JSON.stringify(result.issues));
-  return result.value;
-}
+import { certainAssumptions, certainRecords, expectSettlementOf, regionSud, regionSudAssumptions, samplesOf, expectChunksMerge, distinct, rateCardContract, rateCardAssumptions } from './region-sud-fixtures.js';
 
 describe('simulate', () => {
   it('with probabilities 0 and 1 and fixed timings, equals settling the corresponding records, per tranche and payer', () => {
     const contract = regionSud();
-    // Everyone is an RSA beneficiary, enrolled on the first day of the cohort's window, exits 120
-    // days later, completes training 100 days after enrolment, is placed 10 days after exit, keeps
-    // the job exactly to its 6-month end (retention-6m achieved, retention-12m failed) and has the
-    // 10 % rise at 12 months (1300.00 × 1.10 = 1430.00).
-    const assumptions = {
-      schemaVersion: '1.0',
-      cohorts: { '2023-A': { size: 2, enrolment: { from: '2023-03-01', to: '2023-03-01' } }, '2023-B': { size: 2, enrolment: { from: '2023-09-01', to: '2023-09-01' } } },
-      daysToExit: 120,
-      baselineWage: '1300.00',
-      outcomes: {
-        training: { probability: 1, days: 100 },
-        placement: { probability: 1, days: 10 },
-        'retention-6m': { probability: 1 },
-        'retention-12m': { probability: 0 },
-        'wage-10pc': { probability: 1 },
-      },
-      mix: [{ groups: ['rsa'], share: 1 }],
-    };
-    // 2023-03-01 + 120 = 2023-06-29 (exit), + 100 = 2023-06-09 (training), exit + 10 = 2023-07-09 (job),
-    // + 6 months = 2024-01-09 (last day, inclusive), + 12 months = 2024-07-09 (wage observed);
-    // 2023-09-01 + 120 = 2023-12-30, + 100 = 2023-12-10, 2024-01-09, 2024-07-09, 2025-01-09.
-    const person = (id: string, cohort: string, enrolled: string, exited: string, trained: string, start: string, end: string, measured: string): Json => ({
-      id,
-      cohort,
-      groups: ['rsa'],
-      enrolledOn: enrolled,
-      exitedOn: exited,
-      baselineWage: '1300.00',
-      spells: [{ start, end, hoursPerWeek: 35, contractType: 'permanent', monthlyWage: '1300.00' }],
-      wages: [{ on: measured, monthlyWage: '1430.00' }],
-      events: [{ kind: 'training-completed', on: trained }],
-    });
-    const records = [
-      person('A1', '2023-A', '2023-03-01', '2023-06-29', '2023-06-09', '2023-07-09', '2024-01-09', '2024-07-09'),
-      person('A2', '2023-A', '2023-03-01', '2023-06-29', '2023-06-09', '2023-07-09', '2024-01-09', '2024-07-09'),
-      person('B1', '2023-B', '2023-09-01', '2023-12-30', '2023-12-10', '2024-01-09', '2024-07-09', '2025-01-09'),
-      person('B2', '2023-B', '2023-09-01', '2023-12-30', '2023-12-10', '2024-01-09', '2024-07-09', '2025-01-09'),
-    ];
-    const settled = settle(contract, records, { asOf: '2028-12-31' });
+    // the assumptions and records of certain-region-sud.ts: two participants a cohort
+    const settled = settle(contract, certainRecords(2, 2), { asOf: '2028-12-31' });
     if (!settled.ok) throw new Error(JSON.stringify(settled.issues));
-    const summary = summarize(samplesOf(contract, assumptions, { runs: 3, seed: 5 }));
-    const simulated = summary.tranches.filter((tranche) => tranche.earned.max !== '0.00' || settled.value.tranches.some((t) => t.id === tranche.tranche));
-    expect(simulated.map((tranche) => [tranche.tranche, tranche.earned.min, tranche.earned.max, ...tranche.payers.map((payer) => `${payer.payer} ${payer.min} ${payer.max}`)])).toEqual(
-      settled.value.tranches.map((tranche) => [tranche.id, tranche.earned, tranche.earned, ...tranche.payers.map((payer) => `${payer.payer} ${payer.earned} ${payer.earned}`)]),
-    );
-    expect([summary.total.min, summary.total.max, summary.total.sd]).toEqual([settled.value.totals.earned, settled.value.totals.earned, '0.00']);
+    expectSettlementOf(summarize(samplesOf(contract, certainAssumptions(2, 2), { runs: 3, seed: 5 })), settled.value);
     // and the figures are not zero: placement, 6-month retention and wage are paid
     expect(Number(settled.value.totals.earned)).toBeGreaterThan(0);
   });
 
-  it('a rate card (p = 0.6, n = 1,000, price 1000.00) has a mean within 3 standard errors of 600000.00', () => {
-    const contract = regionSud();
-    contract.cohorts = [{ ...contract.cohorts[0], targetSize: 1000 }];
-    contract.outcomes = contract.outcomes.filter((outcome) => outcome['id'] === 'placement');
-    contract.rules = [{ ...contract.rules[0], price: '1000.00', groupPricing: { kind: 'flat' }, prerequisites: [] }];
-    delete contract['caps'];
-    delete contract['exitClauses'];
-    contract.tranches = [{ ...contract.tranches[2], rules: ['pay-placement'], cohorts: ['2023-A'] }];
-    const assumptions = { schemaVersion: '1.0', daysToExit: 30, outcomes: { placement: { probability: 0.6 } } };
+  it('a rate card (p = 0.6, n = 1,000, price 1000.00) drawn participant by participant has a mean within 3 standard errors of 600000.00', () => {
+    const contract = rateCardContract();
+    const assumptions = rateCardAssumptions();
     const runs = 1000;
-    const summary = summarize(samplesOf(contract, assumptions, { runs, seed: 20240617 }));
+    const summary = summarize(samplesOf(contract, assumptions, { runs, seed: 20240617, path: 'participants' }));
     // each run pays 1000.00 × Binomial(1000, 0.6): mean 600000.00, sd 1000 × √(1000 × 0.6 × 0.4) = 15491.93;
     // the standard error of the mean of 1,000 runs is 15491.93 / √1000 = 489.90, three of them 1469.70
     expect(Math.abs(Number(summary.total.mean) - 600000)).toBeLessThanOrEqual(1469.7);
@@ -130,15 +65,8 @@ describe('simulate', () => {
       daysToExit: 30,
       outcomes: { placement: { probability: { beta: { alpha: 2, beta: 2 } }, days: { uniform: { min: 0, max: 60 } } }, ret3: { probability: 0.5 } },
     };
-    const whole = samplesOf(tinyContract, assumptions, { runs: 30, seed: 4 });
-    const merged = mergeSamples([
-      samplesOf(tinyContract, assumptions, { runs: 7, seed: 4 }),
-      samplesOf(tinyContract, assumptions, { runs: 16, seed: 4, firstRun: 7 }),
-      samplesOf(tinyContract, assumptions, { runs: 7, seed: 4, firstRun: 23 }),
-    ]);
-    expect(JSON.stringify({ samples: merged, summary: summarize(merged) })).toBe(JSON.stringify({ samples: whole, summary: summarize(whole) }));
+    const whole = expectChunksMerge(tinyContract, assumptions);
     // the figures vary from run to run: a merge that mixed runs up would show
-    const distinct = (values: readonly unknown[]): number => new Set(values.map(String)).size;
     expect([whole.reinvested[0], whole.achieved[0], whole.achieved[1], whole.capBound[0], whole.capBound[3]].map((values) => distinct(values ?? []) > 1)).toEqual([true, true, true, true, true]);
   });
 });

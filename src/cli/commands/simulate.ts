@@ -16,6 +16,7 @@ import {
   type SimulationSummary,
 } from '../../simulation/index.js';
 import { readJsonFile } from '../input.js';
+import { simulateOnWorkers } from '../simulate-workers.js';
 import { CliUsageError, EXIT } from '../io.js';
 import { issueLines } from '../print-issues.js';
 import { flagOption, once, requiredText, textOption } from '../options.js';
@@ -25,6 +26,7 @@ import type { Command } from './command.js';
 const NAME = 'simulate';
 const DEFAULT_RUNS = 1000;
 const DEFAULT_SEED = 1;
+const MAX_WORKERS = 64;
 
 const EXAMPLE = ['--contract', 'examples/region-sud/contract.json', '--assumptions', 'examples/region-sud/assumptions.json'];
 
@@ -79,6 +81,7 @@ function boundLines(label: string, bound: Bound): string[] {
 export function simulationSummary(summary: SimulationSummary, bounds?: ContractBounds): string {
   return printableLines([
     `Simulation: ${summary.runs} runs, seed ${summary.seed}, amounts in ${summary.currency}`,
+    summary.path === 'count' ? 'Drawn as counts of participants alike (the count path)' : `Drawn participant by participant (the participant path: ${summary.pathReason})`,
     statisticsLine('Total earned', summary.total),
     ...summary.payers.map((payer) => statisticsLine(`  payer ${payer.payer}`, payer)),
     ...summary.tranches.map((tranche) => statisticsLine(`Tranche ${tranche.tranche}`, tranche.earned)),
@@ -110,6 +113,8 @@ export const simulateCommand: Command = {
       .requiredOption('--assumptions <file>', 'the assumptions (JSON, docs/simulation.md; its schema: outcome-pay schema assumptions)', once(NAME, '--assumptions'))
       .option('--runs <n>', `how many runs (default ${DEFAULT_RUNS})`, once(NAME, '--runs'))
       .option('--seed <s>', `seed of the random numbers, a whole number from 0 to 4294967295 (default ${DEFAULT_SEED})`, once(NAME, '--seed'))
+      .option('--workers <n>', 'spread the runs over this many worker threads (default 1: none); the output is the same bytes', once(NAME, '--workers'))
+      .option('--participants', 'draw every participant (the participant path) even where counts would do')
       .option('--summary', 'print a readable summary instead of the JSON results');
   },
   examples: [
@@ -127,7 +132,10 @@ export const simulateCommand: Command = {
     const seed = wholeOption(textOption(options, 'seed'), '--seed', DEFAULT_SEED, 0, 0xffff_ffff);
     const contract = await readJsonFile(io, requiredText(options, 'contract'), 'contract');
     const assumptions = await readJsonFile(io, requiredText(options, 'assumptions'), 'assumptions');
-    const result = simulate(contract, assumptions, { runs, seed });
+    const workers = wholeOption(textOption(options, 'workers'), '--workers', 1, 1, MAX_WORKERS);
+    const runOptions = { runs, seed, path: flagOption(options, 'participants') ? ('participants' as const) : ('auto' as const) };
+    // the built CLI (dist/cli.js) sits beside the built simulation entry its workers load
+    const result = workers === 1 ? simulate(contract, assumptions, runOptions) : await simulateOnWorkers(new URL('./simulation.js', import.meta.url), contract, assumptions, runOptions, workers);
     if (!result.ok) {
       io.stderr(`${issueLines(result.issues)}${NAME}: ${result.issues.length} problem${result.issues.length === 1 ? '' : 's'} found; nothing was simulated\n`);
       return EXIT.DATA;

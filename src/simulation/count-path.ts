@@ -1,0 +1,489 @@
+/**
+ * The count path: a run drawn as counts of participants alike rather than participant by
+ * participant, with the same distribution as the participant path, fed into the same ledger and
+ * read by the same rules (docs/simulation.md, "Two ways to draw a run").
+ *
+ * Once per simulation, every way a participant's draws can fall is worked out exactly from the
+ * assumptions' timings (enrolment day, days to exit, days to each milestone and placement: all
+ * uniform or fixed) and resolved by the real resolver on the synthetic record the participant path
+ * would write. Two participants are alike when each of their outcomes resolves the same way in the
+ * same **period** between the contract's dates (every date the contract names, and the day before
+ * it, and the as-of date): the settlement compares a participant's dates only with these (a
+ * claim's window, a tranche's measurement, an exit check), and a latest-of or the rates' entry
+ * dates keep the order of periods, so alike participants are paid alike. A class is dated by the
+ * last day of its period.
+ *
+ * Each run then draws, per cohort: the participants of each group mix part (multinomial), the
+ * outcomes chained as the participant path draws them (binomials: each milestone; placement; the
+ * first retention given placement, the next given the one before; each wage progression given
+ * placement), and for each combination of outcomes the classes of its timings (multinomial); each
+ * class is added to the ledger once with its count (`accumulateResolved`).
+ *
+ * @module
+ */
+import { addDaysUnbounded, durationLater, parseDate, type CalendarDate } from '../calendar/index.js';
+import type { Contract } from '../contract/index.js';
+import { resolveRecord, type Resolution } from '../outcomes/index.js';
+import type { OutcomeRecord, RecordEvent, WageObservation } from '../records/index.js';
+import { accumulateResolved, type Ledger, type SettlementPlan } from '../settlement/index.js';
+import type { Assumptions, DaysDistribution } from './assumptions.js';
+import { binomial, conditionalShares, multinomial } from './binomial.js';
+import { placementSpell, type ParticipantModel, type PlacementPlan, type Profile, type RunProbabilities } from './participants.js';
+import type { Stream } from './random.js';
+
+/** Participants alike: the record the claims read, its resolutions, and how likely it is. */
+interface Cell {
+  readonly record: OutcomeRecord;
+  readonly resolutions: readonly Resolution[];
+}
+
+/** The classes of one combination of outcomes, and the conditional shares that split its count over them. */
+interface Leaf {
+  readonly cells: readonly Cell[];
+  readonly conditional: readonly number[];
+}
+
+/** One group mix part of one cohort: a leaf per combination of outcomes. */
+interface ProfileCells {
+  readonly leaves: readonly (Leaf | undefined)[];
+}
+
+/** What the count path draws from, prepared once. */
+export interface CountModel {
+  readonly cohorts: readonly { readonly size: number; readonly profiles: readonly ProfileCells[] }[];
+  /** The share of each group mix part, as conditional shares for the multinomial. */
+  readonly profileShares: readonly number[];
+  readonly milestones: readonly number[];
+  readonly placement: PlacementPlan | undefined;
+}
+
+const MAX_MILESTONES = 3;
+const SIGNATURE_RADIX = 256;
+
+/**
+ * Why a contract and its assumptions need the participant path, or undefined when the count path
+ * applies: every payment must depend on counts per cohort, group, outcome and period only.
+ *
+ * @example
+ * countPathBlocker(contract, assumptions, model); // undefined, or "cap cap-participant (participant) ..."
+ */
+export function countPathBlocker(contract: Contract, assumptions: Assumptions, model: ParticipantModel): string | undefined {
+  for (const cap of contract.caps ?? []) {
+    if (cap.kind === 'participant') return `cap ${cap.id} (participant) limits what each participant is paid`;
+    if (cap.kind === 'share') return `cap ${cap.id} (share) chooses the participants a rate card pays`;
+    if (cap.kind === 'outcomeVolume') return `cap ${cap.id} (outcomeVolume) pays the first claims in date order`;
+  }
+  for (const rule of contract.rules) if (rule.kind === 'sustainment') return `rule ${rule.id} (sustainment) pays each participant's periods in work`;
+  if ((contract.hiringGuarantees ?? []).length > 0) return 'a hiring guarantee follows each participant from exit';
+  if (model.placements.length > 1) return 'more than one placement outcome (each participant holds several jobs)';
+  if (model.milestones.length > MAX_MILESTONES) return `more than ${MAX_MILESTONES} milestones`;
+  if (new Set(model.milestones.map((milestone) => milestone.event)).size < model.milestones.length) return 'two milestones on the same event';
+  if (model.placements.some((placement) => placement.mixedUnits)) return 'retentions in months and in weeks or days (their order depends on each job start)';
+  if (assumptions.jobDays !== undefined) return 'jobDays is given (how long each job lasts)';
+  return undefined;
+}
+
+/** The values of a days distribution and their probabilities. */
+function support(distribution: DaysDistribution | undefined): { readonly values: readonly number[]; readonly p: number } {
+  if (distribution === undefined) return { values: [0], p: 1 };
+  if (typeof distribution === 'number') return { values: [distribution], p: 1 };
+  const { min, max } = distribution.uniform;
+  return { values: Array.from({ length: max - min + 1 }, (_, k) => min + k), p: 1 / (max - min + 1) };
+}
+
+/**
+ * The ends of the periods: every date the settlement compares a participant's dates with (each
+ * tranche's measurement date, each exit clause's check date) and the as-of date. The comparisons
+ * are all "on or before" such a date (a tally up to it, a claim window after one and up to the
+ * next), so two days in the same period compare alike with all of them.
+ */
+function periodEnds(contract: Contract, asOf: number): number[] {
+  const dates = new Set<number>([asOf, ...contract.tranches.map((tranche) => parseDate(tranche.measuredOn)), ...(contract.exitClauses ?? []).map((clause) => parseDate(clause.checkOn))]);
+  return [...dates].sort((a, b) => a - b);
+}
+
+/** The id of `key` in `ids`, numbered in order of first use; a new key's value is appended to `values`. */
+function intern<T>(ids: Map<string, number>, values: T[], key: string, value: T): number {
+  const known = ids.get(key);
+  if (known !== undefined) return known;
+  ids.set(key, values.length);
+  values.push(value);
+  return values.length - 1;
+}
+
+/** Interns the ways one part of a record resolves, by status and period. */
+class Signatures {
+  readonly resolutions: (readonly Resolution[])[] = [];
+  private readonly ids = new Map<string, number>();
+  constructor(
+    private readonly outcomes: readonly number[],
+    private readonly ends: readonly number[],
+  ) {}
+
+  /** The id of the way `resolutions` resolve this part's outcomes. */
+  id(resolutions: readonly Resolution[]): number {
+    let key = '';
+    const dated: Resolution[] = [];
+    for (const k of this.outcomes) {
+      const resolution = resolutions[k] as Resolution;
+      if (resolution.on === undefined) {
+        key += `${resolution.status};`;
+        dated.push(resolution);
+        continue;
+      }
+      const period = periodOf(this.ends, resolution.on);
+      key += `${resolution.status}@${period};`;
+      dated.push({ ...resolution, on: endOf(this.ends, period) as CalendarDate });
+    }
+    return intern(this.ids, this.resolutions, key, dated);
+  }
+
+  get size(): number {
+    return this.resolutions.length;
+  }
+}
+
+/** The index of the first period end on or after `day` (the number of ends before it). */
+function periodOf(ends: readonly number[], day: number): number {
+  let low = 0;
+  let high = ends.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((ends[mid] as number) < day) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** The day a period's class is dated by: its last day (after the last end: the day after it). */
+function endOf(ends: readonly number[], period: number): number {
+  return period < ends.length ? (ends[period] as number) : (ends[ends.length - 1] as number) + 1;
+}
+
+/** A probability distribution over signature ids. */
+type Pmf = Map<number, number>;
+
+function addTo(pmf: Pmf, id: number, p: number): void {
+  pmf.set(id, (pmf.get(id) ?? 0) + p);
+}
+
+/** What every cohort and group mix part share: the parts' signatures and the resolutions already made. */
+class Resolved {
+  readonly milestoneParts: Signatures[];
+  readonly placementPart: Signatures;
+  readonly restPart: Signatures;
+  readonly restOutcomes: readonly number[];
+  readonly variants: number;
+  private readonly none = new Map<string, readonly number[]>();
+  private readonly milestoneAchieved = new Map<number, number>();
+  private readonly placed = new Map<number, number>();
+
+  constructor(
+    private readonly contract: Contract,
+    private readonly plan: SettlementPlan,
+    private readonly model: ParticipantModel,
+    readonly ends: readonly number[],
+  ) {
+    const placement = model.placements[0];
+    const covered = new Set([...model.milestones.map((milestone) => milestone.outcome), ...placementOutcomes(placement)]);
+    this.restOutcomes = contract.outcomes.flatMap((_, k) => (covered.has(k) ? [] : [k]));
+    this.milestoneParts = model.milestones.map((milestone) => new Signatures([milestone.outcome], ends));
+    this.placementPart = new Signatures(placementOutcomes(placement), ends);
+    this.restPart = new Signatures(this.restOutcomes, ends);
+    this.variants = placement === undefined ? 1 : 1 + (placement.retentions.length + 1) * (1 << placement.wages.length);
+  }
+
+  private resolve(record: OutcomeRecord): readonly Resolution[] {
+    return resolveRecord(record, this.plan.outcomes, this.plan.asOf);
+  }
+
+  /** A record with nothing achieved yet. */
+  base(cohort: string, enrolledOn: number, exitedOn: number): OutcomeRecord {
+    return { id: 'simulated', cohort, groups: [], enrolledOn: enrolledOn as CalendarDate, exitedOn: exitedOn as CalendarDate, baselineWage: this.model.baselineWage, spells: [], wages: [], events: [] };
+  }
+
+  /** The signatures of a participant who achieved nothing: [rest, each milestone, placement]. */
+  nothing(record: OutcomeRecord): readonly number[] {
+    const key = `${record.enrolledOn},${record.exitedOn ?? ''}`;
+    let ids = this.none.get(key);
+    if (ids === undefined) {
+      const resolutions = this.resolve(record);
+      ids = [this.restPart.id(resolutions), ...this.milestoneParts.map((part) => part.id(resolutions)), this.placementPart.id(resolutions)];
+      this.none.set(key, ids);
+    }
+    return ids;
+  }
+
+  /** The signature of milestone `m` achieved on `on` (within its window, by construction). */
+  milestone(record: OutcomeRecord, m: number, on: CalendarDate): number {
+    const key = on * 8 + m;
+    let id = this.milestoneAchieved.get(key);
+    if (id === undefined) {
+      const milestone = this.model.milestones[m];
+      const events: RecordEvent[] = milestone === undefined ? [] : [{ kind: milestone.event, on }];
+      id = (this.milestoneParts[m] as Signatures).id(this.resolve({ ...record, events }));
+      this.milestoneAchieved.set(key, id);
+    }
+    return id;
+  }
+
+  /** The signature of a participant placed on `start` (within the window, by construction) with variant `v`: retentions passed, wage progressions. */
+  placement(record: OutcomeRecord, placement: PlacementPlan, start: CalendarDate, v: number): number {
+    const key = start * this.variants + v;
+    let id = this.placed.get(key);
+    if (id === undefined) {
+      const wagesCount = placement.wages.length;
+      const passed = Math.floor((v - 1) / (1 << wagesCount));
+      const bits = (v - 1) % (1 << wagesCount);
+      const wages: WageObservation[] = placement.wages.flatMap((wage, w) => (((bits >> w) & 1) === 1 ? [{ on: durationLater(start, wage.duration) as CalendarDate, monthlyWage: wage.raised }] : []));
+      wages.sort((a, b) => a.on - b.on);
+      id = this.placementPart.id(this.resolve({ ...record, spells: [placementSpell(this.model, placement, start, passed, undefined)], wages }));
+      this.placed.set(key, id);
+    }
+    return id;
+  }
+
+  tooMany(): boolean {
+    return [...this.milestoneParts, this.placementPart, this.restPart].some((part) => part.size >= SIGNATURE_RADIX) || this.ends.length >= SIGNATURE_RADIX;
+  }
+}
+
+function placementOutcomes(placement: PlacementPlan | undefined): number[] {
+  return placement === undefined ? [] : [placement.outcome, ...placement.retentions.map((r) => r.outcome), ...placement.wages.map((w) => w.outcome)];
+}
+
+/** Equal distributions under one id, so that days whose draws resolve alike are combined once. */
+class Distributions {
+  readonly list: Pmf[] = [];
+  private readonly ids = new Map<string, number>();
+
+  id(pmf: Pmf): number {
+    let key = '';
+    for (const [id, p] of pmf) key += `${id}:${p};`;
+    return intern(this.ids, this.list, key, pmf);
+  }
+}
+
+/** What one group mix part of a cohort gathers while the enrolment and exit days are walked. */
+interface ProfileWalk {
+  readonly profile: Profile;
+  readonly milestonePmfs: Map<number, number>[];
+  readonly placedPmfs: Map<number, number>;
+  /** Per combination of inputs (enrolment period, signatures of nothing achieved, distributions of each part): its weight. */
+  readonly inputs: Map<string, { weight: number; enrolled: number; none: readonly number[]; milestones: readonly number[]; placed: number }>;
+}
+
+/** The classes of every group mix part of one cohort: the joint distribution of every part's signature, per combination of outcomes. */
+function cohortCells(resolved: Resolved, cohort: ParticipantModel['cohorts'][number], model: ParticipantModel): ProfileCells[] {
+  const placement = model.placements[0];
+  const variants = resolved.variants;
+  const distributions = new Distributions();
+  const placedSets = new Map<string, readonly number[]>();
+  const placedSetIds = new Map<string, number>();
+  const walks: ProfileWalk[] = model.profiles.map((profile) => ({ profile, milestonePmfs: model.milestones.map(() => new Map<number, number>()), placedPmfs: new Map<number, number>(), inputs: new Map() }));
+  const enrolment = support(cohort.from === cohort.to ? cohort.from : { uniform: { min: cohort.from, max: cohort.to } });
+  const exit = support(model.daysToExit);
+  const weight = enrolment.p * exit.p;
+  for (const enrolledOn of enrolment.values) {
+    const enrolled = periodOf(resolved.ends, enrolledOn);
+    for (const toExit of exit.values) {
+      const exitedOn = addDaysUnbounded(enrolledOn, toExit);
+      const record = resolved.base(cohort.id, enrolledOn, exitedOn);
+      const none = resolved.nothing(record);
+      const prefix = `${enrolled}|${none.join(',')}|`;
+      for (const walk of walks) {
+        const { profile } = walk;
+        let key = prefix;
+        const milestones = model.milestones.map((milestone, m): number => {
+          const anchor = milestone.from === 'exit' ? exitedOn : enrolledOn;
+          const cache = walk.milestonePmfs[m] as Map<number, number>;
+          let id = cache.get(anchor);
+          if (id === undefined) {
+            const achieved: Pmf = new Map();
+            const days = support(profile.days[milestone.outcome]);
+            for (const after of days.values) {
+              const on = addDaysUnbounded(anchor, milestone.windowDays === undefined ? after : Math.min(after, milestone.windowDays)) as CalendarDate;
+              addTo(achieved, resolved.milestone(record, m, on), days.p);
+            }
+            cache.set(anchor, (id = distributions.id(achieved)));
+          }
+          key += `${id},`;
+          return id;
+        });
+        let placed = -1;
+        if (placement !== undefined) {
+          const anchor = placement.from === 'exit' ? exitedOn : enrolledOn;
+          const known = walk.placedPmfs.get(anchor);
+          if (known === undefined) {
+            const built = Array.from({ length: variants - 1 }, () => new Map<number, number>());
+            const days = support(profile.days[placement.outcome]);
+            for (const after of days.values) {
+              const start = addDaysUnbounded(anchor, Math.min(after, placement.windowDays)) as CalendarDate;
+              for (let v = 1; v < variants; v++) addTo(built[v - 1] as Pmf, resolved.placement(record, placement, start, v), days.p);
+            }
+            const ids = built.map((pmf) => distributions.id(pmf));
+            const setKey = ids.join(',');
+            placed = placedSetIds.get(setKey) ?? placedSetIds.size;
+            if (!placedSetIds.has(setKey)) {
+              placedSetIds.set(setKey, placed);
+              placedSets.set(String(placed), ids);
+            }
+            walk.placedPmfs.set(anchor, placed);
+          } else placed = known;
+        }
+        key += `|${placed}`;
+        const entry = walk.inputs.get(key);
+        if (entry === undefined) walk.inputs.set(key, { weight, enrolled, none, milestones, placed });
+        else entry.weight += weight;
+      }
+    }
+  }
+  return walks.map((walk) => {
+    const joint = Array.from({ length: (1 << model.milestones.length) * variants }, () => new Map<number, number>());
+    for (const { weight: w, enrolled, none, milestones, placed } of walk.inputs.values()) {
+      const milestoneOptions = milestones.map((id, m): Pmf[] => [new Map([[none[m + 1] as number, 1]]), distributions.list[id] as Pmf]);
+      const placedIds = placedSets.get(String(placed)) ?? [];
+      const placementOptions: Pmf[] = [new Map([[none[none.length - 1] as number, 1]]), ...placedIds.map((id) => distributions.list[id] as Pmf)];
+      combine(joint, enrolled, none[0] as number, milestoneOptions, placementOptions, w, variants);
+    }
+    return { leaves: joint.map((cells) => leafOf(cells, cohort.id, walk.profile, model, resolved)) };
+  });
+}
+
+/**
+ * Prepares the count path: for every cohort, group mix part and combination of outcomes, the
+ * classes of participants alike and their probabilities, exactly from the timings. A string says
+ * why it cannot (too many classes): then the participant path runs.
+ *
+ * @example
+ * const counts = countModel(contract, plan, model);
+ */
+export function countModel(contract: Contract, plan: SettlementPlan, model: ParticipantModel): CountModel | string {
+  const resolved = new Resolved(contract, plan, model, periodEnds(contract, plan.asOf));
+  const cohorts = model.cohorts.map((cohort) => ({ size: cohort.size, profiles: cohortCells(resolved, cohort, model) }));
+  if (resolved.tooMany()) return `more than ${SIGNATURE_RADIX - 1} classes of one outcome`;
+  const shares = model.profiles.map((profile, k) => Math.min(profile.upTo, 1) - (k === 0 ? 0 : (model.profiles[k - 1] as Profile).upTo));
+  return { cohorts, profileShares: conditionalShares(shares), milestones: model.milestones.map((milestone) => milestone.outcome), placement: model.placements[0] };
+}
+
+/** Adds the joint probabilities of one combination of inputs to every combination of outcomes. */
+function combine(joint: Map<number, number>[], enrolled: number, rest: number, milestones: readonly (readonly Pmf[])[], placement: readonly Pmf[], weight: number, variants: number): void {
+  const patterns = 1 << milestones.length;
+  for (let bits = 0; bits < patterns; bits++) {
+    for (let v = 0; v < variants; v++) {
+      const target = joint[bits * variants + v] as Map<number, number>;
+      const walk = (m: number, key: number, p: number): void => {
+        if (m === milestones.length) {
+          for (const [id, q] of placement[v] as Pmf) {
+            const full = key * SIGNATURE_RADIX + id;
+            target.set(full, (target.get(full) ?? 0) + p * q);
+          }
+          return;
+        }
+        for (const [id, q] of (milestones[m] as readonly Pmf[])[(bits >> m) & 1] as Pmf) walk(m + 1, key * SIGNATURE_RADIX + id, p * q);
+      };
+      walk(0, (enrolled * SIGNATURE_RADIX + rest), weight);
+    }
+  }
+}
+
+/** The classes of one combination of outcomes, from its joint probabilities. */
+function leafOf(cells: Map<number, number>, cohort: string, profile: Profile, model: ParticipantModel, resolved: Resolved): Leaf | undefined {
+  const kept = [...cells].filter(([, p]) => p > 0);
+  if (kept.length === 0) return undefined;
+  const built = kept.map(([key]): Cell => {
+    let rest = key;
+    const placementId = rest % SIGNATURE_RADIX;
+    rest = Math.floor(rest / SIGNATURE_RADIX);
+    const milestoneIds: number[] = [];
+    for (let m = resolved.milestoneParts.length - 1; m >= 0; m--) {
+      milestoneIds[m] = rest % SIGNATURE_RADIX;
+      rest = Math.floor(rest / SIGNATURE_RADIX);
+    }
+    const restId = rest % SIGNATURE_RADIX;
+    const enrolled = Math.floor(rest / SIGNATURE_RADIX);
+    const resolutions: Resolution[] = [];
+    const place = (outcomes: readonly number[], part: readonly Resolution[]): void => {
+      outcomes.forEach((k, j) => (resolutions[k] = part[j] as Resolution));
+    };
+    place(resolved.restOutcomes, resolved.restPart.resolutions[restId] as readonly Resolution[]);
+    model.milestones.forEach((milestone, m) => {
+      place([milestone.outcome], (resolved.milestoneParts[m] as Signatures).resolutions[milestoneIds[m] as number] as readonly Resolution[]);
+    });
+    place(placementOutcomes(model.placements[0]), resolved.placementPart.resolutions[placementId] as readonly Resolution[]);
+    const record: OutcomeRecord = { id: 'simulated', cohort, groups: profile.groups, enrolledOn: endOf(resolved.ends, enrolled) as CalendarDate, baselineWage: model.baselineWage, spells: [], wages: [], events: [] };
+    return { record, resolutions };
+  });
+  return { cells: built, conditional: conditionalShares(kept.map(([, p]) => p)) };
+}
+
+/**
+ * Draws one run's counts and adds them to `ledger`: per cohort, the group mix, then the outcomes
+ * chained as the participant path draws them, then the classes of their timings.
+ *
+ * @example
+ * drawCounts(counts, plan, ledger, probabilities, stream);
+ */
+export function drawCounts(counts: CountModel, plan: SettlementPlan, ledger: Ledger, probabilities: RunProbabilities, stream: Stream): void {
+  const placement = counts.placement;
+  const wages = placement?.wages.length ?? 0;
+  const variants = placement === undefined ? 1 : 1 + (placement.retentions.length + 1) * (1 << wages);
+  for (const cohort of counts.cohorts) {
+    const perProfile = multinomial(stream, cohort.size, counts.profileShares);
+    cohort.profiles.forEach((profile, k) => {
+      const n = perProfile[k] as number;
+      if (n === 0) return;
+      const p = probabilities[k] as readonly number[];
+      let byBits = [n];
+      counts.milestones.forEach((outcome) => {
+        const next = new Array<number>(byBits.length * 2).fill(0);
+        byBits.forEach((count, bits) => {
+          const achieved = binomial(stream, count, p[outcome] ?? 0);
+          next[bits + byBits.length] = achieved;
+          next[bits] = count - achieved;
+        });
+        byBits = next;
+      });
+      byBits.forEach((count, bits) => {
+        if (count === 0) return;
+        const perVariant = new Array<number>(variants).fill(0);
+        if (placement === undefined) perVariant[0] = count;
+        else {
+          let left = binomial(stream, count, p[placement.outcome] ?? 0);
+          perVariant[0] = count - left;
+          const atPassed: number[] = [];
+          for (const retention of placement.retentions) {
+            const passing = binomial(stream, left, p[retention.outcome] ?? 0);
+            atPassed.push(left - passing);
+            left = passing;
+          }
+          atPassed.push(left);
+          atPassed.forEach((group, passed) => {
+            let byWage = [group];
+            for (const wage of placement.wages) {
+              const next = new Array<number>(byWage.length * 2).fill(0);
+              byWage.forEach((c, w) => {
+                const raised = binomial(stream, c, p[wage.outcome] ?? 0);
+                next[w + byWage.length] = raised;
+                next[w] = c - raised;
+              });
+              byWage = next;
+            }
+            byWage.forEach((c, w) => (perVariant[1 + passed * (1 << wages) + w] = c));
+          });
+        }
+        perVariant.forEach((c, v) => {
+          if (c === 0) return;
+          const leaf = profile.leaves[bits * variants + v];
+          if (leaf === undefined) return;
+          const split = multinomial(stream, c, leaf.conditional);
+          split.forEach((alike, cell) => {
+            if (alike === 0) return;
+            const { record, resolutions } = leaf.cells[cell] as Cell;
+            accumulateResolved(plan, ledger, record, resolutions, alike);
+          });
+        });
+      });
+    });
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * `outcome-pay simulate --workers N`: the built command (dist/cli.js, whose workers load the built
+ * dist/simulation.js; `npm run build` first, as CI does) prints the same bytes with 1, 2 and 3
+ * workers, on the participant path and on the count path; the runs are split into consecutive
+ * chunks that cover them once.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { chunksOf } from '../../src/cli/simulate-workers.js';
+
+const cli = join(process.cwd(), 'dist', 'cli.js');
+const dir = mkdtempSync(join(tmpdir(), 'outcome-pay-workers-'));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function simulateBuilt(contract: string, workers: number): string {
+  if (!existsSync(cli) || !existsSync(join(process.cwd(), 'dist', 'simulation.js'))) throw new Error('dist/cli.js is not built: run npm run build first');
+  return execFileSync(process.execPath, [cli, 'simulate', '--contract', contract, '--assumptions', 'examples/region-sud/assumptions.json', '--runs', '41', '--seed', '5', '--workers', String(workers)], { encoding: 'utf8' });
+}
+
+describe('outcome-pay simulate --workers', () => {
+  it('splits the runs into consecutive chunks covering each run once', () => {
+    expect(chunksOf(41, 2)).toEqual([{ firstRun: 0, runs: 21 }, { firstRun: 21, runs: 20 }]);
+    expect(chunksOf(41, 3)).toEqual([{ firstRun: 0, runs: 14 }, { firstRun: 14, runs: 14 }, { firstRun: 28, runs: 13 }]);
+    expect(chunksOf(2, 4)).toEqual([{ firstRun: 0, runs: 1 }, { firstRun: 1, runs: 1 }]);
+  });
+
+  it('prints the same bytes with 1, 2 and 3 workers, on the participant path and on the count path', () => {
+    const contract = JSON.parse(readFileSync('examples/region-sud/contract.json', 'utf8')) as { caps: { kind: string }[] };
+    contract.caps = contract.caps.filter((cap) => cap.kind !== 'participant');
+    const countable = join(dir, 'countable.json');
+    writeFileSync(countable, JSON.stringify(contract));
+    for (const [file, path] of [['examples/region-sud/contract.json', 'participants'], [countable, 'count']] as const) {
+      const one = simulateBuilt(file, 1);
+      expect((JSON.parse(one) as { path: string; runs: number }).path).toBe(path);
+      expect((JSON.parse(one) as { runs: number }).runs).toBe(41);
+      expect(simulateBuilt(file, 2)).toBe(one);
+      expect(simulateBuilt(file, 3)).toBe(one);
+    }
+  }, 120_000);
+});
