@@ -59,11 +59,11 @@ function lineRow(tranche: string, index: number, line: SettlementLine): CellValu
  * tranche also lists a payer an amendment removed, with no split): a `payerSplit` naming a payer
  * the tranche does not list is refused rather than left out of the files.
  */
-function payerSplitRows(t: SettlementTranche): CellValue[][] {
+function payerSplitRows(t: SettlementTranche, index: number): CellValue[][] {
   const split = new Map((t.payerSplit ?? []).map((p) => [p.payer, p] as const));
-  for (const p of t.payerSplit ?? []) {
+  for (const [j, p] of (t.payerSplit ?? []).entries()) {
     if (!t.payers.some((payer) => payer.payer === p.payer)) {
-      throw invalidArgument('settlementCsv', 'settlement.tranches[].payerSplit', `a payer that tranche ${JSON.stringify(t.id)} lists`, p.payer);
+      throw invalidArgument('settlementCsv', `settlement.tranches[${String(index)}].payerSplit[${String(j)}].payer`, `a payer that tranche ${JSON.stringify(t.id)} lists`, p.payer);
     }
   }
   return t.payers.map((p) => [t.id, p.payer, p.share, p.earned, p.previouslyPaid, p.due, split.get(p.payer)?.exact, split.get(p.payer)?.part]);
