@@ -32,7 +32,7 @@ export interface RefTranche {
   readonly earned: string;
   /** Payer parts in contract order, with the currency's decimals. */
   readonly payers: readonly string[];
-  /** A settled tranche's split among the payers before payer caps: exact parts (a decimal or `n/d`) and parts, contract order. */
+  /** A settled tranche's split among the payers before payer caps (unless plain decimal shares): exact parts (a decimal or `n/d`) and parts, contract order. */
   readonly split?: { readonly exact: readonly string[]; readonly parts: readonly string[] };
 }
 
@@ -162,6 +162,7 @@ export function referenceSettlement(contract: ContractInput, records: readonly W
   const capUsed = new Map<string, Dec>();
   const reductions: Reduction[] = [];
   const zero = new D(0).toFixed(places);
+  const plainShares = contract.parties.payers.every((p) => p.share !== undefined && !p.share.includes('/') && p.funds === undefined);
   const out: RefTranche[] = [];
   const nothing = (id: string, status: 'scheduled' | 'cancelled' | 'suspended'): RefTranche => ({ id, status, earned: zero, payers: contract.parties.payers.map(() => zero) });
 
@@ -271,7 +272,8 @@ export function referenceSettlement(contract: ContractInput, records: readonly W
       status: 'settled',
       earned: sum(parts).toFixed(places),
       payers: parts.map((part) => part.toFixed(places)),
-      split: { exact: split.exact.map(fracText), parts: before.map((part) => part.toFixed(places)) },
+      // the document shows the split unless every payer has a decimal share of every line (docs/mechanics/payer-funding.md)
+      ...(plainShares ? {} : { split: { exact: split.exact.map(fracText), parts: before.map((part) => part.toFixed(places)) } }),
     };
   };
 
