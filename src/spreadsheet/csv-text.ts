@@ -11,8 +11,11 @@
 /** The conventions of a spreadsheet's locale: `en` (`,` and a decimal point) or `fr` (`;` and a decimal comma). */
 export type CsvLocale = 'en' | 'fr';
 
-/** What a column holds, which says how its cells are written. */
-export type ColumnKind = 'text' | 'amount' | 'count';
+/**
+ * What a column holds, which says how its cells are written. A `fraction` (a payer's share, an
+ * exact part) is a decimal, written as an amount, or an exact fraction `n/d`, written as it is.
+ */
+export type ColumnKind = 'text' | 'amount' | 'count' | 'fraction';
 
 /** A cell's value: text, an amount (decimal text), a count, or nothing (an empty cell). */
 export type CellValue = string | number | null | undefined;
@@ -25,6 +28,8 @@ export const SEPARATORS: Readonly<Record<CsvLocale, string>> = { en: ',', fr: ';
 
 /** A decimal as the settlement writes it: an optional minus, digits, an optional fraction. */
 const DECIMAL = /^-?[0-9]+(\.[0-9]+)?$/;
+/** An exact fraction as the settlement writes it (`1/3`, `100001/300`). */
+const FRACTION = /^-?[0-9]+\/[0-9]+$/;
 
 /**
  * The first characters a spreadsheet may take as the start of a formula (=, +, -, @) or that
@@ -48,16 +53,20 @@ export function guardText(text: string): string {
 
 /**
  * One cell as written in the locale, before quoting. An amount is exact decimal text (a decimal
- * comma in French); a count is a whole number; anything else is guarded text. A value that is
- * not of its column's kind is written as guarded text, so nothing reaches the file unguarded.
+ * comma in French); a fraction is a decimal written as an amount, or `n/d` as it is (in both
+ * locales); a count is a whole number; anything else is guarded text. A value that is not of its
+ * column's kind is written as guarded text, so nothing reaches the file unguarded.
  *
  * @example
  * cellText('-12.50', 'amount', 'fr'); // '-12,50'
+ * cellText('0.2', 'fraction', 'fr'); // '0,2'
+ * cellText('1/3', 'fraction', 'fr'); // '1/3'
  * cellText('-12.50', 'text', 'en'); // "'-12.50"
  */
 export function cellText(value: CellValue, kind: ColumnKind, locale: CsvLocale): string {
   if (value === null || value === undefined) return '';
-  if (kind === 'amount' && typeof value === 'string' && DECIMAL.test(value)) return locale === 'fr' ? value.replace('.', ',') : value;
+  if ((kind === 'amount' || kind === 'fraction') && typeof value === 'string' && DECIMAL.test(value)) return locale === 'fr' ? value.replace('.', ',') : value;
+  if (kind === 'fraction' && typeof value === 'string' && FRACTION.test(value)) return value;
   if (kind === 'count' && typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
   return guardText(typeof value === 'string' ? value : String(value));
 }

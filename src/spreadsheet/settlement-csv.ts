@@ -35,16 +35,18 @@ export interface SettlementCsvFile {
 /**
  * A settlement as CSV files that open cleanly in a spreadsheet: `settlement.csv` (identity,
  * totals, fingerprints), `previous.csv`, `payers.csv`, `tranches.csv`, `payer-splits.csv`,
- * `lines.csv`, `cap-cuts.csv`, `reinvestment.csv`, `adjustments.csv`, `exits.csv`,
- * `participant-caps.csv`, `participant-claims.csv`, `unscheduled.csv`, `hiring-guarantees.csv`,
- * `tallies.csv`, `decisions-at-risk.csv` and `data-issues.csv`, always all of them, in that
- * order (a table with no rows has its header). Every value of the settlement is in one of them.
- * UTF-8 text with a byte-order mark, RFC 4180 quoting, CRLF line ends; amounts are the
- * settlement's exact decimal text (a decimal comma with `locale: 'fr'`); text that starts with
+ * `lines.csv`, `line-payers.csv`, `cap-cuts.csv`, `reinvestment.csv`, `adjustments.csv`,
+ * `exits.csv`, `participant-caps.csv`, `participant-claims.csv`, `unscheduled.csv`,
+ * `hiring-guarantees.csv`, `tallies.csv`, `decisions-at-risk.csv` and `data-issues.csv`, always
+ * all of them, in that order (a table with no rows has its header). Every value of the settlement
+ * is in one of them. UTF-8 text with a byte-order mark, RFC 4180 quoting, CRLF line ends; amounts
+ * are the settlement's exact decimal text (a decimal comma with `locale: 'fr'`), and so are shares
+ * and exact parts written as decimals (`n/d` fractions as they are); text that starts with
  * `=`, `+`, `-`, `@`, a tab, a carriage return or an apostrophe gets an apostrophe in front so
  * that a spreadsheet never runs it as a formula. The columns of each file are in
  * docs/spreadsheets.md. Pure: no file is written. Throws {@link OutcomePayError}
- * `ARGUMENT_INVALID` for anything but a settlement document of this format version.
+ * `ARGUMENT_INVALID` for anything but a settlement document of this format version (or one whose
+ * `payerSplit` names a payer its tranche does not list).
  *
  * @param settlement - what `settle` returned (its `value` when ok), or a settlement document read back from JSON
  * @param options - `{ locale: 'fr' }` for a spreadsheet set to French

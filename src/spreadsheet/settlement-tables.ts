@@ -7,7 +7,8 @@
  * @module
  */
 import { formatPath, type Issue } from '../errors.js';
-import type { Settlement, SettlementLine } from '../settlement/index.js';
+import { invalidArgument } from '../guard.js';
+import type { Settlement, SettlementLine, SettlementTranche } from '../settlement/index.js';
 import type { CellValue, ColumnKind } from './csv-text.js';
 
 /** One table: its file name, its columns (name and kind) and its rows, cells in column order. */
@@ -20,6 +21,7 @@ export interface SettlementTable {
 const T = 'text';
 const A = 'amount';
 const C = 'count';
+const F = 'fraction';
 
 /** The issue fields with a column of their own in data-issues.csv, in their order. */
 export const ISSUE_FIELDS = ['code', 'action', 'recordIndex', 'line', 'participantId', 'path', 'message'] as const;
@@ -46,13 +48,30 @@ function issueCell(issue: Issue, key: string): CellValue {
 function lineRow(tranche: string, index: number, line: SettlementLine): CellValue[] {
   return [
     tranche, index + 1, line.rule, line.kind, line.cohort, line.outcome, line.claims, line.unit, line.exact, line.rounding, line.earned, line.paid,
-    line.formula, json(line.inputs), listed(line.participants),
+    line.formula, json(line.inputs), listed(line.participants), line.payers === undefined ? null : line.payers.length,
   ];
 }
 
 /**
+ * The rows of payer-splits.csv for one tranche: each payer's part of it, with its exact part and
+ * its part before payer caps from `payerSplit` (empty cells when the tranche has none). The
+ * settlement's `payerSplit` names the contract's payers, which are the tranche's payers (the
+ * tranche also lists a payer an amendment removed, with no split): a `payerSplit` naming a payer
+ * the tranche does not list is refused rather than left out of the files.
+ */
+function payerSplitRows(t: SettlementTranche, index: number): CellValue[][] {
+  const split = new Map((t.payerSplit ?? []).map((p) => [p.payer, p] as const));
+  for (const [j, p] of (t.payerSplit ?? []).entries()) {
+    if (!t.payers.some((payer) => payer.payer === p.payer)) {
+      throw invalidArgument('settlementCsv', `settlement.tranches[${String(index)}].payerSplit[${String(j)}].payer`, `a payer that tranche ${JSON.stringify(t.id)} lists`, p.payer);
+    }
+  }
+  return t.payers.map((p) => [t.id, p.payer, p.share, p.earned, p.previouslyPaid, p.due, split.get(p.payer)?.exact, split.get(p.payer)?.part]);
+}
+
+/**
  * The tables, in the order the files are listed. A line is numbered from 1 within its tranche
- * (`line`), which is how participant-claims.csv points at it.
+ * (`line`), which is how line-payers.csv and participant-claims.csv point at it.
  */
 export const SETTLEMENT_TABLES: readonly SettlementTable[] = [
   {
@@ -82,7 +101,7 @@ export const SETTLEMENT_TABLES: readonly SettlementTable[] = [
   },
   {
     name: 'payers',
-    columns: [['payer', T], ['share', A], ['earned', A], ['previouslyPaid', A], ['due', A]],
+    columns: [['payer', T], ['share', F], ['earned', A], ['previouslyPaid', A], ['due', A]],
     rows: (s) => s.payers.map((p) => [p.payer, p.share, p.earned, p.previouslyPaid, p.due]),
   },
   {
@@ -95,16 +114,22 @@ export const SETTLEMENT_TABLES: readonly SettlementTable[] = [
   },
   {
     name: 'payer-splits',
-    columns: [['tranche', T], ['payer', T], ['share', A], ['earned', A], ['previouslyPaid', A], ['due', A]],
-    rows: (s) => s.tranches.flatMap((t) => t.payers.map((p) => [t.id, p.payer, p.share, p.earned, p.previouslyPaid, p.due])),
+    columns: [['tranche', T], ['payer', T], ['share', F], ['earned', A], ['previouslyPaid', A], ['due', A], ['exact', F], ['part', A]],
+    rows: (s) => s.tranches.flatMap(payerSplitRows),
   },
   {
     name: 'lines',
     columns: [
       ['tranche', T], ['line', C], ['rule', T], ['kind', T], ['cohort', T], ['outcome', T], ['claims', C], ['unit', A], ['exact', A], ['rounding', T],
-      ['earned', A], ['paid', A], ['formula', T], ['inputs', T], ['participants', C],
+      ['earned', A], ['paid', A], ['formula', T], ['inputs', T], ['participants', C], ['payers', C],
     ],
     rows: (s) => s.tranches.flatMap((t) => t.lines.map((line, index) => lineRow(t.id, index, line))),
+  },
+  {
+    name: 'line-payers',
+    columns: [['tranche', T], ['line', C], ['rule', T], ['cohort', T], ['outcome', T], ['payer', T], ['fraction', F]],
+    rows: (s) =>
+      s.tranches.flatMap((t) => t.lines.flatMap((line, index) => (line.payers ?? []).map((p) => [t.id, index + 1, line.rule, line.cohort, line.outcome, p.payer, p.fraction]))),
   },
   {
     name: 'cap-cuts',

@@ -16,7 +16,7 @@ function documented(): Map<string, string[][]> {
     const heading = /^### `([a-z-]+\.csv)`$/.exec(line);
     if (heading !== null) files.set(heading[1] ?? '', (current = []));
     else if (line.startsWith('#')) current = undefined;
-    const row = /^\| `([A-Za-z]+)` \| (text|amount|count) \| .+ \|$/.exec(line);
+    const row = /^\| `([A-Za-z]+)` \| (text|amount|count|fraction) \| .+ \|$/.exec(line);
     if (row !== null && current !== undefined) current.push([row[1] ?? '', row[2] ?? '']);
   }
   return files;

@@ -2,7 +2,8 @@
  * The inverse of settlementCsv, written independently of it from docs/spreadsheets.md: each file
  * parsed by csv-parse (BOM, the locale's separator, RFC 4180 quotes), each cell read by its
  * column's documented kind (text: one leading apostrophe dropped if there is one; amount: the
- * decimal comma of French turned back into a point; count: a whole number; empty: null), and the
+ * decimal comma of French turned back into a point; fraction: `n/d` as it is, else an amount;
+ * count: a whole number; empty: null), and the
  * settlement document rebuilt from the rows. A settlement that survives the trip was written
  * whole and exactly.
  */
@@ -31,6 +32,8 @@ const amount = (cell: string | undefined, locale: 'en' | 'fr'): string | null =>
   expect(cell, 'an amount').toMatch(locale === 'fr' ? /^-?[0-9]+(,[0-9]+)?$/ : /^-?[0-9]+(\.[0-9]+)?$/);
   return locale === 'fr' ? cell.replace(',', '.') : cell;
 };
+/** A share or exact part: a decimal read as an amount, or an exact fraction `n/d` as it is (docs/spreadsheets.md, fraction columns). */
+const fraction = (cell: string | undefined, locale: 'en' | 'fr'): string | null => (cell !== undefined && /^[0-9]+\/[0-9]+$/.test(cell) ? cell : amount(cell, locale));
 const count = (cell: string | undefined): number | null => {
   if (cell === undefined || cell === '') return null;
   expect(cell, 'a count').toMatch(/^[0-9]+$/);
@@ -48,14 +51,16 @@ export function readBack(files: Files, locale: 'en' | 'fr'): unknown {
     return parseCsv(found.text, locale).rows;
   };
   const a = (cell: string | undefined): string | null => amount(cell, locale);
+  const f = (cell: string | undefined): string | null => fraction(cell, locale);
   const must = <T>(value: T | null): T => {
     expect(value).not.toBeNull();
     return value as T;
   };
   const [head] = table('settlement');
   if (head === undefined) throw new Error('settlement.csv has no row');
-  const payer = (r: Row) => ({ payer: str(r['payer']), share: a(r['share']), earned: must(a(r['earned'])), previouslyPaid: must(a(r['previouslyPaid'])), due: must(a(r['due'])) });
+  const payer = (r: Row) => ({ payer: str(r['payer']), share: f(r['share']), earned: must(a(r['earned'])), previouslyPaid: must(a(r['previouslyPaid'])), due: must(a(r['due'])) });
   const lines = table('lines');
+  const linePayers = table('line-payers');
   const claims = table('participant-claims');
   const splits = table('payer-splits');
   const cuts = table('cap-cuts');
@@ -67,6 +72,15 @@ export function readBack(files: Files, locale: 'en' | 'fr'): unknown {
     }
     expect(ids.length).toBe(listed);
     return { participants: ids };
+  };
+  /** A line's payers: as many rows of line-payers.csv as lines.csv says, or none (and no `payers`) when it says nothing. */
+  const fundedBy = (listed: number | null, rows: Row[]): { payers?: { payer: string; fraction: string | null }[] } => {
+    if (listed === null) {
+      expect(rows).toEqual([]);
+      return {};
+    }
+    expect(rows.length).toBe(listed);
+    return { payers: rows.map((r) => ({ payer: str(r['payer']), fraction: must(f(r['fraction'])) })) };
   };
   const recordsExcluded = must(count(head['recordsExcluded']));
   const issuesDelivered = count(head['issuesDelivered']);
@@ -92,6 +106,9 @@ export function readBack(files: Files, locale: 'en' | 'fr'): unknown {
     tranches: table('tranches').map((t) => {
       const id = str(t['tranche']);
       const mine = (rows: Row[]): Row[] => rows.filter((r) => str(r['tranche']) === id);
+      // the split among payers: the rows with a part (payerSplit names the contract's payers), or none at all
+      const split = mine(splits).filter((r) => r['part'] !== '');
+      for (const r of mine(splits)) expect(r['exact'] === '', 'exact and part empty together').toBe(r['part'] === '');
       return {
         id,
         name: str(t['name']),
@@ -123,10 +140,12 @@ export function readBack(files: Files, locale: 'en' | 'fr'): unknown {
             earned: a(l['earned']),
             paid: a(l['paid']),
             ...listedFor(count(l['participants']), ids),
+            ...fundedBy(count(l['payers']), linePayers.filter((r) => str(r['tranche']) === id && count(r['line']) === index + 1)),
           };
         }),
         capCuts: mine(cuts).map((c) => ({ cap: str(c['cap']), kind: str(c['kind']), limit: a(c['limit']), usedBefore: a(c['usedBefore']), requested: a(c['requested']), cut: a(c['cut']) })),
         reinvestment: mine(reinvestment).map((r) => ({ reinvestment: str(r['reinvestment']), destination: str(r['destination']), amount: a(r['amount']), formula: str(r['formula']) })),
+        ...(split.length === 0 ? {} : { payerSplit: split.map((r) => ({ payer: str(r['payer']), exact: f(r['exact']), part: a(r['part']) })) }),
       };
     }),
     adjustments: table('adjustments').map((r) => ({

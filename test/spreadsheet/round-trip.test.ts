@@ -1,8 +1,9 @@
 /**
  * Properties of settlementCsv over generated settlements (the settlement tests' scenarios, with
  * invalid records and a previous settlement drawn in so that issues, decisions at risk and
- * adjustments appear): parsing the files back with csv-parse and reading each cell by its
- * documented kind gives the settlement's values exactly, in English and in French; and no text
+ * adjustments appear, and payers funding in fractions, weights, top-ups and scopes so that
+ * payerSplit and lines[].payers do): parsing the files back with csv-parse and reading each cell
+ * by its documented kind gives the settlement's values exactly, in English and in French; and no text
  * cell a spreadsheet would run as a formula is ever written, whatever the ids and names hold.
  */
 import fc from 'fast-check';
@@ -49,12 +50,16 @@ describe('settlementCsv read back', () => {
     let withIssues = 0;
     let withAdjustments = 0;
     let withParticipants = 0;
+    let withSplit = 0;
+    let withLinePayers = 0;
     fc.assert(
       fc.property(drawn, (draw) => {
         const settlement = settlementOf(draw);
         if (settlement.dataQuality.issues.length > 0) withIssues++;
         if (settlement.adjustments.length > 0) withAdjustments++;
         if (settlement.tranches.some((t) => t.lines.some((l) => (l.participants?.length ?? 0) > 0))) withParticipants++;
+        if (settlement.tranches.some((t) => t.payerSplit !== undefined)) withSplit++;
+        if (settlement.tranches.some((t) => t.lines.some((l) => l.payers !== undefined))) withLinePayers++;
         const expected = comparable(settlement);
         expect(readBack(settlementCsv(settlement), 'en')).toEqual(expected);
         expect(readBack(settlementCsv(settlement, { locale: 'fr' }), 'fr')).toEqual(expected);
@@ -65,6 +70,9 @@ describe('settlementCsv read back', () => {
     expect(withIssues).toBeGreaterThan(0);
     expect(withAdjustments).toBeGreaterThan(0);
     expect(withParticipants).toBeGreaterThan(0);
+    // payers funding in fractions, weights, top-ups or scopes: payer-splits.csv's exact and part, line-payers.csv
+    expect(withSplit).toBeGreaterThan(0);
+    expect(withLinePayers).toBeGreaterThan(0);
   });
 
   it('the settlement written by hand, too (payer share, null fields, an issue with every field)', () => {

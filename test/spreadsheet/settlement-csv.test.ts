@@ -18,7 +18,7 @@ describe('settlementCsv on a settlement written by hand', () => {
 
   it('gives every table, always in the same order, each with its header', () => {
     expect(en.map((f) => f.name)).toEqual([
-      'settlement.csv', 'previous.csv', 'payers.csv', 'tranches.csv', 'payer-splits.csv', 'lines.csv', 'cap-cuts.csv', 'reinvestment.csv',
+      'settlement.csv', 'previous.csv', 'payers.csv', 'tranches.csv', 'payer-splits.csv', 'lines.csv', 'line-payers.csv', 'cap-cuts.csv', 'reinvestment.csv',
       'adjustments.csv', 'exits.csv', 'participant-caps.csv', 'participant-claims.csv', 'unscheduled.csv', 'hiring-guarantees.csv', 'tallies.csv',
       'decisions-at-risk.csv', 'data-issues.csv',
     ]);
@@ -44,7 +44,7 @@ describe('settlementCsv on a settlement written by hand', () => {
       ),
     );
     expect(file(en, 'payer-splits.csv')).toBe(
-      rows('tranche,payer,share,earned,previouslyPaid,due', 't1,region,0.6,720.00,780.00,-60.00', "t1,'=agency,0.4,480.00,520.00,-40.00"),
+      rows('tranche,payer,share,earned,previouslyPaid,due,exact,part', 't1,region,0.6,720.00,780.00,-60.00,,', "t1,'=agency,0.4,480.00,520.00,-40.00,,"),
     );
     expect(file(en, 'payers.csv')).toBe(rows('payer,share,earned,previouslyPaid,due', 'region,0.6,720.00,780.00,-60.00', "'=agency,0.4,480.00,520.00,-40.00"));
   });
@@ -52,9 +52,9 @@ describe('settlementCsv on a settlement written by hand', () => {
   it('lines.csv: numbered within the tranche, the inputs as JSON text (quoted: it holds commas and quotes), how many participants are listed', () => {
     expect(file(en, 'lines.csv')).toBe(
       rows(
-        'tranche,line,rule,kind,cohort,outcome,claims,unit,exact,rounding,earned,paid,formula,inputs,participants',
-        't1,1,pay-placement,rateCard,A,placement,2,500,1000,half-even,1000.00,1000.00,2 participants × 500,"{""claims"":2,""unit"":""500""}",2',
-        't1,2,bonus,bonus,A,,,,250,half-even,250.00,200.00,fixed 250,{},0',
+        'tranche,line,rule,kind,cohort,outcome,claims,unit,exact,rounding,earned,paid,formula,inputs,participants,payers',
+        't1,1,pay-placement,rateCard,A,placement,2,500,1000,half-even,1000.00,1000.00,2 participants × 500,"{""claims"":2,""unit"":""500""}",2,',
+        't1,2,bonus,bonus,A,,,,250,half-even,250.00,200.00,fixed 250,{},0,',
       ),
     );
     expect(file(en, 'cap-cuts.csv')).toBe(rows('tranche,cap,kind,limit,usedBefore,requested,cut', 't1,cap-t,tranche,1200.00,0.00,1250.00,50.00'));
@@ -84,12 +84,12 @@ describe('settlementCsv on a settlement written by hand', () => {
         't1;Mid-term;settled;;2025-06-30;2025-07-31;1200,00;1300,00;-100,00;0,00;0,00;1200,00',
       ),
     );
-    expect(file(fr, 'payer-splits.csv')).toBe(rows('tranche;payer;share;earned;previouslyPaid;due', 't1;region;0,6;720,00;780,00;-60,00', "t1;'=agency;0,4;480,00;520,00;-40,00"));
+    expect(file(fr, 'payer-splits.csv')).toBe(rows('tranche;payer;share;earned;previouslyPaid;due;exact;part', 't1;region;0,6;720,00;780,00;-60,00;;', "t1;'=agency;0,4;480,00;520,00;-40,00;;"));
     // the name holds a comma, which is no longer the separator: quoted for its quotes only
     expect(file(fr, 'settlement.csv')?.split('\r\n')[1]).toContain(';c-1;"Sud, ""pilot""";EUR;half-even;2025-06-30;1200,00;1300,00;-100,00;');
     // the reason holds the separator now
     expect(file(fr, 'adjustments.csv')).toBe(rows('tranche;payer;previouslyPaid;earned;amount;reason', 't1;region;780,00;720,00;-60,00;"records corrected; ""late"" exit"'));
     // JSON text keeps its decimal points: it is text, not an amount
-    expect(file(fr, 'lines.csv')?.split('\r\n')[1]).toBe('t1;1;pay-placement;rateCard;A;placement;2;500;1000;half-even;1000,00;1000,00;2 participants × 500;"{""claims"":2,""unit"":""500""}";2');
+    expect(file(fr, 'lines.csv')?.split('\r\n')[1]).toBe('t1;1;pay-placement;rateCard;A;placement;2;500;1000;half-even;1000,00;1000,00;2 participants × 500;"{""claims"":2,""unit"":""500""}";2;');
   });
 });

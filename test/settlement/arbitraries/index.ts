@@ -10,4 +10,5 @@ export { drawAsOf, later, measurementDays } from './dates.js';
 export { drawIndicators, type Indicators } from './indicators.js';
 export { drawRecord, type RecordOptions, type WireRecord, type WireSpell } from './records.js';
 export { scenarioArbitrary, type Scenario, type ScenarioOptions } from './scenario.js';
+export { drawPayerFunding, fundingMode, type FundingMode } from './payer-funding.js';
 export { bindsCap, choicesOf, firesExit, pays, UNIONS, variantShares, type Union } from './measure.js';

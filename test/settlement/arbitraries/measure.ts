@@ -4,12 +4,13 @@
  * optional field, read from the zod schema itself by test/contract/choice-points.ts, so that a
  * variant or a whole union added to the format and never generated fails the generator
  * measurement), two facts the schema does not hold as a choice (the currency's minor units, the
- * number of payers), and whether a settlement pays, binds a cap or fires an exit clause.
+ * number of payers, how the payers fund the lines), and whether a settlement pays, binds a cap or fires an exit clause.
  */
 import { ContractSchema, type ContractInput } from '../../../src/contract/index.js';
 import type { Settlement } from '../../../src/index.js';
 import { choicePoints, choicesIn } from '../../contract/choice-points.js';
 import { minor } from './currencies.js';
+import { fundingMode } from './payer-funding.js';
 
 /** A choice (a union, enum, boolean or optional field of the format, or another fact measured) and its variants. */
 export interface Union {
@@ -23,6 +24,12 @@ export interface Union {
 const OTHER: readonly (Union & { readonly used: (c: ContractInput) => string })[] = [
   { name: 'currency minor units', variants: ['0', '2', '3'], used: (c) => (c.currency === 'JPY' ? '0' : c.currency === 'KWD' ? '3' : '2') },
   { name: 'payers', variants: ['1', '2', '3'], used: (c) => String(c.parties.payers.length) },
+  // how the payers fund the lines: the schema holds a fraction share and a decimal one as the same text field
+  {
+    name: 'payer funding',
+    variants: ['decimal shares', 'fraction shares', 'weights', 'top-ups', 'top-ups only', 'scoped weights', 'scoped shares'],
+    used: fundingMode,
+  },
 ];
 
 /** Every choice point of the contract format, then the other facts measured. */

@@ -10,6 +10,7 @@ import { drawAsOf } from './dates.js';
 import { int } from './gen.js';
 import { drawIndicators, type Indicators } from './indicators.js';
 import { drawLaterTerms } from './later-terms.js';
+import { drawPayerFunding } from './payer-funding.js';
 import { drawRecord, type WireRecord } from './records.js';
 
 /** What a property needs: a contract, records, indicator values and an as-of date. */
@@ -48,7 +49,7 @@ export function scenarioArbitrary(options: ScenarioOptions = {}): fc.Arbitrary<S
     const indicators = drawIndicators(g, drawn.contract, currency);
     const asOf = drawAsOf(g, drawn.contract);
     // drawn last: the mechanics added since leave every draw above unchanged
-    const contract = drawLaterTerms(g, drawn.contract, currency, options.monotone === true);
+    const contract = drawPayerFunding(g, drawLaterTerms(g, drawn.contract, currency, options.monotone === true));
     return { contract, currency, records, ...(indicators === undefined ? {} : { indicators }), asOf };
   });
 }

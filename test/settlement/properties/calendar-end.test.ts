@@ -60,6 +60,15 @@ function extremeContract(g: Gen, input: ContractInput, places: number): Contract
     return r;
   });
   c.rules.push({ kind: 'rateCard', id: 'pay-wage-at-end', name: 'Wage', outcome: 'wage-at-end', price: money(100), groupPricing: { kind: 'flat' }, prerequisites: [] });
+  // the new line is funded by the first payer, which the generators make fund a line alone when payers are scoped (arbitraries/payer-funding.ts)
+  c.parties = {
+    ...c.parties,
+    payers: c.parties.payers.map((p, i) => {
+      if (i > 0 || p.funds === undefined) return p;
+      const { rules, outcomes } = p.funds;
+      return { ...p, funds: { ...p.funds, ...(rules === undefined ? {} : { rules: [...rules, 'pay-wage-at-end'] }), ...(outcomes === undefined ? {} : { outcomes: [...outcomes, 'wage-at-end'] }) } };
+    }),
+  };
   c.caps = (c.caps ?? []).map((cap) => (cap.kind === 'outcomeVolume' ? { ...cap, targetUnits: count(cap.targetUnits) } : cap));
   if (c.caps.length === 0) delete c.caps;
   c.hiringGuarantees = [

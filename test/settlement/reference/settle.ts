@@ -5,10 +5,11 @@
  * scheduled fees (claims.ts), cohort rates of every schedule, denominator and baseline, volume and
  * group-share bonuses with the ratchet (cohort.ts), tranches (a claim belongs to the first tranche
  * measured on or after it that lists its rule, cohort and outcome), every cap (per participant,
- * outcome volume, outcome, cohort, tranche, contract, payer) and the split among payers by largest
- * remainder, in any currency; exit clauses checked on the figures of their date, ending the
- * contract with a payment on exit, suspending tranches or reducing prices. Reinvestment does not
- * change what is earned or what each payer pays, so it is left out.
+ * outcome volume, outcome, cohort, tranche, contract, payer) and the split among payers (funding.ts:
+ * shares, exact fractions, weights, top-ups and scopes; largest remainder over exact parts), in
+ * any currency; exit clauses checked on the figures of their date, ending the contract with a
+ * payment on exit, suspending tranches or reducing prices. Reinvestment does not change what is
+ * earned or what each payer pays, so it is left out.
  * Exact decimals through a private decimal.js clone; dates through date-fns.
  */
 import type { ContractInput } from '../../../src/contract/index.js';
@@ -17,6 +18,7 @@ import { participantClaims, type RefClaim } from './claims.js';
 import { bonusValue, cohortRateValue, rateFigures, type RefParticipant } from './cohort.js';
 import { refDay } from './dates.js';
 import { D, roundMinor, sum, type Dec } from './decimal.js';
+import { fracText, lineFractions, parseFrac, splitAmongPayers, type FundedKey } from './funding.js';
 import { refOutcomes } from './outcomes.js';
 
 type Rule = ContractInput['rules'][number];
@@ -30,9 +32,28 @@ export interface RefTranche {
   readonly earned: string;
   /** Payer parts in contract order, with the currency's decimals. */
   readonly payers: readonly string[];
+  /** A settled tranche's split among the payers before payer caps (unless plain decimal shares): exact parts (a decimal or `n/d`) and parts, contract order. */
+  readonly split?: { readonly exact: readonly string[]; readonly parts: readonly string[] };
+}
+
+/**
+ * Who funds a line (its rule, or null for a fixed payment on exit; its cohort and outcome) and the
+ * exact fraction each payer pays, fractions above 0, in contract order, as the settlement lists them.
+ *
+ * @example
+ * referenceLineFunding(contract, { rule: 'pay-ret', cohort: 'A', outcome: 'retention-6m' }); // [{ payer: 'council', fraction: '0.8' }, { payer: 'lcf', fraction: '0.2' }]
+ */
+export function referenceLineFunding(contract: ContractInput, line: FundedKey): { payer: string; fraction: string }[] {
+  const fractions = lineFractions(contract.parties.payers, line);
+  return contract.parties.payers.flatMap((payer, i) => {
+    const fraction = fractions[i];
+    return fraction === undefined || fraction.n === 0n ? [] : [{ payer: payer.id, fraction: fracText(fraction) }];
+  });
 }
 
 interface Line {
+  /** Rule id, or null for a fixed payment on exit. */
+  readonly rule: string | null;
   readonly outcome: string | null;
   readonly cohort: string | null;
   /** Claims and their unit, for a line of claims. */
@@ -79,7 +100,7 @@ function claimLines(claims: readonly RefClaim[], rule: Rule, cohort: string, red
   }
   return [...units.values()]
     .sort((a, b) => a.first - b.first || b.base.comparedTo(a.base))
-    .map((u) => ({ outcome: paysFor(rule), cohort, claims: u.count, unit: u.unit, paid: roundMinor(u.unit.times(u.count), places, rounding) }));
+    .map((u) => ({ rule: rule.id, outcome: paysFor(rule), cohort, claims: u.count, unit: u.unit, paid: roundMinor(u.unit.times(u.count), places, rounding) }));
 }
 
 /** Cuts lines to what is left of a money cap (docs/settlement.md 5.4); returns what they paid. */
@@ -100,22 +121,6 @@ function capLines(lines: readonly Line[], left: Dec, partial: boolean): Dec {
 
 function Dec0(value: Dec): Dec {
   return value.isNegative() ? new D(0) : value;
-}
-
-/** Splits a non-negative amount in minor units by shares summing to 1: floors, then the leftover minor units to the largest remainders (ties: earlier payer). */
-function largestRemainder(total: Dec, shares: readonly string[], places: number): Dec[] {
-  const unit = new D(10).pow(places);
-  const minorUnits = total.times(unit);
-  const exact = shares.map((share) => minorUnits.times(share));
-  const floors = exact.map((value) => value.floor());
-  let left = minorUnits.minus(sum(floors)).toNumber();
-  const order = exact.map((value, index) => ({ index, remainder: value.minus(floors[index] ?? 0) })).sort((a, b) => b.remainder.comparedTo(a.remainder) || a.index - b.index);
-  for (const { index } of order) {
-    if (left <= 0) break;
-    floors[index] = (floors[index] ?? new D(0)).plus(1);
-    left -= 1;
-  }
-  return floors.map((value) => value.dividedBy(unit));
 }
 
 /** What the reference computes: the tranches in settlement order and what each exit clause did. */
@@ -157,6 +162,7 @@ export function referenceSettlement(contract: ContractInput, records: readonly W
   const capUsed = new Map<string, Dec>();
   const reductions: Reduction[] = [];
   const zero = new D(0).toFixed(places);
+  const plainShares = contract.parties.payers.every((p) => p.share !== undefined && !p.share.includes('/') && p.funds === undefined);
   const out: RefTranche[] = [];
   const nothing = (id: string, status: 'scheduled' | 'cancelled' | 'suspended'): RefTranche => ({ id, status, earned: zero, payers: contract.parties.payers.map(() => zero) });
 
@@ -170,7 +176,7 @@ export function referenceSettlement(contract: ContractInput, records: readonly W
       const pays = (value: Dec, key: string, cohort: string | null): void => {
         const before = ratchet.get(`${rule.id}|${key}`) ?? new D(0);
         if (value.greaterThan(before)) ratchet.set(`${rule.id}|${key}`, value);
-        lines.push({ outcome: paysFor(rule), cohort, claims: null, unit: null, paid: value.greaterThan(before) ? value.minus(before) : new D(0) });
+        lines.push({ rule: rule.id, outcome: paysFor(rule), cohort, claims: null, unit: null, paid: value.greaterThan(before) ? value.minus(before) : new D(0) });
       };
       if (rule.kind === 'cohortRate') {
         const listed = cohorts.filter((c) => rule.cohorts.includes(c));
@@ -195,7 +201,7 @@ export function referenceSettlement(contract: ContractInput, records: readonly W
         rule.charge.payments.forEach((payment, j) => {
           if (refDay(payment.date) <= measuredOn) takenFees.add(`${r}|${j}`);
         });
-        if (due.length > 0) lines.push({ outcome: null, cohort: null, claims: null, unit: null, paid: sum(due.map((payment) => new D(payment.amount))) });
+        if (due.length > 0) lines.push({ rule: rule.id, outcome: null, cohort: null, claims: null, unit: null, paid: sum(due.map((payment) => new D(payment.amount))) });
       }
       // the claims of the rule for the tranche's cohorts, dated by it, that no earlier tranche took
       let ruleClaims = claims.filter((claim) => claim.rule === r && cohorts.includes(claim.cohort) && claim.date <= measuredOn && !taken.has(claim));
@@ -230,7 +236,7 @@ export function referenceSettlement(contract: ContractInput, records: readonly W
       }
       for (const c of cohorts) lines.push(...claimLines(ruleClaims.filter((claim) => claim.cohort === c), rule, c, reductions, places, contract.rounding));
     });
-    if (spec.fixed !== undefined) lines.push({ outcome: null, cohort: null, claims: null, unit: null, paid: spec.fixed });
+    if (spec.fixed !== undefined) lines.push({ rule: null, outcome: null, cohort: null, claims: null, unit: null, paid: spec.fixed });
     // a suspended tranche takes its claims and pays nothing: what it withholds is never paid
     if (suspended) return nothing(spec.id, 'suspended');
     // money caps: outcome, cohort, tranche, contract (contract order within a kind), cumulative over the tranches
@@ -245,7 +251,11 @@ export function referenceSettlement(contract: ContractInput, records: readonly W
         capUsed.set(cap.id, used.plus(capLines(covered, new D(cap.amount).minus(used), cap.partialPayment)));
       }
     }
-    const parts = largestRemainder(sum(lines.map((line) => line.paid)), contract.parties.payers.map((p) => p.share ?? '0'), places);
+    // the split among payers (docs/mechanics/payer-funding.md), before payer caps
+    const unit = new D(10).pow(places);
+    const split = splitAmongPayers(contract.parties.payers, lines.map((line) => ({ rule: line.rule, cohort: line.cohort, outcome: line.outcome, paid: parseFrac(line.paid.toFixed()) })), places);
+    const before = split.parts.map((part) => new D(part.toString()).dividedBy(unit));
+    const parts = [...before];
     contract.parties.payers.forEach((payer, index) => {
       for (const cap of contract.caps ?? []) {
         if (cap.kind !== 'payer' || cap.payer !== payer.id) continue;
@@ -257,7 +267,14 @@ export function referenceSettlement(contract: ContractInput, records: readonly W
         capUsed.set(cap.id, used.plus(paid));
       }
     });
-    return { id: spec.id, status: 'settled', earned: sum(parts).toFixed(places), payers: parts.map((part) => part.toFixed(places)) };
+    return {
+      id: spec.id,
+      status: 'settled',
+      earned: sum(parts).toFixed(places),
+      payers: parts.map((part) => part.toFixed(places)),
+      // the document shows the split unless every payer has a decimal share of every line (docs/mechanics/payer-funding.md)
+      ...(plainShares ? {} : { split: { exact: split.exact.map(fracText), parts: before.map((part) => part.toFixed(places)) } }),
+    };
   };
 
   /** Whether a condition holds on its check date, on the figures of that date. */
