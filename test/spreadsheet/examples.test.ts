@@ -22,15 +22,7 @@ afterAll(() => {
   rmSync(work, { recursive: true, force: true });
 });
 
-/**
- * Examples whose payers fund by scope or top-up: their settlement carries `payerSplit` and each
- * line's `payers`, which the CSV files do not write yet (docs/spreadsheets.md, "Not written yet").
- * They leave this test until the columns exist; the list makes that visible.
- */
-const CSV_LACKS_PAYER_FUNDING = new Set(['profession-emploi']);
-for (const name of CSV_LACKS_PAYER_FUNDING) it.todo(`examples/${name}: settle --format csv once payerSplit and lines[].payers are written`);
-
-describe.each(PROGRAMMES.filter((programme) => !CSV_LACKS_PAYER_FUNDING.has(programme.name)))('examples/$name', (programme) => {
+describe.each(PROGRAMMES)('examples/$name', (programme) => {
   const example = loadExample(programme.name);
   const indicators = example.indicators === undefined ? [] : ['--indicators', join(example.dir, 'indicators.json')];
   const argv = ['settle', '--contract', join(example.dir, 'contract.json'), '--records', join(example.dir, 'records.csv'), '--as-of', programme.asOf, ...indicators, '--detail', 'participants'];
