@@ -52,6 +52,12 @@ const PAYER_FUNDING_NOT_YET_GENERATED: Readonly<Record<string, readonly string[]
   'parties.payers[].funds.rules?': ['present', 'absent'],
   'parties.payers[].funds.outcomes?': ['present', 'absent'],
   'parties.payers[].funds.cohorts?': ['present', 'absent'],
+  // yearly payer caps: vectors 72-78 and payer-years.test.ts; the generator drawing them is on branch payer-year-generator
+  'caps[]:payer.per?': ['present'],
+  'caps[]:payer.per': ['calendarYear', 'fiscalYear'],
+  'caps[]:payer.overflow?': ['present'],
+  'caps[]:payer.overflow': ['enum', 'object'],
+  'caps[]:payer.overflow:enum': ['notPaid', 'deferred'],
 };
 
 const GENERATORS: readonly { name: string; options: ScenarioOptions; leavesOut: Readonly<Record<string, readonly string[] | 'all'>> }[] = [
