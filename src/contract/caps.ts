@@ -57,12 +57,46 @@ export const CohortCapSchema = z.strictObject({ kind: z.literal('cohort'), ...mo
 export const TrancheCapSchema = z.strictObject({ kind: z.literal('tranche'), ...money, tranche: IdSchema });
 
 /**
- * Cap on what one payer pays over the contract.
+ * The budget year of a payer's yearly commitment: the calendar year, or a fiscal year starting on
+ * the first day of `startMonth` (4: the UK's April to March). A tranche belongs to the budget year of
+ * its due date.
+ *
+ * @example
+ * BudgetYearSchema.parse({ kind: 'fiscalYear', startMonth: 4 });
+ */
+export const BudgetYearSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('calendarYear') }),
+  z.strictObject({
+    kind: z.literal('fiscalYear'),
+    startMonth: z.int().check(z.minimum(1), z.maximum(12), z.describe('Month (1 to 12) on whose first day the fiscal year starts.')),
+  }),
+]);
+
+/**
+ * What happens to a payer's part above its yearly commitment: `notPaid` (cut), `deferred` (paid with
+ * the payer's first tranche due in a later budget year, within that year's commitment), or
+ * `{ takenBy }` (another payer pays it, within its own yearly commitment if it has one).
+ *
+ * @example
+ * PayerCapOverflowSchema.parse({ takenBy: 'state' });
+ */
+export const PayerCapOverflowSchema = z.union([z.enum(['notPaid', 'deferred']), z.strictObject({ takenBy: IdSchema })]);
+
+/**
+ * Cap on what one payer pays: over the contract, or with `per`, in each budget year (its yearly
+ * commitment), with `overflow` saying what happens above it (docs/mechanics/payer-funding.md).
  *
  * @example
  * PayerCapSchema.parse({ kind: 'payer', id: 'cap-region', payer: 'region', amount: '600000.00', partialPayment: true });
+ * PayerCapSchema.parse({ kind: 'payer', id: 'cap-council', payer: 'council', amount: '50000.00', partialPayment: true, per: { kind: 'fiscalYear', startMonth: 4 }, overflow: 'deferred' });
  */
-export const PayerCapSchema = z.strictObject({ kind: z.literal('payer'), ...money, payer: IdSchema });
+export const PayerCapSchema = z.strictObject({
+  kind: z.literal('payer'),
+  ...money,
+  payer: IdSchema,
+  per: z.optional(BudgetYearSchema).check(z.describe('A yearly commitment: the cap applies to each budget year (calendar or fiscal) of the tranches\' due dates; absent, over the whole contract.')),
+  overflow: z.optional(PayerCapOverflowSchema).check(z.describe('With per (and only then): what happens to the part above the yearly cap: notPaid, deferred to the next budget year, or { takenBy: payer }.')),
+});
 
 /**
  * Cap on the whole contract.

@@ -82,7 +82,7 @@ function decisionsOf(plan: SettlementPlan, ledger: Ledger, run: RunResult): Map<
       put({ kind: line.kind, id: line.rule, tranche: tranche.id, cohort: line.cohort, outcome: line.decision });
     }
     for (const cap of caps) {
-      const binds = cap.kind === 'share' ? tranche.shareCuts.has(cap.id) : tranche.capCuts.some((cut) => cut.cap === cap.id);
+      const binds = cap.kind === 'share' ? tranche.shareCuts.has(cap.id) : tranche.capCuts.some((cut) => cut.cap === cap.id) || (tranche.budgetYears ?? []).some((entry) => entry.cap === cap.id && !entry.over.isZero());
       put({ kind: 'cap', id: cap.id, tranche: tranche.id, cohort: null, outcome: binds ? 'binds' : 'does not bind' });
     }
   }

@@ -46,11 +46,12 @@ export interface TallyEvaluation {
   readonly reinvested: readonly Amount[];
 }
 
-/** The ids of the caps that cut something in `run`, in contract order. */
+/** The ids of the caps that cut something in `run` (a yearly payer cap: cut, deferred or passed on), in contract order. */
 function capsThatCut(plan: SettlementPlan, ledger: Ledger, run: RunResult): string[] {
   const cut = new Set<string>();
   for (const tranche of run.tranches) {
     for (const capCut of tranche.capCuts) cut.add(capCut.cap);
+    for (const entry of tranche.budgetYears ?? []) if (!entry.over.isZero()) cut.add(entry.cap);
     for (const [cap, claims] of tranche.shareCuts) if (claims > 0) cut.add(cap);
   }
   plan.participantCaps.forEach((cap, index) => {

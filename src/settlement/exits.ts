@@ -14,6 +14,7 @@ import type { Ledger } from './ledger.js';
 import type { SettlementPlan } from './plan.js';
 import { atLeast, rateAt, rateText } from './rates.js';
 import { rateSpecIndex } from './rate-specs.js';
+import { budgetYear, yearUseKey } from './caps/payer-years.js';
 
 type ExitClause = NonNullable<Contract['exitClauses']>[number];
 
@@ -35,6 +36,8 @@ export interface ExitCheck {
 export interface CapUse {
   /** Money used per cap id. */
   readonly used: ReadonlyMap<string, Amount>;
+  /** Paid per yearly payer cap and budget year (`yearUseKey`). */
+  readonly yearsUsed: ReadonlyMap<string, Amount>;
   /** Claims paid per rule index under volume caps. */
   readonly volumeUsed: ReadonlyMap<number, number>;
   /** Claims cut per share cap id. */
@@ -59,6 +62,12 @@ function capReached(plan: SettlementPlan, capId: string, use: CapUse, checkOn: n
     // cuts known by the check date only: a claim achieved later cannot have fired the clause then
     const cuts = use.participantCuts.get(cap.id)?.upTo(checkOn) ?? 0;
     return { reached: cuts > 0, figures: { cap: capId, claimsCut: cuts } };
+  }
+  if (cap.kind === 'payer' && cap.per !== undefined) {
+    // a yearly commitment: reached when the budget year of the check date has used it all
+    const year = budgetYear(checkOn as CalendarDate, cap.per.kind === 'fiscalYear' ? cap.per.startMonth : 1);
+    const used = use.yearsUsed.get(yearUseKey(cap.id, year)) ?? ZERO;
+    return { reached: used.greaterThanOrEqualTo(parseAmount(cap.amount)), figures: { cap: capId, budgetYear: `${formatDate(year.from)}/${formatDate(year.to)}`, used: formatDecimal(used), limit: cap.amount } };
   }
   const used = use.used.get(cap.id) ?? ZERO;
   const limit = parseAmount(cap.amount);

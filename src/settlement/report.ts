@@ -9,6 +9,7 @@ import { RATIO_ZERO, ZERO, formatDecimal, formatMoney, parseAmount, ratioText, s
 import { lineFractions, payerShareText } from './payer-split.js';
 import { VERSION } from '../version.js';
 import type { CapCut } from './caps/money-caps.js';
+import { describeBudgetYear, type BudgetYearEntry } from './caps/payer-years.js';
 import type { Ledger, Tally } from './ledger.js';
 import type { Line } from './lines.js';
 import type { SettlementPlan } from './plan.js';
@@ -217,6 +218,33 @@ function trancheReport(
       formula: part.formula,
     })),
     ...payerSplitReport(inputs, tranche),
+    ...budgetYearsReport(inputs, tranche, money),
+  };
+}
+
+/** What the yearly payer caps did to the tranche, with each line explained, for contracts with yearly caps. */
+function budgetYearsReport(inputs: Inputs, tranche: TrancheResult | undefined, money: (a: Amount) => string): Pick<SettlementTranche, 'budgetYears'> {
+  const entries = tranche?.budgetYears;
+  if (entries === undefined) return {};
+  const status = (id: string): string | undefined => inputs.run.tranches.find((candidate) => candidate.id === id)?.status;
+  const year = (span: BudgetYearEntry['year']): { from: string; to: string } => ({ from: formatDate(span.from), to: formatDate(span.to) });
+  return {
+    budgetYears: entries.map((entry) => ({
+      cap: entry.cap,
+      payer: entry.payer,
+      year: year(entry.year),
+      limit: money(entry.limit),
+      usedBefore: money(entry.usedBefore),
+      part: money(entry.part),
+      takenFrom: entry.takenFrom.map((taken) => ({ payer: taken.payer, amount: money(taken.amount) })),
+      carriedFrom: entry.carriedFrom.map((carry) => ({ tranche: carry.tranche, year: year(carry.year), amount: money(carry.amount) })),
+      requested: money(entry.requested),
+      paid: money(entry.paid),
+      over: money(entry.over),
+      overflow: entry.overflow,
+      to: entry.to,
+      explanation: describeBudgetYear(entry, money, status),
+    })),
   };
 }
 

@@ -9,6 +9,7 @@ import type { Issue } from '../errors.js';
 import { ZERO, parseAmount, sumAmounts, type Amount, type Ratio } from '../money/index.js';
 import { splitTranche } from './payer-split.js';
 import { applyMoneyCaps, applyPayerCaps, type CapCut } from './caps/money-caps.js';
+import { applyYearCaps, noteScheduled, yearCapState, yearCaps, type BudgetYearEntry, type YearCapState } from './caps/payer-years.js';
 import { checkExit, uncheckedExit, type ExitCheck } from './exits.js';
 import type { Ledger } from './ledger.js';
 import type { Line } from './lines.js';
@@ -53,6 +54,8 @@ export interface TrancheResult {
   payerExact: readonly Ratio[] | undefined;
   /** Per payer, the part the split gave before payer caps (with `payerExact`). */
   splitParts: readonly Amount[] | undefined;
+  /** What the yearly payer caps did (contracts with yearly caps only, else undefined). */
+  budgetYears: BudgetYearEntry[] | undefined;
 }
 
 /** The computed schedule. */
@@ -84,6 +87,7 @@ interface TrancheSpec {
 interface State extends RunState {
   readonly capsUsed: Map<string, Amount>;
   readonly reinvestment: ReinvestmentState;
+  readonly years: YearCapState;
 }
 
 function computeLines(plan: SettlementPlan, ledger: Ledger, state: State, spec: TrancheSpec, advance: boolean): Line[] {
@@ -144,7 +148,9 @@ function settleTranche(plan: SettlementPlan, ledger: Ledger, state: State, spec:
     payerParts: plan.contract.parties.payers.map(() => ZERO),
     payerExact: undefined,
     splitParts: undefined,
+    budgetYears: undefined,
   };
+  if (status === 'scheduled') noteScheduled(state.years, spec.id, spec.dueOn as CalendarDate);
   if (status === 'scheduled' || status === 'cancelled') return result;
   const cutsBefore = state.shareCuts.size === 0 ? NO_SHARE_CUTS : new Map(state.shareCuts);
   const lines = computeLines(plan, ledger, state, spec, true);
@@ -162,7 +168,13 @@ function settleTranche(plan: SettlementPlan, ledger: Ledger, state: State, spec:
   const parts = split.parts;
   result.payerExact = split.exact;
   result.splitParts = split.exact === undefined ? undefined : [...parts];
-  result.capCuts.push(...applyPayerCaps(caps, plan.contract.parties.payers.map((payer) => payer.id), parts, state.capsUsed));
+  const payerIds = plan.contract.parties.payers.map((payer) => payer.id);
+  if (state.years.caps.length > 0) {
+    const years = applyYearCaps(state.years, payerIds, spec.id, spec.dueOn as CalendarDate, parts);
+    result.budgetYears = years.entries;
+    result.capCuts.push(...years.cuts);
+  }
+  result.capCuts.push(...applyPayerCaps(caps, payerIds, parts, state.capsUsed));
   result.payerParts = parts;
   result.earned = sumAmounts(parts);
   result.reinvestment = reinvest(plan, state.reinvestment, lines, result.earned);
@@ -206,6 +218,7 @@ export function runSchedule(plan: SettlementPlan, ledger: Ledger, indicators: In
     problems,
     capsUsed: new Map(),
     reinvestment: { earned: ZERO, units: new Map(), surplus: new Map(), setAside: new Map() },
+    years: yearCapState(yearCaps(plan.contract)),
     reductions: [],
     explain,
   };
@@ -246,7 +259,7 @@ export function runSchedule(plan: SettlementPlan, ledger: Ledger, indicators: In
       exits.push(uncheckedExit(clause, 'notYetChecked'));
       continue;
     }
-    const check = checkExit(plan, ledger, clause, indicators, { used: state.capsUsed, volumeUsed: state.volumeUsed, shareCuts: state.shareCuts, participantCuts }, problems);
+    const check = checkExit(plan, ledger, clause, indicators, { used: state.capsUsed, yearsUsed: state.years.used, volumeUsed: state.volumeUsed, shareCuts: state.shareCuts, participantCuts }, problems);
     exits.push(check);
     if (check.outcome !== 'fired') continue;
     const effect = clause.effect;

@@ -61,7 +61,16 @@ export function checkSettlementFigures(document: Settlement, at: readonly PathSe
     equal([...path, 'reinvested'], tranche.reinvested, sum(tranche.reinvestment.map((part) => part.amount)), `tranche "${tranche.id}" reinvested`);
     equal([...path, 'toProvider'], tranche.toProvider, amount(tranche.earned).minus(amount(tranche.reinvested)), `tranche "${tranche.id}" toProvider (earned − reinvested)`);
     const payerCuts = sum(tranche.capCuts.filter((cut) => cut.kind === 'payer').map((cut) => cut.cut));
-    equal([...path, 'earned'], tranche.earned, sum(tranche.lines.map((line) => line.paid)).minus(payerCuts), `tranche "${tranche.id}" earned (its lines paid less payer cap cuts)`);
+    const years = tranche.budgetYears ?? [];
+    const deferred = sum(years.filter((entry) => entry.overflow === 'deferred').map((entry) => entry.over));
+    const carried = sum(years.flatMap((entry) => entry.carriedFrom.map((carry) => carry.amount)));
+    years.forEach((entry, e) => {
+      const asked = sum([entry.part, ...entry.takenFrom.map((taken) => taken.amount), ...entry.carriedFrom.map((carry) => carry.amount)]);
+      equal([...path, 'budgetYears', e, 'requested'], entry.requested, asked, `tranche "${tranche.id}" budget year of cap "${entry.cap}" requested (part + taken + carried)`);
+      equal([...path, 'budgetYears', e, 'over'], entry.over, amount(entry.requested).minus(amount(entry.paid)), `tranche "${tranche.id}" budget year of cap "${entry.cap}" over (requested − paid)`);
+    });
+    const expected = sum(tranche.lines.map((line) => line.paid)).minus(payerCuts).minus(deferred).plus(carried);
+    equal([...path, 'earned'], tranche.earned, expected, `tranche "${tranche.id}" earned (its lines paid less payer cap cuts and deferrals, plus amounts deferred to it)`);
   });
 
   document.payers.forEach((payer, p) => {

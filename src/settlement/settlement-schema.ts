@@ -85,6 +85,23 @@ function buildSettlementSchema(units: number) {
     participants: z.exactOptional(z.array(text())),
     payers: z.exactOptional(z.array(z.strictObject({ payer: text(), fraction: share }))),
   });
+  const year = z.strictObject({ from: date(), to: date() });
+  const budgetYearEntry = z.strictObject({
+    cap: text(),
+    payer: text(),
+    year,
+    limit: money,
+    usedBefore: money,
+    part: money,
+    takenFrom: z.array(z.strictObject({ payer: text(), amount: money })),
+    carriedFrom: z.array(z.strictObject({ tranche: text(), year, amount: money })),
+    requested: money,
+    paid: money,
+    over: money,
+    overflow: z.enum(['notPaid', 'deferred', 'takenBy']),
+    to: z.nullable(text()),
+    explanation: text(),
+  });
   const tranche = z.strictObject({
     id: text(),
     name: text(),
@@ -103,6 +120,7 @@ function buildSettlementSchema(units: number) {
     capCuts: z.array(z.strictObject({ cap: text(), kind: z.enum(['outcome', 'cohort', 'tranche', 'contract', 'payer']), limit: money, usedBefore: money, requested: money, cut: money })),
     reinvestment: z.array(z.strictObject({ reinvestment: text(), destination: text(), amount: money, formula: text() })),
     payerSplit: z.exactOptional(z.array(z.strictObject({ payer: text(), exact: share, part: money }))),
+    budgetYears: z.exactOptional(z.array(budgetYearEntry)),
   });
   return z.strictObject({
     format: z.literal(SETTLEMENT_FORMAT),

@@ -81,6 +81,49 @@ export interface SettlementPayerSplit {
   readonly part: string;
 }
 
+/** A budget year: its first and last days. */
+export interface SettlementBudgetYear {
+  /** First day, YYYY-MM-DD. */
+  readonly from: string;
+  /** Last day, YYYY-MM-DD. */
+  readonly to: string;
+}
+
+/**
+ * How a payer's yearly commitment (a payer cap with `per`) treated its part of a tranche:
+ * `requested = part + takenFrom + carriedFrom = paid + over`.
+ */
+export interface SettlementBudgetYearEntry {
+  /** Cap id. */
+  readonly cap: string;
+  /** Payer id. */
+  readonly payer: string;
+  /** The budget year of the tranche's due date. */
+  readonly year: SettlementBudgetYear;
+  /** The commitment for the year. */
+  readonly limit: string;
+  /** Paid in the year by earlier tranches. */
+  readonly usedBefore: string;
+  /** The payer's part from the split, before payer caps. */
+  readonly part: string;
+  /** Overflows of other payers this payer takes in this tranche. */
+  readonly takenFrom: readonly { readonly payer: string; readonly amount: string }[];
+  /** Amounts deferred from earlier budget years, paid with this tranche. */
+  readonly carriedFrom: readonly { readonly tranche: string; readonly year: SettlementBudgetYear; readonly amount: string }[];
+  /** part + taken + carried. */
+  readonly requested: string;
+  /** Paid in this tranche within the commitment. */
+  readonly paid: string;
+  /** Above the commitment. */
+  readonly over: string;
+  /** What happens to `over`. */
+  readonly overflow: 'notPaid' | 'deferred' | 'takenBy';
+  /** takenBy: the payer taking it; deferred: the tranche paying it (null: it lapsed); notPaid: null. */
+  readonly to: string | null;
+  /** The line in words, with its figures. */
+  readonly explanation: string;
+}
+
 /** A cap's cut in a tranche. */
 export interface SettlementCapCut {
   /** Cap id. */
@@ -149,6 +192,11 @@ export interface SettlementTranche {
    * share of `earned`, largest remainder).
    */
   readonly payerSplit?: readonly SettlementPayerSplit[];
+  /**
+   * What the payers' yearly commitments did to their parts (contracts with a yearly payer cap
+   * only): one entry per yearly cap whose payer had something to pay in the tranche.
+   */
+  readonly budgetYears?: readonly SettlementBudgetYearEntry[];
 }
 
 /** An adjustment: a change to a tranche a previous settlement settled (paid, or settled at 0.00). */

@@ -142,6 +142,11 @@ function payerShare(share: Ratio, total: Amount, tranches: number, decimals: num
   return less.isNegative() ? ZERO : less;
 }
 
+/** The payers that take the overflow of a yearly payer cap. */
+function yearCapTakers(contract: Contract): Set<string> {
+  return new Set((contract.caps ?? []).flatMap((cap) => (cap.kind === 'payer' && typeof cap.overflow === 'object' ? [cap.overflow.takenBy] : [])));
+}
+
 /** A bound before its scenario is settled. */
 interface Unchecked {
   readonly total: string;
@@ -151,11 +156,14 @@ interface Unchecked {
 
 function mostBound(contract: Contract, families: readonly FamilyBound[], tranches: number, decimals: number): Unchecked {
   const lines = families.reduce((min, family) => (family.most.lessThan(min) ? family.most : min), (families[0] as FamilyBound).most);
+  // contract-long payer caps only: a yearly commitment limits each budget year, not the contract
   const payerCaps = (id: string): Amount | undefined =>
-    (contract.caps ?? []).flatMap((cap) => (cap.kind === 'payer' && cap.payer === id ? [parseAmount(cap.amount)] : [])).reduce<Amount | undefined>((min, cap) => (min === undefined || cap.lessThan(min) ? cap : min), undefined);
+    (contract.caps ?? []).flatMap((cap) => (cap.kind === 'payer' && cap.per === undefined && cap.payer === id ? [parseAmount(cap.amount)] : [])).reduce<Amount | undefined>((min, cap) => (min === undefined || cap.lessThan(min) ? cap : min), undefined);
   const fractions = payerFractions(contract);
+  const takers = yearCapTakers(contract);
   const payers = contract.parties.payers.map((payer, p) => {
-    const share = payerShare(fractions[p]?.most ?? RATIO_ZERO, lines, tranches, decimals, true);
+    // a payer taking another's overflow may pay up to all of the lines
+    const share = takers.has(payer.id) ? lines : payerShare(fractions[p]?.most ?? RATIO_ZERO, lines, tranches, decimals, true);
     const cap = payerCaps(payer.id);
     const most = [share, lines, ...(cap === undefined ? [] : [cap])].reduce((min, value) => (value.lessThan(min) ? value : min));
     return { payer: payer.id, most, capped: cap !== undefined && cap.lessThan(share) && cap.lessThan(lines) };
@@ -207,11 +215,18 @@ export function contractBounds(contractInput: unknown, assumptionsInput?: unknow
   const decimals = minorUnits(contract.currency);
   const { cells, payingTranches } = contractCells(contract, cohorts.bound);
   const most = mostBound(contract, familyBounds(contract, cells), payingTranches, decimals);
-  const leastTotal = sumAmounts(cells.map((cell) => cell.least));
+  const yearCapped = new Set((contract.caps ?? []).flatMap((cap) => (cap.kind === 'payer' && cap.per !== undefined ? [cap.payer] : [])));
+  // a yearly cap that cuts or defers may leave an amount unpaid (a deferral lapses at the end): nothing is then sure
+  const cutsOrDefers = (contract.caps ?? []).some((cap) => cap.kind === 'payer' && (cap.overflow === 'notPaid' || cap.overflow === 'deferred'));
+  const leastTotal = cutsOrDefers ? ZERO : sumAmounts(cells.map((cell) => cell.least));
   const fractions = payerFractions(contract);
   const least = {
     total: leastTotal.toFixed(decimals),
-    payers: contract.parties.payers.map((payer, p) => ({ payer: payer.id, amount: payerShare(fractions[p]?.least ?? RATIO_ZERO, leastTotal, payingTranches, decimals, false).toFixed(decimals) })),
+    payers: contract.parties.payers.map((payer, p) => ({
+      payer: payer.id,
+      // a payer with a yearly commitment may pay nothing of a year's part above it (deferred, taken, cut)
+      amount: (yearCapped.has(payer.id) ? ZERO : payerShare(fractions[p]?.least ?? RATIO_ZERO, leastTotal, payingTranches, decimals, false)).toFixed(decimals),
+    })),
     limitedBy: ['rules'],
   };
   const mostScenario = settleScenario(contract, boundScenario(contract, cohorts.scenario, true, assumptions?.baselineWage), decimals);

@@ -54,6 +54,22 @@ describe('contract.schema.json', () => {
     expect(validateContract(withDuration({ months: 6, weeks: 26 }))).toBe(false);
     expect(validateContract(withDuration({ weeks: 26, days: 182 }))).toBe(false);
   });
+  it('accepts a yearly payer cap in each of its forms and rejects a malformed one, like parseContract', () => {
+    const vector = JSON.parse(readFileSync('test/vectors/72-payer-year-cap-deferred-fiscal.json', 'utf8')) as { contract: { caps: Record<string, unknown>[] } };
+    const withCap = (change: Record<string, unknown>): unknown => {
+      const contract = structuredClone(vector.contract);
+      contract.caps[0] = { ...contract.caps[0], ...change };
+      return contract;
+    };
+    expect(validateContract(withCap({}))).toBe(true);
+    expect(validateContract(withCap({ per: { kind: 'calendarYear' }, overflow: 'notPaid' }))).toBe(true);
+    expect(validateContract(withCap({ overflow: { takenBy: 'fund' } }))).toBe(true);
+    expect(validateContract(withCap({ per: { kind: 'fiscalYear', startMonth: 13 } }))).toBe(false);
+    expect(validateContract(withCap({ per: { kind: 'fiscalYear' } }))).toBe(false);
+    expect(validateContract(withCap({ per: { kind: 'calendarYear', startMonth: 4 } }))).toBe(false);
+    expect(validateContract(withCap({ overflow: 'later' }))).toBe(false);
+    expect(validateContract(withCap({ overflow: { takenBy: 'fund', share: '0.5' } }))).toBe(false);
+  });
   it('rejects an amount written as a number', () => {
     const contract = JSON.parse(readFileSync('examples/contracts/uk-rate-card.json', 'utf8')) as { rules: { price?: unknown }[] };
     const rule = contract.rules.find((candidate) => candidate.price !== undefined);

@@ -8,6 +8,7 @@ import type { Contract } from '../schema.js';
 import { checkDateOrder, parseContractDates } from './dates.js';
 import { checkFunding } from './funding.js';
 import { checkNumbers } from './numbers.js';
+import { checkPayerYears } from './payer-years.js';
 import { checkPrerequisiteCycles } from './prerequisites.js';
 import { checkReferences } from './references.js';
 import { checkTiming } from './timing.js';
@@ -26,6 +27,7 @@ export function checkContract(c: Contract): Issue[] {
     ...checkNumbers(c),
     ...checkReferences(c),
     ...checkFunding(c),
+    ...checkPayerYears(c),
     ...checkPrerequisiteCycles(c),
     ...checkTiming(c, table),
   ];

@@ -71,7 +71,10 @@ function* references(c: Contract): Generator<Reference> {
         break;
       case 'cohort': yield single('cohort', cap.cohort, at('cohort')); break;
       case 'tranche': yield single('tranche', cap.tranche, at('tranche')); break;
-      case 'payer': yield single('payer', cap.payer, at('payer')); break;
+      case 'payer':
+        yield single('payer', cap.payer, at('payer'));
+        if (typeof cap.overflow === 'object') yield single('payer', cap.overflow.takenBy, ['caps', i, 'overflow', 'takenBy']);
+        break;
       case 'participant':
       case 'contract':
         break;

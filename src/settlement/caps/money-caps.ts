@@ -117,7 +117,7 @@ export function applyPayerCaps(
 ): CapCut[] {
   const cuts: CapCut[] = [];
   for (const cap of caps) {
-    if (cap.kind !== 'payer') continue;
+    if (cap.kind !== 'payer' || cap.per !== undefined) continue; // yearly caps: payer-years.ts
     const index = payers.indexOf(cap.payer);
     const part = parts[index];
     if (part === undefined) continue;

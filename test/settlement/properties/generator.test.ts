@@ -37,8 +37,22 @@ const report = process.env['GENERATOR_REPORT'] === '1';
  * The monotone subset drops the terms under which one more outcome can lower the total (see
  * monotonicity.test.ts). Every other property, the reference agreement included, runs on all terms.
  */
+/**
+ * Yearly payer caps (`per`, `overflow`; docs/mechanics/payer-funding.md) are settled by their
+ * hand-worked vectors 72-78 and test/settlement/properties/payer-years.test.ts, but not drawn by the
+ * scenario generators yet. Left out explicitly, so this test fails (value must be 0) the day a
+ * generator draws them without this list being removed.
+ */
+const YEARLY_PAYER_CAPS_NOT_YET_GENERATED: Readonly<Record<string, readonly string[] | 'all'>> = {
+  'caps[]:payer.per?': ['present'],
+  'caps[]:payer.per': ['calendarYear', 'fiscalYear'],
+  'caps[]:payer.overflow?': ['present'],
+  'caps[]:payer.overflow': ['enum', 'object'],
+  'caps[]:payer.overflow:enum': ['notPaid', 'deferred'],
+};
+
 const GENERATORS: readonly { name: string; options: ScenarioOptions; leavesOut: Readonly<Record<string, readonly string[] | 'all'>> }[] = [
-  { name: 'all terms', options: ALL, leavesOut: {} },
+  { name: 'all terms', options: ALL, leavesOut: YEARLY_PAYER_CAPS_NOT_YET_GENERATED },
   {
     name: 'monotone subset',
     options: { monotone: true },
