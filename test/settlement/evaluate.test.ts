@@ -101,10 +101,12 @@ describe('evaluateTallies', () => {
       const { contract, options, plan, ledger } = tallied(vector);
       const settled = settle(vector.contract, vector.records, vector.options as unknown as SettleOptions);
       if (!settled.ok) throw new Error(`${file}: ${JSON.stringify(settled.issues)}`);
-      // from the document: money and payer cap cuts, participant cap cuts, lines cut by a share or a volume cap
+      // from the document: money and payer cap cuts, yearly commitments exceeded, participant cap cuts, lines cut by a share or a volume cap
       const cut = new Set<string>();
       for (const tranche of settled.value.tranches) {
         for (const capCut of tranche.capCuts) cut.add(capCut.cap);
+        // a yearly payer cap binds where its commitment is exceeded (deferred, taken by another or not paid)
+        for (const entry of tranche.budgetYears ?? []) if (parseAmount(entry.over).greaterThan(0)) cut.add(entry.cap);
         for (const line of tranche.lines) {
           if (Number(line.inputs['cutByShareCap'] ?? 0) > 0) cut.add(String(line.inputs['shareCap']));
           if (Number(line.inputs['cutByVolumeCap'] ?? 0) > 0) for (const cap of contract.caps ?? []) if (cap.kind === 'outcomeVolume' && cap.rule === line.rule) cut.add(cap.id);
