@@ -8,20 +8,10 @@
  * @module
  */
 import { Decimal } from 'decimal.js';
-import { parseAmount, type Amount } from '../money/index.js';
+import { Dec, parseAmount, type Amount } from '../money/index.js';
 
-/** The accrual's own decimal constructor: 40 significant digits, every setting named. */
-const Accrual = Decimal.clone({
-  defaults: true,
-  precision: 40,
-  rounding: Decimal.ROUND_HALF_EVEN,
-  toExpNeg: -9e15,
-  toExpPos: 9e15,
-  minE: -9e15,
-  maxE: 9e15,
-  modulo: Decimal.ROUND_DOWN,
-  crypto: false,
-});
+/** The accrual's own decimal constructor: outcome-pay's private one (every setting named) at 40 digits. */
+const Accrual = Dec.clone({ precision: 40 });
 
 /** 60 digits for the daily factor, which the accrual raises to powers up to 364. */
 const Fine = Accrual.clone({ precision: 60 });

@@ -20,23 +20,13 @@ import { Decimal } from 'decimal.js';
 import { parseDate } from '../calendar/index.js';
 import { OutcomePayError } from '../errors.js';
 import { invalidArgument, isObjectValue, unreadableArgument } from '../guard.js';
-import { parseAmount } from '../money/index.js';
+import { Dec, parseAmount } from '../money/index.js';
 
 /**
- * The solver's own decimal constructor: 40 significant digits, every setting named so nothing is
- * inherited from the global constructor.
+ * The solver's own decimal constructor: outcome-pay's private one (every setting named, nothing
+ * inherited from the global constructor) at 40 significant digits.
  */
-const Irr = Decimal.clone({
-  defaults: true,
-  precision: 40,
-  rounding: Decimal.ROUND_HALF_EVEN,
-  toExpNeg: -9e15,
-  toExpPos: 9e15,
-  minE: -9e15,
-  maxE: 9e15,
-  modulo: Decimal.ROUND_DOWN,
-  crypto: false,
-});
+const Irr = Dec.clone({ precision: 40 });
 type Irr = Decimal;
 
 /** Decimal places of a returned rate. */
