@@ -9,7 +9,17 @@
  *
  * @module
  */
-export { PERCENTILES, PERCENTILE_DEFINITION, contractBounds, parseAssumptions, simulate, summarize } from './simulation/index.js';
+export {
+  IRR_TOLERANCE,
+  PERCENTILES,
+  PERCENTILE_DEFINITION,
+  contractBounds,
+  internalRateOfReturn,
+  investorWaterfall,
+  parseAssumptions,
+  simulate,
+  summarize,
+} from './simulation/index.js';
 export type {
   AmountStatistics,
   Assumptions,
@@ -19,8 +29,16 @@ export type {
   CashFlowPeriod,
   CashFlowSchedule,
   ContractBounds,
+  DatedFlow,
+  DatedPayment,
   DaysDistribution,
   IndicatorValue,
+  InvestorRun,
+  InvestorStatistics,
+  InvestorSummary,
+  InvestorTerms,
+  IrrResult,
+  IrrStatistics,
   OutcomeAssumption,
   OutcomeCost,
   PayerAmount,
@@ -28,7 +46,9 @@ export type {
   PayerStatistics,
   Probability,
   ReinvestmentStatistics,
+  RunShare,
   SimulateOptions,
   SimulationSamples,
   SimulationSummary,
+  WaterfallRun,
 } from './simulation/index.js';

@@ -60,6 +60,7 @@ export const CONTRACT_ISSUE_CODES = {
   BONUS_PAYMENT_TRIGGER: 'a per-unit uplift bonus needs a volume trigger',
   EXIT_SUSPENDS_PAST_TRANCHE: 'an exit clause suspends a tranche due on or before its check date',
   INVESTOR_PRINCIPAL: 'an investor\'s principal exceeds its commitment',
+  INVESTOR_DRAWDOWNS: 'an investor\'s drawdowns do not add up to exactly its principal',
   DURATION_UNITS: 'a retention or wage progression states its duration in none, or more than one, of "months", "weeks", "days" (exactly one is required)',
   ROUNDING_INCREMENT_ZERO: 'a rounding increment is zero (derived prices are rounded to a multiple of it)',
 } as const;

@@ -5,7 +5,7 @@
  * @module
  */
 import * as z from 'zod/mini';
-import { DecimalStringSchema, IdSchema, ShareTextSchema, TextSchema } from './primitives.js';
+import { DateStringSchema, DecimalStringSchema, IdSchema, ShareTextSchema, TextSchema } from './primitives.js';
 
 /**
  * The lines a payer funds: each list given narrows them (a line is funded when its rule, its
@@ -78,7 +78,18 @@ export const ReturnCapSchema = z.discriminatedUnion('kind', [
 export const GuaranteeSchema = z.strictObject({ guarantor: TextSchema, amount: DecimalStringSchema });
 
 /**
- * Waterfall terms of an investor: principal repaid first, then a capped return; optional guarantee.
+ * One drawing of an investor's capital: the amount paid to the provider on a date.
+ *
+ * @example
+ * DrawdownSchema.parse({ on: '2023-01-02', amount: '250000.00' });
+ */
+export const DrawdownSchema = z.strictObject({ on: DateStringSchema, amount: DecimalStringSchema });
+
+/**
+ * Waterfall terms of an investor: the capital drawn (`principal`, on the `drawdowns` schedule,
+ * default all on the contract's first day), repaid with a return up to `returnCap` from the
+ * outcome payments in the waterfall's order (contract order, `firstLoss` investors last); an
+ * optional guarantee of capital.
  *
  * @example
  * InvestorTermsSchema.parse({ principal: '500000.00', returnCap: { kind: 'multiple', multiple: '1.2' } });
@@ -87,6 +98,8 @@ export const InvestorTermsSchema = z.strictObject({
   principal: DecimalStringSchema,
   returnCap: z.optional(ReturnCapSchema),
   guarantee: z.optional(GuaranteeSchema),
+  drawdowns: z.optional(z.array(DrawdownSchema).check(z.minLength(1))),
+  firstLoss: z.optional(z.boolean()),
 });
 
 /**

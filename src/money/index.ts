@@ -16,7 +16,7 @@ export { MAX_AMOUNT_DECIMALS, MAX_AMOUNT_INTEGER_DIGITS, checkAmountLimits } fro
 
 // For the other folders of src/ (src/index.ts decides what the package exports)
 export { amountDigits, hundredthsOf, isZeroDigits } from './amount-digits.js';
-export { isAnyDecimal } from './decimal.js';
+export { Dec, isAnyDecimal } from './decimal.js';
 export { isWithinAmountLimits } from './limits.js';
 export {
   RATIO_ZERO,

@@ -2,7 +2,8 @@
  * The results of a simulation, computed exactly from the runs' amounts: per tranche, per payer
  * and in total the mean, standard deviation, minimum, maximum and percentiles 5, 25, 50, 75 and 95;
  * the cash-flow schedule by month and quarter; how often each exit clause fires and each cap
- * binds; what is set aside for reinvestment; the payers' cost per successful outcome.
+ * binds; what is set aside for reinvestment; the payers' cost per successful outcome; the
+ * investor view (the waterfall's repayments, multiples, IRRs and the probability of losing capital).
  *
  * @module
  */
@@ -10,12 +11,14 @@ import { invalidArgument, isObjectValue } from '../guard.js';
 import { minorUnits, sumAmounts, type Amount } from '../money/index.js';
 import { shareOfRuns, statistics, type AmountStatistics, type PayerStatistics } from './amount-statistics.js';
 import { cashFlow, type CashFlowSchedule } from './cash-flow.js';
+import { investorSummary, type InvestorSummary } from './investor-statistics.js';
 import { outcomeCosts, type OutcomeCost } from './outcome-cost.js';
 import type { SimulationSamples } from './simulate.js';
 
 export type { AmountStatistics, PayerStatistics } from './amount-statistics.js';
 export type { CashFlowPeriod, CashFlowSchedule } from './cash-flow.js';
 export type { OutcomeCost } from './outcome-cost.js';
+export type { InvestorStatistics, InvestorSummary, IrrStatistics, RunShare } from './investor-statistics.js';
 
 /**
  * Percentiles reported, in per cent.
@@ -94,6 +97,8 @@ export interface SimulationSummary {
   readonly reinvestment: readonly ReinvestmentStatistics[];
   /** Per outcome (contract order): the payers' cost per successful outcome. */
   readonly costPerOutcome: readonly OutcomeCost[];
+  /** The investor view (docs/simulation.md, Investors), or `null` when the contract has no investor with terms and capital. */
+  readonly investors: InvestorSummary | null;
 }
 
 /** Whether a value has the shape of simulation samples, read without letting a getter or a proxy throw. */
@@ -101,11 +106,11 @@ function isSamples(value: unknown): value is SimulationSamples {
   try {
     if (!isObjectValue(value)) return false;
     const { total, trancheEarned, tranchePayers, fired, payers, tranches, exitClauses, currency } = value;
-    const { trancheDueOn, caps, capBound, reinvestments, reinvested, outcomes, achieved } = value;
+    const { trancheDueOn, caps, capBound, reinvestments, reinvested, outcomes, achieved, investors } = value;
     return (
       Array.isArray(total) && total.length > 0 && Array.isArray(trancheEarned) && Array.isArray(tranchePayers) && Array.isArray(fired) &&
       Array.isArray(payers) && Array.isArray(tranches) && Array.isArray(exitClauses) && typeof currency === 'string' &&
-      [trancheDueOn, caps, capBound, reinvestments, reinvested, outcomes, achieved].every((list) => Array.isArray(list))
+      [trancheDueOn, caps, capBound, reinvestments, reinvested, outcomes, achieved, investors].every((list) => Array.isArray(list))
     );
   } catch {
     return false;
@@ -151,5 +156,6 @@ export function summarize(samples: SimulationSamples): SimulationSummary {
     }),
     reinvestment: samples.reinvestments.map((reinvestment, k) => ({ reinvestment, ...statistics(samples.reinvested[k] ?? [], decimals) })),
     costPerOutcome: outcomeCosts(samples, payerTotals, decimals),
+    investors: investorSummary(samples, decimals),
   };
 }

@@ -14,6 +14,7 @@ import { ZERO, parseAmount, type Amount } from '../money/index.js';
 import { fail, ok, type Result } from '../result.js';
 import { accumulate, clearLedger, evaluateTallies, buildPlan, emptyLedgerOf, type Ledger, type SettlementPlan, type IndicatorValues } from '../settlement/index.js';
 import { checkAssumptions, type Assumptions, type IndicatorValue } from './assumptions.js';
+import { waterfallTerms, type InvestorTerms } from './investor-terms.js';
 import { drawParticipant, participantModel, runProbabilities, type ParticipantModel } from './participants.js';
 import { runStreams, wholeBetween, type Stream } from './random.js';
 import { countModel, countPathBlocker, drawCounts, type CountModel } from './count-path.js';
@@ -64,6 +65,8 @@ export interface SimulationSamples {
   readonly reinvestments: readonly string[];
   /** Ids of the outcomes participants achieve (every outcome but cohort indicators), contract order. */
   readonly outcomes: readonly string[];
+  /** The investors of the waterfall, in the order they are repaid (those with terms and capital). */
+  readonly investors: readonly InvestorTerms[];
   /** Per run: earned in total. */
   readonly total: Amount[];
   /** Per tranche slot, per run: earned. */
@@ -167,6 +170,7 @@ function emptySamples(prepared: Prepared, seed: number, firstRun: number): Simul
     caps,
     reinvestments,
     outcomes,
+    investors: waterfallTerms(contract),
     total: [],
     trancheEarned: prepared.tranches.map(() => []),
     tranchePayers: prepared.tranches.map(() => payers.map(() => [])),

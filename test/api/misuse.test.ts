@@ -157,6 +157,12 @@ const K = {
   made: { accepts: never, mode: 'throw' },
   /** A list of a parsed contract's outcomes: the empty list is one (none of the wrong values is another). */
   outcomeList: { accepts: (v) => Array.isArray(v) && v.length === 0, mode: 'throw' },
+  /** Dated flows for internalRateOfReturn: a list (the empty list too) of { on, amount } texts. */
+  datedFlows: { accepts: (v) => Array.isArray(v) && v.every((x) => typeof x === 'object' && x !== null && typeof (x as { on?: unknown }).on === 'string'), mode: 'throw' },
+  /** Dated payments for investorWaterfall: a list (the empty list too) of { on, amount }. */
+  datedPayments: { accepts: (v) => Array.isArray(v) && v.every((x) => typeof x === 'object' && x !== null && typeof (x as { on?: unknown }).on === 'string'), mode: 'throw' },
+  /** Investor terms for investorWaterfall: a list (the empty list too) of terms. */
+  investorTerms: { accepts: (v) => Array.isArray(v) && v.every((x) => typeof x === 'object' && x !== null && typeof (x as { investor?: unknown }).investor === 'string'), mode: 'throw' },
   /** An options bag of a program (not settlement options): `{}` is valid, every field optional. */
   optionsBag: { accepts: isPlainEmpty, mode: 'throw' },
   /** settleStream's settings: optional, `{}` is valid. */
@@ -317,6 +323,11 @@ const CASES: Record<string, Case> = {
   simulate: { params: [p('contract', K.document), p('assumptions', K.document), p('options', K.document)], args: () => [contractJson, assumptionsJson, { runs: 1, seed: 1 }] },
   contractBounds: { params: [p('contract', K.document), p('assumptions', K.document, true)], args: () => [contractJson, assumptionsJson] },
   summarize: { params: [p('samples', K.made)], args: () => [samples] },
+  internalRateOfReturn: { params: [p('flows', K.datedFlows)], args: () => [[{ on: '2021-01-01', amount: '-100' }, { on: '2023-01-01', amount: '121' }]] },
+  investorWaterfall: {
+    params: [p('payments', K.datedPayments), p('investors', K.investorTerms), p('currency', K.currency)],
+    args: () => [[{ on: '2024-07-15', amount: core.parseAmount('100.00') }], [{ investor: 'fund', principal: '50.00', drawdowns: [{ on: '2024-01-01', amount: '50.00' }], returnCap: null, guarantee: null, firstLoss: false }], 'EUR'],
+  },
   // spreadsheets
   settlementCsv: { params: [p('settlement', K.made), p('options', K.optionsBag, true)], args: () => [settlement, {}] },
 };

@@ -12,6 +12,8 @@ import {
   type Bound,
   type CashFlowPeriod,
   type ContractBounds,
+  type InvestorStatistics,
+  type InvestorSummary,
   type OutcomeCost,
   type SimulationSummary,
 } from '../../simulation/index.js';
@@ -58,6 +60,27 @@ function costLine(cost: OutcomeCost, runs: number): string {
   return `Cost per ${cost.outcome}: mean ${mean}, 5 % ${p5}, median ${p50}, 95 % ${p95}${without}`;
 }
 
+/** The investor view: the waterfall's order and what the provider keeps, then each investor in four lines. */
+function investorLines(view: InvestorSummary, runs: number): string[] {
+  const cap = (investor: InvestorStatistics): string =>
+    investor.returnCap === null ? 'no return cap' : investor.returnCap.kind === 'irr' ? `return capped at an IRR of ${investor.returnCap.rate}` : `return capped at ${investor.returnCap.multiple} x capital`;
+  const irr = (investor: InvestorStatistics): string => {
+    const { mean, p5, p50, p95, runsWithout } = investor.irr;
+    const none = runsWithout === 0 ? '' : ` (no IRR in ${runsWithout} of ${runs} runs: nothing received, ranked lowest)`;
+    return `  IRR (annual, actual/365): mean ${mean ?? 'none'}, 5 % ${p5 ?? 'none'}, median ${p50 ?? 'none'}, 95 % ${p95 ?? 'none'}${none}`;
+  };
+  return [
+    `Investors, repaid in this order: ${view.waterfall.join(', ')}`,
+    statisticsLine('  the provider keeps', view.provider),
+    ...view.investors.flatMap((investor) => [
+      statisticsLine(`Investor ${investor.investor} (capital ${investor.principal}, ${cap(investor)}${investor.firstLoss ? ', first loss' : ''}) receives`, investor.received),
+      `  multiple: mean ${investor.multiple.mean}, 5 % ${investor.multiple.p5}, median ${investor.multiple.p50}, 95 % ${investor.multiple.p95}`,
+      irr(investor),
+      `  loses capital in ${investor.capitalLost.runs} of ${runs} runs (${investor.capitalLost.probability}), mean loss ${investor.loss.mean}; guarantee called in ${investor.guaranteeCalled.runs} (${investor.guaranteeCalled.probability}); cap reached in ${investor.capReached.runs} (${investor.capReached.probability})`,
+    ]),
+  ];
+}
+
 /** A bound in words: its total, what limits it, whether its scenario reaches it; then each payer. */
 function boundLines(label: string, bound: Bound): string[] {
   const reached = bound.reached ? 'reached by its scenario' : `not reached: its scenario pays ${bound.scenario.total}`;
@@ -72,7 +95,7 @@ function boundLines(label: string, bound: Bound): string[] {
 
 /**
  * The readable summary: totals, payers, tranches, exit clauses, caps, reinvestments and the cost
- * per outcome, one line each, the cash flow by month and by quarter; then, when given, the worst
+ * per outcome, one line each, the investors (when the contract has some), the cash flow by month and by quarter; then, when given, the worst
  * and best case from the contract's terms.
  *
  * @example
@@ -89,6 +112,7 @@ export function simulationSummary(summary: SimulationSummary, bounds?: ContractB
     ...summary.caps.map((cap) => `Cap ${cap.cap} (${cap.kind}): binds in ${cap.bound} of ${summary.runs} runs (${cap.probability})`),
     ...summary.reinvestment.map((reinvestment) => statisticsLine(`Reinvestment ${reinvestment.reinvestment}`, reinvestment)),
     ...summary.costPerOutcome.map((cost) => costLine(cost, summary.runs)),
+    ...(summary.investors === null ? [] : investorLines(summary.investors, summary.runs)),
     'Cash flow by month, when tranches fall due: expected (5 % to 95 %), in total then per payer [tranches]',
     ...summary.cashFlow.months.map(periodLine),
     'Cash flow by quarter:',
@@ -105,7 +129,7 @@ export const simulateCommand: Command = {
   name: NAME,
   summary: 'Simulate what a contract may cost under assumptions, through the real settlement rules.',
   description:
-    'Draws the participants of every cohort from the assumptions (docs/simulation.md) many times, settles each run with the real rules, and prints per tranche, per payer and in total the mean, standard deviation and percentiles of the amounts (exact decimals); the cash flow by month and by quarter in which tranches fall due, per payer; how often each exit clause fires and each cap binds; what reinvestment sets aside; the payers\' cost per successful outcome; then the worst and best case from the terms alone (the most the contract can ever pay and the least it is sure to pay, with the scenario that reaches each). The same contract, assumptions, runs and seed print the same bytes.',
+    'Draws the participants of every cohort from the assumptions (docs/simulation.md) many times, settles each run with the real rules, and prints per tranche, per payer and in total the mean, standard deviation and percentiles of the amounts (exact decimals); the cash flow by month and by quarter in which tranches fall due, per payer; how often each exit clause fires and each cap binds; what reinvestment sets aside; the payers\' cost per successful outcome; the investor view (what each investor receives through the waterfall, its multiple and IRR, the probability it loses capital); then the worst and best case from the terms alone (the most the contract can ever pay and the least it is sure to pay, with the scenario that reaches each). The same contract, assumptions, runs and seed print the same bytes.',
   define(command) {
     command
       .usage('--contract <file> --assumptions <file> [options]')

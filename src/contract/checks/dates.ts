@@ -1,6 +1,6 @@
 /**
  * Date checks: every date is a real calendar date; periods, windows and tranche dates in order;
- * cohort windows, clause checks and scheduled fees inside the contract period.
+ * cohort windows, clause checks, scheduled fees and investor drawdowns inside the contract period.
  *
  * @module
  */
@@ -35,6 +35,9 @@ function* dateFields(c: Contract): Generator<readonly [string, readonly PathSegm
         yield [payment.date, ['rules', i, 'charge', 'payments', j, 'date']];
       }
     }
+  }
+  for (const [i, investor] of (c.parties.investors ?? []).entries()) {
+    for (const [j, drawdown] of (investor.terms?.drawdowns ?? []).entries()) yield [drawdown.on, ['parties', 'investors', i, 'terms', 'drawdowns', j, 'on']];
   }
   for (const [i, tranche] of c.tranches.entries()) {
     yield [tranche.measuredOn, ['tranches', i, 'measuredOn']];
@@ -104,5 +107,8 @@ export function checkDateOrder(c: Contract, table: DateTable): Issue[] {
     inside(['tranches', i, 'measuredOn'], 'tranche measurement date');
   }
   for (const [i] of (c.exitClauses ?? []).entries()) inside(['exitClauses', i, 'checkOn'], 'exit clause check date');
+  for (const [i, investor] of (c.parties.investors ?? []).entries()) {
+    for (const [j] of (investor.terms?.drawdowns ?? []).entries()) inside(['parties', 'investors', i, 'terms', 'drawdowns', j, 'on'], 'investor drawdown date');
+  }
   return issues;
 }

@@ -26,6 +26,7 @@ function* numberFields(c: Contract): Generator<NumberField> {
       yield f(inv.terms.principal, 'money', 'parties', 'investors', i, 'terms', 'principal');
       if (inv.terms.returnCap?.kind === 'irr') yield f(inv.terms.returnCap.rate, 'rate', 'parties', 'investors', i, 'terms', 'returnCap', 'rate');
       if (inv.terms.guarantee !== undefined) yield f(inv.terms.guarantee.amount, 'money', 'parties', 'investors', i, 'terms', 'guarantee', 'amount');
+      for (const [j, drawdown] of (inv.terms.drawdowns ?? []).entries()) yield f(drawdown.amount, 'money', 'parties', 'investors', i, 'terms', 'drawdowns', j, 'amount');
     }
   }
   for (const [i, g] of (c.groups ?? []).entries()) {
@@ -99,6 +100,13 @@ function checkOrder(c: Contract, issues: Issue[]): void {
   for (const [i, inv] of (c.parties.investors ?? []).entries()) {
     if (inv.terms !== undefined && amount(inv.terms.principal).gt(amount(inv.commitment))) {
       issues.push(issueAt('INVESTOR_PRINCIPAL', ['parties', 'investors', i, 'terms', 'principal'], `principal "${inv.terms.principal}" exceeds commitment "${inv.commitment}"`));
+    }
+    const drawdowns = inv.terms?.drawdowns;
+    if (inv.terms !== undefined && drawdowns !== undefined) {
+      const drawn = drawdowns.reduce((sum, drawdown) => sum.plus(amount(drawdown.amount)), amount('0'));
+      if (!drawn.eq(amount(inv.terms.principal))) {
+        issues.push(issueAt('INVESTOR_DRAWDOWNS', ['parties', 'investors', i, 'terms', 'drawdowns'], `drawdowns add up to ${drawn.toFixed()}, not the principal "${inv.terms.principal}"`));
+      }
     }
   }
 }
