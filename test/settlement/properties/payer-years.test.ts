@@ -14,7 +14,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import type { Settlement, SettleOptions } from '../../../src/index.js';
+import type { Settlement } from '../../../src/index.js';
 import { runs, timeLimit } from '../../runs.js';
 import { settleWith } from '../settle-helper.js';
 
@@ -94,7 +94,7 @@ const drawn: fc.Arbitrary<Drawn> = fc
     d.caps.slice(0, d.payers).forEach((cap, p) => {
       if (!cap.on) return;
       const later = ids.slice(p + 1); // a taker listed later: chains, never a cycle
-      const overflow: Overflow = cap.overflow === 'takenBy' && later.length > 0 ? { takenBy: later[cap.taker % later.length] ?? '' } : cap.overflow === 'takenBy' ? 'notPaid' : (cap.overflow as 'notPaid' | 'deferred');
+      const overflow: Overflow = cap.overflow === 'takenBy' && later.length > 0 ? { takenBy: later[cap.taker % later.length] ?? '' } : cap.overflow === 'takenBy' ? 'notPaid' : (cap.overflow);
       caps.push({ id: `cap-${ids[p] ?? ''}`, payer: ids[p] ?? '', amount: BigInt(cap.amount), startMonth: cap.fiscal ? cap.startMonth : 1, overflow });
     });
     const sorted = [...d.tranches].sort((a, b) => a - b);
@@ -136,7 +136,7 @@ const drawn: fc.Arbitrary<Drawn> = fc
   });
 
 function settled(d: Drawn, asOf: string, previous: Settlement[] = []): Settlement {
-  const result = settleWith(d.contract, d.records, { asOf, previous: previous.map((s) => JSON.parse(JSON.stringify(s)) as unknown) } as SettleOptions);
+  const result = settleWith(d.contract, d.records, { asOf, previous: previous.map((s) => JSON.parse(JSON.stringify(s)) as unknown) });
   if (!result.ok) throw new Error(JSON.stringify(result.issues));
   return result.value;
 }
