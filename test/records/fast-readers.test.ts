@@ -90,7 +90,8 @@ describe('fast record readers on records with every optional field', () => {
     // every optional field of the format was compared many times, carried and left out (today's
     // ordered-valid records never carried a contractType; 7 % of generated participants never work)
     expect(OPTIONAL_FIELDS.length).toBeGreaterThanOrEqual(20);
-    const rare = OPTIONAL_FIELDS.filter((field) => (seen.get(field) ?? 0) < total / (field.endsWith('= absent') ? 20 : 10));
+    // (an absence as rare as 7 % is drawn unseeded in CI: the bound is a third of that, not a chance-level 5 %)
+    const rare = OPTIONAL_FIELDS.filter((field) => (seen.get(field) ?? 0) < total / (field.endsWith('= absent') ? 40 : 10));
     expect(rare).toEqual([]);
     expect(rows / total).toBeGreaterThan(0.8); // the row reader was compared on most records
   });
