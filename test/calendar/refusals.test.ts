@@ -3,7 +3,6 @@
  * message a person reads (it names the function, the argument and the value), written out here.
  */
 import { describe, expect, it } from 'vitest';
-import { OutcomePayError } from '../../src/errors.js';
 import {
   MAX_DATE,
   MIN_DATE,
@@ -27,16 +26,8 @@ import {
   type Duration,
 } from '../../src/calendar/index.js';
 import { assertInRange } from '../../src/calendar/days.js';
+import { thrown } from '../thrown.js';
 
-function thrown(run: () => unknown): { code: string; message: string; path: readonly (string | number)[] } | string {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof OutcomePayError) return { code: error.code, message: error.message, path: error.path };
-    return `not an OutcomePayError: ${String(error)}`;
-  }
-  return 'nothing thrown';
-}
 
 const issue = (code: string, message: string, path: (string | number)[] = []): unknown => ({ ok: false, issues: [{ code, path, message }] });
 const FORMAT = 'is not a date: expected "YYYY-MM-DD", such as "2024-02-29"';

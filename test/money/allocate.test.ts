@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { OutcomePayError } from '../../src/errors.js';
 import { allocate, allocateRatios, formatMoney, parseAmount, ratioOf, sumAmounts, type Amount, type Ratio } from '../../src/money/index.js';
 import { moneyAmount } from './arbitraries.js';
-import { thrown } from './thrown.js';
+import { thrown } from '../thrown.js';
 
 const eur = (parts: Amount[]): string[] => parts.map((part) => formatMoney(part, 'EUR'));
 

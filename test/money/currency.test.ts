@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isKnownCurrency, knownCurrencies, minorUnits } from '../../src/money/index.js';
 import { currencyUnits } from '../../src/money/currency.js';
-import { thrown } from './thrown.js';
+import { thrown } from '../thrown.js';
 
 describe('currencies', () => {
   it('knows the minor units of every line of the ISO 4217 table', () => {

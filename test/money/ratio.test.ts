@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { runs } from '../runs.js';
 import { ROUNDING_MODES, formatDecimal, parseAmount, roundDecimal } from '../../src/money/index.js';
 import { RATIO_ZERO, compareRatios, ratioMinus, ratioOf, ratioOfInteger, ratioOver, ratioPlus, ratioTimes, ratioValue, roundRatio, roundRatioMoney } from '../../src/money/ratio.js';
-import { thrown } from './thrown.js';
+import { thrown } from '../thrown.js';
 import { decimalString } from './arbitraries.js';
 
 /** An independent oracle: decimal.js at 1,000 significant digits (a quotient of the small fractions here is never that close to a rounding boundary without being on it). */

@@ -19,7 +19,7 @@ import {
 } from '../../src/money/index.js';
 import { roundToIncrement } from '../../src/money/increment.js';
 import { AMOUNT_DECIMALS_PATTERN, AMOUNT_MAGNITUDE_PATTERN } from '../../src/money/limits.js';
-import { thrown } from './thrown.js';
+import { thrown } from '../thrown.js';
 
 const FORMAT_HINT = 'is not a decimal amount: write digits with an optional minus sign and decimal point, such as "1500.00"';
 

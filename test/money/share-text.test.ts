@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FRACTION_PATTERN, isFractionText, ratioText, shareRatio } from '../../src/money/index.js';
-import { thrown } from './thrown.js';
+import { thrown } from '../thrown.js';
 
 describe('shares written as text', () => {
   it('a fraction is two whole numbers of 1 to 15 digits, no sign, no leading zero, nothing around', () => {

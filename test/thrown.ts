@@ -1,4 +1,4 @@
-import { OutcomePayError } from '../../src/errors.js';
+import { OutcomePayError } from '../src/errors.js';
 
 /** What `run` throws, as the plain fields a caller reads: its code, message and path. */
 export function thrown(run: () => unknown): { code: string; message: string; path: readonly (string | number)[] } | string {
