@@ -9,7 +9,7 @@
  * import { explainParticipant } from 'outcome-pay/explain';
  * const result = explainParticipant(contractJson, recordsJson, 'P007', { asOf: '2025-06-30' });
  *
- * @module
+ * @module outcome-pay/explain
  */
 export { explainParticipant } from './explain/index.js';
 export type {

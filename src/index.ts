@@ -9,7 +9,7 @@
  * signed under `outcome-pay/simulation`; Node-only helpers under `outcome-pay/node`. Keeping those out holds the core a browser bundles at most 100 KB gzip
  * (docs/browser.md).
  *
- * @module
+ * @module outcome-pay
  */
 
 // Errors, codes and results
@@ -149,13 +149,17 @@ export type {
   SettleOptions,
   Settlement,
   SettlementAdjustment,
+  SettlementBudgetYear,
+  SettlementBudgetYearEntry,
   SettlementCapCut,
   SettlementDataQuality,
   SettlementDecisionAtRisk,
   SettlementExit,
   SettlementHiringGuarantee,
   SettlementLine,
+  SettlementLineFunding,
   SettlementParticipantCap,
+  SettlementPayerSplit,
   SettlementPrevious,
   SettlementReinvestment,
   SettlementTally,

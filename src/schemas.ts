@@ -7,7 +7,7 @@
  * point does not expose zod's types and does not carry zod's JSON Schema generator;
  * `parseContract` and `validateRecords` are what most users need.
  *
- * @module
+ * @module outcome-pay/schemas
  */
 export {
   BaselineSchema,

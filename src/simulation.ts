@@ -7,7 +7,7 @@
  * @example
  * import { parseAssumptions, simulate, summarize } from 'outcome-pay/simulation';
  *
- * @module
+ * @module outcome-pay/simulation
  */
 export {
   IRR_TOLERANCE,

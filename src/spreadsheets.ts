@@ -9,7 +9,7 @@
  * import { settlementCsv } from 'outcome-pay/spreadsheets';
  * const files = settlementCsv(settlement, { locale: 'fr' }); // [{ name: 'settlement.csv', text }, ...]
  *
- * @module
+ * @module outcome-pay/spreadsheets
  */
 export { settlementCsv } from './spreadsheet/index.js';
 export type { CsvLocale, SettlementCsvFile, SettlementCsvOptions } from './spreadsheet/index.js';

@@ -10,7 +10,7 @@
  * import { settleStream } from 'outcome-pay/streaming';
  * const result = await settleStream(contract, { format: 'ndjson', chunks: () => createReadStream('records.ndjson') }, { asOf: '2025-06-30' });
  *
- * @module
+ * @module outcome-pay/streaming
  */
 export { readCsvStream, readNdjsonStream } from './streaming/index.js';
 export type { ChunkSource, RecordSource, SpillStore, StreamFormat, StreamSettings, StreamStorage } from './streaming/index.js';

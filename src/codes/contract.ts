@@ -66,7 +66,7 @@ export const CONTRACT_ISSUE_CODES = {
 } as const;
 
 /**
- * A code from {@link CONTRACT_ISSUE_CODES}.
+ * A code from `CONTRACT_ISSUE_CODES` (docs/codes.md lists them).
  *
  * @example
  * const code: ContractIssueCode = 'PAYER_SHARES_SUM';

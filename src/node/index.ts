@@ -2,7 +2,7 @@
  * outcome-pay for Node.js (`outcome-pay/node`): what needs the file system, kept out of the
  * platform-neutral core.
  *
- * @module
+ * @module outcome-pay/node
  */
 import { expectString, readFields } from '../guard.js';
 import { MAX_SPILL_IDS, spillSize, MAX_ISSUE_BLOCK_BYTES, type StreamStorage } from '../streaming/index.js';
@@ -17,7 +17,7 @@ export type { TempFileOptions } from './temp-file-store.js';
  * buffer (`bufferIds` hashes, default 1,048,576: 8 MB), and so are the issues of excluded records
  * when they outgrow a block (`issueBlockBytes`, default 262,144); each directory is removed before
  * `settleStream` returns, also when it fails. The CLI's `settle` uses it. Options of the wrong type
- * throw {@link OutcomePayError} (`ARGUMENT_INVALID`: not an object, an unknown field, `dir` not a
+ * throw {@link "outcome-pay".OutcomePayError | OutcomePayError} (`ARGUMENT_INVALID`: not an object, an unknown field, `dir` not a
  * string; `SPILL_SIZE`: a size that is not a whole number in range).
  *
  * @param options - the parent directory of the temporary files, and the buffer sizes

@@ -30,7 +30,7 @@ function reason(error: unknown): string {
  * (with `mkdtemp`, named `outcome-pay-spill-…`) when the first run is written; nothing is created
  * before. `dispose()` closes the files and removes the directory with everything in it. Every
  * failure rejects with a message naming the directory or file and the operation. Arguments of the
- * wrong type throw (or reject) with {@link OutcomePayError} `ARGUMENT_INVALID`: options that are
+ * wrong type throw (or reject) with {@link "outcome-pay".OutcomePayError | OutcomePayError} `ARGUMENT_INVALID`: options that are
  * not `{ dir?: string }`, bytes that are not a `Uint8Array`, a run that was never written, an
  * offset that is not a whole number from 0.
  *

@@ -15,7 +15,7 @@ import { covers } from './spells.js';
 /**
  * The last day of the retention period: `addMonths(P, months)` when the end is inclusive, the day
  * before when it is exclusive. It may lie after 9999-12-31 (a period that never ends within the
- * calendar). For a retention stated in weeks or days, see {@link retentionLastDay}: the end is
+ * calendar). For a retention stated in weeks or days, see `retentionLastDay` (internal): the end is
  * `P + 7 × weeks` or `P + days`, then the same boundary rule.
  *
  * @example

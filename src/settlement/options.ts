@@ -54,7 +54,7 @@ export interface SettleOptions {
   /**
    * Lenient mode: how many invalid records may be excluded before the settlement fails with
    * `RECORDS_EXCLUDED_LIMIT`: a whole number of records (`10`) or a share of the records read
-   * (`'2%'`). Default `'5%'` ({@link DEFAULT_MAX_EXCLUDED}).
+   * (`'2%'`). Default `'5%'` (`DEFAULT_MAX_EXCLUDED`).
    */
   readonly maxExcluded?: number | string;
   /** Settle an input of no records at all (default false: it fails with `RECORDS_EMPTY`). */

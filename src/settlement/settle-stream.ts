@@ -81,7 +81,7 @@ import type { Settlement } from './types.js';
  * Errors: the contract and the options are data, reported as issues whatever their type, as by
  * `settle`. The records source and the settings are the program's: a source that is not one (a
  * string, `null`, a file source with another format), a chunk that is neither text nor bytes, or
- * settings of the wrong type reject with {@link OutcomePayError} (`ARGUMENT_INVALID`,
+ * settings of the wrong type reject with {@link "outcome-pay".OutcomePayError | OutcomePayError} (`ARGUMENT_INVALID`,
  * `STREAM_SETTINGS`) naming them. A contract in an earlier version of the format settles with
  * the notice `CONTRACT_UPGRADED` in the ok result's `issues`, as with `settle`.
  *

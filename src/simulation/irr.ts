@@ -57,7 +57,7 @@ export interface DayFlow {
 }
 
 /**
- * The result of {@link irrOfFlows}: the rate, or why there is none. `noSignChange`: after
+ * The result of `irrOfFlows` (the IRR of dated flows): the rate, or why there is none. `noSignChange`: after
  * netting the flows of each day, they are all of one sign (nothing received, or nothing paid
  * out), or fall on fewer than two days, so no rate makes the NPV 0. `noRoot`: the NPV does not
  * change sign over the grid searched (possible only for flows that change sign more than once,

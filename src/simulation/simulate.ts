@@ -38,7 +38,7 @@ export interface SimulateOptions {
 
 /**
  * The exact amounts of a set of runs, run by run: what {@link summarize} reads, and what chunks
- * of a simulation merge (see {@link mergeSamples}).
+ * of a simulation merge (see `mergeSamples`).
  */
 export interface SimulationSamples {
   /** Currency of the amounts. */

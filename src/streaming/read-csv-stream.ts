@@ -29,7 +29,7 @@ import { expectChunks } from './chunks.js';
  * The scanner is outcome-pay's own: csv-parse's platform-neutral core is not exported by the
  * package, and its stream API needs Node streams. Tests compare it with csv-parse.
  *
- * Throws {@link OutcomePayError} `ARGUMENT_INVALID` at once when `chunks` is not an async iterable,
+ * Throws {@link "outcome-pay".OutcomePayError | OutcomePayError} `ARGUMENT_INVALID` at once when `chunks` is not an async iterable,
  * and while reading for a chunk that is neither a string nor a `Uint8Array`.
  *
  * @param chunks - the file's bytes (or text) in chunks, e.g. `fs.createReadStream(path)`

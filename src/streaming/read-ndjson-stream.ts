@@ -17,7 +17,7 @@ import { createNdjsonRowReader, eachRow, readRowBatches, type NdjsonTypedReader,
  * lines, line ends and characters anywhere; only the current line (at most `MAX_RECORD_CHARS`) is
  * held in memory, and each character is read a bounded number of times.
  *
- * Throws {@link OutcomePayError} `ARGUMENT_INVALID` at once when `chunks` is not an async iterable,
+ * Throws {@link "outcome-pay".OutcomePayError | OutcomePayError} `ARGUMENT_INVALID` at once when `chunks` is not an async iterable,
  * and while reading for a chunk that is neither a string nor a `Uint8Array`.
  *
  * @param chunks - the file's bytes (or text) in chunks, e.g. `fs.createReadStream(path)`
