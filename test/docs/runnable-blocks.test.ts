@@ -1,0 +1,100 @@
+/**
+ * Every code block of README.md and docs/ marked runnable runs, and ends with the status it states
+ * (docs/testing.md, "Runnable examples in the docs"; the runner is test/docs/runnable.ts). The
+ * README's tour and the key examples of the docs are marked, so a command, an option or an import
+ * that changes breaks here rather than in a newcomer's hands.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runBlocks, runnableBlocks, type BlockRun } from './runnable.js';
+
+const ROOT = process.cwd();
+
+/** README.md and every Markdown page under docs/ (the generated reference aside). */
+function pages(): string[] {
+  const found: string[] = ['README.md'];
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (path !== join('docs', 'reference')) walk(path);
+      } else if (entry.name.endsWith('.md')) found.push(path);
+    }
+  };
+  walk('docs');
+  return found.sort();
+}
+
+function describeFailure(page: string, run: BlockRun): string {
+  return [
+    `${page}:${run.block.line}: a ${run.block.lang} runnable block ended with status ${String(run.status)}, not ${run.block.exit}`,
+    run.block.code,
+    `--- stdout\n${run.stdout.slice(0, 2000)}`,
+    `--- stderr\n${run.stderr.slice(0, 2000)}`,
+  ].join('\n');
+}
+
+const marked = pages()
+  .map((page) => ({ page, blocks: runnableBlocks(readFileSync(page, 'utf8')) }))
+  .filter((entry) => entry.blocks.length > 0);
+
+describe('runnable blocks of the docs', () => {
+  it('the README tour, the command line, the concepts and the versions pages have runnable blocks', () => {
+    const counts = new Map(marked.map((entry) => [entry.page, entry.blocks.length]));
+    for (const page of ['README.md', join('docs', 'cli.md'), join('docs', 'concepts.md'), join('docs', 'versions.md')]) {
+      expect(counts.get(page) ?? 0, page).toBeGreaterThan(0);
+    }
+    expect(marked.flatMap((entry) => entry.blocks.map((block) => block.lang))).toEqual(expect.arrayContaining(['sh', 'ts']));
+  });
+
+  it.each(marked.map((entry) => [entry.page, entry.blocks] as const))('%s: every runnable block runs', (page, blocks) => {
+    const failures = runBlocks(ROOT, blocks).filter((run) => !run.ok).map((run) => describeFailure(page, run));
+    expect(failures).toEqual([]);
+  }, 600_000);
+});
+
+describe('the runner', () => {
+  it('fails a block that fails, and one that succeeds where a status was stated', () => {
+    const markdown = [
+      '```sh runnable',
+      'outcome-pay --version',
+      '```',
+      '```sh runnable',
+      'outcome-pay settle --contract missing.json --records missing.csv --as-of 2025-06-30',
+      'echo never reached',
+      '```',
+      '```sh runnable exit=3',
+      'true',
+      '```',
+      '```ts runnable',
+      "import { isErrorCode } from 'outcome-pay';",
+      "const code: string = 'ARGUMENT_INVALID';",
+      "if (!isErrorCode(code)) throw new Error('not a code');",
+      '```',
+      '```js runnable',
+      "import { VERSION } from 'outcome-pay';",
+      "if (VERSION !== 'no such version') throw new Error(`version ${VERSION}`);",
+      '```',
+    ].join('\n');
+    const runs = runBlocks(ROOT, runnableBlocks(markdown));
+    expect(runs.map((run) => [run.status, run.ok])).toEqual([
+      [0, true],
+      [2, false],
+      [0, false],
+      [0, true],
+      [1, false],
+    ]);
+    expect(runs[1]?.stdout).not.toContain('never reached');
+    expect(runs[4]?.stderr).toContain('version 0.');
+  }, 120_000);
+
+  it('refuses a marker it does not understand rather than skip the block', () => {
+    expect(() => runnableBlocks('```python runnable\nprint(1)\n```\n')).toThrow(/sh, ts or js/);
+    expect(() => runnableBlocks('```sh runnable status=3\ntrue\n```\n')).toThrow(/exit=N/);
+    expect(() => runnableBlocks('```sh no runnable\ntrue\n```\n')).toThrow(/right after the language/);
+    expect(runnableBlocks('```sh\nfalse\n```\n```sh runnable exit=3\nexit 3\n```\n')).toEqual([{ line: 4, lang: 'sh', exit: 3, code: 'exit 3\n' }]);
+    // A block shown inside a longer fence is text, not a block of the page.
+    expect(runnableBlocks('````md\n```sh runnable\nfalse\n```\n````\n```js runnable\n1;\n```\n')).toEqual([{ line: 6, lang: 'js', exit: 0, code: '1;\n' }]);
+  });
+});
