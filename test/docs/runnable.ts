@@ -93,7 +93,13 @@ export function makeSandbox(root: string): { dir: string; env: NodeJS.ProcessEnv
   delete env['VITEST_WORKER_ID'];
   delete env['VITEST_POOL_ID'];
   delete env['OUTCOME_PAY_DEBUG'];
-  return { dir, env, remove: () => rmSync(dir, { recursive: true, force: true }) };
+  return {
+    dir,
+    env,
+    remove: () => {
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** Runs the blocks in order in one fresh sandbox; each block's run, whatever became of the others. */
