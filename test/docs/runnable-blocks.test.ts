@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runBlocks, runnableBlocks, type BlockRun } from './runnable.js';
+import { runBlocks, runnableBlocks, typeCheckBlocks, type BlockRun } from './runnable.js';
 
 const ROOT = process.cwd();
 
@@ -52,6 +52,14 @@ describe('runnable blocks of the docs', () => {
     const failures = runBlocks(ROOT, blocks).filter((run) => !run.ok).map((run) => describeFailure(page, run));
     expect(failures).toEqual([]);
   }, 600_000);
+
+  it.each(marked.filter((entry) => entry.blocks.some((block) => block.lang === 'ts')).map((entry) => [entry.page, entry.blocks] as const))(
+    '%s: every runnable TypeScript block type-checks against the built declarations',
+    (page, blocks) => {
+      expect(typeCheckBlocks(ROOT, blocks), page).toBe('');
+    },
+    120_000,
+  );
 });
 
 describe('the runner', () => {
@@ -87,6 +95,11 @@ describe('the runner', () => {
     ]);
     expect(runs[1]?.stdout).not.toContain('never reached');
     expect(runs[4]?.stderr).toContain('version 0.');
+  }, 120_000);
+
+  it('reports a TypeScript block that does not type-check', () => {
+    const blocks = runnableBlocks("```ts runnable\nimport { settle } from 'outcome-pay';\nconst n: number = settle;\n```\n");
+    expect(typeCheckBlocks(ROOT, blocks)).toMatch(/block-1\.ts.*TS2322/);
   }, 120_000);
 
   it('refuses a marker it does not understand rather than skip the block', () => {

@@ -102,6 +102,32 @@ export function makeSandbox(root: string): { dir: string; env: NodeJS.ProcessEnv
   };
 }
 
+/**
+ * Type-checks the TypeScript blocks with the project's compiler against the built declarations
+ * (`dist/*.d.ts`, as a user's editor sees them), strict, each block a module of its own. The
+ * compiler's messages, empty when every block type-checks.
+ */
+export function typeCheckBlocks(root: string, blocks: readonly RunnableBlock[]): string {
+  const sandbox = makeSandbox(root);
+  try {
+    const files = blocks.filter((block) => block.lang === 'ts').map((block) => {
+      const name = `block-${block.line}.ts`;
+      writeFileSync(join(sandbox.dir, name), block.code);
+      return name;
+    });
+    if (files.length === 0) return '';
+    const compilerOptions = {
+      target: 'ES2022', lib: ['ES2023'], module: 'NodeNext', moduleResolution: 'NodeNext', types: ['node'],
+      strict: true, exactOptionalPropertyTypes: true, noUncheckedIndexedAccess: true, skipLibCheck: true, noEmit: true,
+    };
+    writeFileSync(join(sandbox.dir, 'tsconfig.json'), JSON.stringify({ compilerOptions, files }));
+    const run = spawnSync(process.execPath, [resolve(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: sandbox.dir, env: sandbox.env, encoding: 'utf8', timeout: 120_000 });
+    return run.status === 0 ? '' : `${run.stdout}${run.stderr}` || `tsc ended with status ${String(run.status)}`;
+  } finally {
+    sandbox.remove();
+  }
+}
+
 /** Runs the blocks in order in one fresh sandbox; each block's run, whatever became of the others. */
 export function runBlocks(root: string, blocks: readonly RunnableBlock[]): BlockRun[] {
   if (!existsSync(resolve(root, 'dist/cli.js'))) throw new Error('dist/cli.js is missing: run `npm run build` first (npm test does)');
