@@ -1,45 +1,51 @@
-// Mutation testing (issue #14): `npm run test:mutation -- [folder...]`, folders among money,
-// calendar, outcomes, settlement (all four when none is named; settlement takes hours).
+// Mutation testing (issue #14): `npm run test:mutation -- [target...] [--force]`. A target is a
+// folder among money, calendar, outcomes, or a part of settlement (settlement/rules,
+// settlement/caps, settlement/[a-o]*.ts, settlement/[p-r]*.ts, settlement/[s-z]*.ts; `settlement`
+// names all five; the whole of settlement takes hours). Nothing named: every target.
 //
-// For each folder, Stryker mutates src/<folder>/**/*.ts and runs, for each mutant, the tests of
+// For each target, Stryker mutates its files and runs, for each mutant, the tests of
 // test/<folder> that cover it (vitest.mutation.config.ts, coverage per test), one test runner at a
 // time (the machine is shared). The run is incremental: the results of the last run are kept in
-// reports/stryker-incremental-<folder>.json (committed), and only mutants whose code or covering
+// reports/stryker-incremental-<slug>.json (committed), and only mutants whose code or covering
 // tests changed since are run again. `--force` runs every mutant. Reports: reports/mutation/
-// <folder>.html and .json (not committed). Then the folder's row of the score table in
+// <slug>.html and .json (not committed). Then the target's row of the score table in
 // docs/testing.md is rewritten: score, counts, the date (UTC) and the hash of the source files
 // that test/mutation/record.test.ts checks in CI.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Stryker } from '@stryker-mutator/core';
-import { MUTATION_FOLDERS, RECORD_FILE, TARGET_SCORE, mutationScore, sourceHash, writeRecord } from './mutation-record.mjs';
+import { MUTATION_TARGETS, RECORD_FILE, TARGET_SCORE, findTarget, folderScores, mutateGlobs, mutationScore, readRecord, sourceHash, writeRecord } from './mutation-record.mjs';
 
 const args = process.argv.slice(2);
 const force = args.includes('--force');
-const named = args.filter((arg) => arg !== '--force').map((arg) => arg.replace(/^src\//, '').replace(/\/$/, ''));
-for (const folder of named) {
-  if (!MUTATION_FOLDERS.includes(folder)) {
-    console.error(`unknown folder ${JSON.stringify(folder)}: mutation testing covers ${MUTATION_FOLDERS.join(', ')}`);
+const named = args.filter((arg) => arg !== '--force');
+const targets = [];
+for (const name of named) {
+  const bare = name.replace(/^src\//, '').replace(/\/$/, '');
+  const found = findTarget(bare) === undefined ? MUTATION_TARGETS.filter((target) => target.folder === bare && target.name !== bare) : [findTarget(bare)];
+  if (found.length === 0) {
+    console.error(`unknown target ${JSON.stringify(name)}: mutation testing covers ${MUTATION_TARGETS.map((target) => target.name).join(', ')} (settlement: all its parts)`);
     process.exit(2);
   }
+  for (const target of found) if (!targets.includes(target)) targets.push(target);
 }
-const folders = named.length > 0 ? named : MUTATION_FOLDERS;
+if (targets.length === 0) targets.push(...MUTATION_TARGETS);
 
-async function mutate(folder) {
-  process.env['MUTATION_TESTS'] = `test/${folder}`;
-  const hashBefore = sourceHash('.', folder);
+async function mutate(target) {
+  process.env['MUTATION_TESTS'] = `test/${target.folder}`;
+  const hashBefore = sourceHash('.', target);
   const stryker = new Stryker({
     testRunner: 'vitest',
     vitest: { configFile: 'vitest.mutation.config.ts' },
     coverageAnalysis: 'perTest',
     concurrency: 1,
-    mutate: [`src/${folder}/**/*.ts`],
+    mutate: mutateGlobs(target),
     incremental: true,
-    incrementalFile: `reports/stryker-incremental-${folder}.json`,
+    incrementalFile: `reports/stryker-incremental-${target.slug}.json`,
     force,
     reporters: ['clear-text', 'progress', 'html', 'json'],
     clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true },
-    htmlReporter: { fileName: `reports/mutation/${folder}.html` },
-    jsonReporter: { fileName: `reports/mutation/${folder}.json` },
+    htmlReporter: { fileName: `reports/mutation/${target.slug}.html` },
+    jsonReporter: { fileName: `reports/mutation/${target.slug}.json` },
     // The sandbox is a copy of the project: leave out what no test reads.
     ignorePatterns: ['dist', 'coverage', 'bench/data', '.ci-out', '*.tgz', 'reports'],
     tempDirName: '.stryker-tmp',
@@ -59,24 +65,30 @@ async function mutate(folder) {
     else if (result.status === 'Ignored') counts.ignored++;
     else counts.errors++; // CompileError, RuntimeError: not valid mutants, not in the score
   }
-  if (sourceHash('.', folder) !== hashBefore) {
-    throw new Error(`src/${folder} changed during the mutation run: not recorded, run it again`);
+  if (sourceHash('.', target) !== hashBefore) {
+    throw new Error(`src/${target.name} changed during the mutation run: not recorded, run it again`);
   }
   const score = mutationScore(counts);
   const date = new Date().toISOString().slice(0, 10);
   const markdown = readFileSync(RECORD_FILE, 'utf8');
   writeFileSync(
     RECORD_FILE,
-    writeRecord(markdown, { folder, measured: true, score, killed: counts.killed, timeout: counts.timeout, survived: counts.survived, noCoverage: counts.noCoverage, errors: counts.errors, date, hash: hashBefore }),
+    writeRecord(markdown, { name: target.name, folder: target.folder, measured: true, score, killed: counts.killed, timeout: counts.timeout, survived: counts.survived, noCoverage: counts.noCoverage, errors: counts.errors, date, hash: hashBefore }),
   );
-  console.log(`src/${folder}: ${score.toFixed(2)} % (killed ${counts.killed}, timed out ${counts.timeout}, survived ${counts.survived}, no coverage ${counts.noCoverage}, errors ${counts.errors}); recorded in ${RECORD_FILE}`);
+  console.log(`src/${target.name}: ${score.toFixed(2)} % (killed ${counts.killed}, timed out ${counts.timeout}, survived ${counts.survived}, no coverage ${counts.noCoverage}, errors ${counts.errors}); recorded in ${RECORD_FILE}`);
   return score;
 }
 
+for (const target of targets) await mutate(target);
+// The issue's target is per folder: a folder in parts is scored from all its parts' counts.
 let below = 0;
-for (const folder of folders) {
-  const score = await mutate(folder);
-  if (score < TARGET_SCORE) below++;
+for (const folder of folderScores(readRecord(readFileSync(RECORD_FILE, 'utf8')))) {
+  if (!folder.measured) {
+    console.log(`src/${folder.folder}: not every part measured yet`);
+    continue;
+  }
+  console.log(`src/${folder.folder}: ${folder.score.toFixed(2)} %${folder.parts > 1 ? ` over its ${folder.parts} parts` : ''}`);
+  if (folder.score < TARGET_SCORE) below++;
 }
 if (below > 0) {
   console.error(`${below} folder(s) below the target of ${TARGET_SCORE} %`);
