@@ -42,16 +42,15 @@ function jobKeys(o: unknown): (typeof JOB_KEYS)[number][] {
  */
 export const JobsRestrictionSchema = z
   .strictObject({
-    sectors: z.optional(z.array(IdSchema).check(z.minLength(1))).check(z.describe('Sector codes as the records write them: only a job in one of them counts.')),
-    employers: z.optional(z.array(IdSchema).check(z.minLength(1))).check(z.describe('Employer ids as the records write them: only a job with one of them counts.')),
+    sectors: z.optional(z.array(IdSchema).check(z.minLength(1))).check(z.describe('Only jobs in these sectors count.')),
+    employers: z.optional(z.array(IdSchema).check(z.minLength(1))).check(z.describe('Only jobs with these employers count.')),
   })
   .check(
     z.refine((o: unknown) => jobKeys(o).length > 0, {
-      error: 'names no jobs: give "sectors", "employers" or both',
+      error: 'give "sectors", "employers" or both',
       params: { code: 'JOBS_RESTRICTION_EMPTY' },
     }),
     z.meta({ anyOf: JOB_KEYS.map((key) => ({ required: [key] })) }),
-    z.describe('Only jobs in these sectors and with these employers count (both lists when both are given).'),
   );
 
 /**
@@ -63,9 +62,8 @@ export const JobsRestrictionSchema = z
  */
 export const ParticipantsRestrictionSchema = z
   .strictObject({
-    groups: z.array(IdSchema).check(z.minLength(1), z.describe('Contract group ids: a participant in at least one of them can achieve the outcome.')),
-  })
-  .check(z.describe('Only participants of these groups can achieve the outcome.'));
+    groups: z.array(IdSchema).check(z.minLength(1), z.describe('Only participants of these groups can achieve the outcome.')),
+  });
 
 const restrictions = {
   jobs: z.optional(JobsRestrictionSchema),

@@ -30,7 +30,7 @@ function resolveOne(
   asOf: CalendarDate,
   done: readonly (Resolution | undefined)[],
 ): Resolution {
-  if (o.kind !== 'cohortIndicator' && !inGroups(o.groups, record.groups)) {
+  if (o.kind !== 'cohortIndicator' && o.groups !== undefined && !inGroups(o.groups, record.groups)) {
     // a participant of none of the groups cannot achieve it: failed from enrolment
     return record.enrolledOn <= asOf ? failed(record.enrolledOn, 'NOT_IN_GROUPS') : pending('NOT_IN_GROUPS');
   }

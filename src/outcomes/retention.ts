@@ -63,7 +63,7 @@ export function resolveRetention(
 ): Resolution {
   const placed = placedOrResolution(placement);
   if (isResolution(placed)) return placed;
-  const spells = jobSpells(o.jobs, allSpells);
+  const spells = o.jobs === undefined ? allSpells : jobSpells(o.jobs, allSpells);
   const p = placed.anchor;
   const end = retentionLastDay(p, o.duration, o.endBoundary);
   const ended = end <= asOf;

@@ -65,8 +65,8 @@ export const EmploymentSpellSchema = z
       .check(z.describe('Contracted hours per week, 0 to 168. Absent: unknown.')),
     contractType: z.optional(NonEmpty).check(z.describe('Contract type as the source system names it, e.g. "permanent", "fixed-term".')),
     monthlyWage: z.optional(WageSchema).check(z.describe('Monthly gross wage in this job. Absent: unknown.')),
-    sector: z.optional(NonEmpty).check(z.describe('Sector code of the job as the source names it (e.g. an activity code "62.01Z"). Absent: unknown.')),
-    employer: z.optional(NonEmpty).check(z.describe('Id of the employer (e.g. a company registration number). Absent: unknown.')),
+    sector: z.optional(NonEmpty).check(z.describe('Sector code of the job. Absent: unknown.')),
+    employer: z.optional(NonEmpty).check(z.describe('Employer id. Absent: unknown.')),
   })
   .check(z.describe('A period of employment.'));
 

@@ -179,8 +179,10 @@ function mixRecord(digest: RecordDigest, record: OutcomeRecord): void {
     }
     lo = mixAmount(digest, lo, hi, spell.monthlyWage);
     hi = scratch[0] as number;
-    const sector = spellSector(spell);
-    const employer = spellEmployer(spell);
+    // `in` first (an inline cache, no call): only a spell with a sector or an employer goes on to
+    // the own-property reads (a key on Object.prototype is never read as the spell's)
+    const sector = 'sector' in spell ? spellSector(spell) : undefined;
+    const employer = 'employer' in spell ? spellEmployer(spell) : undefined;
     if (sector !== undefined || employer !== undefined) {
       lo = mixOptionalText(digest, Math.imul(lo ^ JOB_MARK, LOW_PRIME), Math.imul(hi ^ JOB_MARK, HIGH_PRIME), sector);
       hi = scratch[0] as number;
