@@ -13,6 +13,9 @@ function spellText(spell: ExplainedSpell): string {
     spell.hoursPerWeek === null ? '' : `${spell.hoursPerWeek} h/week`,
     spell.contractType ?? '',
     spell.monthlyWage === null ? '' : `wage ${spell.monthlyWage}`,
+    spell.sector === undefined || spell.sector === null ? '' : `sector ${spell.sector}`,
+    spell.employer === undefined || spell.employer === null ? '' : `employer ${spell.employer}`,
+    spell.notCounted === undefined ? '' : `not counted: ${spell.notCounted}`,
   ].filter((term) => term !== '');
   return `${spell.start} to ${spell.end ?? 'ongoing'}${terms.length === 0 ? '' : ` (${terms.join(', ')})`}`;
 }

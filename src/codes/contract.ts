@@ -63,6 +63,7 @@ export const CONTRACT_ISSUE_CODES = {
   INVESTOR_DRAWDOWNS: 'an investor\'s drawdowns do not add up to exactly its principal',
   DURATION_UNITS: 'a retention or wage progression states its duration in none, or more than one, of "months", "weeks", "days" (exactly one is required)',
   ROUNDING_INCREMENT_ZERO: 'a rounding increment is zero (derived prices are rounded to a multiple of it)',
+  JOBS_RESTRICTION_EMPTY: 'an outcome\'s "jobs" names neither "sectors" nor "employers"',
 } as const;
 
 /**

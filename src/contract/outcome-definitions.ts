@@ -22,6 +22,54 @@ const common = {
 /** The date a window is counted from: the participant's enrolment date or programme exit date. */
 export const AnchorSchema = z.enum(['enrolment', 'exit']);
 
+/** The restriction keys of a `jobs` restriction, as they are listed in messages. */
+const JOB_KEYS = ['sectors', 'employers'] as const;
+
+/** The keys of a `jobs` restriction stated (own properties only). */
+function jobKeys(o: unknown): (typeof JOB_KEYS)[number][] {
+  if (typeof o !== 'object' || o === null) return [];
+  return JOB_KEYS.filter((key) => hasOwn(o, key) && (o as Record<string, unknown>)[key] !== undefined);
+}
+
+/**
+ * The jobs an outcome counts: only a spell whose `sector` is one of `sectors` (when given) and whose
+ * `employer` is one of `employers` (when given) counts; a spell without the field does not. At least
+ * one of the two lists (`JOBS_RESTRICTION_EMPTY`).
+ *
+ * @example
+ * JobsRestrictionSchema.parse({ sectors: ['62.01Z', '62.02A'] });
+ * JobsRestrictionSchema.parse({ employers: ['member-1', 'member-2'] });
+ */
+export const JobsRestrictionSchema = z
+  .strictObject({
+    sectors: z.optional(z.array(IdSchema).check(z.minLength(1))).check(z.describe('Only jobs in these sectors count.')),
+    employers: z.optional(z.array(IdSchema).check(z.minLength(1))).check(z.describe('Only jobs with these employers count.')),
+  })
+  .check(
+    z.refine((o: unknown) => jobKeys(o).length > 0, {
+      error: 'give "sectors", "employers" or both',
+      params: { code: 'JOBS_RESTRICTION_EMPTY' },
+    }),
+    z.meta({ anyOf: JOB_KEYS.map((key) => ({ required: [key] })) }),
+  );
+
+/**
+ * The participants who can achieve an outcome: those in at least one of `groups` (contract group ids).
+ * Any other participant fails it (reason `NOT_IN_GROUPS`).
+ *
+ * @example
+ * ParticipantsRestrictionSchema.parse({ groups: ['women'] });
+ */
+export const ParticipantsRestrictionSchema = z
+  .strictObject({
+    groups: z.array(IdSchema).check(z.minLength(1), z.describe('Only participants of these groups can achieve the outcome.')),
+  });
+
+const restrictions = {
+  jobs: z.optional(JobsRestrictionSchema),
+  participants: z.optional(ParticipantsRestrictionSchema),
+};
+
 /**
  * Placement: employment starting within `window.days` days (inclusive) of enrolment or exit.
  *
@@ -43,6 +91,7 @@ export const PlacementOutcomeSchema = z.strictObject({
     .check(z.describe('Allowed employment contract types as recorded in the records (e.g. "permanent"), or "any".')),
   minWeeklyHours: z.optional(DecimalStringSchema).check(z.describe('Minimum contractual hours per week; absent = no minimum.')),
   minSpellDays: z.optional(DaysSchema).check(z.describe('Minimum length of the employment spell in calendar days; absent = no minimum.')),
+  ...restrictions,
 });
 
 /**
@@ -115,6 +164,7 @@ export const RetentionOutcomeSchema = z.strictObject({
   ...durationFields(1),
   measure: RetentionMeasureSchema,
   endBoundary: z.enum(['inclusive', 'exclusive']),
+  ...restrictions,
 }).check(...exactlyOneDuration);
 
 /**
@@ -147,6 +197,7 @@ export const WageProgressionOutcomeSchema = z.strictObject({
   ...durationFields(0),
   baseline: z.enum(['preProgramme', 'placement']),
   threshold: WageThresholdSchema,
+  participants: restrictions.participants,
 }).check(...exactlyOneDuration);
 
 /**
@@ -165,6 +216,7 @@ export const MilestoneOutcomeSchema = z.strictObject({
   within: z.optional(z.strictObject({ from: AnchorSchema, days: DaysSchema })).check(
     z.describe('Event must fall in [anchor, anchor + days], inclusive; absent = any date.'),
   ),
+  participants: restrictions.participants,
 });
 
 /**

@@ -11,12 +11,14 @@ import {
   REASON_TEXT,
   retentionLastDay,
   windowAnchor,
+  countsAsJob,
+  type CompiledJobs,
   type CompiledOutcome,
   type CompiledOutcomes,
   type CompiledWindow,
   type Resolution,
 } from '../outcomes/index.js';
-import type { EmploymentSpell, OutcomeRecord } from '../records/index.js';
+import { spellEmployer, spellSector, type EmploymentSpell, type OutcomeRecord } from '../records/index.js';
 import type { ExplainedGap, ExplainedOutcome, ExplainedRecord, ExplainedSpell } from './types.js';
 
 /** A day number as a date, the last day of the calendar for a day past it (a window that never closes). */
@@ -29,14 +31,43 @@ function wage(amount: Amount, currency: CurrencyCode): string {
   return amount.decimalPlaces() <= minorUnits(currency) ? formatMoney(amount, currency) : amount.toFixed();
 }
 
-function spellOf(spell: EmploymentSpell, currency: CurrencyCode): ExplainedSpell {
+function spellOf(spell: EmploymentSpell, currency: CurrencyCode, jobs?: CompiledJobs): ExplainedSpell {
+  const sector = spellSector(spell);
+  const employer = spellEmployer(spell);
+  const notCounted = jobs === undefined ? undefined : whyNotCounted(jobs, sector, employer);
   return {
     start: day(spell.start),
     end: spell.end === undefined ? null : day(spell.end),
     hoursPerWeek: spell.hoursPerWeek ?? null,
     contractType: spell.contractType ?? null,
     monthlyWage: spell.monthlyWage === undefined ? null : wage(spell.monthlyWage, currency),
+    ...(sector === undefined && employer === undefined ? {} : { sector: sector ?? null, employer: employer ?? null }),
+    ...(notCounted === undefined ? {} : { notCounted }),
   };
+}
+
+/** Why a restriction does not count a job: its sector, then its employer, not listed (undefined when it counts). */
+function whyNotCounted(jobs: CompiledJobs, sector: string | undefined, employer: string | undefined): string | undefined {
+  if (jobs.sectors !== undefined && (sector === undefined || !jobs.sectors.has(sector))) {
+    return `${sector === undefined ? 'no sector recorded' : `sector ${sector}`}, not one of ${[...jobs.sectors].join(', ')}`;
+  }
+  if (jobs.employers !== undefined && (employer === undefined || !jobs.employers.has(employer))) {
+    return `${employer === undefined ? 'no employer recorded' : `employer ${employer}`}, not one of ${[...jobs.employers].join(', ')}`;
+  }
+  return undefined;
+}
+
+/** The jobs terms of a restricted outcome, as words (empty without a restriction). */
+function jobsText(jobs: CompiledJobs | undefined): string {
+  if (jobs === undefined) return '';
+  const sectors = jobs.sectors === undefined ? '' : `, in sector ${[...jobs.sectors].join(' or ')}`;
+  const employers = jobs.employers === undefined ? '' : `, with employer ${[...jobs.employers].join(' or ')}`;
+  return `${sectors}${employers}`;
+}
+
+/** The groups terms of a restricted outcome, as words (empty without a restriction). */
+function groupsText(groups: ReadonlySet<string> | undefined): string {
+  return groups === undefined ? '' : `; only for participants of group ${[...groups].join(' or ')}`;
 }
 
 /**
@@ -59,18 +90,18 @@ export function explainedRecord(record: OutcomeRecord, currency: CurrencyCode): 
 }
 
 /** The spells known at the as-of date (started on or before it) that overlap [from, to]. */
-function spellsIn(record: OutcomeRecord, from: DayNumber, to: DayNumber, asOf: CalendarDate, currency: CurrencyCode): ExplainedSpell[] {
-  return record.spells.filter((spell) => spell.start <= asOf && spell.start <= to && (spell.end === undefined || spell.end >= from)).map((spell) => spellOf(spell, currency));
+function spellsIn(record: OutcomeRecord, from: DayNumber, to: DayNumber, asOf: CalendarDate, currency: CurrencyCode, jobs: CompiledJobs | undefined): ExplainedSpell[] {
+  return record.spells.filter((spell) => spell.start <= asOf && spell.start <= to && (spell.end === undefined || spell.end >= from)).map((spell) => spellOf(spell, currency, jobs));
 }
 
 /**
  * The days of [from, to] no spell known at the as-of date covers (a spell ending after the as-of
  * date counts as ongoing, as the resolver reads it).
  */
-function gapsIn(record: OutcomeRecord, from: DayNumber, to: DayNumber, asOf: CalendarDate): ExplainedGap[] {
+function gapsIn(record: OutcomeRecord, from: DayNumber, to: DayNumber, asOf: CalendarDate, jobs: CompiledJobs | undefined): ExplainedGap[] {
   const gaps: ExplainedGap[] = [];
   let next = from; // the first day not known to be covered
-  const known = record.spells.filter((spell) => spell.start <= asOf).sort((a, b) => a.start - b.start);
+  const known = record.spells.filter((spell) => spell.start <= asOf && (jobs === undefined || countsAsJob(jobs, spell))).sort((a, b) => a.start - b.start);
   for (const spell of known) {
     if (next > to) break;
     const end = spell.end === undefined || spell.end > asOf ? Infinity : spell.end;
@@ -113,6 +144,8 @@ function examined(outcome: CompiledOutcome, resolution: Resolution, outcomes: Co
         outcome.minWeeklyHours === undefined ? '' : `, at least ${outcome.minWeeklyHours} hours a week`,
         outcome.contractTypes === 'any' ? '' : `, contract type ${[...outcome.contractTypes].join(' or ')}`,
         outcome.minSpellDays === undefined ? '' : `, lasting at least ${outcome.minSpellDays} days`,
+        jobsText(outcome.jobs),
+        groupsText(outcome.groups),
       ].join('');
       return { terms, period: windowPeriod(outcome.window, record, asOf) };
     }
@@ -125,24 +158,24 @@ function examined(outcome: CompiledOutcome, resolution: Resolution, outcomes: Co
           : measure.kind === 'cumulative'
             ? `employed at least ${measure.minDays} days`
             : 'employed on the last day';
-      const terms = `${how}, over ${durationText(outcome.duration)} from the ${placement} date (end ${outcome.endBoundary})`;
+      const terms = `${how}${jobsText(outcome.jobs)}, over ${durationText(outcome.duration)} from the ${placement} date (end ${outcome.endBoundary})${groupsText(outcome.groups)}`;
       const anchor = resolution.anchor;
       if (anchor === undefined) return { terms, period: null };
       const end = retentionLastDay(anchor, outcome.duration, outcome.endBoundary);
       const to = Math.min(end, asOf);
-      return { terms, period: { from: anchor, to: end }, more: measure.kind === 'anniversary' ? {} : { gaps: gapsIn(record, anchor, to, asOf) } };
+      return { terms, period: { from: anchor, to: end }, more: measure.kind === 'anniversary' ? {} : { gaps: gapsIn(record, anchor, to, asOf, outcome.jobs) } };
     }
     case 'wageProgression': {
       const placement = outcomes.outcomes[outcome.placement]?.id ?? '';
       const threshold = outcome.threshold.kind === 'percent' ? `${formatDecimal(outcome.threshold.percent)} %` : formatDecimal(outcome.threshold.amount);
       const baseline = outcome.baseline === 'placement' ? 'the wage at placement' : 'the pre-programme wage';
-      const terms = `the wage ${durationText(outcome.duration)} after the ${placement} date at least ${threshold} above ${baseline}`;
+      const terms = `the wage ${durationText(outcome.duration)} after the ${placement} date at least ${threshold} above ${baseline}${groupsText(outcome.groups)}`;
       const anchor = resolution.anchor;
       const wages = record.wages.filter((observed) => observed.on <= asOf).map((observed) => ({ on: day(observed.on), monthlyWage: wage(observed.monthlyWage, currency) }));
       return { terms, period: anchor === undefined ? null : { from: anchor, to: durationLater(anchor, outcome.duration) }, more: { wages } };
     }
     case 'milestone': {
-      const terms = `event ${outcome.event} recorded${outcome.within === undefined ? '' : ` ${windowText(outcome.within)}`}`;
+      const terms = `event ${outcome.event} recorded${outcome.within === undefined ? '' : ` ${windowText(outcome.within)}`}${groupsText(outcome.groups)}`;
       const events = record.events.filter((event) => event.kind === outcome.event && event.on <= asOf).map((event) => ({ kind: event.kind, on: day(event.on) }));
       return { terms, period: outcome.within === undefined ? null : windowPeriod(outcome.within, record, asOf), more: { events } };
     }
@@ -167,9 +200,10 @@ export function explainOutcomes(outcomes: CompiledOutcomes, record: OutcomeRecor
     const resolution = resolutions[index];
     if (resolution === undefined) throw new Error('outcome-pay internal error: an outcome without a resolution');
     const seen = examined(outcome, resolution, outcomes, record, asOf, currency);
-    const known = (): ExplainedSpell[] => record.spells.filter((spell) => spell.start <= asOf).map((spell) => spellOf(spell, currency));
+    const jobs = outcome.kind === 'placement' || outcome.kind === 'retention' ? outcome.jobs : undefined;
+    const known = (): ExplainedSpell[] => record.spells.filter((spell) => spell.start <= asOf).map((spell) => spellOf(spell, currency, jobs));
     const spells =
-      outcome.kind === 'cohortIndicator' || outcome.kind === 'milestone' ? [] : seen.period === null ? known() : spellsIn(record, seen.period.from, seen.period.to, asOf, currency);
+      outcome.kind === 'cohortIndicator' || outcome.kind === 'milestone' ? [] : seen.period === null ? known() : spellsIn(record, seen.period.from, seen.period.to, asOf, currency, jobs);
     return {
       outcome: outcome.id,
       kind: outcome.kind,

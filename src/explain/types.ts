@@ -22,6 +22,12 @@ export interface ExplainedSpell {
   readonly contractType: string | null;
   /** Monthly wage in the spell, or null when not recorded. */
   readonly monthlyWage: string | null;
+  /** Sector code, only when the record gives the spell a sector or an employer (null: not recorded). */
+  readonly sector?: string | null;
+  /** Employer id, only when the record gives the spell a sector or an employer (null: not recorded). */
+  readonly employer?: string | null;
+  /** Only under an outcome restricted to some jobs, for a spell it does not count: why (its sector or employer is not listed). */
+  readonly notCounted?: string;
 }
 
 /** A stretch of days inside a retention period with no spell covering it. */

@@ -9,7 +9,24 @@ import { expectOutcome } from '../contract/shape.js';
 import { OutcomePayError } from '../errors.js';
 import { expectArray, expectFields, invalidArgument, is, isObjectValue, type FieldCheck } from '../guard.js';
 import { parseAmount } from '../money/index.js';
-import type { CompiledOutcome, CompiledOutcomes, CompiledWageThreshold } from './compiled-form.js';
+import type { CompiledJobs, CompiledOutcome, CompiledOutcomes, CompiledWageThreshold } from './compiled-form.js';
+
+type Restricted = Exclude<Outcome, { kind: 'cohortIndicator' }>;
+
+/** The groups of a `participants` restriction as a set; `undefined` without one. */
+function groupsOf(o: Restricted): ReadonlySet<string> | undefined {
+  return o.participants === undefined ? undefined : new Set(o.participants.groups);
+}
+
+/** A `jobs` restriction as sets; `undefined` without one. */
+function jobsOf(o: Extract<Outcome, { kind: 'placement' | 'retention' }>): CompiledJobs | undefined {
+  const jobs = o.jobs;
+  if (jobs === undefined) return undefined;
+  return {
+    sectors: jobs.sectors === undefined ? undefined : new Set(jobs.sectors),
+    employers: jobs.employers === undefined ? undefined : new Set(jobs.employers),
+  };
+}
 
 function placementIndex(id: string, at: number, indexById: ReadonlyMap<string, number>, outcomes: readonly Outcome[]): number {
   const index = indexById.get(id);
@@ -47,6 +64,8 @@ function compileOne(o: Outcome, at: number, indexById: ReadonlyMap<string, numbe
         contractTypes: o.contractTypes === 'any' ? 'any' : new Set(o.contractTypes),
         minWeeklyHours: hours,
         minSpellDays: o.minSpellDays,
+        jobs: jobsOf(o),
+        groups: groupsOf(o),
       };
     }
     case 'retention':
@@ -57,6 +76,8 @@ function compileOne(o: Outcome, at: number, indexById: ReadonlyMap<string, numbe
         duration: outcomeDuration(o),
         measure: o.measure,
         endBoundary: o.endBoundary,
+        jobs: jobsOf(o),
+        groups: groupsOf(o),
       };
     case 'wageProgression':
       return {
@@ -66,6 +87,7 @@ function compileOne(o: Outcome, at: number, indexById: ReadonlyMap<string, numbe
         duration: outcomeDuration(o),
         baseline: o.baseline,
         threshold: compileThreshold(o.threshold, at),
+        groups: groupsOf(o),
       };
     case 'milestone':
       return {
@@ -73,6 +95,7 @@ function compileOne(o: Outcome, at: number, indexById: ReadonlyMap<string, numbe
         id: o.id,
         event: o.event,
         within: o.within === undefined ? undefined : { from: o.within.from, days: o.within.days },
+        groups: groupsOf(o),
       };
     case 'cohortIndicator':
       return { kind: 'cohortIndicator', id: o.id };

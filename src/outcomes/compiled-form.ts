@@ -19,6 +19,18 @@ export interface CompiledWindow {
 }
 
 /**
+ * The jobs an outcome counts (a contract's `jobs` restriction): a spell counts when its sector is in
+ * `sectors` and its employer in `employers`, each list `undefined` when the contract gives none.
+ *
+ * @example
+ * const jobs: CompiledJobs = { sectors: new Set(['62.01Z']), employers: undefined };
+ */
+export interface CompiledJobs {
+  readonly sectors: ReadonlySet<string> | undefined;
+  readonly employers: ReadonlySet<string> | undefined;
+}
+
+/**
  * A compiled placement outcome.
  *
  * @example
@@ -34,6 +46,10 @@ export interface CompiledPlacement {
   readonly minWeeklyHours?: number | undefined;
   /** Minimum spell length in days; absent = no minimum. */
   readonly minSpellDays?: number | undefined;
+  /** The jobs that count; absent = every job. */
+  readonly jobs?: CompiledJobs | undefined;
+  /** The groups whose participants can achieve it; absent = every participant. */
+  readonly groups?: ReadonlySet<string> | undefined;
 }
 
 /**
@@ -64,6 +80,10 @@ export interface CompiledRetention {
   readonly duration: Duration;
   readonly measure: CompiledRetentionMeasure;
   readonly endBoundary: 'inclusive' | 'exclusive';
+  /** The jobs in work counts in; absent = every job. */
+  readonly jobs?: CompiledJobs | undefined;
+  /** The groups whose participants can achieve it; absent = every participant. */
+  readonly groups?: ReadonlySet<string> | undefined;
 }
 
 /**
@@ -93,6 +113,8 @@ export interface CompiledWageProgression {
   readonly duration: Duration;
   readonly baseline: 'preProgramme' | 'placement';
   readonly threshold: CompiledWageThreshold;
+  /** The groups whose participants can achieve it; absent = every participant. */
+  readonly groups?: ReadonlySet<string> | undefined;
 }
 
 /**
@@ -107,6 +129,8 @@ export interface CompiledMilestone {
   readonly event: string;
   /** Absent = any date, and the milestone never fails. */
   readonly within?: CompiledWindow | undefined;
+  /** The groups whose participants can achieve it; absent = every participant. */
+  readonly groups?: ReadonlySet<string> | undefined;
 }
 
 /**

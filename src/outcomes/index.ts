@@ -8,6 +8,7 @@
 export { compileOutcomes } from './compile.js';
 export type {
   CompiledCohortIndicator,
+  CompiledJobs,
   CompiledMilestone,
   CompiledOutcome,
   CompiledOutcomes,
@@ -30,3 +31,4 @@ export { PLACEMENT_BASELINE_DAYS } from './wage.js';
 export { resolveRecord } from './resolve.js';
 export { retentionLastDay } from './retention.js';
 export { windowAnchor } from './anchor.js';
+export { countsAsJob } from './spells.js';

@@ -8,18 +8,20 @@ import type { EmploymentSpell, OutcomeRecord } from '../records/index.js';
 import { windowAnchor } from './anchor.js';
 import type { CompiledPlacement } from './compiled-form.js';
 import { achieved, failed, pending, type Resolution } from './resolution.js';
+import { countsAsJob } from './spells.js';
 
-/** True when the spell's hours and contract type satisfy the outcome (unknown values do not). */
+/** True when the spell's hours, contract type, sector and employer satisfy the outcome (unknown values do not). */
 function meetsTerms(o: CompiledPlacement, spell: EmploymentSpell): boolean {
   if (o.minWeeklyHours !== undefined && (spell.hoursPerWeek === undefined || spell.hoursPerWeek < o.minWeeklyHours)) {
     return false;
   }
+  if (o.jobs !== undefined && !countsAsJob(o.jobs, spell)) return false;
   return o.contractTypes === 'any' || (spell.contractType !== undefined && o.contractTypes.has(spell.contractType));
 }
 
 /**
- * Resolves a placement: a spell starting in `[A, A + days]` that meets the hours and contract type
- * terms and lasts `minSpellDays` days. Achieved on the day the earliest such spell qualifies (its
+ * Resolves a placement: a spell starting in `[A, A + days]` that meets the hours, contract type
+ * and jobs (sector, employer) terms and lasts `minSpellDays` days. Achieved on the day the earliest such spell qualifies (its
  * start, or start + minSpellDays − 1), with `anchor` = its start. Failed on the later of
  * `A + days + 1` and the day after the last candidate spell ended too short. See `docs/outcomes.md`.
  * Days counted from the anchor may pass the calendar's last day: a window closing after

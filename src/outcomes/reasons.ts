@@ -42,6 +42,8 @@ export const REASON_CODES = [
   'AWAITING_EVENT',
   // cohort indicator
   'COHORT_LEVEL',
+  // any outcome restricted to participants of some groups
+  'NOT_IN_GROUPS',
 ] as const;
 
 /**
@@ -83,4 +85,5 @@ export const REASON_TEXT: Readonly<Record<ReasonCode, string>> = {
   EVENT_RECORDED: 'the event was recorded',
   AWAITING_EVENT: 'the event has not been recorded yet (no window: it never fails)',
   COHORT_LEVEL: 'a cohort indicator is supplied at cohort level, not per participant',
+  NOT_IN_GROUPS: 'the participant is in none of the groups the outcome is for',
 };

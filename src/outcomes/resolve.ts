@@ -12,9 +12,9 @@ import { compileOutcomes } from './compile.js';
 import type { CompiledOutcome, CompiledOutcomes } from './compiled-form.js';
 import { resolveMilestone } from './milestone.js';
 import { resolvePlacement } from './placement.js';
-import { notApplicable, type Resolution } from './resolution.js';
+import { failed, notApplicable, pending, type Resolution } from './resolution.js';
 import { resolveRetention } from './retention.js';
-import { spellsByStart } from './spells.js';
+import { inGroups, spellsByStart } from './spells.js';
 import { resolveWageProgression } from './wage.js';
 
 function placementOf(index: number, done: readonly (Resolution | undefined)[]): Resolution {
@@ -30,6 +30,10 @@ function resolveOne(
   asOf: CalendarDate,
   done: readonly (Resolution | undefined)[],
 ): Resolution {
+  if (o.kind !== 'cohortIndicator' && o.groups !== undefined && !inGroups(o.groups, record.groups)) {
+    // a participant of none of the groups cannot achieve it: failed from enrolment
+    return record.enrolledOn <= asOf ? failed(record.enrolledOn, 'NOT_IN_GROUPS') : pending('NOT_IN_GROUPS');
+  }
   switch (o.kind) {
     case 'placement':
       return resolvePlacement(o, record, asOf);

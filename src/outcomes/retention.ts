@@ -10,7 +10,7 @@ import type { CompiledRetention } from './compiled-form.js';
 import { decidedOn, isResolution, placedOrResolution } from './dependent.js';
 import { firstExcessDay } from './gaps.js';
 import { achieved, failed, pending, type Resolution } from './resolution.js';
-import { covers } from './spells.js';
+import { covers, jobSpells } from './spells.js';
 
 /**
  * The last day of the retention period: `addMonths(P, months)` when the end is inclusive, the day
@@ -45,7 +45,8 @@ export function retentionLastDay(anchor: CalendarDate, duration: Duration, endBo
 
 /**
  * Resolves a retention outcome over `[P, end]`, P the placement date, using every spell of the
- * participant (any job). See `docs/outcomes.md` for the three measures.
+ * participant (any job), or with a `jobs` restriction only the spells it counts. See
+ * `docs/outcomes.md` for the three measures.
  *
  * @param o - the compiled retention outcome
  * @param spells - the participant's spells, sorted by start
@@ -56,12 +57,13 @@ export function retentionLastDay(anchor: CalendarDate, duration: Duration, endBo
  */
 export function resolveRetention(
   o: CompiledRetention,
-  spells: readonly EmploymentSpell[],
+  allSpells: readonly EmploymentSpell[],
   placement: Resolution,
   asOf: CalendarDate,
 ): Resolution {
   const placed = placedOrResolution(placement);
   if (isResolution(placed)) return placed;
+  const spells = o.jobs === undefined ? allSpells : jobSpells(o.jobs, allSpells);
   const p = placed.anchor;
   const end = retentionLastDay(p, o.duration, o.endBoundary);
   const ended = end <= asOf;

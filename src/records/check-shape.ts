@@ -26,7 +26,7 @@ import type { EmploymentSpell, OutcomeRecord, RecordEvent, WageObservation } fro
 const RECORD_KEYS: ReadonlySet<string> = new Set([
   'id', 'cohort', 'groups', 'enrolledOn', 'exitedOn', 'baselineWage', 'spells', 'wages', 'events',
 ]);
-const SPELL_KEYS: ReadonlySet<string> = new Set(['start', 'end', 'hoursPerWeek', 'contractType', 'monthlyWage']);
+const SPELL_KEYS: ReadonlySet<string> = new Set(['start', 'end', 'hoursPerWeek', 'contractType', 'monthlyWage', 'sector', 'employer']);
 const WAGE_KEYS: ReadonlySet<string> = new Set(['on', 'monthlyWage']);
 const EVENT_KEYS: ReadonlySet<string> = new Set(['kind', 'on']);
 
@@ -123,7 +123,16 @@ function checkSpell(raw: unknown, path: readonly PathSegment[], report: Reporter
     wage = checkWageField(object.monthlyWage, at('monthlyWage'), report);
     if (wage === undefined) valid = false;
   }
-  return valid && start !== undefined ? buildSpell(start, end, hours, contractType, wage) : undefined;
+  const sector = optionalText(object.sector, at('sector'), report);
+  const employer = optionalText(object.employer, at('employer'), report);
+  if (sector === null || employer === null) valid = false;
+  return valid && start !== undefined ? buildSpell(start, end, hours, contractType, wage, sector ?? undefined, employer ?? undefined) : undefined;
+}
+
+/** An optional text field: `undefined` when absent, `null` when reported. */
+function optionalText(value: unknown, path: readonly PathSegment[], report: Reporter): string | null | undefined {
+  if (value === undefined) return undefined;
+  return checkText(value, path, report) ?? null;
 }
 
 function checkWage(raw: unknown, path: readonly PathSegment[], report: Reporter): WageObservation | undefined {

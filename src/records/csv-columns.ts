@@ -16,7 +16,7 @@ import { EVENT_KIND_PATTERN } from './limits.js';
  */
 export type CsvColumn =
   | { readonly kind: 'field'; readonly key: 'id' | 'cohort' | 'groups' | 'enrolledOn' | 'exitedOn' | 'baselineWage' }
-  | { readonly kind: 'spell'; readonly n: number; readonly key: 'start' | 'end' | 'hoursPerWeek' | 'contractType' | 'monthlyWage' }
+  | { readonly kind: 'spell'; readonly n: number; readonly key: 'start' | 'end' | 'hoursPerWeek' | 'contractType' | 'monthlyWage' | 'sector' | 'employer' }
   | { readonly kind: 'wage'; readonly n: number; readonly key: 'on' | 'monthlyWage' }
   | { readonly kind: 'event'; readonly eventKind: string };
 
@@ -27,6 +27,8 @@ const SPELL_SUFFIX = {
   hours: 'hoursPerWeek',
   contract: 'contractType',
   wage: 'monthlyWage',
+  sector: 'sector',
+  employer: 'employer',
 } as const;
 const WAGE_SUFFIX = { on: 'on', amount: 'monthlyWage' } as const;
 const NUMBERED = /^(spell|wage)([1-9]\d{0,2})_([a-z]+)$/;

@@ -50,9 +50,11 @@ const SPELL_WAGE = 10;
 const WAGE_ON = 11;
 const WAGE_AMOUNT = 12;
 const EVENT = 13;
+const SPELL_SECTOR = 14;
+const SPELL_EMPLOYER = 15;
 
 const FIELD_CODES = { id: ID, cohort: COHORT, groups: GROUPS, enrolledOn: ENROLLED, exitedOn: EXITED, baselineWage: BASELINE } as const;
-const SPELL_CODES = { start: SPELL_START, end: SPELL_END, hoursPerWeek: SPELL_HOURS, contractType: SPELL_CONTRACT, monthlyWage: SPELL_WAGE } as const;
+const SPELL_CODES = { start: SPELL_START, end: SPELL_END, hoursPerWeek: SPELL_HOURS, contractType: SPELL_CONTRACT, monthlyWage: SPELL_WAGE, sector: SPELL_SECTOR, employer: SPELL_EMPLOYER } as const;
 
 /** A spell or wage item being read: its cells, absent until seen. */
 interface Item {
@@ -62,10 +64,12 @@ interface Item {
   hours: number | undefined;
   contractType: string | undefined;
   amount: Amount | undefined;
+  sector: string | undefined;
+  employer: string | undefined;
 }
 
 function emptyItem(): Item {
-  return { present: false, start: NO_DATE, end: undefined, hours: undefined, contractType: undefined, amount: undefined };
+  return { present: false, start: NO_DATE, end: undefined, hours: undefined, contractType: undefined, amount: undefined, sector: undefined, employer: undefined };
 }
 
 /** Numbered items (spells or wages) in increasing N: the slot of each N seen in the header. */
@@ -171,6 +175,8 @@ export function createCsvTypedReader(columns: readonly CsvColumn[], context: Rec
           case SPELL_HOURS:
           case SPELL_CONTRACT:
           case SPELL_WAGE:
+          case SPELL_SECTOR:
+          case SPELL_EMPLOYER:
             if (!readSpellCell(spellItems[slot] as Item, codes[column] as number, text, cellStart, cellEnd, cache)) return undefined;
             break;
           case WAGE_ON:
@@ -239,6 +245,8 @@ function readSpellCell(item: Item, code: number, text: string, start: number, en
     item.hours = undefined;
     item.contractType = undefined;
     item.amount = undefined;
+    item.sector = undefined;
+    item.employer = undefined;
   }
   switch (code) {
     case SPELL_START:
@@ -252,6 +260,12 @@ function readSpellCell(item: Item, code: number, text: string, start: number, en
       return item.hours !== undefined;
     case SPELL_CONTRACT:
       item.contractType = text.slice(start, end);
+      return true;
+    case SPELL_SECTOR:
+      item.sector = text.slice(start, end);
+      return true;
+    case SPELL_EMPLOYER:
+      item.employer = text.slice(start, end);
       return true;
     default:
       item.amount = cache.amountIn(text, start, end);
@@ -283,7 +297,7 @@ function spellsOf(items: readonly Item[], enrolled: number): readonly Employment
     const { start, end } = item;
     if (!spellFollows(start, end, enrolled, previousEnd, spells === undefined)) return undefined;
     previousEnd = end;
-    (spells ??= []).push(buildSpell(start as CalendarDate, end as CalendarDate | undefined, item.hours, item.contractType, item.amount));
+    (spells ??= []).push(buildSpell(start as CalendarDate, end as CalendarDate | undefined, item.hours, item.contractType, item.amount, item.sector, item.employer));
   }
   return exactList(spells ?? NO_ITEMS);
 }

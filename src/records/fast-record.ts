@@ -23,7 +23,7 @@ type Raw = Record<string, unknown>;
 const RECORD_KEYS: ReadonlySet<string> = new Set([
   'id', 'cohort', 'groups', 'enrolledOn', 'exitedOn', 'baselineWage', 'spells', 'wages', 'events',
 ]);
-const SPELL_KEYS: ReadonlySet<string> = new Set(['start', 'end', 'hoursPerWeek', 'contractType', 'monthlyWage']);
+const SPELL_KEYS: ReadonlySet<string> = new Set(['start', 'end', 'hoursPerWeek', 'contractType', 'monthlyWage', 'sector', 'employer']);
 const WAGE_KEYS: ReadonlySet<string> = new Set(['on', 'monthlyWage']);
 const EVENT_KEYS: ReadonlySet<string> = new Set(['kind', 'on']);
 
@@ -95,7 +95,17 @@ function spellsOf(value: unknown, enrolled: number, cache: AmountCache): readonl
     if (!isObject(raw)) return undefined;
     const keys = ownKeyCount(raw, SPELL_KEYS);
     const { start: rawStart, end: rawEnd, hoursPerWeek: hours, contractType: rawContractType, monthlyWage: rawWage } = raw;
-    if (keys !== present(rawStart) + present(rawEnd) + present(hours) + present(rawContractType) + present(rawWage)) return undefined;
+    let fields = present(rawStart) + present(rawEnd) + present(hours) + present(rawContractType) + present(rawWage);
+    let sector: string | undefined;
+    let employer: string | undefined;
+    if (keys > fields) {
+      // only a spell with more keys than these five can have a sector or an employer
+      const { sector: rawSector, employer: rawEmployer } = raw;
+      fields += present(rawSector) + present(rawEmployer);
+      if (rawSector !== undefined && (sector = text(rawSector)) === undefined) return undefined;
+      if (rawEmployer !== undefined && (employer = text(rawEmployer)) === undefined) return undefined;
+    }
+    if (keys !== fields) return undefined;
     const start = date(rawStart);
     const end = rawEnd === undefined ? undefined : date(rawEnd);
     if (!spellFollows(start, end, enrolled, previousEnd, i === 0)) return undefined;
@@ -111,7 +121,7 @@ function spellsOf(value: unknown, enrolled: number, cache: AmountCache): readonl
       monthlyWage = wage(rawWage, cache);
       if (monthlyWage === undefined) return undefined;
     }
-    const spell = buildSpell(start as CalendarDate, end as CalendarDate | undefined, hours, contractType, monthlyWage);
+    const spell = buildSpell(start as CalendarDate, end as CalendarDate | undefined, hours, contractType, monthlyWage, sector, employer);
     spells.push(spell);
   }
   return exactList(spells);

@@ -45,7 +45,7 @@ const DECLINE = new Decline('the NDJSON fast path declines this line');
 // Keys: the i-th name of a list is bit 2^i of a "seen" mask (a key seen twice declines: JSON.parse
 // would keep the last).
 const RECORD_KEYS = ['id', 'cohort', 'groups', 'enrolledOn', 'exitedOn', 'baselineWage', 'spells', 'wages', 'events'] as const;
-const SPELL_KEYS = ['start', 'end', 'hoursPerWeek', 'contractType', 'monthlyWage'] as const;
+const SPELL_KEYS = ['start', 'end', 'hoursPerWeek', 'contractType', 'monthlyWage', 'sector', 'employer'] as const;
 const WAGE_KEYS = ['on', 'monthlyWage'] as const;
 const EVENT_KEYS = ['kind', 'on'] as const;
 
@@ -334,6 +334,8 @@ function spellsValue(c: Cursor, enrolled: number, cache: AmountCache): readonly 
     let hours: number | undefined;
     let contractType: string | undefined;
     let monthlyWage: Amount | undefined;
+    let sector: string | undefined;
+    let employer: string | undefined;
     let seen = 0;
     if (opens(c, OPEN_BRACE, CLOSE_BRACE)) {
       do {
@@ -343,12 +345,14 @@ function spellsValue(c: Cursor, enrolled: number, cache: AmountCache): readonly 
         else if (index === 1) end = dateValue(c);
         else if (index === 2) hours = hoursValue(c);
         else if (index === 3) contractType = stringValue(c);
-        else monthlyWage = amountValue(c, cache);
+        else if (index === 4) monthlyWage = amountValue(c, cache);
+        else if (index === 5) sector = stringValue(c);
+        else employer = stringValue(c);
       } while (continues(c, CLOSE_BRACE));
     }
     if (!spellFollows(start, end, enrolled, previousEnd, spells.length === 0)) throw DECLINE;
     previousEnd = end;
-    spells.push(buildSpell(start as CalendarDate, end as CalendarDate | undefined, hours, contractType, monthlyWage));
+    spells.push(buildSpell(start as CalendarDate, end as CalendarDate | undefined, hours, contractType, monthlyWage, sector, employer));
   } while (continues(c, CLOSE_BRACKET));
   return exactList(spells);
 }

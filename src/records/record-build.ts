@@ -41,10 +41,14 @@ export function exactList<T>(items: readonly T[]): readonly T[] {
 
 /**
  * A parsed employment spell: `{ start, end, hoursPerWeek, contractType, monthlyWage }`, the
- * last four `undefined` when absent.
+ * last four `undefined` when absent; a spell with a sector or an employer has both keys more,
+ * `{ ..., sector, employer }` (one `undefined` when absent), and a spell with neither has neither
+ * key, so records without them keep the shape and size they had (read them with
+ * {@link spellSector} and {@link spellEmployer}).
  *
  * @example
  * buildSpell(19360 as CalendarDate, undefined, 35, 'permanent', parseAmount('1800.00'));
+ * buildSpell(19360 as CalendarDate, undefined, 35, 'permanent', undefined, '62.01Z', 'acme');
  */
 export function buildSpell(
   start: CalendarDate,
@@ -52,8 +56,31 @@ export function buildSpell(
   hoursPerWeek: number | undefined,
   contractType: string | undefined,
   monthlyWage: Amount | undefined,
+  sector?: string,
+  employer?: string,
 ): EmploymentSpell {
-  return { start, end, hoursPerWeek, contractType, monthlyWage };
+  if (sector === undefined && employer === undefined) return { start, end, hoursPerWeek, contractType, monthlyWage };
+  return { start, end, hoursPerWeek, contractType, monthlyWage, sector, employer };
+}
+
+/**
+ * The sector of a spell, read as an own property only (`undefined` when the spell has none).
+ *
+ * @example
+ * spellSector(buildSpell(day, undefined, undefined, undefined, undefined, '62.01Z')); // '62.01Z'
+ */
+export function spellSector(spell: EmploymentSpell): string | undefined {
+  return Object.hasOwn(spell, 'sector') ? spell.sector : undefined;
+}
+
+/**
+ * The employer of a spell, read as an own property only (`undefined` when the spell has none).
+ *
+ * @example
+ * spellEmployer(buildSpell(day, undefined, undefined, undefined, undefined, undefined, 'acme')); // 'acme'
+ */
+export function spellEmployer(spell: EmploymentSpell): string | undefined {
+  return Object.hasOwn(spell, 'employer') ? spell.employer : undefined;
 }
 
 /**

@@ -37,6 +37,8 @@ const ITEM_FIELDS: Readonly<Record<'spells' | 'wages' | 'events', readonly Field
     ['hoursPerWeek', is.optional((value) => typeof value === 'number' && Number.isFinite(value)), 'a finite number or absent'],
     ['contractType', is.optional(is.string), 'a string or absent'],
     ['monthlyWage', is.optional(isAmount), 'an Amount or absent'],
+    ['sector', is.optional(is.string), 'a string or absent'],
+    ['employer', is.optional(is.string), 'a string or absent'],
   ],
   wages: [
     ['on', isDay, DAY],

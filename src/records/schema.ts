@@ -65,6 +65,8 @@ export const EmploymentSpellSchema = z
       .check(z.describe('Contracted hours per week, 0 to 168. Absent: unknown.')),
     contractType: z.optional(NonEmpty).check(z.describe('Contract type as the source system names it, e.g. "permanent", "fixed-term".')),
     monthlyWage: z.optional(WageSchema).check(z.describe('Monthly gross wage in this job. Absent: unknown.')),
+    sector: z.optional(NonEmpty).check(z.describe('Sector code of the job. Absent: unknown.')),
+    employer: z.optional(NonEmpty).check(z.describe('Employer id. Absent: unknown.')),
   })
   .check(z.describe('A period of employment.'));
 
@@ -140,6 +142,13 @@ export interface EmploymentSpell {
   readonly hoursPerWeek?: number | undefined;
   readonly contractType?: string | undefined;
   readonly monthlyWage?: Amount | undefined;
+  /**
+   * The job's sector code. Only a spell that carries a sector or an employer has these two keys
+   * (read them with `spellSector` and `spellEmployer`, own properties only).
+   */
+  readonly sector?: string | undefined;
+  /** The employer's id (see `sector`). */
+  readonly employer?: string | undefined;
 }
 
 /**

@@ -6,7 +6,7 @@
  * @module
  */
 import { amountDigits, isZeroDigits, type Amount } from '../money/index.js';
-import type { EmploymentSpell, OutcomeRecord, RecordEvent, WageObservation } from '../records/index.js';
+import { spellEmployer, spellSector, type EmploymentSpell, type OutcomeRecord, type RecordEvent, type WageObservation } from '../records/index.js';
 
 /** The running digest of a set of records. */
 export interface RecordDigest {
@@ -30,10 +30,12 @@ const HIGH_SEED = 0x9e3779b9 | 0;
 const ABSENT_DAY = -1e9;
 const ABSENT_MARK = 0x7fffffff;
 const ZERO_MARK = 0x7ffffffe;
+/** Mixed before the sector and employer of a spell that has either (a spell with neither mixes nothing, as before they existed). */
+const JOB_MARK = 0x7ffffffd;
 
 /*
  * A record hashes, in each of two lanes (seeds and primes), to the FNV-1a style mix of its fields
- * in a fixed order: texts (id, cohort, groups, contract types, event kinds) by pairs of UTF-16 code
+ * in a fixed order: texts (id, cohort, groups, contract types, sectors and employers, event kinds) by pairs of UTF-16 code
  * units then their length; day numbers as integers; hours by the 64 bits of the float; amounts by value: sign,
  * exponent and base-10^7 digit words of the decimal (`amountDigits`: decimal.js keeps them
  * normalised, no trailing zero word), so 1650.5, 1650.50 and 1500 × 1.1 hash alike, and every zero (−0 too) alike.
@@ -52,6 +54,13 @@ const ZERO_MARK = 0x7ffffffe;
 
 const LOW_PRIME = 0x01000193;
 const HIGH_PRIME = 0x2c1b3c6d;
+
+/** A text or the absent marker into both lanes (the high lane left in the scratch word). */
+function mixOptionalText(digest: RecordDigest, low: number, high: number, text: string | undefined): number {
+  if (text !== undefined) return mixText(digest, low, high, text);
+  digest.scratch[0] = Math.imul(high ^ ABSENT_MARK, HIGH_PRIME);
+  return Math.imul(low ^ ABSENT_MARK, LOW_PRIME);
+}
 
 /** A text into both lanes: two UTF-16 code units per step, then its length. */
 function mixText(digest: RecordDigest, low: number, high: number, text: string): number {
@@ -170,6 +179,16 @@ function mixRecord(digest: RecordDigest, record: OutcomeRecord): void {
     }
     lo = mixAmount(digest, lo, hi, spell.monthlyWage);
     hi = scratch[0] as number;
+    // `in` first (an inline cache, no call): only a spell with a sector or an employer goes on to
+    // the own-property reads (a key on Object.prototype is never read as the spell's)
+    const sector = 'sector' in spell ? spellSector(spell) : undefined;
+    const employer = 'employer' in spell ? spellEmployer(spell) : undefined;
+    if (sector !== undefined || employer !== undefined) {
+      lo = mixOptionalText(digest, Math.imul(lo ^ JOB_MARK, LOW_PRIME), Math.imul(hi ^ JOB_MARK, HIGH_PRIME), sector);
+      hi = scratch[0] as number;
+      lo = mixOptionalText(digest, lo, hi, employer);
+      hi = scratch[0] as number;
+    }
   }
   const wages = record.wages;
   lo = Math.imul(lo ^ wages.length, LOW_PRIME);

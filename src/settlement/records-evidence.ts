@@ -12,7 +12,7 @@ import { bytesToHex } from '@noble/hashes/utils.js';
 import { formatDate } from '../calendar/index.js';
 import type { Issue } from '../errors.js';
 import { formatDecimal, type Amount } from '../money/index.js';
-import type { OutcomeRecord } from '../records/index.js';
+import { spellEmployer, spellSector, type OutcomeRecord } from '../records/index.js';
 import { issueIdentity } from './records-fingerprint.js';
 
 const DIGEST = 32;
@@ -46,10 +46,14 @@ export function recordEvidenceText(record: OutcomeRecord): string {
   out += record.spells
     .map((spell) => {
       const parts: string[] = [];
+      const sector = spellSector(spell);
+      const employer = spellEmployer(spell);
       if (spell.contractType !== undefined) parts.push(`"contractType":${text(spell.contractType)}`);
+      if (employer !== undefined) parts.push(`"employer":${text(employer)}`);
       if (spell.end !== undefined) parts.push(`"end":"${formatDate(spell.end)}"`);
       if (spell.hoursPerWeek !== undefined) parts.push(`"hoursPerWeek":${JSON.stringify(spell.hoursPerWeek)}`);
       if (spell.monthlyWage !== undefined) parts.push(`"monthlyWage":${amount(spell.monthlyWage)}`);
+      if (sector !== undefined) parts.push(`"sector":${text(sector)}`);
       parts.push(`"start":"${formatDate(spell.start)}"`);
       return `{${parts.join(',')}}`;
     })

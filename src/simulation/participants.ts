@@ -47,6 +47,9 @@ export interface PlacementPlan {
   readonly minSpellDays: number;
   readonly hoursPerWeek: number;
   readonly contractType: string | undefined;
+  /** The sector and employer of its jobs: the first listed by the placement's `jobs` restriction, else by a dependent retention's (undefined: none). */
+  readonly sector: string | undefined;
+  readonly employer: string | undefined;
   /**
    * Shortest first: each conditional on the one before. In one unit, sorted by its count once; in
    * several (6 months and 26 weeks), `mixedUnits` is set and each job sorts them by their end from
@@ -103,6 +106,11 @@ function raisedWage(baseline: Amount, threshold: { kind: 'percent'; percent: str
   return baseline.times(parseAmount(threshold.percent).plus(100)).dividedBy(100).toDecimalPlaces(2, Decimal.ROUND_UP);
 }
 
+/** The sectors or employers listed by the `jobs` restrictions of a placement and its dependent retentions, in that order. */
+function jobLists(placement: Contract['outcomes'][number], dependents: readonly Contract['outcomes'][number][], key: 'sectors' | 'employers'): readonly string[] {
+  return [placement, ...dependents].flatMap((o) => ((o.kind === 'placement' || o.kind === 'retention') && o.jobs !== undefined ? (o.jobs[key] ?? []) : []));
+}
+
 function placementPlans(contract: Contract, index: ReadonlyMap<string, number>, baseline: Amount): PlacementPlan[] {
   return contract.outcomes.flatMap((outcome) => {
     if (outcome.kind !== 'placement') return [];
@@ -118,6 +126,8 @@ function placementPlans(contract: Contract, index: ReadonlyMap<string, number>, 
         minSpellDays: Math.max(outcome.minSpellDays ?? 1, 1),
         hoursPerWeek: Math.max(FULL_TIME_HOURS, Math.ceil(Number(outcome.minWeeklyHours ?? '0'))),
         contractType: outcome.contractTypes === 'any' ? undefined : outcome.contractTypes[0],
+        sector: jobLists(outcome, dependents, 'sectors')[0],
+        employer: jobLists(outcome, dependents, 'employers')[0],
         retentions,
         mixedUnits: new Set(retentions.map((r) => r.duration.unit)).size > 1,
         wages: dependents.flatMap((other) => (other.kind === 'wageProgression' ? [{ outcome: index.get(other.id) ?? -1, duration: outcomeDuration(other), raised: raisedWage(baseline, other.threshold) }] : [])),
@@ -238,6 +248,7 @@ export function placementSpell(model: ParticipantModel, placement: PlacementPlan
     hoursPerWeek: placement.hoursPerWeek,
     ...(placement.contractType === undefined ? {} : { contractType: placement.contractType }),
     monthlyWage: model.baselineWage,
+    ...(placement.sector === undefined && placement.employer === undefined ? {} : { sector: placement.sector, employer: placement.employer }),
   };
 }
 
@@ -267,7 +278,7 @@ function oneJobAtATime(drawn: EmploymentSpell[]): EmploymentSpell[] {
       spells.push(spell);
     } else if (previous.start === spell.start) {
       const end = previous.end === undefined || spell.end === undefined ? undefined : (Math.max(previous.end, spell.end) as CalendarDate);
-      spells[spells.length - 1] = { start: previous.start, ...(end === undefined ? {} : { end }), hoursPerWeek: previous.hoursPerWeek, ...(previous.contractType === undefined ? {} : { contractType: previous.contractType }), ...(previous.monthlyWage === undefined ? {} : { monthlyWage: previous.monthlyWage }) };
+      spells[spells.length - 1] = { start: previous.start, ...(end === undefined ? {} : { end }), hoursPerWeek: previous.hoursPerWeek, ...(previous.contractType === undefined ? {} : { contractType: previous.contractType }), ...(previous.monthlyWage === undefined ? {} : { monthlyWage: previous.monthlyWage }), ...(Object.hasOwn(previous, 'sector') ? { sector: previous.sector, employer: previous.employer } : {}) };
     } else {
       spells[spells.length - 1] = { ...previous, end: (spell.start - 1) as CalendarDate };
       spells.push(spell);

@@ -39,8 +39,20 @@ function inSpell(s: EmploymentSpell, day: number): boolean {
   return s.start <= day && (s.end === undefined || day <= s.end);
 }
 
-function employed(record: OutcomeRecord, day: number): boolean {
-  return record.spells.some((s) => inSpell(s, day));
+/** A `jobs` restriction of the contract (sectors and employers as written), or none. */
+type Jobs = { readonly sectors?: readonly string[] | undefined; readonly employers?: readonly string[] | undefined } | undefined;
+
+/** True when the restriction counts the spell: its sector and employer listed, for each list given. */
+function jobCounts(jobs: Jobs, s: EmploymentSpell): boolean {
+  if (jobs === undefined) return true;
+  const own = s as { readonly sector?: string; readonly employer?: string };
+  if (jobs.sectors !== undefined && !(own.sector !== undefined && jobs.sectors.includes(own.sector))) return false;
+  if (jobs.employers !== undefined && !(own.employer !== undefined && jobs.employers.includes(own.employer))) return false;
+  return true;
+}
+
+function employed(record: OutcomeRecord, day: number, jobs?: Jobs): boolean {
+  return record.spells.some((s) => inSpell(s, day) && jobCounts(jobs, s));
 }
 
 function anchorOf(from: 'enrolment' | 'exit', record: OutcomeRecord, asOf: number): number | undefined {
@@ -59,7 +71,8 @@ export function refPlacement(o: Extract<Outcome, { kind: 'placement' }>, record:
       s.start >= a &&
       s.start <= lastDay &&
       (o.minWeeklyHours === undefined || (s.hoursPerWeek !== undefined && s.hoursPerWeek >= Number(o.minWeeklyHours))) &&
-      (o.contractTypes === 'any' || (s.contractType !== undefined && o.contractTypes.includes(s.contractType))),
+      (o.contractTypes === 'any' || (s.contractType !== undefined && o.contractTypes.includes(s.contractType))) &&
+      jobCounts(o.jobs, s),
   );
   const counted = candidates.map(() => 0);
   for (let day = a; day <= asOf; day++) {
@@ -76,7 +89,7 @@ export function refPlacement(o: Extract<Outcome, { kind: 'placement' }>, record:
   return PENDING;
 }
 
-/** Retention, day by day over the period, all jobs counting. */
+/** Retention, day by day over the period, all jobs counting (or those its `jobs` restriction lists). */
 export function refRetention(
   o: Extract<Outcome, { kind: 'retention' }>,
   record: OutcomeRecord,
@@ -93,12 +106,12 @@ export function refRetention(
   const m = o.measure;
   if (m.kind === 'anniversary') {
     if (end > asOf) return { status: 'pending', anchor: p };
-    return { status: employed(record, end) ? 'achieved' : 'failed', on: later(end), anchor: p };
+    return { status: employed(record, end, o.jobs) ? 'achieved' : 'failed', on: later(end), anchor: p };
   }
   let gap = 0;
   let daysEmployed = 0;
   for (let day = p; day <= Math.min(end, asOf); day++) {
-    const isEmployed = employed(record, day);
+    const isEmployed = employed(record, day, o.jobs);
     gap = isEmployed ? 0 : gap + 1;
     if (isEmployed) daysEmployed++;
     if (m.kind === 'continuous' && gap > m.allowedGapDays) return { status: 'failed', on: later(day), anchor: p };

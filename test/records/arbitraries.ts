@@ -22,6 +22,8 @@ const spell = fc.record(
     hoursPerWeek: fc.integer({ min: 0, max: 336 }).map((halves) => halves / 2),
     contractType: fc.constantFrom('permanent', 'fixed-term', 'apprenticeship'),
     monthlyWage: wireWage,
+    sector: fc.constantFrom('62.01Z', 'F', 'care'),
+    employer: fc.constantFrom('acme', '552100554', 'member-1'),
   },
   { requiredKeys: ['start'] },
 );
@@ -51,7 +53,7 @@ export const badValue = fc.constantFrom<unknown>(
 /** Keys a mutation may set (top-level or in a nested object). */
 export const anyKey = fc.constantFrom(
   'id', 'cohort', 'groups', 'enrolledOn', 'exitedOn', 'baselineWage', 'spells', 'wages', 'events',
-  'start', 'end', 'hoursPerWeek', 'contractType', 'monthlyWage', 'on', 'kind', 'extra', '__proto__', 'constructor', 'prototype',
+  'start', 'end', 'hoursPerWeek', 'contractType', 'monthlyWage', 'sector', 'employer', 'on', 'kind', 'extra', '__proto__', 'constructor', 'prototype',
 );
 
 type Json = Record<string, unknown>;
@@ -94,6 +96,8 @@ export const orderedValidRecord = fc
         fc.option(fc.integer({ min: 0, max: 168 }), { nil: undefined }),
         fc.option(wireWage, { nil: undefined }),
         fc.option(fc.constantFrom('permanent', 'fixed-term', 'apprenticeship', 'CDI'), { nil: undefined }),
+        fc.option(fc.constantFrom('62.01Z', 'F', 'care'), { nil: undefined }),
+        fc.option(fc.constantFrom('acme', '552100554', 'member-1'), { nil: undefined }),
       ),
       { maxLength: 3 },
     ),
@@ -107,13 +111,15 @@ export const orderedValidRecord = fc
     if (r.exitAfter !== undefined) record.exitedOn = day(r.enrolled + r.exitAfter);
     if (r.baselineWage !== undefined) record.baselineWage = r.baselineWage;
     let at = r.enrolled - 1;
-    record.spells = r.gaps.map(([gap, length, hours, wage, contractType], i) => {
+    record.spells = r.gaps.map(([gap, length, hours, wage, contractType, sector, employer], i) => {
       const spell: Record<string, unknown> = { start: day(at + gap) };
       at += gap + length;
       if (!(r.openLast && i === r.gaps.length - 1)) spell.end = day(at);
       if (hours !== undefined) spell.hoursPerWeek = hours;
       if (contractType !== undefined) spell.contractType = contractType;
       if (wage !== undefined) spell.monthlyWage = wage;
+      if (sector !== undefined) spell.sector = sector;
+      if (employer !== undefined) spell.employer = employer;
       return spell;
     });
     let on = r.enrolled;

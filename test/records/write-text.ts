@@ -90,7 +90,10 @@ export function recordsToCsv(records: readonly WireRecord[], layout: TextLayout 
   const wages = Math.max(0, ...records.map((r) => (r.wages ?? []).length));
   const kinds = [...new Set(records.flatMap((r) => (r.events ?? []).map((e) => e.kind)))].sort();
   const names = ['id', 'cohort', 'groups', 'enrolledOn', 'exitedOn', 'baselineWage'];
-  for (let k = 0; k < spells; k++) for (const part of ['start', 'end', 'hours', 'contract', 'wage']) names.push(`spell${number(k)}_${part}`);
+  // sector and employer columns only when a spell has one: files written before they existed keep their columns
+  const jobs = records.some((r) => (r.spells ?? []).some((s) => s.sector !== undefined || s.employer !== undefined));
+  const parts = jobs ? ['start', 'end', 'hours', 'contract', 'wage', 'sector', 'employer'] : ['start', 'end', 'hours', 'contract', 'wage'];
+  for (let k = 0; k < spells; k++) for (const part of parts) names.push(`spell${number(k)}_${part}`);
   for (let k = 0; k < wages; k++) names.push(`wage${number(k)}_on`, `wage${number(k)}_amount`);
   for (const kind of kinds) names.push(`event_${kind}`);
   const header = ordered(names, layout.rank);
@@ -110,6 +113,8 @@ export function recordsToCsv(records: readonly WireRecord[], layout: TextLayout 
       cells.set(`spell${n}_hours`, spell.hoursPerWeek === undefined ? '' : String(spell.hoursPerWeek));
       cells.set(`spell${n}_contract`, spell.contractType ?? '');
       cells.set(`spell${n}_wage`, spell.monthlyWage ?? '');
+      cells.set(`spell${n}_sector`, spell.sector ?? '');
+      cells.set(`spell${n}_employer`, spell.employer ?? '');
     });
     (record.wages ?? []).forEach((wage, k) => {
       cells.set(`wage${number(k)}_on`, wage.on);

@@ -268,10 +268,10 @@ recordFault({ name: 'unknown-field-case', family: 'structure', fault: 'P008 writ
 recordFault({
   name: 'spell-unknown-field',
   family: 'structure',
-  fault: 'a spell of P008 has an "employer" field',
+  fault: 'a spell of P008 has an "employerName" field',
   code: 'FIELD_UNKNOWN',
-  path: ['spells', 1, 'employer'],
-  change: (r) => ((spell(r, 1)['employer'] = 'ACME'), r),
+  path: ['spells', 1, 'employerName'],
+  change: (r) => ((spell(r, 1)['employerName'] = 'ACME'), r),
 });
 recordFault({
   name: 'event-unknown-field',

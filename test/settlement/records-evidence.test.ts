@@ -33,6 +33,8 @@ function plain(record: OutcomeRecord): unknown {
       hoursPerWeek: s.hoursPerWeek,
       contractType: s.contractType,
       monthlyWage: s.monthlyWage === undefined ? undefined : formatDecimal(s.monthlyWage),
+      sector: s.sector,
+      employer: s.employer,
     })),
     wages: record.wages.map((w) => ({ on: formatDate(w.on), monthlyWage: formatDecimal(w.monthlyWage) })),
     events: record.events.map((e) => ({ kind: e.kind, on: formatDate(e.on) })),

@@ -57,6 +57,9 @@ function* references(c: Contract): Generator<Reference> {
     if (o.kind === 'retention' || o.kind === 'wageProgression') {
       yield single('outcome', o.placementOutcome, ['outcomes', i, 'placementOutcome'], ['placement']);
     }
+    if (o.kind !== 'cohortIndicator' && o.participants !== undefined) {
+      yield* listed('group', o.participants.groups, ['outcomes', i, 'participants', 'groups']);
+    }
   }
   for (const [i, r] of c.rules.entries()) {
     for (const ref of ruleFacts(r).references(r, (...rest: PathSegment[]): PathSegment[] => ['rules', i, ...rest])) yield fromRule(ref);
@@ -139,7 +142,7 @@ function duplicates(items: readonly { readonly id: string }[], base: readonly Pa
   return seen;
 }
 
-/** An entry of a list of ids: a reference, or a contract type a placement accepts (named by the records, not the contract). */
+/** An entry of a list of ids: a reference, or a contract type, sector or employer an outcome accepts (named by the records, not the contract). */
 type ListEntry = Pick<Reference, 'id' | 'path' | 'list'>;
 
 function* listEntries(c: Contract): Generator<ListEntry> {
@@ -148,6 +151,12 @@ function* listEntries(c: Contract): Generator<ListEntry> {
     if (o.kind === 'placement' && o.contractTypes !== 'any') {
       const base = ['outcomes', i, 'contractTypes'];
       for (const [j, id] of o.contractTypes.entries()) yield { id, path: [...base, j], list: base.join('/') };
+    }
+    if ((o.kind === 'placement' || o.kind === 'retention') && o.jobs !== undefined) {
+      for (const key of ['sectors', 'employers'] as const) {
+        const base = ['outcomes', i, 'jobs', key];
+        for (const [j, id] of (o.jobs[key] ?? []).entries()) yield { id, path: [...base, j], list: base.join('/') };
+      }
     }
   }
 }

@@ -53,6 +53,9 @@ const GROUPS = ['rsa', 'ltu', 'youth'] as const;
 /** Contract types records use; placements may allow some of them. */
 export const CONTRACT_TYPES = ['permanent', 'fixed-term', 'apprenticeship', 'temporary'] as const;
 const COHORT_IDS = ['2023-A', '2023-B', '2024-A'] as const;
+/** Sector codes and employer ids records use; outcomes may count only some of them (issue #16 item 10). */
+export const SECTORS = ['62.01Z', 'F', 'care'] as const;
+export const EMPLOYERS = ['member-1', 'member-2', 'acme'] as const;
 const MONEY_CAPS: readonly CapKind[] = ['participant', 'outcome', 'outcomeVolume', 'cohort', 'tranche', 'payer', 'contract'];
 
 interface Terms {
@@ -115,7 +118,26 @@ function placement(d: Draft): Outcome {
     contractTypes: types,
     ...(chance(g, 40) ? { minWeeklyHours: pick(g, ['16', '17.5', '24', '30']) } : {}),
     ...(chance(g, 30) ? { minSpellDays: int(g, 1, 60) } : {}),
+    ...restrictions(d, 30, 20),
   };
+}
+
+/**
+ * Sometimes a `jobs` restriction (sectors, employers or both; `jobsChance` %) and a `participants`
+ * restriction to some of the contract's groups (`groupsChance` %, when it has groups).
+ */
+function restrictions(d: Draft, jobsChance: number, groupsChance: number): { jobs?: { sectors?: string[]; employers?: string[] }; participants?: { groups: string[] } } {
+  const { g } = d;
+  const out: { jobs?: { sectors?: string[]; employers?: string[] }; participants?: { groups: string[] } } = {};
+  if (jobsChance > 0 && chance(g, jobsChance)) {
+    const which = int(g, 1, 3);
+    out.jobs = {
+      ...(which !== 2 ? { sectors: someOf(g, SECTORS.slice(0, 2)) } : {}),
+      ...(which !== 1 ? { employers: someOf(g, EMPLOYERS.slice(0, 2)) } : {}),
+    };
+  }
+  if (d.groups.length > 0 && chance(g, groupsChance)) out.participants = { groups: someOf(g, d.groups) };
+  return out;
 }
 
 /** Weeks and days of about the length of 0, 1, 3, 6 and 12 months (13 and 26 weeks: the UK Work Programme's job outcomes). */
@@ -145,6 +167,7 @@ function outcomes(d: Draft): void {
       ...described(g),
       event: 'training-completed',
       ...(chance(g, 50) ? { within: { from: pick(g, ['enrolment', 'exit'] as const), days: int(g, 60, 300) } } : {}),
+      ...restrictions(d, 0, 15),
     });
   }
   const months = [...new Set([1, 3, 6, 12].filter(() => chance(g, 25)).slice(0, 2))];
@@ -164,6 +187,7 @@ function outcomes(d: Draft): void {
       ...duration(g, m),
       measure: pick(g, measures),
       endBoundary: pick(g, ['inclusive', 'exclusive'] as const),
+      ...restrictions(d, 20, 15),
     });
   }
   if (chance(g, 55)) {
@@ -176,6 +200,7 @@ function outcomes(d: Draft): void {
       ...duration(g, pick(g, [0, 1, 3, 6])),
       baseline: pick(g, ['preProgramme', 'placement'] as const),
       threshold: chance(g, 50) ? { kind: 'percent', percent: pick(g, ['5', '10', '12.5', '0']) } : { kind: 'amount', amount: amount(g, d.currency, 0, 200) },
+      ...restrictions(d, 0, 15),
     });
   }
   if (chance(g, 60)) {

@@ -8,12 +8,13 @@
  * date on both sides of the threshold; training is completed inside the milestone window.
  *
  * Every optional field of the record format is drawn (groups, exit date, baseline wage, spell
- * end, hours, contract type and wage, wage observations, events, a repeated event kind).
+ * end, hours, contract type, wage, sector and employer, wage observations, events, a repeated
+ * event kind).
  */
 import { addDays, addMonths, formatDate, parseDate, type CalendarDate } from '../../../src/calendar/index.js';
 import type { ContractInput } from '../../../src/contract/index.js';
 import { minor, moneyText, type Currency } from './currencies.js';
-import { CONTRACT_TYPES, afterDuration } from './contract.js';
+import { CONTRACT_TYPES, EMPLOYERS, SECTORS, afterDuration } from './contract.js';
 import { anyOf, chance, int, pick, type Gen } from './gen.js';
 
 /** An employment spell as it arrives on the wire. */
@@ -23,6 +24,8 @@ export interface WireSpell {
   hoursPerWeek?: number;
   contractType?: string;
   monthlyWage?: string;
+  sector?: string;
+  employer?: string;
 }
 
 /** A raw record as it arrives on the wire (JSON), amounts as decimal strings. */
@@ -52,6 +55,26 @@ function wageText(g: Gen, units: number, c: Currency): string {
 
 function placementOf(contract: ContractInput): Placement | undefined {
   return contract.outcomes.find((o): o is Placement => o.kind === 'placement');
+}
+
+/**
+ * A sector and an employer, often: within the lists of the contract's `jobs` restrictions when the
+ * spell must count (the placement's when it has one), outside them or absent when it must not.
+ */
+function jobTerms(g: Gen, contract: ContractInput, placement: Placement | undefined, counts: boolean): Pick<WireSpell, 'sector' | 'employer'> {
+  const jobs = placement?.jobs ?? contract.outcomes.flatMap((o) => (o.kind === 'retention' && o.jobs !== undefined ? [o.jobs] : []))[0];
+  const out: Pick<WireSpell, 'sector' | 'employer'> = {};
+  const draw = (listed: readonly string[] | undefined, all: readonly string[]): string | undefined => {
+    if (listed === undefined) return chance(g, 50) ? pick(g, all) : undefined;
+    if (counts) return pick(g, listed);
+    const others = all.filter((x) => !listed.includes(x));
+    return others.length > 0 && chance(g, 70) ? pick(g, others) : undefined;
+  };
+  const sector = draw(jobs?.sectors, SECTORS);
+  const employer = draw(jobs?.employers, EMPLOYERS);
+  if (sector !== undefined) out.sector = sector;
+  if (employer !== undefined) out.employer = employer;
+  return out;
 }
 
 /** A spell that meets the placement's hours and contract type terms (or deliberately fails one). */
@@ -151,7 +174,7 @@ export function drawRecord(g: Gen, contract: ContractInput, c: Currency, index: 
   if (anchor !== undefined && anchor - enrolled > 3 && chance(g, 20)) {
     const start = addDays(enrolled, int(g, 0, anchor - enrolled - 3));
     const end = addDays(start, int(g, 0, anchor - start - 2));
-    spells.push({ start: formatDate(start), end: formatDate(end), ...spellTerms(g, placement, true) });
+    spells.push({ start: formatDate(start), end: formatDate(end), ...spellTerms(g, placement, true), ...jobTerms(g, contract, placement, true) });
     cursor = end + 1;
   }
   const profile = options.placed === true ? int(g, 1, 80) : int(g, 1, 100);
@@ -163,7 +186,9 @@ export function drawRecord(g: Gen, contract: ContractInput, c: Currency, index: 
     const late = profile > 80 && profile <= 87;
     const start = (late ? from + windowDays + int(g, 1, 60) : from + int(g, 0, Math.min(windowDays, 45))) as CalendarDate;
     const length = spellLength(g, qualifying ? minDays : 1);
-    placingSpell = { start: formatDate(start), ...spellTerms(g, placement, qualifying || late) };
+    // a spell that fails the terms may fail them by its job alone (its sector or employer not listed)
+    const jobFails = !qualifying && !late && placement?.jobs !== undefined && chance(g, 50);
+    placingSpell = { start: formatDate(start), ...spellTerms(g, placement, qualifying || late || jobFails), ...jobTerms(g, contract, placement, !jobFails) };
     if (length !== undefined) placingSpell.end = formatDate(addDays(start, length - 1));
     spells.push(placingSpell);
     if (qualifying) placedOn = start;
@@ -172,7 +197,7 @@ export function drawRecord(g: Gen, contract: ContractInput, c: Currency, index: 
     while (Number.isFinite(cursor) && spells.length < 4 && chance(g, 45)) {
       const next = addDays(cursor as CalendarDate, int(g, 0, 45));
       const len = spellLength(g, 1);
-      const spell: WireSpell = { start: formatDate(next), ...spellTerms(g, placement, chance(g, 70)) };
+      const spell: WireSpell = { start: formatDate(next), ...spellTerms(g, placement, chance(g, 70)), ...jobTerms(g, contract, placement, chance(g, 75)) };
       if (len !== undefined) spell.end = formatDate(addDays(next, len - 1));
       if (chance(g, 50)) spell.monthlyWage = wageText(g, int(g, 900, 3500) * c.scale, c);
       spells.push(spell);

@@ -38,6 +38,8 @@ function days(record: WireRecord): OutcomeRecord {
       ...(s.end === undefined ? {} : { end: refDay(s.end) }),
       ...(s.hoursPerWeek === undefined ? {} : { hoursPerWeek: s.hoursPerWeek }),
       ...(s.contractType === undefined ? {} : { contractType: s.contractType }),
+      ...(s.sector === undefined ? {} : { sector: s.sector }),
+      ...(s.employer === undefined ? {} : { employer: s.employer }),
     })),
     wages: [],
     events: (record.events ?? []).map((e) => ({ kind: e.kind, on: refDay(e.on) })),
@@ -103,20 +105,30 @@ export function refOutcomes(contract: ContractInput, record: WireRecord, asOf: n
   const out = new Map<string, RefStatus>();
   const parsed = days(record);
   const raw = new Map<string, RefResolution>();
+  // docs/contract.md: a participant in none of an outcome's `participants.groups` fails it on its
+  // enrolment date (pending before), and what counts from such a placement fails with it
+  const enrolled = refDay(record.enrolledOn);
+  const outside = (o: Outcome): RefResolution | undefined => {
+    if (o.kind === 'cohortIndicator' || o.participants === undefined) return undefined;
+    const groups = o.participants.groups;
+    if ((record.groups ?? []).some((group) => groups.includes(group))) return undefined;
+    return enrolled <= asOf ? { status: 'failed', on: enrolled } : { status: 'pending' };
+  };
   for (const o of contract.outcomes) {
     if (o.kind === 'placement') {
-      const r = refPlacement(o, parsed, asOf);
+      const r = outside(o) ?? refPlacement(o, parsed, asOf);
       raw.set(o.id, r);
       out.set(o.id, fromResolution(r));
     }
-    if (o.kind === 'milestone') out.set(o.id, fromResolution(refMilestone(o, parsed, asOf)));
+    if (o.kind === 'milestone') out.set(o.id, fromResolution(outside(o) ?? refMilestone(o, parsed, asOf)));
   }
   for (const o of contract.outcomes) {
+    const excluded = outside(o);
     if (o.kind === 'retention') {
       const placement = raw.get(o.placementOutcome) ?? { status: 'pending' as const };
-      out.set(o.id, fromResolution(refRetention(o, parsed, placement, asOf)));
+      out.set(o.id, fromResolution(excluded ?? refRetention(o, parsed, placement, asOf)));
     }
-    if (o.kind === 'wageProgression') out.set(o.id, wage(o, out.get(o.placementOutcome) ?? PENDING, record, asOf));
+    if (o.kind === 'wageProgression') out.set(o.id, excluded === undefined ? wage(o, out.get(o.placementOutcome) ?? PENDING, record, asOf) : fromResolution(excluded));
   }
   return out;
 }
