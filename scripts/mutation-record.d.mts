@@ -1,5 +1,18 @@
 /** Types of scripts/mutation-record.mjs (for the test that imports it). */
 
+/** What is mutation tested: a folder of src/, or a part of one (a subfolder, or a letter range of its files). */
+export interface MutationTarget {
+  readonly name: string;
+  readonly folder: string;
+  readonly dir: string;
+  readonly recursive: boolean;
+  readonly letters?: string;
+  readonly slug: string;
+}
+
+/** The targets, in the order of the score table. */
+export declare const MUTATION_TARGETS: readonly MutationTarget[];
+
 /** The folders of src/ that are mutation tested, each against the tests in test/<folder>. */
 export declare const MUTATION_FOLDERS: readonly string[];
 
@@ -9,10 +22,11 @@ export declare const TARGET_SCORE: number;
 /** docs/testing.md, where the scores are recorded. */
 export declare const RECORD_FILE: string;
 
-/** A folder's row of the score table. */
+/** A target's row of the score table. */
 export type MutationRecord =
-  | { readonly folder: string; readonly measured: false }
+  | { readonly name: string; readonly folder: string; readonly measured: false }
   | {
+      readonly name: string;
       readonly folder: string;
       readonly measured: true;
       readonly score: number;
@@ -25,17 +39,41 @@ export type MutationRecord =
       readonly hash: string;
     };
 
-/** The .ts files of src/<folder>, recursively, as sorted paths relative to root. */
-export declare function sourceFiles(root: string, folder: string): string[];
+/** A folder's score from its targets' rows. */
+export type FolderScore =
+  | { readonly folder: string; readonly measured: false; readonly parts: number }
+  | {
+      readonly folder: string;
+      readonly measured: true;
+      readonly parts: number;
+      readonly score: number;
+      readonly killed: number;
+      readonly timeout: number;
+      readonly survived: number;
+      readonly noCoverage: number;
+      readonly errors: number;
+    };
 
-/** SHA-256 (16 hex digits) of the paths and texts of the source files of src/<folder>. */
-export declare function sourceHash(root: string, folder: string): string;
+/** The target named `name` (with or without `src/`), or undefined. */
+export declare function findTarget(name: string): MutationTarget | undefined;
 
-/** The rows of the score table, one per folder of MUTATION_FOLDERS, in that order. */
+/** The globs Stryker mutates for a target. */
+export declare function mutateGlobs(target: MutationTarget): string[];
+
+/** The .ts files of a target (or a whole folder), as sorted paths relative to root. */
+export declare function sourceFiles(root: string, target: MutationTarget | string): string[];
+
+/** SHA-256 (16 hex digits) of the paths and texts of the source files of a target (or a folder). */
+export declare function sourceHash(root: string, target: MutationTarget | string): string;
+
+/** The rows of the score table, one per target of MUTATION_TARGETS, in that order. */
 export declare function readRecord(markdown: string): MutationRecord[];
 
-/** The markdown with the row of `row.folder` replaced. */
+/** The markdown with the row of `row.name` replaced. */
 export declare function writeRecord(markdown: string, row: MutationRecord): string;
 
 /** Detected over valid mutants, per cent, rounded down to 2 decimals. */
 export declare function mutationScore(counts: { readonly killed: number; readonly timeout: number; readonly survived: number; readonly noCoverage: number }): number;
+
+/** Each folder's score from the rows of its targets, once all are measured. */
+export declare function folderScores(rows: readonly MutationRecord[]): FolderScore[];

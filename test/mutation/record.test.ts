@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { MUTATION_FOLDERS, MUTATION_TARGETS, RECORD_FILE, TARGET_SCORE, folderScores, mutateGlobs, mutationScore, readRecord, sourceFiles, sourceHash, writeRecord } from '../../scripts/mutation-record.mjs';
+import { type MutationRecord, MUTATION_FOLDERS, MUTATION_TARGETS, RECORD_FILE, TARGET_SCORE, folderScores, mutateGlobs, mutationScore, readRecord, sourceFiles, sourceHash, writeRecord } from '../../scripts/mutation-record.mjs';
 
 const markdown = readFileSync(RECORD_FILE, 'utf8');
 const records = readRecord(markdown);
@@ -60,15 +60,15 @@ describe('recorded mutation scores (docs/testing.md)', () => {
   });
 
   test('a folder in parts is scored from the sum of its parts, once all are measured', () => {
-    const row = (name: string, killed: number, survived: number): Record<string, unknown> => ({ name, folder: 'settlement', measured: true, score: 0, killed, timeout: 1, survived, noCoverage: 1, errors: 2, date: '2026-12-06', hash: '0123456789abcdef' });
+    const row = (name: string, killed: number, survived: number): MutationRecord => ({ name, folder: 'settlement', measured: true as const, score: 0, killed, timeout: 1, survived, noCoverage: 1, errors: 2, date: '2026-12-06', hash: '0123456789abcdef' });
     const parts = ['settlement/rules', 'settlement/caps', 'settlement/[a-o]*.ts', 'settlement/[p-r]*.ts', 'settlement/[s-z]*.ts'];
     const all = parts.map((name, index) => row(name, 80 + index, 10));
     // killed 80+81+82+83+84 = 410, timed out 5, survived 50, no coverage 5: 415 / 470 = 88.297… -> 88.29
-    expect(folderScores(all).find((folder: { folder: string }) => folder.folder === 'settlement')).toEqual({
+    expect(folderScores(all).find((folder) => folder.folder === 'settlement')).toEqual({
       folder: 'settlement', measured: true, parts: 5, killed: 410, timeout: 5, survived: 50, noCoverage: 5, errors: 10, score: 88.29,
     });
-    const oneMissing = [...all.slice(0, 4), { name: parts[4], folder: 'settlement', measured: false }];
-    expect(folderScores(oneMissing).find((folder: { folder: string }) => folder.folder === 'settlement')).toEqual({ folder: 'settlement', measured: false, parts: 5 });
+    const oneMissing: MutationRecord[] = [...all.slice(0, 4), { name: parts[4] ?? '', folder: 'settlement', measured: false }];
+    expect(folderScores(oneMissing).find((folder) => folder.folder === 'settlement')).toEqual({ folder: 'settlement', measured: false, parts: 5 });
   });
 });
 
@@ -156,7 +156,11 @@ describe('the record check itself', () => {
     writeFileSync(join(root, 'src/settlement/accumulate.ts'), 'export const a = 1;\n');
     writeFileSync(join(root, 'src/settlement/previous.ts'), 'export const p = 1;\n');
     writeFileSync(join(root, 'src/settlement/rules/fee.ts'), 'export const f = 1;\n');
-    const part = (name: string): (typeof MUTATION_TARGETS)[number] => MUTATION_TARGETS.find((target) => target.name === name)!;
+    const part = (name: string): (typeof MUTATION_TARGETS)[number] => {
+      const found = MUTATION_TARGETS.find((target) => target.name === name);
+      if (found === undefined) throw new Error(`no target ${name}`);
+      return found;
+    };
     expect(sourceFiles(root, part('settlement/[a-o]*.ts'))).toEqual(['src/settlement/accumulate.ts']);
     expect(sourceFiles(root, part('settlement/[p-r]*.ts'))).toEqual(['src/settlement/previous.ts']);
     expect(sourceFiles(root, part('settlement/rules'))).toEqual(['src/settlement/rules/fee.ts']);
