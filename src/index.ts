@@ -15,7 +15,7 @@
 // Errors, codes and results
 export { OutcomePayError, formatPath } from './errors.js';
 export type { Issue, PathSegment } from './errors.js';
-export { CODES_BY_AREA, ERROR_CODES, isErrorCode } from './codes/index.js';
+export { isErrorCode } from './codes/is-error-code.js';
 export type {
   ApiCode,
   CalendarCode,

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { isErrorCode } from './codes/index.js';
+import { isErrorCode } from './codes/is-error-code.js';
 import { isPath, type Issue } from './errors.js';
 import { invalidArgument } from './guard.js';
 

@@ -38,6 +38,7 @@ const LAYERS: Readonly<Record<string, number>> = {
   'streaming.ts': 12,
   'spreadsheets.ts': 12,
   'explain.ts': 12,
+  'codes.ts': 12,
   'internal.ts': 12,
 };
 

@@ -102,13 +102,4 @@ export const ERROR_CODES: Readonly<Record<ErrorCode, readonly CodeMeaning[]>> = 
   return all as Record<ErrorCode, CodeMeaning[]>;
 })();
 
-/**
- * Whether a text is one of the registered codes.
- *
- * @example
- * isErrorCode('DATE_FORMAT'); // true
- * isErrorCode('NOT_A_CODE');  // false
- */
-export function isErrorCode(text: string): text is ErrorCode {
-  return typeof text === 'string' && Object.hasOwn(ERROR_CODES, text);
-}
+export { isErrorCode } from './is-error-code.js';

@@ -7,7 +7,8 @@
 import { hasOwn } from '../own-data.js';
 import type { z } from 'zod/mini';
 import { formatPath, type Issue, type PathSegment } from '../errors.js';
-import { CONTRACT_ISSUE_CODES, type ContractIssueCode } from '../codes/index.js';
+import type { ContractIssueCode } from '../codes/index.js';
+import { CONTRACT_CODE_NAMES } from '../codes/names.js';
 import { AMOUNT_DECIMALS_PATTERN, AMOUNT_MAGNITUDE_PATTERN } from '../money/limits.js';
 import { EARLIER_SCHEMA_VERSIONS } from './migrate.js';
 import { CURRENCY_PATTERN, DATE_PATTERN, DECIMAL_PATTERN, ID_PATTERN, SHARE_PATTERN } from './primitives.js';
@@ -43,7 +44,7 @@ function make(code: ContractIssueCode, path: readonly PathSegment[], message: st
 /** The code a refinement of the schema names in its `params.code` (an own property), else `CONTRACT_INVALID`. */
 function customCode(params: Readonly<Record<string, unknown>> | undefined): ContractIssueCode {
   const code = params !== undefined && hasOwn(params, 'code') ? params['code'] : undefined;
-  return typeof code === 'string' && hasOwn(CONTRACT_ISSUE_CODES, code) ? (code as ContractIssueCode) : 'CONTRACT_INVALID';
+  return typeof code === 'string' && CONTRACT_CODE_NAMES.has(code) ? (code as ContractIssueCode) : 'CONTRACT_INVALID';
 }
 
 /**

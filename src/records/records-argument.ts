@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { isErrorCode } from '../codes/index.js';
+import { isErrorCode } from '../codes/is-error-code.js';
 import { describeValue, isObjectValue, readOwnFields, thrownReason } from '../guard.js';
 import type { RecordIssue } from './issues.js';
 import type { RawRecords } from './raw-records.js';

@@ -6,7 +6,8 @@
  * @module
  */
 import * as z from 'zod/mini';
-import { isErrorCode, type ErrorCode } from '../codes/index.js';
+import type { ErrorCode } from '../codes/index.js';
+import { isErrorCode } from '../codes/is-error-code.js';
 import { formatPath, type Issue, type PathSegment } from '../errors.js';
 import { DATE_PATTERN } from '../contract/primitives.js';
 import { checkDate } from '../calendar/index.js';

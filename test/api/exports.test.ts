@@ -12,6 +12,7 @@ import * as schemas from '../../src/schemas.js';
 import * as simulation from '../../src/simulation.js';
 import * as spreadsheets from '../../src/spreadsheets.js';
 import * as explain from '../../src/explain.js';
+import * as codes from '../../src/codes.js';
 import * as streaming from '../../src/streaming.js';
 
 /** The names of the table rows (`| \`name\` | ... |`) under each `## \`entry\`` heading of docs/api.md. */
@@ -45,6 +46,7 @@ describe('the public API', () => {
     ['outcome-pay/streaming', streaming],
     ['outcome-pay/spreadsheets', spreadsheets],
     ['outcome-pay/explain', explain],
+    ['outcome-pay/codes', codes],
     ['outcome-pay/node', node],
   ] as const)('%s exports exactly what docs/api.md lists', (entry, module) => {
     expect(Object.keys(module).sort()).toEqual([...(docs.get(entry) ?? [])].sort());
@@ -58,7 +60,7 @@ describe('the public API', () => {
 
   it('the package maps each entry point, and not the internals', () => {
     const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as { exports: Record<string, unknown>; files: string[] };
-    expect(Object.keys(manifest.exports).filter((key) => !key.endsWith('.json'))).toEqual(['.', './node', './schemas', './simulation', './streaming', './spreadsheets', './explain']);
+    expect(Object.keys(manifest.exports).filter((key) => !key.endsWith('.json'))).toEqual(['.', './node', './schemas', './simulation', './streaming', './spreadsheets', './explain', './codes']);
     expect(manifest.files).toContain('!dist/internal.*');
   });
 });

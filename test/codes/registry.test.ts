@@ -7,6 +7,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CODES_BY_AREA, ERROR_CODES, isErrorCode, type CodeArea } from '../../src/codes/index.js';
+import { CONTRACT_CODE_NAMES, ERROR_CODE_NAMES } from '../../src/codes/names.js';
 import { REASON_CODES } from '../../src/outcomes/reasons.js';
 
 function files(dir: string, suffix: string): string[] {
@@ -81,7 +82,68 @@ describe('the registry of codes', () => {
     if (process.env['REGENERATE_CODES_DOC'] === '1') writeFileSync('docs/codes.md', text);
     expect(readFileSync('docs/codes.md', 'utf8')).toBe(text);
   });
+
+  it('src/codes/names.ts holds the names of every code and of the contract codes (generated from the registry)', () => {
+    const text = namesModule();
+    if (process.env['REGENERATE_CODES_DOC'] === '1') writeFileSync('src/codes/names.ts', text);
+    expect(readFileSync('src/codes/names.ts', 'utf8')).toBe(text);
+    // The core checks codes by these names: the same answers as the registry's keys.
+    expect([...ERROR_CODE_NAMES].sort()).toEqual(Object.keys(ERROR_CODES).sort());
+    expect([...CONTRACT_CODE_NAMES].sort()).toEqual(Object.keys(CODES_BY_AREA.contract).sort());
+    expect([isErrorCode('DATE_FORMAT'), isErrorCode('NOT_A_CODE'), isErrorCode('toString'), isErrorCode('')]).toEqual([true, false, false, false]);
+  });
 });
+
+/** Lines of at most 100 characters of space-separated names. */
+function wrapNames(names: readonly string[]): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const name of names) {
+    if (line.length + name.length + 1 > 96) {
+      lines.push(line);
+      line = '';
+    }
+    line += `${name} `;
+  }
+  lines.push(line);
+  return ['  (', ...lines.map((each) => `    '${each}' +`), '  )'].join('\n').replace(/ ' \+\n {2}\)$/, "'\n  )");
+}
+
+function namesModule(): string {
+  const all = Object.keys(ERROR_CODES).sort();
+  const contract = Object.keys(CODES_BY_AREA.contract).sort();
+  return [
+    '// Generated from src/codes/ by test/codes/registry.test.ts (REGENERATE_CODES_DOC=1): do not edit by hand.',
+    '/**',
+    ' * The names of the registered codes without their meanings, so that the core checks a code',
+    ' * (`isErrorCode`, the code a contract refinement names) without carrying the text of every meaning',
+    " * (docs/browser.md, Size); the meanings are in 'outcome-pay/codes'.",
+    ' *',
+    ' * @module',
+    ' */',
+    '',
+    '/**',
+    ' * Every registered code (every area).',
+    ' *',
+    ' * @example',
+    " * ERROR_CODE_NAMES.has('DATE_FORMAT'); // true",
+    ' */',
+    'export const ERROR_CODE_NAMES: ReadonlySet<string> = new Set(',
+    wrapNames(all) + ".split(' '),",
+    ');',
+    '',
+    '/**',
+    ' * The codes `parseContract` can report.',
+    ' *',
+    ' * @example',
+    " * CONTRACT_CODE_NAMES.has('CONTRACT_UNKNOWN_KEY'); // true",
+    ' */',
+    'export const CONTRACT_CODE_NAMES: ReadonlySet<string> = new Set(',
+    wrapNames(contract) + ".split(' '),",
+    ');',
+    '',
+  ].join('\n');
+}
 
 const AREAS: Record<CodeArea, string> = {
   api: 'Misuse of the API that no area has a code of its own for: an argument of the wrong type given to any public function, thrown as an `OutcomePayError` whose message names the function and the argument (README.md, "Errors").',
