@@ -321,7 +321,9 @@ function startFee(d: Draft): Extract<Rule, { kind: 'fee' }>['charge'] {
   let last = int(g, Math.round(d.base * 0.05), Math.round(d.base * 0.4));
   const amount = unitsText(d.currency, last);
   if (chance(g, 50)) return { kind: 'perStart', amount };
-  const phases = distinctInts(g, int(g, 1, 3), 1, 240)
+  // inside the enrolment windows (or the day after the first start): always before the first measurement, inside the period
+  const lastEnd = Math.max(...d.cohorts.map((c) => c.end));
+  const phases = distinctInts(g, int(g, 1, 3), 1, Math.max(1, lastEnd - d.start))
     .sort((a, b) => a - b)
     .map((offset, j, all) => {
       last = j === all.length - 1 && chance(g, 40) ? 0 : int(g, 0, last);
@@ -447,7 +449,8 @@ function scheduledFee(d: Draft, trancheList: Tranche[]): Rule | undefined {
   const measured = trancheList.map((t) => parseDate(t.measuredOn));
   const first = Math.min(...measured) as CalendarDate;
   const last = Math.max(...measured) as CalendarDate;
-  const dates = [addDays(d.start, int(g, 0, 60)), addDays(first, -int(g, 0, 20)), addDays(first, int(g, 1, Math.max(1, last - first)))];
+  // the third never after the last measurement (with one tranche, the period may end on it)
+  const dates = [addDays(d.start, int(g, 0, 60)), addDays(first, -int(g, 0, 20)), addDays(first, last > first ? int(g, 1, last - first) : 0)];
   const chosen = [...new Set(someOf(g, dates).map((day) => formatDate(day)))].sort();
   const fee: Rule = { kind: 'fee', id: 'fee-schedule', name: 'Delivery fee', charge: { kind: 'schedule', payments: chosen.map((date) => ({ date, amount: money(d, 0.2, 3) })) } };
   for (const tranche of trancheList) if (chance(g, 60) || tranche === trancheList[0]) tranche.rules.push('fee-schedule');
