@@ -90,9 +90,9 @@ interface State extends RunState {
   readonly years: YearCapState;
 }
 
-function computeLines(plan: SettlementPlan, ledger: Ledger, state: State, spec: TrancheSpec, advance: boolean): Line[] {
+function computeLines(plan: SettlementPlan, ledger: Ledger, state: State, spec: TrancheSpec, advance: boolean, suspended: boolean): Line[] {
   const lines: Line[] = [];
-  const tranche = { ledger, state, cohorts: spec.cohorts, measuredOn: spec.measuredOn, advance };
+  const tranche = { ledger, state, cohorts: spec.cohorts, measuredOn: spec.measuredOn, advance, suspended };
   for (const index of spec.rules) {
     const rule = plan.rules[index];
     if (rule === undefined) continue;
@@ -153,7 +153,7 @@ function settleTranche(plan: SettlementPlan, ledger: Ledger, state: State, spec:
   if (status === 'scheduled') noteScheduled(state.years, spec.id, spec.dueOn as CalendarDate);
   if (status === 'scheduled' || status === 'cancelled') return result;
   const cutsBefore = state.shareCuts.size === 0 ? NO_SHARE_CUTS : new Map(state.shareCuts);
-  const lines = computeLines(plan, ledger, state, spec, true);
+  const lines = computeLines(plan, ledger, state, spec, true, status === 'suspended');
   result.lines = lines;
   if (state.shareCuts.size > 0) result.shareCuts = cutsSince(cutsBefore, state.shareCuts);
   if (status === 'suspended') {

@@ -74,7 +74,7 @@ function addUnseen(plan: SettlementPlan, ledger: Ledger, index: number, count: n
 /** One unseen participant's claims (rule order), after the per-participant caps, added `count` times. */
 function addUnseenClaims(plan: SettlementPlan, ledger: Ledger, cohort: CohortLedger, day: number, count: number, achieved: boolean): void {
   const claims: { rule: number; amount: Amount }[] = [];
-  for (const rule of plan.rules) for (const amount of rule.unseenClaims(achieved)) claims.push({ rule: rule.index, amount });
+  for (const rule of plan.rules) for (const amount of rule.unseenClaims(achieved, day)) claims.push({ rule: rule.index, amount });
   plan.participantCaps.forEach((cap, c) => {
     let remaining = cap.amount;
     for (const claim of claims) {

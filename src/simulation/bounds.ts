@@ -88,7 +88,7 @@ function cohortsOf(contract: Contract, assumptions: Assumptions | undefined): { 
       issues.push({ code: 'ASSUMPTIONS_COHORT_SIZE', path: ['assumptions', 'cohorts', cohort.id, 'size'], message });
       continue;
     }
-    bound.push({ id: cohort.id, size, lastEnrolment: parseDate(assumed?.enrolment?.to ?? cohort.enrolmentEnd) });
+    bound.push({ id: cohort.id, size, firstEnrolment: parseDate(assumed?.enrolment?.from ?? cohort.enrolmentStart), lastEnrolment: parseDate(assumed?.enrolment?.to ?? cohort.enrolmentEnd) });
     scenario.push({ id: cohort.id, size, firstEnrolment: assumed?.enrolment?.from ?? cohort.enrolmentStart });
   }
   return issues.length > 0 ? issues : { bound, scenario };

@@ -93,12 +93,15 @@ function support(distribution: DaysDistribution | undefined): { readonly values:
 
 /**
  * The ends of the periods: every date the settlement compares a participant's dates with (each
- * tranche's measurement date, each exit clause's check date) and the as-of date. The comparisons
+ * tranche's measurement date, each exit clause's check date, the day before each phase of a start
+ * fee) and the as-of date. The comparisons
  * are all "on or before" such a date (a tally up to it, a claim window after one and up to the
  * next), so two days in the same period compare alike with all of them.
  */
 function periodEnds(contract: Contract, asOf: number): number[] {
   const dates = new Set<number>([asOf, ...contract.tranches.map((tranche) => parseDate(tranche.measuredOn)), ...(contract.exitClauses ?? []).map((clause) => parseDate(clause.checkOn))]);
+  // a start fee phased by enrolment date compares the enrolment with each phase's start: "on or after from" is "after from − 1"
+  for (const rule of contract.rules) if (rule.kind === 'fee' && rule.charge.kind === 'perStart') for (const phase of rule.charge.phases ?? []) dates.add(parseDate(phase.from) - 1);
   return [...dates].sort((a, b) => a - b);
 }
 

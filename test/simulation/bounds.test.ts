@@ -1,6 +1,6 @@
 /**
  * contractBounds: hand-worked vectors (a rate card under a contract cap, per-participant caps, a
- * cohort rate with a fee, a volume bonus over two tranches, a share cap), each checked against the arithmetic
+ * cohort rate with a fee, phased and monthly fees, a volume bonus over two tranches, a share cap), each checked against the arithmetic
  * in its comment; the scenario of the most, when it reaches the bound, settled as records by
  * `settle` pays exactly the bound.
  */
@@ -104,6 +104,29 @@ describe('contractBounds', () => {
     expect([bounds.least.total, bounds.least.reached]).toEqual(['750.00', true]);
     expect(payers(bounds.least)).toEqual([['state', '450.00', 'true'], ['city', '300.00', 'true']]);
     expect(settledScenario(contract, bounds).total).toBe('55250.00');
+  });
+
+  it('a start fee phased down by enrolment date and a delivery fee in monthly instalments, some after the last tranche', () => {
+    // Phased start fee: 60.00 before 2025-03-01, 40.00 from then, 0.00 from 2025-05-01.
+    // c1 enrols 01-01 to 03-31: 60.00 and 40.00 in force, most 10 × 60.00 = 600.00, least 10 × 40.00 = 400.00;
+    // c2 enrols 04-01 to 06-30: 40.00 and 0.00 in force, most 5 × 40.00 = 200.00, least 5 × 0.00 = 0.00.
+    // Delivery fee: 0.3 × 10000.10 = 3000.03 in 30 instalments from 2025-01-31: 300003 cents / 30 =
+    // 10000 rem 3, instalments 1-3 100.01, the others 100.00; the tranche (2026-12-31) takes the 24
+    // dated up to 2026-12-31: 3 × 100.01 + 21 × 100.00 = 2400.03 (the 6 of 2027 are never paid).
+    // Most 600.00 + 200.00 + 2400.03 = 3200.03, reached by the scenario that enrols everyone on the
+    // first day of its cohort (60.00 in c1, 40.00 in c2). Least (no cap, no exit clause): 400.00 +
+    // 0.00 + 2400.03 = 2800.03, not reached by that scenario (it enrols on the first day too).
+    const contract = boundsContract({
+      rules: [
+        { kind: 'fee', id: 'start', name: 'Start', charge: { kind: 'perStart', amount: '60.00', phases: [{ from: '2025-03-01', amount: '40.00' }, { from: '2025-05-01', amount: '0.00' }] } },
+        { kind: 'fee', id: 'delivery', name: 'Delivery', charge: { kind: 'shareOfValue', share: '0.3', contractValue: '10000.10', months: 30, firstOn: '2025-01-31' } },
+      ],
+    });
+    const bounds = boundsOf(contract);
+    expect([bounds.most.total, bounds.most.limitedBy, bounds.most.reached]).toEqual(['3200.03', ['rules'], true]);
+    expect([bounds.least.total, bounds.least.reached]).toEqual(['2800.03', false]);
+    expect(bounds.least.scenario.total).toBe('3200.03');
+    expect(settledScenario(contract, bounds).total).toBe('3200.03');
   });
 
   it('a volume bonus paid over two tranches is counted once; a payer bound allows a cent per further tranche', () => {

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { checkDate, compareDates, type CalendarDate } from '../../calendar/index.js';
+import { MAX_DATE, addMonthsUnbounded, checkDate, compareDates, formatDate, type CalendarDate } from '../../calendar/index.js';
 import type { Issue, PathSegment } from '../../errors.js';
 import type { Contract } from '../schema.js';
 import { issueAt } from './issue.js';
@@ -30,10 +30,14 @@ function* dateFields(c: Contract): Generator<readonly [string, readonly PathSegm
     yield [cohort.enrolmentEnd, ['cohorts', i, 'enrolmentEnd']];
   }
   for (const [i, rule] of c.rules.entries()) {
-    if (rule.kind === 'fee' && rule.charge.kind === 'schedule') {
-      for (const [j, payment] of rule.charge.payments.entries()) {
-        yield [payment.date, ['rules', i, 'charge', 'payments', j, 'date']];
-      }
+    if (rule.kind !== 'fee') continue;
+    const charge = rule.charge;
+    if (charge.kind === 'schedule') {
+      for (const [j, payment] of charge.payments.entries()) yield [payment.date, ['rules', i, 'charge', 'payments', j, 'date']];
+    } else if (charge.kind === 'shareOfValue') {
+      yield [charge.firstOn, ['rules', i, 'charge', 'firstOn']];
+    } else {
+      for (const [j, phase] of (charge.phases ?? []).entries()) yield [phase.from, ['rules', i, 'charge', 'phases', j, 'from']];
     }
   }
   for (const [i, investor] of (c.parties.investors ?? []).entries()) {
@@ -98,8 +102,31 @@ export function checkDateOrder(c: Contract, table: DateTable): Issue[] {
     inside(['cohorts', i, 'enrolmentEnd'], 'enrolment end');
   }
   for (const [i, rule] of c.rules.entries()) {
-    if (rule.kind === 'fee' && rule.charge.kind === 'schedule') {
-      for (const [j] of rule.charge.payments.entries()) inside(['rules', i, 'charge', 'payments', j, 'date'], 'fee payment date');
+    if (rule.kind !== 'fee') continue;
+    const charge = rule.charge;
+    if (charge.kind === 'schedule') {
+      for (const [j] of charge.payments.entries()) inside(['rules', i, 'charge', 'payments', j, 'date'], 'fee payment date');
+    } else if (charge.kind === 'shareOfValue') {
+      const first = get(['rules', i, 'charge', 'firstOn']);
+      inside(['rules', i, 'charge', 'firstOn'], 'first instalment date');
+      if (first !== undefined && end !== undefined && compareDates(first, end) <= 0) {
+        // the last instalment, charge.months − 1 calendar months after the first (month-end clamped)
+        const last = addMonthsUnbounded(first, charge.months - 1);
+        if (last > end) {
+          const on = last > MAX_DATE ? 'after 9999-12-31' : `on ${formatDate(last as CalendarDate)}`;
+          issues.push(issueAt('DATE_OUTSIDE_PERIOD', ['rules', i, 'charge', 'months'], `the last of ${charge.months} monthly instalments falls ${on}, after the contract period ends on ${c.period.end}`));
+        }
+      }
+    } else {
+      const phases = charge.phases ?? [];
+      for (const [j] of phases.entries()) {
+        inside(['rules', i, 'charge', 'phases', j, 'from'], 'fee phase start');
+        const previous = get(['rules', i, 'charge', 'phases', j - 1, 'from']);
+        const current = get(['rules', i, 'charge', 'phases', j, 'from']);
+        if (j > 0 && previous !== undefined && current !== undefined && compareDates(previous, current) >= 0) {
+          issues.push(issueAt('DATE_ORDER', ['rules', i, 'charge', 'phases', j, 'from'], `fee phases: from ${phases[j]?.from ?? ''} is not after the previous phase's ${phases[j - 1]?.from ?? ''}`));
+        }
+      }
     }
   }
   for (const [i, tranche] of c.tranches.entries()) {

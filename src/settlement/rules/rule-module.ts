@@ -102,6 +102,8 @@ export interface TrancheRun {
   readonly measuredOn: number;
   /** Whether the tranche takes the claims it pays (false: a look that must not move watermarks). */
   readonly advance: boolean;
+  /** Whether an exit clause suspended the tranche (it withholds what it takes; a deferrable fee leaves its instalments to the next tranche). */
+  readonly suspended: boolean;
 }
 
 /** A contract-level payment on a fixed date (a scheduled fee). */
@@ -114,6 +116,8 @@ export interface ScheduledPayment {
   readonly amount: Amount;
   /** The amount as the contract writes it. */
   readonly written: string;
+  /** What the payment is, when the contract does not list it (`instalment 3 of 24`); undefined for a payment the contract lists. */
+  readonly label: string | undefined;
 }
 
 /** What a rule module prepares for one settlement. */
@@ -126,7 +130,7 @@ export interface RuleParts {
    * The claims of one participant the settlement has not seen (an excluded record counted in a
    * what-if), who achieved every outcome or none, in the order the rule makes them.
    */
-  readonly unseenClaims: (achieved: boolean) => readonly Amount[];
+  readonly unseenClaims: (achieved: boolean, enrolledOn: number) => readonly Amount[];
   /** Its contract-level payments on fixed dates, in contract order. */
   readonly scheduled: readonly ScheduledPayment[];
   /** Its lines in a tranche. */
@@ -149,6 +153,8 @@ export interface BoundCohort {
   readonly id: string;
   /** Participants it enrols. */
   readonly size: number;
+  /** Its first enrolment day. */
+  readonly firstEnrolment: number;
   /** Its last enrolment day. */
   readonly lastEnrolment: number;
 }

@@ -332,9 +332,62 @@ function rules(d: Draft): Rule[] {
   }
   if (!terms.monotone && chance(g, 45)) list.push(cohortRate(d));
   if (!terms.monotone && chance(g, 45)) list.push(bonus(d));
-  if (chance(g, 40)) list.push({ kind: 'fee', id: 'fee-start', name: 'Attachment fee', ...described(g), charge: { kind: 'perStart', amount: money(d, 0.05, 0.4) } });
+  if (chance(g, 40)) list.push({ kind: 'fee', id: 'fee-start', name: 'Attachment fee', ...described(g), charge: startFee(d) });
   if (list.length === 0) list.push(rateCard(d, 'pay-placement', 'placement', []));
   return list;
+}
+
+/**
+ * A fee per start: one amount, or half the time phased down by enrolment date (1 to 3 phases
+ * starting inside the enrolment windows, each amount at most the one before, the last 0 in 2 of 5).
+ */
+function startFee(d: Draft): Extract<Rule, { kind: 'fee' }>['charge'] {
+  const { g } = d;
+  let last = int(g, Math.round(d.base * 0.05), Math.round(d.base * 0.4));
+  const amount = unitsText(d.currency, last);
+  if (chance(g, 50)) return { kind: 'perStart', amount };
+  // inside the enrolment windows (or the day after the first start): always before the first measurement, inside the period
+  const lastEnd = Math.max(...d.cohorts.map((c) => c.end));
+  const phases = distinctInts(g, int(g, 1, 3), 1, Math.max(1, lastEnd - d.start))
+    .sort((a, b) => a - b)
+    .map((offset, j, all) => {
+      last = j === all.length - 1 && chance(g, 40) ? 0 : int(g, 0, last);
+      return { from: formatDate(addDays(d.start, offset)), amount: unitsText(d.currency, last) };
+    });
+  return { kind: 'perStart', amount, phases };
+}
+
+/**
+ * A delivery fee as a share of a stated contract value, in 1 to 30 monthly instalments from a day
+ * between the contract's start and the first measurement, none after the last measurement (half the
+ * time up to it); a
+ * suspended tranche withholds or defers them (or the contract does not say: withheld).
+ */
+function shareOfValueFee(d: Draft, trancheList: Tranche[]): Rule {
+  const { g } = d;
+  const measured = trancheList.map((t) => parseDate(t.measuredOn));
+  const first = Math.min(...measured) as CalendarDate;
+  const last = Math.max(...measured) as CalendarDate;
+  const firstOn = addDays(d.start, int(g, 0, Math.max(0, first - d.start)));
+  let room = 1;
+  while (room < 30 && addMonths(firstOn, room) <= last) room += 1;
+  const whenSuspended = pick(g, [undefined, undefined, 'withheld', 'deferred'] as const);
+  const fee: Rule = {
+    kind: 'fee',
+    id: 'fee-share',
+    name: 'Delivery fee (share of the contract value)',
+    charge: {
+      kind: 'shareOfValue',
+      share: chance(g, 50) ? '0.3' : basisPoints(int(g, 1, 10_000)),
+      contractValue: money(d, 2, 40),
+      // half the time to the last measurement, so that a later tranche (suspended, say) still has some to take
+      months: chance(g, 50) ? room : int(g, 1, room),
+      firstOn: formatDate(firstOn),
+      ...(whenSuspended === undefined ? {} : { whenSuspended }),
+    },
+  };
+  for (const tranche of trancheList) if (chance(g, 60) || tranche === trancheList[0]) tranche.rules.push('fee-share');
+  return fee;
 }
 
 /** The earliest date after an enrolment on `start` an outcome can be achieved (retention and wage progression count from placement). */
@@ -421,7 +474,8 @@ function scheduledFee(d: Draft, trancheList: Tranche[]): Rule | undefined {
   const measured = trancheList.map((t) => parseDate(t.measuredOn));
   const first = Math.min(...measured) as CalendarDate;
   const last = Math.max(...measured) as CalendarDate;
-  const dates = [addDays(d.start, int(g, 0, 60)), addDays(first, -int(g, 0, 20)), addDays(first, int(g, 1, Math.max(1, last - first)))];
+  // the third never after the last measurement (with one tranche, the period may end on it)
+  const dates = [addDays(d.start, int(g, 0, 60)), addDays(first, -int(g, 0, 20)), addDays(first, last > first ? int(g, 1, last - first) : 0)];
   const chosen = [...new Set(someOf(g, dates).map((day) => formatDate(day)))].sort();
   const fee: Rule = { kind: 'fee', id: 'fee-schedule', name: 'Delivery fee', charge: { kind: 'schedule', payments: chosen.map((date) => ({ date, amount: money(d, 0.2, 3) })) } };
   for (const tranche of trancheList) if (chance(g, 60) || tranche === trancheList[0]) tranche.rules.push('fee-schedule');
@@ -526,6 +580,22 @@ function exitClause(d: Draft, index: number, ruleList: readonly Rule[], trancheL
   return { id: `exit-${index + 1}`, name: `Exit clause ${index + 1}`, checkOn: formatDate(checkOn), condition: condition ?? pick(g, conditions), effect };
 }
 
+/**
+ * With a delivery fee in instalments that says what a suspension does (withheld or deferred), a
+ * clause that surely suspends the tranches after the first that take it, as a
+ * performance improvement action would: so that the reference agreement meets instalments deferred
+ * and withheld (a drawn clause suspends a tranche in about 2 % of the scenarios).
+ */
+function feeSuspension(ruleList: readonly Rule[], trancheList: readonly Tranche[]): ExitClause | undefined {
+  const fee = ruleList.find((rule) => rule.id === 'fee-share');
+  if (fee?.kind !== 'fee' || fee.charge.kind !== 'shareOfValue' || fee.charge.whenSuspended === undefined) return undefined;
+  const byDate = [...trancheList].sort((a, b) => parseDate(a.measuredOn) - parseDate(b.measuredOn));
+  const checkOn = byDate[0]?.measuredOn ?? '';
+  const suspended = byDate.slice(1).filter((t) => t.rules.includes('fee-share') && t.dueOn > checkOn).map((t) => t.id);
+  if (suspended.length === 0) return undefined;
+  return { id: 'exit-fees', name: 'Performance improvement action', checkOn, condition: { kind: 'datePassed', date: checkOn }, effect: { kind: 'suspendTranches', tranches: suspended } };
+}
+
 function reinvestment(d: Draft): Reinvestment {
   const { g } = d;
   return {
@@ -560,12 +630,15 @@ export function drawContract(g: Gen, options: ContractTerms = {}): GeneratedCont
     const fee = scheduledFee(d, trancheList);
     if (fee !== undefined) ruleList.push(fee);
   }
+  if (chance(g, 30)) ruleList.push(shareOfValueFee(d, trancheList));
   const lastDue = Math.max(...trancheList.map((t) => parseDate(t.dueOn)), ...d.cohorts.map((c) => c.end)) as CalendarDate;
   const periodEnd = addDays(lastDue, int(g, 0, 120));
   const payerList = payers(g);
   const capList = caps(d, ruleList, trancheList, payerList.map((p) => p.id));
   const clauseCount = terms.exits ? pick(g, [0, 0, 1, 1, 2, 2]) : 0;
   const exitClauses = Array.from({ length: clauseCount }, (_, i) => exitClause(d, i, ruleList, trancheList, capList, periodEnd));
+  const deferral = terms.exits ? feeSuspension(ruleList, trancheList) : undefined;
+  if (deferral !== undefined) exitClauses.push(deferral);
   const reinvest = chance(g, 40) ? [reinvestment(d)] : [];
   const guarantees =
     chance(g, 30)

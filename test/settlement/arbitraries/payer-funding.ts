@@ -10,7 +10,7 @@
  * - shares with scopes: the ids of one dimension (rules, outcomes or cohorts) partitioned among
  *   the payers, the shares of each part summing to 1, only when no line of the contract can be
  *   outside every list of that dimension (a fee has no outcome, a fixed payment on exit no rule,
- *   outcome or cohort; a scheduled fee, a pooled cohort rate or a contract-wide bonus no cohort);
+ *   outcome or cohort; a scheduled fee or instalments, a pooled cohort rate or a contract-wide bonus no cohort);
  * - top-ups: beside share or weight payers funding every line, at most 1 in all on any line.
  *
  * Payer ids stay those the caps name (`region`, `agency`, `fund`), at most three payers. Drawn
@@ -67,7 +67,7 @@ function linesWithout(c: ContractInput, dimension: Dimension): boolean {
   if (fixedOnExit) return true;
   if (dimension === 'rules') return false;
   if (dimension === 'outcomes') return c.rules.some((r) => r.kind === 'fee');
-  return c.rules.some((r) => (r.kind === 'fee' && r.charge.kind === 'schedule') || (r.kind === 'cohortRate' && r.pooling === 'pooled') || (r.kind === 'bonus' && r.trigger.scope === 'contract'));
+  return c.rules.some((r) => (r.kind === 'fee' && r.charge.kind !== 'perStart') || (r.kind === 'cohortRate' && r.pooling === 'pooled') || (r.kind === 'bonus' && r.trigger.scope === 'contract'));
 }
 
 function idsOf(c: ContractInput, dimension: Dimension): string[] {

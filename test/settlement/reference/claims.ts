@@ -4,7 +4,7 @@
  * price of the participant's groups), sustainment claims (a period's days in work counted day by
  * day from the placement, within the window, a gap longer than allowed ending the count, each
  * claim due after the lag and never before the placement is achieved), a per-start fee (on the
- * enrolment day); then every per-participant cap in turn.
+ * enrolment day, at the amount of the phase in force that day); then every per-participant cap in turn.
  */
 import type { ContractInput } from '../../../src/contract/index.js';
 import { refDay } from './dates.js';
@@ -89,7 +89,12 @@ export function participantClaims(contract: ContractInput, p: RefParticipant, as
         for (const date of sustainmentDays(rule, p, asOf)) claims.push({ ...base, rule: index, date, amount: new D(rule.price) });
         break;
       case 'fee':
-        if (rule.charge.kind === 'perStart') claims.push({ ...base, rule: index, date: refDay(p.record.enrolledOn), amount: new D(rule.charge.amount) });
+        if (rule.charge.kind === 'perStart') {
+          // phased: the amount of the last phase starting on or before the enrolment day (docs/contract.md, fee)
+          const day = refDay(p.record.enrolledOn);
+          const phase = (rule.charge.phases ?? []).filter((entry) => refDay(entry.from) <= day).at(-1);
+          claims.push({ ...base, rule: index, date: day, amount: new D(phase?.amount ?? rule.charge.amount) });
+        }
         break;
       case 'cohortRate':
       case 'bonus':

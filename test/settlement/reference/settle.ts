@@ -1,8 +1,9 @@
 /**
  * A slow, independent reference settlement, written from docs/settlement.md and docs/contract.md
  * without importing the engine (src/settlement) or the resolver (src/outcomes): every outcome
- * kind (outcomes.ts), rate cards with group prices and prerequisites, sustainment, per-start and
- * scheduled fees (claims.ts), cohort rates of every schedule, denominator and baseline, volume and
+ * kind (outcomes.ts), rate cards with group prices and prerequisites, sustainment, per-start fees
+ * (phased or not, claims.ts), scheduled fees and instalments of a share of the contract's value (deferred or withheld by a
+ * suspended tranche), cohort rates of every schedule, denominator and baseline, volume and
  * group-share bonuses with the ratchet (cohort.ts), tranches (a claim belongs to the first tranche
  * measured on or after it that lists its rule, cohort and outcome), every cap (per participant,
  * outcome volume, outcome, cohort, tranche, contract, payer) and the split among payers (funding.ts:
@@ -16,7 +17,7 @@ import type { ContractInput } from '../../../src/contract/index.js';
 import { currencyOf, type Indicators, type WireRecord } from '../arbitraries/index.js';
 import { participantClaims, type RefClaim } from './claims.js';
 import { bonusValue, cohortRateValue, rateFigures, type RefParticipant } from './cohort.js';
-import { refDay } from './dates.js';
+import { refAddDuration, refDay } from './dates.js';
 import { D, roundMinor, sum, type Dec } from './decimal.js';
 import { fracText, lineFractions, parseFrac, splitAmongPayers, type FundedKey } from './funding.js';
 import { refOutcomes } from './outcomes.js';
@@ -34,6 +35,21 @@ export interface RefTranche {
   readonly payers: readonly string[];
   /** A settled tranche's split among the payers before payer caps (unless plain decimal shares): exact parts (a decimal or `n/d`) and parts, contract order. */
   readonly split?: { readonly exact: readonly string[]; readonly parts: readonly string[] };
+}
+
+/**
+ * The monthly instalments of a delivery fee set as a share of the contract's value (docs/contract.md,
+ * fee): the total `share × contractValue` rounded once with the contract's mode, split in minor units
+ * into `months` equal parts, the leftover units one each to the earliest; dated `firstOn` plus k
+ * calendar months (date-fns, month-end clamped).
+ */
+function instalments(charge: Extract<Extract<Rule, { kind: 'fee' }>['charge'], { kind: 'shareOfValue' }>, places: number, rounding: string): { day: number; amount: Dec }[] {
+  const scale = new D(10).pow(places);
+  const units = roundMinor(new D(charge.share).times(charge.contractValue), places, rounding).times(scale);
+  const each = units.dividedToIntegerBy(charge.months);
+  const left = units.minus(each.times(charge.months)).toNumber();
+  const first = refDay(charge.firstOn);
+  return Array.from({ length: charge.months }, (_, k) => ({ day: refAddDuration(first, { months: k }), amount: each.plus(k < left ? 1 : 0).dividedBy(scale) }));
 }
 
 /**
@@ -195,13 +211,15 @@ export function referenceSettlement(contract: ContractInput, records: readonly W
         else for (const c of cohorts) pays(bonusValue(rule, participants, [c], measuredOn, places, contract.rounding), c, c);
         return;
       }
-      if (rule.kind === 'fee' && rule.charge.kind === 'schedule') {
-        // the payments dated by this tranche that no earlier tranche took
-        const due = rule.charge.payments.filter((payment, j) => refDay(payment.date) <= measuredOn && !takenFees.has(`${r}|${j}`));
-        rule.charge.payments.forEach((payment, j) => {
-          if (refDay(payment.date) <= measuredOn) takenFees.add(`${r}|${j}`);
+      if (rule.kind === 'fee' && rule.charge.kind !== 'perStart') {
+        // the payments dated by this tranche that no earlier tranche took; a deferrable fee's are left to the next tranche not suspended
+        const payments = rule.charge.kind === 'schedule' ? rule.charge.payments.map((payment) => ({ day: refDay(payment.date), amount: new D(payment.amount) })) : instalments(rule.charge, places, contract.rounding);
+        if (suspended && rule.charge.kind === 'shareOfValue' && rule.charge.whenSuspended === 'deferred') return;
+        const due = payments.filter((payment, j) => payment.day <= measuredOn && !takenFees.has(`${r}|${j}`));
+        payments.forEach((payment, j) => {
+          if (payment.day <= measuredOn) takenFees.add(`${r}|${j}`);
         });
-        if (due.length > 0) lines.push({ rule: rule.id, outcome: null, cohort: null, claims: null, unit: null, paid: sum(due.map((payment) => new D(payment.amount))) });
+        if (due.length > 0) lines.push({ rule: rule.id, outcome: null, cohort: null, claims: null, unit: null, paid: sum(due.map((payment) => payment.amount)) });
       }
       // the claims of the rule for the tranche's cohorts, dated by it, that no earlier tranche took
       let ruleClaims = claims.filter((claim) => claim.rule === r && cohorts.includes(claim.cohort) && claim.date <= measuredOn && !taken.has(claim));
