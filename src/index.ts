@@ -94,6 +94,7 @@ export type {
   ExitEffect,
   Group,
   HiringGuarantee,
+  MinimumPerformance,
   Investor,
   Outcome,
   OutcomeKind,
