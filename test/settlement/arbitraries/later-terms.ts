@@ -36,7 +36,7 @@ type Level = NonNullable<ContractInput['minimumPerformance']>[number];
 /**
  * The contract with minimum performance levels drawn (drawn after every other term, payer funding
  * included, so that every earlier draw stays as it was). A level (40 % of contracts, one or two): on a per-participant outcome, over
- * some cohorts or all, enrolled by a date or not, at a level of 5 % to 90 %, reviewed on one to
+ * some cohorts or all, enrolled by a date or not, at a level of 5 % to 60 %, reviewed on one to
  * three days (most on or just before a tranche's measurement date, so tranches follow the review),
  * its consequence a withhold (of some rules, in some tranches or all), a price reduction (of the
  * rules paying for outcomes) or a flag.
@@ -50,7 +50,8 @@ export function drawLevels(g: Gen, contract: ContractInput, monotone = false): C
   const outcomeRules = contract.rules.filter((rule) => rule.kind !== 'fee').map((rule) => rule.id);
   const levels = Array.from({ length: int(g, 1, 2) }, (_, i): Level => {
     const reviews = [...new Set(Array.from({ length: int(g, 1, 3) }, () => {
-      const near = pick(g, measured);
+      // before a tranche that is not the last, most of the time: tranches then follow the review, and a later one may find the level met
+      const near = pick(g, measured.length > 1 && chance(g, 75) ? measured.slice(0, -1) : measured);
       const day = chance(g, 70) ? addDays(near, -int(g, 0, 40)) : addDays(start, int(g, 0, end - start));
       return Math.min(end, Math.max(start, day)) as CalendarDate;
     }))].sort((a, b) => a - b);
@@ -68,7 +69,7 @@ export function drawLevels(g: Gen, contract: ContractInput, monotone = false): C
       outcome: pick(g, outcomes),
       ...(chance(g, 50) ? { cohorts: someOf(g, contract.cohorts.map((cohort) => cohort.id)) } : {}),
       ...(chance(g, 40) ? { enrolledBy: formatDate(addDays(start, int(g, 0, first - start))) } : {}),
-      level: basisPoints(int(g, 5, 90) * 100),
+      level: basisPoints(int(g, 5, 60) * 100),
       reviewOn: reviews.map((day) => formatDate(day)),
       consequence,
     };
