@@ -55,7 +55,7 @@ describe('minimum performance levels', () => {
         // a suspension withholds as before, independently of the levels
         expect(m.sum(s.tranches.filter((t) => t.status === 'suspended').map((t) => t.withheld))).toBe(m.sum(plain.tranches.filter((t) => t.status === 'suspended').map((t) => t.withheld)));
       }),
-      { numRuns: runs(150) },
+      { numRuns: runs(100) },
     );
   });
 
