@@ -92,10 +92,10 @@ export interface LevelMeasure {
  * measureLevel(level, ledger, parseDate('2024-06-30')).met;
  */
 export function measureLevel(level: LevelPlan, ledger: Ledger, date: number): LevelMeasure {
-  const counts = level.cohorts.flatMap((cohort) => {
+  const counts = level.cohorts.flatMap((cohort): RateCounts[] => {
     const rate = ledger.cohorts[cohort]?.rates[level.spec];
     return rate === undefined ? [] : [rate];
-  }) as RateCounts[];
+  });
   const figures = rateAt(counts, date, 'countAsNotAchieved');
   return {
     achieved: figures.achieved,

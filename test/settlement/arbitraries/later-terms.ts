@@ -11,7 +11,7 @@ import { addDays, formatDate, parseDate, type CalendarDate } from '../../../src/
 import type { ContractInput } from '../../../src/contract/index.js';
 import { unitsText, type Currency } from './currencies.js';
 import { measurementDays } from './dates.js';
-import { basisPoints, chance, distinctInts, int, pick, someOf, type Gen } from './gen.js';
+import { basisPoints, chance, int, pick, someOf, type Gen } from './gen.js';
 
 type Rule = ContractInput['rules'][number];
 

@@ -20,7 +20,8 @@ import { settleOk } from '../settle-helper.js';
 import { moneyOf } from './helpers.js';
 
 function withoutLevels(scenario: Scenario): Scenario {
-  const { minimumPerformance: _dropped, ...contract } = scenario.contract;
+  const contract = { ...scenario.contract };
+  delete contract.minimumPerformance;
   return { ...scenario, contract };
 }
 
