@@ -15,11 +15,13 @@ import { D, roundMinor, type Dec } from './decimal.js';
 
 type Level = NonNullable<ContractInput['minimumPerformance']>[number];
 
-/** A line as the reference's tranche holds it. */
+/** A line as the reference's tranche holds it (settle.ts). */
 export interface LevelLine {
+  /** Rule id, or null for a fixed payment on exit. */
   readonly rule: string | null;
   readonly outcome: string | null;
   readonly cohort: string | null;
+  /** Claims and their unit, for a line of claims. */
   readonly claims: number | null;
   readonly unit: Dec | null;
   paid: Dec;

@@ -20,7 +20,7 @@ import { refDay } from './dates.js';
 import { D, roundMinor, sum, type Dec } from './decimal.js';
 import { fracText, lineFractions, parseFrac, splitAmongPayers, type FundedKey } from './funding.js';
 import { refOutcomes } from './outcomes.js';
-import { referenceLevels } from './levels.js';
+import { referenceLevels, type LevelLine as Line } from './levels.js';
 
 type Rule = ContractInput['rules'][number];
 type Tranche = ContractInput['tranches'][number];
@@ -50,17 +50,6 @@ export function referenceLineFunding(contract: ContractInput, line: FundedKey): 
     const fraction = fractions[i];
     return fraction === undefined || fraction.n === 0n ? [] : [{ payer: payer.id, fraction: fracText(fraction) }];
   });
-}
-
-interface Line {
-  /** Rule id, or null for a fixed payment on exit. */
-  readonly rule: string | null;
-  readonly outcome: string | null;
-  readonly cohort: string | null;
-  /** Claims and their unit, for a line of claims. */
-  readonly claims: number | null;
-  readonly unit: Dec | null;
-  paid: Dec;
 }
 
 function paysFor(rule: Rule): string | null {
