@@ -26,6 +26,8 @@ export {
   GroupSchema,
   HiringGuaranteeSchema,
   InvestorSchema,
+  MinimumPerformanceConsequenceSchema,
+  MinimumPerformanceSchema,
   OutcomeSchema,
   PartiesSchema,
   PayOnExitSchema,

@@ -30,7 +30,7 @@ function percent(share: string): string {
 /**
  * Formats the summary: a warning first when records were excluded (how many, the first problems,
  * the decisions they could change), then the contract, the tranches with their status and amounts, the payers,
- * adjustments, the exit clauses, claims no tranche pays, hiring guarantees, the data quality and
+ * adjustments, the exit clauses, the minimum performance levels, claims no tranche pays, hiring guarantees, the data quality and
  * the fingerprint. Every line is made {@link printable}: names and ids from the contract or the
  * records cannot act on the terminal.
  *
@@ -60,7 +60,7 @@ export function settlementSummary(settlement: Settlement): string {
     ...payers,
   ];
   if (settlement.totals.reinvested !== settlement.totals.withheld || settlement.totals.reinvested !== (0).toFixed(2)) {
-    lines.push('', `Reinvested: ${settlement.totals.reinvested}; withheld by suspensions: ${settlement.totals.withheld}`);
+    lines.push('', `Reinvested: ${settlement.totals.reinvested}; withheld (suspensions, minimum performance): ${settlement.totals.withheld}`);
   }
   if (settlement.adjustments.length > 0) {
     lines.push('', 'Adjustments to amounts already paid:');
@@ -71,6 +71,17 @@ export function settlementSummary(settlement: Settlement): string {
   if (settlement.exits.length > 0) {
     lines.push('', 'Exit clauses:');
     for (const exit of settlement.exits) lines.push(`  ${exit.clause} on ${exit.checkOn}: ${exit.outcome} — ${exit.explanation}`);
+  }
+  const levels = settlement.minimumPerformance ?? [];
+  if (levels.length > 0) {
+    lines.push('', 'Minimum performance levels:');
+    for (const level of levels) {
+      const held = level.consequence === 'withhold' ? `; withheld ${level.withheld}, released ${level.released}, still withheld ${level.outstanding}` : '';
+      const cut = level.consequence === 'priceReduction' ? `; cut ${level.reduced}` : '';
+      lines.push(`  ${level.id} (${level.outcome} ≥ ${level.level}, ${level.consequence})${held}${cut}`);
+      for (const review of level.reviews) lines.push(`    ${review.reviewOn}: ${review.outcome} — ${review.explanation}`);
+      for (const action of level.tranches) lines.push(`    ${action.tranche} (${action.measuredOn}): ${action.achieved} of ${action.participants} (${action.rate}), ${action.action} ${action.amount}`);
+    }
   }
   if (settlement.unscheduled.length > 0) {
     lines.push('', 'Earned but paid by no tranche:');

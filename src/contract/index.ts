@@ -19,6 +19,7 @@ export type {
   Group,
   HiringGuarantee,
   Investor,
+  MinimumPerformance,
   Outcome,
   OutcomeKind,
   Payer,
@@ -35,6 +36,7 @@ export { FORBIDDEN_KEYS } from './forbidden-keys.js';
 export { CohortSchema, GroupSchema } from './cohorts.js';
 export { ExitClauseSchema, ExitConditionSchema, ExitEffectSchema, PayOnExitSchema } from './exit-clauses.js';
 export { HiringGuaranteeSchema } from './hiring-guarantees.js';
+export { MinimumPerformanceConsequenceSchema, MinimumPerformanceSchema } from './minimum-performance.js';
 export { OutcomeSchema, RetentionMeasureSchema, WageThresholdSchema } from './outcome-definitions.js';
 export { InvestorSchema, PartiesSchema, PayerSchema, PayerScopeSchema, ReturnCapSchema } from './parties.js';
 export { fundedLines, funds, isUniformFunding, lineSplit, payerFundings, type FundedLine, type FundingBasis, type LineSplit, type PayerFunding } from './funding.js';

@@ -14,6 +14,7 @@ import { CohortSchema, GroupSchema } from './cohorts.js';
 import type { DeepReadonly } from './deep-readonly.js';
 import { ExitClauseSchema } from './exit-clauses.js';
 import { HiringGuaranteeSchema } from './hiring-guarantees.js';
+import { MinimumPerformanceSchema } from './minimum-performance.js';
 import { OutcomeSchema } from './outcome-definitions.js';
 import { PartiesSchema } from './parties.js';
 import { CurrencySchema, DateStringSchema, IdSchema, RoundingModeSchema, TextSchema } from './primitives.js';
@@ -63,6 +64,7 @@ export const ContractSchema = z.strictObject({
   exitClauses: z.optional(z.array(ExitClauseSchema)).check(z.describe('Absent = none.')),
   reinvestment: z.optional(z.array(ReinvestmentSchema)).check(z.describe('Absent = none.')),
   hiringGuarantees: z.optional(z.array(HiringGuaranteeSchema)).check(z.describe('Absent = none.')),
+  minimumPerformance: z.optional(z.array(MinimumPerformanceSchema)).check(z.describe('Minimum performance levels; absent = none.')),
 });
 
 /**
@@ -178,3 +180,10 @@ export type Reinvestment = NonNullable<Contract['reinvestment']>[number];
  * @example const list: readonly HiringGuarantee[] = contract.hiringGuarantees ?? [];
  */
 export type HiringGuarantee = NonNullable<Contract['hiringGuarantees']>[number];
+/**
+ * A minimum performance level: a share of participants achieving an outcome on review dates, and
+ * the consequence of falling below it.
+ *
+ * @example const levels: readonly MinimumPerformance[] = contract.minimumPerformance ?? [];
+ */
+export type MinimumPerformance = NonNullable<Contract['minimumPerformance']>[number];

@@ -28,6 +28,7 @@ const CONTRACT_FIELDS: readonly FieldCheck[] = [
   ['exitClauses', is.optional(is.array), 'an array or absent'],
   ['reinvestment', is.optional(is.array), 'an array or absent'],
   ['hiringGuarantees', is.optional(is.array), 'an array or absent'],
+  ['minimumPerformance', is.optional(is.array), 'an array or absent'],
 ];
 
 /**

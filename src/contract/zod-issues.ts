@@ -8,7 +8,7 @@ import { hasOwn } from '../own-data.js';
 import type { z } from 'zod/mini';
 import { formatPath, type Issue, type PathSegment } from '../errors.js';
 import type { ContractIssueCode } from '../codes/index.js';
-import { CONTRACT_CODE_NAMES } from '../codes/names.js';
+import { isErrorCode } from '../codes/is-error-code.js';
 import { AMOUNT_DECIMALS_PATTERN, AMOUNT_MAGNITUDE_PATTERN } from '../money/limits.js';
 import { EARLIER_SCHEMA_VERSIONS } from './migrate.js';
 import { CURRENCY_PATTERN, DATE_PATTERN, DECIMAL_PATTERN, ID_PATTERN, SHARE_PATTERN } from './primitives.js';
@@ -41,10 +41,13 @@ function make(code: ContractIssueCode, path: readonly PathSegment[], message: st
   return { code, path, message: `${formatPath(path)}: ${message}` };
 }
 
-/** The code a refinement of the schema names in its `params.code` (an own property), else `CONTRACT_INVALID`. */
+/**
+ * The code a refinement of the schema names in its `params.code` (an own property; the schema's
+ * refinements name contract codes only, test/codes/registry.test.ts), else `CONTRACT_INVALID`.
+ */
 function customCode(params: Readonly<Record<string, unknown>> | undefined): ContractIssueCode {
   const code = params !== undefined && hasOwn(params, 'code') ? params['code'] : undefined;
-  return typeof code === 'string' && CONTRACT_CODE_NAMES.has(code) ? (code as ContractIssueCode) : 'CONTRACT_INVALID';
+  return typeof code === 'string' && isErrorCode(code) ? (code as ContractIssueCode) : 'CONTRACT_INVALID';
 }
 
 /**

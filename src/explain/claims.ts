@@ -127,6 +127,8 @@ function fateInLine(placed: PlacedLine, contract: Contract, cutByShare: boolean,
   const zero = formatMoney(ZERO, currency);
   if (cutByShare) return { fate: 'cutByShareCap', paid: zero };
   if (tranche.status === 'suspended') return { fate: 'withheld', paid: zero };
+  // a minimum performance level withheld the whole line (released later, in a release line of the tranche that finds the level met)
+  if (line.inputs['minimumPerformanceWithheld'] !== undefined && parseAmount(line.paid).isZero()) return { fate: 'withheld', paid: zero };
   const unit = line.unit === null ? undefined : parseAmount(line.unit);
   const whole =
     unit !== undefined &&

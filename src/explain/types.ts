@@ -113,7 +113,8 @@ export interface ExplainedParticipantCut {
  * - `cutInLine`: in a line (or a tranche) a money, payer or outcome-volume cap cut, which the
  *   contract does not attribute to participants (`paid` is null: see the line and its cuts);
  * - `cutByShareCap`: named by a share cap among the claims it cut (`paid` 0);
- * - `withheld`: in a tranche an exit clause suspended (`paid` 0);
+ * - `withheld`: in a tranche an exit clause suspended, or in a line a minimum performance level
+ *   withheld (`paid` 0; the level releases it later in a release line of its own, `claims` null);
  * - `cutToZero`: cut to nothing by a per-participant cap, so no tranche takes it;
  * - `awaitingTranche`: dated after the last settled tranche that pays its rule, a scheduled one
  *   will (`tranche` names it);

@@ -34,7 +34,7 @@ function countRates(plan: SettlementPlan, cohort: CohortLedger, resolutions: rea
   for (let index = 0; index < specs.length; index++) {
     const spec = specs[index];
     const counts = cohort.rates[index];
-    if (spec === undefined || counts === undefined) continue;
+    if (spec === undefined || counts === undefined || enrolledOn > spec.enrolledBy) continue;
     const entry = spec.entryOutcome < 0 ? enrolledOn : achievedOn(resolutions, spec.entryOutcome);
     if (entry === undefined) continue;
     counts.denominator.add(entry, count);

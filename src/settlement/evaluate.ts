@@ -44,6 +44,8 @@ export interface TallyEvaluation {
   readonly capsCut: readonly string[];
   /** Per reinvestment (contract order): set aside over every tranche. */
   readonly reinvested: readonly Amount[];
+  /** Ids of the minimum performance levels a review found not met (contract order). */
+  readonly levelsMissed: readonly string[];
 }
 
 /** The ids of the caps that cut something in `run` (a yearly payer cap: cut, deferred or passed on), in contract order. */
@@ -92,5 +94,6 @@ export function evaluateTallies(plan: SettlementPlan, ledger: Ledger, indicators
     fired: run.exits.filter((exit) => exit.outcome === 'fired').map((exit) => exit.clause),
     capsCut: capsThatCut(plan, ledger, run),
     reinvested,
+    levelsMissed: run.levels.filter((level) => level.reviews.some((review) => review.outcome === 'notMet')).map((level) => level.plan.source.id),
   };
 }

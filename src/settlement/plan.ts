@@ -11,6 +11,7 @@ import { claimUnits, type ClaimUnits } from './claim-units.js';
 import { compileContract } from './indexed-contract.js';
 import { emptyLedger, type Ledger } from './ledger.js';
 import { collectRateSpecs } from './rate-specs.js';
+import { levelRateUses, planLevels, type LevelPlan } from './minimum-performance.js';
 import { prepareRules, rateUsesOf, type PreparedRule, type RuleTerms } from './rules/index.js';
 import type { ParticipantClaims } from './rules/rule-module.js';
 import type { Contract } from '../contract/index.js';
@@ -53,6 +54,8 @@ export interface SettlementPlan extends RuleTerms {
   readonly guarantees: readonly GuaranteePlan[];
   /** Participant caps, in contract order. */
   readonly participantCaps: readonly ParticipantCapPlan[];
+  /** Minimum performance levels, in contract order. */
+  readonly levels: readonly LevelPlan[];
   /**
    * The claim amounts (prices, sustainment prices, fees) and participant cap amounts as integer
    * units, when there are participant caps and every amount can be counted exactly.
@@ -71,7 +74,7 @@ export interface SettlementPlan extends RuleTerms {
 export function buildPlan(contract: Contract, asOf: CalendarDate, keepParticipants: boolean): SettlementPlan {
   const compiled = compileContract(contract);
   const exitRates = (contract.exitClauses ?? []).flatMap((clause) => (clause.condition.kind === 'outcomeRateBelow' ? [clause.condition] : []));
-  const terms: RuleTerms = { ...compiled, rateSpecs: collectRateSpecs([...rateUsesOf(contract.rules), ...exitRates], compiled.outcomeIndex), asOf };
+  const terms: RuleTerms = { ...compiled, rateSpecs: collectRateSpecs([...rateUsesOf(contract.rules), ...exitRates, ...levelRateUses(contract)], compiled.outcomeIndex), asOf };
   const rules = prepareRules(terms);
   const participantCaps = (contract.caps ?? []).flatMap((cap) =>
     cap.kind === 'participant'
@@ -92,6 +95,7 @@ export function buildPlan(contract: Contract, asOf: CalendarDate, keepParticipan
       withinDays: guarantee.withinDays,
     })),
     participantCaps,
+    levels: planLevels(terms),
     participantCapUnits: participantCaps.length === 0 ? undefined : claimUnits([...claimAmounts, ...participantCaps.map((cap) => cap.amount)]),
     keepParticipants,
   };

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { parseDate } from '../calendar/index.js';
 import type { Contract } from '../contract/index.js';
 
 /** An outcome counted over a denominator. */
@@ -16,6 +17,8 @@ export interface RateSpec {
   readonly basis: 'enrolled' | 'placed' | 'completed';
   /** Outcome index defining entry into the denominator (placed / completed), or -1 for enrolled. */
   readonly entryOutcome: number;
+  /** Only participants enrolled on or before this day are counted (a minimum performance level's `enrolledBy`); no limit: `Number.MAX_SAFE_INTEGER`. */
+  readonly enrolledBy: number;
 }
 
 type Denominator = Extract<Contract['rules'][number], { kind: 'cohortRate' }>['denominator'];
@@ -26,6 +29,13 @@ export interface RateUse {
   readonly outcome: string;
   /** Who is counted in the denominator. */
   readonly denominator: Denominator;
+  /** Only participants enrolled on or before this date (`YYYY-MM-DD`) are counted; absent: every participant. */
+  readonly enrolledBy?: string | undefined;
+}
+
+/** A use's `enrolledBy`, read as an own property (a rule or an exit condition has none). */
+function ownEnrolledBy(use: RateUse): string | undefined {
+  return Object.hasOwn(use, 'enrolledBy') ? use.enrolledBy : undefined;
 }
 
 /**
@@ -34,8 +44,9 @@ export interface RateUse {
  * @example
  * rateSpecKey('placement', { kind: 'enrolled' }); // 'placement/enrolled'
  */
-export function rateSpecKey(outcome: string, denominator: Denominator): string {
-  return denominator.kind === 'enrolled' ? `${outcome}/enrolled` : `${outcome}/${denominator.kind}:${denominator.outcome}`;
+export function rateSpecKey(outcome: string, denominator: Denominator, enrolledBy?: string): string {
+  const key = denominator.kind === 'enrolled' ? `${outcome}/enrolled` : `${outcome}/${denominator.kind}:${denominator.outcome}`;
+  return enrolledBy === undefined ? key : `${key}@${enrolledBy}`;
 }
 
 /**
@@ -47,14 +58,17 @@ export function rateSpecKey(outcome: string, denominator: Denominator): string {
  */
 export function collectRateSpecs(uses: readonly RateUse[], outcomeIndex: ReadonlyMap<string, number>): RateSpec[] {
   const specs = new Map<string, RateSpec>();
-  for (const { outcome, denominator } of uses) {
-    const key = rateSpecKey(outcome, denominator);
+  for (const use of uses) {
+    const { outcome, denominator } = use;
+    const enrolledBy = ownEnrolledBy(use);
+    const key = rateSpecKey(outcome, denominator, enrolledBy);
     if (specs.has(key)) continue;
     specs.set(key, {
       key,
       outcome: outcomeIndex.get(outcome) ?? -1,
       basis: denominator.kind,
       entryOutcome: denominator.kind === 'enrolled' ? -1 : (outcomeIndex.get(denominator.outcome) ?? -1),
+      enrolledBy: enrolledBy === undefined ? Number.MAX_SAFE_INTEGER : parseDate(enrolledBy),
     });
   }
   return [...specs.values()];
@@ -67,6 +81,6 @@ export function collectRateSpecs(uses: readonly RateUse[], outcomeIndex: Readonl
  * rateSpecIndex(plan.rateSpecs, { outcome: 'placement', denominator: { kind: 'enrolled' } }); // 0
  */
 export function rateSpecIndex(specs: readonly RateSpec[], use: RateUse): number {
-  const key = rateSpecKey(use.outcome, use.denominator);
+  const key = rateSpecKey(use.outcome, use.denominator, ownEnrolledBy(use));
   return specs.findIndex((spec) => spec.key === key);
 }

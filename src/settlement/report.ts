@@ -15,6 +15,7 @@ import type { Line } from './lines.js';
 import type { SettlementPlan } from './plan.js';
 import type { PreviousPayments } from './previous.js';
 import type { RunResult, TrancheResult } from './schedule.js';
+import { levelReport } from './level-report.js';
 import { SETTLEMENT_FORMAT_VERSION } from './settlement-schema.js';
 import type {
   PayerAmounts,
@@ -259,6 +260,12 @@ function payerSplitReport(inputs: Inputs, tranche: TrancheResult | undefined): P
   };
 }
 
+/** The minimum performance levels, for contracts that have some. */
+function levelsReport(run: RunResult, money: (a: Amount) => string): Pick<Settlement, 'minimumPerformance'> {
+  if (run.levels.length === 0) return {};
+  return { minimumPerformance: run.levels.map((level) => levelReport(level, money)) };
+}
+
 /**
  * Builds the settlement document.
  *
@@ -303,6 +310,7 @@ export function buildSettlement(inputs: Inputs): Settlement {
       figures: exit.figures,
       explanation: exit.explanation,
     })),
+    ...levelsReport(run, money),
     participantCaps: plan.participantCaps.map((cap, index) => {
       const cuts = ledger.participantCaps[index];
       const report = {

@@ -18,6 +18,7 @@ import type { SettlementPlan } from './plan.js';
 import { reinvest, type ReinvestmentPart, type ReinvestmentState } from './reinvestment.js';
 import type { IndicatorValues, RunState } from './rules/index.js';
 import { findUnscheduled, type UnscheduledClaims } from './unscheduled.js';
+import { applyLevels, reviewBefore, startLevels, type LevelRun } from './minimum-performance.js';
 
 /** What happened to a tranche. */
 export type TrancheStatus = 'settled' | 'scheduled' | 'cancelled' | 'suspended';
@@ -44,7 +45,7 @@ export interface TrancheResult {
   shareCuts: ReadonlyMap<string, number>;
   /** Earned by the tranche after every cap. */
   earned: Amount;
-  /** What a suspension withheld. */
+  /** What a suspension withheld, and what a minimum performance level withholds from it and has not released. */
   withheld: Amount;
   /** Set aside for reinvestment. */
   reinvestment: ReinvestmentPart[];
@@ -70,6 +71,8 @@ export interface RunResult {
   readonly problems: readonly Issue[];
   /** Per rule index: the claims its outcome-volume cap cut over the run. */
   readonly volumeCuts: ReadonlyMap<number, number>;
+  /** The minimum performance levels: reviews, what they did in each tranche, what is still withheld. */
+  readonly levels: readonly LevelRun[];
 }
 
 interface TrancheSpec {
@@ -85,6 +88,7 @@ interface TrancheSpec {
 }
 
 interface State extends RunState {
+  readonly levels: readonly LevelRun[];
   readonly capsUsed: Map<string, Amount>;
   readonly reinvestment: ReinvestmentState;
   readonly years: YearCapState;
@@ -163,6 +167,10 @@ function settleTranche(plan: SettlementPlan, ledger: Ledger, state: State, spec:
   }
   const caps = plan.contract.caps ?? [];
   result.capCuts = applyMoneyCaps(caps, lines, spec.id, state.capsUsed);
+  if (state.levels.length > 0) {
+    reviewBefore(state.levels, ledger, spec.measuredOn, plan.asOf);
+    lines.push(...applyLevels(state.levels, ledger, result, lines, plan, state.explain));
+  }
   const total = sumAmounts(lines.map((line) => line.paid));
   const split = splitTranche(plan.payerSplit, lines, total, plan.currency);
   const parts = split.parts;
@@ -221,6 +229,7 @@ export function runSchedule(plan: SettlementPlan, ledger: Ledger, indicators: In
     years: yearCapState(yearCaps(plan.contract)),
     reductions: [],
     explain,
+    levels: startLevels(plan.levels),
   };
   const specs = plan.tranches.map((_, index) => specOf(plan, index));
   const statuses = new Map<string, { status: TrancheStatus; byClause: string | null }>();
@@ -305,7 +314,8 @@ export function runSchedule(plan: SettlementPlan, ledger: Ledger, indicators: In
     }
   }
   runTranchesUpTo(Infinity);
+  reviewBefore(state.levels, ledger, Infinity, plan.asOf);
   const future = specs.filter((spec) => spec.measuredOn > plan.asOf && statuses.get(spec.id)?.status !== 'cancelled');
   const unscheduled = findUnscheduled(plan, ledger, state.watermark, future, endedBy);
-  return { tranches: results, exits, unscheduled, problems, volumeCuts: state.volumeCuts };
+  return { tranches: results, exits, unscheduled, problems, volumeCuts: state.volumeCuts, levels: state.levels };
 }

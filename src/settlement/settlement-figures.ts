@@ -1,7 +1,7 @@
 /**
  * The figures of a settlement document add up: payers' parts to their tranche, tranches to the
  * totals and to each payer's totals, `due = earned − previouslyPaid` at every level, what the
- * provider receives, the lines, the adjustments. Every settlement `settle` writes passes; a
+ * provider receives, the lines, the adjustments, what a minimum performance level still withholds. Every settlement `settle` writes passes; a
  * document that does not was altered or is not one.
  *
  * @module
@@ -86,6 +86,11 @@ export function checkSettlementFigures(document: Settlement, at: readonly PathSe
   for (const key of ['earned', 'previouslyPaid', 'due', 'reinvested', 'withheld'] as const) {
     equal(['totals', key], document.totals[key], sum(document.tranches.map((tranche) => tranche[key])), `totals ${key} (the sum over the tranches)`);
   }
+
+  // a minimum performance level holds what it withheld and has not released
+  (document.minimumPerformance ?? []).forEach((level, l) => {
+    equal(['minimumPerformance', l, 'outstanding'], level.outstanding, amount(level.withheld).minus(amount(level.released)), `minimum performance level "${level.id}" outstanding (withheld − released)`);
+  });
 
   // adjustments: exactly the parts whose amount moves in a tranche settled before (measured on or
   // before a previous settlement's as-of date, whatever it paid) or already paid, each with its difference

@@ -141,6 +141,48 @@ function buildSettlementSchema(units: number) {
     exits: z.array(
       z.strictObject({ clause: text(), checkOn: date(), outcome: z.enum(['fired', 'notFired', 'notYetChecked', 'skipped']), figures, explanation: text() }),
     ),
+    minimumPerformance: z.exactOptional(
+      z.array(
+        z.strictObject({
+          id: text(),
+          name: text(),
+          outcome: text(),
+          cohorts: z.nullable(z.array(text())),
+          enrolledBy: z.nullable(date()),
+          level: decimal,
+          consequence: z.enum(['withhold', 'priceReduction', 'flag']),
+          reviews: z.array(
+            z.strictObject({
+              reviewOn: date(),
+              outcome: z.enum(['met', 'notMet', 'notYetReviewed']),
+              achieved: z.nullable(count()),
+              participants: z.nullable(count()),
+              rate: z.nullable(text()),
+              level: decimal,
+              amount: money,
+              explanation: text(),
+            }),
+          ),
+          tranches: z.array(
+            z.strictObject({
+              tranche: text(),
+              measuredOn: date(),
+              review: date(),
+              achieved: count(),
+              participants: count(),
+              rate: text(),
+              met: z.boolean(),
+              action: z.enum(['withheld', 'reduced', 'released', 'ended']),
+              amount: money,
+            }),
+          ),
+          withheld: money,
+          released: money,
+          outstanding: money,
+          reduced: money,
+        }),
+      ),
+    ),
     participantCaps: z.array(
       z.strictObject({ cap: text(), limit: money, claimsCut: count(), amountCut: money, participants: z.exactOptional(z.array(text())) }),
     ),

@@ -172,7 +172,7 @@ export interface SettlementTranche {
   readonly previouslyPaid: string;
   /** Due now. */
   readonly due: string;
-  /** Withheld by a suspension. */
+  /** Withheld by a suspension, or withheld by a minimum performance level and not yet released. */
   readonly withheld: string;
   /** Set aside for reinvestment (part of `earned`). */
   readonly reinvested: string;
@@ -227,6 +227,78 @@ export interface SettlementExit {
   readonly figures: Readonly<Record<string, string | number>>;
   /** In words. */
   readonly explanation: string;
+}
+
+/** A minimum performance review: the level measured on its date. */
+export interface SettlementLevelReview {
+  /** Review date. */
+  readonly reviewOn: string;
+  /** `met`, `notMet`, or `notYetReviewed` (after the as-of date: the figures are null). */
+  readonly outcome: 'met' | 'notMet' | 'notYetReviewed';
+  /** Participants measured who achieved the outcome by the review date (the rate's numerator). */
+  readonly achieved: number | null;
+  /** Participants measured: of the level's cohorts, enrolled by its enrolment date and by the review date (the denominator). */
+  readonly participants: number | null;
+  /** achieved / participants to 6 decimals (`n/a` for no participant: met), or null. */
+  readonly rate: string | null;
+  /** The level. */
+  readonly level: string;
+  /** What the consequence took (withheld or cut) in the tranches measured while this review's shortfall was in force. */
+  readonly amount: string;
+  /** In words. */
+  readonly explanation: string;
+}
+
+/** What a minimum performance level did in a tranche measured while it was below. */
+export interface SettlementLevelTranche {
+  /** Tranche id. */
+  readonly tranche: string;
+  /** Its measurement date: the level is measured again on it. */
+  readonly measuredOn: string;
+  /** The failed review whose consequence was in force. */
+  readonly review: string;
+  /** Achieved, on the measurement date. */
+  readonly achieved: number;
+  /** Participants measured, on the measurement date. */
+  readonly participants: number;
+  /** achieved / participants to 6 decimals. */
+  readonly rate: string;
+  /** Whether the level is met on the measurement date. */
+  readonly met: boolean;
+  /** `withheld` or `reduced` (still below), `released` (met: everything withheld is paid in this tranche, in release lines) or `ended` (met: the reduction ends). */
+  readonly action: 'withheld' | 'reduced' | 'released' | 'ended';
+  /** Withheld, cut or released in this tranche. */
+  readonly amount: string;
+}
+
+/** A minimum performance level: its reviews, what its consequence did, and the money it holds. */
+export interface SettlementMinimumPerformance {
+  /** Level id. */
+  readonly id: string;
+  /** Name. */
+  readonly name: string;
+  /** The outcome measured. */
+  readonly outcome: string;
+  /** The cohorts measured (pooled), or null for every cohort of the contract. */
+  readonly cohorts: readonly string[] | null;
+  /** Only participants enrolled by this date are measured, or null (those enrolled by the date measured). */
+  readonly enrolledBy: string | null;
+  /** The level (a rate). */
+  readonly level: string;
+  /** `withhold`, `priceReduction` or `flag`. */
+  readonly consequence: 'withhold' | 'priceReduction' | 'flag';
+  /** Every review, in date order. */
+  readonly reviews: readonly SettlementLevelReview[];
+  /** Every settled tranche measured while the level was below, in settlement order. */
+  readonly tranches: readonly SettlementLevelTranche[];
+  /** Withheld in all (withhold). */
+  readonly withheld: string;
+  /** Released in all (withhold): paid in the release lines of the tranche that found the level met. */
+  readonly released: string;
+  /** Still withheld: withheld − released (part of the tranches' and the totals' `withheld`). */
+  readonly outstanding: string;
+  /** Cut by the price reduction in all (priceReduction): not paid, and not owed later. */
+  readonly reduced: string;
 }
 
 /** Counts of an outcome for a cohort (or a group in it) at the as-of date. */
@@ -405,6 +477,11 @@ export interface Settlement {
   readonly adjustments: readonly SettlementAdjustment[];
   /** The exit clauses. */
   readonly exits: readonly SettlementExit[];
+  /**
+   * The minimum performance levels (contracts with a `minimumPerformance` entry only): each
+   * review's figures and outcome, what the consequence did in each tranche, what is still withheld.
+   */
+  readonly minimumPerformance?: readonly SettlementMinimumPerformance[];
   /** Per-participant cap cuts. */
   readonly participantCaps: readonly SettlementParticipantCap[];
   /** Claims no tranche will pay. */

@@ -57,7 +57,8 @@ function addUnseen(plan: SettlementPlan, ledger: Ledger, index: number, count: n
   if (scenario === 'allAchievedInGroups') {
     for (const group of plan.contract.groups ?? []) tally(groupTally(cohort, group.id, plan.contract.outcomes.length));
   }
-  for (const rate of cohort.rates) {
+  for (const [r, rate] of cohort.rates.entries()) {
+    if (day > (plan.rateSpecs[r]?.enrolledBy ?? Number.MAX_SAFE_INTEGER)) continue; // enrolled after the level's enrolment date
     rate.denominator.add(day, count);
     (achieved ? rate.achieved : rate.failed).add(day, count);
   }

@@ -91,7 +91,10 @@ function raisingFactor(contract: Contract, ruleId: string): Amount {
 export function contractCells(contract: Contract, cohorts: readonly BoundCohort[]): ContractCells {
   const compiled = compileContract(contract);
   const { payers, fixedExits } = payersOf(compiled);
-  const certain = (contract.exitClauses ?? []).length === 0 && (contract.caps ?? []).length === 0;
+  // a minimum performance level that withholds or reduces can take away what a rule earns (a flag cannot);
+  // it never adds: a release pays back what was withheld, so the most is unchanged
+  const takes = (contract.minimumPerformance ?? []).some((level) => level.consequence.kind !== 'flag');
+  const certain = (contract.exitClauses ?? []).length === 0 && (contract.caps ?? []).length === 0 && !takes;
   const cells: ContractCell[] = [];
   contract.rules.forEach((rule, index) => {
     const paysFor = outcomesPaidBy(rule);

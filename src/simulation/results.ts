@@ -89,6 +89,8 @@ export interface SimulationSummary {
   readonly tranches: readonly { readonly tranche: string; readonly earned: AmountStatistics; readonly payers: readonly PayerStatistics[] }[];
   /** Per exit clause: the runs in which it fired, and their share of the runs (rounded half-even to 6 places). */
   readonly exitClauses: readonly { readonly clause: string; readonly fired: number; readonly probability: string }[];
+  /** Per minimum performance level: the runs in which a review found it not met, and their share of the runs (rounded half-even to 6 places). */
+  readonly minimumPerformance: readonly { readonly level: string; readonly missed: number; readonly probability: string }[];
   /** When money falls due: per month and per quarter in which a tranche falls due, in total and per payer. */
   readonly cashFlow: CashFlowSchedule;
   /** Per cap (contract order): how often it binds. */
@@ -106,11 +108,11 @@ function isSamples(value: unknown): value is SimulationSamples {
   try {
     if (!isObjectValue(value)) return false;
     const { total, trancheEarned, tranchePayers, fired, payers, tranches, exitClauses, currency } = value;
-    const { trancheDueOn, caps, capBound, reinvestments, reinvested, outcomes, achieved, investors } = value;
+    const { trancheDueOn, caps, capBound, reinvestments, reinvested, outcomes, achieved, investors, levels, missed } = value;
     return (
       Array.isArray(total) && total.length > 0 && Array.isArray(trancheEarned) && Array.isArray(tranchePayers) && Array.isArray(fired) &&
       Array.isArray(payers) && Array.isArray(tranches) && Array.isArray(exitClauses) && typeof currency === 'string' &&
-      [trancheDueOn, caps, capBound, reinvestments, reinvested, outcomes, achieved, investors].every((list) => Array.isArray(list))
+      [trancheDueOn, caps, capBound, reinvestments, reinvested, outcomes, achieved, investors, levels, missed].every((list) => Array.isArray(list))
     );
   } catch {
     return false;
@@ -148,6 +150,10 @@ export function summarize(samples: SimulationSamples): SimulationSummary {
     exitClauses: samples.exitClauses.map((clause, k) => {
       const fired = (samples.fired[k] ?? []).filter(Boolean).length;
       return { clause, fired, probability: shareOfRuns(fired, runs) };
+    }),
+    minimumPerformance: samples.levels.map((level, k) => {
+      const missed = (samples.missed[k] ?? []).filter(Boolean).length;
+      return { level, missed, probability: shareOfRuns(missed, runs) };
     }),
     cashFlow: cashFlow(samples, decimals),
     caps: samples.caps.map((cap, k) => {

@@ -75,6 +75,10 @@ export interface SimulationSamples {
   readonly tranchePayers: Amount[][][];
   /** Per exit clause, per run: whether it fired. */
   readonly fired: boolean[][];
+  /** Minimum performance level ids, contract order. */
+  readonly levels: readonly string[];
+  /** Per minimum performance level, per run: whether a review found it not met. */
+  readonly missed: boolean[][];
   /** Per cap, per run: whether it cut something (it bound). */
   readonly capBound: boolean[][];
   /** Per reinvestment, per run: set aside over the contract. */
@@ -175,6 +179,8 @@ function emptySamples(prepared: Prepared, seed: number, firstRun: number): Simul
     trancheEarned: prepared.tranches.map(() => []),
     tranchePayers: prepared.tranches.map(() => payers.map(() => [])),
     fired: (contract.exitClauses ?? []).map(() => []),
+    levels: (contract.minimumPerformance ?? []).map((level) => level.id),
+    missed: (contract.minimumPerformance ?? []).map(() => []),
     capBound: caps.map(() => []),
     reinvested: reinvestments.map(() => []),
     achieved: outcomes.map(() => []),
@@ -213,6 +219,7 @@ function oneRun(prepared: Prepared, stream: Stream, samples: SimulationSamples):
     for (const parts of samples.tranchePayers[slot] ?? []) parts.push(ZERO);
   });
   samples.exitClauses.forEach((clause, k) => samples.fired[k]?.push(evaluation.fired.includes(clause)));
+  samples.levels.forEach((level, k) => samples.missed[k]?.push(evaluation.levelsMissed.includes(level)));
   samples.caps.forEach((cap, k) => samples.capBound[k]?.push(evaluation.capsCut.includes(cap.id)));
   evaluation.reinvested.forEach((amount, k) => samples.reinvested[k]?.push(amount));
   prepared.participantOutcomes.forEach((outcome, k) => samples.achieved[k]?.push(achievers(ledger, outcome, plan.asOf)));
@@ -299,6 +306,7 @@ export function mergeSamples(chunks: readonly SimulationSamples[]): SimulationSa
     trancheEarned: first.trancheEarned.map((_, slot) => chunks.flatMap((chunk) => chunk.trancheEarned[slot] ?? [])),
     tranchePayers: first.tranchePayers.map((payers, slot) => payers.map((_, payer) => chunks.flatMap((chunk) => chunk.tranchePayers[slot]?.[payer] ?? []))),
     fired: first.fired.map((_, k) => chunks.flatMap((chunk) => chunk.fired[k] ?? [])),
+    missed: first.missed.map((_, k) => chunks.flatMap((chunk) => chunk.missed[k] ?? [])),
     capBound: first.capBound.map((_, k) => chunks.flatMap((chunk) => chunk.capBound[k] ?? [])),
     reinvested: first.reinvested.map((_, k) => chunks.flatMap((chunk) => chunk.reinvested[k] ?? [])),
     achieved: first.achieved.map((_, k) => chunks.flatMap((chunk) => chunk.achieved[k] ?? [])),

@@ -152,6 +152,28 @@ export const SETTLEMENT_TABLES: readonly SettlementTable[] = [
     rows: (s) => s.exits.map((e) => [e.clause, e.checkOn, e.outcome, e.explanation, json(e.figures)]),
   },
   {
+    name: 'minimum-performance',
+    columns: [
+      ['level', T], ['name', T], ['outcome', T], ['cohorts', T], ['enrolledBy', T], ['rate', F], ['consequence', T], ['withheld', A], ['released', A],
+      ['outstanding', A], ['reduced', A],
+    ],
+    rows: (s) =>
+      (s.minimumPerformance ?? []).map((l) => [
+        l.id, l.name, l.outcome, l.cohorts === null ? null : JSON.stringify(l.cohorts), l.enrolledBy, l.level, l.consequence, l.withheld, l.released, l.outstanding, l.reduced,
+      ]),
+  },
+  {
+    name: 'minimum-performance-reviews',
+    columns: [['level', T], ['reviewOn', T], ['outcome', T], ['achieved', C], ['participants', C], ['measured', T], ['rate', F], ['amount', A], ['explanation', T]],
+    rows: (s) => (s.minimumPerformance ?? []).flatMap((l) => l.reviews.map((r) => [l.id, r.reviewOn, r.outcome, r.achieved, r.participants, r.rate, r.level, r.amount, r.explanation])),
+  },
+  {
+    name: 'minimum-performance-tranches',
+    columns: [['level', T], ['tranche', T], ['measuredOn', T], ['review', T], ['achieved', C], ['participants', C], ['measured', T], ['met', T], ['action', T], ['amount', A]],
+    rows: (s) =>
+      (s.minimumPerformance ?? []).flatMap((l) => l.tranches.map((t) => [l.id, t.tranche, t.measuredOn, t.review, t.achieved, t.participants, t.rate, String(t.met), t.action, t.amount])),
+  },
+  {
     name: 'participant-caps',
     columns: [['cap', T], ['limit', A], ['claimsCut', C], ['amountCut', A], ['participants', C]],
     rows: (s) => s.participantCaps.map((c) => [c.cap, c.limit, c.claimsCut, c.amountCut, listed(c.participants)]),

@@ -20,6 +20,19 @@ describe('settlementSummary', () => {
     expect(text).toContain('  pay-r3 (A): 1 claims, 500.00 from 2024-10-15 to 2024-10-15 — no tranche pays rule pay-r3 for cohort A on or after 2024-10-15\n');
   });
 
+  it('reports each minimum performance level: its reviews, what its consequence did in each tranche, what is still withheld', () => {
+    // vector 80: 2 of 10 into work on 2024-06-30 (level 0.3), T2's 3000.00 withheld, not yet released
+    const vector = readJson('../vectors/83-minimum-performance-withhold-outstanding.json') as { contract: unknown; records: unknown[]; options: { asOf: string } };
+    const result = settleWith(vector.contract, vector.records, vector.options);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const text = settlementSummary(result.value);
+    expect(text).toContain('\nMinimum performance levels:\n  mpl (job ≥ 0.3, withhold); withheld 3000.00, released 0.00, still withheld 3000.00\n');
+    expect(text).toContain('    2024-06-30: notMet — 2 of 10 participants achieved job (0.2) < level 0.3 on 2024-06-30: not met; 3000.00 of pay-job, pay-26w withheld');
+    expect(text).toContain('    T2 (2024-09-30): 2 of 10 (0.2), withheld 3000.00\n');
+    expect(text).toContain('withheld (suspensions, minimum performance): 3000.00');
+  });
+
   it('reports each hiring guarantee with its status and counts, and what the employer owes once final', () => {
     // examples/ppp-impact: 20 positions promised, 23 of 82 qualified participants hired, 17 undecided
     const settlement = readJson('../../examples/ppp-impact/expected-settlement.json') as Settlement;

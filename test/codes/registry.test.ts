@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CODES_BY_AREA, ERROR_CODES, isErrorCode, type CodeArea } from '../../src/codes/index.js';
-import { CONTRACT_CODE_NAMES, ERROR_CODE_NAMES } from '../../src/codes/names.js';
+import { ERROR_CODE_NAMES } from '../../src/codes/names.js';
 import { REASON_CODES } from '../../src/outcomes/reasons.js';
 
 function files(dir: string, suffix: string): string[] {
@@ -83,14 +83,21 @@ describe('the registry of codes', () => {
     expect(readFileSync('docs/codes.md', 'utf8')).toBe(text);
   });
 
-  it('src/codes/names.ts holds the names of every code and of the contract codes (generated from the registry)', () => {
+  it('src/codes/names.ts holds the names of every code (generated from the registry)', () => {
     const text = namesModule();
     if (process.env['REGENERATE_CODES_DOC'] === '1') writeFileSync('src/codes/names.ts', text);
     expect(readFileSync('src/codes/names.ts', 'utf8')).toBe(text);
     // The core checks codes by these names: the same answers as the registry's keys.
     expect([...ERROR_CODE_NAMES].sort()).toEqual(Object.keys(ERROR_CODES).sort());
-    expect([...CONTRACT_CODE_NAMES].sort()).toEqual(Object.keys(CODES_BY_AREA.contract).sort());
     expect([isErrorCode('DATE_FORMAT'), isErrorCode('NOT_A_CODE'), isErrorCode('toString'), isErrorCode('')]).toEqual([true, false, false, false]);
+  });
+
+  it('the contract schema\'s refinements name contract codes only (the code of a zod issue is checked against every registered name)', () => {
+    const named = readdirSync('src/contract', { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.ts'))
+      .flatMap((file) => [...readFileSync(join('src/contract', file), 'utf8').matchAll(/params: \{ code: '([A-Z_]+)' \}/g)].map((match) => match[1] ?? ''));
+    expect(named.length).toBeGreaterThan(1);
+    expect(named.filter((code) => !Object.hasOwn(CODES_BY_AREA.contract, code))).toEqual([]);
   });
 });
 
@@ -111,12 +118,11 @@ function wrapNames(names: readonly string[]): string {
 
 function namesModule(): string {
   const all = Object.keys(ERROR_CODES).sort();
-  const contract = Object.keys(CODES_BY_AREA.contract).sort();
   return [
     '// Generated from src/codes/ by test/codes/registry.test.ts (REGENERATE_CODES_DOC=1): do not edit by hand.',
     '/**',
     ' * The names of the registered codes without their meanings, so that the core checks a code',
-    ' * (`isErrorCode`, the code a contract refinement names) without carrying the text of every meaning',
+    ' * (`isErrorCode`, also for the code a contract refinement names) without carrying the text of every meaning',
     " * (docs/browser.md, Size); the meanings are in 'outcome-pay/codes'.",
     ' *',
     ' * @module',
@@ -130,16 +136,6 @@ function namesModule(): string {
     ' */',
     'export const ERROR_CODE_NAMES: ReadonlySet<string> = new Set(',
     wrapNames(all) + ".split(' '),",
-    ');',
-    '',
-    '/**',
-    ' * The codes `parseContract` can report.',
-    ' *',
-    ' * @example',
-    " * CONTRACT_CODE_NAMES.has('CONTRACT_UNKNOWN_KEY'); // true",
-    ' */',
-    'export const CONTRACT_CODE_NAMES: ReadonlySet<string> = new Set(',
-    wrapNames(contract) + ".split(' '),",
     ');',
     '',
   ].join('\n');

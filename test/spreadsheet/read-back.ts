@@ -152,6 +152,24 @@ export function readBack(files: Files, locale: 'en' | 'fr'): unknown {
       tranche: str(r['tranche']), payer: str(r['payer']), previouslyPaid: a(r['previouslyPaid']), earned: a(r['earned']), amount: a(r['amount']), reason: str(r['reason']),
     })),
     exits: table('exits').map((r) => ({ clause: str(r['clause']), checkOn: str(r['checkOn']), outcome: str(r['outcome']), figures: JSON.parse(str(r['figures'])) as unknown, explanation: str(r['explanation']) })),
+    // present exactly when the contract has minimum performance levels (one row each)
+    ...(table('minimum-performance').length === 0
+      ? {}
+      : {
+          minimumPerformance: table('minimum-performance').map((r) => ({
+            id: str(r['level']), name: str(r['name']), outcome: str(r['outcome']), cohorts: text(r['cohorts']) === null ? null : (JSON.parse(str(r['cohorts'])) as unknown),
+            enrolledBy: text(r['enrolledBy']), level: f(r['rate']), consequence: str(r['consequence']),
+            reviews: table('minimum-performance-reviews').filter((v) => str(v['level']) === str(r['level'])).map((v) => ({
+              reviewOn: str(v['reviewOn']), outcome: str(v['outcome']), achieved: count(v['achieved']), participants: count(v['participants']), rate: text(v['measured']),
+              level: f(v['rate']), amount: a(v['amount']), explanation: str(v['explanation']),
+            })),
+            tranches: table('minimum-performance-tranches').filter((v) => str(v['level']) === str(r['level'])).map((v) => ({
+              tranche: str(v['tranche']), measuredOn: str(v['measuredOn']), review: str(v['review']), achieved: count(v['achieved']), participants: count(v['participants']),
+              rate: str(v['measured']), met: str(v['met']) === 'true', action: str(v['action']), amount: a(v['amount']),
+            })),
+            withheld: a(r['withheld']), released: a(r['released']), outstanding: a(r['outstanding']), reduced: a(r['reduced']),
+          })),
+        }),
     participantCaps: table('participant-caps').map((r) => {
       const ids = claims.filter((c) => c['source'] === 'participantCap' && str(c['cap']) === str(r['cap'])).map((c) => str(c['participant']));
       return { cap: str(r['cap']), limit: a(r['limit']), claimsCut: count(r['claimsCut']), amountCut: a(r['amountCut']), ...listedFor(count(r['participants']), ids) };

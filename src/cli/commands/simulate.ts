@@ -109,6 +109,7 @@ export function simulationSummary(summary: SimulationSummary, bounds?: ContractB
     ...summary.payers.map((payer) => statisticsLine(`  payer ${payer.payer}`, payer)),
     ...summary.tranches.map((tranche) => statisticsLine(`Tranche ${tranche.tranche}`, tranche.earned)),
     ...summary.exitClauses.map((clause) => `Exit clause ${clause.clause}: fired in ${clause.fired} of ${summary.runs} runs (${clause.probability})`),
+    ...summary.minimumPerformance.map((level) => `Minimum performance ${level.level}: a review missed in ${level.missed} of ${summary.runs} runs (${level.probability})`),
     ...summary.caps.map((cap) => `Cap ${cap.cap} (${cap.kind}): binds in ${cap.bound} of ${summary.runs} runs (${cap.probability})`),
     ...summary.reinvestment.map((reinvestment) => statisticsLine(`Reinvestment ${reinvestment.reinvestment}`, reinvestment)),
     ...summary.costPerOutcome.map((cost) => costLine(cost, summary.runs)),

@@ -51,6 +51,10 @@ function* dateFields(c: Contract): Generator<readonly [string, readonly PathSegm
     yield [clause.checkOn, ['exitClauses', i, 'checkOn']];
     if (clause.condition.kind === 'datePassed') yield [clause.condition.date, ['exitClauses', i, 'condition', 'date']];
   }
+  for (const [i, level] of (c.minimumPerformance ?? []).entries()) {
+    if (level.enrolledBy !== undefined) yield [level.enrolledBy, ['minimumPerformance', i, 'enrolledBy']];
+    for (const [j, review] of level.reviewOn.entries()) yield [review, ['minimumPerformance', i, 'reviewOn', j]];
+  }
 }
 
 /**
@@ -134,6 +138,17 @@ export function checkDateOrder(c: Contract, table: DateTable): Issue[] {
     inside(['tranches', i, 'measuredOn'], 'tranche measurement date');
   }
   for (const [i] of (c.exitClauses ?? []).entries()) inside(['exitClauses', i, 'checkOn'], 'exit clause check date');
+  for (const [i, level] of (c.minimumPerformance ?? []).entries()) {
+    const at = ['minimumPerformance', i];
+    if (level.enrolledBy !== undefined) inside([...at, 'enrolledBy'], 'minimum performance enrolment date');
+    for (const [j] of level.reviewOn.entries()) {
+      inside([...at, 'reviewOn', j], 'minimum performance review date');
+      // reviews in increasing order, each on or after the enrolment date the measure counts up to
+      if (j > 0) order([...at, 'reviewOn', j - 1], [...at, 'reviewOn', j], `minimum performance level "${level.id}" reviews`);
+      if (j > 0 && level.reviewOn[j - 1] === level.reviewOn[j]) issues.push(issueAt('DATE_ORDER', [...at, 'reviewOn', j], `minimum performance level "${level.id}" reviews ${level.reviewOn[j] ?? ''} twice`));
+      if (level.enrolledBy !== undefined) order([...at, 'enrolledBy'], [...at, 'reviewOn', j], `minimum performance level "${level.id}": a review before the enrolment date it counts up to`);
+    }
+  }
   for (const [i, investor] of (c.parties.investors ?? []).entries()) {
     for (const [j] of (investor.terms?.drawdowns ?? []).entries()) inside(['parties', 'investors', i, 'terms', 'drawdowns', j, 'on'], 'investor drawdown date');
   }

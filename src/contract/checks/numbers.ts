@@ -60,6 +60,10 @@ function* numberFields(c: Contract): Generator<NumberField> {
   for (const [i, g] of (c.hiringGuarantees ?? []).entries()) {
     if (g.shortfallAmountPerPosition !== undefined) yield f(g.shortfallAmountPerPosition, 'money', 'hiringGuarantees', i, 'shortfallAmountPerPosition');
   }
+  for (const [i, level] of (c.minimumPerformance ?? []).entries()) {
+    yield f(level.level, 'rate', 'minimumPerformance', i, 'level');
+    if (level.consequence.kind === 'priceReduction') yield f(level.consequence.share, 'rate', 'minimumPerformance', i, 'consequence', 'share');
+  }
 }
 
 const ONE = parseAmount('1');

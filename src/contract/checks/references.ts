@@ -130,6 +130,18 @@ function* references(c: Contract): Generator<Reference> {
     yield single('outcome', g.qualifyingOutcome, ['hiringGuarantees', i, 'qualifyingOutcome'], PER_PARTICIPANT);
     yield single('outcome', g.placementOutcome, ['hiringGuarantees', i, 'placementOutcome'], ['placement']);
   }
+  for (const [i, level] of (c.minimumPerformance ?? []).entries()) {
+    const at = (...rest: PathSegment[]): PathSegment[] => ['minimumPerformance', i, ...rest];
+    yield single('outcome', level.outcome, at('outcome'), PER_PARTICIPANT);
+    yield* listed('cohort', level.cohorts ?? [], at('cohorts'));
+    const consequence = level.consequence;
+    if (consequence.kind === 'withhold') {
+      yield* listed('rule', consequence.rules, at('consequence', 'rules'));
+      yield* listed('tranche', consequence.tranches ?? [], at('consequence', 'tranches'));
+    }
+    // a price reduction takes a share off outcome payments: not off fees
+    if (consequence.kind === 'priceReduction') yield* listed('rule', consequence.rules, at('consequence', 'rules'), ['rateCard', 'sustainment', 'cohortRate', 'bonus']);
+  }
 }
 
 function duplicates(items: readonly { readonly id: string }[], base: readonly PathSegment[], what: string, issues: Issue[], seen = new Map<string, string>()): Map<string, string> {
@@ -196,6 +208,7 @@ export function checkReferences(c: Contract): Issue[] {
   duplicates(c.exitClauses ?? [], ['exitClauses'], 'exit clause', issues);
   duplicates(c.reinvestment ?? [], ['reinvestment'], 'reinvestment', issues);
   duplicates(c.hiringGuarantees ?? [], ['hiringGuarantees'], 'hiring guarantee', issues);
+  duplicates(c.minimumPerformance ?? [], ['minimumPerformance'], 'minimum performance level', issues);
   listedOnce(c, issues);
 
   const kindOf = new Map<Target, Map<string, string>>([

@@ -188,8 +188,9 @@ export interface BoundTerms {
   /** The largest price factor an exit clause can apply to the rule: 1 unless a clause raises prices. */
   readonly factor: Amount;
   /**
-   * Whether what the rule earns is sure to be paid: no exit clause, no cap of any kind in the
-   * contract. The least a rule pays is counted only then (else it is 0).
+   * Whether what the rule earns is sure to be paid: no exit clause, no cap of any kind, no minimum
+   * performance level that withholds or reduces in the contract. The least a rule pays is counted
+   * only then (else it is 0).
    */
   readonly certain: boolean;
 }

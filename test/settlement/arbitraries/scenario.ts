@@ -9,7 +9,7 @@ import type { Currency } from './currencies.js';
 import { drawAsOf } from './dates.js';
 import { int } from './gen.js';
 import { drawIndicators, type Indicators } from './indicators.js';
-import { drawLaterTerms } from './later-terms.js';
+import { drawLaterTerms, drawLevels } from './later-terms.js';
 import { drawPayerFunding } from './payer-funding.js';
 import { drawRecord, type WireRecord } from './records.js';
 
@@ -49,7 +49,7 @@ export function scenarioArbitrary(options: ScenarioOptions = {}): fc.Arbitrary<S
     const indicators = drawIndicators(g, drawn.contract, currency);
     const asOf = drawAsOf(g, drawn.contract);
     // drawn last: the mechanics added since leave every draw above unchanged
-    const contract = drawPayerFunding(g, drawLaterTerms(g, drawn.contract, currency, options.monotone === true));
+    const contract = drawLevels(g, drawPayerFunding(g, drawLaterTerms(g, drawn.contract, currency, options.monotone === true)), options.monotone === true);
     return { contract, currency, records, ...(indicators === undefined ? {} : { indicators }), asOf };
   });
 }

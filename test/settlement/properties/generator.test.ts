@@ -81,6 +81,9 @@ const GENERATORS: readonly { name: string; options: ScenarioOptions; leavesOut: 
       'caps[]:contract.partialPayment': ['false'],
       'exitClauses?': ['present'],
       'exitClauses[]': 'all',
+      // drawn on all terms only (drawLevels): the monotone properties are about outcomes and prices
+      'minimumPerformance?': ['present'],
+      'minimumPerformance[]': 'all',
     },
   },
 ];

@@ -9,7 +9,7 @@
  * outcome volume, outcome, cohort, tranche, contract, payer) and the split among payers (funding.ts:
  * shares, exact fractions, weights, top-ups and scopes; largest remainder over exact parts), in
  * any currency; exit clauses checked on the figures of their date, ending the contract with a
- * payment on exit, suspending tranches or reducing prices. Reinvestment does not change what is
+ * payment on exit, suspending tranches or reducing prices; minimum performance levels (levels.ts). Reinvestment does not change what is
  * earned or what each payer pays, so it is left out.
  * Exact decimals through a private decimal.js clone; dates through date-fns.
  */
@@ -21,6 +21,7 @@ import { refAddDuration, refDay } from './dates.js';
 import { D, roundMinor, sum, type Dec } from './decimal.js';
 import { fracText, lineFractions, parseFrac, splitAmongPayers, type FundedKey } from './funding.js';
 import { refOutcomes } from './outcomes.js';
+import { referenceLevels, type LevelLine as Line } from './levels.js';
 
 type Rule = ContractInput['rules'][number];
 type Tranche = ContractInput['tranches'][number];
@@ -65,17 +66,6 @@ export function referenceLineFunding(contract: ContractInput, line: FundedKey): 
     const fraction = fractions[i];
     return fraction === undefined || fraction.n === 0n ? [] : [{ payer: payer.id, fraction: fracText(fraction) }];
   });
-}
-
-interface Line {
-  /** Rule id, or null for a fixed payment on exit. */
-  readonly rule: string | null;
-  readonly outcome: string | null;
-  readonly cohort: string | null;
-  /** Claims and their unit, for a line of claims. */
-  readonly claims: number | null;
-  readonly unit: Dec | null;
-  paid: Dec;
 }
 
 function paysFor(rule: Rule): string | null {
@@ -180,6 +170,7 @@ export function referenceSettlement(contract: ContractInput, records: readonly W
   const zero = new D(0).toFixed(places);
   const plainShares = contract.parties.payers.every((p) => p.share !== undefined && !p.share.includes('/') && p.funds === undefined);
   const out: RefTranche[] = [];
+  const levels = referenceLevels(contract, participants, asOf, places);
   const nothing = (id: string, status: 'scheduled' | 'cancelled' | 'suspended'): RefTranche => ({ id, status, earned: zero, payers: contract.parties.payers.map(() => zero) });
 
   /** Settles one tranche (or takes its claims and withholds them, when suspended). */
@@ -269,6 +260,8 @@ export function referenceSettlement(contract: ContractInput, records: readonly W
         capUsed.set(cap.id, used.plus(capLines(covered, new D(cap.amount).minus(used), cap.partialPayment)));
       }
     }
+    // minimum performance levels: after the money caps, before the split
+    lines.push(...levels.apply(spec.id, measuredOn, lines));
     // the split among payers (docs/mechanics/payer-funding.md), before payer caps
     const unit = new D(10).pow(places);
     const split = splitAmongPayers(contract.parties.payers, lines.map((line) => ({ rule: line.rule, cohort: line.cohort, outcome: line.outcome, paid: parseFrac(line.paid.toFixed()) })), places);
