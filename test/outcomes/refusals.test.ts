@@ -22,12 +22,12 @@ const retention: Outcome = {
 };
 const indicator: Outcome = { kind: 'cohortIndicator', id: 'sat', name: 'Satisfaction', unit: 'score' };
 const milestone: Outcome = { kind: 'milestone', id: 'trained', name: 'Trained', event: 'training-completed', within: { from: 'exit', days: 30 } };
-const invalid = (where: string, name: string, message: string): unknown => ({ code: 'ARGUMENT_INVALID', message, path: name.split('.') });
+const invalid = (name: string, message: string): unknown => ({ code: 'ARGUMENT_INVALID', message, path: name.split('.') });
 
 describe('compileOutcomes refuses what is not a parsed contract\'s outcomes', () => {
   it('names a list that is not an array', () => {
     expect(thrown(() => compileOutcomes('placement' as never))).toEqual(
-      invalid('compileOutcomes', 'outcomes', 'compileOutcomes: outcomes must be an array of a parsed contract\'s outcomes, not the string "placement"'),
+      invalid('outcomes', 'compileOutcomes: outcomes must be an array of a parsed contract\'s outcomes, not the string "placement"'),
     );
   });
 
@@ -74,9 +74,9 @@ describe('compileOutcomes: the compiled form of each kind', () => {
       kind: 'wageProgression', id: 'wage', name: 'Wage', placementOutcome: 'placement', weeks: 26,
       baseline: 'placement', threshold: { kind: 'percent', percent: '12.5' },
     };
-    const rise: Outcome = { ...wage, id: 'rise', days: 90, weeks: undefined, threshold: { kind: 'amount', amount: '150.50' } } as Outcome;
+    const rise: Outcome = { ...wage, id: 'rise', days: 90, weeks: undefined, threshold: { kind: 'amount', amount: '150.50' } };
     const job = placement({ minWeeklyHours: '24.5', minSpellDays: 30, contractTypes: ['permanent', 'fixed-term'] });
-    const compiled = compileOutcomes([milestone, indicator, retention, job, wage, rise, { ...milestone, id: 'any', within: undefined } as Outcome]);
+    const compiled = compileOutcomes([milestone, indicator, retention, job, wage, rise, { ...milestone, id: 'any', within: undefined }]);
     expect(compiled.outcomes).toEqual([
       { kind: 'milestone', id: 'trained', event: 'training-completed', within: { from: 'exit', days: 30 } },
       { kind: 'cohortIndicator', id: 'sat' },
@@ -105,44 +105,44 @@ describe('expectCompiled', () => {
       baseline: 'preProgramme', threshold: { kind: 'amount', amount: '100' },
     };
     const all = compileOutcomes([placement(), retention, wage, milestone, indicator]);
-    expect(thrown(() => expectCompiled('f', 'compiled', all))).toBe('nothing thrown');
+    expect(thrown(() => { expectCompiled('f', 'compiled', all); })).toBe('nothing thrown');
     // one kind at a time, so that each kind is known on its own
     for (const o of all.outcomes) {
       const one: CompiledOutcomes = { outcomes: [o], order: [0], indexById: new Map([[o.id, 0]]) };
-      expect(thrown(() => expectCompiled('f', 'compiled', one)), o.kind).toBe('nothing thrown');
+      expect(thrown(() => { expectCompiled('f', 'compiled', one); }), o.kind).toBe('nothing thrown');
     }
   });
 
   it('refuses what is not an object', () => {
-    expect(thrown(() => expectCompiled('settle', 'plan.outcomes', 7))).toEqual(invalid('settle', 'plan.outcomes', `settle: plan.outcomes must be ${what}, not the number 7`));
+    expect(thrown(() => { expectCompiled('settle', 'plan.outcomes', 7); })).toEqual(invalid('plan.outcomes', `settle: plan.outcomes must be ${what}, not the number 7`));
   });
 
   it('names the first field that is wrong', () => {
-    const at = (value: unknown): unknown => thrown(() => expectCompiled('f', 'compiled', value));
-    expect(at({ ...good, outcomes: 'x' })).toEqual(invalid('f', 'compiled.outcomes', `f: compiled.outcomes must be an array of compiled outcomes in ${what}, not the string "x"`));
+    const at = (value: unknown): unknown => thrown(() => { expectCompiled('f', 'compiled', value); });
+    expect(at({ ...good, outcomes: 'x' })).toEqual(invalid('compiled.outcomes', `f: compiled.outcomes must be an array of compiled outcomes in ${what}, not the string "x"`));
     const outcomesError = (value: unknown): unknown => at({ ...good, outcomes: [good.outcomes[0], value] });
-    const badList = invalid('f', 'compiled.outcomes', `f: compiled.outcomes must be an array of compiled outcomes in ${what}, not an array`);
+    const badList = invalid('compiled.outcomes', `f: compiled.outcomes must be an array of compiled outcomes in ${what}, not an array`);
     expect(outcomesError('placement')).toEqual(badList); // not an object
     expect(outcomesError({ kind: 'bonus', id: 'b' })).toEqual(badList); // unknown kind
     expect(outcomesError({ id: 'b' })).toEqual(badList); // no kind
     expect(outcomesError({ kind: 'milestone', id: 3 })).toEqual(badList); // id not a string
     expect(outcomesError({ kind: 'milestone' })).toEqual(badList); // no id
-    expect(at({ ...good, order: { 0: 0 } })).toEqual(invalid('f', 'compiled.order', `f: compiled.order must be an array of indexes in ${what}, not an object`));
-    expect(at({ ...good, order: [0, -1] })).toEqual(invalid('f', 'compiled.order', `f: compiled.order must be an array of indexes in ${what}, not an array`));
-    expect(at({ ...good, order: [1.5, 0] })).toEqual(invalid('f', 'compiled.order', `f: compiled.order must be an array of indexes in ${what}, not an array`));
-    expect(at({ ...good, indexById: { get: 1 } })).toEqual(invalid('f', 'compiled.indexById', `f: compiled.indexById must be a Map in ${what}, not an object`));
-    expect(at({ outcomes: good.outcomes, order: good.order })).toEqual(invalid('f', 'compiled.indexById', `f: compiled.indexById must be a Map in ${what}, not undefined`));
+    expect(at({ ...good, order: { 0: 0 } })).toEqual(invalid('compiled.order', `f: compiled.order must be an array of indexes in ${what}, not an object`));
+    expect(at({ ...good, order: [0, -1] })).toEqual(invalid('compiled.order', `f: compiled.order must be an array of indexes in ${what}, not an array`));
+    expect(at({ ...good, order: [1.5, 0] })).toEqual(invalid('compiled.order', `f: compiled.order must be an array of indexes in ${what}, not an array`));
+    expect(at({ ...good, indexById: { get: 1 } })).toEqual(invalid('compiled.indexById', `f: compiled.indexById must be a Map in ${what}, not an object`));
+    expect(at({ outcomes: good.outcomes, order: good.order })).toEqual(invalid('compiled.indexById', `f: compiled.indexById must be a Map in ${what}, not undefined`));
   });
 
   it('refuses an order that points past the outcomes (the last index is length - 1)', () => {
     // four outcomes: indexes 0 to 3
-    expect(thrown(() => expectCompiled('f', 'compiled', { ...good, order: [0, 1, 2, 3] }))).toBe('nothing thrown');
-    expect(thrown(() => expectCompiled('f', 'compiled', { ...good, order: [3] }))).toBe('nothing thrown');
-    expect(thrown(() => expectCompiled('f', 'compiled', { ...good, order: [0, 4] }))).toEqual(
-      invalid('f', 'compiled.order', 'f: compiled.order must be indexes of its outcomes, not an array'),
+    expect(thrown(() => { expectCompiled('f', 'compiled', { ...good, order: [0, 1, 2, 3] }); })).toBe('nothing thrown');
+    expect(thrown(() => { expectCompiled('f', 'compiled', { ...good, order: [3] }); })).toBe('nothing thrown');
+    expect(thrown(() => { expectCompiled('f', 'compiled', { ...good, order: [0, 4] }); })).toEqual(
+      invalid('compiled.order', 'f: compiled.order must be indexes of its outcomes, not an array'),
     );
-    expect(thrown(() => expectCompiled('f', 'compiled', { ...good, order: [4, 0] }))).toEqual(
-      invalid('f', 'compiled.order', 'f: compiled.order must be indexes of its outcomes, not an array'),
+    expect(thrown(() => { expectCompiled('f', 'compiled', { ...good, order: [4, 0] }); })).toEqual(
+      invalid('compiled.order', 'f: compiled.order must be indexes of its outcomes, not an array'),
     );
   });
 });
@@ -152,20 +152,20 @@ describe('statusAt refuses what is not a resolution or a day number', () => {
   const ok: Resolution = { status: 'achieved', on: d('2024-03-01'), anchor: undefined, reason: 'EVENT_RECORDED' };
 
   it('names the resolution, its status, or its date', () => {
-    expect(thrown(() => statusAt(null as never, d('2024-03-01')))).toEqual(invalid('statusAt', 'resolution', `statusAt: resolution must be ${expected}, not null`));
+    expect(thrown(() => statusAt(null as never, d('2024-03-01')))).toEqual(invalid('resolution', `statusAt: resolution must be ${expected}, not null`));
     expect(thrown(() => statusAt({ status: 'won', on: d('2024-03-01') } as never, d('2024-03-01')))).toEqual(
-      invalid('statusAt', 'resolution.status', `statusAt: resolution.status must be the status of ${expected}, not the string "won"`),
+      invalid('resolution.status', `statusAt: resolution.status must be the status of ${expected}, not the string "won"`),
     );
     // achieved and failed need a day number; pending and not applicable have none
     for (const status of ['achieved', 'failed'] as const) {
       expect(thrown(() => statusAt({ ...ok, status, on: '2024-03-01' } as never, d('2024-03-01'))), status).toEqual(
-        invalid('statusAt', 'resolution.on', `statusAt: resolution.on must be a day number in ${expected}, not the string "2024-03-01"`),
+        invalid('resolution.on', `statusAt: resolution.on must be a day number in ${expected}, not the string "2024-03-01"`),
       );
       expect(thrown(() => statusAt({ ...ok, status, on: 19783.5 } as never, d('2024-03-01'))), status).toEqual(
-        invalid('statusAt', 'resolution.on', `statusAt: resolution.on must be a day number in ${expected}, not the number 19783.5`),
+        invalid('resolution.on', `statusAt: resolution.on must be a day number in ${expected}, not the number 19783.5`),
       );
       expect(thrown(() => statusAt({ ...ok, status, on: undefined } as never, d('2024-03-01'))), status).toEqual(
-        invalid('statusAt', 'resolution.on', `statusAt: resolution.on must be a day number in ${expected}, not undefined`),
+        invalid('resolution.on', `statusAt: resolution.on must be a day number in ${expected}, not undefined`),
       );
     }
     expect(statusAt({ status: 'pending', on: undefined, anchor: undefined, reason: 'WINDOW_OPEN' }, d('2024-03-01'))).toBe('pending');
@@ -208,10 +208,10 @@ describe('resolveParticipant checks its arguments', () => {
 
   it('names the record, the contract and the as-of date', () => {
     expect(thrown(() => resolveParticipant('P1' as never, contract, d('2024-12-31')))).toEqual(
-      invalid('resolveParticipant', 'record', 'resolveParticipant: record must be a validated record (from validateRecords), not the string "P1"'),
+      invalid('record', 'resolveParticipant: record must be a validated record (from validateRecords), not the string "P1"'),
     );
     expect(thrown(() => resolveParticipant(rec, [] as never, d('2024-12-31')))).toEqual(
-      invalid('resolveParticipant', 'contract', 'resolveParticipant: contract must be a parsed contract (the value of parseContract), not an array'),
+      invalid('contract', 'resolveParticipant: contract must be a parsed contract (the value of parseContract), not an array'),
     );
     expect(thrown(() => resolveParticipant(rec, contract, '2024-12-31' as never))).toEqual({
       code: 'CALENDAR_ARGUMENT_INVALID',
@@ -234,7 +234,7 @@ describe('retentionEnd checks its arguments', () => {
       path: ['months'],
     });
     expect(thrown(() => retentionEnd(d('2024-01-01'), 6, 'open' as never))).toEqual(
-      invalid('retentionEnd', 'endBoundary', 'retentionEnd: endBoundary must be one of "inclusive", "exclusive", not the string "open"'),
+      invalid('endBoundary', 'retentionEnd: endBoundary must be one of "inclusive", "exclusive", not the string "open"'),
     );
   });
 });
