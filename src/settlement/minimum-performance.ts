@@ -265,9 +265,22 @@ export function applyLevels(
       total = total.plus(cut);
       if (withhold) run.held.push({ tranche, line: { rule: line.rule, kind: line.kind, cohort: line.cohort, outcome: line.outcome }, amount: cut });
       const id = run.plan.source.id;
+      // A line two levels take from names both: the ids and shares listed, the amounts added up.
+      const listed = (key: string, value: string): string => {
+        const before = line.inputs[key];
+        return typeof before === 'string' && before !== '' ? `${before}, ${value}` : value;
+      };
+      const added = (key: string): string => {
+        const before = line.inputs[key];
+        return money(typeof before === 'string' && before !== '' ? parseAmount(before).plus(cut) : cut);
+      };
       const note = withhold
-        ? { minimumPerformance: id, minimumPerformanceWithheld: money(cut) }
-        : { minimumPerformance: id, minimumPerformanceReduction: run.plan.source.consequence.kind === 'priceReduction' ? run.plan.source.consequence.share : '', minimumPerformanceCut: money(cut) };
+        ? { minimumPerformance: listed('minimumPerformance', id), minimumPerformanceWithheld: added('minimumPerformanceWithheld') }
+        : {
+            minimumPerformance: listed('minimumPerformance', id),
+            minimumPerformanceReduction: listed('minimumPerformanceReduction', run.plan.source.consequence.kind === 'priceReduction' ? run.plan.source.consequence.share : ''),
+            minimumPerformanceCut: added('minimumPerformanceCut'),
+          };
       const words = withhold
         ? ` (${money(cut)} withheld: minimum performance level ${id} below ${run.plan.source.level}, ${measure.achieved} of ${measure.participants})`
         : ` (${money(cut)} off: minimum performance level ${id} below ${run.plan.source.level}, ${measure.achieved} of ${measure.participants})`;

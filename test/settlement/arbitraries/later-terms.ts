@@ -38,7 +38,8 @@ type Level = NonNullable<ContractInput['minimumPerformance']>[number];
  * included, so that every earlier draw stays as it was). A level (40 % of contracts, one or two): on a per-participant outcome, over
  * some cohorts or all, enrolled by a date or not, at a level of 5 % to 60 %, reviewed on one to
  * three days (most on or just before a tranche's measurement date, so tranches follow the review),
- * its consequence a withhold (of some rules, in some tranches or all), a price reduction (of the
+ * its consequence a withhold (of some rules, in some tranches or all), a price reduction of 5 % to
+ * 75 % (of the
  * rules paying for outcomes) or a flag.
  */
 export function drawLevels(g: Gen, contract: ContractInput, monotone = false): ContractInput {
@@ -59,8 +60,8 @@ export function drawLevels(g: Gen, contract: ContractInput, monotone = false): C
     const consequence = ((): Level['consequence'] => {
       const kind = pick(g, ['withhold', 'priceReduction', 'flag'] as const);
       if (kind === 'flag') return { kind };
-      if (kind === 'priceReduction' && outcomeRules.length > 0) return { kind, share: basisPoints(int(g, 5, 100) * 100), rules: someOf(g, outcomeRules) };
-      const tranches = chance(g, 30) ? { tranches: someOf(g, contract.tranches.map((tranche) => tranche.id)) } : {};
+      if (kind === 'priceReduction' && outcomeRules.length > 0) return { kind, share: basisPoints(int(g, 5, 75) * 100), rules: someOf(g, outcomeRules) };
+      const tranches = chance(g, 40) ? { tranches: someOf(g, contract.tranches.map((tranche) => tranche.id)) } : {};
       return { kind: 'withhold', rules: someOf(g, contract.rules.map((rule) => rule.id)), ...tranches };
     })();
     return {

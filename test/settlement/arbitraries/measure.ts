@@ -41,9 +41,14 @@ export function choicesOf(c: ContractInput): Set<string> {
   return new Set([...made, ...OTHER.map((other) => `${other.name} = ${other.used(c)}`)]);
 }
 
-/** A settlement earned something. */
+/**
+ * A settlement earned something: paid it, or earned it and holds it back (`totals.withheld`: by a
+ * suspension, or by a minimum performance level until the level is met). Money held back is
+ * money the properties follow too (conservation: paid + withheld + reduced = earned without the
+ * levels), so a scenario whose whole earning is withheld is not a zero compared with a zero.
+ */
 export function pays(s: Settlement, places: number): boolean {
-  return minor(s.totals.earned, places) > 0n;
+  return minor(s.totals.earned, places) > 0n || minor(s.totals.withheld, places) > 0n;
 }
 
 /** A cap cut something: a money or payer cap, a per-participant cap, or an outcome-volume cap. */
