@@ -82,7 +82,7 @@ export type { CalendarDate, DateParts } from './calendar/index.js';
 export { parseJsonText } from './text/index.js';
 
 // Contract
-export { CONTRACT_SCHEMA_VERSION, earliestAchievement, migrateContractText, parseContract } from './contract/index.js';
+export { CONTRACT_SCHEMA_VERSION, earliestAchievement, parseContract } from './contract/index.js';
 export type {
   Cap,
   CapKind,

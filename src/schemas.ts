@@ -5,7 +5,9 @@
  * `assumptionsJsonSchema`), for a tool that validates or edits the documents in another language
  * (the same as the published `contract.schema.json` and `records.schema.json`). The main entry
  * point does not expose zod's types and does not carry zod's JSON Schema generator;
- * `parseContract` and `validateRecords` are what most users need.
+ * `parseContract` and `validateRecords` are what most users need. Also `migrateContractText`,
+ * which rewrites a contract file written in an earlier version of the format (the command line's
+ * `outcome-pay migrate`), kept out of the core's browser bundle.
  *
  * @module outcome-pay/schemas
  */
@@ -55,4 +57,5 @@ export {
 } from './records/index.js';
 export { AssumptionsSchema, DaysDistributionSchema, IndicatorValueSchema, OutcomeAssumptionSchema, ProbabilitySchema } from './simulation/index.js';
 export { assumptionsJsonSchema, contractJsonSchema, recordsJsonSchema } from './schema/json-schema.js';
+export { migrateContractText } from './contract/migrate-text.js';
 export type { JsonSchema } from './schema/json-schema.js';

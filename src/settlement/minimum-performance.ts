@@ -266,24 +266,21 @@ export function applyLevels(
       if (withhold) run.held.push({ tranche, line: { rule: line.rule, kind: line.kind, cohort: line.cohort, outcome: line.outcome }, amount: cut });
       const id = run.plan.source.id;
       // A line two levels take from names both: the ids and shares listed, the amounts added up.
-      const listed = (key: string, value: string): string => {
-        const before = line.inputs[key];
-        return typeof before === 'string' && before !== '' ? `${before}, ${value}` : value;
+      const before = (key: string): string => {
+        const value = line.inputs[key];
+        return typeof value === 'string' ? value : '';
       };
-      const added = (key: string): string => {
-        const before = line.inputs[key];
-        return money(typeof before === 'string' && before !== '' ? parseAmount(before).plus(cut) : cut);
-      };
+      const listed = (key: string, value: string): string => (before(key) === '' ? value : `${before(key)}, ${value}`);
+      const added = (key: string): string => money(before(key) === '' ? cut : parseAmount(before(key)).plus(cut));
+      const consequence = run.plan.source.consequence;
       const note = withhold
         ? { minimumPerformance: listed('minimumPerformance', id), minimumPerformanceWithheld: added('minimumPerformanceWithheld') }
         : {
             minimumPerformance: listed('minimumPerformance', id),
-            minimumPerformanceReduction: listed('minimumPerformanceReduction', run.plan.source.consequence.kind === 'priceReduction' ? run.plan.source.consequence.share : ''),
+            minimumPerformanceReduction: listed('minimumPerformanceReduction', consequence.kind === 'priceReduction' ? consequence.share : ''),
             minimumPerformanceCut: added('minimumPerformanceCut'),
           };
-      const words = withhold
-        ? ` (${money(cut)} withheld: minimum performance level ${id} below ${run.plan.source.level}, ${measure.achieved} of ${measure.participants})`
-        : ` (${money(cut)} off: minimum performance level ${id} below ${run.plan.source.level}, ${measure.achieved} of ${measure.participants})`;
+      const words = ` (${money(cut)} ${withhold ? 'withheld' : 'off'}: minimum performance level ${id} below ${run.plan.source.level}, ${measure.achieved} of ${measure.participants})`;
       lines[index] = { ...line, paid: line.paid.minus(cut), inputs: explain ? { ...line.inputs, ...note } : line.inputs, formula: explain ? `${line.formula}${words}` : line.formula };
     });
     if (withhold) tranche.withheld = tranche.withheld.plus(total);
