@@ -4,7 +4,6 @@
  * is worked out by hand below.
  */
 import { describe, expect, it } from 'vitest';
-import type { Outcome } from '../../src/contract/schema.js';
 import { countsAsJob, inGroups, jobSpells } from '../../src/outcomes/spells.js';
 import type { EmploymentSpell, OutcomeRecord } from '../../src/records/schema.js';
 import { d, placement, record, resolveText } from './helpers.js';
@@ -57,7 +56,7 @@ describe('which job counts', () => {
 });
 
 describe('restricted outcomes of one participant', () => {
-  const inTech = placement({ id: 'placement', jobs: { sectors: ['62.01Z'] } } as Partial<Extract<Outcome, { kind: 'placement' }>>);
+  const inTech = placement({ id: 'placement', jobs: { sectors: ['62.01Z'] } });
 
   it('a placement counts the first job in a listed sector, not an earlier one outside', () => {
     // Window 2024-01-01 + 90 days = 2024-03-31. A job in 86.10Z from 2024-02-01 does not count; the
@@ -74,7 +73,7 @@ describe('restricted outcomes of one participant', () => {
   });
 
   it('a participant outside the groups fails on the enrolment date, or is pending before it', () => {
-    const forWomen = placement({ participants: { groups: ['women'] } } as Partial<Extract<Outcome, { kind: 'placement' }>>);
+    const forWomen = placement({ participants: { groups: ['women'] } });
     const rec = withJobs(['youth'], [{ start: '2024-02-01' }], '2024-01-10');
     expect(resolveText([forWomen], rec, '2024-12-31')).toEqual([{ status: 'failed', on: '2024-01-10', reason: 'NOT_IN_GROUPS' }]);
     // as of the enrolment day itself: decided (enrolledOn <= asOf)
