@@ -18,7 +18,7 @@ import { contractFingerprint, version1ContractFingerprint } from './contract-fin
 import { checkSettlementFigures } from './settlement-figures.js';
 import { ownData, ownElements } from '../own-data.js';
 import { SETTLEMENT_FORMAT, SETTLEMENT_FORMAT_VERSION, checkSettlementShape } from './settlement-schema.js';
-import type { Settlement } from './types.js';
+import type { Settlement, SettlementLine } from './types.js';
 
 /** Paid amounts: tranche id → payer id → amount. */
 export type PaidAmounts = Map<string, Map<string, Amount>>;
@@ -71,6 +71,12 @@ export interface PreviousPayments {
   readonly amendedFrom: readonly string[];
   /** The settlements' `inputs` fingerprints, in the same order, for the options fingerprint. */
   readonly fingerprints: readonly string[];
+  /**
+   * The lines of each tranche in the last settlement of the chain (what was paid, line by line),
+   * to explain the adjustments by cause; absent when no settlement is given (or in previous
+   * payments made by hand: the adjustments are then not put down to participants).
+   */
+  readonly lastLines?: ReadonlyMap<string, readonly SettlementLine[]>;
 }
 
 interface Read {
@@ -148,8 +154,10 @@ export function readPrevious(
     for (const payer of document.payers) if (!payers.includes(payer.payer)) payers.push(payer.payer);
   }
   const settlements = chain.map(({ document }) => ({ inputs: document.fingerprint.inputs, asOf: document.asOf, contract: document.fingerprint.contract }));
+  const last = chain[chain.length - 1]?.document;
+  const lastLines = last === undefined ? {} : { lastLines: new Map(last.tranches.map((tranche) => [tranche.id, tranche.lines])) };
   return {
-    value: { paid, tranches, payers, settlements, amendedFrom: [...used].sort(), fingerprints: settlements.map((settlement) => settlement.inputs) },
+    value: { paid, tranches, payers, settlements, amendedFrom: [...used].sort(), fingerprints: settlements.map((settlement) => settlement.inputs), ...lastLines },
     issues,
   };
 }

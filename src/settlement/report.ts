@@ -16,6 +16,7 @@ import type { SettlementPlan } from './plan.js';
 import type { PreviousPayments } from './previous.js';
 import type { RunResult, TrancheResult } from './schedule.js';
 import { levelReport } from './level-report.js';
+import { causeReport, splitCauses, trancheCauses } from './restatement-causes.js';
 import { SETTLEMENT_FORMAT_VERSION } from './settlement-schema.js';
 import type {
   PayerAmounts,
@@ -132,6 +133,8 @@ interface Inputs {
   readonly previous: PreviousPayments;
   readonly dataQuality: SettlementDataQuality;
   readonly fingerprint: Fingerprint;
+  /** Whether a participant named by the last previous settlement's lines is among the records settled (undefined: not known). */
+  readonly present?: (id: string) => boolean | undefined;
 }
 
 /** A payer of the settlement: a payer of the contract, or one only previous settlements name (share null). */
@@ -177,24 +180,40 @@ function trancheReport(
   // fire on that data) was settled at nothing all the same: the clause fires on a date that
   // settlement had passed, so its amount is a correction, as checkSettlementFigures expects
   const settledBefore = previous.settlements.some((earlier) => meta.measuredOn <= earlier.asOf);
-  const payers: PayerAmounts[] = payerList.map((payer) => {
+  const parts = payerList.map((payer) => {
     const earned = (payer.index === -1 ? undefined : tranche?.payerParts[payer.index]) ?? ZERO;
     const before = paidBefore?.get(payer.id) ?? ZERO;
-    const due = earned.minus(before);
-    if ((settledBefore || !before.isZero()) && !due.isZero()) {
+    return { payer, earned, before, due: earned.minus(before) };
+  });
+  const earned = tranche?.earned ?? ZERO;
+  const previouslyPaid = sumAmounts(paidBefore?.values() ?? []);
+  const lines = (tranche?.lines ?? []).map((line) => lineReport(plan, line, money));
+  const adjusted = parts.filter(({ before, due }) => (settledBefore || !before.isZero()) && !due.isZero());
+  const causes = adjusted.length === 0 ? [] : trancheCauses({
+    before: previous.lastLines?.get(meta.id),
+    now: lines,
+    net: earned.minus(previouslyPaid),
+    present: inputs.present ?? (() => undefined),
+    amended: previous.amendedFrom.length > 0,
+  });
+  const split = splitCauses(causes, parts.map(({ due }) => due), parts.map((part) => part.earned), plan.currency);
+  const payers: PayerAmounts[] = parts.map(({ payer, earned: payerEarned, before, due }, p) => {
+    if (adjusted.some((part) => part.payer === payer)) {
       adjustments.push({
         tranche: meta.id,
         payer: payer.id,
         previouslyPaid: money(before),
-        earned: money(earned),
+        earned: money(payerEarned),
         amount: money(due),
-        reason: adjustmentReason(payer, tranche, previous.amendedFrom.length > 0, money(before), money(earned)),
+        reason: adjustmentReason(payer, tranche, previous.amendedFrom.length > 0, money(before), money(payerEarned)),
+        causes: causes.flatMap((cause, c) => {
+          const part = split[c]?.[p] ?? ZERO;
+          return part.isZero() ? [] : [causeReport(cause, part, money)];
+        }),
       });
     }
-    return { payer: payer.id, share: payer.share, earned: money(earned), previouslyPaid: money(before), due: money(due) };
+    return { payer: payer.id, share: payer.share, earned: money(payerEarned), previouslyPaid: money(before), due: money(due) };
   });
-  const earned = tranche?.earned ?? ZERO;
-  const previouslyPaid = sumAmounts(paidBefore?.values() ?? []);
   const reinvested = sumAmounts((tranche?.reinvestment ?? []).map((part) => part.amount));
   return {
     id: meta.id,
@@ -210,7 +229,7 @@ function trancheReport(
     reinvested: money(reinvested),
     toProvider: money(earned.minus(reinvested)),
     payers,
-    lines: (tranche?.lines ?? []).map((line) => lineReport(plan, line, money)),
+    lines,
     capCuts: (tranche?.capCuts ?? []).map((cut) => capReport(cut, money)),
     reinvestment: (tranche?.reinvestment ?? []).map((part) => ({
       reinvestment: part.reinvestment,

@@ -80,6 +80,9 @@ export function checkedSession(inner: SettlementSession): SettlementSession {
     get evidence() {
       return inner.evidence;
     },
+    get present() {
+      return inner.present;
+    },
     add(record: OutcomeRecord) {
       expectRecordLike('session.add', 'record', record);
       inner.add(record);

@@ -66,6 +66,8 @@ export interface SettlementSession {
   readonly digest: RecordDigest;
   /** The evidence fingerprint so far, with the `evidenceFingerprint` option. */
   readonly evidence: RecordsEvidence | undefined;
+  /** The participants the last previous settlement's lines name that are among the records so far (restatement causes). */
+  readonly present: ReadonlySet<string>;
 }
 
 /**
@@ -125,8 +127,13 @@ export function createSession(contract: Contract, options: CheckedOptions, previ
   // Records wait here, then the batch is digested and accumulated record by record in two loops.
   const waiting = new Array<OutcomeRecord | undefined>(RECORD_BATCH).fill(undefined);
   let waitingCount = 0;
+  // the participants the last previous settlement's lines name, and those of them among the
+  // records: a claim paid before whose record is gone was withdrawn (restatement causes)
+  const watched = watchedIds(previous);
+  const present = new Set<string>();
   const takeWaiting = (): void => {
     for (let k = 0; k < waitingCount; k++) addToDigest(digest, waiting[k] as OutcomeRecord);
+    if (watched !== undefined) for (let k = 0; k < waitingCount; k++) if (watched.has((waiting[k] as OutcomeRecord).id)) present.add((waiting[k] as OutcomeRecord).id);
     if (evidence !== undefined) for (let k = 0; k < waitingCount; k++) evidence.addRecord(waiting[k] as OutcomeRecord);
     for (let k = 0; k < waitingCount; k++) {
       accumulate(plan, ledger, waiting[k] as OutcomeRecord);
@@ -154,6 +161,7 @@ export function createSession(contract: Contract, options: CheckedOptions, previ
     const refused = fullRecoveryRefusal(sumAmounts(run.tranches.map((tranche) => tranche.earned)), previous, options.allowFullRecovery);
     return refused === undefined ? ok(run) : fail([refused]);
   };
+  const isPresent = (id: string): boolean | undefined => (watched?.has(id) === true ? present.has(id) : undefined);
   const issueHashes = (): { add(issue: Issue): void; hex(): string } => {
     const records = recordsFingerprint(digestText(digest));
     return {
@@ -177,6 +185,10 @@ export function createSession(contract: Contract, options: CheckedOptions, previ
       takeWaiting();
       return evidence;
     },
+    get present() {
+      takeWaiting();
+      return present;
+    },
     add(record) {
       waiting[waitingCount] = record;
       waitingCount += 1;
@@ -186,6 +198,7 @@ export function createSession(contract: Contract, options: CheckedOptions, previ
       takeWaiting();
       mergeLedger(ledger, other.ledger);
       mergeDigest(digest, other.digest);
+      for (const id of other.present) present.add(id);
       const theirs = other.evidence;
       if (evidence !== undefined && theirs !== undefined) evidence.merge(theirs);
     },
@@ -195,7 +208,7 @@ export function createSession(contract: Contract, options: CheckedOptions, previ
       const dataQuality = withDecisions(given, ownValue(given, 'issuesDelivered'), atRisk(run.value, given, excluded));
       const records = issueHashes();
       for (const issue of dataQuality.issues) records.add(issue);
-      return ok(buildSettlement({ plan, ledger, run: run.value, previous, dataQuality, fingerprint: fingerprintOf(records.hex(), optionsText) }));
+      return ok(buildSettlement({ plan, ledger, run: run.value, previous, dataQuality, fingerprint: fingerprintOf(records.hex(), optionsText), present: isPresent }));
     },
     async finishDelivering(given, optionsText, delivered, excluded) {
       const run = scheduled();
@@ -208,9 +221,16 @@ export function createSession(contract: Contract, options: CheckedOptions, previ
         count++;
       });
       const dataQuality = withDecisions(given, count, decisions);
-      return ok(buildSettlement({ plan, ledger, run: run.value, previous, dataQuality, fingerprint: fingerprintOf(records.hex(), optionsText) }));
+      return ok(buildSettlement({ plan, ledger, run: run.value, previous, dataQuality, fingerprint: fingerprintOf(records.hex(), optionsText), present: isPresent }));
     },
   };
+}
+
+/** The participant ids the last previous settlement's lines name, or undefined when none. */
+function watchedIds(previous: PreviousPayments): ReadonlySet<string> | undefined {
+  const ids = new Set<string>();
+  for (const lines of previous.lastLines?.values() ?? []) for (const line of lines) for (const id of line.participants ?? []) ids.add(id);
+  return ids.size === 0 ? undefined : ids;
 }
 
 /**

@@ -113,6 +113,8 @@ export function checkSettlementFigures(document: Settlement, at: readonly PathSe
     equal(['adjustments', a, 'previouslyPaid'], adjustment.previouslyPaid, amount(part.previouslyPaid), `${what}: previouslyPaid`);
     equal(['adjustments', a, 'earned'], adjustment.earned, amount(part.earned), `${what}: earned`);
     equal(['adjustments', a, 'amount'], adjustment.amount, amount(part.due), `${what}: amount`);
+    const causes = adjustment.causes;
+    if (causes !== undefined) equal(['adjustments', a, 'causes'], adjustment.amount, sum(causes.map((cause) => cause.amount)), `${what}: the sum of its causes`);
   });
   for (const key of expected.keys()) {
     const [tranche = '', payer = ''] = key.split('\u0000');

@@ -137,7 +137,30 @@ function buildSettlementSchema(units: number) {
     totals: z.strictObject({ earned: money, previouslyPaid: money, due: signed, reinvested: money, withheld: money }),
     payers: z.array(payer),
     tranches: z.array(tranche),
-    adjustments: z.array(z.strictObject({ tranche: text(), payer: text(), previouslyPaid: money, earned: money, amount: signed, reason: text() })),
+    adjustments: z.array(
+      z.strictObject({
+        tranche: text(),
+        payer: text(),
+        previouslyPaid: money,
+        earned: money,
+        amount: signed,
+        reason: text(),
+        causes: z.exactOptional(
+          z.array(
+            z.strictObject({
+              cause: z.enum(['withdrawn', 'corrected', 'late', 'amended', 'caps', 'other']),
+              rule: z.nullable(text()),
+              outcome: z.nullable(text()),
+              claims: count(),
+              participants: z.array(text()),
+              trancheAmount: signed,
+              amount: signed,
+              explanation: text(),
+            }),
+          ),
+        ),
+      }),
+    ),
     exits: z.array(
       z.strictObject({ clause: text(), checkOn: date(), outcome: z.enum(['fired', 'notFired', 'notYetChecked', 'skipped']), figures, explanation: text() }),
     ),

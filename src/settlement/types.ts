@@ -213,6 +213,44 @@ export interface SettlementAdjustment {
   readonly amount: string;
   /** Why. */
   readonly reason: string;
+  /**
+   * The adjustment by cause (docs/settlement.md, Restatements by cause): this payer's part of each
+   * cause line of the tranche; the parts sum to `amount`. Absent in documents written before it.
+   */
+  readonly causes?: readonly SettlementAdjustmentCause[];
+}
+
+/**
+ * A cause of an adjustment: what moved in the tranche for one reason, and this payer's part of it.
+ *
+ * @example
+ * const late: SettlementAdjustmentCause = {
+ *   cause: 'late', rule: 'pay-pl', outcome: 'placement', claims: 2, participants: ['P4', 'P5'],
+ *   trancheAmount: '2000.00', amount: '1200.00', explanation: '2 claims of rule "pay-pl" (P4, P5) ...',
+ * };
+ */
+export interface SettlementAdjustmentCause {
+  /**
+   * `withdrawn` (claims paid before whose record is gone), `corrected` (a record still there whose
+   * claim disappeared, appeared or changed amount), `late` (a claim the previous settlement did not
+   * have), `amended` (a claim priced anew by an amended contract), `caps` (what money caps cut
+   * moved), `other` (what no participant explains).
+   */
+  readonly cause: 'withdrawn' | 'corrected' | 'late' | 'amended' | 'caps' | 'other';
+  /** The rule of the claims, or null for what no line explains. */
+  readonly rule: string | null;
+  /** The outcome the rule pays for, or null. */
+  readonly outcome: string | null;
+  /** Claims that moved (one per participant and line), 0 when no participant is named. */
+  readonly claims: number;
+  /** Their participants, sorted. */
+  readonly participants: readonly string[];
+  /** The cause in the whole tranche (all payers). */
+  readonly trancheAmount: string;
+  /** This payer's part of it. */
+  readonly amount: string;
+  /** In words. */
+  readonly explanation: string;
 }
 
 /** An exit clause as checked. */

@@ -1,0 +1,257 @@
+/**
+ * Restatements explained by cause: what moved in a tranche a previous settlement settled, one
+ * line per cause. The last previous settlement's lines are compared with this settlement's, per
+ * rule, cohort and participant: a claim gone with its record (`withdrawn`), a claim gone, added
+ * or changed while the record is still there (`corrected`; `amended` when the amount changed
+ * under an amended contract), a claim the previous settlement did not have (`late`: the tranche
+ * was measured on or before its as-of date, so the claim is dated before it), a change of what
+ * money caps cut from a line (`caps`), and what cannot be put down to a participant (`other`: a
+ * cohort amount, lines without participant ids, payer caps and withholding). The cause lines of
+ * a tranche sum to its net adjustment, and each payer's to its own adjustment, to the cent (a
+ * tranche whose payers' parts moved while it did not has one `other` line at 0.00 for the whole
+ * tranche, whose payer parts carry them).
+ *
+ * @module
+ */
+import { ZERO, minorUnits, parseAmount, sumAmounts, type Amount, type CurrencyCode } from '../money/index.js';
+import type { SettlementAdjustmentCause, SettlementLine } from './types.js';
+
+/** The causes, in the order cause lines are listed. */
+export const RESTATEMENT_CAUSES = ['withdrawn', 'corrected', 'late', 'amended', 'caps', 'other'] as const;
+
+/** A cause of a restatement. */
+export type RestatementCause = (typeof RESTATEMENT_CAUSES)[number];
+
+/** A cause line of a whole tranche, before it is split among the payers. */
+export interface TrancheCause {
+  readonly cause: RestatementCause;
+  readonly rule: string | null;
+  readonly outcome: string | null;
+  readonly claims: number;
+  readonly participants: readonly string[];
+  readonly amount: Amount;
+}
+
+/** What the comparison of one tranche needs. */
+export interface TrancheComparison {
+  /** The tranche's lines in the last previous settlement (undefined: it did not list the tranche). */
+  readonly before: readonly SettlementLine[] | undefined;
+  /** The tranche's lines now (empty for a tranche no longer earned). */
+  readonly now: readonly SettlementLine[];
+  /** The tranche's net adjustment: earned now − paid before. */
+  readonly net: Amount;
+  /** Whether a participant's record is among the records settled now (undefined: not known). */
+  readonly present: (id: string) => boolean | undefined;
+  /** Whether the contract is an amended version of the one previous settlements were made with. */
+  readonly amended: boolean;
+}
+
+interface Group {
+  readonly rule: string;
+  readonly outcome: string | null;
+  readonly before: SettlementLine[];
+  readonly now: SettlementLine[];
+}
+
+/** A participant's amount per line key, or undefined when the lines do not tell (no ids, no unit, units that do not add up to the line). */
+function perParticipant(lines: readonly SettlementLine[]): Map<string, Amount> | undefined {
+  const amounts = new Map<string, Amount>();
+  for (const line of lines) {
+    const ids = line.participants;
+    if (ids === undefined || line.unit === null || line.claims !== ids.length) return undefined;
+    const unit = parseAmount(line.unit);
+    if (!unit.times(ids.length).eq(parseAmount(line.earned))) return undefined;
+    for (const id of ids) amounts.set(id, (amounts.get(id) ?? ZERO).plus(unit));
+  }
+  return amounts;
+}
+
+function total(lines: readonly SettlementLine[], key: 'earned' | 'paid'): Amount {
+  return sumAmounts(lines.map((line) => parseAmount(line[key])));
+}
+
+/**
+ * The cause lines of one tranche: they sum to `net` exactly (what no line explains is an `other`
+ * line with no rule), zero lines left out (but never all of them), in the order of {@link RESTATEMENT_CAUSES} then of
+ * the rules' first appearance.
+ *
+ * @example
+ * trancheCauses({ before, now, net: parseAmount('1000.00'), present: (id) => ids.has(id), amended: false });
+ */
+export function trancheCauses(comparison: TrancheComparison): TrancheCause[] {
+  const groups = new Map<string, Group>();
+  const groupOf = (line: SettlementLine): Group => {
+    const key = `${line.rule}\u0000${line.cohort ?? ''}`;
+    let group = groups.get(key);
+    if (group === undefined) {
+      group = { rule: line.rule, outcome: line.outcome, before: [], now: [] };
+      groups.set(key, group);
+    }
+    return group;
+  };
+  for (const line of comparison.before ?? []) groupOf(line).before.push(line);
+  for (const line of comparison.now) groupOf(line).now.push(line);
+  const found = new Map<string, { cause: RestatementCause; rule: string | null; outcome: string | null; claims: number; participants: Set<string>; amount: Amount }>();
+  const add = (cause: RestatementCause, rule: string | null, outcome: string | null, amount: Amount, participant?: string): void => {
+    if (amount.isZero()) return;
+    const key = `${cause}\u0000${rule ?? ''}`;
+    let entry = found.get(key);
+    if (entry === undefined) {
+      entry = { cause, rule, outcome, claims: 0, participants: new Set(), amount: ZERO };
+      found.set(key, entry);
+    }
+    entry.amount = entry.amount.plus(amount);
+    if (participant !== undefined) {
+      entry.claims += 1;
+      entry.participants.add(participant);
+    }
+  };
+  let explained = ZERO;
+  for (const group of groups.values()) {
+    const moved = total(group.now, 'paid').minus(total(group.before, 'paid'));
+    explained = explained.plus(moved);
+    const before = perParticipant(group.before);
+    const now = perParticipant(group.now);
+    if (before === undefined || now === undefined) {
+      add('other', group.rule, group.outcome, moved);
+      continue;
+    }
+    let byParticipant = ZERO;
+    for (const id of new Set([...before.keys(), ...now.keys()])) {
+      const was = before.get(id) ?? ZERO;
+      const is = now.get(id) ?? ZERO;
+      const change = is.minus(was);
+      if (change.isZero()) continue;
+      byParticipant = byParticipant.plus(change);
+      add(participantCause(was, is, comparison, id), group.rule, group.outcome, change, id);
+    }
+    // what the money caps cut from the group's lines moved by the rest
+    add('caps', group.rule, group.outcome, moved.minus(byParticipant));
+  }
+  add('other', null, null, comparison.net.minus(explained));
+  const order = (cause: RestatementCause): number => RESTATEMENT_CAUSES.indexOf(cause);
+  // nothing moved in the tranche as a whole, yet payers' parts did (a payer the amendment removed):
+  // one line with no rule carries the payers' parts, netting to zero
+  if (found.size === 0) return [{ cause: 'other', rule: null, outcome: null, claims: 0, participants: [], amount: comparison.net }];
+  return [...found.values()]
+    .filter((entry) => !entry.amount.isZero())
+    .map((entry, index) => ({ entry, index }))
+    .sort((a, b) => order(a.entry.cause) - order(b.entry.cause) || a.index - b.index)
+    .map(({ entry }) => ({ cause: entry.cause, rule: entry.rule, outcome: entry.outcome, claims: entry.claims, participants: [...entry.participants].sort(), amount: entry.amount }));
+}
+
+function participantCause(was: Amount, is: Amount, comparison: TrancheComparison, id: string): RestatementCause {
+  if (is.isZero()) return comparison.present(id) === false ? 'withdrawn' : 'corrected';
+  if (was.isZero()) return 'late';
+  return comparison.amended ? 'amended' : 'corrected';
+}
+
+function toMinor(amount: Amount, digits: number): bigint {
+  return BigInt(amount.times(10 ** digits).toFixed(0));
+}
+
+function fromMinor(minor: bigint, digits: number): Amount {
+  return parseAmount(minor.toString()).div(10 ** digits);
+}
+
+/** Floor division of bigints (towards minus infinity). */
+function floorDiv(a: bigint, b: bigint): bigint {
+  const q = a / b;
+  return (a % b !== 0n && (a < 0n) !== (b < 0n)) ? q - 1n : q;
+}
+
+/**
+ * Splits `amount` (minor units) in proportion to `weights` (minor units, their sum not zero),
+ * each part rounded down and the minor units left given to the largest remainders (taken from
+ * the smallest when the floors overshoot): the parts sum to `amount`.
+ */
+function proportional(amount: bigint, weights: readonly bigint[], sum: bigint): bigint[] {
+  const numerators = weights.map((weight) => amount * weight);
+  const sign = sum < 0n ? -1n : 1n;
+  const denominator = sum * sign;
+  const parts = numerators.map((numerator) => floorDiv(numerator * sign, denominator));
+  const remainders = numerators.map((numerator, p) => numerator * sign - (parts[p] as bigint) * denominator);
+  let left = amount - parts.reduce((acc, part) => acc + part, 0n);
+  const byRemainder = remainders.map((remainder, p) => ({ remainder, p })).sort((a, b) => (a.remainder === b.remainder ? a.p - b.p : a.remainder > b.remainder ? -1 : 1));
+  for (let k = 0; left !== 0n; k = (k + 1) % byRemainder.length) {
+    const p = (byRemainder[left > 0n ? k : byRemainder.length - 1 - k] as { p: number }).p;
+    const step = left > 0n ? 1n : -1n;
+    parts[p] = (parts[p] as bigint) + step;
+    left -= step;
+  }
+  return parts;
+}
+
+/**
+ * Each payer's part of each cause line of a tranche: every line but the last split in proportion
+ * to the payers' adjustments (to their parts of the tranche now when the adjustments net to
+ * zero, equally when those are zero too), the last taking what is left of each payer's
+ * adjustment. So the parts of a cause line sum to the line, and a payer's parts to its adjustment.
+ *
+ * @example
+ * splitCauses(causes, [parseAmount('-600.00'), parseAmount('-400.00')], [ZERO, ZERO], 'EUR');
+ */
+export function splitCauses(causes: readonly TrancheCause[], adjustments: readonly Amount[], earned: readonly Amount[], currency: CurrencyCode): Amount[][] {
+  const digits = minorUnits(currency);
+  const targets = adjustments.map((amount) => toMinor(amount, digits));
+  let weights = targets;
+  if (weights.reduce((acc, w) => acc + w, 0n) === 0n) weights = earned.map((amount) => toMinor(amount, digits));
+  if (weights.reduce((acc, w) => acc + w, 0n) === 0n) weights = adjustments.map(() => 1n);
+  const sum = weights.reduce((acc, w) => acc + w, 0n);
+  const left = [...targets];
+  return causes.map((cause, c) => {
+    const parts = c === causes.length - 1 ? [...left] : proportional(toMinor(cause.amount, digits), weights, sum);
+    parts.forEach((part, p) => { left[p] = (left[p] as bigint) - part; });
+    return parts.map((part) => fromMinor(part, digits));
+  });
+}
+
+/**
+ * A cause line in words.
+ *
+ * @example
+ * describeCause({ cause: 'late', rule: 'pay-pl', outcome: 'placement', claims: 2, participants: ['P2', 'P3'], amount }, '2000.00');
+ */
+export function describeCause(cause: TrancheCause, amount: string): string {
+  const who = cause.participants.length === 0 ? '' : ` (${cause.participants.join(', ')})`;
+  const what = `${cause.claims} claim${cause.claims === 1 ? '' : 's'} of rule "${cause.rule ?? ''}"${who}`;
+  switch (cause.cause) {
+    case 'withdrawn':
+      return `${what} paid before, whose record is no longer among the records: ${amount}`;
+    case 'corrected':
+      return `${what} changed by a corrected record: ${amount}`;
+    case 'late':
+      return `${what} the previous settlement did not have, dated on or before its as-of date (reported late): ${amount}`;
+    case 'amended':
+      return `${what} priced anew by the amended contract: ${amount}`;
+    case 'caps':
+      return `what the money caps cut from the lines of rule "${cause.rule ?? ''}" moved: ${amount}`;
+    case 'other':
+      return cause.rule === null
+        ? `not put down to a line (payer caps, yearly commitments, withholding, or a payer the amendment removed): ${amount}`
+        : `lines of rule "${cause.rule}" that do not name their participants (a cohort amount, or a settlement made without detail "participants"): ${amount}`;
+    default: {
+      const never: never = cause.cause;
+      return never;
+    }
+  }
+}
+
+/**
+ * The cause lines of one payer's adjustment, as the settlement shows them.
+ *
+ * @example
+ * causeReport(cause, part, money);
+ */
+export function causeReport(cause: TrancheCause, part: Amount, money: (amount: Amount) => string): SettlementAdjustmentCause {
+  return {
+    cause: cause.cause,
+    rule: cause.rule,
+    outcome: cause.outcome,
+    claims: cause.claims,
+    participants: [...cause.participants],
+    trancheAmount: money(cause.amount),
+    amount: money(part),
+    explanation: describeCause(cause, money(cause.amount)),
+  };
+}
