@@ -19,6 +19,7 @@ export type {
   ExplainedOutcome,
   ExplainedParticipantCut,
   ExplainedRecord,
+  ExplainedRestatement,
   ExplainedSpell,
   ExplainedTrancheLine,
   ParticipantExplanation,

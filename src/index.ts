@@ -150,6 +150,7 @@ export type {
   SettleOptions,
   Settlement,
   SettlementAdjustment,
+  SettlementAdjustmentCause,
   SettlementBudgetYear,
   SettlementBudgetYearEntry,
   SettlementCapCut,

@@ -66,6 +66,11 @@ export function settlementSummary(settlement: Settlement): string {
     lines.push('', 'Adjustments to amounts already paid:');
     for (const adjustment of settlement.adjustments) {
       lines.push(`  ${adjustment.tranche} / ${adjustment.payer}: ${adjustment.amount} (${adjustment.reason})`);
+      for (const cause of adjustment.causes ?? []) {
+        const who = cause.participants.length === 0 ? '' : ` ${cause.participants.join(', ')}`;
+        const claims = cause.claims === 0 ? '' : `, ${cause.claims} claim${cause.claims === 1 ? '' : 's'}${who}`;
+        lines.push(`    ${cause.cause}${cause.rule === null ? '' : ` ${cause.rule}`}: ${cause.amount} of ${cause.trancheAmount}${claims}`);
+      }
     }
   }
   if (settlement.exits.length > 0) {

@@ -14,10 +14,10 @@ import { formatMoney, sumAmounts, parseAmount, ZERO } from '../money/index.js';
 import { resolveRecord } from '../outcomes/index.js';
 import { recordsArgument, validateBatch, type RawRecords } from '../records/index.js';
 import { fail, ok, withNotices, type Result } from '../result.js';
-import { buildPlan, prepareSettlement, recordContext, settle, type SettleOptions } from '../settlement/index.js';
+import { buildPlan, prepareSettlement, recordContext, settle, type Settlement, type SettleOptions } from '../settlement/index.js';
 import { explainClaims } from './claims.js';
 import { explainOutcomes, explainedRecord } from './outcome-evidence.js';
-import type { ParticipantExplanation } from './types.js';
+import type { ExplainedRestatement, ParticipantExplanation } from './types.js';
 
 /**
  * Explains one participant of a settlement: the record as settled, each outcome's status and
@@ -71,6 +71,7 @@ export function explainParticipant(contract: unknown, records: readonly unknown[
       recordsExcluded: settlement.dataQuality.recordsExcluded,
     },
   };
+  const restated = restatementsOf(settlement.adjustments, participant);
   const zero = formatMoney(ZERO, parsed.currency);
   const none = { claimed: zero, participantCapCuts: zero, paid: zero, claimsNotAttributed: 0 };
   const record = validated.value.records.find((each) => each.id === participant);
@@ -78,7 +79,7 @@ export function explainParticipant(contract: unknown, records: readonly unknown[
     const excluded = validated.value.excluded.filter((entry) => entry.participantId === participant);
     if (excluded.length === 0) return fail([unknownParticipant(participant, validated.value.records.length + validated.value.excluded.length)]);
     const issues: Issue[] = excluded.flatMap((entry) => entry.issues);
-    return withNotices(ok({ ...head, status: 'excluded', record: null, outcomes: [], claims: [], totals: none, issues }), settled);
+    return withNotices(ok({ ...head, status: 'excluded', record: null, outcomes: [], claims: [], totals: none, issues, ...restated }), settled);
   }
   const plan = buildPlan(parsed, checked.asOf, false);
   if (record.enrolledOn > plan.asOf) {
@@ -94,7 +95,22 @@ export function explainParticipant(contract: unknown, records: readonly unknown[
     claimsNotAttributed: claims.filter((claim) => claim.paid === null).length,
   };
   const outcomes = explainOutcomes(plan.outcomes, record, resolutions, plan.asOf, plan.currency);
-  return withNotices(ok({ ...head, status: 'settled', record: explainedRecord(record, parsed.currency), outcomes, claims, totals, issues: [] }), settled);
+  return withNotices(ok({ ...head, status: 'settled', record: explainedRecord(record, parsed.currency), outcomes, claims, totals, issues: [], ...restated }), settled);
+}
+
+/** The cause lines of the adjustments that name the participant, once per tranche and line. */
+function restatementsOf(adjustments: Settlement['adjustments'], participant: string): { restatements?: ExplainedRestatement[] } {
+  const found: ExplainedRestatement[] = [];
+  const seen = new Set<string>();
+  for (const adjustment of adjustments) {
+    for (const cause of adjustment.causes ?? []) {
+      const key = `${adjustment.tranche}\u0000${cause.cause}\u0000${cause.rule ?? ''}`;
+      if (!cause.participants.includes(participant) || seen.has(key)) continue;
+      seen.add(key);
+      found.push({ tranche: adjustment.tranche, cause: cause.cause, rule: cause.rule, trancheAmount: cause.trancheAmount, explanation: cause.explanation });
+    }
+  }
+  return found.length === 0 ? {} : { restatements: found };
 }
 
 function unknownParticipant(participant: string, count: number): Issue {

@@ -13,6 +13,7 @@ export type {
   ExplainedOutcome,
   ExplainedParticipantCut,
   ExplainedRecord,
+  ExplainedRestatement,
   ExplainedSpell,
   ExplainedTrancheLine,
   ParticipantExplanation,

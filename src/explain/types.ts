@@ -207,4 +207,29 @@ export interface ParticipantExplanation {
   readonly totals: { readonly claimed: string; readonly participantCapCuts: string; readonly paid: string; readonly claimsNotAttributed: number };
   /** With status `excluded`: the problems of the record. */
   readonly issues: readonly Issue[];
+  /**
+   * Present when the settlement's adjustments name the participant (previous settlements made
+   * with `detail: 'participants'`): each cause line of a tranche the participant is in, once per
+   * tranche (the whole tranche's amount, not a payer's part).
+   */
+  readonly restatements?: readonly ExplainedRestatement[];
+}
+
+/**
+ * A cause of an adjustment that names the participant.
+ *
+ * @example
+ * const late: ExplainedRestatement = { tranche: 'T1', cause: 'late', rule: 'pay-pl', trancheAmount: '3000.00', explanation: '3 claims of rule "pay-pl" ...' };
+ */
+export interface ExplainedRestatement {
+  /** Tranche id. */
+  readonly tranche: string;
+  /** `withdrawn`, `corrected`, `late` or `amended` (see the settlement's adjustment causes). */
+  readonly cause: string;
+  /** The rule of the claims. */
+  readonly rule: string | null;
+  /** The cause line in the whole tranche (all payers, all its participants). */
+  readonly trancheAmount: string;
+  /** In words. */
+  readonly explanation: string;
 }

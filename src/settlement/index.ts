@@ -18,6 +18,7 @@ export type {
   PayerAmounts,
   Settlement,
   SettlementAdjustment,
+  SettlementAdjustmentCause,
   SettlementBudgetYear,
   SettlementBudgetYearEntry,
   SettlementCapCut,

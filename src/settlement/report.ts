@@ -196,7 +196,7 @@ function trancheReport(
     present: inputs.present ?? (() => undefined),
     amended: previous.amendedFrom.length > 0,
   });
-  const split = splitCauses(causes, parts.map(({ due }) => due), parts.map((part) => part.earned), plan.currency);
+  const split = splitCauses(causes, parts.map(({ before, due }) => ((settledBefore || !before.isZero()) ? due : ZERO)), plan.currency);
   const payers: PayerAmounts[] = parts.map(({ payer, earned: payerEarned, before, due }, p) => {
     if (adjusted.some((part) => part.payer === payer)) {
       adjustments.push({

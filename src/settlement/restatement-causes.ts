@@ -184,20 +184,21 @@ function proportional(amount: bigint, weights: readonly bigint[], sum: bigint): 
 
 /**
  * Each payer's part of each cause line of a tranche: every line but the last split in proportion
- * to the payers' adjustments (to their parts of the tranche now when the adjustments net to
- * zero, equally when those are zero too), the last taking what is left of each payer's
+ * to the payers' adjustments (to their sizes when they net to zero: a payer whose part did not
+ * move has no part in any cause), the last taking what is left of each payer's
  * adjustment. So the parts of a cause line sum to the line, and a payer's parts to its adjustment.
  *
  * @example
- * splitCauses(causes, [parseAmount('-600.00'), parseAmount('-400.00')], [ZERO, ZERO], 'EUR');
+ * splitCauses(causes, [parseAmount('-600.00'), parseAmount('-400.00')], 'EUR');
  */
-export function splitCauses(causes: readonly TrancheCause[], adjustments: readonly Amount[], earned: readonly Amount[], currency: CurrencyCode): Amount[][] {
+export function splitCauses(causes: readonly TrancheCause[], adjustments: readonly Amount[], currency: CurrencyCode): Amount[][] {
   const digits = minorUnits(currency);
   const targets = adjustments.map((amount) => toMinor(amount, digits));
   let weights = targets;
-  if (weights.reduce((acc, w) => acc + w, 0n) === 0n) weights = earned.map((amount) => toMinor(amount, digits));
-  if (weights.reduce((acc, w) => acc + w, 0n) === 0n) weights = adjustments.map(() => 1n);
+  if (weights.reduce((acc, w) => acc + w, 0n) === 0n) weights = targets.map((w) => (w < 0n ? -w : w));
   const sum = weights.reduce((acc, w) => acc + w, 0n);
+  // no payer's part moved: nothing to split (every part is 0)
+  if (sum === 0n) return causes.map(() => adjustments.map(() => ZERO));
   const left = [...targets];
   return causes.map((cause, c) => {
     const parts = c === causes.length - 1 ? [...left] : proportional(toMinor(cause.amount, digits), weights, sum);

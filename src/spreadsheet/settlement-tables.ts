@@ -147,6 +147,17 @@ export const SETTLEMENT_TABLES: readonly SettlementTable[] = [
     rows: (s) => s.adjustments.map((a) => [a.tranche, a.payer, a.previouslyPaid, a.earned, a.amount, a.reason]),
   },
   {
+    name: 'adjustment-causes',
+    columns: [
+      ['tranche', T], ['payer', T], ['cause', T], ['rule', T], ['outcome', T], ['claims', C], ['participants', T], ['trancheAmount', A], ['amount', A],
+      ['explanation', T],
+    ],
+    rows: (s) =>
+      s.adjustments.flatMap((a) =>
+        (a.causes ?? []).map((c) => [a.tranche, a.payer, c.cause, c.rule, c.outcome, c.claims, JSON.stringify(c.participants), c.trancheAmount, c.amount, c.explanation]),
+      ),
+  },
+  {
     name: 'exits',
     columns: [['clause', T], ['checkOn', T], ['outcome', T], ['explanation', T], ['figures', T]],
     rows: (s) => s.exits.map((e) => [e.clause, e.checkOn, e.outcome, e.explanation, json(e.figures)]),

@@ -1,6 +1,6 @@
 /**
  * `settle --format csv --out <dir>` on real directories (the process's own file system, nodeIo):
- * the 21 files written, their paths on stdout, the exit code of the settlement (3: the example has
+ * the 22 files written, their paths on stdout, the exit code of the settlement (3: the example has
  * invalid records); a directory created with its parents; files already there refused before
  * anything is settled, replaced with --overwrite; the options checked against each other; a
  * directory that cannot be written to refused with its code.
@@ -32,14 +32,14 @@ function filesIn(dir: string): { name: string; text: string }[] {
 }
 
 describe('settle --format csv --out <dir>', () => {
-  it('writes the 21 files into a directory it creates, prints their paths, exits as settle does; the files read back to the JSON settlement', async () => {
+  it('writes the 22 files into a directory it creates, prints their paths, exits as settle does; the files read back to the JSON settlement', async () => {
     const dir = join(work, 'a', 'b');
     const io = captured();
     expect(await run([...SETTLE, '--detail', 'participants', '--format', 'csv', '--out', dir], io)).toBe(3);
     const names = readdirSync(dir).sort();
-    expect(names).toHaveLength(21);
+    expect(names).toHaveLength(22);
     expect(io.stdoutText()).toBe(
-      ['settlement', 'previous', 'payers', 'tranches', 'payer-splits', 'lines', 'line-payers', 'cap-cuts', 'reinvestment', 'adjustments', 'exits', 'minimum-performance', 'minimum-performance-reviews', 'minimum-performance-tranches', 'participant-caps', 'participant-claims', 'unscheduled', 'hiring-guarantees', 'tallies', 'decisions-at-risk', 'data-issues']
+      ['settlement', 'previous', 'payers', 'tranches', 'payer-splits', 'lines', 'line-payers', 'cap-cuts', 'reinvestment', 'adjustments', 'adjustment-causes', 'exits', 'minimum-performance', 'minimum-performance-reviews', 'minimum-performance-tranches', 'participant-caps', 'participant-claims', 'unscheduled', 'hiring-guarantees', 'tallies', 'decisions-at-risk', 'data-issues']
         .map((name) => `${dir}/${name}.csv\n`)
         .join(''),
     );
@@ -74,7 +74,7 @@ describe('settle --format csv --out <dir>', () => {
     expect(await run([...SETTLE, '--format', 'csv', '--out', dir, '--overwrite'], captured())).toBe(3);
     expect(readFileSync(join(dir, 'tranches.csv'), 'utf8').startsWith('\uFEFFtranche,name,status')).toBe(true);
     expect(readFileSync(join(dir, 'notes.txt'), 'utf8')).toBe('kept');
-    expect(readdirSync(dir)).toHaveLength(22); // the 21 files and notes.txt
+    expect(readdirSync(dir)).toHaveLength(23); // the 22 files and notes.txt
   });
 
   it('a directory that cannot be created or written to: OUT_DIRECTORY_UNWRITABLE, nothing written', async () => {

@@ -5,8 +5,9 @@
  * whole. Every expected figure and date below is worked out in the comments, not read from the
  * engine.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { SettleOptions } from '../../src/index.js';
+import { settle, type SettleOptions } from '../../src/index.js';
 import { explainParticipant } from '../../src/explain.js';
 import { run } from '../../src/cli/dispatch.js';
 import { fakeIo } from '../cli/helpers.js';
@@ -248,5 +249,29 @@ describe('outcome-pay explain', () => {
     const io = fakeIo(files);
     expect(await run(argv, io)).toBe(2);
     expect(io.stderrText()).toContain("required option '--participant <id>' not specified");
+  });
+});
+
+describe('explainParticipant: restatements by cause (vectors 88-89)', () => {
+  const vector = (name: string): { contract: unknown; records: unknown[]; options: Record<string, unknown> } =>
+    JSON.parse(readFileSync(new URL(`../vectors/${name}`, import.meta.url), 'utf8')) as { contract: unknown; records: unknown[]; options: Record<string, unknown> };
+  const first = vector('88-restatement-causes-t1.json');
+  const second = vector('89-restatement-causes-withdrawn-corrected-late.json');
+  const paid = settle(first.contract, first.records, first.options as unknown as SettleOptions);
+  if (!paid.ok) throw new Error('vector 88 did not settle');
+  const options = { ...second.options, previous: [JSON.parse(JSON.stringify(paid.value)) as unknown] } as unknown as SettleOptions;
+
+  it('lists the cause lines naming the participant: P2 corrected (-1000.00 in T1), P5 late (+3000.00 for P4, P5, P6)', () => {
+    const p2 = explainParticipant(second.contract, second.records, 'P2', options);
+    const p5 = explainParticipant(second.contract, second.records, 'P5', options);
+    if (!p2.ok || !p5.ok) throw new Error('not explained');
+    expect(p2.value.restatements?.map((r) => [r.tranche, r.cause, r.rule, r.trancheAmount])).toEqual([['T1', 'corrected', 'pay-pl', '-1000.00']]);
+    expect(p5.value.restatements?.map((r) => [r.tranche, r.cause, r.rule, r.trancheAmount])).toEqual([['T1', 'late', 'pay-pl', '3000.00']]);
+  });
+
+  it('has no restatements for a participant nothing moved for (P3)', () => {
+    const p3 = explainParticipant(second.contract, second.records, 'P3', options);
+    if (!p3.ok) throw new Error('not explained');
+    expect('restatements' in p3.value).toBe(false);
   });
 });

@@ -250,7 +250,7 @@ class SettleAndPay implements Command {
     const records = [...r.records.values()];
     const indicators = m.life.indicators === undefined ? {} : { indicators: m.life.indicators };
     // withdrawals may leave nothing earned after money was paid: a full recovery the model means
-    const result = settleWith(m.life.contract, records, { asOf, previous: r.chain, allowFullRecovery: true, ...indicators });
+    const result = settleWith(m.life.contract, records, { asOf, previous: r.chain, allowFullRecovery: true, detail: 'participants', ...indicators });
     if (!result.ok) expect.fail(`settle at ${asOf}: ${JSON.stringify(result.issues.slice(0, 3))}`);
     const s: Settlement = result.value;
     const at = `settlement ${m.settlements + 1} at ${asOf}`;
@@ -267,6 +267,28 @@ class SettleAndPay implements Command {
     }
     // every correction appears as an adjustment, and only corrections do
     expect(s.adjustments.map((a) => `${a.tranche} ${a.payer} ${a.amount}`).sort(), `${at}: adjustments`).toEqual(expectedAdjustments.sort());
+    // the causes of each adjustment sum to it, and each cause line's payer parts to the line: so
+    // the cause lines of a tranche sum to what its adjusted payers' parts moved
+    const byTranche = new Map<string, { moved: bigint; lines: Map<string, { tranche: bigint; parts: bigint }> }>();
+    for (const a of s.adjustments) {
+      const causes = a.causes ?? expect.fail(`${at}: adjustment ${a.tranche} ${a.payer} without causes`);
+      expect(causes.reduce((sum, c) => sum + minor(c.amount, places), 0n), `${at}: causes of ${a.tranche} ${a.payer}`).toBe(minor(a.amount, places));
+      const entry = byTranche.get(a.tranche) ?? { moved: 0n, lines: new Map<string, { tranche: bigint; parts: bigint }>() };
+      entry.moved += minor(a.amount, places);
+      for (const c of causes) {
+        const key = `${c.cause} ${c.rule ?? ''}`;
+        const line = entry.lines.get(key) ?? { tranche: minor(c.trancheAmount, places), parts: 0n };
+        line.parts += minor(c.amount, places);
+        entry.lines.set(key, line);
+        if (c.participants.length > 0) seen.named += 1;
+        expect(c.participants, `${at}: participants sorted`).toEqual([...c.participants].sort());
+      }
+      byTranche.set(a.tranche, entry);
+    }
+    for (const [tranche, entry] of byTranche) {
+      for (const [key, line] of entry.lines) expect(line.parts, `${at}: ${tranche} cause ${key}: payer parts`).toBe(line.tranche);
+      expect([...entry.lines.values()].reduce((sum, line) => sum + line.tranche, 0n), `${at}: ${tranche} cause lines`).toBe(entry.moved);
+    }
     // what the simple family earns, worked out from the records
     const model = m.life.earned?.(records, m.asOf);
     if (model !== undefined) {
@@ -307,7 +329,7 @@ class SettleAndPay implements Command {
 const IDS = Array.from({ length: 10 }, (_, i) => `Q${i + 1}`);
 
 /** What the runs did, so that a test can show it was not vacuous. */
-const seen = { settlements: 0, adjustments: 0, modelled: 0 };
+const seen = { settlements: 0, adjustments: 0, modelled: 0, named: 0 };
 
 function lifeRun(draw: (g: Gen) => Life): fc.Arbitrary<{ life: Life; initial: WireRecord[]; firstAsOf: number; commands: Iterable<Command> }> {
   return fc
@@ -347,16 +369,18 @@ function play({ life, initial, firstAsOf, commands }: { life: Life; initial: Wir
 
 describe("a contract's life: records arrive, are corrected and withdrawn, settlements are paid in a chain", () => {
   it('simple contracts: earned as the model works it out, nothing paid twice, corrections as adjustments, the chain equals a direct settlement, caps held', () => {
-    Object.assign(seen, { settlements: 0, adjustments: 0, modelled: 0 });
+    Object.assign(seen, { settlements: 0, adjustments: 0, modelled: 0, named: 0 });
     fc.assert(fc.property(lifeRun(simpleLife), play), { numRuns: runs(60) });
     // the lives settled often, corrected settled tranches, and earned something the model worked out
     expect(seen.settlements).toBeGreaterThan(100);
     expect(seen.adjustments).toBeGreaterThan(10);
     expect(seen.modelled / seen.settlements).toBeGreaterThan(0.3);
+    // and put adjustments down to named participants (withdrawn, corrected, late)
+    expect(seen.named).toBeGreaterThan(10);
   });
 
   it('generated contracts of any terms: nothing paid twice, corrections as adjustments, the chain equals a direct settlement, caps held', () => {
-    Object.assign(seen, { settlements: 0, adjustments: 0, modelled: 0 });
+    Object.assign(seen, { settlements: 0, adjustments: 0, modelled: 0, named: 0 });
     fc.assert(fc.property(lifeRun(anyLife), play), { numRuns: runs(40) });
     expect(seen.settlements).toBeGreaterThan(70);
     expect(seen.adjustments).toBeGreaterThan(10);

@@ -47,7 +47,7 @@ describe.each(PROGRAMMES)('examples/$name', (programme) => {
     expect(json.code).toBe(3);
     const settlement = JSON.parse(json.stdout) as Settlement;
     const files = readdirSync(dir).map((name) => ({ name, text: readFileSync(join(dir, name), 'utf8') }));
-    expect(files).toHaveLength(21);
+    expect(files).toHaveLength(22);
     expect(readBack(files, locale)).toEqual(comparable(settlement));
     // every line and every issue is a row
     const rowsOf = (name: string): number => parseCsv(files.find((f) => f.name === name)?.text ?? '', locale).rows.length;

@@ -148,9 +148,21 @@ export function readBack(files: Files, locale: 'en' | 'fr'): unknown {
         ...(split.length === 0 ? {} : { payerSplit: split.map((r) => ({ payer: str(r['payer']), exact: f(r['exact']), part: a(r['part']) })) }),
       };
     }),
-    adjustments: table('adjustments').map((r) => ({
-      tranche: str(r['tranche']), payer: str(r['payer']), previouslyPaid: a(r['previouslyPaid']), earned: a(r['earned']), amount: a(r['amount']), reason: str(r['reason']),
-    })),
+    adjustments: table('adjustments').map((r) => {
+      const causes = table('adjustment-causes').filter((c) => str(c['tranche']) === str(r['tranche']) && str(c['payer']) === str(r['payer']));
+      return {
+        tranche: str(r['tranche']), payer: str(r['payer']), previouslyPaid: a(r['previouslyPaid']), earned: a(r['earned']), amount: a(r['amount']), reason: str(r['reason']),
+        // present exactly when the adjustment has causes (a settlement written before them has none)
+        ...(causes.length === 0
+          ? {}
+          : {
+              causes: causes.map((c) => ({
+                cause: str(c['cause']), rule: text(c['rule']), outcome: text(c['outcome']), claims: count(c['claims']), participants: JSON.parse(str(c['participants'])) as unknown,
+                trancheAmount: a(c['trancheAmount']), amount: a(c['amount']), explanation: str(c['explanation']),
+              })),
+            }),
+      };
+    }),
     exits: table('exits').map((r) => ({ clause: str(r['clause']), checkOn: str(r['checkOn']), outcome: str(r['outcome']), figures: JSON.parse(str(r['figures'])) as unknown, explanation: str(r['explanation']) })),
     // present exactly when the contract has minimum performance levels (one row each)
     ...(table('minimum-performance').length === 0

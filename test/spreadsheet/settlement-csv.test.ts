@@ -19,7 +19,7 @@ describe('settlementCsv on a settlement written by hand', () => {
   it('gives every table, always in the same order, each with its header', () => {
     expect(en.map((f) => f.name)).toEqual([
       'settlement.csv', 'previous.csv', 'payers.csv', 'tranches.csv', 'payer-splits.csv', 'lines.csv', 'line-payers.csv', 'cap-cuts.csv', 'reinvestment.csv',
-      'adjustments.csv', 'exits.csv', 'minimum-performance.csv', 'minimum-performance-reviews.csv', 'minimum-performance-tranches.csv', 'participant-caps.csv', 'participant-claims.csv', 'unscheduled.csv', 'hiring-guarantees.csv', 'tallies.csv',
+      'adjustments.csv', 'adjustment-causes.csv', 'exits.csv', 'minimum-performance.csv', 'minimum-performance-reviews.csv', 'minimum-performance-tranches.csv', 'participant-caps.csv', 'participant-claims.csv', 'unscheduled.csv', 'hiring-guarantees.csv', 'tallies.csv',
       'decisions-at-risk.csv', 'data-issues.csv',
     ]);
     expect(fr.map((f) => f.name)).toEqual(en.map((f) => f.name));

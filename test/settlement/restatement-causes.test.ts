@@ -1,0 +1,89 @@
+/**
+ * The split of an adjustment's cause lines among the payers (src/settlement/restatement-causes.ts):
+ * hand-worked cases, then a property: for any cause lines summing to the payers' adjustments, each
+ * payer's parts sum to its adjustment and each line's parts to the line, to the cent.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseAmount } from '../../src/money/index.js';
+import { splitCauses, trancheCauses, type TrancheCause } from '../../src/settlement/restatement-causes.js';
+import type { SettlementLine } from '../../src/settlement/types.js';
+import { runs } from '../runs.js';
+
+const cause = (amount: string, kind: TrancheCause['cause'] = 'late'): TrancheCause => ({ cause: kind, rule: 'r', outcome: 'o', claims: 1, participants: ['P1'], amount: parseAmount(amount) });
+const texts = (rows: ReturnType<typeof splitCauses>): string[][] => rows.map((row) => row.map((part) => part.toFixed(2)));
+
+function line(participants: string[], unit: string, paid?: string): SettlementLine {
+  const earned = (Number(unit) * participants.length).toFixed(2);
+  return {
+    rule: 'pay', kind: 'rateCard', cohort: 'A', outcome: 'placement', claims: participants.length, unit, inputs: {}, formula: '', exact: earned, rounding: '',
+    earned, paid: paid ?? earned, participants,
+  };
+}
+
+describe('splitCauses', () => {
+  it('splits by the payers\' adjustments, the last line taking the rest: -1000 / -1000 / +3000 over +600 / +400', () => {
+    const rows = splitCauses([cause('-1000.00'), cause('-1000.00'), cause('3000.00')], [parseAmount('600.00'), parseAmount('400.00')], 'EUR');
+    expect(texts(rows)).toEqual([['-600.00', '-400.00'], ['-600.00', '-400.00'], ['1800.00', '1200.00']]);
+  });
+
+  it('gives the odd cent to the largest remainder: 0.01 over thirds of 1.00', () => {
+    const rows = splitCauses([cause('0.01'), cause('0.99')], [parseAmount('0.34'), parseAmount('0.33'), parseAmount('0.33')], 'EUR');
+    // 0.01 x 34/100, 33/100, 33/100 = 0.0034, 0.0033, 0.0033 cents-wise: 1 cent to the first
+    expect(texts(rows)).toEqual([['0.01', '0.00', '0.00'], ['0.33', '0.33', '0.33']]);
+  });
+
+  it('a tranche that did not move while its payers did: one line at 0.00 carries their parts', () => {
+    const causes = trancheCauses({ before: [line(['P1'], '100.00')], now: [line(['P1'], '100.00')], net: parseAmount('0'), present: () => true, amended: true });
+    expect(causes.map((c) => [c.cause, c.rule, c.amount.toFixed(2)])).toEqual([['other', null, '0.00']]);
+    expect(texts(splitCauses(causes, [parseAmount('50.00'), parseAmount('-50.00')], 'EUR'))).toEqual([['50.00', '-50.00']]);
+  });
+});
+
+describe('trancheCauses', () => {
+  it('withdrawn, corrected, late and caps, each naming its participants, summing to the net', () => {
+    const before = [line(['P1', 'P2', 'P3'], '1000.00', '2500.00')];
+    const now = [line(['P3', 'P5', 'P4'], '1000.00', '2000.00')];
+    // before: 3000.00 earned, 500.00 cut, 2500.00 paid; now 3000.00 earned, 1000.00 cut, 2000.00 paid
+    // P1 gone (withdrawn -1000), P2 still there (corrected -1000), P4, P5 late (+2000), the cut moved by -500
+    const causes = trancheCauses({ before, now, net: parseAmount('-500.00'), present: (id) => id !== 'P1', amended: false });
+    expect(causes.map((c) => [c.cause, c.participants, c.claims, c.amount.toFixed(2)])).toEqual([
+      ['withdrawn', ['P1'], 1, '-1000.00'],
+      ['corrected', ['P2'], 1, '-1000.00'],
+      ['late', ['P4', 'P5'], 2, '2000.00'],
+      ['caps', [], 0, '-500.00'],
+    ]);
+  });
+
+  it('lines without participant ids: one other line per rule', () => {
+    const bare = (paid: string): SettlementLine => ({ ...line([], '0.00'), claims: null, unit: null, earned: paid, paid, participants: undefined } as unknown as SettlementLine);
+    const causes = trancheCauses({ before: [bare('700.00')], now: [bare('900.00')], net: parseAmount('200.00'), present: () => undefined, amended: false });
+    expect(causes.map((c) => [c.cause, c.rule, c.amount.toFixed(2)])).toEqual([['other', 'pay', '200.00']]);
+  });
+});
+
+describe('the split of cause lines (property)', () => {
+  it('each payer\'s parts sum to its adjustment, each line\'s parts to the line', () => {
+    let mixed = 0;
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: -500_000, max: 500_000 }), { minLength: 1, maxLength: 5 }),
+        fc.array(fc.integer({ min: -300_000, max: 300_000 }), { minLength: 1, maxLength: 4 }),
+        (lines, adjustments) => {
+          // the lines sum to the adjustments: the last line is what is left
+          const total = adjustments.reduce((a, b) => a + b, 0);
+          const all = [...lines.slice(0, -1), total - lines.slice(0, -1).reduce((a, b) => a + b, 0)];
+          fc.pre(adjustments.some((a) => a !== 0));
+          if (adjustments.some((a) => a < 0) && adjustments.some((a) => a > 0)) mixed++;
+          const cents = (n: number): string => (n / 100).toFixed(2);
+          const rows = splitCauses(all.map((n) => cause(cents(n))), adjustments.map((n) => parseAmount(cents(n))), 'EUR');
+          rows.forEach((row, c) => { expect(row.reduce((a, b) => a.plus(b), parseAmount('0')).toFixed(2)).toBe(cents(all[c] as number)); });
+          adjustments.forEach((a, p) => { expect(rows.reduce((sum, row) => sum.plus(row[p] as never), parseAmount('0')).toFixed(2)).toBe(cents(a)); });
+        },
+      ),
+      { numRuns: runs(300) },
+    );
+    // payers moving both ways (an amendment that removed a payer) were drawn
+    expect(mixed).toBeGreaterThan(20);
+  });
+});
