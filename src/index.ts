@@ -117,6 +117,7 @@ export {
   validateRecords,
 } from './records/index.js';
 export type {
+  CsvOptions,
   EmploymentSpell,
   EnrolmentWindow,
   ExcludedRecord,

@@ -60,6 +60,9 @@ export const RECORD_ISSUE_CODES = {
   CSV_DUPLICATE_COLUMN: 'a CSV header names the same column twice',
   CSV_MISSING_COLUMN: 'a required CSV column (id, cohort, enrolledOn) is absent',
   CSV_ROW_LENGTH: 'a CSV row has more or fewer cells than the header',
+  CSV_DELIMITER: 'the CSV header is one column holding another delimiter than the one declared: set the CSV option delimiter (--csv-delimiter)',
+  CSV_AMOUNT_LOCALE: 'a CSV amount or hours cell is not written with the declared decimal and thousands separators (CSV options decimal, thousands)',
+  CSV_DATE_FORMAT: 'a CSV date cell is not written in the declared date format (CSV option dateFormat)',
 } as const;
 
 /**

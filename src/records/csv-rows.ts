@@ -6,6 +6,7 @@
  */
 import { parseColumn, REQUIRED_CSV_COLUMNS, type CsvColumn } from './csv-columns.js';
 import { csvRowToRecord } from './csv-row.js';
+import { delimiterHint, localeCells, mappedHeader, type CsvDialect } from './csv-dialect.js';
 import { mayTrim, splitCsvRecord, splitFailed } from './csv-scan.js';
 import type { CsvTypedReader } from './csv-typed-row.js';
 import { LF } from './char-codes.js';
@@ -36,14 +37,23 @@ import type { Row, RowReader } from './row-reader.js';
  * `typedFor` (a streamed settlement's fast path), given the header's columns, may read a row
  * without quotes straight into a parsed record.
  *
+ * With a `dialect` (CSV options: docs/records.md, Spreadsheets of other locales), cells are
+ * split on its delimiter, the header's names mapped to the records columns, and amounts and dates
+ * rewritten as the records CSV writes them (a cell not written as declared: CSV_AMOUNT_LOCALE,
+ * CSV_DATE_FORMAT, the row left out); the fast path is not taken. Without one, a header that is
+ * one column holding `;` (or a tab, `|`) is CSV_DELIMITER, naming the option to set.
+ *
  * @param typedFor - makes the fast path for the header's columns, or `undefined`
+ * @param dialect - the CSV options resolved (`csvDialect`), or `undefined` for the default format
  * @example
  * const rows: Row[] = [];
  * const reader = createCsvRowReader(undefined);
  * reader.push('id,cohort,enrolledOn\rP1,2023-A,2023-01-09\r\n', rows);
  * reader.end(rows); // one record, line 2
  */
-export function createCsvRowReader(typedFor: ((columns: readonly CsvColumn[]) => CsvTypedReader) | undefined): RowReader {
+export function createCsvRowReader(typedFor: ((columns: readonly CsvColumn[]) => CsvTypedReader) | undefined, dialect?: CsvDialect): RowReader {
+  const delimiter = dialect?.delimiter ?? ',';
+  const delimiterCode = delimiter.charCodeAt(0);
   let line = 1; // the line the current row starts on
   let breaks = 0; // line ends inside quoted cells of the current row, so far
   let inQuote = false;
@@ -96,9 +106,9 @@ export function createCsvRowReader(typedFor: ((columns: readonly CsvColumn[]) =>
           return true;
         }
       }
-      cells = source.slice(from, to).split(',');
+      cells = source.slice(from, to).split(delimiter);
     } else {
-      const split = splitCsvRecord(source, from, to);
+      const split = splitCsvRecord(source, from, to, delimiterCode);
       if (splitFailed(split)) return fatal(out, [syntaxIssue(rowLine + split.breaks, split.error)]);
       cells = split.cells;
     }
@@ -120,10 +130,14 @@ export function createCsvRowReader(typedFor: ((columns: readonly CsvColumn[]) =>
     const tooLong = (cells[longest] ?? '').length > MAX_FIELD_CHARS;
     if (header === undefined) {
       if (tooLong) return fatal(out, [cellTooLong(cells, longest, [], rowLine, 'rejected')]);
-      const columns = mapCsvHeader(cells, rowLine);
-      if (!Array.isArray(columns)) return fatal(out, columns.issues);
-      header = { columns, names: cells, idColumn: cells.indexOf('id') };
-      typed = typedFor?.(columns);
+      const mapped = dialect === undefined ? cells : cells.map((name) => mappedHeader(dialect, name));
+      const columns = mapCsvHeader(mapped, rowLine);
+      if (!Array.isArray(columns)) {
+        const hint = delimiterHint(cells, delimiter, rowLine);
+        return fatal(out, hint === undefined ? columns.issues : [hint]);
+      }
+      header = { columns, names: cells, idColumn: mapped.indexOf('id') };
+      typed = dialect === undefined ? typedFor?.(columns) : undefined;
       return true;
     }
     const { columns, names, idColumn } = header;
@@ -134,7 +148,10 @@ export function createCsvRowReader(typedFor: ((columns: readonly CsvColumn[]) =>
     } else if ((cells[idColumn] ?? '').length > MAX_ID_CHARS) {
       const message = `the participant id on line ${rowLine} is ${(cells[idColumn] ?? '').length} characters long; at most ${MAX_ID_CHARS} are allowed`;
       out.push({ kind: 'unreadable', issue: { code: 'ID_TOO_LONG', path: ['id'], message, line: rowLine, action: 'excluded' } });
-    } else out.push({ kind: 'record', record: csvRowToRecord(columns, cells), line: rowLine });
+    } else {
+      const issue = dialect === undefined ? undefined : localeCells(dialect, columns, names, cells, rowLine);
+      out.push(issue === undefined ? { kind: 'record', record: csvRowToRecord(columns, cells), line: rowLine } : { kind: 'unreadable', issue });
+    }
     return true;
   }
 

@@ -37,11 +37,12 @@ export function splitFailed(split: CsvSplit): split is { readonly error: string;
  * @param text - the text
  * @param start - where the record starts
  * @param end - where it ends
+ * @param delimiter - the character code between cells (a comma unless the CSV options declare another)
  * @example
  * splitCsvRecord('P1,"say ""hi""",x', 0, 17); // { cells: ['P1', 'say "hi"', 'x'] }
  * splitCsvRecord('P1,"rsa', 0, 7);           // { error: 'a quoted cell opened in cell 2 is not closed ...', breaks: 0 }
  */
-export function splitCsvRecord(text: string, start: number, end: number): CsvSplit {
+export function splitCsvRecord(text: string, start: number, end: number, delimiter: number = COMMA): CsvSplit {
   const cells: string[] = [];
   let i = start;
   for (;;) {
@@ -62,7 +63,7 @@ export function splitCsvRecord(text: string, start: number, end: number): CsvSpl
         i = close + 1;
         break;
       }
-      if (i < end && text.charCodeAt(i) !== COMMA) {
+      if (i < end && text.charCodeAt(i) !== delimiter) {
         return { error: `unexpected text after the closing quote of cell ${cells.length + 1}`, breaks: countLineEnds(text, start, i) };
       }
       cells.push(value);
@@ -70,7 +71,7 @@ export function splitCsvRecord(text: string, start: number, end: number): CsvSpl
       let j = i;
       while (j < end) {
         const c = text.charCodeAt(j);
-        if (c === COMMA) break;
+        if (c === delimiter) break;
         if (c === QUOTE) {
           return { error: `a quote inside unquoted cell ${cells.length + 1}: quote the whole cell and double the quote ("")`, breaks: countLineEnds(text, start, j) };
         }
@@ -80,7 +81,7 @@ export function splitCsvRecord(text: string, start: number, end: number): CsvSpl
       i = j;
     }
     if (i >= end) return { cells };
-    i++; // the comma
+    i++; // the delimiter
   }
 }
 

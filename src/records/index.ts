@@ -26,6 +26,8 @@ export type { RecordsFormat } from './detect-format.js';
 export { readJsonRecords } from './read-json.js';
 export { readNdjsonRecords } from './read-ndjson.js';
 export { readCsvRecords } from './read-csv.js';
+export { csvDialect } from './csv-dialect.js';
+export type { CsvDialect, CsvOptions } from './csv-dialect.js';
 export { readRecords } from './read-records.js';
 export { parseColumn, REQUIRED_CSV_COLUMNS } from './csv-columns.js';
 export type { CsvColumn } from './csv-columns.js';

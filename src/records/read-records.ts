@@ -9,6 +9,7 @@ import type { Result } from '../result.js';
 import type { RecordsFormat } from './detect-format.js';
 import type { RawRecords } from './raw-records.js';
 import { readCsvRecords } from './read-csv.js';
+import type { CsvOptions } from './csv-dialect.js';
 import { readJsonRecords } from './read-json.js';
 import { readNdjsonRecords } from './read-ndjson.js';
 
@@ -18,10 +19,11 @@ import { readNdjsonRecords } from './read-ndjson.js';
  *
  * @param text - the file's contents: UTF-8 bytes (as read from the file) or text
  * @param format - `'json'`, `'ndjson'` or `'csv'`
+ * @param csv - for `'csv'`: how the file is written, when not as docs/records.md says (see `readCsvRecords`)
  * @example
  * const read = readRecords(readFileSync('records.csv'), detectFormat('records.csv') ?? 'json');
  */
-export function readRecords(text: string | Uint8Array, format: RecordsFormat): Result<RawRecords> {
+export function readRecords(text: string | Uint8Array, format: RecordsFormat, csv?: CsvOptions): Result<RawRecords> {
   expectText('readRecords', 'text', text);
   expectOneOf('readRecords', 'format', format, ['json', 'ndjson', 'csv'], 'RECORDS_FORMAT_UNKNOWN');
   switch (format) {
@@ -30,7 +32,7 @@ export function readRecords(text: string | Uint8Array, format: RecordsFormat): R
     case 'ndjson':
       return readNdjsonRecords(text);
     case 'csv':
-      return readCsvRecords(text);
+      return readCsvRecords(text, csv);
     default: {
       const unreachable: never = format;
       throw new OutcomePayError('RECORDS_FORMAT_UNKNOWN', `unknown records format ${String(unreachable)}`);

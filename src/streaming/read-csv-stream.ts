@@ -5,6 +5,9 @@
  */
 import {
   createCsvRowReader,
+  csvDialect,
+  type CsvDialect,
+  type CsvOptions,
   eachRow,
   readRowBatches,
   type CsvColumn,
@@ -33,13 +36,15 @@ import { expectChunks } from './chunks.js';
  * and while reading for a chunk that is neither a string nor a `Uint8Array`.
  *
  * @param chunks - the file's bytes (or text) in chunks, e.g. `fs.createReadStream(path)`
+ * @param csv - how the file is written, when not as docs/records.md says (see `readCsvRecords`)
  * @example
  * async function* chunks() { yield 'id,cohort,enrolledOn\nP1,2023-A,'; yield '2023-01-09\n'; }
  * for await (const row of readCsvStream(chunks())) console.log(row); // { kind: 'record', record: { id: 'P1', ... }, line: 2 }
  */
-export function readCsvStream(chunks: AsyncIterable<string | Uint8Array>): AsyncGenerator<StreamRow, void, undefined> {
+export function readCsvStream(chunks: AsyncIterable<string | Uint8Array>, csv?: CsvOptions): AsyncGenerator<StreamRow, void, undefined> {
   expectChunks('readCsvStream', chunks);
-  return eachRow(readCsvBatches(chunks));
+  const dialect = csvDialect('readCsvStream', csv);
+  return eachRow(readCsvRows(chunks, undefined, dialect) as AsyncGenerator<StreamRow[], void, undefined>);
 }
 
 /**
@@ -48,12 +53,13 @@ export function readCsvStream(chunks: AsyncIterable<string | Uint8Array>): Async
  * that a consumer pays one asynchronous step per chunk rather than per record.
  *
  * @param chunks - the file's bytes (or text) in chunks
+ * @param csv - how the file is written, when not as docs/records.md says
  * @example
  * for await (const rows of readCsvBatches(chunks)) for (const row of rows) console.log(row);
  */
-export function readCsvBatches(chunks: AsyncIterable<string | Uint8Array>): AsyncGenerator<StreamRow[], void, undefined> {
+export function readCsvBatches(chunks: AsyncIterable<string | Uint8Array>, csv?: CsvOptions): AsyncGenerator<StreamRow[], void, undefined> {
   // without a typed reader, no row is a ParsedRow
-  return readCsvRows(chunks, undefined) as AsyncGenerator<StreamRow[], void, undefined>;
+  return readCsvRows(chunks, undefined, csvDialect('readCsvBatches', csv)) as AsyncGenerator<StreamRow[], void, undefined>;
 }
 
 /**
@@ -63,12 +69,14 @@ export function readCsvBatches(chunks: AsyncIterable<string | Uint8Array>): Asyn
  *
  * @param chunks - the file's bytes (or text) in chunks
  * @param typedFor - makes the typed reader for the header's columns
+ * @param dialect - the CSV options resolved, or undefined for the default format (the typed reader is then not used)
  * @example
  * const batches = readCsvRows(chunks, (columns) => createCsvTypedReader(columns, context, createAmountCache()));
  */
 export function readCsvRows(
   chunks: AsyncIterable<string | Uint8Array>,
   typedFor: ((columns: readonly CsvColumn[]) => CsvTypedReader) | undefined,
+  dialect?: CsvDialect,
 ): AsyncGenerator<(StreamRow | ParsedRow)[], void, undefined> {
-  return readRowBatches(chunks, createCsvRowReader(typedFor));
+  return readRowBatches(chunks, createCsvRowReader(typedFor, dialect));
 }

@@ -5,7 +5,7 @@
  */
 import { invalidArgument, isAsyncIterable, isObjectValue, unreadableArgument } from '../guard.js';
 import { hasOwn } from '../own-data.js';
-import type { CsvColumn, CsvTypedReader, StreamRow, NdjsonTypedReader, ParsedRow } from '../records/index.js';
+import { csvDialect, type CsvColumn, type CsvOptions, type CsvTypedReader, type StreamRow, type NdjsonTypedReader, type ParsedRow } from '../records/index.js';
 import { readCsvRows } from './read-csv-stream.js';
 import { readNdjsonRows } from './read-ndjson-stream.js';
 
@@ -36,11 +36,12 @@ export type ChunkSource = AsyncIterable<string | Uint8Array> | (() => AsyncItera
  *
  * @example
  * const source: RecordSource = { format: 'csv', chunks: () => createReadStream('records.csv') };
+ * const french: RecordSource = { format: 'csv', chunks: () => createReadStream('participants.csv'), csv: { preset: 'fr' } };
  */
 export type RecordSource =
   | AsyncIterable<unknown>
   | (() => AsyncIterable<unknown>)
-  | { readonly format: StreamFormat; readonly chunks: ChunkSource };
+  | { readonly format: StreamFormat; readonly chunks: ChunkSource; readonly csv?: CsvOptions };
 
 /**
  * The fast paths of a streamed settlement's file readers: NDJSON lines, and (given the header's
@@ -76,7 +77,9 @@ export function openRows(source: RecordSource, pass: number, typed?: TypedReader
   if (isFileSource(source)) {
     const chunks = typeof source.chunks === 'function' ? opened(source.chunks(), 'records.chunks()') : pass === 0 ? source.chunks : undefined;
     if (chunks === undefined) return undefined;
-    return source.format === 'csv' ? readCsvRows(chunks, typed?.csv) : readNdjsonRows(chunks, typed?.ndjson);
+    // the CSV options of the file (own property only), checked by expectRecordSource
+    const dialect = source.format === 'csv' && hasOwn(source, 'csv') ? csvDialect('settleStream', (source as { csv?: unknown }).csv) : undefined;
+    return source.format === 'csv' ? readCsvRows(chunks, typed?.csv, dialect) : readNdjsonRows(chunks, typed?.ndjson);
   }
   if (typeof source === 'function') return asRows(opened(source(), 'records()'));
   return pass === 0 ? asRows(source) : undefined;
@@ -102,14 +105,17 @@ const SOURCE = 'a records source: an async iterable of records, a function that 
 export function expectRecordSource(value: unknown): asserts value is RecordSource {
   if (typeof value === 'function') return;
   let wrong: readonly [string, string, unknown] | undefined;
+  let csv: { options: unknown } | undefined;
   try {
     if (isObjectValue(value) && isFileSource(value as RecordSource)) {
       const { format, chunks } = value;
       if (format !== 'ndjson' && format !== 'csv') wrong = ['records.format', '"ndjson" or "csv"', format];
       else if (typeof chunks !== 'function' && !isAsyncIterable(chunks)) wrong = ['records.chunks', 'an async iterable of chunks or a function that returns one', chunks];
+      else if (hasOwn(value, 'csv')) csv = { options: (value as { csv?: unknown }).csv };
     } else if (!isAsyncIterable(value)) wrong = ['records', SOURCE, value];
   } catch (error) {
     throw unreadableArgument('settleStream', 'records', error);
   }
   if (wrong !== undefined) throw invalidArgument('settleStream', wrong[0], wrong[1], wrong[2]);
+  if (csv !== undefined) csvDialect('settleStream', csv.options);
 }
