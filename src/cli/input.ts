@@ -6,7 +6,7 @@
  */
 import type { CliCode } from '../codes/index.js';
 import type { Issue } from '../errors.js';
-import { detectFormat, readRecords, type RawRecords } from '../records/index.js';
+import { detectFormat, readRecords, type CsvOptions, type RawRecords } from '../records/index.js';
 import { parseJsonText } from '../text/index.js';
 import { fileError, systemErrorCode } from './file-error.js';
 import { CliUsageError, type CliIo } from './io.js';
@@ -91,13 +91,15 @@ export async function readJsonFile(io: CliIo, path: string, what: string): Promi
  *
  * @example
  * const batch = await readRecordsFile(io, 'records.csv');
+ * const french = await readRecordsFile(io, 'participants.csv', { preset: 'fr' });
  */
-export async function readRecordsFile(io: CliIo, path: string): Promise<RawRecords> {
+export async function readRecordsFile(io: CliIo, path: string, csv?: CsvOptions): Promise<RawRecords> {
   const format = detectFormat(path);
   if (format === undefined) {
     throw new CliUsageError(`cannot tell the format of records file ${JSON.stringify(path)}: name it .json, .ndjson, .jsonl or .csv`);
   }
-  const result = readRecords(await readBytes(io, path, 'records'), format);
+  if (csv !== undefined && format !== 'csv') throw new CliUsageError(`the --csv-* options describe a CSV records file, and ${JSON.stringify(path)} is not one (.csv)`);
+  const result = readRecords(await readBytes(io, path, 'records'), format, csv);
   if (!result.ok) throw new InputError(`records file ${path} cannot be read`, result.issues);
   return result.value;
 }
@@ -113,8 +115,10 @@ export async function readRecordsFile(io: CliIo, path: string): Promise<RawRecor
 export async function openRecordsStream(
   io: CliIo,
   path: string,
-): Promise<{ format: 'ndjson' | 'csv'; chunks: () => AsyncIterable<Uint8Array | string> } | undefined> {
+  csv?: CsvOptions,
+): Promise<{ format: 'ndjson' | 'csv'; chunks: () => AsyncIterable<Uint8Array | string>; csv?: CsvOptions } | undefined> {
   const format = detectFormat(path);
+  if (csv !== undefined && format !== undefined && format !== 'csv') throw new CliUsageError(`the --csv-* options describe a CSV records file, and ${JSON.stringify(path)} is not one (.csv)`);
   if ((format !== 'ndjson' && format !== 'csv') || io.streamFile === undefined) return undefined;
   let open: (() => AsyncIterable<Uint8Array | string>) | undefined;
   try {
@@ -126,6 +130,7 @@ export async function openRecordsStream(
   const opened = open;
   return {
     format,
+    ...(csv === undefined || format !== 'csv' ? {} : { csv }),
     chunks: async function* chunks(): AsyncGenerator<Uint8Array | string> {
       try {
         yield* opened();

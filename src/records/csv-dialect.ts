@@ -103,7 +103,7 @@ function amountPattern(decimal: string, thousands: string): RegExp {
  */
 export function csvDialect(where: string, options: unknown): CsvDialect | undefined {
   if (options === undefined) return undefined;
-  const given = ownData(options) as unknown;
+  const given = ownData(options);
   if (typeof given !== 'object' || given === null || Array.isArray(given)) throw invalidArgument(where, 'csv', 'CSV options (an object: preset, delimiter, decimal, thousands, dateFormat, columns)', options);
   const value = given as Record<string, unknown>;
   for (const key of Object.keys(value)) if (!KEYS.includes(key)) throw invalidArgument(where, `csv.${key}`, `one of the CSV options ${KEYS.join(', ')}`, value[key]);

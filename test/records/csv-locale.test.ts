@@ -7,8 +7,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readCsvRecords, readRecords, settle, type Settlement } from '../../src/index.js';
+import { readCsvRecords, readRecords, settle } from '../../src/index.js';
 import { readCsvStream, settleStream } from '../../src/streaming.js';
+import { chunks } from '../streaming/fixtures.js';
 
 const english = readFileSync('examples/records/sample.csv', 'utf8');
 const french = readFileSync('examples/records/sample-fr.csv', 'utf8');
@@ -40,23 +41,17 @@ describe('the French preset', () => {
     expect(fr.value).toEqual(en.value);
     expect(Number(en.value.totals.earned)).toBeGreaterThan(0);
     // streamed, in chunks of 7 characters that cut cells, separators and the no-break spaces' neighbours
-    async function* chunks(): AsyncGenerator<string> {
-      for (let i = 0; i < french.length; i += 7) yield french.slice(i, i + 7);
-    }
-    const streamed = await settleStream(contract, { format: 'csv', chunks, csv: { preset: 'fr' } }, options);
+    const streamed = await settleStream(contract, { format: 'csv', chunks: () => chunks(french, 7), csv: { preset: 'fr' } }, options);
     if (!streamed.ok) throw new Error(JSON.stringify(streamed.issues));
     const { fingerprint: a, ...restStreamed } = streamed.value;
-    const { fingerprint: b, ...restWhole } = en.value as Settlement;
+    const { fingerprint: b, ...restWhole } = en.value;
     expect(restStreamed).toEqual(restWhole);
     expect(a.records).toBe(b.records);
   });
 
   it('readCsvStream gives the rows of the whole-file reader', async () => {
-    async function* chunks(): AsyncGenerator<string> {
-      for (let i = 0; i < french.length; i += 5) yield french.slice(i, i + 5);
-    }
     const rows: unknown[] = [];
-    for await (const row of readCsvStream(chunks(), { preset: 'fr' })) rows.push(row.kind === 'record' ? row.record : row);
+    for await (const row of readCsvStream(chunks(french, 5), { preset: 'fr' })) rows.push(row.kind === 'record' ? row.record : row);
     expect(rows).toEqual(records(english));
   });
 });

@@ -8,6 +8,7 @@ import type { Command as Definition } from 'commander';
 import { explainParticipant } from '../../explain/index.js';
 import { explanationText } from '../explanation-text.js';
 import { readJsonFile, readRecordsFile } from '../input.js';
+import { defineRecordsCsvOptions, readRecordsCsvOptions } from '../records-csv-options.js';
 import { EXIT } from '../io.js';
 import { once, requiredText, textOption } from '../options.js';
 import { defineSettlementOptions, readSettlementOptions } from '../settlement-options.js';
@@ -30,6 +31,7 @@ function define(command: Definition): void {
       .option('--format <format>', '"json" (default): the explanation document; "text": the same for a person to read', one('--format', ['json', 'text'])),
     NAME,
   );
+  defineRecordsCsvOptions(command, NAME);
 }
 
 const EXAMPLE = ['--contract', 'examples/uk-rate-card/contract.json', '--records', 'examples/uk-rate-card/records.csv', '--as-of', '2025-09-30'];
@@ -62,7 +64,7 @@ export const explainCommand: Command = {
   async run({ options: values }, io) {
     const contractPath = requiredText(values, 'contract');
     const contract = await readJsonFile(io, contractPath, 'contract');
-    const records = await readRecordsFile(io, requiredText(values, 'records'));
+    const records = await readRecordsFile(io, requiredText(values, 'records'), await readRecordsCsvOptions(io, values));
     const options = await readSettlementOptions(io, values);
     const result = explainParticipant(contract, records, requiredText(values, 'participant'), options);
     if (!result.ok) {

@@ -16,6 +16,7 @@ import { exclusionNotice } from '../excluded-warning.js';
 import { issueLines } from '../print-issues.js';
 import { flagOption, once, requiredText, textOption, type OptionValues } from '../options.js';
 import { defineSettlementOptions, readSettlementOptions } from '../settlement-options.js';
+import { defineRecordsCsvOptions, readRecordsCsvOptions } from '../records-csv-options.js';
 import { printableLines } from '../printable.js';
 import { settlementSummary } from '../summary.js';
 import { printUpgradeNotice } from '../upgrade-notice.js';
@@ -26,11 +27,11 @@ const NAME = 'settle';
 function define(command: Definition): void {
   const one = (flag: string, choices?: readonly string[]): ((value: string, previous: unknown) => string) => once(NAME, flag, choices);
   defineSettlementOptions(
-    command
+    defineRecordsCsvOptions(command
       .usage('--contract <file> --records <file> --as-of <YYYY-MM-DD> [options]')
       .requiredOption('--contract <file>', 'the contract (JSON, docs/contract.md)', one('--contract'))
       .requiredOption('--records <file>', 'the outcome records: .json, .ndjson/.jsonl or .csv (docs/records.md); NDJSON and CSV files are streamed', one('--records'))
-      .requiredOption('--as-of <YYYY-MM-DD>', 'the date of the settlement', one('--as-of')),
+      .requiredOption('--as-of <YYYY-MM-DD>', 'the date of the settlement', one('--as-of')), NAME),
     NAME,
   )
     .option('--detail <level>', '"participants": list the participant ids behind every line; "totals" (default): amounts and counts only', one('--detail', ['participants', 'totals']))
@@ -84,6 +85,10 @@ export const settleCommand: Command = {
       argv: [NAME, ...EXAMPLE, '--as-of', '2025-06-30', '--detail', 'participants', '--format', 'csv', '--csv-locale', 'fr', '--out', 'out'],
     },
     {
+      what: 'Settle a records file exported from a French spreadsheet (";", 1 650,00, DD/MM/YYYY, French headers): examples/records/sample-fr.csv settles as sample.csv (exit 0)',
+      argv: [NAME, '--contract', 'examples/contracts/region-agency-convention.json', '--records', 'examples/records/sample-fr.csv', '--csv-preset', 'fr', '--as-of', '2025-06-30'],
+    },
+    {
       what: 'With indicator values from outside the records, and a SHA-256 fingerprint of the records to rely on in a dispute (exit 3: three invalid records)',
       argv: [
         NAME,
@@ -114,8 +119,9 @@ export const settleCommand: Command = {
     if (csv !== undefined) await prepareCsvDirectory(io, csv.dir, csv.overwrite);
     const contract = await readJsonFile(io, contractPath, 'contract');
     // NDJSON and CSV files are streamed: memory stays flat however many records they hold.
-    const stream = await openRecordsStream(io, recordsPath);
-    const records = stream === undefined ? await readRecordsFile(io, recordsPath) : undefined;
+    const recordsCsv = await readRecordsCsvOptions(io, values);
+    const stream = await openRecordsStream(io, recordsPath, recordsCsv);
+    const records = stream === undefined ? await readRecordsFile(io, recordsPath, recordsCsv) : undefined;
     const options: SettleOptions = {
       ...(await readSettlementOptions(io, values)),
       ...(detail === 'participants' || detail === 'totals' ? { detail } : {}),

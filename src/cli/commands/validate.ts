@@ -9,6 +9,7 @@ import type { Issue } from '../../errors.js';
 import { validateRawRecords, type RawRecords } from '../../records/index.js';
 import { recordContext } from '../../settlement/index.js';
 import { FileUnreadableError, InputError, readJsonFile, readRecordsFile } from '../input.js';
+import { defineRecordsCsvOptions, readRecordsCsvOptions } from '../records-csv-options.js';
 import { CliUsageError, EXIT, type CliIo } from '../io.js';
 import { issueLines } from '../print-issues.js';
 import { flagOption, once, textOption } from '../options.js';
@@ -34,6 +35,7 @@ export const validateCommand: Command = {
       // `validate <contract.json>`: the older spelling of --contract, kept for scripts (not in the usage line)
       .argument('[contract]')
       .usage('--contract <file> [options]');
+    defineRecordsCsvOptions(command, NAME);
   },
   examples: [
     { what: 'Check a contract', argv: [NAME, ...REGION_SUD] },
@@ -58,7 +60,7 @@ export const validateCommand: Command = {
     const recordsPath = textOption(options, 'records');
     let files: [unknown, RawRecords | undefined];
     try {
-      files = [await readJsonFile(io, contractPath, 'contract'), recordsPath === undefined ? undefined : await readRecordsFile(io, recordsPath)];
+      files = [await readJsonFile(io, contractPath, 'contract'), recordsPath === undefined ? undefined : await readRecordsFile(io, recordsPath, await readRecordsCsvOptions(io, options))];
     } catch (error) {
       if (!json) throw error;
       return unreadableAnswer(io, error);
