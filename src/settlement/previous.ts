@@ -16,7 +16,7 @@ import type { Issue, PathSegment } from '../errors.js';
 import { ZERO, minorUnits, parseAmount, sumAmounts, type Amount } from '../money/index.js';
 import { contractFingerprint, version1ContractFingerprint } from './contract-fingerprint.js';
 import { checkSettlementFigures } from './settlement-figures.js';
-import { ownData, ownElements } from '../own-data.js';
+import { hasOwn, ownData, ownElements } from '../own-data.js';
 import { SETTLEMENT_FORMAT, SETTLEMENT_FORMAT_VERSION, checkSettlementShape } from './settlement-schema.js';
 import type { Settlement, SettlementLine } from './types.js';
 
@@ -86,6 +86,17 @@ interface Read {
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The last previous settlement's lines per tranche, read as an own property only (previous
+ * payments made by hand may not have them; one on `Object.prototype` is not theirs).
+ *
+ * @example
+ * lastLinesOf(previous)?.get('T1'); // the lines T1 had in the last settlement of the chain
+ */
+export function lastLinesOf(previous: PreviousPayments): ReadonlyMap<string, readonly SettlementLine[]> | undefined {
+  return hasOwn(previous, 'lastLines') ? previous.lastLines : undefined;
 }
 
 /**

@@ -13,7 +13,7 @@ import { describeBudgetYear, type BudgetYearEntry } from './caps/payer-years.js'
 import type { Ledger, Tally } from './ledger.js';
 import type { Line } from './lines.js';
 import type { SettlementPlan } from './plan.js';
-import type { PreviousPayments } from './previous.js';
+import { lastLinesOf, type PreviousPayments } from './previous.js';
 import type { RunResult, TrancheResult } from './schedule.js';
 import { levelReport } from './level-report.js';
 import { causeReport, splitCauses, trancheCauses } from './restatement-causes.js';
@@ -190,7 +190,7 @@ function trancheReport(
   const lines = (tranche?.lines ?? []).map((line) => lineReport(plan, line, money));
   const adjusted = parts.filter(({ before, due }) => (settledBefore || !before.isZero()) && !due.isZero());
   const causes = adjusted.length === 0 ? [] : trancheCauses({
-    before: previous.lastLines?.get(meta.id),
+    before: lastLinesOf(previous)?.get(meta.id),
     now: lines,
     net: earned.minus(previouslyPaid),
     present: inputs.present ?? (() => undefined),

@@ -20,7 +20,7 @@ import type { CheckedOptions } from './options.js';
 import { CHECKED_OPTIONS_FIELDS, PREVIOUS_FIELDS, checkedSession } from './session-checks.js';
 import { expectFields } from '../guard.js';
 import { buildPlan, emptyLedgerOf, type SettlementPlan } from './plan.js';
-import { fullRecoveryRefusal, type PreviousPayments } from './previous.js';
+import { fullRecoveryRefusal, lastLinesOf, type PreviousPayments } from './previous.js';
 import { addToDigest, digestText, emptyDigest, mergeDigest, type RecordDigest } from './record-digest.js';
 import { buildSettlement } from './report.js';
 import { runSchedule, type RunResult } from './schedule.js';
@@ -229,7 +229,7 @@ export function createSession(contract: Contract, options: CheckedOptions, previ
 /** The participant ids the last previous settlement's lines name, or undefined when none. */
 function watchedIds(previous: PreviousPayments): ReadonlySet<string> | undefined {
   const ids = new Set<string>();
-  for (const lines of previous.lastLines?.values() ?? []) for (const line of lines) for (const id of line.participants ?? []) ids.add(id);
+  for (const lines of lastLinesOf(previous)?.values() ?? []) for (const line of lines) for (const id of line.participants ?? []) ids.add(id);
   return ids.size === 0 ? undefined : ids;
 }
 
