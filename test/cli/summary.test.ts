@@ -91,3 +91,20 @@ describe('settlementSummary', () => {
     expect(text.endsWith(`\nFingerprint: ${result.value.fingerprint.inputs}\n`)).toBe(true);
   });
 });
+
+describe('settlementSummary: restatements by cause (vectors 88-89)', () => {
+  it('prints each adjustment\'s cause lines: the payer\'s part, the tranche\'s, the claims and who', () => {
+    type Vector = { contract: unknown; records: unknown[]; options: Record<string, unknown> };
+    const load = (name: string): Vector => JSON.parse(readFileSync(`test/vectors/${name}`, 'utf8')) as Vector;
+    const first = load('88-restatement-causes-t1.json');
+    const second = load('89-restatement-causes-withdrawn-corrected-late.json');
+    const paid = settleWith(first.contract, first.records, first.options as never);
+    if (!paid.ok) throw new Error('vector 88 did not settle');
+    const now = settleWith(second.contract, second.records, { ...second.options, previous: [JSON.parse(JSON.stringify(paid.value)) as unknown] } as never);
+    if (!now.ok) throw new Error('vector 89 did not settle');
+    const text = settlementSummary(now.value);
+    expect(text).toContain('    withdrawn pay-pl: -600.00 of -1000.00, 1 claim P1\n');
+    expect(text).toContain('    corrected pay-pl: -400.00 of -1000.00, 1 claim P2\n');
+    expect(text).toContain('    late pay-pl: 1800.00 of 3000.00, 3 claims P4, P5, P6\n');
+  });
+});
