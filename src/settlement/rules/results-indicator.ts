@@ -11,7 +11,6 @@
 import { ZERO, formatDecimal, parseAmount, ratioOf, sumAmounts } from '../../money/index.js';
 import { roundedValue } from './bound-cells.js';
 import { indicatorPeriods, type PeriodFigures } from './indicator-periods.js';
-import { priceFactor } from './price-reductions.js';
 import { indicatorValue, ratchet, type CohortValue } from './ratchet.js';
 import type { BoundCell, BoundTerms, RuleModule, RuleOf, RuleParts, RuleTerms, RunState } from './rule-module.js';
 
@@ -45,16 +44,14 @@ function formulaOf(rule: ResultsIndicatorRule, periods: readonly PeriodFigures[]
   return `results indicator (${how}, rounded ${rule.rounding}, ${rollover}): ${parts.length === 0 ? 'no period verified' : `earned ${parts.join(' + ')}`}`;
 }
 
-function prepare(rule: ResultsIndicatorRule, index: number, terms: RuleTerms): RuleParts {
+function prepare(rule: ResultsIndicatorRule, _index: number, terms: RuleTerms): RuleParts {
   return {
     prices: [],
     claims: undefined,
     unseenClaims: () => [],
     scheduled: [],
-    lines: ({ state, measuredOn }) => {
-      const factor = priceFactor(state.reductions, index, measuredOn);
-      return [ratchet(terms, state, rule, { key: '*', cohort: null, outcome: null }, indicatorValueAt(terms, state, rule, measuredOn), factor)];
-    },
+    // no price factor: exit clauses and minimum performance levels reduce the prices of other rule kinds only
+    lines: ({ state, measuredOn }) => [ratchet(terms, state, rule, { key: '*', cohort: null, outcome: null }, indicatorValueAt(terms, state, rule, measuredOn), undefined)],
   };
 }
 
