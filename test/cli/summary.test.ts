@@ -36,7 +36,7 @@ describe('settlementSummary', () => {
   it('reports each results indicator period as of the last tranche paying it: earned, rolled over, lapsed, pending', () => {
     // vector 89: p1 45,000.00 earned and 5,000.00 lapsed, p2 50,000.00 lapsed, after the final date 2026-12-31
     const vector = readJson('../vectors/89-results-indicator-lapsed-after-final-date.json') as { contract: unknown; records: unknown[]; options: { asOf: string } };
-    const result = settleWith(vector.contract, vector.records, vector.options as never);
+    const result = settleWith(vector.contract, vector.records, vector.options);
     if (!result.ok) expect.fail(JSON.stringify(result.issues));
     const text = settlementSummary(result.value);
     expect(text).toContain('\nResults indicators (as of the last tranche paying each):\n  dli-2 (T3, 2027-01-31)\n');
