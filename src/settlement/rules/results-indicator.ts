@@ -8,7 +8,10 @@
  *
  * @module
  */
-import { ZERO, formatDecimal, parseAmount, ratioOf, sumAmounts } from '../../money/index.js';
+import { parseDate } from '../../calendar/index.js';
+import { ZERO, formatDecimal, parseAmount, ratioOf, sumAmounts, type Amount } from '../../money/index.js';
+import { DateCounts } from '../date-counts.js';
+import type { Ledger } from '../ledger.js';
 import { roundedValue } from './bound-cells.js';
 import { indicatorPeriods, type PeriodFigures } from './indicator-periods.js';
 import { indicatorValue, ratchet, type CohortValue } from './ratchet.js';
@@ -16,9 +19,26 @@ import type { BoundCell, BoundTerms, RuleModule, RuleOf, RuleParts, RuleTerms, R
 
 type ResultsIndicatorRule = RuleOf<'resultsIndicator'>;
 
+const NONE = new DateCounts();
+
+/**
+ * The cumulative achievement of period `j`: its indicator's value, or the participants of every
+ * cohort who achieved the rule's outcome on or before the period's verification date.
+ */
+function achievementOf(terms: RuleTerms, state: RunState, ledger: Ledger, rule: ResultsIndicatorRule, j: number): Amount | undefined {
+  const period = rule.periods[j];
+  if (period === undefined) return undefined;
+  if (rule.participants === undefined) return indicatorValue(state, period.indicator ?? '', '*', rule.id);
+  const outcome = terms.outcomeIndex.get(rule.participants.outcome) ?? -1;
+  const day = parseDate(period.verifiedOn);
+  let achieved = 0;
+  for (const cohort of ledger.cohorts) achieved += (cohort.tally.outcomes[outcome]?.achieved ?? NONE).upTo(day);
+  return parseAmount(achieved);
+}
+
 /** The rule's value at `measuredOn`: the sum of its periods' earnings, each period's figures in the inputs. */
-function indicatorValueAt(terms: RuleTerms, state: RunState, rule: ResultsIndicatorRule, measuredOn: number): CohortValue {
-  const periods = indicatorPeriods(rule, (j) => indicatorValue(state, rule.periods[j]?.indicator ?? '', '*', rule.id), measuredOn, terms.currency);
+function indicatorValueAt(terms: RuleTerms, state: RunState, ledger: Ledger, rule: ResultsIndicatorRule, measuredOn: number): CohortValue {
+  const periods = indicatorPeriods(rule, (j) => achievementOf(terms, state, ledger, rule, j), measuredOn, terms.currency);
   const earned = sumAmounts(periods.map((period) => period.earned));
   const inputs: Record<string, string | number> = {};
   if (state.explain) {
@@ -51,7 +71,7 @@ function prepare(rule: ResultsIndicatorRule, _index: number, terms: RuleTerms): 
     unseenClaims: () => [],
     scheduled: [],
     // no price factor: exit clauses and minimum performance levels reduce the prices of other rule kinds only
-    lines: ({ state, measuredOn }) => [ratchet(terms, state, rule, { key: '*', cohort: null, outcome: null }, indicatorValueAt(terms, state, rule, measuredOn), undefined)],
+    lines: ({ ledger, state, measuredOn }) => [ratchet(terms, state, rule, { key: '*', cohort: null, outcome: null }, indicatorValueAt(terms, state, ledger, rule, measuredOn), undefined)],
   };
 }
 

@@ -8,7 +8,10 @@
  * half to twice its allocation: the cap binds often), any rounding mode; a rollover until a day
  * between the last verification and the end of the period in 60 %. Each period's indicator is a
  * cohortIndicator outcome of its own whose value (key `*`) is drawn from 0 to 120 % of the
- * period's target, not always increasing (a later verification can find less).
+ * period's target (from 80 % of the previous target in 70 % of the later periods: the achievement
+ * mostly grows, and a later verification catches up what an earlier one did not earn), not always
+ * increasing (a later verification can find less); or, half the time,
+ * the rule counts the participants who achieved one of the contract's outcomes (bands of 1 to 4).
  */
 import { addDays, formatDate, parseDate, type CalendarDate } from '../../../src/calendar/index.js';
 import type { ContractInput } from '../../../src/contract/index.js';
@@ -45,18 +48,22 @@ export function drawResultsIndicator(g: Gen, contract: ContractInput, currency: 
     days.add(Math.min(last, Math.max(start, near)));
   }
   const verified = [...days].sort((a, b) => a - b) as CalendarDate[];
-  const baseline = chance(g, 50) ? 0 : int(g, 1, 500);
+  // half the time the achievement is a count of participants who achieved an outcome (the records: 1 to 12)
+  const counted = chance(g, 50) ? pick(g, contract.outcomes.filter((outcome) => outcome.kind !== 'cohortIndicator').map((outcome) => outcome.id)) : undefined;
+  const baseline = counted !== undefined ? int(g, 0, 1) : chance(g, 50) ? 0 : int(g, 1, 500);
   let target = baseline;
   const values: Record<string, Record<string, string>> = {};
   const outcomes: ContractInput['outcomes'] = [];
   const periods = verified.map((day, j) => {
     const below = target;
-    target += int(g, 1, 300);
+    target += counted === undefined ? int(g, 1, 300) : int(g, 1, 4);
     const indicator = `ri-${j + 1}`;
-    outcomes.push({ kind: 'cohortIndicator', id: indicator, name: `Results indicator, period ${j + 1}`, unit: 'count' });
-    values[indicator] = { '*': String(chance(g, 10) ? below : int(g, 0, Math.round(target * 1.2))) };
+    if (counted === undefined) {
+      outcomes.push({ kind: 'cohortIndicator', id: indicator, name: `Results indicator, period ${j + 1}`, unit: 'count' });
+      values[indicator] = { '*': String(chance(g, 10) ? below : int(g, j === 0 || chance(g, 30) ? 0 : Math.round(below * 0.8), Math.round(target * 1.2))) };
+    }
     const units = int(g, 0, 30_000) * currency.scale;
-    return { id: `p${j + 1}`, indicator, verifiedOn: formatDate(day), target: String(target), allocation: unitsText(currency, units), units, width: target - below };
+    return { id: `p${j + 1}`, indicator: counted === undefined ? indicator : undefined, verifiedOn: formatDate(day), target: String(target), allocation: unitsText(currency, units), units, width: target - below };
   });
   const perUnit = chance(g, 50);
   // per unit: an amount that earns the band from about half to twice the first period's allocation
@@ -74,12 +81,13 @@ export function drawResultsIndicator(g: Gen, contract: ContractInput, currency: 
     baseline: String(baseline),
     payment: perUnit ? { kind: 'perUnit', amount: perUnitAmount() } : { kind: 'proportional' },
     rounding: pick(g, ROUNDING),
-    periods: periods.map(({ id, indicator, verifiedOn, target, allocation }) => ({ id, indicator, verifiedOn, target, allocation })),
+    ...(counted === undefined ? {} : { participants: { outcome: counted } }),
+    periods: periods.map((period) => ({ id: period.id, ...(period.indicator === undefined ? {} : { indicator: period.indicator }), verifiedOn: period.verifiedOn, target: period.target, allocation: period.allocation })),
     ...(chance(g, 60) ? { rollover: { until: formatDate(addDays(lastVerified, int(g, 0, Math.max(0, end - lastVerified)))) } } : {}),
   };
-  // listed by the last tranche by date, and each other with probability 3/5
+  // listed by the last tranche by date, and each other with probability 4/5
   const lastTranche = contract.tranches.find((tranche) => parseDate(tranche.measuredOn) === last);
-  const tranches = contract.tranches.map((tranche) => (tranche === lastTranche || chance(g, 60) ? { ...tranche, rules: [...tranche.rules, rule.id] } : tranche));
+  const tranches = contract.tranches.map((tranche) => (tranche === lastTranche || chance(g, 80) ? { ...tranche, rules: [...tranche.rules, rule.id] } : tranche));
   // payers with shares scoped by rule: the first (share 1 of its part) funds the new rule too
   let scoped = false;
   const payers = contract.parties.payers.map((payer) => {
@@ -87,8 +95,9 @@ export function drawResultsIndicator(g: Gen, contract: ContractInput, currency: 
     scoped = true;
     return { ...payer, funds: { ...payer.funds, rules: [...payer.funds.rules, rule.id] } };
   });
+  const indicatorValues = Object.keys(values).length === 0 ? indicators : { ...(indicators ?? {}), ...values };
   return {
     contract: { ...contract, parties: { ...contract.parties, payers }, outcomes: [...contract.outcomes, ...outcomes], rules: [...contract.rules, rule], tranches },
-    indicators: { ...(indicators ?? {}), ...values },
+    indicators: indicatorValues,
   };
 }

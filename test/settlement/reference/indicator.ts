@@ -9,6 +9,7 @@
 import type { ContractInput } from '../../../src/contract/index.js';
 import type { Indicators } from '../arbitraries/index.js';
 import { refDay } from './dates.js';
+import { achievedOn, type RefParticipant } from './cohort.js';
 import { D, roundMinor, sum, type Dec } from './decimal.js';
 
 type Rule = Extract<ContractInput['rules'][number], { kind: 'resultsIndicator' }>;
@@ -22,7 +23,7 @@ export interface RefPeriod {
 }
 
 /** Each period's figures at `day`. */
-export function referencePeriods(rule: Rule, indicators: Indicators | undefined, day: number, places: number): RefPeriod[] {
+export function referencePeriods(rule: Rule, indicators: Indicators | undefined, participants: readonly RefParticipant[], day: number, places: number): RefPeriod[] {
   const verifiedCount = rule.periods.filter((period) => refDay(period.verifiedOn) <= day).length;
   const finalPassed = rule.rollover === undefined || refDay(rule.rollover.until) <= day;
   return rule.periods.map((period, k) => {
@@ -30,6 +31,9 @@ export function referencePeriods(rule: Rule, indicators: Indicators | undefined,
     if (k >= verifiedCount) return { earned: new D(0), rolledOver: new D(0), lapsed: new D(0), pending: allocation };
     const assessedOn = rule.rollover === undefined ? [k] : Array.from({ length: verifiedCount - k }, (_, i) => k + i);
     const given = assessedOn.flatMap((i) => {
+      const verifiedOn = refDay(rule.periods[i]?.verifiedOn ?? '');
+      // counted: the participants of every cohort who achieved the outcome by the verification date
+      if (rule.participants !== undefined) return [new D(participants.filter((p) => (achievedOn(p, rule.participants?.outcome ?? '') ?? Infinity) <= verifiedOn).length)];
       const text = indicators?.[rule.periods[i]?.indicator ?? '']?.['*'];
       return text === undefined ? [] : [new D(text)];
     });
@@ -50,6 +54,6 @@ export function referencePeriods(rule: Rule, indicators: Indicators | undefined,
 }
 
 /** What the rule is worth at `day`: the sum of its periods' earnings. */
-export function resultsIndicatorValue(rule: Rule, indicators: Indicators | undefined, day: number, places: number): Dec {
-  return sum(referencePeriods(rule, indicators, day, places).map((period) => period.earned));
+export function resultsIndicatorValue(rule: Rule, indicators: Indicators | undefined, participants: readonly RefParticipant[], day: number, places: number): Dec {
+  return sum(referencePeriods(rule, indicators, participants, day, places).map((period) => period.earned));
 }

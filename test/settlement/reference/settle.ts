@@ -205,7 +205,7 @@ export function referenceSettlement(contract: ContractInput, records: readonly W
       }
       if (rule.kind === 'resultsIndicator') {
         // one contract-level ratchet, whichever cohorts the tranche lists
-        pays(resultsIndicatorValue(rule, indicators, measuredOn, places), '*', null);
+        pays(resultsIndicatorValue(rule, indicators, participants, measuredOn, places), '*', null);
         return;
       }
       if (rule.kind === 'fee' && rule.charge.kind !== 'perStart') {
