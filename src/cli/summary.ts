@@ -5,6 +5,7 @@
  */
 import type { Settlement } from '../settlement/index.js';
 import { exclusionWarning } from './excluded-warning.js';
+import { indicatorSummary } from './indicator-summary.js';
 import { printable, printableLines } from './printable.js';
 
 /** The rows of a table, its cells made printable first so that the columns line up as printed. */
@@ -30,7 +31,7 @@ function percent(share: string): string {
 /**
  * Formats the summary: a warning first when records were excluded (how many, the first problems,
  * the decisions they could change), then the contract, the tranches with their status and amounts, the payers,
- * adjustments, the exit clauses, the minimum performance levels, claims no tranche pays, hiring guarantees, the data quality and
+ * adjustments, the exit clauses, the minimum performance levels, the results indicators' periods, claims no tranche pays, hiring guarantees, the data quality and
  * the fingerprint. Every line is made {@link printable}: names and ids from the contract or the
  * records cannot act on the terminal.
  *
@@ -88,6 +89,7 @@ export function settlementSummary(settlement: Settlement): string {
       for (const action of level.tranches) lines.push(`    ${action.tranche} (${action.measuredOn}): ${action.achieved} of ${action.participants} (${action.rate}), ${action.action} ${action.amount}`);
     }
   }
+  lines.push(...indicatorSummary(settlement));
   if (settlement.unscheduled.length > 0) {
     lines.push('', 'Earned but paid by no tranche:');
     for (const claims of settlement.unscheduled) {

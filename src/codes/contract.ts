@@ -54,6 +54,7 @@ export const CONTRACT_ISSUE_CODES = {
   REFERENCE_KIND: 'an id refers to an item of the wrong kind (e.g. a retention anchored on a milestone)',
   RATE_RANGE: 'a rate, share or factor is outside [0, 1]',
   THRESHOLD_ORDER: 'thresholds or amounts out of order (floor above target, tiers not increasing)',
+  RESULTS_INDICATOR_SOURCE: 'a results indicator names both an indicator per period and participants to count, or neither',
   TRANCHE_BEFORE_OUTCOME: 'a tranche is measured before a cohort it pays for can have the outcome',
   PREREQUISITE_CYCLE: 'prerequisites of outcomes form a cycle',
   RULE_WITHOUT_TRANCHE: 'a payment rule is paid by no tranche, so it would never be paid',

@@ -52,8 +52,11 @@ export {
   DenominatorSchema,
   FeeChargeSchema,
   GroupPricingSchema,
+  IndicatorPaymentSchema,
+  IndicatorPeriodSchema,
   PaymentRuleSchema,
   RateScheduleSchema,
+  ResultsIndicatorRuleSchema,
   SeveralGroupsSchema,
 } from './rules/index.js';
 export { TrancheSchema } from './tranches.js';

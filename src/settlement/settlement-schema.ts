@@ -72,7 +72,7 @@ function buildSettlementSchema(units: number) {
   const figures = z.catchall(z.object({}), z.union([z.string(), z.number()]));
   const line = z.strictObject({
     rule: text(),
-    kind: z.enum(['rateCard', 'sustainment', 'cohortRate', 'bonus', 'fee', 'exitPayment'] satisfies readonly SettlementLine['kind'][]),
+    kind: z.enum(['rateCard', 'sustainment', 'cohortRate', 'bonus', 'fee', 'resultsIndicator', 'exitPayment'] satisfies readonly SettlementLine['kind'][]),
     cohort: z.nullable(text()),
     outcome: z.nullable(text()),
     claims: z.nullable(count()),

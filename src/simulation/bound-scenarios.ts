@@ -28,14 +28,16 @@ function costliestGroups(contract: Contract): string[] {
   return best;
 }
 
-/** Indicator values: a baseline's at `baseline`; one only exit clauses read at `exits` (most: at their highest threshold, so none fires). */
+/** Indicator values: a baseline's at `baseline`; one only exit clauses or results indicators read at `exits` (most: at their highest threshold or target, so none fires and every band is earned). */
 function indicatorValues(contract: Contract, cohorts: readonly ScenarioCohort[], most: boolean): NonNullable<Assumptions['indicators']> {
   const indicators: Record<string, Record<string, string>> = {};
   for (const outcome of contract.outcomes) {
     if (outcome.kind !== 'cohortIndicator') continue;
     const baseline = contract.rules.some((rule) => rule.kind === 'cohortRate' && rule.baseline?.source.kind === 'indicator' && rule.baseline.source.indicator === outcome.id);
     const thresholds = (contract.exitClauses ?? []).flatMap((clause) => (clause.condition.kind === 'indicatorBelow' && clause.condition.indicator === outcome.id ? [parseAmount(clause.condition.threshold)] : []));
-    const highest = thresholds.reduce((max, threshold) => (threshold.greaterThan(max) ? threshold : max), parseAmount(1));
+    // a results indicator's period reads it: at most, its rule's last (highest) target, every band earned in full
+    const targets = contract.rules.flatMap((rule) => (rule.kind === 'resultsIndicator' && rule.periods.some((period) => period.indicator === outcome.id) ? rule.periods.map((period) => parseAmount(period.target)) : []));
+    const highest = [...thresholds, ...targets].reduce((max, threshold) => (threshold.greaterThan(max) ? threshold : max), parseAmount(1));
     const value = baseline ? (most ? '0' : '1') : most ? highest.toFixed() : '0';
     indicators[outcome.id] = Object.fromEntries([...cohorts.map((cohort) => cohort.id), '*'].map((key) => [key, value]));
   }

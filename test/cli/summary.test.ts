@@ -33,6 +33,17 @@ describe('settlementSummary', () => {
     expect(text).toContain('withheld (suspensions, minimum performance): 3000.00');
   });
 
+  it('reports each results indicator period as of the last tranche paying it: earned, rolled over, lapsed, pending', () => {
+    // vector 91: p1 45,000.00 earned and 5,000.00 lapsed, p2 50,000.00 lapsed, after the final date 2026-12-31
+    const vector = readJson('../vectors/91-results-indicator-lapsed-after-final-date.json') as { contract: unknown; records: unknown[]; options: { asOf: string } };
+    const result = settleWith(vector.contract, vector.records, vector.options);
+    if (!result.ok) expect.fail(JSON.stringify(result.issues));
+    const text = settlementSummary(result.value);
+    expect(text).toContain('\nResults indicators (as of the last tranche paying each):\n  dli-2 (T3, 2027-01-31)\n');
+    expect(text).toContain('    p1 (achievement 90): earned 45000, rolled over 0, lapsed 5000, pending 0\n');
+    expect(text).toContain('    p2 (achievement 90): earned 0, rolled over 0, lapsed 50000, pending 0\n');
+  });
+
   it('reports each hiring guarantee with its status and counts, and what the employer owes once final', () => {
     // examples/ppp-impact: 20 positions promised, 23 of 82 qualified participants hired, 17 undecided
     const settlement = readJson('../../examples/ppp-impact/expected-settlement.json') as Settlement;

@@ -19,13 +19,18 @@ interface Example {
   readonly payers: readonly (readonly [string, string])[];
   readonly contract: unknown;
   readonly records: unknown[];
+  /** The indicator values given with the settlement, when the records block is `{ records, indicators }`. */
+  readonly indicators: Readonly<Record<string, Readonly<Record<string, string>>>> | undefined;
 }
 
 function examples(text: string): Example[] {
   const found: Example[] = [];
   for (const match of text.matchAll(/<!-- mechanics-example: asOf (\S+), earned ([^\s,]+)(?:, payers ([^>]*?))? -->\s*```json\n([\s\S]*?)^```\s*```json\n([\s\S]*?)^```/gm)) {
     const payers = (match[3] ?? '').split(' ').filter((entry) => entry !== '').map((entry) => entry.split('=') as [string, string]);
-    found.push({ asOf: match[1] ?? '', earned: match[2] ?? '', payers, contract: JSON.parse(match[4] ?? ''), records: JSON.parse(match[5] ?? '') as unknown[] });
+    // the second block is the records, or `{ "records": [...], "indicators": {...} }` for a page whose contract reads indicator values
+    const data = JSON.parse(match[5] ?? '') as unknown[] | { records: unknown[]; indicators: Record<string, Record<string, string>> };
+    const [records, indicators] = Array.isArray(data) ? [data, undefined] : [data.records, data.indicators];
+    found.push({ asOf: match[1] ?? '', earned: match[2] ?? '', payers, contract: JSON.parse(match[4] ?? ''), records, indicators });
   }
   return found;
 }
@@ -41,7 +46,7 @@ describe('docs/mechanics', () => {
     const found = examples(readFileSync(join(dir, page), 'utf8'));
     expect(found.length).toBeGreaterThan(0);
     for (const example of found) {
-      const result = settleWith(example.contract, example.records, { asOf: example.asOf });
+      const result = settleWith(example.contract, example.records, example.indicators === undefined ? { asOf: example.asOf } : { asOf: example.asOf, indicators: example.indicators });
       if (!result.ok) expect.fail(JSON.stringify(result.issues));
       expect(result.value.totals.earned).toBe(example.earned);
       for (const [payer, earned] of example.payers) expect(result.value.payers.find((p) => p.payer === payer)?.earned, `${page}: ${payer}`).toBe(earned);

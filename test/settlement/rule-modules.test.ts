@@ -17,7 +17,7 @@ const kinds = variantsOf(PaymentRuleSchema, 'kind').sort();
 
 describe('rule modules', () => {
   it('every kind of the contract format has a settlement module and contract facts, under its own name', () => {
-    expect(kinds).toEqual(['bonus', 'cohortRate', 'fee', 'rateCard', 'sustainment']);
+    expect(kinds).toEqual(['bonus', 'cohortRate', 'fee', 'rateCard', 'resultsIndicator', 'sustainment']);
     expect(Object.keys(RULES).sort()).toEqual(kinds);
     expect(Object.keys(RULE_FACTS).sort()).toEqual(kinds);
     for (const [kind, module] of Object.entries(RULES)) expect(module.kind).toBe(kind);

@@ -30,6 +30,10 @@ function* dateFields(c: Contract): Generator<readonly [string, readonly PathSegm
     yield [cohort.enrolmentEnd, ['cohorts', i, 'enrolmentEnd']];
   }
   for (const [i, rule] of c.rules.entries()) {
+    if (rule.kind === 'resultsIndicator') {
+      for (const [j, period] of rule.periods.entries()) yield [period.verifiedOn, ['rules', i, 'periods', j, 'verifiedOn']];
+      if (rule.rollover !== undefined) yield [rule.rollover.until, ['rules', i, 'rollover', 'until']];
+    }
     if (rule.kind !== 'fee') continue;
     const charge = rule.charge;
     if (charge.kind === 'schedule') {
@@ -106,6 +110,7 @@ export function checkDateOrder(c: Contract, table: DateTable): Issue[] {
     inside(['cohorts', i, 'enrolmentEnd'], 'enrolment end');
   }
   for (const [i, rule] of c.rules.entries()) {
+    if (rule.kind === 'resultsIndicator') indicatorDates(rule, ['rules', i], get, inside, issues);
     if (rule.kind !== 'fee') continue;
     const charge = rule.charge;
     if (charge.kind === 'schedule') {
@@ -153,4 +158,34 @@ export function checkDateOrder(c: Contract, table: DateTable): Issue[] {
     for (const [j] of (investor.terms?.drawdowns ?? []).entries()) inside(['parties', 'investors', i, 'terms', 'drawdowns', j, 'on'], 'investor drawdown date');
   }
   return issues;
+}
+
+/**
+ * A results indicator's dates: each verification inside the contract period and after the
+ * previous one; the rollover's final date inside the period, on or after the last verification.
+ */
+function indicatorDates(
+  rule: Extract<Contract['rules'][number], { kind: 'resultsIndicator' }>,
+  at: readonly PathSegment[],
+  get: (path: readonly PathSegment[]) => CalendarDate | undefined,
+  inside: (path: readonly PathSegment[], what: string) => void,
+  issues: Issue[],
+): void {
+  for (const [j, period] of rule.periods.entries()) {
+    const path = [...at, 'periods', j, 'verifiedOn'];
+    inside(path, 'results indicator verification date');
+    const previous = get([...at, 'periods', j - 1, 'verifiedOn']);
+    const current = get(path);
+    if (j > 0 && previous !== undefined && current !== undefined && compareDates(previous, current) >= 0) {
+      issues.push(issueAt('DATE_ORDER', path, `results indicator "${rule.id}": period "${period.id}" is verified on ${period.verifiedOn}, not after the previous period's ${rule.periods[j - 1]?.verifiedOn ?? ''}`));
+    }
+  }
+  if (rule.rollover === undefined) return;
+  const until = [...at, 'rollover', 'until'];
+  inside(until, 'results indicator rollover final date');
+  const last = get([...at, 'periods', rule.periods.length - 1, 'verifiedOn']);
+  const final = get(until);
+  if (last !== undefined && final !== undefined && compareDates(last, final) > 0) {
+    issues.push(issueAt('DATE_ORDER', until, `results indicator "${rule.id}": the rollover ends on ${rule.rollover.until}, before the last period is verified on ${rule.periods.at(-1)?.verifiedOn ?? ''}`));
+  }
 }

@@ -97,6 +97,23 @@ function checkOrder(c: Contract, issues: Issue[]): void {
     if (r.kind === 'rateCard' && r.groupPricing.kind === 'multipliers' && r.groupPricing.increment !== undefined && amount(r.groupPricing.increment).isZero()) {
       issues.push(issueAt('ROUNDING_INCREMENT_ZERO', ['rules', i, 'groupPricing', 'increment'], `increment "${r.groupPricing.increment}" is zero: write the multiple derived prices are rounded to, such as "1"`));
     }
+    if (r.kind === 'resultsIndicator') {
+      // the achievement comes from each period's indicator, or from counting participants: one source
+      for (const [j, period] of r.periods.entries()) {
+        if ((period.indicator === undefined) === (r.participants === undefined)) {
+          const both = r.participants !== undefined;
+          issues.push(issueAt('RESULTS_INDICATOR_SOURCE', ['rules', i, 'periods', j, ...(both ? ['indicator'] : [])], both ? `period "${period.id}" names an indicator, but the rule counts participants: remove one` : `period "${period.id}" names no indicator and the rule counts no participants: give "indicator" or the rule's "participants"`));
+        }
+      }
+      // cumulative targets strictly above the baseline and the previous period's: every band has a width
+      let below = r.baseline;
+      for (const [j, period] of r.periods.entries()) {
+        if (!amount(period.target).gt(amount(below))) {
+          issues.push(issueAt('THRESHOLD_ORDER', ['rules', i, 'periods', j, 'target'], `target "${period.target}" is not above ${j === 0 ? 'the baseline' : "the previous period's target"} "${below}"`));
+        }
+        below = period.target;
+      }
+    }
     if (r.kind === 'bonus' && r.payment.kind === 'perUnitUplift' && r.trigger.kind !== 'volume') {
       issues.push(issueAt('BONUS_PAYMENT_TRIGGER', ['rules', i, 'payment', 'kind'], 'a perUnitUplift payment needs a "volume" trigger'));
     }

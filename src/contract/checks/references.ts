@@ -203,6 +203,7 @@ export function checkReferences(c: Contract): Issue[] {
   duplicates(c.groups ?? [], ['groups'], 'group', issues);
   duplicates(c.outcomes, ['outcomes'], 'outcome', issues);
   duplicates(c.rules, ['rules'], 'rule', issues);
+  for (const [i, rule] of c.rules.entries()) if (rule.kind === 'resultsIndicator') duplicates(rule.periods, ['rules', i, 'periods'], 'results indicator period', issues);
   duplicates(c.caps ?? [], ['caps'], 'cap', issues);
   duplicates(c.tranches, ['tranches'], 'tranche', issues);
   duplicates(c.exitClauses ?? [], ['exitClauses'], 'exit clause', issues);

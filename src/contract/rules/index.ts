@@ -14,12 +14,14 @@ import { cohortRateFacts, CohortRateRuleSchema } from './cohort-rate.js';
 import type { RuleFacts } from './common.js';
 import { feeFacts, FeeRuleSchema } from './fee.js';
 import { rateCardFacts, RateCardRuleSchema } from './rate-card.js';
+import { resultsIndicatorFacts, ResultsIndicatorRuleSchema } from './results-indicator.js';
 import { sustainmentFacts, SustainmentRuleSchema } from './sustainment.js';
 
 export { BonusPaymentSchema, BonusRuleSchema, BonusTriggerSchema } from './bonus.js';
 export { BaselineSchema, BaselineSourceSchema, CohortRateRuleSchema, DenominatorSchema, RateScheduleSchema, denominatorReferences } from './cohort-rate.js';
 export { FeeChargeSchema, FeeRuleSchema } from './fee.js';
 export { GroupPricingSchema, RateCardRuleSchema, SeveralGroupsSchema } from './rate-card.js';
+export { IndicatorPaymentSchema, IndicatorPeriodSchema, ResultsIndicatorRuleSchema } from './results-indicator.js';
 export { SustainmentRuleSchema } from './sustainment.js';
 export { PER_PARTICIPANT, type LineShape, type RuleFacts, type RuleNumber, type RuleReference, type RuleTiming } from './common.js';
 
@@ -35,6 +37,7 @@ export const PaymentRuleSchema = z.discriminatedUnion('kind', [
   CohortRateRuleSchema,
   BonusRuleSchema,
   FeeRuleSchema,
+  ResultsIndicatorRuleSchema,
 ]);
 
 type Rule = DeepReadonly<z.output<typeof PaymentRuleSchema>>;
@@ -46,6 +49,7 @@ export const RULE_FACTS: { readonly [K in Rule['kind']]: RuleFacts<Extract<Rule,
   cohortRate: cohortRateFacts,
   bonus: bonusFacts,
   fee: feeFacts,
+  resultsIndicator: resultsIndicatorFacts,
 };
 
 /**

@@ -11,15 +11,17 @@ import { bonus } from './bonus.js';
 import { cohortRate } from './cohort-rate.js';
 import { fee } from './fee.js';
 import { rateCard } from './rate-card.js';
+import { resultsIndicator } from './results-indicator.js';
 import type { BoundCell, BoundTerms, PreparedRule, RuleModule, RuleTerms } from './rule-module.js';
 import { sustainment } from './sustainment.js';
 
 export type { BoundCell, BoundCohort, BoundTerms, Claim, IndicatorValues, PaidCohort, PreparedRule, PriceReduction, RunState, ScheduledPayment, TrancheRun, RuleTerms } from './rule-module.js';
 export { sustainmentClaimDates } from './sustainment.js';
+export { bandEarnings, indicatorPeriods, type PeriodFigures } from './indicator-periods.js';
 export { compileRatePrices, priceIndexFor, type RatePrices } from './rate-card.js';
 
 /** Every rule kind's module, by kind. */
-export const RULES: { readonly [K in PaymentRule['kind']]: RuleModule<K> } = { rateCard, sustainment, cohortRate, bonus, fee };
+export const RULES: { readonly [K in PaymentRule['kind']]: RuleModule<K> } = { rateCard, sustainment, cohortRate, bonus, fee, resultsIndicator };
 
 /** The module of `rule`'s kind (the one place the kind union is narrowed by the table). */
 function moduleOf<K extends PaymentRule['kind']>(rule: Extract<PaymentRule, { readonly kind: K }>): RuleModule<K> {

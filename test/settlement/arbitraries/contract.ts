@@ -408,6 +408,7 @@ function readyOn(d: Draft, rule: Rule, start: CalendarDate): CalendarDate {
     case 'bonus':
       return outcomeReady(d, rule.trigger.outcome, start);
     case 'fee':
+    case 'resultsIndicator':
       return start;
     default: {
       const never: never = rule;

@@ -12,6 +12,7 @@ import { drawIndicators, type Indicators } from './indicators.js';
 import { drawLaterTerms, drawLevels } from './later-terms.js';
 import { drawPayerFunding } from './payer-funding.js';
 import { drawRecord, type WireRecord } from './records.js';
+import { drawResultsIndicator } from './results-indicators.js';
 
 /** What a property needs: a contract, records, indicator values and an as-of date. */
 export interface Scenario {
@@ -46,10 +47,11 @@ export function scenarioArbitrary(options: ScenarioOptions = {}): fc.Arbitrary<S
     const count = int(g, options.minRecords ?? 1, options.maxRecords ?? 12);
     // the first participant gets a job that places them: a scenario where nobody can be paid is rarely worth a run
     const records = Array.from({ length: count }, (_, i) => drawRecord(g, drawn.contract, currency, i, { placed: i === 0 }));
-    const indicators = drawIndicators(g, drawn.contract, currency);
+    const drawnIndicators = drawIndicators(g, drawn.contract, currency);
     const asOf = drawAsOf(g, drawn.contract);
     // drawn last: the mechanics added since leave every draw above unchanged
-    const contract = drawLevels(g, drawPayerFunding(g, drawLaterTerms(g, drawn.contract, currency, options.monotone === true)), options.monotone === true);
+    const levelled = drawLevels(g, drawPayerFunding(g, drawLaterTerms(g, drawn.contract, currency, options.monotone === true)), options.monotone === true);
+    const { contract, indicators } = drawResultsIndicator(g, levelled, currency, drawnIndicators);
     return { contract, currency, records, ...(indicators === undefined ? {} : { indicators }), asOf };
   });
 }

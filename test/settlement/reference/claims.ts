@@ -98,6 +98,7 @@ export function participantClaims(contract: ContractInput, p: RefParticipant, as
         break;
       case 'cohortRate':
       case 'bonus':
+      case 'resultsIndicator':
         break;
       default: {
         const never: never = rule;

@@ -9,7 +9,7 @@
  * outcome volume, outcome, cohort, tranche, contract, payer) and the split among payers (funding.ts:
  * shares, exact fractions, weights, top-ups and scopes; largest remainder over exact parts), in
  * any currency; exit clauses checked on the figures of their date, ending the contract with a
- * payment on exit, suspending tranches or reducing prices; minimum performance levels (levels.ts). Reinvestment does not change what is
+ * payment on exit, suspending tranches or reducing prices; minimum performance levels (levels.ts); results indicators (indicator.ts). Reinvestment does not change what is
  * earned or what each payer pays, so it is left out.
  * Exact decimals through a private decimal.js clone; dates through date-fns.
  */
@@ -20,6 +20,7 @@ import { bonusValue, cohortRateValue, rateFigures, type RefParticipant } from '.
 import { refAddDuration, refDay } from './dates.js';
 import { D, roundMinor, sum, type Dec } from './decimal.js';
 import { fracText, lineFractions, parseFrac, splitAmongPayers, type FundedKey } from './funding.js';
+import { resultsIndicatorValue } from './indicator.js';
 import { refOutcomes } from './outcomes.js';
 import { referenceLevels, type LevelLine as Line } from './levels.js';
 
@@ -200,6 +201,11 @@ export function referenceSettlement(contract: ContractInput, records: readonly W
       if (rule.kind === 'bonus') {
         if (rule.trigger.scope === 'contract') pays(bonusValue(rule, participants, cohortOrder, measuredOn, places, contract.rounding), '*', null);
         else for (const c of cohorts) pays(bonusValue(rule, participants, [c], measuredOn, places, contract.rounding), c, c);
+        return;
+      }
+      if (rule.kind === 'resultsIndicator') {
+        // one contract-level ratchet, whichever cohorts the tranche lists
+        pays(resultsIndicatorValue(rule, indicators, participants, measuredOn, places), '*', null);
         return;
       }
       if (rule.kind === 'fee' && rule.charge.kind !== 'perStart') {
