@@ -117,6 +117,7 @@ export {
   validateRecords,
 } from './records/index.js';
 export type {
+  EarningsObservation,
   EmploymentSpell,
   EnrolmentWindow,
   ExcludedRecord,

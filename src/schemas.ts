@@ -49,6 +49,7 @@ export {
 } from './contract/index.js';
 export {
   DateSchema,
+  EarningsObservationSchema,
   EmploymentSpellSchema,
   OutcomeRecordSchema,
   RecordEventSchema,

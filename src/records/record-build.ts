@@ -11,7 +11,7 @@
  */
 import type { CalendarDate } from '../calendar/index.js';
 import type { Amount } from '../money/index.js';
-import type { EmploymentSpell, OutcomeRecord, RecordEvent, WageObservation } from './schema.js';
+import type { EarningsObservation, EmploymentSpell, OutcomeRecord, RecordEvent, WageObservation } from './schema.js';
 
 /**
  * The list of a record that has none of its kind: one frozen empty array shared by every record
@@ -85,7 +85,8 @@ export function spellEmployer(spell: EmploymentSpell): string | undefined {
 
 /**
  * A parsed record: `{ id, cohort, groups, enrolledOn, spells, wages, events, exitedOn,
- * baselineWage }`, the last two `undefined` when absent.
+ * baselineWage }`, the last two `undefined` when absent; a record with at least one earnings
+ * observation has one key more, `earnings` (a record without has no `earnings` key).
  *
  * @example
  * buildRecord('P1', '2023-A', [], 19366 as CalendarDate, [], [], [], undefined, undefined);
@@ -100,6 +101,21 @@ export function buildRecord(
   events: readonly RecordEvent[],
   exitedOn: CalendarDate | undefined,
   baselineWage: Amount | undefined,
+  earnings?: readonly EarningsObservation[],
 ): OutcomeRecord {
-  return { id, cohort, groups, enrolledOn, spells, wages, events, exitedOn, baselineWage };
+  if (earnings === undefined || earnings.length === 0) return { id, cohort, groups, enrolledOn, spells, wages, events, exitedOn, baselineWage };
+  return { id, cohort, groups, enrolledOn, spells, wages, events, exitedOn, baselineWage, earnings };
+}
+
+const NO_EARNINGS: readonly EarningsObservation[] = Object.freeze([]);
+
+/**
+ * The earnings observations of a record, read as an own property only (an empty list when the
+ * record has none: a record without earnings has no `earnings` key).
+ *
+ * @example
+ * recordEarnings(record).length; // 0 for a record without earnings
+ */
+export function recordEarnings(record: OutcomeRecord): readonly EarningsObservation[] {
+  return Object.hasOwn(record, 'earnings') ? (record.earnings ?? NO_EARNINGS) : NO_EARNINGS;
 }

@@ -51,6 +51,11 @@ function* dateFields(c: Contract): Generator<readonly [string, readonly PathSegm
     yield [clause.checkOn, ['exitClauses', i, 'checkOn']];
     if (clause.condition.kind === 'datePassed') yield [clause.condition.date, ['exitClauses', i, 'condition', 'date']];
   }
+  for (const [i, o] of c.outcomes.entries()) {
+    if (o.kind === 'earningsThreshold' && o.threshold.kind === 'minimumWage') {
+      for (const [j, rate] of o.threshold.rates.entries()) yield [rate.from, ['outcomes', i, 'threshold', 'rates', j, 'from']];
+    }
+  }
   for (const [i, level] of (c.minimumPerformance ?? []).entries()) {
     if (level.enrolledBy !== undefined) yield [level.enrolledBy, ['minimumPerformance', i, 'enrolledBy']];
     for (const [j, review] of level.reviewOn.entries()) yield [review, ['minimumPerformance', i, 'reviewOn', j]];
