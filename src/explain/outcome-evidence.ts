@@ -257,7 +257,7 @@ export function explainOutcomes(outcomes: CompiledOutcomes, record: OutcomeRecor
     const jobs = outcome.kind === 'placement' || outcome.kind === 'retention' ? outcome.jobs : undefined;
     const known = (): ExplainedSpell[] => record.spells.filter((spell) => spell.start <= asOf).map((spell) => spellOf(spell, currency, jobs));
     const spells =
-      outcome.kind === 'cohortIndicator' || outcome.kind === 'milestone' ? [] : seen.period === null ? known() : spellsIn(record, seen.period.from, seen.period.to, asOf, currency, jobs);
+      outcome.kind === 'cohortIndicator' || outcome.kind === 'milestone' || outcome.kind === 'earningsThreshold' ? [] : seen.period === null ? known() : spellsIn(record, seen.period.from, seen.period.to, asOf, currency, jobs);
     return {
       outcome: outcome.id,
       kind: outcome.kind,
