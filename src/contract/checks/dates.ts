@@ -110,6 +110,17 @@ export function checkDateOrder(c: Contract, table: DateTable): Issue[] {
     inside(['cohorts', i, 'enrolmentStart'], 'enrolment start');
     inside(['cohorts', i, 'enrolmentEnd'], 'enrolment end');
   }
+  for (const [i, o] of c.outcomes.entries()) {
+    if (o.kind !== 'earningsThreshold' || o.threshold.kind !== 'minimumWage') continue;
+    const rates = o.threshold.rates;
+    for (let j = 1; j < rates.length; j++) {
+      const previous = get(['outcomes', i, 'threshold', 'rates', j - 1, 'from']);
+      const current = get(['outcomes', i, 'threshold', 'rates', j, 'from']);
+      if (previous !== undefined && current !== undefined && compareDates(previous, current) >= 0) {
+        issues.push(issueAt('DATE_ORDER', ['outcomes', i, 'threshold', 'rates', j, 'from'], `minimum wage rates: from ${rates[j]?.from ?? ''} is not after the previous rate's ${rates[j - 1]?.from ?? ''}`));
+      }
+    }
+  }
   for (const [i, rule] of c.rules.entries()) {
     if (rule.kind !== 'fee') continue;
     const charge = rule.charge;

@@ -79,15 +79,8 @@ function* numberFields(c: Contract): Generator<NumberField> {
 const ONE = parseAmount('1');
 const amount = (text: string): Amount => parseAmount(text);
 
-/** A minimum wage threshold: rates in increasing order of their dates, an increment above zero. */
-function checkWageTable(t: { readonly rates: readonly { readonly from: string }[]; readonly increment: string }, at: readonly PathSegment[], issues: Issue[]): void {
-  for (let j = 1; j < t.rates.length; j += 1) {
-    const prev = t.rates[j - 1];
-    const cur = t.rates[j];
-    if (prev !== undefined && cur !== undefined && !(cur.from > prev.from)) {
-      issues.push(issueAt('THRESHOLD_ORDER', [...at, 'rates', j, 'from'], `rate from "${cur.from}" is not after the previous rate's "${prev.from}"`));
-    }
-  }
+/** A minimum wage threshold's increment above zero (the order of its rates: dates.ts). */
+function checkWageTable(t: { readonly increment: string }, at: readonly PathSegment[], issues: Issue[]): void {
   if (amount(t.increment).isZero()) {
     issues.push(issueAt('ROUNDING_INCREMENT_ZERO', [...at, 'increment'], `increment "${t.increment}" is zero: write the multiple the threshold is rounded to, such as "0.01"`));
   }
