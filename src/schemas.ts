@@ -20,6 +20,7 @@ export {
   CohortSchema,
   ContractSchema,
   DenominatorSchema,
+  EarningsThresholdSchema,
   ExitClauseSchema,
   ExitConditionSchema,
   ExitEffectSchema,

@@ -217,10 +217,10 @@ function outcomes(d: Draft): void {
  */
 function earningsOutcomes(d: Draft): void {
   const { g } = d;
-  if (!chance(g, 35)) return;
+  if (!chance(g, 70)) return;
   const c = d.currency;
   const units = (from: number, to: number): string => unitsText(c, int(g, from, to) * c.scale);
-  const threshold: Extract<Outcome, { kind: 'earningsThreshold' }>['threshold'] = chance(g, 50)
+  const threshold: Extract<Outcome, { kind: 'earningsThreshold' }>['threshold'] = chance(g, 20)
     ? { kind: 'amount', amount: units(2_000, 9_000) }
     : {
         kind: 'minimumWage',
@@ -406,7 +406,8 @@ function shareOfValueFee(d: Draft, trancheList: Tranche[]): Rule {
   const firstOn = addDays(d.start, int(g, 0, Math.max(0, first - d.start)));
   let room = 1;
   while (room < 30 && addMonths(firstOn, room) <= last) room += 1;
-  const whenSuspended = pick(g, [undefined, undefined, 'withheld', 'deferred'] as const);
+  // each of the three about a third of the time: with the earnings draws before it, 1 in 4 fell below the generator test's 5 % bar for 'withheld'
+  const whenSuspended = pick(g, [undefined, 'withheld', 'deferred'] as const);
   const fee: Rule = {
     kind: 'fee',
     id: 'fee-share',
