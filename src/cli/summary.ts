@@ -100,7 +100,12 @@ export function settlementSummary(settlement: Settlement): string {
     }
   }
   const quality = settlement.dataQuality;
-  lines.push('', `Records: ${quality.recordsRead} read, ${quality.recordsSettled} settled, ${quality.recordsExcluded} excluded (${quality.issuesDelivered === undefined ? `${quality.issues.length} problems listed in dataQuality` : `${quality.issuesDelivered} problems reported separately`})`);
+  lines.push('', `Records: ${quality.recordsRead} read, ${quality.recordsSettled} settled, ${quality.recordsExcluded} excluded (${quality.issuesDelivered === undefined ? `${problems(quality.issues.length)} listed in dataQuality` : `${problems(quality.issuesDelivered)} reported separately`})`);
   lines.push(`Fingerprint: ${settlement.fingerprint.inputs}`);
   return printableLines(lines);
+}
+
+/** "1 problem", "3 problems". */
+function problems(count: number): string {
+  return count === 1 ? '1 problem' : `${count} problems`;
 }

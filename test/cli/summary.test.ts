@@ -63,6 +63,8 @@ describe('settlementSummary', () => {
     const { recordsRead, recordsSettled, recordsExcluded } = settlement.dataQuality;
     const delivered = { ...settlement, dataQuality: { recordsRead, recordsSettled, recordsExcluded, issues: [], issuesDelivered: 7 } };
     expect(settlementSummary(delivered)).toContain('\nRecords: 94 read, 91 settled, 3 excluded (7 problems reported separately)\n');
+    const one = { ...settlement, dataQuality: { ...settlement.dataQuality, issues: settlement.dataQuality.issues.slice(0, 1) } };
+    expect(settlementSummary(one)).toContain(' excluded (1 problem listed in dataQuality)\n');
   });
 
   it('prints the whole summary of a settlement as written out here (vector 42: 1234.57 split 60/40)', () => {
