@@ -20,7 +20,7 @@ import {
 } from './check-fields.js';
 import { show, type Reporter } from './issues.js';
 import { EVENT_KIND_PATTERN, hasIdControlCharacter } from './limits.js';
-import { buildRecord, buildSpell } from './record-build.js';
+import { buildRecord, buildSpell, withEarnings } from './record-build.js';
 import type { EarningsObservation, EmploymentSpell, OutcomeRecord, RecordEvent, WageObservation } from './schema.js';
 
 const RECORD_KEYS: ReadonlySet<string> = new Set([
@@ -66,7 +66,7 @@ export function checkRecordShape(raw: unknown, report: Reporter): OutcomeRecord 
   const earnings = object.earnings === undefined ? undefined : checkList(object.earnings, ['earnings'], bad, (item, path) => checkEarnings(item, path, bad));
 
   if (!valid || id === undefined || cohort === undefined || enrolledOn === undefined) return undefined;
-  return buildRecord(id, cohort, groups, enrolledOn, spells, wages, events, exitedOn, baselineWage, earnings);
+  return withEarnings(buildRecord(id, cohort, groups, enrolledOn, spells, wages, events, exitedOn, baselineWage), earnings);
 }
 
 /** The participant id: a non-empty text without control or invisible formatting characters. */

@@ -15,7 +15,7 @@ import { enrolledInWindow, type RecordContext } from './check-meaning.js';
 import { NO_DATE, plainDateDay } from './fast-fields.js';
 import { EVENT_KIND_PATTERN, MAX_HOURS_PER_WEEK, hasIdControlCharacter } from './limits.js';
 import { earningsFollow, eventFollows, observationFollows, spellFollows } from './list-order.js';
-import { buildRecord, buildSpell, exactList, NO_ITEMS } from './record-build.js';
+import { buildRecord, buildSpell, exactList, NO_ITEMS, withEarnings } from './record-build.js';
 import type { EarningsObservation, EmploymentSpell, OutcomeRecord, RecordEvent, WageObservation } from './schema.js';
 
 type Raw = Record<string, unknown>;
@@ -248,5 +248,6 @@ export function fastRecord(raw: unknown, context: RecordContext, cache: AmountCa
   if (wages === undefined) return undefined;
   const events = eventsOf(rawEvents, enrolledOn);
   if (events === undefined) return undefined;
-  return buildRecord(id, cohort, groups, enrolledOn as CalendarDate, spells, wages, events, exitedOn as CalendarDate | undefined, baselineWage, earnings);
+  const record = buildRecord(id, cohort, groups, enrolledOn as CalendarDate, spells, wages, events, exitedOn as CalendarDate | undefined, baselineWage);
+  return earnings === undefined ? record : withEarnings(record, earnings);
 }

@@ -20,7 +20,7 @@ import { NO_DATE, plainDateDayIn } from './fast-fields.js';
 import { EVENT_KIND_PATTERN, MAX_HOURS_PER_WEEK, hasIdControlCharacter } from './limits.js';
 import { earningsFollow, eventFollows, observationFollows, spellFollows } from './list-order.js';
 import { MAX_FIELD_CHARS, MAX_ID_CHARS } from './reader-limits.js';
-import { buildRecord, buildSpell, exactList, NO_ITEMS } from './record-build.js';
+import { buildRecord, buildSpell, exactList, NO_ITEMS, withEarnings } from './record-build.js';
 import type { EarningsObservation, EmploymentSpell, OutcomeRecord, RecordEvent, WageObservation } from './schema.js';
 import { BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, COLON, COMMA, DOT, OPEN_BRACE, OPEN_BRACKET, QUOTE, ZERO_CODE } from './char-codes.js';
 
@@ -290,7 +290,8 @@ function readRecord(c: Cursor, context: RecordContext, cache: AmountCache): Outc
     events = eventsValue(c, enrolledOn);
   }
   c.at = back;
-  return buildRecord(id, cohort, groups, enrolledOn as CalendarDate, spells, wages, events, exitedOn as CalendarDate | undefined, baselineWage, earnings);
+  const record = buildRecord(id, cohort, groups, enrolledOn as CalendarDate, spells, wages, events, exitedOn as CalendarDate | undefined, baselineWage);
+  return earnings === undefined ? record : withEarnings(record, earnings);
 }
 
 /**

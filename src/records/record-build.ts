@@ -85,8 +85,7 @@ export function spellEmployer(spell: EmploymentSpell): string | undefined {
 
 /**
  * A parsed record: `{ id, cohort, groups, enrolledOn, spells, wages, events, exitedOn,
- * baselineWage }`, the last two `undefined` when absent; a record with at least one earnings
- * observation has one key more, `earnings` (a record without has no `earnings` key).
+ * baselineWage }`, the last two `undefined` when absent (earnings are added by {@link withEarnings}).
  *
  * @example
  * buildRecord('P1', '2023-A', [], 19366 as CalendarDate, [], [], [], undefined, undefined);
@@ -101,10 +100,20 @@ export function buildRecord(
   events: readonly RecordEvent[],
   exitedOn: CalendarDate | undefined,
   baselineWage: Amount | undefined,
-  earnings?: readonly EarningsObservation[],
 ): OutcomeRecord {
-  if (earnings === undefined || earnings.length === 0) return { id, cohort, groups, enrolledOn, spells, wages, events, exitedOn, baselineWage };
-  return { id, cohort, groups, enrolledOn, spells, wages, events, exitedOn, baselineWage, earnings };
+  return { id, cohort, groups, enrolledOn, spells, wages, events, exitedOn, baselineWage };
+}
+
+/**
+ * The record with its earnings observations: one key more, `earnings`, when there is at least one
+ * (the record itself otherwise: a record without earnings has no `earnings` key). Kept apart from
+ * {@link buildRecord}, so that the readers build a record without earnings as before.
+ *
+ * @example
+ * withEarnings(buildRecord('P1', '2023-A', [], day, [], [], [], undefined, undefined), []); // no earnings key
+ */
+export function withEarnings(record: OutcomeRecord, earnings: readonly EarningsObservation[] | undefined): OutcomeRecord {
+  return earnings === undefined || earnings.length === 0 ? record : { ...record, earnings };
 }
 
 const NO_EARNINGS: readonly EarningsObservation[] = Object.freeze([]);
