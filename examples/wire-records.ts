@@ -14,7 +14,7 @@ export interface WireRecord {
   enrolledOn: string;
   exitedOn?: string;
   baselineWage?: string;
-  spells: { start: string; end?: string; hoursPerWeek?: number; contractType?: string; monthlyWage?: string }[];
+  spells: { start: string; end?: string; hoursPerWeek?: number; contractType?: string; monthlyWage?: string; sector?: string; employer?: string }[];
   wages: { on: string; monthlyWage: string }[];
   events: { kind: string; on: string }[];
   /** Earnings by pay period (examples/uk-earnings); the records CSV does not carry them. */
@@ -84,13 +84,19 @@ function toNdjson(records: readonly WireRecord[]): string {
     .join('');
 }
 
-/** Flat CSV: one row per participant, numbered spell and wage columns, one column per event kind. */
+/**
+ * Flat CSV: one row per participant, numbered spell and wage columns, one column per event kind.
+ * The spells' sector and employer columns are written only when some spell has one, so that the
+ * files of programmes without them keep their columns.
+ */
 function toCsv(records: readonly WireRecord[]): string {
   const spells = Math.max(...records.map((r) => r.spells.length));
+  const jobs = records.some((r) => r.spells.some((s) => s.sector !== undefined || s.employer !== undefined));
   const wages = Math.max(...records.map((r) => r.wages.length));
   const kinds = [...new Set(records.flatMap((r) => r.events.map((e) => e.kind)))].sort();
   const header = ['id', 'cohort', 'groups', 'enrolledOn', 'exitedOn', 'baselineWage'];
-  for (let n = 1; n <= spells; n++) header.push(...['start', 'end', 'hours', 'contract', 'wage'].map((f) => `spell${n}_${f}`));
+  const spellFields = ['start', 'end', 'hours', 'contract', 'wage', ...(jobs ? ['sector', 'employer'] : [])];
+  for (let n = 1; n <= spells; n++) header.push(...spellFields.map((f) => `spell${n}_${f}`));
   for (let n = 1; n <= wages; n++) header.push(`wage${n}_on`, `wage${n}_amount`);
   header.push(...kinds.map((k) => `event_${k}`));
   const rows = records.map((r) => {
@@ -98,6 +104,7 @@ function toCsv(records: readonly WireRecord[]): string {
     for (let n = 0; n < spells; n++) {
       const s = r.spells[n];
       cells.push(s?.start ?? '', s?.end ?? '', s?.hoursPerWeek === undefined ? '' : String(s.hoursPerWeek), s?.contractType ?? '', s?.monthlyWage ?? '');
+      if (jobs) cells.push(s?.sector ?? '', s?.employer ?? '');
     }
     for (let n = 0; n < wages; n++) cells.push(r.wages[n]?.on ?? '', r.wages[n]?.monthlyWage ?? '');
     for (const kind of kinds) cells.push(r.events.find((e) => e.kind === kind)?.on ?? '');

@@ -10,11 +10,11 @@ import { ownValue } from '../own-data.js';
 import { parseDate } from '../calendar/index.js';
 import { fundedLines, isUniformFunding, lineSplit, parseContract, payerFundings, type Contract } from '../contract/index.js';
 import type { Issue } from '../errors.js';
-import { RATIO_ZERO, ZERO, compareRatios, minorUnits, parseAmount, ratioOf, ratioTimes, roundRatio, sumAmounts, type Amount, type Ratio } from '../money/index.js';
+import { RATIO_ZERO, ZERO, compareRatios, minorUnits, parseAmount, ratioOf, ratioPlus, ratioTimes, roundRatio, sumAmounts, type Amount, type Ratio } from '../money/index.js';
 import { fail, ok, type Result } from '../result.js';
 import type { BoundCohort } from '../settlement/index.js';
 import { checkAssumptions, type Assumptions } from './assumptions.js';
-import { contractCells, familyBounds, type FamilyBound } from './bound-cells.js';
+import { contractCells, familyBounds, type ContractCell, type FamilyBound } from './bound-cells.js';
 import { boundScenario, type ScenarioCohort } from './bound-scenarios.js';
 import { simulate } from './simulate.js';
 
@@ -142,6 +142,34 @@ function payerShare(share: Ratio, total: Amount, tranches: number, decimals: num
   return less.isNegative() ? ZERO : less;
 }
 
+/**
+ * Each payer's most from the cells when payers fund different lines: for each cell, the payer's
+ * largest exact fraction of a line the cell's rule can show (of its cohort and outcome when the
+ * cell names them), times the most the cell can pay; summed exactly, rounded up, with one minor
+ * unit per tranche beyond the first for the split's rounding unless every such fraction is 0 or
+ * 1. Undefined with uniform funding (the share of the total is then exact already). A payer that
+ * funds only some outcomes pays at most their cells, not its fraction of everything.
+ */
+function payerCellMosts(contract: Contract, cells: readonly ContractCell[], tranches: number, decimals: number): Amount[] | undefined {
+  if (isUniformFunding(contract.parties.payers)) return undefined;
+  const fundings = payerFundings(contract.parties.payers);
+  const lines = fundedLines(contract).map((line) => ({ line, fractions: lineSplit(fundings, line).fractions }));
+  const fallback = payerFractions(contract).map((fraction) => fraction.most);
+  return fundings.map((_, p) => {
+    let exact = RATIO_ZERO;
+    let whole = true;
+    for (const cell of cells) {
+      const matching = lines.filter(({ line }) => (cell.rule === 'exit' ? line.rule.startsWith('exit:') : line.rule === cell.rule) && (cell.cohort === null || line.cohort === cell.cohort) && (cell.outcome === null || line.outcome === cell.outcome));
+      const fractions = matching.length > 0 ? matching.map((entry) => entry.fractions[p] ?? RATIO_ZERO) : [fallback[p] ?? RATIO_ZERO];
+      const most = fractions.reduce((best, value) => (compareRatios(value, best) > 0 ? value : best));
+      if (most.numerator !== 0n && most.numerator !== most.denominator) whole = false;
+      exact = ratioPlus(exact, ratioTimes(most, ratioOf(cell.most)));
+    }
+    const slack = whole ? ZERO : parseAmount(1).dividedBy(10 ** decimals).times(Math.max(tranches - 1, 0));
+    return roundRatio(exact, decimals, 'up').plus(slack);
+  });
+}
+
 /** The payers that take the overflow of a yearly payer cap. */
 function yearCapTakers(contract: Contract): Set<string> {
   return new Set((contract.caps ?? []).flatMap((cap) => (cap.kind === 'payer' && typeof cap.overflow === 'object' ? [cap.overflow.takenBy] : [])));
@@ -154,7 +182,7 @@ interface Unchecked {
   readonly limitedBy: readonly string[];
 }
 
-function mostBound(contract: Contract, families: readonly FamilyBound[], tranches: number, decimals: number): Unchecked {
+function mostBound(contract: Contract, families: readonly FamilyBound[], cellMosts: readonly Amount[] | undefined, tranches: number, decimals: number): Unchecked {
   const lines = families.reduce((min, family) => (family.most.lessThan(min) ? family.most : min), (families[0] as FamilyBound).most);
   // contract-long payer caps only: a yearly commitment limits each budget year, not the contract
   const payerCaps = (id: string): Amount | undefined =>
@@ -164,8 +192,9 @@ function mostBound(contract: Contract, families: readonly FamilyBound[], tranche
   const payers = contract.parties.payers.map((payer, p) => {
     // a payer taking another's overflow may pay up to all of the lines
     const share = takers.has(payer.id) ? lines : payerShare(fractions[p]?.most ?? RATIO_ZERO, lines, tranches, decimals, true);
+    const cellMost = takers.has(payer.id) ? undefined : cellMosts?.[p];
     const cap = payerCaps(payer.id);
-    const most = [share, lines, ...(cap === undefined ? [] : [cap])].reduce((min, value) => (value.lessThan(min) ? value : min));
+    const most = [share, lines, ...(cellMost === undefined ? [] : [cellMost]), ...(cap === undefined ? [] : [cap])].reduce((min, value) => (value.lessThan(min) ? value : min));
     return { payer: payer.id, most, capped: cap !== undefined && cap.lessThan(share) && cap.lessThan(lines) };
   });
   const paid = sumAmounts(payers.map((payer) => payer.most));
@@ -214,7 +243,7 @@ export function contractBounds(contractInput: unknown, assumptionsInput?: unknow
   if (Array.isArray(cohorts)) return fail(cohorts);
   const decimals = minorUnits(contract.currency);
   const { cells, payingTranches } = contractCells(contract, cohorts.bound);
-  const most = mostBound(contract, familyBounds(contract, cells), payingTranches, decimals);
+  const most = mostBound(contract, familyBounds(contract, cells), payerCellMosts(contract, cells, payingTranches, decimals), payingTranches, decimals);
   const yearCapped = new Set((contract.caps ?? []).flatMap((cap) => (cap.kind === 'payer' && cap.per !== undefined ? [cap.payer] : [])));
   // a yearly cap that cuts or defers may leave an amount unpaid (a deferral lapses at the end): nothing is then sure
   const cutsOrDefers = (contract.caps ?? []).some((cap) => cap.kind === 'payer' && (cap.overflow === 'notPaid' || cap.overflow === 'deferred'));

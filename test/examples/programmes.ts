@@ -3,6 +3,7 @@
  *
  * @module
  */
+import * as cluster from '../../examples/cluster-engineering/generate.js';
 import * as idf from '../../examples/idf-apprenticeship/generate.js';
 import * as ppp from '../../examples/ppp-impact/generate.js';
 import * as professionEmploi from '../../examples/profession-emploi/generate.js';
@@ -26,4 +27,5 @@ export const PROGRAMMES: readonly Programme[] = [
   { name: 'uk-rate-card', seed: ukRateCard.SEED, asOf: ukRateCard.EXPORTED_ON, generate: ukRateCard.generate, version1: true },
   { name: 'idf-apprenticeship', seed: idf.SEED, asOf: idf.EXPORTED_ON, generate: idf.generate, version1: false },
   { name: 'profession-emploi', seed: professionEmploi.SEED, asOf: professionEmploi.EXPORTED_ON, generate: professionEmploi.generate, version1: false },
+  { name: 'cluster-engineering', seed: cluster.SEED, asOf: cluster.EXPORTED_ON, generate: cluster.generate, version1: false },
 ];

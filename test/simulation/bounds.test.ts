@@ -153,6 +153,39 @@ describe('contractBounds', () => {
     expect(settledScenario(contract, bounds).total).toBe('16000.00');
   });
 
+  it('payers funding different outcomes: each at most the cells it funds, not its fraction of everything', () => {
+    // 15 participants (10 + 5). The state funds the job (1000.00), the city a third of the
+    // retention (600.00) and the state the other two thirds (weights 2 : 1 on that line only).
+    // Rules: 15 × (1000.00 + 600.00) = 24000.00.
+    // State: the job in full, 15 × 1000.00 = 15000.00, and 2/3 of 15 × 600.00 = 6000.00: 21000.00,
+    // plus a cent for the split's rounding? No: one tranche, so no slack. City: 1/3 × 9000.00 =
+    // 3000.00, under its commitment of 5000.00. Its fraction of everything would have allowed
+    // 1/3 × 24000.00 = 8000.00, held to 5000.00 by its cap; the state's largest fraction (1)
+    // would have allowed 24000.00.
+    const contract = boundsContract({
+      parties: {
+        payers: [
+          { id: 'state', name: 'State', weight: '2' },
+          { id: 'city', name: 'City', weight: '1', funds: { outcomes: ['kept'] } },
+        ],
+        provider: { id: 'provider', name: 'Provider' },
+      },
+      outcomes: [
+        { kind: 'placement', id: 'job', name: 'Job', window: { from: 'enrolment', days: 180 }, contractTypes: 'any' },
+        { kind: 'retention', id: 'kept', name: 'Kept', placementOutcome: 'job', months: 6, measure: { kind: 'continuous', allowedGapDays: 0 }, endBoundary: 'inclusive' },
+      ],
+      rules: [
+        { kind: 'rateCard', id: 'job-fee', name: 'Job', outcome: 'job', price: '1000.00', groupPricing: { kind: 'flat' }, prerequisites: [] },
+        { kind: 'rateCard', id: 'kept-fee', name: 'Kept', outcome: 'kept', price: '600.00', groupPricing: { kind: 'flat' }, prerequisites: [] },
+      ],
+      caps: [{ kind: 'payer', id: 'city-commitment', payer: 'city', amount: '5000.00', partialPayment: true }],
+    });
+    const bounds = boundsOf(contract);
+    expect(bounds.most.total).toBe('24000.00');
+    expect(payers(bounds.most)).toEqual([['state', '21000.00', 'true'], ['city', '3000.00', 'true']]);
+    expect(settledScenario(contract, bounds)).toEqual({ total: '24000.00', payers: ['2100000', '300000'] });
+  });
+
   it('cohort sizes come from the assumptions when given; a cohort without a size is a coded problem', () => {
     const contract = boundsContract({
       rules: [{ kind: 'rateCard', id: 'job-fee', name: 'Job', outcome: 'job', price: '1000.00', groupPricing: { kind: 'flat' }, prerequisites: [] }],
