@@ -9,7 +9,7 @@
  *
  * Every optional field of the record format is drawn (groups, exit date, baseline wage, spell
  * end, hours, contract type, wage, sector and employer, wage observations, events, a repeated
- * event kind, earnings by pay period).
+ * event kind; earnings by pay period are drawn last, in earnings.ts).
  */
 import { addDays, addMonths, formatDate, parseDate, type CalendarDate } from '../../../src/calendar/index.js';
 import type { ContractInput } from '../../../src/contract/index.js';
@@ -143,29 +143,6 @@ function eventsFor(g: Gen, contract: ContractInput, enrolled: CalendarDate, exit
   if (events.length > 0) out.events = events.map((e) => ({ kind: e.kind, on: formatDate(e.on) }));
 }
 
-/**
- * Earnings by pay period (issue #16 item 3), often when the contract has an earnings outcome and
- * now and then when it has none: consecutive months or quarters from a month start shortly before
- * the window's anchor (so a period across the start is drawn), 300 to 3,000 units a month, now and
- * then 0; sorted by period end as the records' order requires.
- */
-function earningsFor(g: Gen, contract: ContractInput, c: Currency, enrolled: CalendarDate, exit: CalendarDate | undefined, out: WireRecord): void {
-  const outcome = contract.outcomes.find((o) => o.kind === 'earningsThreshold');
-  if (!chance(g, outcome === undefined ? 10 : 75)) return;
-  const anchor = outcome?.kind === 'earningsThreshold' && outcome.window.from === 'exit' ? (exit ?? enrolled) : enrolled;
-  const near = formatDate(addDays(anchor, -int(g, 0, 40)));
-  let from = parseDate(`${near.slice(0, 8)}01`);
-  const months = chance(g, 70) ? 1 : 3;
-  const earnings: { from: string; to: string; amount: string }[] = [];
-  for (let n = int(g, 1, 9); n > 0; n--) {
-    const next = addMonths(from, months);
-    const amount = chance(g, 8) ? 0 : int(g, 300, 3_000) * months * c.scale;
-    earnings.push({ from: formatDate(from), to: formatDate(addDays(next, -1)), amount: wageText(g, amount, c) });
-    from = next;
-  }
-  out.earnings = earnings;
-}
-
 /** How to draw a record. */
 export interface RecordOptions {
   /** Give the participant a job that meets the placement terms (when the window can open at all). */
@@ -232,6 +209,5 @@ export function drawRecord(g: Gen, contract: ContractInput, c: Currency, index: 
   const wage = contract.outcomes.find((o): o is Wage => o.kind === 'wageProgression');
   wagesFor(g, c, wage, placedOn, int(g, 1_200, 3_000) * c.scale, out, placingSpell);
   eventsFor(g, contract, enrolled, exit, out);
-  earningsFor(g, contract, c, enrolled, exit, out);
   return out;
 }

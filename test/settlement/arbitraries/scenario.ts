@@ -7,6 +7,7 @@ import type { ContractInput } from '../../../src/contract/index.js';
 import { drawContract, type ContractTerms } from './contract.js';
 import type { Currency } from './currencies.js';
 import { drawAsOf } from './dates.js';
+import { drawEarnings } from './earnings.js';
 import { int } from './gen.js';
 import { drawIndicators, type Indicators } from './indicators.js';
 import { drawLaterTerms, drawLevels } from './later-terms.js';
@@ -49,7 +50,8 @@ export function scenarioArbitrary(options: ScenarioOptions = {}): fc.Arbitrary<S
     const indicators = drawIndicators(g, drawn.contract, currency);
     const asOf = drawAsOf(g, drawn.contract);
     // drawn last: the mechanics added since leave every draw above unchanged
-    const contract = drawLevels(g, drawPayerFunding(g, drawLaterTerms(g, drawn.contract, currency, options.monotone === true)), options.monotone === true);
-    return { contract, currency, records, ...(indicators === undefined ? {} : { indicators }), asOf };
+    const levelled = drawLevels(g, drawPayerFunding(g, drawLaterTerms(g, drawn.contract, currency, options.monotone === true)), options.monotone === true);
+    const { contract, records: withEarnings } = drawEarnings(g, levelled, records, currency);
+    return { contract, currency, records: withEarnings, ...(indicators === undefined ? {} : { indicators }), asOf };
   });
 }
