@@ -17,6 +17,8 @@ export interface WireRecord {
   spells: { start: string; end?: string; hoursPerWeek?: number; contractType?: string; monthlyWage?: string; sector?: string; employer?: string }[];
   wages: { on: string; monthlyWage: string }[];
   events: { kind: string; on: string }[];
+  /** Earnings by pay period (examples/uk-earnings); the records CSV does not carry them. */
+  earnings?: { from: string; to: string; amount: string }[];
 }
 
 /** The generated files. */
@@ -55,6 +57,7 @@ function asExported(record: WireRecord, exportedOn: string): WireRecord {
   const known = (date: string): boolean => date <= exportedOn;
   const out: WireRecord = { ...record, spells: [], wages: record.wages.filter((w) => known(w.on)), events: record.events.filter((e) => known(e.on)) };
   if (record.exitedOn !== undefined && !known(record.exitedOn)) delete out.exitedOn;
+  if (record.earnings !== undefined) out.earnings = record.earnings.filter((e) => known(e.to)); // a period's pay is known on its last day
   for (const spell of record.spells) {
     if (!known(spell.start)) continue;
     const copy = { ...spell };
@@ -75,6 +78,7 @@ function toNdjson(records: readonly WireRecord[]): string {
       if (r.spells.length > 0) line['spells'] = r.spells;
       if (r.wages.length > 0) line['wages'] = r.wages;
       if (r.events.length > 0) line['events'] = r.events;
+      if (r.earnings !== undefined && r.earnings.length > 0) line['earnings'] = r.earnings;
       return `${JSON.stringify(line)}\n`;
     })
     .join('');
@@ -139,5 +143,7 @@ export function generateFiles<Cohort extends { readonly size: number }>(programm
   }
   records.push(...programme.scripted);
   const exported = records.map((r) => asExported(r, programme.exportedOn));
-  return { records: exported, csv: toCsv(exported), ndjson: toNdjson(exported) };
+  // the records CSV does not carry earnings (docs/records.md): a programme with earnings has no CSV file
+  const csv = exported.some((r) => r.earnings !== undefined) ? '' : toCsv(exported);
+  return { records: exported, csv, ndjson: toNdjson(exported) };
 }

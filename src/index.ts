@@ -118,6 +118,7 @@ export {
 } from './records/index.js';
 export type {
   CsvOptions,
+  EarningsObservation,
   EmploymentSpell,
   EnrolmentWindow,
   ExcludedRecord,

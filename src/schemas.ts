@@ -20,6 +20,7 @@ export {
   CohortSchema,
   ContractSchema,
   DenominatorSchema,
+  EarningsThresholdSchema,
   ExitClauseSchema,
   ExitConditionSchema,
   ExitEffectSchema,
@@ -52,6 +53,7 @@ export {
 } from './contract/index.js';
 export {
   DateSchema,
+  EarningsObservationSchema,
   EmploymentSpellSchema,
   OutcomeRecordSchema,
   RecordEventSchema,

@@ -25,13 +25,17 @@ function outcomeLines(outcome: ExplainedOutcome): string[] {
   const lines = [`  ${outcome.outcome} (${outcome.kind}): ${outcome.status}${when} — ${outcome.because} [${outcome.reason}]`, `    terms: ${outcome.terms}`];
   if (outcome.anchor !== null && outcome.kind !== 'placement') lines.push(`    counted from the placement on ${outcome.anchor}`);
   if (outcome.period !== null) lines.push(`    period examined: ${outcome.period.from} to ${outcome.period.to}`);
-  if (outcome.kind !== 'cohortIndicator' && outcome.kind !== 'milestone') {
+  if (outcome.kind !== 'cohortIndicator' && outcome.kind !== 'milestone' && outcome.kind !== 'earningsThreshold') {
     lines.push(outcome.spells.length === 0 ? '    spells: none' : `    spells: ${outcome.spells.map(spellText).join('; ')}`);
   }
   if (outcome.gaps !== undefined) {
     lines.push(outcome.gaps.length === 0 ? '    gaps: none' : `    gaps: ${outcome.gaps.map((gap) => `${gap.from} to ${gap.to} (${gap.days} day${gap.days === 1 ? '' : 's'})`).join('; ')}`);
   }
   if (outcome.wages !== undefined) lines.push(outcome.wages.length === 0 ? '    wages: none' : `    wages: ${outcome.wages.map((wage) => `${wage.on} ${wage.monthlyWage}`).join('; ')}`);
+  if (outcome.earnings !== undefined) {
+    lines.push(outcome.earnings.length === 0 ? '    earnings: none' : '    earnings (period: amount, counted, total):');
+    for (const e of outcome.earnings) lines.push(`      ${e.from} to ${e.to}: ${e.amount}, counted ${e.counted}, total ${e.total}`);
+  }
   if (outcome.events !== undefined) lines.push(outcome.events.length === 0 ? '    events: none' : `    events: ${outcome.events.map((event) => `${event.kind} on ${event.on}`).join('; ')}`);
   return lines;
 }
@@ -89,6 +93,7 @@ export function explanationText(explanation: ParticipantExplanation): string {
     lines.push('', `Record: cohort ${record.cohort}, ${groups}; enrolled ${record.enrolledOn}, ${exit}${baseline}`);
     lines.push(record.spells.length === 0 ? 'Spells: none' : 'Spells:', ...record.spells.map((spell) => `  ${spellText(spell)}`));
     if (record.wages.length > 0) lines.push(`Wages: ${record.wages.map((wage) => `${wage.on} ${wage.monthlyWage}`).join('; ')}`);
+    if (record.earnings !== undefined) lines.push(`Earnings: ${record.earnings.map((e) => `${e.from} to ${e.to} ${e.amount}`).join('; ')}`);
     if (record.events.length > 0) lines.push(`Events: ${record.events.map((event) => `${event.kind} on ${event.on}`).join('; ')}`);
   }
   if (e.status === 'notYetEnrolled') {

@@ -37,6 +37,7 @@ export const RECORD_ISSUE_CODES = {
   SPELL_BEFORE_ENROLMENT: 'an employment spell starts before enrolledOn',
   SPELL_END_BEFORE_START: 'an employment spell ends before it starts',
   SPELLS_OVERLAP: 'two employment spells share at least one day',
+  EARNINGS_END_BEFORE_START: 'an earnings period ends before it starts',
   WAGE_BEFORE_ENROLMENT: 'a wage observation is dated before enrolledOn',
   EVENT_BEFORE_ENROLMENT: 'an event is dated before enrolledOn',
   GROUP_DUPLICATE: 'the same group is listed twice',

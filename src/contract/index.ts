@@ -38,6 +38,7 @@ export { ExitClauseSchema, ExitConditionSchema, ExitEffectSchema, PayOnExitSchem
 export { HiringGuaranteeSchema } from './hiring-guarantees.js';
 export { MinimumPerformanceConsequenceSchema, MinimumPerformanceSchema } from './minimum-performance.js';
 export { OutcomeSchema, RetentionMeasureSchema, WageThresholdSchema } from './outcome-definitions.js';
+export { EarningsThresholdSchema } from './earnings-outcome.js';
 export { InvestorSchema, PartiesSchema, PayerSchema, PayerScopeSchema, ReturnCapSchema } from './parties.js';
 export { fundedLines, funds, isUniformFunding, lineSplit, payerFundings, type FundedLine, type FundingBasis, type LineSplit, type PayerFunding } from './funding.js';
 export { CONTRACT_ROUNDING_MODES, MAX_CONTRACT_COUNT, MAX_CONTRACT_DAYS, MAX_CONTRACT_MONTHS, MAX_CONTRACT_WEEKS } from './primitives.js';

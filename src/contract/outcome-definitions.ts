@@ -11,6 +11,7 @@
 import * as z from 'zod/mini';
 import { hasOwn } from '../own-data.js';
 import type { DurationFields } from './durations.js';
+import { EarningsThresholdSchema } from './earnings-outcome.js';
 import { DaysSchema, DecimalStringSchema, IdSchema, MonthsSchema, TextSchema, WeeksSchema } from './primitives.js';
 
 const common = {
@@ -237,6 +238,33 @@ export const CohortIndicatorOutcomeSchema = z.strictObject({
 });
 
 /**
+ * Earnings threshold: achieved on the last day of the pay period whose earnings bring the
+ * cumulative earnings counted in the window `[anchor, anchor + days]` (both inclusive) to the
+ * threshold or above; failed on the day after the window when they do not. A pay period counts
+ * when it ends in the window; one that starts before the window counts as `periodAcrossStart`
+ * says (`full`, `proRata` by days, or `exclude`); one that ends after the window does not count.
+ *
+ * @example
+ * EarningsThresholdOutcomeSchema.parse({
+ *   kind: 'earningsThreshold', id: 'earnings', name: 'Earnings of 16 h x 26 weeks at the NLW',
+ *   window: { from: 'enrolment', days: 456 }, periodAcrossStart: 'proRata',
+ *   threshold: { kind: 'amount', amount: '4759.04' },
+ * });
+ */
+export const EarningsThresholdOutcomeSchema = z.strictObject({
+  kind: z.literal('earningsThreshold'),
+  ...common,
+  window: z.strictObject({ from: AnchorSchema, days: DaysSchema }).check(
+    z.describe('Earnings count in pay periods ending in [anchor, anchor + days], both inclusive.'),
+  ),
+  threshold: EarningsThresholdSchema,
+  periodAcrossStart: z.enum(['full', 'proRata', 'exclude']).check(
+    z.describe('A pay period that starts before the window and ends in it: counted in full, pro rata by its days in the window, or not at all.'),
+  ),
+  participants: restrictions.participants,
+});
+
+/**
  * Any outcome definition, discriminated by `kind`.
  *
  * @example
@@ -248,4 +276,5 @@ export const OutcomeSchema = z.discriminatedUnion('kind', [
   WageProgressionOutcomeSchema,
   MilestoneOutcomeSchema,
   CohortIndicatorOutcomeSchema,
+  EarningsThresholdOutcomeSchema,
 ]);

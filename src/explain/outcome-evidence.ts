@@ -6,20 +6,23 @@
  * @module
  */
 import { MAX_DATE, durationLater, formatDate, type CalendarDate, type DayNumber } from '../calendar/index.js';
-import { formatDecimal, formatMoney, minorUnits, type Amount, type CurrencyCode } from '../money/index.js';
+import { formatDecimal, formatMoney, minorUnits, ratioPlus, roundRatioMoney, RATIO_ZERO, type Amount, type CurrencyCode } from '../money/index.js';
 import {
   REASON_TEXT,
   retentionLastDay,
   windowAnchor,
   countsAsJob,
+  countedEarnings,
+  earningsThreshold,
+  type CompiledEarningsOutcome,
   type CompiledJobs,
   type CompiledOutcome,
   type CompiledOutcomes,
   type CompiledWindow,
   type Resolution,
 } from '../outcomes/index.js';
-import { spellEmployer, spellSector, type EmploymentSpell, type OutcomeRecord } from '../records/index.js';
-import type { ExplainedGap, ExplainedOutcome, ExplainedRecord, ExplainedSpell } from './types.js';
+import { recordEarnings, spellEmployer, spellSector, type EmploymentSpell, type OutcomeRecord } from '../records/index.js';
+import type { ExplainedEarnings, ExplainedGap, ExplainedOutcome, ExplainedRecord, ExplainedSpell } from './types.js';
 
 /** A day number as a date, the last day of the calendar for a day past it (a window that never closes). */
 function day(value: DayNumber): string {
@@ -86,7 +89,50 @@ export function explainedRecord(record: OutcomeRecord, currency: CurrencyCode): 
     spells: record.spells.map((spell) => spellOf(spell, currency)),
     wages: record.wages.map((observed) => ({ on: day(observed.on), monthlyWage: wage(observed.monthlyWage, currency) })),
     events: record.events.map((event) => ({ kind: event.kind, on: day(event.on) })),
+    ...(Object.hasOwn(record, 'earnings') ? { earnings: recordEarnings(record).map((e) => ({ from: day(e.from), to: day(e.to), amount: wage(e.amount, currency) })) } : {}),
   };
+}
+
+/** The threshold of an earnings outcome and its arithmetic, in words. */
+function earningsTerms(outcome: CompiledEarningsOutcome, first: CalendarDate | undefined, currency: CurrencyCode): string {
+  const t = outcome.threshold;
+  const across = outcome.periodAcrossStart === 'proRata' ? 'pro rata by days' : outcome.periodAcrossStart === 'full' ? 'in full' : 'not at all';
+  const counted = `earnings of pay periods ending ${windowText(outcome.window)} (a period across the window's start counted ${across}, one ending after the window not counted)`;
+  if (t.kind === 'amount') return `${counted} reach ${wage(t.amount, currency)}${groupsText(outcome.groups)}`;
+  const on = t.rateOn === 'windowStart' ? "the window's first day" : "the window's last day";
+  const found = first === undefined ? undefined : earningsThreshold(t, first, first + outcome.window.days);
+  const rate = found?.rate;
+  const arithmetic =
+    found === undefined || rate === undefined
+      ? `${formatDecimal(t.hours)} hours × ${t.weeks} weeks × the hourly rate in force on ${on}${first === undefined ? '' : ' (none)'}`
+      : `${formatDecimal(t.hours)} hours × ${t.weeks} weeks × ${formatDecimal(rate.hourly)} (the rate from ${day(rate.from)}, in force on ${on}) = ` +
+        `${formatDecimal(t.hours.times(t.weeks).times(rate.hourly))}, rounded ${t.rounding} to a multiple of ${formatDecimal(t.increment)}: ${wage(found.amount, currency)}`;
+  return `${counted} reach ${arithmetic}${groupsText(outcome.groups)}`;
+}
+
+/** Each earnings observation known at the as-of date, what the window counts of it and the running total. */
+function earningsCounted(outcome: CompiledEarningsOutcome, record: OutcomeRecord, first: CalendarDate | undefined, asOf: CalendarDate, currency: CurrencyCode): ExplainedEarnings[] {
+  let total = RATIO_ZERO;
+  const last = first === undefined ? undefined : first + outcome.window.days;
+  return recordEarnings(record)
+    .filter((e) => e.to <= asOf)
+    .map((e) => {
+      let counted: string;
+      if (first === undefined || last === undefined) counted = 'not counted (the window is not known yet)';
+      else if (e.to < first) counted = 'not counted (ends before the window)';
+      else if (e.to > last) counted = 'not counted (ends after the window)';
+      else {
+        const part = countedEarnings(e, first, outcome.periodAcrossStart);
+        total = ratioPlus(total, part);
+        counted =
+          e.from >= first || outcome.periodAcrossStart === 'full'
+            ? wage(e.amount, currency)
+            : outcome.periodAcrossStart === 'exclude'
+              ? '0 (starts before the window)'
+              : `${wage(e.amount, currency)} × ${e.to - first + 1}/${e.to - e.from + 1}`;
+      }
+      return { from: day(e.from), to: day(e.to), amount: wage(e.amount, currency), counted, total: formatMoney(roundRatioMoney(total, currency, 'down'), currency) };
+    });
 }
 
 /** The spells known at the as-of date (started on or before it) that overlap [from, to]. */
@@ -133,7 +179,7 @@ function durationText(duration: { readonly unit: string; readonly count: number 
 interface Examined {
   readonly terms: string;
   readonly period: { from: DayNumber; to: DayNumber } | null;
-  readonly more?: Pick<ExplainedOutcome, 'gaps' | 'wages' | 'events'>;
+  readonly more?: Pick<ExplainedOutcome, 'gaps' | 'wages' | 'events' | 'earnings'>;
 }
 
 function examined(outcome: CompiledOutcome, resolution: Resolution, outcomes: CompiledOutcomes, record: OutcomeRecord, asOf: CalendarDate, currency: CurrencyCode): Examined {
@@ -181,6 +227,14 @@ function examined(outcome: CompiledOutcome, resolution: Resolution, outcomes: Co
     }
     case 'cohortIndicator':
       return { terms: 'a cohort figure, supplied as an indicator value', period: null };
+    case 'earningsThreshold': {
+      const first = windowAnchor(outcome.window.from, record, asOf);
+      return {
+        terms: earningsTerms(outcome, first, currency),
+        period: windowPeriod(outcome.window, record, asOf),
+        more: { earnings: earningsCounted(outcome, record, first, asOf, currency) },
+      };
+    }
     default: {
       const never: never = outcome;
       return never;
@@ -203,7 +257,7 @@ export function explainOutcomes(outcomes: CompiledOutcomes, record: OutcomeRecor
     const jobs = outcome.kind === 'placement' || outcome.kind === 'retention' ? outcome.jobs : undefined;
     const known = (): ExplainedSpell[] => record.spells.filter((spell) => spell.start <= asOf).map((spell) => spellOf(spell, currency, jobs));
     const spells =
-      outcome.kind === 'cohortIndicator' || outcome.kind === 'milestone' ? [] : seen.period === null ? known() : spellsIn(record, seen.period.from, seen.period.to, asOf, currency, jobs);
+      outcome.kind === 'cohortIndicator' || outcome.kind === 'milestone' || outcome.kind === 'earningsThreshold' ? [] : seen.period === null ? known() : spellsIn(record, seen.period.from, seen.period.to, asOf, currency, jobs);
     return {
       outcome: outcome.id,
       kind: outcome.kind,

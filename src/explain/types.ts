@@ -58,6 +58,22 @@ export interface ExplainedRecord {
   readonly wages: readonly { readonly on: string; readonly monthlyWage: string }[];
   /** Every milestone event, by date. */
   readonly events: readonly { readonly kind: string; readonly on: string }[];
+  /** Every earnings observation, by period end (only for a record with earnings). */
+  readonly earnings?: readonly { readonly from: string; readonly to: string; readonly amount: string }[];
+}
+
+/** An earnings observation as an earnings threshold counted it. */
+export interface ExplainedEarnings {
+  /** First day of the pay period. */
+  readonly from: string;
+  /** Last day of the pay period (the day the earnings count on). */
+  readonly to: string;
+  /** The earnings of the period. */
+  readonly amount: string;
+  /** What the window counts of it: the amount, a pro-rata fraction (`1450.00 × 17/30`), `0` or `not counted (why)`. */
+  readonly counted: string;
+  /** The total counted up to and including this period, to the cent (exact figures are compared). */
+  readonly total: string;
 }
 
 /**
@@ -91,6 +107,8 @@ export interface ExplainedOutcome {
   readonly wages?: readonly { readonly on: string; readonly monthlyWage: string }[];
   /** For a milestone: the record's events of its kind. */
   readonly events?: readonly { readonly kind: string; readonly on: string }[];
+  /** For an earnings threshold: the record's earnings observations known at the as-of date and what each counted. */
+  readonly earnings?: readonly ExplainedEarnings[];
 }
 
 /** A per-participant cap applied to a claim. */

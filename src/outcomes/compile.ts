@@ -9,7 +9,8 @@ import { expectOutcome } from '../contract/shape.js';
 import { OutcomePayError } from '../errors.js';
 import { expectArray, expectFields, invalidArgument, is, isObjectValue, type FieldCheck } from '../guard.js';
 import { parseAmount } from '../money/index.js';
-import type { CompiledJobs, CompiledOutcome, CompiledOutcomes, CompiledWageThreshold } from './compiled-form.js';
+import { parseDate } from '../calendar/index.js';
+import type { CompiledEarningsThreshold, CompiledJobs, CompiledOutcome, CompiledOutcomes, CompiledWageThreshold } from './compiled-form.js';
 
 type Restricted = Exclude<Outcome, { kind: 'cohortIndicator' }>;
 
@@ -51,6 +52,20 @@ function compileThreshold(t: Extract<Outcome, { kind: 'wageProgression' }>['thre
       return never;
     }
   }
+}
+
+function compileEarningsThreshold(t: Extract<Outcome, { kind: 'earningsThreshold' }>['threshold'], at: number): CompiledEarningsThreshold {
+  const path = ['outcomes', at, 'threshold'];
+  if (t.kind === 'amount') return { kind: 'amount', amount: parseAmount(t.amount, [...path, 'amount']) };
+  return {
+    kind: 'minimumWage',
+    hours: parseAmount(t.hours, [...path, 'hours']),
+    weeks: t.weeks,
+    rates: t.rates.map((rate, j) => ({ from: parseDate(rate.from, [...path, 'rates', j, 'from']), hourly: parseAmount(rate.hourly, [...path, 'rates', j, 'hourly']) })),
+    rateOn: t.rateOn,
+    rounding: t.rounding,
+    increment: parseAmount(t.increment, [...path, 'increment']),
+  };
 }
 
 function compileOne(o: Outcome, at: number, indexById: ReadonlyMap<string, number>, outcomes: readonly Outcome[]): CompiledOutcome {
@@ -99,6 +114,15 @@ function compileOne(o: Outcome, at: number, indexById: ReadonlyMap<string, numbe
       };
     case 'cohortIndicator':
       return { kind: 'cohortIndicator', id: o.id };
+    case 'earningsThreshold':
+      return {
+        kind: 'earningsThreshold',
+        id: o.id,
+        window: { from: o.window.from, days: o.window.days },
+        threshold: compileEarningsThreshold(o.threshold, at),
+        periodAcrossStart: o.periodAcrossStart,
+        groups: groupsOf(o),
+      };
     default: {
       const never: never = o;
       return never;
@@ -139,7 +163,7 @@ export function compileOutcomes(outcomes: readonly Outcome[]): CompiledOutcomes 
   return { outcomes: compiled, order, indexById };
 }
 
-const KINDS: ReadonlySet<unknown> = new Set(['placement', 'retention', 'wageProgression', 'milestone', 'cohortIndicator']);
+const KINDS: ReadonlySet<unknown> = new Set(['placement', 'retention', 'wageProgression', 'milestone', 'cohortIndicator', 'earningsThreshold']);
 
 /**
  * Throws {@link OutcomePayError} `ARGUMENT_INVALID` unless `value` has the shape of compiled

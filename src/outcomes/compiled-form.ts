@@ -4,8 +4,8 @@
  *
  * @module
  */
-import type { Duration } from '../calendar/index.js';
-import type { Amount } from '../money/index.js';
+import type { CalendarDate, Duration } from '../calendar/index.js';
+import type { Amount, RoundingMode } from '../money/index.js';
 
 /**
  * A window `[anchor, anchor + days]`, both ends inclusive.
@@ -134,6 +134,44 @@ export interface CompiledMilestone {
 }
 
 /**
+ * A compiled earnings threshold: an amount, or `hours` × `weeks` × the rate in force (rates by
+ * effective day, increasing) rounded to a multiple of `increment` with `rounding`.
+ *
+ * @example
+ * const t: CompiledEarningsThreshold = { kind: 'amount', amount: parseAmount('2000') };
+ */
+export type CompiledEarningsThreshold =
+  | { readonly kind: 'amount'; readonly amount: Amount }
+  | {
+      readonly kind: 'minimumWage';
+      readonly hours: Amount;
+      readonly weeks: number;
+      readonly rates: readonly { readonly from: CalendarDate; readonly hourly: Amount }[];
+      readonly rateOn: 'windowStart' | 'windowEnd';
+      readonly rounding: RoundingMode;
+      readonly increment: Amount;
+    };
+
+/**
+ * A compiled earnings threshold outcome.
+ *
+ * @example
+ * const e: CompiledEarningsOutcome = {
+ *   kind: 'earningsThreshold', id: 'step-1', window: { from: 'enrolment', days: 730 },
+ *   threshold: { kind: 'amount', amount: parseAmount('2000') }, periodAcrossStart: 'proRata',
+ * };
+ */
+export interface CompiledEarningsOutcome {
+  readonly kind: 'earningsThreshold';
+  readonly id: string;
+  readonly window: CompiledWindow;
+  readonly threshold: CompiledEarningsThreshold;
+  readonly periodAcrossStart: 'full' | 'proRata' | 'exclude';
+  /** The groups whose participants can achieve it; absent = every participant. */
+  readonly groups?: ReadonlySet<string> | undefined;
+}
+
+/**
  * A compiled cohort indicator (resolved as not applicable per participant).
  *
  * @example
@@ -155,7 +193,8 @@ export type CompiledOutcome =
   | CompiledRetention
   | CompiledWageProgression
   | CompiledMilestone
-  | CompiledCohortIndicator;
+  | CompiledCohortIndicator
+  | CompiledEarningsOutcome;
 
 /**
  * A contract's outcomes, compiled: `outcomes` in contract order (resolutions are aligned with it),

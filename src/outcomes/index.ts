@@ -8,6 +8,8 @@
 export { compileOutcomes } from './compile.js';
 export type {
   CompiledCohortIndicator,
+  CompiledEarningsOutcome,
+  CompiledEarningsThreshold,
   CompiledJobs,
   CompiledMilestone,
   CompiledOutcome,
@@ -32,3 +34,4 @@ export { resolveRecord } from './resolve.js';
 export { retentionLastDay } from './retention.js';
 export { windowAnchor } from './anchor.js';
 export { countsAsJob } from './spells.js';
+export { countedEarnings, earningsThreshold } from './earnings.js';

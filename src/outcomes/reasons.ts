@@ -40,6 +40,10 @@ export const REASON_CODES = [
   // milestone
   'EVENT_RECORDED',
   'AWAITING_EVENT',
+  // earnings threshold
+  'EARNINGS_REACHED',
+  'EARNINGS_BELOW_THRESHOLD',
+  'NO_RATE_IN_FORCE',
   // cohort indicator
   'COHORT_LEVEL',
   // any outcome restricted to participants of some groups
@@ -84,6 +88,9 @@ export const REASON_TEXT: Readonly<Record<ReasonCode, string>> = {
   AWAITING_BASELINE: 'the placement wage may still be observed',
   EVENT_RECORDED: 'the event was recorded',
   AWAITING_EVENT: 'the event has not been recorded yet (no window: it never fails)',
+  EARNINGS_REACHED: 'the earnings counted in the window reached the threshold',
+  EARNINGS_BELOW_THRESHOLD: 'the window closed with the earnings counted in it below the threshold',
+  NO_RATE_IN_FORCE: 'no rate of the minimum wage table is in force on the date the threshold is set on',
   COHORT_LEVEL: 'a cohort indicator is supplied at cohort level, not per participant',
   NOT_IN_GROUPS: 'the participant is in none of the groups the outcome is for',
 };

@@ -10,6 +10,7 @@ import type { Contract } from '../contract/index.js';
 import { expectContract } from '../contract/shape.js';
 import { compileOutcomes } from './compile.js';
 import type { CompiledOutcome, CompiledOutcomes } from './compiled-form.js';
+import { resolveEarningsThreshold } from './earnings.js';
 import { resolveMilestone } from './milestone.js';
 import { resolvePlacement } from './placement.js';
 import { failed, notApplicable, pending, type Resolution } from './resolution.js';
@@ -45,6 +46,8 @@ function resolveOne(
       return resolveMilestone(o, record, asOf);
     case 'cohortIndicator':
       return notApplicable();
+    case 'earningsThreshold':
+      return resolveEarningsThreshold(o, record, asOf);
     default: {
       const never: never = o;
       return never;

@@ -8,6 +8,7 @@ import { compareDates, formatDate, type CalendarDate } from '../calendar/index.j
 import { formatPath } from '../errors.js';
 import { ownFields } from '../own-data.js';
 import { show, type Reporter } from './issues.js';
+import { recordEarnings } from './record-build.js';
 import type { OutcomeRecord } from './schema.js';
 
 /**
@@ -73,6 +74,7 @@ export function enrolledInWindow(context: RecordContext, cohort: string, enrolle
  * Reports every meaning problem of a shape-valid record (lists still in input order, so paths
  * point at the input). Codes: COHORT_UNKNOWN, ENROLMENT_OUTSIDE_WINDOW, GROUP_UNKNOWN, GROUP_DUPLICATE, EXIT_BEFORE_ENROLMENT,
  * SPELL_BEFORE_ENROLMENT, SPELL_END_BEFORE_START, SPELLS_OVERLAP, WAGE_BEFORE_ENROLMENT,
+ * EARNINGS_END_BEFORE_START,
  * EVENT_BEFORE_ENROLMENT.
  *
  * @example
@@ -123,6 +125,11 @@ export function checkRecordMeaning(record: OutcomeRecord, context: RecordContext
   record.events.forEach((event, i) => {
     if (beforeEnrolment(event.on)) {
       report('EVENT_BEFORE_ENROLMENT', ['events', i, 'on'], `events[${i}] ${show(event.kind)} on ${formatDate(event.on)} is before enrolledOn ${enrolledText}`);
+    }
+  });
+  recordEarnings(record).forEach((e, i) => {
+    if (e.to < e.from) {
+      report('EARNINGS_END_BEFORE_START', ['earnings', i, 'to'], `earnings[${i}].to ${formatDate(e.to)} is before earnings[${i}].from ${formatDate(e.from)}`);
     }
   });
 }

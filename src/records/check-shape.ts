@@ -20,15 +20,16 @@ import {
 } from './check-fields.js';
 import { show, type Reporter } from './issues.js';
 import { EVENT_KIND_PATTERN, hasIdControlCharacter } from './limits.js';
-import { buildRecord, buildSpell } from './record-build.js';
-import type { EmploymentSpell, OutcomeRecord, RecordEvent, WageObservation } from './schema.js';
+import { buildRecord, buildSpell, withEarnings } from './record-build.js';
+import type { EarningsObservation, EmploymentSpell, OutcomeRecord, RecordEvent, WageObservation } from './schema.js';
 
 const RECORD_KEYS: ReadonlySet<string> = new Set([
-  'id', 'cohort', 'groups', 'enrolledOn', 'exitedOn', 'baselineWage', 'spells', 'wages', 'events',
+  'id', 'cohort', 'groups', 'enrolledOn', 'exitedOn', 'baselineWage', 'spells', 'wages', 'events', 'earnings',
 ]);
 const SPELL_KEYS: ReadonlySet<string> = new Set(['start', 'end', 'hoursPerWeek', 'contractType', 'monthlyWage', 'sector', 'employer']);
 const WAGE_KEYS: ReadonlySet<string> = new Set(['on', 'monthlyWage']);
 const EVENT_KEYS: ReadonlySet<string> = new Set(['kind', 'on']);
+const EARNINGS_KEYS: ReadonlySet<string> = new Set(['from', 'to', 'amount']);
 
 /**
  * Checks the shape of one raw record and returns the parsed record (lists in input order, not yet
@@ -62,9 +63,10 @@ export function checkRecordShape(raw: unknown, report: Reporter): OutcomeRecord 
   const spells = checkList(object.spells, ['spells'], bad, (item, path) => checkSpell(item, path, bad));
   const wages = checkList(object.wages, ['wages'], bad, (item, path) => checkWage(item, path, bad));
   const events = checkList(object.events, ['events'], bad, (item, path) => checkEvent(item, path, bad));
+  const earnings = object.earnings === undefined ? undefined : checkList(object.earnings, ['earnings'], bad, (item, path) => checkEarnings(item, path, bad));
 
   if (!valid || id === undefined || cohort === undefined || enrolledOn === undefined) return undefined;
-  return buildRecord(id, cohort, groups, enrolledOn, spells, wages, events, exitedOn, baselineWage);
+  return withEarnings(buildRecord(id, cohort, groups, enrolledOn, spells, wages, events, exitedOn, baselineWage), earnings);
 }
 
 /** The participant id: a non-empty text without control or invisible formatting characters. */
@@ -146,6 +148,19 @@ function checkWage(raw: unknown, path: readonly PathSegment[], report: Reporter)
     ? checkWageField(object.monthlyWage, wagePath, report)
     : undefined;
   return keysOk && on !== undefined && monthlyWage !== undefined ? { on, monthlyWage } : undefined;
+}
+
+function checkEarnings(raw: unknown, path: readonly PathSegment[], report: Reporter): EarningsObservation | undefined {
+  const object = checkObject(raw, path, report);
+  if (object === undefined) return undefined;
+  const keysOk = checkKeys(object, EARNINGS_KEYS, path, report);
+  const fromPath = [...path, 'from'];
+  const toPath = [...path, 'to'];
+  const amountPath = [...path, 'amount'];
+  const from = requirePresent(object.from, fromPath, report) ? checkDateField(object.from, fromPath, report) : undefined;
+  const to = requirePresent(object.to, toPath, report) ? checkDateField(object.to, toPath, report) : undefined;
+  const amount = requirePresent(object.amount, amountPath, report) ? checkWageField(object.amount, amountPath, report) : undefined;
+  return keysOk && from !== undefined && to !== undefined && amount !== undefined ? { from, to, amount } : undefined;
 }
 
 function checkEvent(raw: unknown, path: readonly PathSegment[], report: Reporter): RecordEvent | undefined {

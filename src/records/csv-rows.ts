@@ -259,9 +259,10 @@ export function mapCsvHeader(header: readonly string[], line: number): CsvColumn
     seen.add(name);
     const column = parseColumn(name);
     if (column === undefined) {
-      issues.push(
-        readerIssue('CSV_UNKNOWN_COLUMN', `column ${JSON.stringify(name)} is not part of the records CSV mapping (see docs/records.md)`, line, 'rejected'),
-      );
+      const why = name.startsWith('earnings')
+        ? ': earnings observations are not carried by the records CSV: give records with earnings as JSON or NDJSON (see docs/records.md)'
+        : ' is not part of the records CSV mapping (see docs/records.md)';
+      issues.push(readerIssue('CSV_UNKNOWN_COLUMN', `column ${JSON.stringify(name)}${why}`, line, 'rejected'));
     } else {
       columns.push(column);
     }

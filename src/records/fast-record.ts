@@ -14,18 +14,19 @@ import type { AmountCache } from './amount-cache.js';
 import { enrolledInWindow, type RecordContext } from './check-meaning.js';
 import { NO_DATE, plainDateDay } from './fast-fields.js';
 import { EVENT_KIND_PATTERN, MAX_HOURS_PER_WEEK, hasIdControlCharacter } from './limits.js';
-import { eventFollows, observationFollows, spellFollows } from './list-order.js';
-import { buildRecord, buildSpell, exactList, NO_ITEMS } from './record-build.js';
-import type { EmploymentSpell, OutcomeRecord, RecordEvent, WageObservation } from './schema.js';
+import { earningsFollow, eventFollows, observationFollows, spellFollows } from './list-order.js';
+import { buildRecord, buildSpell, exactList, NO_ITEMS, withEarnings } from './record-build.js';
+import type { EarningsObservation, EmploymentSpell, OutcomeRecord, RecordEvent, WageObservation } from './schema.js';
 
 type Raw = Record<string, unknown>;
 
 const RECORD_KEYS: ReadonlySet<string> = new Set([
-  'id', 'cohort', 'groups', 'enrolledOn', 'exitedOn', 'baselineWage', 'spells', 'wages', 'events',
+  'id', 'cohort', 'groups', 'enrolledOn', 'exitedOn', 'baselineWage', 'spells', 'wages', 'events', 'earnings',
 ]);
 const SPELL_KEYS: ReadonlySet<string> = new Set(['start', 'end', 'hoursPerWeek', 'contractType', 'monthlyWage', 'sector', 'employer']);
 const WAGE_KEYS: ReadonlySet<string> = new Set(['on', 'monthlyWage']);
 const EVENT_KEYS: ReadonlySet<string> = new Set(['kind', 'on']);
+const EARNINGS_KEYS: ReadonlySet<string> = new Set(['from', 'to', 'amount']);
 
 function isObject(value: unknown): value is Raw {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -146,6 +147,28 @@ function wagesOf(value: unknown, enrolled: number, cache: AmountCache): readonly
   return exactList(wages);
 }
 
+/** Earnings observations in order (period end, then start), each ending on or after its start; `undefined` otherwise. */
+function earningsOf(value: unknown, cache: AmountCache): readonly EarningsObservation[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const earnings: EarningsObservation[] = [];
+  let previousTo = NO_DATE;
+  let previousFrom = NO_DATE;
+  for (let i = 0; i < value.length; i++) {
+    if (!hasOwnProperty.call(value, i)) return undefined; // a hole: never read through the prototype
+    const raw: unknown = value[i];
+    if (!isObject(raw) || ownKeyCount(raw, EARNINGS_KEYS) !== 3) return undefined;
+    const from = date(raw.from);
+    const to = date(raw.to);
+    if (from === NO_DATE || to === NO_DATE || to < from || !earningsFollow(from, to, previousFrom, previousTo)) return undefined;
+    const amount = wage(raw.amount, cache);
+    if (amount === undefined) return undefined;
+    earnings.push({ from: from as CalendarDate, to: to as CalendarDate, amount });
+    previousFrom = from;
+    previousTo = to;
+  }
+  return exactList(earnings);
+}
+
 function eventsOf(value: unknown, enrolled: number): readonly RecordEvent[] | undefined {
   if (value === undefined || (Array.isArray(value) && value.length === 0)) return NO_ITEMS;
   if (!Array.isArray(value)) return undefined;
@@ -190,9 +213,16 @@ export function fastRecord(raw: unknown, context: RecordContext, cache: AmountCa
   const rawSpells = raw.spells;
   const rawWages = raw.wages;
   const rawEvents = raw.events;
-  const read =
+  let read =
     present(rawId) + present(rawCohort) + present(rawGroups) + present(rawEnrolled) + present(rawExited) +
     present(rawBaseline) + present(rawSpells) + present(rawWages) + present(rawEvents);
+  let earnings: readonly EarningsObservation[] | undefined;
+  if (keys > read) {
+    // only a record with more keys than these nine can have earnings
+    const rawEarnings = raw.earnings;
+    read += present(rawEarnings);
+    if (rawEarnings !== undefined && (earnings = earningsOf(rawEarnings, cache)) === undefined) return undefined;
+  }
   if (keys !== read) return undefined;
   const id = text(rawId);
   const cohort = text(rawCohort);
@@ -218,5 +248,6 @@ export function fastRecord(raw: unknown, context: RecordContext, cache: AmountCa
   if (wages === undefined) return undefined;
   const events = eventsOf(rawEvents, enrolledOn);
   if (events === undefined) return undefined;
-  return buildRecord(id, cohort, groups, enrolledOn as CalendarDate, spells, wages, events, exitedOn as CalendarDate | undefined, baselineWage);
+  const record = buildRecord(id, cohort, groups, enrolledOn as CalendarDate, spells, wages, events, exitedOn as CalendarDate | undefined, baselineWage);
+  return earnings === undefined ? record : withEarnings(record, earnings);
 }

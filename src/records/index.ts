@@ -6,13 +6,14 @@
  */
 export {
   DateSchema,
+  EarningsObservationSchema,
   EmploymentSpellSchema,
   OutcomeRecordSchema,
   RecordEventSchema,
   WageObservationSchema,
   WageSchema,
 } from './schema.js';
-export type { EmploymentSpell, OutcomeRecord, RawOutcomeRecord, RecordEvent, WageObservation } from './schema.js';
+export type { EarningsObservation, EmploymentSpell, OutcomeRecord, RawOutcomeRecord, RecordEvent, WageObservation } from './schema.js';
 export { RECORD_ISSUE_CODES } from '../codes/index.js';
 export { MAX_FIELD_CHARS, MAX_ID_CHARS, MAX_RECORD_CHARS } from './reader-limits.js';
 export type { RecordIssueCode } from '../codes/index.js';
@@ -42,7 +43,7 @@ export { createNdjsonRowReader } from './ndjson-rows.js';
 export { createNdjsonTypedReader } from './ndjson-typed-line.js';
 export type { NdjsonTypedReader } from './ndjson-typed-line.js';
 export { expectRecordLike, expectValidatedRecord } from './record-shape.js';
-export { spellEmployer, spellSector } from './record-build.js';
+export { recordEarnings, spellEmployer, spellSector } from './record-build.js';
 export { recordsArgument } from './records-argument.js';
 export { eachRow, readRowBatches } from './row-reader.js';
 export type { ParsedRow } from './stream-row.js';

@@ -44,3 +44,15 @@ export function observationFollows(on: number, previous: number): boolean {
 export function eventFollows(on: number, kind: string, previousOn: number, previousKind: string): boolean {
   return on > previousOn || (on === previousOn && kind >= previousKind);
 }
+
+/**
+ * Whether an earnings observation may come next: by period end, then by period start (the first:
+ * any, with `previousFrom` and `previousTo` `-Infinity`).
+ *
+ * @example
+ * earningsFollow(19800, 19830, 19770, 19800); // true: it ends later
+ * earningsFollow(19700, 19800, 19770, 19800); // false: same end, earlier start
+ */
+export function earningsFollow(from: number, to: number, previousFrom: number, previousTo: number): boolean {
+  return to > previousTo || (to === previousTo && from >= previousFrom);
+}

@@ -18,10 +18,10 @@ import type { AmountCache } from './amount-cache.js';
 import { enrolledInWindow, type RecordContext } from './check-meaning.js';
 import { NO_DATE, plainDateDayIn } from './fast-fields.js';
 import { EVENT_KIND_PATTERN, MAX_HOURS_PER_WEEK, hasIdControlCharacter } from './limits.js';
-import { eventFollows, observationFollows, spellFollows } from './list-order.js';
+import { earningsFollow, eventFollows, observationFollows, spellFollows } from './list-order.js';
 import { MAX_FIELD_CHARS, MAX_ID_CHARS } from './reader-limits.js';
-import { buildRecord, buildSpell, exactList, NO_ITEMS } from './record-build.js';
-import type { EmploymentSpell, OutcomeRecord, RecordEvent, WageObservation } from './schema.js';
+import { buildRecord, buildSpell, exactList, NO_ITEMS, withEarnings } from './record-build.js';
+import type { EarningsObservation, EmploymentSpell, OutcomeRecord, RecordEvent, WageObservation } from './schema.js';
 import { BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, COLON, COMMA, DOT, OPEN_BRACE, OPEN_BRACKET, QUOTE, ZERO_CODE } from './char-codes.js';
 
 /**
@@ -44,10 +44,11 @@ const DECLINE = new Decline('the NDJSON fast path declines this line');
 
 // Keys: the i-th name of a list is bit 2^i of a "seen" mask (a key seen twice declines: JSON.parse
 // would keep the last).
-const RECORD_KEYS = ['id', 'cohort', 'groups', 'enrolledOn', 'exitedOn', 'baselineWage', 'spells', 'wages', 'events'] as const;
+const RECORD_KEYS = ['id', 'cohort', 'groups', 'enrolledOn', 'exitedOn', 'baselineWage', 'spells', 'wages', 'events', 'earnings'] as const;
 const SPELL_KEYS = ['start', 'end', 'hoursPerWeek', 'contractType', 'monthlyWage', 'sector', 'employer'] as const;
 const WAGE_KEYS = ['on', 'monthlyWage'] as const;
 const EVENT_KEYS = ['kind', 'on'] as const;
+const EARNINGS_KEYS = ['from', 'to', 'amount'] as const;
 
 /** A cursor over one line. */
 interface Cursor {
@@ -223,6 +224,7 @@ function readRecord(c: Cursor, context: RecordContext, cache: AmountCache): Outc
   let spells: readonly EmploymentSpell[] = NO_ITEMS;
   let wages: readonly WageObservation[] = NO_ITEMS;
   let events: readonly RecordEvent[] = NO_ITEMS;
+  let earnings: readonly EarningsObservation[] | undefined;
   // lists are checked against the enrolment date: they are read when it is known, else their
   // place is noted, they are skipped, and read once the object is read
   let spellsAt = -1;
@@ -262,9 +264,12 @@ function readRecord(c: Cursor, context: RecordContext, cache: AmountCache): Outc
           if (enrolledOn === NO_DATE) wagesAt = skipList(c);
           else wages = wagesValue(c, enrolledOn, cache);
           break;
-        default:
+        case 8:
           if (enrolledOn === NO_DATE) eventsAt = skipList(c);
           else events = eventsValue(c, enrolledOn);
+          break;
+        default:
+          earnings = earningsValue(c, cache);
       }
     } while (continues(c, CLOSE_BRACE));
   }
@@ -285,7 +290,8 @@ function readRecord(c: Cursor, context: RecordContext, cache: AmountCache): Outc
     events = eventsValue(c, enrolledOn);
   }
   c.at = back;
-  return buildRecord(id, cohort, groups, enrolledOn as CalendarDate, spells, wages, events, exitedOn as CalendarDate | undefined, baselineWage);
+  const record = buildRecord(id, cohort, groups, enrolledOn as CalendarDate, spells, wages, events, exitedOn as CalendarDate | undefined, baselineWage);
+  return earnings === undefined ? record : withEarnings(record, earnings);
 }
 
 /**
@@ -378,6 +384,34 @@ function wagesValue(c: Cursor, enrolled: number, cache: AmountCache): readonly W
     previous = on;
   } while (continues(c, CLOSE_BRACKET));
   return exactList(wages);
+}
+
+/** Earnings observations in order (period end, then start), each ending on or after its start; declines otherwise. */
+function earningsValue(c: Cursor, cache: AmountCache): readonly EarningsObservation[] {
+  if (!opens(c, OPEN_BRACKET, CLOSE_BRACKET)) return NO_ITEMS;
+  const earnings: EarningsObservation[] = [];
+  let previousFrom = NO_DATE;
+  let previousTo = NO_DATE;
+  do {
+    let from = NO_DATE;
+    let to = NO_DATE;
+    let amount: Amount | undefined;
+    let seen = 0;
+    if (opens(c, OPEN_BRACE, CLOSE_BRACE)) {
+      do {
+        const index = key(c, EARNINGS_KEYS, seen);
+        seen |= 1 << index;
+        if (index === 0) from = dateValue(c);
+        else if (index === 1) to = dateValue(c);
+        else amount = amountValue(c, cache);
+      } while (continues(c, CLOSE_BRACE));
+    }
+    if (amount === undefined || from === NO_DATE || to === NO_DATE || to < from || !earningsFollow(from, to, previousFrom, previousTo)) throw DECLINE;
+    earnings.push({ from: from as CalendarDate, to: to as CalendarDate, amount });
+    previousFrom = from;
+    previousTo = to;
+  } while (continues(c, CLOSE_BRACKET));
+  return exactList(earnings);
 }
 
 function eventsValue(c: Cursor, enrolled: number): readonly RecordEvent[] {

@@ -11,7 +11,7 @@
  */
 import type { CalendarDate } from '../calendar/index.js';
 import type { Amount } from '../money/index.js';
-import type { EmploymentSpell, OutcomeRecord, RecordEvent, WageObservation } from './schema.js';
+import type { EarningsObservation, EmploymentSpell, OutcomeRecord, RecordEvent, WageObservation } from './schema.js';
 
 /**
  * The list of a record that has none of its kind: one frozen empty array shared by every record
@@ -85,7 +85,7 @@ export function spellEmployer(spell: EmploymentSpell): string | undefined {
 
 /**
  * A parsed record: `{ id, cohort, groups, enrolledOn, spells, wages, events, exitedOn,
- * baselineWage }`, the last two `undefined` when absent.
+ * baselineWage }`, the last two `undefined` when absent (earnings are added by {@link withEarnings}).
  *
  * @example
  * buildRecord('P1', '2023-A', [], 19366 as CalendarDate, [], [], [], undefined, undefined);
@@ -102,4 +102,29 @@ export function buildRecord(
   baselineWage: Amount | undefined,
 ): OutcomeRecord {
   return { id, cohort, groups, enrolledOn, spells, wages, events, exitedOn, baselineWage };
+}
+
+/**
+ * The record with its earnings observations: one key more, `earnings`, when there is at least one
+ * (the record itself otherwise: a record without earnings has no `earnings` key). Kept apart from
+ * {@link buildRecord}, so that the readers build a record without earnings as before.
+ *
+ * @example
+ * withEarnings(buildRecord('P1', '2023-A', [], day, [], [], [], undefined, undefined), []); // no earnings key
+ */
+export function withEarnings(record: OutcomeRecord, earnings: readonly EarningsObservation[] | undefined): OutcomeRecord {
+  return earnings === undefined || earnings.length === 0 ? record : { ...record, earnings };
+}
+
+const NO_EARNINGS: readonly EarningsObservation[] = Object.freeze([]);
+
+/**
+ * The earnings observations of a record, read as an own property only (an empty list when the
+ * record has none: a record without earnings has no `earnings` key).
+ *
+ * @example
+ * recordEarnings(record).length; // 0 for a record without earnings
+ */
+export function recordEarnings(record: OutcomeRecord): readonly EarningsObservation[] {
+  return Object.hasOwn(record, 'earnings') ? (record.earnings ?? NO_EARNINGS) : NO_EARNINGS;
 }

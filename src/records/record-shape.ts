@@ -29,8 +29,9 @@ const RECORD_FIELDS: readonly FieldCheck[] = [
   ['spells', is.array, 'an array'],
   ['wages', is.array, 'an array'],
   ['events', is.array, 'an array'],
+  ['earnings', is.optional(is.array), 'an array or absent'],
 ];
-const ITEM_FIELDS: Readonly<Record<'spells' | 'wages' | 'events', readonly FieldCheck[]>> = {
+const ITEM_FIELDS: Readonly<Record<'spells' | 'wages' | 'events' | 'earnings', readonly FieldCheck[]>> = {
   spells: [
     ['start', isDay, DAY],
     ['end', is.optional(isDay), `${DAY} or absent`],
@@ -48,6 +49,11 @@ const ITEM_FIELDS: Readonly<Record<'spells' | 'wages' | 'events', readonly Field
     ['kind', is.string, 'a string'],
     ['on', isDay, DAY],
   ],
+  earnings: [
+    ['from', isDay, DAY],
+    ['to', isDay, DAY],
+    ['amount', isAmount, 'an Amount'],
+  ],
 };
 
 /**
@@ -63,10 +69,10 @@ const ITEM_FIELDS: Readonly<Record<'spells' | 'wages' | 'events', readonly Field
  */
 export function expectValidatedRecord(where: string, name: string, value: unknown): asserts value is OutcomeRecord {
   expectFields(where, name, value, VALIDATED, RECORD_FIELDS);
-  for (const list of ['spells', 'wages', 'events'] as const) {
+  for (const list of ['spells', 'wages', 'events', 'earnings'] as const) {
     let items: readonly unknown[];
     try {
-      items = Array.from(value[list] as readonly unknown[]);
+      items = list === 'earnings' && !Object.hasOwn(value, list) ? [] : Array.from(value[list] as readonly unknown[]);
     } catch (error) {
       throw unreadableArgument(where, `${name}.${list}`, error);
     }

@@ -84,6 +84,29 @@ export const WageObservationSchema = z
   .check(z.describe('A wage observed on a date (payslip, wage record).'));
 
 /**
+ * An earnings observation on the wire: the gross pay earned in a period, as a payroll or tax system
+ * reports it (a month, a quarter, a pay week), `from` and `to` both inclusive, `amount` a
+ * non-negative decimal string.
+ *
+ * @example
+ * EarningsObservationSchema.parse({ from: '2024-04-01', to: '2024-04-30', amount: '1450.00' });
+ */
+export const EarningsObservationSchema = z
+  .strictObject({
+    from: DateSchema.check(z.describe('First day of the pay period, YYYY-MM-DD.')),
+    to: DateSchema.check(z.describe('Last day of the pay period (inclusive), YYYY-MM-DD; the earnings are known on this day.')),
+    amount: z
+      .string()
+      .check(
+        z.regex(WAGE_PATTERN),
+        z.regex(AMOUNT_MAGNITUDE_PATTERN),
+        z.regex(AMOUNT_DECIMALS_PATTERN),
+        z.describe('Gross earnings in the period, in the contract currency: a decimal string such as "1450.00".'),
+      ),
+  })
+  .check(z.describe('Earnings in a pay period (payroll or tax records).'));
+
+/**
  * A dated milestone event on the wire, such as `{ kind: 'training-completed', on: '2023-04-28' }`.
  *
  * @example
@@ -118,6 +141,7 @@ export const OutcomeRecordSchema = z
     spells: z.optional(z.array(EmploymentSpellSchema)).check(z.describe('Employment spells. Absent: none known.')),
     wages: z.optional(z.array(WageObservationSchema)).check(z.describe('Wage observations. Absent: none.')),
     events: z.optional(z.array(RecordEventSchema)).check(z.describe('Milestone events. Absent: none.')),
+    earnings: z.optional(z.array(EarningsObservationSchema)).check(z.describe('Earnings by pay period. Absent: none.')),
   })
   .check(z.describe('One participant of an outcome-based contract.'));
 
@@ -163,6 +187,18 @@ export interface WageObservation {
 }
 
 /**
+ * A parsed earnings observation: `amount` earned from `from` to `to`, both inclusive.
+ *
+ * @example
+ * const e: EarningsObservation = { from: parseDate('2024-04-01'), to: parseDate('2024-04-30'), amount: parseAmount('1450.00') };
+ */
+export interface EarningsObservation {
+  readonly from: CalendarDate;
+  readonly to: CalendarDate;
+  readonly amount: Amount;
+}
+
+/**
  * A parsed milestone event.
  *
  * @example
@@ -175,7 +211,8 @@ export interface RecordEvent {
 
 /**
  * A valid, parsed outcome record. Lists are always present (empty when absent on the wire) and
- * sorted: `spells` by start, `wages` by date, `events` by date then kind; `groups` keep input order.
+ * sorted: `spells` by start, `wages` by date, `events` by date then kind; `groups` keep input order;
+ * `earnings` is present only when the record has earnings.
  * The records the library builds hold every key, `undefined` for an absent `exitedOn` or
  * `baselineWage` (docs/reliability.md).
  *
@@ -193,4 +230,10 @@ export interface OutcomeRecord {
   readonly spells: readonly EmploymentSpell[];
   readonly wages: readonly WageObservation[];
   readonly events: readonly RecordEvent[];
+  /**
+   * Earnings by pay period, sorted by `to` then `from`. Only a record with at least one observation
+   * has this key (read it with `recordEarnings`, own property only): records without earnings keep
+   * the shape, canonical forms and fingerprints they had.
+   */
+  readonly earnings?: readonly EarningsObservation[] | undefined;
 }

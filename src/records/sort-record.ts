@@ -3,11 +3,12 @@
  *
  * @module
  */
-import type { OutcomeRecord } from './schema.js';
+import { recordEarnings } from './record-build.js';
+import type { EarningsObservation, OutcomeRecord } from './schema.js';
 
 /**
  * Returns the record with `spells` sorted by start, `wages` by date and `events` by date then
- * kind (stable: ties keep input order). `groups` keep input order.
+ * kind (stable: ties keep input order), `earnings` (when present) by period end then start. `groups` keep input order.
  *
  * @example
  * sortRecordLists(record).spells.map((s) => s.start); // ascending day numbers
@@ -17,6 +18,10 @@ export function sortRecordLists(record: OutcomeRecord): OutcomeRecord {
     !isSorted(record.spells, (a, b) => a.start - b.start) ||
     !isSorted(record.wages, (a, b) => a.on - b.on) ||
     !isSorted(record.events, compareEvents);
+  const earnings = recordEarnings(record);
+  if (earnings.length > 0 && !isSorted(earnings, compareEarnings)) {
+    return { ...sortRecordLists({ ...record, earnings: undefined }), earnings: [...earnings].sort(compareEarnings) };
+  }
   if (!needs) return record;
   return {
     ...record,
@@ -24,6 +29,10 @@ export function sortRecordLists(record: OutcomeRecord): OutcomeRecord {
     wages: [...record.wages].sort((a, b) => a.on - b.on),
     events: [...record.events].sort(compareEvents),
   };
+}
+
+function compareEarnings(a: EarningsObservation, b: EarningsObservation): number {
+  return a.to - b.to || a.from - b.from;
 }
 
 function compareEvents(a: { readonly on: number; readonly kind: string }, b: { readonly on: number; readonly kind: string }): number {

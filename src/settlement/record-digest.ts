@@ -6,7 +6,7 @@
  * @module
  */
 import { amountDigits, isZeroDigits, type Amount } from '../money/index.js';
-import { spellEmployer, spellSector, type EmploymentSpell, type OutcomeRecord, type RecordEvent, type WageObservation } from '../records/index.js';
+import { recordEarnings, spellEmployer, spellSector, type EmploymentSpell, type OutcomeRecord, type RecordEvent, type WageObservation } from '../records/index.js';
 
 /** The running digest of a set of records. */
 export interface RecordDigest {
@@ -32,6 +32,8 @@ const ABSENT_MARK = 0x7fffffff;
 const ZERO_MARK = 0x7ffffffe;
 /** Mixed before the sector and employer of a spell that has either (a spell with neither mixes nothing, as before they existed). */
 const JOB_MARK = 0x7ffffffd;
+/** Mixed before the earnings of a record that has any (a record without mixes nothing, as before they existed). */
+const EARNINGS_MARK = 0x7ffffffc;
 
 /*
  * A record hashes, in each of two lanes (seeds and primes), to the FNV-1a style mix of its fields
@@ -211,6 +213,20 @@ function mixRecord(digest: RecordDigest, record: OutcomeRecord): void {
     hi = mixNumber(hi, on, HIGH_PRIME);
     lo = mixText(digest, lo, hi, event.kind);
     hi = scratch[0] as number;
+  }
+  // only a record with earnings has the key (`in` first, then the own-property read)
+  const earnings = 'earnings' in record ? recordEarnings(record) : undefined;
+  if (earnings !== undefined && earnings.length > 0) {
+    lo = Math.imul(Math.imul(lo ^ EARNINGS_MARK, LOW_PRIME) ^ earnings.length, LOW_PRIME);
+    hi = Math.imul(Math.imul(hi ^ EARNINGS_MARK, HIGH_PRIME) ^ earnings.length, HIGH_PRIME);
+    for (const e of earnings) {
+      lo = mixNumber(lo, e.from, LOW_PRIME);
+      hi = mixNumber(hi, e.from, HIGH_PRIME);
+      lo = mixNumber(lo, e.to, LOW_PRIME);
+      hi = mixNumber(hi, e.to, HIGH_PRIME);
+      lo = mixAmount(digest, lo, hi, e.amount);
+      hi = scratch[0] as number;
+    }
   }
   digest.low = (digest.low + finish(lo)) >>> 0;
   digest.high = (digest.high + finish(hi)) >>> 0;

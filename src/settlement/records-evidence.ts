@@ -12,7 +12,7 @@ import { bytesToHex } from '@noble/hashes/utils.js';
 import { formatDate } from '../calendar/index.js';
 import type { Issue } from '../errors.js';
 import { formatDecimal, type Amount } from '../money/index.js';
-import { spellEmployer, spellSector, type OutcomeRecord } from '../records/index.js';
+import { recordEarnings, spellEmployer, spellSector, type OutcomeRecord } from '../records/index.js';
 import { issueIdentity } from './records-fingerprint.js';
 
 const DIGEST = 32;
@@ -38,7 +38,12 @@ function amount(value: Amount): string {
 export function recordEvidenceText(record: OutcomeRecord): string {
   let out = '{';
   if (record.baselineWage !== undefined) out += `"baselineWage":${amount(record.baselineWage)},`;
-  out += `"cohort":${text(record.cohort)},"enrolledOn":"${formatDate(record.enrolledOn)}","events":[`;
+  out += `"cohort":${text(record.cohort)},`;
+  const earnings = recordEarnings(record);
+  if (earnings.length > 0) {
+    out += `"earnings":[${earnings.map((e) => `{"amount":${amount(e.amount)},"from":"${formatDate(e.from)}","to":"${formatDate(e.to)}"}`).join(',')}],`;
+  }
+  out += `"enrolledOn":"${formatDate(record.enrolledOn)}","events":[`;
   out += record.events.map((event) => `{"kind":${text(event.kind)},"on":"${formatDate(event.on)}"}`).join(',');
   out += ']';
   if (record.exitedOn !== undefined) out += `,"exitedOn":"${formatDate(record.exitedOn)}"`;

@@ -2,7 +2,7 @@
  * The fast record readers against the plain validation path, on the records of the settlement
  * generators, which carry every optional field of the record schema and leave each out (groups,
  * exit date, baseline wage, open and closed spells with hours, contract type and wage, wage
- * observations, events; the list is read from the schema): the validation fast
+ * observations, events, earnings; the list is read from the schema): the validation fast
  * path (`fastRecord`), the NDJSON typed line reader and the CSV typed row reader (columns in any
  * order, numbered with gaps) each read every such record (the row reader: every record whose events
  * are in column order), into exactly the record the full checks build.
@@ -52,6 +52,7 @@ describe('fast record readers on records with every optional field', () => {
     const seen = new Map<string, number>();
     let total = 0;
     let rows = 0;
+    let withEarnings = 0;
     fc.assert(
       fc.property(scenarioArbitrary(), fc.array(fc.nat({ max: 60 }), { minLength: 1, maxLength: 60 }), fc.boolean(), (scenario, rank, sparseNumbers) => {
         const context = { cohortIds: new Set(scenario.contract.cohorts.map((c) => c.id)), groupIds: new Set((scenario.contract.groups ?? []).map((g) => g.id)) };
@@ -76,7 +77,9 @@ describe('fast record readers on records with every optional field', () => {
           // declines it (it accepts only lists already in order) and the general path reads it
           const row = csv[i + 1] ?? '';
           const fromRow = csvRow(row, 0, row.length);
-          if (fromRow !== undefined || eventsInColumnOrder(record, csv[0] ?? '')) {
+          // the records CSV does not carry earnings (docs/records.md): a record with earnings is compared on JSON and NDJSON only
+          if (record.earnings !== undefined) withEarnings += 1;
+          else if (fromRow !== undefined || eventsInColumnOrder(record, csv[0] ?? '')) {
             expect(fromRow, `CSV ${csv[0] ?? ''}\n${row}`).toStrictEqual(plain);
             expect(keysOf(fromRow)).toEqual(keysOf(fast));
             rows += 1;
@@ -93,6 +96,6 @@ describe('fast record readers on records with every optional field', () => {
     // (an absence as rare as 7 % is drawn unseeded in CI: the bound is a third of that, not a chance-level 5 %)
     const rare = OPTIONAL_FIELDS.filter((field) => (seen.get(field) ?? 0) < total / (field.endsWith('= absent') ? 40 : 10));
     expect(rare).toEqual([]);
-    expect(rows / total).toBeGreaterThan(0.8); // the row reader was compared on most records
+    expect(rows / (total - withEarnings)).toBeGreaterThan(0.8); // the row reader was compared on most records without earnings
   });
 });

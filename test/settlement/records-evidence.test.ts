@@ -38,6 +38,8 @@ function plain(record: OutcomeRecord): unknown {
     })),
     wages: record.wages.map((w) => ({ on: formatDate(w.on), monthlyWage: formatDecimal(w.monthlyWage) })),
     events: record.events.map((e) => ({ kind: e.kind, on: formatDate(e.on) })),
+    // only a record with earnings has the key (a record without keeps the evidence it had)
+    ...(Object.hasOwn(record, 'earnings') ? { earnings: (record.earnings ?? []).map((e) => ({ from: formatDate(e.from), to: formatDate(e.to), amount: formatDecimal(e.amount) })) } : {}),
   };
 }
 

@@ -15,8 +15,10 @@ import { runs } from '../runs.js';
 import { scenarioRecords, type Json } from './bounds-fixtures.js';
 
 const read = (path: string): Json => JSON.parse(readFileSync(path, 'utf8')) as Json;
+/** Programmes the simulation cannot model yet: uk-earnings pays for earnings, which simulated participants do not have (CHANGELOG, issue #16 item 3). */
+const NOT_SIMULATED: ReadonlySet<string> = new Set(['uk-earnings']);
 const PROGRAMMES = readdirSync('examples', { withFileTypes: true })
-  .filter((entry) => entry.isDirectory() && existsSync(`examples/${entry.name}/generate.ts`))
+  .filter((entry) => entry.isDirectory() && existsSync(`examples/${entry.name}/generate.ts`) && !NOT_SIMULATED.has(entry.name))
   .map((entry) => entry.name)
   .sort();
 

@@ -39,9 +39,15 @@ describe('streaming on generated contracts and records', () => {
         fc.constantFrom('totals' as const, 'participants' as const),
         async (drawn, ndjsonLayout, csvLayout, cutsAt, detail) => {
           const scenario = { ...drawn, records: drawn.records.map(oneEventPerKind) };
-          const expected = settleScenario(scenario, { detail });
-          expect(expected.ok).toBe(true);
-          const text = { ndjson: recordsToNdjson(scenario.records, ndjsonLayout), csv: recordsToCsv(scenario.records, csvLayout) };
+          // the records CSV does not carry earnings (docs/records.md): the CSV text is of the records without them
+          const withoutEarnings = scenario.records.map((record) => {
+            const copy = { ...record };
+            delete copy.earnings;
+            return copy;
+          });
+          const expectedOf = { ndjson: settleScenario(scenario, { detail }), csv: settleScenario({ ...scenario, records: withoutEarnings }, { detail }) };
+          expect(expectedOf.ndjson.ok && expectedOf.csv.ok).toBe(true);
+          const text = { ndjson: recordsToNdjson(scenario.records, ndjsonLayout), csv: recordsToCsv(withoutEarnings, csvLayout) };
           const whole = {
             ndjson: settleScenario(scenario, { detail }, read(readNdjsonRecords(text.ndjson))),
             csv: settleScenario(scenario, { detail }, read(readCsvRecords(text.csv))),
@@ -50,8 +56,8 @@ describe('streaming on generated contracts and records', () => {
           for (const format of ['ndjson', 'csv'] as const) {
             const cuts = cutsAt.map((n) => n % (text[format].length + 1));
             const streamed = await settleStreamWith(scenario.contract, { format, chunks: () => chunked(text[format], cuts) }, options);
-            expect(JSON.stringify(whole[format]), `${format} read whole`).toBe(JSON.stringify(expected));
-            expect(JSON.stringify(streamed), `${format} streamed`).toBe(JSON.stringify(expected));
+            expect(JSON.stringify(whole[format]), `${format} read whole`).toBe(JSON.stringify(expectedOf[format]));
+            expect(JSON.stringify(streamed), `${format} streamed`).toBe(JSON.stringify(expectedOf[format]));
           }
         },
       ),

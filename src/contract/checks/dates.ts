@@ -55,6 +55,11 @@ function* dateFields(c: Contract): Generator<readonly [string, readonly PathSegm
     yield [clause.checkOn, ['exitClauses', i, 'checkOn']];
     if (clause.condition.kind === 'datePassed') yield [clause.condition.date, ['exitClauses', i, 'condition', 'date']];
   }
+  for (const [i, o] of c.outcomes.entries()) {
+    if (o.kind === 'earningsThreshold' && o.threshold.kind === 'minimumWage') {
+      for (const [j, rate] of o.threshold.rates.entries()) yield [rate.from, ['outcomes', i, 'threshold', 'rates', j, 'from']];
+    }
+  }
   for (const [i, level] of (c.minimumPerformance ?? []).entries()) {
     if (level.enrolledBy !== undefined) yield [level.enrolledBy, ['minimumPerformance', i, 'enrolledBy']];
     for (const [j, review] of level.reviewOn.entries()) yield [review, ['minimumPerformance', i, 'reviewOn', j]];
@@ -108,6 +113,17 @@ export function checkDateOrder(c: Contract, table: DateTable): Issue[] {
     order(['cohorts', i, 'enrolmentStart'], ['cohorts', i, 'enrolmentEnd'], `cohort "${c.cohorts[i]?.id ?? ''}" enrolment window`);
     inside(['cohorts', i, 'enrolmentStart'], 'enrolment start');
     inside(['cohorts', i, 'enrolmentEnd'], 'enrolment end');
+  }
+  for (const [i, o] of c.outcomes.entries()) {
+    if (o.kind !== 'earningsThreshold' || o.threshold.kind !== 'minimumWage') continue;
+    const rates = o.threshold.rates;
+    for (let j = 1; j < rates.length; j++) {
+      const previous = get(['outcomes', i, 'threshold', 'rates', j - 1, 'from']);
+      const current = get(['outcomes', i, 'threshold', 'rates', j, 'from']);
+      if (previous !== undefined && current !== undefined && compareDates(previous, current) >= 0) {
+        issues.push(issueAt('DATE_ORDER', ['outcomes', i, 'threshold', 'rates', j, 'from'], `minimum wage rates: from ${rates[j]?.from ?? ''} is not after the previous rate's ${rates[j - 1]?.from ?? ''}`));
+      }
+    }
   }
   for (const [i, rule] of c.rules.entries()) {
     if (rule.kind === 'resultsIndicator') indicatorDates(rule, ['rules', i], get, inside, issues);

@@ -60,6 +60,16 @@ function* numberFields(c: Contract): Generator<NumberField> {
   for (const [i, g] of (c.hiringGuarantees ?? []).entries()) {
     if (g.shortfallAmountPerPosition !== undefined) yield f(g.shortfallAmountPerPosition, 'money', 'hiringGuarantees', i, 'shortfallAmountPerPosition');
   }
+  for (const [i, o] of c.outcomes.entries()) {
+    if (o.kind !== 'earningsThreshold') continue;
+    const t = o.threshold;
+    if (t.kind === 'amount') {
+      yield f(t.amount, 'money', 'outcomes', i, 'threshold', 'amount');
+    } else {
+      yield f(t.increment, 'money', 'outcomes', i, 'threshold', 'increment');
+      for (const [j, rate] of t.rates.entries()) yield f(rate.hourly, 'money', 'outcomes', i, 'threshold', 'rates', j, 'hourly');
+    }
+  }
   for (const [i, level] of (c.minimumPerformance ?? []).entries()) {
     yield f(level.level, 'rate', 'minimumPerformance', i, 'level');
     if (level.consequence.kind === 'priceReduction') yield f(level.consequence.share, 'rate', 'minimumPerformance', i, 'consequence', 'share');
@@ -68,6 +78,13 @@ function* numberFields(c: Contract): Generator<NumberField> {
 
 const ONE = parseAmount('1');
 const amount = (text: string): Amount => parseAmount(text);
+
+/** A minimum wage threshold's increment above zero (the order of its rates: dates.ts). */
+function checkWageTable(t: { readonly increment: string }, at: readonly PathSegment[], issues: Issue[]): void {
+  if (amount(t.increment).isZero()) {
+    issues.push(issueAt('ROUNDING_INCREMENT_ZERO', [...at, 'increment'], `increment "${t.increment}" is zero: write the multiple the threshold is rounded to, such as "0.01"`));
+  }
+}
 
 function checkOrder(c: Contract, issues: Issue[]): void {
   for (const [i, r] of c.rules.entries()) {
@@ -117,6 +134,9 @@ function checkOrder(c: Contract, issues: Issue[]): void {
     if (r.kind === 'bonus' && r.payment.kind === 'perUnitUplift' && r.trigger.kind !== 'volume') {
       issues.push(issueAt('BONUS_PAYMENT_TRIGGER', ['rules', i, 'payment', 'kind'], 'a perUnitUplift payment needs a "volume" trigger'));
     }
+  }
+  for (const [i, o] of c.outcomes.entries()) {
+    if (o.kind === 'earningsThreshold' && o.threshold.kind === 'minimumWage') checkWageTable(o.threshold, ['outcomes', i, 'threshold'], issues);
   }
   for (const [i, inv] of (c.parties.investors ?? []).entries()) {
     if (inv.terms !== undefined && amount(inv.terms.principal).gt(amount(inv.commitment))) {

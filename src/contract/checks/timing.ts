@@ -36,6 +36,7 @@ function earliestDate(c: Contract, outcome: Outcome, start: CalendarDate): Calen
   switch (outcome.kind) {
     case 'placement':
     case 'milestone':
+    case 'earningsThreshold':
       return start;
     case 'retention':
     case 'wageProgression': {

@@ -9,7 +9,7 @@
  *
  * Every optional field of the record format is drawn (groups, exit date, baseline wage, spell
  * end, hours, contract type, wage, sector and employer, wage observations, events, a repeated
- * event kind).
+ * event kind; earnings by pay period are drawn last, in earnings.ts).
  */
 import { addDays, addMonths, formatDate, parseDate, type CalendarDate } from '../../../src/calendar/index.js';
 import type { ContractInput } from '../../../src/contract/index.js';
@@ -39,6 +39,7 @@ export interface WireRecord {
   spells?: WireSpell[];
   wages?: { on: string; monthlyWage: string }[];
   events?: { kind: string; on: string }[];
+  earnings?: { from: string; to: string; amount: string }[];
 }
 
 type Outcome = ContractInput['outcomes'][number];

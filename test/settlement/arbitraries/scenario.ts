@@ -7,6 +7,7 @@ import type { ContractInput } from '../../../src/contract/index.js';
 import { drawContract, type ContractTerms } from './contract.js';
 import type { Currency } from './currencies.js';
 import { drawAsOf } from './dates.js';
+import { drawEarnings } from './earnings.js';
 import { int } from './gen.js';
 import { drawIndicators, type Indicators } from './indicators.js';
 import { drawLaterTerms, drawLevels } from './later-terms.js';
@@ -51,7 +52,8 @@ export function scenarioArbitrary(options: ScenarioOptions = {}): fc.Arbitrary<S
     const asOf = drawAsOf(g, drawn.contract);
     // drawn last: the mechanics added since leave every draw above unchanged
     const levelled = drawLevels(g, drawPayerFunding(g, drawLaterTerms(g, drawn.contract, currency, options.monotone === true)), options.monotone === true);
-    const { contract, indicators } = drawResultsIndicator(g, levelled, currency, drawnIndicators);
-    return { contract, currency, records, ...(indicators === undefined ? {} : { indicators }), asOf };
+    const indicated = drawResultsIndicator(g, levelled, currency, drawnIndicators);
+    const { contract, records: withEarnings } = drawEarnings(g, indicated.contract, records, currency);
+    return { contract, currency, records: withEarnings, ...(indicated.indicators === undefined ? {} : { indicators: indicated.indicators }), asOf };
   });
 }

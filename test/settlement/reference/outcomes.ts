@@ -10,10 +10,11 @@ import type { OutcomeRecord } from '../../../src/records/schema.js';
 import { refMilestone, refPlacement, refRetention, type RefResolution } from '../../outcomes/reference.js';
 import type { WireRecord } from '../arbitraries/index.js';
 import { refAddDuration, refDay } from './dates.js';
-import { D } from './decimal.js';
+import { D, roundMinor } from './decimal.js';
 
 type Outcome = ContractInput['outcomes'][number];
 type WageOutcome = Extract<Outcome, { kind: 'wageProgression' }>;
+type EarningsOutcome = Extract<Outcome, { kind: 'earningsThreshold' }>;
 
 /** A resolved outcome: achieved or failed on a day, or pending. */
 export interface RefStatus {
@@ -94,6 +95,58 @@ function wage(o: WageOutcome, placed: RefStatus, record: WireRecord, asOf: numbe
   return passes ? { status: 'achieved', on: decided, placedOn: p } : fail;
 }
 
+/** A decimal text as an exact fraction of BigInts (numerator, 10^decimals). */
+function fraction(text: string): [bigint, bigint] {
+  const [whole = '0', decimals = ''] = text.split('.');
+  return [BigInt(whole + decimals), 10n ** BigInt(decimals.length)];
+}
+
+/**
+ * Earnings threshold (docs/contract.md, "earningsThreshold"), written from the docs day by day:
+ * the threshold from the rate table with the reference's decimals; on each day d of the window, the
+ * earnings of the periods ending in [anchor, d] (a period starting before the anchor as
+ * `periodAcrossStart` says), as exact fractions of BigInts; achieved on the first day they reach the
+ * threshold, failed on the day after the window.
+ */
+function earnings(o: EarningsOutcome, record: WireRecord, asOf: number): RefStatus {
+  const enrolled = refDay(record.enrolledOn);
+  const exit = record.exitedOn === undefined ? undefined : refDay(record.exitedOn);
+  const anchor = o.window.from === 'enrolment' ? enrolled : exit !== undefined && exit <= asOf ? exit : undefined;
+  if (anchor === undefined) return PENDING;
+  const last = anchor + o.window.days;
+  let threshold: string;
+  const t = o.threshold;
+  if (t.kind === 'amount') threshold = t.amount;
+  else {
+    const day = t.rateOn === 'windowStart' ? anchor : last;
+    const rate = t.rates.filter((r) => refDay(r.from) <= day).at(-1);
+    if (rate === undefined) return anchor <= asOf ? { status: 'failed', on: anchor } : PENDING;
+    const exact = new D(t.hours).times(t.weeks).times(rate.hourly);
+    threshold = roundMinor(exact.div(t.increment), 0, t.rounding).times(t.increment).toFixed();
+  }
+  const [tn, td] = fraction(threshold);
+  const periods = (record.earnings ?? []).map((e) => ({ from: refDay(e.from), to: refDay(e.to), amount: fraction(e.amount) }));
+  for (let d = anchor; d <= Math.min(last, asOf); d++) {
+    let num = 0n;
+    let den = 1n;
+    for (const p of periods) {
+      if (p.to < anchor || p.to > d) continue;
+      let [an, ad] = p.amount;
+      if (p.from < anchor) {
+        if (o.periodAcrossStart === 'exclude') continue;
+        if (o.periodAcrossStart === 'proRata') {
+          an *= BigInt(p.to - anchor + 1);
+          ad *= BigInt(p.to - p.from + 1);
+        }
+      }
+      num = num * ad + an * den;
+      den *= ad;
+    }
+    if (num * td >= tn * den) return { status: 'achieved', on: d };
+  }
+  return last + 1 <= asOf ? { status: 'failed', on: last + 1 } : PENDING;
+}
+
 /**
  * Every outcome of the contract for one participant, as known at `asOf`, by outcome id
  * (cohort indicators are not per participant and are left out).
@@ -121,6 +174,10 @@ export function refOutcomes(contract: ContractInput, record: WireRecord, asOf: n
       out.set(o.id, fromResolution(r));
     }
     if (o.kind === 'milestone') out.set(o.id, fromResolution(outside(o) ?? refMilestone(o, parsed, asOf)));
+    if (o.kind === 'earningsThreshold') {
+      const excluded = outside(o);
+      out.set(o.id, excluded === undefined ? earnings(o, record, asOf) : fromResolution(excluded));
+    }
   }
   for (const o of contract.outcomes) {
     const excluded = outside(o);

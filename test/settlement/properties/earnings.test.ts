@@ -1,0 +1,192 @@
+/**
+ * Earnings threshold outcomes and earnings ladders (docs/mechanics/earnings-threshold.md,
+ * earnings-ladder.md), on generated scenarios:
+ * Each on a fixed seed, so that what it measures is the same on every run.
+ * - more earnings never earn less: raising the amount of one earnings observation keeps every
+ *   earnings outcome achieved, on the same day or earlier, and never lowers what is earned under
+ *   monotone terms (see monotonicity.test.ts);
+ * - the order of the observations does not matter: the records with their earnings listed in
+ *   reverse settle to the same settlement;
+ * - the threshold is the rate-table arithmetic: one observation of exactly hours × weeks × the rate
+ *   in force (the last rate from on or before the day `rateOn` names), rounded to the increment
+ *   with the mode (worked out here with the reference's decimals and date-fns), achieves the outcome
+ *   on its day; one minor unit less does not;
+ * - the steps of a ladder are reached in order: a step of a larger amount (same window and rule
+ *   across the start) is never achieved before a smaller one.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseContract, parseDate, resolveParticipant, validateRecords, type Contract, type ContractInput, type OutcomeRecord } from '../../../src/index.js';
+import { runs } from '../../runs.js';
+import { scenarioArbitrary, type Scenario, type WireRecord } from '../arbitraries/index.js';
+import { refDay } from '../reference/dates.js';
+import { D, roundMinor } from '../reference/decimal.js';
+import { settleOk } from '../settle-helper.js';
+import { moneyOf } from './helpers.js';
+
+type Outcome = ContractInput['outcomes'][number];
+type EarningsOutcome = Extract<Outcome, { kind: 'earningsThreshold' }>;
+
+function parsed(contract: ContractInput): Contract {
+  const result = parseContract(contract);
+  if (!result.ok) expect.fail(JSON.stringify(result.issues.slice(0, 3)));
+  return result.value;
+}
+
+function validated(scenario: Scenario, records: readonly unknown[] = scenario.records): readonly OutcomeRecord[] {
+  const groups = (scenario.contract.groups ?? []).map((g) => g.id);
+  const result = validateRecords(records, { cohortIds: new Set(scenario.contract.cohorts.map((c) => c.id)), groupIds: new Set(groups) });
+  if (!result.ok) expect.fail(JSON.stringify(result.issues.slice(0, 3)));
+  return result.value.records;
+}
+
+/** The indexes of the contract's earnings outcomes. */
+function earningsIndexes(contract: ContractInput): number[] {
+  return contract.outcomes.flatMap((o, i) => (o.kind === 'earningsThreshold' ? [i] : []));
+}
+
+/** A decimal text plus `units` minor units of a currency with `places` decimals. */
+function plusUnits(text: string, units: number, places: number): string {
+  return new D(text).plus(new D(units).div(new D(10).pow(places))).toFixed(places);
+}
+
+describe('earnings threshold outcomes', () => {
+  it('more earnings never earn less: each earnings outcome achieved as early or earlier, and no less earned (monotone terms)', () => {
+    let raisedAchievement = 0;
+    let raisedEarned = 0;
+    let checked = 0;
+    fc.assert(
+      fc.property(scenarioArbitrary({ monotone: true }), fc.nat(), fc.nat(), fc.integer({ min: 1, max: 400_000 }), (scenario, who, which, extra) => {
+        const indexes = earningsIndexes(scenario.contract);
+        const withEarnings = scenario.records.flatMap((r, i) => ((r.earnings ?? []).length > 0 ? [i] : []));
+        fc.pre(indexes.length > 0 && withEarnings.length > 0);
+        const at = withEarnings[who % withEarnings.length] as number;
+        const record = scenario.records[at] as WireRecord;
+        const list = record.earnings ?? [];
+        const k = which % list.length;
+        const more: WireRecord = { ...record, earnings: list.map((e, j) => (j === k ? { ...e, amount: plusUnits(e.amount, extra, scenario.currency.places) } : e)) };
+        const records = scenario.records.map((r, i) => (i === at ? more : r));
+        const contract = parsed(scenario.contract);
+        const asOf = parseDate(scenario.asOf);
+        const [before] = validated(scenario, [record]);
+        const [after] = validated(scenario, [more]);
+        if (before === undefined || after === undefined) expect.fail('a record did not validate');
+        const was = resolveParticipant(before, contract, asOf);
+        const now = resolveParticipant(after, contract, asOf);
+        for (const i of indexes) {
+          const b = was[i];
+          const a = now[i];
+          if (b === undefined || a === undefined) expect.fail('an outcome without a resolution');
+          if (b.status === 'achieved') {
+            expect(a.status, record.id).toBe('achieved');
+            expect(a.on ?? Infinity).toBeLessThanOrEqual(b.on);
+          } else if (a.status === 'achieved') raisedAchievement += 1;
+        }
+        const m = moneyOf(scenario);
+        const earned = m.of(settleOk(scenario).totals.earned);
+        const earnedMore = m.of(settleOk({ ...scenario, records }).totals.earned);
+        expect(earnedMore >= earned, `${String(earned)} → ${String(earnedMore)}`).toBe(true);
+        if (earnedMore > earned) raisedEarned += 1;
+        checked += 1;
+      }),
+      { numRuns: runs(200), seed: 42 },
+    );
+    // the generator reaches the case: raised earnings achieve an outcome, and pay more (seed 42: 11 outcomes, 9 of 200 scenarios)
+    expect(raisedAchievement).toBeGreaterThan(5);
+    expect(raisedEarned / checked).toBeGreaterThan(0.02);
+  });
+
+  it('the order of the observations does not matter', () => {
+    let reordered = 0;
+    let paying = 0;
+    fc.assert(
+      fc.property(scenarioArbitrary(), (scenario) => {
+        fc.pre(earningsIndexes(scenario.contract).length > 0 && scenario.records.some((r) => (r.earnings ?? []).length > 1));
+        const reversed = scenario.records.map((r) => (r.earnings === undefined ? r : { ...r, earnings: [...r.earnings].reverse() }));
+        const a = settleOk(scenario);
+        const b = settleOk({ ...scenario, records: reversed });
+        expect(b.totals).toEqual(a.totals);
+        expect(b.tranches).toEqual(a.tranches);
+        reordered += 1;
+        if (moneyOf(scenario).of(a.totals.earned) > 0n) paying += 1;
+      }),
+      { numRuns: runs(80), seed: 42 },
+    );
+    expect(reordered).toBeGreaterThan(20);
+    expect(paying / reordered).toBeGreaterThan(0.5);
+  });
+
+  it('the threshold is hours × weeks × the rate in force, rounded as the contract says: reached at exactly it, not one minor unit below', () => {
+    let minimumWage = 0;
+    fc.assert(
+      fc.property(scenarioArbitrary(), fc.nat(), (scenario, who) => {
+        const index = earningsIndexes(scenario.contract)[0];
+        fc.pre(index !== undefined);
+        const o = scenario.contract.outcomes[index] as EarningsOutcome;
+        const asOf = refDay(scenario.asOf);
+        const candidates = scenario.records.filter((r) => {
+          const anchor = o.window.from === 'enrolment' ? r.enrolledOn : r.exitedOn;
+          const inGroups = o.participants === undefined || (r.groups ?? []).some((g) => o.participants?.groups.includes(g));
+          return anchor !== undefined && refDay(anchor) <= asOf && inGroups;
+        });
+        fc.pre(candidates.length > 0);
+        const record = candidates[who % candidates.length] as WireRecord;
+        const anchorText = (o.window.from === 'enrolment' ? record.enrolledOn : record.exitedOn) as string;
+        const anchor = refDay(anchorText);
+        const t = o.threshold;
+        let threshold: string;
+        if (t.kind === 'amount') threshold = t.amount;
+        else {
+          const day = t.rateOn === 'windowStart' ? anchor : anchor + o.window.days;
+          const rate = t.rates.filter((r) => refDay(r.from) <= day).at(-1);
+          fc.pre(rate !== undefined);
+          threshold = roundMinor(new D(t.hours).times(t.weeks).times(rate.hourly).div(t.increment), 0, t.rounding).times(t.increment).toFixed();
+          minimumWage += 1;
+        }
+        const places = scenario.currency.places;
+        const contract = parsed(scenario.contract);
+        const at = (amount: string) => {
+          const [parsedRecord] = validated(scenario, [{ ...record, earnings: [{ from: anchorText, to: anchorText, amount }] }]);
+          if (parsedRecord === undefined) expect.fail('the record did not validate');
+          return resolveParticipant(parsedRecord, contract, parseDate(scenario.asOf))[index];
+        };
+        const reached = at(new D(threshold).toFixed());
+        expect(reached?.status, `${threshold} on ${anchorText}`).toBe('achieved');
+        expect(reached?.on).toBe(parseDate(anchorText));
+        if (new D(threshold).greaterThan(0)) {
+          const short = at(plusUnits(threshold, -1, Math.max(places, new D(threshold).decimalPlaces())));
+          expect(short?.status, `${threshold} less one unit`).not.toBe('achieved');
+        }
+      }),
+      { numRuns: runs(150), seed: 42 },
+    );
+    expect(minimumWage).toBeGreaterThan(20);
+  });
+
+  it('the steps of a ladder are reached in order', () => {
+    let both = 0;
+    fc.assert(
+      fc.property(scenarioArbitrary(), (scenario) => {
+        const low = scenario.contract.outcomes.findIndex((o) => o.id === 'earnings');
+        const high = scenario.contract.outcomes.findIndex((o) => o.id === 'earnings-step-2');
+        const lowOutcome = scenario.contract.outcomes[low];
+        const highOutcome = scenario.contract.outcomes[high];
+        fc.pre(lowOutcome?.kind === 'earningsThreshold' && highOutcome?.kind === 'earningsThreshold');
+        fc.pre(lowOutcome.threshold.kind === 'amount' && highOutcome.threshold.kind === 'amount' && lowOutcome.participants === undefined);
+        fc.pre(new D(lowOutcome.threshold.amount).lessThanOrEqualTo(highOutcome.threshold.amount));
+        const contract = parsed(scenario.contract);
+        for (const record of validated(scenario)) {
+          const resolved = resolveParticipant(record, contract, parseDate(scenario.asOf));
+          const second = resolved[high];
+          if (second?.status !== 'achieved') continue;
+          const first = resolved[low];
+          expect(first?.status, record.id).toBe('achieved');
+          expect(first?.on ?? Infinity).toBeLessThanOrEqual(second.on);
+          both += 1;
+        }
+      }),
+      { numRuns: runs(200), seed: 42 },
+    );
+    expect(both).toBeGreaterThan(5);
+  });
+});
