@@ -17,7 +17,7 @@ export interface WireRecord {
   spells: { start: string; end?: string; hoursPerWeek?: number; contractType?: string; monthlyWage?: string; sector?: string; employer?: string }[];
   wages: { on: string; monthlyWage: string }[];
   events: { kind: string; on: string }[];
-  /** Earnings by pay period (examples/uk-earnings); the records CSV does not carry them. */
+  /** Earnings by pay period (examples/uk-earnings); CSV columns `earnings<N>_from`, `_to`, `_amount`. */
   earnings?: { from: string; to: string; amount: string }[];
 }
 
@@ -85,7 +85,8 @@ function toNdjson(records: readonly WireRecord[]): string {
 }
 
 /**
- * Flat CSV: one row per participant, numbered spell and wage columns, one column per event kind.
+ * Flat CSV: one row per participant, numbered spell, wage and earnings columns (earnings columns
+ * only when some record has earnings), one column per event kind.
  * The spells' sector and employer columns are written only when some spell has one, so that the
  * files of programmes without them keep their columns.
  */
@@ -93,11 +94,13 @@ function toCsv(records: readonly WireRecord[]): string {
   const spells = Math.max(...records.map((r) => r.spells.length));
   const jobs = records.some((r) => r.spells.some((s) => s.sector !== undefined || s.employer !== undefined));
   const wages = Math.max(...records.map((r) => r.wages.length));
+  const earnings = Math.max(...records.map((r) => r.earnings?.length ?? 0));
   const kinds = [...new Set(records.flatMap((r) => r.events.map((e) => e.kind)))].sort();
   const header = ['id', 'cohort', 'groups', 'enrolledOn', 'exitedOn', 'baselineWage'];
   const spellFields = ['start', 'end', 'hours', 'contract', 'wage', ...(jobs ? ['sector', 'employer'] : [])];
   for (let n = 1; n <= spells; n++) header.push(...spellFields.map((f) => `spell${n}_${f}`));
   for (let n = 1; n <= wages; n++) header.push(`wage${n}_on`, `wage${n}_amount`);
+  for (let n = 1; n <= earnings; n++) header.push(`earnings${n}_from`, `earnings${n}_to`, `earnings${n}_amount`);
   header.push(...kinds.map((k) => `event_${k}`));
   const rows = records.map((r) => {
     const cells = [r.id, r.cohort, r.groups.join(';'), r.enrolledOn, r.exitedOn ?? '', r.baselineWage ?? ''];
@@ -107,6 +110,7 @@ function toCsv(records: readonly WireRecord[]): string {
       if (jobs) cells.push(s?.sector ?? '', s?.employer ?? '');
     }
     for (let n = 0; n < wages; n++) cells.push(r.wages[n]?.on ?? '', r.wages[n]?.monthlyWage ?? '');
+    for (let n = 0; n < earnings; n++) cells.push(r.earnings?.[n]?.from ?? '', r.earnings?.[n]?.to ?? '', r.earnings?.[n]?.amount ?? '');
     for (const kind of kinds) cells.push(r.events.find((e) => e.kind === kind)?.on ?? '');
     return cells.join(',');
   });
@@ -143,7 +147,5 @@ export function generateFiles<Cohort extends { readonly size: number }>(programm
   }
   records.push(...programme.scripted);
   const exported = records.map((r) => asExported(r, programme.exportedOn));
-  // the records CSV does not carry earnings (docs/records.md): a programme with earnings has no CSV file
-  const csv = exported.some((r) => r.earnings !== undefined) ? '' : toCsv(exported);
-  return { records: exported, csv, ndjson: toNdjson(exported) };
+  return { records: exported, csv: toCsv(exported), ndjson: toNdjson(exported) };
 }

@@ -8,8 +8,8 @@ import { EVENT_KIND_PATTERN } from './limits.js';
 
 /**
  * Where one CSV column goes. `field`: a top-level field (text; `groups` is split on `;`).
- * `spell`/`wage`: a field of the N-th (1-based) numbered spell or wage observation. `event`: the
- * date of the event of that kind.
+ * `spell`/`wage`/`earnings`: a field of the N-th (1-based) numbered spell, wage observation or
+ * earnings observation (`earnings2_amount`). `event`: the date of the event of that kind.
  *
  * @example
  * parseColumn('spell2_hours'); // { kind: 'spell', n: 2, key: 'hoursPerWeek' }
@@ -18,6 +18,7 @@ export type CsvColumn =
   | { readonly kind: 'field'; readonly key: 'id' | 'cohort' | 'groups' | 'enrolledOn' | 'exitedOn' | 'baselineWage' }
   | { readonly kind: 'spell'; readonly n: number; readonly key: 'start' | 'end' | 'hoursPerWeek' | 'contractType' | 'monthlyWage' | 'sector' | 'employer' }
   | { readonly kind: 'wage'; readonly n: number; readonly key: 'on' | 'monthlyWage' }
+  | { readonly kind: 'earnings'; readonly n: number; readonly key: 'from' | 'to' | 'amount' }
   | { readonly kind: 'event'; readonly eventKind: string };
 
 const FIELDS = new Set(['id', 'cohort', 'groups', 'enrolledOn', 'exitedOn', 'baselineWage'] as const);
@@ -31,7 +32,8 @@ const SPELL_SUFFIX = {
   employer: 'employer',
 } as const;
 const WAGE_SUFFIX = { on: 'on', amount: 'monthlyWage' } as const;
-const NUMBERED = /^(spell|wage)([1-9]\d{0,2})_([a-z]+)$/;
+const EARNINGS_SUFFIX = { from: 'from', to: 'to', amount: 'amount' } as const;
+const NUMBERED = /^(spell|wage|earnings)([1-9]\d{0,2})_([a-z]+)$/;
 
 /**
  * The required CSV columns.
@@ -47,6 +49,7 @@ export const REQUIRED_CSV_COLUMNS: readonly string[] = ['id', 'cohort', 'enrolle
  * @param name - a header cell (already trimmed)
  * @example
  * parseColumn('event_training-completed'); // { kind: 'event', eventKind: 'training-completed' }
+ * parseColumn('earnings1_amount');         // { kind: 'earnings', n: 1, key: 'amount' }
  * parseColumn('spell1_salary');            // undefined
  */
 export function parseColumn(name: string): CsvColumn | undefined {
@@ -67,6 +70,9 @@ export function parseColumn(name: string): CsvColumn | undefined {
   }
   if (list === 'wage' && suffix !== undefined && Object.hasOwn(WAGE_SUFFIX, suffix)) {
     return { kind: 'wage', n, key: WAGE_SUFFIX[suffix as keyof typeof WAGE_SUFFIX] };
+  }
+  if (list === 'earnings' && suffix !== undefined && Object.hasOwn(EARNINGS_SUFFIX, suffix)) {
+    return { kind: 'earnings', n, key: EARNINGS_SUFFIX[suffix as keyof typeof EARNINGS_SUFFIX] };
   }
   return undefined;
 }

@@ -150,7 +150,8 @@ function isAmount(column: CsvColumn): boolean {
   return (
     (column.kind === 'field' && column.key === 'baselineWage') ||
     (column.kind === 'spell' && (column.key === 'monthlyWage' || column.key === 'hoursPerWeek')) ||
-    (column.kind === 'wage' && column.key === 'monthlyWage')
+    (column.kind === 'wage' && column.key === 'monthlyWage') ||
+    (column.kind === 'earnings' && column.key === 'amount')
   );
 }
 
@@ -159,6 +160,7 @@ function isDate(column: CsvColumn): boolean {
     (column.kind === 'field' && (column.key === 'enrolledOn' || column.key === 'exitedOn')) ||
     (column.kind === 'spell' && (column.key === 'start' || column.key === 'end')) ||
     (column.kind === 'wage' && column.key === 'on') ||
+    (column.kind === 'earnings' && column.key !== 'amount') ||
     column.kind === 'event'
   );
 }

@@ -11,7 +11,7 @@ const NUMBER = /^-?\d+(\.\d+)?$/;
 
 /**
  * Builds the raw record of one CSV row. Empty cells are absent fields. `groups` is split on `;`
- * (parts trimmed). Numbered spells and wages become list items in increasing N, skipping numbers
+ * (parts trimmed). Numbered spells, wages and earnings become list items in increasing N, skipping numbers
  * whose cells are all empty. Hours become a JSON number when the cell is a plain decimal that a
  * double holds as written (else the text stays, and validation reports FIELD_TYPE: never a number
  * rounded silently, `34.9999999999999999` read as 35). Amounts stay decimal strings: never a float.
@@ -25,6 +25,7 @@ export function csvRowToRecord(columns: readonly CsvColumn[], cells: readonly st
   const record: Record<string, unknown> = {};
   const spells: Numbered = [];
   const wages: Numbered = [];
+  const earnings: Numbered = [];
   const events: { kind: string; on: string }[] = [];
   for (let i = 0; i < columns.length; i++) {
     const column = columns[i];
@@ -40,6 +41,9 @@ export function csvRowToRecord(columns: readonly CsvColumn[], cells: readonly st
       case 'wage':
         itemOf(wages, column.n)[column.key] = cell;
         break;
+      case 'earnings':
+        itemOf(earnings, column.n)[column.key] = cell;
+        break;
       case 'event':
         events.push({ kind: column.eventKind, on: cell });
         break;
@@ -52,6 +56,7 @@ export function csvRowToRecord(columns: readonly CsvColumn[], cells: readonly st
   if (spells.length > 0) record.spells = inOrder(spells);
   if (wages.length > 0) record.wages = inOrder(wages);
   if (events.length > 0) record.events = events;
+  if (earnings.length > 0) record.earnings = inOrder(earnings);
   return record;
 }
 

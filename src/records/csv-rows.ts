@@ -259,10 +259,7 @@ export function mapCsvHeader(header: readonly string[], line: number): CsvColumn
     seen.add(name);
     const column = parseColumn(name);
     if (column === undefined) {
-      const why = name.startsWith('earnings')
-        ? ': earnings observations are not carried by the records CSV: give records with earnings as JSON or NDJSON (see docs/records.md)'
-        : ' is not part of the records CSV mapping (see docs/records.md)';
-      issues.push(readerIssue('CSV_UNKNOWN_COLUMN', `column ${JSON.stringify(name)}${why}`, line, 'rejected'));
+      issues.push(readerIssue('CSV_UNKNOWN_COLUMN', `column ${JSON.stringify(name)} is not part of the records CSV mapping (see docs/records.md)`, line, 'rejected'));
     } else {
       columns.push(column);
     }

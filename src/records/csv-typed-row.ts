@@ -18,9 +18,9 @@ import { mayTrim } from './csv-scan.js';
 import { NO_DATE, plainDateDayIn } from './fast-fields.js';
 import { MAX_HOURS_PER_WEEK, hasIdControlCharacter } from './limits.js';
 import { MAX_ID_CHARS } from './reader-limits.js';
-import { eventFollows, observationFollows, spellFollows } from './list-order.js';
-import { buildRecord, buildSpell, exactList, NO_ITEMS } from './record-build.js';
-import type { EmploymentSpell, OutcomeRecord, RecordEvent, WageObservation } from './schema.js';
+import { earningsFollow, eventFollows, observationFollows, spellFollows } from './list-order.js';
+import { buildRecord, buildSpell, exactList, NO_ITEMS, withEarnings } from './record-build.js';
+import type { EarningsObservation, EmploymentSpell, OutcomeRecord, RecordEvent, WageObservation } from './schema.js';
 import { COMMA, CR, DOT, QUOTE, SEMICOLON, ZERO_CODE } from './char-codes.js';
 
 /**
@@ -52,6 +52,10 @@ const WAGE_AMOUNT = 12;
 const EVENT = 13;
 const SPELL_SECTOR = 14;
 const SPELL_EMPLOYER = 15;
+const EARNINGS_FROM = 16;
+const EARNINGS_TO = 17;
+const EARNINGS_AMOUNT = 18;
+const EARNINGS_CODES = { from: EARNINGS_FROM, to: EARNINGS_TO, amount: EARNINGS_AMOUNT } as const;
 
 const FIELD_CODES = { id: ID, cohort: COHORT, groups: GROUPS, enrolledOn: ENROLLED, exitedOn: EXITED, baselineWage: BASELINE } as const;
 const SPELL_CODES = { start: SPELL_START, end: SPELL_END, hoursPerWeek: SPELL_HOURS, contractType: SPELL_CONTRACT, monthlyWage: SPELL_WAGE, sector: SPELL_SECTOR, employer: SPELL_EMPLOYER } as const;
@@ -73,7 +77,7 @@ function emptyItem(): Item {
 }
 
 /** Numbered items (spells or wages) in increasing N: the slot of each N seen in the header. */
-function slotsOf(columns: readonly CsvColumn[], kind: 'spell' | 'wage'): Map<number, number> {
+function slotsOf(columns: readonly CsvColumn[], kind: 'spell' | 'wage' | 'earnings'): Map<number, number> {
   const numbers = [...new Set(columns.flatMap((column) => (column.kind === kind ? [column.n] : [])))].sort((a, b) => a - b);
   return new Map(numbers.map((n, slot) => [n, slot]));
 }
@@ -91,6 +95,7 @@ function slotsOf(columns: readonly CsvColumn[], kind: 'spell' | 'wage'): Map<num
 export function createCsvTypedReader(columns: readonly CsvColumn[], context: RecordContext, cache: AmountCache): CsvTypedReader {
   const spellSlots = slotsOf(columns, 'spell');
   const wageSlots = slotsOf(columns, 'wage');
+  const earningsSlots = slotsOf(columns, 'earnings');
   const width = columns.length;
   const codes = new Int32Array(width);
   const slots = new Int32Array(width);
@@ -108,6 +113,10 @@ export function createCsvTypedReader(columns: readonly CsvColumn[], context: Rec
         codes[i] = column.key === 'on' ? WAGE_ON : WAGE_AMOUNT;
         slots[i] = wageSlots.get(column.n) ?? 0;
         break;
+      case 'earnings':
+        codes[i] = EARNINGS_CODES[column.key];
+        slots[i] = earningsSlots.get(column.n) ?? 0;
+        break;
       case 'event':
         codes[i] = EVENT;
         slots[i] = eventKinds.length;
@@ -117,10 +126,12 @@ export function createCsvTypedReader(columns: readonly CsvColumn[], context: Rec
   });
   const spellItems = Array.from({ length: spellSlots.size }, emptyItem);
   const wageItems = Array.from({ length: wageSlots.size }, emptyItem);
+  const earningsItems = Array.from({ length: earningsSlots.size }, emptyItem);
 
   return (text, start, end) => {
     for (let k = 0; k < spellItems.length; k++) (spellItems[k] as Item).present = false;
     for (let k = 0; k < wageItems.length; k++) (wageItems[k] as Item).present = false;
+    for (let k = 0; k < earningsItems.length; k++) (earningsItems[k] as Item).present = false;
     let id: string | undefined;
     let cohort: string | undefined;
     let groups: readonly string[] = NO_ITEMS;
@@ -183,6 +194,11 @@ export function createCsvTypedReader(columns: readonly CsvColumn[], context: Rec
           case WAGE_AMOUNT:
             if (!readWageCell(wageItems[slot] as Item, codes[column] === WAGE_ON, text, cellStart, cellEnd, cache)) return undefined;
             break;
+          case EARNINGS_FROM:
+          case EARNINGS_TO:
+          case EARNINGS_AMOUNT:
+            if (!readEarningsCell(earningsItems[slot] as Item, codes[column] as number, text, cellStart, cellEnd, cache)) return undefined;
+            break;
           case EVENT: {
             const on = plainDateDayIn(text, cellStart, cellEnd);
             if (on === NO_DATE) return undefined;
@@ -201,7 +217,10 @@ export function createCsvTypedReader(columns: readonly CsvColumn[], context: Rec
     const wages = wagesOf(wageItems, enrolledOn);
     if (wages === undefined) return undefined;
     if (events !== undefined && !eventsInOrder(events, enrolledOn)) return undefined;
-    return buildRecord(id, cohort, groups, enrolledOn as CalendarDate, spells, wages, exactList(events ?? NO_ITEMS), exitedOn as CalendarDate | undefined, baselineWage);
+    const record = buildRecord(id, cohort, groups, enrolledOn as CalendarDate, spells, wages, exactList(events ?? NO_ITEMS), exitedOn as CalendarDate | undefined, baselineWage);
+    if (earningsItems.length === 0) return record;
+    const earnings = earningsOf(earningsItems);
+    return earnings === undefined ? undefined : withEarnings(record, earnings);
   };
 }
 
@@ -287,6 +306,23 @@ function readWageCell(item: Item, isDate: boolean, text: string, start: number, 
   return item.amount !== undefined;
 }
 
+function readEarningsCell(item: Item, code: number, text: string, start: number, end: number, cache: AmountCache): boolean {
+  if (!item.present) {
+    item.present = true;
+    item.start = NO_DATE;
+    item.end = NO_DATE;
+    item.amount = undefined;
+  }
+  if (code === EARNINGS_AMOUNT) {
+    item.amount = cache.amountIn(text, start, end);
+    return item.amount !== undefined;
+  }
+  const day = plainDateDayIn(text, start, end);
+  if (code === EARNINGS_FROM) item.start = day;
+  else item.end = day;
+  return day !== NO_DATE;
+}
+
 /** The spells in slot order when they start on or after enrolment, in order, without overlap. */
 function spellsOf(items: readonly Item[], enrolled: number): readonly EmploymentSpell[] | undefined {
   let spells: EmploymentSpell[] | undefined;
@@ -314,6 +350,24 @@ function wagesOf(items: readonly Item[], enrolled: number): readonly WageObserva
     previous = item.start;
   }
   return exactList(wages ?? NO_ITEMS);
+}
+
+/** The earnings observations in slot order when each has its three cells, ends on or after its start, and they are in order (by end, then start). */
+function earningsOf(items: readonly Item[]): readonly EarningsObservation[] | undefined {
+  let earnings: EarningsObservation[] | undefined;
+  let previousFrom = NO_DATE;
+  let previousTo = NO_DATE;
+  for (let k = 0; k < items.length; k++) {
+    const item = items[k] as Item;
+    if (!item.present) continue;
+    const from = item.start;
+    const to = item.end ?? NO_DATE;
+    if (item.amount === undefined || from === NO_DATE || to === NO_DATE || to < from || !earningsFollow(from, to, previousFrom, previousTo)) return undefined;
+    (earnings ??= []).push({ from: from as CalendarDate, to: to as CalendarDate, amount: item.amount });
+    previousFrom = from;
+    previousTo = to;
+  }
+  return exactList(earnings ?? NO_ITEMS);
 }
 
 /** Events in the order the validation fast path requires: by date, then kind, none before enrolment. */

@@ -1,6 +1,6 @@
 /**
  * Writes wire records as NDJSON and CSV text, the way exports differ: keys and columns in any
- * order, numbered spell and wage columns with gaps, cells quoted or padded with spaces, CRLF line
+ * order, numbered spell, wage and earnings columns with gaps, cells quoted or padded with spaces, CRLF line
  * ends, blank lines, a byte-order mark. Both texts read back to the same records (a record may
  * list one event of each kind only: CSV has one column per event kind).
  *
@@ -88,6 +88,7 @@ export function recordsToCsv(records: readonly WireRecord[], layout: TextLayout 
   const number = (k: number): number => (layout.sparseNumbers && k > 0 ? k + 2 : k + 1);
   const spells = Math.max(0, ...records.map((r) => (r.spells ?? []).length));
   const wages = Math.max(0, ...records.map((r) => (r.wages ?? []).length));
+  const earnings = Math.max(0, ...records.map((r) => (r.earnings ?? []).length));
   const kinds = [...new Set(records.flatMap((r) => (r.events ?? []).map((e) => e.kind)))].sort();
   const names = ['id', 'cohort', 'groups', 'enrolledOn', 'exitedOn', 'baselineWage'];
   // sector and employer columns only when a spell has one: files written before they existed keep their columns
@@ -95,6 +96,7 @@ export function recordsToCsv(records: readonly WireRecord[], layout: TextLayout 
   const parts = jobs ? ['start', 'end', 'hours', 'contract', 'wage', 'sector', 'employer'] : ['start', 'end', 'hours', 'contract', 'wage'];
   for (let k = 0; k < spells; k++) for (const part of parts) names.push(`spell${number(k)}_${part}`);
   for (let k = 0; k < wages; k++) names.push(`wage${number(k)}_on`, `wage${number(k)}_amount`);
+  for (let k = 0; k < earnings; k++) names.push(`earnings${number(k)}_from`, `earnings${number(k)}_to`, `earnings${number(k)}_amount`);
   for (const kind of kinds) names.push(`event_${kind}`);
   const header = ordered(names, layout.rank);
   const rows = records.map((record) => {
@@ -119,6 +121,11 @@ export function recordsToCsv(records: readonly WireRecord[], layout: TextLayout 
     (record.wages ?? []).forEach((wage, k) => {
       cells.set(`wage${number(k)}_on`, wage.on);
       cells.set(`wage${number(k)}_amount`, wage.monthlyWage);
+    });
+    (record.earnings ?? []).forEach((e, k) => {
+      cells.set(`earnings${number(k)}_from`, e.from);
+      cells.set(`earnings${number(k)}_to`, e.to);
+      cells.set(`earnings${number(k)}_amount`, e.amount);
     });
     for (const event of record.events ?? []) if (!cells.has(`event_${event.kind}`)) cells.set(`event_${event.kind}`, event.on);
     return header.map((name) => cell(cells.get(name) ?? '', layout.decorate)).join(',');
