@@ -1,6 +1,6 @@
 // examples/uk-earnings: a Work and Health Programme style earnings outcome (16 hours x 26 weeks at
 // the National Living Wage in force on the start) and an in-work earnings ladder, on seeded records
-// with earnings by pay period (NDJSON only: the records CSV does not carry earnings). The committed
+// with earnings by pay period (NDJSON and CSV, which settle alike). The committed
 // records are what generate(SEED) writes; expected-settlement.json is a snapshot, whose figures are
 // recomputed here by the reference settlement (test/settlement/reference, which resolves earnings
 // day by day in exact fractions and shares nothing with the engine) and, for the scripted
@@ -21,6 +21,7 @@ const REGENERATING = process.env['REGENERATE_EXAMPLES'] === '1';
 test.runIf(REGENERATING)('regenerate examples/uk-earnings', () => {
   const before = loadExample('uk-earnings');
   writeExampleFile(before, 'records.ndjson', generate(SEED).ndjson);
+  writeExampleFile(before, 'records.csv', generate(SEED).csv);
   writeExampleFile(before, 'expected-settlement.json', settlementText(settledExample(loadExample('uk-earnings'), EXPORTED_ON, 'ndjson')));
 });
 
@@ -30,10 +31,11 @@ describe.skipIf(REGENERATING)('examples/uk-earnings', () => {
   const records = plainNdjson<WireRecord>(example.ndjson);
   const contract = example.contract as Parameters<typeof refOutcomes>[0];
 
-  test('records.ndjson is exactly what generate(SEED) writes (no CSV: the records CSV does not carry earnings); another seed gives other records', () => {
+  test('records.ndjson and records.csv are exactly what generate(SEED) writes; another seed gives other records', () => {
     const generated = generate(SEED);
     expect(example.ndjson).toBe(generated.ndjson);
-    expect(generated.csv).toBe('');
+    expect(example.csv).toBe(generated.csv);
+    expect(generated.csv).toContain('earnings1_amount');
     expect(generated.records.length).toBeGreaterThanOrEqual(40);
     expect(generated.records.length).toBeLessThanOrEqual(120);
     expect(generate(SEED + 1).ndjson).not.toBe(example.ndjson);
@@ -43,6 +45,7 @@ describe.skipIf(REGENERATING)('examples/uk-earnings', () => {
 
   test('expected-settlement.json, a snapshot of the settlement at the export date, is unchanged, and adds up', () => {
     expect(settlementText(settledExample(example, EXPORTED_ON, 'ndjson'))).toBe(example.expected);
+    expect(settlementText(settledExample(example, EXPORTED_ON, 'csv'))).toBe(example.expected); // CSV = NDJSON
     expect(checkSettlementArithmetic(expected)).toEqual([]);
   });
 
