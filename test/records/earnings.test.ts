@@ -74,11 +74,14 @@ describe('earnings on a record', () => {
     expect(order.issues.map((issue) => [issue.code, issue.path])).toEqual([['EARNINGS_END_BEFORE_START', [0, 'earnings', 0, 'to']]]);
   });
 
-  it('is not carried by CSV: an earnings column fails the read with a message saying so', () => {
-    const csv = readCsvRecords('id,cohort,enrolledOn,earnings1_amount\nP1,A,2024-01-15,10\n');
-    if (csv.ok) expect.fail('the CSV was read');
-    expect(csv.issues[0]?.code).toBe('CSV_UNKNOWN_COLUMN');
-    expect(csv.issues[0]?.message).toContain('earnings observations are not carried by the records CSV');
+  it('is carried by CSV in numbered columns, with the CSV locale options (decimal comma, day-first dates, a mapped header)', () => {
+    const csv = readCsvRecords('id,cohort,enrolledOn,earnings2_from,earnings2_to,earnings2_amount\nP1,A,2024-01-15,2024-02-01,2024-02-29,10.50\n');
+    if (!csv.ok) expect.fail(JSON.stringify(csv.issues));
+    expect(csv.value.records[0]).toMatchObject({ earnings: [{ from: '2024-02-01', to: '2024-02-29', amount: '10.50' }] });
+    const fr = readCsvRecords('id;cohort;enrolledOn;earnings1_from;earnings1_to;paie\nP1;A;15/01/2024;01/02/2024;29/02/2024;1 650,25\n', { preset: 'fr', columns: { id: 'id', cohort: 'cohort', enrolledOn: 'enrolledOn', paie: 'earnings1_amount' } });
+    if (!fr.ok) expect.fail(JSON.stringify(fr.issues));
+    expect(fr.value.issues).toEqual([]);
+    expect(fr.value.records[0]).toMatchObject({ earnings: [{ from: '2024-02-01', to: '2024-02-29', amount: '1650.25' }] });
   });
 });
 
