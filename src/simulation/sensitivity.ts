@@ -1,0 +1,166 @@
+/**
+ * Scenarios and sensitivity on common random numbers: the same contract simulated under other
+ * assumptions with the same seed, so run r of every variant draws from the same stream and the
+ * differences between them are the effect of the assumptions, not noise.
+ *
+ * @module
+ */
+import { parseContract } from '../contract/index.js';
+import { invalidArgument } from '../guard.js';
+import { minorUnits, parseAmount, type Amount } from '../money/index.js';
+import { fail, ok, type Result } from '../result.js';
+import type { Issue } from '../errors.js';
+import { statistics, type AmountStatistics } from './amount-statistics.js';
+import { checkAssumptions, type Assumptions } from './assumptions.js';
+import { scenarioAssumptions, sensitivityAssumptions, type ScenarioName } from './scenarios.js';
+import { simulate, type SimulationSamples } from './simulate.js';
+
+/** The options of {@link tornado} and {@link scenarios}. */
+export interface SensitivityOptions {
+  /** Runs per variant (1 to 10,000,000). */
+  readonly runs: number;
+  /** The seed shared by every variant. */
+  readonly seed: number;
+  /** How far each assumption moves (probabilities absolutely, days and sizes relatively), above 0 and at most 0.5. Default 0.05. */
+  readonly step?: number;
+  /** `"participants"` to draw participants whatever the contract. */
+  readonly path?: 'auto' | 'participants';
+}
+
+/**
+ * One row of a tornado table: the mean total cost with one assumption moved down (`low`), as
+ * assumed (`base`) and moved up (`high`), exact decimals; `down` and `up` the changes from the
+ * base; `swing` the distance between low and high.
+ */
+export interface TornadoRow {
+  readonly assumption: string;
+  readonly moved: string;
+  readonly low: string;
+  readonly base: string;
+  readonly high: string;
+  readonly down: string;
+  readonly up: string;
+  readonly swing: string;
+}
+
+/** A tornado table: the rows sorted by swing, largest first (ties in the assumptions' document order). */
+export interface Tornado {
+  readonly currency: string;
+  readonly runs: number;
+  readonly seed: number;
+  readonly step: number;
+  readonly rows: readonly TornadoRow[];
+}
+
+function readOptions(options: SensitivityOptions): { runs: number; seed: number; step: number; path: 'auto' | 'participants' } {
+  const step = options.step ?? 0.05;
+  if (typeof step !== 'number' || !(step > 0 && step <= 0.5)) throw invalidArgument('tornado', 'options.step', 'a number above 0 and at most 0.5', step);
+  return { runs: options.runs, seed: options.seed, step, path: options.path ?? 'auto' };
+}
+
+function meanTotal(samples: SimulationSamples): Amount {
+  return parseAmount(statistics(samples.total, minorUnits(samples.currency)).mean);
+}
+
+function prepared(contractInput: unknown, assumptionsInput: unknown): Result<{ contract: ReturnType<typeof parseContract> & { ok: true }; assumptions: Assumptions }> {
+  const contract = parseContract(contractInput);
+  if (!contract.ok) return fail(contract.issues);
+  const assumptions = checkAssumptions(assumptionsInput, contract.value);
+  if (!assumptions.ok) return fail(assumptions.issues.map((problem): Issue => ({ ...problem, path: ['assumptions', ...problem.path] })));
+  return ok({ contract, assumptions: assumptions.value });
+}
+
+/** Simulates moved assumptions; a variant the validation refuses (a moved size below 1, say) is reported with its assumption. */
+function variant(contractInput: unknown, assumptions: Assumptions, options: { runs: number; seed: number; path: 'auto' | 'participants' }, label: string): Result<SimulationSamples> {
+  const samples = simulate(contractInput, assumptions, options);
+  if (samples.ok) return samples;
+  return fail(samples.issues.map((problem) => ({ ...problem, message: `${label}: ${problem.message}` })));
+}
+
+/**
+ * The sensitivity of the expected total cost to each assumption (a tornado table): every
+ * assumption moved down and up by `step` (see `sensitivityAssumptions`: probabilities ± step,
+ * days and cohort sizes × (1 ± step), mix shares ± step), each variant simulated with the same
+ * runs and seed as the base (common random numbers), rows sorted by swing, largest first.
+ *
+ * @example
+ * const table = tornado(contractJson, assumptionsJson, { runs: 500, seed: 1, step: 0.05 });
+ * if (table.ok) console.log(table.value.rows[0]); // the assumption that moves the cost most
+ */
+export function tornado(contractInput: unknown, assumptionsInput: unknown, options: SensitivityOptions): Result<Tornado> {
+  const read = readOptions(options);
+  const inputs = prepared(contractInput, assumptionsInput);
+  if (!inputs.ok) return inputs;
+  const { contract, assumptions } = inputs.value;
+  const base = simulate(contractInput, assumptions, read);
+  if (!base.ok) return base;
+  const baseMean = meanTotal(base.value);
+  const rows: (TornadoRow & { order: number; swingAmount: Amount })[] = [];
+  for (const [order, entry] of sensitivityAssumptions(contract.value, assumptions, read.step).entries()) {
+    const low = variant(contractInput, entry.move(-1), read, `${entry.assumption} moved down`);
+    if (!low.ok) return low;
+    const high = variant(contractInput, entry.move(1), read, `${entry.assumption} moved up`);
+    if (!high.ok) return high;
+    const lowMean = meanTotal(low.value);
+    const highMean = meanTotal(high.value);
+    const swingAmount = highMean.minus(lowMean).abs();
+    rows.push({
+      order,
+      swingAmount,
+      assumption: entry.assumption,
+      moved: entry.moved,
+      low: lowMean.toFixed(),
+      base: baseMean.toFixed(),
+      high: highMean.toFixed(),
+      down: lowMean.minus(baseMean).toFixed(),
+      up: highMean.minus(baseMean).toFixed(),
+      swing: swingAmount.toFixed(),
+    });
+  }
+  rows.sort((a, b) => b.swingAmount.comparedTo(a.swingAmount) || a.order - b.order);
+  return ok({ currency: base.value.currency, runs: read.runs, seed: read.seed, step: read.step, rows: rows.map(({ order: _order, swingAmount: _swing, ...row }) => row) });
+}
+
+/** One scenario's results: its name, the assumptions it ran and the statistics of the total. */
+export interface ScenarioResult {
+  readonly scenario: string;
+  readonly assumptions: Assumptions;
+  readonly samples: SimulationSamples;
+}
+
+/**
+ * Simulates named scenarios of the assumptions (see `scenarioAssumptions`) with the same runs and
+ * seed (common random numbers), or a user's own scenarios: `own` maps a name to an object whose
+ * fields replace the assumptions' (its `outcomes` replace outcome by outcome).
+ *
+ * @example
+ * const results = scenarios(contractJson, assumptionsJson, ['pessimistic', 'central', 'optimistic'], { runs: 200, seed: 1 });
+ * if (results.ok) for (const result of results.value) console.log(result.scenario, summarize(result.samples).total.mean);
+ */
+export function scenarios(
+  contractInput: unknown,
+  assumptionsInput: unknown,
+  names: readonly ScenarioName[],
+  options: SensitivityOptions,
+  own: Readonly<Record<string, Record<string, unknown>>> = {},
+): Result<ScenarioResult[]> {
+  const read = readOptions(options);
+  const inputs = prepared(contractInput, assumptionsInput);
+  if (!inputs.ok) return inputs;
+  const { assumptions } = inputs.value;
+  const wanted: [string, Assumptions | Record<string, unknown>][] = names.map((name) => [name, scenarioAssumptions(assumptions, name, read.step)]);
+  for (const [name, overrides] of Object.entries(own)) {
+    const outcomes = Object.hasOwn(overrides, 'outcomes') ? overrides['outcomes'] : undefined;
+    const merged = { ...assumptions, ...overrides, ...(typeof outcomes === 'object' && outcomes !== null ? { outcomes: { ...assumptions.outcomes, ...outcomes } } : {}) };
+    wanted.push([name, merged]);
+  }
+  const results: ScenarioResult[] = [];
+  for (const [name, moved] of wanted) {
+    const samples = variant(contractInput, moved as Assumptions, read, `scenario ${name}`);
+    if (!samples.ok) return samples;
+    results.push({ scenario: name, assumptions: moved as Assumptions, samples: samples.value });
+  }
+  return ok(results);
+}
+
+export type { AmountStatistics };
