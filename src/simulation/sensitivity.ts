@@ -23,7 +23,11 @@ export interface SensitivityOptions {
   readonly seed: number;
   /** How far each assumption moves (probabilities absolutely, days and sizes relatively), above 0 and at most 0.5. Default 0.05. */
   readonly step?: number;
-  /** `"participants"` to draw participants whatever the contract. */
+  /**
+   * `"participants"` (the default here) draws every participant, whose draws keep their order in
+   * every variant; `"auto"` lets the count path run where it can, faster but with noisier
+   * differences (docs/simulation.md, "Scenarios and sensitivity").
+   */
   readonly path?: 'auto' | 'participants';
 }
 
@@ -55,7 +59,7 @@ export interface Tornado {
 function readOptions(options: SensitivityOptions): { runs: number; seed: number; step: number; path: 'auto' | 'participants' } {
   const step = options.step ?? 0.05;
   if (typeof step !== 'number' || !(step > 0 && step <= 0.5)) throw invalidArgument('tornado', 'options.step', 'a number above 0 and at most 0.5', step);
-  return { runs: options.runs, seed: options.seed, step, path: options.path ?? 'auto' };
+  return { runs: options.runs, seed: options.seed, step, path: options.path ?? 'participants' };
 }
 
 function meanTotal(samples: SimulationSamples): Amount {
