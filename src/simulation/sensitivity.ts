@@ -6,13 +6,13 @@
  * @module
  */
 import { parseContract } from '../contract/index.js';
-import { invalidArgument } from '../guard.js';
+import { invalidArgument, isObjectValue } from '../guard.js';
 import { minorUnits, parseAmount, type Amount } from '../money/index.js';
 import { fail, ok, type Result } from '../result.js';
 import type { Issue } from '../errors.js';
-import { statistics, type AmountStatistics } from './amount-statistics.js';
+import { statistics } from './amount-statistics.js';
 import { checkAssumptions, type Assumptions } from './assumptions.js';
-import { scenarioAssumptions, sensitivityAssumptions, type ScenarioName } from './scenarios.js';
+import { SCENARIOS, scenarioAssumptions, sensitivityAssumptions, type ScenarioName } from './scenarios.js';
 import { simulate, type SimulationSamples } from './simulate.js';
 
 /** The options of {@link tornado} and {@link scenarios}. */
@@ -125,7 +125,7 @@ export function tornado(contractInput: unknown, assumptionsInput: unknown, optio
   return ok({ currency: base.value.currency, runs: read.runs, seed: read.seed, step: read.step, rows: rows.map(({ order: _order, swingAmount: _swing, ...row }) => row) });
 }
 
-/** One scenario's results: its name, the assumptions it ran and the statistics of the total. */
+/** One scenario's results: its name, the assumptions it ran and its samples. */
 export interface ScenarioResult {
   readonly scenario: string;
   readonly assumptions: Assumptions;
@@ -133,38 +133,68 @@ export interface ScenarioResult {
 }
 
 /**
- * Simulates named scenarios of the assumptions (see `scenarioAssumptions`) with the same runs and
- * seed (common random numbers), or a user's own scenarios: `own` maps a name to an object whose
- * fields replace the assumptions' (its `outcomes` replace outcome by outcome).
+ * A user's own scenarios: a JSON object, scenario name → an object whose fields replace the
+ * assumptions' (its `outcomes` replace the assumptions' outcome by outcome).
+ */
+export type OwnScenarios = Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+
+const refuse = (path: readonly (string | number)[], message: string, code: 'SIMULATION_OPTIONS' | 'ASSUMPTIONS_NOT_OBJECT' = 'SIMULATION_OPTIONS'): Result<never> =>
+  fail([{ code, path, message: `${path.join('.')}: ${message}` }]);
+
+/** The overrides of a user's scenario, own properties only, or why not. */
+function ownOverrides(own: unknown, name: string): Result<Record<string, unknown>> | undefined {
+  if (own === undefined) return undefined;
+  if (!isObjectValue(own) || Array.isArray(own)) return refuse(['scenarios'], 'the scenarios must be a JSON object: scenario name → the fields it changes', 'ASSUMPTIONS_NOT_OBJECT');
+  if (!Object.hasOwn(own, name)) return undefined;
+  const overrides = own[name];
+  if (!isObjectValue(overrides) || Array.isArray(overrides)) return refuse(['scenarios', name], 'a scenario must be an object of the assumption fields it changes', 'ASSUMPTIONS_NOT_OBJECT');
+  return ok(Object.fromEntries(Object.keys(overrides).map((key) => [key, overrides[key]])));
+}
+
+/**
+ * The assumptions of one scenario, validated: a named one (`pessimistic`, `central`,
+ * `optimistic`: see `scenarioAssumptions`) or one of the user's own (`own`: name → fields
+ * replacing the assumptions', `outcomes` outcome by outcome), which wins over a named one of the
+ * same name. An unknown name is refused (`SIMULATION_OPTIONS`).
+ *
+ * @example
+ * const central = scenarioOf(contractJson, assumptionsJson, 'central', 0.05);
+ * if (central.ok) simulate(contractJson, central.value, { runs: 100, seed: 1 });
+ */
+export function scenarioOf(contractInput: unknown, assumptionsInput: unknown, name: string, step = 0.05, own?: unknown): Result<Assumptions> {
+  const inputs = prepared(contractInput, assumptionsInput);
+  if (!inputs.ok) return inputs;
+  const { contract, assumptions } = inputs.value;
+  const overrides = ownOverrides(own, name);
+  if (overrides !== undefined && !overrides.ok) return overrides;
+  if (overrides === undefined) {
+    if (!(SCENARIOS as readonly string[]).includes(name)) return refuse(['scenario'], `"${name}" is not a scenario: pessimistic, central, optimistic or a name of the scenarios document`);
+    return ok(scenarioAssumptions(assumptions, name as ScenarioName, readOptions({ runs: 1, seed: 0, step }).step));
+  }
+  const outcomes = Object.hasOwn(overrides.value, 'outcomes') ? overrides.value['outcomes'] : undefined;
+  const merged = { ...assumptions, ...overrides.value, ...(isObjectValue(outcomes) && !Array.isArray(outcomes) ? { outcomes: { ...assumptions.outcomes, ...outcomes } } : {}) };
+  const checked = checkAssumptions(merged, contract.value);
+  return checked.ok ? checked : fail(checked.issues.map((problem): Issue => ({ ...problem, path: ['scenarios', name, ...problem.path], message: `scenario ${name}: ${problem.message}` })));
+}
+
+/**
+ * Simulates scenarios (see {@link scenarioOf}) with the same runs and seed: common random
+ * numbers, so their differences are the scenarios', not the draws'.
  *
  * @example
  * const results = scenarios(contractJson, assumptionsJson, ['pessimistic', 'central', 'optimistic'], { runs: 200, seed: 1 });
  * if (results.ok) for (const result of results.value) console.log(result.scenario, summarize(result.samples).total.mean);
  */
-export function scenarios(
-  contractInput: unknown,
-  assumptionsInput: unknown,
-  names: readonly ScenarioName[],
-  options: SensitivityOptions,
-  own: Readonly<Record<string, Record<string, unknown>>> = {},
-): Result<ScenarioResult[]> {
+export function scenarios(contractInput: unknown, assumptionsInput: unknown, names: readonly string[], options: SensitivityOptions, own?: unknown): Result<ScenarioResult[]> {
   const read = readOptions(options);
-  const inputs = prepared(contractInput, assumptionsInput);
-  if (!inputs.ok) return inputs;
-  const { assumptions } = inputs.value;
-  const wanted: [string, Assumptions | Record<string, unknown>][] = names.map((name) => [name, scenarioAssumptions(assumptions, name, read.step)]);
-  for (const [name, overrides] of Object.entries(own)) {
-    const outcomes = Object.hasOwn(overrides, 'outcomes') ? overrides['outcomes'] : undefined;
-    const merged = { ...assumptions, ...overrides, ...(typeof outcomes === 'object' && outcomes !== null ? { outcomes: { ...assumptions.outcomes, ...outcomes } } : {}) };
-    wanted.push([name, merged]);
-  }
   const results: ScenarioResult[] = [];
-  for (const [name, moved] of wanted) {
-    const samples = variant(contractInput, moved as Assumptions, read, `scenario ${name}`);
+  for (const name of names) {
+    const assumptions = scenarioOf(contractInput, assumptionsInput, name, read.step, own);
+    if (!assumptions.ok) return assumptions;
+    const samples = variant(contractInput, assumptions.value, read, `scenario ${name}`);
     if (!samples.ok) return samples;
-    results.push({ scenario: name, assumptions: moved as Assumptions, samples: samples.value });
+    results.push({ scenario: name, assumptions: assumptions.value, samples: samples.value });
   }
   return ok(results);
 }
 
-export type { AmountStatistics };

@@ -110,7 +110,7 @@ describe('scenarios', () => {
   });
 
   it('pessimistic ≤ central ≤ optimistic for a rate card, on common random numbers; a user scenario overrides the assumptions', () => {
-    const results = scenarios(rateCardContract(), assumptionsWith(0.6), ['pessimistic', 'central', 'optimistic'], { runs: 10, seed: 5, step: 0.1 }, { certain: { outcomes: { placement: { probability: 1 } } } });
+    const results = scenarios(rateCardContract(), assumptionsWith(0.6), ['pessimistic', 'central', 'optimistic', 'certain'], { runs: 10, seed: 5, step: 0.1 }, { certain: { outcomes: { placement: { probability: 1 } } } });
     if (!results.ok) throw new Error(JSON.stringify(results.issues));
     const means = results.value.map((result) => Number(summarize(result.samples).total.mean));
     expect(results.value.map((result) => result.scenario)).toEqual(['pessimistic', 'central', 'optimistic', 'certain']);
@@ -120,8 +120,10 @@ describe('scenarios', () => {
   }, 60_000);
 
   it('a user scenario the assumptions refuse is reported with its name', () => {
-    const results = scenarios(rateCardContract(), assumptionsWith(0.6), [], { runs: 1, seed: 1 }, { broken: { outcomes: { placement: { probability: 2 } } } });
+    const results = scenarios(rateCardContract(), assumptionsWith(0.6), ['broken'], { runs: 1, seed: 1 }, { broken: { outcomes: { placement: { probability: 2 } } } });
     expect(results.ok).toBe(false);
-    if (!results.ok) expect(results.issues[0]?.message).toContain('scenario broken');
+    if (!results.ok) expect(results.issues[0]).toMatchObject({ code: 'ASSUMPTIONS_INVALID', path: ['scenarios', 'broken', 'outcomes', 'placement', 'probability'] });
+    const unknown = scenarios(rateCardContract(), assumptionsWith(0.6), ['rosy'], { runs: 1, seed: 1 });
+    expect(unknown.ok ? [] : unknown.issues.map((problem) => problem.code)).toEqual(['SIMULATION_OPTIONS']);
   });
 });
