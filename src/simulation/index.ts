@@ -27,3 +27,7 @@ export { investorWaterfall } from './waterfall.js';
 export type { DatedPayment, InvestorRun, WaterfallRun } from './waterfall.js';
 export { waterfallTerms } from './investor-terms.js';
 export type { InvestorTerms } from './investor-terms.js';
+export { SCENARIOS, SCENARIO_PERCENTILE, scenarioAssumptions, sensitivityAssumptions } from './scenarios.js';
+export type { ScenarioName, SensitivityAssumption } from './scenarios.js';
+export { scenarioOf, scenarios, tornado } from './sensitivity.js';
+export type { OwnScenarios, ScenarioResult, SensitivityOptions, Tornado, TornadoRow } from './sensitivity.js';

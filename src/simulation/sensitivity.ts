@@ -6,7 +6,7 @@
  * @module
  */
 import { parseContract } from '../contract/index.js';
-import { invalidArgument, isObjectValue } from '../guard.js';
+import { isObjectValue } from '../guard.js';
 import { minorUnits, parseAmount, type Amount } from '../money/index.js';
 import { fail, ok, type Result } from '../result.js';
 import type { Issue } from '../errors.js';
@@ -56,10 +56,25 @@ export interface Tornado {
   readonly rows: readonly TornadoRow[];
 }
 
-function readOptions(options: SensitivityOptions): { runs: number; seed: number; step: number; path: 'auto' | 'participants' } {
-  const step = options.step ?? 0.05;
-  if (typeof step !== 'number' || !(step > 0 && step <= 0.5)) throw invalidArgument('tornado', 'options.step', 'a number above 0 and at most 0.5', step);
-  return { runs: options.runs, seed: options.seed, step, path: options.path ?? 'participants' };
+const refuse = (path: readonly (string | number)[], message: string, code: 'SIMULATION_OPTIONS' | 'ASSUMPTIONS_NOT_OBJECT' = 'SIMULATION_OPTIONS'): Result<never> =>
+  fail([{ code, path, message: `${path.join('.')}: ${message}` }]);
+
+type ReadOptions = { runs: number; seed: number; step: number; path: 'auto' | 'participants' };
+
+/** The options read once (own properties), or the issue that refuses them; runs and seed are checked by `simulate`. */
+function readOptions(options: unknown): Result<ReadOptions> {
+  if (!isObjectValue(options) || Array.isArray(options)) return refuse(['options'], 'expected an object { runs, seed, step? }');
+  let fields: { runs: unknown; seed: unknown; step: unknown; path: unknown };
+  try {
+    const own = (key: string): unknown => (Object.hasOwn(options, key) ? options[key] : undefined);
+    fields = { runs: own('runs'), seed: own('seed'), step: own('step') ?? 0.05, path: own('path') ?? 'participants' };
+  } catch (error) {
+    return refuse(['options'], `could not be read (${error instanceof Error ? error.message : 'unknown error'})`);
+  }
+  const { step, path } = fields;
+  if (typeof step !== 'number' || !(step > 0 && step <= 0.5)) return refuse(['options', 'step'], 'step must be a number above 0 and at most 0.5');
+  if (path !== 'auto' && path !== 'participants') return refuse(['options', 'path'], 'path must be "auto" or "participants"');
+  return ok({ runs: fields.runs as number, seed: fields.seed as number, step, path });
 }
 
 function meanTotal(samples: SimulationSamples): Amount {
@@ -92,7 +107,9 @@ function variant(contractInput: unknown, assumptions: Assumptions, options: { ru
  * if (table.ok) console.log(table.value.rows[0]); // the assumption that moves the cost most
  */
 export function tornado(contractInput: unknown, assumptionsInput: unknown, options: SensitivityOptions): Result<Tornado> {
-  const read = readOptions(options);
+  const options_ = readOptions(options);
+  if (!options_.ok) return options_;
+  const read = options_.value;
   const inputs = prepared(contractInput, assumptionsInput);
   if (!inputs.ok) return inputs;
   const { contract, assumptions } = inputs.value;
@@ -105,6 +122,7 @@ export function tornado(contractInput: unknown, assumptionsInput: unknown, optio
     if (!low.ok) return low;
     const high = variant(contractInput, entry.move(1), read, `${entry.assumption} moved up`);
     if (!high.ok) return high;
+    const decimals = minorUnits(base.value.currency);
     const lowMean = meanTotal(low.value);
     const highMean = meanTotal(high.value);
     const swingAmount = highMean.minus(lowMean).abs();
@@ -113,12 +131,12 @@ export function tornado(contractInput: unknown, assumptionsInput: unknown, optio
       swingAmount,
       assumption: entry.assumption,
       moved: entry.moved,
-      low: lowMean.toFixed(),
-      base: baseMean.toFixed(),
-      high: highMean.toFixed(),
-      down: lowMean.minus(baseMean).toFixed(),
-      up: highMean.minus(baseMean).toFixed(),
-      swing: swingAmount.toFixed(),
+      low: lowMean.toFixed(decimals),
+      base: baseMean.toFixed(decimals),
+      high: highMean.toFixed(decimals),
+      down: lowMean.minus(baseMean).toFixed(decimals),
+      up: highMean.minus(baseMean).toFixed(decimals),
+      swing: swingAmount.toFixed(decimals),
     });
   }
   rows.sort((a, b) => b.swingAmount.comparedTo(a.swingAmount) || a.order - b.order);
@@ -137,9 +155,6 @@ export interface ScenarioResult {
  * assumptions' (its `outcomes` replace the assumptions' outcome by outcome).
  */
 export type OwnScenarios = Readonly<Record<string, Readonly<Record<string, unknown>>>>;
-
-const refuse = (path: readonly (string | number)[], message: string, code: 'SIMULATION_OPTIONS' | 'ASSUMPTIONS_NOT_OBJECT' = 'SIMULATION_OPTIONS'): Result<never> =>
-  fail([{ code, path, message: `${path.join('.')}: ${message}` }]);
 
 /** The overrides of a user's scenario, own properties only, or why not. */
 function ownOverrides(own: unknown, name: string): Result<Record<string, unknown>> | undefined {
@@ -162,14 +177,21 @@ function ownOverrides(own: unknown, name: string): Result<Record<string, unknown
  * if (central.ok) simulate(contractJson, central.value, { runs: 100, seed: 1 });
  */
 export function scenarioOf(contractInput: unknown, assumptionsInput: unknown, name: string, step = 0.05, own?: unknown): Result<Assumptions> {
+  if (typeof name !== 'string') return refuse(['scenario'], 'the scenario must be a name');
   const inputs = prepared(contractInput, assumptionsInput);
   if (!inputs.ok) return inputs;
   const { contract, assumptions } = inputs.value;
-  const overrides = ownOverrides(own, name);
+  let overrides: Result<Record<string, unknown>> | undefined;
+  try {
+    overrides = ownOverrides(own, name);
+  } catch (error) {
+    return refuse(['scenarios'], `could not be read (${error instanceof Error ? error.message : 'unknown error'})`, 'ASSUMPTIONS_NOT_OBJECT');
+  }
   if (overrides !== undefined && !overrides.ok) return overrides;
   if (overrides === undefined) {
     if (!(SCENARIOS as readonly string[]).includes(name)) return refuse(['scenario'], `"${name}" is not a scenario: pessimistic, central, optimistic or a name of the scenarios document`);
-    return ok(scenarioAssumptions(assumptions, name as ScenarioName, readOptions({ runs: 1, seed: 0, step }).step));
+    if (typeof step !== 'number' || !(step > 0 && step <= 0.5)) return refuse(['step'], 'step must be a number above 0 and at most 0.5');
+    return ok(scenarioAssumptions(assumptions, name as ScenarioName, step));
   }
   const outcomes = Object.hasOwn(overrides.value, 'outcomes') ? overrides.value['outcomes'] : undefined;
   const merged = { ...assumptions, ...overrides.value, ...(isObjectValue(outcomes) && !Array.isArray(outcomes) ? { outcomes: { ...assumptions.outcomes, ...outcomes } } : {}) };
@@ -186,9 +208,18 @@ export function scenarioOf(contractInput: unknown, assumptionsInput: unknown, na
  * if (results.ok) for (const result of results.value) console.log(result.scenario, summarize(result.samples).total.mean);
  */
 export function scenarios(contractInput: unknown, assumptionsInput: unknown, names: readonly string[], options: SensitivityOptions, own?: unknown): Result<ScenarioResult[]> {
-  const read = readOptions(options);
+  let list: string[];
+  try {
+    list = Array.isArray(names) ? Array.from(names as readonly unknown[], (name) => (typeof name === 'string' ? name : '')) : [];
+  } catch {
+    list = [];
+  }
+  if (list.length === 0 || list.includes('')) return refuse(['names'], 'expected a list of one or more scenario names');
+  const options_ = readOptions(options);
+  if (!options_.ok) return options_;
+  const read = options_.value;
   const results: ScenarioResult[] = [];
-  for (const name of names) {
+  for (const name of list) {
     const assumptions = scenarioOf(contractInput, assumptionsInput, name, read.step, own);
     if (!assumptions.ok) return assumptions;
     const samples = variant(contractInput, assumptions.value, read, `scenario ${name}`);

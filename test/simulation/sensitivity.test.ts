@@ -63,7 +63,7 @@ describe('tornado', () => {
     if (!table.ok) throw new Error(JSON.stringify(table.issues));
     const row = (name: string) => table.value.rows.find((candidate) => candidate.assumption === name);
     for (const name of ['outcomes.training.probability', 'outcomes.wage-10pc.probability', 'outcomes.training.days', 'daysToExit']) {
-      expect(row(name)).toMatchObject({ down: '0', up: '0', swing: '0' });
+      expect(row(name)).toMatchObject({ down: '0.00', up: '0.00', swing: '0.00' });
     }
     // placement moves by 0.1 of 1,000 participants at 1000.00: about 100000.00 each way, and it tops the table
     expect(table.value.rows[0]?.assumption).toBe('outcomes.placement.probability');
