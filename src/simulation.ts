@@ -15,6 +15,7 @@ export {
   PERCENTILE_DEFINITION,
   SCENARIOS,
   contractBounds,
+  expectedSchedule,
   internalRateOfReturn,
   investorWaterfall,
   parseAssumptions,

@@ -13,7 +13,7 @@ export {
   parseAssumptions,
 } from './assumptions.js';
 export type { Assumptions, DaysDistribution, IndicatorValue, OutcomeAssumption, Probability } from './assumptions.js';
-export { simulate } from './simulate.js';
+export { expectedSchedule, simulate } from './simulate.js';
 // For the command line (src/index.ts and src/simulation.ts decide what the package exports)
 export { mergeSamples } from './simulate.js';
 export { contractBounds } from './bounds.js';

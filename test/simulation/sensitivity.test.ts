@@ -9,8 +9,9 @@ import { describe, expect, it } from 'vitest';
 import { betaQuantile } from '../../src/simulation/beta-quantile.js';
 import { scenarioAssumptions } from '../../src/simulation/scenarios.js';
 import { scenarios, tornado } from '../../src/simulation/sensitivity.js';
-import { summarize, type Assumptions } from '../../src/simulation/index.js';
-import { rateCardContract, regionSud } from './region-sud-fixtures.js';
+import { expectedSchedule, summarize, type Assumptions } from '../../src/simulation/index.js';
+import { rateCardContract, regionSud, regionSudAssumptions } from './region-sud-fixtures.js';
+import { EXPECTED_COUNTS } from '../../src/simulation/binomial.js';
 
 /** The rate card (placement at 1000.00, one cohort of 1,000) with two outcomes no rule pays: a milestone and a wage progression. */
 function rateCardWithUnpaidOutcomes(): ReturnType<typeof rateCardContract> {
@@ -125,5 +126,37 @@ describe('scenarios', () => {
     if (!results.ok) expect(results.issues[0]).toMatchObject({ code: 'ASSUMPTIONS_INVALID', path: ['scenarios', 'broken', 'outcomes', 'placement', 'probability'] });
     const unknown = scenarios(rateCardContract(), assumptionsWith(0.6), ['rosy'], { runs: 1, seed: 1 });
     expect(unknown.ok ? [] : unknown.issues.map((problem) => problem.code)).toEqual(['SIMULATION_OPTIONS']);
+  });
+});
+
+describe('expectedSchedule', () => {
+  it('a rate card at its expected counts: n × p × price = 1,000 × 0.6 × 1000.00 = 600000.00 exactly, in one tranche due in July 2026', () => {
+    const schedule = expectedSchedule(rateCardContract(), assumptionsWith(0.6));
+    if (!schedule.ok) throw new Error(JSON.stringify(schedule.issues));
+    const summary = summarize(schedule.value);
+    expect(summary.runs).toBe(1);
+    expect(summary.total).toMatchObject({ mean: '600000.00', sd: '0.00', p5: '600000.00', p95: '600000.00' });
+    expect(summary.cashFlow.months.map((month) => [month.period, month.total.mean])).toEqual([['2026-07', '600000.00']]);
+  });
+
+  it('a beta probability at its mean: Beta(55, 45) places 1,000 × 0.55 = 550 participants, 550000.00; the same bytes however often it runs', () => {
+    const assumptions = { schemaVersion: '1.0', daysToExit: 30, outcomes: { placement: { probability: { beta: { alpha: 55, beta: 45 } } } } };
+    const first = expectedSchedule(rateCardContract(), assumptions);
+    const second = expectedSchedule(rateCardContract(), assumptions);
+    if (!first.ok || !second.ok) throw new Error('refused');
+    expect(summarize(first.value).total.mean).toBe('550000.00');
+    expect(JSON.stringify(summarize(second.value))).toBe(JSON.stringify(summarize(first.value)));
+  });
+
+  it('expected counts add up: a multinomial of 10 over 0.5, 0.3, 0.2 is 5, 3, 2; 7 × 0.5 rounds half up to 4', () => {
+    const never = undefined as never; // the stream is never read
+    expect(EXPECTED_COUNTS.multinomial(never, 10, [0.5, 0.6, 1])).toEqual([5, 3, 2]);
+    expect(EXPECTED_COUNTS.binomial(never, 7, 0.5)).toBe(4);
+    expect(EXPECTED_COUNTS.binomial(never, 7, 1)).toBe(7);
+  });
+
+  it('refuses a contract that needs each participant on their own, saying why', () => {
+    const refused = expectedSchedule(regionSud(), regionSudAssumptions());
+    expect(refused.ok ? [] : refused.issues.map((problem) => [problem.code, problem.message.includes('cap-participant')])).toEqual([['SIMULATION_OPTIONS', true]]);
   });
 });
