@@ -324,6 +324,7 @@ const CASES: Record<string, Case> = {
   simulate: { params: [p('contract', K.document), p('assumptions', K.document), p('options', K.document)], args: () => [contractJson, assumptionsJson, { runs: 1, seed: 1 }] },
   contractBounds: { params: [p('contract', K.document), p('assumptions', K.document, true)], args: () => [contractJson, assumptionsJson] },
   summarize: { params: [p('samples', K.made)], args: () => [samples] },
+  expectedSchedule: { params: [p('contract', K.document), p('assumptions', K.document)], args: () => [contractJson, assumptionsJson] },
   tornado: { params: [p('contract', K.document), p('assumptions', K.document), p('options', K.document)], args: () => [contractJson, assumptionsJson, { runs: 1, seed: 1 }] },
   scenarios: { params: [p('contract', K.document), p('assumptions', K.document), p('names', K.document), p('options', K.document), p('own', K.any, true)], args: () => [contractJson, assumptionsJson, ['central'], { runs: 1, seed: 1 }] },
   scenarioOf: { params: [p('contract', K.document), p('assumptions', K.document), p('name', K.document), p('step', K.any, true), p('own', K.any, true)], args: () => [contractJson, assumptionsJson, 'central'] },

@@ -13,6 +13,8 @@ import { fakeIo } from './helpers.js';
 const files = {
   'contract.json': readFileSync('examples/region-sud/contract.json', 'utf8'),
   'assumptions.json': readFileSync('examples/region-sud/assumptions.json', 'utf8'),
+  'pe-contract.json': readFileSync('examples/profession-emploi/contract.json', 'utf8'),
+  'pe-assumptions.json': readFileSync('examples/profession-emploi/assumptions.json', 'utf8'),
   'scenarios.json': JSON.stringify({ 'weak-market': { outcomes: { placement: { probability: 0.4 } } } }),
 };
 const args = ['simulate', '--contract', 'contract.json', '--assumptions', 'assumptions.json', '--runs', '10', '--seed', '4'];
@@ -55,4 +57,23 @@ describe('outcome-pay simulate, scenarios and sensitivity', () => {
     expect((await output([...args, '--tornado', '--step', '0.7'])).code).toBe(2);
     expect((await output([...args, '--scenarios', 'scenarios.json'])).code).toBe(2);
   }, 120_000);
+
+  it('--expected prints the same bytes for any seed and time zone; a contract that needs the participant path is refused', async () => {
+    const expected = ['simulate', '--contract', 'pe-contract.json', '--assumptions', 'pe-assumptions.json', '--expected'];
+    const first = await output([...expected, '--seed', '1']);
+    expect(first.code).toBe(0);
+    expect((JSON.parse(first.stdout) as SimulationSummary).total.sd).toBe('0.00');
+    const zone = process.env['TZ'];
+    process.env['TZ'] = 'America/St_Johns';
+    try {
+      expect((await output([...expected, '--seed', '123456', '--runs', '7'])).stdout).toBe(first.stdout);
+    } finally {
+      if (zone === undefined) delete process.env['TZ'];
+      else process.env['TZ'] = zone;
+    }
+    const summary = await output([...expected, '--scenario', 'pessimistic', '--summary']);
+    expect(summary.stdout).toMatch(/^Expected counts, nothing drawn/);
+    const refused = await output([...args, '--expected']);
+    expect([refused.code, refused.stderr]).toEqual([1, expect.stringContaining('needs the count path')]);
+  });
 });
