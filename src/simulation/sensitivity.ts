@@ -140,7 +140,7 @@ export function tornado(contractInput: unknown, assumptionsInput: unknown, optio
     });
   }
   rows.sort((a, b) => b.swingAmount.comparedTo(a.swingAmount) || a.order - b.order);
-  return ok({ currency: base.value.currency, runs: read.runs, seed: read.seed, step: read.step, rows: rows.map(({ order: _order, swingAmount: _swing, ...row }) => row) });
+  return ok({ currency: base.value.currency, runs: read.runs, seed: read.seed, step: read.step, rows: rows.map((row): TornadoRow => ({ assumption: row.assumption, moved: row.moved, low: row.low, base: row.base, high: row.high, down: row.down, up: row.up, swing: row.swing })) });
 }
 
 /** One scenario's results: its name, the assumptions it ran and its samples. */
