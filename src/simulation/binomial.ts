@@ -71,10 +71,15 @@ export function binomial(stream: Stream, n: number, p: number): number {
  * multinomial(stream, 100, [0.5, 0.6, 1]); // counts of three cells of probability 0.5, 0.3, 0.2
  */
 export function multinomial(stream: Stream, n: number, conditional: readonly number[]): number[] {
+  return splitInOrder(stream, n, conditional, binomial);
+}
+
+/** Splits `n` cell by cell: each cell gets `split(what is left, its conditional share)`. */
+function splitInOrder(stream: Stream, n: number, conditional: readonly number[], split: (stream: Stream, n: number, p: number) => number): number[] {
   const counts = new Array<number>(conditional.length).fill(0);
   let left = n;
   for (let i = 0; i < conditional.length && left > 0; i++) {
-    const k = binomial(stream, left, conditional[i] as number);
+    const k = split(stream, left, conditional[i] as number);
     counts[i] = k;
     left -= k;
   }
@@ -134,14 +139,5 @@ function expectedBinomial(_stream: Stream, n: number, p: number): number {
  */
 export const EXPECTED_COUNTS: CountDraws = {
   binomial: expectedBinomial,
-  multinomial(stream: Stream, n: number, conditional: readonly number[]): number[] {
-    const counts = new Array<number>(conditional.length).fill(0);
-    let left = n;
-    for (let i = 0; i < conditional.length && left > 0; i++) {
-      const k = expectedBinomial(stream, left, conditional[i] as number);
-      counts[i] = k;
-      left -= k;
-    }
-    return counts;
-  },
+  multinomial: (stream: Stream, n: number, conditional: readonly number[]): number[] => splitInOrder(stream, n, conditional, expectedBinomial),
 };
