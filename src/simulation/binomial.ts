@@ -106,7 +106,7 @@ export function conditionalShares(probabilities: readonly number[]): number[] {
 
 /**
  * How a run splits participants: drawn ({@link binomial}, {@link multinomial}) or at their
- * expected counts ({@link EXPECTED_COUNTS}).
+ * expected counts ({@link expectedCounts}).
  */
 export interface CountDraws {
   readonly binomial: (stream: Stream, n: number, p: number) => number;
@@ -117,9 +117,9 @@ export interface CountDraws {
  * The random draws of a run: Bin(n, p) and the multinomial by sequential conditional binomials.
  *
  * @example
- * RANDOM_COUNTS.binomial(stream, 1000, 0.6); // near 600
+ * randomCounts.binomial(stream, 1000, 0.6); // near 600
  */
-export const RANDOM_COUNTS: CountDraws = { binomial, multinomial };
+export const randomCounts: CountDraws = { binomial, multinomial };
 
 /** n × p rounded to a whole participant (half up), never drawn: the stream is not read. */
 function expectedBinomial(_stream: Stream, n: number, p: number): number {
@@ -134,10 +134,10 @@ function expectedBinomial(_stream: Stream, n: number, p: number): number {
  * is left), so the counts add up to n. The stream is never read.
  *
  * @example
- * EXPECTED_COUNTS.binomial(stream, 1000, 0.6); // 600
- * EXPECTED_COUNTS.multinomial(stream, 10, [0.5, 0.6, 1]); // [5, 3, 2]
+ * expectedCounts.binomial(stream, 1000, 0.6); // 600
+ * expectedCounts.multinomial(stream, 10, [0.5, 0.6, 1]); // [5, 3, 2]
  */
-export const EXPECTED_COUNTS: CountDraws = {
+export const expectedCounts: CountDraws = {
   binomial: expectedBinomial,
   multinomial: (stream: Stream, n: number, conditional: readonly number[]): number[] => splitInOrder(stream, n, conditional, expectedBinomial),
 };

@@ -27,7 +27,7 @@ import { resolveRecord, type Resolution } from '../outcomes/index.js';
 import type { OutcomeRecord, RecordEvent, WageObservation } from '../records/index.js';
 import { accumulateResolved, type Ledger, type SettlementPlan } from '../settlement/index.js';
 import type { Assumptions, DaysDistribution } from './assumptions.js';
-import { RANDOM_COUNTS, conditionalShares, type CountDraws } from './binomial.js';
+import { randomCounts, conditionalShares, type CountDraws } from './binomial.js';
 import { placementSpell, type ParticipantModel, type PlacementPlan, type Profile, type RunProbabilities } from './participants.js';
 import type { Stream } from './random.js';
 
@@ -428,12 +428,12 @@ function leafOf(cells: Map<number, number>, cohort: string, profile: Profile, mo
 /**
  * Draws one run's counts and adds them to `ledger`: per cohort, the group mix, then the outcomes
  * chained as the participant path draws them, then the classes of their timings; with
- * `EXPECTED_COUNTS`, each at its expected count (rounded to whole participants), nothing drawn.
+ * `expectedCounts`, each at its expected count (rounded to whole participants), nothing drawn.
  *
  * @example
  * drawCounts(counts, plan, ledger, probabilities, stream);
  */
-export function drawCounts(counts: CountModel, plan: SettlementPlan, ledger: Ledger, probabilities: RunProbabilities, stream: Stream, draws: CountDraws = RANDOM_COUNTS): void {
+export function drawCounts(counts: CountModel, plan: SettlementPlan, ledger: Ledger, probabilities: RunProbabilities, stream: Stream, draws: CountDraws = randomCounts): void {
   const { binomial, multinomial } = draws;
   const placement = counts.placement;
   const wages = placement?.wages.length ?? 0;

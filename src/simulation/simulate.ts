@@ -16,7 +16,7 @@ import { accumulate, clearLedger, evaluateTallies, buildPlan, emptyLedgerOf, typ
 import { checkAssumptions, type Assumptions, type IndicatorValue } from './assumptions.js';
 import { waterfallTerms, type InvestorTerms } from './investor-terms.js';
 import { drawParticipant, meanProbabilities, participantModel, runProbabilities, type ParticipantModel } from './participants.js';
-import { EXPECTED_COUNTS } from './binomial.js';
+import { expectedCounts } from './binomial.js';
 import { runStreams, wholeBetween, type Stream } from './random.js';
 import { countModel, countPathBlocker, drawCounts, type CountModel } from './count-path.js';
 
@@ -200,7 +200,7 @@ function oneRun(prepared: Prepared, stream: Stream, samples: SimulationSamples, 
   const ledger = prepared.counts === undefined ? emptyLedgerOf(plan, false) : prepared.countLedger;
   if (prepared.counts !== undefined) {
     clearLedger(ledger);
-    drawCounts(prepared.counts, plan, ledger, probabilities, stream, expected ? EXPECTED_COUNTS : undefined);
+    drawCounts(prepared.counts, plan, ledger, probabilities, stream, expected ? expectedCounts : undefined);
   } else {
     for (const cohort of model.cohorts) {
       for (let i = 0; i < cohort.size; i++) accumulate(plan, ledger, drawParticipant(model, probabilities, cohort, stream));

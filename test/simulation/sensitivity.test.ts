@@ -11,7 +11,7 @@ import { scenarioAssumptions } from '../../src/simulation/scenarios.js';
 import { scenarios, tornado } from '../../src/simulation/sensitivity.js';
 import { expectedSchedule, summarize, type Assumptions } from '../../src/simulation/index.js';
 import { rateCardContract, regionSud, regionSudAssumptions } from './region-sud-fixtures.js';
-import { EXPECTED_COUNTS } from '../../src/simulation/binomial.js';
+import { expectedCounts } from '../../src/simulation/binomial.js';
 
 /** The rate card (placement at 1000.00, one cohort of 1,000) with two outcomes no rule pays: a milestone and a wage progression. */
 function rateCardWithUnpaidOutcomes(): ReturnType<typeof rateCardContract> {
@@ -151,9 +151,9 @@ describe('expectedSchedule', () => {
 
   it('expected counts add up: a multinomial of 10 over 0.5, 0.3, 0.2 is 5, 3, 2; 7 × 0.5 rounds half up to 4', () => {
     const never = undefined as never; // the stream is never read
-    expect(EXPECTED_COUNTS.multinomial(never, 10, [0.5, 0.6, 1])).toEqual([5, 3, 2]);
-    expect(EXPECTED_COUNTS.binomial(never, 7, 0.5)).toBe(4);
-    expect(EXPECTED_COUNTS.binomial(never, 7, 1)).toBe(7);
+    expect(expectedCounts.multinomial(never, 10, [0.5, 0.6, 1])).toEqual([5, 3, 2]);
+    expect(expectedCounts.binomial(never, 7, 0.5)).toBe(4);
+    expect(expectedCounts.binomial(never, 7, 1)).toBe(7);
   });
 
   it('refuses a contract that needs each participant on their own, saying why', () => {
