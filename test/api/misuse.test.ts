@@ -324,6 +324,10 @@ const CASES: Record<string, Case> = {
   simulate: { params: [p('contract', K.document), p('assumptions', K.document), p('options', K.document)], args: () => [contractJson, assumptionsJson, { runs: 1, seed: 1 }] },
   contractBounds: { params: [p('contract', K.document), p('assumptions', K.document, true)], args: () => [contractJson, assumptionsJson] },
   summarize: { params: [p('samples', K.made)], args: () => [samples] },
+  expectedSchedule: { params: [p('contract', K.document), p('assumptions', K.document)], args: () => [contractJson, assumptionsJson] },
+  tornado: { params: [p('contract', K.document), p('assumptions', K.document), p('options', K.document)], args: () => [contractJson, assumptionsJson, { runs: 1, seed: 1 }] },
+  scenarios: { params: [p('contract', K.document), p('assumptions', K.document), p('names', K.document), p('options', K.document), p('own', K.any, true)], args: () => [contractJson, assumptionsJson, ['central'], { runs: 1, seed: 1 }] },
+  scenarioOf: { params: [p('contract', K.document), p('assumptions', K.document), p('name', K.document), p('step', K.any, true), p('own', K.any, true)], args: () => [contractJson, assumptionsJson, 'central'] },
   internalRateOfReturn: { params: [p('flows', K.datedFlows)], args: () => [[{ on: '2021-01-01', amount: '-100' }, { on: '2023-01-01', amount: '121' }]] },
   investorWaterfall: {
     params: [p('payments', K.datedPayments), p('investors', K.investorTerms), p('currency', K.currency)],
