@@ -192,8 +192,13 @@ export const simulateCommand: Command = {
     // the same contract and assumptions simulated: their bounds cannot fail
     const bounds = contractBounds(contract, assumptions);
     if (!bounds.ok) throw new Error(`outcome-pay internal error: bounds of a simulated contract (${bounds.issues.map((issue) => issue.code).join(', ')})`);
-    const heading = expected ? 'Expected counts, nothing drawn (the same for any seed): the run below is the schedule at n × p\n' : '';
-    io.stdout(flagOption(options, 'summary') ? heading + simulationSummary(summary, bounds.value) : `${JSON.stringify({ ...summary, bounds: bounds.value }, null, 2)}\n`);
+    const text = (): string => {
+      const lines = simulationSummary(summary, bounds.value);
+      if (!expected) return lines;
+      // one evaluation, not runs drawn with a seed: its own first line instead of 'Simulation: 1 runs, seed 0'
+      return `Expected counts, nothing drawn (the same for any seed): the schedule at n × p, amounts in ${summary.currency}\n${lines.slice(lines.indexOf('\n') + 1)}`;
+    };
+    io.stdout(flagOption(options, 'summary') ? text() : `${JSON.stringify({ ...summary, bounds: bounds.value }, null, 2)}\n`);
     return EXIT.OK;
   },
 };
