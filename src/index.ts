@@ -78,9 +78,6 @@ export {
 } from './calendar/index.js';
 export type { CalendarDate, DateParts } from './calendar/index.js';
 
-// Text
-export { parseJsonText } from './text/index.js';
-
 // Contract
 export { CONTRACT_SCHEMA_VERSION, earliestAchievement, parseContract } from './contract/index.js';
 export type {
@@ -106,16 +103,8 @@ export type {
 } from './contract/index.js';
 
 // Records
-export {
-  REQUIRED_CSV_COLUMNS,
-  detectFormat,
-  readCsvRecords,
-  readJsonRecords,
-  readNdjsonRecords,
-  readRecords,
-  validateRawRecords,
-  validateRecords,
-} from './records/index.js';
+// The text readers (readRecords, readCsvRecords, ...) are in 'outcome-pay/readers' (src/readers.ts).
+export { validateRawRecords, validateRecords } from './records/index.js';
 export type {
   CsvOptions,
   EarningsObservation,

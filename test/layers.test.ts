@@ -39,6 +39,7 @@ const LAYERS: Readonly<Record<string, number>> = {
   'spreadsheets.ts': 12,
   'explain.ts': 12,
   'codes.ts': 12,
+  'readers.ts': 12,
   'internal.ts': 12,
 };
 

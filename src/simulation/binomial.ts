@@ -71,10 +71,15 @@ export function binomial(stream: Stream, n: number, p: number): number {
  * multinomial(stream, 100, [0.5, 0.6, 1]); // counts of three cells of probability 0.5, 0.3, 0.2
  */
 export function multinomial(stream: Stream, n: number, conditional: readonly number[]): number[] {
+  return splitInOrder(stream, n, conditional, binomial);
+}
+
+/** Splits `n` cell by cell: each cell gets `split(what is left, its conditional share)`. */
+function splitInOrder(stream: Stream, n: number, conditional: readonly number[], split: (stream: Stream, n: number, p: number) => number): number[] {
   const counts = new Array<number>(conditional.length).fill(0);
   let left = n;
   for (let i = 0; i < conditional.length && left > 0; i++) {
-    const k = binomial(stream, left, conditional[i] as number);
+    const k = split(stream, left, conditional[i] as number);
     counts[i] = k;
     left -= k;
   }
@@ -98,3 +103,41 @@ export function conditionalShares(probabilities: readonly number[]): number[] {
   }
   return shares;
 }
+
+/**
+ * How a run splits participants: drawn ({@link binomial}, {@link multinomial}) or at their
+ * expected counts ({@link expectedCounts}).
+ */
+export interface CountDraws {
+  readonly binomial: (stream: Stream, n: number, p: number) => number;
+  readonly multinomial: (stream: Stream, n: number, conditional: readonly number[]) => number[];
+}
+
+/**
+ * The random draws of a run: Bin(n, p) and the multinomial by sequential conditional binomials.
+ *
+ * @example
+ * randomCounts.binomial(stream, 1000, 0.6); // near 600
+ */
+export const randomCounts: CountDraws = { binomial, multinomial };
+
+/** n × p rounded to a whole participant (half up), never drawn: the stream is not read. */
+function expectedBinomial(_stream: Stream, n: number, p: number): number {
+  if (n <= 0 || p <= 0) return 0;
+  if (p >= 1) return n;
+  return Math.min(n, Math.round(n * p));
+}
+
+/**
+ * Expected counts, no randomness: each split at n × p rounded to a whole participant (half up),
+ * a multinomial cell by cell in the order it is drawn (each cell the rounded expectation of what
+ * is left), so the counts add up to n. The stream is never read.
+ *
+ * @example
+ * expectedCounts.binomial(stream, 1000, 0.6); // 600
+ * expectedCounts.multinomial(stream, 10, [0.5, 0.6, 1]); // [5, 3, 2]
+ */
+export const expectedCounts: CountDraws = {
+  binomial: expectedBinomial,
+  multinomial: (stream: Stream, n: number, conditional: readonly number[]): number[] => splitInOrder(stream, n, conditional, expectedBinomial),
+};

@@ -27,7 +27,7 @@ import { resolveRecord, type Resolution } from '../outcomes/index.js';
 import type { OutcomeRecord, RecordEvent, WageObservation } from '../records/index.js';
 import { accumulateResolved, type Ledger, type SettlementPlan } from '../settlement/index.js';
 import type { Assumptions, DaysDistribution } from './assumptions.js';
-import { binomial, conditionalShares, multinomial } from './binomial.js';
+import { randomCounts, conditionalShares, type CountDraws } from './binomial.js';
 import { placementSpell, type ParticipantModel, type PlacementPlan, type Profile, type RunProbabilities } from './participants.js';
 import type { Stream } from './random.js';
 
@@ -427,12 +427,14 @@ function leafOf(cells: Map<number, number>, cohort: string, profile: Profile, mo
 
 /**
  * Draws one run's counts and adds them to `ledger`: per cohort, the group mix, then the outcomes
- * chained as the participant path draws them, then the classes of their timings.
+ * chained as the participant path draws them, then the classes of their timings; with
+ * `expectedCounts`, each at its expected count (rounded to whole participants), nothing drawn.
  *
  * @example
  * drawCounts(counts, plan, ledger, probabilities, stream);
  */
-export function drawCounts(counts: CountModel, plan: SettlementPlan, ledger: Ledger, probabilities: RunProbabilities, stream: Stream): void {
+export function drawCounts(counts: CountModel, plan: SettlementPlan, ledger: Ledger, probabilities: RunProbabilities, stream: Stream, draws: CountDraws = randomCounts): void {
+  const { binomial, multinomial } = draws;
   const placement = counts.placement;
   const wages = placement?.wages.length ?? 0;
   const variants = placement === undefined ? 1 : 1 + (placement.retentions.length + 1) * (1 << wages);

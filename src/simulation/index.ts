@@ -13,7 +13,7 @@ export {
   parseAssumptions,
 } from './assumptions.js';
 export type { Assumptions, DaysDistribution, IndicatorValue, OutcomeAssumption, Probability } from './assumptions.js';
-export { simulate } from './simulate.js';
+export { expectedSchedule, simulate } from './simulate.js';
 // For the command line (src/index.ts and src/simulation.ts decide what the package exports)
 export { mergeSamples } from './simulate.js';
 export { contractBounds } from './bounds.js';
@@ -27,3 +27,7 @@ export { investorWaterfall } from './waterfall.js';
 export type { DatedPayment, InvestorRun, WaterfallRun } from './waterfall.js';
 export { waterfallTerms } from './investor-terms.js';
 export type { InvestorTerms } from './investor-terms.js';
+export { SCENARIOS, SCENARIO_PERCENTILE, scenarioAssumptions, sensitivityAssumptions } from './scenarios.js';
+export type { ScenarioName, SensitivityAssumption } from './scenarios.js';
+export { scenarioOf, scenarios, tornado } from './sensitivity.js';
+export type { OwnScenarios, ScenarioResult, SensitivityOptions, Tornado, TornadoRow } from './sensitivity.js';

@@ -197,6 +197,17 @@ export function participantModel(contract: Contract, assumptions: Assumptions): 
 }
 
 /**
+ * The probabilities at their means, nothing drawn: a beta's alpha / (alpha + beta), a fixed one as
+ * it is (the expected schedule).
+ *
+ * @example
+ * const probabilities = meanProbabilities(model);
+ */
+export function meanProbabilities(model: ParticipantModel): RunProbabilities {
+  return model.profiles.map((profile) => profile.probability.map((p) => (p === undefined ? 0 : typeof p === 'number' ? p : p.beta.alpha / (p.beta.alpha + p.beta.beta))));
+}
+
+/**
  * Draws the probabilities of one run: a beta probability once for the whole run (so the
  * participants of a run share it, as in a real programme), a fixed one as it is.
  *

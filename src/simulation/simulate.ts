@@ -15,7 +15,8 @@ import { fail, ok, type Result } from '../result.js';
 import { accumulate, clearLedger, evaluateTallies, buildPlan, emptyLedgerOf, type Ledger, type SettlementPlan, type IndicatorValues } from '../settlement/index.js';
 import { checkAssumptions, type Assumptions, type IndicatorValue } from './assumptions.js';
 import { waterfallTerms, type InvestorTerms } from './investor-terms.js';
-import { drawParticipant, participantModel, runProbabilities, type ParticipantModel } from './participants.js';
+import { drawParticipant, meanProbabilities, participantModel, runProbabilities, type ParticipantModel } from './participants.js';
+import { expectedCounts } from './binomial.js';
 import { runStreams, wholeBetween, type Stream } from './random.js';
 import { countModel, countPathBlocker, drawCounts, type CountModel } from './count-path.js';
 
@@ -138,7 +139,8 @@ function prepare(contract: Contract, assumptions: Assumptions, path: 'auto' | 'p
   };
 }
 
-function drawIndicators(prepared: Prepared, stream: Stream): IndicatorValues {
+/** Indicator values: drawn, or (`expected`) a uniform one at its middle step (min + step × ⌊steps / 2⌋), nothing drawn. */
+function drawIndicators(prepared: Prepared, stream: Stream, expected = false): IndicatorValues {
   const values = new Map<string, Map<string, Amount>>();
   for (const { id, cohort, value } of prepared.indicators) {
     let byCohort = values.get(id);
@@ -150,7 +152,7 @@ function drawIndicators(prepared: Prepared, stream: Stream): IndicatorValues {
     const min = parseAmount(value.uniform.min);
     const step = parseAmount(value.uniform.step);
     const steps = parseAmount(value.uniform.max).minus(min).dividedToIntegerBy(step).toNumber();
-    byCohort.set(cohort, min.plus(step.times(wholeBetween(stream, 0, steps))));
+    byCohort.set(cohort, min.plus(step.times(expected ? Math.floor(steps / 2) : wholeBetween(stream, 0, steps))));
   }
   return values;
 }
@@ -187,15 +189,18 @@ function emptySamples(prepared: Prepared, seed: number, firstRun: number): Simul
   };
 }
 
-/** One run: participants drawn, accumulated into a fresh ledger, the contract evaluated on it. */
-function oneRun(prepared: Prepared, stream: Stream, samples: SimulationSamples): void {
+/**
+ * One run: participants drawn, accumulated into a fresh ledger, the contract evaluated on it; or
+ * (`expected`, count path only) every count at its expected value, nothing drawn.
+ */
+function oneRun(prepared: Prepared, stream: Stream, samples: SimulationSamples, expected = false): void {
   const { plan, model } = prepared;
-  const probabilities = runProbabilities(model, stream);
-  const indicators = drawIndicators(prepared, stream);
+  const probabilities = expected ? meanProbabilities(model) : runProbabilities(model, stream);
+  const indicators = drawIndicators(prepared, stream, expected);
   const ledger = prepared.counts === undefined ? emptyLedgerOf(plan, false) : prepared.countLedger;
   if (prepared.counts !== undefined) {
     clearLedger(ledger);
-    drawCounts(prepared.counts, plan, ledger, probabilities, stream);
+    drawCounts(prepared.counts, plan, ledger, probabilities, stream, expected ? expectedCounts : undefined);
   } else {
     for (const cohort of model.cohorts) {
       for (let i = 0; i < cohort.size; i++) accumulate(plan, ledger, drawParticipant(model, probabilities, cohort, stream));
@@ -277,6 +282,35 @@ export function simulate(contractInput: unknown, assumptionsInput: unknown, opti
     oneRun(prepared, streams.next(), samples);
     read.onProgress?.(run + 1, read.runs);
   }
+  return ok(samples);
+}
+
+/**
+ * The expected schedule, without randomness: the contract evaluated once, through the real rules,
+ * with every count at its expected value (cohort size × share × probability, each rounded to a
+ * whole participant, probabilities at their means, a uniform indicator at its middle step), so the
+ * same output whatever the seed. Its samples hold one run (read them with {@link summarize}: its
+ * cash flow is the schedule by month, quarter and payer). It needs the count path: a contract that
+ * needs each participant on their own is refused (`SIMULATION_OPTIONS`, saying why). It is the
+ * schedule at the expected counts, a spreadsheet's figure: where caps or thresholds bend the
+ * payments it is not the expected payment (the mean of {@link simulate}'s runs is).
+ *
+ * @example
+ * const schedule = expectedSchedule(contractJson, assumptionsJson);
+ * if (schedule.ok) console.log(summarize(schedule.value).total.mean); // the same for every seed
+ */
+export function expectedSchedule(contractInput: unknown, assumptionsInput: unknown): Result<SimulationSamples> {
+  const contract = parseContract(contractInput);
+  if (!contract.ok) return fail(contract.issues);
+  const assumptions = checkAssumptions(assumptionsInput, contract.value);
+  if (!assumptions.ok) return fail(assumptions.issues.map((problem): Issue => ({ ...problem, path: ['assumptions', ...problem.path] })));
+  const prepared = prepare(contract.value, assumptions.value, 'auto');
+  if (prepared.counts === undefined) {
+    return fail([{ code: 'SIMULATION_OPTIONS', path: ['options'], message: `options: the expected schedule needs the count path, and this contract needs each participant on their own (${prepared.pathReason})` }]);
+  }
+  const samples = emptySamples(prepared, 0, 0);
+  // the stream is never read: expected counts, mean probabilities, middle indicator steps
+  oneRun(prepared, runStreams(0, 0).next(), samples, true);
   return ok(samples);
 }
 

@@ -14,6 +14,7 @@ import * as spreadsheets from '../../src/spreadsheets.js';
 import * as explain from '../../src/explain.js';
 import * as codes from '../../src/codes.js';
 import * as streaming from '../../src/streaming.js';
+import * as readers from '../../src/readers.js';
 
 /** The names of the table rows (`| \`name\` | ... |`) under each `## \`entry\`` heading of docs/api.md. */
 function documented(): Map<string, string[]> {
@@ -47,6 +48,7 @@ describe('the public API', () => {
     ['outcome-pay/spreadsheets', spreadsheets],
     ['outcome-pay/explain', explain],
     ['outcome-pay/codes', codes],
+    ['outcome-pay/readers', readers],
     ['outcome-pay/node', node],
   ] as const)('%s exports exactly what docs/api.md lists', (entry, module) => {
     expect(Object.keys(module).sort()).toEqual([...(docs.get(entry) ?? [])].sort());
@@ -60,7 +62,7 @@ describe('the public API', () => {
 
   it('the package maps each entry point, and not the internals', () => {
     const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as { exports: Record<string, unknown>; files: string[] };
-    expect(Object.keys(manifest.exports).filter((key) => !key.endsWith('.json'))).toEqual(['.', './node', './schemas', './simulation', './streaming', './spreadsheets', './explain', './codes']);
+    expect(Object.keys(manifest.exports).filter((key) => !key.endsWith('.json'))).toEqual(['.', './node', './schemas', './simulation', './streaming', './spreadsheets', './explain', './codes', './readers']);
     expect(manifest.files).toContain('!dist/internal.*');
   });
 });

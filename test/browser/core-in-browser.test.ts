@@ -1,5 +1,6 @@
 /**
- * The core runs in a browser (#15 item 7). The core (src/index.ts) is bundled by esbuild for the
+ * The core runs in a browser (#15 item 7). The core (src/index.ts, with its text readers,
+ * src/readers.ts) is bundled by esbuild for the
  * browser, as a web application would bundle it, and the region-sud example is settled with that
  * bundle:
  *
@@ -23,7 +24,11 @@ import { runInContext, createContext } from 'node:vm';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import * as core from '../../src/index.js';
+import * as index from '../../src/index.js';
+import * as readers from '../../src/readers.js';
+
+/** The core with its text readers, as the bundle below holds them. */
+const core = { ...index, ...readers };
 
 const CHROMIUM = '/usr/bin/chromium';
 /** The flags of the machine notes: no sandbox (root), no GPU, and no traffic of Chromium's own. */
@@ -70,7 +75,8 @@ const settleText = new Function(`return ${SETTLE_SOURCE}`)() as SettleText;
 /** The core bundled for the browser, minified, as an ES module or as a script that sets `outcomePay`. */
 async function bundleCore(format: 'esm' | 'iife'): Promise<string> {
   const result = await build({
-    entryPoints: ['src/index.ts'],
+    // the core and its text readers (outcome-pay/readers), as a page that reads a records file imports them
+    stdin: { contents: "export * from './src/index.ts';\nexport * from './src/readers.ts';\n", resolveDir: process.cwd(), loader: 'ts' },
     bundle: true,
     platform: 'browser',
     format,

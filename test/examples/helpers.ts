@@ -5,7 +5,8 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readCsvRecords, readNdjsonRecords, type Result, type Settlement } from '../../src/index.js';
+import { type Result, type Settlement } from '../../src/index.js';
+import { readCsvRecords, readNdjsonRecords } from '../../src/readers.js';
 import { settleWith } from '../settlement/settle-helper.js';
 
 /** The repository root (tests run from it). */

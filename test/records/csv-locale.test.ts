@@ -7,7 +7,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readCsvRecords, readRecords, settle } from '../../src/index.js';
+import { settle } from '../../src/index.js';
+import { readCsvRecords, readRecords } from '../../src/readers.js';
 import { readCsvStream, settleStream } from '../../src/streaming.js';
 import { chunks } from '../streaming/fixtures.js';
 

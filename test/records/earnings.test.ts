@@ -7,7 +7,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readCsvRecords, readNdjsonRecords, validateRawRecords, validateRecords, type OutcomeRecord } from '../../src/index.js';
+import { validateRawRecords, validateRecords, type OutcomeRecord } from '../../src/index.js';
+import { readCsvRecords, readNdjsonRecords } from '../../src/readers.js';
 import { explainParticipant } from '../../src/explain.js';
 import { createAmountCache } from '../../src/records/amount-cache.js';
 import { fastRecord } from '../../src/records/fast-record.js';

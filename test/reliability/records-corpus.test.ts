@@ -18,7 +18,8 @@
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { detectFormat, parseContract, readRecords, settle, validateRawRecords, type Issue, type RawRecords, type RecordsFormat, type Result, type Settlement, type SettleOptions } from '../../src/index.js';
+import { parseContract, settle, validateRawRecords, type Issue, type RawRecords, type RecordsFormat, type Result, type Settlement, type SettleOptions } from '../../src/index.js';
+import { detectFormat, readRecords } from '../../src/readers.js';
 import { settleStream } from '../../src/streaming.js';
 import { CONTRACT_ISSUE_CODES, RECORD_ISSUE_CODES, SETTLEMENT_ISSUE_CODES } from '../../src/codes/index.js';
 import { run } from '../../src/cli/dispatch.js';

@@ -12,7 +12,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/dispatch.js';
-import { isErrorCode, readRecords, settle, type Issue, type RawRecords, type Result, type Settlement } from '../../src/index.js';
+import { isErrorCode, settle, type Issue, type RawRecords, type Result, type Settlement } from '../../src/index.js';
+import { readRecords } from '../../src/readers.js';
 import { settleStream } from '../../src/streaming.js';
 import { SETTLEMENT_ISSUE_CODES } from '../../src/codes/index.js';
 import { fakeIo } from '../cli/helpers.js';

@@ -6,7 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { isErrorCode, readRecords, settle } from '../../src/index.js';
+import { isErrorCode, settle } from '../../src/index.js';
+import { readRecords } from '../../src/readers.js';
 import { SETTLEMENT_ISSUE_CODES } from '../../src/codes/index.js';
 
 const doc = readFileSync(new URL('../../docs/settlement.md', import.meta.url), 'utf8');

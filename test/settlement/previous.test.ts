@@ -11,7 +11,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readRecords, settle, type Settlement, type SettleOptions } from '../../src/index.js';
+import { settle, type Settlement, type SettleOptions } from '../../src/index.js';
+import { readRecords } from '../../src/readers.js';
 
 const example = new URL('../../examples/region-sud/', import.meta.url);
 const contract = JSON.parse(readFileSync(new URL('contract.json', example), 'utf8')) as Record<string, unknown>;

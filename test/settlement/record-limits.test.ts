@@ -5,7 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readCsvRecords, readNdjsonRecords, settle, type Issue, type Result, type Settlement, type SettleOptions } from '../../src/index.js';
+import { settle, type Issue, type Result, type Settlement, type SettleOptions } from '../../src/index.js';
+import { readCsvRecords, readNdjsonRecords } from '../../src/readers.js';
 import { settleStream } from '../../src/streaming.js';
 
 const regionContract: unknown = JSON.parse(readFileSync('examples/region-sud/contract.json', 'utf8'));

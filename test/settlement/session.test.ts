@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseContract, readRecords, validateRecords, type OutcomeRecord } from '../../src/index.js';
+import { parseContract, validateRecords, type OutcomeRecord } from '../../src/index.js';
+import { readRecords } from '../../src/readers.js';
 import { checkOptions, openSession, readPrevious } from '../../src/internal.js';
 import { digestText } from '../../src/settlement/record-digest.js';
 import { RECORD_BATCH, type SettlementSession } from '../../src/settlement/session.js';

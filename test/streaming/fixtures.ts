@@ -1,6 +1,7 @@
 /** Shared inputs of the streaming tests: the example contract, the sample records, and a messy variant. */
 import { readFileSync } from 'node:fs';
-import { readNdjsonRecords, type Settlement } from '../../src/index.js';
+import { type Settlement } from '../../src/index.js';
+import { readNdjsonRecords } from '../../src/readers.js';
 
 /** The example contract the sample records belong to. */
 export const contract: unknown = JSON.parse(readFileSync('examples/contracts/region-agency-convention.json', 'utf8'));

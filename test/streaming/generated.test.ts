@@ -6,7 +6,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readCsvRecords, readNdjsonRecords, type RawRecords } from '../../src/index.js';
+import { type RawRecords } from '../../src/index.js';
+import { readCsvRecords, readNdjsonRecords } from '../../src/readers.js';
 import { oneEventPerKind, recordsToCsv, recordsToNdjson, type TextLayout } from '../records/write-text.js';
 import { runs } from '../runs.js';
 import { scenarioArbitrary } from '../settlement/arbitraries/index.js';

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readCsvRecords, readNdjsonRecords, validateRawRecords, type StreamRow } from '../../src/index.js';
+import { validateRawRecords, type StreamRow } from '../../src/index.js';
+import { readCsvRecords, readNdjsonRecords } from '../../src/readers.js';
 import { readCsvStream, readNdjsonStream } from '../../src/streaming.js';
 
 import { csvParseRecords } from '../records/csv-parse-oracle.js';

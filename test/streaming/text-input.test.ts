@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readCsvRecords, readJsonRecords, readNdjsonRecords, readRecords, settle, type RawRecords, type Result, type StreamRow } from '../../src/index.js';
+import { settle, type RawRecords, type Result, type StreamRow } from '../../src/index.js';
+import { readCsvRecords, readJsonRecords, readNdjsonRecords, readRecords } from '../../src/readers.js';
 import { readCsvStream, readNdjsonStream, settleStream } from '../../src/streaming.js';
 import { MAX_FIELD_CHARS, MAX_ID_CHARS, MAX_RECORD_CHARS } from '../../src/records/reader-limits.js';
 

@@ -6,6 +6,7 @@
  */
 import {
   contractBounds,
+  expectedSchedule,
   simulate,
   summarize,
   type AmountStatistics,
@@ -18,6 +19,7 @@ import {
   type SimulationSummary,
 } from '../../simulation/index.js';
 import { readJsonFile } from '../input.js';
+import { scenarioRun, tornadoLines } from './simulate-scenarios.js';
 import { simulateOnWorkers } from '../simulate-workers.js';
 import { CliUsageError, EXIT } from '../io.js';
 import { issueLines } from '../print-issues.js';
@@ -140,11 +142,19 @@ export const simulateCommand: Command = {
       .option('--seed <s>', `seed of the random numbers, a whole number from 0 to 4294967295 (default ${DEFAULT_SEED})`, once(NAME, '--seed'))
       .option('--workers <n>', 'spread the runs over this many worker threads (default 1: none); the output is the same bytes', once(NAME, '--workers'))
       .option('--participants', 'draw every participant (the participant path) even where counts would do')
+      .option('--scenario <name>', 'simulate a scenario of the assumptions: pessimistic, central, optimistic, or a name of --scenarios (every probability fixed; docs/simulation.md)', once(NAME, '--scenario'))
+      .option('--scenarios <file>', "the user's own scenarios (JSON: name → fields replacing the assumptions'), for --scenario", once(NAME, '--scenarios'))
+      .option('--tornado', 'instead of one simulation, the sensitivity of the mean total cost to each assumption moved down and up by --step, on common random numbers, sorted by swing')
+      .option('--expected', 'instead of runs, the schedule at the expected counts (n × p, whole participants, probabilities at their means): no randomness, the same for any seed; count path only')
+      .option('--step <x>', 'how far --tornado and the pessimistic and optimistic scenarios move an assumption, a decimal above 0 and at most 0.5 (default 0.05)', once(NAME, '--step'))
       .option('--summary', 'print a readable summary instead of the JSON results');
   },
   examples: [
     { what: 'Simulate the example convention 200 times and print the results as JSON', argv: [NAME, ...EXAMPLE, '--runs', '200'] },
     { what: 'The same as a readable summary, with another seed', argv: [NAME, ...EXAMPLE, '--runs', '200', '--seed', '7', '--summary'] },
+    { what: 'The pessimistic scenario: every probability at its 10th percentile or 0.05 lower, timing at the slow end', argv: [NAME, ...EXAMPLE, '--runs', '100', '--scenario', 'pessimistic', '--summary'] },
+    { what: 'The central scenario at its expected counts, without randomness (a contract the count path can draw)', argv: [NAME, '--contract', 'examples/profession-emploi/contract.json', '--assumptions', 'examples/profession-emploi/assumptions.json', '--scenario', 'central', '--expected', '--summary'] },
+    { what: 'A tornado table: each assumption moved down and up by 0.05, sorted by the change in the mean total cost', argv: [NAME, ...EXAMPLE, '--runs', '50', '--tornado', '--summary'] },
   ],
   exitCodes: [
     [EXIT.OK, 'simulated'],
@@ -156,11 +166,24 @@ export const simulateCommand: Command = {
     const runs = wholeOption(textOption(options, 'runs'), '--runs', DEFAULT_RUNS, 1, 10_000_000);
     const seed = wholeOption(textOption(options, 'seed'), '--seed', DEFAULT_SEED, 0, 0xffff_ffff);
     const contract = await readJsonFile(io, requiredText(options, 'contract'), 'contract');
-    const assumptions = await readJsonFile(io, requiredText(options, 'assumptions'), 'assumptions');
+    const assumed = await readJsonFile(io, requiredText(options, 'assumptions'), 'assumptions');
     const workers = wholeOption(textOption(options, 'workers'), '--workers', 1, 1, MAX_WORKERS);
     const runOptions = { runs, seed, path: flagOption(options, 'participants') ? ('participants' as const) : ('auto' as const) };
+    const scenarioFile = textOption(options, 'scenarios');
+    const own = scenarioFile === undefined ? undefined : await readJsonFile(io, scenarioFile, 'scenarios');
+    const scenario = scenarioRun(NAME, contract, assumed, { name: textOption(options, 'scenario'), own, step: textOption(options, 'step'), tornado: flagOption(options, 'tornado'), runs, seed });
+    if (scenario.kind === 'problems') {
+      io.stderr(`${issueLines(scenario.issues)}${NAME}: ${scenario.issues.length} problem${scenario.issues.length === 1 ? '' : 's'} found; nothing was simulated\n`);
+      return EXIT.DATA;
+    }
+    if (scenario.kind === 'tornado') {
+      io.stdout(flagOption(options, 'summary') ? tornadoLines(scenario.tornado) : `${JSON.stringify(scenario.tornado, null, 2)}\n`);
+      return EXIT.OK;
+    }
+    const assumptions = scenario.assumptions;
     // the built CLI (dist/cli.js) sits beside the built simulation entry its workers load
-    const result = workers === 1 ? simulate(contract, assumptions, runOptions) : await simulateOnWorkers(new URL('./simulation.js', import.meta.url), contract, assumptions, runOptions, workers);
+    const expected = flagOption(options, 'expected');
+    const result = expected ? expectedSchedule(contract, assumptions) : workers === 1 ? simulate(contract, assumptions, runOptions) : await simulateOnWorkers(new URL('./simulation.js', import.meta.url), contract, assumptions, runOptions, workers);
     if (!result.ok) {
       io.stderr(`${issueLines(result.issues)}${NAME}: ${result.issues.length} problem${result.issues.length === 1 ? '' : 's'} found; nothing was simulated\n`);
       return EXIT.DATA;
@@ -169,7 +192,13 @@ export const simulateCommand: Command = {
     // the same contract and assumptions simulated: their bounds cannot fail
     const bounds = contractBounds(contract, assumptions);
     if (!bounds.ok) throw new Error(`outcome-pay internal error: bounds of a simulated contract (${bounds.issues.map((issue) => issue.code).join(', ')})`);
-    io.stdout(flagOption(options, 'summary') ? simulationSummary(summary, bounds.value) : `${JSON.stringify({ ...summary, bounds: bounds.value }, null, 2)}\n`);
+    const text = (): string => {
+      const lines = simulationSummary(summary, bounds.value);
+      if (!expected) return lines;
+      // one evaluation, not runs drawn with a seed: its own first line instead of 'Simulation: 1 runs, seed 0'
+      return `Expected counts, nothing drawn (the same for any seed): the schedule at n × p, amounts in ${summary.currency}\n${lines.slice(lines.indexOf('\n') + 1)}`;
+    };
+    io.stdout(flagOption(options, 'summary') ? text() : `${JSON.stringify({ ...summary, bounds: bounds.value }, null, 2)}\n`);
     return EXIT.OK;
   },
 };
