@@ -14,6 +14,7 @@
 export { explainParticipant } from './explain/index.js';
 export type {
   ClaimFate,
+  ExplainedEarnings,
   ExplainedClaim,
   ExplainedGap,
   ExplainedOutcome,

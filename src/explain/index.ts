@@ -8,6 +8,7 @@
 export { explainParticipant } from './explain-participant.js';
 export type {
   ClaimFate,
+  ExplainedEarnings,
   ExplainedClaim,
   ExplainedGap,
   ExplainedOutcome,
