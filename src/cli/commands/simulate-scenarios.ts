@@ -15,7 +15,7 @@ export type ScenarioRun = { kind: 'simulate'; assumptions: unknown } | { kind: '
 /** `--step`: a decimal above 0 and at most 0.5, or a usage error. */
 function stepOption(command: string, text: string | undefined): number {
   if (text === undefined) return 0.05;
-  const value = /^0?\.[0-9]{1,6}$|^0\.[0-9]{1,6}$/.test(text) ? Number(text) : Number.NaN;
+  const value = /^0?\.[0-9]{1,6}$/.test(text) ? Number(text) : Number.NaN;
   if (!(value > 0 && value <= 0.5)) throw new CliUsageError(`${command}: --step takes a decimal above 0 and at most 0.5 (at most 6 places), not ${JSON.stringify(text)}`);
   return value;
 }
