@@ -59,7 +59,7 @@ const THOUSANDS = ['', ' ', '.', ',', "'"];
 const DATE_FORMATS = ['YYYY-MM-DD', 'DD/MM/YYYY', 'MM/DD/YYYY', 'DD.MM.YYYY'];
 const KEYS = ['preset', 'delimiter', 'decimal', 'thousands', 'dateFormat', 'columns'];
 
-/** The French preset's headers: fixed fields, then numbered spells (`emploi1_debut`), wages (`salaire1_date`) and events (`evenement_<kind>`). */
+/** The French preset's headers: fixed fields, then numbered spells (`emploi1_debut`), wages (`salaire1_date`), earnings (`revenus1_debut`) and events (`evenement_<kind>`). */
 const FRENCH_FIELDS: Readonly<Record<string, string>> = {
   identifiant: 'id',
   cohorte: 'cohort',
@@ -70,15 +70,22 @@ const FRENCH_FIELDS: Readonly<Record<string, string>> = {
 };
 const FRENCH_SPELL: Readonly<Record<string, string>> = { debut: 'start', fin: 'end', heures: 'hours', contrat: 'contract', salaire: 'wage', secteur: 'sector', employeur: 'employer' };
 const FRENCH_WAGE: Readonly<Record<string, string>> = { date: 'on', montant: 'amount' };
+const FRENCH_EARNINGS: Readonly<Record<string, string>> = { debut: 'from', fin: 'to', montant: 'amount' };
+/** A French numbered list → the records CSV list and its suffixes. */
+const FRENCH_LISTS: Readonly<Record<string, readonly [string, Readonly<Record<string, string>>]>> = {
+  emploi: ['spell', FRENCH_SPELL],
+  salaire: ['wage', FRENCH_WAGE],
+  revenus: ['earnings', FRENCH_EARNINGS],
+};
 
 function frenchHeader(name: string): string | undefined {
   if (Object.hasOwn(FRENCH_FIELDS, name)) return FRENCH_FIELDS[name];
   if (name.startsWith('evenement_')) return `event_${name.slice('evenement_'.length)}`;
-  const match = /^(emploi|salaire)([1-9]\d{0,2})_([a-z]+)$/.exec(name);
+  const match = /^(emploi|salaire|revenus)([1-9]\d{0,2})_([a-z]+)$/.exec(name);
   if (match === null) return undefined;
   const [, list = '', n = '', suffix = ''] = match;
-  const table = list === 'emploi' ? FRENCH_SPELL : FRENCH_WAGE;
-  return Object.hasOwn(table, suffix) ? `${list === 'emploi' ? 'spell' : 'wage'}${n}_${table[suffix] ?? ''}` : undefined;
+  const [english, table] = FRENCH_LISTS[list] ?? ['', {}];
+  return Object.hasOwn(table, suffix) ? `${english}${n}_${table[suffix] ?? ''}` : undefined;
 }
 
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -73,6 +73,23 @@ describe('declared options, each overriding the preset', () => {
     ]);
   });
 
+  it('French earnings headers (revenus<N>_debut, _fin, _montant) read as earnings<N>_from, _to, _amount', () => {
+    const text = 'identifiant;cohorte;date_entree;revenus1_debut;revenus1_fin;revenus1_montant;revenus2_debut;revenus2_fin;revenus2_montant\nP1;2023-A;09/01/2023;01/04/2023;30/06/2023;4 950,75;01/07/2023;30/09/2023;5 100,00\n';
+    expect(records(text, { preset: 'fr' })).toEqual([
+      {
+        id: 'P1',
+        cohort: '2023-A',
+        enrolledOn: '2023-01-09',
+        earnings: [
+          { from: '2023-04-01', to: '2023-06-30', amount: '4950.75' },
+          { from: '2023-07-01', to: '2023-09-30', amount: '5100.00' },
+        ],
+      },
+    ]);
+    // a French earnings header with an unknown suffix is not translated (it stays an unknown column)
+    expect(issues('identifiant;cohorte;date_entree;revenus1_total\nP1;2023-A;09/01/2023;12\n', { preset: 'fr' }).map((issue) => issue.message).join(' ')).toContain('revenus1_total');
+  });
+
   it('the default format is unchanged: a decimal comma stays as written (validation refuses it)', () => {
     expect(records('id,cohort,enrolledOn,baselineWage\nP1,2023-A,2023-01-09,"1650,00"\n')).toEqual([{ id: 'P1', cohort: '2023-A', enrolledOn: '2023-01-09', baselineWage: '1650,00' }]);
   });
