@@ -13,7 +13,9 @@ export {
   IRR_TOLERANCE,
   PERCENTILES,
   PERCENTILE_DEFINITION,
+  MAX_PRICE_SCALE,
   SCENARIOS,
+  calibrate,
   contractBounds,
   expectedSchedule,
   internalRateOfReturn,
@@ -27,6 +29,9 @@ export {
 } from './simulation/index.js';
 export type {
   AmountStatistics,
+  Calibration,
+  CalibrationOptions,
+  CalibrationStep,
   OwnScenarios,
   ScenarioName,
   ScenarioResult,

@@ -60,5 +60,6 @@ export {
   ResultsIndicatorRuleSchema,
   SeveralGroupsSchema,
 } from './rules/index.js';
+export { ruleFacts } from './rules/index.js';
 export { TrancheSchema } from './tranches.js';
 export { earliestAchievement } from './checks/timing.js';

@@ -31,3 +31,5 @@ export { SCENARIOS, SCENARIO_PERCENTILE, scenarioAssumptions, sensitivityAssumpt
 export type { ScenarioName, SensitivityAssumption } from './scenarios.js';
 export { scenarioOf, scenarios, tornado } from './sensitivity.js';
 export type { OwnScenarios, ScenarioResult, SensitivityOptions, Tornado, TornadoRow } from './sensitivity.js';
+export { MAX_PRICE_SCALE, calibrate } from './calibrate.js';
+export type { Calibration, CalibrationOptions, CalibrationStep } from './calibrate.js';

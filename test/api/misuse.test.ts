@@ -326,6 +326,7 @@ const CASES: Record<string, Case> = {
   summarize: { params: [p('samples', K.made)], args: () => [samples] },
   expectedSchedule: { params: [p('contract', K.document), p('assumptions', K.document)], args: () => [contractJson, assumptionsJson] },
   tornado: { params: [p('contract', K.document), p('assumptions', K.document), p('options', K.document)], args: () => [contractJson, assumptionsJson, { runs: 1, seed: 1 }] },
+  calibrate: { params: [p('contract', K.document), p('assumptions', K.document), p('options', K.document)], args: () => [contractJson, assumptionsJson, { budget: '1000.00', runs: 1, seed: 1 }] },
   scenarios: { params: [p('contract', K.document), p('assumptions', K.document), p('names', K.document), p('options', K.document), p('own', K.any, true)], args: () => [contractJson, assumptionsJson, ['central'], { runs: 1, seed: 1 }] },
   scenarioOf: { params: [p('contract', K.document), p('assumptions', K.document), p('name', K.document), p('step', K.any, true), p('own', K.any, true)], args: () => [contractJson, assumptionsJson, 'central'] },
   internalRateOfReturn: { params: [p('flows', K.datedFlows)], args: () => [[{ on: '2021-01-01', amount: '-100' }, { on: '2023-01-01', amount: '121' }]] },

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { calibrateCommand } from './calibrate.js';
 import type { Command } from './command.js';
 import { explainCommand } from './explain.js';
 import { migrateCommand } from './migrate.js';
@@ -22,7 +23,7 @@ export type { Command, Example, ParsedCommand } from './command.js';
  * @example
  * const names = COMMANDS.map((c) => c.name); // ['settle', 'explain', 'validate', 'simulate', 'migrate', 'schema', 'version']
  */
-export const COMMANDS: readonly Command[] = [settleCommand, explainCommand, validateCommand, simulateCommand, migrateCommand, schemaCommand, versionCommand];
+export const COMMANDS: readonly Command[] = [settleCommand, explainCommand, validateCommand, simulateCommand, calibrateCommand, migrateCommand, schemaCommand, versionCommand];
 
 /**
  * Finds a subcommand by name.

@@ -21,9 +21,9 @@ import {
 import { readJsonFile } from '../input.js';
 import { scenarioRun, tornadoLines } from './simulate-scenarios.js';
 import { simulateOnWorkers } from '../simulate-workers.js';
-import { CliUsageError, EXIT } from '../io.js';
+import { EXIT } from '../io.js';
 import { issueLines } from '../print-issues.js';
-import { flagOption, once, requiredText, textOption } from '../options.js';
+import { flagOption, once, requiredText, textOption, wholeOption } from '../options.js';
 import { printableLines } from '../printable.js';
 import type { Command } from './command.js';
 
@@ -33,14 +33,6 @@ const DEFAULT_SEED = 1;
 const MAX_WORKERS = 64;
 
 const EXAMPLE = ['--contract', 'examples/region-sud/contract.json', '--assumptions', 'examples/region-sud/assumptions.json'];
-
-/** A whole number option in [min, max], or a usage error naming it. */
-function wholeOption(text: string | undefined, flag: string, fallback: number, min: number, max: number): number {
-  if (text === undefined) return fallback;
-  const value = /^[0-9]+$/.test(text) ? Number(text) : Number.NaN;
-  if (!Number.isSafeInteger(value) || value < min || value > max) throw new CliUsageError(`${NAME}: ${flag} takes a whole number from ${min} to ${max}, not ${JSON.stringify(text)}`);
-  return value;
-}
 
 function statisticsLine(label: string, statistics: AmountStatistics): string {
   const { mean, sd, p5, p50, p95 } = statistics;
@@ -163,11 +155,11 @@ export const simulateCommand: Command = {
     [EXIT.INTERNAL, 'internal error (a bug: OUTCOME_PAY_DEBUG=1 prints its stack trace)'],
   ],
   async run({ options }, io) {
-    const runs = wholeOption(textOption(options, 'runs'), '--runs', DEFAULT_RUNS, 1, 10_000_000);
-    const seed = wholeOption(textOption(options, 'seed'), '--seed', DEFAULT_SEED, 0, 0xffff_ffff);
+    const runs = wholeOption(NAME, textOption(options, 'runs'), '--runs', DEFAULT_RUNS, 1, 10_000_000);
+    const seed = wholeOption(NAME, textOption(options, 'seed'), '--seed', DEFAULT_SEED, 0, 0xffff_ffff);
     const contract = await readJsonFile(io, requiredText(options, 'contract'), 'contract');
     const assumed = await readJsonFile(io, requiredText(options, 'assumptions'), 'assumptions');
-    const workers = wholeOption(textOption(options, 'workers'), '--workers', 1, 1, MAX_WORKERS);
+    const workers = wholeOption(NAME, textOption(options, 'workers'), '--workers', 1, 1, MAX_WORKERS);
     const runOptions = { runs, seed, path: flagOption(options, 'participants') ? ('participants' as const) : ('auto' as const) };
     const scenarioFile = textOption(options, 'scenarios');
     const own = scenarioFile === undefined ? undefined : await readJsonFile(io, scenarioFile, 'scenarios');

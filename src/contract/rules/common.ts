@@ -42,6 +42,8 @@ export interface RuleNumber {
   readonly path: readonly PathSegment[];
   /** Money (checked against the currency's minor unit) or a rate. */
   readonly class: 'money' | 'rate';
+  /** True for money that is a rounding increment, not an amount paid (a calibration scales prices, not increments). */
+  readonly increment?: true;
 }
 
 /** The outcomes a rule's payments wait for, and the days after the last of them a claim can still need. */

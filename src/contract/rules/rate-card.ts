@@ -74,7 +74,7 @@ export const rateCardFacts: RuleFacts<DeepReadonly<z.output<typeof RateCardRuleS
       ? rule.groupPricing.prices.map((entry, j) => ({ value: entry.price, class: 'money' as const, path: at('groupPricing', 'prices', j, 'price') }))
       : []),
     ...(rule.groupPricing.kind === 'multipliers' && rule.groupPricing.increment !== undefined
-      ? [{ value: rule.groupPricing.increment, class: 'money' as const, path: at('groupPricing', 'increment') }]
+      ? [{ value: rule.groupPricing.increment, class: 'money' as const, increment: true as const, path: at('groupPricing', 'increment') }]
       : []),
   ],
   timing: (rule) => ({ ids: [rule.outcome, ...rule.prerequisites], extraDays: 0 }),
