@@ -59,6 +59,11 @@ export interface CliIo {
    */
   writeTextFile?(path: string, text: string, replace: boolean): Promise<void>;
   /**
+   * Whether standard error is a terminal: long commands (`simulate`) draw a progress bar on it
+   * only then. Optional: absent, no progress bar.
+   */
+  readonly stderrIsTerminal?: boolean;
+  /**
    * Environment variables. Only `OUTCOME_PAY_DEBUG` is read (`1` prints stack traces for
    * internal errors). Omit it in tests to get the default behaviour.
    */

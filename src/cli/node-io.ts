@@ -24,6 +24,7 @@ export function nodeIo(): Required<CliIo> {
     stderr: (text) => {
       process.stderr.write(text);
     },
+    stderrIsTerminal: process.stderr.isTTY === true,
     // bytes, not text: the readers decode them as UTF-8 strictly (a text stream would replace bad bytes)
     readFile: (path) => readFile(path),
     streamFile: async (path) => {

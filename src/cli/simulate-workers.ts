@@ -16,12 +16,16 @@ import { mergeSamples, type SimulateOptions, type SimulationSamples } from '../s
 const WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
 import(workerData.module).then(({ simulate }) => {
-  const result = simulate(workerData.contract, workerData.assumptions, workerData.options);
+  // progress, when asked for: about a hundred messages a chunk, the last one at its end
+  const every = Math.max(1, Math.floor(workerData.options.runs / 100));
+  const onProgress = (done, runs) => { if (done % every === 0 || done === runs) parentPort.postMessage({ progress: done }); };
+  const result = simulate(workerData.contract, workerData.assumptions, workerData.progress ? { ...workerData.options, onProgress } : workerData.options);
   parentPort.postMessage(result.ok ? { ok: true, samples: JSON.stringify(result.value) } : { ok: false, issues: result.issues });
 }, (error) => parentPort.postMessage({ ok: false, error: String(error) }));
 `;
 
 type Message = { ok: true; samples: string } | { ok: false; issues?: Issue[]; error?: string };
+type Progress = { progress: number };
 
 /** The chunks of `runs` runs over `workers` threads: as equal as can be, the first ones one run longer. */
 export function chunksOf(runs: number, workers: number): { firstRun: number; runs: number }[] {
@@ -56,10 +60,14 @@ function revived(text: string): SimulationSamples {
   };
 }
 
-function runChunk(module: URL, contract: unknown, assumptions: unknown, options: SimulateOptions): Promise<Message> {
+function runChunk(module: URL, contract: unknown, assumptions: unknown, options: SimulateOptions, onProgress: ((done: number) => void) | undefined): Promise<Message> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER, { eval: true, workerData: { module: module.href, contract, assumptions, options } });
-    worker.once('message', (message: Message) => {
+    const worker = new Worker(WORKER, { eval: true, workerData: { module: module.href, contract, assumptions, options, progress: onProgress !== undefined } });
+    worker.on('message', (message: Message | Progress) => {
+      if ('progress' in message) {
+        onProgress?.(message.progress);
+        return;
+      }
       resolve(message);
       void worker.terminate();
     });
@@ -69,14 +77,26 @@ function runChunk(module: URL, contract: unknown, assumptions: unknown, options:
 
 /**
  * Simulates on `workers` worker threads, loading the built simulation module at `module` in each,
- * and merges the chunks: the same samples as `simulate` on one thread.
+ * and merges the chunks: the same samples as `simulate` on one thread. `options.onProgress`, when
+ * given, hears the runs done over all chunks (about a hundred times a chunk).
  *
  * @example
  * const result = await simulateOnWorkers(new URL('./simulation.js', import.meta.url), contract, assumptions, { runs: 100000, seed: 1 }, 2);
  */
 export async function simulateOnWorkers(module: URL, contract: unknown, assumptions: unknown, options: SimulateOptions, workers: number): Promise<Result<SimulationSamples>> {
   const chunks = chunksOf(options.runs, workers);
-  const messages = await Promise.all(chunks.map((chunk) => runChunk(module, contract, assumptions, { runs: chunk.runs, seed: options.seed, firstRun: chunk.firstRun, ...(options.path === undefined ? {} : { path: options.path }) })));
+  const done = chunks.map(() => 0);
+  const report = options.onProgress;
+  const progressOf = (k: number): ((runs: number) => void) | undefined =>
+    report === undefined
+      ? undefined
+      : (runs) => {
+          done[k] = runs;
+          report(done.reduce((sum, value) => sum + value, 0), options.runs);
+        };
+  const messages = await Promise.all(
+    chunks.map((chunk, k) => runChunk(module, contract, assumptions, { runs: chunk.runs, seed: options.seed, firstRun: chunk.firstRun, ...(options.path === undefined ? {} : { path: options.path }) }, progressOf(k))),
+  );
   const samples: SimulationSamples[] = [];
   for (const message of messages) {
     if (!message.ok) {

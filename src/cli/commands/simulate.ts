@@ -25,6 +25,7 @@ import { EXIT } from '../io.js';
 import { issueLines } from '../print-issues.js';
 import { flagOption, once, requiredText, textOption, wholeOption } from '../options.js';
 import { printableLines } from '../printable.js';
+import { progressBar } from '../progress-bar.js';
 import type { Command } from './command.js';
 
 const NAME = 'simulate';
@@ -160,7 +161,8 @@ export const simulateCommand: Command = {
     const contract = await readJsonFile(io, requiredText(options, 'contract'), 'contract');
     const assumed = await readJsonFile(io, requiredText(options, 'assumptions'), 'assumptions');
     const workers = wholeOption(NAME, textOption(options, 'workers'), '--workers', 1, 1, MAX_WORKERS);
-    const runOptions = { runs, seed, path: flagOption(options, 'participants') ? ('participants' as const) : ('auto' as const) };
+    const bar = progressBar(io, NAME, 'runs');
+    const runOptions = { runs, seed, path: flagOption(options, 'participants') ? ('participants' as const) : ('auto' as const), ...(bar === undefined ? {} : { onProgress: bar.update }) };
     const scenarioFile = textOption(options, 'scenarios');
     const own = scenarioFile === undefined ? undefined : await readJsonFile(io, scenarioFile, 'scenarios');
     const scenario = scenarioRun(NAME, contract, assumed, { name: textOption(options, 'scenario'), own, step: textOption(options, 'step'), tornado: flagOption(options, 'tornado'), runs, seed });
@@ -176,6 +178,7 @@ export const simulateCommand: Command = {
     // the built CLI (dist/cli.js) sits beside the built simulation entry its workers load
     const expected = flagOption(options, 'expected');
     const result = expected ? expectedSchedule(contract, assumptions) : workers === 1 ? simulate(contract, assumptions, runOptions) : await simulateOnWorkers(new URL('./simulation.js', import.meta.url), contract, assumptions, runOptions, workers);
+    bar?.finish();
     if (!result.ok) {
       io.stderr(`${issueLines(result.issues)}${NAME}: ${result.issues.length} problem${result.issues.length === 1 ? '' : 's'} found; nothing was simulated\n`);
       return EXIT.DATA;
