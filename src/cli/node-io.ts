@@ -25,7 +25,7 @@ export function nodeIo(): Required<CliIo> {
       process.stderr.write(text);
     },
     // typed boolean, but undefined at run time when stderr is not a terminal
-    stderrIsTerminal: Boolean(process.stderr.isTTY),
+    stderrIsTerminal: (process.stderr.isTTY as boolean | undefined) ?? false,
     // bytes, not text: the readers decode them as UTF-8 strictly (a text stream would replace bad bytes)
     readFile: (path) => readFile(path),
     streamFile: async (path) => {
