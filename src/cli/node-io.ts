@@ -24,8 +24,8 @@ export function nodeIo(): Required<CliIo> {
     stderr: (text) => {
       process.stderr.write(text);
     },
-    // typed boolean, but undefined at run time when stderr is not a terminal
-    stderrIsTerminal: (process.stderr.isTTY as boolean | undefined) ?? false,
+    // undefined at run time when stderr is not a terminal (typed boolean): progressBar reads only true
+    stderrIsTerminal: process.stderr.isTTY,
     // bytes, not text: the readers decode them as UTF-8 strictly (a text stream would replace bad bytes)
     readFile: (path) => readFile(path),
     streamFile: async (path) => {
