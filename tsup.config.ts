@@ -54,9 +54,11 @@ export default defineConfig([
     clean: false,
     target: 'node20',
   },
-  // The command line, one bundled ES module with a shebang.
+  // The command line, one bundled ES module with a shebang. date-fns (an optional peer dependency
+  // of the library, for outcome-pay/statements) is bundled in: the command works without it.
   {
     entry: { cli: 'src/cli/main.ts' },
+    noExternal: [/^date-fns(\/|$)/],
     format: ['esm'],
     dts: false,
     sourcemap: true,

@@ -22,6 +22,7 @@ const LAYERS: Readonly<Record<string, number>> = {
   'money': 4,
   'calendar': 4,
   'contract': 5,
+  'format': 5,
   'records': 6,
   'outcomes': 7,
   'streaming': 7,
