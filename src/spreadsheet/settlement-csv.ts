@@ -4,7 +4,6 @@
  *
  * @module
  */
-import type { OutcomePayError } from '../errors.js';
 import { invalidArgument, readFields } from '../guard.js';
 import { readSettlementDocument } from '../settlement/settlement-document.js';
 import type { Settlement } from '../settlement/index.js';

@@ -27,7 +27,7 @@ function units(amount: string, digits: number): bigint {
 /** An amount as shown to a person, back to minor units: the digits, the sign, and the decimal separator of the language. */
 function shown(text: string, lang: 'en' | 'fr', digits: number): bigint {
   const decimal = lang === 'fr' ? ',' : '.';
-  const kept = [...text].filter((character) => /[0-9-]/.test(character) || character === decimal).join('');
+  const kept = text.replace(decimal === ',' ? /[^0-9,-]/g : /[^0-9.-]/g, '');
   expect(kept, text).toMatch(digits === 0 ? /^-?\d+$/ : new RegExp(`^-?\\d+\\${decimal}\\d{${String(digits)}}$`));
   return units(kept.replace(decimal, '.'), digits);
 }
