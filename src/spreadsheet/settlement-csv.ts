@@ -40,7 +40,7 @@ export interface SettlementCsvFile {
  * and exact parts written as decimals (`n/d` fractions as they are); text that starts with
  * `=`, `+`, `-`, `@`, a tab, a carriage return or an apostrophe gets an apostrophe in front so
  * that a spreadsheet never runs it as a formula. The columns of each file are in
- * docs/spreadsheets.md. Pure: no file is written. Throws {@link OutcomePayError}
+ * docs/spreadsheets.md. Pure: no file is written. Throws `OutcomePayError`
  * `ARGUMENT_INVALID` for anything but a settlement document of this format version (or one whose
  * `payerSplit` names a payer its tranche does not list).
  *

@@ -145,7 +145,7 @@ export function statementHtml(input: StatementInput): string {
   const w: Writer = { lang, m, money: (amount) => moneyText(amount, currency, lang), date: (date) => dateText(date, lang) };
   const quality = settlement.dataQuality;
   const warning = quality.recordsExcluded === 0 ? '' : `<p class="warning">${text(m.excludedWarning(quality.recordsExcluded, quality.recordsRead))}</p>`;
-  const title = `${m.heading(tranche.id, payer.payer)} — ${settlement.contract.name}`;
+  const title = `${m.title} — ${m.heading(tranche.id, payer.payer)} — ${settlement.contract.name}`;
   return [
     '<!DOCTYPE html>',
     `<html lang="${lang}">`,

@@ -63,7 +63,7 @@ function readLang(options: unknown): Lang {
  * adjustments to what the payer paid before, and the fingerprints of the contract, the records and
  * the settlement's inputs. A printable HTML page (print style for A4, no script, nothing loaded
  * from elsewhere, every name escaped) in English or French (amounts `1 650,00 €`, dates
- * `30 juin 2025`). Pure: no file is written. Throws {@link OutcomePayError} `ARGUMENT_INVALID` for
+ * `30 juin 2025`). Pure: no file is written. Throws `OutcomePayError` `ARGUMENT_INVALID` for
  * anything but a settlement document, or a language other than `en` and `fr`.
  *
  * @param settlement - what `settle` returned (its `value` when ok), or a settlement document read back from JSON
