@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { defineConfig, type Options } from 'tsup';
 
 /** The package's entry points (package.json exports), by the name of their built file. */
-const ENTRIES = { index: 'src/index.ts', node: 'src/node/index.ts', schemas: 'src/schemas.ts', simulation: 'src/simulation.ts', streaming: 'src/streaming.ts', spreadsheets: 'src/spreadsheets.ts', explain: 'src/explain.ts', codes: 'src/codes.ts', readers: 'src/readers.ts', internal: 'src/internal.ts' };
+const ENTRIES = { index: 'src/index.ts', node: 'src/node/index.ts', schemas: 'src/schemas.ts', simulation: 'src/simulation.ts', streaming: 'src/streaming.ts', spreadsheets: 'src/spreadsheets.ts', explain: 'src/explain.ts', statements: 'src/statements.ts', codes: 'src/codes.ts', readers: 'src/readers.ts', internal: 'src/internal.ts' };
 
 /**
  * The ES modules, one file per source module: dist/ mirrors src/ (src/money/format.ts is
@@ -54,9 +54,11 @@ export default defineConfig([
     clean: false,
     target: 'node20',
   },
-  // The command line, one bundled ES module with a shebang.
+  // The command line, one bundled ES module with a shebang. date-fns (an optional peer dependency
+  // of the library, for outcome-pay/statements) is bundled in: the command works without it.
   {
     entry: { cli: 'src/cli/main.ts' },
+    noExternal: [/^date-fns(\/|$)/],
     format: ['esm'],
     dts: false,
     sourcemap: true,

@@ -2,7 +2,9 @@
  * The runtime dependencies are exactly what the source imports: a package in `dependencies` that
  * no file of src imports is weight every consumer installs for nothing (date-fns was 28 MB of a
  * consumer's 42 MB while only the tests used it), and a package src imports must be in
- * `dependencies`, never only in `devDependencies`.
+ * `dependencies`, never only in `devDependencies` — or be an optional peer dependency, which an
+ * importer of the core never installs: date-fns, for the dates of src/format, imported only by the
+ * optional entry point `outcome-pay/statements` and the command line (which bundles it).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
@@ -29,7 +31,14 @@ describe('runtime dependencies', () => {
           .map(packageOf),
       ),
     );
-    const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as { dependencies?: Record<string, string> };
-    expect(Object.keys(manifest.dependencies ?? {}).sort()).toEqual([...imported].sort());
+    const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as {
+      dependencies?: Record<string, string>;
+      peerDependencies?: Record<string, string>;
+      peerDependenciesMeta?: Record<string, { optional?: boolean }>;
+    };
+    const optionalPeers = Object.keys(manifest.peerDependencies ?? {}).filter((name) => manifest.peerDependenciesMeta?.[name]?.optional === true);
+    expect(optionalPeers).toEqual(['date-fns']);
+    expect(Object.keys(manifest.peerDependencies ?? {})).toEqual(optionalPeers);
+    expect([...Object.keys(manifest.dependencies ?? {}), ...optionalPeers].sort()).toEqual([...imported].sort());
   });
 });

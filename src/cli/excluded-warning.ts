@@ -4,19 +4,12 @@
  *
  * @module
  */
+import { MESSAGES, type Lang } from '../format/index.js';
 import type { Settlement, SettlementDecisionAtRisk } from '../settlement/index.js';
 import { issueLines } from './print-issues.js';
 
 /** How many of the excluded records' problems the summary shows. */
 const SHOWN_PROBLEMS = 3;
-
-const KINDS: Readonly<Record<SettlementDecisionAtRisk['kind'], string>> = {
-  exitClause: 'exit clause',
-  cohortRate: 'cohort rate',
-  bonus: 'bonus',
-  cap: 'cap',
-  hiringGuarantee: 'hiring guarantee',
-};
 
 /**
  * A decision at risk in words: `exit clause mid-review: notFired; if they all achieved: notFired;
@@ -26,38 +19,39 @@ const KINDS: Readonly<Record<SettlementDecisionAtRisk['kind'], string>> = {
  * decisionLine({ kind: 'cap', id: 'budget', tranche: 'T1', cohort: null, decided: 'binds', ifAllAchieved: 'binds', ifNoneAchieved: 'does not bind' });
  * // 'cap budget (tranche T1): binds; if they all achieved: binds; if none did: does not bind'
  */
-export function decisionLine(decision: SettlementDecisionAtRisk): string {
-  const where = [decision.tranche === null ? '' : `tranche ${decision.tranche}`, decision.cohort === null ? '' : `cohort ${decision.cohort}`].filter(Boolean);
+export function decisionLine(decision: SettlementDecisionAtRisk, lang: Lang = 'en'): string {
+  const m = MESSAGES[lang].summary;
+  const where = [decision.tranche === null ? '' : m.tranche(decision.tranche), decision.cohort === null ? '' : m.cohort(decision.cohort)].filter(Boolean);
   const place = where.length === 0 ? '' : ` (${where.join(', ')})`;
-  return `${KINDS[decision.kind]} ${decision.id}${place}: ${decision.decided}; if they all achieved: ${decision.ifAllAchieved}; if none did: ${decision.ifNoneAchieved}`;
+  return m.colon(`${m.decisionKind[decision.kind]} ${decision.id}${place}`, m.decision(decision.decided, decision.ifAllAchieved, decision.ifNoneAchieved));
 }
 
 /**
  * The lines of the warning at the top of `--summary` when records were excluded (none when not):
- * how many of how many, the first problems, and every decision they could change.
+ * how many of how many, the first problems, and every decision they could change; in English or
+ * French (the problems' messages stay in English, with their codes).
  *
  * @example
  * exclusionWarning(settlement); // ['WARNING: 3 of 94 records were excluded ...', ...]
  */
-export function exclusionWarning(settlement: Settlement): string[] {
+export function exclusionWarning(settlement: Settlement, lang: Lang = 'en'): string[] {
+  const m = MESSAGES[lang].summary;
   const quality = settlement.dataQuality;
   if (quality.recordsExcluded === 0) return [];
-  const lines = [
-    `WARNING: ${quality.recordsExcluded} of ${quality.recordsRead} records were excluded as invalid and are not in this settlement (exit status 3).`,
-  ];
+  const lines = [m.excluded(quality.recordsExcluded, quality.recordsRead)];
   if (quality.issuesDelivered === undefined) {
     const shown = quality.issues.slice(0, SHOWN_PROBLEMS);
-    lines.push('First problems:', ...issueLines(shown).trimEnd().split('\n').map((line) => `  ${line}`));
+    lines.push(m.firstProblems, ...issueLines(shown).trimEnd().split('\n').map((line) => `  ${line}`));
     const more = quality.issues.length - shown.length;
-    if (more > 0) lines.push(`  ... and ${more} more in dataQuality.issues`);
+    if (more > 0) lines.push(m.moreProblems(more));
   } else {
-    lines.push(`Their ${quality.issuesDelivered} problems were reported separately (--issues).`);
+    lines.push(m.problemsReported(quality.issuesDelivered));
   }
   const atRisk = quality.decisionsAtRisk ?? [];
   if (atRisk.length === 0) {
-    lines.push('No decision made on counts (exit clause, threshold, tier, bonus, cap, guarantee) would change with them counted.');
+    lines.push(m.noDecisionAtRisk);
   } else {
-    lines.push(`Decisions that would change if the excluded records were counted (${atRisk.length}):`, ...atRisk.map((decision) => `  ${decisionLine(decision)}`));
+    lines.push(m.decisionsAtRisk(atRisk.length), ...atRisk.map((decision) => `  ${decisionLine(decision, lang)}`));
   }
   return lines;
 }

@@ -4,7 +4,9 @@
  *
  * @module
  */
+import { MESSAGES, type Lang } from '../format/index.js';
 import type { Settlement } from '../settlement/index.js';
+import { peopleText } from './people-text.js';
 
 const FIGURE = /^period (\S+) (achievement|earned|rolledOver|lapsed|pending)$/;
 
@@ -14,16 +16,18 @@ const FIGURE = /^period (\S+) (achievement|earned|rolledOver|lapsed|pending)$/;
  * @example
  * indicatorSummary(settlement); // ['', 'Results indicators (as of their last tranche):', '  dli-1 (T3, 2027-07-31)', '    y1: earned 1234567.89, rolled over 0, lapsed 0, pending 0', ...]
  */
-export function indicatorSummary(settlement: Settlement): string[] {
+export function indicatorSummary(settlement: Settlement, lang: Lang = 'en'): string[] {
+  const m = MESSAGES[lang].summary;
+  const { date } = peopleText(lang, settlement.contract.currency);
   const last = new Map<string, { tranche: string; measuredOn: string; inputs: Readonly<Record<string, string | number>> }>();
   const byDate = [...settlement.tranches].sort((a, b) => (a.measuredOn < b.measuredOn ? -1 : a.measuredOn > b.measuredOn ? 1 : 0));
   for (const tranche of byDate) {
     for (const line of tranche.lines) if (line.kind === 'resultsIndicator') last.set(line.rule, { tranche: tranche.id, measuredOn: tranche.measuredOn, inputs: line.inputs });
   }
   if (last.size === 0) return [];
-  const out = ['', 'Results indicators (as of the last tranche paying each):'];
+  const out = ['', m.indicators];
   for (const [rule, { tranche, measuredOn, inputs }] of last) {
-    out.push(`  ${rule} (${tranche}, ${measuredOn})`);
+    out.push(`  ${rule} (${tranche}, ${date(measuredOn)})`);
     const periods = new Map<string, Map<string, string>>();
     for (const [key, value] of Object.entries(inputs)) {
       const match = FIGURE.exec(key);
@@ -33,8 +37,8 @@ export function indicatorSummary(settlement: Settlement): string[] {
       periods.set(match[1] ?? '', figures);
     }
     for (const [period, figures] of periods) {
-      const achieved = figures.has('achievement') ? ` (achievement ${figures.get('achievement') ?? ''})` : '';
-      out.push(`    ${period}${achieved}: earned ${figures.get('earned') ?? '0'}, rolled over ${figures.get('rolledOver') ?? '0'}, lapsed ${figures.get('lapsed') ?? '0'}, pending ${figures.get('pending') ?? '0'}`);
+      const achieved = figures.has('achievement') ? m.achievement(figures.get('achievement') ?? '') : '';
+      out.push(`    ${m.colon(`${period}${achieved}`, m.indicatorPeriod(figures.get('earned') ?? '0', figures.get('rolledOver') ?? '0', figures.get('lapsed') ?? '0', figures.get('pending') ?? '0'))}`);
     }
   }
   return out;

@@ -3,9 +3,11 @@
  *
  * @module
  */
+import type { Lang } from '../format/index.js';
 import type { Settlement } from '../settlement/index.js';
 import { exclusionWarning } from './excluded-warning.js';
 import { indicatorSummary } from './indicator-summary.js';
+import { peopleText } from './people-text.js';
 import { printable, printableLines } from './printable.js';
 
 /** The rows of a table, its cells made printable first so that the columns line up as printed. */
@@ -20,99 +22,92 @@ function table(cells: readonly (readonly string[])[], rightAligned: ReadonlySet<
   );
 }
 
-function percent(share: string): string {
-  const [whole = '0', fraction = ''] = share.split('.');
-  const digits = `${whole}${fraction.padEnd(2, '0')}`;
-  const integer = digits.slice(0, whole.length + 2).replace(/^0+(?=\d)/, '');
-  const rest = fraction.slice(2);
-  return `${integer}${rest === '' ? '' : `.${rest}`}%`;
-}
-
 /**
- * Formats the summary: a warning first when records were excluded (how many, the first problems,
+ * Formats the summary in English (default) or French: a warning first when records were excluded (how many, the first problems,
  * the decisions they could change), then the contract, the tranches with their status and amounts, the payers,
  * adjustments, the exit clauses, the minimum performance levels, the results indicators' periods, claims no tranche pays, hiring guarantees, the data quality and
  * the fingerprint. Every line is made {@link printable}: names and ids from the contract or the
- * records cannot act on the terminal.
+ * records cannot act on the terminal. In French, amounts and dates are written as a French reader
+ * writes them (`1 650,00 €`, `30 juin 2025`); texts the engine wrote (explanations, reasons) stay as written.
  *
  * @example
  * console.log(settlementSummary(settlement));
+ * console.log(settlementSummary(settlement, 'fr'));
  */
-export function settlementSummary(settlement: Settlement): string {
+export function settlementSummary(settlement: Settlement, lang: Lang = 'en'): string {
   const currency = settlement.contract.currency;
-  const rows: string[][] = [['Tranche', 'Status', 'Measured', 'Due on', 'Earned', 'Paid before', 'Due now']];
+  const t = peopleText(lang, currency);
+  const m = t.m.summary;
+  const { amount, date } = t;
+  const rows: string[][] = [[...m.trancheHeader]];
   for (const tranche of settlement.tranches) {
-    rows.push([tranche.id, tranche.status, tranche.measuredOn, tranche.dueOn, tranche.earned, tranche.previouslyPaid, tranche.due]);
+    rows.push([tranche.id, m.trancheStatus[tranche.status], date(tranche.measuredOn), date(tranche.dueOn), amount(tranche.earned), amount(tranche.previouslyPaid), amount(tranche.due)]);
   }
-  rows.push(['Total', '', '', '', settlement.totals.earned, settlement.totals.previouslyPaid, settlement.totals.due]);
+  rows.push([m.total, '', '', '', amount(settlement.totals.earned), amount(settlement.totals.previouslyPaid), amount(settlement.totals.due)]);
   const payers = table(
-    [['Payer', 'Share', 'Earned', 'Paid before', 'Due now'], ...settlement.payers.map((payer) => [payer.payer, payer.share === null ? 'former' : percent(payer.share), payer.earned, payer.previouslyPaid, payer.due])],
+    [[...m.payerHeader], ...settlement.payers.map((payer) => [payer.payer, payer.share === null ? m.formerPayer : t.share(payer.share), amount(payer.earned), amount(payer.previouslyPaid), amount(payer.due)])],
     new Set([1, 2, 3, 4]),
   );
-  const warning = exclusionWarning(settlement);
+  const warning = exclusionWarning(settlement, lang);
   const lines = [
     ...warning,
     ...(warning.length === 0 ? [] : ['']),
     `${settlement.contract.name} (${settlement.contract.id})`,
-    `Settlement as of ${settlement.asOf}, amounts in ${currency}`,
+    m.asOf(date(settlement.asOf), currency),
     '',
     ...table(rows, new Set([4, 5, 6])),
     '',
     ...payers,
   ];
   if (settlement.totals.reinvested !== settlement.totals.withheld || settlement.totals.reinvested !== (0).toFixed(2)) {
-    lines.push('', `Reinvested: ${settlement.totals.reinvested}; withheld (suspensions, minimum performance): ${settlement.totals.withheld}`);
+    lines.push('', m.reinvested(amount(settlement.totals.reinvested), amount(settlement.totals.withheld)));
   }
   if (settlement.adjustments.length > 0) {
-    lines.push('', 'Adjustments to amounts already paid:');
+    lines.push('', m.adjustments);
     for (const adjustment of settlement.adjustments) {
-      lines.push(`  ${adjustment.tranche} / ${adjustment.payer}: ${adjustment.amount} (${adjustment.reason})`);
+      lines.push(`  ${m.colon(`${adjustment.tranche} / ${adjustment.payer}`, amount(adjustment.amount))} (${adjustment.reason})`);
       for (const cause of adjustment.causes ?? []) {
         const who = cause.participants.length === 0 ? '' : ` ${cause.participants.join(', ')}`;
-        const claims = cause.claims === 0 ? '' : `, ${cause.claims} claim${cause.claims === 1 ? '' : 's'}${who}`;
-        lines.push(`    ${cause.cause}${cause.rule === null ? '' : ` ${cause.rule}`}: ${cause.amount} of ${cause.trancheAmount}${claims}`);
+        const claims = cause.claims === 0 ? '' : `, ${m.claims(cause.claims)}${who}`;
+        lines.push(`    ${m.causeLine(`${m.cause[cause.cause]}${cause.rule === null ? '' : ` ${cause.rule}`}`, amount(cause.amount), amount(cause.trancheAmount))}${claims}`);
       }
     }
   }
   if (settlement.exits.length > 0) {
-    lines.push('', 'Exit clauses:');
-    for (const exit of settlement.exits) lines.push(`  ${exit.clause} on ${exit.checkOn}: ${exit.outcome} — ${exit.explanation}`);
+    lines.push('', m.exits);
+    for (const exit of settlement.exits) lines.push(`  ${m.exitLine(exit.clause, date(exit.checkOn), m.exitOutcome[exit.outcome])} — ${exit.explanation}`);
   }
   const levels = settlement.minimumPerformance ?? [];
   if (levels.length > 0) {
-    lines.push('', 'Minimum performance levels:');
+    lines.push('', m.levels);
     for (const level of levels) {
-      const held = level.consequence === 'withhold' ? `; withheld ${level.withheld}, released ${level.released}, still withheld ${level.outstanding}` : '';
-      const cut = level.consequence === 'priceReduction' ? `; cut ${level.reduced}` : '';
-      lines.push(`  ${level.id} (${level.outcome} ≥ ${level.level}, ${level.consequence})${held}${cut}`);
-      for (const review of level.reviews) lines.push(`    ${review.reviewOn}: ${review.outcome} — ${review.explanation}`);
-      for (const action of level.tranches) lines.push(`    ${action.tranche} (${action.measuredOn}): ${action.achieved} of ${action.participants} (${action.rate}), ${action.action} ${action.amount}`);
+      const held = level.consequence === 'withhold' ? m.levelHeld(amount(level.withheld), amount(level.released), amount(level.outstanding)) : '';
+      const cut = level.consequence === 'priceReduction' ? m.levelCut(amount(level.reduced)) : '';
+      lines.push(`  ${level.id} (${level.outcome} ≥ ${level.level}, ${m.consequence[level.consequence]})${held}${cut}`);
+      for (const review of level.reviews) lines.push(`    ${m.colon(date(review.reviewOn), m.reviewOutcome[review.outcome])} — ${review.explanation}`);
+      for (const action of level.tranches) {
+        lines.push(`    ${m.colon(`${action.tranche} (${date(action.measuredOn)})`, m.levelTranche(action.achieved, action.participants, action.rate, m.levelAction[action.action], amount(action.amount)))}`);
+      }
     }
   }
-  lines.push(...indicatorSummary(settlement));
+  lines.push(...indicatorSummary(settlement, lang));
   if (settlement.unscheduled.length > 0) {
-    lines.push('', 'Earned but paid by no tranche:');
+    lines.push('', m.unscheduled);
     for (const claims of settlement.unscheduled) {
       const where = claims.cohort === null ? '' : ` (${claims.cohort})`;
-      lines.push(`  ${claims.rule}${where}: ${claims.claims} claims, ${claims.amount} from ${claims.from} to ${claims.to} — ${claims.reason}`);
+      lines.push(`  ${m.colon(`${claims.rule}${where}`, m.unscheduledLine(claims.claims, amount(claims.amount), date(claims.from), date(claims.to)))} — ${claims.reason}`);
     }
   }
   if (settlement.hiringGuarantees.length > 0) {
-    lines.push('', 'Hiring guarantees:');
+    lines.push('', m.guarantees);
     for (const g of settlement.hiringGuarantees) {
-      const owed = g.shortfallAmount === null ? '' : `, ${g.employer} owes ${g.shortfallAmount}`;
-      lines.push(
-        `  ${g.guarantee} (${g.employer}, ${g.positions} positions): ${g.status} — ${g.hired} hired of ${g.qualified} qualified, ${g.undecided} undecided, ${g.shortfallPositions} positions short${owed}`,
-      );
+      const owed = g.shortfallAmount === null ? '' : m.owes(g.employer, amount(g.shortfallAmount));
+      lines.push(`  ${g.guarantee} ${m.guaranteeLine(g.employer, g.positions, m.guaranteeStatus[g.status], g.hired, g.qualified, g.undecided, g.shortfallPositions)}${owed}`);
     }
   }
   const quality = settlement.dataQuality;
-  lines.push('', `Records: ${quality.recordsRead} read, ${quality.recordsSettled} settled, ${quality.recordsExcluded} excluded (${quality.issuesDelivered === undefined ? `${problems(quality.issues.length)} listed in dataQuality` : `${problems(quality.issuesDelivered)} reported separately`})`);
-  lines.push(`Fingerprint: ${settlement.fingerprint.inputs}`);
+  const issues = quality.issuesDelivered === undefined ? m.problemsListed(quality.issues.length) : m.problemsSeparately(quality.issuesDelivered);
+  lines.push('', m.records(quality.recordsRead, quality.recordsSettled, quality.recordsExcluded, issues));
+  lines.push(m.fingerprint(settlement.fingerprint.inputs));
   return printableLines(lines);
-}
-
-/** "1 problem", "3 problems". */
-function problems(count: number): string {
-  return count === 1 ? '1 problem' : `${count} problems`;
 }

@@ -38,12 +38,25 @@ function reached(entry: string): { files: Set<string>; packages: Set<string> } {
 }
 
 describe('the library entry points do not import the command line', () => {
-  it.each(['src/index.ts', 'src/node/index.ts', 'src/schemas.ts', 'src/explain.ts', 'src/internal.ts'])('%s reaches no file of src/cli and no commander', (entry) => {
+  it.each(['src/index.ts', 'src/node/index.ts', 'src/schemas.ts', 'src/explain.ts', 'src/statements.ts', 'src/internal.ts'])('%s reaches no file of src/cli and no commander', (entry) => {
     const { files, packages } = reached(entry);
     expect(files.size).toBeGreaterThan(3);
     expect([...files].filter((file) => file.startsWith(normalize('src/cli/')))).toEqual([]);
     expect([...packages]).not.toContain('commander');
     expect([...packages]).not.toContain('outcome-pay');
+  });
+
+  it.each(['src/index.ts', 'src/node/index.ts', 'src/schemas.ts', 'src/explain.ts', 'src/spreadsheets.ts', 'src/streaming.ts', 'src/simulation.ts', 'src/readers.ts'])(
+    '%s reaches no date-fns (an optional peer dependency, for outcome-pay/statements and the command line only)',
+    (entry) => {
+      expect([...reached(entry).packages]).not.toContain('date-fns');
+    },
+  );
+
+  it('the check sees date-fns where it is: the text for people of src/format', () => {
+    expect([...reached('src/format/index.ts').packages]).toContain('date-fns');
+    expect([...reached('src/statements.ts').packages]).toContain('date-fns');
+    expect([...reached('src/cli/main.ts').packages]).toContain('date-fns');
   });
 
   it('the check sees packages: the library imports decimal.js, the command line commander', () => {

@@ -36,6 +36,7 @@ const schemaExports = exportedDocs('src/schemas.ts');
 const simulationExports = exportedDocs('src/simulation.ts');
 const streamingExports = exportedDocs('src/streaming.ts');
 const spreadsheetExports = exportedDocs('src/spreadsheets.ts');
+const statementExports = exportedDocs('src/statements.ts');
 
 describe('public API documentation', () => {
   it('exports a substantial API', () => {
@@ -72,6 +73,12 @@ describe('public API documentation', () => {
   it('outcome-pay/spreadsheets: documents every export, each function with an @example', () => {
     expect(spreadsheetExports.map((entry) => entry.name).sort()).toEqual(['CsvLocale', 'SettlementCsvFile', 'SettlementCsvOptions', 'settlementCsv']);
     const missing = spreadsheetExports.filter((entry) => entry.summary === '' || (entry.kind === 'FunctionDeclaration' && !entry.hasExample));
+    expect(missing.map((entry) => entry.name)).toEqual([]);
+  });
+
+  it('outcome-pay/statements: documents every export, each function with an @example', () => {
+    expect(statementExports.map((entry) => entry.name).sort()).toEqual(['Lang', 'PaymentStatement', 'PaymentStatementsOptions', 'dateText', 'moneyText', 'paymentStatements', 'shareText', 'statementFileName']);
+    const missing = statementExports.filter((entry) => entry.summary === '' || (entry.kind === 'FunctionDeclaration' && !entry.hasExample));
     expect(missing.map((entry) => entry.name)).toEqual([]);
   });
 

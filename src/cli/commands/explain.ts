@@ -15,6 +15,8 @@ import { defineSettlementOptions, readSettlementOptions } from '../settlement-op
 import { issueLines } from '../print-issues.js';
 import { printableLines } from '../printable.js';
 import { printUpgradeNotice } from '../upgrade-notice.js';
+import { LANGS } from '../../format/index.js';
+import { LANG_HELP, langOption } from '../people-text.js';
 import type { Command } from './command.js';
 
 const NAME = 'explain';
@@ -28,7 +30,8 @@ function define(command: Definition): void {
       .requiredOption('--records <file>', 'the outcome records: .json, .ndjson/.jsonl or .csv (docs/records.md), read whole', one('--records'))
       .requiredOption('--as-of <YYYY-MM-DD>', 'the date of the settlement to explain', one('--as-of'))
       .requiredOption('--participant <id>', 'the participant id, exactly as in the records', one('--participant'))
-      .option('--format <format>', '"json" (default): the explanation document; "text": the same for a person to read', one('--format', ['json', 'text'])),
+      .option('--format <format>', '"json" (default): the explanation document; "text": the same for a person to read', one('--format', ['json', 'text']))
+      .option('--lang <lang>', `with --format text: ${LANG_HELP}`, one('--lang', LANGS)),
     NAME,
   );
   defineRecordsCsvOptions(command, NAME);
@@ -49,6 +52,7 @@ export const explainCommand: Command = {
       argv: [NAME, ...EXAMPLE, '--participant', 'UK-0006', '--format', 'text'],
     },
     { what: 'The same as JSON, for a program (exit 3)', argv: [NAME, ...EXAMPLE, '--participant', 'UK-0006'] },
+    { what: 'The text in French: amounts and dates as a French reader writes them (exit 3)', argv: [NAME, ...EXAMPLE, '--participant', 'UK-0006', '--format', 'text', '--lang', 'fr'] },
     {
       what: 'A participant of the Région Sud example paid nothing: its only job was temporary, a contract type the placement does not count (exit 3: the example holds three invalid records)',
       argv: [NAME, '--contract', 'examples/region-sud/contract.json', '--records', 'examples/region-sud/records.csv', '--as-of', '2025-06-30', '--participant', 'RS-0002', '--format', 'text'],
@@ -62,6 +66,7 @@ export const explainCommand: Command = {
     [EXIT.INTERNAL, 'internal error (a bug: OUTCOME_PAY_DEBUG=1 prints its stack trace)'],
   ],
   async run({ options: values }, io) {
+    const lang = langOption(values, NAME, textOption(values, 'format') === 'text', '--format text');
     const contractPath = requiredText(values, 'contract');
     const contract = await readJsonFile(io, contractPath, 'contract');
     const records = await readRecordsFile(io, requiredText(values, 'records'), await readRecordsCsvOptions(io, values));
@@ -75,7 +80,7 @@ export const explainCommand: Command = {
     printUpgradeNotice(io, contractPath, contract);
     const text = textOption(values, 'format') === 'text';
     const explanation = result.value;
-    io.stdout(text ? explanationText(explanation) : `${JSON.stringify(explanation, null, 2)}\n`);
+    io.stdout(text ? explanationText(explanation, lang) : `${JSON.stringify(explanation, null, 2)}\n`);
     const quality = explanation.dataQuality;
     if (quality.recordsExcluded === 0) return EXIT.OK;
     if (!text) {

@@ -11,6 +11,7 @@ import { migrateCommand } from './migrate.js';
 import { schemaCommand } from './schema.js';
 import { settleCommand } from './settle.js';
 import { simulateCommand } from './simulate.js';
+import { statementsCommand } from './statements.js';
 import { validateCommand } from './validate.js';
 import { versionCommand } from './version.js';
 
@@ -21,9 +22,9 @@ export type { Command, Example, ParsedCommand } from './command.js';
  * the program, in src/cli/program.ts.)
  *
  * @example
- * const names = COMMANDS.map((c) => c.name); // ['settle', 'explain', 'validate', 'simulate', 'migrate', 'schema', 'version']
+ * const names = COMMANDS.map((c) => c.name); // ['settle', 'explain', 'statements', 'validate', 'simulate', 'migrate', 'schema', 'version']
  */
-export const COMMANDS: readonly Command[] = [settleCommand, explainCommand, validateCommand, simulateCommand, calibrateCommand, migrateCommand, schemaCommand, versionCommand];
+export const COMMANDS: readonly Command[] = [settleCommand, explainCommand, statementsCommand, validateCommand, simulateCommand, calibrateCommand, migrateCommand, schemaCommand, versionCommand];
 
 /**
  * Finds a subcommand by name.

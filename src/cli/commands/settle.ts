@@ -19,6 +19,8 @@ import { defineSettlementOptions, readSettlementOptions } from '../settlement-op
 import { defineRecordsCsvOptions, readRecordsCsvOptions } from '../records-csv-options.js';
 import { printableLines } from '../printable.js';
 import { settlementSummary } from '../summary.js';
+import { LANGS } from '../../format/index.js';
+import { LANG_HELP, langOption } from '../people-text.js';
 import { printUpgradeNotice } from '../upgrade-notice.js';
 import type { Command } from './command.js';
 
@@ -36,6 +38,7 @@ function define(command: Definition): void {
   )
     .option('--detail <level>', '"participants": list the participant ids behind every line; "totals" (default): amounts and counts only', one('--detail', ['participants', 'totals']))
     .option('--summary', 'print a readable summary instead of the JSON document')
+    .option('--lang <lang>', `with --summary: ${LANG_HELP}`, one('--lang', LANGS))
     .option(
       '--format <format>',
       '"json" (default): the settlement document on stdout; "csv": one CSV file per table (tranches, payer splits, lines, adjustments, participant claims, data issues...) written to --out <dir> for a spreadsheet (docs/spreadsheets.md)',
@@ -72,6 +75,7 @@ export const settleCommand: Command = {
   examples: [
     { what: 'Settle as of 30 June 2025 and print the settlement as JSON (exit 3: the example holds three invalid records, excluded)', argv: [NAME, ...EXAMPLE, '--as-of', '2025-06-30'] },
     { what: 'The same as a readable summary, the warning first (exit 3)', argv: [NAME, ...EXAMPLE, '--as-of', '2025-06-30', '--summary'] },
+    { what: 'The summary in French: 1 650,00 €, 30 juin 2025 (exit 3)', argv: [NAME, ...EXAMPLE, '--as-of', '2025-06-30', '--summary', '--lang', 'fr'] },
     {
       what: 'Settle at the end of 2025 and pay only what changed since the settlement of 30 June (give every settlement made so far; exit 3)',
       argv: [NAME, ...EXAMPLE, '--as-of', '2025-12-31', '--previous', 'examples/region-sud/expected-settlement.json'],
@@ -116,6 +120,7 @@ export const settleCommand: Command = {
     const recordsPath = requiredText(values, 'records');
     const detail = textOption(values, 'detail');
     const csv = csvOutput(values);
+    const lang = langOption(values, NAME, flagOption(values, 'summary'), '--summary');
     if (csv !== undefined) await prepareCsvDirectory(io, csv.dir, csv.overwrite);
     const contract = await readJsonFile(io, contractPath, 'contract');
     // NDJSON and CSV files are streamed: memory stays flat however many records they hold.
@@ -154,7 +159,7 @@ export const settleCommand: Command = {
     if (csv !== undefined) {
       const paths = await writeCsvFiles(io, csv.dir, settlementCsv(result.value, { locale: csv.locale }), csv.overwrite);
       io.stdout(printableLines(paths));
-    } else io.stdout(summary ? settlementSummary(result.value) : `${JSON.stringify(result.value, null, 2)}\n`);
+    } else io.stdout(summary ? settlementSummary(result.value, lang) : `${JSON.stringify(result.value, null, 2)}\n`);
     if (result.value.dataQuality.recordsExcluded === 0) return EXIT.OK;
     if (!summary) io.stderr(printableLines([`outcome-pay: ${exclusionNotice(result.value)}`]));
     return EXIT.EXCLUDED;

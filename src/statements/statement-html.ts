@@ -1,0 +1,178 @@
+/**
+ * The HTML page of one payment statement: one payer, one tranche.
+ *
+ * @module
+ */
+import { dateText, MESSAGES, moneyText, shareText, type Lang } from '../format/index.js';
+import { formatMoney, parseAmount, sumAmounts } from '../money/index.js';
+import type { PayerAmounts, Settlement, SettlementLine, SettlementTranche } from '../settlement/index.js';
+import { escapeHtml, STATEMENT_CSS } from './html.js';
+
+/** What a statement page is made of: the settlement, the tranche and the payer's part of it. */
+export interface StatementInput {
+  readonly settlement: Settlement;
+  readonly tranche: SettlementTranche;
+  readonly payer: PayerAmounts;
+  readonly lang: Lang;
+}
+
+/** Writes in one language: escaped text, amounts, dates. */
+interface Writer {
+  readonly lang: Lang;
+  readonly m: (typeof MESSAGES)[Lang]['statement'];
+  readonly money: (amount: string) => string;
+  readonly date: (date: string) => string;
+}
+
+const text = (value: string): string => escapeHtml(value);
+
+function amountCell(w: Writer, amount: string, figure?: string): string {
+  const data = figure === undefined ? '' : ` data-figure="${figure}"`;
+  return `<td class="amount"${data}>${text(w.money(amount))}</td>`;
+}
+
+function row(label: string, cell: string, className?: string): string {
+  return `<tr${className === undefined ? '' : ` class="${className}"`}><th scope="row">${text(label)}</th>${cell}</tr>`;
+}
+
+function identity(w: Writer, input: StatementInput): string {
+  const { settlement, tranche, payer } = input;
+  const m = w.m;
+  const statuses = MESSAGES[input.lang].summary.trancheStatus;
+  const items: [string, string][] = [
+    [m.contract, settlement.contract.name],
+    [m.contractId, settlement.contract.id],
+    [m.currency, settlement.contract.currency],
+    [m.asOf, w.date(settlement.asOf)],
+    [m.payer, payer.payer],
+    [m.share, payer.share === null ? MESSAGES[input.lang].summary.formerPayer : shareText(payer.share, input.lang)],
+    [m.tranche, `${tranche.id} — ${tranche.name}`],
+    [m.status, statuses[tranche.status]],
+    [m.measuredOn, w.date(tranche.measuredOn)],
+    [m.dueOn, w.date(tranche.dueOn)],
+  ];
+  return `<dl class="identity">${items.map(([label, value]) => `<dt>${text(label)}</dt><dd>${text(value)}</dd>`).join('')}</dl>`;
+}
+
+function payerAmounts(w: Writer, payer: PayerAmounts): string {
+  const m = w.m;
+  return `<section><h2>${text(m.amountsTitle)}</h2><table class="payer-amounts"><tbody>${[
+    row(m.earned, amountCell(w, payer.earned, 'earned')),
+    row(m.previouslyPaid, amountCell(w, payer.previouslyPaid, 'previouslyPaid')),
+    row(m.due, amountCell(w, payer.due, 'due'), 'due'),
+  ].join('')}</tbody></table></section>`;
+}
+
+function trancheAmounts(w: Writer, tranche: SettlementTranche): string {
+  const m = w.m;
+  return `<section><h2>${text(m.trancheTitle)}</h2><table class="tranche-amounts"><tbody>${[
+    row(m.trancheEarned, amountCell(w, tranche.earned, 'trancheEarned')),
+    row(m.reinvested, amountCell(w, tranche.reinvested, 'reinvested')),
+    row(m.toProvider, amountCell(w, tranche.toProvider, 'toProvider')),
+    row(m.withheld, amountCell(w, tranche.withheld, 'withheld')),
+  ].join('')}</tbody></table></section>`;
+}
+
+function lineRow(w: Writer, line: SettlementLine, payer: string): string {
+  const notes: string[] = [];
+  const funding = line.payers?.find((part) => part.payer === payer);
+  if (funding !== undefined) notes.push(w.m.fraction(funding.fraction));
+  if (line.participants !== undefined && line.participants.length > 0) notes.push(w.m.participants(line.participants.join(', ')));
+  const how = `<span class="formula">${text(line.formula)}</span>${notes.map((note) => `<p class="note">${text(note)}</p>`).join('')}`;
+  const dash = '—';
+  return `<tr class="line"><td>${text(line.rule)}<p class="note">${text(line.kind)}</p></td><td>${text(line.outcome ?? dash)}</td><td>${text(line.cohort ?? dash)}</td><td class="amount">${
+    line.claims === null ? dash : String(line.claims)
+  }</td><td>${how}</td>${amountCell(w, line.earned, 'lineEarned')}${amountCell(w, line.paid, 'linePaid')}</tr>`;
+}
+
+function lines(w: Writer, input: StatementInput): string {
+  const { tranche, settlement } = input;
+  const m = w.m;
+  const header = m.linesHeader.map((label, column) => `<th scope="col"${column >= 5 ? ' class="amount"' : ''}>${text(label)}</th>`).join('');
+  const currency = settlement.contract.currency;
+  const total = (pick: (line: SettlementLine) => string): string => formatMoney(sumAmounts(tranche.lines.map((line) => parseAmount(pick(line)))), currency);
+  const foot = `<tr><th scope="row" colspan="5">${text(m.linesTotal)}</th>${amountCell(w, total((line) => line.earned), 'linesEarned')}${amountCell(w, total((line) => line.paid), 'linesPaid')}</tr>`;
+  return `<section><h2>${text(m.linesTitle)}</h2><table class="lines"><thead><tr>${header}</tr></thead><tbody>${tranche.lines
+    .map((line) => lineRow(w, line, input.payer.payer))
+    .join('')}</tbody><tfoot>${foot}</tfoot></table></section>`;
+}
+
+function capCuts(w: Writer, tranche: SettlementTranche): string {
+  if (tranche.capCuts.length === 0) return '';
+  const m = w.m;
+  const header = m.capCutsHeader.map((label, column) => `<th scope="col"${column >= 2 ? ' class="amount"' : ''}>${text(label)}</th>`).join('');
+  const rows = tranche.capCuts.map(
+    (cut) =>
+      `<tr class="cap-cut" data-kind="${text(cut.kind)}"><td>${text(cut.cap)}</td><td>${text(cut.kind)}</td>${amountCell(w, cut.limit)}${amountCell(w, cut.usedBefore)}${amountCell(w, cut.requested)}${amountCell(w, cut.cut, 'capCut')}</tr>`,
+  );
+  return `<section><h2>${text(m.capCutsTitle)}</h2><table class="cap-cuts"><thead><tr>${header}</tr></thead><tbody>${rows.join('')}</tbody></table></section>`;
+}
+
+function adjustments(w: Writer, input: StatementInput): string {
+  const own = input.settlement.adjustments.filter((adjustment) => adjustment.tranche === input.tranche.id && adjustment.payer === input.payer.payer);
+  if (own.length === 0) return '';
+  const m = w.m;
+  const header = m.adjustmentsHeader.map((label, column) => `<th scope="col"${column < 3 ? ' class="amount"' : ''}>${text(label)}</th>`).join('');
+  const rows = own.map(
+    (adjustment) => `<tr>${amountCell(w, adjustment.previouslyPaid)}${amountCell(w, adjustment.earned)}${amountCell(w, adjustment.amount, 'adjustment')}<td>${text(adjustment.reason)}</td></tr>`,
+  );
+  return `<section><h2>${text(m.adjustmentsTitle)}</h2><table class="adjustments"><thead><tr>${header}</tr></thead><tbody>${rows.join('')}</tbody></table></section>`;
+}
+
+function fingerprints(w: Writer, settlement: Settlement): string {
+  const m = w.m;
+  const items: [string, string][] = [
+    [m.contractFingerprint, settlement.fingerprint.contract],
+    [m.inputsFingerprint, settlement.fingerprint.inputs],
+    [m.recordsFingerprint, settlement.fingerprint.records],
+  ];
+  return `<section><h2>${text(m.fingerprintsTitle)}</h2><dl class="identity">${items
+    .map(([label, value]) => `<dt>${text(label)}</dt><dd class="fingerprint">${text(value)}</dd>`)
+    .join('')}</dl></section>`;
+}
+
+/**
+ * The page: a complete HTML document with its style inline, loading nothing (no script, image,
+ * font or style sheet from elsewhere), every name and id escaped.
+ *
+ * @example
+ * statementHtml({ settlement, tranche, payer, lang: 'fr' }); // '<!DOCTYPE html>\n<html lang="fr">...'
+ */
+export function statementHtml(input: StatementInput): string {
+  const { settlement, tranche, payer, lang } = input;
+  const currency = settlement.contract.currency;
+  const m = MESSAGES[lang].statement;
+  const w: Writer = { lang, m, money: (amount) => moneyText(amount, currency, lang), date: (date) => dateText(date, lang) };
+  const quality = settlement.dataQuality;
+  const warning = quality.recordsExcluded === 0 ? '' : `<p class="warning">${text(m.excludedWarning(quality.recordsExcluded, quality.recordsRead))}</p>`;
+  const title = `${m.title} — ${m.heading(tranche.id, payer.payer)} — ${settlement.contract.name}`;
+  return [
+    '<!DOCTYPE html>',
+    `<html lang="${lang}">`,
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${text(title)}</title>`,
+    `<style>${STATEMENT_CSS}</style>`,
+    '</head>',
+    '<body>',
+    '<main>',
+    `<header><h1>${text(m.title)}</h1><p class="subtitle">${text(m.heading(tranche.id, payer.payer))}</p></header>`,
+    warning,
+    identity(w, input),
+    payerAmounts(w, payer),
+    trancheAmounts(w, tranche),
+    lines(w, input),
+    capCuts(w, tranche),
+    adjustments(w, input),
+    fingerprints(w, settlement),
+    `<footer>${text(m.footer(settlement.library.name, settlement.library.version))}</footer>`,
+    '</main>',
+    '</body>',
+    '</html>',
+    '',
+  ]
+    .filter((part) => part !== '')
+    .join('\n')
+    .concat('\n');
+}
