@@ -4,17 +4,12 @@
  *
  * @module
  */
-import { OutcomePayError } from '../errors.js';
-import { invalidArgument, isObjectValue, readFields, unreadableArgument } from '../guard.js';
-import { isKnownCurrency, minorUnits } from '../money/currency.js';
-import { ownData } from '../own-data.js';
-import { checkSettlementShape } from '../settlement/settlement-schema.js';
-import type { Settlement } from '../settlement/index.js';
+import { invalidArgument, readFields } from '../guard.js';
+import { settlementArgument, type Settlement } from '../settlement/index.js';
 import { csvTable, type CsvLocale } from './csv-text.js';
 import { SETTLEMENT_TABLES } from './settlement-tables.js';
 
 const WHERE = 'settlementCsv';
-const EXPECTED = 'a settlement document as settle returns it (its value when ok)';
 
 /** Options of {@link settlementCsv}. */
 export interface SettlementCsvOptions {
@@ -44,7 +39,7 @@ export interface SettlementCsvFile {
  * and exact parts written as decimals (`n/d` fractions as they are); text that starts with
  * `=`, `+`, `-`, `@`, a tab, a carriage return or an apostrophe gets an apostrophe in front so
  * that a spreadsheet never runs it as a formula. The columns of each file are in
- * docs/spreadsheets.md. Pure: no file is written. Throws {@link OutcomePayError}
+ * docs/spreadsheets.md. Pure: no file is written. Throws an `OutcomePayError`
  * `ARGUMENT_INVALID` for anything but a settlement document of this format version (or one whose
  * `payerSplit` names a payer its tranche does not list).
  *
@@ -59,7 +54,7 @@ export interface SettlementCsvFile {
  */
 export function settlementCsv(settlement: Settlement, options?: SettlementCsvOptions): readonly SettlementCsvFile[] {
   const locale = readLocale(options);
-  const checked = readSettlement(settlement);
+  const checked = settlementArgument(WHERE, settlement);
   return SETTLEMENT_TABLES.map((table) => ({
     name: `${table.name}.csv`,
     text: csvTable(
@@ -75,26 +70,4 @@ function readLocale(options: unknown): CsvLocale {
   const { locale } = readFields(WHERE, 'options', options, ['locale']);
   if (locale === undefined || locale === 'en' || locale === 'fr') return locale ?? 'en';
   throw invalidArgument(WHERE, 'options.locale', '"en" or "fr"', locale);
-}
-
-/** The settlement as plain own data, checked against the document's schema (amounts canonical in its currency). */
-function readSettlement(value: unknown): Settlement {
-  if (!isObjectValue(value)) throw invalidArgument(WHERE, 'settlement', EXPECTED, value);
-  let document: unknown;
-  try {
-    // plain data, own properties only: nothing inherited or computed by a getter is written out
-    document = ownData(structuredClone(value));
-  } catch (error) {
-    throw unreadableArgument(WHERE, 'settlement', error);
-  }
-  const contract = isObjectValue(document) ? document['contract'] : undefined;
-  const currency = isObjectValue(contract) ? contract['currency'] : undefined;
-  if (!isKnownCurrency(currency)) throw invalidArgument(WHERE, 'settlement', `${EXPECTED}, in a known currency`, value);
-  const shape = checkSettlementShape(document, minorUnits(currency), ['settlement']);
-  if (shape.value === undefined) {
-    const [first] = shape.issues;
-    const more = shape.issues.length > 1 ? ` (and ${String(shape.issues.length - 1)} more problems)` : '';
-    throw new OutcomePayError('ARGUMENT_INVALID', `${WHERE}: settlement is not ${EXPECTED}: ${first?.message ?? 'it does not match'}${more}`, ['settlement']);
-  }
-  return shape.value;
 }
