@@ -91,3 +91,17 @@ export function listOption(options: OptionValues, name: string): string[] | unde
 export function flagOption(options: OptionValues, name: string): boolean {
   return options[name] === true;
 }
+
+/**
+ * A whole number option in [min, max] (`fallback` when not given), or a usage error naming the
+ * command and the flag.
+ *
+ * @example
+ * wholeNumberOption('simulate', '500', '--runs', 1000, 1, 10_000_000); // 500
+ */
+export function wholeNumberOption(command: string, text: string | undefined, flag: string, fallback: number, min: number, max: number): number {
+  if (text === undefined) return fallback;
+  const value = /^[0-9]+$/.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isSafeInteger(value) || value < min || value > max) throw new CliUsageError(`${command}: ${flag} takes a whole number from ${min} to ${max}, not ${JSON.stringify(text)}`);
+  return value;
+}

@@ -109,7 +109,7 @@ export interface SimulationReportMessages {
   readonly probabilitiesChart: string;
   readonly tornado: string;
   readonly tornadoIntro: (step: number, runs: number) => string;
-  readonly tornadoColumns: { readonly assumption: string; readonly low: string; readonly base: string; readonly high: string; readonly down: string; readonly up: string; readonly swing: string };
+  readonly tornadoColumns: { readonly assumption: string; readonly moved: string; readonly low: string; readonly base: string; readonly high: string; readonly swing: string };
   readonly tornadoChart: string;
   readonly movedDown: string;
   readonly movedUp: string;
@@ -240,7 +240,7 @@ const EN: ReportMessages = {
     probabilitiesChart: 'Probability of each event',
     tornado: 'Sensitivity (tornado)',
     tornadoIntro: (step, runs) => `The mean total cost with each assumption moved down and up by ${String(step)} (${plural(runs, 'run', 'runs')} each, the same seed), sorted by swing.`,
-    tornadoColumns: { assumption: 'Assumption', low: 'Moved down', base: 'Base', high: 'Moved up', down: 'Mean cost down', up: 'Mean cost up', swing: 'Swing' },
+    tornadoColumns: { assumption: 'Assumption', moved: 'Moved', low: 'Mean cost, moved down', base: 'Mean cost as assumed', high: 'Mean cost, moved up', swing: 'Swing' },
     tornadoChart: 'Change in the mean total cost',
     movedDown: 'moved down',
     movedUp: 'moved up',

@@ -12,10 +12,10 @@ import { invalidArgument, isObjectValue, readFields } from '../guard.js';
 import { contractFingerprint, settlementArgument, type Settlement } from '../settlement/index.js';
 import { drawn, groupedPercentBars, sharesWithMinimum, stackedBars } from './charts.js';
 import { equityRows, indicatorRows, outcomeRows, wageRows } from './dashboard.js';
-import { chartFigure, figure, page, paragraph, section, table, word } from './html.js';
+import { figure, paragraph, table, word } from './html.js';
 import { contractArgument, messagesOf } from './inputs.js';
 import type { ReportLanguage, ReportMessages } from './messages.js';
-import { renderCharts, type ChartSpec } from './render.js';
+import { writePage, type Part } from './page.js';
 
 const WHERE = 'settlementReport';
 
@@ -30,16 +30,6 @@ export interface SettlementReportOptions {
    */
   readonly indicators?: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
-
-/** A chart waiting to be drawn, with where its SVG goes in the page. */
-interface PendingChart {
-  readonly name: string;
-  readonly spec: ChartSpec;
-  readonly caption: string;
-}
-
-/** A part of a section: HTML already written, or a chart to draw. */
-type Part = string | PendingChart;
 
 const nameOf = (items: readonly { readonly id: string; readonly name?: string | undefined }[], id: string): string => items.find((item) => item.id === id)?.name ?? id;
 
@@ -198,19 +188,6 @@ function equitySection(contract: Contract, settlement: Settlement, text: ReportM
     ),
     ...(points.length === 0 ? [] : [{ name: 'equity', spec: sharesWithMinimum(points, columns.group, `${columns.share} (%)`, columns.cohort), caption: words.equityChart }]),
   ];
-}
-
-/**
- * Draws every chart of the sections and writes the page. Shared by both reports.
- *
- * @example
- * await writePage(text, 'Title', 'Identity', [['totals', 'Totals', ['<p>…</p>']]], '1.0.0');
- */
-export async function writePage(text: ReportMessages, title: string, identity: string, sections: readonly (readonly [string, string, readonly Part[]])[], version: string): Promise<string> {
-  const charts = sections.flatMap(([, , parts]) => parts.filter((part): part is PendingChart => typeof part !== 'string'));
-  const svgs = await renderCharts(charts.map((chart) => ({ spec: chart.spec, label: chart.caption })));
-  const html = (part: Part): string => (typeof part === 'string' ? part : chartFigure(part.name, svgs[charts.indexOf(part)] ?? '', part.caption));
-  return page({ lang: text.lang, title, identity, sections: sections.map(([id, heading, parts]) => section(id, heading, parts.map(html))), footer: text.footer('outcome-pay', version) });
 }
 
 function readIndicators(value: unknown): SettlementReportOptions['indicators'] {

@@ -7,6 +7,7 @@
 import type { Command } from './command.js';
 import { explainCommand } from './explain.js';
 import { migrateCommand } from './migrate.js';
+import { reportCommand } from './report.js';
 import { schemaCommand } from './schema.js';
 import { settleCommand } from './settle.js';
 import { simulateCommand } from './simulate.js';
@@ -20,9 +21,9 @@ export type { Command, Example, ParsedCommand } from './command.js';
  * the program, in src/cli/program.ts.)
  *
  * @example
- * const names = COMMANDS.map((c) => c.name); // ['settle', 'explain', 'validate', 'simulate', 'migrate', 'schema', 'version']
+ * const names = COMMANDS.map((c) => c.name); // ['settle', 'explain', 'report', 'validate', 'simulate', 'migrate', 'schema', 'version']
  */
-export const COMMANDS: readonly Command[] = [settleCommand, explainCommand, validateCommand, simulateCommand, migrateCommand, schemaCommand, versionCommand];
+export const COMMANDS: readonly Command[] = [settleCommand, explainCommand, reportCommand, validateCommand, simulateCommand, migrateCommand, schemaCommand, versionCommand];
 
 /**
  * Finds a subcommand by name.

@@ -21,26 +21,23 @@ import {
 import { readJsonFile } from '../input.js';
 import { scenarioRun, tornadoLines } from './simulate-scenarios.js';
 import { simulateOnWorkers } from '../simulate-workers.js';
-import { CliUsageError, EXIT } from '../io.js';
+import { EXIT } from '../io.js';
 import { issueLines } from '../print-issues.js';
-import { flagOption, once, requiredText, textOption } from '../options.js';
+import { flagOption, once, requiredText, textOption, wholeNumberOption } from '../options.js';
 import { printableLines } from '../printable.js';
 import type { Command } from './command.js';
 
 const NAME = 'simulate';
-const DEFAULT_RUNS = 1000;
-const DEFAULT_SEED = 1;
+/** The runs of a simulation when --runs is not given. */
+export const DEFAULT_RUNS = 1000;
+/** The seed of a simulation when --seed is not given. */
+export const DEFAULT_SEED = 1;
 const MAX_WORKERS = 64;
 
 const EXAMPLE = ['--contract', 'examples/region-sud/contract.json', '--assumptions', 'examples/region-sud/assumptions.json'];
 
-/** A whole number option in [min, max], or a usage error naming it. */
-function wholeOption(text: string | undefined, flag: string, fallback: number, min: number, max: number): number {
-  if (text === undefined) return fallback;
-  const value = /^[0-9]+$/.test(text) ? Number(text) : Number.NaN;
-  if (!Number.isSafeInteger(value) || value < min || value > max) throw new CliUsageError(`${NAME}: ${flag} takes a whole number from ${min} to ${max}, not ${JSON.stringify(text)}`);
-  return value;
-}
+/** A whole number option of simulate in [min, max], or a usage error naming it. */
+const wholeOption = (text: string | undefined, flag: string, fallback: number, min: number, max: number): number => wholeNumberOption(NAME, text, flag, fallback, min, max);
 
 function statisticsLine(label: string, statistics: AmountStatistics): string {
   const { mean, sd, p5, p50, p95 } = statistics;
