@@ -32,4 +32,22 @@ describe('runtime dependencies', () => {
     const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as { dependencies?: Record<string, string> };
     expect(Object.keys(manifest.dependencies ?? {}).sort()).toEqual([...imported].sort());
   });
+
+  it('the packages src loads by dynamic import are optional peer dependencies, pinned as development dependencies, and loaded in one module', () => {
+    const dynamic = sources('src').flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/\bimport\('([^'.][^']*)'\)/g)].map((match) => ({ file, name: packageOf(match[1] ?? '') })),
+    );
+    expect(dynamic.map((entry) => entry.name).sort()).toEqual(['vega', 'vega-lite']);
+    expect([...new Set(dynamic.map((entry) => entry.file))]).toEqual([join('src', 'report', 'render.ts')]);
+    const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as {
+      peerDependencies?: Record<string, string>;
+      peerDependenciesMeta?: Record<string, { optional?: boolean }>;
+      devDependencies?: Record<string, string>;
+    };
+    for (const { name } of dynamic) {
+      expect(manifest.peerDependencies?.[name], name).toMatch(/^~6\.4\.0$/);
+      expect(manifest.peerDependenciesMeta?.[name]?.optional, name).toBe(true);
+      expect(manifest.devDependencies?.[name], name).toMatch(/^6\.4\.[0-9]+$/);
+    }
+  });
 });

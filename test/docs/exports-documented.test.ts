@@ -36,6 +36,7 @@ const schemaExports = exportedDocs('src/schemas.ts');
 const simulationExports = exportedDocs('src/simulation.ts');
 const streamingExports = exportedDocs('src/streaming.ts');
 const spreadsheetExports = exportedDocs('src/spreadsheets.ts');
+const reportExports = exportedDocs('src/report.ts');
 
 describe('public API documentation', () => {
   it('exports a substantial API', () => {
@@ -72,6 +73,22 @@ describe('public API documentation', () => {
   it('outcome-pay/spreadsheets: documents every export, each function with an @example', () => {
     expect(spreadsheetExports.map((entry) => entry.name).sort()).toEqual(['CsvLocale', 'SettlementCsvFile', 'SettlementCsvOptions', 'settlementCsv']);
     const missing = spreadsheetExports.filter((entry) => entry.summary === '' || (entry.kind === 'FunctionDeclaration' && !entry.hasExample));
+    expect(missing.map((entry) => entry.name)).toEqual([]);
+  });
+
+  it('outcome-pay/report: documents every export, each function and constant with an @example', () => {
+    expect(reportExports.map((entry) => entry.name).sort()).toEqual([
+      'REPORT_MESSAGES',
+      'ReportLanguage',
+      'ReportMessages',
+      'SettlementReportMessages',
+      'SettlementReportOptions',
+      'SimulationReportMessages',
+      'SimulationReportOptions',
+      'settlementReport',
+      'simulationReport',
+    ]);
+    const missing = reportExports.filter((entry) => entry.summary === '' || (['FunctionDeclaration', 'VariableDeclaration'].includes(entry.kind) && !entry.hasExample));
     expect(missing.map((entry) => entry.name)).toEqual([]);
   });
 
