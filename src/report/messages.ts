@@ -164,7 +164,7 @@ const EN: ReportMessages = {
     identity: (contractId, currency, fingerprint) => `Contract ${contractId}, amounts in ${currency}. Settlement inputs fingerprint (SHA-256): ${fingerprint}`,
     totals: 'Totals',
     totalsLine: (earned, due, previouslyPaid) => `Earned to date ${earned}; previously paid ${previouslyPaid}; due now ${due}.`,
-    excluded: (excluded, read) => `Warning: ${plural(excluded, 'record', 'records')} of ${String(read)} were invalid and excluded from this settlement; the figures below do not count them.`,
+    excluded: (excluded, read) => `Warning: ${plural(excluded, 'record', 'records')} of ${String(read)} ${excluded === 1 ? 'was' : 'were'} invalid and excluded from this settlement; the figures below do not count ${excluded === 1 ? 'it' : 'them'}.`,
     tranches: 'Tranches',
     trancheColumns: {
       tranche: 'Tranche',
