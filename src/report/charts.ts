@@ -142,7 +142,7 @@ export function probabilityBars(points: readonly { readonly label: string; reado
     data: { values: points },
     mark: { type: 'bar', color: '#2f6fb3' },
     encoding: {
-      y: { field: 'label', type: 'nominal', sort: null, title: null },
+      y: { field: 'label', type: 'nominal', sort: null, title: null, axis: { labelLimit: 320 } },
       x: { field: 'value', type: 'quantitative', title: valueTitle, scale: { domain: [0, 1] } },
     },
   });
@@ -168,7 +168,7 @@ export function tornadoBars(points: readonly TornadoPoint[], valueTitle: string,
     data: { values: points },
     mark: { type: 'bar' },
     encoding: {
-      y: { field: 'assumption', type: 'nominal', sort: null, title: null },
+      y: { field: 'assumption', type: 'nominal', sort: null, title: null, axis: { labelLimit: 320 } },
       x: { field: 'change', type: 'quantitative', title: valueTitle },
       color: { field: 'direction', type: 'nominal', sort: null, title: directionTitle },
     },
@@ -190,7 +190,7 @@ export interface RangePoint {
  * ranges([{ label: 'fund', low: 0.8, median: 1.1, high: 1.2 }], 'Multiple');
  */
 export function ranges(points: readonly RangePoint[], valueTitle: string): ChartSpec {
-  const y = { field: 'label', type: 'nominal', sort: null, title: null };
+  const y = { field: 'label', type: 'nominal', sort: null, title: null, axis: { labelLimit: 320 } };
   return chart({
     height: { step: 34 },
     data: { values: points },
