@@ -21,7 +21,6 @@ import {
   roundRatio,
   sumAmounts,
   type Amount,
-  type CurrencyCode,
   type Ratio,
 } from '../money/index.js';
 import { validateRawRecords, type OutcomeRecord, type RawRecords } from '../records/index.js';
@@ -205,8 +204,7 @@ export function wageRows(contract: Contract, records: unknown, asOf: string): Wa
     const pair = wagePair(record, day);
     return pair === undefined ? [] : [{ record, ...pair }];
   });
-  const currency = contract.currency as CurrencyCode;
-  const units = minorUnits(currency);
+  const units = minorUnits(contract.currency);
   const mean = (amounts: readonly Amount[]): string => roundRatio(ratioOver(ratioOf(sumAmounts(amounts)), ratioOfInteger(amounts.length)), units, 'half-even').toFixed(units);
   const rows: WageRow[] = [];
   for (const cohort of [...contract.cohorts.map((entry) => entry.id), null]) {

@@ -45,6 +45,13 @@ async function simulationHtml(): Promise<string> {
   return simulationReport(contract, simulated.value, { tornado: table.value });
 }
 
+/** Run in the page (plain JavaScript): each chart's name, the size its SVG is drawn at, how many marks it holds. */
+const MEASURE = `[...document.querySelectorAll('figure.chart')].map((figure) => {
+  const svg = figure.querySelector('svg');
+  const box = svg ? svg.getBoundingClientRect() : { width: 0, height: 0 };
+  return { name: figure.getAttribute('data-chart'), width: box.width, height: box.height, marks: svg ? svg.querySelectorAll('path, line, rect, circle, text').length : 0 };
+})`;
+
 const haveChromium = existsSync(CHROMIUM);
 const inCi = process.env['CI'] === 'true';
 
@@ -72,13 +79,7 @@ describe('the report in a browser', () => {
             await route.abort();
           });
           await page.setContent(report.html, { waitUntil: 'load' });
-          const sizes = await page.$$eval('figure.chart', (figures) =>
-            figures.map((figure) => {
-              const svg = figure.querySelector('svg');
-              const box = svg?.getBoundingClientRect();
-              return { name: figure.getAttribute('data-chart'), width: box?.width ?? 0, height: box?.height ?? 0, marks: svg?.querySelectorAll('path, line, rect, circle, text').length ?? 0 };
-            }),
-          );
+          const sizes = await page.evaluate<{ name: string | null; width: number; height: number; marks: number }[]>(MEASURE);
           expect(sizes, name).toHaveLength(report.charts);
           for (const size of sizes) {
             expect(size.width, `${name} ${size.name ?? ''}`).toBeGreaterThan(100);
