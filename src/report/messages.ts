@@ -14,7 +14,9 @@ export interface SettlementReportMessages {
   /** The line under the title: the contract's id, currency and the settlement's fingerprints. */
   readonly identity: (contractId: string, currency: string, fingerprint: string) => string;
   readonly totals: string;
+  /** The totals in one sentence: earned to date, due now, previously paid (amounts written). */
   readonly totalsLine: (earned: string, due: string, previouslyPaid: string) => string;
+  /** The warning of a settlement made with invalid records excluded: how many of how many. */
   readonly excluded: (excluded: number, read: number) => string;
   readonly tranches: string;
   readonly trancheColumns: {
@@ -67,6 +69,7 @@ export interface SettlementReportMessages {
   readonly equity: string;
   readonly equityIntro: string;
   readonly equityColumns: { readonly group: string; readonly cohort: string; readonly inGroup: string; readonly enrolled: string; readonly share: string; readonly minimum: string; readonly met: string };
+  /** Whether a group's share meets its minimum (null: no minimum, or nobody enrolled). */
   readonly equityMet: (met: boolean | null) => string;
   readonly noMinimum: string;
   readonly equityChart: string;
@@ -75,7 +78,9 @@ export interface SettlementReportMessages {
 
 /** The words a simulation report uses. */
 export interface SimulationReportMessages {
+  /** The page's title. */
   readonly title: (contractName: string) => string;
+  /** The line under the title: the contract's id, the runs, the seed and the currency. */
   readonly identity: (contractId: string, runs: number, seed: number, currency: string) => string;
   readonly totals: string;
   readonly statisticColumns: {
@@ -89,6 +94,7 @@ export interface SimulationReportMessages {
     readonly p95: string;
   };
   readonly totalCost: string;
+  /** The label of a payer's row. */
   readonly payer: (name: string) => string;
   readonly distribution: string;
   readonly distributionIntro: string;
@@ -102,23 +108,29 @@ export interface SimulationReportMessages {
   readonly expected: string;
   readonly probabilities: string;
   readonly probabilityColumns: { readonly what: string; readonly runs: string; readonly probability: string };
+  /** The event of an exit clause firing. */
   readonly exitFires: (clause: string) => string;
+  /** The event of a cap binding (its id and kind). */
   readonly capBinds: (cap: string, kind: string) => string;
+  /** The event of a minimum performance level missed. */
   readonly levelMissed: (level: string) => string;
   readonly noProbabilities: string;
   readonly probabilitiesChart: string;
   readonly tornado: string;
+  /** What the tornado shows: the step and the runs of each variant. */
   readonly tornadoIntro: (step: number, runs: number) => string;
   readonly tornadoColumns: { readonly assumption: string; readonly moved: string; readonly low: string; readonly base: string; readonly high: string; readonly swing: string };
   readonly tornadoChart: string;
   readonly movedDown: string;
   readonly movedUp: string;
   readonly investors: string;
+  /** What the investors' section shows, with the waterfall's order (names). */
   readonly investorsIntro: (waterfall: string) => string;
   readonly investorColumns: { readonly investor: string; readonly principal: string; readonly what: string };
   readonly multiple: string;
   readonly irr: string;
   readonly capitalLost: string;
+  /** How many runs have no IRR (the investor received nothing). */
   readonly noIrr: (runs: number) => string;
   readonly investorsChart: string;
 }
@@ -142,6 +154,7 @@ export interface ReportMessages {
   readonly footer: (library: string, version: string) => string;
   /** The text for a value that is not there. */
   readonly none: string;
+  /** The title of an axis of amounts in a currency. */
   readonly amountAxis: (currency: string) => string;
   readonly settlement: SettlementReportMessages;
   readonly simulation: SimulationReportMessages;
