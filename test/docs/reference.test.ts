@@ -43,7 +43,7 @@ describe('the API reference (npm run docs)', () => {
         expect(source, `${subpath} has no entry in tsup.config.ts`).toBeDefined();
         return source ?? '';
       });
-    expect(sources.length).toBe(9);
+    expect(sources.length).toBe(10);
     expect([...config.entryPoints].sort()).toEqual(sources.sort());
   });
 
