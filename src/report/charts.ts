@@ -26,38 +26,23 @@ export interface BarPoint {
 }
 
 /**
- * Bars per category, stacked by series (one colour per series), in the order given.
+ * Bars per category, one colour per series, in the order given: stacked (amounts), or side by
+ * side on a scale of 0 to 100 (percentages).
  *
  * @example
- * stackedBars([{ category: 'T1', series: 'region', value: 120 }], 'Tranche', 'Amount (EUR)', 'Payer');
+ * bars([{ category: 'T1', series: 'region', value: 120 }], { category: 'Tranche', value: 'Amount (EUR)', series: 'Payer' }, 'stacked');
  */
-export function stackedBars(points: readonly BarPoint[], categoryTitle: string, valueTitle: string, seriesTitle: string): ChartSpec {
+export function bars(points: readonly BarPoint[], titles: { readonly category: string; readonly value: string; readonly series: string }, layout: 'stacked' | 'percentages'): ChartSpec {
+  const series = { field: 'series', type: 'nominal', sort: null };
   return chart({
     data: { values: points },
     mark: { type: 'bar' },
     encoding: {
-      x: { field: 'category', type: 'nominal', sort: null, title: categoryTitle, axis: { labelAngle: 0 } },
-      y: { field: 'value', type: 'quantitative', title: valueTitle, stack: 'zero' },
-      color: { field: 'series', type: 'nominal', sort: null, title: seriesTitle },
-    },
-  });
-}
-
-/**
- * Bars per category side by side for each series (grouped bars), values as percentages.
- *
- * @example
- * groupedPercentBars([{ category: 'placement', series: '2023-A', value: 40.8 }], 'Outcome', 'Rate (%)', 'Cohort');
- */
-export function groupedPercentBars(points: readonly BarPoint[], categoryTitle: string, valueTitle: string, seriesTitle: string): ChartSpec {
-  return chart({
-    data: { values: points },
-    mark: { type: 'bar' },
-    encoding: {
-      x: { field: 'category', type: 'nominal', sort: null, title: categoryTitle, axis: { labelAngle: 0 } },
-      xOffset: { field: 'series', type: 'nominal', sort: null },
-      y: { field: 'value', type: 'quantitative', title: valueTitle, scale: { domain: [0, 100] } },
-      color: { field: 'series', type: 'nominal', sort: null, title: seriesTitle },
+      x: { field: 'category', type: 'nominal', sort: null, title: titles.category, axis: { labelAngle: 0 } },
+      ...(layout === 'stacked'
+        ? { y: { field: 'value', type: 'quantitative', title: titles.value, stack: 'zero' } }
+        : { xOffset: series, y: { field: 'value', type: 'quantitative', title: titles.value, scale: { domain: [0, 100] } } }),
+      color: { ...series, title: titles.series },
     },
   });
 }

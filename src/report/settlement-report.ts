@@ -10,7 +10,7 @@ import type { Contract } from '../contract/index.js';
 import { OutcomePayError } from '../errors.js';
 import { invalidArgument, isObjectValue, readFields } from '../guard.js';
 import { contractFingerprint, settlementArgument, type Settlement } from '../settlement/index.js';
-import { drawn, groupedPercentBars, sharesWithMinimum, stackedBars } from './charts.js';
+import { bars, drawn, sharesWithMinimum } from './charts.js';
 import { equityRows, indicatorRows, outcomeRows, wageRows } from './dashboard.js';
 import { figure, paragraph, table, word } from './html.js';
 import { contractArgument, messagesOf } from './inputs.js';
@@ -63,7 +63,7 @@ function tranchesSection(contract: Contract, settlement: Settlement, text: Repor
   const points = settlement.tranches.flatMap((tranche) => tranche.payers.map((payer) => ({ category: tranche.id, series: nameOf(payers, payer.payer), value: drawn(payer.earned) })));
   return [
     table('tranches', headers, rows),
-    ...(points.length === 0 ? [] : [{ name: 'tranches', spec: stackedBars(points, columns.tranche, text.amountAxis(settlement.contract.currency), words.payerColumns.payer), caption: words.tranchesChart }]),
+    ...(points.length === 0 ? [] : [{ name: 'tranches', spec: bars(points, { category: columns.tranche, value: text.amountAxis(settlement.contract.currency), series: words.payerColumns.payer }, 'stacked'), caption: words.tranchesChart }]),
   ];
 }
 
@@ -84,7 +84,7 @@ function payersSection(contract: Contract, settlement: Settlement, text: ReportM
   ]);
   return [
     table('payers', [columns.payer, columns.share, columns.earned, columns.previouslyPaid, columns.due], rows),
-    ...(points.length === 0 ? [] : [{ name: 'payers', spec: stackedBars(points, columns.payer, text.amountAxis(settlement.contract.currency), columns.earned), caption: text.settlement.payersChart }]),
+    ...(points.length === 0 ? [] : [{ name: 'payers', spec: bars(points, { category: columns.payer, value: text.amountAxis(settlement.contract.currency), series: columns.earned }, 'stacked'), caption: text.settlement.payersChart }]),
   ];
 }
 
@@ -119,7 +119,7 @@ function dashboardSection(contract: Contract, settlement: Settlement, text: Repo
   return [
     paragraph(words.dashboardIntro),
     table('outcomes', [columns.outcome, columns.cohort, columns.group, columns.enrolled, columns.achieved, columns.failed, columns.pending, columns.rate], cells),
-    ...(points.length === 0 ? [] : [{ name: 'rates', spec: groupedPercentBars(points, columns.outcome, `${columns.rate} (%)`, columns.cohort), caption: words.ratesChart }]),
+    ...(points.length === 0 ? [] : [{ name: 'rates', spec: bars(points, { category: columns.outcome, value: `${columns.rate} (%)`, series: columns.cohort }, 'percentages'), caption: words.ratesChart }]),
   ];
 }
 
