@@ -167,7 +167,7 @@ export const reportCommand: Command = {
   define,
   examples: [
     { what: 'The settlement of the Région Sud example as of 30 June 2025 as a report (exit 3: the example holds three invalid records, excluded, and the report says so)', argv: [NAME, ...SETTLEMENT_EXAMPLE, '--out', 'region-sud-report.html', '--overwrite'] },
-    { what: 'A report of 200 simulation runs of the same contract, with a tornado of the sensitivities', argv: [NAME, ...SIMULATION_EXAMPLE, '--runs', '200', '--tornado', '--out', 'region-sud-simulation.html', '--overwrite'] },
+    { what: 'A report of 50 simulation runs of the same contract, with a tornado of the sensitivities (50 runs a variant)', argv: [NAME, ...SIMULATION_EXAMPLE, '--runs', '50', '--tornado', '--out', 'region-sud-simulation.html', '--overwrite'] },
     {
       what: 'With the cohort indicator values the settlement reads (employer satisfaction is shown per cohort; exit 3: three invalid records)',
       argv: [NAME, '--contract', 'examples/ppp-impact/contract.json', '--records', 'examples/ppp-impact/records.ndjson', '--indicators', 'examples/ppp-impact/indicators.json', '--as-of', '2025-09-30', '--out', 'ppp-impact-report.html', '--overwrite'],
