@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { defineConfig, type Options } from 'tsup';
 
 /** The package's entry points (package.json exports), by the name of their built file. */
-const ENTRIES = { index: 'src/index.ts', node: 'src/node/index.ts', schemas: 'src/schemas.ts', simulation: 'src/simulation.ts', streaming: 'src/streaming.ts', spreadsheets: 'src/spreadsheets.ts', explain: 'src/explain.ts', statements: 'src/statements.ts', codes: 'src/codes.ts', readers: 'src/readers.ts', internal: 'src/internal.ts' };
+const ENTRIES = { index: 'src/index.ts', node: 'src/node/index.ts', schemas: 'src/schemas.ts', simulation: 'src/simulation.ts', streaming: 'src/streaming.ts', spreadsheets: 'src/spreadsheets.ts', explain: 'src/explain.ts', statements: 'src/statements.ts', report: 'src/report.ts', codes: 'src/codes.ts', readers: 'src/readers.ts', internal: 'src/internal.ts' };
 
 /**
  * The ES modules, one file per source module: dist/ mirrors src/ (src/money/format.ts is

@@ -23,6 +23,7 @@ export type {
   InternalCode,
   MoneyCode,
   RecordIssueCode,
+  ReportCode,
   SettlementIssueCode,
   SimulationCode,
   StreamingCode,

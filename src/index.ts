@@ -27,6 +27,7 @@ export type {
   InternalCode,
   MoneyCode,
   RecordIssueCode,
+  ReportCode,
   SettlementIssueCode,
   SimulationCode,
   StreamingCode,

@@ -33,4 +33,25 @@ describe('the core is platform-neutral', () => {
     );
     expect(offending).toEqual([]);
   });
+
+  it('no entry point but outcome-pay/report reaches src/report/ (which alone loads vega)', () => {
+    const graph = new Map<string, string[]>();
+    for (const file of sources('src')) {
+      graph.set(file, imports(file).filter((spec) => spec.startsWith('.')).map((spec) => join(file, '..', spec).replace(/\.js$/, '.ts')));
+    }
+    const reached = (entry: string): Set<string> => {
+      const seen = new Set<string>();
+      const visit = (file: string): void => {
+        if (seen.has(file)) return;
+        seen.add(file);
+        for (const next of graph.get(file) ?? []) visit(next);
+      };
+      visit(entry);
+      return seen;
+    };
+    const entries = ['index', 'schemas', 'simulation', 'streaming', 'spreadsheets', 'explain', 'codes', 'readers'].map((name) => join('src', `${name}.ts`));
+    const reaching = entries.filter((entry) => [...reached(entry)].some((file) => file.startsWith(join('src', 'report'))));
+    expect(reaching).toEqual([]);
+    expect([...reached(join('src', 'report.ts'))]).toContain(join('src', 'report', 'render.ts'));
+  });
 });

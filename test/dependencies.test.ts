@@ -4,7 +4,8 @@
  * consumer's 42 MB while only the tests used it), and a package src imports must be in
  * `dependencies`, never only in `devDependencies` — or be an optional peer dependency, which an
  * importer of the core never installs: date-fns, for the dates of src/format, imported only by the
- * optional entry point `outcome-pay/statements` and the command line (which bundles it).
+ * optional entry point `outcome-pay/statements` and the command line (which bundles it); vega and
+ * vega-lite, loaded on demand by the report's charts (`outcome-pay/report`).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
@@ -37,8 +38,28 @@ describe('runtime dependencies', () => {
       peerDependenciesMeta?: Record<string, { optional?: boolean }>;
     };
     const optionalPeers = Object.keys(manifest.peerDependencies ?? {}).filter((name) => manifest.peerDependenciesMeta?.[name]?.optional === true);
-    expect(optionalPeers).toEqual(['date-fns']);
+    // date-fns, imported statically by src/format; vega and vega-lite, loaded by dynamic import by the report (below)
+    expect(optionalPeers).toEqual(['date-fns', 'vega', 'vega-lite']);
     expect(Object.keys(manifest.peerDependencies ?? {})).toEqual(optionalPeers);
-    expect([...Object.keys(manifest.dependencies ?? {}), ...optionalPeers].sort()).toEqual([...imported].sort());
+    const staticPeers = optionalPeers.filter((name) => !name.startsWith('vega'));
+    expect([...Object.keys(manifest.dependencies ?? {}), ...staticPeers].sort()).toEqual([...imported].sort());
+  });
+
+  it('the packages src loads by dynamic import are optional peer dependencies, pinned as development dependencies, and loaded in one module', () => {
+    const dynamic = sources('src').flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/\bimport\('([^'.][^']*)'\)/g)].map((match) => ({ file, name: packageOf(match[1] ?? '') })),
+    );
+    expect(dynamic.map((entry) => entry.name).sort()).toEqual(['vega', 'vega-lite']);
+    expect([...new Set(dynamic.map((entry) => entry.file))]).toEqual([join('src', 'report', 'render.ts')]);
+    const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as {
+      peerDependencies?: Record<string, string>;
+      peerDependenciesMeta?: Record<string, { optional?: boolean }>;
+      devDependencies?: Record<string, string>;
+    };
+    for (const { name } of dynamic) {
+      expect(manifest.peerDependencies?.[name], name).toMatch(/^~6\.4\.0$/);
+      expect(manifest.peerDependenciesMeta?.[name]?.optional, name).toBe(true);
+      expect(manifest.devDependencies?.[name], name).toMatch(/^6\.4\.[0-9]+$/);
+    }
   });
 });

@@ -28,7 +28,7 @@ export const EXIT_CODES: readonly (readonly [number, string])[] = [
   [EXIT.OK, 'success (settle: every record valid)'],
   [EXIT.DATA, 'a problem in the input data: nothing settled, every problem printed'],
   [EXIT.USAGE, 'bad command line, or a file that cannot be read or written (named, with the reason)'],
-  [EXIT.EXCLUDED, 'settle: settled with data problems, invalid records excluded (a warning says how many and which decisions they could change); explain: the settlement explained excluded invalid records; statements: written from a settlement that excluded invalid records'],
+  [EXIT.EXCLUDED, 'settle: settled with data problems, invalid records excluded (a warning says how many and which decisions they could change); explain: the settlement explained excluded invalid records; statements: written from a settlement that excluded invalid records; report: the settlement reported did'],
   [EXIT.INTERNAL, 'internal error, a bug in outcome-pay: please report it (OUTCOME_PAY_DEBUG=1 prints its stack trace)'],
 ];
 

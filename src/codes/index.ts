@@ -1,6 +1,6 @@
 /**
  * Every stable code outcome-pay can report or throw, in one registry: the codes of each area
- * (API misuse, calendar, money, text, contract, records, settlement, streaming, simulation, internal, command line), each with a
+ * (API misuse, calendar, money, text, contract, records, settlement, streaming, simulation, report, internal, command line), each with a
  * one-line meaning, and their union {@link ErrorCode}, the type of `Issue.code` and
  * `OutcomePayError.code`. docs/codes.md lists them all, generated from this registry (a test keeps
  * the two in step, and another checks that every code written in the source is registered here).
@@ -19,6 +19,7 @@ import { CONTRACT_ISSUE_CODES } from './contract.js';
 import { INTERNAL_CODES } from './internal.js';
 import { MONEY_CODES } from './money.js';
 import { RECORD_ISSUE_CODES } from './records.js';
+import { REPORT_CODES } from './report.js';
 import { SETTLEMENT_ISSUE_CODES } from './settlement.js';
 import { SIMULATION_CODES } from './simulation.js';
 import { STREAMING_CODES } from './streaming.js';
@@ -31,6 +32,7 @@ export { CONTRACT_ISSUE_CODES, type ContractIssueCode } from './contract.js';
 export { INTERNAL_CODES, type InternalCode } from './internal.js';
 export { MONEY_CODES, type MoneyCode } from './money.js';
 export { RECORD_ISSUE_CODES, type RecordIssueCode } from './records.js';
+export { REPORT_CODES, type ReportCode } from './report.js';
 export { SETTLEMENT_ISSUE_CODES, type SettlementIssueCode } from './settlement.js';
 export { SIMULATION_CODES, type SimulationCode } from './simulation.js';
 export { STREAMING_CODES, type StreamingCode } from './streaming.js';
@@ -52,6 +54,7 @@ export const CODES_BY_AREA = {
   settlement: SETTLEMENT_ISSUE_CODES,
   streaming: STREAMING_CODES,
   simulation: SIMULATION_CODES,
+  report: REPORT_CODES,
   internal: INTERNAL_CODES,
   cli: CLI_CODES,
 } as const;

@@ -50,6 +50,8 @@ export type { SettlementPlan } from './plan.js';
 export { recordContext } from './record-context.js';
 export type { BoundCell, BoundCohort, IndicatorValues, PaidCohort } from './rules/index.js';
 export { compileContract } from './indexed-contract.js';
+export { settlementArgument } from './settlement-argument.js';
+export { contractFingerprint } from './contract-fingerprint.js';
 export type { CompiledContract } from './indexed-contract.js';
 export { compileRatePrices, outcomesPaidBy, priceIndexFor, ruleBounds } from './rules/index.js';
 export { payableCount, shareCapsOf } from './caps/share-caps.js';

@@ -5,8 +5,7 @@
  * @module
  */
 import { invalidArgument, readFields } from '../guard.js';
-import { readSettlementDocument } from '../settlement/settlement-document.js';
-import type { Settlement } from '../settlement/index.js';
+import { settlementArgument, type Settlement } from '../settlement/index.js';
 import { csvTable, type CsvLocale } from './csv-text.js';
 import { SETTLEMENT_TABLES } from './settlement-tables.js';
 
@@ -40,7 +39,7 @@ export interface SettlementCsvFile {
  * and exact parts written as decimals (`n/d` fractions as they are); text that starts with
  * `=`, `+`, `-`, `@`, a tab, a carriage return or an apostrophe gets an apostrophe in front so
  * that a spreadsheet never runs it as a formula. The columns of each file are in
- * docs/spreadsheets.md. Pure: no file is written. Throws `OutcomePayError`
+ * docs/spreadsheets.md. Pure: no file is written. Throws an `OutcomePayError`
  * `ARGUMENT_INVALID` for anything but a settlement document of this format version (or one whose
  * `payerSplit` names a payer its tranche does not list).
  *
@@ -55,7 +54,7 @@ export interface SettlementCsvFile {
  */
 export function settlementCsv(settlement: Settlement, options?: SettlementCsvOptions): readonly SettlementCsvFile[] {
   const locale = readLocale(options);
-  const checked = readSettlementDocument(WHERE, settlement);
+  const checked = settlementArgument(WHERE, settlement);
   return SETTLEMENT_TABLES.map((table) => ({
     name: `${table.name}.csv`,
     text: csvTable(

@@ -5,8 +5,7 @@
  */
 import { invalidArgument, readFields } from '../guard.js';
 import { isLang, type Lang } from '../format/index.js';
-import type { PayerAmounts, Settlement, SettlementTranche } from '../settlement/index.js';
-import { readSettlementDocument } from '../settlement/settlement-document.js';
+import { settlementArgument, type PayerAmounts, type Settlement, type SettlementTranche } from '../settlement/index.js';
 import { statementFileName } from './file-name.js';
 import { statementHtml } from './statement-html.js';
 
@@ -78,7 +77,7 @@ function readLang(options: unknown): Lang {
  */
 export function paymentStatements(settlement: Settlement, options?: PaymentStatementsOptions): readonly PaymentStatement[] {
   const lang = readLang(options);
-  const checked = readSettlementDocument(WHERE, settlement);
+  const checked = settlementArgument(WHERE, settlement);
   return checked.tranches.flatMap((tranche) =>
     tranche.payers
       .filter((payer) => stated(tranche, payer))

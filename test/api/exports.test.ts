@@ -13,6 +13,7 @@ import * as simulation from '../../src/simulation.js';
 import * as spreadsheets from '../../src/spreadsheets.js';
 import * as explain from '../../src/explain.js';
 import * as statements from '../../src/statements.js';
+import * as report from '../../src/report.js';
 import * as codes from '../../src/codes.js';
 import * as streaming from '../../src/streaming.js';
 import * as readers from '../../src/readers.js';
@@ -49,6 +50,7 @@ describe('the public API', () => {
     ['outcome-pay/spreadsheets', spreadsheets],
     ['outcome-pay/explain', explain],
     ['outcome-pay/statements', statements],
+    ['outcome-pay/report', report],
     ['outcome-pay/codes', codes],
     ['outcome-pay/readers', readers],
     ['outcome-pay/node', node],
@@ -64,7 +66,7 @@ describe('the public API', () => {
 
   it('the package maps each entry point, and not the internals', () => {
     const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as { exports: Record<string, unknown>; files: string[] };
-    expect(Object.keys(manifest.exports).filter((key) => !key.endsWith('.json'))).toEqual(['.', './node', './schemas', './simulation', './streaming', './spreadsheets', './explain', './statements', './codes', './readers']);
+    expect(Object.keys(manifest.exports).filter((key) => !key.endsWith('.json'))).toEqual(['.', './node', './schemas', './simulation', './streaming', './spreadsheets', './explain', './statements', './report', './codes', './readers']);
     expect(manifest.files).toContain('!dist/internal.*');
   });
 });

@@ -25,9 +25,10 @@ const QUOTED = /['"`]([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)['"`]/g;
  */
 const NOT_CODES = new Set([
   'API_CODES', 'CALENDAR_CODES', 'MONEY_CODES', 'TEXT_ISSUE_CODES', 'CONTRACT_ISSUE_CODES', 'RECORD_ISSUE_CODES', 'SETTLEMENT_ISSUE_CODES',
-  'STREAMING_CODES', 'SIMULATION_CODES', 'INTERNAL_CODES', 'CLI_CODES', 'ERROR_CODES', 'CODES_BY_AREA', 'REASON_CODES', 'REASON_TEXT', 'ROUNDING_MODES',
+  'STREAMING_CODES', 'SIMULATION_CODES', 'REPORT_CODES', 'REPORT_MESSAGES', 'INTERNAL_CODES', 'CLI_CODES', 'ERROR_CODES', 'CODES_BY_AREA', 'REASON_CODES', 'REASON_TEXT', 'ROUNDING_MODES',
   'IRR_TOLERANCE', 'MAX_PRICE_SCALE', 'MAX_RECORD_CHARS', 'MAX_FIELD_CHARS', 'MAX_ID_CHARS', 'MAX_CONTRACT_DAYS', 'MAX_CONTRACT_MONTHS', 'MAX_CONTRACT_WEEKS', 'MAX_CONTRACT_COUNT',
   'MAX_AMOUNT_INTEGER_DIGITS', 'MAX_AMOUNT_DECIMALS', 'PLACEMENT_BASELINE_DAYS', 'RECORD_BATCH', 'ZERO_CODE', 'NO_DATE', 'WAGE_PATTERN',
+  'ERR_MODULE_NOT_FOUND', 'MODULE_NOT_FOUND', // Node's codes for a package that is not installed (src/report/render.ts)
   'OUTCOME_PAY_DEBUG', 'REGENERATE_EXAMPLES', 'REGENERATE_CODES_DOC', 'FC_RUNS', 'DEFAULT_MAX_EXCLUDED', 'RULE_FACTS', 'NO_INPUTS', 'MAX_DATE', 'MIN_DATE', 'REQUIRED_CSV_COLUMNS', 'FORBIDDEN_KEYS', 'CONTRACT_ROUNDING_MODES', 'DEFAULT_SPILL_BUFFER_IDS', 'PERCENTILE_DEFINITION', 'EARLIER_SCHEMA_VERSIONS',
 ]);
 const REASONS: ReadonlySet<string> = new Set(REASON_CODES);
@@ -151,6 +152,7 @@ const AREAS: Record<CodeArea, string> = {
   settlement: '`settle` and `settleStream` beyond the contract and the records: options, the records as a whole, indicator values, previous settlements (docs/settlement.md).',
   streaming: '`settleStream` and the stores it spills to (docs/streaming.md).',
   simulation: '`parseAssumptions`, `simulate` and `outcome-pay simulate`: the assumptions document of a simulation (docs/simulation.md).',
+  report: '`settlementReport`, `simulationReport` (`outcome-pay/report`) and `outcome-pay report`: the HTML report with charts (docs/report.md).',
   internal: 'A bug in outcome-pay or a misuse of internal functions, never a problem of the data: please report it.',
   cli: 'The command line (`outcome-pay`), beyond the codes of the library it runs.',
 };

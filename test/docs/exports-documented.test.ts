@@ -37,6 +37,7 @@ const simulationExports = exportedDocs('src/simulation.ts');
 const streamingExports = exportedDocs('src/streaming.ts');
 const spreadsheetExports = exportedDocs('src/spreadsheets.ts');
 const statementExports = exportedDocs('src/statements.ts');
+const reportExports = exportedDocs('src/report.ts');
 
 describe('public API documentation', () => {
   it('exports a substantial API', () => {
@@ -79,6 +80,22 @@ describe('public API documentation', () => {
   it('outcome-pay/statements: documents every export, each function with an @example', () => {
     expect(statementExports.map((entry) => entry.name).sort()).toEqual(['Lang', 'PaymentStatement', 'PaymentStatementsOptions', 'dateText', 'moneyText', 'paymentStatements', 'shareText', 'statementFileName']);
     const missing = statementExports.filter((entry) => entry.summary === '' || (entry.kind === 'FunctionDeclaration' && !entry.hasExample));
+    expect(missing.map((entry) => entry.name)).toEqual([]);
+  });
+
+  it('outcome-pay/report: documents every export, each function and constant with an @example', () => {
+    expect(reportExports.map((entry) => entry.name).sort()).toEqual([
+      'REPORT_MESSAGES',
+      'ReportLanguage',
+      'ReportMessages',
+      'SettlementReportMessages',
+      'SettlementReportOptions',
+      'SimulationReportMessages',
+      'SimulationReportOptions',
+      'settlementReport',
+      'simulationReport',
+    ]);
+    const missing = reportExports.filter((entry) => entry.summary === '' || (['FunctionDeclaration', 'VariableDeclaration'].includes(entry.kind) && !entry.hasExample));
     expect(missing.map((entry) => entry.name)).toEqual([]);
   });
 

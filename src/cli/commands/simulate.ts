@@ -29,8 +29,10 @@ import { progressBar } from '../progress-bar.js';
 import type { Command } from './command.js';
 
 const NAME = 'simulate';
-const DEFAULT_RUNS = 1000;
-const DEFAULT_SEED = 1;
+/** The runs of a simulation when --runs is not given. */
+export const DEFAULT_RUNS = 1000;
+/** The seed of a simulation when --seed is not given. */
+export const DEFAULT_SEED = 1;
 const MAX_WORKERS = 64;
 
 const EXAMPLE = ['--contract', 'examples/region-sud/contract.json', '--assumptions', 'examples/region-sud/assumptions.json'];

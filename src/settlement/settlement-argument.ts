@@ -1,12 +1,12 @@
 /**
- * A settlement handed to a function that presents it (CSV files, payment statements), read as
- * plain own data and checked against the document's schema.
+ * A settlement document given to a function of the API (a spreadsheet, a report), read as plain
+ * own data and checked against the document's schema, or refused with `ARGUMENT_INVALID`.
  *
  * @module
  */
 import { OutcomePayError } from '../errors.js';
 import { invalidArgument, isObjectValue, unreadableArgument } from '../guard.js';
-import { isKnownCurrency, minorUnits } from '../money/currency.js';
+import { isKnownCurrency, minorUnits } from '../money/index.js';
 import { ownData } from '../own-data.js';
 import { checkSettlementShape } from './settlement-schema.js';
 import type { Settlement } from './types.js';
@@ -15,17 +15,16 @@ const EXPECTED = 'a settlement document as settle returns it (its value when ok)
 
 /**
  * The settlement as plain own data, checked against the document's schema (amounts canonical in
- * its currency); throws {@link OutcomePayError} `ARGUMENT_INVALID` naming the function (`where`)
- * for anything else.
+ * its currency). Throws `ARGUMENT_INVALID` naming `where` and the first problem otherwise.
  *
  * @example
- * const checked = readSettlementDocument('settlementCsv', settlement);
+ * const checked = settlementArgument('settlementCsv', settlement);
  */
-export function readSettlementDocument(where: string, value: unknown): Settlement {
+export function settlementArgument(where: string, value: unknown): Settlement {
   if (!isObjectValue(value)) throw invalidArgument(where, 'settlement', EXPECTED, value);
   let document: unknown;
   try {
-    // plain data, own properties only: nothing inherited or computed by a getter is written out
+    // plain data, own properties only: nothing inherited or computed by a getter is read
     document = ownData(structuredClone(value));
   } catch (error) {
     throw unreadableArgument(where, 'settlement', error);

@@ -1,0 +1,287 @@
+/**
+ * Every text of the report written for people, by language: headings, column names, chart
+ * titles, sentences and how amounts, dates and percentages are written. The report's code holds
+ * no human text of its own, so a language is one object of {@link ReportMessages} added to
+ * {@link REPORT_MESSAGES}.
+ *
+ * @module
+ */
+
+/** The words a settlement report uses. */
+export interface SettlementReportMessages {
+  /** The page's title. */
+  readonly title: (contractName: string, asOf: string) => string;
+  /** The line under the title: the contract's id, currency and the settlement's fingerprints. */
+  readonly identity: (contractId: string, currency: string, fingerprint: string) => string;
+  readonly totals: string;
+  /** The totals in one sentence: earned to date, due now, previously paid (amounts written). */
+  readonly totalsLine: (earned: string, due: string, previouslyPaid: string) => string;
+  /** The warning of a settlement made with invalid records excluded: how many of how many. */
+  readonly excluded: (excluded: number, read: number) => string;
+  readonly tranches: string;
+  readonly trancheColumns: {
+    readonly tranche: string;
+    readonly status: string;
+    readonly measuredOn: string;
+    readonly dueOn: string;
+    readonly earned: string;
+    readonly previouslyPaid: string;
+    readonly due: string;
+    readonly withheld: string;
+    readonly reinvested: string;
+    readonly toProvider: string;
+  };
+  readonly trancheStatus: Readonly<Record<'settled' | 'scheduled' | 'cancelled' | 'suspended' | 'withdrawn', string>>;
+  readonly tranchesChart: string;
+  readonly payers: string;
+  readonly payerColumns: { readonly payer: string; readonly share: string; readonly earned: string; readonly previouslyPaid: string; readonly due: string };
+  readonly payersChart: string;
+  readonly exits: string;
+  readonly exitColumns: { readonly clause: string; readonly checkOn: string; readonly outcome: string; readonly explanation: string };
+  readonly exitOutcome: Readonly<Record<'fired' | 'notFired' | 'notYetChecked' | 'skipped', string>>;
+  readonly noExits: string;
+  readonly dashboard: string;
+  readonly dashboardIntro: string;
+  readonly outcomeKinds: Readonly<Record<'placement' | 'retention' | 'wageProgression' | 'milestone' | 'earningsThreshold', string>>;
+  readonly outcomeColumns: {
+    readonly outcome: string;
+    readonly cohort: string;
+    readonly group: string;
+    readonly enrolled: string;
+    readonly achieved: string;
+    readonly failed: string;
+    readonly pending: string;
+    readonly rate: string;
+  };
+  readonly allCohorts: string;
+  readonly wholeCohort: string;
+  readonly ratesChart: string;
+  readonly indicators: string;
+  readonly indicatorsIntro: string;
+  readonly indicatorColumns: { readonly indicator: string; readonly cohort: string; readonly value: string };
+  readonly notGiven: string;
+  readonly noIndicators: string;
+  readonly wages: string;
+  readonly wagesIntro: string;
+  readonly wageColumns: { readonly cohort: string; readonly group: string; readonly participants: string; readonly baseline: string; readonly latest: string; readonly change: string };
+  readonly noWages: string;
+  readonly wagesWithoutRecords: string;
+  readonly equity: string;
+  readonly equityIntro: string;
+  readonly equityColumns: { readonly group: string; readonly cohort: string; readonly inGroup: string; readonly enrolled: string; readonly share: string; readonly minimum: string; readonly met: string };
+  /** Whether a group's share meets its minimum (null: no minimum, or nobody enrolled). */
+  readonly equityMet: (met: boolean | null) => string;
+  readonly noMinimum: string;
+  readonly equityChart: string;
+  readonly noGroups: string;
+}
+
+/** The words a simulation report uses. */
+export interface SimulationReportMessages {
+  /** The page's title. */
+  readonly title: (contractName: string) => string;
+  /** The line under the title: the contract's id, the runs, the seed and the currency. */
+  readonly identity: (contractId: string, runs: number, seed: number, currency: string) => string;
+  readonly totals: string;
+  readonly statisticColumns: {
+    readonly what: string;
+    readonly mean: string;
+    readonly sd: string;
+    readonly p5: string;
+    readonly p25: string;
+    readonly p50: string;
+    readonly p75: string;
+    readonly p95: string;
+  };
+  readonly totalCost: string;
+  /** The label of a payer's row. */
+  readonly payer: (name: string) => string;
+  readonly distribution: string;
+  readonly distributionIntro: string;
+  readonly distributionChart: string;
+  readonly runs: string;
+  readonly cashFlow: string;
+  readonly cashFlowIntro: string;
+  readonly cashFlowColumns: { readonly period: string; readonly tranches: string; readonly mean: string; readonly p5: string; readonly p95: string };
+  readonly cashFlowChart: string;
+  readonly band: string;
+  readonly expected: string;
+  readonly probabilities: string;
+  readonly probabilityColumns: { readonly what: string; readonly runs: string; readonly probability: string };
+  /** The event of an exit clause firing. */
+  readonly exitFires: (clause: string) => string;
+  /** The event of a cap binding (its id and kind). */
+  readonly capBinds: (cap: string, kind: string) => string;
+  /** The event of a minimum performance level missed. */
+  readonly levelMissed: (level: string) => string;
+  readonly noProbabilities: string;
+  readonly probabilitiesChart: string;
+  readonly tornado: string;
+  /** What the tornado shows: the step and the runs of each variant. */
+  readonly tornadoIntro: (step: number, runs: number) => string;
+  readonly tornadoColumns: { readonly assumption: string; readonly moved: string; readonly low: string; readonly base: string; readonly high: string; readonly swing: string };
+  readonly tornadoChart: string;
+  readonly movedDown: string;
+  readonly movedUp: string;
+  readonly investors: string;
+  /** What the investors' section shows, with the waterfall's order (names). */
+  readonly investorsIntro: (waterfall: string) => string;
+  readonly investorColumns: { readonly investor: string; readonly principal: string; readonly what: string };
+  readonly multiple: string;
+  readonly irr: string;
+  readonly capitalLost: string;
+  /** How many runs have no IRR (the investor received nothing). */
+  readonly noIrr: (runs: number) => string;
+  readonly investorsChart: string;
+}
+
+/**
+ * One language of the report: the words of both reports, the words they share, and how amounts,
+ * dates, percentages and counts are written.
+ */
+export interface ReportMessages {
+  /** The language's tag, as the page declares it (`<html lang>`). */
+  readonly lang: string;
+  /** An exact decimal amount (a string, never a number) with its currency. */
+  readonly amount: (text: string, currency: string) => string;
+  /** A calendar date `YYYY-MM-DD`. */
+  readonly date: (iso: string) => string;
+  /** A percentage already computed and rounded, as decimal text (`'40.8'`). */
+  readonly percent: (text: string) => string;
+  /** A decimal that is not money (a multiple, a probability), as text. */
+  readonly decimal: (text: string) => string;
+  /** The footer: who made the report, that it opens offline. */
+  readonly footer: (library: string, version: string) => string;
+  /** The text for a value that is not there. */
+  readonly none: string;
+  /** The title of an axis of amounts in a currency. */
+  readonly amountAxis: (currency: string) => string;
+  readonly settlement: SettlementReportMessages;
+  readonly simulation: SimulationReportMessages;
+}
+
+const plural = (count: number, one: string, many: string): string => `${String(count)} ${count === 1 ? one : many}`;
+
+/** English. */
+const EN: ReportMessages = {
+  lang: 'en',
+  amount: (text, currency) => `${text} ${currency}`,
+  date: (iso) => iso,
+  percent: (text) => `${text} %`,
+  decimal: (text) => text,
+  footer: (library, version) => `Made by ${library} ${version}. Every amount is exact, as the settlement or simulation gives it; the charts draw them. This page is self-contained and opens offline.`,
+  none: '—',
+  amountAxis: (currency) => `Amount (${currency})`,
+  settlement: {
+    title: (contractName, asOf) => `${contractName}: settlement as of ${asOf}`,
+    identity: (contractId, currency, fingerprint) => `Contract ${contractId}, amounts in ${currency}. Settlement inputs fingerprint (SHA-256): ${fingerprint}`,
+    totals: 'Totals',
+    totalsLine: (earned, due, previouslyPaid) => `Earned to date ${earned}; previously paid ${previouslyPaid}; due now ${due}.`,
+    excluded: (excluded, read) => `Warning: ${plural(excluded, 'record', 'records')} of ${String(read)} ${excluded === 1 ? 'was' : 'were'} invalid and excluded from this settlement; the figures below do not count ${excluded === 1 ? 'it' : 'them'}.`,
+    tranches: 'Tranches',
+    trancheColumns: {
+      tranche: 'Tranche',
+      status: 'Status',
+      measuredOn: 'Measured on',
+      dueOn: 'Due on',
+      earned: 'Earned',
+      previouslyPaid: 'Previously paid',
+      due: 'Due now',
+      withheld: 'Withheld',
+      reinvested: 'Reinvested',
+      toProvider: 'To the provider',
+    },
+    trancheStatus: { settled: 'settled', scheduled: 'scheduled (not yet measured)', cancelled: 'cancelled', suspended: 'suspended', withdrawn: 'withdrawn' },
+    tranchesChart: 'Earned per tranche, by payer',
+    payers: 'Payers',
+    payerColumns: { payer: 'Payer', share: 'Share', earned: 'Earned', previouslyPaid: 'Previously paid', due: 'Due now' },
+    payersChart: 'Earned per payer',
+    exits: 'Exit clauses',
+    exitColumns: { clause: 'Clause', checkOn: 'Checked on', outcome: 'Result', explanation: 'Why' },
+    exitOutcome: { fired: 'fired', notFired: 'not fired', notYetChecked: 'not yet checked', skipped: 'skipped' },
+    noExits: 'The contract has no exit clause.',
+    dashboard: 'Programme dashboard',
+    dashboardIntro:
+      'Each outcome of the contract per cohort and per priority group, at the as-of date: the participants enrolled, how many achieved, failed or are still pending, and the rate (achieved over enrolled).',
+    outcomeKinds: { placement: 'Placement rate', retention: 'Retention', wageProgression: 'Wage progression', milestone: 'Milestone', earningsThreshold: 'Earnings' },
+    outcomeColumns: { outcome: 'Outcome', cohort: 'Cohort', group: 'Group', enrolled: 'Enrolled', achieved: 'Achieved', failed: 'Failed', pending: 'Pending', rate: 'Rate' },
+    allCohorts: 'all cohorts',
+    wholeCohort: 'everyone',
+    ratesChart: 'Rate of each outcome, by cohort',
+    indicators: 'Satisfaction and other cohort indicators',
+    indicatorsIntro: 'Figures measured outside the records (employer and learner satisfaction, comparison rates), per cohort, as given with the settlement.',
+    indicatorColumns: { indicator: 'Indicator', cohort: 'Cohort', value: 'Value' },
+    notGiven: 'not given',
+    noIndicators: 'The contract defines no cohort indicator (satisfaction is not measured by it).',
+    wages: 'Wages',
+    wagesIntro:
+      'Participants with a wage before the programme and a wage observed since (the last observation on or before the as-of date): their mean monthly wage before and after, and the change.',
+    wageColumns: { cohort: 'Cohort', group: 'Group', participants: 'Participants', baseline: 'Mean wage before', latest: 'Mean wage observed', change: 'Change' },
+    noWages: 'No participant has both a wage before the programme and a wage observed since.',
+    wagesWithoutRecords: 'The records were not given to the report: the wages observed are not shown.',
+    equity: 'Equity of access',
+    equityIntro: "Each priority group's share of each cohort's enrolments, against the minimum share the contract expects of it.",
+    equityColumns: { group: 'Group', cohort: 'Cohort', inGroup: 'In the group', enrolled: 'Enrolled', share: 'Share', minimum: 'Minimum', met: 'Minimum met' },
+    equityMet: (met) => (met === null ? '—' : met ? 'yes' : 'no'),
+    noMinimum: 'none',
+    equityChart: 'Share of enrolments by group (the tick: the minimum)',
+    noGroups: 'The contract has no priority group.',
+  },
+  simulation: {
+    title: (contractName) => `${contractName}: simulation`,
+    identity: (contractId, runs, seed, currency) => `Contract ${contractId}: ${plural(runs, 'run', 'runs')}, seed ${String(seed)}, amounts in ${currency}.`,
+    totals: 'What the contract may cost',
+    statisticColumns: { what: '', mean: 'Mean', sd: 'Std dev', p5: '5 %', p25: '25 %', p50: 'Median', p75: '75 %', p95: '95 %' },
+    totalCost: 'Total cost',
+    payer: (name) => `Payer ${name}`,
+    distribution: 'Distribution of the total cost',
+    distributionIntro: 'How many runs ended with each total cost: the spread of what the contract may cost.',
+    distributionChart: 'Total cost over the runs',
+    runs: 'Runs',
+    cashFlow: 'Cash-flow schedule',
+    cashFlowIntro: 'What falls due each month, in total: the expected amount and the band from the 5th to the 95th percentile of the runs.',
+    cashFlowColumns: { period: 'Month', tranches: 'Tranches', mean: 'Expected', p5: '5 %', p95: '95 %' },
+    cashFlowChart: 'Payments falling due per month (band: 5 % to 95 %)',
+    band: '5 % to 95 %',
+    expected: 'expected',
+    probabilities: 'Exit clauses and caps',
+    probabilityColumns: { what: 'Event', runs: 'Runs', probability: 'Probability' },
+    exitFires: (clause) => `exit clause ${clause} fires`,
+    capBinds: (cap, kind) => `cap ${cap} (${kind}) binds`,
+    levelMissed: (level) => `minimum performance ${level} missed`,
+    noProbabilities: 'The contract has no exit clause, cap or minimum performance level.',
+    probabilitiesChart: 'Probability of each event',
+    tornado: 'Sensitivity (tornado)',
+    tornadoIntro: (step, runs) => `The mean total cost with each assumption moved down and up by ${String(step)} (${plural(runs, 'run', 'runs')} each, the same seed), sorted by swing.`,
+    tornadoColumns: { assumption: 'Assumption', moved: 'Moved', low: 'Mean cost, moved down', base: 'Mean cost as assumed', high: 'Mean cost, moved up', swing: 'Swing' },
+    tornadoChart: 'Change in the mean total cost',
+    movedDown: 'moved down',
+    movedUp: 'moved up',
+    investors: 'Investors',
+    investorsIntro: (waterfall) => `What each investor receives through the waterfall (repaid in this order: ${waterfall}): its multiple and its internal rate of return.`,
+    investorColumns: { investor: 'Investor', principal: 'Capital', what: 'Figure' },
+    multiple: 'Multiple',
+    irr: 'IRR (annual)',
+    capitalLost: 'Probability of losing capital',
+    noIrr: (runs) => `no IRR in ${plural(runs, 'run', 'runs')}`,
+    investorsChart: 'Multiple per investor (5 %, median, 95 %)',
+  },
+};
+
+/**
+ * Every text of the report written for people, by language (`en`). Add a language by adding
+ * one object of the same shape; the report's options then take its key.
+ *
+ * @example
+ * REPORT_MESSAGES.en.settlement.tranches; // 'Tranches'
+ * REPORT_MESSAGES.en.amount('1650.00', 'EUR'); // '1650.00 EUR'
+ */
+export const REPORT_MESSAGES = { en: EN } as const satisfies Readonly<Record<string, ReportMessages>>;
+
+/**
+ * A language of the report: a key of {@link REPORT_MESSAGES}.
+ *
+ * @example
+ * const language: ReportLanguage = 'en';
+ */
+export type ReportLanguage = keyof typeof REPORT_MESSAGES;
