@@ -47,7 +47,8 @@ function lineReport(plan: SettlementPlan, line: Line, money: (a: Amount) => stri
     earned: money(line.amount),
     paid: money(line.paid),
   };
-  const withParticipants = line.participants === undefined ? report : { ...report, participants: line.participants };
+  const versioned = line.version === undefined ? report : { ...report, version: line.version };
+  const withParticipants = line.participants === undefined ? versioned : { ...versioned, participants: line.participants };
   const fractions = lineFractions(plan.payerSplit, line);
   if (fractions === undefined) return withParticipants;
   const payers = plan.contract.parties.payers.flatMap((payer, p) => {

@@ -83,6 +83,7 @@ function buildSettlementSchema(units: number) {
     rounding: text(),
     earned: money,
     paid: money,
+    version: z.exactOptional(text()),
     participants: z.exactOptional(z.array(text())),
     payers: z.exactOptional(z.array(z.strictObject({ payer: text(), fraction: share }))),
   });
