@@ -157,6 +157,7 @@ function buildSettlementSchema(units: number) {
               trancheAmount: signed,
               amount: signed,
               explanation: text(),
+              version: z.exactOptional(text()),
             }),
           ),
         ),

@@ -258,6 +258,12 @@ export interface SettlementAdjustmentCause {
   readonly amount: string;
   /** In words. */
   readonly explanation: string;
+  /**
+   * An amended contract's version that now prices the claims (`base` or an amendment id), when it
+   * moved them: the contract was amended since (`amended`), or a corrected record moved the claim
+   * to another version. Absent otherwise.
+   */
+  readonly version?: string;
 }
 
 /** An exit clause as checked. */

@@ -8,6 +8,7 @@
  */
 import type { ContractInput } from '../../../src/contract/index.js';
 import { refDay } from './dates.js';
+import { termsOn } from './versions.js';
 import { D, roundMinor, type Dec } from './decimal.js';
 import { achievedOn, type RefParticipant } from './cohort.js';
 
@@ -22,6 +23,8 @@ export interface RefClaim {
   readonly participant: string;
   readonly date: number;
   amount: Dec;
+  /** The version of an amended contract in force on the claim's day (0: as written). */
+  readonly version?: number;
 }
 
 /** The price of a rate card for a participant in `groups`. */
@@ -82,7 +85,11 @@ export function participantClaims(contract: ContractInput, p: RefParticipant, as
     switch (rule.kind) {
       case 'rateCard': {
         const dates = [rule.outcome, ...rule.prerequisites].map((id) => achievedOn(p, id));
-        if (dates.every((d) => d !== undefined)) claims.push({ ...base, rule: index, date: Math.max(...dates), amount: price(rule, p.record.groups ?? [], contract, places) });
+        if (!dates.every((d) => d !== undefined)) break;
+        // priced by the version in force on the claim's day (amendments)
+        const date = Math.max(...dates);
+        const { terms, version } = termsOn(contract, date);
+        claims.push({ ...base, rule: index, date, amount: price(terms.rules[index] as RateCard, p.record.groups ?? [], contract, places), version });
         break;
       }
       case 'sustainment':
