@@ -14,6 +14,7 @@
  * @module
  */
 import { ZERO, minorUnits, parseAmount, sumAmounts, type Amount, type CurrencyCode } from '../money/index.js';
+import { ownValue } from '../own-data.js';
 import type { SettlementAdjustmentCause, SettlementLine } from './types.js';
 
 /** The causes, in the order cause lines are listed. */
@@ -66,7 +67,8 @@ function perParticipant(lines: readonly SettlementLine[]): { amounts: Map<string
     if (!unit.times(ids.length).eq(parseAmount(line.earned))) return undefined;
     for (const id of ids) {
       amounts.set(id, (amounts.get(id) ?? ZERO).plus(unit));
-      if (line.version !== undefined) versions.set(id, line.version);
+      const version = ownValue(line, 'version');
+      if (version !== undefined) versions.set(id, version);
     }
   }
   return { amounts, versions };

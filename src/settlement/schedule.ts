@@ -7,6 +7,7 @@
 import type { CalendarDate } from '../calendar/index.js';
 import { versionAt, type ContractVersion } from '../contract/index.js';
 import type { Issue } from '../errors.js';
+import { hasOwn } from '../own-data.js';
 import { ZERO, parseAmount, sumAmounts, type Amount, type Ratio } from '../money/index.js';
 import { splitTranche } from './payer-split.js';
 import { applyMoneyCaps, applyPayerCaps, type CapCut } from './caps/money-caps.js';
@@ -197,7 +198,7 @@ function settleTranche(plan: SettlementPlan, ledger: Ledger, state: State, spec:
 /** An amended contract's lines that no claim dates (cohort amounts, fees on dates, exit payments, withholding) carry the version in force on the measurement date. */
 function nameVersions(versions: readonly ContractVersion[], lines: readonly Line[], measuredOn: number): void {
   const inForce = (versions[versionAt(versions, measuredOn)] as ContractVersion).id;
-  for (const line of lines) line.version ??= inForce;
+  for (const line of lines) if (!hasOwn(line, 'version')) line.version = inForce;
 }
 
 function specOf(plan: SettlementPlan, index: number): TrancheSpec {
