@@ -93,14 +93,15 @@ export function participantClaims(contract: ContractInput, p: RefParticipant, as
         break;
       }
       case 'sustainment':
-        for (const date of sustainmentDays(rule, p, asOf)) claims.push({ ...base, rule: index, date, amount: new D(rule.price) });
+        // an amended contract's claim lines are one per version of the claims' days, whatever the rule
+        for (const date of sustainmentDays(rule, p, asOf)) claims.push({ ...base, rule: index, date, amount: new D(rule.price), version: termsOn(contract, date).version });
         break;
       case 'fee':
         if (rule.charge.kind === 'perStart') {
           // phased: the amount of the last phase starting on or before the enrolment day (docs/contract.md, fee)
           const day = refDay(p.record.enrolledOn);
           const phase = (rule.charge.phases ?? []).filter((entry) => refDay(entry.from) <= day).at(-1);
-          claims.push({ ...base, rule: index, date: day, amount: new D(phase?.amount ?? rule.charge.amount) });
+          claims.push({ ...base, rule: index, date: day, amount: new D(phase?.amount ?? rule.charge.amount), version: termsOn(contract, day).version });
         }
         break;
       case 'cohortRate':
