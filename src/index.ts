@@ -83,6 +83,7 @@ export type { CalendarDate, DateParts } from './calendar/index.js';
 export { CONTRACT_SCHEMA_VERSION, earliestAchievement, parseContract } from './contract/index.js';
 export type {
   Cap,
+  Amendments,
   CapKind,
   Cohort,
   Contract,

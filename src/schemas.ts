@@ -12,6 +12,8 @@
  * @module outcome-pay/schemas
  */
 export {
+  AmendmentSchema,
+  AmendmentsSchema,
   BaselineSchema,
   BaselineSourceSchema,
   BonusPaymentSchema,

@@ -64,6 +64,14 @@ export const CONTRACT_ISSUE_CODES = {
   INVESTOR_DRAWDOWNS: 'an investor\'s drawdowns do not add up to exactly its principal',
   DURATION_UNITS: 'a retention or wage progression states its duration in none, or more than one, of "months", "weeks", "days" (exactly one is required)',
   ROUNDING_INCREMENT_ZERO: 'a rounding increment is zero (derived prices are rounded to a multiple of it)',
+  AMENDMENT_DUPLICATE_ID: 'two amendments have the same id, or an amendment takes the id "base" (the version of the contract as first written)',
+  AMENDMENT_DATES_ORDER: 'amendments are not listed in strictly increasing effectiveFrom order (two on the same day included)',
+  AMENDMENT_OUTSIDE_PERIOD: 'an amendment\'s effectiveFrom is on or before the period start (the base version is in force then) or after the period end',
+  AMENDMENT_UNKNOWN_RULE: 'an amendment changes a rule id the contract does not have',
+  AMENDMENT_UNKNOWN_CAP: 'an amendment changes a cap id the contract does not have',
+  AMENDMENT_KIND_CHANGE: 'an amendment gives a rule a groupPricing of another kind than the rule\'s',
+  AMENDMENT_UNSUPPORTED_CHANGE: 'an amendment changes what amendments cannot change yet (a rule other than a rate card, a participant, outcome-volume, share or yearly payer cap), or a rule change says neither price nor groupPricing',
+  AMENDMENT_DUPLICATE_CHANGE: 'one amendment changes the same rule or cap twice',
   JOBS_RESTRICTION_EMPTY: 'an outcome\'s "jobs" names neither "sectors" nor "employers"',
 } as const;
 

@@ -8,6 +8,7 @@ export { EARLIER_SCHEMA_VERSIONS } from './migrate.js';
 export { migrateContractText } from './migrate-text.js';
 export { ContractSchema, CONTRACT_SCHEMA_VERSION, PeriodSchema } from './schema.js';
 export type {
+  Amendments,
   Cap,
   CapKind,
   Cohort,
@@ -62,4 +63,6 @@ export {
 } from './rules/index.js';
 export { ruleFacts } from './rules/index.js';
 export { TrancheSchema } from './tranches.js';
+export { AmendmentSchema, AmendmentsSchema, BASE_VERSION, CapChangeSchema, RuleChangeSchema } from './amendments.js';
+export { contractVersions, versionAt, widestCaps, type ContractVersion } from './contract-versions.js';
 export { earliestAchievement } from './checks/timing.js';

@@ -9,6 +9,7 @@
  * @module
  */
 import * as z from 'zod/mini';
+import { AmendmentsSchema } from './amendments.js';
 import { CapSchema } from './caps.js';
 import { CohortSchema, GroupSchema } from './cohorts.js';
 import type { DeepReadonly } from './deep-readonly.js';
@@ -65,6 +66,7 @@ export const ContractSchema = z.strictObject({
   reinvestment: z.optional(z.array(ReinvestmentSchema)).check(z.describe('Absent = none.')),
   hiringGuarantees: z.optional(z.array(HiringGuaranteeSchema)).check(z.describe('Absent = none.')),
   minimumPerformance: z.optional(z.array(MinimumPerformanceSchema)).check(z.describe('Minimum performance levels; absent = none.')),
+  amendments: z.optional(AmendmentsSchema).check(z.describe('Versions of the terms by effective date (rate-card prices, money cap amounts); absent = none.')),
 });
 
 /**
@@ -187,3 +189,9 @@ export type HiringGuarantee = NonNullable<Contract['hiringGuarantees']>[number];
  * @example const levels: readonly MinimumPerformance[] = contract.minimumPerformance ?? [];
  */
 export type MinimumPerformance = NonNullable<Contract['minimumPerformance']>[number];
+/**
+ * The amendments of a contract: versions of its terms by effective date.
+ *
+ * @example const amendments: Amendments | undefined = contract.amendments;
+ */
+export type Amendments = NonNullable<Contract['amendments']>;

@@ -29,6 +29,7 @@ const CONTRACT_FIELDS: readonly FieldCheck[] = [
   ['reinvestment', is.optional(is.array), 'an array or absent'],
   ['hiringGuarantees', is.optional(is.array), 'an array or absent'],
   ['minimumPerformance', is.optional(is.array), 'an array or absent'],
+  ['amendments', is.optional(is.object), 'an object or absent'],
 ];
 
 /**

@@ -6,7 +6,7 @@
  */
 import type { Issue } from '../errors.js';
 import { formatDate, parseDate, type CalendarDate } from '../calendar/index.js';
-import type { Contract } from '../contract/index.js';
+import { versionAt, type Contract, type ContractVersion } from '../contract/index.js';
 import { ZERO, formatDecimal, parseAmount, type Amount } from '../money/index.js';
 import type { IndicatorValues } from './rules/index.js';
 import type { DateCounts } from './date-counts.js';
@@ -47,7 +47,9 @@ export interface CapUse {
 }
 
 function capReached(plan: SettlementPlan, capId: string, use: CapUse, checkOn: number): { reached: boolean; figures: Record<string, string | number> } {
-  const cap = (plan.contract.caps ?? []).find((candidate) => candidate.id === capId);
+  // an amended contract's cap as the version in force on the check date writes it
+  const terms = plan.versions === undefined ? plan.contract : (plan.versions[versionAt(plan.versions, checkOn)] as ContractVersion).terms;
+  const cap = (terms.caps ?? []).find((candidate) => candidate.id === capId);
   if (cap === undefined) return { reached: false, figures: { cap: capId } };
   if (cap.kind === 'outcomeVolume') {
     const used = use.volumeUsed.get(plan.ruleIndex.get(cap.rule) ?? -1) ?? 0;

@@ -5,7 +5,7 @@
  * @module
  */
 import { parseDate, type CalendarDate } from '../calendar/index.js';
-import type { Contract, Tranche } from '../contract/index.js';
+import { contractVersions, type Contract, type ContractVersion, type Tranche } from '../contract/index.js';
 import type { CurrencyCode, RoundingMode } from '../money/index.js';
 import { compilePayerSplit, type PayerSplitPlan } from './payer-split.js';
 
@@ -45,6 +45,8 @@ export interface CompiledContract {
   readonly tranches: readonly CompiledTranche[];
   /** How each tranche is split among the payers (contract order). */
   readonly payerSplit: PayerSplitPlan;
+  /** The versions of an amended contract, base first (undefined: the contract has no amendments). */
+  readonly versions: readonly ContractVersion[] | undefined;
 }
 
 function indexOf(items: readonly { readonly id: string }[] | undefined): Map<string, number> {
@@ -88,6 +90,7 @@ export function compileContract(contract: Contract): CompiledContract {
     groupIndex: indexOf(contract.groups),
     tranches,
     payerSplit: compilePayerSplit(contract),
+    versions: contractVersions(contract),
   };
 }
 

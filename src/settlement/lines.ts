@@ -39,6 +39,12 @@ export interface Line {
    * (`decisionsAtRisk`). Not in the settlement document.
    */
   readonly decision?: string;
+  /**
+   * An amended contract's lines only: the version behind the line (`base` or an amendment id): for
+   * claim lines, the version in force on the claims' date; for the others, on the tranche's
+   * measurement date. Undefined for a contract without amendments.
+   */
+  version?: string;
 }
 
 /**

@@ -8,6 +8,7 @@ import { formatDate, parseDate } from '../calendar/index.js';
 import { RATIO_ZERO, ZERO, formatDecimal, formatMoney, parseAmount, ratioText, sumAmounts, type Amount } from '../money/index.js';
 import { lineFractions, payerShareText } from './payer-split.js';
 import { VERSION } from '../version.js';
+import { ownValue } from '../own-data.js';
 import type { CapCut } from './caps/money-caps.js';
 import { describeBudgetYear, type BudgetYearEntry } from './caps/payer-years.js';
 import type { Ledger, Tally } from './ledger.js';
@@ -47,7 +48,10 @@ function lineReport(plan: SettlementPlan, line: Line, money: (a: Amount) => stri
     earned: money(line.amount),
     paid: money(line.paid),
   };
-  const withParticipants = line.participants === undefined ? report : { ...report, participants: line.participants };
+  // own property only: a line of a contract without amendments has none (a polluted prototype must not add one)
+  const version = ownValue(line, 'version');
+  const versioned = version === undefined ? report : { ...report, version };
+  const withParticipants = line.participants === undefined ? versioned : { ...versioned, participants: line.participants };
   const fractions = lineFractions(plan.payerSplit, line);
   if (fractions === undefined) return withParticipants;
   const payers = plan.contract.parties.payers.flatMap((payer, p) => {

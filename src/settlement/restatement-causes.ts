@@ -14,6 +14,7 @@
  * @module
  */
 import { ZERO, minorUnits, parseAmount, sumAmounts, type Amount, type CurrencyCode } from '../money/index.js';
+import { ownValue } from '../own-data.js';
 import type { SettlementAdjustmentCause, SettlementLine } from './types.js';
 
 /** The causes, in the order cause lines are listed. */
@@ -30,6 +31,8 @@ export interface TrancheCause {
   readonly claims: number;
   readonly participants: readonly string[];
   readonly amount: Amount;
+  /** An amended contract's version that now prices the claims, when it moved them (see {@link trancheCauses}); else undefined. */
+  readonly version?: string | undefined;
 }
 
 /** What the comparison of one tranche needs. */
@@ -53,17 +56,32 @@ interface Group {
   readonly now: SettlementLine[];
 }
 
-/** A participant's amount per line key, or undefined when the lines do not tell (no ids, no unit, units that do not add up to the line). */
-function perParticipant(lines: readonly SettlementLine[]): Map<string, Amount> | undefined {
+/** A participant's amount per line key (and the version of an amended contract that priced it), or undefined when the lines do not tell (no ids, no unit, units that do not add up to the line). */
+function perParticipant(lines: readonly SettlementLine[]): { amounts: Map<string, Amount>; versions: Map<string, string> } | undefined {
   const amounts = new Map<string, Amount>();
+  const versions = new Map<string, string>();
   for (const line of lines) {
     const ids = line.participants;
     if (ids === undefined || line.unit === null || line.claims !== ids.length) return undefined;
     const unit = parseAmount(line.unit);
     if (!unit.times(ids.length).eq(parseAmount(line.earned))) return undefined;
-    for (const id of ids) amounts.set(id, (amounts.get(id) ?? ZERO).plus(unit));
+    for (const id of ids) {
+      amounts.set(id, (amounts.get(id) ?? ZERO).plus(unit));
+      const version = ownValue(line, 'version');
+      if (version !== undefined) versions.set(id, version);
+    }
   }
-  return amounts;
+  return { amounts, versions };
+}
+
+/**
+ * The version to name on a participant's cause line: the one that prices its claim now, when the
+ * contract was amended since (cause `amended`) or the claim moved to another version (a record
+ * corrected across an amendment's date); else undefined.
+ */
+function movedBy(cause: RestatementCause, before: string | undefined, now: string | undefined): string | undefined {
+  if (now === undefined) return undefined;
+  return cause === 'amended' || (before !== undefined && before !== now) ? now : undefined;
 }
 
 function total(lines: readonly SettlementLine[], key: 'earned' | 'paid'): Amount {
@@ -91,13 +109,13 @@ export function trancheCauses(comparison: TrancheComparison): TrancheCause[] {
   };
   for (const line of comparison.before ?? []) groupOf(line).before.push(line);
   for (const line of comparison.now) groupOf(line).now.push(line);
-  const found = new Map<string, { cause: RestatementCause; rule: string | null; outcome: string | null; claims: number; participants: Set<string>; amount: Amount }>();
-  const add = (cause: RestatementCause, rule: string | null, outcome: string | null, amount: Amount, participant?: string): void => {
+  const found = new Map<string, { cause: RestatementCause; rule: string | null; outcome: string | null; claims: number; participants: Set<string>; amount: Amount; version: string | undefined }>();
+  const add = (cause: RestatementCause, rule: string | null, outcome: string | null, amount: Amount, participant?: string, version?: string): void => {
     if (amount.isZero()) return;
-    const key = `${cause}\u0000${rule ?? ''}`;
+    const key = version === undefined ? `${cause}\u0000${rule ?? ''}` : `${cause}\u0000${rule ?? ''}\u0000${version}`;
     let entry = found.get(key);
     if (entry === undefined) {
-      entry = { cause, rule, outcome, claims: 0, participants: new Set(), amount: ZERO };
+      entry = { cause, rule, outcome, claims: 0, participants: new Set(), amount: ZERO, version };
       found.set(key, entry);
     }
     entry.amount = entry.amount.plus(amount);
@@ -117,13 +135,14 @@ export function trancheCauses(comparison: TrancheComparison): TrancheCause[] {
       continue;
     }
     let byParticipant = ZERO;
-    for (const id of new Set([...before.keys(), ...now.keys()])) {
-      const was = before.get(id) ?? ZERO;
-      const is = now.get(id) ?? ZERO;
+    for (const id of new Set([...before.amounts.keys(), ...now.amounts.keys()])) {
+      const was = before.amounts.get(id) ?? ZERO;
+      const is = now.amounts.get(id) ?? ZERO;
       const change = is.minus(was);
       if (change.isZero()) continue;
       byParticipant = byParticipant.plus(change);
-      add(participantCause(was, is, comparison, id), group.rule, group.outcome, change, id);
+      const cause = participantCause(was, is, comparison, id);
+      add(cause, group.rule, group.outcome, change, id, movedBy(cause, before.versions.get(id), now.versions.get(id)));
     }
     // what the money caps cut from the group's lines moved by the rest
     add('caps', group.rule, group.outcome, moved.minus(byParticipant));
@@ -132,12 +151,12 @@ export function trancheCauses(comparison: TrancheComparison): TrancheCause[] {
   const order = (cause: RestatementCause): number => RESTATEMENT_CAUSES.indexOf(cause);
   // nothing moved in the tranche as a whole, yet payers' parts did (a payer the amendment removed):
   // one line with no rule carries the payers' parts, netting to zero
-  if (found.size === 0) return [{ cause: 'other', rule: null, outcome: null, claims: 0, participants: [], amount: comparison.net }];
+  if (found.size === 0) return [{ cause: 'other', rule: null, outcome: null, claims: 0, participants: [], amount: comparison.net, version: undefined }];
   return [...found.values()]
     .filter((entry) => !entry.amount.isZero())
     .map((entry, index) => ({ entry, index }))
     .sort((a, b) => order(a.entry.cause) - order(b.entry.cause) || a.index - b.index)
-    .map(({ entry }) => ({ cause: entry.cause, rule: entry.rule, outcome: entry.outcome, claims: entry.claims, participants: [...entry.participants].sort(), amount: entry.amount }));
+    .map(({ entry }) => ({ cause: entry.cause, rule: entry.rule, outcome: entry.outcome, claims: entry.claims, participants: [...entry.participants].sort(), amount: entry.amount, version: entry.version }));
 }
 
 function participantCause(was: Amount, is: Amount, comparison: TrancheComparison, id: string): RestatementCause {
@@ -220,11 +239,11 @@ export function describeCause(cause: TrancheCause, amount: string): string {
     case 'withdrawn':
       return `${what} paid before, whose record is no longer among the records: ${amount}`;
     case 'corrected':
-      return `${what} changed by a corrected record: ${amount}`;
+      return `${what} changed by a corrected record${cause.version === undefined ? '' : `, now priced by version "${cause.version}"`}: ${amount}`;
     case 'late':
       return `${what} the previous settlement did not have, dated on or before its as-of date (reported late): ${amount}`;
     case 'amended':
-      return `${what} priced anew by the amended contract: ${amount}`;
+      return `${what} priced anew by the amended contract${cause.version === undefined ? '' : ` (version "${cause.version}")`}: ${amount}`;
     case 'caps':
       return `what the money caps cut from the lines of rule "${cause.rule ?? ''}" moved: ${amount}`;
     case 'other':
@@ -245,7 +264,7 @@ export function describeCause(cause: TrancheCause, amount: string): string {
  * causeReport(cause, part, money);
  */
 export function causeReport(cause: TrancheCause, part: Amount, money: (amount: Amount) => string): SettlementAdjustmentCause {
-  return {
+  const report: SettlementAdjustmentCause = {
     cause: cause.cause,
     rule: cause.rule,
     outcome: cause.outcome,
@@ -255,4 +274,5 @@ export function causeReport(cause: TrancheCause, part: Amount, money: (amount: A
     amount: money(part),
     explanation: describeCause(cause, money(cause.amount)),
   };
+  return cause.version === undefined ? report : { ...report, version: cause.version };
 }

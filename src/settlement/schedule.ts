@@ -5,7 +5,9 @@
  * @module
  */
 import type { CalendarDate } from '../calendar/index.js';
+import { versionAt, type ContractVersion } from '../contract/index.js';
 import type { Issue } from '../errors.js';
+import { hasOwn } from '../own-data.js';
 import { ZERO, parseAmount, sumAmounts, type Amount, type Ratio } from '../money/index.js';
 import { splitTranche } from './payer-split.js';
 import { applyMoneyCaps, applyPayerCaps, type CapCut } from './caps/money-caps.js';
@@ -163,9 +165,12 @@ function settleTranche(plan: SettlementPlan, ledger: Ledger, state: State, spec:
   if (status === 'suspended') {
     result.withheld = sumAmounts(lines.map((line) => line.amount));
     for (const line of lines) line.paid = ZERO;
+    if (plan.versions !== undefined) nameVersions(plan.versions, lines, spec.measuredOn);
     return result;
   }
-  const caps = plan.contract.caps ?? [];
+  // an amended contract's caps are those of the version in force on the tranche's due date
+  const versions = plan.versions;
+  const caps = (versions === undefined ? plan.contract : (versions[versionAt(versions, spec.dueOn)] as ContractVersion).terms).caps ?? [];
   result.capCuts = applyMoneyCaps(caps, lines, spec.id, state.capsUsed);
   if (state.levels.length > 0) {
     reviewBefore(state.levels, ledger, spec.measuredOn, plan.asOf);
@@ -186,7 +191,14 @@ function settleTranche(plan: SettlementPlan, ledger: Ledger, state: State, spec:
   result.payerParts = parts;
   result.earned = sumAmounts(parts);
   result.reinvestment = reinvest(plan, state.reinvestment, lines, result.earned);
+  if (versions !== undefined) nameVersions(versions, lines, spec.measuredOn);
   return result;
+}
+
+/** An amended contract's lines that no claim dates (cohort amounts, fees on dates, exit payments, withholding) carry the version in force on the measurement date. */
+function nameVersions(versions: readonly ContractVersion[], lines: readonly Line[], measuredOn: number): void {
+  const inForce = (versions[versionAt(versions, measuredOn)] as ContractVersion).id;
+  for (const line of lines) if (!hasOwn(line, 'version')) line.version = inForce;
 }
 
 function specOf(plan: SettlementPlan, index: number): TrancheSpec {

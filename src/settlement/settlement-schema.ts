@@ -83,6 +83,7 @@ function buildSettlementSchema(units: number) {
     rounding: text(),
     earned: money,
     paid: money,
+    version: z.exactOptional(text()),
     participants: z.exactOptional(z.array(text())),
     payers: z.exactOptional(z.array(z.strictObject({ payer: text(), fraction: share }))),
   });
@@ -156,6 +157,7 @@ function buildSettlementSchema(units: number) {
               trancheAmount: signed,
               amount: signed,
               explanation: text(),
+              version: z.exactOptional(text()),
             }),
           ),
         ),

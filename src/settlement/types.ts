@@ -54,6 +54,13 @@ export interface SettlementLine {
   readonly earned: string;
   /** After caps. */
   readonly paid: string;
+  /**
+   * The version of an amended contract behind the line (`base` or an amendment id): for lines of
+   * claims, the version in force on the claims' date, whose prices they are paid at; for other
+   * lines, the version in force on the tranche's measurement date. Only in the settlements of a
+   * contract with `amendments`.
+   */
+  readonly version?: string;
   /** Participants who contributed (with `detail: 'participants'`). */
   readonly participants?: readonly string[];
   /**
@@ -251,6 +258,12 @@ export interface SettlementAdjustmentCause {
   readonly amount: string;
   /** In words. */
   readonly explanation: string;
+  /**
+   * An amended contract's version that now prices the claims (`base` or an amendment id), when it
+   * moved them: the contract was amended since (`amended`), or a corrected record moved the claim
+   * to another version. Absent otherwise.
+   */
+  readonly version?: string;
 }
 
 /** An exit clause as checked. */

@@ -8,7 +8,7 @@
  */
 import { ownValue } from '../own-data.js';
 import { parseDate } from '../calendar/index.js';
-import { fundedLines, isUniformFunding, lineSplit, parseContract, payerFundings, type Contract } from '../contract/index.js';
+import { fundedLines, isUniformFunding, lineSplit, parseContract, payerFundings, widestCaps, type Contract } from '../contract/index.js';
 import type { Issue } from '../errors.js';
 import { RATIO_ZERO, ZERO, compareRatios, minorUnits, parseAmount, ratioOf, ratioPlus, ratioTimes, roundRatio, sumAmounts, type Amount, type Ratio } from '../money/index.js';
 import { fail, ok, type Result } from '../result.js';
@@ -243,7 +243,9 @@ export function contractBounds(contractInput: unknown, assumptionsInput?: unknow
   if (Array.isArray(cohorts)) return fail(cohorts);
   const decimals = minorUnits(contract.currency);
   const { cells, payingTranches } = contractCells(contract, cohorts.bound);
-  const most = mostBound(contract, familyBounds(contract, cells), payerCellMosts(contract, cells, payingTranches, decimals), payingTranches, decimals);
+  // amended caps: each at its highest amount over the versions
+  const widest = widestCaps(contract);
+  const most = mostBound(widest, familyBounds(widest, cells), payerCellMosts(contract, cells, payingTranches, decimals), payingTranches, decimals);
   const yearCapped = new Set((contract.caps ?? []).flatMap((cap) => (cap.kind === 'payer' && cap.per !== undefined ? [cap.payer] : [])));
   // a yearly cap that cuts or defers may leave an amount unpaid (a deferral lapses at the end): nothing is then sure
   const cutsOrDefers = (contract.caps ?? []).some((cap) => cap.kind === 'payer' && (cap.overflow === 'notPaid' || cap.overflow === 'deferred'));

@@ -41,6 +41,25 @@ describe('splitCauses', () => {
 });
 
 describe('trancheCauses', () => {
+  it('names the version that prices a claim anew: amended contract (+100.00 = 1100.00 - 1000.00), or a record corrected across the amendment\'s date', () => {
+    const versioned = (l: SettlementLine, version: string): SettlementLine => ({ ...l, version });
+    // the contract was amended since (amendedFrom): P4 was paid 1000.00 under the base, now 1100.00 under avenant-2019
+    const amended = trancheCauses({ before: [line(['P4'], '1000.00')], now: [versioned(line(['P4'], '1100.00'), 'avenant-2019')], net: parseAmount('100.00'), present: () => true, amended: true });
+    expect(amended.map((c) => [c.cause, c.version, c.amount.toFixed(2), c.participants])).toEqual([['amended', 'avenant-2019', '100.00', ['P4']]]);
+    // the same contract; P3's corrected record now achieves after 2019-01-01: base 1000.00 -> avenant-2019 1100.00; P1 unchanged
+    const moved = trancheCauses({
+      before: [versioned(line(['P1', 'P3'], '1000.00'), 'base')],
+      now: [versioned(line(['P1'], '1000.00'), 'base'), versioned(line(['P3'], '1100.00'), 'avenant-2019')],
+      net: parseAmount('100.00'),
+      present: () => true,
+      amended: false,
+    });
+    expect(moved.map((c) => [c.cause, c.version, c.amount.toFixed(2), c.participants])).toEqual([['corrected', 'avenant-2019', '100.00', ['P3']]]);
+    // a claim corrected within one version names none
+    const within = trancheCauses({ before: [versioned(line(['P1'], '1000.00'), 'base')], now: [versioned(line(['P1'], '1200.00'), 'base')], net: parseAmount('200.00'), present: () => true, amended: false });
+    expect(within.map((c) => [c.cause, c.version])).toEqual([['corrected', undefined]]);
+  });
+
   it('withdrawn, corrected, late and caps, each naming its participants, summing to the net', () => {
     const before = [line(['P1', 'P2', 'P3'], '1000.00', '2500.00')];
     const now = [line(['P3', 'P5', 'P4'], '1000.00', '2000.00')];

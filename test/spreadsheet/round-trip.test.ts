@@ -28,7 +28,11 @@ interface Drawn {
 const drawn = fc.record({ scenario: scenarioArbitrary(), participants: fc.boolean(), invalid: fc.boolean(), previousOf: fc.nat() });
 
 /** The scenario settled: some records invalid (excluded, with issues), and after a previous settlement of fewer records (adjustments). */
-function settlementOf({ scenario, participants, invalid, previousOf }: Drawn): Settlement {
+function settlementOf({ scenario: drawnScenario, participants, invalid, previousOf }: Drawn): Settlement {
+  // the tables do not carry an amended contract's line and cause `version` yet (docs/proposals/amendments.md): settled without amendments
+  const contract = { ...drawnScenario.contract };
+  delete contract.amendments;
+  const scenario = { ...drawnScenario, contract };
   const detail = participants ? 'participants' : 'totals';
   const records: unknown[] = [...scenario.records];
   if (invalid) {

@@ -5,6 +5,7 @@
  */
 import type { Issue } from '../../errors.js';
 import type { Contract } from '../schema.js';
+import { checkAmendments } from './amendments.js';
 import { checkDateOrder, parseContractDates } from './dates.js';
 import { checkFunding } from './funding.js';
 import { checkNumbers } from './numbers.js';
@@ -30,5 +31,6 @@ export function checkContract(c: Contract): Issue[] {
     ...checkPayerYears(c),
     ...checkPrerequisiteCycles(c),
     ...checkTiming(c, table),
+    ...checkAmendments(c, table),
   ];
 }

@@ -74,6 +74,16 @@ function* numberFields(c: Contract): Generator<NumberField> {
     yield f(level.level, 'rate', 'minimumPerformance', i, 'level');
     if (level.consequence.kind === 'priceReduction') yield f(level.consequence.share, 'rate', 'minimumPerformance', i, 'consequence', 'share');
   }
+  for (const [i, amendment] of (c.amendments?.versions ?? []).entries()) {
+    const at = ['amendments', 'versions', i, 'changes'] as const;
+    for (const [j, change] of (amendment.changes.rules ?? []).entries()) {
+      if (change.price !== undefined) yield f(change.price, 'money', ...at, 'rules', j, 'price');
+      const pricing = change.groupPricing;
+      if (pricing?.kind === 'prices') for (const [k, entry] of pricing.prices.entries()) yield f(entry.price, 'money', ...at, 'rules', j, 'groupPricing', 'prices', k, 'price');
+      if (pricing?.kind === 'multipliers' && pricing.increment !== undefined) yield f(pricing.increment, 'money', ...at, 'rules', j, 'groupPricing', 'increment');
+    }
+    for (const [j, change] of (amendment.changes.caps ?? []).entries()) yield f(change.amount, 'money', ...at, 'caps', j, 'amount');
+  }
 }
 
 const ONE = parseAmount('1');
@@ -133,6 +143,14 @@ function checkOrder(c: Contract, issues: Issue[]): void {
     }
     if (r.kind === 'bonus' && r.payment.kind === 'perUnitUplift' && r.trigger.kind !== 'volume') {
       issues.push(issueAt('BONUS_PAYMENT_TRIGGER', ['rules', i, 'payment', 'kind'], 'a perUnitUplift payment needs a "volume" trigger'));
+    }
+  }
+  for (const [i, amendment] of (c.amendments?.versions ?? []).entries()) {
+    for (const [j, change] of (amendment.changes.rules ?? []).entries()) {
+      const pricing = change.groupPricing;
+      if (pricing?.kind === 'multipliers' && pricing.increment !== undefined && amount(pricing.increment).isZero()) {
+        issues.push(issueAt('ROUNDING_INCREMENT_ZERO', ['amendments', 'versions', i, 'changes', 'rules', j, 'groupPricing', 'increment'], `increment "${pricing.increment}" is zero: write the multiple derived prices are rounded to, such as "1"`));
+      }
     }
   }
   for (const [i, o] of c.outcomes.entries()) {

@@ -85,6 +85,12 @@ function* references(c: Contract): Generator<Reference> {
         unreachable(cap);
     }
   }
+  for (const [i, amendment] of (c.amendments?.versions ?? []).entries()) {
+    for (const [j, change] of (amendment.changes.rules ?? []).entries()) {
+      const pricing = change.groupPricing;
+      if (pricing?.kind === 'prices') yield* listed('group', pricing.prices.map((entry) => entry.group), ['amendments', 'versions', i, 'changes', 'rules', j, 'groupPricing', 'prices'], undefined, 'group');
+    }
+  }
   for (const [i, payer] of c.parties.payers.entries()) {
     const at = ['parties', 'payers', i, 'funds'];
     yield* listed('rule', payer.funds?.rules ?? [], [...at, 'rules']);

@@ -7,7 +7,7 @@
  * @module
  */
 import { formatDate } from '../../calendar/index.js';
-import type { Contract, PaymentRule } from '../../contract/index.js';
+import { versionAt, type Contract, type PaymentRule } from '../../contract/index.js';
 import { formatDecimal, roundMoney, ratioOf, ratioTimes, roundRatioMoney, type Amount } from '../../money/index.js';
 import { allotShares, type ShareAllotment, type ShareCapCohort, type ShareCapPlan } from '../caps/share-caps.js';
 import { claimBuckets, type ClaimBucket, type Ledger } from '../ledger.js';
@@ -96,6 +96,8 @@ function allotVolume(
 }
 
 interface UnitEntry {
+  /** The version in force on the claims' date (amended contracts), else undefined. */
+  readonly version: string | undefined;
   readonly unit: Amount;
   readonly base: Amount;
   readonly reducedBy: readonly string[];
@@ -120,16 +122,19 @@ function cohortClaimLines(
   const buckets = bucketsIn(tranche.ledger, cohort, index, window);
   buckets.sort((a, b) => a.date - b.date || b.amount.comparedTo(a.amount));
   const reductions = tranche.state.reductions;
+  const versions = terms.versions;
   const byUnit = new Map<string, UnitEntry>();
   for (const bucket of buckets) {
     const afterShare = shared?.kept.get(bucket) ?? bucket.count;
     const count = allotted === undefined ? afterShare : (allotted.get(bucket) ?? 0);
     const factor = priceFactor(reductions, index, bucket.date);
     const unit = factor === undefined ? bucket.amount : roundRatioMoney(ratioTimes(ratioOf(bucket.amount), factor), terms.currency, terms.rounding);
-    const key = `${bucket.amount.toFixed()}|${unit.toFixed()}`;
+    const version = versions === undefined ? undefined : versions[versionAt(versions, bucket.date)]?.id;
+    const key = version === undefined ? `${bucket.amount.toFixed()}|${unit.toFixed()}` : `${version}|${bucket.amount.toFixed()}|${unit.toFixed()}`;
     let entry = byUnit.get(key);
     if (entry === undefined) {
       entry = {
+        version,
         unit,
         base: bucket.amount,
         reducedBy: factor === undefined ? [] : reducedBy(reductions, index, bucket.date),
@@ -173,6 +178,7 @@ function cohortClaimLines(
       amount,
       paid: amount,
       participants: entry.participants?.slice().sort(),
+      ...(entry.version === undefined ? {} : { version: entry.version }),
     };
     lines.push(explain ? { ...line, ...claimText(entry, window, wording, shared?.cohorts.get(cohort)) } : line);
   }

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import type { Contract } from '../../contract/index.js';
+import { contractVersions, versionAt, type Contract } from '../../contract/index.js';
 import { ZERO, formatDecimal, parseAmount, roundMoney, type Amount, type CurrencyCode } from '../../money/index.js';
 import type { Resolution } from '../../outcomes/index.js';
 import { roundToIncrement } from '../../money/increment.js';
@@ -155,36 +155,63 @@ function allAchievedOn(resolutions: readonly Resolution[], needed: readonly numb
   return date;
 }
 
+/** The rule as each version of an amended contract writes it, its prices compiled (undefined: no amendments). */
+function versionPrices(rule: RuleOf<'rateCard'>, index: number, terms: RuleTerms): RatePrices[] | undefined {
+  return terms.versions?.map((version) => compileRatePrices(version.terms.rules[index] as RuleOf<'rateCard'>, terms.contract.groups, terms.currency));
+}
+
+/** The derivation of `unit` among `prices` (the first that has it). */
+function derivationOf(prices: readonly RatePrices[], unit: Amount): UnitDerivation | undefined {
+  for (const each of prices) for (let k = 0; k < each.prices.length; k++) if ((each.prices[k] as Amount).equals(unit)) return each.derived[k];
+  return undefined;
+}
+
 function prepare(rule: RuleOf<'rateCard'>, index: number, terms: RuleTerms): RuleParts {
   const prices = compileRatePrices(rule, terms.contract.groups, terms.currency);
+  const versioned = versionPrices(rule, index, terms);
+  const all = versioned ?? [prices];
   const needed = [rule.outcome, ...rule.prerequisites].map((id) => terms.outcomeIndex.get(id) ?? -1);
-  const highest = prices.prices.reduce((max, price) => (price.greaterThan(max) ? price : max));
+  const highest = highestOf(all);
   const wording = {
     outcome: rule.outcome,
     what: (count: number) => `${counted('participant', 'participants')(count)} who achieved ${rule.outcome}`,
-    derivation: (unit: Amount) => {
-      for (let k = 0; k < prices.prices.length; k++) if ((prices.prices[k] as Amount).equals(unit)) return prices.derived[k];
-      return undefined;
-    },
+    derivation: (unit: Amount) => derivationOf(all, unit),
   };
   const target = volumeTarget(terms.contract, rule.id);
   const shares = shareCapsOf(terms.contract, rule.id);
+  const versions = terms.versions;
   return {
-    prices: prices.prices,
-    claims: (record, resolutions, claims: Claim[]) => {
-      const date = allAchievedOn(resolutions, needed);
-      if (date !== undefined) claims.push({ rule: index, date, amount: prices.prices[priceIndexFor(prices, record.groups)] ?? ZERO });
-    },
+    prices: all.flatMap((each) => each.prices),
+    claims:
+      versioned === undefined || versions === undefined
+        ? (record, resolutions, claims: Claim[]) => {
+            const date = allAchievedOn(resolutions, needed);
+            if (date !== undefined) claims.push({ rule: index, date, amount: prices.prices[priceIndexFor(prices, record.groups)] ?? ZERO });
+          }
+        : (record, resolutions, claims: Claim[]) => {
+            // amended: priced by the version in force on the claim's (achievement) date
+            const date = allAchievedOn(resolutions, needed);
+            if (date === undefined) return;
+            const inForce = versioned[versionAt(versions, date)] as RatePrices;
+            claims.push({ rule: index, date, amount: inForce.prices[priceIndexFor(inForce, record.groups)] ?? ZERO });
+          },
     unseenClaims: (achieved) => (achieved ? [highest] : []),
     scheduled: [],
     lines: (tranche) => participantClaimLines(terms, rule, index, wording, target, tranche, shares),
   };
 }
 
-/** Most: every participant of a paid cohort achieves the outcome at the highest price of the card. */
+/** The highest price of any of `prices`. */
+function highestOf(prices: readonly RatePrices[]): Amount {
+  return prices.flatMap((each) => each.prices).reduce((max, price) => (price.greaterThan(max) ? price : max));
+}
+
+/** Most: every participant of a paid cohort achieves the outcome at the highest price of the card, in any version. */
 function bounds(rule: RuleOf<'rateCard'>, terms: BoundTerms): BoundCell[] {
-  const prices = compileRatePrices(rule, terms.contract.groups, terms.currency).prices;
-  const highest = raisedClaim(terms, prices.reduce((max, price) => (price.greaterThan(max) ? price : max)));
+  const index = terms.contract.rules.indexOf(rule);
+  const versions = contractVersions(terms.contract);
+  const prices = versions === undefined || index < 0 ? [compileRatePrices(rule, terms.contract.groups, terms.currency)] : versions.map((version) => compileRatePrices(version.terms.rules[index] as RuleOf<'rateCard'>, terms.contract.groups, terms.currency));
+  const highest = raisedClaim(terms, highestOf(prices));
   return claimCells(terms, rule.outcome, highest, highest, ZERO);
 }
 

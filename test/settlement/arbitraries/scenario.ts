@@ -10,6 +10,7 @@ import { drawAsOf } from './dates.js';
 import { drawEarnings } from './earnings.js';
 import { int } from './gen.js';
 import { drawIndicators, type Indicators } from './indicators.js';
+import { drawAmendments } from './amendments.js';
 import { drawLaterTerms, drawLevels } from './later-terms.js';
 import { drawPayerFunding } from './payer-funding.js';
 import { drawRecord, type WireRecord } from './records.js';
@@ -53,7 +54,9 @@ export function scenarioArbitrary(options: ScenarioOptions = {}): fc.Arbitrary<S
     // drawn last: the mechanics added since leave every draw above unchanged
     const levelled = drawLevels(g, drawPayerFunding(g, drawLaterTerms(g, drawn.contract, currency, options.monotone === true)), options.monotone === true);
     const indicated = drawResultsIndicator(g, levelled, currency, drawnIndicators);
-    const { contract, records: withEarnings } = drawEarnings(g, indicated.contract, records, currency);
+    const earned = drawEarnings(g, indicated.contract, records, currency);
+    const contract = drawAmendments(g, earned.contract, currency);
+    const withEarnings = earned.records;
     return { contract, currency, records: withEarnings, ...(indicated.indicators === undefined ? {} : { indicators: indicated.indicators }), asOf };
   });
 }

@@ -11,9 +11,23 @@ import { scenarioArbitrary, type Scenario } from '../arbitraries/index.js';
 import { settleOk } from '../settle-helper.js';
 import { moneyOf, sharePayable, type MoneyOf } from './helpers.js';
 
+/**
+ * The caps of a scenario, each money cap at its highest amount over an amended contract's versions
+ * (a tranche's caps are those in force on its due date: what one version let through before is never
+ * taken back, so over the contract no cap lets through more than its highest amount).
+ */
+function widestCaps(scenario: Scenario, m: MoneyOf): NonNullable<Scenario['contract']['caps']> {
+  const changes = (scenario.contract.amendments?.versions ?? []).flatMap((version) => version.changes.caps ?? []);
+  return (scenario.contract.caps ?? []).map((cap) => {
+    if (!('amount' in cap)) return cap;
+    const amounts = [cap.amount, ...changes.filter((change) => change.cap === cap.id).map((change) => change.amount)];
+    return { ...cap, amount: amounts.reduce((max, amount) => (m.of(amount) > m.of(max) ? amount : max)) };
+  });
+}
+
 function checkCaps(scenario: Scenario, s: Settlement, m: MoneyOf): void {
   const lines = s.tranches.flatMap((t) => t.lines.map((line) => ({ tranche: t.id, line })));
-  for (const cap of scenario.contract.caps ?? []) {
+  for (const cap of widestCaps(scenario, m)) {
     switch (cap.kind) {
       case 'participant': {
         // per participant, from the participant claims (rate card, sustainment and per-start fee

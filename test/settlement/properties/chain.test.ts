@@ -31,17 +31,25 @@ const amendedPayers = (payers: Payers) =>
     });
   });
 
-/** The contract with other payers: caps of payers it no longer has go, and exit clauses on those caps. */
+/** The contract with other payers: caps of payers it no longer has go, and exit clauses on those caps and amendments' changes of them. */
 function amend(contract: Scenario['contract'], payers: Payers): Scenario['contract'] {
   const ids = new Set(payers.map((p) => p.id));
   const caps = (contract.caps ?? []).filter((cap) => cap.kind !== 'payer' || ids.has(cap.payer));
   const capIds = new Set(caps.map((cap) => cap.id));
   const exitClauses = (contract.exitClauses ?? []).filter((clause) => clause.condition.kind !== 'capReached' || capIds.has(clause.condition.cap));
+  // amendments no longer change the caps that went
+  const versions = contract.amendments?.versions.map((version) => {
+    const capChanges = version.changes.caps?.filter((change) => capIds.has(change.cap));
+    const changes = { ...version.changes };
+    delete changes.caps;
+    return { ...version, changes: capChanges === undefined || capChanges.length === 0 ? changes : { ...changes, caps: capChanges } };
+  });
   const amended: Scenario['contract'] = { ...contract, parties: { ...contract.parties, payers } };
   delete amended.caps;
   delete amended.exitClauses;
   if (caps.length > 0) amended.caps = caps;
   if (exitClauses.length > 0) amended.exitClauses = exitClauses;
+  if (versions !== undefined && contract.amendments !== undefined) amended.amendments = { ...contract.amendments, versions };
   return amended;
 }
 

@@ -61,8 +61,12 @@ describe('minimum performance levels', () => {
   });
 
   it('a line that two levels reduce names both and carries the sum of their cuts (found by the property above: seed 67, 12th scenario with levels)', () => {
-    const scenario = fc.sample(scenarioArbitrary(), { seed: 67, numRuns: 50 }).filter((each) => hasLevels(each) && !hasPayerCaps(each))[12];
-    if (scenario === undefined) throw new Error('the generators changed: find another scenario where two levels reduce one line');
+    const sampled = fc.sample(scenarioArbitrary(), { seed: 67, numRuns: 50 }).filter((each) => hasLevels(each) && !hasPayerCaps(each))[12];
+    if (sampled === undefined) throw new Error('the generators changed: find another scenario where two levels reduce one line');
+    // as found, before the generators drew amendments (drawn last, they leave every other draw as it was)
+    const contract = { ...sampled.contract };
+    delete contract.amendments;
+    const scenario = { ...sampled, contract };
     const m = moneyOf(scenario);
     const s = settleOk(scenario);
     const levels = levelsOf(s);

@@ -8,6 +8,7 @@
  */
 import type { ContractInput } from '../../../src/contract/index.js';
 import { refDay } from './dates.js';
+import { termsOn } from './versions.js';
 import { D, roundMinor, type Dec } from './decimal.js';
 import { achievedOn, type RefParticipant } from './cohort.js';
 
@@ -22,6 +23,8 @@ export interface RefClaim {
   readonly participant: string;
   readonly date: number;
   amount: Dec;
+  /** The version of an amended contract in force on the claim's day (0: as written). */
+  readonly version?: number;
 }
 
 /** The price of a rate card for a participant in `groups`. */
@@ -82,18 +85,23 @@ export function participantClaims(contract: ContractInput, p: RefParticipant, as
     switch (rule.kind) {
       case 'rateCard': {
         const dates = [rule.outcome, ...rule.prerequisites].map((id) => achievedOn(p, id));
-        if (dates.every((d) => d !== undefined)) claims.push({ ...base, rule: index, date: Math.max(...dates), amount: price(rule, p.record.groups ?? [], contract, places) });
+        if (!dates.every((d) => d !== undefined)) break;
+        // priced by the version in force on the claim's day (amendments)
+        const date = Math.max(...dates);
+        const { terms, version } = termsOn(contract, date);
+        claims.push({ ...base, rule: index, date, amount: price(terms.rules[index] as RateCard, p.record.groups ?? [], contract, places), version });
         break;
       }
       case 'sustainment':
-        for (const date of sustainmentDays(rule, p, asOf)) claims.push({ ...base, rule: index, date, amount: new D(rule.price) });
+        // an amended contract's claim lines are one per version of the claims' days, whatever the rule
+        for (const date of sustainmentDays(rule, p, asOf)) claims.push({ ...base, rule: index, date, amount: new D(rule.price), version: termsOn(contract, date).version });
         break;
       case 'fee':
         if (rule.charge.kind === 'perStart') {
           // phased: the amount of the last phase starting on or before the enrolment day (docs/contract.md, fee)
           const day = refDay(p.record.enrolledOn);
           const phase = (rule.charge.phases ?? []).filter((entry) => refDay(entry.from) <= day).at(-1);
-          claims.push({ ...base, rule: index, date: day, amount: new D(phase?.amount ?? rule.charge.amount) });
+          claims.push({ ...base, rule: index, date: day, amount: new D(phase?.amount ?? rule.charge.amount), version: termsOn(contract, day).version });
         }
         break;
       case 'cohortRate':

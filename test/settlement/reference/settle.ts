@@ -13,6 +13,7 @@
  * earned or what each payer pays, so it is left out.
  * Exact decimals through a private decimal.js clone; dates through date-fns.
  */
+import { termsOn } from './versions.js';
 import type { ContractInput } from '../../../src/contract/index.js';
 import { currencyOf, type Indicators, type WireRecord } from '../arbitraries/index.js';
 import { participantClaims, type RefClaim } from './claims.js';
@@ -99,7 +100,8 @@ function claimLines(claims: readonly RefClaim[], rule: Rule, cohort: string, red
   for (const claim of claims) {
     const factors = reductions.filter((r) => r.rules.includes(rule.id) && claim.date > r.after).map((r) => r.factor);
     const unit = factors.length === 0 ? claim.amount : roundMinor(factors.reduce((value, factor) => value.times(factor), claim.amount), places, rounding);
-    const key = `${claim.amount.toFixed()}|${unit.toFixed()}`;
+    // an amended contract: one line per version too
+    const key = `${claim.version ?? 0}|${claim.amount.toFixed()}|${unit.toFixed()}`;
     const entry = units.get(key) ?? { base: claim.amount, unit, count: 0, first: claim.date };
     entry.count += 1;
     entry.first = Math.min(entry.first, claim.date);
@@ -140,6 +142,8 @@ export interface RefSettlement {
 interface Spec {
   readonly id: string;
   readonly measuredOn: number;
+  /** Due date: the caps of an amended contract are the version's in force then. */
+  readonly dueOn: number;
   readonly cohorts: readonly string[];
   readonly pays: (rule: Rule) => boolean;
   readonly fixed?: Dec;
@@ -255,8 +259,9 @@ export function referenceSettlement(contract: ContractInput, records: readonly W
     // a suspended tranche takes its claims and pays nothing: what it withholds is never paid
     if (suspended) return nothing(spec.id, 'suspended');
     // money caps: outcome, cohort, tranche, contract (contract order within a kind), cumulative over the tranches
+    const capsDue = termsOn(contract, spec.dueOn).terms.caps ?? [];
     for (const kind of ['outcome', 'cohort', 'tranche', 'contract'] as const) {
-      for (const cap of contract.caps ?? []) {
+      for (const cap of capsDue) {
         if (cap.kind !== kind) continue;
         const covered = lines.filter((line) =>
           cap.kind === 'outcome' ? line.outcome === cap.outcome : cap.kind === 'cohort' ? line.cohort === cap.cohort : cap.kind === 'tranche' ? cap.tranche === spec.id : true,
@@ -274,7 +279,7 @@ export function referenceSettlement(contract: ContractInput, records: readonly W
     const before = split.parts.map((part) => new D(part.toString()).dividedBy(unit));
     const parts = [...before];
     contract.parties.payers.forEach((payer, index) => {
-      for (const cap of contract.caps ?? []) {
+      for (const cap of capsDue) {
         if (cap.kind !== 'payer' || cap.payer !== payer.id) continue;
         const used = capUsed.get(cap.id) ?? new D(0);
         const left = Dec0(new D(cap.amount).minus(used));
@@ -305,7 +310,7 @@ export function referenceSettlement(contract: ContractInput, records: readonly W
       case 'indicatorBelow':
         return condition.cohorts.some((c) => new D(indicators?.[condition.indicator]?.[c] ?? 'NaN').lessThan(condition.threshold));
       case 'capReached': {
-        const cap = (contract.caps ?? []).find((x) => x.id === condition.cap);
+        const cap = (termsOn(contract, checkOn).terms.caps ?? []).find((x) => x.id === condition.cap);
         if (cap === undefined) return false;
         if (cap.kind === 'share') return (shareCut.get(cap.id) ?? 0) > 0;
         if (cap.kind === 'outcomeVolume') return (volumeUsed.get(contract.rules.findIndex((rule) => rule.id === cap.rule)) ?? 0) >= cap.targetUnits;
@@ -322,7 +327,7 @@ export function referenceSettlement(contract: ContractInput, records: readonly W
     }
   };
 
-  const tranches = contract.tranches.map((t, index) => ({ t, index, measuredOn: refDay(t.measuredOn) })).sort((a, b) => a.measuredOn - b.measuredOn || a.index - b.index);
+  const tranches = contract.tranches.map((t, index) => ({ t, index, measuredOn: refDay(t.measuredOn), dueOn: refDay(t.dueOn) })).sort((a, b) => a.measuredOn - b.measuredOn || a.index - b.index);
   const clauses = (contract.exitClauses ?? []).map((clause, index) => ({ clause, index, checkOn: refDay(clause.checkOn) })).sort((a, b) => a.checkOn - b.checkOn || a.index - b.index);
   const forced = new Map<string, 'cancelled' | 'suspended'>();
   const exits: { clause: string; outcome: 'fired' | 'notFired' | 'notYetChecked' | 'skipped' }[] = [];
@@ -331,12 +336,12 @@ export function referenceSettlement(contract: ContractInput, records: readonly W
   const runUpTo = (day: number): void => {
     // tranches measured by `day` (same day: the tranche before the clause)
     while (next < tranches.length && (tranches[next]?.measuredOn ?? Infinity) <= day) {
-      const { t, measuredOn } = tranches[next] as (typeof tranches)[number];
+      const { t, measuredOn, dueOn } = tranches[next] as (typeof tranches)[number];
       next += 1;
       const status = forced.get(t.id);
       if (status === 'cancelled') out.push(nothing(t.id, 'cancelled'));
       else if (measuredOn > asOf) out.push(nothing(t.id, 'scheduled'));
-      else out.push(settle({ id: t.id, measuredOn, cohorts: t.cohorts, pays: (rule) => lists(t, rule) }, status === 'suspended'));
+      else out.push(settle({ id: t.id, measuredOn, dueOn, cohorts: t.cohorts, pays: (rule) => lists(t, rule) }, status === 'suspended'));
     }
   };
   for (const { clause, checkOn } of clauses) {
@@ -362,7 +367,7 @@ export function referenceSettlement(contract: ContractInput, records: readonly W
       const toDate = pay.kind === 'earnedToDate' || pay.kind === 'earnedToDatePlusFixed';
       // the claims achieved by the check date that no earlier tranche paid, for the rules and cohorts of the tranches cancelled
       const ruleIds = new Set(toDate ? later.flatMap((t) => t.rules) : []);
-      out.push(settle({ id: `exit:${clause.id}`, measuredOn: checkOn, cohorts: toDate ? byCohortOrder(later.flatMap((t) => t.cohorts)) : [], pays: (rule) => ruleIds.has(rule.id), ...(pay.kind === 'earnedToDate' ? {} : { fixed: new D(pay.amount) }) }, false));
+      out.push(settle({ id: `exit:${clause.id}`, measuredOn: checkOn, dueOn: checkOn, cohorts: toDate ? byCohortOrder(later.flatMap((t) => t.cohorts)) : [], pays: (rule) => ruleIds.has(rule.id), ...(pay.kind === 'earnedToDate' ? {} : { fixed: new D(pay.amount) }) }, false));
     } else if (effect.kind === 'suspendTranches') {
       for (const t of later) if (effect.tranches.includes(t.id)) forced.set(t.id, 'suspended');
     } else {
