@@ -149,11 +149,12 @@ export function trancheCauses(comparison: TrancheComparison): TrancheCause[] {
   }
   add('other', null, null, comparison.net.minus(explained));
   const order = (cause: RestatementCause): number => RESTATEMENT_CAUSES.indexOf(cause);
-  // nothing moved in the tranche as a whole, yet payers' parts did (a payer the amendment removed):
-  // one line with no rule carries the payers' parts, netting to zero
-  if (found.size === 0) return [{ cause: 'other', rule: null, outcome: null, claims: 0, participants: [], amount: comparison.net, version: undefined }];
-  return [...found.values()]
-    .filter((entry) => !entry.amount.isZero())
+  const moved = [...found.values()].filter((entry) => !entry.amount.isZero());
+  // nothing moved in the tranche as a whole, yet payers' parts did (a payer the amendment removed,
+  // or claims that moved and cancelled out, one participant's up and another's down, between
+  // payers funding them differently): one line with no rule carries the payers' parts, netting to zero
+  if (moved.length === 0) return [{ cause: 'other', rule: null, outcome: null, claims: 0, participants: [], amount: comparison.net, version: undefined }];
+  return moved
     .map((entry, index) => ({ entry, index }))
     .sort((a, b) => order(a.entry.cause) - order(b.entry.cause) || a.index - b.index)
     .map(({ entry }) => ({ cause: entry.cause, rule: entry.rule, outcome: entry.outcome, claims: entry.claims, participants: [...entry.participants].sort(), amount: entry.amount, version: entry.version }));

@@ -61,14 +61,18 @@ export interface DayFlow {
  * netting the flows of each day, they are all of one sign (nothing received, or nothing paid
  * out), or fall on fewer than two days, so no rate makes the NPV 0. `noRoot`: the NPV does not
  * change sign over the grid searched (possible only for flows that change sign more than once,
- * or a rate above `100^365 − 1`).
+ * or a daily factor above 10^12, a rate above `10^4380 − 1`).
  */
 export type IrrResult =
   | { readonly defined: true; readonly rate: string }
   | { readonly defined: false; readonly reason: 'noSignChange' | 'noRoot' };
 
-/** Daily factors searched for a sign change above `g = 1` (r = 0): r ≈ 20 %, 44 %, 198 %, 3,680 %, and far beyond. */
-const GRID_UP = ['1.0005', '1.001', '1.003', '1.01', '1.05', '1.1', '2', '10', '100'].map((text) => new Irr(text));
+/**
+ * Daily factors searched for a sign change above `g = 1` (r = 0): r ≈ 20 %, 44 %, 198 %, 3,680 %,
+ * and far beyond, up to a factor of 10^12 a day (a cent turned into ten billion in a day: what a
+ * simulated run with almost nothing drawn before its first receipt can show).
+ */
+const GRID_UP = ['1.0005', '1.001', '1.003', '1.01', '1.05', '1.1', '2', '10', '100', '1e4', '1e8', '1e12'].map((text) => new Irr(text));
 /** Daily factors below 1 searched first when the flows change sign more than once (r from about −100 % to −31 %). */
 const GRID_DOWN = ['0.9', '0.95', '0.97', '0.99', '0.995', '0.999'].map((text) => new Irr(text));
 const ONE = new Irr(1);

@@ -43,7 +43,7 @@ describe('the API reference (npm run docs)', () => {
         expect(source, `${subpath} has no entry in tsup.config.ts`).toBeDefined();
         return source ?? '';
       });
-    expect(sources.length).toBe(10);
+    expect(sources.length).toBe(11);
     expect([...config.entryPoints].sort()).toEqual(sources.sort());
   });
 

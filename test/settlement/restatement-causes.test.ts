@@ -41,6 +41,15 @@ describe('splitCauses', () => {
 });
 
 describe('trancheCauses', () => {
+  it('claims that moved and cancel out (P1 100.00 → 0.00, P2 50.00 → 150.00): the one line at 0.00 that carries the payers\' parts', () => {
+    // A found bug (round-trip property, seed 1114350112): both moves are "corrected" (P1's record
+    // is still there), -100.00 + 100.00 = 0.00, and the cause list came out empty while the
+    // payers' parts moved (+912.320 / -912.320), so no cause line carried them.
+    const causes = trancheCauses({ before: [line(['P1'], '100.00'), line(['P2'], '50.00')], now: [line(['P2'], '150.00')], net: parseAmount('0'), present: () => true, amended: false });
+    expect(causes.map((c) => [c.cause, c.rule, c.amount.toFixed(2)])).toEqual([['other', null, '0.00']]);
+    expect(texts(splitCauses(causes, [parseAmount('912.32'), parseAmount('-912.32')], 'EUR'))).toEqual([['912.32', '-912.32']]);
+  });
+
   it('names the version that prices a claim anew: amended contract (+100.00 = 1100.00 - 1000.00), or a record corrected across the amendment\'s date', () => {
     const versioned = (l: SettlementLine, version: string): SettlementLine => ({ ...l, version });
     // the contract was amended since (amendedFrom): P4 was paid 1000.00 under the base, now 1100.00 under avenant-2019

@@ -137,7 +137,14 @@ describe('internalRateOfReturn: properties', () => {
         expect(below).toBeGreaterThanOrEqual(0);
         expect(above).toBeLessThanOrEqual(0);
       }),
-      { numRuns: runs(200), examples: [[[{ on: '2021-08-07', amount: '-0.01' }, { on: '2022-02-06', amount: '375717.47' }, { on: '2024-09-25', amount: '0.01' }]]] },
+      {
+        numRuns: runs(200),
+        examples: [
+          [[{ on: '2021-08-07', amount: '-0.01' }, { on: '2022-02-06', amount: '375717.47' }, { on: '2024-09-25', amount: '0.01' }]],
+          // found by a random seed (536896345): a cent becomes 1,000,000.01 in 4 days, a daily factor just above 100, past the grid's old end
+          [[{ on: '2022-02-02', amount: '-0.01' }, { on: '2022-02-06', amount: '999999.96' }, { on: '2022-02-06', amount: '0.05' }]],
+        ],
+      },
     );
     expect(defined).toBeGreaterThan(0);
   });
