@@ -25,7 +25,7 @@ function outcomeLines(outcome: ExplainedOutcome): string[] {
   const lines = [`  ${outcome.outcome} (${outcome.kind}): ${outcome.status}${when} — ${outcome.because} [${outcome.reason}]`, `    terms: ${outcome.terms}`];
   if (outcome.anchor !== null && outcome.kind !== 'placement') lines.push(`    counted from the placement on ${outcome.anchor}`);
   if (outcome.period !== null) lines.push(`    period examined: ${outcome.period.from} to ${outcome.period.to}`);
-  if (outcome.kind !== 'cohortIndicator' && outcome.kind !== 'milestone' && outcome.kind !== 'earningsThreshold') {
+  if (outcome.kind !== 'cohortIndicator' && outcome.kind !== 'milestone' && outcome.kind !== 'earningsThreshold' && outcome.kind !== 'quarterAfterExit') {
     lines.push(outcome.spells.length === 0 ? '    spells: none' : `    spells: ${outcome.spells.map(spellText).join('; ')}`);
   }
   if (outcome.gaps !== undefined) {
