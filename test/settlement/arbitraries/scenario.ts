@@ -8,6 +8,7 @@ import { drawContract, type ContractTerms } from './contract.js';
 import type { Currency } from './currencies.js';
 import { drawAsOf } from './dates.js';
 import { drawEarnings } from './earnings.js';
+import { drawQuarters } from './quarters.js';
 import { int } from './gen.js';
 import { drawIndicators, type Indicators } from './indicators.js';
 import { drawLaterTerms, drawLevels } from './later-terms.js';
@@ -53,7 +54,8 @@ export function scenarioArbitrary(options: ScenarioOptions = {}): fc.Arbitrary<S
     // drawn last: the mechanics added since leave every draw above unchanged
     const levelled = drawLevels(g, drawPayerFunding(g, drawLaterTerms(g, drawn.contract, currency, options.monotone === true)), options.monotone === true);
     const indicated = drawResultsIndicator(g, levelled, currency, drawnIndicators);
-    const { contract, records: withEarnings } = drawEarnings(g, indicated.contract, records, currency);
+    const earned = drawEarnings(g, indicated.contract, records, currency);
+    const { contract, records: withEarnings } = drawQuarters(g, earned.contract, earned.records, currency, options.monotone === true);
     return { contract, currency, records: withEarnings, ...(indicated.indicators === undefined ? {} : { indicators: indicated.indicators }), asOf };
   });
 }
