@@ -2,7 +2,7 @@
  * Outcomes in calendar quarters after the exit quarter (issue #16 item 9, `quarterAfterExit`),
  * drawn after the earnings draws so that every earlier draw is what it was.
  *
- * - Often (60 %) an outcome `employed-q`: quarter 1 to 4 after the exit quarter, its data due 0 to
+ * - Often (50 %) an outcome `employed-q`: quarter 1 to 4 after the exit quarter, its data due 0 to
  *   6 months or 0 to 150 days after the quarter, sometimes (40 %) a minimum of earnings, sometimes
  *   (30 %) restricted to a group; paid by a rate card in the tranches measured once every cohort
  *   they list can have it (the contract refuses an earlier tranche, TRANCHE_BEFORE_OUTCOME).
@@ -11,7 +11,7 @@
  *   those who achieved `employed-q` (denominator `achieved`), at least half of them reaching it.
  * - Half of the exit clauses on a rate over those placed or who completed count them as those who
  *   achieved that outcome (denominator `achieved`, the same rate).
- * - Quarterly wage records on most records without earnings (70 %): from the exit quarter, 1 to 6
+ * - Quarterly wage records on most records without earnings (60 %): from the exit quarter, 1 to 5
  *   consecutive calendar quarters, now and then one skipped, a 0.00, or three months instead of a
  *   quarter, 0 to 12,000 units a quarter.
  */
@@ -53,11 +53,11 @@ function readyTranches(contract: ContractInput, o: QuarterOutcome): Set<string> 
 }
 
 function wageRecords(g: Gen, c: Currency, record: WireRecord): WireRecord {
-  if (record.exitedOn === undefined || record.earnings !== undefined || !chance(g, 70)) return record;
+  if (record.exitedOn === undefined || record.earnings !== undefined || !chance(g, 60)) return record;
   const month = Number(record.exitedOn.slice(5, 7));
   let from: CalendarDate = parseDate(`${record.exitedOn.slice(0, 5)}${String(month - ((month - 1) % 3)).padStart(2, '0')}-01`);
   const earnings: { from: string; to: string; amount: string }[] = [];
-  for (let n = int(g, 1, 6); n > 0; n--) {
+  for (let n = int(g, 1, 5); n > 0; n--) {
     const next = addMonths(from, 3);
     if (!chance(g, 15)) {
       const amount = chance(g, 10) ? 0 : int(g, 0, 12_000) * c.scale;
@@ -98,7 +98,7 @@ function achievedDenominators(g: Gen, contract: ContractInput): ContractInput {
  */
 export function drawQuarters(g: Gen, drawn: ContractInput, records: readonly WireRecord[], c: Currency, monotone: boolean): { contract: ContractInput; records: WireRecord[] } {
   const contract = achievedDenominators(g, drawn);
-  if (!chance(g, 60)) return { contract, records: [...records] };
+  if (!chance(g, 50)) return { contract, records: [...records] };
   const employed = outcomeOf(g, contract, c);
   const outcomes: QuarterOutcome[] = [employed];
   const rules: Rule[] = [{ kind: 'rateCard', id: 'pay-employed-q', name: 'Pay employed-q', outcome: employed.id, price: unitsText(c, int(g, 100, 2_000) * c.scale), groupPricing: { kind: 'flat' }, prerequisites: [] }];
