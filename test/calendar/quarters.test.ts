@@ -1,20 +1,9 @@
-import { UTCDate } from '@date-fns/utc';
 import * as dateFns from 'date-fns';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dateParts, formatDate, monthEndAfter, parseDate, quarterAfter, type CalendarDate } from '../../src/calendar/index.js';
-import { contractDate } from './arbitraries.js';
+import { formatDate, monthEndAfter, parseDate, quarterAfter, type CalendarDate } from '../../src/calendar/index.js';
+import { contractDate, toUtc, fromUtc } from './arbitraries.js';
 
-/** The reference: date-fns on a UTCDate, independent of the machine's zone. */
-function toUtc(date: CalendarDate): UTCDate {
-  const { year, month, day } = dateParts(date);
-  const utc = new UTCDate(2000, 0, 1);
-  utc.setUTCFullYear(year, month - 1, day);
-  return utc;
-}
-function fromUtc(date: Date): string {
-  return dateFns.format(new UTCDate(date), 'yyyy-MM-dd');
-}
 const text = (day: number): string => formatDate(day as CalendarDate);
 
 describe('quarterAfter', () => {

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Outcome } from '../../src/contract/schema.js';
 import { parseAmount } from '../../src/money/index.js';
 import type { OutcomeRecord } from '../../src/records/schema.js';
-import { d, record, resolveText } from './helpers.js';
+import { d, record, resolveText, type ResolutionText } from './helpers.js';
 
 type QuarterOutcome = Extract<Outcome, { kind: 'quarterAfterExit' }>;
 
@@ -23,7 +23,11 @@ function paid(exitedOn: string | undefined, periods: readonly (readonly [string,
   return { ...base, ...(groups === undefined ? {} : { groups }), earnings };
 }
 
-const resolve = (o: QuarterOutcome, r: OutcomeRecord, asOf: string) => resolveText([o], r, asOf)[0];
+function resolve(o: QuarterOutcome, r: OutcomeRecord, asOf: string): ResolutionText {
+  const [only] = resolveText([o], r, asOf);
+  if (only === undefined) throw new Error('no resolution');
+  return only;
+}
 
 describe('the quarter and the day its data is due', () => {
   it('counts calendar quarters from the quarter of the exit, and is decided on the last day of the 3rd month after the quarter', () => {

@@ -103,8 +103,7 @@ export function drawQuarters(g: Gen, drawn: ContractInput, records: readonly Wir
   const outcomes: QuarterOutcome[] = [employed];
   const rules: Rule[] = [{ kind: 'rateCard', id: 'pay-employed-q', name: 'Pay employed-q', outcome: employed.id, price: unitsText(c, int(g, 100, 2_000) * c.scale), groupPricing: { kind: 'flat' }, prerequisites: [] }];
   if (!monotone && chance(g, 50)) {
-    const { participants: _restricted, description: _described, ...terms } = employed;
-    outcomes.push({ ...terms, id: 'q-target', name: 'Earnings target in the quarter', minimumEarnings: unitsText(c, int(g, 1_000, 9_000) * c.scale) });
+    outcomes.push({ kind: 'quarterAfterExit', id: 'q-target', name: 'Earnings target in the quarter', quarter: employed.quarter, dataLag: employed.dataLag, minimumEarnings: unitsText(c, int(g, 1_000, 9_000) * c.scale) });
     rules.push({
       kind: 'cohortRate',
       id: 'median-target',
