@@ -110,7 +110,8 @@ export function drawQuarters(g: Gen, drawn: ContractInput, records: readonly Wir
       name: 'Median earnings target',
       outcome: 'q-target',
       cohorts: contract.cohorts.map((cohort) => cohort.id),
-      pooling: pick(g, ['perCohort', 'pooled'] as const),
+      // per cohort: a pooled line names no cohort, which a payer funding listed cohorts only would not fund
+      pooling: 'perCohort',
       denominator: { kind: 'achieved', outcome: employed.id },
       pending: pick(g, ['exclude', 'countAsNotAchieved'] as const),
       emptyCohort: pick(g, ['nothing', 'maximum'] as const),
