@@ -23,3 +23,5 @@ export type { DayNumber, Duration, DurationUnit } from './arithmetic.js';
 // For the other folders of src/ (src/index.ts decides what the package exports)
 export { civilToDays, expectDay, expectWhole, monthLength } from './days.js';
 export { durationLater } from './arithmetic.js';
+export { monthEndAfter, quarterAfter } from './quarters.js';
+export type { Quarter } from './quarters.js';

@@ -37,7 +37,7 @@ function outcomeLines(outcome: ExplainedOutcome, t: PeopleText): string[] {
   const lines = [`  ${colon(`${outcome.outcome} (${outcome.kind})`, `${m.outcomeStatus[outcome.status]}${when}`)} — ${outcome.because} [${outcome.reason}]`, `    ${colon(m.terms, outcome.terms)}`];
   if (outcome.anchor !== null && outcome.kind !== 'placement') lines.push(`    ${m.countedFrom(t.date(outcome.anchor))}`);
   if (outcome.period !== null) lines.push(`    ${m.periodExamined(t.date(outcome.period.from), t.date(outcome.period.to))}`);
-  if (outcome.kind !== 'cohortIndicator' && outcome.kind !== 'milestone' && outcome.kind !== 'earningsThreshold') {
+  if (outcome.kind !== 'cohortIndicator' && outcome.kind !== 'milestone' && outcome.kind !== 'earningsThreshold' && outcome.kind !== 'quarterAfterExit') {
     lines.push(`    ${listLine(t, m.spellsLabel, outcome.spells.map((spell) => spellText(spell, t)))}`);
   }
   if (outcome.gaps !== undefined) {

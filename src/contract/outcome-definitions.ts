@@ -265,6 +265,43 @@ export const EarningsThresholdOutcomeSchema = z.strictObject({
 });
 
 /**
+ * When the wage data of a calendar quarter is due: `count` days after the quarter's last day, or
+ * the last day of the `count`-th month after it (`months`: 30 June + 2 months is 31 August). An
+ * outcome measured in a quarter is pending until then.
+ *
+ * @example
+ * DataLagSchema.parse({ unit: 'months', count: 4 });
+ */
+export const DataLagSchema = z.strictObject({
+  unit: z.enum(['months', 'days']).check(z.describe('"months": the data is due on the last day of the count-th month after the quarter; "days": count days after its last day.')),
+  count: DaysSchema.check(z.describe('How many months or days after the quarter ends its data is due.')),
+});
+
+/**
+ * Employment in a calendar quarter after the exit quarter (US WIOA: employed in the second and
+ * fourth quarter after exit), from the records' earnings observations (quarterly wage records):
+ * the earnings of the observations whose period ends in the `quarter`-th calendar quarter after the
+ * quarter of the exit are above zero (and at least `minimumEarnings` when given). Decided on the
+ * day the quarter's data is due (`dataLag`): achieved or failed then, pending before.
+ *
+ * @example
+ * QuarterAfterExitOutcomeSchema.parse({
+ *   kind: 'quarterAfterExit', id: 'employed-q2', name: 'Employed in the 2nd quarter after exit',
+ *   quarter: 2, dataLag: { unit: 'months', count: 4 },
+ * });
+ */
+export const QuarterAfterExitOutcomeSchema = z.strictObject({
+  kind: z.literal('quarterAfterExit'),
+  ...common,
+  quarter: z.int().check(z.minimum(1), z.maximum(40), z.describe('Which calendar quarter after the exit quarter: 2 = the second quarter after the quarter of the exit.')),
+  minimumEarnings: z.optional(DecimalStringSchema).check(
+    z.describe('Earnings in the quarter must reach this amount (default: any earnings above zero).'),
+  ),
+  dataLag: DataLagSchema,
+  participants: restrictions.participants,
+});
+
+/**
  * Any outcome definition, discriminated by `kind`.
  *
  * @example
@@ -277,4 +314,5 @@ export const OutcomeSchema = z.discriminatedUnion('kind', [
   MilestoneOutcomeSchema,
   CohortIndicatorOutcomeSchema,
   EarningsThresholdOutcomeSchema,
+  QuarterAfterExitOutcomeSchema,
 ]);

@@ -5,8 +5,9 @@
  *
  * @module
  */
-import { MAX_DATE, durationLater, formatDate, type CalendarDate, type DayNumber } from '../calendar/index.js';
-import { formatDecimal, formatMoney, minorUnits, ratioPlus, roundRatioMoney, RATIO_ZERO, type Amount, type CurrencyCode } from '../money/index.js';
+import { MAX_DATE, durationLater, formatDate, type CalendarDate, type DayNumber, type Quarter } from '../calendar/index.js';
+import { quarterAndDue } from '../contract/quarter-due.js';
+import { formatDecimal, formatMoney, minorUnits, ratioPlus, roundRatioMoney, RATIO_ZERO, ZERO, type Amount, type CurrencyCode } from '../money/index.js';
 import {
   REASON_TEXT,
   retentionLastDay,
@@ -18,6 +19,7 @@ import {
   type CompiledJobs,
   type CompiledOutcome,
   type CompiledOutcomes,
+  type CompiledQuarterAfterExit,
   type CompiledWindow,
   type Resolution,
 } from '../outcomes/index.js';
@@ -235,11 +237,44 @@ function examined(outcome: CompiledOutcome, resolution: Resolution, outcomes: Co
         more: { earnings: earningsCounted(outcome, record, first, asOf, currency) },
       };
     }
+    case 'quarterAfterExit': {
+      const exit = windowAnchor('exit', record, asOf);
+      const seen = exit === undefined ? undefined : quarterAndDue(exit, outcome.quarter, outcome.dataLag);
+      return {
+        terms: quarterTerms(outcome, seen?.due, currency),
+        period: seen === undefined ? null : { from: seen.quarter.first, to: seen.quarter.last },
+        more: { earnings: quarterCounted(record, seen?.quarter, asOf, currency) },
+      };
+    }
     default: {
       const never: never = outcome;
       return never;
     }
   }
+}
+
+/** The terms of a quarter-after-exit outcome, with the day its data is due once the exit is known. */
+function quarterTerms(outcome: CompiledQuarterAfterExit, due: DayNumber | undefined, currency: CurrencyCode): string {
+  const minimum = outcome.minimumEarnings === undefined ? 'above zero' : `above zero and at least ${wage(outcome.minimumEarnings, currency)}`;
+  const lag = `${durationText(outcome.dataLag)} after the quarter`;
+  return `earnings ${minimum} in calendar quarter ${outcome.quarter} after the exit quarter, decided when its data is due (${lag}${due === undefined ? '' : `: ${day(due)}`})${groupsText(outcome.groups)}`;
+}
+
+/** The earnings observations known at the as-of date and what the quarter counts of each (those ending in it, whole). */
+function quarterCounted(record: OutcomeRecord, quarter: Quarter | undefined, asOf: CalendarDate, currency: CurrencyCode): ExplainedEarnings[] {
+  let total = ZERO;
+  return recordEarnings(record)
+    .filter((e) => e.to <= asOf)
+    .map((e) => {
+      let counted: string;
+      if (quarter === undefined) counted = 'not counted (the exit is not known yet)';
+      else if (e.to < quarter.first || e.to > quarter.last) counted = 'not counted (ends outside the quarter)';
+      else {
+        total = total.plus(e.amount);
+        counted = wage(e.amount, currency);
+      }
+      return { from: day(e.from), to: day(e.to), amount: wage(e.amount, currency), counted, total: formatMoney(total, currency) };
+    });
 }
 
 /**
@@ -257,7 +292,7 @@ export function explainOutcomes(outcomes: CompiledOutcomes, record: OutcomeRecor
     const jobs = outcome.kind === 'placement' || outcome.kind === 'retention' ? outcome.jobs : undefined;
     const known = (): ExplainedSpell[] => record.spells.filter((spell) => spell.start <= asOf).map((spell) => spellOf(spell, currency, jobs));
     const spells =
-      outcome.kind === 'cohortIndicator' || outcome.kind === 'milestone' || outcome.kind === 'earningsThreshold' ? [] : seen.period === null ? known() : spellsIn(record, seen.period.from, seen.period.to, asOf, currency, jobs);
+      outcome.kind === 'cohortIndicator' || outcome.kind === 'milestone' || outcome.kind === 'earningsThreshold' || outcome.kind === 'quarterAfterExit' ? [] : seen.period === null ? known() : spellsIn(record, seen.period.from, seen.period.to, asOf, currency, jobs);
     return {
       outcome: outcome.id,
       kind: outcome.kind,

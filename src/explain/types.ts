@@ -62,7 +62,7 @@ export interface ExplainedRecord {
   readonly earnings?: readonly { readonly from: string; readonly to: string; readonly amount: string }[];
 }
 
-/** An earnings observation as an earnings threshold counted it. */
+/** An earnings observation as an earnings threshold (or a quarter after exit) counted it. */
 export interface ExplainedEarnings {
   /** First day of the pay period. */
   readonly from: string;
@@ -83,7 +83,7 @@ export interface ExplainedEarnings {
 export interface ExplainedOutcome {
   /** Outcome id. */
   readonly outcome: string;
-  /** Outcome kind (`placement`, `retention`, `wageProgression`, `milestone`, `cohortIndicator`). */
+  /** Outcome kind (`placement`, `retention`, `wageProgression`, `milestone`, `cohortIndicator`, `earningsThreshold`, `quarterAfterExit`). */
   readonly kind: string;
   /** At the as-of date: `achieved`, `failed`, `pending` or `notApplicable`. */
   readonly status: OutcomeStatus;
@@ -107,7 +107,7 @@ export interface ExplainedOutcome {
   readonly wages?: readonly { readonly on: string; readonly monthlyWage: string }[];
   /** For a milestone: the record's events of its kind. */
   readonly events?: readonly { readonly kind: string; readonly on: string }[];
-  /** For an earnings threshold: the record's earnings observations known at the as-of date and what each counted. */
+  /** For an earnings threshold or a quarter after exit: the record's earnings observations known at the as-of date and what each counted. */
   readonly earnings?: readonly ExplainedEarnings[];
 }
 

@@ -123,6 +123,15 @@ function compileOne(o: Outcome, at: number, indexById: ReadonlyMap<string, numbe
         periodAcrossStart: o.periodAcrossStart,
         groups: groupsOf(o),
       };
+    case 'quarterAfterExit':
+      return {
+        kind: 'quarterAfterExit',
+        id: o.id,
+        quarter: o.quarter,
+        minimumEarnings: o.minimumEarnings === undefined ? undefined : parseAmount(o.minimumEarnings, ['outcomes', at, 'minimumEarnings']),
+        dataLag: { unit: o.dataLag.unit, count: o.dataLag.count },
+        groups: groupsOf(o),
+      };
     default: {
       const never: never = o;
       return never;
@@ -163,7 +172,7 @@ export function compileOutcomes(outcomes: readonly Outcome[]): CompiledOutcomes 
   return { outcomes: compiled, order, indexById };
 }
 
-const KINDS: ReadonlySet<unknown> = new Set(['placement', 'retention', 'wageProgression', 'milestone', 'cohortIndicator', 'earningsThreshold']);
+const KINDS: ReadonlySet<unknown> = new Set(['placement', 'retention', 'wageProgression', 'milestone', 'cohortIndicator', 'earningsThreshold', 'quarterAfterExit']);
 
 /**
  * Throws {@link OutcomePayError} `ARGUMENT_INVALID` unless `value` has the shape of compiled

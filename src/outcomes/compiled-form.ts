@@ -172,6 +172,26 @@ export interface CompiledEarningsOutcome {
 }
 
 /**
+ * A compiled quarter-after-exit outcome: employed (earnings above zero, at least `minimumEarnings`)
+ * in the `quarter`-th calendar quarter after the exit quarter, decided when its data is due.
+ *
+ * @example
+ * const q: CompiledQuarterAfterExit = {
+ *   kind: 'quarterAfterExit', id: 'employed-q2', quarter: 2, minimumEarnings: undefined, dataLag: { unit: 'months', count: 4 },
+ * };
+ */
+export interface CompiledQuarterAfterExit {
+  readonly kind: 'quarterAfterExit';
+  readonly id: string;
+  readonly quarter: number;
+  /** The earnings the quarter must reach; `undefined`: any earnings above zero. */
+  readonly minimumEarnings: Amount | undefined;
+  readonly dataLag: { readonly unit: 'months' | 'days'; readonly count: number };
+  /** The groups whose participants can achieve it; absent = every participant. */
+  readonly groups?: ReadonlySet<string> | undefined;
+}
+
+/**
  * A compiled cohort indicator (resolved as not applicable per participant).
  *
  * @example
@@ -194,7 +214,8 @@ export type CompiledOutcome =
   | CompiledWageProgression
   | CompiledMilestone
   | CompiledCohortIndicator
-  | CompiledEarningsOutcome;
+  | CompiledEarningsOutcome
+  | CompiledQuarterAfterExit;
 
 /**
  * A contract's outcomes, compiled: `outcomes` in contract order (resolutions are aligned with it),

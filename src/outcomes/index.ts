@@ -15,6 +15,7 @@ export type {
   CompiledOutcome,
   CompiledOutcomes,
   CompiledPlacement,
+  CompiledQuarterAfterExit,
   CompiledRetention,
   CompiledRetentionMeasure,
   CompiledWageProgression,
@@ -35,3 +36,4 @@ export { retentionLastDay } from './retention.js';
 export { windowAnchor } from './anchor.js';
 export { countsAsJob } from './spells.js';
 export { countedEarnings, earningsThreshold } from './earnings.js';
+export { quarterEarnings } from './quarter.js';

@@ -44,6 +44,10 @@ export const REASON_CODES = [
   'EARNINGS_REACHED',
   'EARNINGS_BELOW_THRESHOLD',
   'NO_RATE_IN_FORCE',
+  // quarter after exit
+  'EMPLOYED_IN_QUARTER',
+  'NOT_EMPLOYED_IN_QUARTER',
+  'AWAITING_QUARTER_DATA',
   // cohort indicator
   'COHORT_LEVEL',
   // any outcome restricted to participants of some groups
@@ -91,6 +95,9 @@ export const REASON_TEXT: Readonly<Record<ReasonCode, string>> = {
   EARNINGS_REACHED: 'the earnings counted in the window reached the threshold',
   EARNINGS_BELOW_THRESHOLD: 'the window closed with the earnings counted in it below the threshold',
   NO_RATE_IN_FORCE: 'no rate of the minimum wage table is in force on the date the threshold is set on',
+  EMPLOYED_IN_QUARTER: 'earnings were recorded in the quarter after exit (at least the minimum), as known when its data was due',
+  NOT_EMPLOYED_IN_QUARTER: 'no earnings (or less than the minimum) were recorded in the quarter after exit when its data was due',
+  AWAITING_QUARTER_DATA: "the quarter's wage data is not due yet",
   COHORT_LEVEL: 'a cohort indicator is supplied at cohort level, not per participant',
   NOT_IN_GROUPS: 'the participant is in none of the groups the outcome is for',
 };

@@ -13,6 +13,7 @@ import type { CompiledOutcome, CompiledOutcomes } from './compiled-form.js';
 import { resolveEarningsThreshold } from './earnings.js';
 import { resolveMilestone } from './milestone.js';
 import { resolvePlacement } from './placement.js';
+import { resolveQuarterAfterExit } from './quarter.js';
 import { failed, notApplicable, pending, type Resolution } from './resolution.js';
 import { resolveRetention } from './retention.js';
 import { inGroups, spellsByStart } from './spells.js';
@@ -48,6 +49,8 @@ function resolveOne(
       return notApplicable();
     case 'earningsThreshold':
       return resolveEarningsThreshold(o, record, asOf);
+    case 'quarterAfterExit':
+      return resolveQuarterAfterExit(o, record, asOf);
     default: {
       const never: never = o;
       return never;

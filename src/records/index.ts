@@ -43,7 +43,7 @@ export { createNdjsonRowReader } from './ndjson-rows.js';
 export { createNdjsonTypedReader } from './ndjson-typed-line.js';
 export type { NdjsonTypedReader } from './ndjson-typed-line.js';
 export { expectRecordLike, expectValidatedRecord } from './record-shape.js';
-export { recordEarnings, spellEmployer, spellSector } from './record-build.js';
+export { recordEarnings, spellEmployer, spellSector, withEarnings } from './record-build.js';
 export { recordsArgument } from './records-argument.js';
 export { eachRow, readRowBatches } from './row-reader.js';
 export type { ParsedRow } from './stream-row.js';

@@ -14,8 +14,8 @@ export interface RateSpec {
   /** Outcome index (numerator). */
   readonly outcome: number;
   /** Denominator basis. */
-  readonly basis: 'enrolled' | 'placed' | 'completed';
-  /** Outcome index defining entry into the denominator (placed / completed), or -1 for enrolled. */
+  readonly basis: 'enrolled' | 'placed' | 'completed' | 'achieved';
+  /** Outcome index defining entry into the denominator (placed / completed / achieved), or -1 for enrolled. */
   readonly entryOutcome: number;
   /** Only participants enrolled on or before this day are counted (a minimum performance level's `enrolledBy`); no limit: `Number.MAX_SAFE_INTEGER`. */
   readonly enrolledBy: number;

@@ -188,6 +188,8 @@ function checkOutcomes(
     else if (outcome.kind === 'cohortIndicator') issues.push(issue('ASSUMPTIONS_OUTCOME_KIND', at, `"${id}" is a cohort indicator: give its values under "indicators"`));
     else if ((outcome.kind === 'retention' || outcome.kind === 'wageProgression') && assumption.days !== undefined) {
       issues.push(issue('ASSUMPTIONS_OUTCOME_KIND', [...at, 'days'], `"${id}" is a ${outcome.kind} outcome: it is timed by its placement, so it takes no days`));
+    } else if (outcome.kind === 'quarterAfterExit' && assumption.days !== undefined) {
+      issues.push(issue('ASSUMPTIONS_OUTCOME_KIND', [...at, 'days'], `"${id}" is a quarterAfterExit outcome: it is timed by the exit and its quarter, so it takes no days`));
     }
     checkDays(assumption.days, [...at, 'days'], issues);
   }

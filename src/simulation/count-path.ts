@@ -80,6 +80,7 @@ export function countPathBlocker(contract: Contract, assumptions: Assumptions, m
   if (new Set(model.milestones.map((milestone) => milestone.event)).size < model.milestones.length) return 'two milestones on the same event';
   if (model.placements.some((placement) => placement.mixedUnits)) return 'retentions in months and in weeks or days (their order depends on each job start)';
   if (assumptions.jobDays !== undefined) return 'jobDays is given (how long each job lasts)';
+  if (model.quarters.length > 0) return 'an outcome in a quarter after exit (each participant gets wage records)';
   return undefined;
 }
 

@@ -8,12 +8,12 @@
  * @module
  */
 import { ownValue } from '../own-data.js';
-import { addDaysUnbounded, durationLater, parseDate, type CalendarDate, type Duration } from '../calendar/index.js';
+import { MAX_DATE, addDaysUnbounded, durationLater, parseDate, quarterAfter, type CalendarDate, type Duration } from '../calendar/index.js';
 import { outcomeDuration, type Contract } from '../contract/index.js';
 import { Decimal } from 'decimal.js';
 import { parseAmount, type Amount } from '../money/index.js';
 import { retentionLastDay } from '../outcomes/index.js';
-import type { EmploymentSpell, OutcomeRecord, RecordEvent, WageObservation } from '../records/index.js';
+import { withEarnings, type EarningsObservation, type EmploymentSpell, type OutcomeRecord, type RecordEvent, type WageObservation } from '../records/index.js';
 import type { Assumptions, DaysDistribution, OutcomeAssumption, Probability } from './assumptions.js';
 import { bernoulli, betaDraw, unit, wholeBetween, type Stream } from './random.js';
 
@@ -91,7 +91,20 @@ export interface ParticipantModel {
   readonly baselineWage: Amount;
   readonly milestones: readonly MilestonePlan[];
   readonly placements: readonly PlacementPlan[];
+  /** The quarter-after-exit outcomes: each achieved drawn as a wage record of its quarter. */
+  readonly quarters: readonly QuarterPlan[];
   readonly outcomes: number;
+}
+
+/**
+ * A quarter-after-exit outcome as the participant path draws it: achieved with its probability, as
+ * a wage record covering the `quarter`-th calendar quarter after the exit quarter, of `amount` (its
+ * minimum earnings, else one unit of the currency).
+ */
+export interface QuarterPlan {
+  readonly outcome: number;
+  readonly quarter: number;
+  readonly amount: Amount;
 }
 
 /** The probabilities of one run: per profile, per outcome index (beta draws made). */
@@ -192,6 +205,7 @@ export function participantModel(contract: Contract, assumptions: Assumptions): 
       outcome.kind === 'milestone' ? [{ outcome: index.get(outcome.id) ?? -1, event: outcome.event, from: outcome.within?.from ?? 'enrolment', windowDays: outcome.within?.days }] : [],
     ),
     placements: placementPlans(contract, index, baselineWage),
+    quarters: contract.outcomes.flatMap((outcome, k) => (outcome.kind === 'quarterAfterExit' ? [{ outcome: k, quarter: outcome.quarter, amount: parseAmount(outcome.minimumEarnings ?? '1') }] : [])),
     outcomes: contract.outcomes.length,
   };
 }
@@ -333,5 +347,28 @@ export function drawParticipant(model: ParticipantModel, probabilities: RunProba
   }
   if (events.length > 1) events.sort(byDateThenKind);
   if (wages.length > 1) wages.sort(byOn);
-  return { id: 'simulated', cohort: cohort.id, groups: profile.groups, enrolledOn, exitedOn, baselineWage: model.baselineWage, spells: spells.length > 1 ? oneJobAtATime(spells) : spells, wages, events };
+  const record: OutcomeRecord = { id: 'simulated', cohort: cohort.id, groups: profile.groups, enrolledOn, exitedOn, baselineWage: model.baselineWage, spells: spells.length > 1 ? oneJobAtATime(spells) : spells, wages, events };
+  return model.quarters.length === 0 ? record : withEarnings(record, quarterWages(model.quarters, exitedOn, p, stream));
+}
+
+/**
+ * The wage records of a participant's quarters after exit: each quarter outcome achieved with its
+ * probability puts its amount in its quarter (the largest one when two outcomes name the same
+ * quarter), one record per quarter covering it, in order of quarter.
+ */
+function quarterWages(quarters: readonly QuarterPlan[], exitedOn: CalendarDate, p: readonly number[], stream: Stream): EarningsObservation[] {
+  const drawn = new Map<number, Amount>();
+  for (const plan of quarters) {
+    if (!bernoulli(stream, p[plan.outcome] ?? 0)) continue;
+    const before = drawn.get(plan.quarter);
+    if (before === undefined || plan.amount.greaterThan(before)) drawn.set(plan.quarter, plan.amount);
+  }
+  const earnings: EarningsObservation[] = [];
+  for (const [quarter, amount] of [...drawn].sort((a, b) => a[0] - b[0])) {
+    if (exitedOn > MAX_DATE) break;
+    const { first, last } = quarterAfter(exitedOn, quarter);
+    if (last > MAX_DATE) break;
+    earnings.push({ from: first as CalendarDate, to: last as CalendarDate, amount });
+  }
+  return earnings;
 }

@@ -1,6 +1,21 @@
-/** fast-check generators for calendar dates: built from integer parts or day offsets. */
+/** fast-check generators for calendar dates: built from integer parts or day offsets; the date-fns reference's conversions. */
+import { UTCDate } from '@date-fns/utc';
+import * as dateFns from 'date-fns';
 import fc from 'fast-check';
-import { MAX_DATE, MIN_DATE, dateFromParts, daysInMonth, type CalendarDate } from '../../src/calendar/index.js';
+import { MAX_DATE, MIN_DATE, dateFromParts, dateParts, daysInMonth, type CalendarDate } from '../../src/calendar/index.js';
+
+/** The reference: a date as a date-fns UTCDate, independent of the machine's zone. */
+export function toUtc(date: CalendarDate): UTCDate {
+  const { year, month, day } = dateParts(date);
+  const utc = new UTCDate(2000, 0, 1);
+  utc.setUTCFullYear(year, month - 1, day);
+  return utc;
+}
+
+/** A date-fns date as `YYYY-MM-DD`, read in UTC. */
+export function fromUtc(date: Date): string {
+  return dateFns.format(new UTCDate(date), 'yyyy-MM-dd');
+}
 
 /** Any supported date, uniformly by day number. */
 export function anyDate(): fc.Arbitrary<CalendarDate> {

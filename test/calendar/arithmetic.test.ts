@@ -1,4 +1,3 @@
-import { UTCDate } from '@date-fns/utc';
 import * as dateFns from 'date-fns';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -7,7 +6,6 @@ import {
   addDays,
   addMonths,
   compareDates,
-  dateParts,
   daysBetween,
   formatDate,
   maxDate,
@@ -15,18 +13,8 @@ import {
   parseDate,
   type CalendarDate,
 } from '../../src/calendar/index.js';
-import { anyDate, contractDate } from './arbitraries.js';
+import { anyDate, contractDate, toUtc, fromUtc } from './arbitraries.js';
 
-/** The reference: date-fns on a UTCDate, independent of the machine's zone. */
-function toUtc(date: CalendarDate): UTCDate {
-  const { year, month, day } = dateParts(date);
-  const utc = new UTCDate(2000, 0, 1);
-  utc.setUTCFullYear(year, month - 1, day);
-  return utc;
-}
-function fromUtc(date: Date): string {
-  return dateFns.format(new UTCDate(date), 'yyyy-MM-dd');
-}
 
 describe('addMonths', () => {
   it('clamps to the month end, counted from the original date', () => {

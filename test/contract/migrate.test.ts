@@ -28,7 +28,7 @@ import { applyPatch, type PatchOp } from './json-patch.js';
 const V1 = 'test/fixtures/v1';
 
 /** Example contracts written after format 1.0, with mechanics 1.0 never had: they have no 1.0 copy. */
-const AFTER_1_0 = new Set(['buenos-aires-youth-employment.json', 'uk-whp-fees.json', 'world-bank-results.json', 'uk-earnings.json']);
+const AFTER_1_0 = new Set(['buenos-aires-youth-employment.json', 'uk-whp-fees.json', 'world-bank-results.json', 'uk-earnings.json', 'wioa-quarters.json']);
 
 /** The example programmes written before format 2.0 (the others use mechanics 1.0 never had). */
 const VERSION_1_PROGRAMMES = PROGRAMMES.filter((programme) => programme.version1);

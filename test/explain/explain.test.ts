@@ -275,3 +275,38 @@ describe('explainParticipant: restatements by cause (vectors 88-89)', () => {
     expect('restatements' in p3.value).toBe(false);
   });
 });
+
+describe('explainParticipant: quarters after exit (vector 98)', () => {
+  const v = JSON.parse(readFileSync(new URL('../vectors/98-quarters-after-exit-wioa.json', import.meta.url), 'utf8')) as { contract: unknown; records: unknown[]; options: Record<string, unknown> };
+  const options = v.options as unknown as SettleOptions;
+
+  it('shows the quarter, the day its data is due and what each observation counted (P2: 6500.00 from three months)', () => {
+    const p2 = explainParticipant(v.contract, v.records, 'P2', options);
+    if (!p2.ok) throw new Error('not explained');
+    const q2 = p2.value.outcomes.find((o) => o.outcome === 'employed-q2');
+    // exit 2023-06-30: the 2nd quarter after April-June 2023 is October-December 2023, due 3 months after: 2024-03-31
+    expect([q2?.status, q2?.on, q2?.reason, q2?.period]).toEqual(['achieved', '2024-03-31', 'EMPLOYED_IN_QUARTER', { from: '2023-10-01', to: '2023-12-31' }]);
+    expect(q2?.terms).toContain('calendar quarter 2 after the exit quarter');
+    expect(q2?.terms).toContain('2024-03-31');
+    expect(q2?.earnings?.map((e) => [e.to, e.counted, e.total])).toEqual([
+      ['2023-10-31', '2000.00', '2000.00'],
+      ['2023-11-30', '2000.00', '4000.00'],
+      ['2023-12-31', '2500.00', '6500.00'],
+      ['2024-09-30', 'not counted (ends outside the quarter)', '6500.00'],
+    ]);
+    const q4 = p2.value.outcomes.find((o) => o.outcome === 'employed-q4');
+    // the 4th quarter after is April-June 2024, due 2024-09-30: nothing ends in it
+    expect([q4?.status, q4?.on, q4?.reason]).toEqual(['failed', '2024-09-30', 'NOT_EMPLOYED_IN_QUARTER']);
+    expect(q4?.spells).toEqual([]);
+  });
+
+  it('a participant whose quarter is not due yet (P4) and one without an exit (P5) are pending', () => {
+    const p4 = explainParticipant(v.contract, v.records, 'P4', options);
+    const p5 = explainParticipant(v.contract, v.records, 'P5', options);
+    if (!p4.ok || !p5.ok) throw new Error('not explained');
+    const q4 = p4.value.outcomes.find((o) => o.outcome === 'employed-q2');
+    expect([q4?.status, q4?.reason, q4?.period]).toEqual(['pending', 'AWAITING_QUARTER_DATA', { from: '2025-04-01', to: '2025-06-30' }]);
+    const q5 = p5.value.outcomes.find((o) => o.outcome === 'employed-q2');
+    expect([q5?.status, q5?.reason, q5?.period]).toEqual(['pending', 'AWAITING_EXIT', null]);
+  });
+});

@@ -61,6 +61,7 @@ function* numberFields(c: Contract): Generator<NumberField> {
     if (g.shortfallAmountPerPosition !== undefined) yield f(g.shortfallAmountPerPosition, 'money', 'hiringGuarantees', i, 'shortfallAmountPerPosition');
   }
   for (const [i, o] of c.outcomes.entries()) {
+    if (o.kind === 'quarterAfterExit' && o.minimumEarnings !== undefined) yield f(o.minimumEarnings, 'money', 'outcomes', i, 'minimumEarnings');
     if (o.kind !== 'earningsThreshold') continue;
     const t = o.threshold;
     if (t.kind === 'amount') {

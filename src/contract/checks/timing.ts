@@ -13,6 +13,7 @@ import { dateKey, type DateTable } from './dates.js';
 import { ruleFacts, type RuleTiming } from '../rules/index.js';
 import { unreachable } from '../unreachable.js';
 import { outcomeDuration } from '../durations.js';
+import { quarterDataDue } from '../quarter-due.js';
 import { issueAt, safeAddDays, safeAddDuration } from './issue.js';
 
 /**
@@ -44,6 +45,9 @@ function earliestDate(c: Contract, outcome: Outcome, start: CalendarDate): Calen
       if (placement?.kind !== 'placement') return undefined;
       return safeAddDuration(start, outcomeDuration(outcome));
     }
+    case 'quarterAfterExit':
+      // an exit on the enrolment day: decided when the data of the quarter-th quarter after it is due
+      return quarterDataDue(start, outcome.quarter, outcome.dataLag);
     case 'cohortIndicator':
       return undefined;
     default:

@@ -13,7 +13,9 @@ import { PER_PARTICIPANT, listedIds, ruleCommon, type RuleFacts, type RuleNumber
 
 /**
  * The denominator of a cohort rate: all enrolled participants, those placed (achieved a
- * placement outcome), or those who completed (achieved a milestone outcome).
+ * placement outcome), those who completed (achieved a milestone outcome), or those who achieved
+ * any per-participant outcome (`achieved`: those employed in the second quarter after exit, the
+ * denominator of a median earnings target).
  *
  * @example
  * DenominatorSchema.parse({ kind: 'placed', outcome: 'placement' });
@@ -22,6 +24,7 @@ export const DenominatorSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('enrolled') }),
   z.strictObject({ kind: z.literal('placed'), outcome: IdSchema }),
   z.strictObject({ kind: z.literal('completed'), outcome: IdSchema }),
+  z.strictObject({ kind: z.literal('achieved'), outcome: IdSchema }),
 ]);
 
 /**
@@ -136,6 +139,7 @@ function scheduleNumbers(schedule: CohortRateRule['schedule'], at: (...path: (st
 export function denominatorReferences(denominator: DeepReadonly<z.output<typeof DenominatorSchema>>, base: readonly (string | number)[]): RuleReference[] {
   if (denominator.kind === 'placed') return [{ target: 'outcome', id: denominator.outcome, path: [...base, 'outcome'], kinds: ['placement'] }];
   if (denominator.kind === 'completed') return [{ target: 'outcome', id: denominator.outcome, path: [...base, 'outcome'], kinds: ['milestone'] }];
+  if (denominator.kind === 'achieved') return [{ target: 'outcome', id: denominator.outcome, path: [...base, 'outcome'], kinds: PER_PARTICIPANT }];
   return [];
 }
 

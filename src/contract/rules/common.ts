@@ -104,4 +104,4 @@ export function listedIds(
 }
 
 /** The outcome kinds decided per participant (what rate cards, rates and bonuses pay for). */
-export const PER_PARTICIPANT: readonly OutcomeKind[] = ['placement', 'retention', 'wageProgression', 'milestone', 'earningsThreshold'];
+export const PER_PARTICIPANT: readonly OutcomeKind[] = ['placement', 'retention', 'wageProgression', 'milestone', 'earningsThreshold', 'quarterAfterExit'];

@@ -54,7 +54,7 @@ function outcomesOf(g: Gen, contract: ContractInput, c: Currency): EarningsOutco
 }
 
 /** The payers, the first one funding the new rules and outcomes when payers fund listed rules or outcomes only. */
-function funded(contract: ContractInput, rules: readonly string[], outcomes: readonly string[]): ContractInput['parties']['payers'] {
+export function funded(contract: ContractInput, rules: readonly string[], outcomes: readonly string[]): ContractInput['parties']['payers'] {
   return contract.parties.payers.map((payer, i) => {
     const funds = payer.funds;
     if (i > 0 || funds === undefined) return payer;

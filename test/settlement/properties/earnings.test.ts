@@ -6,7 +6,7 @@
  *   earnings outcome achieved, on the same day or earlier, and never lowers what is earned under
  *   monotone terms (see monotonicity.test.ts);
  * - the order of the observations does not matter: the records with their earnings listed in
- *   reverse settle to the same settlement;
+ *   reverse settle to the same settlement (earnings thresholds and quarters after exit alike);
  * - the threshold is the rate-table arithmetic: one observation of exactly hours × weeks × the rate
  *   in force (the last rate from on or before the day `rateOn` names), rounded to the increment
  *   with the mode (worked out here with the reference's decimals and date-fns), achieves the outcome
@@ -16,29 +16,16 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseContract, parseDate, resolveParticipant, validateRecords, type Contract, type ContractInput, type OutcomeRecord } from '../../../src/index.js';
+import { parseDate, resolveParticipant, type ContractInput } from '../../../src/index.js';
 import { runs } from '../../runs.js';
-import { scenarioArbitrary, type Scenario, type WireRecord } from '../arbitraries/index.js';
+import { scenarioArbitrary, type WireRecord } from '../arbitraries/index.js';
 import { refDay } from '../reference/dates.js';
 import { D, roundMinor } from '../reference/decimal.js';
 import { settleOk } from '../settle-helper.js';
-import { moneyOf } from './helpers.js';
+import { moneyOf, parsedContract, raisedEarnings, validatedRecords } from './helpers.js';
 
 type Outcome = ContractInput['outcomes'][number];
 type EarningsOutcome = Extract<Outcome, { kind: 'earningsThreshold' }>;
-
-function parsed(contract: ContractInput): Contract {
-  const result = parseContract(contract);
-  if (!result.ok) expect.fail(JSON.stringify(result.issues.slice(0, 3)));
-  return result.value;
-}
-
-function validated(scenario: Scenario, records: readonly unknown[] = scenario.records): readonly OutcomeRecord[] {
-  const groups = (scenario.contract.groups ?? []).map((g) => g.id);
-  const result = validateRecords(records, { cohortIds: new Set(scenario.contract.cohorts.map((c) => c.id)), groupIds: new Set(groups) });
-  if (!result.ok) expect.fail(JSON.stringify(result.issues.slice(0, 3)));
-  return result.value.records;
-}
 
 /** The indexes of the contract's earnings outcomes. */
 function earningsIndexes(contract: ContractInput): number[] {
@@ -65,28 +52,9 @@ describe('earnings threshold outcomes', () => {
         const list = record.earnings ?? [];
         const k = which % list.length;
         const more: WireRecord = { ...record, earnings: list.map((e, j) => (j === k ? { ...e, amount: plusUnits(e.amount, extra, scenario.currency.places) } : e)) };
-        const records = scenario.records.map((r, i) => (i === at ? more : r));
-        const contract = parsed(scenario.contract);
-        const asOf = parseDate(scenario.asOf);
-        const [before] = validated(scenario, [record]);
-        const [after] = validated(scenario, [more]);
-        if (before === undefined || after === undefined) expect.fail('a record did not validate');
-        const was = resolveParticipant(before, contract, asOf);
-        const now = resolveParticipant(after, contract, asOf);
-        for (const i of indexes) {
-          const b = was[i];
-          const a = now[i];
-          if (b === undefined || a === undefined) expect.fail('an outcome without a resolution');
-          if (b.status === 'achieved') {
-            expect(a.status, record.id).toBe('achieved');
-            expect(a.on ?? Infinity).toBeLessThanOrEqual(b.on);
-          } else if (a.status === 'achieved') raisedAchievement += 1;
-        }
-        const m = moneyOf(scenario);
-        const earned = m.of(settleOk(scenario).totals.earned);
-        const earnedMore = m.of(settleOk({ ...scenario, records }).totals.earned);
-        expect(earnedMore >= earned, `${String(earned)} → ${String(earnedMore)}`).toBe(true);
-        if (earnedMore > earned) raisedEarned += 1;
+        const { achievedMore, earnedMore } = raisedEarnings(scenario, at, more, indexes);
+        raisedAchievement += achievedMore;
+        if (earnedMore) raisedEarned += 1;
         checked += 1;
       }),
       { numRuns: runs(200), seed: 42 },
@@ -101,7 +69,8 @@ describe('earnings threshold outcomes', () => {
     let paying = 0;
     fc.assert(
       fc.property(scenarioArbitrary(), (scenario) => {
-        fc.pre(earningsIndexes(scenario.contract).length > 0 && scenario.records.some((r) => (r.earnings ?? []).length > 1));
+        const readsEarnings = scenario.contract.outcomes.some((o) => o.kind === 'earningsThreshold' || o.kind === 'quarterAfterExit');
+        fc.pre(readsEarnings && scenario.records.some((r) => (r.earnings ?? []).length > 1));
         const reversed = scenario.records.map((r) => (r.earnings === undefined ? r : { ...r, earnings: [...r.earnings].reverse() }));
         const a = settleOk(scenario);
         const b = settleOk({ ...scenario, records: reversed });
@@ -144,9 +113,9 @@ describe('earnings threshold outcomes', () => {
           minimumWage += 1;
         }
         const places = scenario.currency.places;
-        const contract = parsed(scenario.contract);
+        const contract = parsedContract(scenario.contract);
         const at = (amount: string) => {
-          const [parsedRecord] = validated(scenario, [{ ...record, earnings: [{ from: anchorText, to: anchorText, amount }] }]);
+          const [parsedRecord] = validatedRecords(scenario, [{ ...record, earnings: [{ from: anchorText, to: anchorText, amount }] }]);
           if (parsedRecord === undefined) expect.fail('the record did not validate');
           return resolveParticipant(parsedRecord, contract, parseDate(scenario.asOf))[index];
         };
@@ -174,8 +143,8 @@ describe('earnings threshold outcomes', () => {
         fc.pre(lowOutcome?.kind === 'earningsThreshold' && highOutcome?.kind === 'earningsThreshold');
         fc.pre(lowOutcome.threshold.kind === 'amount' && highOutcome.threshold.kind === 'amount' && lowOutcome.participants === undefined);
         fc.pre(new D(lowOutcome.threshold.amount).lessThanOrEqualTo(highOutcome.threshold.amount));
-        const contract = parsed(scenario.contract);
-        for (const record of validated(scenario)) {
+        const contract = parsedContract(scenario.contract);
+        for (const record of validatedRecords(scenario)) {
           const resolved = resolveParticipant(record, contract, parseDate(scenario.asOf));
           const second = resolved[high];
           if (second?.status !== 'achieved') continue;

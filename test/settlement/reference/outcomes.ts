@@ -9,12 +9,13 @@ import type { ContractInput } from '../../../src/contract/index.js';
 import type { OutcomeRecord } from '../../../src/records/schema.js';
 import { refMilestone, refPlacement, refRetention, type RefResolution } from '../../outcomes/reference.js';
 import type { WireRecord } from '../arbitraries/index.js';
-import { refAddDuration, refDay } from './dates.js';
+import { refAddDuration, refDay, refQuarterAfter } from './dates.js';
 import { D, roundMinor } from './decimal.js';
 
 type Outcome = ContractInput['outcomes'][number];
 type WageOutcome = Extract<Outcome, { kind: 'wageProgression' }>;
 type EarningsOutcome = Extract<Outcome, { kind: 'earningsThreshold' }>;
+type QuarterOutcome = Extract<Outcome, { kind: 'quarterAfterExit' }>;
 
 /** A resolved outcome: achieved or failed on a day, or pending. */
 export interface RefStatus {
@@ -148,6 +149,31 @@ function earnings(o: EarningsOutcome, record: WireRecord, asOf: number): RefStat
 }
 
 /**
+ * Quarter after exit (docs/contract.md, "quarterAfterExit"), written from the docs: the quarter and
+ * the day its data is due through date-fns (refQuarterAfter); pending before that day; on it,
+ * achieved when the observations ending in the quarter add up (exact fractions of BigInts) to more
+ * than zero and at least the minimum, failed otherwise.
+ */
+function quarter(o: QuarterOutcome, record: WireRecord, asOf: number): RefStatus {
+  const exit = record.exitedOn === undefined ? undefined : refDay(record.exitedOn);
+  if (exit === undefined || exit > asOf) return PENDING;
+  const { first, last, due } = refQuarterAfter(exit, o.quarter, o.dataLag);
+  if (due > asOf) return PENDING;
+  let num = 0n;
+  let den = 1n;
+  for (const e of record.earnings ?? []) {
+    const to = refDay(e.to);
+    if (to < first || to > last) continue;
+    const [an, ad] = fraction(e.amount);
+    num = num * ad + an * den;
+    den *= ad;
+  }
+  const [mn, md] = fraction(o.minimumEarnings ?? '0');
+  const employed = num > 0n && num * md >= mn * den;
+  return { status: employed ? 'achieved' : 'failed', on: due };
+}
+
+/**
  * Every outcome of the contract for one participant, as known at `asOf`, by outcome id
  * (cohort indicators are not per participant and are left out).
  *
@@ -177,6 +203,10 @@ export function refOutcomes(contract: ContractInput, record: WireRecord, asOf: n
     if (o.kind === 'earningsThreshold') {
       const excluded = outside(o);
       out.set(o.id, excluded === undefined ? earnings(o, record, asOf) : fromResolution(excluded));
+    }
+    if (o.kind === 'quarterAfterExit') {
+      const excluded = outside(o);
+      out.set(o.id, excluded === undefined ? quarter(o, record, asOf) : fromResolution(excluded));
     }
   }
   for (const o of contract.outcomes) {
