@@ -27,7 +27,7 @@ import { validateRawRecords, type OutcomeRecord, type RawRecords } from '../reco
 import { recordContext, type Settlement, type SettlementTally } from '../settlement/index.js';
 
 /** The outcome kinds the dashboard shows, in its order (cohort indicators have their own table). */
-export const DASHBOARD_KINDS = ['placement', 'retention', 'wageProgression', 'earningsThreshold', 'milestone'] as const;
+export const DASHBOARD_KINDS = ['placement', 'retention', 'wageProgression', 'earningsThreshold', 'quarterAfterExit', 'milestone'] as const;
 
 /** A kind of outcome the dashboard shows. */
 export type DashboardKind = (typeof DASHBOARD_KINDS)[number];

@@ -42,7 +42,7 @@ export interface SettlementReportMessages {
   readonly noExits: string;
   readonly dashboard: string;
   readonly dashboardIntro: string;
-  readonly outcomeKinds: Readonly<Record<'placement' | 'retention' | 'wageProgression' | 'milestone' | 'earningsThreshold', string>>;
+  readonly outcomeKinds: Readonly<Record<'placement' | 'retention' | 'wageProgression' | 'milestone' | 'earningsThreshold' | 'quarterAfterExit', string>>;
   readonly outcomeColumns: {
     readonly outcome: string;
     readonly cohort: string;
@@ -203,7 +203,7 @@ const EN: ReportMessages = {
     dashboard: 'Programme dashboard',
     dashboardIntro:
       'Each outcome of the contract per cohort and per priority group, at the as-of date: the participants enrolled, how many achieved, failed or are still pending, and the rate (achieved over enrolled).',
-    outcomeKinds: { placement: 'Placement rate', retention: 'Retention', wageProgression: 'Wage progression', milestone: 'Milestone', earningsThreshold: 'Earnings' },
+    outcomeKinds: { placement: 'Placement rate', retention: 'Retention', wageProgression: 'Wage progression', milestone: 'Milestone', earningsThreshold: 'Earnings', quarterAfterExit: 'Employed in a quarter after exit' },
     outcomeColumns: { outcome: 'Outcome', cohort: 'Cohort', group: 'Group', enrolled: 'Enrolled', achieved: 'Achieved', failed: 'Failed', pending: 'Pending', rate: 'Rate' },
     allCohorts: 'all cohorts',
     wholeCohort: 'everyone',
