@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { dateText, moneyText } from '../format/index.js';
 
 /** The words a settlement report uses. */
 export interface SettlementReportMessages {
@@ -268,15 +269,137 @@ const EN: ReportMessages = {
   },
 };
 
+/** A decimal point made a French decimal comma. */
+const comma = (text: string): string => text.replace('.', ',');
+
 /**
- * Every text of the report written for people, by language (`en`). Add a language by adding
+ * French: amounts as a French reader writes them from the exact decimal (`1 650,00 €`, see
+ * src/format), dates in words (`30 juin 2025`), decimal commas, a no-break space before `%`.
+ */
+const FR: ReportMessages = {
+  lang: 'fr',
+  amount: (text, currency) => moneyText(text, currency, 'fr'),
+  date: (iso) => dateText(iso, 'fr'),
+  percent: (text) => `${comma(text)}\u00a0%`,
+  decimal: (text) => comma(text),
+  footer: (library, version) => `Établi par ${library} ${version}. Chaque montant est exact, tel que le donne le règlement ou la simulation ; les graphiques les dessinent. Cette page se suffit à elle-même et s'ouvre hors ligne.`,
+  none: '—',
+  amountAxis: (currency) => `Montant (${currency})`,
+  settlement: {
+    title: (contractName, asOf) => `${contractName} : règlement au ${asOf}`,
+    identity: (contractId, currency, fingerprint) => `Contrat ${contractId}, montants en ${currency}. Empreinte des entrées du règlement (SHA-256) : ${fingerprint}`,
+    totals: 'Totaux',
+    totalsLine: (earned, due, previouslyPaid) => `Acquis à date ${earned} ; déjà payé ${previouslyPaid} ; dû maintenant ${due}.`,
+    excluded: (excluded, read) =>
+      `Attention : ${plural(excluded, 'enregistrement', 'enregistrements')} sur ${String(read)} ${excluded === 1 ? 'était invalide et a été exclu' : 'étaient invalides et ont été exclus'} de ce règlement ; les chiffres ci-dessous ne ${excluded === 1 ? "l'incluent" : 'les incluent'} pas.`,
+    tranches: 'Tranches',
+    trancheColumns: {
+      tranche: 'Tranche',
+      status: 'Statut',
+      measuredOn: 'Mesurée le',
+      dueOn: 'Exigible le',
+      earned: 'Acquis',
+      previouslyPaid: 'Déjà payé',
+      due: 'Dû maintenant',
+      withheld: 'Retenu',
+      reinvested: 'Réinvesti',
+      toProvider: "À l'opérateur",
+    },
+    trancheStatus: { settled: 'réglée', scheduled: 'prévue (pas encore mesurée)', cancelled: 'annulée', suspended: 'suspendue', withdrawn: 'retirée' },
+    tranchesChart: 'Acquis par tranche, par financeur',
+    payers: 'Financeurs',
+    payerColumns: { payer: 'Financeur', share: 'Part', earned: 'Acquis', previouslyPaid: 'Déjà payé', due: 'Dû maintenant' },
+    payersChart: 'Acquis par financeur',
+    exits: 'Clauses de sortie',
+    exitColumns: { clause: 'Clause', checkOn: 'Vérifiée le', outcome: 'Résultat', explanation: 'Pourquoi' },
+    exitOutcome: { fired: 'déclenchée', notFired: 'non déclenchée', notYetChecked: 'pas encore vérifiée', skipped: 'sans objet' },
+    noExits: "Le contrat n'a pas de clause de sortie.",
+    dashboard: 'Tableau de bord du programme',
+    dashboardIntro:
+      "Chaque résultat du contrat par cohorte et par public prioritaire, à la date du règlement : les participants inscrits, combien l'ont atteint, ne l'ont pas atteint ou sont encore en attente, et le taux (atteints sur inscrits).",
+    outcomeKinds: {
+      placement: 'Taux de placement',
+      retention: "Maintien dans l'emploi",
+      wageProgression: 'Progression salariale',
+      milestone: 'Étape',
+      earningsThreshold: 'Revenus',
+      quarterAfterExit: 'En emploi un trimestre après la sortie',
+    },
+    outcomeColumns: { outcome: 'Résultat', cohort: 'Cohorte', group: 'Public', enrolled: 'Inscrits', achieved: 'Atteints', failed: 'Non atteints', pending: 'En attente', rate: 'Taux' },
+    allCohorts: 'toutes les cohortes',
+    wholeCohort: 'tous',
+    ratesChart: 'Taux de chaque résultat, par cohorte',
+    indicators: 'Satisfaction et autres indicateurs de cohorte',
+    indicatorsIntro: 'Chiffres mesurés hors des enregistrements (satisfaction des employeurs et des apprenants, taux de comparaison), par cohorte, tels que fournis avec le règlement.',
+    indicatorColumns: { indicator: 'Indicateur', cohort: 'Cohorte', value: 'Valeur' },
+    notGiven: 'non fourni',
+    noIndicators: "Le contrat ne définit pas d'indicateur de cohorte (il ne mesure pas la satisfaction).",
+    wages: 'Salaires',
+    wagesIntro:
+      "Participants ayant un salaire avant le programme et un salaire observé depuis (la dernière observation au plus tard à la date du règlement) : leur salaire mensuel moyen avant et après, et l'évolution.",
+    wageColumns: { cohort: 'Cohorte', group: 'Public', participants: 'Participants', baseline: 'Salaire moyen avant', latest: 'Salaire moyen observé', change: 'Évolution' },
+    noWages: "Aucun participant n'a à la fois un salaire avant le programme et un salaire observé depuis.",
+    wagesWithoutRecords: "Les enregistrements n'ont pas été fournis au rapport : les salaires observés ne sont pas affichés.",
+    equity: "Équité d'accès",
+    equityIntro: 'La part de chaque public prioritaire dans les inscriptions de chaque cohorte, au regard de la part minimale que le contrat en attend.',
+    equityColumns: { group: 'Public', cohort: 'Cohorte', inGroup: 'Dans le public', enrolled: 'Inscrits', share: 'Part', minimum: 'Minimum', met: 'Minimum atteint' },
+    equityMet: (met) => (met === null ? '—' : met ? 'oui' : 'non'),
+    noMinimum: 'aucun',
+    equityChart: 'Part des inscriptions par public (le trait : le minimum)',
+    noGroups: "Le contrat n'a pas de public prioritaire.",
+  },
+  simulation: {
+    title: (contractName) => `${contractName} : simulation`,
+    identity: (contractId, runs, seed, currency) => `Contrat ${contractId} : ${plural(runs, 'tirage', 'tirages')}, graine ${String(seed)}, montants en ${currency}.`,
+    totals: 'Ce que le contrat peut coûter',
+    statisticColumns: { what: '', mean: 'Moyenne', sd: 'Écart type', p5: '5\u00a0%', p25: '25\u00a0%', p50: 'Médiane', p75: '75\u00a0%', p95: '95\u00a0%' },
+    totalCost: 'Coût total',
+    payer: (name) => `Financeur ${name}`,
+    distribution: 'Distribution du coût total',
+    distributionIntro: 'Combien de tirages ont abouti à chaque coût total : la dispersion de ce que le contrat peut coûter.',
+    distributionChart: 'Coût total sur les tirages',
+    runs: 'Tirages',
+    cashFlow: 'Échéancier des paiements',
+    cashFlowIntro: "Ce qui devient exigible chaque mois, au total : le montant attendu et la bande du 5e au 95e centile des tirages.",
+    cashFlowColumns: { period: 'Mois', tranches: 'Tranches', mean: 'Attendu', p5: '5\u00a0%', p95: '95\u00a0%' },
+    cashFlowChart: 'Paiements exigibles par mois (bande : 5\u00a0% à 95\u00a0%)',
+    band: '5\u00a0% à 95\u00a0%',
+    expected: 'attendu',
+    probabilities: 'Clauses de sortie et plafonds',
+    probabilityColumns: { what: 'Événement', runs: 'Tirages', probability: 'Probabilité' },
+    exitFires: (clause) => `la clause de sortie ${clause} se déclenche`,
+    capBinds: (cap, kind) => `le plafond ${cap} (${kind}) est atteint`,
+    levelMissed: (level) => `la performance minimale ${level} n'est pas atteinte`,
+    noProbabilities: "Le contrat n'a ni clause de sortie, ni plafond, ni niveau de performance minimale.",
+    probabilitiesChart: 'Probabilité de chaque événement',
+    tornado: 'Sensibilité (tornade)',
+    tornadoIntro: (step, runs) =>
+      `Le coût total moyen avec chaque hypothèse baissée puis relevée de ${comma(String(step))} (${plural(runs, 'tirage', 'tirages')} chacune, la même graine), triées par écart.`,
+    tornadoColumns: { assumption: 'Hypothèse', moved: 'Variation', low: 'Coût moyen, baissée', base: 'Coût moyen, telle quelle', high: 'Coût moyen, relevée', swing: 'Écart' },
+    tornadoChart: 'Variation du coût total moyen',
+    movedDown: 'baissée',
+    movedUp: 'relevée',
+    investors: 'Investisseurs',
+    investorsIntro: (waterfall) => `Ce que chaque investisseur reçoit par la cascade (remboursés dans cet ordre : ${waterfall}) : son multiple et son taux de rendement interne.`,
+    investorColumns: { investor: 'Investisseur', principal: 'Capital', what: 'Chiffre' },
+    multiple: 'Multiple',
+    irr: 'TRI (annuel)',
+    capitalLost: 'Probabilité de perdre du capital',
+    noIrr: (runs) => `pas de TRI sur ${plural(runs, 'tirage', 'tirages')}`,
+    investorsChart: 'Multiple par investisseur (5\u00a0%, médiane, 95\u00a0%)',
+  },
+};
+
+/**
+ * Every text of the report written for people, by language (`en`, `fr`). Add a language by adding
  * one object of the same shape; the report's options then take its key.
  *
  * @example
  * REPORT_MESSAGES.en.settlement.tranches; // 'Tranches'
  * REPORT_MESSAGES.en.amount('1650.00', 'EUR'); // '1650.00 EUR'
+ * REPORT_MESSAGES.fr.amount('1650.00', 'EUR'); // '1 650,00 €'
  */
-export const REPORT_MESSAGES = { en: EN } as const satisfies Readonly<Record<string, ReportMessages>>;
+export const REPORT_MESSAGES = { en: EN, fr: FR } as const satisfies Readonly<Record<string, ReportMessages>>;
 
 /**
  * A language of the report: a key of {@link REPORT_MESSAGES}.

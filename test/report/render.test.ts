@@ -42,13 +42,23 @@ describe('the charts', () => {
 });
 
 describe('REPORT_MESSAGES', () => {
-  it('has English, whose functions write amounts, dates and percentages as the report shows them', () => {
-    expect(Object.keys(REPORT_MESSAGES)).toEqual(['en']);
+  it('has English and French; English functions write amounts, dates and percentages as the report shows them', () => {
+    expect(Object.keys(REPORT_MESSAGES)).toEqual(['en', 'fr']);
     const en = REPORT_MESSAGES.en;
     expect(en.amount('1650.00', 'EUR')).toBe('1650.00 EUR');
     expect(en.percent('40.8')).toBe('40.8 %');
     expect(en.date('2025-06-30')).toBe('2025-06-30');
     expect(en.settlement.excluded(3, 94)).toBe('Warning: 3 records of 94 were invalid and excluded from this settlement; the figures below do not count them.');
+  });
+
+  it('French writes 1 650,00 € (U+00A0), 40,8 % and dates in words; the plural agrees', () => {
+    const fr = REPORT_MESSAGES.fr;
+    expect(fr.amount('1650.00', 'EUR')).toBe('1\u00a0650,00\u00a0€');
+    expect(fr.percent('40.8')).toBe('40,8\u00a0%');
+    expect(fr.decimal('0.25')).toBe('0,25');
+    expect(fr.date('2025-06-30')).toBe('30 juin 2025');
+    expect(fr.settlement.excluded(1, 94)).toBe("Attention : 1 enregistrement sur 94 était invalide et a été exclu de ce règlement ; les chiffres ci-dessous ne l'incluent pas.");
+    expect(fr.settlement.excluded(3, 94)).toBe('Attention : 3 enregistrements sur 94 étaient invalides et ont été exclus de ce règlement ; les chiffres ci-dessous ne les incluent pas.');
   });
 
   it('every text is non-empty (a language added must fill them all: the type requires every key)', () => {

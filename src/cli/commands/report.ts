@@ -21,6 +21,8 @@ import { defineRecordsCsvOptions, readRecordsCsvOptions } from '../records-csv-o
 import { defineSettlementOptions, readSettlementOptions } from '../settlement-options.js';
 import { printUpgradeNotice } from '../upgrade-notice.js';
 import type { Command } from './command.js';
+import { LANGS } from '../../format/index.js';
+import { LANG_HELP, langOption } from '../people-text.js';
 import { scenarioRun } from './simulate-scenarios.js';
 import { DEFAULT_RUNS, DEFAULT_SEED } from './simulate.js';
 
@@ -38,6 +40,7 @@ function define(command: Definition): void {
         .requiredOption('--contract <file>', 'the contract (JSON, docs/contract.md)', one('--contract'))
         .requiredOption('--out <file.html>', 'the HTML file to write (refused if it exists, unless --overwrite)', one('--out'))
         .option('--overwrite', 'replace the --out file if it exists')
+        .option('--lang <lang>', LANG_HELP, one('--lang', LANGS))
         .option('--records <file>', 'a settlement report: the outcome records, .json, .ndjson/.jsonl or .csv (docs/records.md), read whole', one('--records'))
         .option('--as-of <YYYY-MM-DD>', 'a settlement report: the date of the settlement', one('--as-of')),
       NAME,
@@ -113,7 +116,8 @@ async function settlementRun(io: CliIo, values: OptionValues, contractPath: stri
     return EXIT.DATA;
   }
   printUpgradeNotice(io, contractPath, contract);
-  const html = await drawn(() => settlementReport(contract, result.value, records, options.indicators === undefined ? {} : { indicators: options.indicators }));
+  const language = langOption(values, NAME, true, 'the report');
+  const html = await drawn(() => settlementReport(contract, result.value, records, { language, ...(options.indicators === undefined ? {} : { indicators: options.indicators }) }));
   await writeOut(io, out, html, overwrite);
   io.stdout(printableLines([out]));
   if (result.value.dataQuality.recordsExcluded === 0) return EXIT.OK;
@@ -149,7 +153,8 @@ async function simulationRun(io: CliIo, values: OptionValues, out: string, overw
     }
     if (table.kind === 'tornado') sensitivity = table.tornado;
   }
-  const html = await drawn(() => simulationReport(contract, result.value, sensitivity === undefined ? {} : { tornado: sensitivity }));
+  const language = langOption(values, NAME, true, 'the report');
+  const html = await drawn(() => simulationReport(contract, result.value, { language, ...(sensitivity === undefined ? {} : { tornado: sensitivity }) }));
   await writeOut(io, out, html, overwrite);
   io.stdout(printableLines([out]));
   return EXIT.OK;
@@ -167,6 +172,7 @@ export const reportCommand: Command = {
   define,
   examples: [
     { what: 'The settlement of the Région Sud example as of 30 June 2025 as a report (exit 3: the example holds three invalid records, excluded, and the report says so)', argv: [NAME, ...SETTLEMENT_EXAMPLE, '--out', 'region-sud-report.html', '--overwrite'] },
+    { what: 'The same in French: amounts and dates as a French reader writes them (1 650,00 €, 30 juin 2025; exit 3)', argv: [NAME, ...SETTLEMENT_EXAMPLE, '--lang', 'fr', '--out', 'region-sud-rapport.html', '--overwrite'] },
     { what: 'A report of 50 simulation runs of the same contract, with a tornado of the sensitivities (50 runs a variant)', argv: [NAME, ...SIMULATION_EXAMPLE, '--runs', '50', '--tornado', '--out', 'region-sud-simulation.html', '--overwrite'] },
     {
       what: 'With the cohort indicator values the settlement reads (employer satisfaction is shown per cohort; exit 3: three invalid records)',
