@@ -96,8 +96,8 @@ function allotVolume(
 }
 
 interface UnitEntry {
-  /** The version in force on the claims' date (amended contracts), else undefined. */
-  readonly version: string | undefined;
+  /** The latest version in force on its claims' dates (amended contracts), else undefined. */
+  version: string | undefined;
   readonly unit: Amount;
   readonly base: Amount;
   readonly reducedBy: readonly string[];
@@ -130,7 +130,10 @@ function cohortClaimLines(
     const factor = priceFactor(reductions, index, bucket.date);
     const unit = factor === undefined ? bucket.amount : roundRatioMoney(ratioTimes(ratioOf(bucket.amount), factor), terms.currency, terms.rounding);
     const version = versions === undefined ? undefined : versions[versionAt(versions, bucket.date)]?.id;
-    const key = version === undefined ? `${bucket.amount.toFixed()}|${unit.toFixed()}` : `${version}|${bucket.amount.toFixed()}|${unit.toFixed()}`;
+    // one line per price, whatever the version (versions that price alike share a line, so an
+    // amendment that restates the terms pays exactly as none: nothing rounded per line moves);
+    // the line names the latest version that priced its claims (buckets run in date order)
+    const key = `${bucket.amount.toFixed()}|${unit.toFixed()}`;
     let entry = byUnit.get(key);
     if (entry === undefined) {
       entry = {
@@ -146,6 +149,7 @@ function cohortClaimLines(
       };
       byUnit.set(key, entry);
     }
+    entry.version = version;
     entry.claims += count;
     entry.shareCut += bucket.count - afterShare;
     entry.volumeCut += afterShare - count;

@@ -100,8 +100,8 @@ function claimLines(claims: readonly RefClaim[], rule: Rule, cohort: string, red
   for (const claim of claims) {
     const factors = reductions.filter((r) => r.rules.includes(rule.id) && claim.date > r.after).map((r) => r.factor);
     const unit = factors.length === 0 ? claim.amount : roundMinor(factors.reduce((value, factor) => value.times(factor), claim.amount), places, rounding);
-    // an amended contract: one line per version too
-    const key = `${claim.version ?? 0}|${claim.amount.toFixed()}|${unit.toFixed()}`;
+    // an amended contract: one line per price too, whatever the version (versions that price alike share a line)
+    const key = `${claim.amount.toFixed()}|${unit.toFixed()}`;
     const entry = units.get(key) ?? { base: claim.amount, unit, count: 0, first: claim.date };
     entry.count += 1;
     entry.first = Math.min(entry.first, claim.date);
