@@ -28,6 +28,7 @@ const LAYERS: Readonly<Record<string, number>> = {
   'streaming': 7,
   'settlement': 8,
   'node': 8,
+  'wording': 8,
   'simulation': 9,
   'spreadsheet': 9,
   'explain': 9,

@@ -8,6 +8,7 @@
  */
 import type { ExplainedClaim, ExplainedOutcome, ExplainedSpell, ParticipantExplanation } from '../explain/index.js';
 import type { Lang } from '../format/index.js';
+import { reasonText } from '../wording/index.js';
 import { peopleText, type PeopleText } from './people-text.js';
 import { issueLines } from './print-issues.js';
 import { printableLines } from './printable.js';
@@ -20,9 +21,14 @@ function spellText(spell: ExplainedSpell, t: PeopleText): string {
     spell.monthlyWage === null ? '' : m.wage(t.amount(spell.monthlyWage)),
     spell.sector === undefined || spell.sector === null ? '' : m.sector(spell.sector),
     spell.employer === undefined || spell.employer === null ? '' : m.employer(spell.employer),
-    spell.notCounted === undefined ? '' : m.notCounted(spell.notCounted),
+    spell.notCounted === undefined ? '' : m.notCounted(t.engine(spell.notCounted)),
   ].filter((term) => term !== '');
   return m.spell(t.date(spell.start), spell.end === null ? null : t.date(spell.end), terms.join(', '));
+}
+
+/** What an earnings observation counts for: an amount, or why it does not count (`not counted (...)`, a pro rata). */
+function countedText(counted: string, t: PeopleText): string {
+  return /^-?\d+(?:\.\d+)?$/u.test(counted) ? t.amount(counted) : t.engine(counted);
 }
 
 /** `label: items` (or `label : items` in French), or `label: none` when there is none. */
@@ -34,7 +40,7 @@ function outcomeLines(outcome: ExplainedOutcome, t: PeopleText): string[] {
   const m = t.m.explain;
   const colon = t.m.summary.colon;
   const when = outcome.on === null ? '' : m.on(t.date(outcome.on));
-  const lines = [`  ${colon(`${outcome.outcome} (${outcome.kind})`, `${m.outcomeStatus[outcome.status]}${when}`)} — ${outcome.because} [${outcome.reason}]`, `    ${colon(m.terms, outcome.terms)}`];
+  const lines = [`  ${colon(`${outcome.outcome} (${outcome.kind})`, `${m.outcomeStatus[outcome.status]}${when}`)} — ${reasonText(outcome.reason, t.lang)} [${outcome.reason}]`, `    ${colon(m.terms, t.engine(outcome.terms))}`];
   if (outcome.anchor !== null && outcome.kind !== 'placement') lines.push(`    ${m.countedFrom(t.date(outcome.anchor))}`);
   if (outcome.period !== null) lines.push(`    ${m.periodExamined(t.date(outcome.period.from), t.date(outcome.period.to))}`);
   if (outcome.kind !== 'cohortIndicator' && outcome.kind !== 'milestone' && outcome.kind !== 'earningsThreshold' && outcome.kind !== 'quarterAfterExit') {
@@ -46,7 +52,7 @@ function outcomeLines(outcome: ExplainedOutcome, t: PeopleText): string[] {
   if (outcome.wages !== undefined) lines.push(`    ${listLine(t, m.wages.toLowerCase(), outcome.wages.map((wage) => `${t.date(wage.on)} ${t.amount(wage.monthlyWage)}`))}`);
   if (outcome.earnings !== undefined) {
     lines.push(outcome.earnings.length === 0 ? `    ${listLine(t, m.earnings.toLowerCase(), [])}` : `    ${m.earningsHeading}`);
-    for (const e of outcome.earnings) lines.push(`      ${m.earningsLine(t.date(e.from), t.date(e.to), t.amount(e.amount), t.amount(e.counted), t.amount(e.total))}`);
+    for (const e of outcome.earnings) lines.push(`      ${m.earningsLine(t.date(e.from), t.date(e.to), t.amount(e.amount), countedText(e.counted, t), t.amount(e.total))}`);
   }
   if (outcome.events !== undefined) lines.push(`    ${listLine(t, m.events.toLowerCase(), outcome.events.map((event) => m.event(event.kind, t.date(event.on))))}`);
   return lines;
@@ -66,23 +72,23 @@ function claimLines(claim: ExplainedClaim, t: PeopleText): string[] {
   lines.push(`    ${claim.fate === 'paid' ? m.paid(claim.paid === null ? '' : t.amount(claim.paid)) : m.fate[claim.fate]}${paid}`);
   const tranche = claim.tranche;
   if (tranche !== null) {
-    lines.push(`    ${m.trancheLine(tranche.tranche, tranche.name, statusWord(t, tranche.status), t.date(tranche.measuredOn), t.date(tranche.dueOn))}`);
+    lines.push(`    ${m.trancheLine(tranche.tranche, t.engine(tranche.name), statusWord(t, tranche.status), t.date(tranche.measuredOn), t.date(tranche.dueOn))}`);
     if (tranche.line !== null) {
       const earned = tranche.lineEarned === null ? '' : t.amount(tranche.lineEarned);
       const linePaid = tranche.linePaid === null ? '' : t.amount(tranche.linePaid);
-      lines.push(`    ${m.lineLine(String(tranche.line), tranche.formula ?? '', earned, linePaid)}`);
+      lines.push(`    ${m.lineLine(String(tranche.line), t.engine(tranche.formula ?? ''), earned, linePaid)}`);
     }
     for (const cut of tranche.capCuts) lines.push(`    ${m.capCut(cut.kind, cut.cap, t.amount(cut.limit), t.amount(cut.usedBefore), t.amount(cut.requested), t.amount(cut.cut))}`);
   }
-  if (claim.unscheduled !== undefined) lines.push(`    ${claim.unscheduled}`);
+  if (claim.unscheduled !== undefined) lines.push(`    ${t.engine(claim.unscheduled)}`);
   return lines;
 }
 
 /**
  * The explanation in words, in English (default) or French, every line made printable (ids and
  * names from the inputs cannot act on the terminal). Texts the engine wrote (why an outcome was
- * decided, the terms, the formulas) stay as written; the problems of an excluded record stay in
- * English, with their codes.
+ * decided, the terms, the formulas) are in the language too (src/wording); the problems of an
+ * excluded record stay in English, with their codes.
  *
  * @example
  * io.stdout(explanationText(explanation));

@@ -7,6 +7,7 @@
  * @module
  */
 import { dateText, isLang, MESSAGES, moneyText, shareText, type Lang, type Messages } from '../format/index.js';
+import { engineText } from '../wording/index.js';
 import { CliUsageError } from './io.js';
 import { textOption, type OptionValues } from './options.js';
 
@@ -20,6 +21,8 @@ export interface PeopleText {
   readonly date: (value: string) => string;
   /** A payer's share. */
   readonly share: (value: string) => string;
+  /** A sentence the engine wrote (a formula, an explanation, the terms of an outcome), in the language. */
+  readonly engine: (value: string) => string;
 }
 
 /**
@@ -28,11 +31,13 @@ export interface PeopleText {
  * @example
  * peopleText('fr', 'EUR').amount('1650.00'); // '1 650,00 €'
  * peopleText('en', 'EUR').amount('1650.00'); // '1650.00'
+ * peopleText('fr', 'EUR').engine('the contract had already ended'); // 'la convention avait déjà pris fin'
  */
 export function peopleText(lang: Lang, currency: string): PeopleText {
   const m = MESSAGES[lang];
-  if (lang === 'en') return { lang, m, amount: (value) => value, date: (value) => value, share: (value) => shareText(value, lang) };
-  return { lang, m, amount: (value) => moneyText(value, currency, lang), date: (value) => dateText(value, lang), share: (value) => shareText(value, lang) };
+  const engine = (value: string): string => engineText(value, lang);
+  if (lang === 'en') return { lang, m, amount: (value) => value, date: (value) => value, share: (value) => shareText(value, lang), engine };
+  return { lang, m, amount: (value) => moneyText(value, currency, lang), date: (value) => dateText(value, lang), share: (value) => shareText(value, lang), engine };
 }
 
 /** The help of `--lang` on every command that writes text for people. */

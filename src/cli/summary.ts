@@ -28,7 +28,7 @@ function table(cells: readonly (readonly string[])[], rightAligned: ReadonlySet<
  * adjustments, the exit clauses, the minimum performance levels, the results indicators' periods, claims no tranche pays, hiring guarantees, the data quality and
  * the fingerprint. Every line is made {@link printable}: names and ids from the contract or the
  * records cannot act on the terminal. In French, amounts and dates are written as a French reader
- * writes them (`1 650,00 €`, `30 juin 2025`); texts the engine wrote (explanations, reasons) stay as written.
+ * writes them (`1 650,00 €`, `30 juin 2025`); texts the engine wrote (explanations, reasons) are in French too (src/wording).
  *
  * @example
  * console.log(settlementSummary(settlement));
@@ -65,7 +65,7 @@ export function settlementSummary(settlement: Settlement, lang: Lang = 'en'): st
   if (settlement.adjustments.length > 0) {
     lines.push('', m.adjustments);
     for (const adjustment of settlement.adjustments) {
-      lines.push(`  ${m.colon(`${adjustment.tranche} / ${adjustment.payer}`, amount(adjustment.amount))} (${adjustment.reason})`);
+      lines.push(`  ${m.colon(`${adjustment.tranche} / ${adjustment.payer}`, amount(adjustment.amount))} (${t.engine(adjustment.reason)})`);
       for (const cause of adjustment.causes ?? []) {
         const who = cause.participants.length === 0 ? '' : ` ${cause.participants.join(', ')}`;
         const claims = cause.claims === 0 ? '' : `, ${m.claims(cause.claims)}${who}`;
@@ -75,7 +75,7 @@ export function settlementSummary(settlement: Settlement, lang: Lang = 'en'): st
   }
   if (settlement.exits.length > 0) {
     lines.push('', m.exits);
-    for (const exit of settlement.exits) lines.push(`  ${m.exitLine(exit.clause, date(exit.checkOn), m.exitOutcome[exit.outcome])} — ${exit.explanation}`);
+    for (const exit of settlement.exits) lines.push(`  ${m.exitLine(exit.clause, date(exit.checkOn), m.exitOutcome[exit.outcome])} — ${t.engine(exit.explanation)}`);
   }
   const levels = settlement.minimumPerformance ?? [];
   if (levels.length > 0) {
@@ -84,7 +84,7 @@ export function settlementSummary(settlement: Settlement, lang: Lang = 'en'): st
       const held = level.consequence === 'withhold' ? m.levelHeld(amount(level.withheld), amount(level.released), amount(level.outstanding)) : '';
       const cut = level.consequence === 'priceReduction' ? m.levelCut(amount(level.reduced)) : '';
       lines.push(`  ${level.id} (${level.outcome} ≥ ${level.level}, ${m.consequence[level.consequence]})${held}${cut}`);
-      for (const review of level.reviews) lines.push(`    ${m.colon(date(review.reviewOn), m.reviewOutcome[review.outcome])} — ${review.explanation}`);
+      for (const review of level.reviews) lines.push(`    ${m.colon(date(review.reviewOn), m.reviewOutcome[review.outcome])} — ${t.engine(review.explanation)}`);
       for (const action of level.tranches) {
         lines.push(`    ${m.colon(`${action.tranche} (${date(action.measuredOn)})`, m.levelTranche(action.achieved, action.participants, action.rate, m.levelAction[action.action], amount(action.amount)))}`);
       }
@@ -95,7 +95,7 @@ export function settlementSummary(settlement: Settlement, lang: Lang = 'en'): st
     lines.push('', m.unscheduled);
     for (const claims of settlement.unscheduled) {
       const where = claims.cohort === null ? '' : ` (${claims.cohort})`;
-      lines.push(`  ${m.colon(`${claims.rule}${where}`, m.unscheduledLine(claims.claims, amount(claims.amount), date(claims.from), date(claims.to)))} — ${claims.reason}`);
+      lines.push(`  ${m.colon(`${claims.rule}${where}`, m.unscheduledLine(claims.claims, amount(claims.amount), date(claims.from), date(claims.to)))} — ${t.engine(claims.reason)}`);
     }
   }
   if (settlement.hiringGuarantees.length > 0) {

@@ -3,7 +3,8 @@
  * `MESSAGES.fr` have the type {@link Messages}, so the compiler refuses a French table that lacks
  * a key. The settlement summary, the explanation of a participant and the payment statements take
  * their words from here; the JSON documents stay language-neutral. Texts the engine writes into
- * the settlement (formulas, explanations, reasons) are data and stay as the engine wrote them.
+ * the settlement (formulas, explanations, reasons) are data, in English; src/wording writes them in
+ * French for the texts for people.
  *
  * @module
  */

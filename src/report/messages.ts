@@ -7,6 +7,7 @@
  * @module
  */
 import { dateText, moneyText } from '../format/index.js';
+import { engineText } from '../wording/index.js';
 
 /** The words a settlement report uses. */
 export interface SettlementReportMessages {
@@ -151,6 +152,13 @@ export interface ReportMessages {
   readonly percent: (text: string) => string;
   /** A decimal that is not money (a multiple, a probability), as text. */
   readonly decimal: (text: string) => string;
+  /**
+   * How the charts write the numbers of their axes and labels (vega's locale configuration, d3-format
+   * style): `4,000.5` in English (vega's default), `4 000,5` in French.
+   */
+  readonly chartLocale: { readonly number: { readonly decimal: string; readonly thousands: string; readonly grouping: readonly number[]; readonly currency: readonly [string, string] } };
+  /** A sentence the engine wrote into the settlement (why an exit clause fired, a formula). */
+  readonly engine: (text: string) => string;
   /** The footer: who made the report, that it opens offline. */
   readonly footer: (library: string, version: string) => string;
   /** The text for a value that is not there. */
@@ -170,6 +178,8 @@ const EN: ReportMessages = {
   date: (iso) => iso,
   percent: (text) => `${text} %`,
   decimal: (text) => text,
+  chartLocale: { number: { decimal: '.', thousands: ',', grouping: [3], currency: ['$', ''] } },
+  engine: (text) => text,
   footer: (library, version) => `Made by ${library} ${version}. Every amount is exact, as the settlement or simulation gives it; the charts draw them. This page is self-contained and opens offline.`,
   none: '—',
   amountAxis: (currency) => `Amount (${currency})`,
@@ -282,6 +292,8 @@ const FR: ReportMessages = {
   date: (iso) => dateText(iso, 'fr'),
   percent: (text) => `${comma(text)}\u00a0%`,
   decimal: (text) => comma(text),
+  chartLocale: { number: { decimal: ',', thousands: '\u00a0', grouping: [3], currency: ['', '\u00a0€'] } },
+  engine: (text) => engineText(text, 'fr'),
   footer: (library, version) => `Établi par ${library} ${version}. Chaque montant est exact, tel que le donne le règlement ou la simulation ; les graphiques les dessinent. Cette page se suffit à elle-même et s'ouvre hors ligne.`,
   none: '—',
   amountAxis: (currency) => `Montant (${currency})`,

@@ -26,7 +26,9 @@ export type Part = string | PendingChart;
  */
 export async function writePage(text: ReportMessages, title: string, identity: string, sections: readonly (readonly [string, string, readonly Part[]])[], version: string): Promise<string> {
   const charts = sections.flatMap(([, , parts]) => parts.filter((part): part is PendingChart => typeof part !== 'string'));
-  const svgs = await renderCharts(charts.map((chart) => ({ spec: chart.spec, label: chart.caption })));
+  const locale = text.chartLocale;
+  const localized = (spec: ChartSpec): ChartSpec => ({ ...spec, config: { ...(spec['config'] as object | undefined), locale } });
+  const svgs = await renderCharts(charts.map((chart) => ({ spec: localized(chart.spec), label: chart.caption })));
   const html = (part: Part): string => (typeof part === 'string' ? part : chartFigure(part.name, svgs[charts.indexOf(part)] ?? '', part.caption));
   return page({ lang: text.lang, title, identity, sections: sections.map(([id, heading, parts]) => section(id, heading, parts.map(html))), footer: text.footer('outcome-pay', version) });
 }

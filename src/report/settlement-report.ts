@@ -47,7 +47,7 @@ function tranchesSection(contract: Contract, settlement: Settlement, text: Repor
   const columns = words.trancheColumns;
   const money = (amount: string): string => text.amount(amount, settlement.contract.currency);
   const rows = settlement.tranches.map((tranche) => [
-    word(`${tranche.id}: ${tranche.name}`),
+    word(`${tranche.id}: ${text.engine(tranche.name)}`),
     word(words.trancheStatus[tranche.status]),
     word(text.date(tranche.measuredOn)),
     word(text.date(tranche.dueOn)),
@@ -92,7 +92,7 @@ function exitsSection(settlement: Settlement, text: ReportMessages): Part[] {
   const words = text.settlement;
   if (settlement.exits.length === 0) return [paragraph(words.noExits)];
   const columns = words.exitColumns;
-  const rows = settlement.exits.map((exit) => [word(exit.clause), word(text.date(exit.checkOn)), word(words.exitOutcome[exit.outcome]), word(exit.explanation)]);
+  const rows = settlement.exits.map((exit) => [word(exit.clause), word(text.date(exit.checkOn)), word(words.exitOutcome[exit.outcome]), word(text.engine(exit.explanation))]);
   return [table('exits', [columns.clause, columns.checkOn, columns.outcome, columns.explanation], rows)];
 }
 

@@ -7,6 +7,7 @@ import { dateText, MESSAGES, moneyText, shareText, type Lang } from '../format/i
 import { formatMoney, parseAmount, sumAmounts } from '../money/index.js';
 import type { PayerAmounts, Settlement, SettlementLine, SettlementTranche } from '../settlement/index.js';
 import { escapeHtml, STATEMENT_CSS } from './html.js';
+import { engineText } from '../wording/index.js';
 
 /** What a statement page is made of: the settlement, the tranche and the payer's part of it. */
 export interface StatementInput {
@@ -22,6 +23,8 @@ interface Writer {
   readonly m: (typeof MESSAGES)[Lang]['statement'];
   readonly money: (amount: string) => string;
   readonly date: (date: string) => string;
+  /** A sentence the engine wrote (a formula, the reason of an adjustment), in the language. */
+  readonly engine: (sentence: string) => string;
 }
 
 const text = (value: string): string => escapeHtml(value);
@@ -46,7 +49,7 @@ function identity(w: Writer, input: StatementInput): string {
     [m.asOf, w.date(settlement.asOf)],
     [m.payer, payer.payer],
     [m.share, payer.share === null ? MESSAGES[input.lang].summary.formerPayer : shareText(payer.share, input.lang)],
-    [m.tranche, `${tranche.id} — ${tranche.name}`],
+    [m.tranche, `${tranche.id} — ${w.engine(tranche.name)}`],
     [m.status, statuses[tranche.status]],
     [m.measuredOn, w.date(tranche.measuredOn)],
     [m.dueOn, w.date(tranche.dueOn)],
@@ -78,7 +81,7 @@ function lineRow(w: Writer, line: SettlementLine, payer: string): string {
   const funding = line.payers?.find((part) => part.payer === payer);
   if (funding !== undefined) notes.push(w.m.fraction(funding.fraction));
   if (line.participants !== undefined && line.participants.length > 0) notes.push(w.m.participants(line.participants.join(', ')));
-  const how = `<span class="formula">${text(line.formula)}</span>${notes.map((note) => `<p class="note">${text(note)}</p>`).join('')}`;
+  const how = `<span class="formula">${text(w.engine(line.formula))}</span>${notes.map((note) => `<p class="note">${text(note)}</p>`).join('')}`;
   const dash = '—';
   return `<tr class="line"><td>${text(line.rule)}<p class="note">${text(line.kind)}</p></td><td>${text(line.outcome ?? dash)}</td><td>${text(line.cohort ?? dash)}</td><td class="amount">${
     line.claims === null ? dash : String(line.claims)
@@ -114,7 +117,7 @@ function adjustments(w: Writer, input: StatementInput): string {
   const m = w.m;
   const header = m.adjustmentsHeader.map((label, column) => `<th scope="col"${column < 3 ? ' class="amount"' : ''}>${text(label)}</th>`).join('');
   const rows = own.map(
-    (adjustment) => `<tr>${amountCell(w, adjustment.previouslyPaid)}${amountCell(w, adjustment.earned)}${amountCell(w, adjustment.amount, 'adjustment')}<td>${text(adjustment.reason)}</td></tr>`,
+    (adjustment) => `<tr>${amountCell(w, adjustment.previouslyPaid)}${amountCell(w, adjustment.earned)}${amountCell(w, adjustment.amount, 'adjustment')}<td>${text(w.engine(adjustment.reason))}</td></tr>`,
   );
   return `<section><h2>${text(m.adjustmentsTitle)}</h2><table class="adjustments"><thead><tr>${header}</tr></thead><tbody>${rows.join('')}</tbody></table></section>`;
 }
@@ -142,7 +145,7 @@ export function statementHtml(input: StatementInput): string {
   const { settlement, tranche, payer, lang } = input;
   const currency = settlement.contract.currency;
   const m = MESSAGES[lang].statement;
-  const w: Writer = { lang, m, money: (amount) => moneyText(amount, currency, lang), date: (date) => dateText(date, lang) };
+  const w: Writer = { lang, m, money: (amount) => moneyText(amount, currency, lang), date: (date) => dateText(date, lang), engine: (sentence) => engineText(sentence, lang) };
   const quality = settlement.dataQuality;
   const warning = quality.recordsExcluded === 0 ? '' : `<p class="warning">${text(m.excludedWarning(quality.recordsExcluded, quality.recordsRead))}</p>`;
   const title = `${m.title} — ${m.heading(tranche.id, payer.payer)} — ${settlement.contract.name}`;

@@ -39,7 +39,7 @@ region     60·%  68·376,00·€     0,00·€  68·376,00·€
 agency     40·%  45·584,00·€     0,00·€  45·584,00·€
 
 Clauses de sortie :
-  mid-term-review au 31 janvier 2025 : non déclenchée — placement rate 0.408163 ≥ threshold 0.3 on 2025-01-31
+  mid-term-review au 31 janvier 2025 : non déclenchée — taux de placement 0,408163 ≥ seuil 0,3 le 31 janvier 2025
 
 Enregistrements : 94 lus, 91 réglés, 3 exclus (3 problèmes listés dans dataQuality)
 `);
@@ -87,7 +87,7 @@ Périodes d’emploi :
     plafond par participant cap-participant (limite 5·000,00·£GB) : 150,00·£GB avant, 50,00·£GB retranché, 100,00·£GB après
     payé 100,00·£GB
     tranche 2024-Q4 « Quarter to 31 December 2024 (26-week outcomes of 2024-B not possible yet) » (réglée, mesurée le 31 décembre 2024, échéance le 31 janvier 2025)
-    ligne 12 : 2 sustainment periods × 100 ; acquis 200,00·£GB, payé 200,00·£GB
+    ligne 12 : 2 périodes de maintien dans l’emploi × 100 ; acquis 200,00·£GB, payé 200,00·£GB
   11 novembre 2024 règle sustainment (sustainment) pour job-entry : demandé 150,00·£GB
     plafond par participant cap-participant (limite 5·000,00·£GB) : 150,00·£GB avant, 150,00·£GB retranché, 0,00·£GB après
     ramené à rien par un plafond par participant : aucune tranche ne le prend (payé 0,00·£GB)
