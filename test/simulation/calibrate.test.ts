@@ -109,8 +109,10 @@ describe('calibrate an amended contract', () => {
   const amendments = { pricedBy: 'achievement', versions: [{ id: 'renewal', effectiveFrom: '2024-04-01', changes: { rules: [{ rule: 'pay-pl', price: '2000.00' }] } }] };
 
   it('the price scale multiplies the prices an amendment sets too', () => {
-    const answer = answerOf(calibrate(tiny([], { amendments }), certain, { budget: '3000.00', runs: 2, seed: 1, path: 'participants' }));
-    expect(answer).toMatchObject({ result: 'found', value: '0.5', cost: '3000.00', above: '0.5001' });
+    for (const path of ['participants', 'auto'] as const) {
+      const answer = answerOf(calibrate(tiny([], { amendments }), certain, { budget: '3000.00', runs: 2, seed: 1, path }));
+      expect(answer).toMatchObject({ result: 'found', value: '0.5', cost: '3000.00', above: '0.5001' });
+    }
   });
 
   it("scaledPrices scales an amendment's price and group prices, not its increment", () => {

@@ -113,6 +113,29 @@ describe('simulate: the count path', () => {
     expect(summary.total.p50).toMatch(/^\d+000\.00$/);
   }, 240_000);
 
+  it("an amended contract: a claim is priced by the version in force on its own day, not its period's last day", () => {
+    // Cohort A (2 participants) enrolled 2024-01-10 and cohort B (2) 2024-04-10, all placed 10
+    // days after their exit (30 days after enrolment): A on 2024-02-19, B on 2024-05-20. The
+    // placement price is 1000.00, raised to 2000.00 from 2024-04-01: A 2 × 1000.00 = 2000.00 in
+    // t1, B 2 × 2000.00 = 4000.00 in t2, 6000.00 in all. A's placement lies in the period that
+    // ends on t1's measurement (2024-06-30), after the amendment: dated by that day, it was
+    // priced 2000.00 (8000.00 in all).
+    const rest = Object.fromEntries(Object.entries(tinyContract).filter(([key]) => key !== 'reinvestment'));
+    const contract = { ...rest, caps: [], amendments: { pricedBy: 'achievement', versions: [{ id: 'raise', effectiveFrom: '2024-04-01', changes: { rules: [{ rule: 'pay-pl', price: '2000.00' }] } }] } };
+    const assumptions = {
+      schemaVersion: '1.0',
+      cohorts: { A: { size: 2, enrolment: { from: '2024-01-10', to: '2024-01-10' } }, B: { size: 2, enrolment: { from: '2024-04-10', to: '2024-04-10' } } },
+      daysToExit: 30,
+      outcomes: { placement: { probability: 1, days: 10 }, ret3: { probability: 0 } },
+    };
+    for (const path of ['auto', 'participants'] as const) {
+      const samples = samplesOf(contract, assumptions, { runs: 2, seed: 1, path });
+      expect(samples.path).toBe(path === 'auto' ? 'count' : 'participants');
+      expect(samples.total.map((amount) => amount.toFixed(2))).toEqual(['6000.00', '6000.00']);
+      expect(samples.trancheEarned.slice(0, 2).map((runs) => runs[0]?.toFixed(2))).toEqual(['2000.00', '4000.00']);
+    }
+  });
+
   it('chunks merged equal one run of all of them, byte for byte', () => {
     const assumptions = {
       schemaVersion: '1.0',
