@@ -86,7 +86,8 @@ export function hasAmount(cap: Cap): cap is AmountCap {
 
 /**
  * The contract with the cap `capId` (one with an amount) set to `amount`, written to the currency's
- * minor unit.
+ * minor unit; in an amended contract, in every version (an amendment's change of the cap's amount
+ * is set to it too, else the amendment's amount would be in force from its date whatever `amount`).
  *
  * @example
  * withCapAmount(contract, 'cap-total', new Decimal('750000')); // caps[k].amount is '750000.00'
@@ -96,6 +97,13 @@ export function withCapAmount(contract: Contract, capId: string, amount: Amount)
   const copy = copyOf(contract);
   const caps = (copy.caps ?? []) as unknown as Json[];
   const index = (contract.caps ?? []).findIndex((cap) => cap.id === capId && hasAmount(cap));
-  if (index >= 0) setAt(caps[index] as Json, ['amount'], amount.toFixed(places));
+  if (index < 0) return copy;
+  setAt(caps[index] as Json, ['amount'], amount.toFixed(places));
+  const amendments = (copy.amendments?.versions ?? []) as unknown as Json[];
+  contract.amendments?.versions.forEach((amendment, i) => {
+    (amendment.changes.caps ?? []).forEach((change, j) => {
+      if (change.cap === capId) setAt(amendments[i] as Json, ['changes', 'caps', j, 'amount'], amount.toFixed(places));
+    });
+  });
   return copy;
 }

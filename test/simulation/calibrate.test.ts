@@ -115,6 +115,19 @@ describe('calibrate an amended contract', () => {
     }
   });
 
+  it("a cap's amount is set in every version: the amendment's amount of the cap too", () => {
+    // Four placements at 1000.00 (4000.00); the contract cap of 3500.00 is raised to 10000.00
+    // from 2024-04-01, before every tranche's due date (2024-07-15, 2024-09-10, 2025-01-15), so
+    // the amount in force is the amendment's. At a cap x in every version the cost is
+    // min(4000.00, x): within 2000.00 up to x = 2000.00. Setting the base amount alone moves
+    // nothing (4000.00 at x = 0: impossible).
+    const raised = { pricedBy: 'achievement', versions: [{ id: 'renewal', effectiveFrom: '2024-04-01', changes: { caps: [{ cap: 'cap-total', amount: '10000.00' }] } }] };
+    const contract = tiny([{ kind: 'contract', id: 'cap-total', amount: '3500.00', partialPayment: true }], { amendments: raised });
+    const answer = answerOf(calibrate(contract, certain, { budget: '2000.00', cap: 'cap-total', runs: 2, seed: 3 }));
+    expect(answer).toMatchObject({ result: 'found', value: '2000.00', cost: '2000.00', above: '2000.01' });
+    expect(withCapAmount(parsed(contract), 'cap-total', new Decimal('12.5')).amendments?.versions[0]?.changes.caps).toEqual([{ cap: 'cap-total', amount: '12.50' }]);
+  });
+
   it("scaledPrices scales an amendment's price and group prices, not its increment", () => {
     const contract = parsed(
       tiny([], {
