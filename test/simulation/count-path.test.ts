@@ -136,6 +136,31 @@ describe('simulate: the count path', () => {
     }
   });
 
+  it("a results indicator counting participants: an achievement counts by its own day, not its period's last day", () => {
+    // Cohort A (2 participants) placed on 2024-02-19, cohort B (2) on 2024-05-20; period y1 counts
+    // the placed by 2024-03-31: 2 of a target of 2 above a baseline of 0, proportional: the whole
+    // allocation, 1000.00, paid by t1 (measured 2024-06-30). A's placements lie in the period that
+    // ends on 2024-06-30: dated by that day, none counted by 2024-03-31 and nothing paid.
+    const rest = Object.fromEntries(Object.entries(tinyContract).filter(([key]) => key !== 'reinvestment'));
+    const contract = {
+      ...rest,
+      caps: [],
+      rules: [{ kind: 'resultsIndicator', id: 'dli', name: 'DLI', baseline: '0', rounding: 'down', payment: { kind: 'proportional' }, participants: { outcome: 'placement' }, periods: [{ id: 'y1', verifiedOn: '2024-03-31', target: '2', allocation: '1000.00' }] }],
+      tranches: [{ id: 't1', name: 'T1', rules: ['dli'], cohorts: ['A', 'B'], measuredOn: '2024-06-30', dueOn: '2024-07-15' }],
+    };
+    const assumptions = {
+      schemaVersion: '1.0',
+      cohorts: { A: { size: 2, enrolment: { from: '2024-01-10', to: '2024-01-10' } }, B: { size: 2, enrolment: { from: '2024-04-10', to: '2024-04-10' } } },
+      daysToExit: 30,
+      outcomes: { placement: { probability: 1, days: 10 }, ret3: { probability: 0 } },
+    };
+    for (const path of ['auto', 'participants'] as const) {
+      const samples = samplesOf(contract, assumptions, { runs: 2, seed: 1, path });
+      expect(samples.path).toBe(path === 'auto' ? 'count' : 'participants');
+      expect(samples.total.map((amount) => amount.toFixed(2))).toEqual(['1000.00', '1000.00']);
+    }
+  });
+
   it('chunks merged equal one run of all of them, byte for byte', () => {
     const assumptions = {
       schemaVersion: '1.0',
