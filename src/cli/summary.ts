@@ -4,6 +4,7 @@
  * @module
  */
 import type { Lang } from '../format/index.js';
+import { parseAmount } from '../money/index.js';
 import type { Settlement } from '../settlement/index.js';
 import { exclusionWarning } from './excluded-warning.js';
 import { indicatorSummary } from './indicator-summary.js';
@@ -59,7 +60,8 @@ export function settlementSummary(settlement: Settlement, lang: Lang = 'en'): st
     '',
     ...payers,
   ];
-  if (settlement.totals.reinvested !== settlement.totals.withheld || settlement.totals.reinvested !== (0).toFixed(2)) {
+  // nothing to say when both are zero, in any currency ("0.00", "0" in JPY, "0.000" in KWD)
+  if (!parseAmount(settlement.totals.reinvested).isZero() || !parseAmount(settlement.totals.withheld).isZero()) {
     lines.push('', m.reinvested(amount(settlement.totals.reinvested), amount(settlement.totals.withheld)));
   }
   if (settlement.adjustments.length > 0) {

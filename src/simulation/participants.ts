@@ -99,12 +99,18 @@ export interface ParticipantModel {
 /**
  * A quarter-after-exit outcome as the participant path draws it: achieved with its probability, as
  * a wage record covering the `quarter`-th calendar quarter after the exit quarter, of `amount` (its
- * minimum earnings, else one unit of the currency).
+ * minimum earnings, else, or for a minimum of zero, one unit of the currency).
  */
 export interface QuarterPlan {
   readonly outcome: number;
   readonly quarter: number;
   readonly amount: Amount;
+}
+
+/** The earnings drawn for an achieved quarter: its minimum, or one unit of the currency when it has none or a minimum of zero (the outcome asks for earnings above zero too). */
+function quarterAmount(minimum: string | undefined): Amount {
+  const amount = parseAmount(minimum ?? '1');
+  return amount.isZero() ? parseAmount('1') : amount;
 }
 
 /** The probabilities of one run: per profile, per outcome index (beta draws made). */
@@ -205,7 +211,7 @@ export function participantModel(contract: Contract, assumptions: Assumptions): 
       outcome.kind === 'milestone' ? [{ outcome: index.get(outcome.id) ?? -1, event: outcome.event, from: outcome.within?.from ?? 'enrolment', windowDays: outcome.within?.days }] : [],
     ),
     placements: placementPlans(contract, index, baselineWage),
-    quarters: contract.outcomes.flatMap((outcome, k) => (outcome.kind === 'quarterAfterExit' ? [{ outcome: k, quarter: outcome.quarter, amount: parseAmount(outcome.minimumEarnings ?? '1') }] : [])),
+    quarters: contract.outcomes.flatMap((outcome, k) => (outcome.kind === 'quarterAfterExit' ? [{ outcome: k, quarter: outcome.quarter, amount: quarterAmount(outcome.minimumEarnings) }] : [])),
     outcomes: contract.outcomes.length,
   };
 }

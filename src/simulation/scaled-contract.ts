@@ -36,11 +36,20 @@ function pricePaths(rule: Contract['rules'][number]): { path: readonly PathSegme
     .map((number) => ({ path: number.path, value: number.value }));
 }
 
+/** Where an amendment's prices are: each rate-card change's price and group prices (not an increment). Paths are inside the amendment. */
+function amendmentPricePaths(amendment: NonNullable<Contract['amendments']>['versions'][number]): { path: readonly PathSegment[]; value: string }[] {
+  return (amendment.changes.rules ?? []).flatMap((change, j) => [
+    ...(change.price === undefined ? [] : [{ path: ['changes', 'rules', j, 'price'], value: change.price }]),
+    ...(change.groupPricing?.kind === 'prices' ? change.groupPricing.prices.map((entry, k) => ({ path: ['changes', 'rules', j, 'groupPricing', 'prices', k, 'price'], value: entry.price })) : []),
+  ]);
+}
+
 /**
  * The contract with every price of its payment rules (rate card and group prices, sustainment
  * prices, cohort-rate schedule amounts and ceilings, bonus amounts, results-indicator allocations
- * and unit amounts) multiplied by `scale` and rounded to the currency's minor unit with the
- * contract's rounding mode. Fees, rounding increments and caps stay as written.
+ * and unit amounts), and every price an amendment sets (a rate card's price and group prices),
+ * multiplied by `scale` and rounded to the currency's minor unit with the contract's rounding
+ * mode. Fees, rounding increments and caps stay as written.
  *
  * @example
  * scaledPrices(contract, new Decimal('1.1')); // a rate card at 1500.00 now pays 1650.00
@@ -48,11 +57,16 @@ function pricePaths(rule: Contract['rules'][number]): { path: readonly PathSegme
 export function scaledPrices(contract: Contract, scale: Amount): Contract {
   const places = minorUnits(contract.currency);
   const copy = copyOf(contract);
+  const scaled = (value: string): string => roundDecimal(new Decimal(value).times(scale), places, contract.rounding).toFixed(places);
   const rules = copy.rules as unknown as Json[];
   contract.rules.forEach((rule, i) => {
-    for (const { path, value } of pricePaths(rule)) {
-      setAt(rules[i] as Json, path, roundDecimal(new Decimal(value).times(scale), places, contract.rounding).toFixed(places));
-    }
+    for (const { path, value } of pricePaths(rule)) setAt(rules[i] as Json, path, scaled(value));
+  });
+  // an amended contract: the prices of each version are scaled too (else claims after an
+  // amendment's date would be paid at its unscaled prices)
+  const amendments = (copy.amendments?.versions ?? []) as unknown as Json[];
+  contract.amendments?.versions.forEach((amendment, i) => {
+    for (const { path, value } of amendmentPricePaths(amendment)) setAt(amendments[i] as Json, path, scaled(value));
   });
   return copy;
 }
@@ -72,7 +86,8 @@ export function hasAmount(cap: Cap): cap is AmountCap {
 
 /**
  * The contract with the cap `capId` (one with an amount) set to `amount`, written to the currency's
- * minor unit.
+ * minor unit; in an amended contract, in every version (an amendment's change of the cap's amount
+ * is set to it too, else the amendment's amount would be in force from its date whatever `amount`).
  *
  * @example
  * withCapAmount(contract, 'cap-total', new Decimal('750000')); // caps[k].amount is '750000.00'
@@ -82,6 +97,13 @@ export function withCapAmount(contract: Contract, capId: string, amount: Amount)
   const copy = copyOf(contract);
   const caps = (copy.caps ?? []) as unknown as Json[];
   const index = (contract.caps ?? []).findIndex((cap) => cap.id === capId && hasAmount(cap));
-  if (index >= 0) setAt(caps[index] as Json, ['amount'], amount.toFixed(places));
+  if (index < 0) return copy;
+  setAt(caps[index] as Json, ['amount'], amount.toFixed(places));
+  const amendments = (copy.amendments?.versions ?? []) as unknown as Json[];
+  contract.amendments?.versions.forEach((amendment, i) => {
+    (amendment.changes.caps ?? []).forEach((change, j) => {
+      if (change.cap === capId) setAt(amendments[i] as Json, ['changes', 'caps', j, 'amount'], amount.toFixed(places));
+    });
+  });
   return copy;
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { settlementSummary } from '../../src/cli/summary.js';
 import type { Settlement } from '../../src/index.js';
 import { settleWith } from '../settlement/settle-helper.js';
+import { tinyContract } from '../simulation/tiny-contract.js';
 
 function readJson(path: string): unknown {
   return JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8'));
@@ -18,6 +19,21 @@ describe('settlementSummary', () => {
     const text = settlementSummary(result.value);
     expect(text).toContain('\nEarned but paid by no tranche:\n');
     expect(text).toContain('  pay-r3 (A): 1 claims, 500.00 from 2024-10-15 to 2024-10-15 — no tranche pays rule pay-r3 for cohort A on or after 2024-10-15\n');
+  });
+
+  it('has no reinvestment line when nothing was reinvested or withheld, in a currency without minor units too', () => {
+    // the tiny contract without its reinvestment, no records: reinvested 0 and withheld 0 (written
+    // "0.00" in EUR, "0" in JPY, "0.000" in KWD): nothing to say about them
+    const rest = Object.fromEntries(Object.entries(tinyContract).filter(([key]) => key !== 'reinvestment'));
+    for (const currency of ['EUR', 'JPY', 'KWD']) {
+      const amounts = currency === 'EUR' ? (text: string) => text : currency === 'JPY' ? (text: string) => text.replace('.00', '') : (text: string) => `${text}0`;
+      const caps = (tinyContract['caps'] as Record<string, unknown>[]).map((cap) => ({ ...cap, amount: amounts(cap['amount'] as string) }));
+      const rules = (tinyContract['rules'] as Record<string, unknown>[]).map((rule) => ({ ...rule, price: amounts(rule['price'] as string) }));
+      const result = settleWith({ ...rest, currency, caps, rules }, [], { asOf: '2024-12-31' });
+      if (!result.ok) expect.fail(JSON.stringify(result.issues));
+      expect(result.value.totals.reinvested).toBe(currency === 'EUR' ? '0.00' : currency === 'JPY' ? '0' : '0.000');
+      expect(settlementSummary(result.value)).not.toContain('Reinvested');
+    }
   });
 
   it('reports each minimum performance level: its reviews, what its consequence did in each tranche, what is still withheld', () => {

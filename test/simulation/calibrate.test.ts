@@ -100,6 +100,70 @@ describe('calibrate, worked by hand on certain runs', () => {
   });
 });
 
+describe('calibrate an amended contract', () => {
+  // The placement price is raised from 1000.00 to 2000.00 by an amendment in force from
+  // 2024-04-01: cohort A is placed on 2024-01-20 (base, 1000.00), cohort B on 2024-04-20
+  // (amended, 2000.00). At a scale s: 2 × 1000.00 s + 2 × 2000.00 s = 6000.00 s, within 3000.00
+  // up to s = 0.5 (3000.00); at 0.5001: 2 × 1000.10 + 2 × 2000.20 = 6000.60 (above). Scaling the
+  // base price alone, the amended price would still cost 4000.00 at a scale of 0 (impossible).
+  const amendments = { pricedBy: 'achievement', versions: [{ id: 'renewal', effectiveFrom: '2024-04-01', changes: { rules: [{ rule: 'pay-pl', price: '2000.00' }] } }] };
+
+  it('the price scale multiplies the prices an amendment sets too', () => {
+    for (const path of ['participants', 'auto'] as const) {
+      const answer = answerOf(calibrate(tiny([], { amendments }), certain, { budget: '3000.00', runs: 2, seed: 1, path }));
+      expect(answer).toMatchObject({ result: 'found', value: '0.5', cost: '3000.00', above: '0.5001' });
+    }
+  });
+
+  it("a cap's amount is set in every version: the amendment's amount of the cap too", () => {
+    // Four placements at 1000.00 (4000.00); the contract cap of 3500.00 is raised to 10000.00
+    // from 2024-04-01, before every tranche's due date (2024-07-15, 2024-09-10, 2025-01-15), so
+    // the amount in force is the amendment's. At a cap x in every version the cost is
+    // min(4000.00, x): within 2000.00 up to x = 2000.00. Setting the base amount alone moves
+    // nothing (4000.00 at x = 0: impossible).
+    const raised = { pricedBy: 'achievement', versions: [{ id: 'renewal', effectiveFrom: '2024-04-01', changes: { caps: [{ cap: 'cap-total', amount: '10000.00' }] } }] };
+    const contract = tiny([{ kind: 'contract', id: 'cap-total', amount: '3500.00', partialPayment: true }], { amendments: raised });
+    const answer = answerOf(calibrate(contract, certain, { budget: '2000.00', cap: 'cap-total', runs: 2, seed: 3 }));
+    expect(answer).toMatchObject({ result: 'found', value: '2000.00', cost: '2000.00', above: '2000.01' });
+    expect(withCapAmount(parsed(contract), 'cap-total', new Decimal('12.5')).amendments?.versions[0]?.changes.caps).toEqual([{ cap: 'cap-total', amount: '12.50' }]);
+  });
+
+  it("scaledPrices scales an amendment's price and group prices, not its increment", () => {
+    const contract = parsed(
+      tiny([], {
+        groups: [{ id: 'ltu', name: 'Long-term unemployed', priceMultiplier: '1.4' }],
+        rules: [
+          { kind: 'rateCard', id: 'pay-pl', name: 'Placement', outcome: 'placement', price: '1000.00', groupPricing: { kind: 'multipliers', rounding: 'up', increment: '1.00', severalGroups: 'highest' }, prerequisites: [] },
+          { kind: 'rateCard', id: 'pay-r3', name: 'Retention', outcome: 'ret3', price: '600.00', groupPricing: { kind: 'prices', prices: [{ group: 'ltu', price: '750.00' }], severalGroups: 'highest' }, prerequisites: [] },
+        ],
+        amendments: {
+          pricedBy: 'achievement',
+          versions: [
+            {
+              id: 'renewal',
+              effectiveFrom: '2024-04-01',
+              changes: {
+                rules: [
+                  { rule: 'pay-pl', price: '2000.00', groupPricing: { kind: 'multipliers', rounding: 'up', increment: '5.00', severalGroups: 'highest' } },
+                  { rule: 'pay-r3', groupPricing: { kind: 'prices', prices: [{ group: 'ltu', price: '801.00' }], severalGroups: 'highest' } },
+                ],
+              },
+            },
+          ],
+        },
+      }),
+    );
+    const scaled = scaledPrices(contract, new Decimal('0.5'));
+    // 2000.00 × 0.5 = 1000.00; 801.00 × 0.5 = 400.50; the increment 5.00 stays.
+    expect(scaled.amendments?.versions[0]?.changes.rules).toEqual([
+      { rule: 'pay-pl', price: '1000.00', groupPricing: { kind: 'multipliers', rounding: 'up', increment: '5.00', severalGroups: 'highest' } },
+      { rule: 'pay-r3', groupPricing: { kind: 'prices', prices: [{ group: 'ltu', price: '400.50' }], severalGroups: 'highest' } },
+    ]);
+    expect(contract.amendments?.versions[0]?.changes.rules?.[0]?.price).toBe('2000.00');
+    expect(parseContract(scaled).ok).toBe(true);
+  });
+});
+
 describe('scaled prices', () => {
   it('scales prices with the contract rounding; fees, increments and caps stay', () => {
     const contract = parsed(

@@ -18,6 +18,26 @@ function countable(): ContractJson {
   return contract;
 }
 
+/** The tiny contract without its reinvestment. */
+function tinyWithoutReinvestment(): Json {
+  return Object.fromEntries(Object.entries(tinyContract).filter(([key]) => key !== 'reinvestment'));
+}
+
+/**
+ * Two runs of `contract` on each path, under certain assumptions: cohort A (2 participants)
+ * enrolled 2024-01-10 and cohort B (2) 2024-04-10, all exiting 30 days after enrolment and placed
+ * 10 days after their exit (A on 2024-02-19, B on 2024-05-20), none retained.
+ */
+function bothPaths(contract: Json): [string, SimulationSamples][] {
+  const assumptions = {
+    schemaVersion: '1.0',
+    cohorts: { A: { size: 2, enrolment: { from: '2024-01-10', to: '2024-01-10' } }, B: { size: 2, enrolment: { from: '2024-04-10', to: '2024-04-10' } } },
+    daysToExit: 30,
+    outcomes: { placement: { probability: 1, days: 10 }, ret3: { probability: 0 } },
+  };
+  return (['auto', 'participants'] as const).map((path) => [path, samplesOf(contract, assumptions, { runs: 2, seed: 1, path })]);
+}
+
 describe('simulate: which path runs', () => {
   it('takes the count path only where no cap or rule needs each participant, says which and why, and can be made to draw participants', () => {
     const assumptions = regionSudAssumptions();
@@ -112,6 +132,38 @@ describe('simulate: the count path', () => {
     expect(Math.abs(Number(summary.total.sd) - 15491.93)).toBeLessThan(309.84);
     expect(summary.total.p50).toMatch(/^\d+000\.00$/);
   }, 240_000);
+
+  it("an amended contract: a claim is priced by the version in force on its own day, not its period's last day", () => {
+    // Cohort A (2 participants) enrolled 2024-01-10 and cohort B (2) 2024-04-10, all placed 10
+    // days after their exit (30 days after enrolment): A on 2024-02-19, B on 2024-05-20. The
+    // placement price is 1000.00, raised to 2000.00 from 2024-04-01: A 2 × 1000.00 = 2000.00 in
+    // t1, B 2 × 2000.00 = 4000.00 in t2, 6000.00 in all. A's placement lies in the period that
+    // ends on t1's measurement (2024-06-30), after the amendment: dated by that day, it was
+    // priced 2000.00 (8000.00 in all).
+    const contract = { ...tinyWithoutReinvestment(), caps: [], amendments: { pricedBy: 'achievement', versions: [{ id: 'raise', effectiveFrom: '2024-04-01', changes: { rules: [{ rule: 'pay-pl', price: '2000.00' }] } }] } };
+    for (const [path, samples] of bothPaths(contract)) {
+      expect(samples.path).toBe(path === 'auto' ? 'count' : 'participants');
+      expect(samples.total.map((amount) => amount.toFixed(2))).toEqual(['6000.00', '6000.00']);
+      expect(samples.trancheEarned.slice(0, 2).map((runs) => runs[0]?.toFixed(2))).toEqual(['2000.00', '4000.00']);
+    }
+  });
+
+  it("a results indicator counting participants: an achievement counts by its own day, not its period's last day", () => {
+    // Cohort A (2 participants) placed on 2024-02-19, cohort B (2) on 2024-05-20; period y1 counts
+    // the placed by 2024-03-31: 2 of a target of 2 above a baseline of 0, proportional: the whole
+    // allocation, 1000.00, paid by t1 (measured 2024-06-30). A's placements lie in the period that
+    // ends on 2024-06-30: dated by that day, none counted by 2024-03-31 and nothing paid.
+    const contract = {
+      ...tinyWithoutReinvestment(),
+      caps: [],
+      rules: [{ kind: 'resultsIndicator', id: 'dli', name: 'DLI', baseline: '0', rounding: 'down', payment: { kind: 'proportional' }, participants: { outcome: 'placement' }, periods: [{ id: 'y1', verifiedOn: '2024-03-31', target: '2', allocation: '1000.00' }] }],
+      tranches: [{ id: 't1', name: 'T1', rules: ['dli'], cohorts: ['A', 'B'], measuredOn: '2024-06-30', dueOn: '2024-07-15' }],
+    };
+    for (const [path, samples] of bothPaths(contract)) {
+      expect(samples.path).toBe(path === 'auto' ? 'count' : 'participants');
+      expect(samples.total.map((amount) => amount.toFixed(2))).toEqual(['1000.00', '1000.00']);
+    }
+  });
 
   it('chunks merged equal one run of all of them, byte for byte', () => {
     const assumptions = {

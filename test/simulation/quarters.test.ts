@@ -40,6 +40,17 @@ describe('quarter-after-exit outcomes in the simulation', () => {
     expect(employedOnly.total.min).toBe('25000.00');
   });
 
+  it('a minimum of 0.00 is drawn as earnings above zero: the outcome asks for earnings above zero and at least the minimum', () => {
+    // employed-q4 with minimumEarnings 0.00, probability 1: all 10 achieve it, 10 × 1500.00 = 15000.00
+    // (a wage record of 0.00 would fail it: NOT_EMPLOYED_IN_QUARTER, nothing paid)
+    const outcomes = (contract['outcomes'] as Record<string, unknown>[]).map((outcome) => (outcome['id'] === 'employed-q4' ? { ...outcome, minimumEarnings: '0.00' } : outcome));
+    const assumptions = { schemaVersion: '1.0', cohorts: { A: { size: 10 } }, daysToExit: 0, outcomes: { 'employed-q2': { probability: 0 }, 'employed-q4': { probability: 1 }, 'q2-earnings-9000': { probability: 0 }, credential: { probability: 0 } } };
+    const simulated = simulate({ ...contract, outcomes }, assumptions, { runs: 2, seed: 7 });
+    if (!simulated.ok) expect.fail(JSON.stringify(simulated.issues));
+    expect(summarize(simulated.value).total.max).toBe('15000.00');
+    expect(summarize(simulated.value).total.min).toBe('15000.00');
+  });
+
   it('refuses days for a quarter outcome: it is timed by the exit', () => {
     const assumptions = { schemaVersion: '1.0', cohorts: { A: { size: 10 } }, daysToExit: 0, outcomes: { 'employed-q2': { probability: 1, days: 10 }, 'employed-q4': { probability: 1 }, 'q2-earnings-9000': { probability: 1 }, credential: { probability: 1 } } };
     const simulated = simulate(contract, assumptions, { runs: 1, seed: 7 });
