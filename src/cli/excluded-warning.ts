@@ -5,6 +5,7 @@
  * @module
  */
 import { MESSAGES, type Lang } from '../format/index.js';
+import { engineText } from '../wording/index.js';
 import type { Settlement, SettlementDecisionAtRisk } from '../settlement/index.js';
 import { issueLines } from './print-issues.js';
 
@@ -23,7 +24,7 @@ export function decisionLine(decision: SettlementDecisionAtRisk, lang: Lang = 'e
   const m = MESSAGES[lang].summary;
   const where = [decision.tranche === null ? '' : m.tranche(decision.tranche), decision.cohort === null ? '' : m.cohort(decision.cohort)].filter(Boolean);
   const place = where.length === 0 ? '' : ` (${where.join(', ')})`;
-  return m.colon(`${m.decisionKind[decision.kind]} ${decision.id}${place}`, m.decision(decision.decided, decision.ifAllAchieved, decision.ifNoneAchieved));
+  return m.colon(`${m.decisionKind[decision.kind]} ${decision.id}${place}`, m.decision(engineText(decision.decided, lang), engineText(decision.ifAllAchieved, lang), engineText(decision.ifNoneAchieved, lang)));
 }
 
 /**

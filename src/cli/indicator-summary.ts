@@ -18,7 +18,7 @@ const FIGURE = /^period (\S+) (achievement|earned|rolledOver|lapsed|pending)$/;
  */
 export function indicatorSummary(settlement: Settlement, lang: Lang = 'en'): string[] {
   const m = MESSAGES[lang].summary;
-  const { date } = peopleText(lang, settlement.contract.currency);
+  const { date, decimal, amount } = peopleText(lang, settlement.contract.currency);
   const last = new Map<string, { tranche: string; measuredOn: string; inputs: Readonly<Record<string, string | number>> }>();
   const byDate = [...settlement.tranches].sort((a, b) => (a.measuredOn < b.measuredOn ? -1 : a.measuredOn > b.measuredOn ? 1 : 0));
   for (const tranche of byDate) {
@@ -37,8 +37,8 @@ export function indicatorSummary(settlement: Settlement, lang: Lang = 'en'): str
       periods.set(match[1] ?? '', figures);
     }
     for (const [period, figures] of periods) {
-      const achieved = figures.has('achievement') ? m.achievement(figures.get('achievement') ?? '') : '';
-      out.push(`    ${m.colon(`${period}${achieved}`, m.indicatorPeriod(figures.get('earned') ?? '0', figures.get('rolledOver') ?? '0', figures.get('lapsed') ?? '0', figures.get('pending') ?? '0'))}`);
+      const achieved = figures.has('achievement') ? m.achievement(decimal(figures.get('achievement') ?? '')) : '';
+      out.push(`    ${m.colon(`${period}${achieved}`, m.indicatorPeriod(...(['earned', 'rolledOver', 'lapsed', 'pending'] as const).map((figure) => amount(figures.get(figure) ?? '0')) as [string, string, string, string]))}`);
     }
   }
   return out;

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { dateText, isLang, MESSAGES, moneyText, shareText, type Lang, type Messages } from '../format/index.js';
+import { dateText, decimalText, isLang, MESSAGES, moneyText, shareText, type Lang, type Messages } from '../format/index.js';
 import { engineText } from '../wording/index.js';
 import { CliUsageError } from './io.js';
 import { textOption, type OptionValues } from './options.js';
@@ -21,6 +21,8 @@ export interface PeopleText {
   readonly date: (value: string) => string;
   /** A payer's share. */
   readonly share: (value: string) => string;
+  /** A decimal that is not money (a rate, a level, units): `0,4` in French. */
+  readonly decimal: (value: string) => string;
   /** A sentence the engine wrote (a formula, an explanation, the terms of an outcome), in the language. */
   readonly engine: (value: string) => string;
 }
@@ -36,8 +38,9 @@ export interface PeopleText {
 export function peopleText(lang: Lang, currency: string): PeopleText {
   const m = MESSAGES[lang];
   const engine = (value: string): string => engineText(value, lang);
-  if (lang === 'en') return { lang, m, amount: (value) => value, date: (value) => value, share: (value) => shareText(value, lang), engine };
-  return { lang, m, amount: (value) => moneyText(value, currency, lang), date: (value) => dateText(value, lang), share: (value) => shareText(value, lang), engine };
+  const decimal = (value: string): string => decimalText(value, lang);
+  if (lang === 'en') return { lang, m, amount: (value) => value, date: (value) => value, share: (value) => shareText(value, lang), decimal, engine };
+  return { lang, m, amount: (value) => moneyText(value, currency, lang), date: (value) => dateText(value, lang), share: (value) => shareText(value, lang), decimal, engine };
 }
 
 /** The help of `--lang` on every command that writes text for people. */

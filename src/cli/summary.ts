@@ -85,10 +85,10 @@ export function settlementSummary(settlement: Settlement, lang: Lang = 'en'): st
     for (const level of levels) {
       const held = level.consequence === 'withhold' ? m.levelHeld(amount(level.withheld), amount(level.released), amount(level.outstanding)) : '';
       const cut = level.consequence === 'priceReduction' ? m.levelCut(amount(level.reduced)) : '';
-      lines.push(`  ${level.id} (${level.outcome} ≥ ${level.level}, ${m.consequence[level.consequence]})${held}${cut}`);
+      lines.push(`  ${level.id} (${level.outcome} ≥ ${t.decimal(level.level)}, ${m.consequence[level.consequence]})${held}${cut}`);
       for (const review of level.reviews) lines.push(`    ${m.colon(date(review.reviewOn), m.reviewOutcome[review.outcome])} — ${t.engine(review.explanation)}`);
       for (const action of level.tranches) {
-        lines.push(`    ${m.colon(`${action.tranche} (${date(action.measuredOn)})`, m.levelTranche(action.achieved, action.participants, action.rate, m.levelAction[action.action], amount(action.amount)))}`);
+        lines.push(`    ${m.colon(`${action.tranche} (${date(action.measuredOn)})`, m.levelTranche(action.achieved, action.participants, t.decimal(action.rate), m.levelAction[action.action], amount(action.amount)))}`);
       }
     }
   }

@@ -8,6 +8,7 @@
  *
  * @module
  */
+import { decimalText } from './decimal-text.js';
 import type { Lang } from './lang.js';
 
 /** A word for each value of a union of codes (a status, a kind). */
@@ -455,7 +456,7 @@ const fr: Messages = {
     linesTitle: "Résultats payés : les lignes d'audit",
     linesHeader: ['Règle', 'Résultat', 'Cohorte', 'Demandes', 'Calcul du montant', 'Acquis', 'Payé'],
     linesTotal: 'Total des lignes',
-    fraction: (fraction) => `ce financeur finance ${fraction} de la ligne`,
+    fraction: (fraction) => `ce financeur finance ${decimalText(fraction, 'fr')} de la ligne`,
     participants: (ids) => `Participants : ${ids}`,
     capCutsTitle: 'Réductions de la tranche par les plafonds',
     capCutsHeader: ['Plafond', 'Type', 'Limite', 'Déjà utilisé', 'Demandé', 'Retranché'],

@@ -5,27 +5,20 @@
  *
  * @module
  */
-import { dateText, GROUP_SEPARATOR_FOR_NARROW_SPACE } from '../format/index.js';
+import { dateText, decimalText } from '../format/index.js';
 
-const DECIMAL = /^(-?)(\d+)(?:\.(\d+))?$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * A decimal written in English (`1000.00`, `0.408163`, `-5`) as in French (`1 000,00`,
- * `0,408163`, `-5`); a fraction (`1/3`) or any other text is kept as it is. Exact: the digits are
- * moved, never parsed into a number.
+ * `0,408163`, `-5`); a fraction (`1/3`) or any other text is kept as it is (src/format's
+ * `decimalText`).
  *
  * @example
  * frenchNumber('58962.4'); // '58 962,4' (with a no-break space)
  */
 export function frenchNumber(text: string): string {
-  const match = DECIMAL.exec(text);
-  if (match === null) return text;
-  const digits = match[2] ?? '';
-  const groups: string[] = [];
-  for (let end = digits.length; end > 0; end -= 3) groups.unshift(digits.slice(Math.max(0, end - 3), end));
-  const whole = digits.length < 4 ? digits : groups.join(GROUP_SEPARATOR_FOR_NARROW_SPACE);
-  return `${match[1] ?? ''}${whole}${match[3] === undefined ? '' : `,${match[3]}`}`;
+  return decimalText(text, 'fr');
 }
 
 /**

@@ -286,6 +286,27 @@ export const PHRASES_FR: readonly Phrase[] = [
   phrase(`${ID} (.+?) against its commitment of ${NUM} for ${DATE} to ${DATE} \\(${NUM} used before\\): ${NUM} paid(, .+)?`, (m) =>
     `${g(m, 1)} ${budgetAsked(g(m, 2))} face à son engagement de ${num(m, 3)} pour la période du ${d(m, 4)} au ${d(m, 5)} (${num(m, 6)} déjà utilisés) : ${num(m, 7)} payés${budgetOver(m[8])}`,
   ),
+  // decisions made on counts (data quality: what would change if the excluded records were counted)
+  phrase(`fired`, () => 'déclenchée'),
+  phrase(`notFired`, () => 'non déclenchée'),
+  phrase(`binds`, () => 's’applique'),
+  phrase(`does not bind`, () => 'ne s’applique pas'),
+  phrase(`met`, () => 'tenue'),
+  phrase(`open`, () => 'en cours'),
+  phrase(`shortfall`, () => 'non tenue'),
+  phrase(`threshold met`, () => 'seuil atteint'),
+  phrase(`threshold not met`, () => 'seuil non atteint'),
+  phrase(`tier from ${NUM}`, (m) => `palier à partir de ${num(m, 1)}`),
+  phrase(`below the first tier`, () => 'sous le premier palier'),
+  phrase(`below floor`, () => 'sous le plancher'),
+  phrase(`on the line`, () => 'sur la droite entre plancher et cible'),
+  phrase(`at ceiling`, () => 'au plafond'),
+  phrase(`triggered`, () => 'déclenchée'),
+  phrase(`not triggered`, () => 'non déclenchée'),
+  phrase(`empty cohort`, () => 'cohorte vide'),
+  phrase(`baseline missing`, () => 'référence manquante'),
+  phrase(`below the baseline plus the minimum difference`, () => 'sous la référence plus l’écart minimal'),
+  phrase(`(\\d+) of (\\d+) periods verified`, (m) => `${g(m, 1)} période${plural(g(m, 1))} vérifiée${plural(g(m, 1))} sur ${g(m, 2)}`),
   // terms of outcomes (explain)
   phrase(`an employment spell starting within (\\d+) days of (enrolment|programme exit)(?:, at least ${NUM} hours a week)?(?:, contract type (.+?))?(?:, lasting at least (\\d+) days)?${JOBS}${GROUPS}`, (m) =>
     `une période d’emploi commençant dans les ${g(m, 1)} jours suivant ${anchor(g(m, 2))}` +

@@ -25,7 +25,7 @@ export interface Sentence {
 function settlementSentences(settlement: Settlement, where: string): Sentence[] {
   const found: Sentence[] = [];
   const add = (text: string | undefined, field: string): void => {
-    if (text !== undefined && text !== '') found.push({ text, where: `${where}: ${field}` });
+    if (text !== undefined && text !== '' && text !== null) found.push({ text, where: `${where}: ${field}` });
   };
   for (const tranche of settlement.tranches) {
     for (const line of tranche.lines) {
@@ -42,6 +42,11 @@ function settlementSentences(settlement: Settlement, where: string): Sentence[] 
     for (const cause of adjustment.causes ?? []) add(cause.explanation, `adjustment ${adjustment.tranche} cause`);
   }
   for (const claims of settlement.unscheduled ?? []) add(claims.reason, 'unscheduled');
+  for (const decision of settlement.dataQuality.decisionsAtRisk ?? []) {
+    add(decision.decided, 'decision at risk');
+    add(decision.ifAllAchieved, 'decision at risk');
+    add(decision.ifNoneAchieved, 'decision at risk');
+  }
   for (const level of settlement.minimumPerformance ?? []) for (const review of level.reviews) add(review.explanation, `level ${level.id} review`);
   return found;
 }
