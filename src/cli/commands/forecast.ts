@@ -82,7 +82,7 @@ export const forecastCommand: Command = {
   },
   examples: [
     { what: 'What the Région Sud example still has to pay after 30 June 2024, 200 runs, as a readable summary (exit 3: three invalid records, excluded)', argv: [NAME, ...EXAMPLE, '--runs', '200', '--summary'] },
-    { what: 'The same as JSON, another seed', argv: [NAME, ...EXAMPLE, '--runs', '200', '--seed', '7'] },
+    { what: 'The same as JSON, another seed (exit 3 too)', argv: [NAME, ...EXAMPLE, '--runs', '200', '--seed', '7'] },
   ],
   exitCodes: [
     [EXIT.OK, 'forecast'],
