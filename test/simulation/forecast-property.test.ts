@@ -2,8 +2,9 @@
  * forecast, a property over the Région Sud example (per-participant, payer and contract caps, an
  * exit clause, prerequisites, group prices, three tranches) and its real records, at any as-of
  * date from 2023 to 2026 and with any fixed probabilities: what is still to pay is never negative,
- * per tranche and per payer, in any run, and known achievements are never lost (every run's
- * contract total is at least what is settled at D). The forecast applies no restatement
+ * per tranche and per payer, in any run; nothing more is to pay on a tranche measured on or before
+ * D; and known achievements are never lost (every run's contract total is at least what is
+ * settled at D). The forecast applies no restatement
  * (`previous`), so a negative amount would be a real loss of what D settles, not a recovery.
  *
  * Reach, asserted below: some cases settle money at D and leave money to pay after it, some have
@@ -27,6 +28,7 @@ const read = readNdjsonRecords(readFileSync('examples/region-sud/records.ndjson'
 if (!read.ok) throw new Error('the example records do not read');
 const records = read.value;
 
+const measured = (contract as { tranches: { id: string; measuredOn: string }[] }).tranches;
 const OUTCOMES = ['training', 'placement', 'retention-6m', 'retention-12m', 'wage-10pc'] as const;
 
 /** The example's assumptions with every probability fixed (the RSA part's placement too). */
@@ -54,6 +56,8 @@ describe('forecast, property', () => {
         samples.trancheEarned.forEach((amounts) => amounts.forEach((amount) => expect(amount.isNegative()).toBe(false)));
         samples.tranchePayers.forEach((payers) => payers.forEach((amounts) => amounts.forEach((amount) => expect(amount.isNegative()).toBe(false))));
         expect(Number(summary.contractTotal.min)).toBeGreaterThanOrEqual(Number(summary.dueAtAsOf.total));
+        // a tranche measured on or before D is settled on the same facts at the end: nothing more to pay on it
+        for (const tranche of measured) if (tranche.measuredOn <= asOf) expect(summary.stillToPay.tranches.find((still) => still.tranche === tranche.id)?.amount.max).toBe('0.00');
         if (Number(summary.dueAtAsOf.total) > 0 && Number(summary.stillToPay.total.max) > 0) reach.settledAndPending++;
         if (summary.records.recordsAfterAsOf > 0) reach.enrolledAfter++;
         if (summary.dueAtAsOf.tranches.some((tranche) => Number(tranche.amount) > 0)) reach.trancheSettled++;
