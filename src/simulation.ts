@@ -18,6 +18,7 @@ export {
   calibrate,
   contractBounds,
   expectedSchedule,
+  forecast,
   internalRateOfReturn,
   investorWaterfall,
   parseAssumptions,
@@ -25,6 +26,7 @@ export {
   scenarios,
   simulate,
   summarize,
+  summarizeForecast,
   tornado,
 } from './simulation/index.js';
 export type {
@@ -45,6 +47,12 @@ export type {
   CashFlowPeriod,
   CashFlowSchedule,
   ContractBounds,
+  ForecastDue,
+  ForecastOptions,
+  ForecastPayerAmount,
+  ForecastRecords,
+  ForecastSamples,
+  ForecastSummary,
   DatedFlow,
   DatedPayment,
   DaysDistribution,

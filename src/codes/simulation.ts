@@ -14,6 +14,8 @@
  */
 export const SIMULATION_CODES = {
   SIMULATION_OPTIONS: 'the options of a simulation are not an object with runs (1 to 10,000,000), seed (0 to 2^32 − 1) and, optionally, firstRun and onProgress',
+  FORECAST_AS_OF: 'the as-of date of a forecast is missing or not a calendar date YYYY-MM-DD',
+  FORECAST_GROUP_UNASSUMED: "a record belongs to a group that no part of the assumptions' mix names (or to groups no part fits), so nothing says how its pending outcomes fall",
   CALIBRATION_OPTIONS: 'the options of a calibration are wrong: a budget that is not an amount in the contract currency, a percentile outside (0, 100], a cap the contract does not have or that has no amount, a precision that is not a positive decimal',
   ASSUMPTIONS_NOT_OBJECT: 'the assumptions are not a JSON object, or could not be read',
   ASSUMPTIONS_UNKNOWN_KEY: 'the assumptions hold a key their schema does not define (check its spelling)',

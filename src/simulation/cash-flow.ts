@@ -48,7 +48,10 @@ const monthOf = (date: string): string => date.slice(0, 7);
 /** The quarter `YYYY-Qn` of a `YYYY-MM-DD` date. */
 const quarterOf = (date: string): string => `${date.slice(0, 4)}-Q${Math.ceil(Number(date.slice(5, 7)) / 3)}`;
 
-function periods(samples: SimulationSamples, decimals: number, periodOf: (date: string) => string): CashFlowPeriod[] {
+/** What the cash flow reads of samples: each run's amounts per tranche slot and payer, and when each slot falls due. */
+export type CashFlowSamples = Pick<SimulationSamples, 'payers' | 'tranches' | 'trancheDueOn' | 'total' | 'trancheEarned' | 'tranchePayers'>;
+
+function periods(samples: CashFlowSamples, decimals: number, periodOf: (date: string) => string): CashFlowPeriod[] {
   const slotsBy = new Map<string, number[]>();
   samples.trancheDueOn.forEach((date, slot) => {
     const period = periodOf(date);
@@ -76,6 +79,6 @@ function periods(samples: SimulationSamples, decimals: number, periodOf: (date: 
  * @example
  * cashFlow(samples, 2).months.map((month) => [month.period, month.total.mean]); // [['2024-07', '182888.98'], ...]
  */
-export function cashFlow(samples: SimulationSamples, decimals: number): CashFlowSchedule {
+export function cashFlow(samples: CashFlowSamples, decimals: number): CashFlowSchedule {
   return { months: periods(samples, decimals, monthOf), quarters: periods(samples, decimals, quarterOf) };
 }

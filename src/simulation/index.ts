@@ -16,6 +16,10 @@ export type { Assumptions, DaysDistribution, IndicatorValue, OutcomeAssumption, 
 export { expectedSchedule, simulate } from './simulate.js';
 // For the command line (src/index.ts and src/simulation.ts decide what the package exports)
 export { mergeSamples } from './simulate.js';
+export { forecast } from './forecast.js';
+export type { ForecastOptions, ForecastRecords, ForecastSamples } from './forecast.js';
+export { summarizeForecast } from './forecast-summary.js';
+export type { ForecastDue, ForecastPayerAmount, ForecastSummary } from './forecast-summary.js';
 export { contractBounds } from './bounds.js';
 export type { Bound, BoundScenario, ContractBounds, PayerAmount, PayerBound } from './bounds.js';
 export type { SimulateOptions, SimulationSamples } from './simulate.js';

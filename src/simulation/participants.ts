@@ -37,6 +37,8 @@ export interface WagePlan {
   readonly outcome: number;
   readonly duration: Duration;
   readonly raised: Amount;
+  /** Its threshold over a baseline (what a forecast raises a known participant's own wage by). */
+  readonly threshold: { kind: 'percent'; percent: string } | { kind: 'amount'; amount: string };
 }
 
 /** A placement of the contract, with the outcomes that depend on it. */
@@ -119,7 +121,13 @@ export type RunProbabilities = readonly (readonly number[])[];
 const DEFAULT_BASELINE_WAGE = '1000.00';
 const FULL_TIME_HOURS = 35;
 
-function raisedWage(baseline: Amount, threshold: { kind: 'percent'; percent: string } | { kind: 'amount'; amount: string }): Amount {
+/**
+ * The smallest wage (in cents) that passes a wage progression's threshold over `baseline`.
+ *
+ * @example
+ * raisedWage(parseAmount('1300.00'), { kind: 'percent', percent: '10' }).toFixed(2); // '1430.00'
+ */
+export function raisedWage(baseline: Amount, threshold: { kind: 'percent'; percent: string } | { kind: 'amount'; amount: string }): Amount {
   if (threshold.kind === 'amount') return baseline.plus(parseAmount(threshold.amount));
   // the smallest wage in cents at or above baseline × (100 + percent) / 100
   return baseline.times(parseAmount(threshold.percent).plus(100)).dividedBy(100).toDecimalPlaces(2, Decimal.ROUND_UP);
@@ -149,14 +157,19 @@ function placementPlans(contract: Contract, index: ReadonlyMap<string, number>, 
         employer: jobLists(outcome, dependents, 'employers')[0],
         retentions,
         mixedUnits: new Set(retentions.map((r) => r.duration.unit)).size > 1,
-        wages: dependents.flatMap((other) => (other.kind === 'wageProgression' ? [{ outcome: index.get(other.id) ?? -1, duration: outcomeDuration(other), raised: raisedWage(baseline, other.threshold) }] : [])),
+        wages: dependents.flatMap((other) => (other.kind === 'wageProgression' ? [{ outcome: index.get(other.id) ?? -1, duration: outcomeDuration(other), raised: raisedWage(baseline, other.threshold), threshold: other.threshold }] : [])),
       },
     ];
   });
 }
 
-/** The retentions of a job starting on `start`, shortest first (by their end date; ties keep the contract's order). */
-function retentionsFrom(placement: PlacementPlan, start: CalendarDate): readonly RetentionPlan[] {
+/**
+ * The retentions of a job starting on `start`, shortest first (by their end date; ties keep the contract's order).
+ *
+ * @example
+ * retentionsFrom(model.placements[0], start).map((r) => r.outcome);
+ */
+export function retentionsFrom(placement: PlacementPlan, start: CalendarDate): readonly RetentionPlan[] {
   if (!placement.mixedUnits) return placement.retentions;
   return placement.retentions
     .map((r) => ({ r, end: durationLater(start, r.duration) }))
@@ -238,7 +251,13 @@ export function runProbabilities(model: ParticipantModel, stream: Stream): RunPr
   return model.profiles.map((profile) => profile.probability.map((p) => (p === undefined ? 0 : typeof p === 'number' ? p : betaDraw(stream, p.beta.alpha, p.beta.beta))));
 }
 
-function days(stream: Stream, distribution: DaysDistribution | undefined): number {
+/**
+ * A number of days drawn from a distribution (0 when there is none).
+ *
+ * @example
+ * days(stream, { uniform: { min: 90, max: 150 } });
+ */
+export function days(stream: Stream, distribution: DaysDistribution | undefined): number {
   if (distribution === undefined) return 0;
   return typeof distribution === 'number' ? distribution : wholeBetween(stream, distribution.uniform.min, distribution.uniform.max);
 }
@@ -283,8 +302,14 @@ export function placementSpell(model: ParticipantModel, placement: PlacementPlan
   };
 }
 
-/** The job of a placement: the retentions passed drawn in order, then (all passed) how long it is kept. */
-function drawSpell(model: ParticipantModel, placement: PlacementPlan, start: CalendarDate, p: readonly number[], stream: Stream): EmploymentSpell {
+/**
+ * The job of a placement starting on `start`: the retentions passed drawn in order, then (all
+ * passed) how long it is kept.
+ *
+ * @example
+ * drawSpell(model, model.placements[0], start, probabilities[0], stream);
+ */
+export function drawSpell(model: ParticipantModel, placement: PlacementPlan, start: CalendarDate, p: readonly number[], stream: Stream): EmploymentSpell {
   const retentions = retentionsFrom(placement, start);
   let passed = 0;
   while (passed < retentions.length && bernoulli(stream, p[(retentions[passed] as RetentionPlan).outcome] ?? 0)) passed++;
@@ -299,8 +324,11 @@ const byStart = (a: EmploymentSpell, b: EmploymentSpell): number => a.start - b.
  * with overlapping spells are refused, `SPELLS_OVERLAP`): a job still running when a later one
  * starts ends the day before; two jobs starting the same day are one job (the first placement's,
  * in contract order), kept as long as the longer of the two.
+ *
+ * @example
+ * oneJobAtATime([laterJob, earlierJob]); // in order, the earlier ended the day before the later starts
  */
-function oneJobAtATime(drawn: EmploymentSpell[]): EmploymentSpell[] {
+export function oneJobAtATime(drawn: EmploymentSpell[]): EmploymentSpell[] {
   drawn.sort(byStart); // stable: same-day jobs stay in contract order
   const spells: EmploymentSpell[] = [];
   for (const spell of drawn) {

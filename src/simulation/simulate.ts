@@ -93,7 +93,7 @@ interface Prepared {
   readonly contract: Contract;
   readonly plan: SettlementPlan;
   readonly model: ParticipantModel;
-  readonly indicators: readonly { readonly id: string; readonly cohort: string; readonly value: IndicatorValue }[];
+  readonly indicators: AssumedIndicators;
   readonly trancheSlots: ReadonlyMap<string, number>;
   readonly tranches: readonly string[];
   /** Per tranche slot: the day it falls due. */
@@ -107,8 +107,13 @@ interface Prepared {
   readonly pathReason: string;
 }
 
-/** The day every tranche, exit check and the contract's period are over: the simulation's as-of date. */
-function horizon(contract: Contract): CalendarDate {
+/**
+ * The day every tranche, exit check and the contract's period are over: the simulation's as-of date.
+ *
+ * @example
+ * formatDate(horizon(contract)); // '2026-06-30'
+ */
+export function horizon(contract: Contract): CalendarDate {
   const dates = [contract.period.end, ...contract.tranches.flatMap((tranche) => [tranche.measuredOn]), ...(contract.exitClauses ?? []).map((clause) => clause.checkOn)];
   return parseDate(dates.reduce((latest, date) => (date > latest ? date : latest)));
 }
@@ -131,7 +136,7 @@ function prepare(contract: Contract, assumptions: Assumptions, path: 'auto' | 'p
     contract,
     plan,
     model,
-    indicators: Object.entries(assumptions.indicators ?? {}).flatMap(([id, byCohort]) => Object.entries(byCohort).map(([cohort, value]) => ({ id, cohort, value }))),
+    indicators: assumedIndicators(assumptions),
     trancheSlots: new Map(tranches.map((id, k) => [id, k])),
     tranches,
     trancheDueOn: [...contract.tranches.map((tranche) => tranche.dueOn), ...(contract.exitClauses ?? []).map((clause) => clause.checkOn)].map((date) => parseDate(date)),
@@ -139,10 +144,28 @@ function prepare(contract: Contract, assumptions: Assumptions, path: 'auto' | 'p
   };
 }
 
-/** Indicator values: drawn, or (`expected`) a uniform one at its middle step (min + step × ⌊steps / 2⌋), nothing drawn. */
-function drawIndicators(prepared: Prepared, stream: Stream, expected = false): IndicatorValues {
+/** The indicator values of assumptions, one per indicator and cohort (or `*`). */
+export type AssumedIndicators = readonly { readonly id: string; readonly cohort: string; readonly value: IndicatorValue }[];
+
+/**
+ * The indicator values of the assumptions, listed one per indicator and cohort.
+ *
+ * @example
+ * assumedIndicators(assumptions).map((entry) => entry.id);
+ */
+export function assumedIndicators(assumptions: Assumptions): AssumedIndicators {
+  return Object.entries(assumptions.indicators ?? {}).flatMap(([id, byCohort]) => Object.entries(byCohort).map(([cohort, value]) => ({ id, cohort, value })));
+}
+
+/**
+ * Indicator values: drawn, or (`expected`) a uniform one at its middle step (min + step × ⌊steps / 2⌋), nothing drawn.
+ *
+ * @example
+ * drawIndicators(assumedIndicators(assumptions), stream);
+ */
+export function drawIndicators(indicators: AssumedIndicators, stream: Stream, expected = false): IndicatorValues {
   const values = new Map<string, Map<string, Amount>>();
-  for (const { id, cohort, value } of prepared.indicators) {
+  for (const { id, cohort, value } of indicators) {
     let byCohort = values.get(id);
     if (byCohort === undefined) values.set(id, (byCohort = new Map<string, Amount>()));
     if (typeof value === 'string') {
@@ -196,7 +219,7 @@ function emptySamples(prepared: Prepared, seed: number, firstRun: number): Simul
 function oneRun(prepared: Prepared, stream: Stream, samples: SimulationSamples, expected = false): void {
   const { plan, model } = prepared;
   const probabilities = expected ? meanProbabilities(model) : runProbabilities(model, stream);
-  const indicators = drawIndicators(prepared, stream, expected);
+  const indicators = drawIndicators(prepared.indicators, stream, expected);
   const ledger = prepared.counts === undefined ? emptyLedgerOf(plan, false) : prepared.countLedger;
   if (prepared.counts !== undefined) {
     clearLedger(ledger);
@@ -237,8 +260,13 @@ function achievers(ledger: Ledger, k: number, asOf: number): number {
   return count;
 }
 
-/** The options read once, or the issue that refuses them. */
-function readRunOptions(options: unknown): { runs: number; seed: number; firstRun: number; onProgress: ((done: number, runs: number) => void) | undefined; path: 'auto' | 'participants' } | Issue {
+/**
+ * The options of a simulation read once, or the issue that refuses them (`SIMULATION_OPTIONS`).
+ *
+ * @example
+ * readRunOptions({ runs: 100, seed: 1 }); // { runs: 100, seed: 1, firstRun: 0, onProgress: undefined, path: 'auto' }
+ */
+export function readRunOptions(options: unknown): { runs: number; seed: number; firstRun: number; onProgress: ((done: number, runs: number) => void) | undefined; path: 'auto' | 'participants' } | Issue {
   const refuse = (message: string): Issue => ({ code: 'SIMULATION_OPTIONS', path: ['options'], message: `options: ${message}` });
   if (!isObjectValue(options) || Array.isArray(options)) return refuse('expected an object { runs, seed }');
   let fields: { runs: unknown; seed: unknown; firstRun: unknown; onProgress: unknown; path: unknown };

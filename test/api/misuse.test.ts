@@ -205,6 +205,11 @@ const samples = (() => {
   return simulated.value;
 })();
 const asOfText = '2025-06-30';
+const forecastSamples = (() => {
+  const forecast = core.forecast(contractJson, rawRecords, assumptionsJson, { asOf: '2024-06-30', runs: 2, seed: 1 });
+  if (!forecast.ok) throw new Error('the example does not forecast');
+  return forecast.value;
+})();
 const settlement = (() => {
   const settled = core.settle(contractJson, rawRecords, { asOf: asOfText, allowEmpty: true });
   if (!settled.ok) throw new Error('the example does not settle');
@@ -324,6 +329,11 @@ const CASES: Record<string, Case> = {
   simulate: { params: [p('contract', K.document), p('assumptions', K.document), p('options', K.document)], args: () => [contractJson, assumptionsJson, { runs: 1, seed: 1 }] },
   contractBounds: { params: [p('contract', K.document), p('assumptions', K.document, true)], args: () => [contractJson, assumptionsJson] },
   summarize: { params: [p('samples', K.made)], args: () => [samples] },
+  forecast: {
+    params: [p('contract', K.document), p('records', K.recordsDocument), p('assumptions', K.document), p('options', K.document)],
+    args: () => [contractJson, rawRecords, assumptionsJson, { asOf: '2024-06-30', runs: 1, seed: 1 }],
+  },
+  summarizeForecast: { params: [p('samples', K.made)], args: () => [forecastSamples] },
   expectedSchedule: { params: [p('contract', K.document), p('assumptions', K.document)], args: () => [contractJson, assumptionsJson] },
   tornado: { params: [p('contract', K.document), p('assumptions', K.document), p('options', K.document)], args: () => [contractJson, assumptionsJson, { runs: 1, seed: 1 }] },
   calibrate: { params: [p('contract', K.document), p('assumptions', K.document), p('options', K.document)], args: () => [contractJson, assumptionsJson, { budget: '1000.00', runs: 1, seed: 1 }] },

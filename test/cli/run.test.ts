@@ -82,7 +82,7 @@ describe('outcome-pay --help', () => {
   });
 
   it('help <unknown> is a usage error naming the commands', async () => {
-    await usageError(['help', 'nope'], 'help: unknown command "nope" (the commands are settle, explain, statements, report, validate, simulate, calibrate, migrate, schema, version, help)', 'outcome-pay help');
+    await usageError(['help', 'nope'], 'help: unknown command "nope" (the commands are settle, explain, statements, report, validate, simulate, forecast, calibrate, migrate, schema, version, help)', 'outcome-pay help');
   });
 });
 

@@ -7,6 +7,7 @@
 import { calibrateCommand } from './calibrate.js';
 import type { Command } from './command.js';
 import { explainCommand } from './explain.js';
+import { forecastCommand } from './forecast.js';
 import { migrateCommand } from './migrate.js';
 import { reportCommand } from './report.js';
 import { schemaCommand } from './schema.js';
@@ -23,9 +24,9 @@ export type { Command, Example, ParsedCommand } from './command.js';
  * the program, in src/cli/program.ts.)
  *
  * @example
- * const names = COMMANDS.map((c) => c.name); // ['settle', 'explain', 'statements', 'report', 'validate', 'simulate', 'calibrate', 'migrate', 'schema', 'version']
+ * const names = COMMANDS.map((c) => c.name); // ['settle', 'explain', 'statements', 'report', 'validate', 'simulate', 'forecast', 'calibrate', 'migrate', 'schema', 'version']
  */
-export const COMMANDS: readonly Command[] = [settleCommand, explainCommand, statementsCommand, reportCommand, validateCommand, simulateCommand, calibrateCommand, migrateCommand, schemaCommand, versionCommand];
+export const COMMANDS: readonly Command[] = [settleCommand, explainCommand, statementsCommand, reportCommand, validateCommand, simulateCommand, forecastCommand, calibrateCommand, migrateCommand, schemaCommand, versionCommand];
 
 /**
  * Finds a subcommand by name.
