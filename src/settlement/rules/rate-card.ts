@@ -2,7 +2,8 @@
  * Rate card (`rateCard`): a price per participant who achieves an outcome (and its
  * prerequisites), the price depending on the participant's groups. The claim is dated on the
  * latest of the achievement dates; a tranche pays the claims dated in its window, one line per
- * price.
+ * price. An amended contract prices a claim by the version in force on that date, or on the
+ * participant's enrolment date (`amendments.pricedBy`).
  *
  * @module
  */
