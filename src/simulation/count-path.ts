@@ -95,8 +95,7 @@ function support(distribution: DaysDistribution | undefined): { readonly values:
 /**
  * The ends of the periods: every date the settlement compares a participant's dates with (each
  * tranche's measurement date, each exit clause's check date, the day before each phase of a start
- * fee, each minimum performance review and enrolment date, the day before each amendment's first
- * day) and the as-of date. The comparisons
+ * fee, each minimum performance review and enrolment date) and the as-of date. The comparisons
  * are all "on or before" such a date (a tally up to it, a claim window after one and up to the
  * next), so two days in the same period compare alike with all of them.
  */
@@ -104,8 +103,6 @@ function periodEnds(contract: Contract, asOf: number): number[] {
   const dates = new Set<number>([asOf, ...contract.tranches.map((tranche) => parseDate(tranche.measuredOn)), ...(contract.exitClauses ?? []).map((clause) => parseDate(clause.checkOn))]);
   // a start fee phased by enrolment date compares the enrolment with each phase's start: "on or after from" is "after from − 1"
   for (const rule of contract.rules) if (rule.kind === 'fee' && rule.charge.kind === 'perStart') for (const phase of rule.charge.phases ?? []) dates.add(parseDate(phase.from) - 1);
-  // an amended contract prices a claim by the version in force on its date (or its enrolment date): likewise
-  for (const amendment of contract.amendments?.versions ?? []) dates.add(parseDate(amendment.effectiveFrom) - 1);
   // a minimum performance level compares achievements with its review dates, enrolments with its enrolment date
   for (const level of contract.minimumPerformance ?? []) {
     for (const review of level.reviewOn) dates.add(parseDate(review));
