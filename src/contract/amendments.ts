@@ -64,12 +64,15 @@ export const AmendmentSchema = z.strictObject({
 /**
  * The amendments of a contract: which version prices an outcome (`achievement`: the version in
  * force on the date the claim is made, the latest achievement date of the outcome and its
- * prerequisites) and the versions, in date order.
+ * prerequisites; `enrolment`: the version in force on the participant's enrolment date, whatever
+ * the achievement date) and the versions, in date order.
  *
  * @example
- * AmendmentsSchema.parse({ pricedBy: 'achievement', versions: [{ id: 'renewal-2019', effectiveFrom: '2019-01-01', changes: {} }] });
+ * AmendmentsSchema.parse({ pricedBy: 'enrolment', versions: [{ id: 'renewal-2019', effectiveFrom: '2019-01-01', changes: {} }] });
  */
 export const AmendmentsSchema = z.strictObject({
-  pricedBy: z.enum(['achievement']).check(z.describe('Which version prices a claim: achievement = the version in force on its achievement date.')),
+  pricedBy: z
+    .enum(['achievement', 'enrolment'])
+    .check(z.describe('Which version prices a claim: achievement = the version in force on its achievement date; enrolment = the version in force on the participant\'s enrolment date (enrolledOn).')),
   versions: z.array(AmendmentSchema).check(z.minLength(1), z.describe('The amendments, effectiveFrom strictly increasing.')),
 });

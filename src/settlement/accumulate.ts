@@ -103,7 +103,7 @@ export function accumulate(plan: SettlementPlan, ledger: Ledger, record: Outcome
   for (let k = 0; k < claims.length; k++) {
     const claim = claims[k] as Claim;
     if (claim.amount.isZero()) continue;
-    addClaim(cohort, claim.rule, claim.date, claim.amount, record.id, plan.keepParticipants);
+    addClaim(cohort, claim.rule, claim.date, claim.amount, record.id, plan.keepParticipants, claim.version);
   }
 }
 
@@ -131,6 +131,6 @@ export function accumulateResolved(plan: SettlementPlan, ledger: Ledger, record:
   const claims = participantClaims(plan, record, resolutions);
   for (let k = 0; k < claims.length; k++) {
     const claim = claims[k] as Claim;
-    if (!claim.amount.isZero()) addCountedClaims(cohort, claim.rule, claim.date, claim.amount, count);
+    if (!claim.amount.isZero()) addCountedClaims(cohort, claim.rule, claim.date, claim.amount, count, claim.version);
   }
 }

@@ -48,6 +48,11 @@ export interface ClaimBucket {
   count: number;
   /** Contributing participant ids, when detail is kept. */
   readonly participants: string[] | undefined;
+  /**
+   * The latest (highest) index of the versions that priced its claims, when they say (a contract
+   * priced by the enrolment date's version); undefined otherwise: the version in force on `date`.
+   */
+  version: number | undefined;
 }
 
 /** A per-participant cap's cuts, aggregated. */
@@ -194,7 +199,9 @@ function priceSlot(prices: readonly Amount[], amount: Amount): number {
  * Adds a claim to a cohort's buckets. Claims of the same rule, date and amount share a bucket.
  * A claim at one of the rule's prices is counted in the rule's {@link PricedClaims}; any other
  * (an amount cut by a per-participant cap, or any claim when participant ids are kept) goes to
- * its bucket at once, found by a numeric key and amounts compared by identity first.
+ * its bucket at once, found by a numeric key and amounts compared by identity first. A claim that
+ * names the version that priced it (`version`: pricing by the enrolment date's version) goes to
+ * its bucket too, which keeps the latest such version.
  *
  * @example
  * addClaim(ledger.cohorts[0], 0, 19782, parseAmount('1500.00'), 'P001', false);
@@ -206,16 +213,17 @@ export function addClaim(
   amount: Amount,
   participant: string,
   keepParticipants: boolean,
+  version?: number,
 ): void {
   const priced = cohort.priced[rule];
-  if (priced !== undefined) {
+  if (priced !== undefined && version === undefined) {
     const slot = priceSlot(priced.prices, amount);
     if (slot >= 0) {
       (priced.counts[slot] as DateCounts).add(date);
       return;
     }
   }
-  addToBucket(cohort, rule, date, amount, 1, keepParticipants ? [ownText(participant)] : undefined); // ids kept for long: copies that hold no file text
+  addToBucket(cohort, rule, date, amount, 1, keepParticipants ? [ownText(participant)] : undefined, version); // ids kept for long: copies that hold no file text
 }
 
 /**
@@ -226,37 +234,42 @@ export function addClaim(
  * addClaims(ledger.cohorts[0], 0, 19782, parseAmount('1500.00'), 12);
  */
 export function addClaims(cohort: CohortLedger, rule: number, date: number, amount: Amount, count: number): void {
-  addToBucket(cohort, rule, date, amount, count, undefined);
+  addToBucket(cohort, rule, date, amount, count, undefined, undefined);
 }
 
 /**
  * Adds `count` claims of `rule` on `date` for `amount` each, with no participant ids, as
  * {@link addClaim} adds one: counted at the rule's price when the amount is one, else in a bucket
- * (many participants alike at once: the count path of a simulation).
+ * (many participants alike at once: the count path of a simulation), a claim naming its version
+ * as {@link addClaim} does.
  *
  * @example
  * addCountedClaims(ledger.cohorts[0], 0, 19782, parseAmount('1500.00'), 12);
  */
-export function addCountedClaims(cohort: CohortLedger, rule: number, date: number, amount: Amount, count: number): void {
-  const priced = cohort.priced[rule];
+export function addCountedClaims(cohort: CohortLedger, rule: number, date: number, amount: Amount, count: number, version?: number): void {
+  const priced = version === undefined ? cohort.priced[rule] : undefined;
   const slot = priced === undefined ? -1 : priceSlot(priced.prices, amount);
   if (priced !== undefined && slot >= 0) (priced.counts[slot] as DateCounts).add(date, count);
-  else addToBucket(cohort, rule, date, amount, count, undefined);
+  else addToBucket(cohort, rule, date, amount, count, undefined, version);
 }
 
-/** Adds `count` claims (and their participants, if kept) to the bucket of `rule`, `date`, `amount`. */
-function addToBucket(cohort: CohortLedger, rule: number, date: number, amount: Amount, count: number, participants: string[] | undefined): void {
+/**
+ * Adds `count` claims (and their participants, if kept) to the bucket of `rule`, `date`, `amount`;
+ * the bucket keeps the latest `version` of its claims that name one.
+ */
+function addToBucket(cohort: CohortLedger, rule: number, date: number, amount: Amount, count: number, participants: string[] | undefined, version: number | undefined): void {
   const key = claimKey(rule, date);
   const list = cohort.claims.get(key);
   const bucket = list === undefined ? undefined : findBucket(list, amount);
   if (bucket === undefined) {
-    const created: ClaimBucket = { rule, date, amount, count, participants };
+    const created: ClaimBucket = { rule, date, amount, count, participants, version };
     if (list === undefined) cohort.claims.set(key, [created]);
     else list.push(created);
     return;
   }
   bucket.count += count;
   if (participants !== undefined) bucket.participants?.push(...participants);
+  if (version !== undefined && (bucket.version === undefined || version > bucket.version)) bucket.version = version;
 }
 
 /**
@@ -270,7 +283,7 @@ function bucketPriced(cohort: CohortLedger): void {
     if (priced === undefined) continue;
     priced.counts.forEach((counts, slot) => {
       const price = priced.prices[slot] as Amount;
-      counts.forEach((date, count) => { addToBucket(cohort, rule, date, price, count, undefined); });
+      counts.forEach((date, count) => { addToBucket(cohort, rule, date, price, count, undefined, undefined); });
       counts.clear();
     });
   }
@@ -352,7 +365,7 @@ export function copyLedger(ledger: Ledger): Ledger {
   return {
     cohorts: ledger.cohorts.map((cohort) => {
       const claims = new Map<number, ClaimBucket[]>();
-      for (const [key, list] of cohort.claims) claims.set(key, list.map((bucket) => ({ rule: bucket.rule, date: bucket.date, amount: bucket.amount, count: bucket.count, participants: undefined })));
+      for (const [key, list] of cohort.claims) claims.set(key, list.map((bucket) => ({ rule: bucket.rule, date: bucket.date, amount: bucket.amount, count: bucket.count, participants: undefined, version: bucket.version })));
       return {
         tally: copyTally(cohort.tally),
         groups: new Map([...cohort.groups].map(([group, tally]) => [group, copyTally(tally)])),
@@ -399,7 +412,7 @@ export function mergeLedger(into: Ledger, from: Ledger): void {
       targetRate.failed.merge(rate.failed);
     });
     for (const bucket of claimBuckets(cohort)) {
-      addToBucket(target, bucket.rule, bucket.date, bucket.amount, bucket.count, bucket.participants === undefined ? undefined : [...bucket.participants]);
+      addToBucket(target, bucket.rule, bucket.date, bucket.amount, bucket.count, bucket.participants === undefined ? undefined : [...bucket.participants], bucket.version);
     }
   });
   from.guarantees.forEach((counts, index) => {

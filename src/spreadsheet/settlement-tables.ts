@@ -48,7 +48,7 @@ function issueCell(issue: Issue, key: string): CellValue {
 function lineRow(tranche: string, index: number, line: SettlementLine): CellValue[] {
   return [
     tranche, index + 1, line.rule, line.kind, line.cohort, line.outcome, line.claims, line.unit, line.exact, line.rounding, line.earned, line.paid,
-    line.formula, json(line.inputs), listed(line.participants), line.payers === undefined ? null : line.payers.length,
+    line.formula, json(line.inputs), listed(line.participants), line.payers === undefined ? null : line.payers.length, line.version ?? null,
   ];
 }
 
@@ -121,7 +121,7 @@ export const SETTLEMENT_TABLES: readonly SettlementTable[] = [
     name: 'lines',
     columns: [
       ['tranche', T], ['line', C], ['rule', T], ['kind', T], ['cohort', T], ['outcome', T], ['claims', C], ['unit', A], ['exact', A], ['rounding', T],
-      ['earned', A], ['paid', A], ['formula', T], ['inputs', T], ['participants', C], ['payers', C],
+      ['earned', A], ['paid', A], ['formula', T], ['inputs', T], ['participants', C], ['payers', C], ['version', T],
     ],
     rows: (s) => s.tranches.flatMap((t) => t.lines.map((line, index) => lineRow(t.id, index, line))),
   },
@@ -150,11 +150,11 @@ export const SETTLEMENT_TABLES: readonly SettlementTable[] = [
     name: 'adjustment-causes',
     columns: [
       ['tranche', T], ['payer', T], ['cause', T], ['rule', T], ['outcome', T], ['claims', C], ['participants', T], ['trancheAmount', A], ['amount', A],
-      ['explanation', T],
+      ['explanation', T], ['version', T],
     ],
     rows: (s) =>
       s.adjustments.flatMap((a) =>
-        (a.causes ?? []).map((c) => [a.tranche, a.payer, c.cause, c.rule, c.outcome, c.claims, JSON.stringify(c.participants), c.trancheAmount, c.amount, c.explanation]),
+        (a.causes ?? []).map((c) => [a.tranche, a.payer, c.cause, c.rule, c.outcome, c.claims, JSON.stringify(c.participants), c.trancheAmount, c.amount, c.explanation, c.version ?? null]),
       ),
   },
   {

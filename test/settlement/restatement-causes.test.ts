@@ -1,14 +1,17 @@
 /**
  * The split of an adjustment's cause lines among the payers (src/settlement/restatement-causes.ts):
  * hand-worked cases, then a property: for any cause lines summing to the payers' adjustments, each
- * payer's parts sum to its adjustment and each line's parts to the line, to the cent.
+ * payer's parts sum to its adjustment and each line's parts to the line, to the cent; and a
+ * settlement of a contract priced by enrolment restated by a corrected enrolment date.
  */
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseAmount } from '../../src/money/index.js';
 import { splitCauses, trancheCauses, type TrancheCause } from '../../src/settlement/restatement-causes.js';
 import type { SettlementLine } from '../../src/settlement/types.js';
 import { runs } from '../runs.js';
+import { settleWith } from './settle-helper.js';
 
 const cause = (amount: string, kind: TrancheCause['cause'] = 'late'): TrancheCause => ({ cause: kind, rule: 'r', outcome: 'o', claims: 1, participants: ['P1'], amount: parseAmount(amount) });
 const texts = (rows: ReturnType<typeof splitCauses>): string[][] => rows.map((row) => row.map((part) => part.toFixed(2)));
@@ -113,5 +116,26 @@ describe('the split of cause lines (property)', () => {
     );
     // payers moving both ways (an amendment that removed a payer) were drawn
     expect(mixed).toBeGreaterThan(20);
+  });
+});
+
+describe('restatement causes of a contract priced by enrolment', () => {
+  it('a record whose enrolment date is corrected across the amendment\'s date: cause corrected, naming the version that prices it now (+250.00 = 1250.00 - 1000.00)', () => {
+    // vector 99's contract with its amendment's price changes only and no cap; P2 (placed 2020-02-03)
+    // was enrolled 2019-11-04 (base: 1000.00) in the previous settlement, and is corrected to
+    // 2020-01-06 (avenant-2020: 1250.00)
+    type Amendments = { pricedBy: string; versions: { changes: Record<string, unknown> }[] };
+    const vector = JSON.parse(readFileSync('test/vectors/99-amendment-priced-by-enrolment.json', 'utf8')) as { contract: Record<string, unknown> & { amendments: Amendments }; records: { id: string; enrolledOn: string }[] };
+    const contract: Record<string, unknown> = { ...vector.contract, amendments: { ...vector.contract.amendments, versions: vector.contract.amendments.versions.map((version) => ({ ...version, changes: { rules: version.changes['rules'] } })) } };
+    delete contract['caps'];
+    const options = { asOf: '2020-08-31', detail: 'participants' as const };
+    const previous = settleWith(contract, vector.records, options);
+    if (!previous.ok) throw new Error(JSON.stringify(previous.issues));
+    const corrected = vector.records.map((record) => (record.id === 'P2' ? { ...record, enrolledOn: '2020-01-06' } : record));
+    const now = settleWith(contract, corrected, { ...options, previous: [previous.value] });
+    if (!now.ok) throw new Error(JSON.stringify(now.issues));
+    const adjustments = now.value.adjustments.filter((a) => a.amount !== '0.00');
+    expect(adjustments.map((a) => [a.tranche, a.amount])).toEqual([['T2', '250.00']]);
+    expect(adjustments.flatMap((a) => a.causes ?? []).map((c) => [c.cause, c.participants, c.amount, c.version])).toEqual([['corrected', ['P2'], '250.00', 'avenant-2020']]);
   });
 });

@@ -141,6 +141,8 @@ export function readBack(files: Files, locale: 'en' | 'fr'): unknown {
             paid: a(l['paid']),
             ...listedFor(count(l['participants']), ids),
             ...fundedBy(count(l['payers']), linePayers.filter((r) => str(r['tranche']) === id && count(r['line']) === index + 1)),
+            // an amended contract's lines only (empty otherwise)
+            ...(text(l['version']) === null ? {} : { version: str(l['version']) }),
           };
         }),
         capCuts: mine(cuts).map((c) => ({ cap: str(c['cap']), kind: str(c['kind']), limit: a(c['limit']), usedBefore: a(c['usedBefore']), requested: a(c['requested']), cut: a(c['cut']) })),
@@ -159,6 +161,7 @@ export function readBack(files: Files, locale: 'en' | 'fr'): unknown {
               causes: causes.map((c) => ({
                 cause: str(c['cause']), rule: text(c['rule']), outcome: text(c['outcome']), claims: count(c['claims']), participants: JSON.parse(str(c['participants'])) as unknown,
                 trancheAmount: a(c['trancheAmount']), amount: a(c['amount']), explanation: str(c['explanation']),
+                ...(text(c['version']) === null ? {} : { version: str(c['version']) }),
               })),
             }),
       };

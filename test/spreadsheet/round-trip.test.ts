@@ -28,11 +28,7 @@ interface Drawn {
 const drawn = fc.record({ scenario: scenarioArbitrary(), participants: fc.boolean(), invalid: fc.boolean(), previousOf: fc.nat() });
 
 /** The scenario settled: some records invalid (excluded, with issues), and after a previous settlement of fewer records (adjustments). */
-function settlementOf({ scenario: drawnScenario, participants, invalid, previousOf }: Drawn): Settlement {
-  // the tables do not carry an amended contract's line and cause `version` yet (docs/proposals/amendments.md): settled without amendments
-  const contract = { ...drawnScenario.contract };
-  delete contract.amendments;
-  const scenario = { ...drawnScenario, contract };
+function settlementOf({ scenario, participants, invalid, previousOf }: Drawn): Settlement {
   const detail = participants ? 'participants' : 'totals';
   const records: unknown[] = [...scenario.records];
   if (invalid) {
@@ -56,6 +52,7 @@ describe('settlementCsv read back', () => {
     let withParticipants = 0;
     let withSplit = 0;
     let withLinePayers = 0;
+    let withVersions = 0;
     fc.assert(
       fc.property(drawn, (draw) => {
         const settlement = settlementOf(draw);
@@ -64,6 +61,7 @@ describe('settlementCsv read back', () => {
         if (settlement.tranches.some((t) => t.lines.some((l) => (l.participants?.length ?? 0) > 0))) withParticipants++;
         if (settlement.tranches.some((t) => t.payerSplit !== undefined)) withSplit++;
         if (settlement.tranches.some((t) => t.lines.some((l) => l.payers !== undefined))) withLinePayers++;
+        if (settlement.tranches.some((t) => t.lines.some((l) => l.version !== undefined))) withVersions++;
         const expected = comparable(settlement);
         expect(readBack(settlementCsv(settlement), 'en')).toEqual(expected);
         expect(readBack(settlementCsv(settlement, { locale: 'fr' }), 'fr')).toEqual(expected);
@@ -77,6 +75,8 @@ describe('settlementCsv read back', () => {
     // payers funding in fractions, weights, top-ups or scopes: payer-splits.csv's exact and part, line-payers.csv
     expect(withSplit).toBeGreaterThan(0);
     expect(withLinePayers).toBeGreaterThan(0);
+    // amended contracts: the lines' version column
+    expect(withVersions).toBeGreaterThan(0);
   });
 
   it('the settlement written by hand, too (payer share, null fields, an issue with every field)', () => {

@@ -4,7 +4,9 @@
  * docs/spreadsheets.md: a byte-order mark, CRLF, RFC 4180 quoting, amounts exact (a decimal comma
  * in French), text that a spreadsheet could run as a formula behind an apostrophe.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { settle, type Settlement } from '../../src/index.js';
 import { settlementCsv } from '../../src/spreadsheets.js';
 import { HEX, SETTLEMENT } from './hand-settlement.js';
 
@@ -52,12 +54,35 @@ describe('settlementCsv on a settlement written by hand', () => {
   it('lines.csv: numbered within the tranche, the inputs as JSON text (quoted: it holds commas and quotes), how many participants are listed', () => {
     expect(file(en, 'lines.csv')).toBe(
       rows(
-        'tranche,line,rule,kind,cohort,outcome,claims,unit,exact,rounding,earned,paid,formula,inputs,participants,payers',
-        't1,1,pay-placement,rateCard,A,placement,2,500,1000,half-even,1000.00,1000.00,2 participants × 500,"{""claims"":2,""unit"":""500""}",2,',
-        't1,2,bonus,bonus,A,,,,250,half-even,250.00,200.00,fixed 250,{},0,',
+        'tranche,line,rule,kind,cohort,outcome,claims,unit,exact,rounding,earned,paid,formula,inputs,participants,payers,version',
+        't1,1,pay-placement,rateCard,A,placement,2,500,1000,half-even,1000.00,1000.00,2 participants × 500,"{""claims"":2,""unit"":""500""}",2,,',
+        't1,2,bonus,bonus,A,,,,250,half-even,250.00,200.00,fixed 250,{},0,,',
       ),
     );
     expect(file(en, 'cap-cuts.csv')).toBe(rows('tranche,cap,kind,limit,usedBefore,requested,cut', 't1,cap-t,tranche,1200.00,0.00,1250.00,50.00'));
+  });
+
+  it('version: the last column of lines.csv and adjustment-causes.csv, empty without amendments; an amended contract\'s lines and causes name theirs', () => {
+    // without amendments: the header ends with version, every row with an empty cell (above too)
+    expect(file(en, 'adjustment-causes.csv')).toBe(rows('tranche,payer,cause,rule,outcome,claims,participants,trancheAmount,amount,explanation,version'));
+    const [adjustment] = SETTLEMENT.adjustments;
+    if (adjustment === undefined) throw new Error('no adjustment');
+    const cause = { rule: 'pay-placement', outcome: 'placement', claims: 1, participants: ['P1'], trancheAmount: '-100.00', amount: '-60.00', explanation: 'priced anew' } as const;
+    const caused: Settlement = { ...SETTLEMENT, adjustments: [{ ...adjustment, causes: [{ cause: 'amended', ...cause, version: 'avenant-2020' }, { cause: 'caps', ...cause }] }] };
+    expect(file(settlementCsv(caused), 'adjustment-causes.csv')).toBe(
+      rows(
+        'tranche,payer,cause,rule,outcome,claims,participants,trancheAmount,amount,explanation,version',
+        't1,region,amended,pay-placement,placement,1,"[""P1""]",-100.00,-60.00,priced anew,avenant-2020',
+        't1,region,caps,pay-placement,placement,1,"[""P1""]",-100.00,-60.00,priced anew,',
+      ),
+    );
+    // vector 99 (amendments priced by enrolment): T1's line under the base; T2's four lines at 1250.00
+    // (P3, P6: avenant-2020), 1000.00 (P2, P7: base), 1200.00 (P4: base), 1500.00 (P5: avenant-2020)
+    const vector = JSON.parse(readFileSync('test/vectors/99-amendment-priced-by-enrolment.json', 'utf8')) as { contract: unknown; records: unknown[]; options: { asOf: string } };
+    const settled = settle(vector.contract, vector.records, { asOf: vector.options.asOf });
+    if (!settled.ok) throw new Error(JSON.stringify(settled.issues));
+    const lines = file(settlementCsv(settled.value), 'lines.csv')?.split('\r\n').filter((line) => line !== '') ?? [];
+    expect(lines.map((line) => line.split(',').at(-1))).toEqual(['version', 'base', 'avenant-2020', 'base', 'base', 'avenant-2020']);
   });
 
   it('participant-claims.csv: one row per participant of a line, pointing at its tranche and line; +P2 guarded', () => {
@@ -90,6 +115,6 @@ describe('settlementCsv on a settlement written by hand', () => {
     // the reason holds the separator now
     expect(file(fr, 'adjustments.csv')).toBe(rows('tranche;payer;previouslyPaid;earned;amount;reason', 't1;region;780,00;720,00;-60,00;"records corrected; ""late"" exit"'));
     // JSON text keeps its decimal points: it is text, not an amount
-    expect(file(fr, 'lines.csv')?.split('\r\n')[1]).toBe('t1;1;pay-placement;rateCard;A;placement;2;500;1000;half-even;1000,00;1000,00;2 participants × 500;"{""claims"":2,""unit"":""500""}";2;');
+    expect(file(fr, 'lines.csv')?.split('\r\n')[1]).toBe('t1;1;pay-placement;rateCard;A;placement;2;500;1000;half-even;1000,00;1000,00;2 participants × 500;"{""claims"":2,""unit"":""500""}";2;;');
   });
 });

@@ -7,7 +7,7 @@
  * @module
  */
 import { formatDate } from '../../calendar/index.js';
-import { versionAt, type Contract, type PaymentRule } from '../../contract/index.js';
+import { versionAt, type Contract, type ContractVersion, type PaymentRule } from '../../contract/index.js';
 import { formatDecimal, roundMoney, ratioOf, ratioTimes, roundRatioMoney, type Amount } from '../../money/index.js';
 import { allotShares, type ShareAllotment, type ShareCapCohort, type ShareCapPlan } from '../caps/share-caps.js';
 import { claimBuckets, type ClaimBucket, type Ledger } from '../ledger.js';
@@ -96,8 +96,11 @@ function allotVolume(
 }
 
 interface UnitEntry {
-  /** The latest version in force on its claims' dates (amended contracts), else undefined. */
-  version: string | undefined;
+  /**
+   * The index of the latest version that priced its claims (amended contracts: the one each
+   * bucket names, else the one in force on its date), else −1.
+   */
+  version: number;
   readonly unit: Amount;
   readonly base: Amount;
   readonly reducedBy: readonly string[];
@@ -129,10 +132,10 @@ function cohortClaimLines(
     const count = allotted === undefined ? afterShare : (allotted.get(bucket) ?? 0);
     const factor = priceFactor(reductions, index, bucket.date);
     const unit = factor === undefined ? bucket.amount : roundRatioMoney(ratioTimes(ratioOf(bucket.amount), factor), terms.currency, terms.rounding);
-    const version = versions === undefined ? undefined : versions[versionAt(versions, bucket.date)]?.id;
+    const version = versions === undefined ? -1 : (bucket.version ?? versionAt(versions, bucket.date));
     // one line per price, whatever the version (versions that price alike share a line, so an
     // amendment that restates the terms pays exactly as none: nothing rounded per line moves);
-    // the line names the latest version that priced its claims (buckets run in date order)
+    // the line names the latest version that priced its claims
     const key = `${bucket.amount.toFixed()}|${unit.toFixed()}`;
     let entry = byUnit.get(key);
     if (entry === undefined) {
@@ -149,7 +152,7 @@ function cohortClaimLines(
       };
       byUnit.set(key, entry);
     }
-    entry.version = version;
+    if (version > entry.version) entry.version = version;
     entry.claims += count;
     entry.shareCut += bucket.count - afterShare;
     entry.volumeCut += afterShare - count;
@@ -182,7 +185,7 @@ function cohortClaimLines(
       amount,
       paid: amount,
       participants: entry.participants?.slice().sort(),
-      ...(entry.version === undefined ? {} : { version: entry.version }),
+      ...(versions === undefined ? {} : { version: (versions[entry.version] as ContractVersion).id }),
     };
     lines.push(explain ? { ...line, ...claimText(entry, window, wording, shared?.cohorts.get(cohort)) } : line);
   }

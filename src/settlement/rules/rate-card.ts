@@ -2,7 +2,8 @@
  * Rate card (`rateCard`): a price per participant who achieves an outcome (and its
  * prerequisites), the price depending on the participant's groups. The claim is dated on the
  * latest of the achievement dates; a tranche pays the claims dated in its window, one line per
- * price.
+ * price. An amended contract prices a claim by the version in force on that date, or on the
+ * participant's enrolment date (`amendments.pricedBy`).
  *
  * @module
  */
@@ -188,13 +189,23 @@ function prepare(rule: RuleOf<'rateCard'>, index: number, terms: RuleTerms): Rul
             const date = allAchievedOn(resolutions, needed);
             if (date !== undefined) claims.push({ rule: index, date, amount: prices.prices[priceIndexFor(prices, record.groups)] ?? ZERO });
           }
-        : (record, resolutions, claims: Claim[]) => {
-            // amended: priced by the version in force on the claim's (achievement) date
-            const date = allAchievedOn(resolutions, needed);
-            if (date === undefined) return;
-            const inForce = versioned[versionAt(versions, date)] as RatePrices;
-            claims.push({ rule: index, date, amount: inForce.prices[priceIndexFor(inForce, record.groups)] ?? ZERO });
-          },
+        : terms.contract.amendments?.pricedBy === 'enrolment'
+          ? (record, resolutions, claims: Claim[]) => {
+              // amended, priced by the version in force on the participant's enrolment date, whatever
+              // the claim's date: the claim names it (its line names the latest of its claims')
+              const date = allAchievedOn(resolutions, needed);
+              if (date === undefined) return;
+              const version = versionAt(versions, record.enrolledOn);
+              const inForce = versioned[version] as RatePrices;
+              claims.push({ rule: index, date, amount: inForce.prices[priceIndexFor(inForce, record.groups)] ?? ZERO, version });
+            }
+          : (record, resolutions, claims: Claim[]) => {
+              // amended: priced by the version in force on the claim's (achievement) date
+              const date = allAchievedOn(resolutions, needed);
+              if (date === undefined) return;
+              const inForce = versioned[versionAt(versions, date)] as RatePrices;
+              claims.push({ rule: index, date, amount: inForce.prices[priceIndexFor(inForce, record.groups)] ?? ZERO });
+            },
     unseenClaims: (achieved) => (achieved ? [highest] : []),
     scheduled: [],
     lines: (tranche) => participantClaimLines(terms, rule, index, wording, target, tranche, shares),

@@ -36,6 +36,12 @@ export interface Claim {
   readonly date: number;
   /** Amount (a per-participant cap may lower it). */
   amount: Amount;
+  /**
+   * The index of the version that priced it, for a contract priced by the enrolment date's
+   * version (`amendments.pricedBy: "enrolment"`) only; absent otherwise (the version of a claim is
+   * then the one in force on its date).
+   */
+  readonly version?: number;
 }
 
 /**

@@ -1,8 +1,9 @@
 /**
  * Amendments drawn on a generated contract (docs/mechanics/amendments.md): one to four versions
  * in force from distinct days after the period start, each changing some rate cards (a new price,
- * a new group pricing of the rule's own kind, or both) and some money caps (a new amount). Drawn
- * after every other term, so that every earlier draw of a scenario stays as it was.
+ * a new group pricing of the rule's own kind, or both) and some money caps (a new amount), priced
+ * by the achievement date's version or the enrolment date's (half each). Drawn after every other
+ * term, so that every earlier draw of a scenario stays as it was.
  */
 import { addDays, formatDate, parseDate } from '../../../src/calendar/index.js';
 import type { ContractInput } from '../../../src/contract/index.js';
@@ -81,5 +82,6 @@ export function drawAmendments(g: Gen, contract: ContractInput, currency: Curren
       changes: { ...(ruleChanges === undefined ? {} : { rules: ruleChanges }), ...(capChanges === undefined ? {} : { caps: capChanges }) },
     };
   });
-  return { ...contract, amendments: { pricedBy: 'achievement', versions } };
+  // drawn last, so that every draw above stays as it was before enrolment pricing was drawn
+  return { ...contract, amendments: { pricedBy: pick(g, ['achievement', 'enrolment'] as const), versions } };
 }

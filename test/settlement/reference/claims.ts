@@ -23,7 +23,7 @@ export interface RefClaim {
   readonly participant: string;
   readonly date: number;
   amount: Dec;
-  /** The version of an amended contract in force on the claim's day (0: as written). */
+  /** The version of an amended contract that priced the claim (0: as written): in force on its day, or on the enrolment day (rate cards priced by enrolment). */
   readonly version?: number;
 }
 
@@ -86,9 +86,10 @@ export function participantClaims(contract: ContractInput, p: RefParticipant, as
       case 'rateCard': {
         const dates = [rule.outcome, ...rule.prerequisites].map((id) => achievedOn(p, id));
         if (!dates.every((d) => d !== undefined)) break;
-        // priced by the version in force on the claim's day (amendments)
+        // priced by the version in force on the claim's day, or on the participant's enrolment day
+        // when the contract says so (amendments, docs/contract.md: pricedBy)
         const date = Math.max(...dates);
-        const { terms, version } = termsOn(contract, date);
+        const { terms, version } = termsOn(contract, contract.amendments?.pricedBy === 'enrolment' ? refDay(p.record.enrolledOn) : date);
         claims.push({ ...base, rule: index, date, amount: price(terms.rules[index] as RateCard, p.record.groups ?? [], contract, places), version });
         break;
       }
