@@ -80,6 +80,33 @@ describe('simulate: the count path', () => {
     expect([none.path, summarize(none).total.max]).toEqual(['count', '0.00']);
   });
 
+  it('an amended contract, priced by achievement or by enrolment, equals settling the corresponding records: an amendment\'s first day splits the periods', () => {
+    // placement 1200.00 (RSA × 1.25, rounded up) renewed at 2400.00 from 2023-06-01 and 3000.00 from
+    // 2023-12-15; 2023-A enrolled 2023-03-01 (base) and placed 2023-07-09 (renewal-1), 2023-B enrolled
+    // 2023-09-01 (renewal-1) and placed 2024-01-09 (renewal-2): a class dated by the end of its
+    // period without the amendments' days (2024-06-30, t1) would be priced by renewal-2 throughout
+    for (const pricedBy of ['achievement', 'enrolment'] as const) {
+      const contract = countable();
+      contract['amendments'] = {
+        pricedBy,
+        versions: [
+          { id: 'renewal-1', effectiveFrom: '2023-06-01', changes: { rules: [{ rule: 'pay-placement', price: '2400.00' }] } },
+          { id: 'renewal-2', effectiveFrom: '2023-12-15', changes: { rules: [{ rule: 'pay-placement', price: '3000.00' }] } },
+        ],
+      };
+      const settled = settle(contract, certainRecords(3, 2), { asOf: '2028-12-31' });
+      if (!settled.ok) throw new Error(JSON.stringify(settled.issues));
+      const samples = samplesOf(contract, certainAssumptions(3, 2), { runs: 3, seed: 5 });
+      expect(samples.path).toBe('count');
+      expectSettlementOf(summarize(samples), settled.value);
+      // by hand: retention-6m 1000.00 and the wage rise 500.00 each as before; placement × 1.25:
+      // by achievement 2023-A at renewal-1's 2400.00 → 3000.00, 2023-B at renewal-2's 3000.00 → 3750.00
+      // (3 × 4500.00 + 2 × 5250.00 = 24000.00); by enrolment 2023-A at the base's 1200.00 → 1500.00,
+      // 2023-B at renewal-1's 2400.00 → 3000.00 (3 × 3000.00 + 2 × 4500.00 = 18000.00)
+      expect(settled.value.totals.earned).toBe(pricedBy === 'achievement' ? '24000.00' : '18000.00');
+    }
+  });
+
   it('draws the same distribution as the participant path (region-sud without its per-participant cap): means and quantiles within 4 standard errors', () => {
     const contract = countable();
     const assumptions = regionSudAssumptions();
