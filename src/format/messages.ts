@@ -375,7 +375,7 @@ const fr: Messages = {
   explain: {
     heading: (participant, contract, date, currency) => `Participant ${participant} — ${contract}, au ${date}, montants en ${currency}`,
     excludedWarning: (excluded, read) =>
-      `ATTENTION : ${String(excluded)} enregistrement${excluded <= 1 ? '' : 's'} sur ${String(read)} ${excluded <= 1 ? 'a été exclu' : 'ont été exclus'} de ce règlement car invalide${excluded <= 1 ? '' : 's'} (code de sortie 3) ; les chiffres des cohortes peuvent changer avec eux.`,
+      `ATTENTION : ${String(excluded)} enregistrement${excluded <= 1 ? '' : 's'} sur ${String(read)} ${excluded <= 1 ? 'a été exclu' : 'ont été exclus'} de ce règlement car invalide${excluded <= 1 ? '' : 's'} (code de sortie 3) ; les chiffres des cohortes peuvent changer avec ${excluded <= 1 ? 'lui' : 'eux'}.`,
     participantExcluded: "L'enregistrement de ce participant est invalide et a été exclu du règlement : rien n'est compté ni payé pour lui.",
     problems: 'Problèmes :',
     record: (cohort, groups, enrolled, exit, baseline) => `Enregistrement : cohorte ${cohort}, ${groups} ; entré le ${enrolled}, ${exit}${baseline}`,

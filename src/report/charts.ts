@@ -9,7 +9,7 @@ import type { ChartSpec } from './render.js';
 
 const WIDTH = 560;
 const HEIGHT = 240;
-const CONFIG = { font: 'Arial', view: { stroke: null }, axis: { labelFontSize: 11, titleFontSize: 12 }, legend: { labelFontSize: 11, titleFontSize: 12 } } as const;
+const CONFIG = { font: 'Arial', view: { stroke: null }, axis: { labelFontSize: 11, titleFontSize: 12 }, legend: { labelFontSize: 11, titleFontSize: 12, labelLimit: 320 } } as const;
 
 /** A decimal text as a number, for drawing only (never for a figure read or summed). */
 export const drawn = (text: string): number => Number(text);

@@ -112,8 +112,10 @@ export interface SimulationReportMessages {
   readonly probabilityColumns: { readonly what: string; readonly runs: string; readonly probability: string };
   /** The event of an exit clause firing. */
   readonly exitFires: (clause: string) => string;
-  /** The event of a cap binding (its id and kind). */
+  /** The event of a cap binding (its id and kind, `cohort`, `tranche`...: written in the language). */
   readonly capBinds: (cap: string, kind: string) => string;
+  /** What an exit clause pays, as a row of the costs and of the cash flow (the simulation names it `exit:<clause>`). */
+  readonly exitPayment: (clause: string) => string;
   /** The event of a minimum performance level missed. */
   readonly levelMissed: (level: string) => string;
   readonly noProbabilities: string;
@@ -163,6 +165,8 @@ export interface ReportMessages {
   readonly footer: (library: string, version: string) => string;
   /** The text for a value that is not there. */
   readonly none: string;
+  /** A label and what it labels, with the language's colon (`placement: Job started`, `placement : …` in French). */
+  readonly labelled: (label: string, text: string) => string;
   /** The title of an axis of amounts in a currency. */
   readonly amountAxis: (currency: string) => string;
   readonly settlement: SettlementReportMessages;
@@ -182,6 +186,7 @@ const EN: ReportMessages = {
   engine: (text) => text,
   footer: (library, version) => `Made by ${library} ${version}. Every amount is exact, as the settlement or simulation gives it; the charts draw them. This page is self-contained and opens offline.`,
   none: '—',
+  labelled: (label, text) => `${label}: ${text}`,
   amountAxis: (currency) => `Amount (${currency})`,
   settlement: {
     title: (contractName, asOf) => `${contractName}: settlement as of ${asOf}`,
@@ -259,6 +264,7 @@ const EN: ReportMessages = {
     probabilityColumns: { what: 'Event', runs: 'Runs', probability: 'Probability' },
     exitFires: (clause) => `exit clause ${clause} fires`,
     capBinds: (cap, kind) => `cap ${cap} (${kind}) binds`,
+    exitPayment: (clause) => `exit clause ${clause}`,
     levelMissed: (level) => `minimum performance ${level} missed`,
     noProbabilities: 'The contract has no exit clause, cap or minimum performance level.',
     probabilitiesChart: 'Probability of each event',
@@ -279,6 +285,18 @@ const EN: ReportMessages = {
   },
 };
 
+/** The kinds of caps (`CapBinding.kind`) in French; a kind not listed is written as it is. */
+const FRENCH_CAP_KINDS: Readonly<Record<string, string>> = {
+  participant: 'par participant',
+  outcome: 'par résultat',
+  outcomeVolume: 'volume de résultats',
+  share: 'part',
+  cohort: 'cohorte',
+  tranche: 'tranche',
+  payer: 'financeur',
+  contract: 'contrat',
+};
+
 /** A decimal point made a French decimal comma. */
 const comma = (text: string): string => text.replace('.', ',');
 
@@ -296,6 +314,7 @@ const FR: ReportMessages = {
   engine: (text) => engineText(text, 'fr'),
   footer: (library, version) => `Établi par ${library} ${version}. Chaque montant est exact, tel que le donne le règlement ou la simulation ; les graphiques les dessinent. Cette page se suffit à elle-même et s'ouvre hors ligne.`,
   none: '—',
+  labelled: (label, text) => `${label} : ${text}`,
   amountAxis: (currency) => `Montant (${currency})`,
   settlement: {
     title: (contractName, asOf) => `${contractName} : règlement au ${asOf}`,
@@ -380,7 +399,8 @@ const FR: ReportMessages = {
     probabilities: 'Clauses de sortie et plafonds',
     probabilityColumns: { what: 'Événement', runs: 'Tirages', probability: 'Probabilité' },
     exitFires: (clause) => `la clause de sortie ${clause} se déclenche`,
-    capBinds: (cap, kind) => `le plafond ${cap} (${kind}) est atteint`,
+    capBinds: (cap, kind) => `le plafond ${cap} (${FRENCH_CAP_KINDS[kind] ?? kind}) est atteint`,
+    exitPayment: (clause) => `clause de sortie ${clause}`,
     levelMissed: (level) => `la performance minimale ${level} n'est pas atteinte`,
     noProbabilities: "Le contrat n'a ni clause de sortie, ni plafond, ni niveau de performance minimale.",
     probabilitiesChart: 'Probabilité de chaque événement',

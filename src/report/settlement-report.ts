@@ -47,7 +47,7 @@ function tranchesSection(contract: Contract, settlement: Settlement, text: Repor
   const columns = words.trancheColumns;
   const money = (amount: string): string => text.amount(amount, settlement.contract.currency);
   const rows = settlement.tranches.map((tranche) => [
-    word(`${tranche.id}: ${text.engine(tranche.name)}`),
+    word(text.labelled(tranche.id, text.engine(tranche.name))),
     word(words.trancheStatus[tranche.status]),
     word(text.date(tranche.measuredOn)),
     word(text.date(tranche.dueOn)),
@@ -104,7 +104,7 @@ function dashboardSection(contract: Contract, settlement: Settlement, text: Repo
   const groupName = (group: string | null): string => (group === null ? words.wholeCohort : nameOf(contract.groups ?? [], group));
   const outcomeName = (id: string): string => nameOf(contract.outcomes, id);
   const cells = rows.map((row) => [
-    word(`${words.outcomeKinds[row.kind]}: ${outcomeName(row.outcome)}`),
+    word(text.labelled(words.outcomeKinds[row.kind], outcomeName(row.outcome))),
     word(cohortName(row.cohort)),
     word(groupName(row.group)),
     figure(String(row.enrolled)),

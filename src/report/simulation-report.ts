@@ -28,6 +28,21 @@ export interface SimulationReportOptions {
 
 const nameOf = (items: readonly { readonly id: string; readonly name?: string | undefined }[], id: string): string => items.find((item) => item.id === id)?.name ?? id;
 
+/** The exit clause a simulated payment comes from (`exit:<clause>`), or null for a tranche of the contract. */
+const exitClauseOf = (tranche: string): string | null => (tranche.startsWith('exit:') ? tranche.slice('exit:'.length) : null);
+
+/** A tranche's id, or the exit clause's label (`exit clause mid-term`) for what an exit clause pays. */
+function paymentLabel(tranche: string, text: ReportMessages): string {
+  const clause = exitClauseOf(tranche);
+  return clause === null ? tranche : text.simulation.exitPayment(clause);
+}
+
+/** A tranche's row label (`t1: Placement`), or the exit clause's (`exit clause mid-term`) for what an exit clause pays. */
+function trancheLabel(contract: Contract, tranche: string, text: ReportMessages): string {
+  const clause = exitClauseOf(tranche);
+  return clause === null ? text.labelled(tranche, nameOf(contract.tranches, tranche)) : text.simulation.exitPayment(clause);
+}
+
 function statisticsCells(label: string, statistics: AmountStatistics, money: (text: string) => string): Cell[] {
   return [word(label), ...[statistics.mean, statistics.sd, statistics.p5, statistics.p25, statistics.p50, statistics.p75, statistics.p95].map((value) => figure(money(value)))];
 }
@@ -39,7 +54,7 @@ function totalsSection(contract: Contract, summary: SimulationSummary, text: Rep
   const rows = [
     statisticsCells(words.totalCost, summary.total, money),
     ...summary.payers.map((payer) => statisticsCells(words.payer(nameOf(contract.parties.payers, payer.payer)), payer, money)),
-    ...summary.tranches.map((tranche) => statisticsCells(`${tranche.tranche}${tranche.tranche.startsWith('exit:') ? '' : `: ${nameOf(contract.tranches, tranche.tranche)}`}`, tranche.earned, money)),
+    ...summary.tranches.map((tranche) => statisticsCells(trancheLabel(contract, tranche.tranche, text), tranche.earned, money)),
   ];
   return [table('statistics', [columns.what, columns.mean, columns.sd, columns.p5, columns.p25, columns.p50, columns.p75, columns.p95], rows)];
 }
@@ -62,7 +77,7 @@ function cashFlowSection(summary: SimulationSummary, text: ReportMessages): Part
     table(
       'cash-flow',
       [columns.period, columns.tranches, columns.mean, columns.p5, columns.p95],
-      months.map((month) => [word(month.period), word(month.tranches.join(', ')), figure(money(month.total.mean)), figure(money(month.total.p5)), figure(money(month.total.p95))]),
+      months.map((month) => [word(month.period), word(month.tranches.map((tranche) => paymentLabel(tranche, text)).join(', ')), figure(money(month.total.mean)), figure(money(month.total.p5)), figure(money(month.total.p95))]),
     ),
     ...(months.length === 0
       ? []

@@ -76,7 +76,7 @@ describe('explain --format text --lang fr', () => {
     const lines = io.stdoutText().split('\n');
     expect(lines.slice(0, 7)).toEqual(
       nb(`Participant UK-0006 — Employment outcomes fund pilot: rate card by payment group (uk-rate-card-pilot-2024), au 30 septembre 2025, montants en GBP
-ATTENTION : 1 enregistrement sur 107 a été exclu de ce règlement car invalide (code de sortie 3) ; les chiffres des cohortes peuvent changer avec eux.
+ATTENTION : 1 enregistrement sur 107 a été exclu de ce règlement car invalide (code de sortie 3) ; les chiffres des cohortes peuvent changer avec lui.
 
 Enregistrement : cohorte 2024-A, public esa-ex-ib ; entré le 27 janvier 2024, aucune sortie enregistrée
 Périodes d’emploi :

@@ -4,7 +4,7 @@
  * README's tour and the key examples of the docs are marked, so a command, an option or an import
  * that changes breaks here rather than in a newcomer's hands.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runBlocks, runnableBlocks, typeCheckBlocks, type BlockRun } from './runnable.js';
@@ -60,6 +60,21 @@ describe('runnable blocks of the docs', () => {
     },
     120_000,
   );
+});
+
+describe('where the commands of the docs write', () => {
+  // The blocks run in a sandbox holding only dist, examples, node_modules, package.json and test;
+  // a reader runs them in the clone's root, where `--out statements` would write into the
+  // package's own statements/ entry point (published with it). So no command shown in the docs
+  // writes to a path that is already in the clone.
+  it('no --out of a command in README.md or docs/ names a file or directory of the clone', () => {
+    const outs = pages().flatMap((page) =>
+      [...readFileSync(page, 'utf8').matchAll(/outcome-pay [^\n`]*?--out (\S+)/g)].map((match) => ({ page, out: match[1] ?? '' })),
+    );
+    expect(outs.length).toBeGreaterThan(5);
+    expect(outs.map(({ out }) => out)).toContain('region-sud-statements');
+    expect(outs.filter(({ out }) => !out.startsWith('<') && existsSync(join(ROOT, out.split('/')[0] ?? out)))).toEqual([]);
+  });
 });
 
 describe('the runner', () => {

@@ -32,7 +32,7 @@ describe('settlementReport in French', () => {
 
   it('the tranche: 4 × 1000.00 = 4000.00 written 4 000,00 €, the dates in words', () => {
     const euros = (text: string): string => `${text}${NBSP}€`;
-    expect(rows('tranches')).toEqual([['T1: First tranche', 'réglée', '30 juin 2024', '30 juin 2024', euros(`4${NBSP}000,00`), euros('0,00'), euros(`4${NBSP}000,00`), euros('0,00'), euros('0,00'), euros(`4${NBSP}000,00`)]]);
+    expect(rows('tranches')).toEqual([['T1 : First tranche', 'réglée', '30 juin 2024', '30 juin 2024', euros(`4${NBSP}000,00`), euros('0,00'), euros(`4${NBSP}000,00`), euros('0,00'), euros('0,00'), euros(`4${NBSP}000,00`)]]);
     // 60 % and 40 % of 4000.00: 2400.00 and 1600.00; shares with a decimal comma
     expect(rows('payers')).toEqual([
       ['Region', '0,6', euros(`2${NBSP}400,00`), euros('0,00'), euros(`2${NBSP}400,00`)],
@@ -43,6 +43,8 @@ describe('settlementReport in French', () => {
   it('rates with a decimal comma and a no-break space before %: 3/4 = 75,0 %, 4/6 = 66,7 %', () => {
     const outcomes = rows('outcomes');
     expect(outcomes[0]?.slice(1)).toEqual(['Cohort A', 'tous', '4', '3', '1', '0', `75,0${NBSP}%`]);
+    // the kind of outcome and its name, with a French colon (a space before it)
+    expect(outcomes[0]?.[0]).toBe('Taux de placement : Job within 90 days');
     expect(outcomes.find((row) => row[1] === 'toutes les cohortes' && row[2] === 'tous')?.[7]).toBe(`66,7${NBSP}%`);
   });
 

@@ -56,7 +56,10 @@ describe('simulationReport', () => {
   it('the cash flow: one row per month in which a tranche falls due, in date order, with its tranches', () => {
     const months = new Map<string, string[]>();
     samples.trancheDueOn.forEach((date, slot) => months.set(date.slice(0, 7), [...(months.get(date.slice(0, 7)) ?? []), samples.tranches[slot] ?? '']));
-    const expected = [...months.keys()].sort().map((month) => [month, (months.get(month) ?? []).join(', ')]);
+    // what an exit clause pays is named `exit:<clause>` by the simulation, and for people "exit clause <clause>"
+    const label = (tranche: string): string => (tranche.startsWith('exit:') ? `exit clause ${tranche.slice(5)}` : tranche);
+    const expected = [...months.keys()].sort().map((month) => [month, (months.get(month) ?? []).map(label).join(', ')]);
+    expect(expected.some(([, tranches]) => tranches?.includes('exit clause '))).toBe(true);
     expect(rows('cash-flow').map((row) => row.slice(0, 2))).toEqual(expected);
   });
 
@@ -82,6 +85,22 @@ describe('simulationReport', () => {
     expect(chartNames(withTornado)).toEqual(['distribution', 'cash-flow', 'probabilities', 'tornado', 'investors']);
     expect(tableCells(withTornado, 'tornado').slice(1).map((row) => row[0])).toEqual(table.value.rows.map((row) => row.assumption));
   }, 120_000);
+
+  it('in French: the caps\' kinds in French, exit clause payments named, a French colon (examples/ppp-impact/contract.json)', async () => {
+    const french = await simulationReport(contract, samples, { language: 'fr' });
+    const label = (name: string): string[] => tableCells(french, name).slice(1).map((row) => row[0] ?? '');
+    // the contract's caps: cap-2023-A and cap-2023-B per cohort, cap-t1 on tranche t1, cap-contract on the whole contract
+    expect(label('probabilities').slice(-4)).toEqual([
+      'le plafond cap-2023-A (cohorte) est atteint',
+      'le plafond cap-2023-B (cohorte) est atteint',
+      'le plafond cap-t1 (tranche) est atteint',
+      'le plafond cap-contract (contrat) est atteint',
+    ]);
+    // tranche t1 of the contract, then what its two exit clauses pay
+    expect(label('statistics')).toContain('t1 : Placement impact, seed grant and equity bonus');
+    expect(label('statistics')).toEqual(expect.arrayContaining(['clause de sortie satisfaction-review', 'clause de sortie budget-exhausted']));
+    expect(french).not.toContain('exit:');
+  });
 
   it('refuses what is not a simulation, a bad tornado and an invalid contract', async () => {
     await expect(simulationReport(contract, { runs: 3 } as unknown as SimulationSamples)).rejects.toMatchObject({ code: 'ARGUMENT_INVALID' });

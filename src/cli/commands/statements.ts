@@ -53,12 +53,12 @@ export const statementsCommand: Command = {
   define,
   examples: [
     {
-      what: 'Write the statements of the Région Sud example as of 30 June 2025 in French into the directory statements/ (exit 3: the example holds three invalid records, excluded)',
-      argv: [NAME, ...EXAMPLE, '--out', 'statements', '--lang', 'fr'],
+      what: 'Write the statements of the Région Sud example as of 30 June 2025 in French into the directory region-sud-statements/ (exit 3: the example holds three invalid records, excluded)',
+      argv: [NAME, ...EXAMPLE, '--out', 'region-sud-statements', '--lang', 'fr'],
     },
     {
       what: 'In English, naming the participants behind every audit line, replacing the statements already written (exit 3)',
-      argv: [NAME, ...EXAMPLE, '--out', 'statements', '--detail', 'participants', '--overwrite'],
+      argv: [NAME, ...EXAMPLE, '--out', 'region-sud-statements', '--detail', 'participants', '--overwrite'],
     },
   ],
   exitCodes: [
