@@ -17,7 +17,7 @@ function spellText(spell: ExplainedSpell, t: PeopleText): string {
   const m = t.m.explain;
   const terms = [
     spell.hoursPerWeek === null ? '' : m.hoursPerWeek(String(spell.hoursPerWeek)),
-    spell.contractType ?? '',
+    spell.contractType === null || spell.contractType === undefined ? '' : t.contractType(spell.contractType),
     spell.monthlyWage === null ? '' : m.wage(t.amount(spell.monthlyWage)),
     spell.sector === undefined || spell.sector === null ? '' : m.sector(spell.sector),
     spell.employer === undefined || spell.employer === null ? '' : m.employer(spell.employer),
@@ -33,7 +33,7 @@ function countedText(counted: string, t: PeopleText): string {
 
 /** `label: items` (or `label : items` in French), or `label: none` when there is none. */
 function listLine(t: PeopleText, label: string, items: readonly string[]): string {
-  return t.m.summary.colon(label, items.length === 0 ? t.m.explain.none : items.join('; '));
+  return t.m.summary.colon(label, items.length === 0 ? t.m.explain.none : items.join(t.separator));
 }
 
 function outcomeLines(outcome: ExplainedOutcome, t: PeopleText): string[] {
@@ -114,9 +114,9 @@ export function explanationText(explanation: ParticipantExplanation, lang: Lang 
     const baseline = record.baselineWage === null ? '' : m.baseline(t.amount(record.baselineWage));
     lines.push('', m.record(record.cohort, groups, t.date(record.enrolledOn), exit, baseline));
     lines.push(record.spells.length === 0 ? m.spellsNone : m.spells, ...record.spells.map((spell) => `  ${spellText(spell, t)}`));
-    if (record.wages.length > 0) lines.push(colon(m.wages, record.wages.map((wage) => `${t.date(wage.on)} ${t.amount(wage.monthlyWage)}`).join('; ')));
-    if (record.earnings !== undefined) lines.push(colon(m.earnings, record.earnings.map((x) => `${m.period(t.date(x.from), t.date(x.to))} ${t.amount(x.amount)}`).join('; ')));
-    if (record.events.length > 0) lines.push(colon(m.events, record.events.map((event) => m.event(event.kind, t.date(event.on))).join('; ')));
+    if (record.wages.length > 0) lines.push(colon(m.wages, record.wages.map((wage) => `${t.date(wage.on)} ${t.amount(wage.monthlyWage)}`).join(t.separator)));
+    if (record.earnings !== undefined) lines.push(colon(m.earnings, record.earnings.map((x) => `${m.period(t.date(x.from), t.date(x.to))} ${t.amount(x.amount)}`).join(t.separator)));
+    if (record.events.length > 0) lines.push(colon(m.events, record.events.map((event) => m.event(event.kind, t.date(event.on))).join(t.separator)));
   }
   if (e.status === 'notYetEnrolled') {
     lines.push('', m.notYetEnrolled);

@@ -7,7 +7,7 @@
  * @module
  */
 import { dateText, decimalText, isLang, MESSAGES, moneyText, shareText, type Lang, type Messages } from '../format/index.js';
-import { engineText } from '../wording/index.js';
+import { engineText, frenchContractTypes } from '../wording/index.js';
 import { CliUsageError } from './io.js';
 import { textOption, type OptionValues } from './options.js';
 
@@ -23,6 +23,10 @@ export interface PeopleText {
   readonly share: (value: string) => string;
   /** A decimal that is not money (a rate, a level, units): `0,4` in French. */
   readonly decimal: (value: string) => string;
+  /** An employment contract type of a record (`fixed-term`): `CDD` in French. */
+  readonly contractType: (value: string) => string;
+  /** Between the items of a list: `; ` in English, ` ; ` in French. */
+  readonly separator: string;
   /** A sentence the engine wrote (a formula, an explanation, the terms of an outcome), in the language. */
   readonly engine: (value: string) => string;
 }
@@ -39,8 +43,18 @@ export function peopleText(lang: Lang, currency: string): PeopleText {
   const m = MESSAGES[lang];
   const engine = (value: string): string => engineText(value, lang);
   const decimal = (value: string): string => decimalText(value, lang);
-  if (lang === 'en') return { lang, m, amount: (value) => value, date: (value) => value, share: (value) => shareText(value, lang), decimal, engine };
-  return { lang, m, amount: (value) => moneyText(value, currency, lang), date: (value) => dateText(value, lang), share: (value) => shareText(value, lang), decimal, engine };
+  if (lang === 'en') return { lang, m, amount: (value) => value, date: (value) => value, share: (value) => shareText(value, lang), decimal, engine, contractType: (value) => value, separator: '; ' };
+  return {
+    lang,
+    m,
+    amount: (value) => moneyText(value, currency, lang),
+    date: (value) => dateText(value, lang),
+    share: (value) => shareText(value, lang),
+    decimal,
+    engine,
+    contractType: frenchContractTypes,
+    separator: '\u00A0; ',
+  };
 }
 
 /** The help of `--lang` on every command that writes text for people. */

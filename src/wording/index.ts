@@ -5,4 +5,5 @@
  * @module
  */
 export { engineText, frenchOf, reasonText } from './engine-text.js';
+export { frenchContractTypes } from './french-values.js';
 export { REASON_TEXT_FR } from './reasons.js';

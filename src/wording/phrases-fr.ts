@@ -62,8 +62,9 @@ const UNTIL_MET = 'dans les tranches mesurées ensuite, jusqu’à ce qu’une d
 
 /** Notes in parentheses after a claim line's formula. */
 const NOTES: readonly Phrase[] = [
-  phrase(`(?:group ${ID}: )?${NUM} × ${NUM} = ${NUM}, rounded ${ID}(?: to a multiple of ${NUM})?`, (m) =>
-    `${optional(m[1], (group) => `public ${group} : `)}${num(m, 2)} × ${num(m, 3)} = ${num(m, 4)}, arrondi ${frenchRounding(g(m, 5))}${optional(m[6], (step) => ` au multiple de ${n(step)}`)}`,
+  phrase(`(?:group ${ID}: )?${NUM} × ${NUM} = ${NUM}(?:, rounded ${ID}(?: to a multiple of ${NUM}|: ${NUM}))?`, (m) =>
+    `${optional(m[1], (group) => `public ${group} : `)}${num(m, 2)} × ${num(m, 3)} = ${num(m, 4)}` +
+    optional(m[5], (mode) => `, arrondi ${frenchRounding(mode)}${optional(m[6], (step) => ` au multiple de ${n(step)}`)}${optional(m[7], (price) => ` : ${n(price)}`)}`),
   ),
   phrase(`the fee for (.+)`, (m) =>
     `le tarif des ${g(m, 1)

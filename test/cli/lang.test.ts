@@ -80,8 +80,8 @@ ATTENTION : 1 enregistrement sur 107 a été exclu de ce règlement car invalide
 
 Enregistrement : cohorte 2024-A, public esa-ex-ib ; entré le 27 janvier 2024, aucune sortie enregistrée
 Périodes d’emploi :
-  du 9 juillet 2024 au 22 novembre 2024 (37,5 h/semaine, temporary, salaire 2·107,62·£GB)
-  du 9 décembre 2024 à ce jour (20 h/semaine, permanent, salaire 1·142,26·£GB)`).split('\n'),
+  du 9 juillet 2024 au 22 novembre 2024 (37,5 h/semaine, intérim, salaire 2·107,62·£GB)
+  du 9 décembre 2024 à ce jour (20 h/semaine, CDI, salaire 1·142,26·£GB)`).split('\n'),
     );
     const tail = nb(`  14 octobre 2024 règle sustainment (sustainment) pour job-entry : demandé 150,00·£GB
     plafond par participant cap-participant (limite 5·000,00·£GB) : 150,00·£GB avant, 50,00·£GB retranché, 100,00·£GB après

@@ -23,9 +23,9 @@ export interface RatePrices {
   /** How each price was derived, for the audit trail (same order as `prices`). */
   readonly derivations: readonly string[];
   /**
-   * For a price derived by a multiplier and rounded to a named increment: its derivation, shown in
-   * the inputs and formula of the lines paying it (same order as `prices`; undefined for the others,
-   * whose lines read as they always have).
+   * For a price derived by a multiplier (rounded to the currency's minor unit or to a named
+   * increment): its derivation, shown in the inputs and formula of the lines paying it (same order
+   * as `prices`; undefined for the base price and the prices a group price table gives).
    */
   readonly derived: readonly (UnitDerivation | undefined)[];
   /** Group id → index into `prices`, for groups with their own price. */
@@ -79,21 +79,25 @@ export function compileRatePrices(rule: RuleOf<'rateCard'>, groups: Contract['gr
         if (group.priceMultiplier === undefined) continue;
         const exact = base.times(parseAmount(group.priceMultiplier));
         const price = increment === undefined ? roundMoney(exact, currency, pricing.rounding) : roundToIncrement(exact, increment, pricing.rounding);
-        const text = `${formatDecimal(base)} × ${group.priceMultiplier} = ${formatDecimal(exact)}, rounded ${pricing.rounding}${increment === undefined ? '' : ` to a multiple of ${formatDecimal(increment)}`}`;
-        const unit: UnitDerivation | undefined =
-          increment === undefined
-            ? undefined
-            : {
-                inputs: {
-                  priceGroup: group.id,
-                  listPrice: formatDecimal(base),
-                  multiplier: group.priceMultiplier,
-                  unrounded: formatDecimal(exact),
-                  roundingIncrement: formatDecimal(increment),
-                  roundingMode: pricing.rounding,
-                },
-                text,
-              };
+        const product = `${formatDecimal(base)} × ${group.priceMultiplier} = ${formatDecimal(exact)}`;
+        // to the currency's minor unit: the rounding is named only where it moved the price
+        const text =
+          increment !== undefined
+            ? `${product}, rounded ${pricing.rounding} to a multiple of ${formatDecimal(increment)}`
+            : price.equals(exact)
+              ? product
+              : `${product}, rounded ${pricing.rounding}: ${formatDecimal(price)}`;
+        const unit: UnitDerivation = {
+          inputs: {
+            priceGroup: group.id,
+            listPrice: formatDecimal(base),
+            multiplier: group.priceMultiplier,
+            unrounded: formatDecimal(exact),
+            ...(increment === undefined ? {} : { roundingIncrement: formatDecimal(increment) }),
+            roundingMode: pricing.rounding,
+          },
+          text,
+        };
         byGroup.set(group.id, intern(price, `group ${group.id}: ${text}`, unit));
       }
       return done(pricing.severalGroups);
@@ -106,12 +110,13 @@ export function compileRatePrices(rule: RuleOf<'rateCard'>, groups: Contract['gr
 }
 
 /**
- * The derivation of a price, from each group's that reaches it: one group's as it is; for several
+ * The derivation of a price, from each group's that reaches it, the text naming the group; for several
  * (paid on one line), each input once when the groups share it, else every group's value in group
  * order (`priceGroup: "ev, ev2"`, `multiplier: "1.4, 1.40001"`), and a text naming each group.
  */
 function groupsDerivation(units: readonly UnitDerivation[]): UnitDerivation | undefined {
-  if (units.length <= 1) return units[0];
+  const only = units[0];
+  if (units.length <= 1) return only === undefined ? undefined : { inputs: only.inputs, text: `group ${only.inputs['priceGroup'] ?? ''}: ${only.text}` };
   const inputs: Record<string, string> = {};
   for (const key of Object.keys((units[0] as UnitDerivation).inputs)) {
     const values = units.map((unit) => unit.inputs[key] ?? '');
