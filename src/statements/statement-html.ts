@@ -6,7 +6,8 @@
 import { dateText, MESSAGES, moneyText, shareText, type Lang } from '../format/index.js';
 import { formatMoney, parseAmount, sumAmounts } from '../money/index.js';
 import type { PayerAmounts, Settlement, SettlementLine, SettlementTranche } from '../settlement/index.js';
-import { escapeHtml, STATEMENT_CSS } from './html.js';
+import { escapeHtml } from '../text/index.js';
+import { STATEMENT_CSS } from './html.js';
 import { engineText } from '../wording/index.js';
 
 /** What a statement page is made of: the settlement, the tranche and the payer's part of it. */
