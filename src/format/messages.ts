@@ -150,6 +150,22 @@ export interface StatementMessages {
   readonly participants: (ids: string) => string;
   readonly capCutsTitle: string;
   readonly capCutsHeader: readonly [string, string, string, string, string, string];
+  readonly budgetYearsTitle: string;
+  readonly budgetYearsHeader: readonly [string, string, string, string, string, string, string, string, string];
+  readonly yearSpan: (from: string, to: string) => string;
+  readonly partOfSplit: string;
+  readonly takenFromPayer: (payer: string) => string;
+  readonly carriedInFrom: (tranche: string, year: string) => string;
+  readonly overDeferredTo: (tranche: string) => string;
+  readonly overDeferredLapses: string;
+  readonly overTakenBy: (payer: string) => string;
+  readonly overNotPaid: string;
+  readonly reconciliationTitle: string;
+  readonly reconciliationLines: string;
+  readonly reconciliationCuts: string;
+  readonly reconciliationDeferred: string;
+  readonly reconciliationCarried: string;
+  readonly reconciliationEarned: string;
   readonly adjustmentsTitle: string;
   readonly adjustmentsHeader: readonly [string, string, string, string];
   readonly fingerprintsTitle: string;
@@ -310,6 +326,22 @@ const en: Messages = {
     participants: (ids) => `Participants: ${ids}`,
     capCutsTitle: 'Cap cuts in the tranche',
     capCutsHeader: ['Cap', 'Kind', 'Limit', 'Used before', 'Asked', 'Cut'],
+    budgetYearsTitle: "The payers' yearly commitments (budget years)",
+    budgetYearsHeader: ['Cap', 'Payer', 'Budget year', 'Commitment', 'Used before', 'Asked', 'Paid', 'Above the commitment', 'What became of it'],
+    yearSpan: (from, to) => `${from} to ${to}`,
+    partOfSplit: 'its part of the tranche:',
+    takenFromPayer: (payer) => `taken from payer ${payer}:`,
+    carriedInFrom: (tranche, year) => `carried in from tranche ${tranche} (${year}):`,
+    overDeferredTo: (tranche) => `deferred to the next budget year: paid with tranche ${tranche}`,
+    overDeferredLapses: 'deferred, but no tranche falls due in a later budget year: not paid',
+    overTakenBy: (payer) => `taken by payer ${payer}`,
+    overNotPaid: 'not paid',
+    reconciliationTitle: 'From the lines to the earnings',
+    reconciliationLines: 'Total of the lines (paid)',
+    reconciliationCuts: "less the cuts of the payers' caps",
+    reconciliationDeferred: 'less the amounts above a yearly commitment, deferred',
+    reconciliationCarried: 'plus the amounts deferred by earlier tranches, carried in',
+    reconciliationEarned: 'Earned by the tranche (after caps)',
     adjustmentsTitle: 'Adjustments to amounts paid before',
     adjustmentsHeader: ['Paid before', 'Earned now', 'Adjustment', 'Reason'],
     fingerprintsTitle: 'Fingerprints (SHA-256)',
@@ -460,6 +492,22 @@ const fr: Messages = {
     participants: (ids) => `Participants : ${ids}`,
     capCutsTitle: 'Réductions de la tranche par les plafonds',
     capCutsHeader: ['Plafond', 'Type', 'Limite', 'Déjà utilisé', 'Demandé', 'Retranché'],
+    budgetYearsTitle: 'Engagements annuels des financeurs (exercices budgétaires)',
+    budgetYearsHeader: ['Plafond', 'Financeur', 'Exercice', 'Engagement', 'Déjà utilisé', 'Demandé', 'Payé', "Au-delà de l'engagement", 'Ce qu’il en advient'],
+    yearSpan: (from, to) => `du ${from} au ${to}`,
+    partOfSplit: 'sa part de la tranche :',
+    takenFromPayer: (payer) => `repris du financeur ${payer} :`,
+    carriedInFrom: (tranche, year) => `reporté de la tranche ${tranche} (${year}) :`,
+    overDeferredTo: (tranche) => `reporté à l'exercice suivant : payé avec la tranche ${tranche}`,
+    overDeferredLapses: "reporté, mais aucune tranche n'échoit dans un exercice suivant : non payé",
+    overTakenBy: (payer) => `repris par le financeur ${payer}`,
+    overNotPaid: 'non payé',
+    reconciliationTitle: 'Des lignes aux montants acquis',
+    reconciliationLines: 'Total des lignes (payé)',
+    reconciliationCuts: 'moins les réductions des plafonds des financeurs',
+    reconciliationDeferred: "moins les montants au-delà d'un engagement annuel, reportés",
+    reconciliationCarried: 'plus les montants reportés par des tranches antérieures',
+    reconciliationEarned: 'Acquis par la tranche (après plafonds)',
     adjustmentsTitle: 'Ajustements de montants déjà payés',
     adjustmentsHeader: ['Déjà payé', 'Acquis ce jour', 'Ajustement', 'Motif'],
     fingerprintsTitle: 'Empreintes (SHA-256)',

@@ -4,16 +4,7 @@
  *
  * @module
  */
-
-/**
- * Text escaped for HTML content and attribute values.
- *
- * @example
- * escapeHtml('<b> & "x"'); // '&lt;b&gt; &amp; &quot;x&quot;'
- */
-export function escapeHtml(text: string): string {
-  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&#39;');
-}
+import { escapeHtml } from '../text/index.js';
 
 /** A cell: text (escaped), and whether it is a figure (aligned right, as figures are). */
 export interface Cell {

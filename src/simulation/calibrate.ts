@@ -43,7 +43,8 @@ export interface CalibrationStep {
 
 /**
  * The answer of {@link calibrate}. `result` says which of three it is:
- * - `"found"`: `value` is within the budget and `above` (one `precision` higher) is not;
+ * - `"found"`: `value` is within the budget and `above` (exactly one `precision` higher: every
+ *   value tried is a multiple of the precision) is not;
  * - `"unlimited"`: the budget holds at every value tried, up to `value` (a scale of
  *   {@link MAX_PRICE_SCALE}, or a cap that no longer binds in any run: raising it changes nothing);
  * - `"impossible"`: even a scale of 0 (or a cap of 0) costs more than the budget (fees or
@@ -152,7 +153,8 @@ interface Trial {
  * same runs and seed at every step), to `precision`. A price scale multiplies every price of the
  * payment rules (fees, rounding increments and caps stay as written) and starts from 0, 1, 2, 4…
  * up to {@link MAX_PRICE_SCALE}; a cap starts from 0 and its contract amount, doubled while the
- * cap still binds. The search assumes the cost grows with the value; where an all-or-nothing cap
+ * cap still binds. The start (1, or the cap's amount) is first rounded up to a multiple of the
+ * precision, so every value tried is a multiple of it and `above − value` is the precision. The search assumes the cost grows with the value; where an all-or-nothing cap
  * or a threshold makes it fall somewhere, the answer is still within the budget and the next step
  * above it is not (every step is listed). Returns the contract's or the assumptions' issues, or
  * `CALIBRATION_OPTIONS` naming the option at fault.
@@ -205,7 +207,9 @@ export function calibrate(contractInput: unknown, assumptionsInput: unknown, opt
   if (!zero.ok) return zero;
   if (zero.value.cost.gt(budget)) return ok(answer('impossible', null, zero.value));
   let low = zero.value;
-  const start = cap === undefined ? new Decimal(1) : amountOf(contract, cap);
+  // The start rounded up to a multiple of the precision, so that every value tried is one and the
+  // bisection ends with `above` exactly one precision above `value`.
+  const start = (cap === undefined ? new Decimal(1) : amountOf(contract, cap)).dividedBy(precision).ceil().times(precision);
   let first = trial(start.isZero() ? precision : start);
   if (!first.ok) return first;
   let high = first.value;

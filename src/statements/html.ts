@@ -1,21 +1,9 @@
 /**
- * HTML text: escaping, and the print style of a statement (inline: a statement loads nothing).
+ * The print style of a statement (inline: a statement loads nothing); its text is escaped by
+ * `escapeHtml` of src/text.
  *
  * @module
  */
-
-const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/**
- * Text made safe inside an HTML element or a quoted attribute: `&`, `<`, `>`, `"` and `'` written
- * as character references. Every name and id of a contract or records goes through it.
- *
- * @example
- * escapeHtml('<b>R&D</b>'); // '&lt;b&gt;R&amp;D&lt;/b&gt;'
- */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => ENTITIES[character] ?? character);
-}
 
 /** The style sheet of a statement, for the screen and for print (A4, black on white, tables kept whole where they fit). */
 export const STATEMENT_CSS = `

@@ -5,6 +5,6 @@
  * @module
  */
 export { statementFileName } from './file-name.js';
-export { escapeHtml } from './html.js';
+export { escapeHtml } from '../text/index.js';
 export { paymentStatements } from './statements.js';
 export type { PaymentStatement, PaymentStatementsOptions } from './statements.js';

@@ -5,8 +5,9 @@
  */
 import { dateText, MESSAGES, moneyText, shareText, type Lang } from '../format/index.js';
 import { formatMoney, parseAmount, sumAmounts } from '../money/index.js';
-import type { PayerAmounts, Settlement, SettlementLine, SettlementTranche } from '../settlement/index.js';
-import { escapeHtml, STATEMENT_CSS } from './html.js';
+import type { PayerAmounts, Settlement, SettlementBudgetYearEntry, SettlementLine, SettlementTranche } from '../settlement/index.js';
+import { escapeHtml } from '../text/index.js';
+import { STATEMENT_CSS } from './html.js';
 import { engineText } from '../wording/index.js';
 
 /** What a statement page is made of: the settlement, the tranche and the payer's part of it. */
@@ -111,6 +112,60 @@ function capCuts(w: Writer, tranche: SettlementTranche): string {
   return `<section><h2>${text(m.capCutsTitle)}</h2><table class="cap-cuts"><thead><tr>${header}</tr></thead><tbody>${rows.join('')}</tbody></table></section>`;
 }
 
+/** What became of the part above a yearly commitment. */
+function overflowText(w: Writer, entry: SettlementBudgetYearEntry): string {
+  switch (entry.overflow) {
+    case 'deferred':
+      return entry.to === null ? w.m.overDeferredLapses : w.m.overDeferredTo(entry.to);
+    case 'takenBy':
+      return entry.to === null ? w.m.overNotPaid : w.m.overTakenBy(entry.to);
+    default:
+      return w.m.overNotPaid;
+  }
+}
+
+/** Whether the part above the commitment leaves the tranche for a later one (deferred, paid later or lapsed). */
+const deferred = (entry: SettlementBudgetYearEntry): boolean => entry.overflow === 'deferred' && parseAmount(entry.over).isPositive() && !parseAmount(entry.over).isZero();
+
+function budgetYearRow(w: Writer, entry: SettlementBudgetYearEntry): string {
+  const span = (year: SettlementBudgetYearEntry['year']): string => w.m.yearSpan(w.date(year.from), w.date(year.to));
+  const note = (label: string, amount: string, figure?: string): string =>
+    `<p class="note">${text(label)} <span${figure === undefined ? '' : ` data-figure="${figure}"`}>${text(w.money(amount))}</span></p>`;
+  const asked = [
+    note(w.m.partOfSplit, entry.part),
+    ...entry.takenFrom.map((taken) => note(w.m.takenFromPayer(taken.payer), taken.amount)),
+    ...entry.carriedFrom.map((carry) => note(w.m.carriedInFrom(carry.tranche, span(carry.year)), carry.amount, 'carriedIn')),
+  ].join('');
+  const over = parseAmount(entry.over).isZero() ? '—' : overflowText(w, entry);
+  return `<tr class="budget-year" data-overflow="${text(entry.overflow)}"><td>${text(entry.cap)}</td><td>${text(entry.payer)}</td><td>${text(span(entry.year))}</td>${amountCell(w, entry.limit)}${amountCell(w, entry.usedBefore)}<td class="amount">${text(
+    w.money(entry.requested),
+  )}${asked}</td>${amountCell(w, entry.paid)}${amountCell(w, entry.over, deferred(entry) ? 'deferred' : undefined)}<td>${text(over)}</td></tr>`;
+}
+
+/**
+ * The yearly commitments of the payers in the tranche (budget years), and how the lines become
+ * the tranche's earnings: lines − payer caps' cuts − deferred + carried in = earned (a part taken
+ * by another payer leaves one payer and reaches the other in the same tranche).
+ */
+function budgetYears(w: Writer, input: StatementInput): string {
+  const { tranche, settlement } = input;
+  const entries = tranche.budgetYears ?? [];
+  if (entries.length === 0) return '';
+  const m = w.m;
+  const currency = settlement.contract.currency;
+  const sum = (amounts: readonly string[]): string => formatMoney(sumAmounts(amounts.map((amount) => parseAmount(amount))), currency);
+  const header = m.budgetYearsHeader.map((label, column) => `<th scope="col"${column >= 3 && column <= 7 ? ' class="amount"' : ''}>${text(label)}</th>`).join('');
+  const table = `<table class="budget-years"><thead><tr>${header}</tr></thead><tbody>${entries.map((entry) => budgetYearRow(w, entry)).join('')}</tbody></table>`;
+  const reconciliation = `<table class="reconciliation"><tbody>${[
+    row(m.reconciliationLines, amountCell(w, sum(tranche.lines.map((line) => line.paid)), 'reconLines')),
+    row(m.reconciliationCuts, amountCell(w, sum(tranche.capCuts.filter((cut) => cut.kind === 'payer').map((cut) => cut.cut)), 'reconCuts')),
+    row(m.reconciliationDeferred, amountCell(w, sum(entries.filter(deferred).map((entry) => entry.over)), 'reconDeferred')),
+    row(m.reconciliationCarried, amountCell(w, sum(entries.flatMap((entry) => entry.carriedFrom.map((carry) => carry.amount))), 'reconCarried')),
+    row(m.reconciliationEarned, amountCell(w, tranche.earned, 'reconEarned'), 'due'),
+  ].join('')}</tbody></table>`;
+  return `<section><h2>${text(m.budgetYearsTitle)}</h2>${table}<h2>${text(m.reconciliationTitle)}</h2>${reconciliation}</section>`;
+}
+
 function adjustments(w: Writer, input: StatementInput): string {
   const own = input.settlement.adjustments.filter((adjustment) => adjustment.tranche === input.tranche.id && adjustment.payer === input.payer.payer);
   if (own.length === 0) return '';
@@ -167,6 +222,7 @@ export function statementHtml(input: StatementInput): string {
     trancheAmounts(w, tranche),
     lines(w, input),
     capCuts(w, tranche),
+    budgetYears(w, input),
     adjustments(w, input),
     fingerprints(w, settlement),
     `<footer>${text(m.footer(settlement.library.name, settlement.library.version))}</footer>`,

@@ -6,7 +6,7 @@
 import { invalidArgument, readFields } from '../guard.js';
 import { isLang, type Lang } from '../format/index.js';
 import { settlementArgument, type PayerAmounts, type Settlement, type SettlementTranche } from '../settlement/index.js';
-import { statementFileName } from './file-name.js';
+import { caseDistinctNames } from './file-name.js';
 import { statementHtml } from './statement-html.js';
 
 const WHERE = 'paymentStatements';
@@ -25,7 +25,7 @@ export interface PaymentStatement {
   readonly payer: string;
   /** The language of the page. */
   readonly lang: Lang;
-  /** A file name for the page: `statement-<tranche>+<payer>.<lang>.html`. */
+  /** A file name for the page: `statement-<tranche>+<payer>.<lang>.html`, with `~<mask>` before the language when another statement's name differs from it by case alone. */
   readonly fileName: string;
   /** The payer's part of the tranche earned to date, as in the settlement. */
   readonly earned: string;
@@ -78,18 +78,19 @@ function readLang(options: unknown): Lang {
 export function paymentStatements(settlement: Settlement, options?: PaymentStatementsOptions): readonly PaymentStatement[] {
   const lang = readLang(options);
   const checked = settlementArgument(WHERE, settlement);
-  return checked.tranches.flatMap((tranche) =>
-    tranche.payers
-      .filter((payer) => stated(tranche, payer))
-      .map((payer) => ({
-        tranche: tranche.id,
-        payer: payer.payer,
-        lang,
-        fileName: statementFileName(tranche.id, payer.payer, lang),
-        earned: payer.earned,
-        previouslyPaid: payer.previouslyPaid,
-        due: payer.due,
-        html: statementHtml({ settlement: checked, tranche, payer, lang }),
-      })),
+  const parts = checked.tranches.flatMap((tranche) => tranche.payers.filter((payer) => stated(tranche, payer)).map((payer) => ({ tranche, payer })));
+  const names = caseDistinctNames(
+    parts.map(({ tranche, payer }) => ({ tranche: tranche.id, payer: payer.payer })),
+    lang,
   );
+  return parts.map(({ tranche, payer }, i) => ({
+    tranche: tranche.id,
+    payer: payer.payer,
+    lang,
+    fileName: names[i] ?? '',
+    earned: payer.earned,
+    previouslyPaid: payer.previouslyPaid,
+    due: payer.due,
+    html: statementHtml({ settlement: checked, tranche, payer, lang }),
+  }));
 }

@@ -8,6 +8,7 @@ export type { TextIssueCode } from '../codes/index.js';
 export { parseJsonText } from './json-text.js';
 
 // For the other folders of src/ (src/index.ts decides what the package exports)
+export { escapeHtml } from './html-escape.js';
 export { isExactNumberToken } from './json-number.js';
 export { scanJsonText } from './json-text.js';
 export { countLineEnds } from './line-ends.js';

@@ -61,4 +61,21 @@ describe('outcome-pay calibrate', () => {
     expect(await run([...args, '--budget', '100.00', '--percentile', '0'], io)).toBe(2);
     expect(io.stderrText()).toContain('--percentile takes a number above 0 and at most 100');
   });
+
+  // docs/cli.md, calibrate: options read against the contract exit 1 with CALIBRATION_OPTIONS;
+  // options the command line checks alone are usage errors (exit 2), as for every command.
+  it.each([
+    [['--percentile', '100.5'], 2, '--percentile takes a number above 0 and at most 100'],
+    [['--runs', '0'], 2, '--runs takes a whole number from 1 to'],
+    [['--seed', '-1'], 2, '--seed takes a whole number from 0 to 4294967295'],
+    [['--precision', '0'], 1, 'options.precision'],
+    [['--cap', 'no-such-cap'], 1, 'options.cap'],
+  ])('calibrate %j exits %i, as docs/cli.md says', async (extra, code, message) => {
+    const io = fakeIo(files);
+    const base = extra.includes('--runs') ? args.slice(0, -2) : args; // --runs once only
+    expect(await run([...base, '--budget', '100.00', ...extra], io)).toBe(code);
+    expect(io.stderrText()).toContain(message);
+    if (code === 1) expect(io.stderrText()).toContain('CALIBRATION_OPTIONS');
+    expect(io.stdoutText()).toBe('');
+  });
 });

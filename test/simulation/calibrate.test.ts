@@ -80,6 +80,26 @@ describe('calibrate, worked by hand on certain runs', () => {
     expect(loose).toMatchObject({ result: 'unlimited', value: '7000.00', cost: '3600.00', above: null, precision: null });
   });
 
+  it('a precision the start is not a multiple of: above is exactly one precision higher', () => {
+    // As above, the cost at a contract cap x is min(3600.00, x). With --precision 3 the start
+    // 3500.00 is rounded up to 3501.00 (1167 × 3; 3500 / 3 = 1166.67), above 3499.00; the largest
+    // multiple of 3 within 3499.00 is 3498.00 (1166 × 3), the next 3501.00 (3501.00 > 3499.00).
+    // Without the rounding, 3498.00 and the start 3500.00 were 2.00 apart, less than the 3 asked.
+    const caps = [
+      { kind: 'participant', id: 'per-person', amount: '900.00', partialPayment: true, claimOrder: 'achievementDate' },
+      { kind: 'contract', id: 'cap-total', amount: '3500.00', partialPayment: true },
+    ];
+    const answer = answerOf(calibrate(tiny(caps), certain, { budget: '3499.00', cap: 'cap-total', precision: '3', runs: 2, seed: 3 }));
+    expect(answer).toMatchObject({ result: 'found', value: '3498.00', cost: '3498.00', above: '3501.00', precision: '3.00' });
+    expect(answer.steps[1]).toEqual({ value: '3501.00', cost: '3501.00', withinBudget: false });
+    expect(answer.steps.every((step) => new Decimal(step.value).mod(3).isZero())).toBe(true);
+    // A scale with precision 0.3: 1 rounded up to 1.2 (4 × 1200.00 = 4800.00, above 3000.00);
+    // 4 × 1000.00 × s ≤ 3000.00 ⇔ s ≤ 0.75: the multiples 0.6 (2400.00) within and 0.9 (3600.00) above.
+    const scale = answerOf(calibrate(tiny([]), certain, { budget: '3000.00', precision: '0.3', runs: 2, seed: 3 }));
+    expect(scale).toMatchObject({ result: 'found', value: '0.6', cost: '2400.00', above: '0.9', precision: '0.3' });
+    expect(scale.steps[1]).toEqual({ value: '1.2', cost: '4800.00', withinBudget: false });
+  });
+
   it('unlimited: a contract cap of 3500.00 holds any price scale within 5000.00', () => {
     const answer = answerOf(calibrate(tiny([{ kind: 'contract', id: 'cap-total', amount: '3500.00', partialPayment: true }]), certain, { budget: '5000.00', runs: 2, seed: 1 }));
     // 0, 1, 2, 4, …, 1024: twelve steps, each 3500.00 (at 1: 4000.00 cut to 3500.00).

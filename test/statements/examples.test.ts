@@ -9,13 +9,35 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Settlement } from '../../src/index.js';
+import { settle, type Settlement } from '../../src/index.js';
 import { paymentStatements } from '../../src/statements.js';
 
 const EXAMPLES = readdirSync('examples', { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name)
   .filter((name) => readdirSync(`examples/${name}`).includes('expected-settlement.json'));
+
+/** Vectors of yearly payer caps (docs/mechanics/payer-funding.md): deferred, not paid, taken by another payer, deferred with nowhere to go. */
+const BUDGET_YEAR_VECTORS = [
+  '72-payer-year-cap-deferred-fiscal.json',
+  '73-payer-year-cap-not-paid-calendar.json',
+  '74-payer-year-cap-taken-by-chain.json',
+  '75-payer-year-deferred-before-next-year.json',
+  '77-payer-year-deferred-lapses-at-end.json',
+];
+
+/** A vector settled as its test settles it (these vectors' options are an as-of date alone). */
+function settledVector(file: string): Settlement {
+  const vector = JSON.parse(readFileSync(`test/vectors/${file}`, 'utf8')) as { contract: unknown; records: unknown[]; options: { asOf: string } };
+  const result = settle(vector.contract, vector.records, { asOf: vector.options.asOf });
+  if (!result.ok) throw new Error(`${file}: ${JSON.stringify(result.issues)}`);
+  return result.value;
+}
+
+const CASES: [string, () => Settlement][] = [
+  ...EXAMPLES.map((name): [string, () => Settlement] => [`examples/${name}`, () => JSON.parse(readFileSync(`examples/${name}/expected-settlement.json`, 'utf8')) as Settlement]),
+  ...BUDGET_YEAR_VECTORS.map((file): [string, () => Settlement] => [`test/vectors/${file}`, () => settledVector(file)]),
+];
 
 /** An amount of the settlement in minor units (bigint), from its decimal text. */
 function units(amount: string, digits: number): bigint {
@@ -39,8 +61,8 @@ function figures(html: string): Map<string, string[]> {
   return found;
 }
 
-describe.each(EXAMPLES)('the statements of examples/%s', (name) => {
-  const settlement = JSON.parse(readFileSync(`examples/${name}/expected-settlement.json`, 'utf8')) as Settlement;
+describe.each(CASES)('the statements of %s', (_name, load) => {
+  const settlement = load();
   const digits = Math.max(...settlement.tranches.map((tranche) => (tranche.earned.split('.')[1] ?? '').length));
 
   it.each(['en', 'fr'] as const)('%s: one per payer and measured tranche, their figures those of the settlement, adding up per payer and per tranche', (lang) => {
@@ -80,9 +102,22 @@ describe.each(EXAMPLES)('the statements of examples/%s', (name) => {
       expect(linePaid).toEqual(tranche.lines.map((line) => units(line.paid, digits)));
       const sumShown = linePaid.reduce((sum, amount) => sum + amount, 0n);
       expect(one('linesPaid')).toBe(sumShown);
-      // the lines less the payer caps' cuts are the tranche's earnings
+      // the lines less the payer caps' cuts, less what a yearly commitment deferred, plus what
+      // earlier tranches deferred to this one, are the tranche's earnings (docs/statements.md)
       const payerCuts = tranche.capCuts.filter((cut) => cut.kind === 'payer').reduce((sum, cut) => sum + units(cut.cut, digits), 0n);
-      expect(sumShown - payerCuts).toBe(units(tranche.earned, digits));
+      const years = tranche.budgetYears ?? [];
+      const deferredOut = years.filter((entry) => entry.overflow === 'deferred').reduce((sum, entry) => sum + units(entry.over, digits), 0n);
+      const carriedIn = years.flatMap((entry) => entry.carriedFrom).reduce((sum, carry) => sum + units(carry.amount, digits), 0n);
+      expect(sumShown - payerCuts - deferredOut + carriedIn).toBe(units(tranche.earned, digits));
+      if (years.length > 0) {
+        // the page shows each deferral and each amount carried in, and its own figures add up
+        const total = (figure: string): bigint => (page.get(figure) ?? []).reduce((sum, text) => sum + shown(text, lang, digits), 0n);
+        expect([total('deferred'), total('carriedIn')]).toEqual([deferredOut, carriedIn]);
+        expect([one('reconLines'), one('reconCuts'), one('reconDeferred'), one('reconCarried'), one('reconEarned')]).toEqual([sumShown, payerCuts, deferredOut, carriedIn, units(tranche.earned, digits)]);
+        expect(one('reconLines') - one('reconCuts') - one('reconDeferred') + one('reconCarried')).toBe(one('reconEarned'));
+      } else {
+        expect(page.has('reconLines')).toBe(false);
+      }
       const totals = perPayer.get(statement.payer) ?? { earned: 0n, previouslyPaid: 0n, due: 0n };
       perPayer.set(statement.payer, { earned: totals.earned + earned, previouslyPaid: totals.previouslyPaid + previouslyPaid, due: totals.due + due });
       perTranche.set(statement.tranche, (perTranche.get(statement.tranche) ?? 0n) + earned);
@@ -109,6 +144,36 @@ describe.each(EXAMPLES)('the statements of examples/%s', (name) => {
         expect(html).toContain(lang === 'fr' ? '<h1>Relevé de paiement</h1>' : '<h1>Payment statement</h1>');
       }
     }
+  });
+});
+
+describe('the statements of vector 72: a yearly commitment defers 900.00 from T2 to T3', () => {
+  const settlement = settledVector('72-payer-year-cap-deferred-fiscal.json');
+  const page = (tranche: string, payer: string, lang: 'en' | 'fr'): string =>
+    paymentStatements(settlement, { lang }).find((statement) => statement.tranche === tranche && statement.payer === payer)?.html ?? '';
+  const figure = (html: string, name: string): string[] => [...html.matchAll(new RegExp(`data-figure="${name}">([^<]*)<`, 'g'))].map((match) => match[1] ?? '');
+  const nb = (text: string): string => text.replaceAll('·', '\u00A0');
+
+  it('T2: lines 2000.00 − 900.00 deferred = 1100.00 earned; T3: 1000.00 + 900.00 carried in = 1900.00', () => {
+    // T2: two placements × 1000.00 = 2000.00; the council's 0.6 × 2000.00 = 1200.00 against what
+    // is left of its 1500.00 for 2024-25 (1500.00 − 1200.00 used by T1 = 300.00): 900.00 above,
+    // deferred to T3; 2000.00 − 900.00 = 1100.00. T3: one placement 1000.00 + 900.00 = 1900.00.
+    const t2 = page('T2', 'fund', 'en');
+    expect([figure(t2, 'reconLines'), figure(t2, 'reconCuts'), figure(t2, 'reconDeferred'), figure(t2, 'reconCarried'), figure(t2, 'reconEarned')]).toEqual([
+      ['£2,000.00'],
+      ['£0.00'],
+      ['£900.00'],
+      ['£0.00'],
+      ['£1,100.00'],
+    ]);
+    expect(t2).toContain('deferred to the next budget year: paid with tranche T3');
+    expect(t2).toContain('1 April 2024 to 31 March 2025');
+    const t3 = page('T3', 'council', 'en');
+    expect([figure(t3, 'reconLines'), figure(t3, 'reconDeferred'), figure(t3, 'reconCarried'), figure(t3, 'reconEarned')]).toEqual([['£1,000.00'], ['£0.00'], ['£900.00'], ['£1,900.00']]);
+    expect(t3).toContain('carried in from tranche T2 (1 April 2024 to 31 March 2025): <span data-figure="carriedIn">£900.00</span>');
+    const t3fr = page('T3', 'council', 'fr');
+    expect(t3fr).toContain(nb('reporté de la tranche T2 (du 1er avril 2024 au 31 mars 2025) : <span data-figure="carriedIn">900,00·£GB</span>'));
+    expect(page('T2', 'council', 'fr')).toContain("reporté à l&#39;exercice suivant : payé avec la tranche T3");
   });
 });
 

@@ -20,6 +20,29 @@ function codeOf(run: () => unknown): string | undefined {
   return undefined;
 }
 
+describe('file names on a file system that ignores case', () => {
+  // Tranches t1 and T1 (or payers region and Region) would write statement-t1+region.en.html and
+  // statement-T1+region.en.html: one file where case is ignored. Each name of such a pair gets
+  // ~<mask>, a base-36 number with a bit for each upper-case letter of "<tranche>+<payer>" (the
+  // last character the lowest bit): "t1+region" → 0 → ~0; "T1+region" → 2^8 = 256 = 7 × 36 + 4 → ~74.
+  const [t1, t2, ...rest] = settlement.tranches;
+  if (t1 === undefined || t2 === undefined) throw new Error('two tranches');
+  const upper: Settlement = { ...settlement, tranches: [t1, { ...t2, id: 'T1' }, ...rest] };
+
+  it('two tranches differing by case: two names, also without regard to case; the others unchanged', () => {
+    const names = paymentStatements(upper).map((statement) => statement.fileName);
+    expect(names).toEqual(['statement-t1+region~0.en.html', 'statement-t1+agency~0.en.html', 'statement-T1+region~74.en.html', 'statement-T1+agency~74.en.html']);
+    expect(new Set(names.map((name) => name.toLowerCase())).size).toBe(names.length);
+  });
+
+  it('two payers differing by case: each name of the pair marked', () => {
+    // "t1+Region": R is the 4th of 9 characters, 5 before the last: 2^5 = 32 → ~w; "t1+region" → ~0
+    const payers = t1.payers.map((payer, i) => (i === 1 ? { ...payer, payer: 'Region' } : payer));
+    const edited: Settlement = { ...settlement, tranches: [{ ...t1, payers }] };
+    expect(paymentStatements(edited, { lang: 'fr' }).map((statement) => statement.fileName)).toEqual(['statement-t1+region~0.fr.html', 'statement-t1+Region~w.fr.html']);
+  });
+});
+
 describe('paymentStatements', () => {
   it('escapes every name: a contract, tranche or formula text cannot write HTML', () => {
     const hostile = '<script>alert("x")</script><img src=x onerror=alert(1)> & \'co\'';

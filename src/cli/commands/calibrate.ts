@@ -82,8 +82,8 @@ export const calibrateCommand: Command = {
   ],
   exitCodes: [
     [EXIT.OK, 'calibrated (the answer may be "unlimited" or "impossible": see result)'],
-    [EXIT.DATA, 'invalid contract, assumptions or calibration options, nothing simulated (every problem is printed on stderr)'],
-    [EXIT.USAGE, 'bad command line, or a file that cannot be read'],
+    [EXIT.DATA, 'invalid contract or assumptions, or a --budget, --cap or --precision the contract refuses, nothing simulated (every problem is printed on stderr)'],
+    [EXIT.USAGE, 'bad command line (also --percentile, --runs or --seed outside its range), or a file that cannot be read'],
     [EXIT.INTERNAL, 'internal error (a bug: OUTCOME_PAY_DEBUG=1 prints its stack trace)'],
   ],
   async run({ options }, io) {

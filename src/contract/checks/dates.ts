@@ -63,7 +63,8 @@ function* dateFields(c: Contract): Generator<readonly [string, readonly PathSegm
   for (const [i, level] of (c.minimumPerformance ?? []).entries()) {
     if (level.enrolledBy !== undefined) yield [level.enrolledBy, ['minimumPerformance', i, 'enrolledBy']];
     for (const [j, review] of level.reviewOn.entries()) yield [review, ['minimumPerformance', i, 'reviewOn', j]];
-  }  for (const [i, amendment] of (c.amendments?.versions ?? []).entries()) yield [amendment.effectiveFrom, ['amendments', 'versions', i, 'effectiveFrom']];
+  }
+  for (const [i, amendment] of (c.amendments?.versions ?? []).entries()) yield [amendment.effectiveFrom, ['amendments', 'versions', i, 'effectiveFrom']];
 }
 
 /**
