@@ -4,11 +4,11 @@
  * @module
  */
 import type { Lang } from '../format/index.js';
-import { parseAmount } from '../money/index.js';
+import { formatMoney, parseAmount, sumAmounts, type Amount } from '../money/index.js';
 import type { Settlement } from '../settlement/index.js';
 import { exclusionWarning } from './excluded-warning.js';
 import { indicatorSummary } from './indicator-summary.js';
-import { peopleText } from './people-text.js';
+import { peopleText, type PeopleText } from './people-text.js';
 import { printable, printableLines } from './printable.js';
 
 /** The rows of a table, its cells made printable first so that the columns line up as printed. */
@@ -21,6 +21,31 @@ function table(cells: readonly (readonly string[])[], rightAligned: ReadonlySet<
       .join('  ')
       .trimEnd(),
   );
+}
+
+/**
+ * What each settled tranche paid per rule (its lines after caps, in the order the rules first
+ * appear), where its money went when not all of it went to the provider, and every cap that cut.
+ */
+function ruleLines(settlement: Settlement, t: PeopleText): string[] {
+  const m = t.m.summary;
+  const currency = settlement.contract.currency;
+  const out: string[] = [];
+  for (const tranche of settlement.tranches) {
+    if (tranche.lines.length === 0) continue;
+    const byRule = new Map<string, Amount[]>();
+    for (const line of tranche.lines) byRule.set(line.rule, [...(byRule.get(line.rule) ?? []), parseAmount(line.paid)]);
+    const rules = [...byRule].map(([rule, paid]) => m.ruleAmount(rule, t.amount(formatMoney(sumAmounts(paid), currency))));
+    const flows = parseAmount(tranche.reinvested).isZero() && parseAmount(tranche.withheld).isZero() ? '' : `${t.separator}${m.trancheFlows(t.amount(tranche.toProvider), t.amount(tranche.reinvested), t.amount(tranche.withheld))}`;
+    out.push(`  ${m.colon(tranche.id, rules.join(', '))}${flows}`);
+  }
+  const cuts = [
+    ...settlement.tranches.flatMap((tranche) =>
+      tranche.capCuts.map((cut) => m.capCut(tranche.id, cut.kind, cut.cap, t.amount(cut.limit), t.amount(cut.usedBefore), t.amount(cut.requested), t.amount(cut.cut))),
+    ),
+    ...settlement.participantCaps.filter((cap) => cap.claimsCut > 0).map((cap) => m.participantCapCut(cap.cap, t.amount(cap.limit), cap.claimsCut, t.amount(cap.amountCut))),
+  ];
+  return [...(out.length === 0 ? [] : ['', m.byRule, ...out]), ...(cuts.length === 0 ? [] : ['', m.capCuts, ...cuts.map((cut) => `  ${cut}`)])];
 }
 
 /**
@@ -64,6 +89,7 @@ export function settlementSummary(settlement: Settlement, lang: Lang = 'en'): st
   if (!parseAmount(settlement.totals.reinvested).isZero() || !parseAmount(settlement.totals.withheld).isZero()) {
     lines.push('', m.reinvested(amount(settlement.totals.reinvested), amount(settlement.totals.withheld)));
   }
+  lines.push(...ruleLines(settlement, t));
   if (settlement.adjustments.length > 0) {
     lines.push('', m.adjustments);
     for (const adjustment of settlement.adjustments) {

@@ -33,6 +33,18 @@ export interface SummaryMessages {
   readonly causeLine: (cause: string, amount: string, trancheAmount: string) => string;
   readonly cause: Words<'withdrawn' | 'corrected' | 'late' | 'amended' | 'caps' | 'other'>;
   readonly exits: string;
+  /** The heading of what each settled tranche paid per rule. */
+  readonly byRule: string;
+  /** A rule and what its lines paid in a tranche (after caps). */
+  readonly ruleAmount: (rule: string, amount: string) => string;
+  /** Where a tranche's money went when some of it did not go to the provider. */
+  readonly trancheFlows: (provider: string, reinvested: string, withheld: string) => string;
+  /** The heading of the caps that cut something. */
+  readonly capCuts: string;
+  /** A money cap's cut in a tranche. */
+  readonly capCut: (tranche: string, kind: string, cap: string, limit: string, usedBefore: string, requested: string, cut: string) => string;
+  /** A per-participant cap's cuts over the settlement. */
+  readonly participantCapCut: (cap: string, limit: string, claims: number, amount: string) => string;
   readonly exitLine: (clause: string, date: string, outcome: string) => string;
   readonly exitOutcome: Words<'fired' | 'notFired' | 'notYetChecked' | 'skipped'>;
   readonly levels: string;
@@ -205,6 +217,12 @@ const en: Messages = {
     causeLine: (cause, amount, trancheAmount) => `${cause}: ${amount} of ${trancheAmount}`,
     cause: { withdrawn: 'withdrawn', corrected: 'corrected', late: 'late', amended: 'amended', caps: 'caps', other: 'other' },
     exits: 'Exit clauses:',
+    byRule: 'Paid by rule (after caps):',
+    ruleAmount: (rule, amount) => `${rule} ${amount}`,
+    trancheFlows: (provider, reinvested, withheld) => `to the provider ${provider}, reinvested ${reinvested}, withheld ${withheld}`,
+    capCuts: 'Caps that cut:',
+    capCut: (tranche, kind, cap, limit, usedBefore, requested, cut) => `${tranche}: ${kind} cap ${cap} (limit ${limit}, used before ${usedBefore}): ${requested} requested, ${cut} cut`,
+    participantCapCut: (cap, limit, claims, amount) => `per participant cap ${cap} (limit ${limit} each): ${claims} ${claims === 1 ? 'claim' : 'claims'} cut, ${amount} in all`,
     exitLine: (clause, date, outcome) => `${clause} on ${date}: ${outcome}`,
     exitOutcome: { fired: 'fired', notFired: 'notFired', notYetChecked: 'notYetChecked', skipped: 'skipped' },
     levels: 'Minimum performance levels:',
@@ -368,6 +386,12 @@ const fr: Messages = {
     causeLine: (cause, amount, trancheAmount) => `${cause} : ${amount} sur ${trancheAmount}`,
     cause: { withdrawn: 'retiré', corrected: 'corrigé', late: 'tardif', amended: 'avenant', caps: 'plafonds', other: 'autre' },
     exits: 'Clauses de sortie :',
+    byRule: 'Payé par règle (après plafonds) :',
+    ruleAmount: (rule, amount) => `${rule} ${amount}`,
+    trancheFlows: (provider, reinvested, withheld) => `au prestataire ${provider}, réinvesti ${reinvested}, retenu ${withheld}`,
+    capCuts: 'Plafonds qui ont retranché :',
+    capCut: (tranche, kind, cap, limit, usedBefore, requested, cut) => `${tranche} : plafond ${cap} (${kind}, limite ${limit}, déjà utilisé ${usedBefore}) : ${requested} demandé, ${cut} retranché`,
+    participantCapCut: (cap, limit, claims, amount) => `plafond par participant ${cap} (limite ${limit} chacun) : ${claims} ${claims === 1 ? 'demande retranchée' : 'demandes retranchées'}, ${amount} en tout`,
     exitLine: (clause, date, outcome) => `${clause} au ${date} : ${outcome}`,
     exitOutcome: { fired: 'déclenchée', notFired: 'non déclenchée', notYetChecked: 'pas encore vérifiée', skipped: 'sans objet' },
     levels: 'Seuils de performance minimale :',

@@ -18,6 +18,9 @@ describe('settle --summary --lang fr', () => {
   it('writes the summary of the Région Sud example in French', async () => {
     const io = capturedNodeIo();
     expect(await run(['settle', ...REGION_SUD, '--summary', '--lang', 'fr'], io)).toBe(EXIT.EXCLUDED);
+    // paid by rule: each tranche's rules add up to it (43 560 + 13 200 = 56 760; 5 220 + 10 880 + 25 850
+    // + 15 250 = 57 200), each rule's figure checked against its lines in summary.test.ts; the cap cut
+    // 3 wage claims of 500.00 each cut to 250.00 by the 4 000.00 cap: 3 × 250.00 = 750.00
     const expected = nb(`ATTENTION : 3 enregistrements sur 94 ont été exclus car invalides et ne figurent pas dans ce règlement (code de sortie 3).
 Premiers problèmes :
   ENROLMENT_OUTSIDE_WINDOW at [7].enrolledOn (record 7, participant RS-0008, line 9): record 7 (id "RS-0008"), line 9: enrolledOn 2023-07-01 is outside the enrolment window of cohort "2023-A", 2023-01-02 to 2023-06-30: the record is not a participant of that cohort under the contract
@@ -37,6 +40,13 @@ Total                                            113·960,00·€     0,00·€ 
 Financeur  Part       Acquis  Déjà payé   Dû ce jour
 region     60·%  68·376,00·€     0,00·€  68·376,00·€
 agency     40·%  45·584,00·€     0,00·€  45·584,00·€
+
+Payé par règle (après plafonds) :
+  t1 : pay-placement 43·560,00·€, pay-retention-6m 13·200,00·€
+  t2 : pay-placement 5·220,00·€, pay-retention-6m 10·880,00·€, pay-retention-12m 25·850,00·€, pay-wage 15·250,00·€
+
+Plafonds qui ont retranché :
+  plafond par participant cap-participant (limite 4·000,00·€ chacun) : 3 demandes retranchées, 750,00·€ en tout
 
 Clauses de sortie :
   mid-term-review au 31 janvier 2025 : non déclenchée — taux de placement 0,408163 ≥ seuil 0,3 le 31 janvier 2025

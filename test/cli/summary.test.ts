@@ -111,6 +111,9 @@ describe('settlementSummary', () => {
       'region    60%  740.74         0.00   740.74',
       'agency    40%  493.83         0.00   493.83',
       '',
+      'Paid by rule (after caps):',
+      '  T1: pay-pl 1234.57',
+      '',
       'Records: 1 read, 1 settled, 0 excluded (0 problems listed in dataQuality)',
     ].join('\n');
     const text = settlementSummary(result.value);
@@ -133,5 +136,40 @@ describe('settlementSummary: restatements by cause (vectors 88-89)', () => {
     expect(text).toContain('    withdrawn pay-pl: -600.00 of -1000.00, 1 claim P1\n');
     expect(text).toContain('    corrected pay-pl: -400.00 of -1000.00, 1 claim P2\n');
     expect(text).toContain('    late pay-pl: 1800.00 of 3000.00, 3 claims P4, P5, P6\n');
+  });
+});
+
+describe('settlementSummary: paid by rule and the caps that cut', () => {
+  /** Minor units of a decimal amount with two decimals, in bigint (independent of the money module). */
+  const cents = (text: string): bigint => {
+    const [whole = '0', fraction = ''] = text.replace('-', '').split('.');
+    const value = BigInt(whole) * 100n + BigInt(fraction.padEnd(2, '0').slice(0, 2));
+    return text.startsWith('-') ? -value : value;
+  };
+  const written = (value: bigint): string => `${value < 0n ? '-' : ''}${(value < 0n ? -value : value) / 100n}.${String((value < 0n ? -value : value) % 100n).padStart(2, '0')}`;
+
+  it.each(['region-sud', 'ppp-impact', 'uk-rate-card', 'idf-apprenticeship', 'profession-emploi', 'cluster-engineering'])('%s: each tranche lists each rule with the sum of its lines, the rules adding up to the lines', (name) => {
+    const contract = readJson(`../../examples/${name}/contract.json`);
+    const records = readFileSync(new URL(`../../examples/${name}/records.ndjson`, import.meta.url), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as unknown);
+    const expected = JSON.parse(readFileSync(new URL(`../../examples/${name}/expected-settlement.json`, import.meta.url), 'utf8')) as Settlement;
+    const indicators = (() => {
+      try {
+        return readJson(`../../examples/${name}/indicators.json`) as Record<string, Record<string, string>>;
+      } catch {
+        return undefined;
+      }
+    })();
+    const result = settleWith(contract, records, { asOf: expected.asOf, ...(indicators === undefined ? {} : { indicators }) });
+    if (!result.ok) expect.fail(JSON.stringify(result.issues.slice(0, 2)));
+    const text = settlementSummary(result.value);
+    for (const tranche of result.value.tranches.filter((t) => t.lines.length > 0)) {
+      const byRule = new Map<string, bigint>();
+      for (const line of tranche.lines) byRule.set(line.rule, (byRule.get(line.rule) ?? 0n) + cents(line.paid));
+      const line = text.split('\n').find((row) => row.startsWith(`  ${tranche.id}: `)) ?? '';
+      expect(line).toContain([...byRule].map(([rule, paid]) => `${rule} ${written(paid)}`).join(', '));
+    }
+    for (const cap of result.value.participantCaps.filter((c) => c.claimsCut > 0)) {
+      expect(text).toContain(`per participant cap ${cap.cap} (limit ${cap.limit} each): ${cap.claimsCut} claim${cap.claimsCut === 1 ? '' : 's'} cut, ${cap.amountCut} in all`);
+    }
   });
 });
