@@ -31,7 +31,7 @@ export interface TrancheCause {
   readonly claims: number;
   readonly participants: readonly string[];
   readonly amount: Amount;
-  /** An amended contract's version that now prices the claims, when it moved them (see {@link trancheCauses}); else undefined. */
+  /** An amended contract's version that now prices its participants' claims, each participant's own (its line's `participantVersions` entry, else the line's `version`), when it moved them (see {@link trancheCauses}); else undefined. */
   readonly version?: string | undefined;
 }
 

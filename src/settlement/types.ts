@@ -266,9 +266,10 @@ export interface SettlementAdjustmentCause {
   /** In words. */
   readonly explanation: string;
   /**
-   * An amended contract's version that now prices the claims (`base` or an amendment id), when it
-   * moved them: the contract was amended since (`amended`), or a corrected record moved the claim
-   * to another version. Absent otherwise.
+   * An amended contract's version that now prices the participants' claims (`base` or an amendment
+   * id: each participant's own, from its line's `participantVersions`, else the line's `version`),
+   * when it moved them: the contract was amended since (`amended`), or a corrected record moved the
+   * claim to another version. Absent otherwise.
    */
   readonly version?: string;
 }
