@@ -188,8 +188,7 @@ function cohortClaimLines(
       amount,
       paid: amount,
       participants: entry.participants?.slice().sort(),
-      ...(versions === undefined ? {} : { version: (versions[entry.version] as ContractVersion).id }),
-      ...(versions === undefined ? {} : eachVersion(entry, versions)),
+      ...(versions === undefined ? {} : { version: (versions[entry.version] as ContractVersion).id, ...eachVersion(entry, versions) }),
     };
     lines.push(explain ? { ...line, ...claimText(entry, window, wording, shared?.cohorts.get(cohort)) } : line);
   }
