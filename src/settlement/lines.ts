@@ -41,10 +41,16 @@ export interface Line {
   readonly decision?: string;
   /**
    * An amended contract's lines only: the version behind the line (`base` or an amendment id): for
-   * claim lines, the version in force on the claims' date; for the others, on the tranche's
-   * measurement date. Undefined for a contract without amendments.
+   * claim lines, the latest version that priced their claims (versions that price alike share a
+   * line); for the others, the version in force on the tranche's measurement date. Undefined for a
+   * contract without amendments.
    */
   version?: string;
+  /**
+   * Claim lines with participants priced by more than one version only: the version that priced
+   * each participant's claim, in the order of `participants`.
+   */
+  readonly participantVersions?: readonly string[];
 }
 
 /**

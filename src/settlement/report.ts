@@ -51,7 +51,9 @@ function lineReport(plan: SettlementPlan, line: Line, money: (a: Amount) => stri
   // own property only: a line of a contract without amendments has none (a polluted prototype must not add one)
   const version = ownValue(line, 'version');
   const versioned = version === undefined ? report : { ...report, version };
-  const withParticipants = line.participants === undefined ? versioned : { ...versioned, participants: line.participants };
+  const listed = line.participants === undefined ? versioned : { ...versioned, participants: line.participants };
+  const each = ownValue(line, 'participantVersions');
+  const withParticipants = each === undefined ? listed : { ...listed, participantVersions: each };
   const fractions = lineFractions(plan.payerSplit, line);
   if (fractions === undefined) return withParticipants;
   const payers = plan.contract.parties.payers.flatMap((payer, p) => {

@@ -31,7 +31,7 @@ export interface TrancheCause {
   readonly claims: number;
   readonly participants: readonly string[];
   readonly amount: Amount;
-  /** An amended contract's version that now prices the claims, when it moved them (see {@link trancheCauses}); else undefined. */
+  /** An amended contract's version that now prices its participants' claims, each participant's own (its line's `participantVersions` entry, else the line's `version`), when it moved them (see {@link trancheCauses}); else undefined. */
   readonly version?: string | undefined;
 }
 
@@ -56,7 +56,7 @@ interface Group {
   readonly now: SettlementLine[];
 }
 
-/** A participant's amount per line key (and the version of an amended contract that priced it), or undefined when the lines do not tell (no ids, no unit, units that do not add up to the line). */
+/** A participant's amount per line key (and the version of an amended contract that priced its claim: the line's `participantVersions` entry, else the line's `version`), or undefined when the lines do not tell (no ids, no unit, units that do not add up to the line). */
 function perParticipant(lines: readonly SettlementLine[]): { amounts: Map<string, Amount>; versions: Map<string, string> } | undefined {
   const amounts = new Map<string, Amount>();
   const versions = new Map<string, string>();
@@ -65,11 +65,15 @@ function perParticipant(lines: readonly SettlementLine[]): { amounts: Map<string
     if (ids === undefined || line.unit === null || line.claims !== ids.length) return undefined;
     const unit = parseAmount(line.unit);
     if (!unit.times(ids.length).eq(parseAmount(line.earned))) return undefined;
-    for (const id of ids) {
+    // each participant's own version when the line holds several, else the line's
+    const own = ownValue(line, 'participantVersions');
+    const each = own !== undefined && own.length === ids.length ? own : undefined;
+    const version = ownValue(line, 'version');
+    ids.forEach((id, i) => {
       amounts.set(id, (amounts.get(id) ?? ZERO).plus(unit));
-      const version = ownValue(line, 'version');
-      if (version !== undefined) versions.set(id, version);
-    }
+      const its = each?.[i] ?? version;
+      if (its !== undefined) versions.set(id, its);
+    });
   }
   return { amounts, versions };
 }

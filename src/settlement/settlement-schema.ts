@@ -85,6 +85,7 @@ function buildSettlementSchema(units: number) {
     paid: money,
     version: z.exactOptional(text()),
     participants: z.exactOptional(z.array(text())),
+    participantVersions: z.exactOptional(z.array(text())),
     payers: z.exactOptional(z.array(z.strictObject({ payer: text(), fraction: share }))),
   });
   const year = z.strictObject({ from: date(), to: date() });

@@ -56,13 +56,20 @@ export interface SettlementLine {
   readonly paid: string;
   /**
    * The version of an amended contract behind the line (`base` or an amendment id): for lines of
-   * claims, the version in force on the claims' date, whose prices they are paid at; for other
-   * lines, the version in force on the tranche's measurement date. Only in the settlements of a
-   * contract with `amendments`.
+   * claims, the version that priced them (the one in force on each claim's date, or on the
+   * participant's enrolment with `pricedBy: "enrolment"`); versions that price alike share a line,
+   * which is named by the latest of them (see `participantVersions`). For other lines, the version
+   * in force on the tranche's measurement date. Only in the settlements of a contract with
+   * `amendments`.
    */
   readonly version?: string;
   /** Participants who contributed (with `detail: 'participants'`). */
   readonly participants?: readonly string[];
+  /**
+   * The version that priced each participant's claim, in the order of `participants`: only on a
+   * claim line with participants whose claims were priced by more than one version (alike).
+   */
+  readonly participantVersions?: readonly string[];
   /**
    * Who funds the line and the exact fraction of it each pays (`"4/5"`, `"0.2"`), when payers fund
    * different lines or top up (`funds`, `topUp`); absent when every line is split alike.
@@ -259,9 +266,10 @@ export interface SettlementAdjustmentCause {
   /** In words. */
   readonly explanation: string;
   /**
-   * An amended contract's version that now prices the claims (`base` or an amendment id), when it
-   * moved them: the contract was amended since (`amended`), or a corrected record moved the claim
-   * to another version. Absent otherwise.
+   * An amended contract's version that now prices the participants' claims (`base` or an amendment
+   * id: each participant's own, from its line's `participantVersions`, else the line's `version`),
+   * when it moved them: the contract was amended since (`amended`), or a corrected record moved the
+   * claim to another version. Absent otherwise.
    */
   readonly version?: string;
 }

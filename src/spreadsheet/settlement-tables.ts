@@ -191,12 +191,14 @@ export const SETTLEMENT_TABLES: readonly SettlementTable[] = [
   },
   {
     name: 'participant-claims',
-    columns: [['participant', T], ['source', T], ['tranche', T], ['line', C], ['rule', T], ['cohort', T], ['outcome', T], ['cap', T]],
+    columns: [['participant', T], ['source', T], ['tranche', T], ['line', C], ['rule', T], ['cohort', T], ['outcome', T], ['cap', T], ['version', T]],
     rows: (s) => [
       ...s.tranches.flatMap((t) =>
-        t.lines.flatMap((line, index) => (line.participants ?? []).map((id) => [id, 'line', t.id, index + 1, line.rule, line.cohort, line.outcome, null])),
+        t.lines.flatMap((line, index) =>
+          (line.participants ?? []).map((id, i) => [id, 'line', t.id, index + 1, line.rule, line.cohort, line.outcome, null, line.participantVersions?.[i] ?? null]),
+        ),
       ),
-      ...s.participantCaps.flatMap((c) => (c.participants ?? []).map((id) => [id, 'participantCap', null, null, null, null, null, c.cap])),
+      ...s.participantCaps.flatMap((c) => (c.participants ?? []).map((id) => [id, 'participantCap', null, null, null, null, null, c.cap, null])),
     ],
   },
   {

@@ -2,7 +2,8 @@
  * The split of an adjustment's cause lines among the payers (src/settlement/restatement-causes.ts):
  * hand-worked cases, then a property: for any cause lines summing to the payers' adjustments, each
  * payer's parts sum to its adjustment and each line's parts to the line, to the cent; and a
- * settlement of a contract priced by enrolment restated by a corrected enrolment date.
+ * settlement of a contract priced by enrolment restated by a corrected enrolment date, and one
+ * whose line holds claims two versions price alike (each cause names its own claim's version).
  */
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
@@ -72,6 +73,33 @@ describe('trancheCauses', () => {
     expect(within.map((c) => [c.cause, c.version])).toEqual([['corrected', undefined]]);
   });
 
+  it('a line holding claims priced by two versions alike names each participant\'s own version (issue #16 item 13)', () => {
+    // Review reproduction: P1 was paid 1000.00 under the base; P1's corrected record now falls in a
+    // group both versions price at 1200.00, so P1 shares a line with P5 (priced by avenant-2019),
+    // named by the latest version, avenant-2019. P1's claim is still priced by the base, so its
+    // cause names no version (a claim corrected within one version): +200.00 = 1200.00 - 1000.00;
+    // P5 is new (+1200.00, late) and names none (it had no version before and the contract was not
+    // amended). Net: 200.00 + 1200.00 = 1400.00.
+    const before: SettlementLine = { ...line(['P1'], '1000.00'), version: 'base' };
+    const now: SettlementLine = { ...line(['P1', 'P5'], '1200.00'), version: 'avenant-2019', participantVersions: ['base', 'avenant-2019'] };
+    const causes = trancheCauses({ before: [before], now: [now], net: parseAmount('1400.00'), present: () => true, amended: false });
+    expect(causes.map((c) => [c.cause, c.version, c.amount.toFixed(2), c.participants])).toEqual([
+      ['corrected', undefined, '200.00', ['P1']],
+      ['late', undefined, '1200.00', ['P5']],
+    ]);
+    // the other way round: P1 was paid under avenant-2019 in a line it shared with P3 (base), and is
+    // now alone in a line of the base: +200.00 = 1200.00 - 1000.00, now priced by base
+    const mixed: SettlementLine = { ...line(['P1', 'P3'], '1000.00'), version: 'avenant-2019', participantVersions: ['avenant-2019', 'base'] };
+    const back = trancheCauses({
+      before: [mixed],
+      now: [{ ...line(['P1'], '1200.00'), version: 'base' }, { ...line(['P3'], '1000.00'), version: 'base' }],
+      net: parseAmount('200.00'),
+      present: () => true,
+      amended: false,
+    });
+    expect(back.map((c) => [c.cause, c.version, c.amount.toFixed(2), c.participants])).toEqual([['corrected', 'base', '200.00', ['P1']]]);
+  });
+
   it('withdrawn, corrected, late and caps, each naming its participants, summing to the net', () => {
     const before = [line(['P1', 'P2', 'P3'], '1000.00', '2500.00')];
     const now = [line(['P3', 'P5', 'P4'], '1000.00', '2000.00')];
@@ -137,5 +165,38 @@ describe('restatement causes of a contract priced by enrolment', () => {
     const adjustments = now.value.adjustments.filter((a) => a.amount !== '0.00');
     expect(adjustments.map((a) => [a.tranche, a.amount])).toEqual([['T2', '250.00']]);
     expect(adjustments.flatMap((a) => a.causes ?? []).map((c) => [c.cause, c.participants, c.amount, c.version])).toEqual([['corrected', ['P2'], '250.00', 'avenant-2020']]);
+  });
+
+  it('a line that two versions price alike lists each participant\'s version, and a cause names the version of its own claim (issue #16 item 13): +200.00 = 1200.00 - 1000.00, no version', () => {
+    // vector 99's contract, no cap, its amendment pricing the rqth group alike (1200.00 in both) and
+    // the others at 1250.00. T2 (measured 2020-06-30) pays by each participant's enrolment:
+    // P2 (2019-11-04), P7 (2019-12-16): base 1000.00; P3 (2020-01-06), P6 (2020-03-02):
+    // avenant-2020 1250.00; rqth P4 (2019-12-02): base 1200.00, P5 (2020-02-03): avenant-2020
+    // 1200.00, one line at 1200.00 named by the latest, avenant-2020.
+    type Amendments = { pricedBy: string; versions: { changes: Record<string, unknown> }[] };
+    const vector = JSON.parse(readFileSync('test/vectors/99-amendment-priced-by-enrolment.json', 'utf8')) as { contract: Record<string, unknown> & { amendments: Amendments }; records: { id: string; groups?: string[] }[] };
+    const rules = [{ rule: 'pay-pl', price: '1250.00', groupPricing: { kind: 'prices', prices: [{ group: 'rqth', price: '1200.00' }], severalGroups: 'highest' } }];
+    const contract: Record<string, unknown> = { ...vector.contract, amendments: { ...vector.contract.amendments, versions: vector.contract.amendments.versions.map((version) => ({ ...version, changes: { rules } })) } };
+    delete contract['caps'];
+    const options = { asOf: '2020-08-31', detail: 'participants' as const };
+    const settled = settleWith(contract, vector.records, options);
+    if (!settled.ok) throw new Error(JSON.stringify(settled.issues));
+    const t2 = settled.value.tranches.find((t) => t.id === 'T2')?.lines ?? [];
+    const byUnit = t2.map((l) => [l.unit, l.participants, l.version, l.participantVersions]).sort((a, b) => Number(a[0]) - Number(b[0]));
+    expect(byUnit).toEqual([
+      ['1000', ['P2', 'P7'], 'base', undefined],
+      ['1200', ['P4', 'P5'], 'avenant-2020', ['base', 'avenant-2020']],
+      ['1250', ['P3', 'P6'], 'avenant-2020', undefined],
+    ]);
+    // the previous settlement had P4 without the rqth group: base 1000.00, in the line of P2 and P7
+    const withoutGroup = vector.records.map((record) => (record.id === 'P4' ? { ...record, groups: [] } : record));
+    const previous = settleWith(contract, withoutGroup, options);
+    if (!previous.ok) throw new Error(JSON.stringify(previous.issues));
+    const now = settleWith(contract, vector.records, { ...options, previous: [previous.value] });
+    if (!now.ok) throw new Error(JSON.stringify(now.issues));
+    const adjustments = now.value.adjustments.filter((a) => a.amount !== '0.00');
+    expect(adjustments.map((a) => [a.tranche, a.amount])).toEqual([['T2', '200.00']]);
+    // P4's claim is priced by the base before and now: its cause names no version
+    expect(adjustments.flatMap((a) => a.causes ?? []).map((c) => [c.cause, c.participants, c.amount, c.version])).toEqual([['corrected', ['P4'], '200.00', undefined]]);
   });
 });

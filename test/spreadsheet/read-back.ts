@@ -125,7 +125,10 @@ export function readBack(files: Files, locale: 'en' | 'fr'): unknown {
         payers: mine(splits).map(payer),
         lines: mine(lines).map((l, index) => {
           expect(count(l['line'])).toBe(index + 1);
-          const ids = claims.filter((c) => c['source'] === 'line' && str(c['tranche']) === id && count(c['line']) === index + 1).map((c) => str(c['participant']));
+          const mineClaims = claims.filter((c) => c['source'] === 'line' && str(c['tranche']) === id && count(c['line']) === index + 1);
+          const ids = mineClaims.map((c) => str(c['participant']));
+          // each participant's version: only on a line that more than one version priced
+          const each = mineClaims.map((c) => text(c['version']));
           return {
             rule: str(l['rule']),
             kind: str(l['kind']),
@@ -143,6 +146,7 @@ export function readBack(files: Files, locale: 'en' | 'fr'): unknown {
             ...fundedBy(count(l['payers']), linePayers.filter((r) => str(r['tranche']) === id && count(r['line']) === index + 1)),
             // an amended contract's lines only (empty otherwise)
             ...(text(l['version']) === null ? {} : { version: str(l['version']) }),
+            ...(each.length === 0 || each.every((v) => v === null) ? {} : { participantVersions: each }),
           };
         }),
         capCuts: mine(cuts).map((c) => ({ cap: str(c['cap']), kind: str(c['kind']), limit: a(c['limit']), usedBefore: a(c['usedBefore']), requested: a(c['requested']), cut: a(c['cut']) })),

@@ -105,6 +105,8 @@ interface UnitEntry {
   readonly base: Amount;
   readonly reducedBy: readonly string[];
   readonly participants: string[] | undefined;
+  /** The version index of each of `participants` (amended contracts with participants only). */
+  readonly participantVersions: number[] | undefined;
   readonly cutParticipants: string[];
   claims: number;
   volumeCut: number;
@@ -145,6 +147,7 @@ function cohortClaimLines(
         base: bucket.amount,
         reducedBy: factor === undefined ? [] : reducedBy(reductions, index, bucket.date),
         participants: bucket.participants === undefined ? undefined : [],
+        participantVersions: bucket.participants === undefined || versions === undefined ? undefined : [],
         cutParticipants: [],
         claims: 0,
         volumeCut: 0,
@@ -158,11 +161,11 @@ function cohortClaimLines(
     entry.volumeCut += afterShare - count;
     const cut = shared?.cutParticipants.get(bucket);
     if (cut === undefined) {
-      if (bucket.participants !== undefined) entry.participants?.push(...bucket.participants);
+      if (bucket.participants !== undefined) paidParticipants(entry, bucket.participants, version);
     } else {
       // the participants a share cap cut are named apart from those paid
       const cutIds = new Set(cut);
-      entry.participants?.push(...(bucket.participants ?? []).filter((id) => !cutIds.has(id)));
+      paidParticipants(entry, (bucket.participants ?? []).filter((id) => !cutIds.has(id)), version);
       entry.cutParticipants.push(...cut);
     }
   }
@@ -185,11 +188,30 @@ function cohortClaimLines(
       amount,
       paid: amount,
       participants: entry.participants?.slice().sort(),
-      ...(versions === undefined ? {} : { version: (versions[entry.version] as ContractVersion).id }),
+      ...(versions === undefined ? {} : { version: (versions[entry.version] as ContractVersion).id, ...eachVersion(entry, versions) }),
     };
     lines.push(explain ? { ...line, ...claimText(entry, window, wording, shared?.cohorts.get(cohort)) } : line);
   }
   return lines;
+}
+
+/** Adds the participants paid from a bucket to a line's entry, with the version that priced them (amended contracts). */
+function paidParticipants(entry: UnitEntry, ids: readonly string[], version: number): void {
+  entry.participants?.push(...ids);
+  if (entry.participantVersions !== undefined) for (let i = 0; i < ids.length; i += 1) entry.participantVersions.push(version);
+}
+
+/**
+ * The version of each participant of a line whose claims more than one version priced (alike), in
+ * the order of its sorted participants; else nothing (the line's version is every participant's).
+ */
+function eachVersion(entry: UnitEntry, versions: readonly ContractVersion[]): { participantVersions?: string[] } {
+  const ids = entry.participants;
+  const indexes = entry.participantVersions;
+  if (ids === undefined || indexes === undefined || indexes.every((index) => index === entry.version)) return {};
+  const pairs = ids.map((id, i) => ({ id, version: (versions[indexes[i] as number] as ContractVersion).id }));
+  pairs.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { participantVersions: pairs.map((pair) => pair.version) };
 }
 
 /** The audit text of a claim line: its inputs and formula. */
