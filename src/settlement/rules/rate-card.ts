@@ -20,8 +20,6 @@ import type { BoundCell, BoundTerms, Claim, RuleModule, RuleOf, RuleParts, RuleT
 export interface RatePrices {
   /** Distinct prices; index 0 is the base price. */
   readonly prices: readonly Amount[];
-  /** How each price was derived, for the audit trail (same order as `prices`). */
-  readonly derivations: readonly string[];
   /**
    * For a price derived by a multiplier (rounded to the currency's minor unit or to a named
    * increment): its derivation, shown in the inputs and formula of the lines paying it (same order
@@ -46,31 +44,28 @@ export interface RatePrices {
 export function compileRatePrices(rule: RuleOf<'rateCard'>, groups: Contract['groups'], currency: CurrencyCode): RatePrices {
   const base = parseAmount(rule.price);
   const prices: Amount[] = [base];
-  const derivations: string[] = [`base price ${formatDecimal(base)}`];
   // per price, the derivation of each group paid it (groups at the same price share a line)
   const units: UnitDerivation[][] = [[]];
   const byGroup = new Map<string, number>();
-  const intern = (price: Amount, derivation: string, unit?: UnitDerivation): number => {
+  const intern = (price: Amount, unit?: UnitDerivation): number => {
     const found = prices.findIndex((existing) => existing.equals(price));
     if (found === 0) return found;
     if (found > 0) {
-      derivations[found] = `${derivations[found] as string}; ${derivation}`;
       if (unit !== undefined) units[found]?.push(unit);
       return found;
     }
     prices.push(price);
-    derivations.push(derivation);
     units.push(unit === undefined ? [] : [unit]);
     return prices.length - 1;
   };
-  const done = (pick: RatePrices['pick']): RatePrices => ({ prices, derivations, derived: units.map(groupsDerivation), byGroup, pick });
+  const done = (pick: RatePrices['pick']): RatePrices => ({ prices, derived: units.map(groupsDerivation), byGroup, pick });
   const pricing = rule.groupPricing;
   switch (pricing.kind) {
     case 'flat':
       return done('highest');
     case 'prices':
       for (const entry of pricing.prices) {
-        byGroup.set(entry.group, intern(parseAmount(entry.price), `group ${entry.group} price ${entry.price}`));
+        byGroup.set(entry.group, intern(parseAmount(entry.price)));
       }
       return done(pricing.severalGroups);
     case 'multipliers': {
@@ -98,7 +93,7 @@ export function compileRatePrices(rule: RuleOf<'rateCard'>, groups: Contract['gr
           },
           text,
         };
-        byGroup.set(group.id, intern(price, `group ${group.id}: ${text}`, unit));
+        byGroup.set(group.id, intern(price, unit));
       }
       return done(pricing.severalGroups);
     }
