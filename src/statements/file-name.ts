@@ -10,7 +10,7 @@ import type { Lang } from '../format/index.js';
  * (`statement-t1+region.fr.html`). Contract ids are letters, digits, `.`, `_` and `-`; the tranche
  * of an exit payment, `exit:<clause>`, is written `exit~<clause>` (no `:` in a file name). No id
  * holds `+` or `~`, so two statements never get one name on a file system that tells case apart;
- * {@link paymentStatements} marks the names that differ by case alone (see {@link caseDistinctNames}).
+ * {@link paymentStatements} marks the names that differ by case alone (see `caseDistinctNames` in src/statements/file-name.ts).
  *
  * @example
  * statementFileName('t1', 'region', 'fr'); // 'statement-t1+region.fr.html'
