@@ -41,7 +41,11 @@ function ruleLines(settlement: Settlement, t: PeopleText): string[] {
   }
   const cuts = [
     ...settlement.tranches.flatMap((tranche) =>
-      tranche.capCuts.map((cut) => m.capCut(tranche.id, cut.kind, cut.cap, t.amount(cut.limit), t.amount(cut.usedBefore), t.amount(cut.requested), t.amount(cut.cut))),
+      tranche.capCuts.map((cut) =>
+        cut.kind === 'participant'
+          ? m.participantCapTrancheCut(tranche.id, cut.cap, t.amount(cut.limit), cut.claims ?? 0, t.amount(cut.requested), t.amount(cut.cut))
+          : m.capCut(tranche.id, cut.kind, cut.cap, t.amount(cut.limit), t.amount(cut.usedBefore), t.amount(cut.requested), t.amount(cut.cut)),
+      ),
     ),
     ...settlement.participantCaps.filter((cap) => cap.claimsCut > 0).map((cap) => m.participantCapCut(cap.cap, t.amount(cap.limit), cap.claimsCut, t.amount(cap.amountCut))),
   ];

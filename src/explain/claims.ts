@@ -47,7 +47,7 @@ function cappedClaims(plan: SettlementPlan, record: OutcomeRecord, resolutions: 
   const money = (amount: Amount): string => formatMoney(amount, plan.currency);
   for (const cap of plan.participantCaps) {
     const before = capped.map((entry) => entry.claim.amount);
-    applyParticipantCaps({ ...plan, participantCaps: [cap] }, NO_LEDGER, record, claims);
+    applyParticipantCaps({ ...plan, participantCaps: [cap] }, NO_LEDGER, record, claims, -1);
     capped.forEach((entry, index) => {
       const was = before[index] as Amount;
       if (entry.claim.amount.equals(was)) return;

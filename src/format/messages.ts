@@ -45,6 +45,8 @@ export interface SummaryMessages {
   readonly capCut: (tranche: string, kind: string, cap: string, limit: string, usedBefore: string, requested: string, cut: string) => string;
   /** A per-participant cap's cuts over the settlement. */
   readonly participantCapCut: (cap: string, limit: string, claims: number, amount: string) => string;
+  /** A per-participant cap's cuts of the claims one tranche took. */
+  readonly participantCapTrancheCut: (tranche: string, cap: string, limit: string, claims: number, requested: string, cut: string) => string;
   readonly exitLine: (clause: string, date: string, outcome: string) => string;
   readonly exitOutcome: Words<'fired' | 'notFired' | 'notYetChecked' | 'skipped'>;
   readonly levels: string;
@@ -223,6 +225,8 @@ const en: Messages = {
     capCuts: 'Caps that cut:',
     capCut: (tranche, kind, cap, limit, usedBefore, requested, cut) => `${tranche}: ${kind} cap ${cap} (limit ${limit}, used before ${usedBefore}): ${requested} requested, ${cut} cut`,
     participantCapCut: (cap, limit, claims, amount) => `per participant cap ${cap} (limit ${limit} each): ${claims} ${claims === 1 ? 'claim' : 'claims'} cut, ${amount} in all`,
+    participantCapTrancheCut: (tranche, cap, limit, claims, requested, cut) =>
+      `${tranche}: per participant cap ${cap} (limit ${limit} each): ${claims} ${claims === 1 ? 'claim' : 'claims'} cut, ${requested} requested, ${cut} cut`,
     exitLine: (clause, date, outcome) => `${clause} on ${date}: ${outcome}`,
     exitOutcome: { fired: 'fired', notFired: 'notFired', notYetChecked: 'notYetChecked', skipped: 'skipped' },
     levels: 'Minimum performance levels:',
@@ -392,6 +396,8 @@ const fr: Messages = {
     capCuts: 'Plafonds qui ont retranché :',
     capCut: (tranche, kind, cap, limit, usedBefore, requested, cut) => `${tranche} : plafond ${cap} (${kind}, limite ${limit}, déjà utilisé ${usedBefore}) : ${requested} demandé, ${cut} retranché`,
     participantCapCut: (cap, limit, claims, amount) => `plafond par participant ${cap} (limite ${limit} chacun) : ${claims} ${claims === 1 ? 'demande retranchée' : 'demandes retranchées'}, ${amount} en tout`,
+    participantCapTrancheCut: (tranche, cap, limit, claims, requested, cut) =>
+      `${tranche} : plafond par participant ${cap} (limite ${limit} chacun) : ${claims} ${claims === 1 ? 'demande retranchée' : 'demandes retranchées'}, ${requested} demandé, ${cut} retranché`,
     exitLine: (clause, date, outcome) => `${clause} au ${date} : ${outcome}`,
     exitOutcome: { fired: 'déclenchée', notFired: 'non déclenchée', notYetChecked: 'pas encore vérifiée', skipped: 'sans objet' },
     levels: 'Seuils de performance minimale :',

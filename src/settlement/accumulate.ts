@@ -99,11 +99,11 @@ export function accumulate(plan: SettlementPlan, ledger: Ledger, record: Outcome
   if (plan.guarantees.length > 0) countGuarantees(plan, ledger, record, cohortIndex, resolutions);
   const claims = participantClaims(plan, record, resolutions);
   if (claims.length === 0) return;
-  if (plan.participantCaps.length > 0) applyParticipantCaps(plan, ledger, record, claims);
+  if (plan.participantCaps.length > 0) applyParticipantCaps(plan, ledger, record, claims, cohortIndex);
   for (let k = 0; k < claims.length; k++) {
     const claim = claims[k] as Claim;
     if (claim.amount.isZero()) continue;
-    addClaim(cohort, claim.rule, claim.date, claim.amount, record.id, plan.keepParticipants, claim.version);
+    addClaim(cohort, claim.rule, claim.date, claim.amount, record.id, plan.keepParticipants, claim.version, claim.cut);
   }
 }
 

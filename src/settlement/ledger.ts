@@ -53,6 +53,39 @@ export interface ClaimBucket {
    * priced by the enrolment date's version); undefined otherwise: the version in force on `date`.
    */
   version: number | undefined;
+  /** The per-participant caps that cut its claims and the amount listed before them; undefined for claims no such cap cut. */
+  readonly cut: ParticipantCut | undefined;
+}
+
+/** What per-participant caps did to a claim: the caps that cut it (contract ids, in the order they applied) and its amount before them. */
+export interface ParticipantCut {
+  /** Ids of the caps that cut the claim. */
+  readonly caps: readonly string[];
+  /** The claim's amount before the caps. */
+  readonly listed: Amount;
+}
+
+/**
+ * The claims a per-participant cap cut, of one rule and cohort on one date (each tranche reports
+ * the cuts of the claims it takes).
+ */
+export interface CutClaims {
+  /** Rule index. */
+  readonly rule: number;
+  /** Cohort index. */
+  readonly cohort: number;
+  /** Claim date. */
+  readonly date: number;
+  /** Claims cut. */
+  count: number;
+  /** What their participants had been paid under the cap before each claim, summed. */
+  usedBefore: Amount;
+  /** Their amounts before the cut, summed. */
+  requested: Amount;
+  /** What was cut, summed. */
+  cut: Amount;
+  /** Their participant ids, when detail is kept. */
+  readonly participants: string[] | undefined;
 }
 
 /** A per-participant cap's cuts, aggregated. */
@@ -65,6 +98,8 @@ export interface ParticipantCapCuts {
   amount: Amount;
   /** Participant ids whose claims were cut, when detail is kept. */
   readonly participants: string[] | undefined;
+  /** The claims cut, by rule, cohort and date (key `cohort|rule|date`). */
+  readonly byClaim: Map<string, CutClaims>;
 }
 
 /** What a hiring guarantee needs from the participants of its cohorts. */
@@ -153,6 +188,7 @@ export function emptyLedger(
       dates: new DateCounts(),
       amount: zero,
       participants: keepParticipants ? [] : undefined,
+      byClaim: new Map<string, CutClaims>(),
     })),
     guarantees: Array.from({ length: shape.guarantees }, () => ({ qualified: new DateCounts(), hired: new DateCounts(), undecided: 0 })),
     participants: 0,
@@ -214,16 +250,17 @@ export function addClaim(
   participant: string,
   keepParticipants: boolean,
   version?: number,
+  cut?: ParticipantCut,
 ): void {
   const priced = cohort.priced[rule];
-  if (priced !== undefined && version === undefined) {
+  if (priced !== undefined && version === undefined && cut === undefined) {
     const slot = priceSlot(priced.prices, amount);
     if (slot >= 0) {
       (priced.counts[slot] as DateCounts).add(date);
       return;
     }
   }
-  addToBucket(cohort, rule, date, amount, 1, keepParticipants ? [ownText(participant)] : undefined, version); // ids kept for long: copies that hold no file text
+  addToBucket(cohort, rule, date, amount, 1, keepParticipants ? [ownText(participant)] : undefined, version, cut); // ids kept for long: copies that hold no file text
 }
 
 /**
@@ -234,7 +271,7 @@ export function addClaim(
  * addClaims(ledger.cohorts[0], 0, 19782, parseAmount('1500.00'), 12);
  */
 export function addClaims(cohort: CohortLedger, rule: number, date: number, amount: Amount, count: number): void {
-  addToBucket(cohort, rule, date, amount, count, undefined, undefined);
+  addToBucket(cohort, rule, date, amount, count, undefined, undefined, undefined);
 }
 
 /**
@@ -250,19 +287,29 @@ export function addCountedClaims(cohort: CohortLedger, rule: number, date: numbe
   const priced = version === undefined ? cohort.priced[rule] : undefined;
   const slot = priced === undefined ? -1 : priceSlot(priced.prices, amount);
   if (priced !== undefined && slot >= 0) (priced.counts[slot] as DateCounts).add(date, count);
-  else addToBucket(cohort, rule, date, amount, count, undefined, version);
+  else addToBucket(cohort, rule, date, amount, count, undefined, version, undefined);
 }
 
 /**
- * Adds `count` claims (and their participants, if kept) to the bucket of `rule`, `date`, `amount`;
- * the bucket keeps the latest `version` of its claims that name one.
+ * Adds `count` claims (and their participants, if kept) to the bucket of `rule`, `date`, `amount`
+ * and per-participant cut (claims cut alike share a bucket, apart from those at the same amount
+ * that no cap cut); the bucket keeps the latest `version` of its claims that name one.
  */
-function addToBucket(cohort: CohortLedger, rule: number, date: number, amount: Amount, count: number, participants: string[] | undefined, version: number | undefined): void {
+function addToBucket(
+  cohort: CohortLedger,
+  rule: number,
+  date: number,
+  amount: Amount,
+  count: number,
+  participants: string[] | undefined,
+  version: number | undefined,
+  cut: ParticipantCut | undefined,
+): void {
   const key = claimKey(rule, date);
   const list = cohort.claims.get(key);
-  const bucket = list === undefined ? undefined : findBucket(list, amount);
+  const bucket = list === undefined ? undefined : findBucket(list, amount, cut);
   if (bucket === undefined) {
-    const created: ClaimBucket = { rule, date, amount, count, participants, version };
+    const created: ClaimBucket = { rule, date, amount, count, participants, version, cut };
     if (list === undefined) cohort.claims.set(key, [created]);
     else list.push(created);
     return;
@@ -283,16 +330,58 @@ function bucketPriced(cohort: CohortLedger): void {
     if (priced === undefined) continue;
     priced.counts.forEach((counts, slot) => {
       const price = priced.prices[slot] as Amount;
-      counts.forEach((date, count) => { addToBucket(cohort, rule, date, price, count, undefined, undefined); });
+      counts.forEach((date, count) => { addToBucket(cohort, rule, date, price, count, undefined, undefined, undefined); });
       counts.clear();
     });
   }
 }
 
-function findBucket(list: readonly ClaimBucket[], amount: Amount): ClaimBucket | undefined {
-  for (let k = 0; k < list.length; k++) if ((list[k] as ClaimBucket).amount === amount) return list[k];
-  for (let k = 0; k < list.length; k++) if ((list[k] as ClaimBucket).amount.equals(amount)) return list[k];
+/** Whether two claims were cut alike: by the same caps, from the same amount (or neither cut). */
+function sameCut(a: ParticipantCut | undefined, b: ParticipantCut | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return a.listed.equals(b.listed) && a.caps.length === b.caps.length && a.caps.every((cap, k) => cap === b.caps[k]);
+}
+
+function findBucket(list: readonly ClaimBucket[], amount: Amount, cut: ParticipantCut | undefined): ClaimBucket | undefined {
+  for (let k = 0; k < list.length; k++) {
+    const bucket = list[k] as ClaimBucket;
+    if (bucket.amount === amount && sameCut(bucket.cut, cut)) return bucket;
+  }
+  for (let k = 0; k < list.length; k++) {
+    const bucket = list[k] as ClaimBucket;
+    if (bucket.amount.equals(amount) && sameCut(bucket.cut, cut)) return bucket;
+  }
   return undefined;
+}
+
+/**
+ * Records that a per-participant cap cut a claim of `rule` and `cohort` on `date` from `requested`
+ * to `paid`, its participant having been paid `usedBefore` under the cap before it.
+ *
+ * @example
+ * addCutClaim(ledger.participantCaps[0], 0, 1, 19782, parseAmount('1000.00'), parseAmount('800.00'), parseAmount('200.00'), 'P001');
+ */
+export function addCutClaim(cuts: ParticipantCapCuts, rule: number, cohort: number, date: number, usedBefore: Amount, requested: Amount, paid: Amount, participant: string): void {
+  cuts.claims += 1;
+  const cut = requested.minus(paid);
+  cuts.amount = cuts.amount.plus(cut);
+  if (cuts.participants !== undefined) cuts.participants.push(ownText(participant)); // kept for long: a copy that holds no file text
+  mergeCutClaims(cuts, { rule, cohort, date, count: 1, usedBefore, requested, cut, participants: cuts.participants === undefined ? undefined : [ownText(participant)] });
+}
+
+/** Adds the cut claims `from` (of one rule, cohort and date) to a cap's record of them. */
+function mergeCutClaims(cuts: ParticipantCapCuts, from: CutClaims): void {
+  const key = `${from.cohort}|${from.rule}|${from.date}`;
+  const known = cuts.byClaim.get(key);
+  if (known === undefined) {
+    cuts.byClaim.set(key, { ...from, participants: from.participants === undefined ? undefined : [...from.participants] });
+    return;
+  }
+  known.count += from.count;
+  known.usedBefore = known.usedBefore.plus(from.usedBefore);
+  known.requested = known.requested.plus(from.requested);
+  known.cut = known.cut.plus(from.cut);
+  if (from.participants !== undefined) known.participants?.push(...from.participants);
 }
 
 /**
@@ -341,6 +430,7 @@ export function clearLedger(ledger: Ledger): void {
     cuts.claims = 0;
     cuts.dates.clear();
     cuts.amount = ZERO;
+    cuts.byClaim.clear();
   }
   for (const counts of ledger.guarantees) {
     counts.qualified.clear();
@@ -365,7 +455,7 @@ export function copyLedger(ledger: Ledger): Ledger {
   return {
     cohorts: ledger.cohorts.map((cohort) => {
       const claims = new Map<number, ClaimBucket[]>();
-      for (const [key, list] of cohort.claims) claims.set(key, list.map((bucket) => ({ rule: bucket.rule, date: bucket.date, amount: bucket.amount, count: bucket.count, participants: undefined, version: bucket.version })));
+      for (const [key, list] of cohort.claims) claims.set(key, list.map((bucket) => ({ rule: bucket.rule, date: bucket.date, amount: bucket.amount, count: bucket.count, participants: undefined, version: bucket.version, cut: bucket.cut })));
       return {
         tally: copyTally(cohort.tally),
         groups: new Map([...cohort.groups].map(([group, tally]) => [group, copyTally(tally)])),
@@ -374,7 +464,13 @@ export function copyLedger(ledger: Ledger): Ledger {
         claims,
       };
     }),
-    participantCaps: ledger.participantCaps.map((cuts) => ({ claims: cuts.claims, dates: cuts.dates.copy(), amount: cuts.amount, participants: undefined })),
+    participantCaps: ledger.participantCaps.map((cuts) => ({
+      claims: cuts.claims,
+      dates: cuts.dates.copy(),
+      amount: cuts.amount,
+      participants: undefined,
+      byClaim: new Map([...cuts.byClaim].map(([key, claims]) => [key, { ...claims, participants: undefined }])),
+    })),
     guarantees: ledger.guarantees.map((counts) => ({ qualified: counts.qualified.copy(), hired: counts.hired.copy(), undecided: counts.undecided })),
     participants: ledger.participants,
   };
@@ -412,7 +508,7 @@ export function mergeLedger(into: Ledger, from: Ledger): void {
       targetRate.failed.merge(rate.failed);
     });
     for (const bucket of claimBuckets(cohort)) {
-      addToBucket(target, bucket.rule, bucket.date, bucket.amount, bucket.count, bucket.participants === undefined ? undefined : [...bucket.participants], bucket.version);
+      addToBucket(target, bucket.rule, bucket.date, bucket.amount, bucket.count, bucket.participants === undefined ? undefined : [...bucket.participants], bucket.version, bucket.cut);
     }
   });
   from.guarantees.forEach((counts, index) => {
@@ -429,6 +525,7 @@ export function mergeLedger(into: Ledger, from: Ledger): void {
     target.dates.merge(cuts.dates);
     target.amount = target.amount.plus(cuts.amount);
     if (cuts.participants !== undefined) target.participants?.push(...cuts.participants);
+    for (const claims of cuts.byClaim.values()) mergeCutClaims(target, claims);
   });
 }
 

@@ -71,6 +71,8 @@ function capReport(cut: CapCut, money: (a: Amount) => string): SettlementTranche
     usedBefore: money(cut.usedBefore),
     requested: money(cut.requested),
     cut: money(cut.cut),
+    ...(cut.claims === undefined ? {} : { claims: cut.claims }),
+    ...(cut.participants === undefined ? {} : { participants: cut.participants }),
   };
 }
 

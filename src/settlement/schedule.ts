@@ -159,8 +159,10 @@ function settleTranche(plan: SettlementPlan, ledger: Ledger, state: State, spec:
   if (status === 'scheduled') noteScheduled(state.years, spec.id, spec.dueOn as CalendarDate);
   if (status === 'scheduled' || status === 'cancelled') return result;
   const cutsBefore = state.shareCuts.size === 0 ? NO_SHARE_CUTS : new Map(state.shareCuts);
+  const takenBefore = plan.participantCaps.length === 0 ? undefined : new Map(state.watermark);
   const lines = computeLines(plan, ledger, state, spec, true, status === 'suspended');
   result.lines = lines;
+  if (takenBefore !== undefined) result.capCuts = participantCapCuts(plan, ledger, takenBefore, state.watermark);
   if (state.shareCuts.size > 0) result.shareCuts = cutsSince(cutsBefore, state.shareCuts);
   if (status === 'suspended') {
     result.withheld = sumAmounts(lines.map((line) => line.amount));
@@ -171,7 +173,7 @@ function settleTranche(plan: SettlementPlan, ledger: Ledger, state: State, spec:
   // an amended contract's caps are those of the version in force on the tranche's due date
   const versions = plan.versions;
   const caps = (versions === undefined ? plan.contract : (versions[versionAt(versions, spec.dueOn)] as ContractVersion).terms).caps ?? [];
-  result.capCuts = applyMoneyCaps(caps, lines, spec.id, state.capsUsed);
+  result.capCuts.push(...applyMoneyCaps(caps, lines, spec.id, state.capsUsed));
   if (state.levels.length > 0) {
     reviewBefore(state.levels, ledger, spec.measuredOn, plan.asOf);
     lines.push(...applyLevels(state.levels, ledger, result, lines, plan, state.explain));
@@ -193,6 +195,32 @@ function settleTranche(plan: SettlementPlan, ledger: Ledger, state: State, spec:
   result.reinvestment = reinvest(plan, state.reinvestment, lines, result.earned);
   if (versions !== undefined) nameVersions(versions, lines, spec.measuredOn);
   return result;
+}
+
+/**
+ * The per-participant caps' cuts of the claims a tranche took (each rule and cohort's claims dated
+ * after its watermark before the tranche and up to its watermark after): one entry per cap that
+ * cut, summed over those claims.
+ */
+function participantCapCuts(plan: SettlementPlan, ledger: Ledger, before: ReadonlyMap<string, number>, after: ReadonlyMap<string, number>): CapCut[] {
+  const out: CapCut[] = [];
+  plan.participantCaps.forEach((cap, index) => {
+    let taken: { count: number; usedBefore: Amount; requested: Amount; cut: Amount; participants: string[] | undefined } | undefined;
+    for (const claims of ledger.participantCaps[index]?.byClaim.values() ?? []) {
+      const key = `${claims.rule}|${claims.cohort}`;
+      if (claims.date <= (before.get(key) ?? -Infinity) || claims.date > (after.get(key) ?? -Infinity)) continue;
+      taken ??= { count: 0, usedBefore: ZERO, requested: ZERO, cut: ZERO, participants: claims.participants === undefined ? undefined : [] };
+      taken.count += claims.count;
+      taken.usedBefore = taken.usedBefore.plus(claims.usedBefore);
+      taken.requested = taken.requested.plus(claims.requested);
+      taken.cut = taken.cut.plus(claims.cut);
+      if (claims.participants !== undefined) taken.participants?.push(...claims.participants);
+    }
+    if (taken === undefined) return;
+    const participants = taken.participants === undefined ? {} : { participants: [...new Set(taken.participants)].sort() };
+    out.push({ cap: cap.id, kind: 'participant', limit: cap.amount, usedBefore: taken.usedBefore, requested: taken.requested, cut: taken.cut, claims: taken.count, ...participants });
+  });
+  return out;
 }
 
 /** An amended contract's lines that no claim dates (cohort amounts, fees on dates, exit payments, withholding) carry the version in force on the measurement date. */

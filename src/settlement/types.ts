@@ -142,16 +142,24 @@ export interface SettlementBudgetYearEntry {
 export interface SettlementCapCut {
   /** Cap id. */
   readonly cap: string;
-  /** Cap kind: a money cap (`outcome`, `cohort`, `tranche`, `contract`) or a payer's. */
-  readonly kind: 'outcome' | 'cohort' | 'tranche' | 'contract' | 'payer';
-  /** The cap. */
+  /**
+   * Cap kind: a money cap (`outcome`, `cohort`, `tranche`, `contract`), a payer's, or a
+   * per-participant cap (`participant`: the cuts of the claims this tranche took, made before its
+   * lines, which show what is left).
+   */
+  readonly kind: 'outcome' | 'cohort' | 'tranche' | 'contract' | 'payer' | 'participant';
+  /** The cap (a per-participant cap: each participant's). */
   readonly limit: string;
-  /** Used before this tranche. */
+  /** Used before this tranche (a per-participant cap: what the participants had been paid under it before the claims it cut, summed). */
   readonly usedBefore: string;
-  /** Asked for by the lines it covers. */
+  /** Asked for by the lines it covers (a per-participant cap: the claims it cut, before the cut). */
   readonly requested: string;
   /** Cut. */
   readonly cut: string;
+  /** A per-participant cap only: the number of claims it cut. */
+  readonly claims?: number;
+  /** A per-participant cap only, with participant detail: whose claims it cut. */
+  readonly participants?: readonly string[];
 }
 
 /** A reinvestment set-aside in a tranche. */

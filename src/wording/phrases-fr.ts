@@ -83,6 +83,7 @@ const NOTES: readonly Phrase[] = [
     `plafond de part ${g(m, 1)} : ${num(m, 2)} × ${g(m, 3)} participants arrondi ${frenchRounding(g(m, 4))} = ${g(m, 5)} payable${plural(g(m, 5))}, ` +
     `${g(m, 6)} payé${plural(g(m, 6))} avant, ${g(m, 7)} atteint${plural(g(m, 7))} dans cette tranche, ${g(m, 8)} retranché${plural(g(m, 8))} de cette ligne`,
   ),
+  phrase(`${NUM} cut to ${NUM} by participant cap (.+)`, (m) => `${num(m, 1)} réduit à ${num(m, 2)} par le plafond par participant ${g(m, 3)}`),
   phrase(`${NUM} (withheld|off): minimum performance level ${ID} below ${NUM}, (\\d+) of (\\d+)`, (m) =>
     `${num(m, 1)} ${m[2] === 'withheld' ? 'retenus' : 'déduits'} : niveau minimal de performance ${g(m, 3)} inférieur à ${num(m, 4)}, ${g(m, 5)} sur ${g(m, 6)}`,
   ),

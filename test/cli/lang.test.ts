@@ -46,6 +46,7 @@ Payé par règle (après plafonds) :
   t2 : pay-placement 5·220,00·€, pay-retention-6m 10·880,00·€, pay-retention-12m 25·850,00·€, pay-wage 15·250,00·€
 
 Plafonds qui ont retranché :
+  t2 : plafond par participant cap-participant (limite 4·000,00·€ chacun) : 3 demandes retranchées, 1·500,00·€ demandé, 750,00·€ retranché
   plafond par participant cap-participant (limite 4·000,00·€ chacun) : 3 demandes retranchées, 750,00·€ en tout
 
 Clauses de sortie :
@@ -97,7 +98,7 @@ Périodes d’emploi :
     plafond par participant cap-participant (limite 5·000,00·£GB) : 150,00·£GB avant, 50,00·£GB retranché, 100,00·£GB après
     payé 100,00·£GB
     tranche 2024-Q4 « Quarter to 31 December 2024 (26-week outcomes of 2024-B not possible yet) » (réglée, mesurée le 31 décembre 2024, échéance le 31 janvier 2025)
-    ligne 12 : 2 périodes de maintien dans l’emploi × 100 ; acquis 200,00·£GB, payé 200,00·£GB
+    ligne 12 : 2 périodes de maintien dans l’emploi × 100 (150 réduit à 100 par le plafond par participant cap-participant) ; acquis 200,00·£GB, payé 200,00·£GB
   11 novembre 2024 règle sustainment (sustainment) pour job-entry : demandé 150,00·£GB
     plafond par participant cap-participant (limite 5·000,00·£GB) : 150,00·£GB avant, 150,00·£GB retranché, 0,00·£GB après
     ramené à rien par un plafond par participant : aucune tranche ne le prend (payé 0,00·£GB)

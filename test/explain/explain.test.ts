@@ -218,7 +218,8 @@ describe('outcome-pay explain', () => {
       '    participant cap cap-person (limit 1200.00): 600.00 before, 400.00 cut, 200.00 after',
       '    paid 200.00',
       '    tranche T2 "Second quarter" (settled, measured on 2024-06-30, due on 2024-07-31)',
-      '    line 1: 1 participant who achieved ret3 × 200; earned 200.00, paid 200.00',
+      // the line names the cap that cut its claim: 600 listed, 1000 of the 1200 used before, 200 left
+      '    line 1: 1 participant who achieved ret3 × 200 (600 cut to 200 by participant cap cap-person); earned 200.00, paid 200.00',
       '',
       'Total: claimed 1600.00, cut by participant caps 400.00, paid 1200.00',
     ];

@@ -55,6 +55,7 @@ describe.each(PROGRAMMES)('examples/$name', (programme) => {
     expect(rowsOf('data-issues.csv')).toBe(settlement.dataQuality.issues.length);
     expect(rowsOf('data-issues.csv')).toBeGreaterThan(0);
     const listed = settlement.tranches.reduce((n, t) => n + t.lines.reduce((m, l) => m + (l.participants?.length ?? 0), 0), 0) +
+      settlement.tranches.reduce((n, t) => n + t.capCuts.reduce((m, c) => m + (c.participants?.length ?? 0), 0), 0) +
       settlement.participantCaps.reduce((n, c) => n + (c.participants?.length ?? 0), 0);
     expect(rowsOf('participant-claims.csv')).toBe(listed);
   });

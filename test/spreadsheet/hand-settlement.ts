@@ -57,7 +57,11 @@ export const SETTLEMENT: Settlement = {
           participants: [],
         },
       ],
-      capCuts: [{ cap: 'cap-t', kind: 'tranche', limit: '1200.00', usedBefore: '0.00', requested: '1250.00', cut: '50.00' }],
+      capCuts: [
+        // a per-participant cap of 600.00: P3 had 500.00 under it, a 500.00 claim paid 100.00, 400.00 cut
+        { cap: 'cap-p', kind: 'participant', limit: '600.00', usedBefore: '500.00', requested: '500.00', cut: '400.00', claims: 1, participants: ['P3'] },
+        { cap: 'cap-t', kind: 'tranche', limit: '1200.00', usedBefore: '0.00', requested: '1250.00', cut: '50.00' },
+      ],
       reinvestment: [],
     },
   ],

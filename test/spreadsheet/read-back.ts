@@ -149,7 +149,14 @@ export function readBack(files: Files, locale: 'en' | 'fr'): unknown {
             ...(each.length === 0 || each.every((v) => v === null) ? {} : { participantVersions: each }),
           };
         }),
-        capCuts: mine(cuts).map((c) => ({ cap: str(c['cap']), kind: str(c['kind']), limit: a(c['limit']), usedBefore: a(c['usedBefore']), requested: a(c['requested']), cut: a(c['cut']) })),
+        capCuts: mine(cuts).map((c) => {
+          const ids = claims.filter((row) => row['source'] === 'trancheCapCut' && str(row['tranche']) === str(c['tranche']) && str(row['cap']) === str(c['cap'])).map((row) => str(row['participant']));
+          const cutClaims = count(c['claims']);
+          return {
+            cap: str(c['cap']), kind: str(c['kind']), limit: a(c['limit']), usedBefore: a(c['usedBefore']), requested: a(c['requested']), cut: a(c['cut']),
+            ...(cutClaims === null ? {} : { claims: cutClaims }), ...listedFor(count(c['participants']), ids),
+          };
+        }),
         reinvestment: mine(reinvestment).map((r) => ({ reinvestment: str(r['reinvestment']), destination: str(r['destination']), amount: a(r['amount']), formula: str(r['formula']) })),
         ...(split.length === 0 ? {} : { payerSplit: split.map((r) => ({ payer: str(r['payer']), exact: f(r['exact']), part: a(r['part']) })) }),
       };

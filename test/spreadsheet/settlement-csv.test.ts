@@ -59,7 +59,7 @@ describe('settlementCsv on a settlement written by hand', () => {
         't1,2,bonus,bonus,A,,,,250,half-even,250.00,200.00,fixed 250,{},0,,',
       ),
     );
-    expect(file(en, 'cap-cuts.csv')).toBe(rows('tranche,cap,kind,limit,usedBefore,requested,cut', 't1,cap-t,tranche,1200.00,0.00,1250.00,50.00'));
+    expect(file(en, 'cap-cuts.csv')).toBe(rows('tranche,cap,kind,limit,usedBefore,requested,cut,claims,participants', 't1,cap-p,participant,600.00,500.00,500.00,400.00,1,1', 't1,cap-t,tranche,1200.00,0.00,1250.00,50.00,,'));
   });
 
   it('version: the last column of lines.csv and adjustment-causes.csv, empty without amendments; an amended contract\'s lines and causes name theirs', () => {
@@ -88,7 +88,12 @@ describe('settlementCsv on a settlement written by hand', () => {
   it('participant-claims.csv: one row per participant of a line, pointing at its tranche and line; +P2 guarded', () => {
     expect(file(en, 'participant-claims.csv')).toBe(
       // the last column, version, is empty: the line was not priced by several versions
-      rows('participant,source,tranche,line,rule,cohort,outcome,cap,version', 'P1,line,t1,1,pay-placement,A,placement,,', "'+P2,line,t1,1,pay-placement,A,placement,,"),
+      rows(
+        'participant,source,tranche,line,rule,cohort,outcome,cap,version',
+        'P1,line,t1,1,pay-placement,A,placement,,',
+        "'+P2,line,t1,1,pay-placement,A,placement,,",
+        'P3,trancheCapCut,t1,,,,,cap-p,', // the per-participant cap's cut in t1
+      ),
     );
   });
 

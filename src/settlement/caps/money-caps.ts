@@ -16,16 +16,24 @@ export type MoneyCap = Extract<NonNullable<Contract['caps']>[number], { kind: 'o
 export interface CapCut {
   /** Cap id. */
   readonly cap: string;
-  /** Cap kind (the money caps and the payer caps: participant and volume caps cut claims, not tranches). */
-  readonly kind: MoneyCap['kind'] | 'payer';
-  /** The cap amount. */
+  /**
+   * Cap kind: a money cap, a payer's cap, or a per-participant cap (`participant`: the cuts of the
+   * claims the tranche took, which the cap made as each participant's claims were counted, before
+   * the lines; the lines show what is left). Outcome-volume and share caps cut claims, on their lines.
+   */
+  readonly kind: MoneyCap['kind'] | 'payer' | 'participant';
+  /** The cap amount (a per-participant cap: each participant's). */
   readonly limit: Amount;
-  /** Used by earlier tranches. */
+  /** Used by earlier tranches (a per-participant cap: what the participants whose claims it cut had been paid under it before them, summed). */
   readonly usedBefore: Amount;
-  /** What the lines it covers asked for in this tranche. */
+  /** What the lines it covers asked for in this tranche (a per-participant cap: the claims it cut, before the cut). */
   readonly requested: Amount;
   /** What was cut. */
   readonly cut: Amount;
+  /** A per-participant cap only: the claims it cut. */
+  readonly claims?: number;
+  /** A per-participant cap only, when participant detail is kept: whose claims it cut (sorted). */
+  readonly participants?: readonly string[];
 }
 
 /** Order in which money caps apply. */

@@ -8,9 +8,8 @@
  */
 import { ZERO, type Amount } from '../../money/index.js';
 import type { OutcomeRecord } from '../../records/index.js';
-import { ownText } from '../../text/index.js';
 import { amountOfUnits, type ClaimUnits } from '../claim-units.js';
-import type { Ledger, ParticipantCapCuts } from '../ledger.js';
+import { addCutClaim, type Ledger, type ParticipantCapCuts } from '../ledger.js';
 import type { ParticipantCapPlan, SettlementPlan } from '../plan.js';
 import type { Claim } from '../rules/rule-module.js';
 
@@ -33,20 +32,34 @@ function sortClaims(claims: Claim[], order: (a: Claim, b: Claim) => number): voi
   }
 }
 
-/** Records that a cap cut `claim` to `paid`, a cut known on `knownOn` (the latest day of the claims taken so far). */
-function recordCut(cuts: ParticipantCapCuts | undefined, record: OutcomeRecord, claim: Claim, paid: Amount, knownOn: number): void {
-  if (cuts === undefined) return;
-  cuts.claims += 1;
-  cuts.dates.add(knownOn);
-  cuts.amount = cuts.amount.plus(claim.amount.minus(paid));
-  cuts.participants?.push(ownText(record.id)); // kept for long: a copy that holds no file text
+/** Where a participant's cut claims are recorded: the cap's cuts in the ledger (none when explaining one participant), and the participant's cohort. */
+interface CutTarget {
+  readonly cuts: ParticipantCapCuts | undefined;
+  readonly cohort: number;
+  readonly record: OutcomeRecord;
+}
+
+/**
+ * Cuts `claim` to `paid` under `cap`, its participant having been paid `usedBefore` under the cap
+ * before it: the claim keeps its amount before the caps and the caps that cut it (for its line's
+ * audit text), and the cut is recorded, known on `knownOn` (the latest day of the claims taken so
+ * far).
+ */
+function cutClaim(target: CutTarget, cap: ParticipantCapPlan, claim: Claim, paid: Amount, usedBefore: Amount, knownOn: number): void {
+  const cuts = target.cuts;
+  if (cuts !== undefined) {
+    cuts.dates.add(knownOn);
+    addCutClaim(cuts, claim.rule, target.cohort, claim.date, usedBefore, claim.amount, paid, target.record.id);
+  }
+  claim.cut = { caps: claim.cut === undefined ? [cap.id] : [...claim.cut.caps, cap.id], listed: claim.cut?.listed ?? claim.amount };
+  claim.amount = paid;
 }
 
 /**
  * One cap over claims in its order, in integer units; false (having changed nothing) when a
  * claim amount has no exact integer value (an amount cut by an earlier cap, say).
  */
-function capInUnits(units: ClaimUnits, cap: ParticipantCapPlan, ordered: readonly Claim[], cuts: ParticipantCapCuts | undefined, record: OutcomeRecord): boolean {
+function capInUnits(units: ClaimUnits, cap: ParticipantCapPlan, ordered: readonly Claim[], target: CutTarget): boolean {
   const capUnits = units.of.get(cap.amount);
   if (capUnits === undefined) return false;
   for (let k = 0; k < ordered.length; k++) if (!units.of.has((ordered[k] as Claim).amount)) return false;
@@ -62,14 +75,14 @@ function capInUnits(units: ClaimUnits, cap: ParticipantCapPlan, ordered: readonl
     }
     const paidUnits = cap.partialPayment ? remaining : 0;
     const paid = paidUnits === 0 ? ZERO : amountOfUnits(units, paidUnits);
-    recordCut(cuts, record, claim, paid, knownOn);
+    const used = capUnits - remaining;
+    cutClaim(target, cap, claim, paid, used === 0 ? ZERO : amountOfUnits(units, used), knownOn);
     remaining -= paidUnits;
-    claim.amount = paid;
   }
   return true;
 }
 
-function capInDecimals(cap: ParticipantCapPlan, ordered: readonly Claim[], cuts: ParticipantCapCuts | undefined, record: OutcomeRecord): void {
+function capInDecimals(cap: ParticipantCapPlan, ordered: readonly Claim[], target: CutTarget): void {
   let remaining = cap.amount;
   let knownOn = -Infinity;
   for (let k = 0; k < ordered.length; k++) {
@@ -80,27 +93,28 @@ function capInDecimals(cap: ParticipantCapPlan, ordered: readonly Claim[], cuts:
       continue;
     }
     const paid = cap.partialPayment ? remaining : ZERO;
-    recordCut(cuts, record, claim, paid, knownOn);
+    cutClaim(target, cap, claim, paid, cap.amount.minus(remaining), knownOn);
     remaining = remaining.minus(paid);
-    claim.amount = paid;
   }
 }
 
 /**
  * Applies each per-participant cap to the participant's claims, in the cap's claim order. Integer
  * arithmetic when the amounts allow it (they almost always do: prices in minor units), decimals
- * otherwise; both give the same amounts.
+ * otherwise; both give the same amounts. A claim cut keeps its amount before the caps and their
+ * ids (`claim.cut`), and the cut is recorded in the ledger, by the participant's cohort
+ * (`cohortIndex`), rule and claim date.
  *
  * @example
- * if (plan.participantCaps.length > 0) applyParticipantCaps(plan, ledger, record, claims);
+ * if (plan.participantCaps.length > 0) applyParticipantCaps(plan, ledger, record, claims, cohortIndex);
  */
-export function applyParticipantCaps(plan: SettlementPlan, ledger: Ledger, record: OutcomeRecord, claims: Claim[]): void {
+export function applyParticipantCaps(plan: SettlementPlan, ledger: Ledger, record: OutcomeRecord, claims: Claim[], cohortIndex: number): void {
   const caps = plan.participantCaps;
   for (let capIndex = 0; capIndex < caps.length; capIndex++) {
     const cap = caps[capIndex] as ParticipantCapPlan;
     if (claims.length > 1) sortClaims(claims, cap.claimOrder === 'achievementDate' ? byAchievementDate : byRuleOrder);
-    const cuts = ledger.participantCaps[capIndex];
+    const target: CutTarget = { cuts: ledger.participantCaps[capIndex], cohort: cohortIndex, record };
     const units = plan.participantCapUnits;
-    if (units === undefined || !capInUnits(units, cap, claims, cuts, record)) capInDecimals(cap, claims, cuts, record);
+    if (units === undefined || !capInUnits(units, cap, claims, target)) capInDecimals(cap, claims, target);
   }
 }

@@ -10,7 +10,7 @@ import { formatDate } from '../../calendar/index.js';
 import { versionAt, type Contract, type ContractVersion, type PaymentRule } from '../../contract/index.js';
 import { formatDecimal, roundMoney, ratioOf, ratioTimes, roundRatioMoney, type Amount } from '../../money/index.js';
 import { allotShares, type ShareAllotment, type ShareCapCohort, type ShareCapPlan } from '../caps/share-caps.js';
-import { claimBuckets, type ClaimBucket, type Ledger } from '../ledger.js';
+import { claimBuckets, type ClaimBucket, type Ledger, type ParticipantCut } from '../ledger.js';
 import type { Line } from '../lines.js';
 import { priceFactor, reducedBy } from './price-reductions.js';
 import { NO_INPUTS, type RuleTerms, type RunState, type TrancheRun } from './rule-module.js';
@@ -104,6 +104,8 @@ interface UnitEntry {
   readonly unit: Amount;
   readonly base: Amount;
   readonly reducedBy: readonly string[];
+  /** The per-participant caps that cut its claims, and their amount before (undefined: none cut them). */
+  readonly cut: ParticipantCut | undefined;
   readonly participants: string[] | undefined;
   /** The version index of each of `participants` (amended contracts with participants only). */
   readonly participantVersions: number[] | undefined;
@@ -138,7 +140,9 @@ function cohortClaimLines(
     // one line per price, whatever the version (versions that price alike share a line, so an
     // amendment that restates the terms pays exactly as none: nothing rounded per line moves);
     // the line names the latest version that priced its claims
-    const key = `${bucket.amount.toFixed()}|${unit.toFixed()}`;
+    // claims a per-participant cap cut to this amount have their own line, which names the cap
+    const cut = bucket.cut;
+    const key = cut === undefined ? `${bucket.amount.toFixed()}|${unit.toFixed()}` : `${bucket.amount.toFixed()}|${unit.toFixed()}|${cut.listed.toFixed()}|${cut.caps.join(',')}`;
     let entry = byUnit.get(key);
     if (entry === undefined) {
       entry = {
@@ -146,6 +150,7 @@ function cohortClaimLines(
         unit,
         base: bucket.amount,
         reducedBy: factor === undefined ? [] : reducedBy(reductions, index, bucket.date),
+        cut,
         participants: bucket.participants === undefined ? undefined : [],
         participantVersions: bucket.participants === undefined || versions === undefined ? undefined : [],
         cutParticipants: [],
@@ -159,14 +164,14 @@ function cohortClaimLines(
     entry.claims += count;
     entry.shareCut += bucket.count - afterShare;
     entry.volumeCut += afterShare - count;
-    const cut = shared?.cutParticipants.get(bucket);
-    if (cut === undefined) {
+    const shareCut = shared?.cutParticipants.get(bucket);
+    if (shareCut === undefined) {
       if (bucket.participants !== undefined) paidParticipants(entry, bucket.participants, version);
     } else {
       // the participants a share cap cut are named apart from those paid
-      const cutIds = new Set(cut);
+      const cutIds = new Set(shareCut);
       paidParticipants(entry, (bucket.participants ?? []).filter((id) => !cutIds.has(id)), version);
-      entry.cutParticipants.push(...cut);
+      entry.cutParticipants.push(...shareCut);
     }
   }
   const lines: Line[] = [];
@@ -227,9 +232,15 @@ function claimText(entry: UnitEntry, window: Window, wording: ClaimWording, shar
     inputs['basePrice'] = formatDecimal(entry.base);
     inputs['reducedBy'] = entry.reducedBy.join(',');
   }
-  const derived = wording.derivation?.(entry.base);
+  const cut = entry.cut;
+  const derived = wording.derivation?.(cut?.listed ?? entry.base);
   if (derived !== undefined) Object.assign(inputs, derived.inputs);
   const notes: string[] = derived === undefined ? [] : [derived.text];
+  if (cut !== undefined) {
+    inputs['listUnit'] = formatDecimal(cut.listed);
+    inputs['participantCaps'] = cut.caps.join(',');
+    notes.push(`${formatDecimal(cut.listed)} cut to ${formatDecimal(entry.base)} by participant cap ${cut.caps.join(', ')}`);
+  }
   if (share !== undefined) {
     Object.assign(inputs, {
       shareCap: share.cap.id,

@@ -13,7 +13,7 @@ import type { Amount, CurrencyCode, RoundingMode } from '../../money/index.js';
 import type { Resolution } from '../../outcomes/index.js';
 import type { OutcomeRecord } from '../../records/index.js';
 import type { CompiledContract } from '../indexed-contract.js';
-import type { Ledger } from '../ledger.js';
+import type { Ledger, ParticipantCut } from '../ledger.js';
 import type { Line } from '../lines.js';
 import type { RateSpec, RateUse } from '../rate-specs.js';
 
@@ -36,6 +36,8 @@ export interface Claim {
   readonly date: number;
   /** Amount (a per-participant cap may lower it). */
   amount: Amount;
+  /** Set when a per-participant cap lowered `amount`: the caps and the amount before them. */
+  cut?: ParticipantCut;
   /**
    * The index of the version that priced it, for a contract priced by the enrolment date's
    * version (`amendments.pricedBy: "enrolment"`) only; absent otherwise (the version of a claim is

@@ -120,3 +120,75 @@ describe('settlement caps and signs', () => {
     );
   });
 });
+
+/** The per-participant caps' cuts each tranche reports (capCuts of kind `participant`), per cap. */
+function reportedParticipantCuts(s: Settlement, m: MoneyOf): Map<string, bigint> {
+  const cuts = new Map<string, bigint>();
+  for (const t of s.tranches) {
+    for (const cut of t.capCuts) {
+      if (cut.kind !== 'participant') continue;
+      // each claim cut was asked for in full and paid what was left under the cap: 0 < cut ≤ requested
+      expect(m.of(cut.cut) > 0n && m.of(cut.cut) <= m.of(cut.requested), `${t.id} ${cut.cap}: cut ${cut.cut} of ${cut.requested}`).toBe(true);
+      // what its participants had before plus what the cut claims still pay is within the cap, claim by claim
+      const claims = BigInt(cut.claims ?? 0);
+      expect(claims > 0n, `${t.id} ${cut.cap}: claims`).toBe(true);
+      expect(m.of(cut.usedBefore) + m.of(cut.requested) - m.of(cut.cut) <= m.of(cut.limit) * claims, `${t.id} ${cut.cap}: within the cap`).toBe(true);
+      cuts.set(cut.cap, (cuts.get(cut.cap) ?? 0n) + m.of(cut.cut));
+    }
+  }
+  return cuts;
+}
+
+/**
+ * Whether the schedule took every claim made by the as-of date: every tranche settled, the last
+ * measured on the as-of date, and every rule paying participant claims taken for every cohort by a
+ * tranche that pays all its outcomes. (A claim a cap cut to nothing is in no line and is not listed
+ * as unscheduled: only then are all of them known to be in a tranche.)
+ */
+function tookEveryClaim(scenario: Scenario, s: Settlement): boolean {
+  const contract = scenario.contract;
+  if (!s.tranches.every((t) => t.status === 'settled') || !s.tranches.some((t) => t.measuredOn === scenario.asOf)) return false;
+  const claimRules = contract.rules.filter((rule) => rule.kind === 'rateCard' || rule.kind === 'sustainment' || (rule.kind === 'fee' && rule.charge.kind === 'perStart'));
+  return claimRules.every((rule) =>
+    contract.cohorts.every((cohort) => contract.tranches.some((t) => t.rules.includes(rule.id) && t.cohorts.includes(cohort.id) && !('outcomes' in t && t.outcomes !== undefined))),
+  );
+}
+
+describe('per-participant cap cuts where they applied', () => {
+  it('each tranche reports the cuts of the claims it took; over a schedule that took every claim they add up to the cap totals; a cut line names its list price', () => {
+    let checkedEqual = 0;
+    let cutLines = 0;
+    fc.assert(
+      fc.property(scenarioArbitrary(), (scenario) => {
+        fc.pre((scenario.contract.caps ?? []).some((cap) => cap.kind === 'participant'));
+        const s = settleOk(scenario, { detail: 'participants' });
+        const m = moneyOf(scenario);
+        const reported = reportedParticipantCuts(s, m);
+        const tookEvery = tookEveryClaim(scenario, s);
+        for (const cap of s.participantCaps) {
+          const inTranches = reported.get(cap.cap) ?? 0n;
+          expect(inTranches <= m.of(cap.amountCut), `${cap.cap}: ${inTranches} reported in tranches, ${cap.amountCut} in all`).toBe(true);
+          if (tookEvery) {
+            expect(inTranches, cap.cap).toBe(m.of(cap.amountCut));
+            if (inTranches > 0n) checkedEqual += 1;
+          }
+        }
+        for (const t of s.tranches) {
+          for (const line of t.lines) {
+            const listed = line.inputs['listUnit'];
+            if (listed === undefined) continue;
+            cutLines += 1;
+            // the claims on a cut line were listed higher than they pay, and the formula says so
+            expect(m.of(String(listed)) > m.of(line.unit ?? '0'), `${t.id} ${line.rule}: ${listed} → ${line.unit}`).toBe(true);
+            expect(line.formula).toContain(` cut to `);
+            expect(line.formula).toContain(`by participant cap ${String(line.inputs['participantCaps']).split(',').join(', ')}`);
+          }
+        }
+      }),
+      { numRuns: runs(200) },
+    );
+    // reach: the equality is checked on schedules where a cap cut, and lines cut in part are met
+    expect(checkedEqual, 'schedules where tranche cuts were checked against the totals').toBeGreaterThanOrEqual(10);
+    expect(cutLines, 'lines cut in part by a per-participant cap').toBeGreaterThanOrEqual(5);
+  });
+});
