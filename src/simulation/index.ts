@@ -17,6 +17,7 @@ export { expectedSchedule, simulate } from './simulate.js';
 // For the command line (src/index.ts and src/simulation.ts decide what the package exports)
 export { mergeSamples } from './simulate.js';
 export { forecast } from './forecast.js';
+export { mergeForecastSamples } from './forecast-merge.js';
 export type { ForecastOptions, ForecastRecords, ForecastSamples } from './forecast.js';
 export { summarizeForecast } from './forecast-summary.js';
 export type { ForecastDue, ForecastPayerAmount, ForecastSummary } from './forecast-summary.js';

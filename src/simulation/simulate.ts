@@ -9,7 +9,7 @@
 import { formatDate, parseDate, type CalendarDate } from '../calendar/index.js';
 import { parseContract, type Contract } from '../contract/index.js';
 import type { Issue } from '../errors.js';
-import { invalidArgument, isObjectValue, thrownReason } from '../guard.js';
+import { isObjectValue, thrownReason } from '../guard.js';
 import { ZERO, parseAmount, type Amount } from '../money/index.js';
 import { fail, ok, type Result } from '../result.js';
 import { accumulate, clearLedger, evaluateTallies, buildPlan, emptyLedgerOf, type Ledger, type SettlementPlan, type IndicatorValues } from '../settlement/index.js';
@@ -17,6 +17,7 @@ import { checkAssumptions, type Assumptions, type IndicatorValue } from './assum
 import { waterfallTerms, type InvestorTerms } from './investor-terms.js';
 import { drawParticipant, meanProbabilities, participantModel, runProbabilities, type ParticipantModel } from './participants.js';
 import { expectedCounts } from './binomial.js';
+import { consecutiveChunks } from './chunks.js';
 import { runStreams, wholeBetween, type Stream } from './random.js';
 import { countModel, countPathBlocker, drawCounts, type CountModel } from './count-path.js';
 
@@ -353,15 +354,12 @@ export function expectedSchedule(contractInput: unknown, assumptionsInput: unkno
  * if (a.ok && b.ok) mergeSamples([a.value, b.value]); // the samples of { runs: 1000, seed: 7 }
  */
 export function mergeSamples(chunks: readonly SimulationSamples[]): SimulationSamples {
-  const [first] = chunks;
-  if (first === undefined) throw invalidArgument('mergeSamples', 'chunks', 'at least one chunk', chunks);
-  let next = first.firstRun;
-  for (const chunk of chunks) {
-    if (chunk.seed !== first.seed || chunk.firstRun !== next || chunk.path !== first.path || chunk.tranches.join('\n') !== first.tranches.join('\n')) {
-      throw invalidArgument('mergeSamples', 'chunks', 'consecutive chunks of one simulation (same seed, path and tranches, each starting where the one before ended)', chunk.firstRun);
-    }
-    next += chunk.total.length;
-  }
+  const first = consecutiveChunks(
+    'mergeSamples',
+    chunks,
+    (a, b) => a.seed === b.seed && a.path === b.path && a.tranches.join('\n') === b.tranches.join('\n'),
+    'consecutive chunks of one simulation (same seed, path and tranches, each starting where the one before ended)',
+  );
   return {
     ...first,
     total: chunks.flatMap((chunk) => chunk.total),

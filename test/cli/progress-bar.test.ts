@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/dispatch.js';
 import { progressLine } from '../../src/cli/progress-bar.js';
-import { simulateOnWorkers } from '../../src/cli/simulate-workers.js';
+import { simulateOnWorkers } from '../../src/cli/workers.js';
 import { fakeIo } from './helpers.js';
 
 const files = {

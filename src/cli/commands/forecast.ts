@@ -14,7 +14,8 @@ import { printableLines } from '../printable.js';
 import { progressBar } from '../progress-bar.js';
 import { defineRecordsCsvOptions, readRecordsCsvOptions } from '../records-csv-options.js';
 import type { Command } from './command.js';
-import { DEFAULT_RUNS, DEFAULT_SEED } from './simulate.js';
+import { forecastOnWorkers } from '../workers.js';
+import { DEFAULT_RUNS, DEFAULT_SEED, MAX_WORKERS } from './simulate.js';
 
 const NAME = 'forecast';
 
@@ -76,6 +77,7 @@ export const forecastCommand: Command = {
         .requiredOption('--assumptions <file>', 'the assumptions for what is pending (JSON, docs/simulation.md)', one('--assumptions'))
         .option('--runs <n>', `how many runs (default ${DEFAULT_RUNS})`, one('--runs'))
         .option('--seed <s>', `seed of the random numbers, a whole number from 0 to 4294967295 (default ${DEFAULT_SEED})`, one('--seed'))
+        .option('--workers <n>', 'spread the runs over this many worker threads (default 1: none); the output is the same bytes', one('--workers'))
         .option('--summary', 'print a readable summary instead of the JSON results'),
       NAME,
     );
@@ -97,8 +99,12 @@ export const forecastCommand: Command = {
     const contract = await readJsonFile(io, requiredText(options, 'contract'), 'contract');
     const records = await readRecordsFile(io, requiredText(options, 'records'), await readRecordsCsvOptions(io, options));
     const assumptions = await readJsonFile(io, requiredText(options, 'assumptions'), 'assumptions');
+    const workers = wholeOption(NAME, textOption(options, 'workers'), '--workers', 1, 1, MAX_WORKERS);
     const bar = progressBar(io, NAME, 'runs');
-    const result = forecast(contract, records, assumptions, { asOf: requiredText(options, 'asOf'), runs, seed, ...(bar === undefined ? {} : { onProgress: bar.update }) });
+    const forecastOptions = { asOf: requiredText(options, 'asOf'), runs, seed, ...(bar === undefined ? {} : { onProgress: bar.update }) };
+    // the built CLI (dist/cli.js) sits beside the built simulation entry its workers load
+    const result =
+      workers === 1 ? forecast(contract, records, assumptions, forecastOptions) : await forecastOnWorkers(new URL('./simulation.js', import.meta.url), contract, records, assumptions, forecastOptions, workers);
     bar?.finish();
     if (!result.ok) {
       io.stderr(`${issueLines(result.issues)}${NAME}: ${result.issues.length} problem${result.issues.length === 1 ? '' : 's'} found; nothing was forecast\n`);

@@ -20,7 +20,7 @@ import {
 } from '../../simulation/index.js';
 import { readJsonFile } from '../input.js';
 import { scenarioRun, tornadoLines } from './simulate-scenarios.js';
-import { simulateOnWorkers } from '../simulate-workers.js';
+import { simulateOnWorkers } from '../workers.js';
 import { EXIT } from '../io.js';
 import { issueLines } from '../print-issues.js';
 import { flagOption, once, requiredText, textOption, wholeOption } from '../options.js';
@@ -33,7 +33,8 @@ const NAME = 'simulate';
 export const DEFAULT_RUNS = 1000;
 /** The seed of a simulation when --seed is not given. */
 export const DEFAULT_SEED = 1;
-const MAX_WORKERS = 64;
+/** The most worker threads `--workers` takes (simulate and forecast). */
+export const MAX_WORKERS = 64;
 
 const EXAMPLE = ['--contract', 'examples/region-sud/contract.json', '--assumptions', 'examples/region-sud/assumptions.json'];
 

@@ -1,15 +1,15 @@
 /**
- * `outcome-pay simulate --workers N`: the built command (dist/cli.js, whose workers load the built
- * dist/simulation.js; `npm run build` first, as CI does) prints the same bytes with 1, 2 and 3
- * workers, on the participant path and on the count path; the runs are split into consecutive
- * chunks that cover them once.
+ * `outcome-pay simulate --workers N` and `outcome-pay forecast --workers N`: the built command
+ * (dist/cli.js, whose workers load the built dist/simulation.js; `npm run build` first, as CI does)
+ * prints the same bytes with 1, 2 and 3 workers, a simulation on the participant path and on the
+ * count path, and a forecast; the runs are split into consecutive chunks that cover them once.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { chunksOf } from '../../src/cli/simulate-workers.js';
+import { chunksOf } from '../../src/cli/workers.js';
 
 const cli = join(process.cwd(), 'dist', 'cli.js');
 const dir = mkdtempSync(join(tmpdir(), 'outcome-pay-workers-'));
@@ -20,6 +20,15 @@ afterAll(() => {
 function simulateBuilt(contract: string, workers: number): string {
   if (!existsSync(cli) || !existsSync(join(process.cwd(), 'dist', 'simulation.js'))) throw new Error('dist/cli.js is not built: run npm run build first');
   return execFileSync(process.execPath, [cli, 'simulate', '--contract', contract, '--assumptions', 'examples/region-sud/assumptions.json', '--runs', '41', '--seed', '5', '--workers', String(workers)], { encoding: 'utf8' });
+}
+
+function forecastBuilt(workers: number): { stdout: string; status: number | null } {
+  const result = spawnSync(
+    process.execPath,
+    [cli, 'forecast', '--contract', 'examples/region-sud/contract.json', '--records', 'examples/region-sud/records.csv', '--as-of', '2024-06-30', '--assumptions', 'examples/region-sud/assumptions.json', '--runs', '23', '--seed', '9', '--workers', String(workers)],
+    { encoding: 'utf8' },
+  );
+  return { stdout: result.stdout, status: result.status };
 }
 
 describe('outcome-pay simulate --workers', () => {
@@ -41,5 +50,17 @@ describe('outcome-pay simulate --workers', () => {
       expect(simulateBuilt(file, 2)).toBe(one);
       expect(simulateBuilt(file, 3)).toBe(one);
     }
+  }, 120_000);
+});
+
+describe('outcome-pay forecast --workers', () => {
+  it('prints the same bytes with 1, 2 and 3 workers, and the runs differ', () => {
+    const one = forecastBuilt(1);
+    expect(one.status).toBe(3); // the example's three invalid records, excluded
+    const summary = JSON.parse(one.stdout) as { runs: number; stillToPay: { total: { min: string; max: string } } };
+    expect(summary.runs).toBe(23);
+    expect(summary.stillToPay.total.min).not.toBe(summary.stillToPay.total.max);
+    expect(forecastBuilt(2)).toEqual(one);
+    expect(forecastBuilt(3)).toEqual(one);
   }, 120_000);
 });
