@@ -8,7 +8,6 @@
  *
  * @module
  */
-import { decimalText } from './decimal-text.js';
 import type { Lang } from './lang.js';
 
 /** A word for each value of a union of codes (a status, a kind). */
@@ -158,6 +157,7 @@ export interface StatementMessages {
   readonly linesTitle: string;
   readonly linesHeader: readonly [string, string, string, string, string, string, string];
   readonly linesTotal: string;
+  /** The payer's share of a line, already written by `shareText` (`20%`, `1/3`). */
   readonly fraction: (fraction: string) => string;
   readonly participants: (ids: string) => string;
   readonly capCutsTitle: string;
@@ -512,7 +512,7 @@ const fr: Messages = {
     linesTitle: "Résultats payés : les lignes d'audit",
     linesHeader: ['Règle', 'Résultat', 'Cohorte', 'Demandes', 'Calcul du montant', 'Acquis', 'Payé'],
     linesTotal: 'Total des lignes',
-    fraction: (fraction) => `ce financeur finance ${decimalText(fraction, 'fr')} de la ligne`,
+    fraction: (fraction) => `ce financeur finance ${fraction} de la ligne`,
     participants: (ids) => `Participants : ${ids}`,
     capCutsTitle: 'Réductions de la tranche par les plafonds',
     capCutsHeader: ['Plafond', 'Type', 'Limite', 'Déjà utilisé', 'Demandé', 'Retranché'],

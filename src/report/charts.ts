@@ -116,7 +116,8 @@ export function histogram(values: readonly number[], valueTitle: string, countTi
 }
 
 /**
- * Horizontal bars, one per label, in the order given (probabilities from 0 to 1).
+ * Horizontal bars, one per label, in the order given (probabilities from 0 to 1, the axis in
+ * percent as the chart locale writes it: `25%`, `25 %`).
  *
  * @example
  * probabilityBars([{ label: 'exit clause mid-term fires', value: 0.25 }], 'Probability');
@@ -128,7 +129,7 @@ export function probabilityBars(points: readonly { readonly label: string; reado
     mark: { type: 'bar', color: '#2f6fb3' },
     encoding: {
       y: { field: 'label', type: 'nominal', sort: null, title: null, axis: { labelLimit: 320 } },
-      x: { field: 'value', type: 'quantitative', title: valueTitle, scale: { domain: [0, 1] } },
+      x: { field: 'value', type: 'quantitative', title: valueTitle, scale: { domain: [0, 1] }, axis: { format: '.0%' } },
     },
   });
 }
