@@ -188,6 +188,12 @@ export interface ReportMessages {
 
 const plural = (count: number, one: string, many: string): string => `${String(count)} ${count === 1 ? one : many}`;
 
+/** The kinds of caps (`CapBinding.kind`) in English words where the code is not one; a kind not listed is written as it is. */
+const ENGLISH_CAP_KINDS: Readonly<Record<string, string>> = {
+  participant: 'per participant',
+  outcomeVolume: 'outcome volume',
+};
+
 /** English. */
 const EN: ReportMessages = {
   lang: 'en',
@@ -280,7 +286,7 @@ const EN: ReportMessages = {
     probabilities: 'Exit clauses and caps',
     probabilityColumns: { what: 'Event', runs: 'Runs', probability: 'Probability' },
     exitFires: (clause) => `exit clause ${clause} fires`,
-    capBinds: (cap, kind) => `cap ${cap} (${kind}) binds`,
+    capBinds: (cap, kind) => `cap ${cap} (${ENGLISH_CAP_KINDS[kind] ?? kind}) binds`,
     exitPayment: (clause) => `exit clause ${clause}`,
     levelMissed: (level) => `minimum performance ${level} missed`,
     noProbabilities: 'The contract has no exit clause, cap or minimum performance level.',
