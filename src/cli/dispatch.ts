@@ -11,15 +11,22 @@ import { CliUsageError, EXIT, type CliIo } from './io.js';
 import { issueLines } from './print-issues.js';
 import { printable, printableLines } from './printable.js';
 import { buildProgram, PROGRAM } from './program.js';
+import { STDERR_MESSAGES, stderrLang } from './stderr-messages.js';
+import type { Lang } from '../format/index.js';
 
 export type { CliIo } from './io.js';
 export { CliUsageError, EXIT } from './io.js';
 export { EXIT_CODES, PROGRAM } from './program.js';
 
-/** The usage error: what is wrong on stderr (a suggestion on the lines after), then where to find the usage; exit 2. */
-function usageError(io: CliIo, command: string | undefined, message: string, ...more: readonly string[]): number {
+/**
+ * The usage error: what is wrong on stderr (a suggestion on the lines after), then where to find
+ * the usage, framed in the language of the messages (the sentence itself is the command line's,
+ * in English); exit 2.
+ */
+function usageError(io: CliIo, lang: Lang, command: string | undefined, message: string, ...more: readonly string[]): number {
   const help = command === undefined ? PROGRAM : `${PROGRAM} ${command}`;
-  io.stderr(printableLines([`${PROGRAM}: ${message}`, ...more, `Run '${help} --help' for usage.`]));
+  const m = STDERR_MESSAGES[lang];
+  io.stderr(printableLines([`${PROGRAM}: ${m.usage(message)}`, ...more, m.seeHelp(help)]));
   return EXIT.USAGE;
 }
 
@@ -32,7 +39,7 @@ function commanderMessage(error: CommanderError, command: string | undefined): s
   return [command === undefined ? first : `${command}: ${first}`, ...rest];
 }
 
-async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
+async function dispatch(argv: readonly string[], io: CliIo, lang: Lang): Promise<number> {
   const { program, exitCode, current } = buildProgram(io);
   const [first, ...rest] = argv;
   if (first === undefined) {
@@ -41,7 +48,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   }
   if ((first === '--version' || first === '-V') && rest.length > 0) {
     // commander prints the version whatever follows; a stray argument is more likely a mistake
-    return usageError(io, undefined, `unexpected argument ${JSON.stringify(rest[0] ?? '')} after ${first}`);
+    return usageError(io, lang, undefined, `unexpected argument ${JSON.stringify(rest[0] ?? '')} after ${first}`);
   }
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -51,11 +58,11 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
       if (error.exitCode === 0) return EXIT.OK; // help or version shown
       if (error.code === 'commander.help') return EXIT.USAGE; // commander showed the help on stderr: no command given
       const [line = '', ...more] = commanderMessage(error, current());
-      return usageError(io, current(), line, ...more);
+      return usageError(io, lang, current(), line, ...more);
     }
-    if (error instanceof CliUsageError) return usageError(io, current(), error.message);
+    if (error instanceof CliUsageError) return usageError(io, lang, current(), error.message);
     if (error instanceof InputError) {
-      io.stderr(`${PROGRAM}: ${printable(error.message)}\n${issueLines(error.issues)}`);
+      io.stderr(`${PROGRAM}: ${printable(STDERR_MESSAGES[lang].input(error.message))}\n${issueLines(error.issues, lang)}`);
       return EXIT.DATA;
     }
     throw error;
@@ -89,11 +96,12 @@ function describe(error: unknown): string {
  * const code = await run(['--version'], io); // 0, out = ['0.1.0\n']
  */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  const lang = stderrLang(argv);
   try {
-    return await dispatch(argv, io);
+    return await dispatch(argv, io, lang);
   } catch (error) {
     try {
-      io.stderr(`${PROGRAM}: internal error: ${printable(describe(error))}\n`);
+      io.stderr(`${PROGRAM}: ${printable(STDERR_MESSAGES[lang].internal(describe(error)))}\n`);
       if (io.env?.['OUTCOME_PAY_DEBUG'] === '1' && error instanceof Error && error.stack !== undefined) {
         io.stderr(`${error.stack}\n`);
       }

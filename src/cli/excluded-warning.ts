@@ -8,6 +8,7 @@ import { MESSAGES, type Lang } from '../format/index.js';
 import { engineText } from '../wording/index.js';
 import type { Settlement, SettlementDecisionAtRisk } from '../settlement/index.js';
 import { issueLines } from './print-issues.js';
+import { STDERR_MESSAGES } from './stderr-messages.js';
 
 /** How many of the excluded records' problems the summary shows. */
 const SHOWN_PROBLEMS = 3;
@@ -42,7 +43,7 @@ export function exclusionWarning(settlement: Settlement, lang: Lang = 'en'): str
   const lines = [m.excluded(quality.recordsExcluded, quality.recordsRead)];
   if (quality.issuesDelivered === undefined) {
     const shown = quality.issues.slice(0, SHOWN_PROBLEMS);
-    lines.push(m.firstProblems, ...issueLines(shown).trimEnd().split('\n').map((line) => `  ${line}`));
+    lines.push(m.firstProblems, ...issueLines(shown, lang).trimEnd().split('\n').map((line) => `  ${line}`));
     const more = quality.issues.length - shown.length;
     if (more > 0) lines.push(m.moreProblems(more));
   } else {
@@ -58,14 +59,14 @@ export function exclusionWarning(settlement: Settlement, lang: Lang = 'en'): str
 }
 
 /**
- * One line for stderr when the settlement is printed as JSON: the counts and where to look.
+ * One line for stderr when the settlement is printed as JSON (or written as statements, a report):
+ * the counts and where to look, in English or French.
  *
  * @example
  * exclusionNotice(settlement); // 'warning: 3 of 94 records were excluded (dataQuality.issues); ...'
+ * exclusionNotice(settlement, 'fr'); // 'attention : 3 enregistrements sur 94 ont été exclus ...'
  */
-export function exclusionNotice(settlement: Settlement): string {
+export function exclusionNotice(settlement: Settlement, lang: Lang = 'en'): string {
   const quality = settlement.dataQuality;
-  const atRisk = quality.decisionsAtRisk?.length ?? 0;
-  const decisions = atRisk === 0 ? 'no decision would change with them counted' : `${atRisk} decision${atRisk === 1 ? '' : 's'} would change with them counted (dataQuality.decisionsAtRisk)`;
-  return `warning: ${quality.recordsExcluded} of ${quality.recordsRead} records were excluded as invalid (dataQuality.issues); ${decisions}; exit status 3`;
+  return STDERR_MESSAGES[lang].excludedNotice(quality.recordsExcluded, quality.recordsRead, quality.decisionsAtRisk?.length ?? 0);
 }

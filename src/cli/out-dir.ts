@@ -77,7 +77,7 @@ export async function writeOutFiles(io: CliIo, command: string, dir: string, fil
     } catch (error) {
       const code = systemErrorCode(error);
       if (code === 'EEXIST') throw coded(command, 'OUT_FILES_EXIST', `${JSON.stringify(path)} appeared while settling; the files before it were written. Give another directory, or --overwrite`);
-      throw coded(command, 'OUT_DIRECTORY_UNWRITABLE', `cannot write ${JSON.stringify(path)} (${code ?? 'unknown reason'}); ${paths.length === 0 ? 'no file was written' : `the ${String(paths.length)} files before it were written`}`);
+      throw coded(command, 'OUT_DIRECTORY_UNWRITABLE', `cannot write ${JSON.stringify(path)} (${code ?? 'unknown reason'}); ${paths.length === 0 ? 'no file was written' : paths.length === 1 ? 'the file before it was written' : `the ${String(paths.length)} files before it were written`}`);
     }
     paths.push(path);
   }

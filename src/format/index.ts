@@ -10,4 +10,5 @@ export { dateText } from './date-text.js';
 export { decimalText } from './decimal-text.js';
 export { isLang, LANGS, LOCALES, type Lang } from './lang.js';
 export { MESSAGES, type ExplainMessages, type Messages, type StatementMessages, type SummaryMessages } from './messages.js';
-export { GROUP_SEPARATOR_FOR_NARROW_SPACE, moneyText, shareText } from './money-text.js';
+export { GROUP_SEPARATOR_FOR_NARROW_SPACE, moneyText } from './money-text.js';
+export { percentText, ratioText, shareText } from './percent-text.js';

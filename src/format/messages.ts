@@ -8,7 +8,6 @@
  *
  * @module
  */
-import { decimalText } from './decimal-text.js';
 import type { Lang } from './lang.js';
 
 /** A word for each value of a union of codes (a status, a kind). */
@@ -160,6 +159,7 @@ export interface StatementMessages {
   readonly linesTitle: string;
   readonly linesHeader: readonly [string, string, string, string, string, string, string];
   readonly linesTotal: string;
+  /** The payer's share of a line, already written by `shareText` (`20%`, `1/3`). */
   readonly fraction: (fraction: string) => string;
   readonly participants: (ids: string) => string;
   readonly capCutsTitle: string;
@@ -240,20 +240,21 @@ const en: Messages = {
     indicatorPeriod: (earned, rolledOver, lapsed, pending) => `earned ${earned}, rolled over ${rolledOver}, lapsed ${lapsed}, pending ${pending}`,
     achievement: (value) => ` (achievement ${value})`,
     unscheduled: 'Earned but paid by no tranche:',
-    unscheduledLine: (claims, amount, from, to) => `${String(claims)} claims, ${amount} from ${from} to ${to}`,
+    unscheduledLine: (claims, amount, from, to) => `${plural(claims, 'claim', 'claims')}, ${amount} from ${from} to ${to}`,
     guarantees: 'Hiring guarantees:',
     guaranteeStatus: { met: 'met', open: 'open', shortfall: 'shortfall' },
     guaranteeLine: (employer, positions, status, hired, qualified, undecided, short) =>
-      `(${employer}, ${String(positions)} positions): ${status} — ${String(hired)} hired of ${String(qualified)} qualified, ${String(undecided)} undecided, ${String(short)} positions short`,
+      `(${employer}, ${plural(positions, 'position', 'positions')}): ${status} — ${String(hired)} hired of ${String(qualified)} qualified, ${String(undecided)} undecided, ${plural(short, 'position', 'positions')} short`,
     owes: (employer, amount) => `, ${employer} owes ${amount}`,
     records: (read, settled, excluded, issues) => `Records: ${String(read)} read, ${String(settled)} settled, ${String(excluded)} excluded (${issues})`,
     problemsListed: (count) => `${plural(count, 'problem', 'problems')} listed in dataQuality`,
     problemsSeparately: (count) => `${plural(count, 'problem', 'problems')} reported separately`,
     fingerprint: (value) => `Fingerprint: ${value}`,
-    excluded: (excluded, read) => `WARNING: ${String(excluded)} of ${String(read)} records were excluded as invalid and are not in this settlement (exit status 3).`,
+    excluded: (excluded, read) =>
+      `WARNING: ${String(excluded)} of ${String(read)} records ${excluded === 1 ? 'was excluded as invalid and is' : 'were excluded as invalid and are'} not in this settlement (exit status 3).`,
     firstProblems: 'First problems:',
     moreProblems: (count) => `  ... and ${String(count)} more in dataQuality.issues`,
-    problemsReported: (count) => `Their ${String(count)} problems were reported separately (--issues).`,
+    problemsReported: (count) => (count === 1 ? 'Its problem was reported separately (--issues).' : `Their ${String(count)} problems were reported separately (--issues).`),
     noDecisionAtRisk: 'No decision made on counts (exit clause, threshold, tier, bonus, cap, guarantee) would change with them counted.',
     decisionsAtRisk: (count) => `Decisions that would change if the excluded records were counted (${String(count)}):`,
     decisionKind: { exitClause: 'exit clause', cohortRate: 'cohort rate', bonus: 'bonus', cap: 'cap', hiringGuarantee: 'hiring guarantee' },
@@ -263,7 +264,8 @@ const en: Messages = {
   },
   explain: {
     heading: (participant, contract, date, currency) => `Participant ${participant} — ${contract}, as of ${date}, amounts in ${currency}`,
-    excludedWarning: (excluded, read) => `WARNING: ${String(excluded)} of ${String(read)} records were excluded as invalid from this settlement (exit status 3); cohort figures may change with them.`,
+    excludedWarning: (excluded, read) =>
+      `WARNING: ${String(excluded)} of ${String(read)} records ${excluded === 1 ? 'was' : 'were'} excluded as invalid from this settlement (exit status 3); cohort figures may change with ${excluded === 1 ? 'it' : 'them'}.`,
     participantExcluded: "This participant's record is invalid and was excluded from the settlement: nothing is counted or paid for it.",
     problems: 'Problems:',
     record: (cohort, groups, enrolled, exit, baseline) => `Record: cohort ${cohort}, ${groups}; enrolled ${enrolled}, ${exit}${baseline}`,
@@ -370,7 +372,8 @@ const en: Messages = {
     contractFingerprint: 'Contract',
     inputsFingerprint: 'Settlement inputs',
     recordsFingerprint: 'Records',
-    excludedWarning: (excluded, read) => `Warning: ${String(excluded)} of ${String(read)} records were excluded as invalid and are not counted in this settlement.`,
+    excludedWarning: (excluded, read) =>
+      `Warning: ${String(excluded)} of ${String(read)} records ${excluded === 1 ? 'was excluded as invalid and is' : 'were excluded as invalid and are'} not counted in this settlement.`,
     footer: (library, version) => `Computed by ${library} ${version}.`,
   },
 };
@@ -415,7 +418,7 @@ const fr: Messages = {
     guarantees: "Garanties d'embauche :",
     guaranteeStatus: { met: 'tenue', open: 'en cours', shortfall: 'non tenue' },
     guaranteeLine: (employer, positions, status, hired, qualified, undecided, short) =>
-      `(${employer}, ${pluralFr(positions, 'poste', 'postes')}) : ${status} — ${pluralFr(hired, 'embauché', 'embauchés')} sur ${String(qualified)} qualifiés, ${String(undecided)} en attente, ${pluralFr(short, 'poste manquant', 'postes manquants')}`,
+      `(${employer}, ${pluralFr(positions, 'poste', 'postes')}) : ${status} — ${pluralFr(hired, 'embauché', 'embauchés')} sur ${pluralFr(qualified, 'qualifié', 'qualifiés')}, ${String(undecided)} en attente, ${pluralFr(short, 'poste manquant', 'postes manquants')}`,
     owes: (employer, amount) => `, ${employer} doit ${amount}`,
     records: (read, settled, excluded, issues) =>
       `Enregistrements : ${pluralFr(read, 'lu', 'lus')}, ${pluralFr(settled, 'réglé', 'réglés')}, ${pluralFr(excluded, 'exclu', 'exclus')} (${issues})`,
@@ -426,7 +429,7 @@ const fr: Messages = {
       `ATTENTION : ${String(excluded)} enregistrement${excluded <= 1 ? '' : 's'} sur ${String(read)} ${excluded <= 1 ? 'a été exclu car invalide et ne figure' : 'ont été exclus car invalides et ne figurent'} pas dans ce règlement (code de sortie 3).`,
     firstProblems: 'Premiers problèmes :',
     moreProblems: (count) => `  ... et ${String(count)} de plus dans dataQuality.issues`,
-    problemsReported: (count) => `Leurs ${String(count)} problèmes ont été signalés à part (--issues).`,
+    problemsReported: (count) => (count <= 1 ? 'Son problème a été signalé à part (--issues).' : `Leurs ${String(count)} problèmes ont été signalés à part (--issues).`),
     noDecisionAtRisk: "Aucune décision prise sur des effectifs (clause de sortie, seuil, palier, prime, plafond, garantie) ne changerait s'ils étaient comptés.",
     decisionsAtRisk: (count) => `Décisions qui changeraient si les enregistrements exclus étaient comptés (${String(count)}) :`,
     decisionKind: { exitClause: 'clause de sortie', cohortRate: 'taux de cohorte', bonus: 'prime', cap: 'plafond', hiringGuarantee: "garantie d'embauche" },
@@ -518,7 +521,7 @@ const fr: Messages = {
     linesTitle: "Résultats payés : les lignes d'audit",
     linesHeader: ['Règle', 'Résultat', 'Cohorte', 'Demandes', 'Calcul du montant', 'Acquis', 'Payé'],
     linesTotal: 'Total des lignes',
-    fraction: (fraction) => `ce financeur finance ${decimalText(fraction, 'fr')} de la ligne`,
+    fraction: (fraction) => `ce financeur finance ${fraction} de la ligne`,
     participants: (ids) => `Participants : ${ids}`,
     capCutsTitle: 'Réductions de la tranche par les plafonds',
     capCutsHeader: ['Plafond', 'Type', 'Limite', 'Déjà utilisé', 'Demandé', 'Retranché'],

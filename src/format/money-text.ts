@@ -65,22 +65,3 @@ export function moneyText(amount: string, currency: string, lang: Lang): string 
     })
     .join('');
 }
-
-/**
- * Writes a share (a decimal such as `"0.6"`, or a fraction such as `"1/3"`, as a settlement
- * writes a payer's share) as a percentage for the language: `"60 %"` (fr, U+00A0 before the
- * sign), `"60%"` (en); a fraction stays as written (`"1/3"`). Exact: the digits move, no float.
- *
- * @example
- * shareText('0.6', 'fr'); // '60 %'
- * shareText('0.125', 'en'); // '12.5%'
- */
-export function shareText(share: string, lang: Lang): string {
-  if (share.includes('/')) return share;
-  const [whole = '0', fraction = ''] = share.split('.');
-  const digits = `${whole}${fraction.padEnd(2, '0')}`;
-  const integer = digits.slice(0, whole.length + 2).replace(/^0+(?=\d)/, '');
-  const rest = fraction.slice(2);
-  const decimal = lang === 'fr' ? ',' : '.';
-  return `${integer}${rest === '' ? '' : `${decimal}${rest}`}${lang === 'fr' ? '\u00A0%' : '%'}`;
-}

@@ -9,13 +9,45 @@ import type { ChartSpec } from './render.js';
 
 const WIDTH = 560;
 const HEIGHT = 240;
-const CONFIG = { font: 'Arial', view: { stroke: null }, axis: { labelFontSize: 11, titleFontSize: 12 }, legend: { labelFontSize: 11, titleFontSize: 12, labelLimit: 320 } } as const;
+/**
+ * No label is cut (`labelLimit: 0`): in Node, without a canvas, vega measures text by an estimate
+ * (0.8 em a character, about 1.6 times what Arial draws), so any limit in pixels cut ids and French
+ * labels of half its width (`Région Auvergne-Rhô…`, `le plafond cap-participant (par par…`). The
+ * layout (`autosize: pad`, vega's default) grows the chart to hold every label as estimated, and
+ * `padding` keeps the last characters off the edge of the SVG.
+ */
+const CONFIG = { font: 'Arial', view: { stroke: null }, axis: { labelFontSize: 11, titleFontSize: 12, labelLimit: 0 }, legend: { labelFontSize: 11, titleFontSize: 12, labelLimit: 0 } } as const;
+
+/** The characters of a line of a category's label under a bar (longer labels are wrapped at spaces). */
+const LINE = 20;
+
+/**
+ * A label on lines of at most {@link LINE} characters where it has spaces (a word longer than a
+ * line stays whole), joined by `\n`: an axis under bars draws each line (`labelExpr` splits them),
+ * so long payer and group names are shown whole without running into their neighbours.
+ *
+ * @example
+ * wrapped('Cluster mécatronique (member employers)'); // 'Cluster mécatronique\n(member employers)'
+ */
+export function wrapped(label: string): string {
+  const lines: string[] = [];
+  for (const word of label.split(' ')) {
+    const last = lines.length - 1;
+    const current = lines[last];
+    if (current !== undefined && current.length + 1 + word.length <= LINE) lines[last] = `${current} ${word}`;
+    else lines.push(word);
+  }
+  return lines.join('\n');
+}
+
+/** An axis of categories under bars: horizontal labels, each on its lines (see {@link wrapped}). */
+const CATEGORY_AXIS = { labelAngle: 0, labelExpr: "split(datum.label, '\\n')", labelLineHeight: 13 } as const;
 
 /** A decimal text as a number, for drawing only (never for a figure read or summed). */
 export const drawn = (text: string): number => Number(text);
 
 function chart(spec: Readonly<Record<string, unknown>>): ChartSpec {
-  return { width: WIDTH, height: HEIGHT, background: 'white', config: CONFIG, ...spec };
+  return { width: WIDTH, height: HEIGHT, background: 'white', padding: 8, config: CONFIG, ...spec };
 }
 
 /** A point of a bar chart: the bar's category, the series it stacks, the value drawn. */
@@ -35,10 +67,10 @@ export interface BarPoint {
 export function bars(points: readonly BarPoint[], titles: { readonly category: string; readonly value: string; readonly series: string }, layout: 'stacked' | 'percentages'): ChartSpec {
   const series = { field: 'series', type: 'nominal', sort: null };
   return chart({
-    data: { values: points },
+    data: { values: points.map((point) => ({ ...point, category: wrapped(point.category) })) },
     mark: { type: 'bar' },
     encoding: {
-      x: { field: 'category', type: 'nominal', sort: null, title: titles.category, axis: { labelAngle: 0 } },
+      x: { field: 'category', type: 'nominal', sort: null, title: titles.category, axis: CATEGORY_AXIS },
       ...(layout === 'stacked'
         ? { y: { field: 'value', type: 'quantitative', title: titles.value, stack: 'zero' } }
         : { xOffset: series, y: { field: 'value', type: 'quantitative', title: titles.value, scale: { domain: [0, 100] } } }),
@@ -62,10 +94,10 @@ export interface SharePoint {
  * sharesWithMinimum([{ category: 'rsa', series: '2023-A', value: 24.5, minimum: 25 }], 'Group', 'Share (%)', 'Cohort');
  */
 export function sharesWithMinimum(points: readonly SharePoint[], categoryTitle: string, valueTitle: string, seriesTitle: string): ChartSpec {
-  const x = { field: 'category', type: 'nominal', sort: null, title: categoryTitle, axis: { labelAngle: 0 } };
+  const x = { field: 'category', type: 'nominal', sort: null, title: categoryTitle, axis: CATEGORY_AXIS };
   const xOffset = { field: 'series', type: 'nominal', sort: null };
   return chart({
-    data: { values: points },
+    data: { values: points.map((point) => ({ ...point, category: wrapped(point.category) })) },
     layer: [
       { mark: { type: 'bar' }, encoding: { x, xOffset, y: { field: 'value', type: 'quantitative', title: valueTitle, scale: { domain: [0, 100] } }, color: { field: 'series', type: 'nominal', sort: null, title: seriesTitle } } },
       { transform: [{ filter: 'datum.minimum !== null' }], mark: { type: 'tick', color: '#b42318', thickness: 3 }, encoding: { x, xOffset, y: { field: 'minimum', type: 'quantitative' } } },
@@ -116,7 +148,8 @@ export function histogram(values: readonly number[], valueTitle: string, countTi
 }
 
 /**
- * Horizontal bars, one per label, in the order given (probabilities from 0 to 1).
+ * Horizontal bars, one per label, in the order given (probabilities from 0 to 1, the axis in
+ * percent as the chart locale writes it: `25%`, `25 %`).
  *
  * @example
  * probabilityBars([{ label: 'exit clause mid-term fires', value: 0.25 }], 'Probability');
@@ -127,8 +160,8 @@ export function probabilityBars(points: readonly { readonly label: string; reado
     data: { values: points },
     mark: { type: 'bar', color: '#2f6fb3' },
     encoding: {
-      y: { field: 'label', type: 'nominal', sort: null, title: null, axis: { labelLimit: 320 } },
-      x: { field: 'value', type: 'quantitative', title: valueTitle, scale: { domain: [0, 1] } },
+      y: { field: 'label', type: 'nominal', sort: null, title: null },
+      x: { field: 'value', type: 'quantitative', title: valueTitle, scale: { domain: [0, 1] }, axis: { format: '.0%' } },
     },
   });
 }
@@ -153,7 +186,7 @@ export function tornadoBars(points: readonly TornadoPoint[], valueTitle: string,
     data: { values: points },
     mark: { type: 'bar' },
     encoding: {
-      y: { field: 'assumption', type: 'nominal', sort: null, title: null, axis: { labelLimit: 320 } },
+      y: { field: 'assumption', type: 'nominal', sort: null, title: null },
       x: { field: 'change', type: 'quantitative', title: valueTitle },
       color: { field: 'direction', type: 'nominal', sort: null, title: directionTitle },
     },
@@ -175,7 +208,7 @@ export interface RangePoint {
  * ranges([{ label: 'fund', low: 0.8, median: 1.1, high: 1.2 }], 'Multiple');
  */
 export function ranges(points: readonly RangePoint[], valueTitle: string): ChartSpec {
-  const y = { field: 'label', type: 'nominal', sort: null, title: null, axis: { labelLimit: 320 } };
+  const y = { field: 'label', type: 'nominal', sort: null, title: null };
   return chart({
     height: { step: 34 },
     data: { values: points },

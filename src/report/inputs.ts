@@ -20,7 +20,8 @@ export function contractArgument(where: string, value: unknown): Contract {
   const parsed = parseContract(value);
   if (parsed.ok) return parsed.value;
   const [first] = parsed.issues;
-  const more = parsed.issues.length > 1 ? ` (and ${String(parsed.issues.length - 1)} more problems)` : '';
+  const others = parsed.issues.length - 1;
+  const more = others > 0 ? ` (and ${String(others)} more ${others === 1 ? 'problem' : 'problems'})` : '';
   throw new OutcomePayError('ARGUMENT_INVALID', `${where}: contract is not a valid contract: ${first?.code ?? ''} ${first?.message ?? ''}${more}`, ['contract']);
 }
 

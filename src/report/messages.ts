@@ -6,7 +6,8 @@
  *
  * @module
  */
-import { dateText, moneyText } from '../format/index.js';
+import { dateText, moneyText, percentText, ratioText, shareText } from '../format/index.js';
+import { multipleText } from './multiple-text.js';
 import { engineText } from '../wording/index.js';
 
 /** The words a settlement report uses. */
@@ -119,6 +120,10 @@ export interface SimulationReportMessages {
   /** The event of a minimum performance level missed. */
   readonly levelMissed: (level: string) => string;
   readonly noProbabilities: string;
+  /** What the table of events shows, over how many runs, and how its probabilities are rounded. */
+  readonly probabilitiesIntro: (runs: number) => string;
+  /** Instead of a chart of bars all at 0: no event happened in any run. */
+  readonly noEventHappened: (runs: number) => string;
   readonly probabilitiesChart: string;
   readonly tornado: string;
   /** What the tornado shows: the step and the runs of each variant. */
@@ -128,7 +133,7 @@ export interface SimulationReportMessages {
   readonly movedDown: string;
   readonly movedUp: string;
   readonly investors: string;
-  /** What the investors' section shows, with the waterfall's order (names). */
+  /** What the investors' section shows, with the waterfall's order (names), and how its figures are rounded. */
   readonly investorsIntro: (waterfall: string) => string;
   readonly investorColumns: { readonly investor: string; readonly principal: string; readonly what: string };
   readonly multiple: string;
@@ -150,15 +155,23 @@ export interface ReportMessages {
   readonly amount: (text: string, currency: string) => string;
   /** A calendar date `YYYY-MM-DD`. */
   readonly date: (iso: string) => string;
-  /** A percentage already computed and rounded, as decimal text (`'40.8'`). */
+  /** A percentage already computed and rounded, as decimal text (`'40.8'`): `40.8%`, `40,8 %`. */
   readonly percent: (text: string) => string;
-  /** A decimal that is not money (a multiple, a probability), as text. */
+  /** A payer's share (`'0.6'`, `'1/3'`) as every output writes it (`shareText`): `60%`, `60 %`, `1/3`. */
+  readonly share: (text: string) => string;
+  /** A rate of return (an IRR, `'0.0734123456'`) as a percentage rounded half-even to 2 places: `7.34%`, `7,34 %`. */
+  readonly rate: (ratio: string) => string;
+  /** A probability (`'0.250000'`) as a percentage rounded half-even to 1 place: `25.0%`, `25,0 %`. */
+  readonly probability: (ratio: string) => string;
+  /** A multiple (`'1.123456'`) rounded half-even to 2 places, with `×`: `1.12×`, `1,12×`. */
+  readonly multiple: (value: string) => string;
+  /** A decimal that is not money, a percentage or a multiple (a cohort indicator's value), as text. */
   readonly decimal: (text: string) => string;
   /**
    * How the charts write the numbers of their axes and labels (vega's locale configuration, d3-format
    * style): `4,000.5` in English (vega's default), `4 000,5` in French.
    */
-  readonly chartLocale: { readonly number: { readonly decimal: string; readonly thousands: string; readonly grouping: readonly number[]; readonly currency: readonly [string, string] } };
+  readonly chartLocale: { readonly number: { readonly decimal: string; readonly thousands: string; readonly grouping: readonly number[]; readonly currency: readonly [string, string]; readonly percent: string } };
   /** A sentence the engine wrote into the settlement (why an exit clause fired, a formula). */
   readonly engine: (text: string) => string;
   /** The footer: who made the report, that it opens offline. */
@@ -175,14 +188,24 @@ export interface ReportMessages {
 
 const plural = (count: number, one: string, many: string): string => `${String(count)} ${count === 1 ? one : many}`;
 
+/** The kinds of caps (`CapBinding.kind`) in English words where the code is not one; a kind not listed is written as it is. */
+const ENGLISH_CAP_KINDS: Readonly<Record<string, string>> = {
+  participant: 'per participant',
+  outcomeVolume: 'outcome volume',
+};
+
 /** English. */
 const EN: ReportMessages = {
   lang: 'en',
   amount: (text, currency) => `${text} ${currency}`,
   date: (iso) => iso,
-  percent: (text) => `${text} %`,
+  percent: (text) => percentText(text, 'en'),
+  share: (text) => shareText(text, 'en'),
+  rate: (ratio) => ratioText(ratio, 2, 'en'),
+  probability: (ratio) => ratioText(ratio, 1, 'en'),
+  multiple: (value) => multipleText(value, 'en'),
   decimal: (text) => text,
-  chartLocale: { number: { decimal: '.', thousands: ',', grouping: [3], currency: ['$', ''] } },
+  chartLocale: { number: { decimal: '.', thousands: ',', grouping: [3], currency: ['$', ''], percent: '%' } },
   engine: (text) => text,
   footer: (library, version) => `Made by ${library} ${version}. Every amount is exact, as the settlement or simulation gives it; the charts draw them. This page is self-contained and opens offline.`,
   none: '—',
@@ -247,7 +270,7 @@ const EN: ReportMessages = {
     title: (contractName) => `${contractName}: simulation`,
     identity: (contractId, runs, seed, currency) => `Contract ${contractId}: ${plural(runs, 'run', 'runs')}, seed ${String(seed)}, amounts in ${currency}.`,
     totals: 'What the contract may cost',
-    statisticColumns: { what: '', mean: 'Mean', sd: 'Std dev', p5: '5 %', p25: '25 %', p50: 'Median', p75: '75 %', p95: '95 %' },
+    statisticColumns: { what: '', mean: 'Mean', sd: 'Std dev', p5: '5%', p25: '25%', p50: 'Median', p75: '75%', p95: '95%' },
     totalCost: 'Total cost',
     payer: (name) => `Payer ${name}`,
     distribution: 'Distribution of the total cost',
@@ -256,17 +279,20 @@ const EN: ReportMessages = {
     runs: 'Runs',
     cashFlow: 'Cash-flow schedule',
     cashFlowIntro: 'What falls due each month, in total: the expected amount and the band from the 5th to the 95th percentile of the runs.',
-    cashFlowColumns: { period: 'Month', tranches: 'Tranches', mean: 'Expected', p5: '5 %', p95: '95 %' },
-    cashFlowChart: 'Payments falling due per month (band: 5 % to 95 %)',
-    band: '5 % to 95 %',
+    cashFlowColumns: { period: 'Month', tranches: 'Tranches', mean: 'Expected', p5: '5%', p95: '95%' },
+    cashFlowChart: 'Payments falling due per month (band: 5% to 95%)',
+    band: '5% to 95%',
     expected: 'expected',
     probabilities: 'Exit clauses and caps',
     probabilityColumns: { what: 'Event', runs: 'Runs', probability: 'Probability' },
     exitFires: (clause) => `exit clause ${clause} fires`,
-    capBinds: (cap, kind) => `cap ${cap} (${kind}) binds`,
+    capBinds: (cap, kind) => `cap ${cap} (${ENGLISH_CAP_KINDS[kind] ?? kind}) binds`,
     exitPayment: (clause) => `exit clause ${clause}`,
     levelMissed: (level) => `minimum performance ${level} missed`,
     noProbabilities: 'The contract has no exit clause, cap or minimum performance level.',
+    probabilitiesIntro: (runs) =>
+      `Over ${plural(runs, 'run', 'runs')}: the number of runs in which each exit clause fired, each minimum performance level was missed and each cap bound, and the probability, that share of the runs as a percentage rounded half-even to one decimal place.`,
+    noEventHappened: (runs) => `No exit clause fired, no minimum performance level was missed and no cap bound in ${runs === 1 ? 'the one run' : `any of the ${String(runs)} runs`}.`,
     probabilitiesChart: 'Probability of each event',
     tornado: 'Sensitivity (tornado)',
     tornadoIntro: (step, runs) => `The mean total cost with each assumption moved down and up by ${String(step)} (${plural(runs, 'run', 'runs')} each, the same seed), sorted by swing.`,
@@ -275,13 +301,13 @@ const EN: ReportMessages = {
     movedDown: 'moved down',
     movedUp: 'moved up',
     investors: 'Investors',
-    investorsIntro: (waterfall) => `What each investor receives through the waterfall (repaid in this order: ${waterfall}): its multiple and its internal rate of return.`,
+    investorsIntro: (waterfall) => `What each investor receives through the waterfall (repaid in this order: ${waterfall}): its multiple (received over drawn, rounded half-even to two decimal places: 1.12×), its internal rate of return (annual, as a percentage rounded half-even to two decimal places: 7.34%) and the probability of losing capital (a percentage to one decimal place).`,
     investorColumns: { investor: 'Investor', principal: 'Capital', what: 'Figure' },
     multiple: 'Multiple',
     irr: 'IRR (annual)',
     capitalLost: 'Probability of losing capital',
     noIrr: (runs) => `no IRR in ${plural(runs, 'run', 'runs')}`,
-    investorsChart: 'Multiple per investor (5 %, median, 95 %)',
+    investorsChart: 'Multiple per investor (5%, median, 95%)',
   },
 };
 
@@ -308,9 +334,13 @@ const FR: ReportMessages = {
   lang: 'fr',
   amount: (text, currency) => moneyText(text, currency, 'fr'),
   date: (iso) => dateText(iso, 'fr'),
-  percent: (text) => `${comma(text)}\u00a0%`,
+  percent: (text) => percentText(text, 'fr'),
+  share: (text) => shareText(text, 'fr'),
+  rate: (ratio) => ratioText(ratio, 2, 'fr'),
+  probability: (ratio) => ratioText(ratio, 1, 'fr'),
+  multiple: (value) => multipleText(value, 'fr'),
   decimal: (text) => comma(text),
-  chartLocale: { number: { decimal: ',', thousands: '\u00a0', grouping: [3], currency: ['', '\u00a0€'] } },
+  chartLocale: { number: { decimal: ',', thousands: '\u00a0', grouping: [3], currency: ['', '\u00a0€'], percent: '\u00a0%' } },
   engine: (text) => engineText(text, 'fr'),
   footer: (library, version) => `Établi par ${library} ${version}. Chaque montant est exact, tel que le donne le règlement ou la simulation ; les graphiques les dessinent. Cette page se suffit à elle-même et s'ouvre hors ligne.`,
   none: '—',
@@ -403,6 +433,10 @@ const FR: ReportMessages = {
     exitPayment: (clause) => `clause de sortie ${clause}`,
     levelMissed: (level) => `la performance minimale ${level} n'est pas atteinte`,
     noProbabilities: "Le contrat n'a ni clause de sortie, ni plafond, ni niveau de performance minimale.",
+    probabilitiesIntro: (runs) =>
+      `Sur ${plural(runs, 'tirage', 'tirages')} : le nombre de tirages où chaque clause de sortie s'est déclenchée, où chaque niveau de performance minimale a été manqué et où chaque plafond a été atteint, et la probabilité, cette part des tirages en pourcentage arrondi au dixième (au pair le plus proche).`,
+    noEventHappened: (runs) =>
+      `Aucune clause de sortie ne s'est déclenchée, aucun niveau de performance minimale n'a été manqué et aucun plafond n'a été atteint ${runs === 1 ? "dans l'unique tirage" : `dans aucun des ${String(runs)} tirages`}.`,
     probabilitiesChart: 'Probabilité de chaque événement',
     tornado: 'Sensibilité (tornade)',
     tornadoIntro: (step, runs) =>
@@ -412,7 +446,7 @@ const FR: ReportMessages = {
     movedDown: 'baissée',
     movedUp: 'relevée',
     investors: 'Investisseurs',
-    investorsIntro: (waterfall) => `Ce que chaque investisseur reçoit par la cascade (remboursés dans cet ordre : ${waterfall}) : son multiple et son taux de rendement interne.`,
+    investorsIntro: (waterfall) => `Ce que chaque investisseur reçoit par la cascade (remboursés dans cet ordre : ${waterfall}) : son multiple (reçu sur investi, arrondi au centième, au pair le plus proche : 1,12×), son taux de rendement interne (annuel, en pourcentage arrondi au centième, au pair le plus proche : 7,34\u00a0%) et la probabilité de perdre du capital (en pourcentage arrondi au dixième).`,
     investorColumns: { investor: 'Investisseur', principal: 'Capital', what: 'Chiffre' },
     multiple: 'Multiple',
     irr: 'TRI (annuel)',

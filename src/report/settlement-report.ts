@@ -73,7 +73,7 @@ function payersSection(contract: Contract, settlement: Settlement, text: ReportM
   const payers = contract.parties.payers;
   const rows = settlement.payers.map((payer) => [
     word(nameOf(payers, payer.payer)),
-    figure(payer.share === null || payer.share === undefined ? text.none : text.decimal(payer.share)),
+    figure(payer.share === null || payer.share === undefined ? text.none : text.share(payer.share)),
     figure(money(payer.earned)),
     figure(money(payer.previouslyPaid)),
     figure(money(payer.due)),

@@ -104,13 +104,18 @@ function probabilitiesSection(summary: SimulationSummary, text: ReportMessages):
   ];
   if (events.length === 0) return [paragraph(words.noProbabilities)];
   const columns = words.probabilityColumns;
+  // Bars all at 0 would draw an empty chart: a sentence says that nothing happened instead.
+  const happened = events.some((event) => event.runs > 0);
   return [
+    paragraph(words.probabilitiesIntro(summary.runs)),
     table(
       'probabilities',
       [columns.what, columns.runs, columns.probability],
-      events.map((event) => [word(event.label), figure(`${String(event.runs)} / ${String(summary.runs)}`), figure(text.decimal(event.probability))]),
+      events.map((event) => [word(event.label), figure(`${String(event.runs)} / ${String(summary.runs)}`), figure(text.probability(event.probability))]),
     ),
-    { name: 'probabilities', spec: probabilityBars(events.map((event) => ({ label: event.label, value: drawn(event.probability) })), columns.probability), caption: words.probabilitiesChart },
+    happened
+      ? { name: 'probabilities', spec: probabilityBars(events.map((event) => ({ label: event.label, value: drawn(event.probability) })), columns.probability), caption: words.probabilitiesChart }
+      : paragraph(words.noEventHappened(summary.runs)),
   ];
 }
 
@@ -151,15 +156,15 @@ function investorsSection(contract: Contract, summary: SimulationSummary, text: 
   const columns = words.investorColumns;
   const statistics = words.statisticColumns;
   const investors = contract.parties.investors ?? [];
-  const optional = (value: string | null): string => (value === null ? text.none : text.decimal(value));
+  const rate = (value: string | null): string => (value === null ? text.none : text.rate(value));
   const rows = view.investors.flatMap((investor) => {
     const name = word(nameOf(investors, investor.investor));
     const capital = figure(text.amount(investor.principal, summary.currency));
     const { multiple, irr } = investor;
     return [
-      [name, capital, word(words.multiple), ...[multiple.mean, multiple.p5, multiple.p50, multiple.p95].map((value) => figure(text.decimal(value)))],
-      [name, capital, word(irr.runsWithout === 0 ? words.irr : `${words.irr} (${words.noIrr(irr.runsWithout)})`), ...[irr.mean, irr.p5, irr.p50, irr.p95].map((value) => figure(optional(value)))],
-      [name, capital, word(words.capitalLost), figure(text.decimal(investor.capitalLost.probability)), figure(text.none), figure(text.none), figure(text.none)],
+      [name, capital, word(words.multiple), ...[multiple.mean, multiple.p5, multiple.p50, multiple.p95].map((value) => figure(text.multiple(value)))],
+      [name, capital, word(irr.runsWithout === 0 ? words.irr : `${words.irr} (${words.noIrr(irr.runsWithout)})`), ...[irr.mean, irr.p5, irr.p50, irr.p95].map((value) => figure(rate(value)))],
+      [name, capital, word(words.capitalLost), figure(text.probability(investor.capitalLost.probability)), figure(text.none), figure(text.none), figure(text.none)],
     ];
   });
   return [

@@ -80,7 +80,7 @@ function trancheAmounts(w: Writer, tranche: SettlementTranche): string {
 function lineRow(w: Writer, line: SettlementLine, payer: string): string {
   const notes: string[] = [];
   const funding = line.payers?.find((part) => part.payer === payer);
-  if (funding !== undefined) notes.push(w.m.fraction(funding.fraction));
+  if (funding !== undefined) notes.push(w.m.fraction(shareText(funding.fraction, w.lang)));
   if (line.participants !== undefined && line.participants.length > 0) notes.push(w.m.participants(line.participants.join(', ')));
   const how = `<span class="formula">${text(w.engine(line.formula))}</span>${notes.map((note) => `<p class="note">${text(note)}</p>`).join('')}`;
   const dash = '—';

@@ -58,7 +58,7 @@ describe('outcome-pay forecast', () => {
   it('exit 3 with a warning when records were excluded; exit 1 with coded problems; exit 2 without --as-of', async () => {
     const excluded = fakeIo(files);
     expect(await run(['forecast', '--contract', 'contract.json', '--records', 'bad-records.json', '--as-of', '2024-09-30', '--assumptions', 'assumptions.json', '--runs', '2'], excluded)).toBe(3);
-    expect(excluded.stderrText()).toBe('outcome-pay: warning: 1 of 5 records were excluded as invalid (records.issues); the forecast is of the others; exit status 3\n');
+    expect(excluded.stderrText()).toBe('outcome-pay: warning: 1 of 5 records was excluded as invalid (records.issues); the forecast is of the others; exit status 3\n');
     expect((JSON.parse(excluded.stdoutText()) as ForecastSummary).records.issues.map((issue) => issue.code)).toEqual(['DATE_IMPOSSIBLE']);
     const badDate = fakeIo(files);
     expect(await run(['forecast', '--contract', 'contract.json', '--records', 'records.json', '--as-of', '30/09/2024', '--assumptions', 'assumptions.json'], badDate)).toBe(1);

@@ -23,9 +23,9 @@ describe('settle --summary --lang fr', () => {
     // 3 wage claims of 500.00 each cut to 250.00 by the 4 000.00 cap: 3 × 250.00 = 750.00
     const expected = nb(`ATTENTION : 3 enregistrements sur 94 ont été exclus car invalides et ne figurent pas dans ce règlement (code de sortie 3).
 Premiers problèmes :
-  ENROLMENT_OUTSIDE_WINDOW at [7].enrolledOn (record 7, participant RS-0008, line 9): record 7 (id "RS-0008"), line 9: enrolledOn 2023-07-01 is outside the enrolment window of cohort "2023-A", 2023-01-02 to 2023-06-30: the record is not a participant of that cohort under the contract
-  EXIT_BEFORE_ENROLMENT at [92].exitedOn (record 92, participant RS-X03, line 94): record 92 (id "RS-X03"), line 94: exitedOn 2023-09-01 is before enrolledOn 2023-09-18
-  SPELLS_OVERLAP at [93].spells[1].start (record 93, participant RS-X04, line 95): record 93 (id "RS-X04"), line 95: spells[1].start 2024-04-30 overlaps spells[0], which starts 2024-02-05 and ends 2024-04-30
+  Erreur ENROLMENT_OUTSIDE_WINDOW à [7].enrolledOn (enregistrement 7, participant RS-0008, ligne 9) : record 7 (id "RS-0008"), line 9: enrolledOn 2023-07-01 is outside the enrolment window of cohort "2023-A", 2023-01-02 to 2023-06-30: the record is not a participant of that cohort under the contract
+  Erreur EXIT_BEFORE_ENROLMENT à [92].exitedOn (enregistrement 92, participant RS-X03, ligne 94) : record 92 (id "RS-X03"), line 94: exitedOn 2023-09-01 is before enrolledOn 2023-09-18
+  Erreur SPELLS_OVERLAP à [93].spells[1].start (enregistrement 93, participant RS-X04, ligne 95) : record 93 (id "RS-X04"), line 95: spells[1].start 2024-04-30 overlaps spells[0], which starts 2024-02-05 and ends 2024-04-30
 Aucune décision prise sur des effectifs (clause de sortie, seuil, palier, prime, plafond, garantie) ne changerait s'ils étaient comptés.
 
 Convention Région Sud - agence régionale pour l'emploi 2023-2028 : parcours qualifiants (region-sud-2023)

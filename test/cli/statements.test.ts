@@ -29,7 +29,8 @@ describe('outcome-pay statements', () => {
     expect(await run(['statements', ...ARGS, '--out', dir, '--lang', 'fr'], io)).toBe(3);
     expect(io.stdoutText()).toBe(NAMES.map((name) => `${dir}/${name}.fr.html\n`).join(''));
     expect(readdirSync(dir).sort()).toEqual(NAMES.map((name) => `${name}.fr.html`).sort());
-    expect(io.stderrText()).toContain('warning: 3 of 94 records were excluded');
+    // --lang fr: the notice on stderr in French too
+    expect(io.stderrText()).toContain('outcome-pay: attention : 3 enregistrements sur 94 ont été exclus car invalides (dataQuality.issues)');
     // the pages are those of the library for the same settlement
     const json = capturedNodeIo();
     expect(await run(['settle', ...ARGS], json)).toBe(3);

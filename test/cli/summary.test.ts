@@ -18,7 +18,7 @@ describe('settlementSummary', () => {
     if (!result.ok) return;
     const text = settlementSummary(result.value);
     expect(text).toContain('\nEarned but paid by no tranche:\n');
-    expect(text).toContain('  pay-r3 (A): 1 claims, 500.00 from 2024-10-15 to 2024-10-15 — no tranche pays rule pay-r3 for cohort A on or after 2024-10-15\n');
+    expect(text).toContain('  pay-r3 (A): 1 claim, 500.00 from 2024-10-15 to 2024-10-15 — no tranche pays rule pay-r3 for cohort A on or after 2024-10-15\n');
   });
 
   it('has no reinvestment line when nothing was reinvested or withheld, in a currency without minor units too', () => {

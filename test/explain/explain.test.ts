@@ -191,7 +191,7 @@ describe('outcome-pay explain', () => {
     const text = io.stdoutText();
     const expected = [
       'Participant P1 — Explain demo (explain-demo), as of 2024-06-30, amounts in EUR',
-      'WARNING: 1 of 3 records were excluded as invalid from this settlement (exit status 3); cohort figures may change with them.',
+      'WARNING: 1 of 3 records was excluded as invalid from this settlement (exit status 3); cohort figures may change with it.',
       '',
       'Record: cohort A, no group; enrolled 2024-01-15, no exit recorded',
       'Spells:',
@@ -235,7 +235,7 @@ describe('outcome-pay explain', () => {
     expect(parsed.format).toBe('outcome-pay/participant-explanation');
     expect(parsed.participant).toBe('P2');
     expect(parsed.claims).toHaveLength(1);
-    expect(io.stderrText()).toBe('outcome-pay: warning: 1 of 3 records were excluded as invalid from the settlement explained; exit status 3\n');
+    expect(io.stderrText()).toBe('outcome-pay: warning: 1 of 3 records was excluded as invalid from the settlement explained; exit status 3\n');
   });
 
   it('an unknown participant: exit 1, the code on stderr, nothing on stdout', async () => {

@@ -33,10 +33,10 @@ describe('settlementReport in French', () => {
   it('the tranche: 4 × 1000.00 = 4000.00 written 4 000,00 €, the dates in words', () => {
     const euros = (text: string): string => `${text}${NBSP}€`;
     expect(rows('tranches')).toEqual([['T1 : First tranche', 'réglée', '30 juin 2024', '30 juin 2024', euros(`4${NBSP}000,00`), euros('0,00'), euros(`4${NBSP}000,00`), euros('0,00'), euros('0,00'), euros(`4${NBSP}000,00`)]]);
-    // 60 % and 40 % of 4000.00: 2400.00 and 1600.00; shares with a decimal comma
+    // 60 % and 40 % of 4000.00: 2400.00 and 1600.00; shares as the French summary writes them (60 %, not 0,6)
     expect(rows('payers')).toEqual([
-      ['Region', '0,6', euros(`2${NBSP}400,00`), euros('0,00'), euros(`2${NBSP}400,00`)],
-      ['Agency', '0,4', euros(`1${NBSP}600,00`), euros('0,00'), euros(`1${NBSP}600,00`)],
+      ['Region', `60${NBSP}%`, euros(`2${NBSP}400,00`), euros('0,00'), euros(`2${NBSP}400,00`)],
+      ['Agency', `40${NBSP}%`, euros(`1${NBSP}600,00`), euros('0,00'), euros(`1${NBSP}600,00`)],
     ]);
   });
 

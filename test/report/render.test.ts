@@ -46,7 +46,7 @@ describe('REPORT_MESSAGES', () => {
     expect(Object.keys(REPORT_MESSAGES)).toEqual(['en', 'fr']);
     const en = REPORT_MESSAGES.en;
     expect(en.amount('1650.00', 'EUR')).toBe('1650.00 EUR');
-    expect(en.percent('40.8')).toBe('40.8 %');
+    expect(en.percent('40.8')).toBe('40.8%');
     expect(en.date('2025-06-30')).toBe('2025-06-30');
     expect(en.settlement.excluded(3, 94)).toBe('Warning: 3 records of 94 were invalid and excluded from this settlement; the figures below do not count them.');
   });

@@ -37,8 +37,9 @@ describe('settlementReport', () => {
 
   it('the payers: 60 % of 4000.00 = 2400.00, 40 % = 1600.00', () => {
     expect(rows('payers')).toEqual([
-      ['Region', '0.6', '2400.00 EUR', '0.00 EUR', '2400.00 EUR'],
-      ['Agency', '0.4', '1600.00 EUR', '0.00 EUR', '1600.00 EUR'],
+      // the shares as the summary writes them (0.6 = 60 %), not as decimals
+      ['Region', '60%', '2400.00 EUR', '0.00 EUR', '2400.00 EUR'],
+      ['Agency', '40%', '1600.00 EUR', '0.00 EUR', '1600.00 EUR'],
     ]);
   });
 
@@ -46,23 +47,23 @@ describe('settlementReport', () => {
     const outcome = 'Placement rate: Job within 90 days';
     expect(rows('outcomes')).toEqual([
       // A: A1, A2, A3, A4 enrolled; A1, A3, A4 placed; A2 failed: 3/4
-      [outcome, 'Cohort A', 'everyone', '4', '3', '1', '0', '75.0 %'],
+      [outcome, 'Cohort A', 'everyone', '4', '3', '1', '0', '75.0%'],
       // rsa in A: A1 placed, A2 failed: 1/2
-      [outcome, 'Cohort A', 'RSA', '2', '1', '1', '0', '50.0 %'],
+      [outcome, 'Cohort A', 'RSA', '2', '1', '1', '0', '50.0%'],
       // youth in A: A2 failed, A4 placed: 1/2
-      [outcome, 'Cohort A', 'Youth', '2', '1', '1', '0', '50.0 %'],
+      [outcome, 'Cohort A', 'Youth', '2', '1', '1', '0', '50.0%'],
       // nobody in ltu: no rate
       [outcome, 'Cohort A', 'LTU', '0', '0', '0', '0', '—'],
       // B: B2 placed, B1 pending (its window ends 2024-08-30): 1/2
-      [outcome, 'Cohort B', 'everyone', '2', '1', '0', '1', '50.0 %'],
-      [outcome, 'Cohort B', 'RSA', '1', '0', '0', '1', '0.0 %'],
+      [outcome, 'Cohort B', 'everyone', '2', '1', '0', '1', '50.0%'],
+      [outcome, 'Cohort B', 'RSA', '1', '0', '0', '1', '0.0%'],
       [outcome, 'Cohort B', 'Youth', '0', '0', '0', '0', '—'],
       [outcome, 'Cohort B', 'LTU', '0', '0', '0', '0', '—'],
       // all cohorts: 4 of 6 = 66.666… → 66.7
-      [outcome, 'all cohorts', 'everyone', '6', '4', '1', '1', '66.7 %'],
+      [outcome, 'all cohorts', 'everyone', '6', '4', '1', '1', '66.7%'],
       // rsa: A1, A2, B1; A1 placed: 1/3 = 33.333… → 33.3
-      [outcome, 'all cohorts', 'RSA', '3', '1', '1', '1', '33.3 %'],
-      [outcome, 'all cohorts', 'Youth', '2', '1', '1', '0', '50.0 %'],
+      [outcome, 'all cohorts', 'RSA', '3', '1', '1', '1', '33.3%'],
+      [outcome, 'all cohorts', 'Youth', '2', '1', '1', '0', '50.0%'],
       [outcome, 'all cohorts', 'LTU', '0', '0', '0', '0', '—'],
     ]);
   });
@@ -77,32 +78,32 @@ describe('settlementReport', () => {
   it('the wages: participants with a baseline and a wage observed by the as-of date (A1, A2, A4; A2 by its May wage, July is later)', () => {
     expect(rows('wages')).toEqual([
       // (1000 + 800 + 0) / 3 = 600.00; (1200 + 1000 + 1500) / 3 = 1233.333… → 1233.33; 3700 / 1800 − 1 = 1.0555… → 105.6 %
-      ['Cohort A', 'everyone', '3', '600.00 EUR', '1233.33 EUR', '105.6 %'],
+      ['Cohort A', 'everyone', '3', '600.00 EUR', '1233.33 EUR', '105.6%'],
       // A1, A2: 1800 / 2 = 900.00; 2200 / 2 = 1100.00; 2200 / 1800 − 1 = 0.2222… → 22.2 %
-      ['Cohort A', 'RSA', '2', '900.00 EUR', '1100.00 EUR', '22.2 %'],
+      ['Cohort A', 'RSA', '2', '900.00 EUR', '1100.00 EUR', '22.2%'],
       // A2, A4: 800 / 2 = 400.00; 2500 / 2 = 1250.00; 2500 / 800 − 1 = 2.125 → 212.5 %
-      ['Cohort A', 'Youth', '2', '400.00 EUR', '1250.00 EUR', '212.5 %'],
+      ['Cohort A', 'Youth', '2', '400.00 EUR', '1250.00 EUR', '212.5%'],
       // B has no wage observed: no row; all cohorts are A's figures
-      ['all cohorts', 'everyone', '3', '600.00 EUR', '1233.33 EUR', '105.6 %'],
-      ['all cohorts', 'RSA', '2', '900.00 EUR', '1100.00 EUR', '22.2 %'],
-      ['all cohorts', 'Youth', '2', '400.00 EUR', '1250.00 EUR', '212.5 %'],
+      ['all cohorts', 'everyone', '3', '600.00 EUR', '1233.33 EUR', '105.6%'],
+      ['all cohorts', 'RSA', '2', '900.00 EUR', '1100.00 EUR', '22.2%'],
+      ['all cohorts', 'Youth', '2', '400.00 EUR', '1250.00 EUR', '212.5%'],
     ]);
   });
 
   it('the equity of access: each group\'s share of the enrolments against its minimum', () => {
     expect(rows('equity')).toEqual([
       // rsa: A 2 of 4 = 50 %, at its minimum of 50 %: met; B 1 of 2; all 3 of 6
-      ['RSA', 'Cohort A', '2', '4', '50.0 %', '50 %', 'yes'],
-      ['RSA', 'Cohort B', '1', '2', '50.0 %', '50 %', 'yes'],
-      ['RSA', 'all cohorts', '3', '6', '50.0 %', '50 %', 'yes'],
+      ['RSA', 'Cohort A', '2', '4', '50.0%', '50%', 'yes'],
+      ['RSA', 'Cohort B', '1', '2', '50.0%', '50%', 'yes'],
+      ['RSA', 'all cohorts', '3', '6', '50.0%', '50%', 'yes'],
       // youth (minimum 30 %): A 2 of 4 = 50 %; B 0 of 2 = 0 %: not met; all 2 of 6 = 33.3 %, above 30 %
-      ['Youth', 'Cohort A', '2', '4', '50.0 %', '30 %', 'yes'],
-      ['Youth', 'Cohort B', '0', '2', '0.0 %', '30 %', 'no'],
-      ['Youth', 'all cohorts', '2', '6', '33.3 %', '30 %', 'yes'],
+      ['Youth', 'Cohort A', '2', '4', '50.0%', '30%', 'yes'],
+      ['Youth', 'Cohort B', '0', '2', '0.0%', '30%', 'no'],
+      ['Youth', 'all cohorts', '2', '6', '33.3%', '30%', 'yes'],
       // ltu has no minimum
-      ['LTU', 'Cohort A', '0', '4', '0.0 %', 'none', '—'],
-      ['LTU', 'Cohort B', '0', '2', '0.0 %', 'none', '—'],
-      ['LTU', 'all cohorts', '0', '6', '0.0 %', 'none', '—'],
+      ['LTU', 'Cohort A', '0', '4', '0.0%', 'none', '—'],
+      ['LTU', 'Cohort B', '0', '2', '0.0%', 'none', '—'],
+      ['LTU', 'all cohorts', '0', '6', '0.0%', 'none', '—'],
     ]);
   });
 

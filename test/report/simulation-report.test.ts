@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { simulationReport } from '../../src/report.js';
-import { simulate, tornado, type SimulationSamples } from '../../src/simulation.js';
+import { simulate, summarize, tornado, type SimulationSamples } from '../../src/simulation.js';
 import { EXTERNAL, chartNames, tableCells } from './fixture.js';
 
 const contract: unknown = JSON.parse(readFileSync('examples/ppp-impact/contract.json', 'utf8'));
@@ -31,15 +31,44 @@ function percentile(amounts: readonly Decimal[], p: number): string {
   return (sorted[Math.ceil((p / 100) * sorted.length) - 1] ?? new Decimal(0)).toFixed(2);
 }
 
+/** How many runs each event (exit clause fired, level missed, cap bound) happened in, counted from the runs. */
+function eventCounts(of: SimulationSamples): number[] {
+  return [...of.fired, ...of.missed, ...of.capBound].map((runs) => runs.filter(Boolean).length);
+}
+
+/** A ratio as a percentage, half-even to `places`, written here with decimal.js (the report's own code not used). */
+const percent = (ratio: string, places: number): string => `${new Decimal(ratio).times(100).toDecimalPlaces(places, Decimal.ROUND_HALF_EVEN).toFixed(places)}%`;
+
 describe('simulationReport', () => {
   const totals = samples.total.map((amount) => new Decimal(amount.toFixed()));
 
   it('is one HTML page with every chart an inline SVG, nothing external', () => {
     expect(html.startsWith('<!doctype html>\n<html lang="en">')).toBe(true);
     expect(html).toContain(`${RUNS} runs, seed 3, amounts in EUR`);
-    expect(chartNames(html)).toEqual(['distribution', 'cash-flow', 'probabilities', 'investors']);
+    // no exit clause fired and no cap bound in these 40 runs: no chart of bars all at 0 (#18, the new user's trial)
+    expect(chartNames(html)).toEqual(['distribution', 'cash-flow', 'investors']);
     expect(html).not.toMatch(EXTERNAL);
   });
+
+  it('no event in any run: a sentence says so instead of an empty chart; the probabilities as percentages', () => {
+    expect(eventCounts(samples).every((count) => count === 0)).toBe(true);
+    expect(html).toContain(`No exit clause fired, no minimum performance level was missed and no cap bound in any of the ${String(RUNS)} runs.`);
+    expect(rows('probabilities').map((row) => row[2])).toEqual(eventCounts(samples).map(() => '0.0%'));
+  });
+
+  it('an event in some runs: its chart is drawn and its probability is a percentage to one place (idf-apprenticeship, 200 runs)', async () => {
+    const idf: unknown = JSON.parse(readFileSync('examples/idf-apprenticeship/contract.json', 'utf8'));
+    const result = simulate(idf, JSON.parse(readFileSync('examples/idf-apprenticeship/assumptions.json', 'utf8')), { runs: 200, seed: 1 });
+    if (!result.ok) throw new Error('not simulated');
+    const counts = eventCounts(result.value);
+    expect(counts.some((count) => count > 0)).toBe(true);
+    const page = await simulationReport(idf, result.value, { language: 'fr' });
+    expect(chartNames(page)).toContain('probabilities');
+    expect(page).not.toContain('Aucune clause de sortie ne s');
+    // each probability: runs / 200 as a percentage, half-even to one place (9 runs: 4,5 %), French comma
+    const expected = counts.map((count) => percent(new Decimal(count).div(200).toFixed(), 1).replace('.', ',').replace('%', '\u00a0%'));
+    expect(tableCells(page, 'probabilities').slice(1).map((row) => row[2])).toEqual(expected);
+  }, 60_000);
 
   it('the total cost: the mean (sum / runs, half-even to the cent) and nearest-rank percentiles of the runs', () => {
     const [total] = rows('statistics');
@@ -78,11 +107,26 @@ describe('simulationReport', () => {
     expect(investors.map((row) => row[2]?.replace(/ \(no IRR in .*\)$/, ''))).toEqual(samples.investors.flatMap(() => ['Multiple', 'IRR (annual)', 'Probability of losing capital']));
   });
 
+  it('the investors\' figures for people: the IRR a percentage to two places (not 0.0734...), the multiple with ×, the probability a percentage', () => {
+    const view = summarize(samples).investors;
+    if (view === null) throw new Error('no investors');
+    const investors = rows('investors');
+    view.investors.forEach((investor, index) => {
+      const [multiple, irr, lost] = [investors[3 * index], investors[3 * index + 1], investors[3 * index + 2]];
+      const { mean, p5, p50, p95 } = investor.multiple;
+      expect(multiple?.slice(3)).toEqual([mean, p5, p50, p95].map((value) => `${new Decimal(value).toDecimalPlaces(2, Decimal.ROUND_HALF_EVEN).toFixed(2)}×`));
+      expect(irr?.slice(3)).toEqual([investor.irr.mean, investor.irr.p5, investor.irr.p50, investor.irr.p95].map((value) => (value === null ? '—' : percent(value, 2))));
+      expect(lost?.[3]).toBe(percent(investor.capitalLost.probability, 1));
+    });
+    // the first investor's median IRR in these runs is negative: a rate of about -9 %, written with two places
+    expect(investors[1]?.[5]).toMatch(/^-\d+\.\d{2}%$/);
+  });
+
   it('with a tornado: its table in swing order and its chart', async () => {
     const table = tornado(contract, assumptions, { runs: 5, seed: 1, step: 0.05 });
     if (!table.ok) throw new Error('no tornado');
     const withTornado = await simulationReport(contract, samples, { tornado: table.value });
-    expect(chartNames(withTornado)).toEqual(['distribution', 'cash-flow', 'probabilities', 'tornado', 'investors']);
+    expect(chartNames(withTornado)).toEqual(['distribution', 'cash-flow', 'tornado', 'investors']);
     expect(tableCells(withTornado, 'tornado').slice(1).map((row) => row[0])).toEqual(table.value.rows.map((row) => row.assumption));
   }, 120_000);
 

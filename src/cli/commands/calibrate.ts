@@ -8,7 +8,7 @@
 import { calibrate, type Calibration } from '../../simulation/index.js';
 import { readJsonFile } from '../input.js';
 import { CliUsageError, EXIT } from '../io.js';
-import { issueLines } from '../print-issues.js';
+import { problemsFound } from '../print-issues.js';
 import { flagOption, once, requiredText, textOption, wholeOption } from '../options.js';
 import { printableLines } from '../printable.js';
 import type { Command } from './command.js';
@@ -104,7 +104,7 @@ export const calibrateCommand: Command = {
       ...(precision === undefined ? {} : { precision }),
     });
     if (!result.ok) {
-      io.stderr(`${issueLines(result.issues)}${NAME}: ${result.issues.length} problem${result.issues.length === 1 ? '' : 's'} found; nothing was calibrated\n`);
+      io.stderr(problemsFound(NAME, result.issues, 'calibrated'));
       return EXIT.DATA;
     }
     io.stdout(flagOption(options, 'summary') ? calibrationSummary(result.value) : `${JSON.stringify(result.value, null, 2)}\n`);

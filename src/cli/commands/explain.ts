@@ -12,7 +12,8 @@ import { defineRecordsCsvOptions, readRecordsCsvOptions } from '../records-csv-o
 import { EXIT } from '../io.js';
 import { once, requiredText, textOption } from '../options.js';
 import { defineSettlementOptions, readSettlementOptions } from '../settlement-options.js';
-import { issueLines } from '../print-issues.js';
+import { issueLines, problemsFound } from '../print-issues.js';
+import { STDERR_MESSAGES } from '../stderr-messages.js';
 import { printableLines } from '../printable.js';
 import { printUpgradeNotice } from '../upgrade-notice.js';
 import { LANGS } from '../../format/index.js';
@@ -74,17 +75,17 @@ export const explainCommand: Command = {
     const result = explainParticipant(contract, records, requiredText(values, 'participant'), options);
     if (!result.ok) {
       const unknown = result.issues.some((issue) => issue.code === 'PARTICIPANT_UNKNOWN');
-      io.stderr(`${issueLines(result.issues)}${NAME}: ${unknown ? 'nothing to explain' : `${result.issues.length} problem${result.issues.length === 1 ? '' : 's'} found; nothing was settled`}\n`);
+      io.stderr(unknown ? `${issueLines(result.issues, lang)}${NAME}: ${STDERR_MESSAGES[lang].nothingToExplain}\n` : problemsFound(NAME, result.issues, 'settled', lang));
       return EXIT.DATA;
     }
-    printUpgradeNotice(io, contractPath, contract);
+    printUpgradeNotice(io, contractPath, contract, lang);
     const text = textOption(values, 'format') === 'text';
     const explanation = result.value;
     io.stdout(text ? explanationText(explanation, lang) : `${JSON.stringify(explanation, null, 2)}\n`);
     const quality = explanation.dataQuality;
     if (quality.recordsExcluded === 0) return EXIT.OK;
     if (!text) {
-      io.stderr(printableLines([`outcome-pay: warning: ${quality.recordsExcluded} of ${quality.recordsRead} records were excluded as invalid from the settlement explained; exit status 3`]));
+      io.stderr(printableLines([`outcome-pay: ${STDERR_MESSAGES[lang].excludedFromExplained(quality.recordsExcluded, quality.recordsRead)}`]));
     }
     return EXIT.EXCLUDED;
   },

@@ -8,7 +8,7 @@
 import { forecast, summarizeForecast, type AmountStatistics, type CashFlowPeriod, type ForecastSummary } from '../../simulation/index.js';
 import { readJsonFile, readRecordsFile } from '../input.js';
 import { EXIT } from '../io.js';
-import { issueLines } from '../print-issues.js';
+import { problemsFound } from '../print-issues.js';
 import { flagOption, once, requiredText, textOption, wholeOption } from '../options.js';
 import { printableLines } from '../printable.js';
 import { progressBar } from '../progress-bar.js';
@@ -107,14 +107,14 @@ export const forecastCommand: Command = {
       workers === 1 ? forecast(contract, records, assumptions, forecastOptions) : await forecastOnWorkers(new URL('./simulation.js', import.meta.url), contract, records, assumptions, forecastOptions, workers);
     bar?.finish();
     if (!result.ok) {
-      io.stderr(`${issueLines(result.issues)}${NAME}: ${result.issues.length} problem${result.issues.length === 1 ? '' : 's'} found; nothing was forecast\n`);
+      io.stderr(problemsFound(NAME, result.issues, 'forecast'));
       return EXIT.DATA;
     }
     const summary = summarizeForecast(result.value);
     io.stdout(flagOption(options, 'summary') ? forecastSummary(summary) : `${JSON.stringify(summary, null, 2)}\n`);
     const { recordsExcluded, recordsRead } = summary.records;
     if (recordsExcluded === 0) return EXIT.OK;
-    io.stderr(printableLines([`outcome-pay: warning: ${recordsExcluded} of ${recordsRead} records were excluded as invalid (records.issues); the forecast is of the others; exit status 3`]));
+    io.stderr(printableLines([`outcome-pay: warning: ${String(recordsExcluded)} of ${String(recordsRead)} records ${recordsExcluded === 1 ? 'was' : 'were'} excluded as invalid (records.issues); the forecast is of the others; exit status 3`]));
     return EXIT.EXCLUDED;
   },
 };

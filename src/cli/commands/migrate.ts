@@ -9,7 +9,7 @@ import { fileError } from '../file-error.js';
 import { readBytes } from '../input.js';
 import { CliUsageError, EXIT, type CliFile } from '../io.js';
 import { once, requiredText, textOption } from '../options.js';
-import { issueLines } from '../print-issues.js';
+import { problemsFound } from '../print-issues.js';
 import { printableLines } from '../printable.js';
 import type { Command } from './command.js';
 
@@ -42,7 +42,7 @@ export const migrateCommand: Command = {
     const outPath = textOption(options, 'out');
     const result = migrateContractText(await readBytes(io, contractPath, 'contract'));
     if (!result.ok) {
-      io.stderr(`${issueLines(result.issues)}${NAME}: ${result.issues.length} problem${result.issues.length === 1 ? '' : 's'} found; nothing was written\n`);
+      io.stderr(problemsFound(NAME, result.issues, 'written'));
       return EXIT.DATA;
     }
     const notice = result.issues?.find((issue) => issue.code === 'CONTRACT_UPGRADED');

@@ -14,7 +14,7 @@ import { exclusionNotice } from '../excluded-warning.js';
 import { systemErrorCode } from '../file-error.js';
 import { readJsonFile, readRecordsFile } from '../input.js';
 import { CliUsageError, EXIT, type CliIo } from '../io.js';
-import { issueLines } from '../print-issues.js';
+import { problemsFound } from '../print-issues.js';
 import { flagOption, once, requiredText, textOption, wholeOption, type OptionValues } from '../options.js';
 import { printableLines } from '../printable.js';
 import { defineRecordsCsvOptions, readRecordsCsvOptions } from '../records-csv-options.js';
@@ -102,30 +102,28 @@ async function drawn(make: () => Promise<string>): Promise<string> {
   }
 }
 
-function problems(issues: Parameters<typeof issueLines>[0], what: string): string {
-  return `${issueLines(issues)}${NAME}: ${issues.length} problem${issues.length === 1 ? '' : 's'} found; nothing was ${what}\n`;
-}
 
 async function settlementRun(io: CliIo, values: OptionValues, contractPath: string, out: string, overwrite: boolean): Promise<number> {
+  const language = langOption(values, NAME, true, 'the report');
   const contract = await readJsonFile(io, contractPath, 'contract');
   const records = await readRecordsFile(io, requiredText(values, 'records'), await readRecordsCsvOptions(io, values));
   const options = await readSettlementOptions(io, values);
   const result = settle(contract, records, options);
   if (!result.ok) {
-    io.stderr(problems(result.issues, 'settled'));
+    io.stderr(problemsFound(NAME, result.issues, 'settled', language));
     return EXIT.DATA;
   }
-  printUpgradeNotice(io, contractPath, contract);
-  const language = langOption(values, NAME, true, 'the report');
+  printUpgradeNotice(io, contractPath, contract, language);
   const html = await drawn(() => settlementReport(contract, result.value, records, { language, ...(options.indicators === undefined ? {} : { indicators: options.indicators }) }));
   await writeOut(io, out, html, overwrite);
   io.stdout(printableLines([out]));
   if (result.value.dataQuality.recordsExcluded === 0) return EXIT.OK;
-  io.stderr(printableLines([`outcome-pay: ${exclusionNotice(result.value)}`]));
+  io.stderr(printableLines([`outcome-pay: ${exclusionNotice(result.value, language)}`]));
   return EXIT.EXCLUDED;
 }
 
 async function simulationRun(io: CliIo, values: OptionValues, out: string, overwrite: boolean): Promise<number> {
+  const language = langOption(values, NAME, true, 'the report');
   const runs = wholeOption(NAME, textOption(values, 'runs'), '--runs', DEFAULT_RUNS, 1, 10_000_000);
   const seed = wholeOption(NAME, textOption(values, 'seed'), '--seed', DEFAULT_SEED, 0, 0xffff_ffff);
   const contract = await readJsonFile(io, requiredText(values, 'contract'), 'contract');
@@ -135,25 +133,24 @@ async function simulationRun(io: CliIo, values: OptionValues, out: string, overw
   const step = textOption(values, 'step');
   const chosen = scenarioRun(NAME, contract, assumed, { name: textOption(values, 'scenario'), own, step, tornado: false, runs, seed });
   if (chosen.kind === 'problems') {
-    io.stderr(problems(chosen.issues, 'simulated'));
+    io.stderr(problemsFound(NAME, chosen.issues, 'simulated', language));
     return EXIT.DATA;
   }
   if (chosen.kind !== 'simulate') throw new Error('outcome-pay internal error: a scenario run without --tornado gave a tornado');
   const result = simulate(contract, chosen.assumptions, { runs, seed });
   if (!result.ok) {
-    io.stderr(problems(result.issues, 'simulated'));
+    io.stderr(problemsFound(NAME, result.issues, 'simulated', language));
     return EXIT.DATA;
   }
   let sensitivity: Tornado | undefined;
   if (flagOption(values, 'tornado')) {
     const table = scenarioRun(NAME, contract, chosen.assumptions, { name: undefined, own: undefined, step, tornado: true, runs, seed });
     if (table.kind === 'problems') {
-      io.stderr(problems(table.issues, 'simulated'));
+      io.stderr(problemsFound(NAME, table.issues, 'simulated', language));
       return EXIT.DATA;
     }
     if (table.kind === 'tornado') sensitivity = table.tornado;
   }
-  const language = langOption(values, NAME, true, 'the report');
   const html = await drawn(() => simulationReport(contract, result.value, { language, ...(sensitivity === undefined ? {} : { tornado: sensitivity }) }));
   await writeOut(io, out, html, overwrite);
   io.stdout(printableLines([out]));

@@ -13,13 +13,13 @@ import { CliUsageError, EXIT } from '../io.js';
 import { checkCsvOptions, prepareCsvDirectory, writeCsvFiles } from '../csv-out.js';
 import { settlementCsv, type CsvLocale } from '../../spreadsheet/index.js';
 import { exclusionNotice } from '../excluded-warning.js';
-import { issueLines } from '../print-issues.js';
+import { problemsFound } from '../print-issues.js';
 import { flagOption, once, requiredText, textOption, type OptionValues } from '../options.js';
 import { defineSettlementOptions, readSettlementOptions } from '../settlement-options.js';
 import { defineRecordsCsvOptions, readRecordsCsvOptions } from '../records-csv-options.js';
 import { printableLines } from '../printable.js';
 import { settlementSummary } from '../summary.js';
-import { LANGS } from '../../format/index.js';
+import { LANGS, type Lang } from '../../format/index.js';
 import { LANG_HELP, langOption } from '../people-text.js';
 import { printUpgradeNotice } from '../upgrade-notice.js';
 import type { Command } from './command.js';
@@ -150,18 +150,18 @@ export const settleCommand: Command = {
     }
     if (!result.ok) {
       await issuesFile?.discard(); // issues already written belong to no settlement
-      io.stderr(printProblems(result.issues));
+      io.stderr(printProblems(result.issues, lang));
       return EXIT.DATA;
     }
     await issuesFile?.close();
-    printUpgradeNotice(io, contractPath, contract);
+    printUpgradeNotice(io, contractPath, contract, lang);
     const summary = flagOption(values, 'summary');
     if (csv !== undefined) {
       const paths = await writeCsvFiles(io, csv.dir, settlementCsv(result.value, { locale: csv.locale }), csv.overwrite);
       io.stdout(printableLines(paths));
     } else io.stdout(summary ? settlementSummary(result.value, lang) : `${JSON.stringify(result.value, null, 2)}\n`);
     if (result.value.dataQuality.recordsExcluded === 0) return EXIT.OK;
-    if (!summary) io.stderr(printableLines([`outcome-pay: ${exclusionNotice(result.value)}`]));
+    if (!summary) io.stderr(printableLines([`outcome-pay: ${exclusionNotice(result.value, lang)}`]));
     return EXIT.EXCLUDED;
   },
 };
@@ -183,8 +183,7 @@ function csvOutput(values: OptionValues): { dir: string; locale: CsvLocale; over
 }
 
 /** Every problem, one per line; the one about the records as a whole last, where it is seen. */
-function printProblems(issues: readonly Issue[]): string {
+function printProblems(issues: readonly Issue[], lang: Lang): string {
   const whole = issues.filter((issue) => issue.code === 'RECORDS_EXCLUDED_LIMIT');
-  const ordered = [...issues.filter((issue) => !whole.includes(issue)), ...whole];
-  return `${issueLines(ordered)}settle: ${issues.length} problem${issues.length === 1 ? '' : 's'} found; nothing was settled\n`;
+  return problemsFound(NAME, [...issues.filter((issue) => !whole.includes(issue)), ...whole], 'settled', lang);
 }

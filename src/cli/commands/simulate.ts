@@ -22,7 +22,7 @@ import { readJsonFile } from '../input.js';
 import { scenarioRun, tornadoLines } from './simulate-scenarios.js';
 import { simulateOnWorkers } from '../workers.js';
 import { EXIT } from '../io.js';
-import { issueLines } from '../print-issues.js';
+import { problemsFound } from '../print-issues.js';
 import { flagOption, once, requiredText, textOption, wholeOption } from '../options.js';
 import { printableLines } from '../printable.js';
 import { progressBar } from '../progress-bar.js';
@@ -170,7 +170,7 @@ export const simulateCommand: Command = {
     const own = scenarioFile === undefined ? undefined : await readJsonFile(io, scenarioFile, 'scenarios');
     const scenario = scenarioRun(NAME, contract, assumed, { name: textOption(options, 'scenario'), own, step: textOption(options, 'step'), tornado: flagOption(options, 'tornado'), runs, seed });
     if (scenario.kind === 'problems') {
-      io.stderr(`${issueLines(scenario.issues)}${NAME}: ${scenario.issues.length} problem${scenario.issues.length === 1 ? '' : 's'} found; nothing was simulated\n`);
+      io.stderr(problemsFound(NAME, scenario.issues, 'simulated'));
       return EXIT.DATA;
     }
     if (scenario.kind === 'tornado') {
@@ -183,7 +183,7 @@ export const simulateCommand: Command = {
     const result = expected ? expectedSchedule(contract, assumptions) : workers === 1 ? simulate(contract, assumptions, runOptions) : await simulateOnWorkers(new URL('./simulation.js', import.meta.url), contract, assumptions, runOptions, workers);
     bar?.finish();
     if (!result.ok) {
-      io.stderr(`${issueLines(result.issues)}${NAME}: ${result.issues.length} problem${result.issues.length === 1 ? '' : 's'} found; nothing was simulated\n`);
+      io.stderr(problemsFound(NAME, result.issues, 'simulated'));
       return EXIT.DATA;
     }
     const summary = summarize(result.value);

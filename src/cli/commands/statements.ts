@@ -13,7 +13,7 @@ import { EXIT } from '../io.js';
 import { once, requiredText, textOption, flagOption } from '../options.js';
 import { createOutDirectory, refuseExistingFiles, writeOutFiles } from '../out-dir.js';
 import { LANG_HELP, langOption } from '../people-text.js';
-import { issueLines } from '../print-issues.js';
+import { problemsFound } from '../print-issues.js';
 import { printableLines } from '../printable.js';
 import { defineRecordsCsvOptions, readRecordsCsvOptions } from '../records-csv-options.js';
 import { defineSettlementOptions, readSettlementOptions } from '../settlement-options.js';
@@ -80,16 +80,16 @@ export const statementsCommand: Command = {
     const options: SettleOptions = { ...(await readSettlementOptions(io, values)), ...(detail === 'participants' || detail === 'totals' ? { detail } : {}) };
     const result = settle(contract, records, options);
     if (!result.ok) {
-      io.stderr(`${issueLines(result.issues)}${NAME}: ${String(result.issues.length)} problem${result.issues.length === 1 ? '' : 's'} found; nothing was settled\n`);
+      io.stderr(problemsFound(NAME, result.issues, 'settled', lang));
       return EXIT.DATA;
     }
-    printUpgradeNotice(io, contractPath, contract);
+    printUpgradeNotice(io, contractPath, contract, lang);
     const statements = paymentStatements(result.value, { lang });
     const files = statements.map((statement) => ({ name: statement.fileName, text: statement.html }));
     await refuseExistingFiles(io, NAME, dir, files.map((file) => file.name), overwrite, 'nothing was written');
     io.stdout(printableLines(await writeOutFiles(io, NAME, dir, files, overwrite)));
     if (result.value.dataQuality.recordsExcluded === 0) return EXIT.OK;
-    io.stderr(printableLines([`outcome-pay: ${exclusionNotice(result.value)}`]));
+    io.stderr(printableLines([`outcome-pay: ${exclusionNotice(result.value, lang)}`]));
     return EXIT.EXCLUDED;
   },
 };
