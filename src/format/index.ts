@@ -6,6 +6,7 @@
  *
  * @module
  */
+export { frenchCapKind } from './cap-kinds.js';
 export { dateText } from './date-text.js';
 export { decimalText } from './decimal-text.js';
 export { isLang, LANGS, LOCALES, type Lang } from './lang.js';

@@ -8,6 +8,7 @@
  *
  * @module
  */
+import { frenchCapKind } from './cap-kinds.js';
 import type { Lang } from './lang.js';
 
 /** A word for each value of a union of codes (a status, a kind). */
@@ -164,6 +165,8 @@ export interface StatementMessages {
   readonly participants: (ids: string) => string;
   readonly capCutsTitle: string;
   readonly capCutsHeader: readonly [string, string, string, string, string, string];
+  /** A kind of cap in words (`contract`, `contrat`). */
+  readonly capKind: (kind: string) => string;
   readonly budgetYearsTitle: string;
   readonly budgetYearsHeader: readonly [string, string, string, string, string, string, string, string, string];
   readonly yearSpan: (from: string, to: string) => string;
@@ -350,6 +353,7 @@ const en: Messages = {
     participants: (ids) => `Participants: ${ids}`,
     capCutsTitle: 'Cap cuts in the tranche',
     capCutsHeader: ['Cap', 'Kind', 'Limit', 'Used before', 'Asked', 'Cut'],
+    capKind: (kind) => (kind === 'participant' ? 'per participant' : kind),
     budgetYearsTitle: "The payers' yearly commitments (budget years)",
     budgetYearsHeader: ['Cap', 'Payer', 'Budget year', 'Commitment', 'Used before', 'Asked', 'Paid', 'Above the commitment', 'What became of it'],
     yearSpan: (from, to) => `${from} to ${to}`,
@@ -397,7 +401,7 @@ const fr: Messages = {
     ruleAmount: (rule, amount) => `${rule} ${amount}`,
     trancheFlows: (provider, reinvested, withheld) => `au prestataire ${provider}, réinvesti ${reinvested}, retenu ${withheld}`,
     capCuts: 'Plafonds qui ont retranché :',
-    capCut: (tranche, kind, cap, limit, usedBefore, requested, cut) => `${tranche} : plafond ${cap} (${kind}, limite ${limit}, déjà utilisé ${usedBefore}) : ${requested} demandé, ${cut} retranché`,
+    capCut: (tranche, kind, cap, limit, usedBefore, requested, cut) => `${tranche} : plafond ${cap} (${frenchCapKind(kind)}, limite ${limit}, déjà utilisé ${usedBefore}) : ${requested} demandé, ${cut} retranché`,
     participantCapCut: (cap, limit, claims, amount) => `plafond par participant ${cap} (limite ${limit} chacun) : ${claims} ${claims === 1 ? 'demande retranchée' : 'demandes retranchées'}, ${amount} en tout`,
     participantCapTrancheCut: (tranche, cap, limit, claims, requested, cut) =>
       `${tranche} : plafond par participant ${cap} (limite ${limit} chacun) : ${claims} ${claims === 1 ? 'demande retranchée' : 'demandes retranchées'}, ${requested} demandé, ${cut} retranché`,
@@ -491,7 +495,7 @@ const fr: Messages = {
     },
     trancheLine: (id, name, status, measured, due) => `tranche ${id} « ${name} » (${status}, mesurée le ${measured}, échéance le ${due})`,
     lineLine: (line, formula, earned, paid) => `ligne ${line} : ${formula} ; acquis ${earned}, payé ${paid}`,
-    capCut: (kind, cap, limit, usedBefore, requested, cut) => `plafond ${kind} ${cap} (limite ${limit}) : ${usedBefore} déjà utilisé, ${requested} demandé, ${cut} retranché`,
+    capCut: (kind, cap, limit, usedBefore, requested, cut) => `plafond ${frenchCapKind(kind)} ${cap} (limite ${limit}) : ${usedBefore} déjà utilisé, ${requested} demandé, ${cut} retranché`,
     total: (claimed, cut, paid) => `Total : demandé ${claimed}, retranché par les plafonds par participant ${cut}, payé ${paid}`,
     notAttributed: (claims) => ` ; ${pluralFr(claims, 'demande', 'demandes')} dans des lignes réduites dans leur ensemble, non comptée${claims <= 1 ? '' : 's'}`,
     fingerprints: (contract, records) => `Empreintes : convention ${contract}, enregistrements ${records}`,
@@ -525,6 +529,7 @@ const fr: Messages = {
     participants: (ids) => `Participants : ${ids}`,
     capCutsTitle: 'Réductions de la tranche par les plafonds',
     capCutsHeader: ['Plafond', 'Type', 'Limite', 'Déjà utilisé', 'Demandé', 'Retranché'],
+    capKind: frenchCapKind,
     budgetYearsTitle: 'Engagements annuels des financeurs (exercices budgétaires)',
     budgetYearsHeader: ['Plafond', 'Financeur', 'Exercice', 'Engagement', 'Déjà utilisé', 'Demandé', 'Payé', "Au-delà de l'engagement", 'Ce qu’il en advient'],
     yearSpan: (from, to) => `du ${from} au ${to}`,

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { dateText, moneyText, percentText, ratioText, shareText } from '../format/index.js';
+import { dateText, frenchCapKind, moneyText, percentText, ratioText, shareText } from '../format/index.js';
 import { multipleText } from './multiple-text.js';
 import { engineText } from '../wording/index.js';
 
@@ -311,18 +311,6 @@ const EN: ReportMessages = {
   },
 };
 
-/** The kinds of caps (`CapBinding.kind`) in French; a kind not listed is written as it is. */
-const FRENCH_CAP_KINDS: Readonly<Record<string, string>> = {
-  participant: 'par participant',
-  outcome: 'par résultat',
-  outcomeVolume: 'volume de résultats',
-  share: 'part',
-  cohort: 'cohorte',
-  tranche: 'tranche',
-  payer: 'financeur',
-  contract: 'contrat',
-};
-
 /** A decimal point made a French decimal comma. */
 const comma = (text: string): string => text.replace('.', ',');
 
@@ -429,7 +417,7 @@ const FR: ReportMessages = {
     probabilities: 'Clauses de sortie et plafonds',
     probabilityColumns: { what: 'Événement', runs: 'Tirages', probability: 'Probabilité' },
     exitFires: (clause) => `la clause de sortie ${clause} se déclenche`,
-    capBinds: (cap, kind) => `le plafond ${cap} (${FRENCH_CAP_KINDS[kind] ?? kind}) est atteint`,
+    capBinds: (cap, kind) => `le plafond ${cap} (${frenchCapKind(kind)}) est atteint`,
     exitPayment: (clause) => `clause de sortie ${clause}`,
     levelMissed: (level) => `la performance minimale ${level} n'est pas atteinte`,
     noProbabilities: "Le contrat n'a ni clause de sortie, ni plafond, ni niveau de performance minimale.",

@@ -107,7 +107,7 @@ function capCuts(w: Writer, tranche: SettlementTranche): string {
   const header = m.capCutsHeader.map((label, column) => `<th scope="col"${column >= 2 ? ' class="amount"' : ''}>${text(label)}</th>`).join('');
   const rows = tranche.capCuts.map(
     (cut) =>
-      `<tr class="cap-cut" data-kind="${text(cut.kind)}"><td>${text(cut.cap)}</td><td>${text(cut.kind)}</td>${amountCell(w, cut.limit)}${amountCell(w, cut.usedBefore)}${amountCell(w, cut.requested)}${amountCell(w, cut.cut, 'capCut')}</tr>`,
+      `<tr class="cap-cut" data-kind="${text(cut.kind)}"><td>${text(cut.cap)}</td><td>${text(m.capKind(cut.kind))}</td>${amountCell(w, cut.limit)}${amountCell(w, cut.usedBefore)}${amountCell(w, cut.requested)}${amountCell(w, cut.cut, 'capCut')}</tr>`,
   );
   return `<section><h2>${text(m.capCutsTitle)}</h2><table class="cap-cuts"><thead><tr>${header}</tr></thead><tbody>${rows.join('')}</tbody></table></section>`;
 }
