@@ -131,7 +131,7 @@ export type {
 
 
 // Outcomes, per participant
-export { REASON_CODES, REASON_TEXT, resolveParticipant, retentionEnd, statusAt } from './outcomes/index.js';
+export { resolveParticipant, retentionEnd, statusAt } from './outcomes/index.js';
 export type { OutcomeStatus, ReasonCode, Resolution } from './outcomes/index.js';
 
 // Settlement
