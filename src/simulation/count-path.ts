@@ -424,7 +424,7 @@ class Targets {
     if (increments.cohort < 0) throw new Error('outcome-pay internal error: a class of the count path outside the cohorts');
     const counts = increments.counts.map(({ counts: histogram, day }) => {
       let byDay = this.countIds.get(histogram);
-      if (byDay === undefined) this.countIds.set(histogram, (byDay = new Map()));
+      if (byDay === undefined) this.countIds.set(histogram, (byDay = new Map<number, number>()));
       let id = byDay.get(day);
       if (id === undefined) {
         byDay.set(day, (id = this.counts.length));
