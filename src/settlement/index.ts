@@ -45,7 +45,7 @@ export { accumulate, accumulateResolved, resolvedIncrements } from './accumulate
 export type { ResolvedIncrements } from './accumulate.js';
 export { evaluateTallies } from './evaluate.js';
 export { buildPlan, emptyLedgerOf } from './plan.js';
-export { addCountedClaims, clearLedger } from './ledger.js';
+export { addClaims, clearLedger } from './ledger.js';
 export type { DateCounts } from './date-counts.js';
 export type { Ledger } from './ledger.js';
 export type { SettlementPlan } from './plan.js';

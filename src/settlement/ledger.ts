@@ -228,13 +228,16 @@ export function addClaim(
 
 /**
  * Adds `count` claims of `rule` on `date` for `amount` each to a cohort's buckets, with no
- * participant ids (claims of no one in particular: the what-if ledgers of decisionsAtRisk).
+ * participant ids (claims of no one in particular: the what-if ledgers of decisionsAtRisk, the
+ * summed classes of a simulation's count path), a claim naming its version as {@link addClaim}
+ * does. The buckets are the same as {@link addCountedClaims} makes, without counting the claims at
+ * the rule's prices by date first.
  *
  * @example
  * addClaims(ledger.cohorts[0], 0, 19782, parseAmount('1500.00'), 12);
  */
-export function addClaims(cohort: CohortLedger, rule: number, date: number, amount: Amount, count: number): void {
-  addToBucket(cohort, rule, date, amount, count, undefined, undefined);
+export function addClaims(cohort: CohortLedger, rule: number, date: number, amount: Amount, count: number, version?: number): void {
+  addToBucket(cohort, rule, date, amount, count, undefined, version);
 }
 
 /**
@@ -305,6 +308,19 @@ function findBucket(list: readonly ClaimBucket[], amount: Amount): ClaimBucket |
 export function* claimBuckets(cohort: CohortLedger): Generator<ClaimBucket> {
   bucketPriced(cohort);
   for (const list of cohort.claims.values()) yield* list;
+}
+
+/**
+ * The claim buckets of a cohort as lists (one per rule and date), first moving the claims counted
+ * at the rules' prices into their buckets: {@link claimBuckets} without a generator, for loops run
+ * once per rule, cohort and tranche.
+ *
+ * @example
+ * for (const list of claimBucketLists(ledger.cohorts[0])) for (const bucket of list) console.log(bucket.rule, bucket.count);
+ */
+export function claimBucketLists(cohort: CohortLedger): MapIterator<ClaimBucket[]> {
+  bucketPriced(cohort);
+  return cohort.claims.values();
 }
 
 function clearTally(tally: Tally): void {

@@ -25,7 +25,7 @@ import { addDaysUnbounded, durationLater, parseDate, type CalendarDate } from '.
 import type { Contract } from '../contract/index.js';
 import { resolveRecord, type Resolution } from '../outcomes/index.js';
 import type { OutcomeRecord, RecordEvent, WageObservation } from '../records/index.js';
-import { addCountedClaims, resolvedIncrements, type Claim, type DateCounts, type Ledger, type SettlementPlan } from '../settlement/index.js';
+import { addClaims, resolvedIncrements, type Claim, type DateCounts, type Ledger, type SettlementPlan } from '../settlement/index.js';
 import type { Assumptions, DaysDistribution } from './assumptions.js';
 import { randomCounts, conditionalShares, type CountDraws } from './binomial.js';
 import { placementSpell, type ParticipantModel, type PlacementPlan, type Profile, type RunProbabilities } from './participants.js';
@@ -454,7 +454,7 @@ class Targets {
     return { counts: this.countSums, claims: this.claimSums };
   }
 
-  /** Adds a run's sums to the ledger. */
+  /** Adds a run's sums to the ledger (the claims straight to their buckets: the same buckets as counting them at their prices first). */
   add(ledger: Ledger, sums: { readonly counts: Float64Array; readonly claims: Float64Array }): void {
     for (let k = 0; k < sums.counts.length; k++) {
       const count = sums.counts[k] as number;
@@ -465,7 +465,7 @@ class Targets {
       if (count === 0) continue;
       const { cohort, claim } = this.claims[k] as { readonly cohort: number; readonly claim: Claim };
       const cohortLedger = ledger.cohorts[cohort];
-      if (cohortLedger !== undefined) addCountedClaims(cohortLedger, claim.rule, claim.date, claim.amount, count, claim.version);
+      if (cohortLedger !== undefined) addClaims(cohortLedger, claim.rule, claim.date, claim.amount, count, claim.version);
     }
   }
 }
