@@ -10,10 +10,33 @@ import { currencyUnits, minorUnits, type CurrencyCode } from './currency.js';
 import type { Ratio } from './ratio.js';
 import { Dec } from './decimal.js';
 
+/** 10^places, made once per number of places. */
+const powers: Amount[] = [];
+
+function tenTo(places: number): Amount {
+  let power = powers[places];
+  if (power === undefined) {
+    power = new Dec(10).pow(places);
+    if (places < 64) powers[places] = power;
+  }
+  return power;
+}
+
 /** Scales exact decimals to integers sharing one power of ten. */
 function toScaledIntegers(values: readonly Amount[]): bigint[] {
   const places = values.reduce((max, value) => Math.max(max, value.decimalPlaces()), 0);
-  return values.map((value) => BigInt(value.times(new Dec(10).pow(places)).toFixed(0)));
+  const scale = tenTo(places);
+  return values.map((value) => BigInt(value.times(scale).toFixed(0)));
+}
+
+/** An amount already made by outcome-pay's own constructor and finite, as it is (amounts are immutable); anything else through {@link parseAmount}. */
+function amountOf(value: AmountInput, path: readonly (string | number)[]): Amount {
+  try {
+    if (value instanceof Dec && Object.hasOwn(value, 'constructor') && value.constructor === Dec && value.isFinite()) return value;
+  } catch {
+    // a value that cannot be inspected: parseAmount says why
+  }
+  return parseAmount(value, path);
 }
 
 /**
@@ -35,10 +58,13 @@ function splitMinorUnits(absolute: bigint, weights: readonly bigint[], weightSum
   return floors;
 }
 
-/** Minor units as an amount of `units` decimal places (never negative zero). */
+/** Minor units as an amount of `units` decimal places (never negative zero), written as its decimal text: no division. */
 function fromMinor(minor: bigint, units: number): Amount {
-  const part = new Dec(minor.toString()).dividedBy(new Dec(10).pow(units));
-  return part.isZero() ? new Dec(0) : part;
+  if (minor === 0n) return new Dec(0);
+  if (units === 0) return new Dec(minor.toString());
+  const negative = minor < 0n;
+  const digits = (negative ? -minor : minor).toString().padStart(units + 1, '0');
+  return new Dec(`${negative ? '-' : ''}${digits.slice(0, -units)}.${digits.slice(-units)}`);
 }
 
 /**
@@ -61,7 +87,7 @@ export function allocateRatios(total: Amount, weights: readonly Ratio[], currenc
   });
   const weightSum = scaled.reduce((sum, weight) => sum + weight, 0n);
   if (weightSum === 0n) throw new OutcomePayError('ALLOCATION_WEIGHTS_ZERO', 'cannot allocate: every weight is zero');
-  const totalMinor = BigInt(total.times(new Dec(10).pow(units)).toFixed(0));
+  const totalMinor = BigInt(total.times(tenTo(units)).toFixed(0));
   const negative = totalMinor < 0n;
   const floors = splitMinorUnits(negative ? -totalMinor : totalMinor, scaled, weightSum);
   return floors.map((minor) => fromMinor(negative ? -minor : minor, units));
@@ -101,7 +127,7 @@ export function allocate(total: Amount, weights: readonly AmountInput[], currenc
     throw new OutcomePayError('ALLOCATION_NO_WEIGHTS', 'cannot allocate among an empty list of weights');
   }
   const parsedWeights = weights.map((weight, index) => {
-    const value = parseAmount(weight, ['weights', index]);
+    const value = amountOf(weight, ['weights', index]);
     if (value.isNegative() && !value.isZero()) {
       throw new OutcomePayError(
         'ALLOCATION_WEIGHT_NEGATIVE',
@@ -112,7 +138,7 @@ export function allocate(total: Amount, weights: readonly AmountInput[], currenc
     return value;
   });
   const units = currencyUnits('allocate', currency);
-  const amount = parseAmount(total, ['total']);
+  const amount = amountOf(total, ['total']);
   if (amount.decimalPlaces() > units) {
     throw new OutcomePayError(
       'AMOUNT_NOT_ROUNDED',
@@ -124,7 +150,7 @@ export function allocate(total: Amount, weights: readonly AmountInput[], currenc
   if (weightSum === 0n) {
     throw new OutcomePayError('ALLOCATION_WEIGHTS_ZERO', 'cannot allocate: every weight is zero');
   }
-  const totalMinor = BigInt(amount.times(new Dec(10).pow(units)).toFixed(0));
+  const totalMinor = BigInt(amount.times(tenTo(units)).toFixed(0));
   const negative = totalMinor < 0n;
   const absolute = negative ? -totalMinor : totalMinor;
 
