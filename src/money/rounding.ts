@@ -77,7 +77,10 @@ function roundTo(where: string, amount: Amount, places: number, mode: RoundingMo
   if (typeof places !== 'number' || !Number.isSafeInteger(places) || places < 0) {
     throw new OutcomePayError('ROUNDING_PLACES_INVALID', `${where}: places must be a whole number of decimal places from 0, not ${describeValue(places)}`, ['places']);
   }
-  const rounded = amount.toDecimalPlaces(places, decimalJsMode(where, mode));
+  const rounding = decimalJsMode(where, mode);
+  // already at most `places` decimals (the usual case: a price times a count): the amount itself, immutable
+  if (amount.decimalPlaces() <= places) return amount.isZero() ? ZERO : amount;
+  const rounded = amount.toDecimalPlaces(places, rounding);
   return rounded.isZero() ? ZERO : rounded;
 }
 
