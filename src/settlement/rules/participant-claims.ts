@@ -57,11 +57,11 @@ function bucketsIn(ledger: Ledger, cohort: number, rule: number, window: Window)
   const cohortLedger = ledger.cohorts[cohort];
   const buckets: ClaimBucket[] = [];
   if (cohortLedger === undefined) return buckets;
+  // the buckets of one list share their rule and date (one list per rule and date): each list is tested once
   for (const list of claimBucketLists(cohortLedger)) {
-    for (let k = 0; k < list.length; k++) {
-      const bucket = list[k] as ClaimBucket;
-      if (bucket.rule === rule && bucket.date > window.after && bucket.date <= window.upTo) buckets.push(bucket);
-    }
+    const first = list[0];
+    if (first === undefined || first.rule !== rule || first.date <= window.after || first.date > window.upTo) continue;
+    for (let k = 0; k < list.length; k++) buckets.push(list[k] as ClaimBucket);
   }
   return buckets;
 }
