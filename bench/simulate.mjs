@@ -111,6 +111,16 @@ function againstOther(options, on) {
   return { mine, theirs };
 }
 
+/** A group of the mix (entries [id, share, ...]) drawn with Math.random, as a user would. */
+function pickGroup(mix) {
+  let u = Math.random();
+  for (const entry of mix) {
+    if (u < entry[1]) return entry;
+    u -= entry[1];
+  }
+  return mix[mix.length - 1];
+}
+
 /** The float loop: what a user would write, per participant, floats, no dates, no caps. */
 function floatLoop(n) {
   const prices = { placement: 1200, retention6: 800, retention12: 1000, wage: 500 };
@@ -119,15 +129,7 @@ function floatLoop(n) {
   for (let run = 0; run < n; run++) {
     let total = 0;
     for (let i = 0; i < 4000; i++) {
-      let u = Math.random();
-      let group = mix[mix.length - 1];
-      for (const entry of mix) {
-        if (u < entry[1]) {
-          group = entry;
-          break;
-        }
-        u -= entry[1];
-      }
+      const group = pickGroup(mix);
       const m = group[2];
       if (Math.random() >= 0.85) continue;
       if (Math.random() >= group[3]) continue;
@@ -151,15 +153,7 @@ function ukFloatLoop(n) {
   for (let run = 0; run < n; run++) {
     let total = 0;
     for (let i = 0; i < 4000; i++) {
-      let u = Math.random();
-      let group = mix[mix.length - 1];
-      for (const each of mix) {
-        if (u < each[1]) {
-          group = each;
-          break;
-        }
-        u -= each[1];
-      }
+      const group = pickGroup(mix);
       let paid = 400; // attachment fee
       if (Math.random() < 0.9 && Math.random() < group[2]) {
         paid += entry[group[0]] ?? 1000;

@@ -10,6 +10,17 @@ function modelUpTo(model: Map<number, number>, day: number): number {
   return total;
 }
 
+/** Counts as the model does: up to each query and each day counted (and the day before it), and visited day by day. */
+function expectLikeModel(counts: DateCounts, model: Map<number, number>, queries: readonly number[]): void {
+  for (const q of [...queries, ...model.keys()]) {
+    expect(counts.upTo(q)).toBe(modelUpTo(model, q));
+    expect(counts.upTo(q - 1)).toBe(modelUpTo(model, q - 1));
+  }
+  const seen = new Map<number, number>();
+  counts.forEach((at, n) => seen.set(at, (seen.get(at) ?? 0) + n));
+  expect(seen).toEqual(model);
+}
+
 // Days near a cohort's dates, far before and after them (past the dense span), and the calendar's ends.
 const day = fc.oneof(
   fc.integer({ min: 19_000, max: 21_000 }),
@@ -31,13 +42,7 @@ describe('DateCounts', () => {
           const probe = queries[i % queries.length] ?? at;
           expect(counts.upTo(probe)).toBe(modelUpTo(model, probe));
         });
-        for (const q of [...queries, ...model.keys()]) {
-          expect(counts.upTo(q)).toBe(modelUpTo(model, q));
-          expect(counts.upTo(q - 1)).toBe(modelUpTo(model, q - 1));
-        }
-        const seen = new Map<number, number>();
-        counts.forEach((at, n) => seen.set(at, (seen.get(at) ?? 0) + n));
-        expect(seen).toEqual(model);
+        expectLikeModel(counts, model, queries);
       }),
       { numRuns: runs(300) },
     );
@@ -60,13 +65,7 @@ describe('DateCounts', () => {
             counts.add(at, n);
             model.set(at, (model.get(at) ?? 0) + n);
           }
-          for (const q of [...queries, ...model.keys()]) {
-            expect(counts.upTo(q)).toBe(modelUpTo(model, q));
-            expect(counts.upTo(q - 1)).toBe(modelUpTo(model, q - 1));
-          }
-          const seen = new Map<number, number>();
-          counts.forEach((at, n) => seen.set(at, (seen.get(at) ?? 0) + n));
-          expect(seen).toEqual(model);
+          expectLikeModel(counts, model, queries);
           const copy = counts.copy();
           for (const q of queries) expect(copy.upTo(q)).toBe(modelUpTo(model, q));
         });
