@@ -10,33 +10,10 @@ import { currencyUnits, minorUnits, type CurrencyCode } from './currency.js';
 import type { Ratio } from './ratio.js';
 import { Dec } from './decimal.js';
 
-/** 10^places, made once per number of places. */
-const powers: Amount[] = [];
-
-function tenTo(places: number): Amount {
-  let power = powers[places];
-  if (power === undefined) {
-    power = new Dec(10).pow(places);
-    if (places < 64) powers[places] = power;
-  }
-  return power;
-}
-
 /** Scales exact decimals to integers sharing one power of ten. */
 function toScaledIntegers(values: readonly Amount[]): bigint[] {
   const places = values.reduce((max, value) => Math.max(max, value.decimalPlaces()), 0);
-  const scale = tenTo(places);
-  return values.map((value) => BigInt(value.times(scale).toFixed(0)));
-}
-
-/** An amount already made by outcome-pay's own constructor and finite, as it is (amounts are immutable); anything else through {@link parseAmount}. */
-function amountOf(value: AmountInput, path: readonly (string | number)[]): Amount {
-  try {
-    if (value instanceof Dec && Object.hasOwn(value, 'constructor') && value.constructor === Dec && value.isFinite()) return value;
-  } catch {
-    // a value that cannot be inspected: parseAmount says why
-  }
-  return parseAmount(value, path);
+  return values.map((value) => BigInt(value.times(new Dec(10).pow(places)).toFixed(0)));
 }
 
 /**
@@ -58,13 +35,10 @@ function splitMinorUnits(absolute: bigint, weights: readonly bigint[], weightSum
   return floors;
 }
 
-/** Minor units as an amount of `units` decimal places (never negative zero), written as its decimal text: no division. */
+/** Minor units as an amount of `units` decimal places (never negative zero). */
 function fromMinor(minor: bigint, units: number): Amount {
-  if (minor === 0n) return new Dec(0);
-  if (units === 0) return new Dec(minor.toString());
-  const negative = minor < 0n;
-  const digits = (negative ? -minor : minor).toString().padStart(units + 1, '0');
-  return new Dec(`${negative ? '-' : ''}${digits.slice(0, -units)}.${digits.slice(-units)}`);
+  const part = new Dec(minor.toString()).dividedBy(new Dec(10).pow(units));
+  return part.isZero() ? new Dec(0) : part;
 }
 
 /**
@@ -87,7 +61,7 @@ export function allocateRatios(total: Amount, weights: readonly Ratio[], currenc
   });
   const weightSum = scaled.reduce((sum, weight) => sum + weight, 0n);
   if (weightSum === 0n) throw new OutcomePayError('ALLOCATION_WEIGHTS_ZERO', 'cannot allocate: every weight is zero');
-  const totalMinor = BigInt(total.times(tenTo(units)).toFixed(0));
+  const totalMinor = BigInt(total.times(new Dec(10).pow(units)).toFixed(0));
   const negative = totalMinor < 0n;
   const floors = splitMinorUnits(negative ? -totalMinor : totalMinor, scaled, weightSum);
   return floors.map((minor) => fromMinor(negative ? -minor : minor, units));
@@ -127,7 +101,7 @@ export function allocate(total: Amount, weights: readonly AmountInput[], currenc
     throw new OutcomePayError('ALLOCATION_NO_WEIGHTS', 'cannot allocate among an empty list of weights');
   }
   const parsedWeights = weights.map((weight, index) => {
-    const value = amountOf(weight, ['weights', index]);
+    const value = parseAmount(weight, ['weights', index]);
     if (value.isNegative() && !value.isZero()) {
       throw new OutcomePayError(
         'ALLOCATION_WEIGHT_NEGATIVE',
@@ -138,7 +112,7 @@ export function allocate(total: Amount, weights: readonly AmountInput[], currenc
     return value;
   });
   const units = currencyUnits('allocate', currency);
-  const amount = amountOf(total, ['total']);
+  const amount = parseAmount(total, ['total']);
   if (amount.decimalPlaces() > units) {
     throw new OutcomePayError(
       'AMOUNT_NOT_ROUNDED',
@@ -150,7 +124,7 @@ export function allocate(total: Amount, weights: readonly AmountInput[], currenc
   if (weightSum === 0n) {
     throw new OutcomePayError('ALLOCATION_WEIGHTS_ZERO', 'cannot allocate: every weight is zero');
   }
-  const totalMinor = BigInt(amount.times(tenTo(units)).toFixed(0));
+  const totalMinor = BigInt(amount.times(new Dec(10).pow(units)).toFixed(0));
   const negative = totalMinor < 0n;
   const absolute = negative ? -totalMinor : totalMinor;
 

@@ -77,10 +77,7 @@ function roundTo(where: string, amount: Amount, places: number, mode: RoundingMo
   if (typeof places !== 'number' || !Number.isSafeInteger(places) || places < 0) {
     throw new OutcomePayError('ROUNDING_PLACES_INVALID', `${where}: places must be a whole number of decimal places from 0, not ${describeValue(places)}`, ['places']);
   }
-  const rounding = decimalJsMode(where, mode);
-  // already at most `places` decimals (the usual case: a price times a count): the amount itself, immutable
-  if (amount.decimalPlaces() <= places) return amount.isZero() ? ZERO : amount;
-  const rounded = amount.toDecimalPlaces(places, rounding);
+  const rounded = amount.toDecimalPlaces(places, decimalJsMode(where, mode));
   return rounded.isZero() ? ZERO : rounded;
 }
 

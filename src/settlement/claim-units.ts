@@ -13,12 +13,7 @@ export interface ClaimUnits {
   readonly of: ReadonlyMap<Amount, number>;
   /** The value of one unit: 10^-places. */
   readonly unit: Amount;
-  /** Amounts already made by {@link amountOfUnits}, by their units (the same few cut amounts recur over participants). */
-  readonly made: Map<number, Amount>;
 }
-
-/** How many amounts {@link amountOfUnits} keeps (beyond them it makes each anew: the same value). */
-const MAX_MADE = 4096;
 
 /** Amounts with more decimal places than this use decimal arithmetic. */
 const MAX_PLACES = 9;
@@ -46,22 +41,15 @@ export function claimUnits(amounts: readonly Amount[]): ClaimUnits | undefined {
     if (units.greaterThan(MAX_UNITS)) return undefined;
     of.set(amount, units.toNumber());
   }
-  return { of, unit: parseAmount(1).dividedBy(scale), made: new Map() };
+  return { of, unit: parseAmount(1).dividedBy(scale) };
 }
 
 /**
- * An amount of `units` units: made once for each count (up to a few thousand counts), then the
- * same immutable amount object, so a cap cutting many participants' claims to the same amounts
- * makes no new decimal for each.
+ * An amount of `units` units.
  *
  * @example
  * amountOfUnits(units, 75); // 0.75 when a unit is 0.01
  */
 export function amountOfUnits(units: ClaimUnits, count: number): Amount {
-  let amount = units.made.get(count);
-  if (amount === undefined) {
-    amount = units.unit.times(count);
-    if (units.made.size < MAX_MADE) units.made.set(count, amount);
-  }
-  return amount;
+  return units.unit.times(count);
 }

@@ -15,9 +15,6 @@
 const MAX_DENSE_SPAN = 16_384;
 /** The span allocated at the first date (about 1.4 years), grown as needed. */
 const FIRST_SPAN = 512;
-/** `low` and `high` before any day is added: beyond every day number, and small integers (V8's fast fields). */
-const NO_LOW = 0x3fff_ffff;
-const NO_HIGH = -0x3fff_ffff;
 
 /**
  * A histogram: how many participants were counted on each day number.
@@ -30,15 +27,8 @@ export class DateCounts {
   private first = 0;
   private dense: Int32Array | undefined;
   private outliers: Map<number, number> | undefined;
-  /**
-   * `cumulative[i]` = counts of `dense` up to index i, for i from `low` to `high` (below `low`: 0;
-   * above `high`: as at `high`); kept allocated and recomputed when stale.
-   */
+  /** `cumulative[i]` = counts of `dense` up to index i; undefined when stale. */
   private cumulative: Float64Array | undefined;
-  private stale = true;
-  /** The lowest and highest day added to `dense` since the last `clear` (no day: low > high). */
-  private low = NO_LOW;
-  private high = NO_HIGH;
   /** False when nothing was added since the last `clear` (a cleared histogram is visited for free). */
   private touched = false;
 
@@ -46,12 +36,9 @@ export class DateCounts {
   add(day: number, count = 1): void {
     const dense = this.dense;
     const index = day - this.first;
-    if (dense !== undefined && index >= 0 && index < dense.length) {
-      dense[index] = (dense[index] as number) + count;
-      if (day < this.low) this.low = day;
-      if (day > this.high) this.high = day;
-    } else this.addOutside(day, count);
-    this.stale = true;
+    if (dense !== undefined && index >= 0 && index < dense.length) dense[index] = (dense[index] as number) + count;
+    else this.addOutside(day, count);
+    this.cumulative = undefined;
     this.touched = true;
   }
 
@@ -60,9 +47,11 @@ export class DateCounts {
     let total = 0;
     if (this.outliers !== undefined) for (const [at, count] of this.outliers) if (at <= day) total += count;
     const dense = this.dense;
-    if (dense === undefined || day < this.low) return total;
-    const cumulative = this.stale ? this.accumulate(dense) : (this.cumulative as Float64Array);
-    return total + (cumulative[Math.min(day, this.high) - this.first] as number);
+    if (dense === undefined) return total;
+    const index = day - this.first;
+    if (index < 0) return total;
+    const cumulative = this.cumulative ?? this.accumulate(dense);
+    return total + (cumulative[Math.min(index, cumulative.length - 1)] as number);
   }
 
   /** Calls `visit` for every day with a non-zero count, in increasing day order for the dense span. */
@@ -70,7 +59,7 @@ export class DateCounts {
     if (!this.touched) return;
     const dense = this.dense;
     if (dense !== undefined) {
-      for (let index = this.low - this.first, last = this.high - this.first; index <= last; index++) {
+      for (let index = 0; index < dense.length; index++) {
         const count = dense[index] as number;
         if (count !== 0) visit(this.first + index, count);
       }
@@ -82,11 +71,9 @@ export class DateCounts {
   clear(): void {
     if (!this.touched) return;
     this.touched = false;
-    if (this.low <= this.high) this.dense?.fill(0, this.low - this.first, this.high - this.first + 1);
-    this.low = NO_LOW;
-    this.high = NO_HIGH;
+    this.dense?.fill(0);
     this.outliers = undefined;
-    this.stale = true;
+    this.cumulative = undefined;
   }
 
   /** A copy: the same counts, changed independently from now on. */
@@ -96,9 +83,6 @@ export class DateCounts {
     copy.dense = this.dense?.slice();
     copy.outliers = this.outliers === undefined ? undefined : new Map(this.outliers);
     copy.cumulative = this.cumulative?.slice();
-    copy.stale = this.stale;
-    copy.low = this.low;
-    copy.high = this.high;
     copy.touched = this.touched;
     return copy;
   }
@@ -109,14 +93,13 @@ export class DateCounts {
   }
 
   private accumulate(dense: Int32Array): Float64Array {
-    let cumulative = this.cumulative;
-    if (cumulative === undefined || cumulative.length !== dense.length) this.cumulative = cumulative = new Float64Array(dense.length);
+    const cumulative = new Float64Array(dense.length);
     let running = 0;
-    for (let index = this.low - this.first, last = this.high - this.first; index <= last; index++) {
+    for (let index = 0; index < dense.length; index++) {
       running += dense[index] as number;
       cumulative[index] = running;
     }
-    this.stale = false;
+    this.cumulative = cumulative;
     return cumulative;
   }
 
@@ -127,7 +110,6 @@ export class DateCounts {
       this.first = day - (FIRST_SPAN >> 2);
       created[day - this.first] = count;
       this.dense = created;
-      this.low = this.high = day;
       return;
     }
     const last = this.first + dense.length - 1;
@@ -146,7 +128,5 @@ export class DateCounts {
     this.first = first;
     this.dense = next;
     next[day - first] = (next[day - first] as number) + count;
-    if (day < this.low) this.low = day;
-    if (day > this.high) this.high = day;
   }
 }

@@ -310,19 +310,6 @@ export function* claimBuckets(cohort: CohortLedger): Generator<ClaimBucket> {
   for (const list of cohort.claims.values()) yield* list;
 }
 
-/**
- * The claim buckets of a cohort as lists (one per rule and date), first moving the claims counted
- * at the rules' prices into their buckets: {@link claimBuckets} without a generator, for loops run
- * once per rule, cohort and tranche.
- *
- * @example
- * for (const list of claimBucketLists(ledger.cohorts[0])) for (const bucket of list) console.log(bucket.rule, bucket.count);
- */
-export function claimBucketLists(cohort: CohortLedger): MapIterator<ClaimBucket[]> {
-  bucketPriced(cohort);
-  return cohort.claims.values();
-}
-
 function clearTally(tally: Tally): void {
   tally.enrolled.clear();
   for (const counts of tally.outcomes) {

@@ -83,11 +83,6 @@ export function applyMoneyCaps(
     const requested = sumAmounts(covered.map((line) => line.paid));
     let budget = limit.minus(usedBefore);
     if (budget.isNegative()) budget = ZERO;
-    if (requested.lessThanOrEqualTo(budget) && covered.every((line) => !line.paid.isNegative())) {
-      // every line fits in what is left (none negative): nothing is cut, the loop below would pay each line as asked
-      used.set(cap.id, usedBefore.plus(requested));
-      continue;
-    }
     for (const line of covered) {
       if (line.paid.lessThanOrEqualTo(budget)) {
         budget = budget.minus(line.paid);

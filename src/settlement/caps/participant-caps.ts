@@ -33,12 +33,12 @@ function sortClaims(claims: Claim[], order: (a: Claim, b: Claim) => number): voi
   }
 }
 
-/** Records that a cap cut `cut` from a claim, a cut known on `knownOn` (the latest day of the claims taken so far). */
-function recordCut(cuts: ParticipantCapCuts | undefined, record: OutcomeRecord, cut: Amount, knownOn: number): void {
+/** Records that a cap cut `claim` to `paid`, a cut known on `knownOn` (the latest day of the claims taken so far). */
+function recordCut(cuts: ParticipantCapCuts | undefined, record: OutcomeRecord, claim: Claim, paid: Amount, knownOn: number): void {
   if (cuts === undefined) return;
   cuts.claims += 1;
   cuts.dates.add(knownOn);
-  cuts.amount = cuts.amount.plus(cut);
+  cuts.amount = cuts.amount.plus(claim.amount.minus(paid));
   cuts.participants?.push(ownText(record.id)); // kept for long: a copy that holds no file text
 }
 
@@ -62,7 +62,7 @@ function capInUnits(units: ClaimUnits, cap: ParticipantCapPlan, ordered: readonl
     }
     const paidUnits = cap.partialPayment ? remaining : 0;
     const paid = paidUnits === 0 ? ZERO : amountOfUnits(units, paidUnits);
-    if (cuts !== undefined) recordCut(cuts, record, amountOfUnits(units, claimed - paidUnits), knownOn);
+    recordCut(cuts, record, claim, paid, knownOn);
     remaining -= paidUnits;
     claim.amount = paid;
   }
@@ -80,7 +80,7 @@ function capInDecimals(cap: ParticipantCapPlan, ordered: readonly Claim[], cuts:
       continue;
     }
     const paid = cap.partialPayment ? remaining : ZERO;
-    if (cuts !== undefined) recordCut(cuts, record, claim.amount.minus(paid), knownOn);
+    recordCut(cuts, record, claim, paid, knownOn);
     remaining = remaining.minus(paid);
     claim.amount = paid;
   }

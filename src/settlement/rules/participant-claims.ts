@@ -10,7 +10,7 @@ import { formatDate } from '../../calendar/index.js';
 import { versionAt, type Contract, type ContractVersion, type PaymentRule } from '../../contract/index.js';
 import { formatDecimal, roundMoney, ratioOf, ratioTimes, roundRatioMoney, type Amount } from '../../money/index.js';
 import { allotShares, type ShareAllotment, type ShareCapCohort, type ShareCapPlan } from '../caps/share-caps.js';
-import { claimBucketLists, type ClaimBucket, type Ledger } from '../ledger.js';
+import { claimBuckets, type ClaimBucket, type Ledger } from '../ledger.js';
 import type { Line } from '../lines.js';
 import { priceFactor, reducedBy } from './price-reductions.js';
 import { NO_INPUTS, type RuleTerms, type RunState, type TrancheRun } from './rule-module.js';
@@ -57,11 +57,8 @@ function bucketsIn(ledger: Ledger, cohort: number, rule: number, window: Window)
   const cohortLedger = ledger.cohorts[cohort];
   const buckets: ClaimBucket[] = [];
   if (cohortLedger === undefined) return buckets;
-  // the buckets of one list share their rule and date (one list per rule and date): each list is tested once
-  for (const list of claimBucketLists(cohortLedger)) {
-    const first = list[0];
-    if (first === undefined || first.rule !== rule || first.date <= window.after || first.date > window.upTo) continue;
-    for (let k = 0; k < list.length; k++) buckets.push(list[k] as ClaimBucket);
+  for (const bucket of claimBuckets(cohortLedger)) {
+    if (bucket.rule === rule && bucket.date > window.after && bucket.date <= window.upTo) buckets.push(bucket);
   }
   return buckets;
 }
@@ -141,7 +138,7 @@ function cohortClaimLines(
     // one line per price, whatever the version (versions that price alike share a line, so an
     // amendment that restates the terms pays exactly as none: nothing rounded per line moves);
     // the line names the latest version that priced its claims
-    const key = `${fixedText(bucket.amount)}|${fixedText(unit)}`;
+    const key = `${bucket.amount.toFixed()}|${unit.toFixed()}`;
     let entry = byUnit.get(key);
     if (entry === undefined) {
       entry = {
@@ -196,15 +193,6 @@ function cohortClaimLines(
     lines.push(explain ? { ...line, ...claimText(entry, window, wording, shared?.cohorts.get(cohort)) } : line);
   }
   return lines;
-}
-
-/** Each amount's exact text, once per amount object (amounts are immutable; a plan's prices are read in every tranche and run). */
-const fixedTexts = new WeakMap<Amount, string>();
-
-function fixedText(amount: Amount): string {
-  let text = fixedTexts.get(amount);
-  if (text === undefined) fixedTexts.set(amount, (text = amount.toFixed()));
-  return text;
 }
 
 /** Adds the participants paid from a bucket to a line's entry, with the version that priced them (amended contracts). */
