@@ -9,6 +9,7 @@ import type { OutcomeRecord } from '../records/index.js';
 import { resolveRecord, type Resolution } from '../outcomes/index.js';
 import { addClaim, addCountedClaims, groupTally, type CohortLedger, type Ledger, type Tally } from './ledger.js';
 import { applyParticipantCaps } from './caps/participant-caps.js';
+import { DateCounts } from './date-counts.js';
 import type { SettlementPlan } from './plan.js';
 import type { Claim, ParticipantClaims } from './rules/rule-module.js';
 
@@ -107,30 +108,99 @@ export function accumulate(plan: SettlementPlan, ledger: Ledger, record: Outcome
   }
 }
 
+/** A histogram standing in for another while a participant is compiled: it notes each day added to the other, and adds nothing. */
+class NotedCounts extends DateCounts {
+  constructor(
+    private readonly target: DateCounts,
+    private readonly noted: ResolvedCount[],
+  ) {
+    super();
+  }
+
+  override add(day: number): void {
+    this.noted.push({ counts: this.target, day });
+  }
+}
+
+function notedTally(tally: Tally, noted: ResolvedCount[]): Tally {
+  return {
+    enrolled: new NotedCounts(tally.enrolled, noted),
+    outcomes: tally.outcomes.map((counts) => ({ achieved: new NotedCounts(counts.achieved, noted), failed: new NotedCounts(counts.failed, noted) })),
+  };
+}
+
+/** One histogram of a ledger and the day a participant adds to it. */
+export interface ResolvedCount {
+  readonly counts: DateCounts;
+  readonly day: number;
+}
+
+/**
+ * What one participant, their outcomes resolved, adds to a ledger, worked out once and added many
+ * times with a count ({@link addResolved}): the histograms and days of its tallies and rate counts,
+ * and its claims (amounts not zero). The histograms are the ledger's own objects: {@link clearLedger}
+ * keeps them, so what is worked out for a ledger holds for it after every clear.
+ */
+export interface ResolvedIncrements {
+  /** Index of the participant's cohort (−1: none). */
+  readonly cohort: number;
+  /** The histograms and the days added. */
+  readonly counts: readonly ResolvedCount[];
+  /** The claims, as the rules made them. */
+  readonly claims: readonly Claim[];
+}
+
+/**
+ * Works out what {@link accumulateResolved} adds for `record` with `resolutions`: the same tallies,
+ * rate counts and claims, through the same functions, noted instead of added (group tallies are
+ * created on the ledger as `accumulate` would). Refuses a plan that needs each participant on
+ * their own.
+ *
+ * @example
+ * const increments = resolvedIncrements(plan, ledger, record, resolveRecord(record, plan.outcomes, plan.asOf));
+ * addResolved(ledger, increments, 250);
+ */
+export function resolvedIncrements(plan: SettlementPlan, ledger: Ledger, record: OutcomeRecord, resolutions: readonly Resolution[]): ResolvedIncrements {
+  if (plan.participantCaps.length > 0 || plan.guarantees.length > 0 || plan.keepParticipants) {
+    throw new Error('outcome-pay internal error: accumulateResolved on a plan that needs each participant on their own');
+  }
+  const index = plan.cohortIndex.get(record.cohort) ?? -1;
+  const cohort = ledger.cohorts[index];
+  const counts: ResolvedCount[] = [];
+  if (cohort === undefined || record.enrolledOn > plan.asOf) return { cohort: cohort === undefined ? -1 : index, counts, claims: [] };
+  countOutcomes(notedTally(cohort.tally, counts), resolutions, record.enrolledOn, 1);
+  const groups = record.groups;
+  for (let k = 0; k < groups.length; k++) countOutcomes(notedTally(groupTally(cohort, groups[k] as string, resolutions.length), counts), resolutions, record.enrolledOn, 1);
+  const rates = cohort.rates.map((rate) => ({ denominator: new NotedCounts(rate.denominator, counts), achieved: new NotedCounts(rate.achieved, counts), failed: new NotedCounts(rate.failed, counts) }));
+  countRates(plan, { ...cohort, rates }, resolutions, record.enrolledOn, 1);
+  return { cohort: index, counts, claims: participantClaims(plan, record, resolutions).filter((claim) => !claim.amount.isZero()) };
+}
+
+/**
+ * Adds `count` participants alike, worked out by {@link resolvedIncrements}, to the ledger they were
+ * worked out for.
+ *
+ * @example
+ * addResolved(ledger, increments, 250);
+ */
+export function addResolved(ledger: Ledger, increments: ResolvedIncrements, count: number): void {
+  const cohort = ledger.cohorts[increments.cohort];
+  if (cohort === undefined || count <= 0) return;
+  ledger.participants += count;
+  for (const { counts, day } of increments.counts) counts.add(day, count);
+  for (const claim of increments.claims) addCountedClaims(cohort, claim.rule, claim.date, claim.amount, count, claim.version);
+}
+
 /**
  * Adds `count` participants alike to the ledger, their outcomes already resolved: the same
  * tallies, rate counts and claims as {@link accumulate} adding `count` copies of `record` whose
- * resolutions are `resolutions` (the count path of a simulation). Refuses a plan that needs each
- * participant on their own: per-participant caps, hiring guarantees, participant ids kept.
+ * resolutions are `resolutions`. Refuses a plan that needs each participant on their own:
+ * per-participant caps, hiring guarantees, participant ids kept.
  *
  * @example
  * accumulateResolved(plan, ledger, record, resolveRecord(record, plan.outcomes, plan.asOf), 250);
  */
 export function accumulateResolved(plan: SettlementPlan, ledger: Ledger, record: OutcomeRecord, resolutions: readonly Resolution[], count: number): void {
-  if (plan.participantCaps.length > 0 || plan.guarantees.length > 0 || plan.keepParticipants) {
-    throw new Error('outcome-pay internal error: accumulateResolved on a plan that needs each participant on their own');
-  }
-  const cohort = ledger.cohorts[plan.cohortIndex.get(record.cohort) ?? -1];
-  if (cohort === undefined || count <= 0) return;
-  ledger.participants += count;
-  if (record.enrolledOn > plan.asOf) return;
-  countOutcomes(cohort.tally, resolutions, record.enrolledOn, count);
-  const groups = record.groups;
-  for (let k = 0; k < groups.length; k++) countOutcomes(groupTally(cohort, groups[k] as string, resolutions.length), resolutions, record.enrolledOn, count);
-  countRates(plan, cohort, resolutions, record.enrolledOn, count);
-  const claims = participantClaims(plan, record, resolutions);
-  for (let k = 0; k < claims.length; k++) {
-    const claim = claims[k] as Claim;
-    if (!claim.amount.isZero()) addCountedClaims(cohort, claim.rule, claim.date, claim.amount, count, claim.version);
-  }
+  if (count <= 0) return;
+  addResolved(ledger, resolvedIncrements(plan, ledger, record, resolutions), count);
 }

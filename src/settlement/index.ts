@@ -41,10 +41,12 @@ export type {
 } from './types.js';
 
 // For the other folders of src/ (src/index.ts decides what the package exports)
-export { accumulate, accumulateResolved } from './accumulate.js';
+export { accumulate, accumulateResolved, resolvedIncrements } from './accumulate.js';
+export type { ResolvedIncrements } from './accumulate.js';
 export { evaluateTallies } from './evaluate.js';
 export { buildPlan, emptyLedgerOf } from './plan.js';
-export { clearLedger } from './ledger.js';
+export { addClaims, clearLedger } from './ledger.js';
+export type { DateCounts } from './date-counts.js';
 export type { Ledger } from './ledger.js';
 export type { SettlementPlan } from './plan.js';
 export { recordContext } from './record-context.js';

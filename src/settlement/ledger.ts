@@ -265,13 +265,16 @@ export function addClaim(
 
 /**
  * Adds `count` claims of `rule` on `date` for `amount` each to a cohort's buckets, with no
- * participant ids (claims of no one in particular: the what-if ledgers of decisionsAtRisk).
+ * participant ids (claims of no one in particular: the what-if ledgers of decisionsAtRisk, the
+ * summed classes of a simulation's count path), a claim naming its version as {@link addClaim}
+ * does. The buckets are the same as {@link addCountedClaims} makes, without counting the claims at
+ * the rule's prices by date first.
  *
  * @example
  * addClaims(ledger.cohorts[0], 0, 19782, parseAmount('1500.00'), 12);
  */
-export function addClaims(cohort: CohortLedger, rule: number, date: number, amount: Amount, count: number): void {
-  addToBucket(cohort, rule, date, amount, count, undefined, undefined, undefined);
+export function addClaims(cohort: CohortLedger, rule: number, date: number, amount: Amount, count: number, version?: number): void {
+  addToBucket(cohort, rule, date, amount, count, undefined, version, undefined);
 }
 
 /**

@@ -67,7 +67,7 @@ export interface RunResult {
   readonly tranches: readonly TrancheResult[];
   /** Every exit clause, in check order. */
   readonly exits: readonly ExitCheck[];
-  /** Claims no tranche will pay. */
+  /** Claims no tranche will pay (with `explain` only: empty without). */
   readonly unscheduled: readonly UnscheduledClaims[];
   /** Problems with the options (missing indicators). */
   readonly problems: readonly Issue[];
@@ -247,7 +247,8 @@ function specOf(plan: SettlementPlan, index: number): TrancheSpec {
 
 /**
  * Runs the settlement schedule over a ledger. With `explain` false the lines carry no audit text
- * (see {@link evaluateTallies}); the amounts are the same.
+ * and the claims no tranche will pay are not listed (see {@link evaluateTallies}); the amounts are
+ * the same.
  *
  * @example
  * const run = runSchedule(plan, ledger, new Map());
@@ -355,7 +356,8 @@ export function runSchedule(plan: SettlementPlan, ledger: Ledger, indicators: In
   }
   runTranchesUpTo(Infinity);
   reviewBefore(state.levels, ledger, Infinity, plan.asOf);
+  // the claims no tranche will pay are listed by a settlement document only (evaluateTallies, explain false, reads none)
   const future = specs.filter((spec) => spec.measuredOn > plan.asOf && statuses.get(spec.id)?.status !== 'cancelled');
-  const unscheduled = findUnscheduled(plan, ledger, state.watermark, future, endedBy);
+  const unscheduled = explain ? findUnscheduled(plan, ledger, state.watermark, future, endedBy) : [];
   return { tranches: results, exits, unscheduled, problems, volumeCuts: state.volumeCuts, levels: state.levels };
 }

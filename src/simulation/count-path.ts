@@ -25,7 +25,7 @@ import { addDaysUnbounded, durationLater, parseDate, type CalendarDate } from '.
 import type { Contract } from '../contract/index.js';
 import { resolveRecord, type Resolution } from '../outcomes/index.js';
 import type { OutcomeRecord, RecordEvent, WageObservation } from '../records/index.js';
-import { accumulateResolved, type Ledger, type SettlementPlan } from '../settlement/index.js';
+import { addClaims, resolvedIncrements, type Claim, type DateCounts, type Ledger, type SettlementPlan } from '../settlement/index.js';
 import type { Assumptions, DaysDistribution } from './assumptions.js';
 import { randomCounts, conditionalShares, type CountDraws } from './binomial.js';
 import { placementSpell, type ParticipantModel, type PlacementPlan, type Profile, type RunProbabilities } from './participants.js';
@@ -48,9 +48,24 @@ interface ProfileCells {
   readonly leaves: readonly (Leaf | undefined)[];
 }
 
+/** A class as a run adds it: the numbers of the histogram days and claims its participants add to (see {@link Targets}). */
+interface CompiledCell {
+  readonly counts: Int32Array;
+  readonly claims: Int32Array;
+}
+
+/** The classes of one combination of outcomes as a run adds them. */
+interface CompiledLeaf {
+  readonly cells: readonly CompiledCell[];
+  readonly conditional: readonly number[];
+}
+
 /** What the count path draws from, prepared once. */
 export interface CountModel {
-  readonly cohorts: readonly { readonly size: number; readonly profiles: readonly ProfileCells[] }[];
+  readonly cohorts: readonly { readonly size: number; readonly profiles: readonly { readonly leaves: readonly (CompiledLeaf | undefined)[] }[] }[];
+  /** The ledger the classes were worked out for, and the histogram days and claims they add to. */
+  readonly ledger: Ledger;
+  readonly targets: Targets;
   /** The share of each group mix part, as conditional shares for the multinomial. */
   readonly profileShares: readonly number[];
   readonly milestones: readonly number[];
@@ -372,12 +387,87 @@ function cohortCells(resolved: Resolved, cohort: ParticipantModel['cohorts'][num
  * @example
  * const counts = countModel(contract, plan, model);
  */
-export function countModel(contract: Contract, plan: SettlementPlan, model: ParticipantModel): CountModel | string {
+export function countModel(contract: Contract, plan: SettlementPlan, model: ParticipantModel, ledger: Ledger): CountModel | string {
   const resolved = new Resolved(contract, plan, model, periodEnds(contract, plan.asOf));
   const cohorts = model.cohorts.map((cohort) => ({ size: cohort.size, profiles: cohortCells(resolved, cohort, model) }));
   if (resolved.tooMany()) return `more than ${SIGNATURE_RADIX - 1} classes of one outcome`;
   const shares = model.profiles.map((profile, k) => Math.min(profile.upTo, 1) - (k === 0 ? 0 : (model.profiles[k - 1] as Profile).upTo));
-  return { cohorts, profileShares: conditionalShares(shares), milestones: model.milestones.map((milestone) => milestone.outcome), placement: model.placements[0] };
+  const targets = new Targets();
+  const compiled = cohorts.map(({ size, profiles }) => ({
+    size,
+    profiles: profiles.map((profile) => ({
+      leaves: profile.leaves.map((leaf) => (leaf === undefined ? undefined : { conditional: leaf.conditional, cells: leaf.cells.map((cell) => targets.compile(plan, ledger, cell)) })),
+    })),
+  }));
+  return { cohorts: compiled, ledger, targets, profileShares: conditionalShares(shares), milestones: model.milestones.map((milestone) => milestone.outcome), placement: model.placements[0] };
+}
+
+/**
+ * The histogram days and claims the classes add to, each numbered once (worked out by the
+ * settlement's own `resolvedIncrements` on the class's record and resolutions). A run sums the
+ * participants of every class into each number the class adds to, then adds each sum to the ledger
+ * once: counts and claims are sums, so the ledger is the one adding each class on its own makes.
+ */
+class Targets {
+  /** Per number: the histogram and the day. */
+  readonly counts: DateCounts[] = [];
+  readonly days: number[] = [];
+  /** Per number: the cohort and the claim (rule, date, amount, version). */
+  readonly claims: { readonly cohort: number; readonly claim: Claim }[] = [];
+  private readonly countIds = new Map<DateCounts, Map<number, number>>();
+  private readonly claimIds = new Map<string, number>();
+  private countSums = new Float64Array(0);
+  private claimSums = new Float64Array(0);
+
+  compile(plan: SettlementPlan, ledger: Ledger, cell: Cell): CompiledCell {
+    const increments = resolvedIncrements(plan, ledger, cell.record, cell.resolutions);
+    if (increments.cohort < 0) throw new Error('outcome-pay internal error: a class of the count path outside the cohorts');
+    const counts = increments.counts.map(({ counts: histogram, day }) => {
+      let byDay = this.countIds.get(histogram);
+      if (byDay === undefined) this.countIds.set(histogram, (byDay = new Map<number, number>()));
+      let id = byDay.get(day);
+      if (id === undefined) {
+        byDay.set(day, (id = this.counts.length));
+        this.counts.push(histogram);
+        this.days.push(day);
+      }
+      return id;
+    });
+    const claims = increments.claims.map((claim) => {
+      const key = `${increments.cohort}|${claim.rule}|${claim.date}|${claim.amount.toString()}|${claim.version ?? ''}`;
+      let id = this.claimIds.get(key);
+      if (id === undefined) {
+        this.claimIds.set(key, (id = this.claims.length));
+        this.claims.push({ cohort: increments.cohort, claim });
+      }
+      return id;
+    });
+    return { counts: Int32Array.from(counts), claims: Int32Array.from(claims) };
+  }
+
+  /** The sums of a run, zeroed. */
+  sums(): { readonly counts: Float64Array; readonly claims: Float64Array } {
+    if (this.countSums.length !== this.counts.length) this.countSums = new Float64Array(this.counts.length);
+    else this.countSums.fill(0);
+    if (this.claimSums.length !== this.claims.length) this.claimSums = new Float64Array(this.claims.length);
+    else this.claimSums.fill(0);
+    return { counts: this.countSums, claims: this.claimSums };
+  }
+
+  /** Adds a run's sums to the ledger (the claims straight to their buckets: the same buckets as counting them at their prices first). */
+  add(ledger: Ledger, sums: { readonly counts: Float64Array; readonly claims: Float64Array }): void {
+    for (let k = 0; k < sums.counts.length; k++) {
+      const count = sums.counts[k] as number;
+      if (count > 0) (this.counts[k] as DateCounts).add(this.days[k] as number, count);
+    }
+    for (let k = 0; k < sums.claims.length; k++) {
+      const count = sums.claims[k] as number;
+      if (count === 0) continue;
+      const { cohort, claim } = this.claims[k] as { readonly cohort: number; readonly claim: Claim };
+      const cohortLedger = ledger.cohorts[cohort];
+      if (cohortLedger !== undefined) addClaims(cohortLedger, claim.rule, claim.date, claim.amount, count, claim.version);
+    }
+  }
 }
 
 /** Adds the joint probabilities of one combination of inputs to every combination of outcomes. */
@@ -432,74 +522,136 @@ function leafOf(cells: Map<number, number>, cohort: string, profile: Profile, mo
 }
 
 /**
- * Draws one run's counts and adds them to `ledger`: per cohort, the group mix, then the outcomes
- * chained as the participant path draws them, then the classes of their timings; with
+ * Draws one run's counts and adds them to the model's ledger: per cohort, the group mix, then the
+ * outcomes chained as the participant path draws them, then the classes of their timings; with
  * `expectedCounts`, each at its expected count (rounded to whole participants), nothing drawn.
+ * Every multinomial is drawn cell by cell with `draws.binomial`, as `draws.multinomial` draws it.
  *
  * @example
- * drawCounts(counts, plan, ledger, probabilities, stream);
+ * drawCounts(counts, probabilities, stream);
  */
-export function drawCounts(counts: CountModel, plan: SettlementPlan, ledger: Ledger, probabilities: RunProbabilities, stream: Stream, draws: CountDraws = randomCounts): void {
-  const { binomial, multinomial } = draws;
+export function drawCounts(counts: CountModel, probabilities: RunProbabilities, stream: Stream, draws: CountDraws = randomCounts): void {
+  const { binomial } = draws;
   const placement = counts.placement;
   const wages = placement?.wages.length ?? 0;
   const variants = placement === undefined ? 1 : 1 + (placement.retentions.length + 1) * (1 << wages);
+  const milestones = counts.milestones;
+  const shares = counts.profileShares;
+  const sums = counts.targets.sums();
+  const perProfile = new Float64Array(shares.length);
+  const byBits = new Float64Array(1 << milestones.length);
+  const perVariant = new Float64Array(variants);
+  const atPassed = new Float64Array((placement?.retentions.length ?? 0) + 1);
+  const byWage = new Float64Array(1 << wages);
+  let participants = 0;
   for (const cohort of counts.cohorts) {
-    const perProfile = multinomial(stream, cohort.size, counts.profileShares);
-    cohort.profiles.forEach((profile, k) => {
+    // the group mix: a multinomial, every part drawn before any is split
+    perProfile.fill(0);
+    let left = cohort.size;
+    for (let k = 0; k < shares.length && left > 0; k++) {
+      const drawn = binomial(stream, left, shares[k] as number);
+      perProfile[k] = drawn;
+      left -= drawn;
+    }
+    for (let k = 0; k < cohort.profiles.length; k++) {
       const n = perProfile[k] as number;
-      if (n === 0) return;
+      if (n === 0) continue;
+      const profile = cohort.profiles[k] as CountModel['cohorts'][number]['profiles'][number];
       const p = probabilities[k] as readonly number[];
-      let byBits = [n];
-      counts.milestones.forEach((outcome) => {
-        const next = new Array<number>(byBits.length * 2).fill(0);
-        byBits.forEach((count, bits) => {
-          const achieved = binomial(stream, count, p[outcome] ?? 0);
-          next[bits + byBits.length] = achieved;
-          next[bits] = count - achieved;
-        });
-        byBits = next;
-      });
-      byBits.forEach((count, bits) => {
-        if (count === 0) return;
-        const perVariant = new Array<number>(variants).fill(0);
-        if (placement === undefined) perVariant[0] = count;
-        else {
-          let left = binomial(stream, count, p[placement.outcome] ?? 0);
-          perVariant[0] = count - left;
-          const atPassed: number[] = [];
-          for (const retention of placement.retentions) {
-            const passing = binomial(stream, left, p[retention.outcome] ?? 0);
-            atPassed.push(left - passing);
-            left = passing;
-          }
-          atPassed.push(left);
-          atPassed.forEach((group, passed) => {
-            let byWage = [group];
-            for (const wage of placement.wages) {
-              const next = new Array<number>(byWage.length * 2).fill(0);
-              byWage.forEach((c, w) => {
-                const raised = binomial(stream, c, p[wage.outcome] ?? 0);
-                next[w + byWage.length] = raised;
-                next[w] = c - raised;
-              });
-              byWage = next;
-            }
-            byWage.forEach((c, w) => (perVariant[1 + passed * (1 << wages) + w] = c));
-          });
+      // each milestone splits every combination so far in two, in place: [bits] missed, [bits + width] achieved
+      byBits[0] = n;
+      let width = 1;
+      for (let m = 0; m < milestones.length; m++) {
+        const chance = p[milestones[m] as number] ?? 0;
+        for (let bits = 0; bits < width; bits++) {
+          const achieved = binomial(stream, byBits[bits] as number, chance);
+          byBits[bits + width] = achieved;
+          byBits[bits] = (byBits[bits] as number) - achieved;
         }
-        perVariant.forEach((c, v) => {
-          if (c === 0) return;
+        width *= 2;
+      }
+      for (let bits = 0; bits < width; bits++) {
+        const count = byBits[bits] as number;
+        if (count === 0) continue;
+        if (placement === undefined) perVariant[0] = count;
+        else splitPlacement(placement, p, count, stream, binomial, perVariant, atPassed, byWage);
+        for (let v = 0; v < variants; v++) {
+          const c = perVariant[v] as number;
+          if (c === 0) continue;
           const leaf = profile.leaves[bits * variants + v];
-          if (leaf === undefined) return;
-          const split = multinomial(stream, c, leaf.conditional);
-          split.forEach((alike, cell) => {
-            if (alike === 0) return;
-            const { record, resolutions } = leaf.cells[cell] as Cell;
-            accumulateResolved(plan, ledger, record, resolutions, alike);
-          });
-        });
-      });
-    });
+          if (leaf === undefined) continue;
+          // the classes of its timings: a multinomial, cell by cell
+          let rest = c;
+          for (let cell = 0; cell < leaf.cells.length && rest > 0; cell++) {
+            const alike = binomial(stream, rest, leaf.conditional[cell] as number);
+            rest -= alike;
+            if (alike === 0) continue;
+            const compiled = leaf.cells[cell] as CompiledCell;
+            participants += alike;
+            addCell(compiled, alike, sums.counts, sums.claims);
+          }
+        }
+      }
+    }
+  }
+  counts.ledger.participants += participants;
+  counts.targets.add(counts.ledger, sums);
+}
+
+/** Adds `alike` participants of a class to the sums of the histogram days and claims it adds to. */
+function addCell(cell: CompiledCell, alike: number, counts: Float64Array, claims: Float64Array): void {
+  const countIds = cell.counts;
+  for (let j = 0; j < countIds.length; j++) {
+    const id = countIds[j] as number;
+    counts[id] = (counts[id] as number) + alike;
+  }
+  const claimIds = cell.claims;
+  for (let j = 0; j < claimIds.length; j++) {
+    const id = claimIds[j] as number;
+    claims[id] = (claims[id] as number) + alike;
+  }
+}
+
+/**
+ * Splits `count` participants over the placement's variants, in `perVariant`: not placed; placed
+ * and passed the first `passed` retentions, each with its wage progressions raised or not (bit w
+ * for wage w). Drawn as the participant path chains them: placement, each retention given the one
+ * before, each wage progression given placement.
+ */
+function splitPlacement(
+  placement: PlacementPlan,
+  p: readonly number[],
+  count: number,
+  stream: Stream,
+  binomial: CountDraws['binomial'],
+  perVariant: Float64Array,
+  atPassed: Float64Array,
+  byWage: Float64Array,
+): void {
+  perVariant.fill(0);
+  let left = binomial(stream, count, p[placement.outcome] ?? 0);
+  perVariant[0] = count - left;
+  const retentions = placement.retentions;
+  for (let r = 0; r < retentions.length; r++) {
+    const passing = binomial(stream, left, p[(retentions[r] as PlacementPlan['retentions'][number]).outcome] ?? 0);
+    atPassed[r] = left - passing;
+    left = passing;
+  }
+  atPassed[retentions.length] = left;
+  const wages = placement.wages;
+  const combinations = 1 << wages.length;
+  for (let passed = 0; passed <= retentions.length; passed++) {
+    byWage[0] = atPassed[passed] as number;
+    let width = 1;
+    for (let w = 0; w < wages.length; w++) {
+      const chance = p[(wages[w] as PlacementPlan['wages'][number]).outcome] ?? 0;
+      for (let bits = 0; bits < width; bits++) {
+        const raised = binomial(stream, byWage[bits] as number, chance);
+        byWage[bits + width] = raised;
+        byWage[bits] = (byWage[bits] as number) - raised;
+      }
+      width *= 2;
+    }
+    for (let bits = 0; bits < combinations; bits++) perVariant[1 + passed * combinations + bits] = byWage[bits] as number;
   }
 }

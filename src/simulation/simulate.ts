@@ -101,9 +101,8 @@ interface Prepared {
   readonly trancheDueOn: readonly number[];
   /** The contract indexes of the outcomes participants achieve (cohort indicators left out). */
   readonly participantOutcomes: readonly number[];
-  /** The count path's model, when it runs, and the ledger its runs refill. */
+  /** The count path's model, when it runs (with the ledger its runs refill). */
   readonly counts: CountModel | undefined;
-  readonly countLedger: Ledger;
   /** Why the participant path runs (empty on the count path). */
   readonly pathReason: string;
 }
@@ -122,7 +121,7 @@ export function horizon(contract: Contract): CalendarDate {
 /** The count path's model, or why the participant path runs. */
 function choosePath(contract: Contract, assumptions: Assumptions, plan: SettlementPlan, model: ParticipantModel, path: 'auto' | 'participants'): CountModel | string {
   if (path === 'participants') return 'asked for (path: "participants")';
-  return countPathBlocker(contract, assumptions, model) ?? countModel(contract, plan, model);
+  return countPathBlocker(contract, assumptions, model) ?? countModel(contract, plan, model, emptyLedgerOf(plan, false));
 }
 
 function prepare(contract: Contract, assumptions: Assumptions, path: 'auto' | 'participants'): Prepared {
@@ -132,7 +131,6 @@ function prepare(contract: Contract, assumptions: Assumptions, path: 'auto' | 'p
   const chosen = choosePath(contract, assumptions, plan, model, path);
   return {
     counts: typeof chosen === 'string' ? undefined : chosen,
-    countLedger: emptyLedgerOf(plan, false),
     pathReason: typeof chosen === 'string' ? chosen : '',
     contract,
     plan,
@@ -221,10 +219,10 @@ function oneRun(prepared: Prepared, stream: Stream, samples: SimulationSamples, 
   const { plan, model } = prepared;
   const probabilities = expected ? meanProbabilities(model) : runProbabilities(model, stream);
   const indicators = drawIndicators(prepared.indicators, stream, expected);
-  const ledger = prepared.counts === undefined ? emptyLedgerOf(plan, false) : prepared.countLedger;
+  const ledger = prepared.counts === undefined ? emptyLedgerOf(plan, false) : prepared.counts.ledger;
   if (prepared.counts !== undefined) {
     clearLedger(ledger);
-    drawCounts(prepared.counts, plan, ledger, probabilities, stream, expected ? expectedCounts : undefined);
+    drawCounts(prepared.counts, probabilities, stream, expected ? expectedCounts : undefined);
   } else {
     for (const cohort of model.cohorts) {
       for (let i = 0; i < cohort.size; i++) accumulate(plan, ledger, drawParticipant(model, probabilities, cohort, stream));

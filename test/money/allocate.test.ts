@@ -30,6 +30,23 @@ describe('allocate: worked examples', () => {
     expect(eur(allocate(parseAmount('0.05'), ['0', '1', '1'], 'EUR'))).toEqual(['0.00', '0.03', '0.02']);
   });
 
+  it('writes parts below one unit and in three decimal places exactly (each part made from its minor units)', () => {
+    // 0.005 KWD = 5 fils among 1 : 1 -> 2 each, 1 left to the first: 0.003 and 0.002
+    expect(allocate(parseAmount('0.005'), ['1', '1'], 'KWD').map((p) => p.toFixed())).toEqual(['0.003', '0.002']);
+    // -12.345 KWD among 1 : 2 -> -4115 and -8230 fils exactly
+    expect(allocate(parseAmount('-12.345'), ['1', '2'], 'KWD').map((p) => p.toFixed())).toEqual(['-4.115', '-8.23']);
+    // a zero part is zero, never negative zero: -0.01 EUR among 1 : 1
+    const [, zero] = allocate(parseAmount('-0.01'), ['1', '1'], 'EUR');
+    expect(zero?.isZero() === true && !zero.isNegative()).toBe(true);
+  });
+
+  it('splits alike with weights given as amounts and as strings (amounts taken as they are)', () => {
+    const total = parseAmount('1234.57');
+    const shares = [parseAmount('0.6'), parseAmount('0.4')];
+    expect(eur(allocate(total, shares, 'EUR'))).toEqual(eur(allocate(total, ['0.6', '0.4'], 'EUR')));
+    expect(eur(allocate(total, shares, 'EUR'))).toEqual(['740.74', '493.83']);
+  });
+
   it('works in yen with integer weights', () => {
     expect(allocate(parseAmount('1000'), [1, 2], 'JPY').map((p) => formatMoney(p, 'JPY'))).toEqual(['333', '667']);
   });
