@@ -145,7 +145,7 @@ export function applyPayerCaps(
  * Describes a cut in words.
  *
  * @example
- * describeCut(cut); // 'contract cap total 100000.00: 98000.00 used before, 5000.00 asked, 3000.00 cut'
+ * describeCut(cut); // 'contract cap total of 100000: 98000 used before, 5000 asked, 3000 cut'
  */
 export function describeCut(cut: CapCut): string {
   return `${cut.kind} cap ${cut.cap} of ${formatDecimal(cut.limit)}: ${formatDecimal(cut.usedBefore)} used before, ${formatDecimal(cut.requested)} asked, ${formatDecimal(cut.cut)} cut`;

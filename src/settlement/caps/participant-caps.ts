@@ -1,8 +1,9 @@
 /**
  * Per-participant caps: the most one participant can be paid over the contract. Applied to each
  * participant's claims as they are accumulated, in the cap's claim order (achievement date or rule
- * order), cutting the claim that crosses the cap (in part or whole) and the claims after it; each
- * cut is counted for the audit trail.
+ * order): a claim that crosses the cap is paid what is left of it with `partialPayment`, nothing
+ * otherwise (and a later claim that still fits in what is left is paid in full, as money caps do);
+ * each cut is counted for the audit trail.
  *
  * @module
  */
