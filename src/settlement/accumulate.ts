@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { ownValue } from '../own-data.js';
 import type { OutcomeRecord } from '../records/index.js';
 import { resolveRecord, type Resolution } from '../outcomes/index.js';
 import { addClaim, addCountedClaims, groupTally, type CohortLedger, type Ledger, type Tally } from './ledger.js';
@@ -100,11 +101,13 @@ export function accumulate(plan: SettlementPlan, ledger: Ledger, record: Outcome
   if (plan.guarantees.length > 0) countGuarantees(plan, ledger, record, cohortIndex, resolutions);
   const claims = participantClaims(plan, record, resolutions);
   if (claims.length === 0) return;
-  if (plan.participantCaps.length > 0) applyParticipantCaps(plan, ledger, record, claims, cohortIndex);
+  const caps = plan.participantCaps.length > 0;
+  if (caps) applyParticipantCaps(plan, ledger, record, claims, cohortIndex);
   for (let k = 0; k < claims.length; k++) {
     const claim = claims[k] as Claim;
     if (claim.amount.isZero()) continue;
-    addClaim(cohort, claim.rule, claim.date, claim.amount, record.id, plan.keepParticipants, claim.version, claim.cut);
+    // a claim a per-participant cap cut holds `cut` (its own property: never one of Object.prototype's)
+    addClaim(cohort, claim.rule, claim.date, claim.amount, record.id, plan.keepParticipants, claim.version, caps ? ownValue(claim, 'cut') : undefined);
   }
 }
 

@@ -64,16 +64,17 @@ function lineReport(plan: SettlementPlan, line: Line, money: (a: Amount) => stri
 }
 
 function capReport(cut: CapCut, money: (a: Amount) => string): SettlementTranche['capCuts'][number] {
-  return {
+  const report = {
     cap: cut.cap,
     kind: cut.kind,
     limit: money(cut.limit),
     usedBefore: money(cut.usedBefore),
     requested: money(cut.requested),
     cut: money(cut.cut),
-    ...(cut.claims === undefined ? {} : { claims: cut.claims }),
-    ...(cut.participants === undefined ? {} : { participants: cut.participants }),
   };
+  if (cut.kind !== 'participant') return report;
+  const participants = ownValue(cut, 'participants');
+  return { ...report, claims: ownValue(cut, 'claims') ?? 0, ...(participants === undefined ? {} : { participants }) };
 }
 
 function tallies(plan: SettlementPlan, ledger: Ledger): SettlementTally[] {

@@ -8,6 +8,7 @@
  */
 import { formatPath, type Issue } from '../errors.js';
 import { invalidArgument } from '../guard.js';
+import { ownValue } from '../own-data.js';
 import type { Settlement, SettlementLine, SettlementTranche } from '../settlement/index.js';
 import type { CellValue, ColumnKind } from './csv-text.js';
 
@@ -134,7 +135,7 @@ export const SETTLEMENT_TABLES: readonly SettlementTable[] = [
   {
     name: 'cap-cuts',
     columns: [['tranche', T], ['cap', T], ['kind', T], ['limit', A], ['usedBefore', A], ['requested', A], ['cut', A], ['claims', C], ['participants', C]],
-    rows: (s) => s.tranches.flatMap((t) => t.capCuts.map((c) => [t.id, c.cap, c.kind, c.limit, c.usedBefore, c.requested, c.cut, c.claims ?? null, listed(c.participants)])),
+    rows: (s) => s.tranches.flatMap((t) => t.capCuts.map((c) => [t.id, c.cap, c.kind, c.limit, c.usedBefore, c.requested, c.cut, ownValue(c, 'claims') ?? null, listed(ownValue(c, 'participants'))])),
   },
   {
     name: 'reinvestment',
@@ -198,7 +199,7 @@ export const SETTLEMENT_TABLES: readonly SettlementTable[] = [
           (line.participants ?? []).map((id, i) => [id, 'line', t.id, index + 1, line.rule, line.cohort, line.outcome, null, line.participantVersions?.[i] ?? null]),
         ),
       ),
-      ...s.tranches.flatMap((t) => t.capCuts.flatMap((c) => (c.participants ?? []).map((id) => [id, 'trancheCapCut', t.id, null, null, null, null, c.cap, null]))),
+      ...s.tranches.flatMap((t) => t.capCuts.flatMap((c) => (ownValue(c, 'participants') ?? []).map((id) => [id, 'trancheCapCut', t.id, null, null, null, null, c.cap, null]))),
       ...s.participantCaps.flatMap((c) => (c.participants ?? []).map((id) => [id, 'participantCap', null, null, null, null, null, c.cap, null])),
     ],
   },

@@ -8,6 +8,7 @@
  * @module
  */
 import { ZERO, type Amount } from '../../money/index.js';
+import { ownValue } from '../../own-data.js';
 import type { OutcomeRecord } from '../../records/index.js';
 import { amountOfUnits, type ClaimUnits } from '../claim-units.js';
 import { addCutClaim, type Ledger, type ParticipantCapCuts } from '../ledger.js';
@@ -52,7 +53,8 @@ function cutClaim(target: CutTarget, cap: ParticipantCapPlan, claim: Claim, paid
     cuts.dates.add(knownOn);
     addCutClaim(cuts, claim.rule, target.cohort, claim.date, usedBefore, claim.amount, paid, target.record.id);
   }
-  claim.cut = { caps: claim.cut === undefined ? [cap.id] : [...claim.cut.caps, cap.id], listed: claim.cut?.listed ?? claim.amount };
+  const before = ownValue(claim, 'cut'); // an earlier cap's cut of it, its own property only
+  claim.cut = { caps: before === undefined ? [cap.id] : [...before.caps, cap.id], listed: before?.listed ?? claim.amount };
   claim.amount = paid;
 }
 
