@@ -9,6 +9,9 @@
  *   (examples/uk-rate-card, 2 cohorts of 2,000 participants; target 1,000,000 participants a
  *   second), against a float loop for that contract (per-participant draws, the cap applied in
  *   floats, no dates or tranches).
+ * The count path's float loop is also run, untimed, on 1,000 runs that note their counts, and its
+ * printed totals are compared with the same formula in exact integers: the number of wrong totals
+ * is printed.
  * A run's time is measured after the preparation (from the end of the first run, through
  * `onProgress`, to the end of the last). Prints the rates and the ratios; the timings are a
  * measurement and never fail the script. Each figure is the best of `--rounds` (default 3).
@@ -121,27 +124,75 @@ function pickGroup(mix) {
   return mix[mix.length - 1];
 }
 
-/** The float loop: what a user would write, per participant, floats, no dates, no caps. */
-function floatLoop(n) {
-  const prices = { placement: 1200, retention6: 800, retention12: 1000, wage: 500 };
-  const mix = [['rsa', 0.3, 1.25, 0.4], ['ltu', 0.3, 1.1, 0.55], ['youth', 0.2, 1, 0.55], ['none', 0.2, 1, 0.55]];
+const FLOAT_PRICES = { placement: 1200, retention6: 800, retention12: 1000, wage: 500 };
+const FLOAT_MIX = [['rsa', 0.3, 1.25, 0.4], ['ltu', 0.3, 1.1, 0.55], ['youth', 0.2, 1, 0.55], ['none', 0.2, 1, 0.55]];
+
+/**
+ * The float loop: what a user would write, per participant, floats, no dates, no caps. With
+ * `counts` (a Uint32Array of 4 groups × 4 outcomes a run), it also notes how many of each group
+ * achieved each outcome, so that the same runs' totals can be checked exactly (the timed runs do
+ * not count).
+ */
+function floatLoop(n, counts) {
+  const prices = FLOAT_PRICES;
+  const mix = FLOAT_MIX;
   const totals = new Float64Array(n);
   for (let run = 0; run < n; run++) {
     let total = 0;
     for (let i = 0; i < 4000; i++) {
       const group = pickGroup(mix);
       const m = group[2];
+      const at = counts === undefined ? -1 : run * 16 + mix.indexOf(group) * 4;
       if (Math.random() >= 0.85) continue;
       if (Math.random() >= group[3]) continue;
       total += Math.ceil(prices.placement * m * 100) / 100;
-      if (Math.random() < 0.35) total += prices.wage;
+      if (at >= 0) counts[at]++;
+      if (Math.random() < 0.35) {
+        total += prices.wage;
+        if (at >= 0) counts[at + 1]++;
+      }
       if (Math.random() >= 0.75) continue;
       total += Math.ceil(prices.retention6 * m * 100) / 100;
-      if (Math.random() < 0.8) total += Math.ceil(prices.retention12 * m * 100) / 100;
+      if (at >= 0) counts[at + 2]++;
+      if (Math.random() < 0.8) {
+        total += Math.ceil(prices.retention12 * m * 100) / 100;
+        if (at >= 0) counts[at + 3]++;
+      }
     }
     totals[run] = total;
   }
   return totals;
+}
+
+/**
+ * How many of `n` runs of the float loop print a wrong total (`total.toFixed(2)`, as a user would
+ * report it) against the same formula in exact integers: each unit price is the price in cents
+ * times the group's multiplier as a fraction (1.25 = 125/100), rounded up to the cent, times the
+ * count. The float loop's own rounding goes wrong where the product is not exact in binary
+ * (1200 × 1.1 = 1320.0000000000002, rounded up to 1320.01), and its sums of cents drift.
+ */
+function floatLoopWrong(n) {
+  const counts = new Uint32Array(n * 16);
+  const totals = floatLoop(n, counts);
+  const unitCents = FLOAT_MIX.map(([, , m]) => {
+    const hundredths = BigInt(Math.round(m * 100)); // 1.25 -> 125, 1.1 -> 110: the multipliers' own digits
+    const up = (cents) => (BigInt(cents) * hundredths + 99n) / 100n;
+    return [up(FLOAT_PRICES.placement * 100), BigInt(FLOAT_PRICES.wage * 100), up(FLOAT_PRICES.retention6 * 100), up(FLOAT_PRICES.retention12 * 100)];
+  });
+  let wrong = 0;
+  let largest = 0n;
+  for (let run = 0; run < n; run++) {
+    let cents = 0n;
+    for (let g = 0; g < 4; g++) for (let o = 0; o < 4; o++) cents += BigInt(counts[run * 16 + g * 4 + o]) * unitCents[g][o];
+    const exact = `${cents / 100n}.${String(cents % 100n).padStart(2, '0')}`;
+    const printed = totals[run].toFixed(2);
+    if (printed !== exact) {
+      wrong++;
+      const off = BigInt(printed.replace('.', '')) - cents;
+      if ((off < 0n ? -off : off) > largest) largest = off < 0n ? -off : off;
+    }
+  }
+  return { wrong, runs: n, largestCents: largest };
 }
 
 /** The float loop for the participant contract: per participant, floats, the per-participant cap in floats, no dates, tranches or volume cap. */
@@ -176,10 +227,14 @@ if (count.value.path !== 'count') throw new Error(`expected the count path, got 
 const participantRuns = Math.max(3, Math.round(runs / 100));
 const participants = perRun({ runs: participantRuns, seed: 1, path: 'participants' });
 const floats = best(() => floatLoop(participantRuns * 4));
+const floatsWrong = floatLoopWrong(1000);
 const ukRuns = Math.max(3, Math.round(runs / 50));
 const uk = perRun({ runs: ukRuns, seed: 1 }, [ukContract, ukAssumptions]);
 if (uk.value.path !== 'participants') throw new Error('expected the participant path on the participant contract');
 const ukFloats = best(() => ukFloatLoop(ukRuns * 4));
+// Its amounts are whole pounds (fee, prices, sustainment payments, the cap): sums of integers below
+// 2^53 are exact in floats, so its totals are right to the penny; checked on its last runs.
+const ukFloatsExact = ukFloats.value.every((total) => Number.isSafeInteger(total));
 
 const perSecond = (n, ms) => (n * 1000) / ms;
 const countRate = 1000 / count.ms;
@@ -194,11 +249,11 @@ console.log(`simulation benchmark, one thread, best of ${rounds}; a run timed af
 console.log(`count path, region-sud, 4 cohorts x 1,000 participants:`);
 console.log(`  count path: ${f(runs)} runs, ${f(count.ms, 3)} ms a run: ${f(countRate)} runs/s; preparation (one run) ${f(prepared.ms)} ms; mean total ${summary.total.mean}`);
 console.log(`  participant path on the same contract: ${f(participantRuns)} runs, ${f(participantRate, 1)} runs/s (${f(participantRate * 4000)} participants/s)`);
-console.log(`  float loop (per-participant draws, float money, no dates or caps): ${f(floatRate)} runs/s`);
+console.log(`  float loop (per-participant draws, float money, no dates or caps): ${f(floatRate)} runs/s; wrong totals to the cent in ${f(floatsWrong.wrong)} of ${f(floatsWrong.runs)} runs (the same formula in exact integers; off by up to ${floatsWrong.largestCents} cents)`);
 console.log(`  ratios: count / participant path ${f(countRate / participantRate, 1)} x; count / float loop ${f(countRate / floatRate, 2)} x`);
 console.log(`participant path, uk-rate-card (per-participant cap, sustainment), 2 cohorts x 2,000 participants:`);
 console.log(`  participant path: ${f(ukRuns)} runs, ${f(uk.ms, 1)} ms a run: ${f(ukRate)} participants/s`);
-console.log(`  float loop (per-participant draws, float money, the cap in floats, no dates or tranches): ${f(ukFloatRate)} participants/s`);
+console.log(`  float loop (per-participant draws, float money, the cap in floats, no dates or tranches): ${f(ukFloatRate)} participants/s; totals ${ukFloatsExact ? 'all whole pounds, exact in floats (0 wrong)' : 'NOT all whole pounds'}`);
 console.log(`  ratio: participant path / float loop ${f(ukRate / ukFloatRate, 3)} x`);
 console.log(`  ${countRate >= TARGET ? 'PASS' : 'MISS'}  count path >= ${f(TARGET)} runs/s on one thread: ${f(countRate)} runs/s`);
 console.log(`  ${ukRate >= PARTICIPANT_TARGET ? 'PASS' : 'MISS'}  participant path >= ${f(PARTICIPANT_TARGET)} participants/s on one thread: ${f(ukRate)} participants/s`);
