@@ -17,7 +17,9 @@ import { MUTATION_TARGETS, RECORD_FILE, TARGET_SCORE, findTarget, folderScores, 
 
 const args = process.argv.slice(2);
 const force = args.includes('--force');
-const named = args.filter((arg) => arg !== '--force');
+// --properties: settlement's property files run too (vitest.mutation.config.ts; hours a part).
+if (args.includes('--properties')) process.env['MUTATION_PROPERTIES'] = '1';
+const named = args.filter((arg) => arg !== '--force' && arg !== '--properties');
 const targets = [];
 for (const name of named) {
   const bare = name.replace(/^src\//, '').replace(/\/$/, '');
