@@ -336,7 +336,7 @@ describe('clearLedger', () => {
   });
 
   it('refuses a ledger that keeps participant ids', () => {
-    expect(() => clearLedger(ledgerOf(true))).toThrow('outcome-pay internal error: clearLedger on a ledger that keeps participant ids');
+    expect(() => { clearLedger(ledgerOf(true)); }).toThrow('outcome-pay internal error: clearLedger on a ledger that keeps participant ids');
     // one with no participant caps has nothing to refuse
     const noCaps = ledgerOf(true, { participantCaps: 0 });
     noCaps.participants = 4;
