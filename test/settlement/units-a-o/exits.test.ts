@@ -172,7 +172,7 @@ describe('checkExit: indicatorBelow', () => {
 });
 
 describe('checkExit: capReached', () => {
-  const reached = (cap: string, use: Partial<CapUse>, options: { plan?: SettlementPlan; checkOn?: string } = {}) => check({ kind: 'capReached', cap } as ExitClause['condition'], { use, ...options });
+  const reached = (cap: string, use: Partial<CapUse>, options: { plan?: SettlementPlan; checkOn?: string } = {}) => check({ kind: 'capReached', cap }, { use, ...options });
 
   it('a money cap: used at or above its amount', () => {
     const at = reached('total', { used: new Map([['total', parseAmount('1000')]]) });
@@ -264,18 +264,18 @@ describe('checkExit: capReached', () => {
 
 describe('checkExit: datePassed', () => {
   it('fires on or after the date, not before', () => {
-    const on = check({ kind: 'datePassed', date: '2024-06-30' } as ExitClause['condition']);
+    const on = check({ kind: 'datePassed', date: '2024-06-30' });
     expect(on.outcome).toBe('fired');
     expect(on.figures).toEqual({ date: '2024-06-30' });
     expect(on.explanation).toBe('2024-06-30 is on or after 2024-06-30');
-    const before = check({ kind: 'datePassed', date: '2024-07-01' } as ExitClause['condition']);
+    const before = check({ kind: 'datePassed', date: '2024-07-01' });
     expect(before.outcome).toBe('notFired');
     expect(before.explanation).toBe('2024-06-30 is before 2024-07-01');
-    expect(check({ kind: 'datePassed', date: '2024-06-29' } as ExitClause['condition']).outcome).toBe('fired');
+    expect(check({ kind: 'datePassed', date: '2024-06-29' }).outcome).toBe('fired');
   });
 
   it('every check names its clause and check date', () => {
-    const result = check({ kind: 'datePassed', date: '2024-01-01' } as ExitClause['condition']);
+    const result = check({ kind: 'datePassed', date: '2024-01-01' });
     expect(result.clause).toBe('exit-1');
     expect(result.checkOn).toBe(parseDate('2024-06-30'));
   });
@@ -283,7 +283,7 @@ describe('checkExit: datePassed', () => {
 
 describe('uncheckedExit', () => {
   it('not yet checked: after the as-of date', () => {
-    expect(uncheckedExit(clause({ kind: 'datePassed', date: '2024-01-01' } as ExitClause['condition'], '2025-03-31'), 'notYetChecked')).toEqual({
+    expect(uncheckedExit(clause({ kind: 'datePassed', date: '2024-01-01' }, '2025-03-31'), 'notYetChecked')).toEqual({
       clause: 'exit-1',
       checkOn: parseDate('2025-03-31'),
       outcome: 'notYetChecked',
@@ -293,7 +293,7 @@ describe('uncheckedExit', () => {
   });
 
   it('skipped: the contract had already ended', () => {
-    expect(uncheckedExit(clause({ kind: 'datePassed', date: '2024-01-01' } as ExitClause['condition']), 'skipped')).toEqual({
+    expect(uncheckedExit(clause({ kind: 'datePassed', date: '2024-01-01' }), 'skipped')).toEqual({
       clause: 'exit-1',
       checkOn: parseDate('2024-06-30'),
       outcome: 'skipped',
