@@ -1,16 +1,19 @@
 /**
- * The per-participant pass (src/settlement/accumulate.ts) on a hand-built plan: each record's
- * resolutions are given by the test (the outcome resolver is replaced here, so that every status,
- * date and anchor is chosen by hand), and the claim rules are the test's own functions. What is
- * checked: which records count (cohort, enrolment against the as-of date), the tallies of the
- * cohort and of each group, the rate counts (entry by enrolment or by an outcome, enrolledBy, the
- * later of entry and resolution), hiring guarantees (qualified, hired within the window, undecided),
- * claims (zero amounts left out, versions, ids, per-participant cuts), and the count path
- * (resolvedIncrements, addResolved, accumulateResolved).
+ * The per-participant pass (src/settlement/accumulate.ts) on a hand-built plan whose outcomes are
+ * resolved by the real resolver from hand-made records: outcome 0 is a milestone (event `q`
+ * within 100 days of enrolment: achieved on the event's day, failed on enrolment + 101, pending
+ * before), outcome 1 a placement (a spell starting within 900 days of enrolment: achieved on its
+ * start, anchored there; failed on enrolment + 901), outcome 2 a milestone with no window (event
+ * `m`: achieved on its day, no anchor; pending without it). The claim rules are the test's own
+ * functions. What is checked: which records count (cohort, enrolment against the as-of date), the
+ * tallies of the cohort and of each group, the rate counts (entry by enrolment or by an outcome,
+ * enrolledBy, the later of entry and resolution), hiring guarantees (qualified, hired within the
+ * window, undecided), claims (zero amounts left out, versions, ids, per-participant cuts), and the
+ * count path (resolvedIncrements, addResolved, accumulateResolved) with resolutions given by hand.
  */
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseAmount, ZERO } from '../../../src/money/index.js';
-import type { Resolution } from '../../../src/outcomes/index.js';
+import { compileOutcomes, type Resolution } from '../../../src/outcomes/index.js';
 import type { OutcomeRecord } from '../../../src/records/index.js';
 import { accumulate, accumulateResolved, addResolved, resolvedIncrements } from '../../../src/settlement/accumulate.js';
 import type { DateCounts } from '../../../src/settlement/date-counts.js';
@@ -18,21 +21,40 @@ import { claimBuckets, emptyLedger, type Ledger } from '../../../src/settlement/
 import type { SettlementPlan } from '../../../src/settlement/plan.js';
 import type { ParticipantClaims } from '../../../src/settlement/rules/rule-module.js';
 
-const RESOLUTIONS = vi.hoisted(() => new Map<string, unknown[]>());
-vi.mock('../../../src/outcomes/index.js', async (importOriginal) => ({
-  ...(await importOriginal<Record<string, unknown>>()),
-  resolveRecord: (record: { id: string }) => RESOLUTIONS.get(record.id) ?? [],
-}));
+const OUTCOMES = compileOutcomes([
+  { kind: 'milestone', id: 'qual', name: 'Qualified', event: 'q', within: { from: 'enrolment', days: 100 } },
+  { kind: 'placement', id: 'job', name: 'Job', window: { from: 'enrolment', days: 900 }, contractTypes: 'any' },
+  { kind: 'milestone', id: 'm', name: 'Milestone', event: 'm' },
+] as never);
 
 const AS_OF = 1000;
 
+/** Resolutions given by hand (the count path takes them as they are). */
 const achieved = (on: number, anchor?: number): Resolution => ({ status: 'achieved', on, anchor, reason: 'X' }) as unknown as Resolution;
 const failed = (on: number): Resolution => ({ status: 'failed', on, reason: 'X' }) as unknown as Resolution;
-const pending = (anchor?: number): Resolution => ({ status: 'pending', on: undefined, anchor, reason: 'X' }) as unknown as Resolution;
 
-function record(id: string, enrolledOn: number, resolutions: Resolution[], more: Partial<OutcomeRecord> = {}): OutcomeRecord {
-  RESOLUTIONS.set(id, resolutions);
-  return { id, cohort: 'A', enrolledOn, groups: [], ...more } as unknown as OutcomeRecord;
+interface Events {
+  /** Day of the event `q` (outcome 0). */
+  readonly q?: number;
+  /** Start of a spell (outcome 1). */
+  readonly spell?: number;
+  /** Day of the event `m` (outcome 2). */
+  readonly m?: number;
+  readonly exitedOn?: number;
+  readonly groups?: string[];
+  readonly cohort?: string;
+}
+
+function record(id: string, enrolledOn: number, events: Events = {}): OutcomeRecord {
+  return {
+    id,
+    cohort: events.cohort ?? 'A',
+    enrolledOn,
+    exitedOn: events.exitedOn,
+    groups: events.groups ?? [],
+    spells: events.spell === undefined ? [] : [{ start: events.spell }],
+    events: [...(events.q === undefined ? [] : [{ kind: 'q', on: events.q }]), ...(events.m === undefined ? [] : [{ kind: 'm', on: events.m }])],
+  } as unknown as OutcomeRecord;
 }
 
 const P100 = parseAmount('100');
@@ -47,6 +69,7 @@ const payOutcome0: ParticipantClaims = (_record, resolutions, claims) => {
 function planOf(changes: Partial<Record<keyof SettlementPlan, unknown>> = {}): SettlementPlan {
   return {
     asOf: AS_OF,
+    outcomes: OUTCOMES,
     cohortIndex: new Map([
       ['A', 0],
       ['B', 1],
@@ -90,7 +113,7 @@ describe('accumulate: which records count', () => {
   it('a record of no cohort of the plan counts nowhere, not even as a participant', () => {
     const plan = planOf();
     const ledger = ledgerOf(plan);
-    accumulate(plan, ledger, record('Z', 10, [achieved(20)], { cohort: 'Z' }));
+    accumulate(plan, ledger, record('Z', 10, { q: 20, cohort: 'Z' }));
     expect(ledger.participants).toBe(0);
     expect(tallyText(ledger)).toEqual(['enrolled ', 'o0 + -', 'o1 + -']);
   });
@@ -98,48 +121,59 @@ describe('accumulate: which records count', () => {
   it('enrolled after the as-of date: a participant, nothing counted; enrolled on it: counted', () => {
     const plan = planOf({ claimRules: [payOutcome0] });
     const ledger = ledgerOf(plan);
-    accumulate(plan, ledger, record('late', AS_OF + 1, [achieved(AS_OF + 1)]));
+    accumulate(plan, ledger, record('late', AS_OF + 1, { q: AS_OF + 1 }));
     expect(ledger.participants).toBe(1);
     expect(tallyText(ledger)).toEqual(['enrolled ', 'o0 + -', 'o1 + -']);
     expect(bucketsText(ledger)).toEqual([]);
-    accumulate(plan, ledger, record('onTime', AS_OF, [achieved(AS_OF)]));
+    accumulate(plan, ledger, record('onTime', AS_OF, { q: AS_OF }));
     expect(ledger.participants).toBe(2);
+    // the placement's window closes on 1000 + 901: pending
     expect(tallyText(ledger)).toEqual([`enrolled ${AS_OF}:1`, `o0 +${AS_OF}:1 -`, 'o1 + -']);
+    expect(bucketsText(ledger)).toEqual([`0@${AS_OF} 100.00×1`]);
   });
 
   it('the cohort named by the record: B', () => {
     const plan = planOf();
     const ledger = ledgerOf(plan);
-    accumulate(plan, ledger, record('b', 10, [], { cohort: 'B' }));
-    expect(tallyText(ledger, 1)).toEqual(['enrolled 10:1', 'o0 + -', 'o1 + -']);
+    accumulate(plan, ledger, record('b', 10, { cohort: 'B' }));
+    // no event q: failed on 10 + 101 = 111; no spell: failed on 10 + 901 = 911
+    expect(tallyText(ledger, 1)).toEqual(['enrolled 10:1', 'o0 + -111:1', 'o1 + -911:1']);
     expect(tallyText(ledger, 0)).toEqual(['enrolled ', 'o0 + -', 'o1 + -']);
   });
 });
 
 describe('accumulate: tallies', () => {
-  it('achieved and failed outcomes by their day; pending ones and outcomes the tally has no room for are left out', () => {
+  it('achieved and failed outcomes by their day; pending ones are left out', () => {
     const plan = planOf();
     const ledger = ledgerOf(plan, 2);
-    accumulate(plan, ledger, record('P1', 10, [achieved(30), failed(40), achieved(50)]));
-    accumulate(plan, ledger, record('P2', 11, [pending(12), achieved(35)]));
-    accumulate(plan, ledger, record('P3', 11, [failed(31)]));
-    expect(tallyText(ledger)).toEqual(['enrolled 10:1 11:2', 'o0 +30:1 -31:1', 'o1 +35:1 -40:1']);
+    accumulate(plan, ledger, record('P1', 10, { q: 30 })); // o0 achieved 30; o1 failed 911
+    accumulate(plan, ledger, record('P2', 11, { spell: 35 })); // o0 failed 112; o1 achieved 35
+    accumulate(plan, ledger, record('P3', 500)); // o0 failed 601; o1 pending (closes 1401)
+    expect(tallyText(ledger)).toEqual(['enrolled 10:1 11:1 500:1', 'o0 +30:1 -112:1 601:1', 'o1 +35:1 -911:1']);
     expect(ledger.participants).toBe(3);
+  });
+
+  it('outcomes the tally has no room for are left out', () => {
+    const plan = planOf();
+    const ledger = ledgerOf(plan, 1);
+    accumulate(plan, ledger, record('P1', 10, { q: 30, spell: 40 }));
+    expect(tallyText(ledger)).toEqual(['enrolled 10:1', 'o0 +30:1 -']);
   });
 
   it('each group of the record gets the same counts as the cohort', () => {
     const plan = planOf();
     const ledger = ledgerOf(plan);
-    accumulate(plan, ledger, record('P1', 10, [achieved(30), failed(40)], { groups: ['rsa', 'youth'] }));
-    accumulate(plan, ledger, record('P2', 12, [failed(33)], { groups: ['youth'] }));
+    accumulate(plan, ledger, record('P1', 10, { q: 30, groups: ['rsa', 'youth'] })); // o1 failed 911
+    accumulate(plan, ledger, record('P2', 12, { spell: 50, groups: ['youth'] })); // o0 failed 113
     const groups = ledger.cohorts[0]?.groups;
     expect([...(groups?.keys() ?? [])]).toEqual(['rsa', 'youth']);
     const text = (id: string): string[] => {
       const tally = groups?.get(id);
       return [`enrolled ${days(tally?.enrolled)}`, ...(tally?.outcomes ?? []).map((o, k) => `o${k} +${days(o.achieved)} -${days(o.failed)}`)];
     };
-    expect(text('rsa')).toEqual(['enrolled 10:1', 'o0 +30:1 -', 'o1 + -40:1']);
-    expect(text('youth')).toEqual(['enrolled 10:1 12:1', 'o0 +30:1 -33:1', 'o1 + -40:1']);
+    // the group tallies have room for every outcome resolved (3)
+    expect(text('rsa')).toEqual(['enrolled 10:1', 'o0 +30:1 -', 'o1 + -911:1', 'o2 + -']);
+    expect(text('youth')).toEqual(['enrolled 10:1 12:1', 'o0 +30:1 -113:1', 'o1 +50:1 -911:1', 'o2 + -']);
   });
 });
 
@@ -152,32 +186,45 @@ describe('accumulate: rate counts', () => {
   }
 
   it('over the enrolled: entry on enrolment; achieved and failed on their day', () => {
-    const plan = planOf({ rateSpecs: [spec(0, -1)] });
+    const plan = planOf({ rateSpecs: [spec(1, -1)] });
     const ledger = ledgerOf(plan);
-    accumulate(plan, ledger, record('P1', 10, [achieved(30)]));
-    accumulate(plan, ledger, record('P2', 10, [failed(31)]));
-    accumulate(plan, ledger, record('P3', 11, [pending()]));
-    expect(ratesText(ledger, 0)).toEqual('in 10:2 11:1 | + 30:1 | - 31:1');
+    accumulate(plan, ledger, record('P1', 10, { spell: 30 }));
+    accumulate(plan, ledger, record('P2', 10)); // failed 911
+    accumulate(plan, ledger, record('P3', 200)); // pending: closes 1101
+    expect(ratesText(ledger, 0)).toEqual('in 10:2 200:1 | + 30:1 | - 911:1');
   });
 
   it('over those who achieved an entry outcome: entry on its day, resolution counted at the later of the two; no entry, no count', () => {
     const plan = planOf({ rateSpecs: [spec(1, 0)] });
     const ledger = ledgerOf(plan);
-    accumulate(plan, ledger, record('P1', 10, [achieved(20), achieved(25)])); // after entry: 25
-    accumulate(plan, ledger, record('P2', 10, [achieved(20), achieved(15)])); // before entry: counted at 20
-    accumulate(plan, ledger, record('P3', 10, [achieved(22), failed(18)])); // failed before entry: 22
-    accumulate(plan, ledger, record('P4', 10, [achieved(22), failed(40)]));
-    accumulate(plan, ledger, record('P5', 10, [failed(20), achieved(25)])); // never entered
-    accumulate(plan, ledger, record('P6', 10, [pending(), achieved(25)])); // never entered
-    accumulate(plan, ledger, record('P7', 10, [achieved(23)])); // entered, outcome unknown
-    expect(ratesText(ledger, 0)).toEqual('in 20:2 22:2 23:1 | + 20:1 25:1 | - 22:1 40:1');
+    accumulate(plan, ledger, record('P1', 10, { q: 20, spell: 25 })); // in 20, achieved 25
+    accumulate(plan, ledger, record('P2', 10, { q: 20, spell: 15 })); // placed before entry: counted at 20
+    accumulate(plan, ledger, record('P3', 900, { q: 950 })); // in 950; the job pending (its window closes on 1801)
+    accumulate(plan, ledger, record('P4', 10, { q: 22 })); // in 22, failed 911
+    accumulate(plan, ledger, record('P5', 10, { spell: 25 })); // q failed: never entered
+    accumulate(plan, ledger, record('P6', 950, { spell: 960 })); // q pending (closes 1051): never entered
+    accumulate(plan, ledger, record('P7', 10, { q: 100 })); // job failed 911, after entry 100
+    accumulate(plan, ledger, record('P8', 850, { q: 950 })); // the same, enrolled earlier: in 950, the job pending (closes 1751)
+    expect(ratesText(ledger, 0)).toEqual('in 20:2 22:1 100:1 950:2 | + 20:1 25:1 | - 911:2');
+  });
+
+  it('a resolution before entry is counted on the entry day', () => {
+    const plan = planOf({ rateSpecs: [spec(0, 1)] });
+    const ledger = ledgerOf(plan);
+    // entry: placed on 40; q achieved on 30 (before): counted on 40
+    accumulate(plan, ledger, record('P1', 10, { q: 30, spell: 40 }));
+    // entry: placed on 40; q failed on 111 (after): counted on 111
+    accumulate(plan, ledger, record('P2', 10, { spell: 40 }));
+    // entry: placed on 300; q failed on 111 (before): counted on 300
+    accumulate(plan, ledger, record('P3', 10, { spell: 300 }));
+    expect(ratesText(ledger, 0)).toEqual('in 40:2 300:1 | + 40:1 | - 111:1 300:1');
   });
 
   it('enrolledBy: a participant enrolled on the day counts, one enrolled the day after does not', () => {
-    const plan = planOf({ rateSpecs: [spec(0, -1, 10), spec(0, -1)] });
+    const plan = planOf({ rateSpecs: [spec(1, -1, 10), spec(1, -1)] });
     const ledger = ledgerOf(plan);
-    accumulate(plan, ledger, record('P1', 10, [achieved(30)]));
-    accumulate(plan, ledger, record('P2', 11, [achieved(30)]));
+    accumulate(plan, ledger, record('P1', 10, { spell: 30 }));
+    accumulate(plan, ledger, record('P2', 11, { spell: 30 }));
     expect(ratesText(ledger, 0)).toEqual('in 10:1 | + 30:1 | - ');
     expect(ratesText(ledger, 1)).toEqual('in 10:1 11:1 | + 30:2 | - ');
   });
@@ -185,64 +232,65 @@ describe('accumulate: rate counts', () => {
   it('a specification the ledger has no counts for is skipped', () => {
     const plan = planOf({ rateSpecs: [spec(0, -1)] });
     const ledger = emptyLedger({ cohorts: 1, outcomes: 1, rateSpecs: 0, participantCaps: 0, guarantees: 0, rulePrices: [] }, false, ZERO);
-    accumulate(plan, ledger, record('P1', 10, [achieved(30)]));
+    accumulate(plan, ledger, record('P1', 10, { q: 30 }));
     expect(ledger.cohorts[0]?.rates).toEqual([]);
     expect(ledger.participants).toBe(1);
   });
 });
 
 describe('accumulate: hiring guarantees', () => {
-  // outcome 0 qualifies, outcome 1 is the placement; a placement must start within 30 days of exit
+  // outcome 0 qualifies, outcome 1 is the placement (anchored on the spell start); a placement must start within 30 days of exit
   const guarantee = { cohorts: new Set([0]), qualifying: 0, placement: 1, withinDays: 30 };
 
-  function run(records: [resolutions: Resolution[], exitedOn: number | undefined, cohort?: string][], asOf = AS_OF) {
-    const plan = planOf({ guarantees: [guarantee], asOf });
+  function run(records: OutcomeRecord[], asOf = AS_OF, of = guarantee) {
+    const plan = planOf({ guarantees: [of], asOf });
     const ledger = ledgerOf(plan);
-    records.forEach(([resolutions, exitedOn, cohort], k) => {
-      accumulate(plan, ledger, record(`G${k}`, 10, resolutions, { exitedOn, cohort: cohort ?? 'A' } as Partial<OutcomeRecord>));
-    });
+    for (const r of records) accumulate(plan, ledger, r);
     const counts = ledger.guarantees[0];
     return { qualified: days(counts?.qualified), hired: days(counts?.hired), undecided: counts?.undecided };
   }
 
   it('placed within the window after exit: qualified and hired (on the later of qualifying and placement)', () => {
-    // exit 100, deadline 130: anchor 130 is within, on its last day
-    expect(run([[[achieved(50), achieved(140, 130)], 100]])).toEqual({ qualified: '50:1', hired: '140:1', undecided: 0 });
-    // placement before qualifying: hired on the qualifying day
-    expect(run([[[achieved(150), achieved(120, 120)], 100]])).toEqual({ qualified: '150:1', hired: '150:1', undecided: 0 });
+    // exit 100, deadline 130: a spell starting on 130 is within, on the last day
+    expect(run([record('G', 10, { q: 50, exitedOn: 100, spell: 130 })])).toEqual({ qualified: '50:1', hired: '130:1', undecided: 0 });
+    // placed (120) before qualifying (150): hired on the qualifying day
+    expect(run([record('G', 60, { q: 150, exitedOn: 100, spell: 120 })])).toEqual({ qualified: '150:1', hired: '150:1', undecided: 0 });
   });
 
   it('placed one day too late: qualified, not hired, decided', () => {
-    expect(run([[[achieved(50), achieved(140, 131)], 100]])).toEqual({ qualified: '50:1', hired: '', undecided: 0 });
+    expect(run([record('G', 10, { q: 50, exitedOn: 100, spell: 131 })])).toEqual({ qualified: '50:1', hired: '', undecided: 0 });
   });
 
   it('not qualified: failed counts nowhere, pending is undecided; another cohort is not covered', () => {
-    expect(run([[[failed(50), achieved(140, 120)], 100]])).toEqual({ qualified: '', hired: '', undecided: 0 });
-    expect(run([[[pending(), achieved(140, 120)], 100]])).toEqual({ qualified: '', hired: '', undecided: 1 });
-    expect(run([[[achieved(50), achieved(140, 120)], 100, 'B']])).toEqual({ qualified: '', hired: '', undecided: 0 });
+    expect(run([record('G', 10, { exitedOn: 100, spell: 120 })])).toEqual({ qualified: '', hired: '', undecided: 0 });
+    expect(run([record('G', 950, { exitedOn: 960, spell: 970 })])).toEqual({ qualified: '', hired: '', undecided: 1 });
+    expect(run([record('G', 10, { q: 50, exitedOn: 100, spell: 120, cohort: 'B' })])).toEqual({ qualified: '', hired: '', undecided: 0 });
   });
 
   it('qualified but not exited by the as-of date: undecided; an exit on the as-of date counts', () => {
-    expect(run([[[achieved(50), pending()], undefined]])).toEqual({ qualified: '50:1', hired: '', undecided: 1 });
-    expect(run([[[achieved(50), achieved(200, 200)], AS_OF + 1]])).toEqual({ qualified: '50:1', hired: '', undecided: 1 });
-    expect(run([[[achieved(50), achieved(AS_OF + 5, AS_OF + 5)], AS_OF]])).toEqual({ qualified: '50:1', hired: `${AS_OF + 5}:1`, undecided: 0 });
+    expect(run([record('G', 10, { q: 50 })])).toEqual({ qualified: '50:1', hired: '', undecided: 1 });
+    expect(run([record('G', 10, { q: 50, exitedOn: AS_OF + 1, spell: 200 })])).toEqual({ qualified: '50:1', hired: '', undecided: 1 });
+    expect(run([record('G', 500, { q: 550, exitedOn: AS_OF, spell: AS_OF })])).toEqual({ qualified: '550:1', hired: `${AS_OF}:1`, undecided: 0 });
   });
 
   it('exited, no placement yet: undecided while the window is open (to its last day), decided after', () => {
-    // exit 100, deadline 130
-    expect(run([[[achieved(50), pending()], 100]], 130)).toEqual({ qualified: '50:1', hired: '', undecided: 1 });
-    expect(run([[[achieved(50), pending()], 100]], 131)).toEqual({ qualified: '50:1', hired: '', undecided: 0 });
-    // a failed placement is decided at once
-    expect(run([[[achieved(50), failed(110)], 100]], 120)).toEqual({ qualified: '50:1', hired: '', undecided: 0 });
-    // an achieved placement without an anchor is not a hire: undecided while the window is open
-    expect(run([[[achieved(50), achieved(110)], 100]], 120)).toEqual({ qualified: '50:1', hired: '', undecided: 1 });
-    expect(run([[[achieved(50), achieved(110)], 100]], 131)).toEqual({ qualified: '50:1', hired: '', undecided: 0 });
+    // exit 100, deadline 130; the placement is pending (its own window closes on 911)
+    expect(run([record('G', 10, { q: 50, exitedOn: 100 })], 130)).toEqual({ qualified: '50:1', hired: '', undecided: 1 });
+    expect(run([record('G', 10, { q: 50, exitedOn: 100 })], 131)).toEqual({ qualified: '50:1', hired: '', undecided: 0 });
+    // a failed placement (911) is decided, though the guarantee's window (exit 990: to 1020) is open
+    expect(run([record('G', 10, { q: 50, exitedOn: 990 })])).toEqual({ qualified: '50:1', hired: '', undecided: 0 });
+  });
+
+  it('a placement outcome achieved with no anchor is not a hire: undecided while the window is open', () => {
+    const milestone = { ...guarantee, placement: 2 };
+    expect(run([record('G', 10, { q: 50, exitedOn: 100, m: 110 })], 130, milestone)).toEqual({ qualified: '50:1', hired: '', undecided: 1 });
+    expect(run([record('G', 10, { q: 50, exitedOn: 100, m: 110 })], 131, milestone)).toEqual({ qualified: '50:1', hired: '', undecided: 0 });
   });
 
   it('a plan guarantee the ledger has no counts for is skipped', () => {
     const plan = planOf({ guarantees: [guarantee] });
     const ledger = emptyLedger({ cohorts: 1, outcomes: 2, rateSpecs: 0, participantCaps: 0, guarantees: 0, rulePrices: [] }, false, ZERO);
-    accumulate(plan, ledger, record('G', 10, [achieved(50), achieved(110, 110)], { exitedOn: 100 } as Partial<OutcomeRecord>));
+    accumulate(plan, ledger, record('G', 10, { q: 50, exitedOn: 100, spell: 110 }));
     expect(ledger.participants).toBe(1);
   });
 });
@@ -255,20 +303,20 @@ describe('accumulate: claims', () => {
     };
     const plan = planOf({ claimRules: [payOutcome0, versioned] });
     const ledger = ledgerOf(plan);
-    accumulate(plan, ledger, record('P1', 10, [achieved(30)]));
-    accumulate(plan, ledger, record('P2', 10, [failed(30)]));
+    accumulate(plan, ledger, record('P1', 10, { q: 30 }));
+    accumulate(plan, ledger, record('P2', 10));
     expect(bucketsText(ledger)).toEqual(['0@40 100.00×2 v2', '1@41 7.50×2', '0@30 100.00×1']);
   });
 
   it('no claims: nothing added; participant ids kept when the plan keeps them', () => {
     const none = planOf({ claimRules: [] });
     const ledger = ledgerOf(none);
-    accumulate(none, ledger, record('P1', 10, [achieved(30)]));
+    accumulate(none, ledger, record('P1', 10, { q: 30 }));
     expect(bucketsText(ledger)).toEqual([]);
     const keep = planOf({ claimRules: [payOutcome0], keepParticipants: true });
     const kept = ledgerOf(keep);
-    accumulate(keep, kept, record('P1', 10, [achieved(30)]));
-    accumulate(keep, kept, record('P2', 10, [achieved(30)]));
+    accumulate(keep, kept, record('P1', 10, { q: 30 }));
+    accumulate(keep, kept, record('P2', 10, { q: 30 }));
     expect(bucketsText(kept)).toEqual(['0@30 100.00×2 [P1,P2]']);
   });
 
@@ -279,7 +327,7 @@ describe('accumulate: claims', () => {
     };
     const plan = planOf({ claimRules: [twice], participantCaps: [{ id: 'each', amount: parseAmount('150'), partialPayment: true, claimOrder: 'achievementDate' }] });
     const ledger = ledgerOf(plan);
-    accumulate(plan, ledger, record('P1', 10, []));
+    accumulate(plan, ledger, record('P1', 10));
     // 100 paid on day 30, then 50 of the second 100 (150 in all)
     expect(bucketsText(ledger)).toEqual(['0@31 50.00×1 cut from 100.00', '0@30 100.00×1']);
     expect(ledger.participantCaps[0]?.claims).toBe(1);
@@ -292,7 +340,7 @@ describe('accumulate: claims', () => {
     const proto = Object.prototype as { cut?: unknown };
     proto.cut = { caps: ['evil'], listed: parseAmount('1') };
     try {
-      accumulate(plan, ledger, record('P1', 10, [achieved(30)]));
+      accumulate(plan, ledger, record('P1', 10, { q: 30 }));
     } finally {
       delete proto.cut;
     }
@@ -308,10 +356,10 @@ describe('resolvedIncrements, addResolved and accumulateResolved', () => {
     const cap = { id: 'c', amount: P100, partialPayment: true, claimOrder: 'ruleOrder' };
     const guarantee = { cohorts: new Set([0]), qualifying: 0, placement: 1, withinDays: 30 };
     for (const plan of [planOf({ participantCaps: [cap] }), planOf({ guarantees: [guarantee] }), planOf({ keepParticipants: true })]) {
-      expect(() => resolvedIncrements(plan, ledgerOf(plan), record('P', 10, []), [])).toThrow(message);
-      expect(() => { accumulateResolved(plan, ledgerOf(plan), record('P', 10, []), [], 2); }).toThrow(message);
+      expect(() => resolvedIncrements(plan, ledgerOf(plan), record('P', 10), [])).toThrow(message);
+      expect(() => { accumulateResolved(plan, ledgerOf(plan), record('P', 10), [], 2); }).toThrow(message);
       // no participant to add: nothing is worked out, nothing refused
-      accumulateResolved(plan, ledgerOf(plan), record('P', 10, []), [], 0);
+      accumulateResolved(plan, ledgerOf(plan), record('P', 10), [], 0);
     }
   });
 
@@ -321,7 +369,7 @@ describe('resolvedIncrements, addResolved and accumulateResolved', () => {
     const cohort = ledger.cohorts[0];
     if (cohort === undefined) throw new Error('no cohort');
     const resolutions = [achieved(30), failed(40)];
-    const increments = resolvedIncrements(plan, ledger, record('P', 10, [], { groups: ['g'] }), resolutions);
+    const increments = resolvedIncrements(plan, ledger, record('P', 10, { groups: ['g'] }), resolutions);
     expect(increments.cohort).toBe(0);
     const group = cohort.groups.get('g');
     expect(group).toBeDefined(); // created as accumulate would
@@ -348,9 +396,9 @@ describe('resolvedIncrements, addResolved and accumulateResolved', () => {
   it('a record of no cohort or enrolled after the as-of date adds nothing', () => {
     const plan = planOf({ claimRules: [payOutcome0] });
     const ledger = ledgerOf(plan);
-    expect(resolvedIncrements(plan, ledger, record('Z', 10, [], { cohort: 'Z' }), [achieved(30)])).toEqual({ cohort: -1, counts: [], claims: [] });
-    expect(resolvedIncrements(plan, ledger, record('L', AS_OF + 1, []), [achieved(AS_OF + 1)])).toEqual({ cohort: 0, counts: [], claims: [] });
-    const onDay = resolvedIncrements(plan, ledger, record('B', AS_OF, [], { cohort: 'B' }), [achieved(AS_OF)]);
+    expect(resolvedIncrements(plan, ledger, record('Z', 10, { cohort: 'Z' }), [achieved(30)])).toEqual({ cohort: -1, counts: [], claims: [] });
+    expect(resolvedIncrements(plan, ledger, record('L', AS_OF + 1), [achieved(AS_OF + 1)])).toEqual({ cohort: 0, counts: [], claims: [] });
+    const onDay = resolvedIncrements(plan, ledger, record('B', AS_OF, { cohort: 'B' }), [achieved(AS_OF)]);
     expect(onDay.cohort).toBe(1);
     expect(onDay.counts).toHaveLength(2);
     addResolved(ledger, { cohort: -1, counts: [], claims: [] }, 5);
@@ -362,7 +410,7 @@ describe('resolvedIncrements, addResolved and accumulateResolved', () => {
     const many = ledgerOf(plan);
     const one = ledgerOf(plan);
     const resolutions = [achieved(30), achieved(45)];
-    const r = record('P', 10, resolutions, { groups: ['g'] });
+    const r = record('P', 10, { q: 30, spell: 45, groups: ['g'] });
     accumulateResolved(plan, many, r, resolutions, 3);
     for (let k = 0; k < 3; k++) accumulate(plan, one, r);
     expect(many.participants).toBe(3);
