@@ -122,6 +122,35 @@ describe('DateCounts', () => {
     expect(atLimit.upTo(16_254)).toBe(7);
   });
 
+  it('a day on the span first day is held in place: the span does not grow (its end stays where the limit is measured from)', () => {
+    // first day 0: span −128 … 383. Adding −128 changes nothing; the limit downwards is then
+    // 383 − 16,384 + 1 = −16,000 (had the span grown to 1,024 days, −16,000 would be an outlier)
+    const counts = new DateCounts();
+    counts.add(0);
+    counts.add(-128, 2);
+    expect(counts.upTo(-129)).toBe(0);
+    expect(counts.upTo(-128)).toBe(2);
+    counts.add(-16_000, 3);
+    expect(visited(counts)).toEqual(['-16000:3', '-128:2', '0:1']);
+  });
+
+  it('grows to twice its length when that covers the new day (amortised), not just to the day', () => {
+    // first day 0: span −128 … 383; adding 400 grows it to 1,024 days: −128 … 895
+    const counts = new DateCounts();
+    counts.add(0);
+    counts.add(400);
+    // downwards the limit is now 895 − 16,384 + 1 = −15,488: −15,600 is an outlier (with a span
+    // grown only to 400 it would be held: 400 + 15,600 + 1 = 16,001 days)
+    counts.add(-15_600, 2);
+    expect(visited(counts)).toEqual(['0:1', '400:1', '-15600:2']);
+    // and −15,488 is not
+    const edge = new DateCounts();
+    edge.add(0);
+    edge.add(400);
+    edge.add(-15_488, 2);
+    expect(visited(edge)).toEqual(['-15488:2', '0:1', '400:1']);
+  });
+
   it('cumulative counts follow each change after a query', () => {
     const counts = new DateCounts();
     counts.add(10);
