@@ -391,6 +391,12 @@ describe('resolvedIncrements, addResolved and accumulateResolved', () => {
     addResolved(ledger, increments, 0);
     addResolved(ledger, increments, -3);
     expect(ledger.participants).toBe(250);
+    // no participant, no claim bucket, even for an amount that is no price
+    const odd = { ...increments, claims: [{ rule: 0, date: 31, amount: parseAmount('3.5') }] };
+    addResolved(ledger, odd, 0);
+    expect(bucketsText(ledger)).toEqual(['0@30 100.00×250']);
+    addResolved(ledger, odd, 2);
+    expect(bucketsText(ledger)).toEqual(['0@30 100.00×250', '0@31 3.50×2']); // the first bucket was made when the claims were read above
   });
 
   it('a record of no cohort or enrolled after the as-of date adds nothing', () => {

@@ -21,6 +21,7 @@ type ExitClause = NonNullable<Contract['exitClauses']>[number];
 
 const CAPS = [
   { kind: 'contract', id: 'total', amount: '1000.00', partialPayment: true },
+  { kind: 'payer', id: 'whole', amount: '800.00', payer: 'region' },
   { kind: 'payer', id: 'yearly', amount: '500.00', payer: 'region', per: { kind: 'calendarYear' } },
   { kind: 'payer', id: 'fiscal', amount: '300.00', payer: 'region', per: { kind: 'fiscalYear', startMonth: 4 } },
   { kind: 'outcomeVolume', id: 'volume', rule: 'pay', targetUnits: 3 },
@@ -185,6 +186,13 @@ describe('checkExit: capReached', () => {
     const none = reached('total', {});
     expect(none.outcome).toBe('notFired');
     expect(none.figures).toEqual({ cap: 'total', used: '0', limit: '1000.00' });
+  });
+
+  it('a payer cap over the whole contract: its use in all, as a money cap', () => {
+    const at = reached('whole', { used: new Map([['whole', parseAmount('800.00')]]) });
+    expect(at.outcome).toBe('fired');
+    expect(at.figures).toEqual({ cap: 'whole', used: '800', limit: '800.00' });
+    expect(reached('whole', { used: new Map([['whole', parseAmount('799.99')]]) }).outcome).toBe('notFired');
   });
 
   it('a yearly payer cap: what the budget year of the check date used', () => {
