@@ -8,15 +8,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseContract } from '../../../src/contract/index.js';
-import { validateRecords } from '../../../src/records/index.js';
-import { accumulate } from '../../../src/settlement/accumulate.js';
 import { decisionsAtRisk, excludedCohortsTally, type ExcludedCohorts } from '../../../src/settlement/decisions-at-risk.js';
 import { evaluateTallies, type TallyEvaluation } from '../../../src/settlement/evaluate.js';
-import { checkOptions } from '../../../src/settlement/options.js';
-import { buildPlan, emptyLedgerOf } from '../../../src/settlement/plan.js';
-import { recordContext } from '../../../src/settlement/record-context.js';
 import { runSchedule } from '../../../src/settlement/schedule.js';
+import { tallied } from '../tallied.js';
 
 interface Vector {
   readonly contract: unknown;
@@ -25,17 +20,8 @@ interface Vector {
 }
 
 function evaluated(name: string): TallyEvaluation {
-  const vector = JSON.parse(readFileSync(`test/vectors/${name}.json`, 'utf8')) as Vector;
-  const contract = parseContract(vector.contract);
-  if (!contract.ok) throw new Error('contract');
-  const options = checkOptions(vector.options, contract.value).options;
-  if (options === undefined) throw new Error('options');
-  const records = validateRecords(vector.records, recordContext(contract.value), { mode: 'lenient' });
-  if (!records.ok) throw new Error('records');
-  const plan = buildPlan(contract.value, options.asOf, false);
-  const ledger = emptyLedgerOf(plan, false);
-  for (const record of records.value.records) accumulate(plan, ledger, record);
-  return evaluateTallies(plan, ledger, options.indicators);
+  const { plan, ledger, indicators } = settledRun(name);
+  return evaluateTallies(plan, ledger, indicators);
 }
 
 describe('evaluateTallies: exit clauses fired and levels missed', () => {
@@ -108,19 +94,10 @@ describe('excludedCohortsTally', () => {
   });
 });
 
-/** A vector's plan, ledger (its valid records) and settled run. */
+/** A vector's plan, ledger (its valid records, those `keep` keeps) and settled run. */
 function settledRun(name: string, keep: (record: unknown, index: number) => boolean = () => true) {
   const read = JSON.parse(readFileSync(`test/vectors/${name}.json`, 'utf8')) as Vector;
-  const vector = { ...read, records: read.records.filter(keep) };
-  const contract = parseContract(vector.contract);
-  if (!contract.ok) throw new Error('contract');
-  const options = checkOptions({ ...vector.options, maxExcluded: '100%' }, contract.value).options;
-  if (options === undefined) throw new Error('options');
-  const records = validateRecords(vector.records, recordContext(contract.value), { mode: 'lenient' });
-  if (!records.ok) throw new Error('records');
-  const plan = buildPlan(contract.value, options.asOf, false);
-  const ledger = emptyLedgerOf(plan, false);
-  for (const record of records.value.records) accumulate(plan, ledger, record);
+  const { plan, ledger, options } = tallied({ ...read, records: read.records.filter(keep), options: { ...read.options, maxExcluded: '100%' } });
   return { plan, ledger, indicators: options.indicators, run: runSchedule(plan, ledger, options.indicators) };
 }
 

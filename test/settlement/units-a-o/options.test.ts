@@ -5,35 +5,14 @@
  * gives back, and the canonical text that enters the settlement's fingerprint.
  */
 import { describe, expect, it } from 'vitest';
-import { parseContract, type Contract } from '../../../src/contract/index.js';
+import type { Contract } from '../../../src/contract/index.js';
 import { parseDate } from '../../../src/calendar/index.js';
 import { checkOptions, optionsFingerprintText, readSettleOptions, type CheckedOptions } from '../../../src/settlement/options.js';
 import type { PreviousPayments } from '../../../src/settlement/previous.js';
-
-const CONTRACT_JSON = {
-  schemaVersion: '2.0',
-  id: 'opt',
-  name: 'opt',
-  currency: 'EUR',
-  rounding: 'half-even',
-  period: { start: '2024-01-01', end: '2026-12-31' },
-  parties: { payers: [{ id: 'region', name: 'Region', share: '1' }], provider: { id: 'provider', name: 'Provider' } },
-  cohorts: [
-    { id: 'A', enrolmentStart: '2024-01-01', enrolmentEnd: '2024-03-31' },
-    { id: 'B', enrolmentStart: '2024-01-01', enrolmentEnd: '2024-03-31' },
-  ],
-  outcomes: [
-    { kind: 'placement', id: 'placement', name: 'Job', window: { from: 'enrolment', days: 90 }, contractTypes: 'any' },
-    { kind: 'cohortIndicator', id: 'comparison', name: 'Comparison rate', unit: 'rate' },
-  ],
-  rules: [{ kind: 'rateCard', id: 'pay', name: 'pay', outcome: 'placement', price: '1500.00', groupPricing: { kind: 'flat' }, prerequisites: [] }],
-  tranches: [{ id: 'T1', name: 'T1', rules: ['pay'], cohorts: ['A', 'B'], measuredOn: '2024-06-30', dueOn: '2024-06-30' }],
-};
+import { PLACEMENT, unitContract } from './contract.js';
 
 function contract(): Contract {
-  const parsed = parseContract(CONTRACT_JSON);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-  return parsed.value;
+  return unitContract({ outcomes: [PLACEMENT, { kind: 'cohortIndicator', id: 'comparison', name: 'Comparison rate', unit: 'rate' }] });
 }
 
 const HEX = 'a'.repeat(64);

@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { parseDate } from '../../../src/calendar/index.js';
-import { parseContract, type Contract } from '../../../src/contract/index.js';
+import type { Contract } from '../../../src/contract/index.js';
 import { contractInVersion1 } from '../../../src/contract/migrate.js';
 import { parseAmount } from '../../../src/money/index.js';
 import { canonicalJson } from '../../../src/settlement/canonical-json.js';
@@ -16,6 +16,7 @@ import { amountOfUnits, claimUnits } from '../../../src/settlement/claim-units.j
 import { contractFingerprint, version1ContractFingerprint } from '../../../src/settlement/contract-fingerprint.js';
 import { compileContract, resolveIndex } from '../../../src/settlement/indexed-contract.js';
 import { paidTotal, type Line } from '../../../src/settlement/lines.js';
+import { PAY, PLACEMENT, unitContract } from './contract.js';
 
 const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
@@ -74,26 +75,11 @@ describe('claimUnits and amountOfUnits', () => {
   });
 });
 
-const CONTRACT_JSON = {
-  schemaVersion: '2.0',
-  id: 'units',
-  name: 'units',
+const CHANGES = {
   currency: 'GBP',
   rounding: 'half-up',
-  period: { start: '2024-01-01', end: '2026-12-31' },
-  parties: { payers: [{ id: 'region', name: 'Region', share: '1' }], provider: { id: 'provider', name: 'Provider' } },
-  cohorts: [
-    { id: 'A', enrolmentStart: '2024-01-01', enrolmentEnd: '2024-03-31' },
-    { id: 'B', enrolmentStart: '2024-01-01', enrolmentEnd: '2024-03-31' },
-  ],
-  outcomes: [
-    { kind: 'placement', id: 'placement', name: 'Job', window: { from: 'enrolment', days: 90 }, contractTypes: 'any' },
-    { kind: 'placement', id: 'late', name: 'Late job', window: { from: 'enrolment', days: 180 }, contractTypes: 'any' },
-  ],
-  rules: [
-    { kind: 'rateCard', id: 'pay', name: 'pay', outcome: 'placement', price: '1500.00', groupPricing: { kind: 'flat' }, prerequisites: [] },
-    { kind: 'rateCard', id: 'pay-late', name: 'pay late', outcome: 'late', price: '500.00', groupPricing: { kind: 'flat' }, prerequisites: [] },
-  ],
+  outcomes: [PLACEMENT, { ...PLACEMENT, id: 'late', name: 'Late job', window: { from: 'enrolment', days: 180 } }],
+  rules: [PAY, { ...PAY, id: 'pay-late', name: 'pay late', outcome: 'late', price: '500.00' }],
   tranches: [
     { id: 'T3', name: 'T3', rules: ['pay', 'pay-late'], cohorts: ['B'], measuredOn: '2024-12-31', dueOn: '2025-01-31' },
     { id: 'T1', name: 'T1', rules: ['pay'], cohorts: ['A', 'B'], measuredOn: '2024-06-30', dueOn: '2024-07-31' },
@@ -101,11 +87,7 @@ const CONTRACT_JSON = {
   ],
 };
 
-function contract(): Contract {
-  const parsed = parseContract(CONTRACT_JSON);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-  return parsed.value;
-}
+const contract = (): Contract => unitContract(CHANGES);
 
 describe('contractFingerprint and version1ContractFingerprint', () => {
   it('the SHA-256 of the canonical JSON', () => {
