@@ -8,18 +8,14 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatDate, parseDate } from '../../src/calendar/index.js';
-import { parseContract, type Contract } from '../../src/contract/index.js';
 import { parseAmount } from '../../src/money/index.js';
-import { validateRecords } from '../../src/records/index.js';
-import { accumulate } from '../../src/settlement/accumulate.js';
 import { evaluateTallies } from '../../src/settlement/evaluate.js';
-import { addClaims, type Ledger } from '../../src/settlement/ledger.js';
-import { checkOptions, type CheckedOptions } from '../../src/settlement/options.js';
-import { buildPlan, emptyLedgerOf, type SettlementPlan } from '../../src/settlement/plan.js';
-import { recordContext } from '../../src/settlement/record-context.js';
+import { addClaims } from '../../src/settlement/ledger.js';
+import { buildPlan, emptyLedgerOf } from '../../src/settlement/plan.js';
 import { runSchedule } from '../../src/settlement/schedule.js';
 import { settle } from '../../src/settlement/settle.js';
 import type { SettleOptions } from '../../src/settlement/options.js';
+import { tallied } from './tallied.js';
 
 interface Vector {
   readonly contract: unknown;
@@ -35,19 +31,6 @@ const vectors = readdirSync(dir)
   .map((file) => ({ file, vector: JSON.parse(readFileSync(join(dir, file), 'utf8')) as Vector }))
   // a vector that continues another settlement pays less than it earns; evaluation has no previous payments
   .filter(({ vector }) => vector.options['previous'] === undefined && vector.expected?.totals?.earned !== undefined);
-
-function tallied(vector: Vector): { contract: Contract; options: CheckedOptions; plan: SettlementPlan; ledger: Ledger } {
-  const contract = parseContract(vector.contract);
-  if (!contract.ok) throw new Error('contract');
-  const options = checkOptions(vector.options, contract.value).options;
-  if (options === undefined) throw new Error('options');
-  const records = validateRecords(vector.records, recordContext(contract.value), { mode: 'lenient' });
-  if (!records.ok) throw new Error('records');
-  const plan = buildPlan(contract.value, options.asOf, false);
-  const ledger = emptyLedgerOf(plan, false);
-  for (const record of records.value.records) accumulate(plan, ledger, record);
-  return { contract: contract.value, options, plan, ledger };
-}
 
 describe('evaluateTallies', () => {
   it('earns what the hand-worked vectors say', () => {
