@@ -74,6 +74,10 @@ describe('a volume bonus', () => {
   it('a cohort the ledger does not have counts nothing', () => {
     expect(brief(linesOf(volume(), () => undefined, [5]))).toEqual(['? 0.00 not triggered']);
   });
+  it('an outcome the contract does not list is never achieved', () => {
+    const rule = bonusRule({ kind: 'volume', afterUnits: 0, outcome: 'nowhere' });
+    expect(brief(linesOf(rule, (ledger) => achieve(ledger, 0, 0, D, 5), [0]))).toEqual(['A 0.00 not triggered']);
+  });
 });
 
 describe('a group-share bonus', () => {

@@ -214,6 +214,9 @@ describe('cohort-rate bounds', () => {
     expect(cells(rateRule({ schedule: fromZero, pending: 'countAsNotAchieved' }), single)).toEqual(['A placement 500.00 100.00']);
     // the empty value (rate 1: 500) is not lower: still 100
     expect(cells(rateRule({ schedule: fromZero, emptyCohort: 'maximum' }), single)).toEqual(['A placement 500.00 100.00']);
+    // a schedule that pays less at a higher rate: 500 from 0, 100 from 0.5 → most 500, least 100
+    const falling = { kind: 'tiers', tiers: [{ from: '0', amount: '500.00' }, { from: '0.5', amount: '100.00' }] };
+    expect(cells(rateRule({ schedule: falling, pending: 'countAsNotAchieved' }), single)).toEqual(['A placement 500.00 100.00']);
     // a tier below 0 is no breakpoint (a rate is never negative): from 0 on the later tier, 200, applies at every rate;
     // evaluated at −0.5 it would give 300
     const negative = { kind: 'tiers', tiers: [{ from: '-0.5', amount: '300.00' }, { from: '0', amount: '200.00' }] };

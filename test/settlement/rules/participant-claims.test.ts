@@ -338,6 +338,16 @@ describe('versions of an amended contract', () => {
     expect(line?.version).toBe('v2');
     expect(line?.participantVersions).toEqual(['base', 'v2']);
   });
+  it('a participant with claims priced by two versions on one line keeps them in date order', () => {
+    const ledger = ledgerOf();
+    claim(ledger, 0, 0, d2, '100.00', 'p1');
+    claim(ledger, 0, 0, d1, '100.00', 'p1');
+    claim(ledger, 0, 0, d3, '100.00', 'p0');
+    const [line] = participantClaimLines(amended, rule, 0, wording, undefined, tranche(ledger, runState(), [0], d3));
+    // sorted ids p0, p1, p1: p0 on d3 (v2); p1 on d1 (base) then d2 (v2)
+    expect(line?.participants).toEqual(['p0', 'p1', 'p1']);
+    expect(line?.participantVersions).toEqual(['v2', 'base', 'v2']);
+  });
   it('without participant ids, the version alone', () => {
     const ledger = ledgerOf();
     ledger.cohorts[0]?.claims.set(1, [{ rule: 0, date: d2, amount: parseAmount('100.00'), count: 2, participants: undefined, version: undefined, cut: undefined }]);

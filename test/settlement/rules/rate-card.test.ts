@@ -158,6 +158,10 @@ describe('rate-card claims', () => {
     const lines = parts.lines(tranche(ledger, runState(), [0], day('2024-01-31')));
     expect(lines.map((l) => l.formula)).toEqual(['1 participant who achieved retention × 1400 (group ev: 1000 × 1.4 = 1400)', '2 participants who achieved retention × 1000']);
     expect(lines[0]?.inputs['multiplier']).toBe('1.4');
+    // an amount that is none of the card's prices has no derivation
+    const other = ledgerOf();
+    claim(other, 0, 0, day('2024-01-10'), '999.00', 'p4');
+    expect(parts.lines(tranche(other, runState(), [0], day('2024-01-31'))).map((l) => l.formula)).toEqual(['1 participant who achieved retention × 999']);
   });
   it('its lines obey its outcome-volume and share caps', () => {
     const t = ruleTerms({

@@ -117,6 +117,9 @@ describe('results-indicator lines', () => {
     expect(line.amount.toFixed(2)).toBe('500.00');
     expect(line.inputs['period y1 achievement']).toBe('60');
     expect(state.problems).toEqual([]);
+    // an outcome the contract does not list: nobody achieved it
+    const nowhere = rule({ participants: { outcome: 'nowhere' }, periods: [{ id: 'y1', verifiedOn: '2025-12-31', target: '110', allocation: '1000.00' }] });
+    expect(lineAt(nowhere, '2026-06-30', runState(), ledger).inputs['period y1 achievement']).toBe('0');
   });
   it('without audit text: no inputs, no formula, the same amount', () => {
     const line = lineAt(rule(), '2025-12-31', runState({ indicators: values, explain: false }));
