@@ -64,19 +64,19 @@ describe('a volume bonus', () => {
     const state = runState({ reductions: [reduction('cut', D - 1, '0.5', [0])] });
     const rule = volume({ kind: 'perUnitUplift', amount: '50.00' });
     // A: 5 achieved → 100 × 0.5 = 50
-    expect(brief(linesOf(rule, (ledger) => achieve(ledger, 0, 0, D, 5), [0], state))).toEqual(['A 50.00 triggered']);
+    expect(brief(linesOf(rule, (ledger) => { achieve(ledger, 0, 0, D, 5); }, [0], state))).toEqual(['A 50.00 triggered']);
     // a later tranche: 7 achieved → 200 × 0.5 = 100, less 50 paid = 50
-    expect(brief(linesOf(rule, (ledger) => achieve(ledger, 0, 0, D, 7), [0], state))).toEqual(['A 50.00 triggered']);
+    expect(brief(linesOf(rule, (ledger) => { achieve(ledger, 0, 0, D, 7); }, [0], state))).toEqual(['A 50.00 triggered']);
     // a reduction not yet in force (the measurement date is its day): the full value
     const early = runState({ reductions: [reduction('cut', D, '0.5', [0])] });
-    expect(brief(linesOf(rule, (ledger) => achieve(ledger, 0, 0, D, 5), [0], early))).toEqual(['A 100.00 triggered']);
+    expect(brief(linesOf(rule, (ledger) => { achieve(ledger, 0, 0, D, 5); }, [0], early))).toEqual(['A 100.00 triggered']);
   });
   it('a cohort the ledger does not have counts nothing', () => {
     expect(brief(linesOf(volume(), () => undefined, [5]))).toEqual(['? 0.00 not triggered']);
   });
   it('an outcome the contract does not list is never achieved', () => {
     const rule = bonusRule({ kind: 'volume', afterUnits: 0, outcome: 'nowhere' });
-    expect(brief(linesOf(rule, (ledger) => achieve(ledger, 0, 0, D, 5), [0]))).toEqual(['A 0.00 not triggered']);
+    expect(brief(linesOf(rule, (ledger) => { achieve(ledger, 0, 0, D, 5); }, [0]))).toEqual(['A 0.00 not triggered']);
   });
 });
 
@@ -103,7 +103,7 @@ describe('a group-share bonus', () => {
   });
   it('per unit: the amount per achiever in the group', () => {
     // 3 achieved, all in the group: 3 × 20 = 60
-    const lines = linesOf(groupShare({ kind: 'perUnitUplift', amount: '20.00' }), (ledger) => achieve(ledger, 0, 0, D, 3, 'g'), [0]);
+    const lines = linesOf(groupShare({ kind: 'perUnitUplift', amount: '20.00' }), (ledger) => { achieve(ledger, 0, 0, D, 3, 'g'); }, [0]);
     expect(brief(lines)).toEqual(['A 60.00 triggered']);
     expect(lines[0]?.formula).toBe('group g share 1 ≥ 0.5: bonus 60; less 0 paid by earlier tranches');
   });

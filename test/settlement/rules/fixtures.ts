@@ -11,7 +11,7 @@ import type { RateSpec } from '../../../src/settlement/rate-specs.js';
 import type { BoundTerms, PaidCohort, PriceReduction, RuleTerms, RunState, TrancheRun } from '../../../src/settlement/rules/rule-module.js';
 
 /** A day number from an ISO date. */
-export const day = (iso: string): number => parseDate(iso) as number;
+export const day = (iso: string): number => parseDate(iso);
 
 /** A fresh run state (audit text on unless `explain` is false). */
 export function runState(options: { explain?: boolean; reductions?: PriceReduction[]; indicators?: [string, [string, string][]][] } = {}): RunState {

@@ -68,10 +68,10 @@ describe('bandEarnings', () => {
     // 176.6666: 66.6666 × 7.50 = 499.9995 → down 499.99 (below the allocation)
     expect(earned(r, 1, '176.6666')).toBe('499.99');
     // up: 500.00, equal to the allocation
-    expect(earned({ ...r, rounding: 'up' } as Rule, 1, '176.6666')).toBe('500.00');
+    expect(earned({ ...r, rounding: 'up' }, 1, '176.6666')).toBe('500.00');
     // 0.333 × 7.50 = 2.4975 → down 2.49, up 2.50
     expect(earned(r, 0, '10.333')).toBe('2.49');
-    expect(earned({ ...r, rounding: 'up' } as Rule, 0, '10.333')).toBe('2.50');
+    expect(earned({ ...r, rounding: 'up' }, 0, '10.333')).toBe('2.50');
   });
 });
 

@@ -45,7 +45,7 @@ describe('compileRatePrices', () => {
       { id: 'one', name: 'one', priceMultiplier: '1' },
       { id: 'b', name: 'b', priceMultiplier: '1.234567' },
     ];
-    const prices = compileRatePrices(card({ kind: 'multipliers', rounding: 'half-up', severalGroups: 'highest' }), groups as never, 'EUR');
+    const prices = compileRatePrices(card({ kind: 'multipliers', rounding: 'half-up', severalGroups: 'highest' }), groups, 'EUR');
     // a: 1000 × 1.5 = 1500 exactly; b: 1000 × 1.234567 = 1234.567 → half-up 1234.57; one: 1000 (the base)
     expect(texts(prices.prices)).toEqual(['1000.00', '1500.00', '1234.57']);
     expect([...prices.byGroup]).toEqual([['a', 1], ['one', 0], ['b', 2]]);
@@ -76,7 +76,7 @@ describe('compileRatePrices', () => {
       { id: 'a', name: 'a', priceMultiplier: '1.5' },
       { id: 'b', name: 'b', priceMultiplier: '1.50' },
     ];
-    const prices = compileRatePrices(card({ kind: 'multipliers', rounding: 'down', severalGroups: 'highest' }), groups as never, 'EUR');
+    const prices = compileRatePrices(card({ kind: 'multipliers', rounding: 'down', severalGroups: 'highest' }), groups, 'EUR');
     expect(texts(prices.prices)).toEqual(['1000.00', '1500.00']);
     expect(prices.derived[1]).toEqual({
       inputs: { priceGroup: 'a, b', listPrice: '1000', multiplier: '1.5, 1.50', unrounded: '1500', roundingMode: 'down' },
