@@ -205,6 +205,15 @@ describe('price reductions, participant cuts and derivations', () => {
     expect(lines[2]?.formula).toBe('1 participant who achieved placement × 100 (150 cut to 100 by participant cap cap-a)');
   });
 
+  it('caps whose ids would run together still make two lines', () => {
+    // caps ['a', 'bc'] and ['ab', 'c'] cut the same listed amount to the same unit: two lines, not one
+    const ledger = ledgerOf();
+    claim(ledger, 0, 0, d1, '100.00', 'p1', undefined, { caps: ['a', 'bc'], listed: parseAmount('150.00') });
+    claim(ledger, 0, 0, d1, '100.00', 'p2', undefined, { caps: ['ab', 'c'], listed: parseAmount('150.00') });
+    const lines = participantClaimLines(terms, rule, 0, wording, undefined, tranche(ledger, runState(), [0], d1));
+    expect(lines.map((l) => l.inputs['participantCaps'])).toEqual(['a,bc', 'ab,c']);
+  });
+
   it('a derived unit shows its derivation, from the listed amount when a cap cut it', () => {
     const ledger = ledgerOf();
     claim(ledger, 0, 0, d1, '140.00', 'p1');
@@ -288,6 +297,22 @@ describe('share caps', () => {
     expect(line?.inputs['cutByVolumeCap']).toBe(1);
     expect(line?.inputs['cutByShareCap']).toBe(1);
     expect(state.volumeCuts.get(0)).toBe(1);
+  });
+
+  it('a line whose claims the share cap cut entirely is still written, with its cut; the cut ids sorted over buckets', () => {
+    const ledger = ledgerOf();
+    enrolled(ledger, 0, 2);
+    // 2 × 0.5 = 1 payable. Day 1: 150 (p2) first, kept; 100 (p1, p5) cut; day 2: 100 (p3) cut, on the 100 line
+    claim(ledger, 0, 0, d1, '100.00', 'p5');
+    claim(ledger, 0, 0, d1, '100.00', 'p1');
+    claim(ledger, 0, 0, d1, '150.00', 'p2');
+    claim(ledger, 0, 0, d2, '100.00', 'p3');
+    const lines = participantClaimLines(terms, rule, 0, wording, undefined, tranche(ledger, runState(), [0], d2), [plan]);
+    expect(brief(lines)).toEqual(['A 1 × 150 = 150.00 [p2]', 'A 0 × 100 = 0.00 []']);
+    expect(lines[1]?.inputs['cutByShareCap']).toBe(3);
+    // cut on day 1: p1, p5 (sorted by the share cap); on day 2: p3; the line lists them sorted
+    expect(lines[1]?.inputs['cutParticipants']).toBe('p1,p3,p5');
+    expect(lines[1]?.inputs).not.toHaveProperty('cutByVolumeCap');
   });
 
   it('counts only without participant ids', () => {

@@ -106,6 +106,9 @@ describe('priceIndexFor', () => {
     expect(priceIndexFor(table('lowest'), ['mid', 'high'])).toBe(1);
     expect(priceIndexFor(table('lowest'), ['high', 'mid'])).toBe(1);
     expect(priceIndexFor(table('lowest'), ['high', 'mid', 'base'])).toBe(0);
+    // a group at the base price (index 0) chosen first is still compared with the next
+    expect(priceIndexFor(table('lowest'), ['base', 'mid'])).toBe(0);
+    expect(priceIndexFor(table('highest'), ['base', 'mid'])).toBe(1);
     // equal prices keep the first
     const same = compileRatePrices(card({ kind: 'prices', severalGroups: 'lowest', prices: [{ group: 'x', price: '1500.00' }, { group: 'y', price: '1500' }] }), [], 'EUR');
     expect(priceIndexFor(same, ['y', 'x'])).toBe(1);
