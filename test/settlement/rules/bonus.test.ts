@@ -113,6 +113,13 @@ describe('a group-share bonus', () => {
     expect(brief(lines)).toEqual(['A 0.00 not triggered']);
     expect(lines[0]?.inputs).toMatchObject({ achieved: 0, inGroup: 0, share: 'n/a' });
   });
+  it('a cohort the ledger does not have, or an outcome the contract does not list, counts nothing', () => {
+    expect(brief(linesOf(groupShare(), () => undefined, [5]))).toEqual(['? 0.00 not triggered']);
+    const nowhere = bonusRule({ kind: 'groupShare', group: 'g', minimumShare: '0', outcome: 'nowhere' });
+    const lines = linesOf(nowhere, (ledger) => { achieve(ledger, 0, 0, D, 3, 'g'); }, [0]);
+    expect(brief(lines)).toEqual(['A 0.00 not triggered']);
+    expect(lines[0]?.inputs).toMatchObject({ achieved: 0, inGroup: 0 });
+  });
   it('over the whole contract', () => {
     const lines = linesOf(groupShare(undefined, 'contract'), (ledger) => { achieve(ledger, 0, 0, D, 1, 'g'); achieve(ledger, 1, 0, D, 1); }, [1]);
     // 2 achieved, 1 in the group: 0.5

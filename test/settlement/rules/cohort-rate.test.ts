@@ -88,6 +88,16 @@ describe('cohort-rate lines', () => {
       'A 0.00 empty cohort',
     ]);
   });
+  it('a cohort of the contract the ledger does not have counts nothing', () => {
+    const ledger = ledgerOf(1, 2, 2);
+    ledger.cohorts[0]?.rates[1]?.denominator.add(D, 2);
+    ledger.cohorts[0]?.rates[1]?.achieved.add(D, 2);
+    // pooled A (2 of 2) and B (absent): 2/2 = 1 → 10000
+    const pooled = rateRule({ pooling: 'pooled' });
+    const lines = cohortRate.prepare(pooled, 0, ruleTerms({ rules: [pooled], cohorts: ['A', 'B', 'C'], rateSpecs: specs })).lines(tranche(ledger, runState(), [0, 1], D));
+    expect(brief(lines)).toEqual(['null 10000.00 threshold met']);
+    expect(lines[0]?.inputs).toMatchObject({ inDenominator: 2, achieved: 2 });
+  });
   it('per achiever: the schedule amount times the achievers', () => {
     // A: 3/6 = 0.5 → 10000 × 3 = 30000
     const lines = linesOf(rateRule({ amountBasis: 'perAchiever' }), [[10, 3, 3]], [0]);

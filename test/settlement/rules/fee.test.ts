@@ -160,6 +160,7 @@ describe('a fee per start', () => {
   });
   it('phased: the amount in force on the enrolment date; a phase of 0 claims nothing', () => {
     const parts = fee.prepare(phased, 0, ruleTerms({ rules: [phased], asOf: '2020-01-01' }));
+    expect(parts.scheduled).toEqual([]);
     // distinct non-zero amounts: 400, 250
     expect(parts.prices.map((p) => p.toFixed(2))).toEqual(['400.00', '250.00']);
     const claims: Claim[] = [];
@@ -208,7 +209,7 @@ describe('fee bounds', () => {
     const june = day('2013-06-01');
     const january = day('2014-01-01');
     const cohorts = [
-      paidCohort('before', 2, june - 30, june - 1, june + 100), // only 400: most 800, least 800
+      paidCohort('before', 2, june - 30, june - 1, june - 1), // only 400: most 800, least 800 (last enrolment on the last measurement)
       paidCohort('across', 3, june - 1, january, january + 10), // 400, 0, 250: most 1200, least 0
       paidCohort('late', 4, january, january + 5, january + 1), // 250 only; last enrolment after last measured: least 0
       paidCohort('zero', 5, june, june + 10, june + 20), // 0 only: most 0, least 0
