@@ -73,6 +73,8 @@ describe('cohort-rate lines', () => {
   it('only the cohorts the rule lists', () => {
     expect(brief(linesOf(rateRule(), [[10, 3, 3], undefined, [4, 4, 0]], [2, 0]))).toEqual(['A 10000.00 threshold met']);
     expect(linesOf(rateRule(), [undefined, undefined, [4, 4, 0]], [2])).toEqual([]);
+    // pooled: a tranche listing none of the pool's cohorts writes no line (not a line on an empty pool)
+    expect(linesOf(rateRule({ pooling: 'pooled', emptyCohort: 'maximum' }), [undefined, undefined, [4, 4, 0]], [2])).toEqual([]);
   });
   it('an empty denominator earns nothing, or the schedule at rate 1', () => {
     const nothing = linesOf(rateRule(), [[0, 0, 0]], [0]);
