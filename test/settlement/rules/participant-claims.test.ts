@@ -373,6 +373,23 @@ describe('versions of an amended contract', () => {
     expect(line?.participants).toEqual(['p0', 'p1', 'p1']);
     expect(line?.participantVersions).toEqual(['v2', 'base', 'v2']);
   });
+  it('each participant\'s version follows the sorted participants, whatever order their claims came in', () => {
+    const ledger = ledgerOf();
+    claim(ledger, 0, 0, d1, '100.00', 'pa');
+    claim(ledger, 0, 0, d2, '100.00', 'pc');
+    claim(ledger, 0, 0, d3, '100.00', 'pb');
+    claim(ledger, 0, 0, d3, '100.00', 'pd');
+    const [line] = participantClaimLines(amended, rule, 0, wording, undefined, tranche(ledger, runState(), [0], d3));
+    // pa on d1 (base); pc on d2, pb and pd on d3 (v2); sorted pa, pb, pc, pd
+    expect(line?.participants).toEqual(['pa', 'pb', 'pc', 'pd']);
+    expect(line?.participantVersions).toEqual(['base', 'v2', 'v2', 'v2']);
+    const reversed = ledgerOf();
+    claim(reversed, 0, 0, d1, '100.00', 'pd');
+    claim(reversed, 0, 0, d2, '100.00', 'pc');
+    claim(reversed, 0, 0, d3, '100.00', 'pa');
+    // pd base, pc and pa v2: sorted pa, pc, pd → v2, v2, base
+    expect(participantClaimLines(amended, rule, 0, wording, undefined, tranche(reversed, runState(), [0], d3))[0]?.participantVersions).toEqual(['v2', 'v2', 'base']);
+  });
   it('without participant ids, the version alone', () => {
     const ledger = ledgerOf();
     ledger.cohorts[0]?.claims.set(1, [{ rule: 0, date: d2, amount: parseAmount('100.00'), count: 2, participants: undefined, version: undefined, cut: undefined }]);
