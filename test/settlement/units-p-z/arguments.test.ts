@@ -35,11 +35,11 @@ async function rejected(run: () => Promise<unknown>): Promise<{ code: string; me
 
 describe('the fields of checked options and previous payments', () => {
   const options = { asOf: 20000, indicators: new Map(), keepParticipants: false, records: 'strict', evidence: false, amendedFrom: [], allowFullRecovery: false, maxExcluded: {}, allowEmpty: false };
-  const check = (value: unknown) => thrown(() => expectFields('f', 'options', value, 'checked options', CHECKED_OPTIONS_FIELDS)).message;
+  const check = (value: unknown) => thrown(() => { expectFields('f', 'options', value, 'checked options', CHECKED_OPTIONS_FIELDS); }).message;
 
   it('checked options pass; each field of another type is named', () => {
-    expect(() => expectFields('f', 'options', options, 'checked options', CHECKED_OPTIONS_FIELDS)).not.toThrow();
-    expect(() => expectFields('f', 'options', { ...options, records: 'lenient' }, 'checked options', CHECKED_OPTIONS_FIELDS)).not.toThrow();
+    expect(() => { expectFields('f', 'options', options, 'checked options', CHECKED_OPTIONS_FIELDS); }).not.toThrow();
+    expect(() => { expectFields('f', 'options', { ...options, records: 'lenient' }, 'checked options', CHECKED_OPTIONS_FIELDS); }).not.toThrow();
     expect(check({ ...options, asOf: 1.5 })).toBe('f: options.asOf must be a day number in checked options, not the number 1.5');
     expect(check({ ...options, indicators: {} })).toBe('f: options.indicators must be a Map in checked options, not an object');
     expect(check({ ...options, keepParticipants: 'no' })).toBe('f: options.keepParticipants must be true or false in checked options, not the string "no"');
@@ -53,8 +53,8 @@ describe('the fields of checked options and previous payments', () => {
 
   it('previous payments pass; each field of another type is named', () => {
     const previous = { paid: new Map(), tranches: [], payers: [], settlements: [], amendedFrom: [], fingerprints: [] };
-    const of = (value: unknown) => thrown(() => expectFields('f', 'previous', value, 'previous payments', PREVIOUS_FIELDS)).message;
-    expect(() => expectFields('f', 'previous', previous, 'previous payments', PREVIOUS_FIELDS)).not.toThrow();
+    const of = (value: unknown) => thrown(() => { expectFields('f', 'previous', value, 'previous payments', PREVIOUS_FIELDS); }).message;
+    expect(() => { expectFields('f', 'previous', previous, 'previous payments', PREVIOUS_FIELDS); }).not.toThrow();
     expect(of({ ...previous, paid: {} })).toBe('f: previous.paid must be a Map in previous payments, not an object');
     for (const key of ['tranches', 'payers', 'settlements', 'amendedFrom', 'fingerprints']) {
       expect(of({ ...previous, [key]: {} })).toBe(`f: previous.${key} must be an array in previous payments, not an object`);
@@ -98,7 +98,7 @@ describe('checkedSession', () => {
   it('add: a record that is not one is refused before the inner session sees it', () => {
     const { session, calls } = inner();
     const checked = checkedSession(session);
-    const error = thrown(() => checked.add({ id: 'P1' } as never));
+    const error = thrown(() => { checked.add({ id: 'P1' } as never); });
     expect(error.code).toBe('ARGUMENT_INVALID');
     expect(error.message).toMatch(/^session\.add: record\./);
     expect(calls).toEqual([]);
@@ -107,11 +107,11 @@ describe('checkedSession', () => {
   it('merge: another session is checked for its ledger, digest and merge', () => {
     const { session, calls } = inner();
     const checked = checkedSession(session);
-    expect(thrown(() => checked.merge('x' as never)).message).toBe('session.merge: other must be a settlement session (from openSession), not the string "x"');
-    expect(thrown(() => checked.merge({ ledger: {}, digest: {}, merge: 1 } as never)).message).toBe(
+    expect(thrown(() => { checked.merge('x' as never); }).message).toBe('session.merge: other must be a settlement session (from openSession), not the string "x"');
+    expect(thrown(() => { checked.merge({ ledger: {}, digest: {}, merge: 1 } as never); }).message).toBe(
       'session.merge: other.merge must be a function in a settlement session (from openSession), not the number 1',
     );
-    expect(thrown(() => checked.merge({ ledger: 1, digest: {}, merge: () => 1 } as never)).message).toBe(
+    expect(thrown(() => { checked.merge({ ledger: 1, digest: {}, merge: () => 1 } as never); }).message).toBe(
       'session.merge: other.ledger must be an object in a settlement session (from openSession), not the number 1',
     );
     expect(calls).toEqual([]);
@@ -126,17 +126,17 @@ describe('checkedSession', () => {
       'session.finish: dataQuality.recordsRead must be a whole number from 0 in data-quality counts: { recordsRead, recordsSettled, recordsExcluded, issues }, not the number -1',
     );
     expect(thrown(() => checked.finish({ ...quality, decisionsAtRisk: 'x' } as never, 'text')).message).toMatch(/^session\.finish: dataQuality\.decisionsAtRisk must be an array or absent/);
-    expect(thrown(() => checked.finish({ ...quality, issuesDelivered: 1.5 } as never, 'text')).message).toMatch(/^session\.finish: dataQuality\.issuesDelivered must be a whole number or absent/);
+    expect(thrown(() => checked.finish({ ...quality, issuesDelivered: 1.5 }, 'text')).message).toMatch(/^session\.finish: dataQuality\.issuesDelivered must be a whole number or absent/);
     expect(thrown(() => checked.finish(quality, 3 as never)).message).toBe('session.finish: optionsText must be a string (the canonical text of the options), not the number 3');
     expect(thrown(() => checked.finish(quality, 'text', { byCohort: {}, unknown: 0 } as never)).message).toBe(
       'session.finish: excluded.byCohort must be a Map of cohort id to count in the cohorts of the excluded records: { byCohort, unknown }, not an object',
     );
-    expect(thrown(() => checked.finish(quality, 'text', { byCohort: new Map(), unknown: -1 } as never)).message).toBe(
+    expect(thrown(() => checked.finish(quality, 'text', { byCohort: new Map(), unknown: -1 })).message).toBe(
       'session.finish: excluded.unknown must be a whole number from 0 in the cohorts of the excluded records: { byCohort, unknown }, not the number -1',
     );
     expect(calls).toEqual([]);
     expect(checked.finish(quality, 'text')).toBe('finished');
-    expect(checked.finish({ ...quality, decisionsAtRisk: [], issuesDelivered: 0 } as never, 'more', { byCohort: new Map(), unknown: 0 })).toBe('finished');
+    expect(checked.finish({ ...quality, decisionsAtRisk: [], issuesDelivered: 0 }, 'more', { byCohort: new Map(), unknown: 0 })).toBe('finished');
     expect(calls).toEqual(['finish text', 'finish more']);
   });
 

@@ -127,7 +127,7 @@ describe('recordContext', () => {
     const context = recordContext(parsed(minimal));
     expect([...context.cohortIds]).toEqual(['2024-A']);
     expect([...context.groupIds]).toEqual(['youth']);
-    expect([...context.enrolmentWindows]).toEqual([['2024-A', { start: parseDate('2024-01-01'), end: parseDate('2024-06-30') }]]);
+    expect([...(context.enrolmentWindows ?? [])]).toEqual([['2024-A', { start: parseDate('2024-01-01'), end: parseDate('2024-06-30') }]]);
   });
   it('a contract without groups: none', () => {
     const doc = applyPatch(minimal, [{ op: 'remove', path: '/groups' }]);

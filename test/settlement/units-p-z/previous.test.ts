@@ -28,9 +28,20 @@ function settlement(): Settlement {
   return JSON.parse(JSON.stringify(result.value)) as Settlement;
 }
 
-type Doc = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+/** A settlement whose fields a test may change. */
+type Mutable<T> = { -readonly [K in keyof T]: Mutable<T[K]> };
+type Doc = Mutable<Settlement>;
+type Part = Doc['payers'][number];
 
-const copy = (doc: unknown): Doc => JSON.parse(JSON.stringify(doc)) as Doc;
+const copy = (doc: Settlement): Doc => JSON.parse(JSON.stringify(doc)) as Doc;
+
+function at<T>(list: readonly T[], index: number): T {
+  const found = list[index];
+  if (found === undefined) throw new Error(`no element ${String(index)}`);
+  return found;
+}
+/** The document's first tranche (t1). */
+const t1 = (doc: Doc): Doc['tranches'][number] => at(doc.tranches, 0);
 const issuesOf = (documents: readonly unknown[], amendedFrom: readonly string[] = []) =>
   readPrevious(documents, contract(), AS_OF, amendedFrom).issues.map((issue) => ({ code: issue.code, path: issue.path, message: issue.message }));
 
@@ -124,9 +135,9 @@ describe('readPrevious: sound documents', () => {
 
   it('a document of another version of the contract: PREVIOUS_CONTRACT_CHANGED unless amendedFrom names it', () => {
     const s1 = copy(settlement());
-    const current = String(s1['fingerprint'].contract);
+    const current = s1.fingerprint.contract;
     const other = 'f'.repeat(64);
-    s1['fingerprint'].contract = other;
+    s1.fingerprint.contract = other;
     expect(issuesOf([s1])).toEqual([
       {
         code: 'PREVIOUS_CONTRACT_CHANGED',
@@ -177,7 +188,7 @@ describe('readPrevious: sound documents', () => {
   it('two documents made without each other: PREVIOUS_CHAIN_FORK at the later index', () => {
     const a = settlement();
     const b = copy(a);
-    b['fingerprint'].inputs = 'b'.repeat(64);
+    b.fingerprint.inputs = 'b'.repeat(64);
     expect(issuesOf([a, b])).toEqual([
       {
         code: 'PREVIOUS_CHAIN_FORK',
@@ -190,8 +201,8 @@ describe('readPrevious: sound documents', () => {
 
   it('a document that deducted one not given: PREVIOUS_CHAIN_INCOMPLETE at the deducted settlement', () => {
     const b = copy(settlement());
-    const missing = { inputs: 'c'.repeat(64), asOf: '2025-03-31', contract: b['fingerprint'].contract as string };
-    b['previous'].settlements = [missing];
+    const missing = { inputs: 'c'.repeat(64), asOf: '2025-03-31', contract: b.fingerprint.contract };
+    b.previous.settlements = [missing];
     const found = issuesOf([b]).filter((issue) => issue.code === 'PREVIOUS_CHAIN_INCOMPLETE');
     expect(found).toEqual([
       {
@@ -206,17 +217,17 @@ describe('readPrevious: sound documents', () => {
     const a = settlement();
     // b: made after a, deducting it; it says the payers had paid a's due amounts and owes nothing more
     const b = copy(a);
-    b['fingerprint'].inputs = 'b'.repeat(64);
-    b['previous'].settlements = [{ inputs: a.fingerprint.inputs, asOf: a.asOf, contract: a.fingerprint.contract }];
-    for (const payer of b['tranches'][0].payers) {
+    b.fingerprint.inputs = 'b'.repeat(64);
+    b.previous.settlements = [{ inputs: a.fingerprint.inputs, asOf: a.asOf, contract: a.fingerprint.contract }];
+    for (const payer of t1(b).payers) {
       payer.previouslyPaid = payer.earned;
       payer.due = '0.00';
     }
-    b['tranches'][0].previouslyPaid = '1500.00';
-    b['tranches'][0].due = '0.00';
-    b['totals'].previouslyPaid = '1500.00';
-    b['totals'].due = '0.00';
-    for (const payer of b['payers']) {
+    t1(b).previouslyPaid = '1500.00';
+    t1(b).due = '0.00';
+    b.totals.previouslyPaid = '1500.00';
+    b.totals.due = '0.00';
+    for (const payer of b.payers) {
       payer.previouslyPaid = payer.earned;
       payer.due = '0.00';
     }
@@ -229,14 +240,14 @@ describe('readPrevious: sound documents', () => {
     // a settlement a′ like a but splitting t1 900.01 / 599.99 (its figures still add up): b, which says the
     // payers had paid 900.00 and 600.00, does not follow it
     const moved = copy(a);
-    const setPart = (payer: Doc, amount: string): void => {
+    const setPart = (payer: Part, amount: string): void => {
       payer.earned = amount;
       payer.due = amount;
     };
-    setPart(moved['tranches'][0].payers[0], '900.01');
-    setPart(moved['tranches'][0].payers[1], '599.99');
-    setPart(moved['payers'][0], '900.01');
-    setPart(moved['payers'][1], '599.99');
+    setPart(at(t1(moved).payers, 0), '900.01');
+    setPart(at(t1(moved).payers, 1), '599.99');
+    setPart(at(moved.payers, 0), '900.01');
+    setPart(at(moved.payers, 1), '599.99');
     expect(issuesOf([moved])).toEqual([]);
     expect(issuesOf([moved, b])).toEqual([
       {

@@ -130,7 +130,7 @@ describe('payments beyond a target number of units', () => {
         line('200.00', { claims: 2 }),
         line('300.00', { claims: 2 }),
         line('999.00', { outcome: 'retention', claims: 5 }),
-        line('999.00', { kind: 'outcomePayment', claims: 5 }),
+        line('999.00', { kind: 'sustainment', claims: 5 }),
         line('999.00', { claims: null }),
         line('0.00', { claims: 0 }),
       ],

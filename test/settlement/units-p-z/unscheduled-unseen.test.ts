@@ -7,8 +7,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseDate } from '../../../src/calendar/index.js';
-import { parseContract, type Contract } from '../../../src/index.js';
+import { parseDate, type CalendarDate } from '../../../src/calendar/index.js';
+import { parseContract } from '../../../src/index.js';
 import { parseAmount } from '../../../src/money/index.js';
 import { addClaims, claimBuckets, type Ledger } from '../../../src/settlement/ledger.js';
 import { buildPlan, emptyLedgerOf, type SettlementPlan } from '../../../src/settlement/plan.js';
@@ -17,12 +17,12 @@ import { ledgerWithUnseen } from '../../../src/settlement/unseen-records.js';
 import { applyPatch, type PatchOp } from '../../contract/json-patch.js';
 
 const minimal: unknown = JSON.parse(readFileSync('test/corpus/contracts/bases/minimal.json', 'utf8'));
-const day = (text: string): number => parseDate(text);
+const day = (text: string): CalendarDate => parseDate(text);
 
 function planOf(ops: PatchOp[] = [], asOf = '2025-12-31'): SettlementPlan {
   const parsed = parseContract(applyPatch(minimal, ops));
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues.slice(0, 2)));
-  return buildPlan(parsed.value as Contract, day(asOf), false);
+  return buildPlan(parsed.value, day(asOf), false);
 }
 
 function cohort(ledger: Ledger) {
