@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDate } from '../../../src/calendar/index.js';
 import { parseContract, settle, type Contract, type Settlement } from '../../../src/index.js';
 import { ZERO, parseAmount, type Amount } from '../../../src/money/index.js';
+import { version1ContractFingerprint } from '../../../src/settlement/contract-fingerprint.js';
 import { fullRecoveryRefusal, lastLinesOf, readPrevious, type PreviousPayments } from '../../../src/settlement/previous.js';
 
 const minimal: unknown = JSON.parse(readFileSync('test/corpus/contracts/bases/minimal.json', 'utf8'));
@@ -165,6 +166,16 @@ describe('readPrevious: sound documents', () => {
         message: `amendedFrom names the contract fingerprint ${current}, which no previous settlement carries (it is the fingerprint of this contract)`,
       },
     ]);
+    // the fingerprint this contract had in format 1.0 is its own too
+    const version1 = version1ContractFingerprint(contract());
+    expect(version1).not.toBe(current);
+    expect(issuesOf([s1], [version1])).toEqual([
+      {
+        code: 'PREVIOUS_AMENDMENT_UNUSED',
+        path: ['options', 'amendedFrom', 0],
+        message: `amendedFrom names the contract fingerprint ${version1}, which no previous settlement carries (it is the fingerprint of this contract written in format 1.0)`,
+      },
+    ]);
     // without documents too
     expect(issuesOf([], [unused]).map((issue) => issue.code)).toEqual(['PREVIOUS_AMENDMENT_UNUSED']);
   });
@@ -259,6 +270,30 @@ describe('readPrevious: sound documents', () => {
         code: 'PREVIOUS_PAID_MISMATCH',
         path: ['previous', 1, 'tranches', 0, 'payers', 1, 'previouslyPaid'],
         message: 'previous settlement 1 (as of 2025-06-30) says payer "agency" had paid 600.00 in tranche "t1", but the settlements before it made 599.99 due',
+      },
+    ]);
+  });
+});
+
+describe('readPrevious: a payer the next settlement no longer lists', () => {
+  it('what the settlements before made due to it must be listed: PREVIOUS_PAID_MISMATCH at the tranches', () => {
+    const a = settlement();
+    // b deducts a and lists the region only: t1 earns nothing now, the region's 900.00 is returned
+    // (an adjustment of −900.00); the agency, to which a made 600.00 due, is not listed
+    const b = copy(a);
+    b.fingerprint.inputs = 'b'.repeat(64);
+    b.previous.settlements = [{ inputs: a.fingerprint.inputs, asOf: a.asOf, contract: a.fingerprint.contract }];
+    const region = { ...at(b.payers, 0), earned: '0.00', previouslyPaid: '900.00', due: '-900.00' };
+    b.payers = [region];
+    Object.assign(t1(b), { earned: '0.00', previouslyPaid: '900.00', due: '-900.00', toProvider: '0.00', lines: [], payers: [{ ...region }] });
+    Object.assign(b.totals, { earned: '0.00', previouslyPaid: '900.00', due: '-900.00' });
+    b.adjustments = [{ tranche: 't1', payer: 'region', previouslyPaid: '900.00', earned: '0.00', amount: '-900.00', reason: 'the tranche is no longer earned' }];
+    expect(issuesOf([b]).filter((issue) => issue.code !== 'PREVIOUS_CHAIN_INCOMPLETE')).toEqual([]);
+    expect(issuesOf([a, b])).toEqual([
+      {
+        code: 'PREVIOUS_PAID_MISMATCH',
+        path: ['previous', 1, 'tranches'],
+        message: 'previous settlement 1 (as of 2025-06-30) does not list payer "agency" in tranche "t1", to which the settlements before it made 600 due',
       },
     ]);
   });
