@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Contract } from '../../../src/contract/index.js';
 import { ZERO, parseAmount, type Amount, type Ratio } from '../../../src/money/index.js';
 import type { Line } from '../../../src/settlement/lines.js';
+import { paidLine } from './paid-line.js';
 import { compilePayerSplit, lineFractions, payerShareText, splitTranche, type PayerSplitPlan } from '../../../src/settlement/payer-split.js';
 
 type Payer = Contract['parties']['payers'][number];
@@ -31,10 +32,7 @@ const topUp = contract([
   { id: 'lcf', name: 'Fund', topUp: '0.2', funds: { outcomes: ['retention-6m'] } },
 ] as Payer[]);
 
-function line(rule: string, outcome: string | null, paid: string): Line {
-  const amount = parseAmount(paid);
-  return { rule, kind: 'rateCard', cohort: 'A', outcome, claims: 1, unit: null, inputs: {}, formula: '', exact: amount, amount, paid: amount, participants: undefined };
-}
+const line = (rule: string, outcome: string | null, paid: string): Line => paidLine(paid, { rule, outcome });
 
 const texts = (ratios: readonly Ratio[] | undefined): string[] | undefined => ratios?.map((r) => `${r.numerator}/${r.denominator}`);
 const money = (amounts: readonly Amount[]): string[] => amounts.map((a) => a.toFixed(2));

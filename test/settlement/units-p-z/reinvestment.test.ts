@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Contract } from '../../../src/contract/index.js';
 import { ZERO, parseAmount, type Amount, type Ratio } from '../../../src/money/index.js';
 import type { Line } from '../../../src/settlement/lines.js';
+import { paidLine } from './paid-line.js';
 import type { SettlementPlan } from '../../../src/settlement/plan.js';
 import { reinvest, type ReinvestmentPart, type ReinvestmentState } from '../../../src/settlement/reinvestment.js';
 
@@ -22,23 +23,7 @@ function state(): ReinvestmentState {
   return { earned: ZERO, units: new Map<string, number>(), surplus: new Map<string, Ratio>(), setAside: new Map<string, Amount>() };
 }
 
-function line(paid: string, options: { kind?: Line['kind']; outcome?: string | null; claims?: number | null } = {}): Line {
-  const amount = parseAmount(paid);
-  return {
-    rule: 'r',
-    kind: options.kind ?? 'rateCard',
-    cohort: 'A',
-    outcome: options.outcome === undefined ? 'placement' : options.outcome,
-    claims: options.claims === undefined ? 1 : options.claims,
-    unit: null,
-    inputs: {},
-    formula: '',
-    exact: amount,
-    amount,
-    paid: amount,
-    participants: undefined,
-  };
-}
+const line = (paid: string, fields: Partial<Line> = {}): Line => paidLine(paid, fields);
 
 const above = (id: string, threshold: string, share: string, cap: string, destination: Reinvestment['destination'] = { kind: 'cohort', cohort: 'B' }): Reinvestment => ({
   id,
