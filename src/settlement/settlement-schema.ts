@@ -271,7 +271,7 @@ function describe(value: unknown): string {
   if (value === undefined) return 'missing';
   if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value);
   if (value === null || typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return Array.isArray(value) ? 'a list' : `a ${typeof value}`;
+  return Array.isArray(value) ? 'a list' : kindWithArticle(typeof value);
 }
 
 /**
@@ -302,10 +302,22 @@ export function checkSettlementShape(value: unknown, units: number, at: readonly
     // an unknown key is named by its own path, one issue each
     if (problem.code === 'unrecognized_keys') return problem.keys.map((key) => malformed([...path, key], 'is not a field of a settlement document here'));
     const amount = problem.code === 'invalid_format' && problem.message.startsWith(MONEY_MESSAGE);
-    const what = `${describe(problem.input)} ${problem.code === 'invalid_type' ? `is not ${problem.expected === 'int' ? 'an integer' : `a ${problem.expected}`}` : problem.message}`;
+    const what =
+      problem.code !== 'invalid_type'
+        ? `${describe(problem.input)} ${problem.message}`
+        : problem.input === undefined
+          ? `missing (${kindWithArticle(problem.expected)} expected)`
+          : `${describe(problem.input)} is not ${kindWithArticle(problem.expected)}`;
     return [{ code: amount ? 'PREVIOUS_AMOUNT' : 'PREVIOUS_MALFORMED', path, message: `${formatPath(path)}: ${what}` }];
   });
   return { value: undefined, issues };
+}
+
+/** A kind of value as a message names it: `an object`, `a list` (an array), `a string`, `an integer`. */
+function kindWithArticle(kind: string): string {
+  if (kind === 'int') return 'an integer';
+  if (kind === 'array') return 'a list';
+  return `${/^[aeiou]/u.test(kind) ? 'an' : 'a'} ${kind}`;
 }
 
 function malformed(path: readonly PathSegment[], what: string): Issue {

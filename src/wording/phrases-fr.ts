@@ -84,6 +84,9 @@ const NOTES: readonly Phrase[] = [
     `${g(m, 6)} payé${plural(g(m, 6))} avant, ${g(m, 7)} atteint${plural(g(m, 7))} dans cette tranche, ${g(m, 8)} retranché${plural(g(m, 8))} de cette ligne`,
   ),
   phrase(`${NUM} cut to ${NUM} by participant cap (.+)`, (m) => `${num(m, 1)} réduit à ${num(m, 2)} par le plafond par participant ${g(m, 3)}`),
+  phrase(`(\\d+) of (\\d+) at ${NUM} cut to ${NUM} by participant cap (.+)`, (m) =>
+    `${g(m, 1)} sur ${g(m, 2)} : ${num(m, 3)} réduit${plural(g(m, 1))} à ${num(m, 4)} par le plafond par participant ${g(m, 5)}`,
+  ),
   phrase(`${NUM} (withheld|off): minimum performance level ${ID} below ${NUM}, (\\d+) of (\\d+)`, (m) =>
     `${num(m, 1)} ${m[2] === 'withheld' ? 'retenus' : 'déduits'} : niveau minimal de performance ${g(m, 3)} inférieur à ${num(m, 4)}, ${g(m, 5)} sur ${g(m, 6)}`,
   ),

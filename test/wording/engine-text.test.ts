@@ -35,6 +35,9 @@ describe('the engine sentences in French', () => {
     expect(frenchOf('2 participants who achieved placement × 58963 (42116 × 1.4 = 58962.4, rounded up to a multiple of 1)')).toBe(
       `2 participants ayant atteint placement × 58${NBSP}963 (42${NBSP}116 × 1,4 = 58${NBSP}962,4, arrondi par excès au multiple de 1)`,
     );
+    expect(frenchOf('3 participants who achieved placement × 300 (1 of 3 at 900 cut to 300 by participant cap cap-a, cap-b; 2 of 3 at 700 cut to 300 by participant cap cap-a)')).toBe(
+      '3 participants ayant atteint placement × 300 (1 sur 3 : 900 réduit à 300 par le plafond par participant cap-a, cap-b ; 2 sur 3 : 700 réduits à 300 par le plafond par participant cap-a)',
+    );
     expect(frenchOf('2 participants who achieved job-26w × 1500 (3000.00 withheld: minimum performance level mpl below 0.3, 2 of 10)')).toBe(
       `2 participants ayant atteint job-26w × 1${NBSP}500 (3${NBSP}000,00 retenus : niveau minimal de performance mpl inférieur à 0,3, 2 sur 10)`,
     );

@@ -104,8 +104,11 @@ interface UnitEntry {
   readonly unit: Amount;
   readonly base: Amount;
   readonly reducedBy: readonly string[];
-  /** The per-participant caps that cut its claims, and their amount before (undefined: none cut them). */
-  readonly cut: ParticipantCut | undefined;
+  /**
+   * The claims per-participant caps cut to this amount, by amount before and caps (empty: none
+   * was cut), in the order first met; a line may also hold claims listed at this amount.
+   */
+  readonly cuts: Map<string, CutGroup>;
   readonly participants: string[] | undefined;
   /** The version index of each of `participants` (amended contracts with participants only). */
   readonly participantVersions: number[] | undefined;
@@ -140,9 +143,10 @@ function cohortClaimLines(
     // one line per price, whatever the version (versions that price alike share a line, so an
     // amendment that restates the terms pays exactly as none: nothing rounded per line moves);
     // the line names the latest version that priced its claims
-    // claims a per-participant cap cut to this amount have their own line, which names the cap
-    const cut = bucket.cut;
-    const key = cut === undefined ? `${bucket.amount.toFixed()}|${unit.toFixed()}` : `${bucket.amount.toFixed()}|${unit.toFixed()}|${cut.listed.toFixed()}|${cut.caps.join(',')}`;
+    // claims a per-participant cap cut to this amount share the line of the amount (the line is
+    // what a money cap without partial payment takes whole claims from: splitting it would change
+    // what such a cap pays); the line names the caps and the amounts before, with their counts
+    const key = `${bucket.amount.toFixed()}|${unit.toFixed()}`;
     let entry = byUnit.get(key);
     if (entry === undefined) {
       entry = {
@@ -150,7 +154,7 @@ function cohortClaimLines(
         unit,
         base: bucket.amount,
         reducedBy: factor === undefined ? [] : reducedBy(reductions, index, bucket.date),
-        cut,
+        cuts: new Map(),
         participants: bucket.participants === undefined ? undefined : [],
         participantVersions: bucket.participants === undefined || versions === undefined ? undefined : [],
         cutParticipants: [],
@@ -162,6 +166,7 @@ function cohortClaimLines(
     }
     if (version > entry.version) entry.version = version;
     entry.claims += count;
+    if (bucket.cut !== undefined && count > 0) addCut(entry.cuts, bucket.cut, count);
     entry.shareCut += bucket.count - afterShare;
     entry.volumeCut += afterShare - count;
     const shareCut = shared?.cutParticipants.get(bucket);
@@ -200,6 +205,21 @@ function cohortClaimLines(
   return lines;
 }
 
+/** The claims of a line that per-participant caps cut from one amount. */
+interface CutGroup {
+  readonly listed: Amount;
+  readonly caps: readonly string[];
+  claims: number;
+}
+
+/** Counts `count` claims cut as `cut` says into a line's cut groups. */
+function addCut(groups: Map<string, CutGroup>, cut: ParticipantCut, count: number): void {
+  const key = `${cut.listed.toFixed()}|${JSON.stringify(cut.caps)}`;
+  const group = groups.get(key);
+  if (group === undefined) groups.set(key, { listed: cut.listed, caps: cut.caps, claims: count });
+  else group.claims += count;
+}
+
 /** Adds the participants paid from a bucket to a line's entry, with the version that priced them (amended contracts). */
 function paidParticipants(entry: UnitEntry, ids: readonly string[], version: number): void {
   entry.participants?.push(...ids);
@@ -232,14 +252,24 @@ function claimText(entry: UnitEntry, window: Window, wording: ClaimWording, shar
     inputs['basePrice'] = formatDecimal(entry.base);
     inputs['reducedBy'] = entry.reducedBy.join(',');
   }
-  const cut = entry.cut;
-  const derived = wording.derivation?.(cut?.listed ?? entry.base);
+  const cuts = [...entry.cuts.values()];
+  const only = cuts.length === 1 && cuts[0]?.claims === entry.claims ? cuts[0] : undefined;
+  const derived = wording.derivation?.(only?.listed ?? entry.base);
   if (derived !== undefined) Object.assign(inputs, derived.inputs);
   const notes: string[] = derived === undefined ? [] : [derived.text];
-  if (cut !== undefined) {
-    inputs['listUnit'] = formatDecimal(cut.listed);
-    inputs['participantCaps'] = cut.caps.join(',');
-    notes.push(`${formatDecimal(cut.listed)} cut to ${formatDecimal(entry.base)} by participant cap ${cut.caps.join(', ')}`);
+  if (only !== undefined) {
+    // every claim of the line cut from one amount by the same caps
+    inputs['listUnit'] = formatDecimal(only.listed);
+    inputs['participantCaps'] = only.caps.join(',');
+    notes.push(`${formatDecimal(only.listed)} cut to ${formatDecimal(entry.base)} by participant cap ${only.caps.join(', ')}`);
+  } else if (cuts.length > 0) {
+    // some claims cut from other amounts, or some not cut: each group counted
+    inputs['listUnit'] = cuts.map((group) => formatDecimal(group.listed)).join(',');
+    inputs['participantCaps'] = cuts.map((group) => group.caps.join('+')).join(',');
+    inputs['cutClaims'] = cuts.map((group) => String(group.claims)).join(',');
+    for (const group of cuts) {
+      notes.push(`${group.claims} of ${entry.claims} at ${formatDecimal(group.listed)} cut to ${formatDecimal(entry.base)} by participant cap ${group.caps.join(', ')}`);
+    }
   }
   if (share !== undefined) {
     Object.assign(inputs, {

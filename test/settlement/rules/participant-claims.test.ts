@@ -193,25 +193,46 @@ describe('price reductions, participant cuts and derivations', () => {
     expect(line?.inputs['reducedBy']).toBe('first,second');
   });
 
-  it('claims a per-participant cap cut have their own line naming the cap and the listed amount', () => {
+  it('claims a per-participant cap cut share the line of their amount, which counts each cut group', () => {
+    // one line per amount, cut or not (a money cap without partial payment takes whole claims
+    // from a line: vector 100); p2 and p3 were listed at 150, cut by different caps: two groups
     const ledger = ledgerOf();
     claim(ledger, 0, 0, d1, '100.00', 'p1');
     claim(ledger, 0, 0, d1, '100.00', 'p2', undefined, { caps: ['cap-a', 'cap-b'], listed: parseAmount('150.00') });
     claim(ledger, 0, 0, d1, '100.00', 'p3', undefined, { caps: ['cap-a'], listed: parseAmount('150.00') });
     const lines = participantClaimLines(terms, rule, 0, wording, undefined, tranche(ledger, runState(), [0], d1));
-    expect(brief(lines)).toEqual(['A 1 × 100 = 100.00 [p1]', 'A 1 × 100 = 100.00 [p2]', 'A 1 × 100 = 100.00 [p3]']);
-    expect(lines[1]?.inputs).toEqual({ claims: 1, unit: '100', claimedAfter: 'start', claimedUpTo: '2024-01-10', listUnit: '150', participantCaps: 'cap-a,cap-b' });
-    expect(lines[1]?.formula).toBe('1 participant who achieved placement × 100 (150 cut to 100 by participant cap cap-a, cap-b)');
-    expect(lines[2]?.formula).toBe('1 participant who achieved placement × 100 (150 cut to 100 by participant cap cap-a)');
+    expect(brief(lines)).toEqual(['A 3 × 100 = 300.00 [p1,p2,p3]']);
+    expect(lines[0]?.inputs).toEqual({
+      claims: 3,
+      unit: '100',
+      claimedAfter: 'start',
+      claimedUpTo: '2024-01-10',
+      listUnit: '150,150',
+      participantCaps: 'cap-a+cap-b,cap-a',
+      cutClaims: '1,1',
+    });
+    expect(lines[0]?.formula).toBe(
+      '3 participants who achieved placement × 100 (1 of 3 at 150 cut to 100 by participant cap cap-a, cap-b; 1 of 3 at 150 cut to 100 by participant cap cap-a)',
+    );
   });
 
-  it('caps whose ids would run together still make two lines', () => {
-    // caps ['a', 'bc'] and ['ab', 'c'] cut the same listed amount to the same unit: two lines, not one
+  it('a line whose every claim one cut made names its list price and caps alone', () => {
+    const ledger = ledgerOf();
+    claim(ledger, 0, 0, d1, '100.00', 'p1', undefined, { caps: ['cap-a'], listed: parseAmount('150.00') });
+    claim(ledger, 0, 0, d1, '100.00', 'p2', undefined, { caps: ['cap-a'], listed: parseAmount('150.00') });
+    const lines = participantClaimLines(terms, rule, 0, wording, undefined, tranche(ledger, runState(), [0], d1));
+    expect(brief(lines)).toEqual(['A 2 × 100 = 200.00 [p1,p2]']);
+    expect(lines[0]?.inputs).toEqual({ claims: 2, unit: '100', claimedAfter: 'start', claimedUpTo: '2024-01-10', listUnit: '150', participantCaps: 'cap-a' });
+    expect(lines[0]?.formula).toBe('2 participants who achieved placement × 100 (150 cut to 100 by participant cap cap-a)');
+  });
+
+  it('caps whose ids would run together still make two cut groups', () => {
+    // caps ['a', 'bc'] and ['ab', 'c'] cut the same listed amount to the same unit: one line, two groups
     const ledger = ledgerOf();
     claim(ledger, 0, 0, d1, '100.00', 'p1', undefined, { caps: ['a', 'bc'], listed: parseAmount('150.00') });
     claim(ledger, 0, 0, d1, '100.00', 'p2', undefined, { caps: ['ab', 'c'], listed: parseAmount('150.00') });
     const lines = participantClaimLines(terms, rule, 0, wording, undefined, tranche(ledger, runState(), [0], d1));
-    expect(lines.map((l) => l.inputs['participantCaps'])).toEqual(['a,bc', 'ab,c']);
+    expect(lines.map((l) => [l.inputs['participantCaps'], l.inputs['cutClaims']])).toEqual([['a+bc,ab+c', '1,1']]);
   });
 
   it('a derived unit shows its derivation, from the listed amount when a cap cut it', () => {

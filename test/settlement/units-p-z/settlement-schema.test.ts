@@ -88,7 +88,11 @@ describe('checkSettlementShape', () => {
     const s = settlement();
     expect(issues({ ...s, asOf: 5 })).toEqual([['PREVIOUS_MALFORMED', 'previous.0.asOf', 'previous[0].asOf: 5 is not a string']]);
     expect(issues({ ...s, asOf: true })).toEqual([['PREVIOUS_MALFORMED', 'previous.0.asOf', 'previous[0].asOf: true is not a string']]);
-    expect(issues({ ...s, asOf: undefined })).toEqual([['PREVIOUS_MALFORMED', 'previous.0.asOf', 'previous[0].asOf: missing is not a string']]);
+    expect(issues({ ...s, asOf: undefined })).toEqual([['PREVIOUS_MALFORMED', 'previous.0.asOf', 'previous[0].asOf: missing (a string expected)']]);
+    // the article follows the kind's first letter (an object); an array is called a list
+    expect(issues({ ...s, totals: 'x' })).toEqual([['PREVIOUS_MALFORMED', 'previous.0.totals', 'previous[0].totals: "x" is not an object']]);
+    expect(issues({ ...s, tranches: {} })).toEqual([['PREVIOUS_MALFORMED', 'previous.0.tranches', 'previous[0].tranches: an object is not a list']]);
+    expect(issues({ ...s, totals: undefined })).toEqual([['PREVIOUS_MALFORMED', 'previous.0.totals', 'previous[0].totals: missing (an object expected)']]);
     expect(issues({ ...s, dataQuality: { ...s.dataQuality, recordsRead: 1.5 } })).toEqual([
       ['PREVIOUS_MALFORMED', 'previous.0.dataQuality.recordsRead', 'previous[0].dataQuality.recordsRead: 1.5 is not an integer'],
     ]);
