@@ -12,7 +12,7 @@ import { formatPath, type Issue, type PathSegment } from '../errors.js';
 import { DATE_PATTERN } from '../contract/primitives.js';
 import { checkDate } from '../calendar/index.js';
 import { withEveryKey } from '../contract/every-key.js';
-import { inEnglish } from '../contract/zod-messages.js';
+import { inEnglish, kindWithArticle } from '../contract/zod-messages.js';
 import { thrownReason } from '../guard.js';
 import type { Settlement, SettlementLine } from './types.js';
 
@@ -302,22 +302,19 @@ export function checkSettlementShape(value: unknown, units: number, at: readonly
     // an unknown key is named by its own path, one issue each
     if (problem.code === 'unrecognized_keys') return problem.keys.map((key) => malformed([...path, key], 'is not a field of a settlement document here'));
     const amount = problem.code === 'invalid_format' && problem.message.startsWith(MONEY_MESSAGE);
+    // a pattern's or a refinement's own message is a predicate ("is not a calendar date"); the
+    // other messages (src/contract/zod-messages.ts) name the value themselves
     const what =
-      problem.code !== 'invalid_type'
+      problem.code === 'invalid_format' || problem.code === 'custom'
         ? `${describe(problem.input)} ${problem.message}`
-        : problem.input === undefined
+        : problem.code !== 'invalid_type'
+          ? problem.message
+          : problem.input === undefined
           ? `missing (${kindWithArticle(problem.expected)} expected)`
           : `${describe(problem.input)} is not ${kindWithArticle(problem.expected)}`;
     return [{ code: amount ? 'PREVIOUS_AMOUNT' : 'PREVIOUS_MALFORMED', path, message: `${formatPath(path)}: ${what}` }];
   });
   return { value: undefined, issues };
-}
-
-/** A kind of value as a message names it: `an object`, `a list` (an array), `a string`, `an integer`. */
-function kindWithArticle(kind: string): string {
-  if (kind === 'int') return 'an integer';
-  if (kind === 'array') return 'a list';
-  return `${/^[aeiou]/u.test(kind) ? 'an' : 'a'} ${kind}`;
 }
 
 function malformed(path: readonly PathSegment[], what: string): Issue {
