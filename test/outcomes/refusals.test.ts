@@ -37,7 +37,7 @@ describe('compileOutcomes refuses what is not a parsed contract\'s outcomes', ()
     expect(thrown(() => compileOutcomes([placement(), { kind: 'bonus', id: 'b' } as never]))).toEqual({
       code: 'ARGUMENT_INVALID',
       message:
-        "compileOutcomes: outcomes[1] must be an outcome of a parsed contract (kind: Invalid discriminator value. Expected 'placement' | 'retention' | 'wageProgression' | 'milestone' | 'cohortIndicator' | 'earningsThreshold' | 'quarterAfterExit'), not an object",
+        'compileOutcomes: outcomes[1] must be an outcome of a parsed contract (kind: expected one of "placement", "retention", "wageProgression", "milestone", "cohortIndicator", "earningsThreshold", "quarterAfterExit", got the string "bonus"), not an object',
       path: ['outcomes[1]'],
     });
   });

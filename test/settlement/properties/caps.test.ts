@@ -197,12 +197,16 @@ describe('per-participant cap cuts where they applied', () => {
           }
         }
       }),
-      { numRuns: runs(200) },
+      // on a fixed seed unless FC_SEED sets one: lines with several groups of cut claims are rare
+      // (1 to 7 per 200 cases on seeds 1-12, so none on about 1.4 % of random seeds), and a reach
+      // measurement must not fail by chance (the generator measurement is on a fixed seed too)
+      { numRuns: runs(200), ...(process.env['FC_SEED'] === undefined ? { seed: 1 } : {}) },
     );
     // reach: the equality is checked on schedules where a cap cut, and lines cut in part are met
     expect(checkedEqual, 'schedules where tranche cuts were checked against the totals').toBeGreaterThanOrEqual(10);
     expect(cutLines, 'lines cut in part by a per-participant cap').toBeGreaterThanOrEqual(5);
-    // lines holding claims cut from several amounts (or cut and uncut) share one line: 3 to 6 of them on seeds 1-3
+    // lines holding claims cut from several amounts (or cut and uncut) share one line: 3 on seed 1
+    // (2 on 20261124, the mutation runs' seed; 4 on 42)
     expect(groupedLines, 'lines with several groups of cut claims').toBeGreaterThanOrEqual(1);
   });
 });
