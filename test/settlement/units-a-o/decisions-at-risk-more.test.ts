@@ -6,28 +6,14 @@
  * first, and a group share in a contract with other rules. Vectors changed here, every expected
  * decision worked out in the comments.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decisionsAtRisk, type ExcludedCohorts } from '../../../src/settlement/decisions-at-risk.js';
 import { runSchedule } from '../../../src/settlement/schedule.js';
-import { tallied } from '../tallied.js';
-
-interface Vector {
-  readonly contract: Record<string, unknown>;
-  readonly records: readonly unknown[];
-  readonly options: Readonly<Record<string, unknown>>;
-}
+import { changedVector, ruleBeforeVolumeCap, withCap, type ContractJson } from './changed-vector.js';
 
 /** decisionsAtRisk on a vector's settled run, its contract changed by `changes`, records as `records` gives them. */
-function atRisk(
-  name: string,
-  excluded: ExcludedCohorts,
-  changes: (contract: Record<string, unknown>) => Record<string, unknown> = (contract) => contract,
-  records: (read: readonly unknown[]) => readonly unknown[] = (read) => read,
-) {
-  const read = JSON.parse(readFileSync(`test/vectors/${name}.json`, 'utf8')) as Vector;
-  const vector = { contract: changes(read.contract), records: records(read.records), options: { ...read.options, maxExcluded: '100%' } };
-  const { plan, ledger, options } = tallied(vector);
+function atRisk(name: string, excluded: ExcludedCohorts, changes?: (contract: ContractJson) => ContractJson, records?: (read: readonly unknown[]) => readonly unknown[]) {
+  const { plan, ledger, options } = changedVector(name, changes, records);
   return decisionsAtRisk(plan, ledger, runSchedule(plan, ledger, options.indicators), options.indicators, excluded);
 }
 
@@ -43,7 +29,7 @@ describe('decisionsAtRisk: what the what-if run does not decide is not compared'
     // 0.5: mid-review fires and terminates the contract: T2 is cancelled and late is not checked.
     // Only mid-review is listed: the cap of a cancelled T2 and the unchecked late are not decisions
     // of that run.
-    const changes = (contract: Record<string, unknown>) => {
+    const changes = (contract: ContractJson) => {
       const [review] = contract['exitClauses'] as Record<string, unknown>[];
       const late = { ...review, id: 'late', name: 'late', checkOn: '2024-10-15', condition: { ...(review?.['condition'] as object), threshold: '0.1' } };
       const [t1, t2] = contract['tranches'] as Record<string, unknown>[];
@@ -74,7 +60,7 @@ describe('decisionsAtRisk: money caps', () => {
     // 1500 > 1000: binds (flips), 500 deferred; state 1500 ≤ 1600; T2 region over 500: binds;
     // state 1500 + 500 = 2000 > 1600: binds (flips); T3 region 500 + 500 + 500 = 1500 > 1000:
     // binds (flips; no later tranche: lapses). None achieved: as settled.
-    const changes = (contract: Record<string, unknown>) => ({
+    const changes = (contract: ContractJson) => ({
       ...contract,
       caps: [
         ...(contract['caps'] as Record<string, unknown>[]).map((cap) => ({ ...cap, overflow: 'deferred' })),
@@ -92,10 +78,7 @@ describe('decisionsAtRisk: money caps', () => {
     // Vector 59 (worked in evaluate-and-excluded.test.ts): the contract cap 2500.00 binds on
     // 3000.00 in T1; with one record of A counted as not achieved, 2000.00: it does not. Added: a
     // ceiling of 10000.00 on T1, which 3000.00 never reaches: never listed.
-    const changes = (contract: Record<string, unknown>) => ({
-      ...contract,
-      caps: [...(contract['caps'] as unknown[]), { kind: 'tranche', id: 't1-ceiling', tranche: 'T1', amount: '10000.00', partialPayment: true }],
-    });
+    const changes = (contract: ContractJson) => withCap(contract, { kind: 'tranche', id: 't1-ceiling', tranche: 'T1', amount: '10000.00', partialPayment: true });
     expect(atRisk('59-decisions-at-risk-unknown-cohort-tiers-cap', inCohort('A', 1), changes)).toEqual([
       { kind: 'cohortRate', id: 'rate', tranche: 'T1', cohort: 'A', decided: 'tier from 0.75', ifAllAchieved: 'tier from 0.75', ifNoneAchieved: 'tier from 0.5' },
       { kind: 'cap', id: 'budget', tranche: 'T1', cohort: null, decided: 'binds', ifAllAchieved: 'binds', ifNoneAchieved: 'does not bind' },
@@ -105,12 +88,7 @@ describe('decisionsAtRisk: money caps', () => {
   it("an outcome-volume cap on the contract's second rule (vector 26 with P1..P3 and a rule before it)", () => {
     // 3 placed, the target 3: nothing cut; one more placed: 4 > 3, binds. The rule added first
     // pays 1.00 a placement in T1 and has no cap.
-    const changes = (contract: Record<string, unknown>) => {
-      const [t1, t2] = contract['tranches'] as Record<string, unknown>[];
-      const first = { kind: 'rateCard', id: 'first', name: 'first', outcome: 'placement', price: '1.00', groupPricing: { kind: 'flat' }, prerequisites: [] };
-      return { ...contract, rules: [first, ...(contract['rules'] as unknown[])], tranches: [{ ...t1, rules: ['first', 'pay-pl'] }, t2] };
-    };
-    expect(atRisk('26-cap-outcome-volume', inCohort('A', 1), changes, (read) => read.slice(0, 3))).toEqual([
+    expect(atRisk('26-cap-outcome-volume', inCohort('A', 1), ruleBeforeVolumeCap, (read) => read.slice(0, 3))).toEqual([
       { kind: 'cap', id: 'cap-volume', tranche: null, cohort: null, decided: 'does not bind', ifAllAchieved: 'binds', ifNoneAchieved: 'does not bind' },
     ]);
   });
@@ -120,7 +98,7 @@ describe('decisionsAtRisk: group shares among other rules', () => {
   it('the run in every group is made when any rule is a group share (vector 22 with a rate card)', () => {
     // Vector 22, B: 0 rsa of 3 placed; one more achiever in no group 0/4, unchanged; in every
     // group 1/4 = 0.25 ≥ 0.25: triggered. The rate card added (100.00 a placement) decides nothing.
-    const changes = (contract: Record<string, unknown>) => {
+    const changes = (contract: ContractJson) => {
       const [t1] = contract['tranches'] as Record<string, unknown>[];
       const pay = { kind: 'rateCard', id: 'pay', name: 'pay', outcome: 'placement', price: '100.00', groupPricing: { kind: 'flat' }, prerequisites: [] };
       return { ...contract, rules: [...(contract['rules'] as unknown[]), pay], tranches: [{ ...t1, rules: ['share', 'pay'] }] };
