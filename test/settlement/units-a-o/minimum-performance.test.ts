@@ -494,3 +494,16 @@ describe('applyLevels where mutants survived the tests above', () => {
     expect(lines[0]?.inputs).toEqual({ price: '80.00', minimumPerformance: 'r, w', minimumPerformanceReduction: '0.5', minimumPerformanceCut: '40.00', minimumPerformanceWithheld: '40.00' });
   });
 });
+
+describe('levelReport where mutants survived the tests above', () => {
+  it('a withhold of two rules names both in its words', () => {
+    const runs = below(levelOf({ kind: 'withhold', rules: ['pay', 'other'] }, { rules: new Set([0, 1]) }));
+    const ledger = ledgerOf();
+    // T2 on 2024-04-30, below since the review of 2024-03-31 (1 of 4): 1000.00 + 500.00 withheld
+    applyLevels(runs, ledger, trancheOf('T2', '2024-04-30'), [line('pay', '1000.00'), line('other', '500.00')], terms(), false);
+    const review = levelReport(runs[0] as LevelRun, money).reviews[0];
+    expect(review?.explanation).toBe(
+      "1 of 4 participants achieved job (0.25) < level 0.5 on 2024-03-31: not met; 1500.00 of pay, other withheld in the tranches measured after it until a tranche's measurement date finds the level met",
+    );
+  });
+});
