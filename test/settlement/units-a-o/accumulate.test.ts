@@ -427,3 +427,24 @@ describe('resolvedIncrements, addResolved and accumulateResolved', () => {
   });
 });
 
+
+describe('accumulate: a hiring guarantee whose placement outcome is pending with an anchor', () => {
+  // a retention outcome (kept 100 days after the job's start) as the guarantee's placement: while
+  // its period runs it is pending, anchored on the job's start, and has no date of its own
+  const outcomes = compileOutcomes([
+    { kind: 'milestone', id: 'qual', name: 'Qualified', event: 'q', within: { from: 'enrolment', days: 100 } },
+    { kind: 'placement', id: 'job', name: 'Job', window: { from: 'enrolment', days: 900 }, contractTypes: 'any' },
+    { kind: 'retention', id: 'kept', name: 'Kept', placementOutcome: 'job', days: 100, measure: { kind: 'anniversary' }, endBoundary: 'inclusive' },
+  ] as never);
+  const guarantee = { cohorts: new Set([0]), qualifying: 0, placement: 2, withinDays: 30 };
+
+  it('is not a hire: undecided while the window is open', () => {
+    // qualified 50, exit 100 (deadline 130), job from 110: at 130 the period (110 to 210) runs:
+    // pending, anchored 110 ≤ 130, but not achieved: undecided, nothing hired
+    const plan = planOf({ guarantees: [guarantee], outcomes, asOf: 130 });
+    const ledger = ledgerOf(plan, 3);
+    accumulate(plan, ledger, record('G', 10, { q: 50, exitedOn: 100, spell: 110 }));
+    const counts = ledger.guarantees[0];
+    expect({ qualified: days(counts?.qualified), hired: days(counts?.hired), undecided: counts?.undecided }).toEqual({ qualified: '50:1', hired: '', undecided: 1 });
+  });
+});

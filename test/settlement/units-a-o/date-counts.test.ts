@@ -216,3 +216,17 @@ describe('DateCounts', () => {
     expect(visited(b)).toEqual(['10:2', '12:3', '-100000:4']); // unchanged
   });
 });
+
+describe('DateCounts where mutants survived the tests above', () => {
+  it('a growth downwards keeps the span end: the room is added below, not above', () => {
+    // first day 0: span −128 … 383 (512 days); each day just past the end doubles it upwards:
+    // 384 → −128 … 895, 896 → … 1,919, 1,920 → … 3,967, 3,968 → −128 … 8,063 (8,192 days)
+    const counts = new DateCounts();
+    for (const day of [0, 384, 896, 1920, 3968]) counts.add(day);
+    // −129, just below: twice the length (16,384 days, the limit) ending at 8,063: −8,320 … 8,063
+    counts.add(-129);
+    // −5,000 lies in that span: held, visited in day order (an outlier would be visited last)
+    counts.add(-5000);
+    expect(visited(counts)).toEqual(['-5000:1', '-129:1', '0:1', '384:1', '896:1', '1920:1', '3968:1']);
+  });
+});

@@ -461,3 +461,71 @@ describe('mergeLedger', () => {
   });
 });
 
+
+describe('the ledger where mutants survived the tests above', () => {
+  it('a lower version added after a higher one leaves the bucket at the higher', () => {
+    const cohort = cohortOf(ledgerOf(false));
+    addClaim(cohort, 0, 100, P1500, 'P1', false, 3);
+    addClaim(cohort, 0, 100, P1500, 'P2', false, 2); // 2 < 3: stays v3
+    expect(buckets(cohort)).toEqual(['0@100 1500.00×2 v3']);
+    addClaim(cohort, 0, 100, P1500, 'P3', false); // no version: stays v3
+    expect(buckets(cohort)).toEqual(['0@100 1500.00×3 v3']);
+  });
+
+  it('cuts by more caps, or by other caps, than the bucket was cut by are not cut alike', () => {
+    const cohort = cohortOf(ledgerOf(false));
+    const amount = parseAmount('300');
+    const listed = parseAmount('500');
+    addClaim(cohort, 1, 100, amount, 'P1', false, undefined, { caps: ['a'], listed });
+    addClaim(cohort, 1, 100, amount, 'P2', false, undefined, { caps: ['a', 'b'], listed }); // a prefix is not the same
+    addClaim(cohort, 1, 100, amount, 'P3', false, undefined, { caps: ['a', 'c'], listed }); // first cap the same, second not
+    expect(buckets(cohort)).toEqual(['1@100 300.00×1 cut a from 500.00', '1@100 300.00×1 cut a+b from 500.00', '1@100 300.00×1 cut a+c from 500.00']);
+  });
+
+  it('claims of no one in particular added to a bucket with ids, and the reverse: counted, the bucket keeps what it had', () => {
+    const withIds = cohortOf(ledgerOf(true));
+    addClaim(withIds, 0, 100, P1500, 'P1', true);
+    addClaims(withIds, 0, 100, P1500, 2);
+    expect(buckets(withIds)).toEqual(['0@100 1500.00×3 [P1]']);
+    const withoutIds = cohortOf(ledgerOf(true));
+    addClaims(withoutIds, 0, 100, P1500, 2);
+    addClaim(withoutIds, 0, 100, P1500, 'P1', true); // the bucket keeps no list: none is started for one id
+    expect(buckets(withoutIds)).toEqual(['0@100 1500.00×3']);
+  });
+
+  it('copies the claims still counted at their prices (not yet moved into buckets)', () => {
+    const ledger = ledgerOf(false);
+    addClaim(cohortOf(ledger), 0, 100, P1500, 'P1', false);
+    addClaim(cohortOf(ledger), 2, 101, P800, 'P2', false);
+    const copy = copyLedger(ledger);
+    expect(buckets(cohortOf(copy))).toEqual(['0@100 1500.00×1', '2@101 800.00×1']);
+  });
+
+  it('merging a ledger with ids into one without, and the reverse: every count added, the cut records keep the target’s choice', () => {
+    const cut = (ledger: Ledger, participant: string): void => {
+      const cuts = ledger.participantCaps[0];
+      if (cuts === undefined) throw new Error('no cap');
+      addCutClaim(cuts, 0, 0, 100, ZERO, P1500, P800, participant); // 1500 cut to 800: 700 cut
+    };
+    for (const [intoKeeps, fromKeeps] of [
+      [false, true],
+      [true, false],
+    ] as const) {
+      const into = ledgerOf(intoKeeps);
+      const from = ledgerOf(fromKeeps);
+      addClaim(cohortOf(into), 0, 100, P800, 'P1', intoKeeps);
+      addClaim(cohortOf(from), 0, 100, P800, 'P2', fromKeeps);
+      cut(into, 'P1');
+      cut(from, 'P2');
+      mergeLedger(into, from);
+      // two claims of 800.00 on day 100; two cut claims: 1500 + 1500 requested, 700 + 700 cut
+      expect([...claimBuckets(cohortOf(into))].map((bucket) => `${bucket.amount.toFixed(2)}×${bucket.count}`)).toEqual(['800.00×2']);
+      const cuts = into.participantCaps[0];
+      expect(cuts?.claims).toBe(2);
+      expect(cuts?.amount.toFixed(2)).toBe('1400.00');
+      expect(cuts?.participants).toEqual(intoKeeps ? ['P1'] : undefined);
+      const claims = cuts?.byClaim.get('0|0|100');
+      expect([claims?.count, claims?.requested.toFixed(2), claims?.cut.toFixed(2), claims?.participants]).toEqual([2, '3000.00', '1400.00', intoKeeps ? ['P1'] : undefined]);
+    }
+  });
+});

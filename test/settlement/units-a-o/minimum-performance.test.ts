@@ -470,3 +470,40 @@ describe('levelReport', () => {
   });
 });
 
+
+describe('applyLevels where mutants survived the tests above', () => {
+  it('lines of one rule and cohort for two outcomes are released as two lines', () => {
+    const runs = below(levelOf(WITHHOLD));
+    const ledger = ledgerOf();
+    // T2 on 2024-04-30: 1 of 4, below: both lines of `pay` withheld (1000.00 for job, 400.00 for job-26w)
+    const t2 = trancheOf('T2', '2024-04-30');
+    applyLevels(runs, ledger, t2, [line('pay', '1000.00'), { ...line('pay', '400.00'), outcome: 'job-26w' }], terms(), false);
+    expect(t2.withheld.toFixed(2)).toBe('1400.00');
+    // T3 on 2024-05-31: 2 of 4, met: each line given back on its own
+    const released = applyLevels(runs, ledger, trancheOf('T3', '2024-05-31'), [], terms(), false);
+    expect(released.map((l) => `${l.rule} ${l.cohort ?? ''} ${l.outcome ?? ''} ${l.paid.toFixed(2)}`)).toEqual(['pay A job 1000.00', 'pay A job-26w 400.00']);
+  });
+
+  it('a reduction then a withhold on one line: both ids listed, the withhold takes what the reduction left', () => {
+    const reduction = levelOf({ kind: 'priceReduction', share: '0.5', rules: ['pay'] }, {}, '0.5', 'r');
+    const runs = [...below(reduction), ...below(levelOf(WITHHOLD, {}, '0.5', 'w'))];
+    const lines = [line('pay', '80.00')];
+    applyLevels(runs, ledgerOf(), trancheOf('T2', '2024-04-30'), lines, terms(), true);
+    // r: 80 − round(40) = 40 off; w: withholds the 40.00 left
+    expect(lines[0]?.paid.toFixed(2)).toBe('0.00');
+    expect(lines[0]?.inputs).toEqual({ price: '80.00', minimumPerformance: 'r, w', minimumPerformanceReduction: '0.5', minimumPerformanceCut: '40.00', minimumPerformanceWithheld: '40.00' });
+  });
+});
+
+describe('levelReport where mutants survived the tests above', () => {
+  it('a withhold of two rules names both in its words', () => {
+    const runs = below(levelOf({ kind: 'withhold', rules: ['pay', 'other'] }, { rules: new Set([0, 1]) }));
+    const ledger = ledgerOf();
+    // T2 on 2024-04-30, below since the review of 2024-03-31 (1 of 4): 1000.00 + 500.00 withheld
+    applyLevels(runs, ledger, trancheOf('T2', '2024-04-30'), [line('pay', '1000.00'), line('other', '500.00')], terms(), false);
+    const review = levelReport(runs[0] as LevelRun, money).reviews[0];
+    expect(review?.explanation).toBe(
+      "1 of 4 participants achieved job (0.25) < level 0.5 on 2024-03-31: not met; 1500.00 of pay, other withheld in the tranches measured after it until a tranche's measurement date finds the level met",
+    );
+  });
+});

@@ -306,3 +306,23 @@ describe('optionsFingerprintText', () => {
     );
   });
 });
+
+describe('checkOptions where mutants survived the tests above', () => {
+  it('a contract that is not a parsed contract: ARGUMENT_INVALID naming the argument', () => {
+    let thrown: unknown;
+    try {
+      checkOptions({ asOf: '2024-12-31' }, 'unit' as unknown as Contract);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toMatchObject({ code: 'ARGUMENT_INVALID', path: ['contract'] });
+    expect((thrown as Error).message).toMatch(/^checkOptions: contract must be /);
+  });
+
+  it('amendedFrom: an item that only reads as a fingerprint (an array holding one) is refused', () => {
+    // String([HEX]) is HEX: only a string item is tested against the pattern
+    expect(issuesOf({ asOf: '2024-12-31', amendedFrom: [[HEX]] })).toEqual([
+      'OPTIONS_AMENDED_FROM options.amendedFrom: amendedFrom must be an array of contract fingerprints (64 lower-case hex digits, the fingerprint.contract of a settlement)',
+    ]);
+  });
+});
