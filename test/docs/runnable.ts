@@ -103,26 +103,47 @@ export function makeSandbox(root: string): { dir: string; env: NodeJS.ProcessEnv
 }
 
 /**
- * Type-checks the TypeScript blocks with the project's compiler against the built declarations
- * (`dist/*.d.ts`, as a user's editor sees them), strict, each block a module of its own. The
- * compiler's messages, empty when every block type-checks.
+ * Type-checks the TypeScript blocks of several pages with the project's compiler against the built
+ * declarations (`dist/*.d.ts`, as a user's editor sees them), strict, each block a module of its
+ * own, in one run of the compiler (each run loads TypeScript, the libraries and the built
+ * declarations afresh: seconds each): the compiler's messages for each page, empty when its
+ * blocks type-check. Each block is a
+ * file of its own, named after its page's position and its line (`page-2-block-17.ts`), and a
+ * message goes to the page whose file it names; a message that names no block's file (a broken
+ * configuration) goes to every page, so it fails them all.
  */
-export function typeCheckBlocks(root: string, blocks: readonly RunnableBlock[]): string {
+export function typeCheckPages(root: string, pages: readonly { readonly page: string; readonly blocks: readonly RunnableBlock[] }[]): Map<string, string> {
   const sandbox = makeSandbox(root);
   try {
-    const files = blocks.filter((block) => block.lang === 'ts').map((block) => {
-      const name = `block-${block.line}.ts`;
-      writeFileSync(join(sandbox.dir, name), block.code);
-      return name;
+    const owners = new Map<string, string>();
+    pages.forEach(({ page, blocks }, index) => {
+      for (const block of blocks.filter((b) => b.lang === 'ts')) {
+        const name = `page-${index}-block-${block.line}.ts`;
+        writeFileSync(join(sandbox.dir, name), block.code);
+        owners.set(name, page);
+      }
     });
-    if (files.length === 0) return '';
+    const messages = new Map(pages.map(({ page }) => [page, '']));
+    if (owners.size === 0) return messages;
     const compilerOptions = {
       target: 'ES2022', lib: ['ES2023'], module: 'NodeNext', moduleResolution: 'NodeNext', types: ['node'],
+      // every block a module of its own, as Node runs it, whatever it imports: blocks of different
+      // pages checked together never see each other's declarations
+      moduleDetection: 'force',
       strict: true, exactOptionalPropertyTypes: true, noUncheckedIndexedAccess: true, skipLibCheck: true, noEmit: true,
     };
-    writeFileSync(join(sandbox.dir, 'tsconfig.json'), JSON.stringify({ compilerOptions, files }));
-    const run = spawnSync(process.execPath, [resolve(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: sandbox.dir, env: sandbox.env, encoding: 'utf8', timeout: 120_000 });
-    return run.status === 0 ? '' : `${run.stdout}${run.stderr}` || `tsc ended with status ${String(run.status)}`;
+    writeFileSync(join(sandbox.dir, 'tsconfig.json'), JSON.stringify({ compilerOptions, files: [...owners.keys()] }));
+    const run = spawnSync(process.execPath, [resolve(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json', '--pretty', 'false'], { cwd: sandbox.dir, env: sandbox.env, encoding: 'utf8', timeout: 120_000 });
+    if (run.status === 0) return messages;
+    const output = `${run.stdout}${run.stderr}` || `tsc ended with status ${String(run.status)}\n`;
+    // A message starts at a line that does not start with a space; its continuation lines follow.
+    let owner: string | undefined;
+    for (const line of output.split('\n')) {
+      if (line === '') continue;
+      if (!/^\s/.test(line)) owner = owners.get(/^([^(:]+\.ts)\(/.exec(line)?.[1] ?? '');
+      for (const page of owner === undefined ? pages.map((p) => p.page) : [owner]) messages.set(page, `${messages.get(page) ?? ''}${line}\n`);
+    }
+    return messages;
   } finally {
     sandbox.remove();
   }
