@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -12,6 +13,14 @@ export default defineConfig({
     // and the tests that change globals (Object.prototype in test/reliability/) restore them in
     // `finally`.
     isolate: false,
+    // Two workers at least. Vitest's default is one fewer than the processors: on the 2-core
+    // machine of #14, one worker, which ran the files one after another on one core while the other
+    // was mostly idle (the main process only transforms and reports). With two, both cores run test
+    // files; the suite is already run that way on any machine of three processors or more, and each
+    // worker thread has its own globals (the Object.prototype changes of test/reliability/ stay in
+    // theirs), and no two test files write the same file (they write to temporary directories of
+    // their own, or a fixture only their own test reads).
+    maxWorkers: Math.max(availableParallelism() - 1, 2),
     // Property tests run hundreds of cases; on a loaded 2-core machine one can take several
     // seconds. A generous timeout keeps them from failing on speed (speed is measured in bench/);
     // a deep run (FC_RUNS, see test/runs.ts) gets an hour per test.
