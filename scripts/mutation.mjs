@@ -22,7 +22,15 @@ if (args.includes('--properties')) process.env['MUTATION_PROPERTIES'] = '1';
 // A fixed fast-check seed (unless one is given): a mutant's verdict must not depend on the cases a
 // random seed draws (a random seed once failed the dry run on a case of its own).
 process.env['FC_SEED'] ??= '20261124';
-const named = args.filter((arg) => arg !== '--force' && arg !== '--properties');
+// --concurrency N: test runners side by side (default 1: the machine is shared; 2 on an idle
+// 2-core machine halves the run).
+const concurrencyAt = args.indexOf('--concurrency');
+const concurrency = concurrencyAt === -1 ? 1 : Number(args[concurrencyAt + 1]);
+if (!Number.isInteger(concurrency) || concurrency < 1) {
+  console.error('--concurrency: a whole number of test runners, at least 1');
+  process.exit(2);
+}
+const named = args.filter((arg, at) => arg !== '--force' && arg !== '--properties' && arg !== '--concurrency' && (concurrencyAt === -1 || at !== concurrencyAt + 1));
 const targets = [];
 for (const name of named) {
   const bare = name.replace(/^src\//, '').replace(/\/$/, '');
@@ -42,7 +50,7 @@ async function mutate(target) {
     testRunner: 'vitest',
     vitest: { configFile: 'vitest.mutation.config.ts' },
     coverageAnalysis: 'perTest',
-    concurrency: 1,
+    concurrency,
     mutate: mutateGlobs(target),
     incremental: true,
     incrementalFile: `reports/stryker-incremental-${target.slug}.json`,
