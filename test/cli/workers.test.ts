@@ -1,8 +1,10 @@
 /**
  * `outcome-pay simulate --workers N` and `outcome-pay forecast --workers N`: the built command
  * (dist/cli.js, whose workers load the built dist/simulation.js; `npm run build` first, as CI does)
- * prints the same bytes with 1, 2 and 3 workers, a simulation on the participant path and on the
- * count path, and a forecast; the runs are split into consecutive chunks that cover them once.
+ * prints the same bytes with 1, 2 and 3 workers (a simulation on the participant path), with 1 and 3
+ * (one on the count path, and a forecast: three chunks of unequal sizes); the runs are split into
+ * consecutive chunks that cover them once. Each run of the built command takes seconds (a process,
+ * and a thread per worker, each loading the library), so the combinations are not all tried.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -38,29 +40,28 @@ describe('outcome-pay simulate --workers', () => {
     expect(chunksOf(2, 4)).toEqual([{ firstRun: 0, runs: 1 }, { firstRun: 1, runs: 1 }]);
   });
 
-  it('prints the same bytes with 1, 2 and 3 workers, on the participant path and on the count path', () => {
+  it('prints the same bytes with 1, 2 and 3 workers on the participant path, with 1 and 3 on the count path', () => {
     const contract = JSON.parse(readFileSync('examples/region-sud/contract.json', 'utf8')) as { caps: { kind: string }[] };
     contract.caps = contract.caps.filter((cap) => cap.kind !== 'participant');
     const countable = join(dir, 'countable.json');
     writeFileSync(countable, JSON.stringify(contract));
-    for (const [file, path] of [['examples/region-sud/contract.json', 'participants'], [countable, 'count']] as const) {
+    const cases = [['examples/region-sud/contract.json', 'participants', [2, 3]], [countable, 'count', [3]]] as const;
+    for (const [file, path, workers] of cases) {
       const one = simulateBuilt(file, 1);
       expect((JSON.parse(one) as { path: string; runs: number }).path).toBe(path);
       expect((JSON.parse(one) as { runs: number }).runs).toBe(41);
-      expect(simulateBuilt(file, 2)).toBe(one);
-      expect(simulateBuilt(file, 3)).toBe(one);
+      for (const n of workers) expect(simulateBuilt(file, n), `${path}, ${n} workers`).toBe(one);
     }
   }, 120_000);
 });
 
 describe('outcome-pay forecast --workers', () => {
-  it('prints the same bytes with 1, 2 and 3 workers, and the runs differ', () => {
+  it('prints the same bytes with 1 and 3 workers, and the runs differ', () => {
     const one = forecastBuilt(1);
     expect(one.status).toBe(3); // the example's three invalid records, excluded
     const summary = JSON.parse(one.stdout) as { runs: number; stillToPay: { total: { min: string; max: string } } };
     expect(summary.runs).toBe(23);
     expect(summary.stillToPay.total.min).not.toBe(summary.stillToPay.total.max);
-    expect(forecastBuilt(2)).toEqual(one);
     expect(forecastBuilt(3)).toEqual(one);
   }, 120_000);
 });

@@ -7,7 +7,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runBlocks, runnableBlocks, typeCheckPages, type BlockRun, type RunnableBlock } from './runnable.js';
+import { spawnSync } from 'node:child_process';
+import { makeSandbox, realNpx, runBlocks, runnableBlocks, typeCheckPages, type BlockRun, type RunnableBlock } from './runnable.js';
 
 const ROOT = process.cwd();
 
@@ -126,6 +127,25 @@ describe('the runner', () => {
     ]);
     expect(runs[1]?.stdout).not.toContain('never reached');
     expect(runs[4]?.stderr).toContain('version 0.');
+  }, 120_000);
+
+  it("runs the docs' `npx outcome-pay` as the built command, and npm's npx runs that command in a clone", () => {
+    const version = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
+    // npm's own npx, once: in a clone, `npx outcome-pay` is the clone's package (the README says so)
+    const sandbox = makeSandbox(ROOT);
+    try {
+      const real = spawnSync(realNpx(), ['outcome-pay', '--version'], { cwd: sandbox.dir, env: sandbox.env, encoding: 'utf8', timeout: 120_000 });
+      expect([real.status, real.stdout.trim()]).toEqual([0, version]);
+    } finally {
+      sandbox.remove();
+    }
+    // in a block, the shim: outcome-pay's own version, and any other npx command to npm's npx
+    const runs = runBlocks(ROOT, runnableBlocks('```sh runnable\nnpx outcome-pay --version\n```\n```sh runnable\nnpx --version\n```\n'));
+    expect(runs.map((run) => [run.status, run.stdout.trim()])).toEqual([
+      [0, version],
+      [0, expect.stringMatching(/^\d+\.\d+\.\d+$/)],
+    ]);
+    expect(runs[1]?.stdout.trim()).not.toBe(version);
   }, 120_000);
 
   it('reports a TypeScript block that does not type-check, on its page only', () => {

@@ -9,14 +9,17 @@
  * as a reader in the clone's root would and writes where it likes without touching the clone.
  * Shell blocks run with `bash -e -o pipefail` (the first failing command ends the block), with
  * `outcome-pay` on the PATH (the built `dist/cli.js`, as installed) and `npx outcome-pay` working
- * as in a clone. TypeScript and JavaScript blocks are turned into ES modules by esbuild (types
+ * as in a clone. `npx outcome-pay ...` runs that same `outcome-pay` directly: npm's own npx costs
+ * about 3 s of processor a call (it installs the clone's package in its cache first), and the docs
+ * call it dozens of times; that the real npx runs the clone's command is checked once, by the
+ * runner's own test (`realNpx`). Any other `npx` command goes to npm's npx. TypeScript and JavaScript blocks are turned into ES modules by esbuild (types
  * stripped, nothing bundled) and run by Node in the sandbox, where `import ... from 'outcome-pay'`
  * (and every subpath of package.json exports) is the built package, as a user imports it.
  */
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { delimiter, join, resolve } from 'node:path';
 import { transformSync } from 'esbuild';
 
 /** A runnable block: where it starts, its language, the status it must end with, and its code. */
@@ -76,6 +79,15 @@ export function runnableBlocks(markdown: string): RunnableBlock[] {
   return blocks;
 }
 
+/** npm's npx, as found on the PATH (the first executable file named npx), for the shim to hand other commands to. */
+export function realNpx(): string {
+  for (const dir of (process.env['PATH'] ?? '').split(delimiter)) {
+    const candidate = join(dir, 'npx');
+    if (dir !== '' && existsSync(candidate)) return candidate;
+  }
+  throw new Error('npx is not on the PATH');
+}
+
 /** A temporary directory in which blocks run as in the clone's root (see the module comment). */
 export function makeSandbox(root: string): { dir: string; env: NodeJS.ProcessEnv; remove: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'outcome-pay-runnable-'));
@@ -87,6 +99,9 @@ export function makeSandbox(root: string): { dir: string; env: NodeJS.ProcessEnv
   const cli = join(bin, 'outcome-pay');
   writeFileSync(cli, `#!/bin/sh\nexec "${process.execPath}" "${resolve(root, 'dist/cli.js')}" "$@"\n`);
   chmodSync(cli, 0o755);
+  const npx = join(bin, 'npx');
+  writeFileSync(npx, `#!/bin/sh\nif [ "$1" = outcome-pay ]; then shift; exec "${cli}" "$@"; fi\nexec "${realNpx()}" "$@"\n`);
+  chmodSync(npx, 0o755);
   const env: NodeJS.ProcessEnv = { ...process.env, PATH: `${bin}:${process.env['PATH'] ?? ''}`, NO_COLOR: '1', FORCE_COLOR: '0' };
   delete env['NODE_OPTIONS'];
   delete env['VITEST'];

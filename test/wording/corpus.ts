@@ -51,11 +51,15 @@ function settlementSentences(settlement: Settlement, where: string): Sentence[] 
   return found;
 }
 
-function explanationSentences(contract: unknown, records: readonly unknown[], options: SettleOptions, where: string): Sentence[] {
+/**
+ * The sentences of explaining participants one by one: every participant, or every `every`-th
+ * (each `explainParticipant` settles the whole programme again).
+ */
+function explanationSentences(contract: unknown, records: readonly unknown[], options: SettleOptions, where: string, every = 1): Sentence[] {
   const found: Sentence[] = [];
-  const ids = new Set(records.map((record) => (typeof record === 'object' && record !== null && 'id' in record ? String(record.id) : '')));
-  for (const id of ids) {
-    if (id === '') continue;
+  const ids = [...new Set(records.map((record) => (typeof record === 'object' && record !== null && 'id' in record ? String(record.id) : '')))].filter((id) => id !== '');
+  for (const [at, id] of ids.entries()) {
+    if (at % every !== 0) continue;
     const result = explainParticipant(contract, records, id, options);
     if (!result.ok) continue;
     for (const outcome of result.value.outcomes) {
@@ -123,7 +127,12 @@ export function collectSentences(scenarios: number): Sentence[] {
     const options: SettleOptions = { asOf: programme.asOf, ...(example.indicators === undefined ? {} : { indicators: example.indicators }) };
     const settled = settleWith(example.contract, records, options);
     if (settled.ok) found.push(...settlementSentences(settled.value, programme.name));
-    found.push(...explanationSentences(example.contract, records, options, programme.name));
+    // Every third participant of an example programme (about 100 each) is explained: explaining
+    // all took 15 s of the French sentences test's 27 s, and every third finds the same sentences
+    // up to their figures and names (all 477 shapes, digits and identifiers masked, also with
+    // every fifth; measured 2026-12-07 on the fixed seed below). The settlement's own sentences
+    // come from every participant.
+    found.push(...explanationSentences(example.contract, records, options, programme.name, 3));
   }
   const drawn = fc.sample(scenarioArbitrary(), { seed: 20261206, numRuns: scenarios });
   drawn.forEach((scenario, index) => {
