@@ -303,15 +303,9 @@ export function checkSettlementShape(value: unknown, units: number, at: readonly
     if (problem.code === 'unrecognized_keys') return problem.keys.map((key) => malformed([...path, key], 'is not a field of a settlement document here'));
     const amount = problem.code === 'invalid_format' && problem.message.startsWith(MONEY_MESSAGE);
     // a pattern's or a refinement's own message is a predicate ("is not a calendar date"); the
-    // other messages (src/contract/zod-messages.ts) name the value themselves
-    const what =
-      problem.code === 'invalid_format' || problem.code === 'custom'
-        ? `${describe(problem.input)} ${problem.message}`
-        : problem.code !== 'invalid_type'
-          ? problem.message
-          : problem.input === undefined
-          ? `missing (${kindWithArticle(problem.expected)} expected)`
-          : `${describe(problem.input)} is not ${kindWithArticle(problem.expected)}`;
+    // other messages (src/contract/zod-messages.ts) name the value themselves, as a contract's
+    // do ("expected an object, got null", "missing (a string expected)")
+    const what = problem.code === 'invalid_format' || problem.code === 'custom' ? `${describe(problem.input)} ${problem.message}` : problem.message;
     return [{ code: amount ? 'PREVIOUS_AMOUNT' : 'PREVIOUS_MALFORMED', path, message: `${formatPath(path)}: ${what}` }];
   });
   return { value: undefined, issues };

@@ -86,15 +86,16 @@ describe('checkSettlementShape', () => {
 
   it('a value of another type, or missing: what it is and what it must be', () => {
     const s = settlement();
-    expect(issues({ ...s, asOf: 5 })).toEqual([['PREVIOUS_MALFORMED', 'previous.0.asOf', 'previous[0].asOf: 5 is not a string']]);
-    expect(issues({ ...s, asOf: true })).toEqual([['PREVIOUS_MALFORMED', 'previous.0.asOf', 'previous[0].asOf: true is not a string']]);
+    expect(issues({ ...s, asOf: 5 })).toEqual([['PREVIOUS_MALFORMED', 'previous.0.asOf', 'previous[0].asOf: expected a string, got the number 5']]);
+    expect(issues({ ...s, asOf: true })).toEqual([['PREVIOUS_MALFORMED', 'previous.0.asOf', 'previous[0].asOf: expected a string, got true']]);
     expect(issues({ ...s, asOf: undefined })).toEqual([['PREVIOUS_MALFORMED', 'previous.0.asOf', 'previous[0].asOf: missing (a string expected)']]);
-    // the article follows the kind's first letter (an object); an array is called a list
-    expect(issues({ ...s, totals: 'x' })).toEqual([['PREVIOUS_MALFORMED', 'previous.0.totals', 'previous[0].totals: "x" is not an object']]);
-    expect(issues({ ...s, tranches: {} })).toEqual([['PREVIOUS_MALFORMED', 'previous.0.tranches', 'previous[0].tranches: an object is not a list']]);
+    // worded as a contract's problems are (src/contract/zod-messages.ts): the kind expected, with
+    // its article (an object; an array expected is called a list), then the value found
+    expect(issues({ ...s, totals: 'x' })).toEqual([['PREVIOUS_MALFORMED', 'previous.0.totals', 'previous[0].totals: expected an object, got the string "x"']]);
+    expect(issues({ ...s, tranches: {} })).toEqual([['PREVIOUS_MALFORMED', 'previous.0.tranches', 'previous[0].tranches: expected a list, got an object']]);
     expect(issues({ ...s, totals: undefined })).toEqual([['PREVIOUS_MALFORMED', 'previous.0.totals', 'previous[0].totals: missing (an object expected)']]);
     expect(issues({ ...s, dataQuality: { ...s.dataQuality, recordsRead: 1.5 } })).toEqual([
-      ['PREVIOUS_MALFORMED', 'previous.0.dataQuality.recordsRead', 'previous[0].dataQuality.recordsRead: 1.5 is not an integer'],
+      ['PREVIOUS_MALFORMED', 'previous.0.dataQuality.recordsRead', 'previous[0].dataQuality.recordsRead: expected an integer, got the number 1.5'],
     ]);
     expect(issues({ ...s, dataQuality: { ...s.dataQuality, recordsRead: -1 } }).map((row) => row.slice(0, 2))).toEqual([['PREVIOUS_MALFORMED', 'previous.0.dataQuality.recordsRead']]);
   });
