@@ -247,6 +247,9 @@ describe('readPrevious: sound documents', () => {
     expect(read.value.settlements.map((s) => s.inputs)).toEqual([a.fingerprint.inputs, 'b'.repeat(64)]);
     // a made 900.00 and 600.00 due, b nothing more
     expect(paidText(read.value)).toEqual(['t1/region: 900.00', 't1/agency: 600.00']);
+    // both list t1 and both payers: each once
+    expect(read.value.tranches).toEqual([{ id: 't1', name: 'Tranche 1', measuredOn: '2025-06-30', dueOn: '2025-07-31' }]);
+    expect(read.value.payers).toEqual(['region', 'agency']);
 
     // a settlement a′ like a but splitting t1 900.01 / 599.99 (its figures still add up): b, which says the
     // payers had paid 900.00 and 600.00, does not follow it
@@ -272,6 +275,8 @@ describe('readPrevious: sound documents', () => {
         message: 'previous settlement 1 (as of 2025-06-30) says payer "agency" had paid 600.00 in tranche "t1", but the settlements before it made 599.99 due',
       },
     ]);
+    // an amendedFrom no document carries is refused first: the payments along the chain are not read
+    expect(issuesOf([moved, b], ['e'.repeat(64)]).map((issue) => issue.code)).toEqual(['PREVIOUS_AMENDMENT_UNUSED']);
   });
 });
 
