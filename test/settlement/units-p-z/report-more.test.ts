@@ -128,4 +128,22 @@ describe('buildSettlement: adjustments', () => {
       ['agency', '80.00', [['amended', 'pay-placement', ['P1'], '80.00', '1 claim of rule "pay-placement" (P1) priced anew by the amended contract: 200.00']]],
     ]);
   });
+
+  it('a tranche the amended contract no longer has: withdrawn, each payer’s payment returned, its reason', () => {
+    // before: t1 pays placement 1000.00, t2 retention 500.00 (region 300.00, agency 200.00); the amendment puts both
+    // rules back in t1 and removes t2: t2 earns nothing now, each payer's payment comes back
+    const two = applyPatch(minimal, [
+      { op: 'replace', path: '/tranches/0/rules', value: ['pay-placement'] },
+      { op: 'add', path: '/tranches/-', value: { id: 't2', name: 'Tranche 2', rules: ['pay-retention'], cohorts: ['2024-A'], measuredOn: '2025-06-30', dueOn: '2025-07-31' } },
+    ] as PatchOp[]);
+    const s1 = json(raw(two, [placed('P1')], { asOf: '2025-06-30', detail: 'participants' }));
+    const amended = applyPatch(minimal, [{ op: 'replace', path: '/name', value: 'Minimal valid contract (amendment 1)' }] as PatchOp[]);
+    const s2 = raw(amended, [placed('P1')], { asOf: '2025-07-31', detail: 'participants', previous: [s1], amendedFrom: [s1.fingerprint.contract] });
+    const t2 = s2.tranches.find((t) => t.id === 't2');
+    expect([t2?.status, t2?.earned, t2?.previouslyPaid, t2?.due]).toEqual(['withdrawn', '0.00', '500.00', '-500.00']);
+    expect(s2.adjustments.filter((a) => a.tranche === 't2').map((a) => [a.payer, a.amount, a.reason])).toEqual([
+      ['region', '-300.00', 'the tranche is no longer earned with the data and the contract as amended as of this settlement'],
+      ['agency', '-200.00', 'the tranche is no longer earned with the data and the contract as amended as of this settlement'],
+    ]);
+  });
 });
