@@ -94,7 +94,7 @@ describe('buildSettlement: adjustments', () => {
     // Causes: placement 1000.00 and retention 500.00, both late; split 900 : 600 = 3 : 2: placement 600.00 / 400.00,
     // retention the rest 300.00 / 200.00
     const s2 = raw(minimal, [placed('P1')], { asOf: '2025-07-31', detail: 'participants', previous: [s1] });
-    expect(s2.adjustments.map((a) => [a.payer, a.previouslyPaid, a.amount, a.reason, a.causes.map((c) => [c.cause, c.rule, c.trancheAmount, c.amount])])).toEqual([
+    expect(s2.adjustments.map((a) => [a.payer, a.previouslyPaid, a.amount, a.reason, (a.causes ?? []).map((c) => [c.cause, c.rule, c.trancheAmount, c.amount])])).toEqual([
       ['region', '0.00', '900.00', 'earned amount moved from 0.00 to 900.00 with the data as of this settlement', [['late', 'pay-placement', '1000.00', '600.00'], ['late', 'pay-retention', '500.00', '300.00']]],
       ['agency', '0.00', '600.00', 'earned amount moved from 0.00 to 600.00 with the data as of this settlement', [['late', 'pay-placement', '1000.00', '400.00'], ['late', 'pay-retention', '500.00', '200.00']]],
     ]);
@@ -112,7 +112,7 @@ describe('buildSettlement: adjustments', () => {
     // region 1000 + 1000 + 0.8 × 500 = 2400.00, fund 100.00
     expect(s1.tranches[0]?.payers.map((p) => p.earned)).toEqual(['2400.00', '100.00']);
     const s2 = raw(topUp, [placed('P1')], { asOf: '2025-07-31', detail: 'participants', previous: [s1] });
-    expect(s2.adjustments.map((a) => [a.payer, a.amount, a.causes.map((c) => [c.cause, c.participants, c.amount])])).toEqual([['region', '-1000.00', [['withdrawn', ['P2'], '-1000.00']]]]);
+    expect(s2.adjustments.map((a) => [a.payer, a.amount, (a.causes ?? []).map((c) => [c.cause, c.participants, c.amount])])).toEqual([['region', '-1000.00', [['withdrawn', ['P2'], '-1000.00']]]]);
   });
 
   it('a price amended: the claim priced anew is an amended cause', () => {
@@ -123,7 +123,7 @@ describe('buildSettlement: adjustments', () => {
     ] as PatchOp[]);
     // placement 1000.00 → 1200.00: +200.00, region 0.6 → +120.00, agency 0.4 → +80.00
     const s2 = raw(amended, [placed('P1')], { asOf: '2025-07-31', detail: 'participants', previous: [s1], amendedFrom: [s1.fingerprint.contract] });
-    expect(s2.adjustments.map((a) => [a.payer, a.amount, a.causes.map((c) => [c.cause, c.rule, c.participants, c.amount, c.explanation])])).toEqual([
+    expect(s2.adjustments.map((a) => [a.payer, a.amount, (a.causes ?? []).map((c) => [c.cause, c.rule, c.participants, c.amount, c.explanation])])).toEqual([
       ['region', '120.00', [['amended', 'pay-placement', ['P1'], '120.00', '1 claim of rule "pay-placement" (P1) priced anew by the amended contract: 200.00']]],
       ['agency', '80.00', [['amended', 'pay-placement', ['P1'], '80.00', '1 claim of rule "pay-placement" (P1) priced anew by the amended contract: 200.00']]],
     ]);
