@@ -344,3 +344,24 @@ describe('lastLinesOf', () => {
     expect(lastLinesOf(inherited)).toBeUndefined();
   });
 });
+
+describe('readPrevious: a chain over two amendments', () => {
+  it('the amendments the chain used, in the order of their fingerprints', () => {
+    const records = [{ id: 'P1', cohort: '2024-A', enrolledOn: '2024-01-02', spells: [{ start: '2024-02-01' }] }];
+    const named = (name: string): unknown => ({ ...(minimal as Record<string, unknown>), name });
+    const first = settle(named('amendment 2'), records, { asOf: '2025-06-30' });
+    if (!first.ok) throw new Error('first');
+    const s1 = JSON.parse(JSON.stringify(first.value)) as Settlement;
+    const fp1 = s1.fingerprint.contract;
+    const second = settle(named('amendment 3'), records, { asOf: '2025-07-31', previous: [s1], amendedFrom: [fp1] });
+    if (!second.ok) throw new Error('second');
+    const s2 = JSON.parse(JSON.stringify(second.value)) as Settlement;
+    const fp2 = s2.fingerprint.contract;
+    // the names were chosen so that the first settlement's fingerprint sorts after the second's
+    expect(fp1 > fp2).toBe(true);
+    const read = readPrevious([s1, s2], contract(), AS_OF, [fp1, fp2]);
+    expect(read.issues).toEqual([]);
+    expect(read.value.amendedFrom).toEqual([fp2, fp1]);
+  });
+});
+
