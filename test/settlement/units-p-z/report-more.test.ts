@@ -146,4 +146,24 @@ describe('buildSettlement: adjustments', () => {
       ['agency', '-200.00', 'the tranche is no longer earned with the data and the contract as amended as of this settlement'],
     ]);
   });
+
+  it('a payer whose part of a cause line is 0.00 does not list it', () => {
+    // placement 0.01, retention 1000.00: P1 placed and retained earns 1000.01 in t1, region 0.6 → 600.006, agency
+    // 0.4 → 400.004: floors 600.00 / 400.00, the cent to the larger remainder, the region: 600.01 / 400.00
+    const cheap = applyPatch(minimal, [
+      { op: 'replace', path: '/rules/0/price', value: '0.01' },
+      { op: 'replace', path: '/rules/1/price', value: '1000.00' },
+    ] as PatchOp[]);
+    const s1 = json(raw(cheap, [placed('P1'), enrolled('P2')], { asOf: '2025-06-30', detail: 'participants' }));
+    expect(s1.tranches[0]?.payers.map((p) => p.earned)).toEqual(['600.01', '400.00']);
+    // P1 withdrawn (all paid recovered, allowed): region −600.01, agency −400.00; causes: placement −0.01, then retention −1000.00.
+    // −1 cent over −60001 / −40000 (sum −100001): floors −1 / −1 (remainders 40000 / 60001), 1 cent back to the
+    // larger remainder, the agency: −0.01 / 0.00. The last cause takes the rest: −600.00 / −400.00
+    const s2 = raw(cheap, [enrolled('P2')], { asOf: '2025-07-31', detail: 'participants', previous: [s1], allowFullRecovery: true });
+    expect(s2.adjustments.map((a) => [a.payer, a.amount, (a.causes ?? []).map((c) => [c.cause, c.rule, c.trancheAmount, c.amount])])).toEqual([
+      ['region', '-600.01', [['withdrawn', 'pay-placement', '-0.01', '-0.01'], ['withdrawn', 'pay-retention', '-1000.00', '-600.00']]],
+      ['agency', '-400.00', [['withdrawn', 'pay-retention', '-1000.00', '-400.00']]],
+    ]);
+  });
 });
+
