@@ -165,5 +165,23 @@ describe('buildSettlement: adjustments', () => {
       ['agency', '-400.00', [['withdrawn', 'pay-retention', '-1000.00', '-400.00']]],
     ]);
   });
+
+  it('a payer an amendment removed, paid nothing before and absent from a later tranche, is not listed', () => {
+    // s1 (the minimal contract, region 0.6 and agency 0.4): P1 not placed yet, t1 0.00 for both payers
+    const s1 = json(raw(minimal, [enrolled('P1')], { asOf: '2025-06-30', detail: 'participants' }));
+    // the amendment: the region pays alone; retention moves to a new tranche t3, which no settlement with the agency listed
+    const amended = applyPatch(minimal, [
+      { op: 'replace', path: '/name', value: 'Minimal valid contract (amendment 1)' },
+      { op: 'replace', path: '/parties/payers', value: [{ id: 'region', name: 'Region', share: '1' }] },
+      { op: 'replace', path: '/tranches/0/rules', value: ['pay-placement'] },
+      { op: 'add', path: '/tranches/-', value: { id: 't3', name: 'Tranche 3', rules: ['pay-retention'], cohorts: ['2024-A'], measuredOn: '2025-12-31', dueOn: '2026-01-31' } },
+    ] as PatchOp[]);
+    const options = { detail: 'participants' as const, amendedFrom: [s1.fingerprint.contract] };
+    const s2 = json(raw(amended, [placed('P1')], { ...options, asOf: '2025-12-31', previous: [s1] }));
+    expect(s2.tranches.map((t) => [t.id, t.payers.map((p) => p.payer)])).toEqual([['t1', ['region']], ['t3', ['region']]]);
+    // the agency holds nothing: 0.00 in t1, nothing in t3; only the region is a payer of s3
+    const s3 = raw(amended, [placed('P1')], { ...options, asOf: '2026-01-31', previous: [s1, s2] });
+    expect(s3.payers.map((p) => [p.payer, p.earned, p.previouslyPaid, p.due])).toEqual([['region', '1500.00', '1500.00', '0.00']]);
+  });
 });
 
