@@ -183,5 +183,30 @@ describe('buildSettlement: adjustments', () => {
     const s3 = raw(amended, [placed('P1')], { ...options, asOf: '2026-01-31', previous: [s1, s2] });
     expect(s3.payers.map((p) => [p.payer, p.earned, p.previouslyPaid, p.due])).toEqual([['region', '1500.00', '1500.00', '0.00']]);
   });
+
+  it('a tranche an amendment measures later than every previous settlement: a new payer’s first payment is no adjustment', () => {
+    // s1 (minimal, as of 2025-06-30): P1 and P2 placed and retained, t1 3000.00: region 1800.00, agency 1200.00
+    const s1 = json(raw(minimal, [placed('P1'), placed('P2')], { asOf: '2025-06-30', detail: 'participants' }));
+    // the amendment measures t1 on 2025-09-30 (after s1's as-of date) and adds a payer: region 0.5, agency 0.3, fund 0.2
+    const amended = applyPatch(minimal, [
+      { op: 'replace', path: '/name', value: 'Minimal valid contract (amendment 1)' },
+      { op: 'replace', path: '/tranches/0/measuredOn', value: '2025-09-30' },
+      { op: 'replace', path: '/tranches/0/dueOn', value: '2025-10-31' },
+      { op: 'replace', path: '/parties/payers', value: [
+        { id: 'region', name: 'Region', share: '0.5' }, { id: 'agency', name: 'Agency', share: '0.3' }, { id: 'fund', name: 'Fund', share: '0.2' },
+      ] },
+    ] as PatchOp[]);
+    // P2 withdrawn: t1 1500.00: region 750.00 (1800.00 paid: −1050.00), agency 450.00 (1200.00 paid: −750.00),
+    // fund 300.00 (nothing paid: a first payment, not an adjustment, and no weight in the split of the causes).
+    // Causes: P2's placement −1000.00, then retention −500.00. −100000 cents over −105000 / −75000 / 0 (sum −180000):
+    // region −58333.3 → −58334 (remainder 120000/180000), agency −41666.7 → −41667 (remainder 60000/180000): −100001,
+    // the cent back to the region: −583.33 / −416.67; the last cause takes the rest: −1050.00 + 583.33 = −466.67,
+    // −750.00 + 416.67 = −333.33
+    const s2 = raw(amended, [placed('P1')], { asOf: '2025-10-31', detail: 'participants', previous: [s1], amendedFrom: [s1.fingerprint.contract] });
+    expect(s2.adjustments.map((a) => [a.payer, a.previouslyPaid, a.earned, a.amount, (a.causes ?? []).map((c) => [c.cause, c.rule, c.trancheAmount, c.amount])])).toEqual([
+      ['region', '1800.00', '750.00', '-1050.00', [['withdrawn', 'pay-placement', '-1000.00', '-583.33'], ['withdrawn', 'pay-retention', '-500.00', '-466.67']]],
+      ['agency', '1200.00', '450.00', '-750.00', [['withdrawn', 'pay-placement', '-1000.00', '-416.67'], ['withdrawn', 'pay-retention', '-500.00', '-333.33']]],
+    ]);
+  });
 });
 
