@@ -134,3 +134,18 @@ describe('recordContext', () => {
     expect([...recordContext(parsed(doc)).groupIds]).toEqual([]);
   });
 });
+
+describe('buildPlan: a hiring guarantee on a cohort and an outcome that are not the first', () => {
+  it('the guarantee reads the indices of its cohorts and outcomes', () => {
+    // cohorts: 2024-A (0), 2024-B (1); outcomes: placement (0), retention-6m (1), training (2), placement-b (3)
+    const contract = applyPatch(minimal, [
+      { op: 'add', path: '/cohorts/-', value: { id: '2024-B', enrolmentStart: '2024-07-01', enrolmentEnd: '2025-12-31' } },
+      { op: 'add', path: '/outcomes/-', value: { kind: 'placement', id: 'placement-b', name: 'Placement B', window: { from: 'enrolment', days: 90 }, contractTypes: 'any' } },
+      { op: 'add', path: '/hiringGuarantees', value: [{ id: 'g1', employer: 'Acme', cohorts: ['2024-B'], positions: 3, qualifyingOutcome: 'training', placementOutcome: 'placement-b', withinDays: 60 }] },
+    ]);
+    const parsed = parseContract(contract);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues.slice(0, 2)));
+    const plan = buildPlan(parsed.value, parseDate('2025-06-30'), false);
+    expect(plan.guarantees.map((g) => [[...g.cohorts], g.qualifying, g.placement, g.withinDays])).toEqual([[[1], 2, 3, 60]]);
+  });
+});

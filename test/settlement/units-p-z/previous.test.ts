@@ -247,6 +247,9 @@ describe('readPrevious: sound documents', () => {
     expect(read.value.settlements.map((s) => s.inputs)).toEqual([a.fingerprint.inputs, 'b'.repeat(64)]);
     // a made 900.00 and 600.00 due, b nothing more
     expect(paidText(read.value)).toEqual(['t1/region: 900.00', 't1/agency: 600.00']);
+    // both list t1 and both payers: each once
+    expect(read.value.tranches).toEqual([{ id: 't1', name: 'Tranche 1', measuredOn: '2025-06-30', dueOn: '2025-07-31' }]);
+    expect(read.value.payers).toEqual(['region', 'agency']);
 
     // a settlement a′ like a but splitting t1 900.01 / 599.99 (its figures still add up): b, which says the
     // payers had paid 900.00 and 600.00, does not follow it
@@ -272,6 +275,8 @@ describe('readPrevious: sound documents', () => {
         message: 'previous settlement 1 (as of 2025-06-30) says payer "agency" had paid 600.00 in tranche "t1", but the settlements before it made 599.99 due',
       },
     ]);
+    // an amendedFrom no document carries is refused first: the payments along the chain are not read
+    expect(issuesOf([moved, b], ['e'.repeat(64)]).map((issue) => issue.code)).toEqual(['PREVIOUS_AMENDMENT_UNUSED']);
   });
 });
 
@@ -339,3 +344,24 @@ describe('lastLinesOf', () => {
     expect(lastLinesOf(inherited)).toBeUndefined();
   });
 });
+
+describe('readPrevious: a chain over two amendments', () => {
+  it('the amendments the chain used, in the order of their fingerprints', () => {
+    const records = [{ id: 'P1', cohort: '2024-A', enrolledOn: '2024-01-02', spells: [{ start: '2024-02-01' }] }];
+    const named = (name: string): unknown => ({ ...(minimal as Record<string, unknown>), name });
+    const first = settle(named('amendment 2'), records, { asOf: '2025-06-30' });
+    if (!first.ok) throw new Error('first');
+    const s1 = JSON.parse(JSON.stringify(first.value)) as Settlement;
+    const fp1 = s1.fingerprint.contract;
+    const second = settle(named('amendment 3'), records, { asOf: '2025-07-31', previous: [s1], amendedFrom: [fp1] });
+    if (!second.ok) throw new Error('second');
+    const s2 = JSON.parse(JSON.stringify(second.value)) as Settlement;
+    const fp2 = s2.fingerprint.contract;
+    // the names were chosen so that the first settlement's fingerprint sorts after the second's
+    expect(fp1 > fp2).toBe(true);
+    const read = readPrevious([s1, s2], contract(), AS_OF, [fp1, fp2]);
+    expect(read.issues).toEqual([]);
+    expect(read.value.amendedFrom).toEqual([fp2, fp1]);
+  });
+});
+

@@ -201,3 +201,89 @@ describe('splitCauses', () => {
     expect(texts(splitCauses([cause('0.30')], [parseAmount('0.20'), parseAmount('0.10')], 'EUR'))).toEqual([['0.2', '0.1']]);
   });
 });
+
+describe('trancheCauses: groups by rule and cohort, cause lines by cause, rule and version', () => {
+  it('one cohort of a rule readable per participant, another not: a corrected line and an other line', () => {
+    // rule a in cohort A: P1 100.00 → 120.00 (+20.00, corrected); in cohort B: a line without a unit,
+    // 50.00 → 100.00 (+50.00, other); net 70.00. Read as one group, the rule would be one other line of 70.00.
+    const unreadable = (paid: string): SettlementLine => ({ ...line('a', ['P2'], paid), cohort: 'B', unit: null });
+    const causes = trancheCauses({
+      before: [line('a', ['P1'], '100.00'), unreadable('50.00')],
+      now: [line('a', ['P1'], '120.00'), unreadable('100.00')],
+      net: parseAmount('70.00'),
+      present: () => true,
+      amended: false,
+    });
+    expect(rows(causes)).toEqual([
+      ['corrected', 'a', 1, ['P1'], '20.00', undefined],
+      ['other', 'a', 0, [], '50.00', undefined],
+    ]);
+  });
+
+  it('caps lines in the order their rules first move, a group whose caps did not move listing none', () => {
+    // groups in order: (a, A) paid 100.00 → 100.00, nothing moved; (b, A) paid 100.00 → 90.00, caps −10.00;
+    // (a, B) paid 100.00 → 80.00, caps −20.00 (earned unchanged: the participants did not move).
+    // Rule b moved first, so its caps line comes first; net −30.00
+    const capped = (rule: string, id: string, paid: string, cohort = 'A'): SettlementLine => ({ ...line(rule, [id], '100.00', { paid }), cohort });
+    const causes = trancheCauses({
+      before: [capped('a', 'P1', '100.00'), capped('b', 'P2', '100.00'), capped('a', 'P3', '100.00', 'B')],
+      now: [capped('a', 'P1', '100.00'), capped('b', 'P2', '90.00'), capped('a', 'P3', '80.00', 'B')],
+      net: parseAmount('-30.00'),
+      present: () => true,
+      amended: false,
+    });
+    expect(rows(causes)).toEqual([
+      ['caps', 'b', 0, [], '-10.00', undefined],
+      ['caps', 'a', 0, [], '-20.00', undefined],
+    ]);
+  });
+
+  it('amended claims: one line per rule and version', () => {
+    // rule a: P1 (version v2) and P2 (v3) 100.00 → 120.00 each; rule b: P3 (v2) 100.00 → 150.00; net 20 + 20 + 50 = 90.00
+    const causes = trancheCauses({
+      before: [line('a', ['P1', 'P2'], '100.00', { version: 'v1' }), line('b', ['P3'], '100.00', { version: 'v1' })],
+      now: [line('a', ['P1', 'P2'], '120.00', { version: 'v2', participantVersions: ['v2', 'v3'] }), line('b', ['P3'], '150.00', { version: 'v2' })],
+      net: parseAmount('90.00'),
+      present: () => true,
+      amended: true,
+    });
+    expect(rows(causes)).toEqual([
+      ['amended', 'a', 1, ['P1'], '20.00', 'v2'],
+      ['amended', 'a', 1, ['P2'], '20.00', 'v3'],
+      ['amended', 'b', 1, ['P3'], '50.00', 'v2'],
+    ]);
+  });
+
+  it('a version named "undefined" and no version are two lines', () => {
+    // P1 priced by a version whose id is the text "undefined", P2 by a line without a version: +20.00 each
+    const causes = trancheCauses({
+      before: [line('a', ['P1', 'P2'], '100.00')],
+      now: [line('a', ['P1'], '120.00', { version: 'undefined' }), line('a', ['P2'], '120.00')],
+      net: parseAmount('40.00'),
+      present: () => true,
+      amended: true,
+    });
+    // in the order the participants first appear: P1, P2
+    expect(rows(causes)).toEqual([
+      ['amended', 'a', 1, ['P1'], '20.00', 'undefined'],
+      ['amended', 'a', 1, ['P2'], '20.00', undefined],
+    ]);
+  });
+});
+
+describe('splitCauses: rounding down and the cents left', () => {
+  it('a negative exact part rounded down, not towards zero, and the cent to the larger remainder', () => {
+    // 0.01 over +0.80 / −0.50 (sum 0.30): 1 × 80 / 30 = 2.67 → 2 (remainder 20/30); 1 × −50 / 30 = −1.67 → −2
+    // (remainder 10/30); 2 − 2 = 0, the cent left to the larger remainder, the first: 0.03 / −0.02;
+    // the last line: 0.80 − 0.03 = 0.77, −0.50 + 0.02 = −0.48
+    const split = splitCauses([cause('0.01'), cause('0.29')], [parseAmount('0.80'), parseAmount('-0.50')], 'EUR');
+    expect(texts(split)).toEqual([['0.03', '-0.02'], ['0.77', '-0.48']]);
+  });
+
+  it('adjustments summing below zero: the cent to the larger remainder all the same', () => {
+    // 0.01 over −0.60 / −0.30 (sum −0.90): 60/90 → 0 (remainder 60), 30/90 → 0 (remainder 30): the cent to the
+    // first; the last line: −0.60 − 0.01 = −0.61, −0.30
+    const split = splitCauses([cause('0.01'), cause('-0.91')], [parseAmount('-0.60'), parseAmount('-0.30')], 'EUR');
+    expect(texts(split)).toEqual([['0.01', '0'], ['-0.61', '-0.3']]);
+  });
+});
