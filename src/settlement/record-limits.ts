@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { describeValue } from '../describe-value.js';
 import type { Issue, PathSegment } from '../errors.js';
 import { parseAmount, type Amount } from '../money/index.js';
 
@@ -49,10 +50,9 @@ export function readMaxExcluded(value: unknown, path: readonly PathSegment[]): {
     const percent = parseAmount(text.slice(0, -1));
     if (percent.lessThanOrEqualTo(100)) return { limit: { kind: 'share', percent, text }, issues: [] };
   }
-  const shown = typeof value === 'string' ? JSON.stringify(value) : typeof value === 'number' ? String(value) : `a ${value === null ? 'null' : typeof value}`;
   return {
     limit: undefined,
-    issues: [{ code: 'OPTIONS_MAX_EXCLUDED', path, message: `maxExcluded must be a whole number of records (10) or a share of the records read from 0% to 100% ("2%"), not ${shown}` }],
+    issues: [{ code: 'OPTIONS_MAX_EXCLUDED', path, message: `maxExcluded must be a whole number of records (10) or a share of the records read from 0% to 100% ("2%"), not ${describeValue(value)}` }],
   };
 }
 
