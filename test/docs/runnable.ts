@@ -12,8 +12,8 @@
  * as in a clone. `npx outcome-pay ...` runs that same `outcome-pay` directly: npm's own npx costs
  * about 3 s of processor a call (it installs the clone's package in its cache first), and the docs
  * call it dozens of times; that the real npx runs the clone's command is checked once, by the
- * runner's own test (`realNpx`). Any other `npx` command goes to npm's npx. TypeScript and JavaScript blocks are turned into ES modules by esbuild (types
- * stripped, nothing bundled) and run by Node in the sandbox, where `import ... from 'outcome-pay'`
+ * runner's own test (`realNpx`). Any other `npx` command goes to npm's npx. TypeScript and
+ * JavaScript blocks are turned into ES modules by esbuild (types stripped, nothing bundled) and run by Node in the sandbox, where `import ... from 'outcome-pay'`
  * (and every subpath of package.json exports) is the built package, as a user imports it.
  */
 import { spawnSync } from 'node:child_process';
