@@ -12,7 +12,8 @@ import { formatPath, type Issue, type PathSegment } from '../errors.js';
 import { DATE_PATTERN } from '../contract/primitives.js';
 import { checkDate } from '../calendar/index.js';
 import { withEveryKey } from '../contract/every-key.js';
-import { inEnglish, kindWithArticle } from '../contract/zod-messages.js';
+import { inEnglish } from '../contract/zod-messages.js';
+import { describeValue } from '../describe-value.js';
 import { thrownReason } from '../guard.js';
 import type { Settlement, SettlementLine } from './types.js';
 
@@ -267,13 +268,6 @@ function buildSettlementSchema(units: number) {
 
 const SCHEMAS: ReadonlyMap<number, SettlementSchema> = new Map([0, 2, 3, 4].map((units) => [units, buildSettlementSchema(units)]));
 
-function describe(value: unknown): string {
-  if (value === undefined) return 'missing';
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value);
-  if (value === null || typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return Array.isArray(value) ? 'a list' : kindWithArticle(typeof value);
-}
-
 /**
  * Checks that a value is a settlement document of this format version in a currency with
  * `units` minor units. Problems: `PREVIOUS_AMOUNT` (an amount that is not canonical money in
@@ -305,7 +299,7 @@ export function checkSettlementShape(value: unknown, units: number, at: readonly
     // a pattern's or a refinement's own message is a predicate ("is not a calendar date"); the
     // other messages (src/contract/zod-messages.ts) name the value themselves, as a contract's
     // do ("expected an object, got null", "missing (a string expected)")
-    const what = problem.code === 'invalid_format' || problem.code === 'custom' ? `${describe(problem.input)} ${problem.message}` : problem.message;
+    const what = problem.code === 'invalid_format' || problem.code === 'custom' ? `${problem.input === undefined ? 'a missing value' : describeValue(problem.input)} ${problem.message}` : problem.message;
     return [{ code: amount ? 'PREVIOUS_AMOUNT' : 'PREVIOUS_MALFORMED', path, message: `${formatPath(path)}: ${what}` }];
   });
   return { value: undefined, issues };

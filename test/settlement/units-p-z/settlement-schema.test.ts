@@ -38,24 +38,24 @@ describe('checkSettlementShape', () => {
   it('money not canonical in 2 minor units, or negative where it cannot be: PREVIOUS_AMOUNT', () => {
     const s = settlement();
     expect(issues(withTotals(s, { earned: '1500.0' }))).toEqual([
-      ['PREVIOUS_AMOUNT', 'previous.0.totals.earned', 'previous[0].totals.earned: "1500.0" is not a canonical amount (non-negative, 2 decimals)'],
+      ['PREVIOUS_AMOUNT', 'previous.0.totals.earned', 'previous[0].totals.earned: the string "1500.0" is not a canonical amount (non-negative, 2 decimals)'],
     ]);
     expect(issues(withTotals(s, { earned: '-1500.00' }))).toEqual([
-      ['PREVIOUS_AMOUNT', 'previous.0.totals.earned', 'previous[0].totals.earned: "-1500.00" is not a canonical amount (non-negative, 2 decimals)'],
+      ['PREVIOUS_AMOUNT', 'previous.0.totals.earned', 'previous[0].totals.earned: the string "-1500.00" is not a canonical amount (non-negative, 2 decimals)'],
     ]);
     expect(issues(withTotals(s, { earned: '01500.00' }))).toEqual([
-      ['PREVIOUS_AMOUNT', 'previous.0.totals.earned', 'previous[0].totals.earned: "01500.00" is not a canonical amount (non-negative, 2 decimals)'],
+      ['PREVIOUS_AMOUNT', 'previous.0.totals.earned', 'previous[0].totals.earned: the string "01500.00" is not a canonical amount (non-negative, 2 decimals)'],
     ]);
     // a due may be negative, but a zero is written unsigned
     expect(issues(withTotals(s, { due: '-1500.00' }))).toEqual([]);
     expect(issues(withTotals(s, { due: '-0.00' }))).toEqual([
-      ['PREVIOUS_AMOUNT', 'previous.0.totals.due', 'previous[0].totals.due: "-0.00" is not a canonical amount (2 decimals)'],
+      ['PREVIOUS_AMOUNT', 'previous.0.totals.due', 'previous[0].totals.due: the string "-0.00" is not a canonical amount (2 decimals)'],
     ]);
     expect(issues(withTotals(s, { due: '1500.001' }))).toEqual([
-      ['PREVIOUS_AMOUNT', 'previous.0.totals.due', 'previous[0].totals.due: "1500.001" is not a canonical amount (2 decimals)'],
+      ['PREVIOUS_AMOUNT', 'previous.0.totals.due', 'previous[0].totals.due: the string "1500.001" is not a canonical amount (2 decimals)'],
     ]);
     expect(issues(withTotals(s, { withheld: '0.00', reinvested: '0' }))).toEqual([
-      ['PREVIOUS_AMOUNT', 'previous.0.totals.reinvested', 'previous[0].totals.reinvested: "0" is not a canonical amount (non-negative, 2 decimals)'],
+      ['PREVIOUS_AMOUNT', 'previous.0.totals.reinvested', 'previous[0].totals.reinvested: the string "0" is not a canonical amount (non-negative, 2 decimals)'],
     ]);
   });
 
@@ -64,12 +64,12 @@ describe('checkSettlementShape', () => {
     const yen = { earned: '1500', previouslyPaid: '0', due: '-1500', reinvested: '0', withheld: '0' };
     expect(issues(withTotals(s, yen), 0).filter((row) => String(row[1]).startsWith('previous.0.totals'))).toEqual([]);
     expect(issues(withTotals(s, { ...yen, due: '-0' }), 0).filter((row) => String(row[1]).startsWith('previous.0.totals'))).toEqual([
-      ['PREVIOUS_AMOUNT', 'previous.0.totals.due', 'previous[0].totals.due: "-0" is not a canonical amount (0 decimals)'],
+      ['PREVIOUS_AMOUNT', 'previous.0.totals.due', 'previous[0].totals.due: the string "-0" is not a canonical amount (0 decimals)'],
     ]);
     const dinars = { earned: '1500.000', previouslyPaid: '0.000', due: '-0.001', reinvested: '0.000', withheld: '0.000' };
     expect(issues(withTotals(s, dinars), 3).filter((row) => String(row[1]).startsWith('previous.0.totals'))).toEqual([]);
     expect(issues(withTotals(s, { ...dinars, earned: '1500.00' }), 3).filter((row) => String(row[1]).startsWith('previous.0.totals'))).toEqual([
-      ['PREVIOUS_AMOUNT', 'previous.0.totals.earned', 'previous[0].totals.earned: "1500.00" is not a canonical amount (non-negative, 3 decimals)'],
+      ['PREVIOUS_AMOUNT', 'previous.0.totals.earned', 'previous[0].totals.earned: the string "1500.00" is not a canonical amount (non-negative, 3 decimals)'],
     ]);
   });
 
@@ -100,26 +100,30 @@ describe('checkSettlementShape', () => {
     expect(issues({ ...s, dataQuality: { ...s.dataQuality, recordsRead: -1 } }).map((row) => row.slice(0, 2))).toEqual([['PREVIOUS_MALFORMED', 'previous.0.dataQuality.recordsRead']]);
   });
 
-  it('a long text is cut to 37 characters in the message', () => {
+  it('a long text is cut to 40 characters in the message', () => {
     const s = settlement();
     const long = `2025-06-30${'x'.repeat(40)}`;
     const [row] = issues({ ...s, asOf: long });
     expect(row?.slice(0, 2)).toEqual(['PREVIOUS_MALFORMED', 'previous.0.asOf']);
-    expect(row?.[2]).toMatch(new RegExp(`^previous\\[0\\]\\.asOf: "${long.slice(0, 37)}\\.\\.\\." `));
+    expect(row?.[2]).toMatch(new RegExp(`^previous\\[0\\]\\.asOf: the string "${long.slice(0, 40)}\\.\\.\\." `));
     // 40 characters are shown whole
     const forty = `2025-06-30${'x'.repeat(30)}`;
-    expect(issues({ ...s, asOf: forty })[0]?.[2]).toMatch(new RegExp(`^previous\\[0\\]\\.asOf: "${forty}" `));
+    expect(issues({ ...s, asOf: forty })[0]?.[2]).toMatch(new RegExp(`^previous\\[0\\]\\.asOf: the string "${forty}" `));
   });
 
   it('an impossible date, a fingerprint that is not 64 hex digits, an unregistered issue code', () => {
     const s = settlement();
-    expect(issues({ ...s, asOf: '2025-02-30' })).toEqual([['PREVIOUS_MALFORMED', 'previous.0.asOf', 'previous[0].asOf: "2025-02-30" is not a calendar date']]);
+    expect(issues({ ...s, asOf: '2025-02-30' })).toEqual([['PREVIOUS_MALFORMED', 'previous.0.asOf', 'previous[0].asOf: the string "2025-02-30" is not a calendar date']]);
     expect(issues({ ...s, fingerprint: { ...s.fingerprint, inputs: 'ABC' } })).toEqual([
-      ['PREVIOUS_MALFORMED', 'previous.0.fingerprint.inputs', 'previous[0].fingerprint.inputs: "ABC" is not 64 lower-case hex digits'],
+      ['PREVIOUS_MALFORMED', 'previous.0.fingerprint.inputs', 'previous[0].fingerprint.inputs: the string "ABC" is not 64 lower-case hex digits'],
     ]);
     const issue = { code: 'NOT_A_CODE', path: [], message: 'x' };
     expect(issues({ ...s, dataQuality: { ...s.dataQuality, issues: [issue] } })).toEqual([
-      ['PREVIOUS_MALFORMED', 'previous.0.dataQuality.issues.0.code', 'previous[0].dataQuality.issues[0].code: "NOT_A_CODE" is not a registered issue code (docs/codes.md)'],
+      ['PREVIOUS_MALFORMED', 'previous.0.dataQuality.issues.0.code', 'previous[0].dataQuality.issues[0].code: the string "NOT_A_CODE" is not a registered issue code (docs/codes.md)'],
+    ]);
+    // an issue without a code: the refinement is asked about undefined and says it is missing
+    expect(issues({ ...s, dataQuality: { ...s.dataQuality, issues: [{ path: [], message: 'x' }] } })).toEqual([
+      ['PREVIOUS_MALFORMED', 'previous.0.dataQuality.issues.0.code', 'previous[0].dataQuality.issues[0].code: a missing value is not a registered issue code (docs/codes.md)'],
     ]);
   });
 
