@@ -365,3 +365,55 @@ describe('readPrevious: a chain over two amendments', () => {
   });
 });
 
+
+describe('readPrevious: once something is refused, nothing more is read', () => {
+  const none = { paid: new Map(), tranches: [], payers: [], settlements: [], amendedFrom: [], fingerprints: [] };
+  /** A sound settlement (the minimal one, under another inputs fingerprint) that deducted one not given, as of 2025-03-31. */
+  const deductingMissing = (inputs: string): Doc => {
+    const doc = copy(settlement());
+    doc.fingerprint.inputs = inputs;
+    doc.previous.settlements = [{ inputs: 'd'.repeat(64), asOf: '2025-03-31', contract: doc.fingerprint.contract }];
+    return doc;
+  };
+  const incomplete = (index: number) => ({
+    code: 'PREVIOUS_CHAIN_INCOMPLETE',
+    path: ['previous', index, 'previous', 'settlements', 0],
+    message: `previous settlement ${index} (as of 2025-06-30) deducted the settlement as of 2025-03-31 with fingerprint.inputs ${'d'.repeat(64)}, which is not given: what that one made due would be missing from previouslyPaid; give every settlement of the chain`,
+  });
+
+  it('a document refused: the sound ones are not compared for duplicates, nor their chain checked', () => {
+    const s1 = settlement();
+    const notSettlement = { code: 'PREVIOUS_NOT_SETTLEMENT', path: ['previous', 2], message: 'previous settlement 2: is not an outcome-pay settlement document' };
+    // s1 twice would be PREVIOUS_DUPLICATE at 1, were the documents compared
+    expect(issuesOf([s1, s1, 'text'])).toEqual([notSettlement]);
+    // the first deducted a settlement not given: PREVIOUS_CHAIN_INCOMPLETE, were the chain checked
+    expect(issuesOf([deductingMissing('b'.repeat(64)), settlement(), 'text'])).toEqual([notSettlement]);
+  });
+
+  it('a duplicate: the chain is not checked', () => {
+    const s1 = settlement();
+    // the third deducted a settlement not given, which only the chain's check would say
+    expect(issuesOf([s1, s1, deductingMissing('b'.repeat(64))])).toEqual([
+      {
+        code: 'PREVIOUS_DUPLICATE',
+        path: ['previous', 1],
+        message: `previous settlement 1 is previous settlement 0 again (fingerprint.inputs ${s1.fingerprint.inputs}): what it made due would be counted as paid twice`,
+      },
+    ]);
+  });
+
+  it('an incomplete chain is not checked for forks: two documents that deducted the same missing one', () => {
+    // neither deducted the other, a PREVIOUS_CHAIN_FORK were the forks looked for
+    expect(issuesOf([deductingMissing('b'.repeat(64)), deductingMissing('c'.repeat(64))])).toEqual([incomplete(0), incomplete(1)]);
+  });
+
+  it('a fork: nothing is paid, and no settlement, tranche or payer of the documents is listed', () => {
+    const a = settlement();
+    const b = copy(a);
+    b.fingerprint.inputs = 'b'.repeat(64);
+    const read = readPrevious([a, b], contract(), AS_OF);
+    expect(read.issues.map((issue) => issue.code)).toEqual(['PREVIOUS_CHAIN_FORK']);
+    expect(read.value).toEqual(none);
+    expect(lastLinesOf(read.value)).toBeUndefined();
+  });
+});
