@@ -166,6 +166,12 @@ function reportPayers(inputs: Inputs): ReportPayer[] {
   return payers;
 }
 
+/** Whether the last previous settlement, whose lines the causes compare with, was made with another version of the contract. */
+function amendedSinceLast(previous: PreviousPayments): boolean {
+  const last = previous.settlements[previous.settlements.length - 1];
+  return last !== undefined && previous.amendedFrom.includes(last.contract);
+}
+
 function adjustmentReason(payer: ReportPayer, tranche: TrancheResult | undefined, amended: boolean, before: string, earned: string): string {
   if (payer.index === -1) return `payer "${payer.id}" is not a payer of the contract as amended: what it paid is returned to it, and the contract's payers now pay the tranche`;
   const basis = amended ? 'the data and the contract as amended' : 'the data';
@@ -203,7 +209,7 @@ function trancheReport(
     now: lines,
     net: earned.minus(previouslyPaid),
     present: inputs.present ?? (() => undefined),
-    amended: previous.amendedFrom.length > 0,
+    amended: amendedSinceLast(previous),
   });
   const split = splitCauses(causes, parts.map(({ before, due }) => ((settledBefore || !before.isZero()) ? due : ZERO)), plan.currency);
   const payers: PayerAmounts[] = parts.map(({ payer, earned: payerEarned, before, due }, p) => {

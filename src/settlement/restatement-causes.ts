@@ -1,15 +1,15 @@
 /**
  * Restatements explained by cause: what moved in a tranche a previous settlement settled, one
  * line per cause. The last previous settlement's lines are compared with this settlement's, per
- * rule, cohort and participant: a claim gone with its record (`withdrawn`), a claim gone, added
- * or changed while the record is still there (`corrected`; `amended` when the amount changed
- * under an amended contract), a claim the previous settlement did not have (`late`: the tranche
- * was measured on or before its as-of date, so the claim is dated before it), a change of what
- * money caps cut from a line (`caps`), and what cannot be put down to a participant (`other`: a
- * cohort amount, lines without participant ids, payer caps and withholding). The cause lines of
- * a tranche sum to its net adjustment, and each payer's to its own adjustment, to the cent (a
- * tranche whose payers' parts moved while it did not has one `other` line at 0.00 for the whole
- * tranche, whose payer parts carry them).
+ * rule, cohort and participant: a claim gone with its record (`withdrawn`), a claim gone or
+ * changed while the record is still there (`corrected`), a claim the previous settlement did not
+ * have (`late`: the tranche was measured on or before its as-of date, so the claim is dated
+ * before it), any claim that moved while its record is still there when the contract was amended
+ * since that settlement (`amended`), a change of what money caps cut from a line (`caps`), and
+ * what cannot be put down to a participant (`other`: a cohort amount, lines without participant
+ * ids, payer caps and withholding). The cause lines of a tranche sum to its net adjustment, and
+ * each payer's to its own adjustment, to the cent (a tranche whose payers' parts moved while it
+ * did not has one `other` line at 0.00 for the whole tranche, whose payer parts carry them).
  *
  * @module
  */
@@ -45,7 +45,7 @@ export interface TrancheComparison {
   readonly net: Amount;
   /** Whether a participant's record is among the records settled now (undefined: not known). */
   readonly present: (id: string) => boolean | undefined;
-  /** Whether the contract is an amended version of the one previous settlements were made with. */
+  /** Whether the contract is an amended version of the one the last previous settlement was made with (what `before` holds). */
   readonly amended: boolean;
 }
 
@@ -164,10 +164,16 @@ export function trancheCauses(comparison: TrancheComparison): TrancheCause[] {
     .map(({ entry }) => ({ cause: entry.cause, rule: entry.rule, outcome: entry.outcome, claims: entry.claims, participants: [...entry.participants].sort(), amount: entry.amount, version: entry.version }));
 }
 
+/**
+ * Why a participant's claim moved. Under a contract amended since the last previous settlement,
+ * whatever moved while the record is still there is put down to the amendment: a settlement
+ * cannot tell a claim the amendment moved to another tranche, added or removed from one a record
+ * corrected or reported late at the same time moved (docs/settlement.md, "Restatements by cause").
+ */
 function participantCause(was: Amount, is: Amount, comparison: TrancheComparison, id: string): RestatementCause {
-  if (is.isZero()) return comparison.present(id) === false ? 'withdrawn' : 'corrected';
-  if (was.isZero()) return 'late';
-  return comparison.amended ? 'amended' : 'corrected';
+  if (is.isZero() && comparison.present(id) === false) return 'withdrawn';
+  if (comparison.amended) return 'amended';
+  return was.isZero() ? 'late' : 'corrected';
 }
 
 function toMinor(amount: Amount, digits: number): bigint {
@@ -248,7 +254,7 @@ export function describeCause(cause: TrancheCause, amount: string): string {
     case 'late':
       return `${what} the previous settlement did not have, dated on or before its as-of date (reported late): ${amount}`;
     case 'amended':
-      return `${what} priced anew by the amended contract${cause.version === undefined ? '' : ` (version "${cause.version}")`}: ${amount}`;
+      return `${what} changed by the amended contract${cause.version === undefined ? '' : ` (version "${cause.version}")`}: ${amount}`;
     case 'caps':
       return `what the money caps cut from the lines of rule "${cause.rule ?? ''}" moved: ${amount}`;
     case 'other':

@@ -115,7 +115,7 @@ describe('buildSettlement: adjustments', () => {
     expect(s2.adjustments.map((a) => [a.payer, a.amount, (a.causes ?? []).map((c) => [c.cause, c.participants, c.amount])])).toEqual([['region', '-1000.00', [['withdrawn', ['P2'], '-1000.00']]]]);
   });
 
-  it('a price amended: the claim priced anew is an amended cause', () => {
+  it('a price amended: the claim priced anew is an amended cause, changed by the amended contract', () => {
     const s1 = json(raw(minimal, [placed('P1')], { asOf: '2025-06-30', detail: 'participants' }));
     const amended = applyPatch(minimal, [
       { op: 'replace', path: '/name', value: 'Minimal valid contract (amendment 1)' },
@@ -124,8 +124,8 @@ describe('buildSettlement: adjustments', () => {
     // placement 1000.00 → 1200.00: +200.00, region 0.6 → +120.00, agency 0.4 → +80.00
     const s2 = raw(amended, [placed('P1')], { asOf: '2025-07-31', detail: 'participants', previous: [s1], amendedFrom: [s1.fingerprint.contract] });
     expect(s2.adjustments.map((a) => [a.payer, a.amount, (a.causes ?? []).map((c) => [c.cause, c.rule, c.participants, c.amount, c.explanation])])).toEqual([
-      ['region', '120.00', [['amended', 'pay-placement', ['P1'], '120.00', '1 claim of rule "pay-placement" (P1) priced anew by the amended contract: 200.00']]],
-      ['agency', '80.00', [['amended', 'pay-placement', ['P1'], '80.00', '1 claim of rule "pay-placement" (P1) priced anew by the amended contract: 200.00']]],
+      ['region', '120.00', [['amended', 'pay-placement', ['P1'], '120.00', '1 claim of rule "pay-placement" (P1) changed by the amended contract: 200.00']]],
+      ['agency', '80.00', [['amended', 'pay-placement', ['P1'], '80.00', '1 claim of rule "pay-placement" (P1) changed by the amended contract: 200.00']]],
     ]);
   });
 
@@ -208,5 +208,58 @@ describe('buildSettlement: adjustments', () => {
       ['agency', '1200.00', '450.00', '-750.00', [['withdrawn', 'pay-placement', '-1000.00', '-416.67'], ['withdrawn', 'pay-retention', '-500.00', '-333.33']]],
     ]);
   });
-});
 
+  it('claims an amendment moves between two settled tranches are put down to the amendment, not to late or corrected records', () => {
+    // v1: t1 pays placement, t2 retention, both measured on 2025-06-30; P1 placed on 2024-02-01 and still working:
+    // t1 1000.00 (region 600.00, agency 400.00), t2 500.00 (300.00 / 200.00)
+    const v1 = applyPatch(minimal, [
+      { op: 'replace', path: '/tranches/0/rules', value: ['pay-placement'] },
+      { op: 'add', path: '/tranches/-', value: { id: 't2', name: 'Tranche 2', rules: ['pay-retention'], cohorts: ['2024-A'], measuredOn: '2025-06-30', dueOn: '2025-07-31' } },
+    ] as PatchOp[]);
+    const s1 = json(raw(v1, [placed('P1')], { asOf: '2025-06-30', detail: 'participants' }));
+    // the amendment swaps them: t1 pays retention, t2 placement; the same record, nothing late or corrected
+    const v2 = applyPatch(v1, [
+      { op: 'replace', path: '/name', value: 'Minimal valid contract (amendment 1)' },
+      { op: 'replace', path: '/tranches/0/rules', value: ['pay-retention'] },
+      { op: 'replace', path: '/tranches/1/rules', value: ['pay-placement'] },
+    ] as PatchOp[]);
+    const s2 = raw(v2, [placed('P1')], { asOf: '2025-07-31', detail: 'participants', previous: [s1], amendedFrom: [s1.fingerprint.contract] });
+    // t1 1000.00 → 500.00: region −300.00, agency −200.00. Causes in order of first appearance (the previous lines
+    // first): placement −1000.00 split 300 : 200 = 3 : 2, −600.00 / −400.00; retention +500.00 takes the rest,
+    // −300.00 + 600.00 = +300.00 and −200.00 + 400.00 = +200.00.
+    // t2 500.00 → 1000.00: region +300.00, agency +200.00; retention −500.00 → −300.00 / −200.00, placement +1000.00
+    // the rest, 300.00 + 300.00 = 600.00 and 200.00 + 200.00 = 400.00.
+    const causes = (a: Settlement['adjustments'][number]) => (a.causes ?? []).map((c) => [c.cause, c.rule, c.trancheAmount, c.amount]);
+    expect(s2.adjustments.map((a) => [a.tranche, a.payer, a.amount, causes(a)])).toEqual([
+      ['t1', 'region', '-300.00', [['amended', 'pay-placement', '-1000.00', '-600.00'], ['amended', 'pay-retention', '500.00', '300.00']]],
+      ['t1', 'agency', '-200.00', [['amended', 'pay-placement', '-1000.00', '-400.00'], ['amended', 'pay-retention', '500.00', '200.00']]],
+      ['t2', 'region', '300.00', [['amended', 'pay-retention', '-500.00', '-300.00'], ['amended', 'pay-placement', '1000.00', '600.00']]],
+      ['t2', 'agency', '200.00', [['amended', 'pay-retention', '-500.00', '-200.00'], ['amended', 'pay-placement', '1000.00', '400.00']]],
+    ]);
+  });
+
+  it('after a settlement made with the amended contract, a corrected record is corrected again, not amended', () => {
+    // s1 with the minimal contract, s2 with amendment 1 (placement priced 1200.00), both as of 2025-06-30 on P1
+    // and P2 placed and still working
+    const v2 = applyPatch(minimal, [
+      { op: 'replace', path: '/name', value: 'Minimal valid contract (amendment 1)' },
+      { op: 'replace', path: '/rules/0/price', value: '1200.00' },
+    ] as PatchOp[]);
+    const s1 = json(raw(minimal, [placed('P1'), placed('P2')], { asOf: '2025-06-30', detail: 'participants' }));
+    const options = { detail: 'participants' as const, amendedFrom: [s1.fingerprint.contract] };
+    const s2 = json(raw(v2, [placed('P1'), placed('P2')], { ...options, asOf: '2025-06-30', previous: [s1] }));
+    // s2 against s1: each placement 1000.00 → 1200.00, +400.00 over the two, split 0.6 / 0.4: the amendment
+    expect(s2.adjustments.map((a) => [a.payer, a.amount, (a.causes ?? []).map((c) => [c.cause, c.trancheAmount])])).toEqual([
+      ['region', '240.00', [['amended', '400.00']]],
+      ['agency', '160.00', [['amended', '400.00']]],
+    ]);
+    // s3, same amended contract: P2's spell corrected to end on 2024-05-31, four months in, short of six months of
+    // retention: its retention claim of 500.00 goes while the record stays: corrected, not amended (the contract
+    // has not changed since s2, whose lines the causes compare with). t1 3400.00 → 2900.00: −300.00 / −200.00
+    const s3 = raw(v2, [placed('P1'), placed('P2', { start: '2024-02-01', end: '2024-05-31' })], { ...options, asOf: '2025-07-31', previous: [s1, s2] });
+    expect(s3.adjustments.map((a) => [a.payer, a.amount, (a.causes ?? []).map((c) => [c.cause, c.rule, c.participants, c.amount])])).toEqual([
+      ['region', '-300.00', [['corrected', 'pay-retention', ['P2'], '-300.00']]],
+      ['agency', '-200.00', [['corrected', 'pay-retention', ['P2'], '-200.00']]],
+    ]);
+  });
+});
