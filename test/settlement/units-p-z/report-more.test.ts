@@ -238,28 +238,31 @@ describe('buildSettlement: adjustments', () => {
     ]);
   });
 
-  it('after a settlement made with the amended contract, a corrected record is corrected again, not amended', () => {
-    // s1 with the minimal contract, s2 with amendment 1 (placement priced 1200.00), both as of 2025-06-30 on P1
-    // and P2 placed and still working
-    const v2 = applyPatch(minimal, [
-      { op: 'replace', path: '/name', value: 'Minimal valid contract (amendment 1)' },
-      { op: 'replace', path: '/rules/0/price', value: '1200.00' },
+  it('a late record under an amendment that moved nothing is late, and a corrected amount after a settlement made with the amended contract is corrected', () => {
+    // the minimal contract, with the placement priced 1500.00 for the group youth (1000.00 otherwise)
+    const v1 = applyPatch(minimal, [
+      { op: 'replace', path: '/rules/0/groupPricing', value: { kind: 'prices', prices: [{ group: 'youth', price: '1500.00' }], severalGroups: 'highest' } },
     ] as PatchOp[]);
-    const s1 = json(raw(minimal, [placed('P1'), placed('P2')], { asOf: '2025-06-30', detail: 'participants' }));
+    // s1: P1 placed and still working: t1 1500.00 (placement 1000.00, retention 500.00)
+    const s1 = json(raw(v1, [placed('P1')], { asOf: '2025-06-30', detail: 'participants' }));
+    // amendment 1 only moves t1's due date: no claim moves. s2 adds P2, reported late: +1500.00, late, not amended
+    const v2 = applyPatch(v1, [
+      { op: 'replace', path: '/name', value: 'Minimal valid contract (amendment 1)' },
+      { op: 'replace', path: '/tranches/0/dueOn', value: '2025-08-31' },
+    ] as PatchOp[]);
     const options = { detail: 'participants' as const, amendedFrom: [s1.fingerprint.contract] };
-    const s2 = json(raw(v2, [placed('P1'), placed('P2')], { ...options, asOf: '2025-06-30', previous: [s1] }));
-    // s2 against s1: each placement 1000.00 → 1200.00, +400.00 over the two, split 0.6 / 0.4: the amendment
-    expect(s2.adjustments.map((a) => [a.payer, a.amount, (a.causes ?? []).map((c) => [c.cause, c.trancheAmount])])).toEqual([
-      ['region', '240.00', [['amended', '400.00']]],
-      ['agency', '160.00', [['amended', '400.00']]],
+    const s2 = json(raw(v2, [placed('P1'), placed('P2')], { ...options, asOf: '2025-07-31', previous: [s1] }));
+    // region +900.00 (0.6 × 1500.00): placement 1000.00 × 900/1500 = 600.00, retention the rest 300.00; agency 400.00 / 200.00
+    expect(s2.adjustments.map((a) => [a.payer, a.amount, (a.causes ?? []).map((c) => [c.cause, c.rule, c.participants, c.amount])])).toEqual([
+      ['region', '900.00', [['late', 'pay-placement', ['P2'], '600.00'], ['late', 'pay-retention', ['P2'], '300.00']]],
+      ['agency', '600.00', [['late', 'pay-placement', ['P2'], '400.00'], ['late', 'pay-retention', ['P2'], '200.00']]],
     ]);
-    // s3, same amended contract: P2's spell corrected to end on 2024-05-31, four months in, short of six months of
-    // retention: its retention claim of 500.00 goes while the record stays: corrected, not amended (the contract
-    // has not changed since s2, whose lines the causes compare with). t1 3400.00 → 2900.00: −300.00 / −200.00
-    const s3 = raw(v2, [placed('P1'), placed('P2', { start: '2024-02-01', end: '2024-05-31' })], { ...options, asOf: '2025-07-31', previous: [s1, s2] });
+    // s3 with the same amended contract: P2's record corrected into the group youth, its placement 1000.00 → 1500.00:
+    // +500.00, corrected (the contract has not changed since s2, whose lines the causes compare with): +300.00 / +200.00
+    const s3 = raw(v2, [placed('P1'), { ...placed('P2'), groups: ['youth'] }], { ...options, asOf: '2025-08-31', previous: [s1, s2] });
     expect(s3.adjustments.map((a) => [a.payer, a.amount, (a.causes ?? []).map((c) => [c.cause, c.rule, c.participants, c.amount])])).toEqual([
-      ['region', '-300.00', [['corrected', 'pay-retention', ['P2'], '-300.00']]],
-      ['agency', '-200.00', [['corrected', 'pay-retention', ['P2'], '-200.00']]],
+      ['region', '300.00', [['corrected', 'pay-placement', ['P2'], '300.00']]],
+      ['agency', '200.00', [['corrected', 'pay-placement', ['P2'], '200.00']]],
     ]);
   });
 });

@@ -289,24 +289,38 @@ describe('splitCauses: rounding down and the cents left', () => {
 });
 
 describe('trancheCauses: a contract amended since the last previous settlement', () => {
-  it('a claim that appeared, disappeared or changed while its record is there is amended; a withdrawn record stays withdrawn', () => {
-    // before: P1 100.00, P2 100.00, P3 100.00; now: P1 150.00 (changed, +50.00), P2 gone with its record still there
-    // (−100.00), P3 gone with its record (−100.00), P4 new (+100.00); net −50.00
-    const before = [line('r', ['P1', 'P2', 'P3'], '100.00')];
-    const now = [line('r', ['P1'], '150.00'), line('r', ['P4'], '100.00')];
-    const present = (id: string) => id !== 'P3';
-    const amended = trancheCauses({ before, now, net: parseAmount('-50.00'), present, amended: true });
-    // withdrawn first (the order of RESTATEMENT_CAUSES), then amended: +50.00 − 100.00 + 100.00 = +50.00
-    expect(rows(amended)).toEqual([
+  // before: P1, P2, P3 100.00 each; now: P1 150.00 (+50.00), P2 gone with its record still there (−100.00), P3 gone
+  // with its record (−100.00), P4 new (+100.00); net −50.00
+  const before = [line('r', ['P1', 'P2', 'P3'], '100.00')];
+  const now = [line('r', ['P1'], '150.00'), line('r', ['P4'], '100.00')];
+  const present = (id: string) => id !== 'P3';
+
+  it('a changed amount is amended; a claim gone or new through a record is corrected or late; a withdrawn record withdrawn', () => {
+    const causes = trancheCauses({ before, now, net: parseAmount('-50.00'), present, amended: true });
+    expect(rows(causes)).toEqual([
       ['withdrawn', 'r', 1, ['P3'], '-100.00', undefined],
-      ['amended', 'r', 3, ['P1', 'P2', 'P4'], '50.00', undefined],
+      ['corrected', 'r', 1, ['P2'], '-100.00', undefined],
+      ['late', 'r', 1, ['P4'], '100.00', undefined],
+      ['amended', 'r', 1, ['P1'], '50.00', undefined],
     ]);
-    // the same lines with no amendment since: P1 and P2 corrected (+50.00 − 100.00), P4 late (+100.00)
-    const plain = trancheCauses({ before, now, net: parseAmount('-50.00'), present, amended: false });
-    expect(rows(plain)).toEqual([
+    // with no amendment since, P1's change is corrected too: −100.00 + 50.00 = −50.00
+    expect(rows(trancheCauses({ before, now, net: parseAmount('-50.00'), present, amended: false }))).toEqual([
       ['withdrawn', 'r', 1, ['P3'], '-100.00', undefined],
       ['corrected', 'r', 2, ['P1', 'P2'], '-50.00', undefined],
       ['late', 'r', 1, ['P4'], '100.00', undefined],
     ]);
+  });
+
+  it('a claim the amendment moved to or from another tranche is amended; the move is known by rule and participant', () => {
+    // P2's and P4's claims of rule r moved (P3's too, but its record is gone: withdrawn); P1's of another rule did not
+    const moved = (rule: string, id: string) => rule === 'r' && ['P2', 'P3', 'P4'].includes(id);
+    const causes = trancheCauses({ before, now, net: parseAmount('-50.00'), present, amended: true, moved });
+    // amended: P1 +50.00 (changed amount), P2 −100.00, P4 +100.00: +50.00 over three claims
+    expect(rows(causes)).toEqual([
+      ['withdrawn', 'r', 1, ['P3'], '-100.00', undefined],
+      ['amended', 'r', 3, ['P1', 'P2', 'P4'], '50.00', undefined],
+    ]);
+    const otherRule = (rule: string, id: string) => rule === 'q' && id === 'P4';
+    expect(rows(trancheCauses({ before, now, net: parseAmount('-50.00'), present, amended: true, moved: otherRule })).map((row) => row[0])).toEqual(['withdrawn', 'corrected', 'late', 'amended']);
   });
 });
