@@ -144,6 +144,8 @@ interface Inputs {
   readonly fingerprint: Fingerprint;
   /** Whether a participant named by the last previous settlement's lines is among the records settled (undefined: not known). */
   readonly present?: (id: string) => boolean | undefined;
+  /** The claims ({@link claimKey}) an amendment since the last previous settlement moved between tranches (see {@link claimsMoved}). */
+  readonly moved?: ReadonlySet<string>;
 }
 
 /** A payer of the settlement: a payer of the contract, or one only previous settlements name (share null). */
@@ -203,7 +205,8 @@ function trancheReport(
     now: lines,
     net: earned.minus(previouslyPaid),
     present: inputs.present ?? (() => undefined),
-    amended: previous.amendedFrom.length > 0,
+    amended: amendedSinceLast(previous),
+    moved: (rule, id) => inputs.moved?.has(claimKey(rule, id)) === true,
   });
   const split = splitCauses(causes, parts.map(({ before, due }) => ((settledBefore || !before.isZero()) ? due : ZERO)), plan.currency);
   const payers: PayerAmounts[] = parts.map(({ payer, earned: payerEarned, before, due }, p) => {
@@ -305,12 +308,13 @@ export function buildSettlement(inputs: Inputs): Settlement {
   const money = (amount: Amount): string => formatMoney(amount, plan.currency);
   const adjustments: SettlementAdjustment[] = [];
   const payerList = reportPayers(inputs);
+  const withMoved = { ...inputs, moved: claimsMoved(previous, run) };
   const tranches = run.tranches.map((tranche) =>
-    trancheReport(inputs, payerList, tranche, { id: tranche.id, name: tranche.name, measuredOn: formatDate(tranche.measuredOn), dueOn: formatDate(tranche.dueOn) }, adjustments, money),
+    trancheReport(withMoved, payerList, tranche, { id: tranche.id, name: tranche.name, measuredOn: formatDate(tranche.measuredOn), dueOn: formatDate(tranche.dueOn) }, adjustments, money),
   );
   for (const earlier of previous.tranches) {
     if (run.tranches.some((tranche) => tranche.id === earlier.id)) continue;
-    tranches.push(trancheReport(inputs, payerList, undefined, earlier, adjustments, money));
+    tranches.push(trancheReport(withMoved, payerList, undefined, earlier, adjustments, money));
   }
   const payers: PayerAmounts[] = payerList.map((payer, index) => {
     const total = (key: 'earned' | 'previouslyPaid' | 'due'): string =>
@@ -354,4 +358,50 @@ export function buildSettlement(inputs: Inputs): Settlement {
     tallies: tallies(plan, ledger),
     dataQuality: inputs.dataQuality,
   };
+}
+
+/** Whether the last previous settlement, whose lines the restatement causes compare with, was made with another version of the contract. */
+function amendedSinceLast(previous: PreviousPayments): boolean {
+  const last = previous.settlements[previous.settlements.length - 1];
+  return last !== undefined && previous.amendedFrom.includes(last.contract);
+}
+
+/** A participant's claims of a rule, as a key. */
+function claimKey(rule: string, id: string): string {
+  return `${rule}\u0000${id}`;
+}
+
+/** The tranches each participant's claims of each rule are in ({@link claimKey}), by the lines' participants. */
+function tranchesOfClaims(tranches: Iterable<readonly [string, readonly { readonly rule: string; readonly participants?: readonly string[] | undefined }[]]>): Map<string, Set<string>> {
+  const found = new Map<string, Set<string>>();
+  for (const [tranche, lines] of tranches) {
+    for (const line of lines) {
+      for (const id of line.participants ?? []) {
+        const key = claimKey(line.rule, id);
+        const set = found.get(key) ?? new Set<string>();
+        set.add(tranche);
+        found.set(key, set);
+      }
+    }
+  }
+  return found;
+}
+
+/**
+ * The claims an amendment since the last previous settlement moved between tranches: a
+ * participant's claims of a rule that left a tranche the last settlement listed them in and are
+ * now in one they were not in (both settlements made with `detail: 'participants'`). Without an
+ * amendment since, none: what moved is then put down to the records.
+ */
+function claimsMoved(previous: PreviousPayments, run: RunResult): ReadonlySet<string> {
+  const lastLines = lastLinesOf(previous);
+  if (lastLines === undefined || !amendedSinceLast(previous)) return new Set();
+  const before = tranchesOfClaims(lastLines.entries());
+  const now = tranchesOfClaims(run.tranches.map((tranche) => [tranche.id, tranche.lines] as const));
+  const moved = new Set<string>();
+  for (const [key, there] of now) {
+    const was = before.get(key);
+    if (was !== undefined && [...was].some((tranche) => !there.has(tranche)) && [...there].some((tranche) => !was.has(tranche))) moved.add(key);
+  }
+  return moved;
 }

@@ -2,8 +2,9 @@
  * Restatements explained by cause: what moved in a tranche a previous settlement settled, one
  * line per cause. The last previous settlement's lines are compared with this settlement's, per
  * rule, cohort and participant: a claim gone with its record (`withdrawn`), a claim gone, added
- * or changed while the record is still there (`corrected`; `amended` when the amount changed
- * under an amended contract), a claim the previous settlement did not have (`late`: the tranche
+ * or changed while the record is still there (`corrected`; `amended` when the amount changed, or
+ * the claim moved to another tranche, under a contract amended since that settlement), a claim the
+ * previous settlement did not have (`late`: the tranche
  * was measured on or before its as-of date, so the claim is dated before it), a change of what
  * money caps cut from a line (`caps`), and what cannot be put down to a participant (`other`: a
  * cohort amount, lines without participant ids, payer caps and withholding). The cause lines of
@@ -45,8 +46,10 @@ export interface TrancheComparison {
   readonly net: Amount;
   /** Whether a participant's record is among the records settled now (undefined: not known). */
   readonly present: (id: string) => boolean | undefined;
-  /** Whether the contract is an amended version of the one previous settlements were made with. */
+  /** Whether the contract is an amended version of the one the last previous settlement was made with (whose lines `before` holds). */
   readonly amended: boolean;
+  /** Whether the amendment moved a participant's claim of a rule from another tranche to this one, or from this one to another (undefined: none moved). */
+  readonly moved?: ((rule: string, id: string) => boolean) | undefined;
 }
 
 interface Group {
@@ -145,7 +148,7 @@ export function trancheCauses(comparison: TrancheComparison): TrancheCause[] {
       const change = is.minus(was);
       if (change.isZero()) continue;
       byParticipant = byParticipant.plus(change);
-      const cause = participantCause(was, is, comparison, id);
+      const cause = participantCause(was, is, comparison, id, group.rule);
       add(cause, group.rule, group.outcome, change, id, movedBy(cause, before.versions.get(id), now.versions.get(id)));
     }
     // what the money caps cut from the group's lines moved by the rest
@@ -164,8 +167,11 @@ export function trancheCauses(comparison: TrancheComparison): TrancheCause[] {
     .map(({ entry }) => ({ cause: entry.cause, rule: entry.rule, outcome: entry.outcome, claims: entry.claims, participants: [...entry.participants].sort(), amount: entry.amount, version: entry.version }));
 }
 
-function participantCause(was: Amount, is: Amount, comparison: TrancheComparison, id: string): RestatementCause {
-  if (is.isZero()) return comparison.present(id) === false ? 'withdrawn' : 'corrected';
+function participantCause(was: Amount, is: Amount, comparison: TrancheComparison, id: string, rule: string): RestatementCause {
+  if (is.isZero() && comparison.present(id) === false) return 'withdrawn';
+  // a claim the amendment moved between tranches is gone from one and new in the other, through no record
+  if (comparison.moved?.(rule, id) === true) return 'amended';
+  if (is.isZero()) return 'corrected';
   if (was.isZero()) return 'late';
   return comparison.amended ? 'amended' : 'corrected';
 }
@@ -248,7 +254,7 @@ export function describeCause(cause: TrancheCause, amount: string): string {
     case 'late':
       return `${what} the previous settlement did not have, dated on or before its as-of date (reported late): ${amount}`;
     case 'amended':
-      return `${what} priced anew by the amended contract${cause.version === undefined ? '' : ` (version "${cause.version}")`}: ${amount}`;
+      return `${what} changed by the amended contract${cause.version === undefined ? '' : ` (version "${cause.version}")`}: ${amount}`;
     case 'caps':
       return `what the money caps cut from the lines of rule "${cause.rule ?? ''}" moved: ${amount}`;
     case 'other':

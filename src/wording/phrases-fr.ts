@@ -255,8 +255,8 @@ export const PHRASES_FR: readonly Phrase[] = [
   phrase(`${CLAIMS} the previous settlement did not have, dated on or before its as-of date \\(reported late\\): ${NUM}`, (m) =>
     `${claimsOf(m, 1)} absente${plural(g(m, 1))} du règlement précédent, datée${plural(g(m, 1))} au plus tard de sa date d’arrêté (déclarée${plural(g(m, 1))} en retard) : ${num(m, 4)}`,
   ),
-  phrase(`${CLAIMS} priced anew by the amended contract(?: \\(version "([^"]*)"\\))?: ${NUM}`, (m) =>
-    `${claimsOf(m, 1)} tarifée${plural(g(m, 1))} à nouveau par la convention modifiée${optional(m[4], (v) => ` (version « ${v} »)`)} : ${num(m, 5)}`,
+  phrase(`${CLAIMS} changed by the amended contract(?: \\(version "([^"]*)"\\))?: ${NUM}`, (m) =>
+    `${claimsOf(m, 1)} modifiée${plural(g(m, 1))} par l’avenant${optional(m[4], (v) => ` (version « ${v} »)`)} : ${num(m, 5)}`,
   ),
   phrase(`what the money caps cut from the lines of rule "([^"]*)" moved: ${NUM}`, (m) => `ce que les plafonds retranchent des lignes de la règle « ${g(m, 1)} » a changé : ${num(m, 2)}`),
   phrase(`not put down to a line \\(payer caps, yearly commitments, withholding, or a payer the amendment removed\\): ${NUM}`, (m) =>

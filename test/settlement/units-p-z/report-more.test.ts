@@ -115,7 +115,7 @@ describe('buildSettlement: adjustments', () => {
     expect(s2.adjustments.map((a) => [a.payer, a.amount, (a.causes ?? []).map((c) => [c.cause, c.participants, c.amount])])).toEqual([['region', '-1000.00', [['withdrawn', ['P2'], '-1000.00']]]]);
   });
 
-  it('a price amended: the claim priced anew is an amended cause', () => {
+  it('a price amended: the claim priced anew is an amended cause, changed by the amended contract', () => {
     const s1 = json(raw(minimal, [placed('P1')], { asOf: '2025-06-30', detail: 'participants' }));
     const amended = applyPatch(minimal, [
       { op: 'replace', path: '/name', value: 'Minimal valid contract (amendment 1)' },
@@ -124,8 +124,8 @@ describe('buildSettlement: adjustments', () => {
     // placement 1000.00 → 1200.00: +200.00, region 0.6 → +120.00, agency 0.4 → +80.00
     const s2 = raw(amended, [placed('P1')], { asOf: '2025-07-31', detail: 'participants', previous: [s1], amendedFrom: [s1.fingerprint.contract] });
     expect(s2.adjustments.map((a) => [a.payer, a.amount, (a.causes ?? []).map((c) => [c.cause, c.rule, c.participants, c.amount, c.explanation])])).toEqual([
-      ['region', '120.00', [['amended', 'pay-placement', ['P1'], '120.00', '1 claim of rule "pay-placement" (P1) priced anew by the amended contract: 200.00']]],
-      ['agency', '80.00', [['amended', 'pay-placement', ['P1'], '80.00', '1 claim of rule "pay-placement" (P1) priced anew by the amended contract: 200.00']]],
+      ['region', '120.00', [['amended', 'pay-placement', ['P1'], '120.00', '1 claim of rule "pay-placement" (P1) changed by the amended contract: 200.00']]],
+      ['agency', '80.00', [['amended', 'pay-placement', ['P1'], '80.00', '1 claim of rule "pay-placement" (P1) changed by the amended contract: 200.00']]],
     ]);
   });
 
@@ -208,5 +208,61 @@ describe('buildSettlement: adjustments', () => {
       ['agency', '1200.00', '450.00', '-750.00', [['withdrawn', 'pay-placement', '-1000.00', '-416.67'], ['withdrawn', 'pay-retention', '-500.00', '-333.33']]],
     ]);
   });
-});
 
+  it('claims an amendment moves between two settled tranches are put down to the amendment, not to late or corrected records', () => {
+    // v1: t1 pays placement, t2 retention, both measured on 2025-06-30; P1 placed on 2024-02-01 and still working:
+    // t1 1000.00 (region 600.00, agency 400.00), t2 500.00 (300.00 / 200.00)
+    const v1 = applyPatch(minimal, [
+      { op: 'replace', path: '/tranches/0/rules', value: ['pay-placement'] },
+      { op: 'add', path: '/tranches/-', value: { id: 't2', name: 'Tranche 2', rules: ['pay-retention'], cohorts: ['2024-A'], measuredOn: '2025-06-30', dueOn: '2025-07-31' } },
+    ] as PatchOp[]);
+    const s1 = json(raw(v1, [placed('P1')], { asOf: '2025-06-30', detail: 'participants' }));
+    // the amendment swaps them: t1 pays retention, t2 placement; the same record, nothing late or corrected
+    const v2 = applyPatch(v1, [
+      { op: 'replace', path: '/name', value: 'Minimal valid contract (amendment 1)' },
+      { op: 'replace', path: '/tranches/0/rules', value: ['pay-retention'] },
+      { op: 'replace', path: '/tranches/1/rules', value: ['pay-placement'] },
+    ] as PatchOp[]);
+    const s2 = raw(v2, [placed('P1')], { asOf: '2025-07-31', detail: 'participants', previous: [s1], amendedFrom: [s1.fingerprint.contract] });
+    // t1 1000.00 → 500.00: region −300.00, agency −200.00. Causes in order of first appearance (the previous lines
+    // first): placement −1000.00 split 300 : 200 = 3 : 2, −600.00 / −400.00; retention +500.00 takes the rest,
+    // −300.00 + 600.00 = +300.00 and −200.00 + 400.00 = +200.00.
+    // t2 500.00 → 1000.00: region +300.00, agency +200.00; retention −500.00 → −300.00 / −200.00, placement +1000.00
+    // the rest, 300.00 + 300.00 = 600.00 and 200.00 + 200.00 = 400.00.
+    const causes = (a: Settlement['adjustments'][number]) => (a.causes ?? []).map((c) => [c.cause, c.rule, c.trancheAmount, c.amount]);
+    expect(s2.adjustments.map((a) => [a.tranche, a.payer, a.amount, causes(a)])).toEqual([
+      ['t1', 'region', '-300.00', [['amended', 'pay-placement', '-1000.00', '-600.00'], ['amended', 'pay-retention', '500.00', '300.00']]],
+      ['t1', 'agency', '-200.00', [['amended', 'pay-placement', '-1000.00', '-400.00'], ['amended', 'pay-retention', '500.00', '200.00']]],
+      ['t2', 'region', '300.00', [['amended', 'pay-retention', '-500.00', '-300.00'], ['amended', 'pay-placement', '1000.00', '600.00']]],
+      ['t2', 'agency', '200.00', [['amended', 'pay-retention', '-500.00', '-200.00'], ['amended', 'pay-placement', '1000.00', '400.00']]],
+    ]);
+  });
+
+  it('a late record under an amendment that moved nothing is late, and a corrected amount after a settlement made with the amended contract is corrected', () => {
+    // the minimal contract, with the placement priced 1500.00 for the group youth (1000.00 otherwise)
+    const v1 = applyPatch(minimal, [
+      { op: 'replace', path: '/rules/0/groupPricing', value: { kind: 'prices', prices: [{ group: 'youth', price: '1500.00' }], severalGroups: 'highest' } },
+    ] as PatchOp[]);
+    // s1: P1 placed and still working: t1 1500.00 (placement 1000.00, retention 500.00)
+    const s1 = json(raw(v1, [placed('P1')], { asOf: '2025-06-30', detail: 'participants' }));
+    // amendment 1 only moves t1's due date: no claim moves. s2 adds P2, reported late: +1500.00, late, not amended
+    const v2 = applyPatch(v1, [
+      { op: 'replace', path: '/name', value: 'Minimal valid contract (amendment 1)' },
+      { op: 'replace', path: '/tranches/0/dueOn', value: '2025-08-31' },
+    ] as PatchOp[]);
+    const options = { detail: 'participants' as const, amendedFrom: [s1.fingerprint.contract] };
+    const s2 = json(raw(v2, [placed('P1'), placed('P2')], { ...options, asOf: '2025-07-31', previous: [s1] }));
+    // region +900.00 (0.6 × 1500.00): placement 1000.00 × 900/1500 = 600.00, retention the rest 300.00; agency 400.00 / 200.00
+    expect(s2.adjustments.map((a) => [a.payer, a.amount, (a.causes ?? []).map((c) => [c.cause, c.rule, c.participants, c.amount])])).toEqual([
+      ['region', '900.00', [['late', 'pay-placement', ['P2'], '600.00'], ['late', 'pay-retention', ['P2'], '300.00']]],
+      ['agency', '600.00', [['late', 'pay-placement', ['P2'], '400.00'], ['late', 'pay-retention', ['P2'], '200.00']]],
+    ]);
+    // s3 with the same amended contract: P2's record corrected into the group youth, its placement 1000.00 → 1500.00:
+    // +500.00, corrected (the contract has not changed since s2, whose lines the causes compare with): +300.00 / +200.00
+    const s3 = raw(v2, [placed('P1'), { ...placed('P2'), groups: ['youth'] }], { ...options, asOf: '2025-08-31', previous: [s1, s2] });
+    expect(s3.adjustments.map((a) => [a.payer, a.amount, (a.causes ?? []).map((c) => [c.cause, c.rule, c.participants, c.amount])])).toEqual([
+      ['region', '300.00', [['corrected', 'pay-placement', ['P2'], '300.00']]],
+      ['agency', '200.00', [['corrected', 'pay-placement', ['P2'], '200.00']]],
+    ]);
+  });
+});

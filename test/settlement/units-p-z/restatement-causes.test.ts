@@ -126,8 +126,8 @@ describe('describeCause and causeReport', () => {
     expect(describeCause({ ...base, cause: 'corrected' }, '2000.00')).toBe('2 claims of rule "pay-pl" (P2, P3) changed by a corrected record: 2000.00');
     expect(describeCause({ ...base, cause: 'corrected', version: 'v2' }, '2000.00')).toBe('2 claims of rule "pay-pl" (P2, P3) changed by a corrected record, now priced by version "v2": 2000.00');
     expect(describeCause(base, '2000.00')).toBe('2 claims of rule "pay-pl" (P2, P3) the previous settlement did not have, dated on or before its as-of date (reported late): 2000.00');
-    expect(describeCause({ ...base, cause: 'amended' }, '2000.00')).toBe('2 claims of rule "pay-pl" (P2, P3) priced anew by the amended contract: 2000.00');
-    expect(describeCause({ ...base, cause: 'amended', version: 'v2' }, '2000.00')).toBe('2 claims of rule "pay-pl" (P2, P3) priced anew by the amended contract (version "v2"): 2000.00');
+    expect(describeCause({ ...base, cause: 'amended' }, '2000.00')).toBe('2 claims of rule "pay-pl" (P2, P3) changed by the amended contract: 2000.00');
+    expect(describeCause({ ...base, cause: 'amended', version: 'v2' }, '2000.00')).toBe('2 claims of rule "pay-pl" (P2, P3) changed by the amended contract (version "v2"): 2000.00');
     expect(describeCause({ ...base, cause: 'caps', claims: 0, participants: [] }, '-5.00')).toBe('what the money caps cut from the lines of rule "pay-pl" moved: -5.00');
     expect(describeCause({ ...base, cause: 'other', claims: 0, participants: [] }, '7.00')).toBe(
       'lines of rule "pay-pl" that do not name their participants (a cohort amount, or a settlement made without detail "participants"): 7.00',
@@ -285,5 +285,42 @@ describe('splitCauses: rounding down and the cents left', () => {
     // first; the last line: −0.60 − 0.01 = −0.61, −0.30
     const split = splitCauses([cause('0.01'), cause('-0.91')], [parseAmount('-0.60'), parseAmount('-0.30')], 'EUR');
     expect(texts(split)).toEqual([['0.01', '0'], ['-0.61', '-0.3']]);
+  });
+});
+
+describe('trancheCauses: a contract amended since the last previous settlement', () => {
+  // before: P1, P2, P3 100.00 each; now: P1 150.00 (+50.00), P2 gone with its record still there (−100.00), P3 gone
+  // with its record (−100.00), P4 new (+100.00); net −50.00
+  const before = [line('r', ['P1', 'P2', 'P3'], '100.00')];
+  const now = [line('r', ['P1'], '150.00'), line('r', ['P4'], '100.00')];
+  const present = (id: string) => id !== 'P3';
+
+  it('a changed amount is amended; a claim gone or new through a record is corrected or late; a withdrawn record withdrawn', () => {
+    const causes = trancheCauses({ before, now, net: parseAmount('-50.00'), present, amended: true });
+    expect(rows(causes)).toEqual([
+      ['withdrawn', 'r', 1, ['P3'], '-100.00', undefined],
+      ['corrected', 'r', 1, ['P2'], '-100.00', undefined],
+      ['late', 'r', 1, ['P4'], '100.00', undefined],
+      ['amended', 'r', 1, ['P1'], '50.00', undefined],
+    ]);
+    // with no amendment since, P1's change is corrected too: −100.00 + 50.00 = −50.00
+    expect(rows(trancheCauses({ before, now, net: parseAmount('-50.00'), present, amended: false }))).toEqual([
+      ['withdrawn', 'r', 1, ['P3'], '-100.00', undefined],
+      ['corrected', 'r', 2, ['P1', 'P2'], '-50.00', undefined],
+      ['late', 'r', 1, ['P4'], '100.00', undefined],
+    ]);
+  });
+
+  it('a claim the amendment moved to or from another tranche is amended; the move is known by rule and participant', () => {
+    // P2's and P4's claims of rule r moved (P3's too, but its record is gone: withdrawn); P1's of another rule did not
+    const moved = (rule: string, id: string) => rule === 'r' && ['P2', 'P3', 'P4'].includes(id);
+    const causes = trancheCauses({ before, now, net: parseAmount('-50.00'), present, amended: true, moved });
+    // amended: P1 +50.00 (changed amount), P2 −100.00, P4 +100.00: +50.00 over three claims
+    expect(rows(causes)).toEqual([
+      ['withdrawn', 'r', 1, ['P3'], '-100.00', undefined],
+      ['amended', 'r', 3, ['P1', 'P2', 'P4'], '50.00', undefined],
+    ]);
+    const otherRule = (rule: string, id: string) => rule === 'q' && id === 'P4';
+    expect(rows(trancheCauses({ before, now, net: parseAmount('-50.00'), present, amended: true, moved: otherRule })).map((row) => row[0])).toEqual(['withdrawn', 'corrected', 'late', 'amended']);
   });
 });
