@@ -154,6 +154,24 @@ describe('checkedSession', () => {
     expect(calls).toEqual(['finishDelivering text']);
   });
 
+  it('finish: each count of the data quality, and its issues, named with what it must be (2026-12-07 survivors)', () => {
+    const { session, calls } = inner();
+    const checked = checkedSession(session);
+    const what = 'in data-quality counts: { recordsRead, recordsSettled, recordsExcluded, issues }';
+    expect(thrown(() => checked.finish({ ...quality, recordsSettled: -1 }, 'text')).message).toBe(`session.finish: dataQuality.recordsSettled must be a whole number from 0 ${what}, not the number -1`);
+    expect(thrown(() => checked.finish({ ...quality, recordsExcluded: 0.5 }, 'text')).message).toBe(`session.finish: dataQuality.recordsExcluded must be a whole number from 0 ${what}, not the number 0.5`);
+    expect(thrown(() => checked.finish({ ...quality, issues: 'none' } as never, 'text')).message).toBe(`session.finish: dataQuality.issues must be an array of issues ${what}, not the string "none"`);
+    expect(calls).toEqual([]);
+  });
+
+  it('merge: another session without a digest object is named (2026-12-07 survivors)', () => {
+    const { session, calls } = inner();
+    expect(thrown(() => { checkedSession(session).merge({ ledger: {}, digest: 'd', merge: () => 1 } as never); }).message).toBe(
+      'session.merge: other.digest must be an object in a settlement session (from openSession), not the string "d"',
+    );
+    expect(calls).toEqual([]);
+  });
+
   it('a record that is one is passed to the inner session', () => {
     const { session, calls } = inner();
     checkedSession(session).add(record() as never);
@@ -203,6 +221,9 @@ describe('settlementArgument', () => {
     expect(one.message).not.toMatch(/more problems\)$/);
     const two = thrown(() => settlementArgument('f', { ...settlement(), extra: 1, other: 2 }));
     expect(two.message).toMatch(/ \(and 1 more problems\)$/);
+    // the first problem's path starts at settlement, and one problem says no more
+    expect(one.message).toBe(`f: settlement is not ${EXPECTED}: settlement.extra: is not a field of a settlement document here`);
+    expect(two.message).toBe(`f: settlement is not ${EXPECTED}: settlement.extra: is not a field of a settlement document here (and 1 more problems)`);
     const inherited = Object.create(settlement()) as object; // nothing inherited is read: no format, no contract
     expect(thrown(() => settlementArgument('f', inherited)).message).toBe(`f: settlement must be ${EXPECTED}, in a known currency, not an object`);
   });

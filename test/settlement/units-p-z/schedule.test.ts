@@ -138,3 +138,128 @@ describe('suspend and reduce', () => {
     expect(rows(s).map((row) => [row[0], row[1], row[4]])).toEqual([['t1', 'settled', '2000.00'], ['t2', 'settled', '750.00']]);
   });
 });
+
+describe('the order of the checks (2026-12-07 survivors)', () => {
+  const stop = { kind: 'terminate', payOnExit: { kind: 'nothing' } };
+
+  it('clauses are checked by their check date, not in the order the contract lists them', () => {
+    // 'late' is listed first but checked on 2024-12-31; 'early' fires on 2024-09-30 and ends the
+    // contract, so 'late' is skipped and t2 is cancelled by 'early'
+    const s = settled([{ ...clause('late', stop), checkOn: '2024-12-31' }, clause('early', stop)]);
+    expect(exits(s).map((row) => [row[0], row[1], row[2]])).toEqual([
+      ['early', '2024-09-30', 'fired'],
+      ['late', '2024-12-31', 'skipped'],
+    ]);
+    expect(rows(s).map((row) => [row[0], row[1], row[2]])).toEqual([['t1', 'settled', null], ['t2', 'cancelled', 'early']]);
+  });
+
+  it('a clause checked on the as-of date itself is checked', () => {
+    const s = settled([clause('stop', stop)], '2024-09-30');
+    expect(exits(s)).toEqual([['stop', '2024-09-30', 'fired', '2024-09-30 is on or after 2024-09-30']]);
+  });
+
+  it('a tranche measured on a clause’s check date is settled before the clause ends the contract', () => {
+    // t1 is measured on 2024-06-30, the check date: it pays 2 × 1000.00 = 2000.00; only t2 is cancelled
+    const s = settled([{ ...clause('stop', stop, '2024-06-30'), checkOn: '2024-06-30' }]);
+    expect(rows(s)).toEqual([
+      ['t1', 'settled', null, '2024-06-30', '2000.00', '0.00'],
+      ['t2', 'cancelled', 'stop', '2025-06-30', '0.00', '0.00'],
+    ]);
+  });
+
+  it('paying what was earned to date: the later tranches’ rules in the contract’s order, each once', () => {
+    // one tranche listing retention before placement, cancelled on 2024-09-30: the exit tranche
+    // pays placement (index 0) then retention (index 1): P1 and P2 placed (2 × 1000.00), P1
+    // retained by then (1 × 500.00)
+    const contract = applyPatch(minimal, [
+      { op: 'replace', path: '/tranches', value: [{ id: 't1', name: 'All', rules: ['pay-retention', 'pay-placement'], cohorts: ['2024-A'], measuredOn: '2025-06-30', dueOn: '2025-07-31' }] },
+      { op: 'add', path: '/exitClauses', value: [clause('stop', { kind: 'terminate', payOnExit: { kind: 'earnedToDate' } })] },
+    ]);
+    const result = settle(contract, records, { asOf: '2025-12-31' });
+    if (!result.ok) throw new Error(JSON.stringify(result.issues.slice(0, 2)));
+    expect(result.value.tranches[0]?.lines.map((line) => [line.rule, line.claims, line.paid])).toEqual([
+      ['pay-placement', 2, '2000.00'],
+      ['pay-retention', 1, '500.00'],
+    ]);
+    expect(result.value.tranches[0]?.earned).toBe('2500.00');
+  });
+
+  it('paying what was earned to date: the rules of every later tranche, in the contract’s order, each once', () => {
+    // t2 pays retention and t3 placement then retention again: the exit tranche on 2024-09-30
+    // pays placement (index 0) once, then retention (index 1) once. Placements up to t1's
+    // measurement (2024-06-30) were paid by t1; P3, enrolled 2024-06-01, is placed 2024-08-01
+    // (within 180 days): 1 × 1000.00; P1 retained 2024-08-01: 1 × 500.00; 1000.00 + 500.00 = 1500.00
+    const three = [
+      tranches[0],
+      { ...tranches[1], id: 't2' },
+      { id: 't3', name: 'Both', rules: ['pay-placement', 'pay-retention'], cohorts: ['2024-A'], measuredOn: '2025-12-31', dueOn: '2026-01-31' },
+    ];
+    const contract = applyPatch(minimal, [
+      { op: 'replace', path: '/tranches', value: three },
+      { op: 'add', path: '/exitClauses', value: [clause('stop', { kind: 'terminate', payOnExit: { kind: 'earnedToDate' } })] },
+    ]);
+    const withP3 = [...records, { id: 'P3', cohort: '2024-A', enrolledOn: '2024-06-01', spells: [{ start: '2024-08-01' }] }];
+    const result = settle(contract, withP3, { asOf: '2025-12-31' });
+    if (!result.ok) throw new Error(JSON.stringify(result.issues.slice(0, 2)));
+    const exit = result.value.tranches.find((t) => t.id === 'exit:stop');
+    expect(exit?.lines.map((line) => [line.rule, line.claims, line.paid])).toEqual([
+      ['pay-placement', 1, '1000.00'],
+      ['pay-retention', 1, '500.00'],
+    ]);
+    expect(exit?.earned).toBe('1500.00');
+  });
+
+  it('paying what was earned to date pays none of the rules of a tranche settled before the clause; their later claims are unscheduled', () => {
+    // P3, enrolled 2024-06-01, is placed on 2024-08-01, after t1 (placements) was measured on
+    // 2024-06-30; the exit tranche pays t2's rule only: P1 retained 2024-08-01, 1 × 500.00; P3's
+    // placement is paid by no tranche
+    const withP3 = [...records, { id: 'P3', cohort: '2024-A', enrolledOn: '2024-06-01', spells: [{ start: '2024-08-01' }] }];
+    const contract = applyPatch(minimal, [
+      { op: 'replace', path: '/tranches', value: tranches },
+      { op: 'add', path: '/exitClauses', value: [clause('stop', { kind: 'terminate', payOnExit: { kind: 'earnedToDate' } })] },
+    ]);
+    const result = settle(contract, withP3, { asOf: '2025-12-31' });
+    if (!result.ok) throw new Error(JSON.stringify(result.issues.slice(0, 2)));
+    const exit = result.value.tranches.find((t) => t.id === 'exit:stop');
+    expect(exit?.lines.map((line) => [line.rule, line.claims, line.paid])).toEqual([['pay-retention', 1, '500.00']]);
+    expect(result.value.unscheduled.map((u) => [u.rule, u.cohort, u.claims, u.amount, u.from, u.to, u.reason])).toEqual([
+      ['pay-placement', '2024-A', 1, '1000.00', '2024-08-01', '2024-08-01', 'the contract ended under exit clause stop on 2024-09-30'],
+      // the retentions after the exit: P2 on 2024-11-01, P3 on 2025-02-01: 2 × 500.00
+      ['pay-retention', '2024-A', 2, '1000.00', '2024-11-01', '2025-02-01', 'the contract ended under exit clause stop on 2024-09-30'],
+    ]);
+  });
+
+  it('a tranche cancelled by the end awaits no claim, though measured after the as-of date', () => {
+    // t2 (retention and placement, measured 2025-06-30) is cancelled on 2024-09-30; as of
+    // 2025-01-31 nothing will pay P3's placement (2024-08-01, 1 × 1000.00) nor the retentions of
+    // P1 (2024-08-01) and P2 (2024-11-01): 2 × 500.00 = 1000.00
+    const withP3 = [...records, { id: 'P3', cohort: '2024-A', enrolledOn: '2024-06-01', spells: [{ start: '2024-08-01' }] }];
+    const contract = applyPatch(minimal, [
+      { op: 'replace', path: '/tranches', value: [tranches[0], { ...tranches[1], rules: ['pay-retention', 'pay-placement'] }] },
+      { op: 'add', path: '/exitClauses', value: [clause('stop', { kind: 'terminate', payOnExit: { kind: 'nothing' } })] },
+    ]);
+    const result = settle(contract, withP3, { asOf: '2025-01-31' });
+    if (!result.ok) throw new Error(JSON.stringify(result.issues.slice(0, 2)));
+    expect(result.value.tranches.map((t) => [t.id, t.status])).toEqual([['t1', 'settled'], ['t2', 'cancelled']]);
+    const ended = 'the contract ended under exit clause stop on 2024-09-30';
+    expect(result.value.unscheduled.map((u) => [u.rule, u.claims, u.amount, u.from, u.to, u.reason])).toEqual([
+      ['pay-placement', 1, '1000.00', '2024-08-01', '2024-08-01', ended],
+      ['pay-retention', 2, '1000.00', '2024-08-01', '2024-11-01', ended],
+    ]);
+  });
+
+  it('a tranche pays its rules in the contract’s order, whatever order it lists them in; without budget-year caps it has no budgetYears', () => {
+    // t1 lists retention before placement: placement (index 0) P1 and P2, 2 × 1000.00, then retention (index 1) P1 and P2, 2 × 500.00
+    const contract = applyPatch(minimal, [
+      { op: 'replace', path: '/tranches', value: [{ id: 't1', name: 'All', rules: ['pay-retention', 'pay-placement'], cohorts: ['2024-A'], measuredOn: '2025-06-30', dueOn: '2025-07-31' }] },
+    ]);
+    const result = settle(contract, records, { asOf: '2025-12-31' });
+    if (!result.ok) throw new Error(JSON.stringify(result.issues.slice(0, 2)));
+    const t1 = result.value.tranches[0];
+    expect(t1?.lines.map((line) => [line.rule, line.claims, line.paid])).toEqual([
+      ['pay-placement', 2, '2000.00'],
+      ['pay-retention', 2, '1000.00'],
+    ]);
+    expect(t1 !== undefined && 'budgetYears' in t1).toBe(false);
+  });
+});

@@ -198,4 +198,26 @@ describe('ledgerWithUnseen', () => {
     expect(c.rates.map((r) => r.denominator.upTo(start))).toEqual([0]);
     expect(cohort(ledgerWithUnseen(plan, emptyLedgerOf(plan, false), [3], 'allAchieved')).rates).toEqual([]);
   });
+
+  it('a rate of participants enrolled by the first enrolment day itself counts them (2026-12-07 survivor)', () => {
+    const limited = { ...planOf(extras), rateSpecs: [{ key: 'placement/enrolled@2024-01-01', outcome: 0, basis: 'enrolled', entryOutcome: -1, enrolledBy: start }] } as SettlementPlan;
+    const c = cohort(ledgerWithUnseen(limited, emptyLedgerOf(planOf(extras), false), [3], 'allAchieved'));
+    expect(c.rates.map((r) => [r.denominator.upTo(start), r.achieved.upTo(start)])).toEqual([[3, 3]]);
+  });
+
+  it('a cohort with no one excluded gets nothing, not even an empty group tally (2026-12-07 survivor)', () => {
+    const plan = planOf(extras);
+    const c = cohort(ledgerWithUnseen(plan, emptyLedgerOf(plan, false), [0], 'allAchievedInGroups'));
+    expect([...c.groups.keys()]).toEqual([]);
+  });
+
+  it('a hiring guarantee counts the unseen of its own cohorts only (2026-12-07 survivor)', () => {
+    const second: PatchOp[] = [...extras, { op: 'add', path: '/cohorts/-', value: { id: '2024-B', enrolmentStart: '2024-07-01', enrolmentEnd: '2024-12-31' } }];
+    const plan = planOf(second);
+    // g1 guarantees cohort 2024-A only: 2 unseen of 2024-B are neither qualified nor hired for it
+    const ledger = ledgerWithUnseen(plan, emptyLedgerOf(plan, false), [0, 2], 'allAchieved');
+    const b = day('2024-07-01');
+    expect(ledger.participants).toBe(2);
+    expect([ledger.guarantees[0]?.qualified.upTo(b), ledger.guarantees[0]?.hired.upTo(b)]).toEqual([0, 0]);
+  });
 });
