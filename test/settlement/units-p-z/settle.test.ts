@@ -15,7 +15,7 @@ describe('settle: the records argument', () => {
   it('records that are neither an array nor what a reader returned: RECORDS_NOT_ARRAY alone', () => {
     const result = settle(minimal, 42 as never, { asOf: '2025-06-30' });
     expect(result.ok).toBe(false);
-    expect(result.issues.map((issue) => [issue.code, issue.message])).toEqual([
+    expect((result.issues ?? []).map((issue) => [issue.code, issue.message])).toEqual([
       ['RECORDS_NOT_ARRAY', 'the records must be an array of records, or what a records reader returned (its value: { records, lines, issues }), not the number 42'],
     ]);
   });
