@@ -382,7 +382,10 @@ describe("a contract's life: records arrive, are corrected and withdrawn, settle
   it('generated contracts of any terms: nothing paid twice, corrections as adjustments, the chain equals a direct settlement, caps held', () => {
     Object.assign(seen, { settlements: 0, adjustments: 0, modelled: 0, named: 0 });
     fc.assert(fc.property(lifeRun(anyLife), play), { numRuns: runs(40) });
+    // The seed is the run's own (FC_SEED in CI, new each time otherwise), so these are bounds with
+    // room: over 30 seeds (measured 2026-12-07) 40 such lives settled 98 to 140 times and made 16
+    // to 58 adjustments, and one run of the suite made only 10, which failed a bound of 10.
     expect(seen.settlements).toBeGreaterThan(70);
-    expect(seen.adjustments).toBeGreaterThan(10);
+    expect(seen.adjustments).toBeGreaterThan(4);
   });
 });
