@@ -1,10 +1,12 @@
 /**
  * `outcome-pay simulate --workers N` and `outcome-pay forecast --workers N`: the built command
  * (dist/cli.js, whose workers load the built dist/simulation.js; `npm run build` first, as CI does)
- * prints the same bytes with 1, 2 and 3 workers (a simulation on the participant path), with 1 and 3
+ * prints the same bytes with 1 and 2 workers (a simulation on the participant path), with 1 and 3
  * (one on the count path, and a forecast: three chunks of unequal sizes); the runs are split into
  * consecutive chunks that cover them once. Each run of the built command takes seconds (a process,
- * and a thread per worker, each loading the library), so the combinations are not all tried.
+ * and a thread per worker, each loading the library), so the combinations are not all tried: the
+ * participant path with 3 workers was dropped for the suite's time (issue #14), as 2 and 3 workers
+ * both split 41 runs into chunks of unequal sizes, and `chunksOf` is checked for both below.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -40,12 +42,12 @@ describe('outcome-pay simulate --workers', () => {
     expect(chunksOf(2, 4)).toEqual([{ firstRun: 0, runs: 1 }, { firstRun: 1, runs: 1 }]);
   });
 
-  it('prints the same bytes with 1, 2 and 3 workers on the participant path, with 1 and 3 on the count path', () => {
+  it('prints the same bytes with 1 and 2 workers on the participant path, with 1 and 3 on the count path', () => {
     const contract = JSON.parse(readFileSync('examples/region-sud/contract.json', 'utf8')) as { caps: { kind: string }[] };
     contract.caps = contract.caps.filter((cap) => cap.kind !== 'participant');
     const countable = join(dir, 'countable.json');
     writeFileSync(countable, JSON.stringify(contract));
-    const cases = [['examples/region-sud/contract.json', 'participants', [2, 3]], [countable, 'count', [3]]] as const;
+    const cases = [['examples/region-sud/contract.json', 'participants', [2]], [countable, 'count', [3]]] as const;
     for (const [file, path, workers] of cases) {
       const one = simulateBuilt(file, 1);
       expect((JSON.parse(one) as { path: string; runs: number }).path).toBe(path);
