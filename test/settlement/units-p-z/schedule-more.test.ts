@@ -1,0 +1,121 @@
+/**
+ * More of the settlement schedule (src/settlement/schedule.ts), on small contracts built from the
+ * minimal base (placement 1000.00, retention 500.00, payers Region 0.6 and Agency 0.4): two cohorts
+ * listed out of order by a tranche and by the later tranches an exit pays, a tranche's `outcomes`
+ * with a fee (a rule paying for no outcome), and the claims a skipped rule leaves unscheduled.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { settle, type Settlement } from '../../../src/index.js';
+import { applyPatch } from '../../contract/json-patch.js';
+
+const minimal: unknown = JSON.parse(readFileSync('test/corpus/contracts/bases/minimal.json', 'utf8'));
+const cohortB = { id: '2024-B', enrolmentStart: '2024-07-01', enrolmentEnd: '2024-12-31' };
+const attach = { kind: 'fee', id: 'attach', name: 'Attachment fee', charge: { kind: 'perStart', amount: '400.00' } };
+// P1 (cohort 2024-A) placed 2024-02-01, retained from 2024-08-01; P2 (cohort 2024-B) placed 2024-08-01
+const records = [
+  { id: 'P1', cohort: '2024-A', enrolledOn: '2024-01-02', spells: [{ start: '2024-02-01' }] },
+  { id: 'P2', cohort: '2024-B', enrolledOn: '2024-07-02', spells: [{ start: '2024-08-01' }] },
+];
+
+function settled(patch: unknown[], asOf = '2025-12-31'): Settlement {
+  const contract = applyPatch(minimal, [{ op: 'add', path: '/cohorts/-', value: cohortB }, ...(patch as Parameters<typeof applyPatch>[1])]);
+  const result = settle(contract, records, { asOf });
+  if (!result.ok) throw new Error(JSON.stringify(result.issues.slice(0, 2)));
+  return result.value;
+}
+
+const lines = (s: Settlement, id: string) => s.tranches.find((t) => t.id === id)?.lines.map((line) => [line.rule, line.cohort, line.claims, line.paid]);
+
+describe('cohorts listed out of order', () => {
+  it('a tranche pays its cohorts in the contract’s order, whatever order it lists them in', () => {
+    const s = settled([
+      { op: 'remove', path: '/rules/1' },
+      { op: 'replace', path: '/tranches', value: [{ id: 't1', name: 'Both', rules: ['pay-placement'], cohorts: ['2024-B', '2024-A'], measuredOn: '2024-12-31', dueOn: '2025-01-31' }] },
+    ]);
+    // one placement in each cohort: 1 × 1000.00 = 1000.00 each, 2024-A (listed first by the contract) first
+    expect(lines(s, 't1')).toEqual([
+      ['pay-placement', '2024-A', 1, '1000.00'],
+      ['pay-placement', '2024-B', 1, '1000.00'],
+    ]);
+    // 1000.00 + 1000.00 = 2000.00
+    expect(s.tranches[0]?.earned).toBe('2000.00');
+  });
+
+  it('an exit paying what was earned to date pays the later tranches’ cohorts in the contract’s order', () => {
+    const s = settled([
+      { op: 'remove', path: '/rules/1' },
+      {
+        op: 'replace',
+        path: '/tranches',
+        value: [
+          { id: 't2', name: 'B', rules: ['pay-placement'], cohorts: ['2024-B'], measuredOn: '2025-03-31', dueOn: '2025-04-30' },
+          { id: 't3', name: 'A', rules: ['pay-placement'], cohorts: ['2024-A'], measuredOn: '2025-06-30', dueOn: '2025-07-31' },
+        ],
+      },
+      {
+        op: 'add',
+        path: '/exitClauses',
+        value: [{ id: 'stop', name: 'Stop', checkOn: '2024-09-30', condition: { kind: 'datePassed', date: '2024-09-30' }, effect: { kind: 'terminate', payOnExit: { kind: 'earnedToDate' } } }],
+      },
+    ]);
+    // by 2024-09-30: P1 placed 2024-02-01 (2024-A), P2 placed 2024-08-01 (2024-B): 1 × 1000.00 each
+    expect(lines(s, 'exit:stop')).toEqual([
+      ['pay-placement', '2024-A', 1, '1000.00'],
+      ['pay-placement', '2024-B', 1, '1000.00'],
+    ]);
+    expect(s.tranches.map((t) => [t.id, t.status, t.earned])).toEqual([
+      ['exit:stop', 'settled', '2000.00'],
+      ['t2', 'cancelled', '0.00'],
+      ['t3', 'cancelled', '0.00'],
+    ]);
+  });
+});
+
+describe('a tranche’s outcomes', () => {
+  it('a fee, paying for no outcome, is paid by a tranche restricted to some outcomes', () => {
+    const s = settled([
+      { op: 'add', path: '/rules/-', value: attach },
+      { op: 'replace', path: '/tranches', value: [{ id: 't1', name: 'Placements', rules: ['pay-placement', 'pay-retention', 'attach'], cohorts: ['2024-A', '2024-B'], outcomes: ['placement'], measuredOn: '2024-12-31', dueOn: '2025-01-31' }] },
+    ]);
+    // placements: 1 × 1000.00 per cohort; retention skipped (not in outcomes); the fee: 1 start × 400.00 per cohort
+    expect(lines(s, 't1')).toEqual([
+      ['pay-placement', '2024-A', 1, '1000.00'],
+      ['pay-placement', '2024-B', 1, '1000.00'],
+      ['attach', '2024-A', 1, '400.00'],
+      ['attach', '2024-B', 1, '400.00'],
+    ]);
+    // 2 × 1000.00 + 2 × 400.00 = 2800.00
+    expect(s.tranches[0]?.earned).toBe('2800.00');
+  });
+});
+
+describe('claims of a rule a tranche’s outcomes skip', () => {
+  const skipping = [
+    { op: 'replace', path: '/tranches', value: [{ id: 't1', name: 'Retention', rules: ['pay-placement', 'pay-retention'], cohorts: ['2024-A', '2024-B'], outcomes: ['retention-6m'], measuredOn: '2025-06-30', dueOn: '2025-07-31' }] },
+  ];
+  const skippedPlacements = [
+    ['pay-placement', '2024-A', 1, '1000.00', '2024-02-01', '2024-02-01'],
+    ['pay-placement', '2024-B', 1, '1000.00', '2024-08-01', '2024-08-01'],
+  ];
+  const unscheduled = (s: Settlement) => s.unscheduled.map((u) => [u.rule, u.cohort, u.claims, u.amount, u.from, u.to]);
+
+  it('are unscheduled when the tranche is settled after the as-of date', () => {
+    const s = settled(skipping);
+    // t1 (2025-06-30) pays P1's retention (6 months from 2024-02-01: 2024-08-01) and P2's (from
+    // 2024-08-01: 2025-02-01), 1 × 500.00 each; the placements are skipped
+    expect(lines(s, 't1')).toEqual([
+      ['pay-retention', '2024-A', 1, '500.00'],
+      ['pay-retention', '2024-B', 1, '500.00'],
+    ]);
+    // P1's placement on 2024-02-01 and P2's on 2024-08-01, 1 × 1000.00 each, are paid by no tranche
+    expect(unscheduled(s)).toEqual(skippedPlacements);
+  });
+
+  it('are unscheduled when the tranche is measured on the as-of date itself', () => {
+    const s = settled(skipping, '2025-06-30');
+    // 2 × 500.00 = 1000.00
+    expect(s.tranches.map((t) => [t.id, t.status, t.earned])).toEqual([['t1', 'settled', '1000.00']]);
+    expect(unscheduled(s)).toEqual(skippedPlacements);
+  });
+});
