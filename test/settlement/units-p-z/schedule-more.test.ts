@@ -119,3 +119,59 @@ describe('claims of a rule a tranche’s outcomes skip', () => {
     expect(unscheduled(s)).toEqual(skippedPlacements);
   });
 });
+
+describe('an amended contract’s lines that no claim dates', () => {
+  // an amendment in force from 2024-07-01 raises the placement to 1100.00; a delivery fee of 500.00
+  // falls on 2024-03-15 (t1, measured 2024-06-30) and on 2024-09-15 (t2, measured 2024-12-31)
+  const delivery = { kind: 'fee', id: 'delivery', name: 'Delivery fee', charge: { kind: 'schedule', payments: [{ date: '2024-03-15', amount: '500.00' }, { date: '2024-09-15', amount: '500.00' }] } };
+  const amended = [
+    { op: 'remove', path: '/rules/1' },
+    { op: 'add', path: '/rules/-', value: delivery },
+    {
+      op: 'replace',
+      path: '/tranches',
+      value: [
+        { id: 't1', name: 'First half', rules: ['pay-placement', 'delivery'], cohorts: ['2024-A'], measuredOn: '2024-06-30', dueOn: '2024-07-31' },
+        { id: 't2', name: 'Second half', rules: ['pay-placement', 'delivery'], cohorts: ['2024-A', '2024-B'], measuredOn: '2024-12-31', dueOn: '2025-01-31' },
+      ],
+    },
+    { op: 'add', path: '/amendments', value: { pricedBy: 'achievement', versions: [{ id: 'am-1', name: 'Amendment 1', effectiveFrom: '2024-07-01', changes: { rules: [{ rule: 'pay-placement', price: '1100.00' }] } }] } },
+  ];
+  const versioned = (s: Settlement, id: string) => s.tranches.find((t) => t.id === id)?.lines.map((line) => [line.rule, line.cohort, line.earned, line.paid, line.version]);
+
+  it('carry the version in force on the measurement date', () => {
+    const s = settled(amended);
+    // t1: P1 placed 2024-02-01, before the amendment: 1000.00 (base); the fee of 2024-03-15 in base's time
+    expect(versioned(s, 't1')).toEqual([
+      ['pay-placement', '2024-A', '1000.00', '1000.00', 'base'],
+      ['delivery', null, '500.00', '500.00', 'base'],
+    ]);
+    // t2: P2 placed 2024-08-01, under the amendment: 1100.00 (am-1); the fee line takes am-1, in force on 2024-12-31
+    expect(versioned(s, 't2')).toEqual([
+      ['pay-placement', '2024-B', '1100.00', '1100.00', 'am-1'],
+      ['delivery', null, '500.00', '500.00', 'am-1'],
+    ]);
+    // 1000.00 + 500.00 = 1500.00; 1100.00 + 500.00 = 1600.00
+    expect(s.tranches.map((t) => [t.id, t.earned])).toEqual([
+      ['t1', '1500.00'],
+      ['t2', '1600.00'],
+    ]);
+  });
+
+  it('carry it in a suspended tranche too', () => {
+    const s = settled([
+      ...amended,
+      { op: 'add', path: '/exitClauses', value: [{ id: 'hold', name: 'Hold', checkOn: '2024-09-30', condition: { kind: 'datePassed', date: '2024-09-30' }, effect: { kind: 'suspendTranches', tranches: ['t2'] } }] },
+    ]);
+    // t2 is suspended: earned as above, paid nothing, the fee line still named am-1
+    expect(versioned(s, 't2')).toEqual([
+      ['pay-placement', '2024-B', '1100.00', '0.00', 'am-1'],
+      ['delivery', null, '500.00', '0.00', 'am-1'],
+    ]);
+    // withheld: 1100.00 + 500.00 = 1600.00
+    expect(s.tranches.map((t) => [t.id, t.status, t.earned, t.withheld])).toEqual([
+      ['t1', 'settled', '1500.00', '0.00'],
+      ['t2', 'suspended', '0.00', '1600.00'],
+    ]);
+  });
+});
