@@ -175,3 +175,66 @@ describe('an amended contract’s lines that no claim dates', () => {
     ]);
   });
 });
+
+describe('a per-participant cap over two tranches', () => {
+  // cap 1200.00 per participant, partial payment, claims in achievement order; P3 placed 2024-02-01
+  // (retained 2024-08-01), P1 placed 2024-03-01 (retained 2024-09-01), both in cohort 2024-A
+  const capped = applyPatch(minimal, [
+    { op: 'add', path: '/caps', value: [{ kind: 'participant', id: 'cap-person', amount: '1200.00', partialPayment: true, claimOrder: 'achievementDate' }] },
+    {
+      op: 'replace',
+      path: '/tranches',
+      value: [
+        { id: 't1', name: 'Placements', rules: ['pay-placement'], cohorts: ['2024-A'], measuredOn: '2024-06-30', dueOn: '2024-07-31' },
+        { id: 't2', name: 'Retention', rules: ['pay-retention'], cohorts: ['2024-A'], measuredOn: '2025-06-30', dueOn: '2025-07-31' },
+      ],
+    },
+  ]);
+  const people = [
+    { id: 'P3', cohort: '2024-A', enrolledOn: '2024-01-02', spells: [{ start: '2024-02-01' }] },
+    { id: 'P1', cohort: '2024-A', enrolledOn: '2024-01-02', spells: [{ start: '2024-03-01' }] },
+  ];
+
+  it('each tranche names the cut of the claims it took only, its participants in id order', () => {
+    const result = settle(capped, people, { asOf: '2025-12-31', detail: 'participants' });
+    if (!result.ok) throw new Error(JSON.stringify(result.issues.slice(0, 2)));
+    const s = result.value;
+    // t1: 2 placements × 1000.00 = 2000.00, each under 1200.00: no cut
+    // t2: each retention 500.00 after 1000.00 used: 1200.00 − 1000.00 = 200.00 paid, 300.00 cut;
+    //     2 × 200.00 = 400.00 paid; usedBefore 2 × 1000.00 = 2000.00, requested 2 × 500.00 = 1000.00, cut 2 × 300.00 = 600.00
+    expect(s.tranches.map((t) => [t.id, t.earned, t.capCuts])).toEqual([
+      ['t1', '2000.00', []],
+      ['t2', '400.00', [{ cap: 'cap-person', kind: 'participant', limit: '1200.00', usedBefore: '2000.00', requested: '1000.00', cut: '600.00', claims: 2, participants: ['P1', 'P3'] }]],
+    ]);
+  });
+
+  it('a rule in both tranches: each takes the claims dated after the last one’s measurement, up to its own', () => {
+    // cap 900.00 per participant: each placement of 1000.00 pays 900.00 and is cut by 100.00
+    const shared = applyPatch(minimal, [
+      { op: 'remove', path: '/rules/1' },
+      { op: 'add', path: '/caps', value: [{ kind: 'participant', id: 'cap-person', amount: '900.00', partialPayment: true, claimOrder: 'achievementDate' }] },
+      {
+        op: 'replace',
+        path: '/tranches',
+        value: [
+          { id: 't1', name: 'Q1', rules: ['pay-placement'], cohorts: ['2024-A'], measuredOn: '2024-03-31', dueOn: '2024-04-30' },
+          { id: 't2', name: 'Q2', rules: ['pay-placement'], cohorts: ['2024-A'], measuredOn: '2024-06-30', dueOn: '2024-07-31' },
+        ],
+      },
+    ]);
+    // P3 placed 2024-02-01 and P1 on t1's measurement day 2024-03-31 (t1); P4 on t2's, 2024-06-30 (t2)
+    const placed = [
+      { id: 'P3', cohort: '2024-A', enrolledOn: '2024-01-02', spells: [{ start: '2024-02-01' }] },
+      { id: 'P1', cohort: '2024-A', enrolledOn: '2024-01-02', spells: [{ start: '2024-03-31' }] },
+      { id: 'P4', cohort: '2024-A', enrolledOn: '2024-03-01', spells: [{ start: '2024-06-30' }] },
+    ];
+    const result = settle(shared, placed, { asOf: '2024-12-31', detail: 'participants' });
+    if (!result.ok) throw new Error(JSON.stringify(result.issues.slice(0, 2)));
+    // t1: 2 × 900.00 = 1800.00; requested 2 × 1000.00 = 2000.00, cut 2 × 100.00 = 200.00
+    // t2: 1 × 900.00; requested 1000.00, cut 100.00 (none of t1's claims again)
+    expect(result.value.tranches.map((t) => [t.id, t.earned, t.capCuts])).toEqual([
+      ['t1', '1800.00', [{ cap: 'cap-person', kind: 'participant', limit: '900.00', usedBefore: '0.00', requested: '2000.00', cut: '200.00', claims: 2, participants: ['P1', 'P3'] }]],
+      ['t2', '900.00', [{ cap: 'cap-person', kind: 'participant', limit: '900.00', usedBefore: '0.00', requested: '1000.00', cut: '100.00', claims: 1, participants: ['P4'] }]],
+    ]);
+  });
+});
