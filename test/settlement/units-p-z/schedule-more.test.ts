@@ -237,4 +237,19 @@ describe('a per-participant cap over two tranches', () => {
       ['t2', '900.00', [{ cap: 'cap-person', kind: 'participant', limit: '900.00', usedBefore: '0.00', requested: '1000.00', cut: '100.00', claims: 1, participants: ['P4'] }]],
     ]);
   });
+
+  it('an exit clause on the cap fires on the cuts known by its check date', () => {
+    const withClause = applyPatch(capped, [
+      { op: 'add', path: '/exitClauses', value: [{ id: 'cap-hit', name: 'Cap reached', checkOn: '2024-12-31', condition: { kind: 'capReached', cap: 'cap-person' }, effect: { kind: 'terminate', payOnExit: { kind: 'nothing' } } }] },
+    ]);
+    const result = settle(withClause, people, { asOf: '2025-12-31' });
+    if (!result.ok) throw new Error(JSON.stringify(result.issues.slice(0, 2)));
+    // by 2024-12-31 both retentions (2024-08-01 and 2024-09-01) were cut (1000.00 used + 500.00 > 1200.00): 2 claims cut
+    expect(result.value.exits.map((e) => [e.clause, e.outcome, e.figures])).toEqual([['cap-hit', 'fired', { cap: 'cap-person', claimsCut: 2 }]]);
+    // t1: 2 × 1000.00 = 2000.00; t2 is cancelled by the clause
+    expect(result.value.tranches.map((t) => [t.id, t.status, t.earned])).toEqual([
+      ['t1', 'settled', '2000.00'],
+      ['t2', 'cancelled', '0.00'],
+    ]);
+  });
 });
