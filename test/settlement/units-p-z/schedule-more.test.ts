@@ -253,3 +253,43 @@ describe('a per-participant cap over two tranches', () => {
     ]);
   });
 });
+
+describe('a share cap that cuts in the first of two tranches only', () => {
+  it('binds in that tranche alone: the second is no decision at risk', () => {
+    // at most half the cohort's participants paid a placement, rounded up; the rule in t1 (Q1) and t2 (Q2)
+    const halved = applyPatch(minimal, [
+      { op: 'remove', path: '/rules/1' },
+      { op: 'add', path: '/caps', value: [{ kind: 'share', id: 'half', rule: 'pay-placement', share: '0.5', rounding: 'up' }] },
+      {
+        op: 'replace',
+        path: '/tranches',
+        value: [
+          { id: 't1', name: 'Q1', rules: ['pay-placement'], cohorts: ['2024-A'], measuredOn: '2024-03-31', dueOn: '2024-04-30' },
+          { id: 't2', name: 'Q2', rules: ['pay-placement'], cohorts: ['2024-A'], measuredOn: '2024-06-30', dueOn: '2024-07-31' },
+        ],
+      },
+    ]);
+    // P1-P4 placed in Q1, P5 and P6 never; X names an unknown cohort: excluded (1 of 7 records, under 20 %)
+    const recs = [
+      { id: 'P1', cohort: '2024-A', enrolledOn: '2024-01-02', spells: [{ start: '2024-02-01' }] },
+      { id: 'P2', cohort: '2024-A', enrolledOn: '2024-01-02', spells: [{ start: '2024-02-15' }] },
+      { id: 'P3', cohort: '2024-A', enrolledOn: '2024-01-02', spells: [{ start: '2024-03-01' }] },
+      { id: 'P4', cohort: '2024-A', enrolledOn: '2024-01-02', spells: [{ start: '2024-03-15' }] },
+      { id: 'P5', cohort: '2024-A', enrolledOn: '2024-01-02' },
+      { id: 'P6', cohort: '2024-A', enrolledOn: '2024-01-02' },
+      { id: 'X', cohort: 'Z', enrolledOn: '2024-04-01', spells: [{ start: '2024-05-01' }] },
+    ];
+    const result = settle(halved, recs, { asOf: '2024-12-31', maxExcluded: '20%' });
+    if (!result.ok) throw new Error(JSON.stringify(result.issues.slice(0, 2)));
+    // t1: 6 participants × 0.5 = 3 payable, 4 achieved: 3 × 1000.00 = 3000.00, 1 cut; t2: nothing achieved
+    expect(result.value.tranches.map((t) => [t.id, t.earned])).toEqual([
+      ['t1', '3000.00'],
+      ['t2', '0.00'],
+    ]);
+    // with X counted in the cohort: 7 × 0.5 = 3.5, up: 4 payable; achieved (5 in t1) the cap still binds,
+    // not achieved (4) it does not. t2 cuts nothing in any of the three runs: not at risk
+    expect(result.value.dataQuality.decisionsAtRisk).toEqual([
+      { kind: 'cap', id: 'half', tranche: 't1', cohort: null, decided: 'binds', ifAllAchieved: 'binds', ifNoneAchieved: 'does not bind' },
+    ]);
+  });
+});
