@@ -255,8 +255,9 @@ export interface SettlementAdjustmentCause {
   /**
    * `withdrawn` (claims paid before whose record is gone), `corrected` (a record still there whose
    * claim disappeared, appeared or changed amount), `late` (a claim the previous settlement did not
-   * have), `amended` (a claim priced anew by an amended contract), `caps` (what money caps cut
-   * moved), `other` (what no participant explains).
+   * have), `amended` (under a contract amended since the last previous settlement, a claim priced
+   * anew or moved to another tranche), `caps` (what money caps cut moved), `other` (what no
+   * participant explains).
    */
   readonly cause: 'withdrawn' | 'corrected' | 'late' | 'amended' | 'caps' | 'other';
   /** The rule of the claims, or null for what no line explains. */
