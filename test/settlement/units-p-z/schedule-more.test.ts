@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { settle, type Settlement } from '../../../src/index.js';
+import { settle, type Settlement, type SettleOptions } from '../../../src/index.js';
 import { applyPatch } from '../../contract/json-patch.js';
 
 const minimal: unknown = JSON.parse(readFileSync('test/corpus/contracts/bases/minimal.json', 'utf8'));
@@ -18,11 +18,16 @@ const records = [
   { id: 'P2', cohort: '2024-B', enrolledOn: '2024-07-02', spells: [{ start: '2024-08-01' }] },
 ];
 
-function settled(patch: unknown[], asOf = '2025-12-31'): Settlement {
-  const contract = applyPatch(minimal, [{ op: 'add', path: '/cohorts/-', value: cohortB }, ...(patch as Parameters<typeof applyPatch>[1])]);
-  const result = settle(contract, records, { asOf });
+/** The settlement of a contract, or the test fails with the first issues. */
+function settlementOf(contract: unknown, of: readonly unknown[], options: SettleOptions): Settlement {
+  const result = settle(contract, of, options);
   if (!result.ok) throw new Error(JSON.stringify(result.issues.slice(0, 2)));
   return result.value;
+}
+
+function settled(patch: unknown[], asOf = '2025-12-31'): Settlement {
+  const contract = applyPatch(minimal, [{ op: 'add', path: '/cohorts/-', value: cohortB }, ...(patch as Parameters<typeof applyPatch>[1])]);
+  return settlementOf(contract, records, { asOf });
 }
 
 const lines = (s: Settlement, id: string) => s.tranches.find((t) => t.id === id)?.lines.map((line) => [line.rule, line.cohort, line.claims, line.paid]);
@@ -196,9 +201,7 @@ describe('a per-participant cap over two tranches', () => {
   ];
 
   it('each tranche names the cut of the claims it took only, its participants in id order', () => {
-    const result = settle(capped, people, { asOf: '2025-12-31', detail: 'participants' });
-    if (!result.ok) throw new Error(JSON.stringify(result.issues.slice(0, 2)));
-    const s = result.value;
+    const s = settlementOf(capped, people, { asOf: '2025-12-31', detail: 'participants' });
     // t1: 2 placements × 1000.00 = 2000.00, each under 1200.00: no cut
     // t2: each retention 500.00 after 1000.00 used: 1200.00 − 1000.00 = 200.00 paid, 300.00 cut;
     //     2 × 200.00 = 400.00 paid; usedBefore 2 × 1000.00 = 2000.00, requested 2 × 500.00 = 1000.00, cut 2 × 300.00 = 600.00
@@ -228,11 +231,10 @@ describe('a per-participant cap over two tranches', () => {
       { id: 'P1', cohort: '2024-A', enrolledOn: '2024-01-02', spells: [{ start: '2024-03-31' }] },
       { id: 'P4', cohort: '2024-A', enrolledOn: '2024-03-01', spells: [{ start: '2024-06-30' }] },
     ];
-    const result = settle(shared, placed, { asOf: '2024-12-31', detail: 'participants' });
-    if (!result.ok) throw new Error(JSON.stringify(result.issues.slice(0, 2)));
+    const settlement = settlementOf(shared, placed, { asOf: '2024-12-31', detail: 'participants' });
     // t1: 2 × 900.00 = 1800.00; requested 2 × 1000.00 = 2000.00, cut 2 × 100.00 = 200.00
     // t2: 1 × 900.00; requested 1000.00, cut 100.00 (none of t1's claims again)
-    expect(result.value.tranches.map((t) => [t.id, t.earned, t.capCuts])).toEqual([
+    expect(settlement.tranches.map((t) => [t.id, t.earned, t.capCuts])).toEqual([
       ['t1', '1800.00', [{ cap: 'cap-person', kind: 'participant', limit: '900.00', usedBefore: '0.00', requested: '2000.00', cut: '200.00', claims: 2, participants: ['P1', 'P3'] }]],
       ['t2', '900.00', [{ cap: 'cap-person', kind: 'participant', limit: '900.00', usedBefore: '0.00', requested: '1000.00', cut: '100.00', claims: 1, participants: ['P4'] }]],
     ]);
@@ -242,12 +244,11 @@ describe('a per-participant cap over two tranches', () => {
     const withClause = applyPatch(capped, [
       { op: 'add', path: '/exitClauses', value: [{ id: 'cap-hit', name: 'Cap reached', checkOn: '2024-12-31', condition: { kind: 'capReached', cap: 'cap-person' }, effect: { kind: 'terminate', payOnExit: { kind: 'nothing' } } }] },
     ]);
-    const result = settle(withClause, people, { asOf: '2025-12-31' });
-    if (!result.ok) throw new Error(JSON.stringify(result.issues.slice(0, 2)));
+    const settlement = settlementOf(withClause, people, { asOf: '2025-12-31' });
     // by 2024-12-31 both retentions (2024-08-01 and 2024-09-01) were cut (1000.00 used + 500.00 > 1200.00): 2 claims cut
-    expect(result.value.exits.map((e) => [e.clause, e.outcome, e.figures])).toEqual([['cap-hit', 'fired', { cap: 'cap-person', claimsCut: 2 }]]);
+    expect(settlement.exits.map((e) => [e.clause, e.outcome, e.figures])).toEqual([['cap-hit', 'fired', { cap: 'cap-person', claimsCut: 2 }]]);
     // t1: 2 × 1000.00 = 2000.00; t2 is cancelled by the clause
-    expect(result.value.tranches.map((t) => [t.id, t.status, t.earned])).toEqual([
+    expect(settlement.tranches.map((t) => [t.id, t.status, t.earned])).toEqual([
       ['t1', 'settled', '2000.00'],
       ['t2', 'cancelled', '0.00'],
     ]);
@@ -279,16 +280,15 @@ describe('a share cap that cuts in the first of two tranches only', () => {
       { id: 'P6', cohort: '2024-A', enrolledOn: '2024-01-02' },
       { id: 'X', cohort: 'Z', enrolledOn: '2024-04-01', spells: [{ start: '2024-05-01' }] },
     ];
-    const result = settle(halved, recs, { asOf: '2024-12-31', maxExcluded: '20%' });
-    if (!result.ok) throw new Error(JSON.stringify(result.issues.slice(0, 2)));
+    const settlement = settlementOf(halved, recs, { asOf: '2024-12-31', maxExcluded: '20%' });
     // t1: 6 participants × 0.5 = 3 payable, 4 achieved: 3 × 1000.00 = 3000.00, 1 cut; t2: nothing achieved
-    expect(result.value.tranches.map((t) => [t.id, t.earned])).toEqual([
+    expect(settlement.tranches.map((t) => [t.id, t.earned])).toEqual([
       ['t1', '3000.00'],
       ['t2', '0.00'],
     ]);
     // with X counted in the cohort: 7 × 0.5 = 3.5, up: 4 payable; achieved (5 in t1) the cap still binds,
     // not achieved (4) it does not. t2 cuts nothing in any of the three runs: not at risk
-    expect(result.value.dataQuality.decisionsAtRisk).toEqual([
+    expect(settlement.dataQuality.decisionsAtRisk).toEqual([
       { kind: 'cap', id: 'half', tranche: 't1', cohort: null, decided: 'binds', ifAllAchieved: 'binds', ifNoneAchieved: 'does not bind' },
     ]);
   });
