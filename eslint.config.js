@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'docs/reference/**', 'node_modules/**', 'coverage/**', '*.tgz', 'eslint.config.js', 'scripts/**/*.mjs', 'examples/**/*.mjs', 'bench/**/*.mjs'] },
+  { ignores: ['dist/**', '.types/**', 'docs/reference/**', 'node_modules/**', 'coverage/**', '*.tgz', 'eslint.config.js', 'scripts/**/*.mjs', 'examples/**/*.mjs', 'bench/**/*.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {

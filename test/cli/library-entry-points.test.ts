@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import type { Options } from 'tsup';
 import { describe, expect, it } from 'vitest';
-import buildConfig from '../../tsup.config.js';
+import { codeOptions, typesOptions } from '../../tsup.config.js';
 
 /** Every import and re-export of a module: `import ... from '...'`, `export ... from '...'`, `import '...'`, `import('...')`. */
 function importsOf(source: string): string[] {
@@ -65,18 +65,22 @@ describe('the library entry points do not import the command line', () => {
   });
 
   it('the build keeps the command line out of the library: per-file ES modules without src/cli, bundles per entry point, the command line alone', () => {
-    const configs = (Array.isArray(buildConfig) ? buildConfig : [buildConfig]) as Options[];
+    const configs = codeOptions();
     const entriesOf = (options: Options | undefined): unknown => options?.entry;
     const esm = configs.find((options) => options.bundle === false);
     // the library's ES modules, one file per source module, every file of src but the command line's
     expect(entriesOf(esm)).toEqual(['src/**/*.ts', '!src/cli/**']);
-    // the library's bundles (every entry point of the package, and the tools' internals): CommonJS and the types
+    // the library's bundles (every entry point of the package, and the tools' internals): CommonJS
     const bundled = configs.filter((options) => options.bundle !== false && !('cli' in (options.entry as object)));
     expect(bundled.length).toBeGreaterThan(0);
     for (const options of bundled) {
       expect(entriesOf(options)).toMatchObject({ index: 'src/index.ts', node: 'src/node/index.ts', schemas: 'src/schemas.ts' });
       expect(JSON.stringify(entriesOf(options))).not.toContain('src/cli');
     }
+    // and the types, bundled from the declarations tsc writes of the same entry points
+    const types = entriesOf(typesOptions());
+    expect(types).toMatchObject({ index: join('.types', 'src', 'index.d.ts'), node: join('.types', 'src', 'node', 'index.d.ts'), schemas: join('.types', 'src', 'schemas.d.ts') });
+    expect(JSON.stringify(types)).not.toContain('cli');
     // the command line's bundle alone
     const cli = configs.filter((options) => options.bundle !== false && JSON.stringify(entriesOf(options)).includes('src/cli'));
     expect(cli.map(entriesOf)).toEqual([{ cli: 'src/cli/main.ts' }]);
