@@ -13,6 +13,11 @@
  * - Earnings by pay period on most records (75 %) of such contracts, and now and then (10 %) without:
  *   consecutive months or quarters from a month start shortly before the window's anchor (a period
  *   across the start), 300 to 3,000 units a month, now and then 0, in order of period end.
+ * - On request (`EarningsDraw`), always an outcome `earnings` (`always`), or always a ladder
+ *   (`ladder`): both steps, the first of an amount (not a minimum wage) for every participant (no
+ *   group restriction) and the second of an amount at least the first's. Every draw is made as in
+ *   the default (`sometimes`) and only its outcome overridden, so the default scenarios are what
+ *   they were.
  */
 import { addDays, addMonths, formatDate, parseDate, type CalendarDate } from '../../../src/calendar/index.js';
 import type { ContractInput } from '../../../src/contract/index.js';
@@ -26,11 +31,21 @@ type Rule = ContractInput['rules'][number];
 
 const ROUNDING = ['half-even', 'half-up', 'half-down', 'up', 'down', 'ceiling', 'floor'] as const;
 
-function outcomesOf(g: Gen, contract: ContractInput, c: Currency): EarningsOutcome[] {
-  const units = (from: number, to: number): string => unitsText(c, int(g, from, to) * c.scale);
+/**
+ * Which earnings outcomes a scenario has: `sometimes` (70 % of contracts, the default), `always`, or
+ * `ladder` (always, both steps, amounts in order, for every participant; see the module comment).
+ */
+export type EarningsDraw = 'sometimes' | 'always' | 'ladder';
+
+function outcomesOf(g: Gen, contract: ContractInput, c: Currency, ladder: boolean): EarningsOutcome[] {
+  const whole = (from: number, to: number): number => int(g, from, to);
+  const units = (from: number, to: number): string => unitsText(c, whole(from, to) * c.scale);
   const start = parseDate(contract.period.start);
-  const threshold: EarningsOutcome['threshold'] = chance(g, 20)
-    ? { kind: 'amount', amount: units(2_000, 9_000) }
+  // each chance is drawn before `ladder` is read, so the default draws are what they were
+  const amountThreshold = chance(g, 20) || ladder;
+  const first = amountThreshold ? whole(2_000, 9_000) : 0;
+  const threshold: EarningsOutcome['threshold'] = amountThreshold
+    ? { kind: 'amount', amount: unitsText(c, first * c.scale) }
     : {
         kind: 'minimumWage',
         hours: pick(g, ['16', '16.5', '20']),
@@ -46,10 +61,13 @@ function outcomesOf(g: Gen, contract: ContractInput, c: Currency): EarningsOutco
   const window = { from: pick(g, ['enrolment', 'exit'] as const), days: int(g, 90, 500) };
   const periodAcrossStart = pick(g, ['full', 'proRata', 'exclude'] as const);
   const groups = (contract.groups ?? []).map((group) => group.id);
-  const participants = groups.length > 0 && chance(g, 15) ? { participants: { groups: someOf(g, groups) } } : {};
+  const participants = groups.length > 0 && chance(g, 15) && !ladder ? { participants: { groups: someOf(g, groups) } } : {};
   const described = chance(g, 25) ? { description: 'Paid once per participant.' } : {};
   const list: EarningsOutcome[] = [{ kind: 'earningsThreshold', id: 'earnings', name: 'Earnings threshold', ...described, window, threshold, periodAcrossStart, ...participants }];
-  if (chance(g, 40)) list.push({ kind: 'earningsThreshold', id: 'earnings-step-2', name: 'Earnings ladder, second step', window, threshold: { kind: 'amount', amount: units(6_000, 12_000) }, periodAcrossStart });
+  if (chance(g, 40) || ladder) {
+    const second = units(ladder ? Math.max(6_000, first) : 6_000, 12_000);
+    list.push({ kind: 'earningsThreshold', id: 'earnings-step-2', name: 'Earnings ladder, second step', window, threshold: { kind: 'amount', amount: second }, periodAcrossStart });
+  }
   return list;
 }
 
@@ -88,14 +106,14 @@ function earningsFor(g: Gen, outcome: EarningsOutcome | undefined, c: Currency, 
 }
 
 /**
- * The scenario's contract with earnings outcomes (often) and its records with earnings (see the
- * module comment).
+ * The scenario's contract with earnings outcomes (often, or as `draw` asks) and its records with
+ * earnings (see the module comment).
  *
  * @example
  * const { contract, records } = drawEarnings(g, contract, records, currency);
  */
-export function drawEarnings(g: Gen, contract: ContractInput, records: readonly WireRecord[], c: Currency): { contract: ContractInput; records: WireRecord[] } {
-  const outcomes = chance(g, 70) ? outcomesOf(g, contract, c) : [];
+export function drawEarnings(g: Gen, contract: ContractInput, records: readonly WireRecord[], c: Currency, draw: EarningsDraw = 'sometimes'): { contract: ContractInput; records: WireRecord[] } {
+  const outcomes = chance(g, 70) || draw !== 'sometimes' ? outcomesOf(g, contract, c, draw === 'ladder') : [];
   const rules: Rule[] = outcomes.flatMap((o) =>
     chance(g, 80) ? [{ kind: 'rateCard' as const, id: `pay-${o.id}`, name: `Pay ${o.id}`, outcome: o.id, price: unitsText(c, int(g, 100, 2_000) * c.scale), groupPricing: { kind: 'flat' as const }, prerequisites: [] }] : [],
   );

@@ -14,6 +14,8 @@
  * - Quarterly wage records on most records without earnings (60 %): from the exit quarter, 1 to 5
  *   consecutive calendar quarters, now and then one skipped, a 0.00, or three months instead of a
  *   quarter, 0 to 12,000 units a quarter.
+ * - On request (`always`), the outcome `employed-q` in every contract; every draw is made as in the
+ *   default and only that choice overridden, so the default scenarios are what they were.
  */
 import { addDays, addMonths, formatDate, parseDate, type CalendarDate } from '../../../src/calendar/index.js';
 import type { ContractInput } from '../../../src/contract/index.js';
@@ -89,16 +91,17 @@ function achievedDenominators(g: Gen, contract: ContractInput): ContractInput {
 }
 
 /**
- * The scenario's contract with a quarter-after-exit outcome (often) and a median earnings target
- * (outside monotone scenarios, half of those), and its records with quarterly wage records (see the
- * module comment).
+ * The scenario's contract with a quarter-after-exit outcome (often, or always when `always`) and a
+ * median earnings target (outside monotone scenarios, half of those), and its records with quarterly
+ * wage records (see the module comment).
  *
  * @example
  * const { contract, records } = drawQuarters(g, contract, records, currency, false);
  */
-export function drawQuarters(g: Gen, drawn: ContractInput, records: readonly WireRecord[], c: Currency, monotone: boolean): { contract: ContractInput; records: WireRecord[] } {
+export function drawQuarters(g: Gen, drawn: ContractInput, records: readonly WireRecord[], c: Currency, monotone: boolean, always = false): { contract: ContractInput; records: WireRecord[] } {
   const contract = achievedDenominators(g, drawn);
-  if (!chance(g, 50)) return { contract, records: [...records] };
+  // the chance is drawn before `always` is read, so the default draws are what they were
+  if (!chance(g, 50) && !always) return { contract, records: [...records] };
   const employed = outcomeOf(g, contract, c);
   const outcomes: QuarterOutcome[] = [employed];
   const rules: Rule[] = [{ kind: 'rateCard', id: 'pay-employed-q', name: 'Pay employed-q', outcome: employed.id, price: unitsText(c, int(g, 100, 2_000) * c.scale), groupPricing: { kind: 'flat' }, prerequisites: [] }];

@@ -7,7 +7,7 @@ import type { ContractInput } from '../../../src/contract/index.js';
 import { drawContract, type ContractTerms } from './contract.js';
 import type { Currency } from './currencies.js';
 import { drawAsOf } from './dates.js';
-import { drawEarnings } from './earnings.js';
+import { drawEarnings, type EarningsDraw } from './earnings.js';
 import { drawQuarters } from './quarters.js';
 import { int } from './gen.js';
 import { drawIndicators, type Indicators } from './indicators.js';
@@ -34,6 +34,14 @@ export interface ScenarioOptions extends ContractTerms {
   readonly minRecords?: number;
   /** Most records (default 12). */
   readonly maxRecords?: number;
+  /**
+   * Earnings threshold outcomes: in 70 % of contracts (`sometimes`, the default), in every one
+   * (`always`), or a two-step ladder of amounts in order in every one (`ladder`); see earnings.ts.
+   * For the properties about them, which would otherwise refuse the scenarios without.
+   */
+  readonly earnings?: EarningsDraw;
+  /** A quarter-after-exit outcome in every contract (default: in half of them); see quarters.ts. */
+  readonly quarters?: boolean;
 }
 
 /**
@@ -55,9 +63,9 @@ export function scenarioArbitrary(options: ScenarioOptions = {}): fc.Arbitrary<S
     // drawn last: the mechanics added since leave every draw above unchanged
     const levelled = drawLevels(g, drawPayerFunding(g, drawLaterTerms(g, drawn.contract, currency, options.monotone === true)), options.monotone === true);
     const indicated = drawResultsIndicator(g, levelled, currency, drawnIndicators);
-    const earned = drawEarnings(g, indicated.contract, records, currency);
+    const earned = drawEarnings(g, indicated.contract, records, currency, options.earnings);
     // quarters first, amendments last (test/settlement/properties/minimum-performance.test.ts's seed-67 case strips the amendments drawn last)
-    const quartered = drawQuarters(g, earned.contract, earned.records, currency, options.monotone === true);
+    const quartered = drawQuarters(g, earned.contract, earned.records, currency, options.monotone === true, options.quarters === true);
     const contract = drawAmendments(g, quartered.contract, currency);
     const withEarnings = quartered.records;
     return { contract, currency, records: withEarnings, ...(indicated.indicators === undefined ? {} : { indicators: indicated.indicators }), asOf };
