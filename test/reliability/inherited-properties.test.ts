@@ -129,6 +129,21 @@ function parsedRecords({ ndjson }: Example): unknown[] {
     .map((line) => JSON.parse(line) as unknown);
 }
 
+/**
+ * An object and everything in it frozen: records read once, before any property is defined on
+ * Object.prototype, and given to every settlement. They are plain data (`JSON.parse` makes own
+ * properties only, whatever the prototype holds), so an inherited property is seen through them
+ * exactly as through records parsed while it is defined; frozen, so that a settlement that wrote
+ * to its input would throw rather than pass a changed input to the next one.
+ */
+function frozen<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    for (const item of Object.values(value)) frozen(item);
+    Object.freeze(value);
+  }
+  return value;
+}
+
 /** A previous settlement of region-sud (as of 2024-12-31), as a JSON document read back. */
 const regionSud = EXAMPLES[0] as Example;
 const firstSettlement: unknown = JSON.parse(
@@ -151,8 +166,10 @@ const groups = Array.from({ length: Math.ceil(NAMES.length / GROUP) }, (_, g) =>
 const WAYS: readonly (readonly [string, () => Result<Settlement> | Promise<Result<Settlement>>])[] = (() => {
   const [regionSud, ppp, uk] = EXAMPLES as [Example, Example, Example];
   const withPrevious = { ...regionSud.options, previous: [firstSettlement] };
+  const regionSudRecords = frozen(parsedRecords(regionSud));
+  const ukRecords = frozen(parsedRecords(uk));
   return [
-    ['region-sud settle (JSON.parse records, previous)', () => settle(regionSud.contract, parsedRecords(regionSud), withPrevious)],
+    ['region-sud settle (JSON.parse records, previous)', () => settle(regionSud.contract, regionSudRecords, withPrevious)],
     ['region-sud stream csv (previous)', () => settleStream(regionSud.contract, { format: 'csv', chunks: () => chunksOf(regionSud.csv) }, withPrevious)],
     ['region-sud stream ndjson', () => settleStream(regionSud.contract, { format: 'ndjson', chunks: () => chunksOf(regionSud.ndjson) }, regionSud.options)],
     ['ppp-impact settle (CSV reader records, indicators)', () => settle(ppp.contract, unwrap(readCsvRecords(ppp.csv)).records, ppp.options)],
@@ -163,7 +180,7 @@ const WAYS: readonly (readonly [string, () => Result<Settlement> | Promise<Resul
           uk.contract,
           async function* () {
             await Promise.resolve();
-            yield* parsedRecords(uk);
+            yield* ukRecords;
           },
           uk.options,
         ),

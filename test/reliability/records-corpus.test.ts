@@ -111,6 +111,26 @@ function lineless(settlement: Settlement): unknown {
 }
 
 /**
+ * The settlements of the files without their fault, by format, options and bytes. Most files,
+ * their fault removed, are byte for byte the same file (the sample without P008 in one of the
+ * three formats: the 263 excluded files give 23 distinct files), and `settle` is a function
+ * of its inputs: each distinct file is read and settled once, and every file's settlement is
+ * compared with it as before.
+ */
+const cleanSettlements = new Map<string, Settlement>();
+
+function cleanSettlement(bytes: Uint8Array, format: RecordsFormat, options: SettleOptions): Settlement {
+  const key = `${format}\u0000${JSON.stringify(options)}\u0000${Buffer.from(bytes).toString('base64')}`;
+  const known = cleanSettlements.get(key);
+  if (known !== undefined) return known;
+  const cleanRead = readRecords(bytes, format);
+  if (!cleanRead.ok) throw new Error(`the file without the fault does not read: ${JSON.stringify(cleanRead.issues)}`);
+  const clean = settled(settle(contract, cleanRead.value, options));
+  cleanSettlements.set(key, clean);
+  return clean;
+}
+
+/**
  * The streamed settlements of a file: its bytes in one chunk and in chunks of 7 (larger for big
  * files), or in chunks of 7 only (`smallOnly`: for strict mode, whose refusal does not depend on
  * the chunks; the two chunkings are compared in lenient mode, where they settle).
@@ -163,9 +183,7 @@ async function check(entry: ManifestEntry): Promise<void> {
   expect(whole.dataQuality.recordsExcluded).toBeGreaterThan(0);
 
   // the same file without the hostile record(s): no issue at all, the same amounts
-  const cleanRead = readRecords(withoutLines(bytes, entry.without ?? []), format);
-  if (!cleanRead.ok) throw new Error(`the file without the fault does not read: ${JSON.stringify(cleanRead.issues)}`);
-  const clean = settled(settle(contract, cleanRead.value, options));
+  const clean = cleanSettlement(withoutLines(bytes, entry.without ?? []), format, options);
   expect(clean.dataQuality.issues, 'the file without the hostile record has no fault left').toEqual([]);
   expect(amounts(whole)).toEqual(amounts(clean));
   expect(whole.dataQuality.recordsSettled).toBe(clean.dataQuality.recordsSettled);
