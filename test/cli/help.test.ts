@@ -2,7 +2,7 @@
  * The help of every command and docs/cli.md say the same thing: the same options for every command
  * (both ways), the same exit codes, the same examples; and every example runs, on the bundled
  * examples, without a usage error, with the exit code its text announces (a simulation's runs cut
- * to 10: `quick` below).
+ * to 2: `quick` below; the command line as written, with its own --runs, is checked to parse).
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -125,15 +125,66 @@ describe('every example runs', () => {
     ...COMMANDS.flatMap((command) => command.examples.map((example): [string, Example, readonly number[]] => [command.name, example, command.exitCodes.map(([code]) => code)])),
   ];
 
+  /** The runs an example is run with at most. */
+  const QUICK_RUNS = 2;
+
   /**
-   * The example's arguments with at most 10 runs: how many runs a simulation, a calibration or a
-   * report draws changes how long it takes (the documented calibrate, report and simulate
-   * --tornado examples took 34 s of this file's 42 s), not whether its options parse nor the exit
-   * code it announces, which is what this test checks.
+   * The example's arguments with at most QUICK_RUNS runs: how many runs a simulation, a
+   * calibration or a report draws changes how long it takes (the documented calibrate, report and
+   * simulate --tornado examples took 34 s of this file's 42 s at their own runs, about 9 s at 10,
+   * about 3.5 s at 2), not whether its options parse nor the exit code it announces, which is what
+   * this test checks. Two runs, not one: a spread, a standard deviation and percentiles still have
+   * more than one value to work on. The documented --runs itself is checked to parse by the test
+   * after (a cut value was not checked before it: `--runs 100` with a maximum of 99 passed).
    */
   function quick(argv: readonly string[]): string[] {
-    return argv.map((arg, at) => (argv[at - 1] === '--runs' && Number(arg) > 10 ? '10' : arg));
+    return argv.map((arg, at) => (argv[at - 1] === '--runs' && Number(arg) > QUICK_RUNS ? String(QUICK_RUNS) : arg));
   }
+
+  /** The arguments with the value of --runs replaced. */
+  function withRuns(argv: readonly string[], runs: string): string[] {
+    return argv.map((arg, at) => (argv[at - 1] === '--runs' ? runs : arg));
+  }
+
+  /**
+   * Runs the command line until it reads its first file, which fails: the paths it tried to read
+   * (at most that one), the exit code and stderr. Options are parsed, and --runs and --seed
+   * checked, before any file is read (the second half of the test below shows it for --runs).
+   */
+  async function untilFirstRead(argv: readonly string[]): Promise<{ reads: string[]; code: number; stderr: string }> {
+    const reads: string[] = [];
+    const refuse = (path: string): Promise<never> => {
+      reads.push(path);
+      return Promise.reject(Object.assign(new Error(`EACCES: permission denied, open '${path}'`), { code: 'EACCES' }));
+    };
+    const io = Object.assign(exampleIo(), { readFile: refuse, streamFile: refuse });
+    const code = await run(argv, io);
+    return { reads, code, stderr: io.stderrText() };
+  }
+
+  const cut = examples.filter(([, example]) => quick(example.argv).join(' ') !== example.argv.join(' '));
+
+  it('some examples are run with fewer runs than they show: calibrate, forecast, report and simulate', () => {
+    expect(new Set(cut.map(([command]) => command))).toEqual(new Set(['calibrate', 'forecast', 'report', 'simulate']));
+  });
+
+  it.each(cut.map(([command, example]) => [command, example.argv.join(' '), example] as const))(
+    '%s: outcome-pay %s parses as written, its own --runs included',
+    async (_, __, example) => {
+      // as written: parsed, --runs and --seed accepted, up to reading the contract (refused here)
+      const written = await untilFirstRead(example.argv);
+      expect(written.reads).toHaveLength(1);
+      expect(written.code).toBe(EXIT.USAGE);
+      expect(written.stderr).toContain(`cannot read contract file ${JSON.stringify(written.reads[0] ?? '')} (EACCES)`);
+      expect(written.stderr).not.toMatch(/--runs|--seed|internal error/);
+      // and a --runs it refuses is refused before that read: the check above is not vacuous
+      for (const bad of ['0', '1.5', '10000001']) {
+        const refused = await untilFirstRead(withRuns(example.argv, bad));
+        expect([refused.reads, refused.code], bad).toEqual([[], EXIT.USAGE]);
+        expect(refused.stderr, bad).toMatch(/--runs/);
+      }
+    },
+  );
 
   it.each(examples.map(([command, example, codes]) => [command, example.argv.join(' '), example, codes] as const))('%s: outcome-pay %s', async (_, __, example, codes) => {
     const io = exampleIo();

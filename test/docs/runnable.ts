@@ -16,7 +16,7 @@
  * JavaScript blocks are turned into ES modules by esbuild (types stripped, nothing bundled) and run by Node in the sandbox, where `import ... from 'outcome-pay'`
  * (and every subpath of package.json exports) is the built package, as a user imports it.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
@@ -125,9 +125,10 @@ export function makeSandbox(root: string): { dir: string; env: NodeJS.ProcessEnv
  * blocks type-check. Each block is a
  * file of its own, named after its page's position and its line (`page-2-block-17.ts`), and a
  * message goes to the page whose file it names; a message that names no block's file (a broken
- * configuration) goes to every page, so it fails them all.
+ * configuration) goes to every page, so it fails them all. The compiler runs in a process of its
+ * own without blocking this one: started first, it works while the blocks run.
  */
-export function typeCheckPages(root: string, pages: readonly { readonly page: string; readonly blocks: readonly RunnableBlock[] }[]): Map<string, string> {
+export async function typeCheckPages(root: string, pages: readonly { readonly page: string; readonly blocks: readonly RunnableBlock[] }[]): Promise<Map<string, string>> {
   const sandbox = makeSandbox(root);
   try {
     const owners = new Map<string, string>();
@@ -148,7 +149,7 @@ export function typeCheckPages(root: string, pages: readonly { readonly page: st
       strict: true, exactOptionalPropertyTypes: true, noUncheckedIndexedAccess: true, skipLibCheck: true, noEmit: true,
     };
     writeFileSync(join(sandbox.dir, 'tsconfig.json'), JSON.stringify({ compilerOptions, files: [...owners.keys()] }));
-    const run = spawnSync(process.execPath, [resolve(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json', '--pretty', 'false'], { cwd: sandbox.dir, env: sandbox.env, encoding: 'utf8', timeout: 120_000 });
+    const run = await spawned(process.execPath, [resolve(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json', '--pretty', 'false'], { cwd: sandbox.dir, env: sandbox.env, timeout: 120_000 });
     if (run.status === 0) return messages;
     const output = `${run.stdout}${run.stderr}` || `tsc ended with status ${String(run.status)}\n`;
     // A message starts at a line that does not start with a space; its continuation lines follow.
@@ -162,6 +163,21 @@ export function typeCheckPages(root: string, pages: readonly { readonly page: st
   } finally {
     sandbox.remove();
   }
+}
+
+/** A command run to its end without blocking: its status (null when killed), stdout and stderr, as spawnSync gives them. */
+function spawned(command: string, args: readonly string[], options: { cwd: string; env: NodeJS.ProcessEnv; timeout: number }): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((done, failed) => {
+    const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+    child.once('error', failed);
+    child.once('close', (status) => {
+      done({ status, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') });
+    });
+  });
 }
 
 /** Runs the blocks in order in one fresh sandbox; each block's run, whatever became of the others. */
