@@ -104,6 +104,15 @@ describe('a mistake names the option to set', () => {
     expect(found[0]?.message).toContain('";"');
   });
 
+  it('a French header named like a property every object has (constructor, toString, __proto__, emploi1_valueOf) is an unknown column, as written', () => {
+    // The preset's tables of French headers are plain objects: only their own names translate.
+    for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'emploi1_valueOf', 'salaire1_constructor']) {
+      const found = issues(`identifiant;cohorte;date_entree;${name}\nP1;2023-A;09/01/2023;x\n`, { preset: 'fr' });
+      expect(found.map((issue) => issue.code), name).toEqual(['CSV_UNKNOWN_COLUMN']);
+      expect(found[0]?.message, name).toContain(JSON.stringify(name));
+    }
+  });
+
   it('a comma file read with the French preset: CSV_DELIMITER naming ","', () => {
     const found = issues(english, { preset: 'fr' });
     expect(found.map((issue) => issue.code)).toEqual(['CSV_DELIMITER']);
