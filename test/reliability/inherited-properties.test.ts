@@ -152,8 +152,8 @@ const firstSettlement: unknown = JSON.parse(
 
 type Outcome = ReturnType<typeof summary>;
 
-/** The names in consecutive eights, tried together (see the table below). */
-const GROUP = 8;
+/** The names in consecutive sixteens, tried together (see the table below). */
+const GROUP = 16;
 const groups = Array.from({ length: Math.ceil(NAMES.length / GROUP) }, (_, g) => NAMES.slice(g * GROUP, (g + 1) * GROUP));
 
 /**
@@ -228,13 +228,13 @@ describe('a property inherited from Object.prototype is never read as data', () 
   // through the first way; the other four ways take the values in turn (value k of name n: way
   // 1 + (k + n) % 4), so that across the names each way meets every kind of value.
   //
-  // The names are tried eight at a time (consecutive names, each with its own value, on
+  // The names are tried sixteen at a time (consecutive names, each with its own value, on
   // Object.prototype together): settling is what takes the time (about 1,400 settlements of the
-  // examples when each name was tried alone, 52 s of the suite; four at a time, 20 s), and eight
-  // names at once settle way 0 once instead of eight times. A name whose value moves a settlement
-  // moves it with the seven others defined as well (for them to hide each other, their effects
-  // would have to cancel to the byte, and a throw is an outcome that differs too); the failure
-  // lists the eight, and the deep run's table is the same.
+  // examples when each name was tried alone, 52 s of the suite; four at a time, 20 s; eight, 14 s;
+  // sixteen, about half that), and sixteen names at once settle way 0 once instead of sixteen
+  // times. A name whose value moves a settlement moves it with the fifteen others defined as well
+  // (for them to hide each other, their effects would have to cancel to the byte, and a throw is an
+  // outcome that differs too); the failure lists the sixteen, and the deep run's table is the same.
   it.each(groups.map((group) => [group.join(', '), group] as const))('Object.prototype.%s', async (_, group) => {
     const moved: string[] = [];
     for (let j = 0; j < (deepRuns() === undefined ? 2 : VALUES.length); j += 1) {
@@ -287,7 +287,7 @@ describe('the other entry points read own properties only', () => {
     const cleanRuns = entryPoints();
     expect(cleanRuns.startsWith('threw')).toBe(false);
     const moved: string[] = [];
-    // Two values per name in the quick suite, all five in a deep run, eight names at a time, as in
+    // Two values per name in the quick suite, all five in a deep run, sixteen names at a time, as in
     // the table above.
     for (const group of groups) {
       for (let j = 0; j < (deepRuns() === undefined ? 2 : VALUES.length); j += 1) {
