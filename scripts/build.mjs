@@ -1,6 +1,6 @@
 // The build (`npm run build`), and with --typecheck the first step of `npm test`:
 //
-//   node scripts/build.mjs [--typecheck]
+//   node scripts/build.mjs [--typecheck] [--verbose]
 //
 // Two chains side by side, on two cores about as long as the longer one:
 //
@@ -15,8 +15,10 @@
 //   (`OUTCOME_PAY_BUILD=code`), then scripts/build-schemas.mjs writes the JSON Schemas from
 //   dist/schemas.js.
 //
-// dist/, .types/ and the schema files are removed first. Each step's output is printed whole when
-// its chain ends, so the two never interleave; the exit status is the first failure's, or 0.
+// dist/, .types/ and the schema files are removed first. A step that succeeds prints one line (its
+// name and time; `--verbose` prints its whole output too); a step that fails prints its whole output,
+// when its chain ends, so the two chains never interleave. The exit status is the first failure's,
+// or 0.
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -24,9 +26,10 @@ import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const typecheck = process.argv.includes('--typecheck');
-const unknown = process.argv.slice(2).filter((a) => a !== '--typecheck');
+const verbose = process.argv.includes('--verbose');
+const unknown = process.argv.slice(2).filter((a) => a !== '--typecheck' && a !== '--verbose');
 if (unknown.length > 0) {
-  console.error(`usage: node scripts/build.mjs [--typecheck] (unknown: ${unknown.join(' ')})`);
+  console.error(`usage: node scripts/build.mjs [--typecheck] [--verbose] (unknown: ${unknown.join(' ')})`);
   process.exit(2);
 }
 
@@ -34,15 +37,16 @@ if (unknown.length > 0) {
 const DECLARATIONS = '.types';
 const bin = (name) => join(root, 'node_modules', '.bin', process.platform === 'win32' ? `${name}.cmd` : name);
 
-/** Runs a command in the project root, its output kept; resolves with its status and output. */
+/** Runs a command in the project root, its output kept; resolves with its status, output and time. */
 function step(label, command, args, env = {}) {
+  const started = Date.now();
   return new Promise((resolveStep) => {
     const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, shell: process.platform === 'win32', stdio: ['ignore', 'pipe', 'pipe'] });
     const output = [];
     child.stdout.on('data', (chunk) => output.push(chunk));
     child.stderr.on('data', (chunk) => output.push(chunk));
-    child.on('error', (error) => resolveStep({ label, status: 1, output: Buffer.from(`${String(error)}\n`) }));
-    child.on('close', (status, signal) => resolveStep({ label, status: status ?? (signal === null ? 1 : 128), output: Buffer.concat(output) }));
+    child.on('error', (error) => resolveStep({ label, status: 1, output: Buffer.from(`${String(error)}\n`), ms: Date.now() - started }));
+    child.on('close', (status, signal) => resolveStep({ label, status: status ?? (signal === null ? 1 : 128), output: Buffer.concat(output), ms: Date.now() - started }));
   });
 }
 
@@ -52,6 +56,7 @@ function step(label, command, args, env = {}) {
  * Renames each such file of dist/ and rewrites the specifiers that name it in dist/'s declarations.
  */
 function renameDeclarationChunks() {
+  const started = Date.now();
   const dist = join(root, 'dist');
   for (const file of readdirSync(dist)) {
     const named = /^([\w-]+)\.d-([\w-]+\.d\.c?ts)$/.exec(file);
@@ -63,7 +68,7 @@ function renameDeclarationChunks() {
     const renamed = text.replace(/(["']\.\/[\w-]+)\.d-([\w-]+\.c?js["'])/g, '$1-$2');
     if (renamed !== text) writeFileSync(join(dist, file), renamed);
   }
-  return { label: 'declaration chunk names', status: 0, output: Buffer.alloc(0) };
+  return { label: 'declaration chunk names', status: 0, output: Buffer.alloc(0), ms: Date.now() - started };
 }
 
 /** Runs the steps one after another, stopping at the first that fails; resolves with what ran. */
@@ -92,11 +97,14 @@ const chains = [
 ];
 let failed = 0;
 for (const results of chains) {
-  for (const { label, status, output } of await results) {
-    process.stdout.write(output);
+  for (const { label, status, output, ms } of await results) {
+    if (status !== 0) process.stderr.write(output);
+    else if (verbose) process.stdout.write(output);
     if (status !== 0) {
-      console.error(`${label} failed (status ${status})`);
+      console.error(`build: ${label} failed (status ${status})`);
       failed ||= status;
+    } else {
+      console.log(`build: ${label} (${(ms / 1000).toFixed(1)} s)`);
     }
   }
 }
