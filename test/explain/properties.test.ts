@@ -12,8 +12,7 @@
  * - the claims explained as unscheduled are the settlement's unscheduled claims, in number and amount;
  * - each cohort's achieved, failed and pending counts are the explained outcome statuses.
  *
- * Money is compared in integer minor units (no float). The same run counts what its scenarios
- * reach (paid, cut and unscheduled claims), so the measurement is of the scenarios checked.
+ * Money is compared in integer minor units (no float).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -126,10 +125,7 @@ function checkTallies(s: Settlement, explanations: readonly ParticipantExplanati
 }
 
 describe('explainParticipant against the settlement', () => {
-  it('the explanations of every participant add up to the settlement’s lines, caps, unscheduled claims and tallies; claims are paid, cut by a per-participant cap, cut in a line and left unscheduled often enough to mean something (measured over seed 42)', () => {
-    const fates = new Map<string, number>(); // scenarios in which a claim has each fate
-    let participantCut = 0;
-    let checked = 0;
+  it('the explanations of every participant add up to the settlement’s lines, caps, unscheduled claims and tallies', () => {
     fc.assert(
       fc.property(scenarioArbitrary({ maxRecords: 8 }), (scenario) => {
         const ids = scenario.records.map((record) => record.id);
@@ -142,19 +138,28 @@ describe('explainParticipant against the settlement', () => {
         checkParticipantCaps(s, explanations, m);
         checkUnscheduled(s, explanations, m);
         checkTallies(s, explanations);
-        const claims = explanations.flatMap((e) => e.claims);
-        for (const fate of new Set(claims.map((c) => c.fate))) fates.set(fate, (fates.get(fate) ?? 0) + 1);
-        if (claims.some((c) => c.participantCuts.length > 0)) participantCut += 1;
-        checked += 1;
       }),
-      { numRuns: runs(60), seed: 42 },
+      { numRuns: runs(60) },
     );
-    // what the scenarios reach, counted over those checked (the whole run, so also under FC_RUNS);
-    // seed 42: 60 checked, a claim paid in 36, cut by a per-participant cap in 13, cut in a line
-    // in 24, unscheduled in 12, awaiting its tranche in 16
-    expect(checked).toBeGreaterThanOrEqual(50);
-    expect((fates.get('paid') ?? 0) / checked, 'scenarios where a claim is paid').toBeGreaterThanOrEqual(0.5);
-    expect(participantCut / checked, 'scenarios where a per-participant cap cuts a claim').toBeGreaterThanOrEqual(0.05);
+  });
+});
+
+describe('the scenarios of the property above reach what it checks (measured over seed 42)', () => {
+  it('claims are paid, cut by a per-participant cap, cut in a line, and left unscheduled often enough to mean something', () => {
+    const drawn = fc.sample(scenarioArbitrary({ maxRecords: 8 }), { seed: 42, numRuns: 60 });
+    const scenarios = drawn.filter((scenario) => new Set(scenario.records.map((r) => r.id)).size === scenario.records.length);
+    const fates = new Map<string, number>(); // scenarios in which a claim has each fate
+    let participantCut = 0;
+    for (const scenario of scenarios) {
+      const explanations = explainAll(scenario);
+      const claims = explanations.flatMap((e) => e.claims);
+      for (const fate of new Set(claims.map((c) => c.fate))) fates.set(fate, (fates.get(fate) ?? 0) + 1);
+      if (claims.some((c) => c.participantCuts.length > 0)) participantCut += 1;
+    }
+    const n = scenarios.length;
+    expect(n).toBeGreaterThanOrEqual(50);
+    expect((fates.get('paid') ?? 0) / n, 'scenarios where a claim is paid').toBeGreaterThanOrEqual(0.5);
+    expect(participantCut / n, 'scenarios where a per-participant cap cuts a claim').toBeGreaterThanOrEqual(0.05);
     for (const fate of ['cutInLine', 'unscheduled', 'awaitingTranche']) expect(fates.get(fate) ?? 0, `scenarios with a ${fate} claim`).toBeGreaterThanOrEqual(2);
   });
 });
