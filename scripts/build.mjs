@@ -16,7 +16,8 @@
 //   dist/schemas.js.
 //
 // dist/, .types/ and the schema files are removed first. A step that succeeds prints one line (its
-// name and time; `--verbose` prints its whole output too); a step that fails prints its whole output,
+// name and time), and its whole output too with `--verbose` or when the output warns of something; a
+// step that fails prints its whole output,
 // when its chain ends, so the two chains never interleave. The exit status is the first failure's,
 // or 0.
 import { spawn } from 'node:child_process';
@@ -35,13 +36,18 @@ if (unknown.length > 0) {
 
 /** Where tsc writes the declarations that tsup bundles (tsup.config.ts reads them there). */
 const DECLARATIONS = '.types';
-const bin = (name) => join(root, 'node_modules', '.bin', process.platform === 'win32' ? `${name}.cmd` : name);
+/**
+ * The tools' own scripts, run by this Node with no shell between (a shell would split a path with a
+ * space in it, as Windows' C:\Program Files): the `bin` of typescript and of tsup.
+ */
+const TSC = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+const TSUP = join(root, 'node_modules', 'tsup', 'dist', 'cli-default.js');
 
-/** Runs a command in the project root, its output kept; resolves with its status, output and time. */
+/** Runs a program in the project root, its output kept; resolves with its status, output and time. */
 function step(label, command, args, env = {}) {
   const started = Date.now();
   return new Promise((resolveStep) => {
-    const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, shell: process.platform === 'win32', stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     const output = [];
     child.stdout.on('data', (chunk) => output.push(chunk));
     child.stderr.on('data', (chunk) => output.push(chunk));
@@ -56,19 +62,29 @@ function step(label, command, args, env = {}) {
  * Renames each such file of dist/ and rewrites the specifiers that name it in dist/'s declarations.
  */
 function renameDeclarationChunks() {
+  const label = 'declaration chunk names';
   const started = Date.now();
   const dist = join(root, 'dist');
-  for (const file of readdirSync(dist)) {
-    const named = /^([\w-]+)\.d-([\w-]+\.d\.c?ts)$/.exec(file);
-    if (named !== null) renameSync(join(dist, file), join(dist, `${named[1]}-${named[2]}`));
+  try {
+    for (const file of readdirSync(dist)) {
+      const named = /^([\w-]+)\.d-([\w-]+\.d\.c?ts)$/.exec(file);
+      if (named !== null) renameSync(join(dist, file), join(dist, `${named[1]}-${named[2]}`));
+    }
+    const left = [];
+    for (const file of readdirSync(dist)) {
+      if (!/\.d\.c?ts$/.test(file)) continue;
+      const text = readFileSync(join(dist, file), 'utf8');
+      const renamed = text.replace(/(["']\.\/[\w-]+)\.d-([\w-]+\.c?js["'])/g, '$1-$2');
+      if (renamed !== text) writeFileSync(join(dist, file), renamed);
+      // a name this did not recognise (tsup or rollup naming chunks otherwise) is a failure, not a
+      // half-renamed dist/
+      if (file.includes('.d-') || /["']\.\/[^"']*\.d-/.test(renamed)) left.push(file);
+    }
+    if (left.length > 0) return { label, status: 1, output: Buffer.from(`chunk names left with ".d-" in dist/: ${left.join(', ')}\n`), ms: Date.now() - started };
+    return { label, status: 0, output: Buffer.alloc(0), ms: Date.now() - started };
+  } catch (error) {
+    return { label, status: 1, output: Buffer.from(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`), ms: Date.now() - started };
   }
-  for (const file of readdirSync(dist)) {
-    if (!/\.d\.c?ts$/.test(file)) continue;
-    const text = readFileSync(join(dist, file), 'utf8');
-    const renamed = text.replace(/(["']\.\/[\w-]+)\.d-([\w-]+\.c?js["'])/g, '$1-$2');
-    if (renamed !== text) writeFileSync(join(dist, file), renamed);
-  }
-  return { label: 'declaration chunk names', status: 0, output: Buffer.alloc(0), ms: Date.now() - started };
 }
 
 /** Runs the steps one after another, stopping at the first that fails; resolves with what ran. */
@@ -85,13 +101,13 @@ async function chain(...steps) {
 for (const path of ['dist', DECLARATIONS, 'contract.schema.json', 'records.schema.json']) rmSync(join(root, path), { recursive: true, force: true });
 
 const declarations = typecheck
-  ? () => step('type check (tsconfig.json), writing the declarations', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit', 'false', '--emitDeclarationOnly', '--rootDir', '.', '--outDir', DECLARATIONS])
-  : () => step('declarations of src/ (scripts/tsconfig.declarations.json)', bin('tsc'), ['-p', 'scripts/tsconfig.declarations.json']);
+  ? () => step('type check (tsconfig.json), writing the declarations', process.execPath, [TSC, '-p', 'tsconfig.json', '--noEmit', 'false', '--emitDeclarationOnly', '--rootDir', '.', '--outDir', DECLARATIONS])
+  : () => step('declarations of src/ (scripts/tsconfig.declarations.json)', process.execPath, [TSC, '-p', 'scripts/tsconfig.declarations.json']);
 
 const chains = [
-  chain(declarations, () => step('tsup: types', bin('tsup'), [], { OUTCOME_PAY_BUILD: 'types' }), renameDeclarationChunks),
+  chain(declarations, () => step('tsup: types', process.execPath, [TSUP], { OUTCOME_PAY_BUILD: 'types' }), renameDeclarationChunks),
   chain(
-    () => step('tsup: code', bin('tsup'), [], { OUTCOME_PAY_BUILD: 'code' }),
+    () => step('tsup: code', process.execPath, [TSUP], { OUTCOME_PAY_BUILD: 'code' }),
     () => step('JSON Schemas', process.execPath, ['scripts/build-schemas.mjs']),
   ),
 ];
@@ -99,7 +115,7 @@ let failed = 0;
 for (const results of chains) {
   for (const { label, status, output, ms } of await results) {
     if (status !== 0) process.stderr.write(output);
-    else if (verbose) process.stdout.write(output);
+    else if (verbose || /warn/i.test(output.toString('utf8'))) process.stdout.write(output);
     if (status !== 0) {
       console.error(`build: ${label} failed (status ${status})`);
       failed ||= status;
