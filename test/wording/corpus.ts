@@ -106,15 +106,18 @@ function explainedByTheLibrary(contract: unknown, records: readonly unknown[], i
 
 /**
  * The sentences of explaining every participant of a programme. One participant in each programme
- * (the `check`-th, counted round the ids, so that the one compared moves from programme to
- * programme) is explained by `explainParticipant` as well, and the two explanations must be the
+ * (the `check`-th, counted round the participants explained, or round the ids when none is, so
+ * that the one compared moves from programme to programme) is explained by `explainParticipant` as well, and the two explanations must be the
  * same: the shared settlement gives exactly what the library's function gives.
  */
 function explanationSentences(contract: unknown, records: readonly unknown[], options: SettleOptions, where: string, check: number): Sentence[] {
   const found: Sentence[] = [];
   const ids = [...new Set(records.map((record) => (typeof record === 'object' && record !== null && 'id' in record ? String(record.id) : '')))].filter((id) => id !== '');
   const explained = explainEvery(contract, records, options, ids);
-  const checked = ids[check % Math.max(ids.length, 1)];
+  // an explained participant where there is one, so that the comparison is of two explanations
+  // (an excluded or not yet enrolled id gives none on either side and would compare nothing)
+  const pool = explained.size > 0 ? [...explained.keys()] : ids;
+  const checked = pool[check % Math.max(pool.length, 1)];
   if (checked !== undefined) {
     const library = JSON.stringify(explainedByTheLibrary(contract, records, checked, options) ?? null);
     const shared = JSON.stringify(explained.get(checked) ?? null);
