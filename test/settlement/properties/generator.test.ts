@@ -22,6 +22,7 @@ import { OutcomeRecordSchema } from '../../../src/records/index.js';
 import { choicePoints, choicesIn } from '../../contract/choice-points.js';
 import { runs } from '../../runs.js';
 import { bindsCap, choicesOf, firesExit, pays, scenarioArbitrary, UNIONS, variantShares, type Scenario, type ScenarioOptions, type WireRecord } from '../arbitraries/index.js';
+import { D } from '../reference/decimal.js';
 import { settleScenario } from '../settle-helper.js';
 
 const SEED = 42;
@@ -167,6 +168,44 @@ describe('settlement generators', () => {
       expect(rare).toEqual([]);
     });
   }
+
+  // The options the earnings and quarters properties draw with (an earnings outcome, a ladder, a
+  // quarter outcome in every contract) keep what the scenarios reach: measured over seed 42 with 150
+  // scenarios each, pays 93 %, binds a cap 60–62 % (44 % monotone) and fires an exit 34 % (all
+  // terms; monotone scenarios have no exit clause), as the defaults do; and each option gives what
+  // it promises in every contract.
+  const FORCED: readonly { name: string; options: ScenarioOptions; has: (scenario: Scenario) => boolean }[] = [
+    { name: "earnings: 'always'", options: { earnings: 'always' }, has: (s) => s.contract.outcomes.some((o) => o.kind === 'earningsThreshold') },
+    { name: "earnings: 'always', monotone", options: { earnings: 'always', monotone: true }, has: (s) => s.contract.outcomes.some((o) => o.kind === 'earningsThreshold') },
+    {
+      name: "earnings: 'ladder'",
+      options: { earnings: 'ladder' },
+      has: (s) => {
+        const [low, high] = ['earnings', 'earnings-step-2'].map((id) => s.contract.outcomes.find((o) => o.id === id));
+        if (low?.kind !== 'earningsThreshold' || high?.kind !== 'earningsThreshold' || low.threshold.kind !== 'amount' || high.threshold.kind !== 'amount') return false;
+        return low.participants === undefined && new D(low.threshold.amount).lte(high.threshold.amount);
+      },
+    },
+    { name: 'quarters: true', options: { quarters: true }, has: (s) => s.contract.outcomes.some((o) => o.kind === 'quarterAfterExit') },
+    { name: 'quarters: true, monotone', options: { quarters: true, monotone: true }, has: (s) => s.contract.outcomes.some((o) => o.kind === 'quarterAfterExit') },
+  ];
+  it.each(FORCED.map((forced) => [forced.name, forced] as const))('%s, measured over seed 42: every contract has what it asks, and the scenarios pay, bind caps and fire exits', (_, { options, has }) => {
+    const scenarios = fc.sample(scenarioArbitrary(options), { seed: SEED, numRuns: 150 });
+    expect(scenarios.filter((scenario) => !has(scenario)).length).toBe(0);
+    let paying = 0;
+    let capping = 0;
+    let firing = 0;
+    for (const scenario of scenarios) {
+      const result = settleScenario(scenario, { records: 'strict' });
+      if (!result.ok) throw new Error(`settle failed: ${JSON.stringify(result.issues.slice(0, 2))}`);
+      if (pays(result.value, scenario.currency.places)) paying += 1;
+      if (bindsCap(result.value, scenario.currency.places)) capping += 1;
+      if (firesExit(result.value)) firing += 1;
+    }
+    expect(paying / scenarios.length).toBeGreaterThanOrEqual(0.9);
+    expect(capping / scenarios.length).toBeGreaterThanOrEqual(0.2);
+    if (options.monotone !== true) expect(firing / scenarios.length).toBeGreaterThanOrEqual(0.1);
+  });
 
   it('the measure reads every choice of the contract format from its schema, and each generated contract makes only choices the format has', () => {
     const names = new Set(UNIONS.map((u) => u.name));
